@@ -1,0 +1,226 @@
+//! `Action`: every change a user can make, from the GUI and the CLI alike (DESIGN.md §2).
+//!
+//! `Project::apply` runs one action in one transaction and returns its inverse, itself an `Action`,
+//! which is what undo applies. Insertions are undone by `Remove`; `Remove` is undone by `Restore`
+//! of the rows it deleted (under their old ids), so every deletion, with everything that hung from
+//! it, comes back exactly.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::*;
+
+/// A change to a project.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Action {
+    /// Import a batch of sources, creating the cases and participants they name if missing.
+    ImportSources(Vec<NewSource>),
+    /// Rename a source, or change its kind or date (the text never changes).
+    UpdateSource { id: SourceId, name: String, kind: SourceKind, date: Option<String> },
+    /// Create a case, optionally with sources.
+    CreateCase { name: String, description: String, sources: Vec<SourceId> },
+    /// Rename or re-describe a case.
+    UpdateCase { id: CaseId, name: String, description: String },
+    /// Put sources into a case.
+    AssignSources { case: CaseId, sources: Vec<SourceId> },
+    /// Take sources out of a case.
+    UnassignSources { case: CaseId, sources: Vec<SourceId> },
+    /// Create a participant.
+    CreateParticipant { name: String, role: Option<String>, cases: Vec<CaseId> },
+    /// Replace a participant's name, role and cases.
+    UpdateParticipant { id: ParticipantId, name: String, role: Option<String>, cases: Vec<CaseId> },
+    /// Create a coder.
+    CreateCoder { name: String },
+    /// Create a code under `parent` (or at the top).
+    CreateCode { parent: Option<CodeId>, name: String, color: String, description: CodeDescription },
+    /// Replace a code's name, parent, colour, description and position.
+    UpdateCode {
+        id: CodeId,
+        parent: Option<CodeId>,
+        name: String,
+        color: String,
+        description: CodeDescription,
+        sort_order: i64,
+    },
+    /// Add codings (one, or a batch such as an autocode run).
+    AddCodings(Vec<NewCoding>),
+    /// Create a memo.
+    CreateMemo { target: MemoTarget, title: String, body: String, coder: CoderId },
+    /// Replace a memo's title and body.
+    UpdateMemo { id: MemoId, title: String, body: String },
+    /// Define an attribute.
+    DefineAttribute {
+        name: String,
+        applies_to: AttributeTarget,
+        value_type: AttributeType,
+        categories: Vec<String>,
+    },
+    /// Set (or clear, with `None`) an attribute's value on an entity.
+    SetAttribute { attribute: AttributeId, entity: i64, value: Option<String> },
+    /// Delete entities and everything that hangs from them (a code's sub-codes and codings, ...).
+    Remove(EntitySet),
+    /// Put back rows removed earlier, under their old ids.
+    Restore(Box<Snapshot>),
+}
+
+impl Action {
+    /// A short description for menus ("Undo Apply code") and logs.
+    pub fn label(&self) -> String {
+        match self {
+            Action::ImportSources(s) if s.len() == 1 => format!("Import “{}”", s[0].name),
+            Action::ImportSources(s) => format!("Import {} sources", s.len()),
+            Action::UpdateSource { .. } => "Edit source".into(),
+            Action::CreateCase { name, .. } => format!("Create case “{name}”"),
+            Action::UpdateCase { .. } => "Edit case".into(),
+            Action::AssignSources { .. } => "Assign sources to case".into(),
+            Action::UnassignSources { .. } => "Remove sources from case".into(),
+            Action::CreateParticipant { name, .. } => format!("Create participant “{name}”"),
+            Action::UpdateParticipant { .. } => "Edit participant".into(),
+            Action::CreateCoder { name } => format!("Create coder “{name}”"),
+            Action::CreateCode { name, .. } => format!("Create code “{name}”"),
+            Action::UpdateCode { .. } => "Edit code".into(),
+            Action::AddCodings(c) if c.len() == 1 => "Apply code".into(),
+            Action::AddCodings(c) => format!("Apply {} codings", c.len()),
+            Action::CreateMemo { .. } => "Create memo".into(),
+            Action::UpdateMemo { .. } => "Edit memo".into(),
+            Action::DefineAttribute { name, .. } => format!("Define attribute “{name}”"),
+            Action::SetAttribute { .. } => "Set attribute".into(),
+            Action::Remove(set) => format!("Delete {}", set.describe()),
+            Action::Restore(snapshot) => format!("Restore {}", snapshot.ids().describe()),
+        }
+    }
+}
+
+/// A source to import: normalised text plus what the importer and the user said about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewSource {
+    /// Wanted name; made unique on import by appending " (2)", " (3)"...
+    pub name: String,
+    pub kind: SourceKind,
+    /// Normalised text (see `text::normalize`).
+    pub text: String,
+    pub date: Option<String>,
+    pub original_name: String,
+    pub original_format: String,
+    pub encoding: String,
+    pub page_starts: Option<Vec<usize>>,
+    /// Case names; missing cases are created.
+    pub cases: Vec<String>,
+    /// Names of participants the source is about when it has no turns; missing ones are created.
+    pub participants: Vec<String>,
+    /// Speaker turns; speakers are matched to participants by name, or created.
+    pub turns: Vec<NewTurn>,
+}
+
+/// A speaker turn of a source being imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewTurn {
+    pub speaker: String,
+    pub span: TextSpan,
+    pub timestamp_ms: Option<u64>,
+}
+
+/// A coding to add. The quote selector is computed from the text on apply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewCoding {
+    pub source: SourceId,
+    pub code: CodeId,
+    pub coder: CoderId,
+    pub span: TextSpan,
+    pub memo: String,
+}
+
+/// Ids of entities, per table: what an action created, or what `Remove` deletes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntitySet {
+    pub sources: Vec<SourceId>,
+    pub cases: Vec<CaseId>,
+    pub participants: Vec<ParticipantId>,
+    pub coders: Vec<CoderId>,
+    pub codes: Vec<CodeId>,
+    pub codings: Vec<CodingId>,
+    pub memos: Vec<MemoId>,
+    pub attributes: Vec<AttributeId>,
+    /// Single links of a source to a case (deleting a source or case removes its links anyway).
+    pub case_sources: Vec<(CaseId, SourceId)>,
+    /// Single links of a participant to a case.
+    pub participant_cases: Vec<(ParticipantId, CaseId)>,
+}
+
+impl EntitySet {
+    /// True when no entity is named.
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty()
+            && self.cases.is_empty()
+            && self.participants.is_empty()
+            && self.coders.is_empty()
+            && self.codes.is_empty()
+            && self.codings.is_empty()
+            && self.memos.is_empty()
+            && self.attributes.is_empty()
+            && self.case_sources.is_empty()
+            && self.participant_cases.is_empty()
+    }
+
+    /// "2 codes, 14 codings", for labels and confirmations.
+    pub fn describe(&self) -> String {
+        let parts = [
+            (self.sources.len(), "source", "sources"),
+            (self.cases.len(), "case", "cases"),
+            (self.participants.len(), "participant", "participants"),
+            (self.coders.len(), "coder", "coders"),
+            (self.codes.len(), "code", "codes"),
+            (self.codings.len(), "coding", "codings"),
+            (self.memos.len(), "memo", "memos"),
+            (self.attributes.len(), "attribute", "attributes"),
+        ];
+        let text: Vec<String> = parts
+            .iter()
+            .filter(|(n, ..)| *n > 0)
+            .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+            .collect();
+        if !text.is_empty() {
+            text.join(", ")
+        } else if self.case_sources.is_empty() && self.participant_cases.is_empty() {
+            "nothing".into()
+        } else {
+            "links".into()
+        }
+    }
+}
+
+/// Every row deleted by a `Remove`, so that `Restore` can put them back exactly.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// Sources with their text.
+    pub sources: Vec<(Source, String)>,
+    pub cases: Vec<Case>,
+    pub participants: Vec<Participant>,
+    pub coders: Vec<Coder>,
+    pub codes: Vec<Code>,
+    pub codings: Vec<Coding>,
+    pub turns: Vec<Turn>,
+    pub memos: Vec<Memo>,
+    pub attributes: Vec<AttributeDef>,
+    pub attribute_values: Vec<AttributeValue>,
+    pub case_sources: Vec<(CaseId, SourceId)>,
+    pub participant_cases: Vec<(ParticipantId, CaseId)>,
+    pub source_participants: Vec<(SourceId, ParticipantId)>,
+}
+
+impl Snapshot {
+    /// The primary entities held, as the `Remove` that would delete them again.
+    pub fn ids(&self) -> EntitySet {
+        EntitySet {
+            sources: self.sources.iter().map(|(s, _)| s.id).collect(),
+            cases: self.cases.iter().map(|c| c.id).collect(),
+            participants: self.participants.iter().map(|p| p.id).collect(),
+            coders: self.coders.iter().map(|c| c.id).collect(),
+            codes: self.codes.iter().map(|c| c.id).collect(),
+            codings: self.codings.iter().map(|c| c.id).collect(),
+            memos: self.memos.iter().map(|m| m.id).collect(),
+            attributes: self.attributes.iter().map(|a| a.id).collect(),
+            case_sources: self.case_sources.clone(),
+            participant_cases: self.participant_cases.clone(),
+        }
+    }
+}

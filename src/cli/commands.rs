@@ -1,0 +1,377 @@
+//! One function per subcommand: validate arguments, build actions or query, print.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use super::output::{Format, Table, print, snippet};
+use super::{CaseCommand, CodeCommand, Command, ParticipantCommand, default_coder};
+use crate::action::{Action, NewCoding};
+use crate::error::{Error, Result};
+use crate::import::SpeakerMode;
+use crate::model::*;
+use crate::project::{ImportOptions, Project, Segment, SegmentFilter};
+
+/// Runs one command; returns the exit code for a run that did not fail outright.
+pub(super) fn run(command: Option<Command>) -> Result<u8> {
+    let Some(command) = command else { return gui(None) };
+    match command {
+        Command::Open { project } => gui(Some(&project)),
+        Command::New { project, title } => {
+            let title = title.unwrap_or_else(|| stem(&project));
+            Project::create(&project, &title)?.close()?;
+            println!("created {}", project.display());
+            Ok(0)
+        }
+        Command::Sample { project } => {
+            let p = crate::sample::write_sample(&project)?;
+            let r = p.check()?;
+            p.close()?;
+            println!(
+                "wrote the sample study to {}: {} sources, {} words, {} cases, {} participants, {} codes, {} codings by {} coders",
+                project.display(),
+                r.sources,
+                r.words,
+                r.cases,
+                r.participants,
+                r.codes,
+                r.codings,
+                r.coders
+            );
+            Ok(0)
+        }
+        Command::Import { project, paths, kind, case, date, date_from_name, speakers, format } => {
+            let format = Format::parse(&format)?;
+            let options = ImportOptions {
+                kind: kind.as_deref().map(parse_kind).transpose()?,
+                case,
+                date,
+                date_from_name,
+                speakers: SpeakerMode::parse(&speakers)
+                    .ok_or_else(|| Error::invalid(format!("unknown --speakers \"{speakers}\": expected auto or none")))?,
+            };
+            let mut p = Project::open(&project)?;
+            let report = p.import_paths(&paths, &options)?;
+            p.close()?;
+            for f in &report.failed {
+                eprintln!("thicket: cannot import \"{}\": {}", f.path.display(), f.reason);
+            }
+            let mut table = Table::new(vec!["file", "status", "source", "kind", "words", "speakers"]);
+            for f in &report.imported {
+                let speakers: Vec<String> = f.speakers.iter().map(|(s, n)| format!("{s} ({n})")).collect();
+                table.rows.push(vec![
+                    f.path.display().to_string(),
+                    "imported".into(),
+                    f.source.clone(),
+                    f.kind.to_string(),
+                    f.words.to_string(),
+                    speakers.join(", "),
+                ]);
+            }
+            for f in &report.duplicates {
+                table.rows.push(vec![f.path.display().to_string(), "duplicate".into(), f.reason.clone(), String::new(), String::new(), String::new()]);
+            }
+            for f in &report.failed {
+                table.rows.push(vec![f.path.display().to_string(), "failed".into(), f.reason.clone(), String::new(), String::new(), String::new()]);
+            }
+            let json = serde_json::to_value(&report).unwrap_or(Value::Null);
+            print(format, &table, &json)?;
+            Ok(if report.failed.is_empty() { 0 } else { 1 })
+        }
+        Command::List { project, what, format } => {
+            let format = Format::parse(&format)?;
+            let p = Project::open(&project)?;
+            list(&p, &what, format)?;
+            p.close()?;
+            Ok(0)
+        }
+        Command::Case { project, command } => {
+            let mut p = Project::open(&project)?;
+            match command {
+                CaseCommand::Add { name, sources, description } => case_add(&mut p, &name, &sources, description)?,
+            }
+            p.close()?;
+            Ok(0)
+        }
+        Command::Participant { project, command } => {
+            let mut p = Project::open(&project)?;
+            match command {
+                ParticipantCommand::Set { name, role, cases } => participant_set(&mut p, &name, role, &cases)?,
+            }
+            p.close()?;
+            Ok(0)
+        }
+        Command::Code { project, command } => {
+            let mut p = Project::open(&project)?;
+            match command {
+                CodeCommand::Add { path, color, description } => code_add(&mut p, &path, color, description)?,
+                CodeCommand::Apply { code, source, range, coder } => code_apply(&mut p, &code, &source, &range, coder)?,
+            }
+            p.close()?;
+            Ok(0)
+        }
+        Command::Segments { project, codes, all_codes, subcodes, cases, roles, kinds, coders, sources, format } => {
+            let format = Format::parse(&format)?;
+            if codes.is_empty() && !all_codes {
+                return Err(Error::invalid("say which codes: --code PATH (repeatable) or --all-codes"));
+            }
+            let filter = SegmentFilter {
+                codes: if all_codes { Vec::new() } else { codes },
+                include_subcodes: subcodes,
+                cases,
+                roles,
+                kinds: kinds.iter().map(|k| parse_kind(k)).collect::<Result<_>>()?,
+                coders,
+                sources,
+            };
+            let p = Project::open(&project)?;
+            let segments = p.segments(&filter)?;
+            p.close()?;
+            print_segments(&segments, format)?;
+            Ok(0)
+        }
+        Command::Check { project, format } => {
+            let format = Format::parse(&format)?;
+            let p = Project::open(&project)?;
+            let report = p.check()?;
+            p.close()?;
+            let mut table = Table::new(vec!["check", "result"]);
+            table.rows.push(vec!["counts".into(), format!(
+                "{} sources, {} words, {} cases, {} participants, {} codes, {} codings, {} coders, {} memos",
+                report.sources, report.words, report.cases, report.participants, report.codes, report.codings, report.coders, report.memos
+            )]);
+            if report.problems.is_empty() {
+                table.rows.push(vec!["problems".into(), "none: the project is sound".into()]);
+            }
+            for problem in &report.problems {
+                table.rows.push(vec!["problem".into(), problem.clone()]);
+            }
+            let mut json = serde_json::to_value(&report).unwrap_or(Value::Null);
+            json["ok"] = json!(report.problems.is_empty());
+            print(format, &table, &json)?;
+            Ok(if report.problems.is_empty() { 0 } else { 1 })
+        }
+    }
+}
+
+#[cfg(feature = "gui")]
+fn gui(project: Option<&Path>) -> Result<u8> {
+    crate::ui::run(project.map(Path::to_path_buf)).map_err(Error::invalid)?;
+    Ok(0)
+}
+
+#[cfg(not(feature = "gui"))]
+fn gui(_project: Option<&Path>) -> Result<u8> {
+    Err(Error::invalid("this build of Thicket has no window (built without the `gui` feature); use a subcommand, see --help"))
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "Thicket project".into())
+}
+
+fn parse_kind(k: &str) -> Result<SourceKind> {
+    SourceKind::parse(k).ok_or_else(|| Error::invalid(format!("unknown kind \"{k}\": expected one of {}", SourceKind::choices())))
+}
+
+fn list(p: &Project, what: &str, format: Format) -> Result<()> {
+    match what {
+        "sources" => list_sources(p, format),
+        "cases" => list_cases(p, format),
+        "participants" => list_participants(p, format),
+        "codes" => list_codes(p, format),
+        "coders" => list_coders(p, format),
+        "codings" | "segments" => print_segments(&p.segments(&SegmentFilter::default())?, format),
+        other => Err(Error::invalid(format!(
+            "cannot list \"{other}\": expected sources, cases, participants, codes, coders or codings"
+        ))),
+    }
+}
+
+fn list_sources(p: &Project, format: Format) -> Result<()> {
+    let cases = p.cases_by_source()?;
+    let mut table = Table::new(vec!["name", "kind", "cases", "date", "words", "turns"]);
+    let mut json = Vec::new();
+    for s in p.sources()? {
+        let c = cases.get(&s.id).cloned().unwrap_or_default();
+        let turns = p.turns(s.id)?.len();
+        table.rows.push(vec![
+            s.name.clone(),
+            s.kind.to_string(),
+            c.join("; "),
+            s.date.clone().unwrap_or_default(),
+            s.word_count.to_string(),
+            turns.to_string(),
+        ]);
+        json.push(json!({
+            "name": s.name, "kind": s.kind, "cases": c, "words": s.word_count, "date": s.date,
+            "characters": s.char_len, "turns": turns, "format": s.original_format, "file": s.original_name,
+            "encoding": s.encoding, "imported_at": s.imported_at, "uuid": s.uuid,
+        }));
+    }
+    print(format, &table, &Value::Array(json))
+}
+
+fn list_cases(p: &Project, format: Format) -> Result<()> {
+    let sources: std::collections::HashMap<SourceId, String> = p.sources()?.into_iter().map(|s| (s.id, s.name)).collect();
+    let people = p.participants()?;
+    let by_person = p.cases_by_participant()?;
+    let links = p.case_sources()?;
+    let mut table = Table::new(vec!["name", "sources", "participants"]);
+    let mut json = Vec::new();
+    for c in p.cases()? {
+        let mut s: Vec<String> = links.iter().filter(|(k, _)| *k == c.id).filter_map(|(_, s)| sources.get(s).cloned()).collect();
+        s.sort();
+        let members: Vec<String> = people
+            .iter()
+            .filter(|x| by_person.get(&x.id).is_some_and(|cs| cs.contains(&c.name)))
+            .map(|x| x.name.clone())
+            .collect();
+        table.rows.push(vec![c.name.clone(), s.len().to_string(), members.join(", ")]);
+        json.push(json!({"name": c.name, "description": c.description, "sources": s, "participants": members, "uuid": c.uuid}));
+    }
+    print(format, &table, &Value::Array(json))
+}
+
+fn list_participants(p: &Project, format: Format) -> Result<()> {
+    let cases = p.cases_by_participant()?;
+    let mut table = Table::new(vec!["name", "role", "cases"]);
+    let mut json = Vec::new();
+    for x in p.participants()? {
+        let c = cases.get(&x.id).cloned().unwrap_or_default();
+        table.rows.push(vec![x.name.clone(), x.role.clone().unwrap_or_default(), c.join("; ")]);
+        json.push(json!({"name": x.name, "role": x.role, "cases": c, "uuid": x.uuid}));
+    }
+    print(format, &table, &Value::Array(json))
+}
+
+fn list_codes(p: &Project, format: Format) -> Result<()> {
+    let book = p.codebook()?;
+    let counts = p.coding_counts()?;
+    let mut table = Table::new(vec!["path", "color", "codings", "description"]);
+    let mut json = Vec::new();
+    for (_, c) in book.walk() {
+        let path = book.path(c.id).unwrap_or_default();
+        let n = counts.get(&c.id).copied().unwrap_or(0);
+        let parent = c.parent_id.and_then(|id| book.path(id));
+        table.rows.push(vec![path.to_string(), c.color.clone(), n.to_string(), snippet(&c.description.definition, 60)]);
+        let d = &c.description;
+        json.push(json!({
+            "path": path, "name": c.name, "parent": parent, "color": c.color, "description": d.definition,
+            "use_when": d.use_when, "do_not_use_when": d.do_not_use_when, "example": d.example,
+            "codings": n, "uuid": c.uuid,
+        }));
+    }
+    print(format, &table, &Value::Array(json))
+}
+
+fn list_coders(p: &Project, format: Format) -> Result<()> {
+    let codings = p.all_codings()?;
+    let mut table = Table::new(vec!["name", "codings"]);
+    let mut json = Vec::new();
+    for c in p.coders()? {
+        let n = codings.iter().filter(|x| x.coder_id == c.id).count();
+        table.rows.push(vec![c.name.clone(), n.to_string()]);
+        json.push(json!({"name": c.name, "codings": n, "uuid": c.uuid}));
+    }
+    print(format, &table, &Value::Array(json))
+}
+
+fn print_segments(segments: &[Segment], format: Format) -> Result<()> {
+    let mut table = Table::new(vec!["source", "code", "start", "end", "coder", "text"]);
+    for s in segments {
+        let limit = if format == Format::Csv { usize::MAX } else { 60 };
+        let text = if format == Format::Csv { s.text.clone() } else { snippet(&s.text, limit) };
+        table.rows.push(vec![s.source.clone(), s.code.clone(), s.start.to_string(), s.end.to_string(), s.coder.clone(), text]);
+    }
+    let json = serde_json::to_value(segments).unwrap_or(Value::Null);
+    print(format, &table, &json)
+}
+
+fn case_add(p: &mut Project, name: &str, sources: &[String], description: Option<String>) -> Result<()> {
+    let ids: Vec<SourceId> = sources.iter().map(|s| p.source_named(s).map(|s| s.id)).collect::<Result<_>>()?;
+    match p.cases()?.into_iter().find(|c| c.name == name) {
+        Some(case) => {
+            if let Some(d) = description {
+                p.perform(Action::UpdateCase { id: case.id, name: case.name.clone(), description: d })?;
+            }
+            p.perform(Action::AssignSources { case: case.id, sources: ids })?;
+            println!("updated case \"{name}\"");
+        }
+        None => {
+            p.perform(Action::CreateCase { name: name.to_string(), description: description.unwrap_or_default(), sources: ids })?;
+            println!("created case \"{name}\"");
+        }
+    }
+    Ok(())
+}
+
+fn participant_set(p: &mut Project, name: &str, role: Option<String>, cases: &[String]) -> Result<()> {
+    let case_ids: Vec<CaseId> = cases.iter().map(|c| p.case_named(c).map(|c| c.id)).collect::<Result<_>>()?;
+    match p.participant_named(name)? {
+        Some(x) => {
+            let mut all = p.cases_by_participant()?.get(&x.id).cloned().unwrap_or_default();
+            all.extend(cases.iter().cloned());
+            let mut ids: Vec<CaseId> = all.iter().map(|c| p.case_named(c).map(|c| c.id)).collect::<Result<_>>()?;
+            ids.sort();
+            ids.dedup();
+            p.perform(Action::UpdateParticipant { id: x.id, name: x.name.clone(), role: role.or(x.role), cases: ids })?;
+            println!("updated participant \"{name}\"");
+        }
+        None => {
+            p.perform(Action::CreateParticipant { name: name.to_string(), role, cases: case_ids })?;
+            println!("created participant \"{name}\"");
+        }
+    }
+    Ok(())
+}
+
+/// A fixed palette for codes created without a colour, cycled by code count.
+const PALETTE: &[&str] = &["#1E88E5", "#E53935", "#43A047", "#FB8C00", "#8E24AA", "#00ACC1", "#6D4C41", "#D81B60", "#7CB342", "#3949AB"];
+
+fn code_add(p: &mut Project, path: &str, color: Option<String>, description: Option<String>) -> Result<()> {
+    let parts = split_path(path);
+    if parts.is_empty() {
+        return Err(Error::invalid(format!("invalid code path \"{path}\": expected a name or \"Parent/Child\"")));
+    }
+    let book = p.codebook()?;
+    if book.by_path(path).is_some() {
+        return Err(Error::invalid(format!("code \"{}\" already exists", parts.join("/"))));
+    }
+    let mut parent = None;
+    for (i, name) in parts.iter().enumerate() {
+        let here = parts[..=i].join("/");
+        if let Some(id) = p.codebook()?.by_path(&here) {
+            parent = Some(id);
+            continue;
+        }
+        let last = i == parts.len() - 1;
+        let colour = match (&color, last) {
+            (Some(c), true) => c.clone(),
+            _ => PALETTE[p.codebook()?.len() % PALETTE.len()].to_string(),
+        };
+        let description = if last { CodeDescription::definition(description.clone().unwrap_or_default()) } else { CodeDescription::default() };
+        let outcome = p.perform(Action::CreateCode { parent, name: name.to_string(), color: colour, description })?;
+        parent = outcome.created.codes.first().copied();
+    }
+    println!("added code \"{}\"", parts.join("/"));
+    Ok(())
+}
+
+fn code_apply(p: &mut Project, code: &str, source: &str, range: &str, coder: Option<String>) -> Result<()> {
+    let code_id = p.code_at(code)?;
+    let source = p.source_named(source)?;
+    let span = TextSpan::parse_range(range).ok_or_else(|| {
+        Error::invalid(format!("invalid range \"{range}\": expected START..END with START < END, in characters"))
+    })?;
+    if span.end > source.char_len {
+        return Err(Error::invalid(format!(
+            "range {span} is outside source \"{}\" (it has {} characters)",
+            source.name, source.char_len
+        )));
+    }
+    let coder_name = coder.unwrap_or_else(default_coder);
+    let coder = p.ensure_coder(&coder_name)?;
+    p.perform(Action::AddCodings(vec![NewCoding { source: source.id, code: code_id, coder, span, memo: String::new() }]))?;
+    println!("coded {span} of \"{}\" as \"{code}\" ({coder_name})", source.name);
+    Ok(())
+}

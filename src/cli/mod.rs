@@ -1,0 +1,196 @@
+//! The command line (DESIGN.md §6): parse arguments, run one command, print, exit 0/1/2.
+//!
+//! Commands build `Action`s or call the project's queries; printing lives in `output`.
+//! Errors go to stderr, naming the file or value and the reason.
+
+mod commands;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub use output::Format;
+
+/// Thicket: qualitative coding of ethnographic case studies.
+#[derive(Debug, Parser)]
+#[command(name = "thicket", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands. Names and flags are stable once shipped.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open PROJECT in the window.
+    Open { project: PathBuf },
+    /// Create an empty project.
+    New {
+        project: PathBuf,
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Write the bundled sample study (three families, a focus group, two coders) to PROJECT.
+    Sample { project: PathBuf },
+    /// Import files or folders (.txt, .md) as sources.
+    Import {
+        project: PathBuf,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// interview, focus_group, observation, field_note, case_file or document (default: guessed).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Put the sources in this case (created if missing).
+        #[arg(long)]
+        case: Option<String>,
+        /// Session date, YYYY-MM-DD.
+        #[arg(long)]
+        date: Option<String>,
+        /// Read a leading YYYY-MM-DD in each file name as its date.
+        #[arg(long)]
+        date_from_name: bool,
+        /// Speaker-turn detection: auto or none.
+        #[arg(long, default_value = "auto")]
+        speakers: String,
+        #[arg(long, default_value = "table")]
+        format: String,
+    },
+    /// List sources, cases, participants, codes, coders or codings.
+    List {
+        project: PathBuf,
+        what: String,
+        #[arg(long, default_value = "table")]
+        format: String,
+    },
+    /// Manage cases.
+    Case {
+        project: PathBuf,
+        #[command(subcommand)]
+        command: CaseCommand,
+    },
+    /// Manage participants (stakeholders).
+    Participant {
+        project: PathBuf,
+        #[command(subcommand)]
+        command: ParticipantCommand,
+    },
+    /// Manage the codebook and apply codes.
+    Code {
+        project: PathBuf,
+        #[command(subcommand)]
+        command: CodeCommand,
+    },
+    /// Retrieve coded segments.
+    Segments {
+        project: PathBuf,
+        /// Code path, e.g. "Ruptures/Withdrawal" (repeatable).
+        #[arg(long = "code")]
+        codes: Vec<String>,
+        /// Retrieve the codings of every code.
+        #[arg(long)]
+        all_codes: bool,
+        /// Include the codings of sub-codes of each --code.
+        #[arg(long)]
+        subcodes: bool,
+        #[arg(long = "case")]
+        cases: Vec<String>,
+        #[arg(long = "role")]
+        roles: Vec<String>,
+        #[arg(long = "kind")]
+        kinds: Vec<String>,
+        #[arg(long = "coder")]
+        coders: Vec<String>,
+        #[arg(long = "source")]
+        sources: Vec<String>,
+        #[arg(long, default_value = "table")]
+        format: String,
+    },
+    /// Check the project file's integrity and consistency.
+    Check {
+        project: PathBuf,
+        #[arg(long, default_value = "table")]
+        format: String,
+    },
+}
+
+/// `thicket case PROJECT ...`
+#[derive(Debug, Subcommand)]
+pub enum CaseCommand {
+    /// Create a case, or add sources to an existing one.
+    Add {
+        name: String,
+        #[arg(long = "source")]
+        sources: Vec<String>,
+        #[arg(long)]
+        description: Option<String>,
+    },
+}
+
+/// `thicket participant PROJECT ...`
+#[derive(Debug, Subcommand)]
+pub enum ParticipantCommand {
+    /// Create a participant or change their role and cases.
+    Set {
+        name: String,
+        #[arg(long)]
+        role: Option<String>,
+        /// Add to this case (repeatable).
+        #[arg(long = "case")]
+        cases: Vec<String>,
+    },
+}
+
+/// `thicket code PROJECT ...`
+#[derive(Debug, Subcommand)]
+pub enum CodeCommand {
+    /// Add a code; PATH is "Parent/Child" and missing parents are created.
+    Add {
+        path: String,
+        #[arg(long)]
+        color: Option<String>,
+        #[arg(long)]
+        description: Option<String>,
+    },
+    /// Code a range of a source.
+    Apply {
+        code: String,
+        #[arg(long)]
+        source: String,
+        /// START..END in characters (Unicode scalar values), end exclusive.
+        #[arg(long)]
+        range: String,
+        #[arg(long)]
+        coder: Option<String>,
+    },
+}
+
+/// Runs the binary: the GUI without a subcommand, the CLI otherwise.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 1 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match commands::run(cli.command) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("thicket: {e}");
+            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+        }
+    }
+}
+
+/// The coder name used when `--coder` is not given: `$THICKET_CODER`, else the login name.
+pub fn default_coder() -> String {
+    ["THICKET_CODER", "USER", "USERNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .map(|s| s.trim().to_string())
+        .find(|s| !s.is_empty())
+        .unwrap_or_else(|| "coder".to_string())
+}

@@ -1,0 +1,133 @@
+//! Printing results: aligned tables for people, CSV and JSON for scripts (docs/cli.md).
+
+use crate::error::{Error, Result};
+
+/// How a listing is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+impl Format {
+    /// Parses `table`, `json` or `csv`.
+    pub fn parse(s: &str) -> Result<Format> {
+        match s {
+            "table" => Ok(Format::Table),
+            "json" => Ok(Format::Json),
+            "csv" => Ok(Format::Csv),
+            _ => Err(Error::invalid(format!("unknown format \"{s}\": expected table, json or csv"))),
+        }
+    }
+}
+
+/// Rows of text cells under a header, printable as an aligned table or as CSV.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub header: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// A table with these column names.
+    pub fn new(header: Vec<&'static str>) -> Self {
+        Table { header, rows: Vec::new() }
+    }
+
+    /// Renders as aligned columns (widths in chars), one row per line.
+    pub fn to_text(&self) -> String {
+        let mut widths: Vec<usize> = self.header.iter().map(|h| h.chars().count()).collect();
+        for row in &self.rows {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(cell.chars().count());
+            }
+        }
+        let line = |cells: Vec<&str>| -> String {
+            let padded: Vec<String> = cells
+                .iter()
+                .zip(&widths)
+                .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(c.chars().count()))))
+                .collect();
+            padded.join("  ").trim_end().to_string()
+        };
+        let mut out = line(self.header.clone());
+        out.push('\n');
+        for row in &self.rows {
+            out.push_str(&line(row.iter().map(String::as_str).collect()));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Renders as RFC 4180 CSV with a header row.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::new();
+        let header: Vec<String> = self.header.iter().map(|h| h.to_string()).collect();
+        for row in std::iter::once(&header).chain(&self.rows) {
+            let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+            out.push_str(&cells.join(","));
+            out.push_str("\r\n");
+        }
+        out
+    }
+}
+
+fn csv_cell(cell: &str) -> String {
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_string()
+    }
+}
+
+/// Prints a listing in the chosen format; `json` is built separately because its shape is richer.
+pub fn print(format: Format, table: &Table, json: &serde_json::Value) -> Result<()> {
+    match format {
+        Format::Table => print!("{}", table.to_text()),
+        Format::Csv => print!("{}", table.to_csv()),
+        Format::Json => {
+            let text = serde_json::to_string_pretty(json).map_err(|e| Error::invalid(format!("cannot write JSON: {e}")))?;
+            println!("{text}");
+        }
+    }
+    Ok(())
+}
+
+/// The first `max` chars of `text` on one line, with an ellipsis when cut.
+pub fn snippet(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_only_cells_that_need_it() {
+        let mut t = Table::new(vec!["a", "b"]);
+        t.rows.push(vec!["x,y".into(), "say \"hi\"".into()]);
+        t.rows.push(vec!["plain".into(), "two\nlines".into()]);
+        assert_eq!(t.to_csv(), "a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\nplain,\"two\nlines\"\r\n");
+    }
+
+    #[test]
+    fn tables_align_on_chars_not_bytes() {
+        let mut t = Table::new(vec!["name", "n"]);
+        t.rows.push(vec!["Zoë".into(), "1".into()]);
+        t.rows.push(vec!["Al".into(), "22".into()]);
+        assert_eq!(t.to_text(), "name  n\nZoë   1\nAl    22\n");
+    }
+
+    #[test]
+    fn snippets_flatten_whitespace_and_cut_long_text() {
+        assert_eq!(snippet("a\n b", 10), "a b");
+        assert_eq!(snippet("abcdefghij", 5), "abcd…");
+    }
+}

@@ -1,0 +1,186 @@
+//! The entities of a project, as plain data filled from the store.
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    AttributeId, AttributeTarget, AttributeType, CaseId, CodeId, CoderId, CodingId, MemoId,
+    ParticipantId, SourceId, SourceKind, TextSpan, TurnId,
+};
+
+/// An imported document. Its text lives apart (see `Project::source_text`) because it can be large.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: SourceId,
+    pub uuid: String,
+    /// Unique within the project.
+    pub name: String,
+    pub kind: SourceKind,
+    /// Session date, `YYYY-MM-DD`; orders sources in time within a case.
+    pub date: Option<String>,
+    /// Hex SHA-256 of the normalised text, to detect re-imports.
+    pub text_hash: String,
+    pub char_len: usize,
+    pub word_count: usize,
+    /// File name the text came from.
+    pub original_name: String,
+    /// Format it was read as, e.g. `txt`, `md`.
+    pub original_format: String,
+    /// Encoding it was decoded from.
+    pub encoding: String,
+    /// RFC 3339 UTC time of import.
+    pub imported_at: String,
+    /// Char offsets where pages start, for citing paginated originals.
+    pub page_starts: Option<Vec<usize>>,
+}
+
+/// A unit of the study, e.g. a family.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Case {
+    pub id: CaseId,
+    pub uuid: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// A stakeholder: a person who speaks in, or is written about in, the sources.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    pub id: ParticipantId,
+    pub uuid: String,
+    /// Pseudonym, unique within the project; also the speaker label matched on import.
+    pub name: String,
+    /// Role name, e.g. `caregiver` (see `Project::roles`).
+    pub role: Option<String>,
+}
+
+/// A role that participants can hold. Roles are user-defined; a new project has defaults.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Role {
+    /// Stable key, e.g. `social_worker`.
+    pub name: String,
+    /// Human label, e.g. "Social worker".
+    pub label: String,
+}
+
+/// A span of a source spoken by one participant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Turn {
+    pub id: TurnId,
+    pub source_id: SourceId,
+    pub participant_id: ParticipantId,
+    pub span: TextSpan,
+    /// Media time of the turn, when the transcript had timestamps.
+    pub timestamp_ms: Option<u64>,
+}
+
+/// The written guidance that makes a code usable by a second coder.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeDescription {
+    pub definition: String,
+    pub use_when: String,
+    pub do_not_use_when: String,
+    pub example: String,
+}
+
+impl CodeDescription {
+    /// A description with only a definition.
+    pub fn definition(text: impl Into<String>) -> Self {
+        Self { definition: text.into(), ..Self::default() }
+    }
+}
+
+/// A code in the codebook tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Code {
+    pub id: CodeId,
+    pub uuid: String,
+    pub parent_id: Option<CodeId>,
+    /// Name among its siblings; never contains `/`.
+    pub name: String,
+    /// `#RRGGBB`, upper case.
+    pub color: String,
+    pub description: CodeDescription,
+    /// Position among siblings.
+    pub sort_order: i64,
+}
+
+/// The exact coded text and a little context either side, so a coding can be re-anchored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteSelector {
+    pub exact: String,
+    pub prefix: String,
+    pub suffix: String,
+}
+
+/// A span of a source marked with a code by a coder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coding {
+    pub id: CodingId,
+    pub uuid: String,
+    pub source_id: SourceId,
+    pub code_id: CodeId,
+    pub coder_id: CoderId,
+    pub span: TextSpan,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+    pub memo: String,
+    pub quote: QuoteSelector,
+}
+
+/// A named user of the project; every coding and memo records one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coder {
+    pub id: CoderId,
+    pub uuid: String,
+    pub name: String,
+    pub created_at: String,
+}
+
+/// What a memo is attached to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum MemoTarget {
+    /// The whole project.
+    Project,
+    /// A source, or a span of it.
+    Source { id: SourceId, span: Option<TextSpan> },
+    /// A code.
+    Code { id: CodeId },
+    /// A case.
+    Case { id: CaseId },
+    /// A participant.
+    Participant { id: ParticipantId },
+}
+
+/// Free text attached to the project or to one of its entities.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Memo {
+    pub id: MemoId,
+    pub uuid: String,
+    pub target: MemoTarget,
+    pub title: String,
+    pub body: String,
+    pub coder_id: CoderId,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A typed variable defined on cases, participants or sources.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttributeDef {
+    pub id: AttributeId,
+    pub uuid: String,
+    pub name: String,
+    pub applies_to: AttributeTarget,
+    pub value_type: AttributeType,
+    /// Allowed values when `value_type` is `Category`.
+    pub categories: Vec<String>,
+}
+
+/// One attribute's value on one entity (the entity's integer id, of the kind the attribute applies to).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttributeValue {
+    pub attribute_id: AttributeId,
+    pub entity_id: i64,
+    pub value: String,
+}

@@ -1,0 +1,218 @@
+//! Importing files and folders as one action: read, parse, skip re-imports, report every failure
+//! by name, and import the rest in one transaction (a failed file leaves nothing behind).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::Project;
+use super::apply::text_hash;
+use crate::action::{Action, NewSource, NewTurn};
+use crate::clock::is_valid_date;
+use crate::error::{Error, Result};
+use crate::import::{ImportedDocument, SUPPORTED_EXTENSIONS, SpeakerMode, extension, import_bytes};
+use crate::model::{SourceKind, TextSpan};
+
+/// How to import a batch.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Kind for every source; guessed from the text when `None`.
+    pub kind: Option<SourceKind>,
+    /// Case to put every source in (created if missing).
+    pub case: Option<String>,
+    /// Session date for every source, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Read a `YYYY-MM-DD` at the start of each file name as its date (when `date` is not given).
+    pub date_from_name: bool,
+    pub speakers: SpeakerMode,
+}
+
+/// A file that became a source.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportedFile {
+    pub path: PathBuf,
+    pub source: String,
+    pub kind: SourceKind,
+    pub words: usize,
+    /// Speakers found, with their turn counts, by name.
+    pub speakers: Vec<(String, usize)>,
+}
+
+/// A file that was not imported, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct SkippedFile {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// What an import did, file by file.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportReport {
+    pub imported: Vec<ImportedFile>,
+    /// Same text as a source already in the project (or earlier in the batch): not imported again.
+    pub duplicates: Vec<SkippedFile>,
+    /// Files that could not be read.
+    pub failed: Vec<SkippedFile>,
+}
+
+impl Project {
+    /// Imports files and folders (recursively, supported formats only) as one undoable action.
+    pub fn import_paths(&mut self, paths: &[PathBuf], options: &ImportOptions) -> Result<ImportReport> {
+        if let Some(d) = &options.date
+            && !is_valid_date(d)
+        {
+            return Err(Error::invalid(format!("invalid date \"{d}\": expected YYYY-MM-DD")));
+        }
+        let mut report = ImportReport::default();
+        let mut files = Vec::new();
+        for path in paths {
+            collect_files(path, true, &mut files, &mut report.failed);
+        }
+        let mut seen_hashes = BTreeSet::new();
+        let mut batch = Vec::new();
+        for path in files {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let doc = match std::fs::read(&path) {
+                Ok(bytes) => import_bytes(&name, &bytes, options.speakers),
+                Err(e) => {
+                    report.failed.push(SkippedFile { path, reason: io_reason(&e) });
+                    continue;
+                }
+            };
+            let doc = match doc {
+                Ok(d) => d,
+                Err(e) => {
+                    report.failed.push(SkippedFile { path, reason: e.to_string() });
+                    continue;
+                }
+            };
+            let hash = text_hash(&doc.text);
+            if let Some(existing) = self.source_with_hash(&hash)? {
+                let reason = format!("same text as source \"{}\", already in the project", existing.name);
+                report.duplicates.push(SkippedFile { path, reason });
+                continue;
+            }
+            if !seen_hashes.insert(hash) {
+                report.duplicates.push(SkippedFile { path, reason: "same text as another file in this batch".into() });
+                continue;
+            }
+            let source = new_source(&path, &name, doc, options);
+            report.imported.push(ImportedFile {
+                path: path.clone(),
+                source: source.name.clone(),
+                kind: source.kind,
+                words: crate::text::word_count(&source.text),
+                speakers: speaker_counts(&source.turns),
+            });
+            batch.push(source);
+        }
+        if !batch.is_empty() {
+            let outcome = self.perform(Action::ImportSources(batch))?;
+            // Names may have been made unique on insert; report the stored ones.
+            for (file, id) in report.imported.iter_mut().zip(&outcome.created.sources) {
+                if let Some(s) = self.source(*id)? {
+                    file.source = s.name;
+                }
+            }
+        }
+        Ok(report)
+    }
+}
+
+/// Expands folders (sorted, recursive); explicit files are kept whatever their extension so that
+/// an unsupported one is reported, while files of other formats inside folders are passed over.
+fn collect_files(path: &Path, explicit: bool, files: &mut Vec<PathBuf>, failed: &mut Vec<SkippedFile>) {
+    match std::fs::metadata(path) {
+        Err(e) => failed.push(SkippedFile { path: path.to_owned(), reason: io_reason(&e) }),
+        Ok(meta) if meta.is_dir() => match std::fs::read_dir(path) {
+            Err(e) => failed.push(SkippedFile { path: path.to_owned(), reason: io_reason(&e) }),
+            Ok(entries) => {
+                let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                children.sort();
+                for child in children {
+                    let hidden = child.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                    if !hidden {
+                        collect_files(&child, false, files, failed);
+                    }
+                }
+            }
+        },
+        Ok(_) => {
+            let supported = extension(&path.to_string_lossy()).is_some_and(|e| SUPPORTED_EXTENSIONS.contains(&e.as_str()));
+            if explicit || supported {
+                files.push(path.to_owned());
+            }
+        }
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn new_source(path: &Path, file_name: &str, doc: ImportedDocument, options: &ImportOptions) -> NewSource {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().trim().to_string()).unwrap_or_default();
+    let date = options.date.clone().or_else(|| options.date_from_name.then(|| date_in_name(&stem)).flatten());
+    let turns: Vec<NewTurn> = doc
+        .turns
+        .iter()
+        .filter_map(|t| {
+            Some(NewTurn { speaker: t.speaker.clone(), span: TextSpan::new(t.span.start, t.span.end)?, timestamp_ms: t.timestamp_ms })
+        })
+        .collect();
+    let kind = options.kind.unwrap_or_else(|| guess_kind(&turns));
+    NewSource {
+        name: if stem.is_empty() { file_name.to_string() } else { stem },
+        kind,
+        text: doc.text,
+        date,
+        original_name: file_name.to_string(),
+        original_format: doc.format,
+        encoding: doc.encoding,
+        page_starts: doc.page_starts,
+        cases: options.case.iter().cloned().collect(),
+        participants: Vec::new(),
+        turns,
+    }
+}
+
+/// A `YYYY-MM-DD` at the start of a file name, e.g. `2024-03-05_visit`.
+fn date_in_name(stem: &str) -> Option<String> {
+    let candidate = stem.get(..10)?;
+    is_valid_date(candidate).then(|| candidate.to_string())
+}
+
+/// Four or more speakers suggest a focus group; any turns an interview; none a document.
+fn guess_kind(turns: &[NewTurn]) -> SourceKind {
+    let speakers: BTreeSet<&str> = turns.iter().map(|t| t.speaker.as_str()).collect();
+    match speakers.len() {
+        0 => SourceKind::Document,
+        1..=3 => SourceKind::Interview,
+        _ => SourceKind::FocusGroup,
+    }
+}
+
+fn speaker_counts(turns: &[NewTurn]) -> Vec<(String, usize)> {
+    let mut counts = std::collections::BTreeMap::new();
+    for t in turns {
+        *counts.entry(t.speaker.clone()).or_insert(0) += 1;
+    }
+    counts.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_at_the_start_of_a_file_name_is_read_only_if_real() {
+        assert_eq!(date_in_name("2024-03-05_visit").as_deref(), Some("2024-03-05"));
+        assert_eq!(date_in_name("2024-13-05_visit"), None);
+        assert_eq!(date_in_name("visit"), None);
+    }
+}

@@ -1,0 +1,326 @@
+//! Read methods of `Project`, and segment retrieval with the attribution rule of DESIGN.md:
+//! a coding belongs to its source's cases, kind and coder, and to the participants whose turns it
+//! overlaps (or, in a source without turns, to the source's own participants).
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use super::Project;
+use crate::error::{Error, Result};
+use crate::model::*;
+use crate::store::{CodingFilter, CountedTable};
+
+/// A coding with everything needed to show or cite it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Segment {
+    pub coding_id: CodingId,
+    pub source_id: SourceId,
+    pub source: String,
+    pub kind: SourceKind,
+    pub date: Option<String>,
+    pub code_id: CodeId,
+    /// The code's path, e.g. `Ruptures/Withdrawal`.
+    pub code: String,
+    pub coder: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub cases: Vec<String>,
+    /// Participants the coding is attributed to, by name.
+    pub speakers: Vec<String>,
+    /// Their roles (distinct, sorted); "no speaker" is an empty list.
+    pub roles: Vec<String>,
+    /// 1-based line and paragraph where the coding starts, for citations.
+    pub line: usize,
+    pub paragraph: usize,
+    pub memo: String,
+}
+
+/// Which segments to retrieve. Empty lists mean "any"; names are matched exactly.
+#[derive(Debug, Clone, Default)]
+pub struct SegmentFilter {
+    /// Code paths.
+    pub codes: Vec<String>,
+    /// Also retrieve codings of the codes' sub-codes.
+    pub include_subcodes: bool,
+    pub cases: Vec<String>,
+    pub roles: Vec<String>,
+    pub kinds: Vec<SourceKind>,
+    pub coders: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+impl Project {
+    /// All sources, by name.
+    pub fn sources(&self) -> Result<Vec<Source>> {
+        Ok(self.store.read().sources()?)
+    }
+
+    /// One source by id.
+    pub fn source(&self, id: SourceId) -> Result<Option<Source>> {
+        Ok(self.store.read().source(id)?)
+    }
+
+    /// The source with this name, or an error naming it.
+    pub fn source_named(&self, name: &str) -> Result<Source> {
+        self.store.read().source_by_name(name)?.ok_or_else(|| Error::invalid(format!("no source named \"{name}\"")))
+    }
+
+    /// A source's text.
+    pub fn source_text(&self, id: SourceId) -> Result<String> {
+        self.store.read().source_text(id)?.ok_or_else(|| Error::invalid(format!("no source with id {id}")))
+    }
+
+    /// The first source whose text has this hash (to detect re-imports).
+    pub fn source_with_hash(&self, hash: &str) -> Result<Option<Source>> {
+        Ok(self.store.read().source_by_hash(hash)?)
+    }
+
+    /// All cases, by name.
+    pub fn cases(&self) -> Result<Vec<Case>> {
+        Ok(self.store.read().cases()?)
+    }
+
+    /// The case with this name, or an error naming it.
+    pub fn case_named(&self, name: &str) -> Result<Case> {
+        self.cases()?.into_iter().find(|c| c.name == name).ok_or_else(|| Error::invalid(format!("no case named \"{name}\"")))
+    }
+
+    /// Source ids of each case.
+    pub fn case_sources(&self) -> Result<Vec<(CaseId, SourceId)>> {
+        Ok(self.store.read().case_sources()?)
+    }
+
+    /// Case names of each source, sorted.
+    pub fn cases_by_source(&self) -> Result<HashMap<SourceId, Vec<String>>> {
+        let names: HashMap<CaseId, String> = self.cases()?.into_iter().map(|c| (c.id, c.name)).collect();
+        let mut map: HashMap<SourceId, Vec<String>> = HashMap::new();
+        for (c, s) in self.case_sources()? {
+            if let Some(n) = names.get(&c) {
+                map.entry(s).or_default().push(n.clone());
+            }
+        }
+        map.values_mut().for_each(|v| v.sort());
+        Ok(map)
+    }
+
+    /// All participants, by name.
+    pub fn participants(&self) -> Result<Vec<Participant>> {
+        Ok(self.store.read().participants()?)
+    }
+
+    /// The participant with this name, if any.
+    pub fn participant_named(&self, name: &str) -> Result<Option<Participant>> {
+        Ok(self.participants()?.into_iter().find(|p| p.name == name))
+    }
+
+    /// Case names of each participant, sorted.
+    pub fn cases_by_participant(&self) -> Result<HashMap<ParticipantId, Vec<String>>> {
+        let names: HashMap<CaseId, String> = self.cases()?.into_iter().map(|c| (c.id, c.name)).collect();
+        let mut map: HashMap<ParticipantId, Vec<String>> = HashMap::new();
+        for (p, c) in self.store.read().participant_cases()? {
+            if let Some(n) = names.get(&c) {
+                map.entry(p).or_default().push(n.clone());
+            }
+        }
+        map.values_mut().for_each(|v| v.sort());
+        Ok(map)
+    }
+
+    /// Participants a source without turns is about.
+    pub fn source_participants(&self) -> Result<Vec<(SourceId, ParticipantId)>> {
+        Ok(self.store.read().source_participants()?)
+    }
+
+    /// The roles participants can hold.
+    pub fn roles(&self) -> Result<Vec<Role>> {
+        Ok(self.store.read().roles()?)
+    }
+
+    /// A source's turns in text order.
+    pub fn turns(&self, source: SourceId) -> Result<Vec<Turn>> {
+        Ok(self.store.read().turns(source)?)
+    }
+
+    /// The codebook tree.
+    pub fn codebook(&self) -> Result<Codebook> {
+        Ok(Codebook::new(self.store.read().codes()?))
+    }
+
+    /// The code at `path`, or an error naming it.
+    pub fn code_at(&self, path: &str) -> Result<CodeId> {
+        self.codebook()?.by_path(path).ok_or_else(|| Error::invalid(format!("no code \"{path}\" in the codebook")))
+    }
+
+    /// Number of codings per code (codes without codings are absent).
+    pub fn coding_counts(&self) -> Result<HashMap<CodeId, usize>> {
+        Ok(self.store.read().coding_counts()?.into_iter().collect())
+    }
+
+    /// All coders, by name.
+    pub fn coders(&self) -> Result<Vec<Coder>> {
+        Ok(self.store.read().coders()?)
+    }
+
+    /// Codings of one source, in text order.
+    pub fn codings_in(&self, source: SourceId) -> Result<Vec<Coding>> {
+        Ok(self.store.read().codings(&CodingFilter { sources: vec![source], ..Default::default() })?)
+    }
+
+    /// Every coding, by source and position.
+    pub fn all_codings(&self) -> Result<Vec<Coding>> {
+        Ok(self.store.read().codings(&CodingFilter::default())?)
+    }
+
+    /// All memos.
+    pub fn memos(&self) -> Result<Vec<Memo>> {
+        Ok(self.store.read().memos()?)
+    }
+
+    /// All attribute definitions.
+    pub fn attributes(&self) -> Result<Vec<AttributeDef>> {
+        Ok(self.store.read().attributes()?)
+    }
+
+    /// All attribute values.
+    pub fn attribute_values(&self) -> Result<Vec<AttributeValue>> {
+        Ok(self.store.read().attribute_values()?)
+    }
+
+    /// Total words over all sources.
+    pub fn total_words(&self) -> Result<usize> {
+        Ok(self.store.read().total_words()?)
+    }
+
+    /// Number of codings in the project.
+    pub fn coding_count(&self) -> Result<usize> {
+        Ok(self.store.read().count(CountedTable::Codings)?)
+    }
+
+    /// Retrieves coded segments, sorted by source name, start, end, code path and coder.
+    pub fn segments(&self, filter: &SegmentFilter) -> Result<Vec<Segment>> {
+        let book = self.codebook()?;
+        let mut code_ids = Vec::new();
+        for path in &filter.codes {
+            let id = book.by_path(path).ok_or_else(|| Error::invalid(format!("no code \"{path}\" in the codebook")))?;
+            if filter.include_subcodes { code_ids.extend(book.subtree(id)) } else { code_ids.push(id) }
+        }
+        let coders = self.coders()?;
+        let mut coder_ids = Vec::new();
+        for name in &filter.coders {
+            let c = coders.iter().find(|c| &c.name == name).ok_or_else(|| Error::invalid(format!("no coder named \"{name}\"")))?;
+            coder_ids.push(c.id);
+        }
+        for case in &filter.cases {
+            self.case_named(case)?;
+        }
+        let roles = self.roles()?;
+        for role in &filter.roles {
+            if !roles.iter().any(|r| &r.name == role) {
+                return Err(Error::invalid(format!("unknown role \"{role}\"")));
+            }
+        }
+        let mut source_ids = Vec::new();
+        for name in &filter.sources {
+            source_ids.push(self.source_named(name)?.id);
+        }
+        let codings = self.store.read().codings(&CodingFilter { sources: source_ids, codes: code_ids, coders: coder_ids })?;
+        let ctx = AttributionContext::load(self)?;
+        let coder_names: HashMap<CoderId, &str> = coders.iter().map(|c| (c.id, c.name.as_str())).collect();
+        let mut texts: HashMap<SourceId, (String, crate::text::TextIndex)> = HashMap::new();
+        let mut out = Vec::new();
+        for c in codings {
+            let Some(source) = ctx.sources.get(&c.source_id) else { continue };
+            if !filter.kinds.is_empty() && !filter.kinds.contains(&source.kind) {
+                continue;
+            }
+            let cases = ctx.cases.get(&c.source_id).cloned().unwrap_or_default();
+            if !filter.cases.is_empty() && !cases.iter().any(|k| filter.cases.contains(k)) {
+                continue;
+            }
+            let speakers = ctx.speakers(&c);
+            let roles: Vec<String> = speakers
+                .iter()
+                .filter_map(|p| ctx.participants.get(p).and_then(|p| p.role.clone()))
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            if !filter.roles.is_empty() && !roles.iter().any(|r| filter.roles.contains(r)) {
+                continue;
+            }
+            if !texts.contains_key(&c.source_id) {
+                let t = self.source_text(c.source_id)?;
+                let idx = crate::text::TextIndex::new(&t);
+                texts.insert(c.source_id, (t, idx));
+            }
+            let Some((text, index)) = texts.get(&c.source_id) else { continue };
+            let mut names: Vec<String> = speakers.iter().filter_map(|p| ctx.participants.get(p).map(|p| p.name.clone())).collect();
+            names.sort();
+            out.push(Segment {
+                coding_id: c.id,
+                source_id: c.source_id,
+                source: source.name.clone(),
+                kind: source.kind,
+                date: source.date.clone(),
+                code_id: c.code_id,
+                code: book.path(c.code_id).unwrap_or_default().to_string(),
+                coder: coder_names.get(&c.coder_id).copied().unwrap_or_default().to_string(),
+                start: c.span.start,
+                end: c.span.end,
+                text: crate::text::slice_chars(text, c.span.start..c.span.end).unwrap_or_default().to_string(),
+                cases,
+                speakers: names,
+                roles,
+                line: index.line_of_char(c.span.start).unwrap_or(1),
+                paragraph: index.paragraph_of_char(c.span.start).unwrap_or(1),
+                memo: c.memo,
+            });
+        }
+        out.sort_by(|a, b| {
+            (&a.source, a.start, a.end, &a.code, &a.coder).cmp(&(&b.source, b.start, b.end, &b.code, &b.coder))
+        });
+        Ok(out)
+    }
+}
+
+/// What is needed to attribute codings to cases and participants, loaded once.
+struct AttributionContext {
+    sources: HashMap<SourceId, Source>,
+    cases: HashMap<SourceId, Vec<String>>,
+    participants: HashMap<ParticipantId, Participant>,
+    turns: HashMap<SourceId, Vec<Turn>>,
+    source_people: HashMap<SourceId, Vec<ParticipantId>>,
+}
+
+impl AttributionContext {
+    fn load(project: &Project) -> Result<Self> {
+        let mut turns: HashMap<SourceId, Vec<Turn>> = HashMap::new();
+        for t in project.store.read().all_turns()? {
+            turns.entry(t.source_id).or_default().push(t);
+        }
+        let mut source_people: HashMap<SourceId, Vec<ParticipantId>> = HashMap::new();
+        for (s, p) in project.source_participants()? {
+            source_people.entry(s).or_default().push(p);
+        }
+        Ok(AttributionContext {
+            sources: project.sources()?.into_iter().map(|s| (s.id, s)).collect(),
+            cases: project.cases_by_source()?,
+            participants: project.participants()?.into_iter().map(|p| (p.id, p)).collect(),
+            turns,
+            source_people,
+        })
+    }
+
+    /// Participants whose turns the coding overlaps; in a source without turns, its own participants.
+    fn speakers(&self, c: &Coding) -> BTreeSet<ParticipantId> {
+        match self.turns.get(&c.source_id) {
+            Some(turns) if !turns.is_empty() => {
+                // Turns are sorted and disjoint: find the first that ends after the coding starts.
+                let first = turns.partition_point(|t| t.span.end <= c.span.start);
+                turns[first..].iter().take_while(|t| t.span.start < c.span.end).map(|t| t.participant_id).collect()
+            }
+            _ => self.source_people.get(&c.source_id).into_iter().flatten().copied().collect(),
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! Numbered, append-only schema migrations, indexed by `PRAGMA user_version`.
+//!
+//! Never edit, remove or reorder a shipped migration: add a new file. Each step runs in its own
+//! transaction together with the `user_version` bump, so a crash leaves the file at a version.
+
+use rusqlite::Connection;
+
+use super::{APPLICATION_ID, Result};
+
+/// Migration `i` takes a file from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[include_str!("sql/0001_initial.sql")];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Applies every migration after `from`.
+pub(super) fn migrate(conn: &mut Connection, from: i64) -> Result<()> {
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.execute_batch(&format!(
+            "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
+            index + 1
+        ))?;
+        tx.commit()?;
+    }
+    Ok(())
+}

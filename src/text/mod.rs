@@ -1,0 +1,15 @@
+//! Text handling shared by importers, the store, analyses and the document view.
+//!
+//! Bytes come in from importers and leave as one normalised `String` per source ([`normalize`]); after that the
+//! text is immutable and every span is a half-open range of chars (Unicode scalar values) into it. [`offsets`]
+//! converts those char offsets to and from bytes (Rust slicing, egui layout), UTF-16 code units (REFI-QDA) and
+//! line/paragraph numbers (citations); [`words`] counts words for statistics. Keeping every conversion here means
+//! there is one place to get them right, and one place that is property-tested.
+
+pub mod normalize;
+pub mod offsets;
+pub mod words;
+
+pub use normalize::{TextError, normalize, normalize_str};
+pub use offsets::{TextIndex, char_range_to_byte_range, slice_chars};
+pub use words::word_count;

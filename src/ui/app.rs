@@ -1,0 +1,212 @@
+//! `ThicketApp`: the window's state; applies `UiCommand`s after each frame.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::SourceId;
+use crate::project::Project;
+
+use super::document::DocumentView;
+use super::panels;
+use super::prefs::Prefs;
+
+/// What the window shows first.
+#[derive(Debug, Clone)]
+pub enum Startup {
+    /// Open this project.
+    Open(PathBuf),
+    /// The last project if it still opens, else the welcome screen.
+    LastOrWelcome,
+    /// The welcome screen.
+    Welcome,
+}
+
+/// Something the user asked for, applied after the frame that asked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UiCommand {
+    OpenProject(PathBuf),
+    OpenSample,
+    CloseProject,
+    SelectSource(SourceId),
+    Undo,
+    Redo,
+    DismissError,
+}
+
+/// The eframe application.
+pub struct ThicketApp {
+    pub(super) project: Option<Project>,
+    pub(super) selected: Option<SourceId>,
+    pub(super) document: Option<DocumentView>,
+    pub(super) errors: Vec<String>,
+    pub(super) prefs: Prefs,
+    prefs_path: Option<PathBuf>,
+    commands: Vec<UiCommand>,
+    title: String,
+}
+
+impl ThicketApp {
+    /// Builds the app; `prefs_path` is `None` in tests so nothing is written to the user's config.
+    pub fn new(_cc: &eframe::CreationContext<'_>, startup: Startup, prefs_path: Option<PathBuf>) -> Self {
+        let prefs = Prefs::load(prefs_path.as_deref());
+        let mut app = ThicketApp {
+            project: None,
+            selected: None,
+            document: None,
+            errors: Vec::new(),
+            prefs,
+            prefs_path,
+            commands: Vec::new(),
+            title: "Thicket".into(),
+        };
+        match startup {
+            Startup::Open(path) => app.open(&path),
+            Startup::LastOrWelcome => {
+                if let Some(last) = app.prefs.recent.first().cloned().filter(|p| p.exists()) {
+                    app.open(&last);
+                    app.errors.clear();
+                }
+            }
+            Startup::Welcome => {}
+        }
+        app
+    }
+
+    /// The open project, if any.
+    pub fn project(&self) -> Option<&Project> {
+        self.project.as_ref()
+    }
+
+    /// Messages currently shown to the user.
+    pub fn errors(&self) -> &[String] {
+        &self.errors
+    }
+
+    /// Queues a command (panels call this).
+    pub(super) fn push(&mut self, command: UiCommand) {
+        self.commands.push(command);
+    }
+
+    fn open(&mut self, path: &Path) {
+        self.close();
+        match Project::open(path) {
+            Ok(p) => {
+                self.prefs.remember(path);
+                self.prefs.save(self.prefs_path.as_deref());
+                self.project = Some(p);
+                self.select_first_source();
+            }
+            Err(e) => self.errors.push(e.to_string()),
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some(p) = self.project.take()
+            && let Err(e) = p.close()
+        {
+            self.errors.push(e.to_string());
+        }
+        self.selected = None;
+        self.document = None;
+    }
+
+    fn open_sample(&mut self) {
+        let path = Prefs::sample_path();
+        if !path.exists() {
+            if let Some(dir) = path.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            self.close();
+            match crate::sample::write_sample(&path).and_then(Project::close) {
+                Ok(()) => {}
+                Err(e) => {
+                    self.errors.push(format!("cannot write the sample study to {}: {e}", path.display()));
+                    return;
+                }
+            }
+        }
+        self.open(&path);
+    }
+
+    fn select_first_source(&mut self) {
+        let first = self.project.as_ref().and_then(|p| p.sources().ok()).and_then(|s| s.first().map(|s| s.id));
+        if let Some(id) = first {
+            self.select(id);
+        }
+    }
+
+    fn select(&mut self, id: SourceId) {
+        let Some(project) = &self.project else { return };
+        match DocumentView::load(project, id) {
+            Ok(view) => {
+                self.selected = Some(id);
+                self.document = Some(view);
+            }
+            Err(e) => self.errors.push(e.to_string()),
+        }
+    }
+
+    fn reload_document(&mut self) {
+        if let Some(id) = self.selected {
+            let exists = self.project.as_ref().and_then(|p| p.source(id).ok().flatten()).is_some();
+            if exists { self.select(id) } else { self.selected = None; self.document = None; }
+        }
+    }
+
+    fn apply(&mut self, command: UiCommand) {
+        match command {
+            UiCommand::OpenProject(p) => self.open(&p),
+            UiCommand::OpenSample => self.open_sample(),
+            UiCommand::CloseProject => self.close(),
+            UiCommand::SelectSource(id) => self.select(id),
+            UiCommand::Undo | UiCommand::Redo => {
+                if let Some(p) = &mut self.project {
+                    let result = if command == UiCommand::Undo { p.undo() } else { p.redo() };
+                    if let Err(e) = result {
+                        self.errors.push(e.to_string());
+                    }
+                    self.reload_document();
+                }
+            }
+            UiCommand::DismissError => {
+                self.errors.clear();
+            }
+        }
+    }
+
+    fn window_title(&self) -> String {
+        match &self.project {
+            Some(p) => {
+                let name = p.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                format!("{} — Thicket", name)
+            }
+            None => "Thicket".into(),
+        }
+    }
+}
+
+impl eframe::App for ThicketApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let title = self.window_title();
+        if title != self.title {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        panels::shortcuts(self, ui.ctx());
+        panels::menu_bar(self, ui);
+        panels::errors(self, ui);
+        if self.project.is_some() {
+            panels::status_bar(self, ui);
+            panels::navigator(self, ui);
+            panels::document(self, ui);
+        } else {
+            panels::welcome(self, ui);
+        }
+        for command in std::mem::take(&mut self.commands) {
+            self.apply(command);
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.close();
+    }
+}
