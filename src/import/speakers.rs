@@ -61,11 +61,18 @@ const HEADING_NOUNS: &[&str] = &[
     "time", "note", "meeting", "interview", "entry",
 ];
 
-/// Reporting verbs that end a field-note sentence introducing speech ("Mum said: ..."), not a label.
+/// Reporting verbs: "Mum said: ..." and "She told Ruth: ..." introduce speech in field notes; they are not labels.
 const REPORTING_VERBS: &[&str] = &[
     "said", "says", "asked", "asks", "replied", "replies", "told", "tells", "explained", "explains", "stated",
     "states", "added", "adds", "wrote", "writes", "noted", "commented", "reported", "answered", "responded",
     "shouted", "whispered", "continued", "recalled", "described",
+];
+
+/// Words that start sentences but not multi-word names ("She then: ...", "In the end: ...").
+const SENTENCE_STARTS: &[&str] = &[
+    "i", "he", "she", "we", "they", "it", "you", "his", "her", "their", "our", "my", "your", "its", "this", "that",
+    "these", "those", "there", "then", "and", "but", "so", "or", "when", "while", "if", "as", "at", "in", "on",
+    "after", "before", "because", "later", "today", "yesterday",
 ];
 
 /// A timestamp: `H:MM:SS` or `M:SS` (up to three minute digits for long recordings), optional `.mmm`/`,mmm`.
@@ -94,7 +101,8 @@ static SPEAKER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("the speaker line pattern is a valid regex")
 });
 
-/// A label found at the start of a line, before the recurrence test. Ranges are bytes into the whole text.
+/// A label found at the start of a line, before the recurrence test. Ranges are bytes: into the line when
+/// parsed, then shifted into the whole text by [`find_candidates`].
 #[derive(Debug)]
 struct Candidate {
     speaker: String,
@@ -218,7 +226,9 @@ fn parse_timestamp(ts: &str) -> Option<u64> {
         [m, s] if s < 60 => (0, m, s),
         _ => return None,
     };
-    Some(((hours * 60 + minutes) * 60 + seconds) * 1000 + fraction_ms(fraction)?)
+    // Checked: this is also called on whatever a caller passes, not only on regex-bounded digits.
+    let total_seconds = hours.checked_mul(60)?.checked_add(minutes)?.checked_mul(60)?.checked_add(seconds)?;
+    total_seconds.checked_mul(1000)?.checked_add(fraction_ms(fraction)?)
 }
 
 /// ".5" is 500 ms and ".05" is 50 ms: pad the fraction to three digits.
@@ -237,13 +247,26 @@ fn is_plausible_speaker(name: &str) -> bool {
     let Some((&last, leading)) = words.split_last() else {
         return false;
     };
+    let numbered = is_number(last);
+    has_name_shape(name, words.len())
+        && (!numbered || is_numbered_participant(leading, last))
+        && !is_stopword(if numbered { leading } else { &words })
+        && !reads_like_sentence(&words)
+}
+
+/// Short, at most one comma ("Smith, PhD"), and starting with a letter (so not "2021" or "10").
+fn has_name_shape(name: &str, word_count: usize) -> bool {
     name.chars().count() <= MAX_LABEL_CHARS
-        && words.len() <= MAX_LABEL_WORDS
+        && word_count <= MAX_LABEL_WORDS
         && name.matches(',').count() <= 1
         && name.chars().next().is_some_and(char::is_alphabetic)
-        && (!is_number(last) || is_numbered_participant(leading, last))
-        && !is_stopword(if is_number(last) { leading } else { &words })
-        && !(leading.len() > 0 && is_one_of(last, REPORTING_VERBS))
+}
+
+/// A multi-word label that starts like a sentence or holds a reporting verb: "She said Ruth", "Mum said".
+fn reads_like_sentence(words: &[&str]) -> bool {
+    words.len() > 1
+        && (words.first().is_some_and(|first| is_one_of(first, SENTENCE_STARTS))
+            || words.iter().any(|word| is_one_of(word, REPORTING_VERBS)))
 }
 
 fn is_number(word: &str) -> bool {
@@ -404,12 +427,20 @@ mod tests {
 
     #[test]
     fn spans_and_labels_are_char_offsets() {
-        let text = "Zoë: Ça va?\nJosé María: Sí, 😀.\nZoë: Bien.";
+        let text = "Zoë: Ça va?\nJosé María: Sí, 😀.\nZoë: Bien.\nJosé María: Adiós.";
         let turns = detect_turns(text);
         let ranges: Vec<_> = turns.iter().map(|t| (t.label.clone(), t.span.clone())).collect();
-        assert_eq!(ranges, [(0..4, 5..11), (12..23, 24..30), (31..35, 36..41)]);
-        // José María speaks once, so only Zoë's label is a label: the second line is part of her first turn.
-        assert_eq!(turns_of(text)[0], turn("Zoë", "Ça va?\nJosé María: Sí, 😀.", None));
+        assert_eq!(ranges, [(0..4, 5..11), (12..23, 24..30), (31..35, 36..41), (42..53, 54..60)]);
+    }
+
+    #[test]
+    fn a_speaker_labelled_once_is_part_of_the_previous_turn() {
+        let text = "Zoë: Ça va?\nJosé María: Sí, 😀.\nZoë: Bien.";
+        assert_eq!(
+            turns_of(text),
+            [turn("Zoë", "Ça va?\nJosé María: Sí, 😀.", None), turn("Zoë", "Bien.", None)]
+        );
+        assert_eq!(detect_turns(text)[0].span, 5..30);
     }
 
     #[test]
@@ -483,6 +514,46 @@ mod tests {
     }
 
     #[test]
+    fn otter_export_with_minutes_only_timestamps() {
+        let text = "Ruth Smith  0:03\nSo I think the main thing was the housing.\n\nInterviewer  0:15\nTell me more.\n\n\
+            Ruth Smith  0:18\nWell, we moved three times.\n\nInterviewer  1:02:07\nThanks.\n";
+        assert_eq!(
+            turns_of(text),
+            [
+                turn("Ruth Smith", "So I think the main thing was the housing.", Some(3_000)),
+                turn("Interviewer", "Tell me more.", Some(15_000)),
+                turn("Ruth Smith", "Well, we moved three times.", Some(18_000)),
+                turn("Interviewer", "Thanks.", Some(3_727_000)),
+            ]
+        );
+    }
+
+    #[test]
+    fn rev_export_with_timestamped_colon_lines() {
+        let text = "Speaker 1 (00:00):\nHello.\n\nSpeaker 2 (00:05):\nHi.\n\nSpeaker 1 (01:10):\nBye.\n\n\
+            Speaker 2 (01:12):\nBye then.";
+        assert_eq!(
+            turns_of(text),
+            [
+                turn("Speaker 1", "Hello.", Some(0)),
+                turn("Speaker 2", "Hi.", Some(5_000)),
+                turn("Speaker 1", "Bye.", Some(70_000)),
+                turn("Speaker 2", "Bye then.", Some(72_000)),
+            ]
+        );
+        assert_eq!(labels_of(text)[3], "Speaker 2 (01:12):");
+    }
+
+    #[test]
+    fn indented_and_tab_separated_labels_start_after_the_indentation() {
+        let text = "  Interviewer: Hi.\n\tRuth\t00:00:05\n\tHello.\n  Interviewer: Bye.\n\tRuth\t00:00:09\n\tBye.";
+        assert_eq!(labels_of(text), ["Interviewer:", "Ruth\t00:00:05", "Interviewer:", "Ruth\t00:00:09"]);
+        let turns = detect_turns(text);
+        assert_eq!((turns[0].label.clone(), turns[0].span.clone()), (2..14, 15..18));
+        assert_eq!(turns_of(text)[1], turn("Ruth", "Hello.", Some(5_000)));
+    }
+
+    #[test]
     fn a_speaker_line_with_no_text_gives_no_turn() {
         let text = "Ruth  00:00:01\nHello.\nSam  00:00:02\nRuth  00:00:03\nAgain.\nSam  00:00:04\nBye.";
         assert_eq!(
@@ -539,7 +610,7 @@ mod tests {
         let turns = detect_turns(text);
         assert_eq!(turns.len(), 4);
         assert_eq!(turns_of(text)[3], turn("Respondent", "Second answer, in\ntwo lines.\n\nAnd a second paragraph.", None));
-        assert_eq!(turns[3].label, 69..80);
+        assert_eq!(turns[3].label, 87..98);
     }
 
     #[test]
@@ -572,30 +643,31 @@ mod tests {
         let text = block.repeat(1_000_000 / block.len() + 1);
         let turns = detect_turns(&text);
         assert_eq!(turns.len(), 2 * (1_000_000 / block.len() + 1));
-        // One huge line with colons everywhere must not be quadratic either.
-        let line = "a: ".repeat(300_000);
-        assert_eq!(detect_turns(&line), []);
+        // Huge lines that the name pattern can run along must not be quadratic either.
+        let lines = format!("{}: x\n", "word ".repeat(100_000)).repeat(3);
+        assert_eq!(detect_turns(&lines), []);
+        assert_eq!(detect_turns(&"a: ".repeat(300_000)), []);
     }
 
     /// Arbitrary text biased towards the characters labels are made of.
     fn label_soup() -> impl Strategy<Value = String> {
-        let piece = prop_oneof![
-            Just("Ruth: "),
-            Just("**I:** "),
-            Just("[00:01:02] "),
-            Just("Speaker 1 (00:12:04)"),
-            Just("Sam  00:00:03"),
-            Just(":"),
-            Just("**"),
-            Just("\n"),
-            Just("\n\n"),
-            Just(" "),
-            Just("Zoë"),
-            Just("😀"),
-            Just("e\u{301}"),
-            Just("：你好"),
-            "\\PC{0,6}",
-        ];
+        let label_parts = prop::sample::select(vec![
+            "Ruth: ",
+            "**I:** ",
+            "[00:01:02] ",
+            "Speaker 1 (00:12:04)",
+            "Sam  00:00:03",
+            ":",
+            "**",
+            "\n",
+            "\n\n",
+            " ",
+            "Zoë",
+            "😀",
+            "e\u{301}",
+            "：你好",
+        ]);
+        let piece = prop_oneof![3 => label_parts.prop_map(str::to_owned), 1 => "\\PC{0,6}"];
         prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
     }
 

@@ -128,7 +128,14 @@ impl ThicketApp {
     }
 
     fn select_first_source(&mut self) {
-        let first = self.project.as_ref().and_then(|p| p.sources().ok()).and_then(|s| s.first().map(|s| s.id));
+        // The earliest source of the first case, as the navigator lists them.
+        let first = self.project.as_ref().and_then(|p| {
+            let by_source = p.cases_by_source().ok()?;
+            let mut sources = p.sources().ok()?;
+            let first_case = |s: &crate::model::Source| by_source.get(&s.id).and_then(|c| c.first().cloned()).unwrap_or_else(|| "\u{10FFFF}".into());
+            sources.sort_by_cached_key(|s| (first_case(s), s.date.clone(), s.name.clone()));
+            sources.first().map(|s| s.id)
+        });
         if let Some(id) = first {
             self.select(id);
         }

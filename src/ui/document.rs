@@ -13,7 +13,7 @@ use egui::{Color32, FontId};
 use crate::error::Result;
 use crate::model::*;
 use crate::project::Project;
-use crate::text::{TextIndex, char_range_to_byte_range};
+use crate::text::TextIndex;
 
 /// A loaded source, ready to paint.
 pub struct DocumentView {
@@ -41,7 +41,7 @@ impl DocumentView {
             .iter()
             .map(|p| {
                 let line = index.line_of_char(p.start).unwrap_or(1);
-                (line, paragraph_job(&text, p.clone(), &codings, &colors, &turns))
+                (line, paragraph_job(&text, &index, p.clone(), &codings, &colors, &turns))
             })
             .collect();
         Ok(DocumentView { source, cases, coding_count: codings.len(), paragraphs })
@@ -58,6 +58,7 @@ pub fn parse_color(hex: &str) -> Color32 {
 /// Cuts a paragraph where any coding or speaker label starts or ends and styles each piece.
 fn paragraph_job(
     text: &str,
+    index: &TextIndex,
     para: std::ops::Range<usize>,
     codings: &[Coding],
     colors: &HashMap<CodeId, Color32>,
@@ -84,7 +85,7 @@ fn paragraph_job(
     job.wrap.max_width = f32::INFINITY;
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
-        let Some(bytes) = char_range_to_byte_range(text, a..b) else { continue };
+        let Some(bytes) = index.char_range_to_byte_range(a..b) else { continue };
         let covering: Vec<Color32> = inside
             .iter()
             .filter(|c| c.span.start <= a && c.span.end >= b)

@@ -1,0 +1,96 @@
+//! A tiny harness for integration tests: a temp dir, the real binary, and file snapshots.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+/// A temp folder that is removed when dropped.
+pub struct Dir {
+    pub tmp: tempfile::TempDir,
+}
+
+impl Dir {
+    pub fn new() -> Self {
+        Dir { tmp: tempfile::tempdir().expect("temp dir") }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.tmp.path().join(name)
+    }
+
+    /// Writes a file and returns its path.
+    pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(&path, bytes).expect("write");
+        path
+    }
+
+    /// Names of the files in the folder, sorted.
+    pub fn files(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.tmp.path())
+            .expect("read dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+/// Runs `thicket` with these arguments and no stdin.
+pub fn thicket<I, S>(args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    assert_cmd::Command::cargo_bin("thicket")
+        .expect("binary")
+        .args(args)
+        .env("THICKET_CODER", "tester")
+        .output()
+        .expect("run thicket")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Runs and asserts success; returns stdout.
+pub fn ok<I, S>(args: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let o = thicket(args);
+    assert!(o.status.success(), "thicket failed: {}\n{}", stderr(&o), stdout(&o));
+    stdout(&o)
+}
+
+/// Runs with `--format json` already in `args` and parses stdout.
+pub fn json<I, S>(args: I) -> serde_json::Value
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    serde_json::from_str(&ok(args)).expect("valid JSON")
+}
+
+/// The exact bytes of a file, to prove a failed command changed nothing.
+pub fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).expect("read file")
+}
+
+/// Asserts the command failed with exit code 1 and a message containing each of `needles`.
+pub fn fails_with(o: &Output, needles: &[&str]) {
+    assert_eq!(o.status.code(), Some(1), "expected exit 1, stderr: {}", stderr(o));
+    let err = stderr(o);
+    for n in needles {
+        assert!(err.contains(n), "stderr {err:?} does not mention {n:?}");
+    }
+}
