@@ -1,0 +1,233 @@
+//! Bad input: every refusal names the path and the reason, exits 1, and leaves the project
+//! byte-identical.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+/// A project with one imported source, closed.
+fn project(dir: &Dir) -> PathBuf {
+    let p = dir.path("p.thicket");
+    ok(["new".as_ref(), p.as_os_str()]);
+    let t = dir.write("visit.txt", "Dana: Hello.\nPriya: Hello Dana.\nDana: Come in.\nPriya: Thanks.\n");
+    ok(["import".as_ref(), p.as_os_str(), t.as_os_str()]);
+    p
+}
+
+fn import(project: &Path, file: &Path) -> std::process::Output {
+    thicket(["import".as_ref(), project.as_os_str(), file.as_os_str()])
+}
+
+#[test]
+fn importing_a_missing_file_names_it() {
+    let dir = Dir::new();
+    let p = project(&dir);
+    let before = bytes(&p);
+    let o = import(&p, &dir.path("nowhere.txt"));
+    fails_with(&o, &["nowhere.txt", "no such file"]);
+    assert_eq!(bytes(&p), before);
+}
+
+#[test]
+fn importing_an_empty_file_says_it_is_empty() {
+    let dir = Dir::new();
+    let p = project(&dir);
+    let before = bytes(&p);
+    let f = dir.write("empty.txt", "");
+    fails_with(&import(&p, &f), &["empty.txt", "empty"]);
+    assert_eq!(bytes(&p), before);
+}
+
+#[test]
+fn importing_a_binary_file_renamed_txt_is_refused() {
+    let dir = Dir::new();
+    let p = project(&dir);
+    let before = bytes(&p);
+    let f = dir.write("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00");
+    fails_with(&import(&p, &f), &["photo.txt", "binary"]);
+    assert_eq!(bytes(&p), before);
+}
+
+#[test]
+fn importing_invalid_utf8_gives_the_offset() {
+    let dir = Dir::new();
+    let p = project(&dir);
+    let before = bytes(&p);
+    let f = dir.write("latin1.txt", b"Caf\xe9 notes\nline two\n");
+    fails_with(&import(&p, &f), &["latin1.txt", "UTF-8", "offset 3"]);
+    assert_eq!(bytes(&p), before);
+}
+
+#[test]
+fn importing_an_unsupported_format_says_which() {
+    let dir = Dir::new();
+    let p = project(&dir);
+    let before = bytes(&p);
+    let f = dir.write("report.docx", b"PK\x03\x04");
+    fails_with(&import(&p, &f), &["report.docx", "unsupported format \".docx\""]);
+    assert_eq!(bytes(&p), before);
+}
+
+#[test]
+fn one_bad_file_does_not_stop_the_batch() {
+    let dir = Dir::new();
+    let p = project(&dir);
+    let good = dir.write("batch/b-good.txt", "Field note: the family was out when we arrived.\n");
+    dir.write("batch/a-empty.txt", "");
+    dir.write("batch/c-binary.txt", b"\x00\x01\x02\x03");
+    dir.write("batch/ignored.png", b"\x89PNG");
+    let o = thicket(["import".as_ref(), p.as_os_str(), dir.path("batch").as_os_str(), "--format".as_ref(), "json".as_ref()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("a-empty.txt") && err.contains("c-binary.txt"), "{err}");
+    assert!(!err.contains("ignored.png"), "files of other formats inside folders are passed over: {err}");
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json report");
+    assert_eq!(report["imported"].as_array().unwrap().len(), 1);
+    assert_eq!(report["imported"][0]["path"], good.to_string_lossy().as_ref());
+    assert_eq!(report["failed"].as_array().unwrap().len(), 2);
+    let sources = json(["list".as_ref(), p.as_os_str(), "sources".as_ref(), "--format".as_ref(), "json".as_ref()]);
+    assert_eq!(sources.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn reimporting_the_same_text_is_reported_not_duplicated() {
+    let dir = Dir::new();
+    let p = project(&dir);
+    let copy = dir.write("copy-of-visit.txt", "Dana: Hello.\r\nPriya: Hello Dana.\r\nDana: Come in.\r\nPriya: Thanks.\r\n");
+    let before = bytes(&p);
+    let o = thicket(["import".as_ref(), p.as_os_str(), copy.as_os_str()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("duplicate") && stdout(&o).contains("same text as source \"visit\""), "{}", stdout(&o));
+    assert_eq!(bytes(&p), before);
+}
+
+#[test]
+fn a_missing_project_is_named() {
+    let dir = Dir::new();
+    let missing = dir.path("nope.thicket");
+    fails_with(&thicket(["list".as_ref(), missing.as_os_str(), "sources".as_ref()]), &["nope.thicket", "no such file"]);
+    assert_eq!(dir.files(), Vec::<String>::new());
+}
+
+#[test]
+fn a_directory_is_not_a_project() {
+    let dir = Dir::new();
+    std::fs::create_dir(dir.path("folder.thicket")).unwrap();
+    fails_with(&thicket(["list".as_ref(), dir.path("folder.thicket").as_os_str(), "sources".as_ref()]), &["folder.thicket", "directory"]);
+}
+
+#[test]
+fn an_empty_file_is_not_a_project() {
+    let dir = Dir::new();
+    let f = dir.write("empty.thicket", "");
+    fails_with(&thicket(["list".as_ref(), f.as_os_str(), "sources".as_ref()]), &["empty.thicket", "empty"]);
+    assert_eq!(bytes(&f), b"");
+}
+
+#[test]
+fn a_text_file_is_not_a_project() {
+    let dir = Dir::new();
+    let f = dir.write("notes.thicket", "just some notes\n".repeat(100));
+    let before = bytes(&f);
+    fails_with(&thicket(["list".as_ref(), f.as_os_str(), "sources".as_ref()]), &["notes.thicket", "not a Thicket project"]);
+    assert_eq!(bytes(&f), before);
+}
+
+#[test]
+fn another_applications_sqlite_file_is_refused_untouched() {
+    let dir = Dir::new();
+    let f = dir.path("other.db");
+    {
+        let c = rusqlite::Connection::open(&f).unwrap();
+        c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+    }
+    let before = bytes(&f);
+    fails_with(&thicket(["list".as_ref(), f.as_os_str(), "sources".as_ref()]), &["other.db", "another application"]);
+    assert_eq!(bytes(&f), before);
+    assert_eq!(dir.files(), ["other.db"]);
+}
+
+#[test]
+fn a_project_from_a_newer_thicket_is_refused_untouched() {
+    let dir = Dir::new();
+    let p = project(&dir);
+    {
+        let c = rusqlite::Connection::open(&p).unwrap();
+        c.execute_batch("PRAGMA user_version = 99;").unwrap();
+    }
+    let before = bytes(&p);
+    let o = thicket(["import".as_ref(), p.as_os_str(), dir.path("visit.txt").as_os_str()]);
+    fails_with(&o, &["p.thicket", "newer Thicket", "schema version 99"]);
+    assert_eq!(bytes(&p), before);
+}
+
+#[test]
+fn a_truncated_project_is_reported_damaged_untouched() {
+    let dir = Dir::new();
+    let p = project(&dir);
+    let full = bytes(&p);
+    std::fs::write(&p, &full[..full.len() / 2]).unwrap();
+    let before = bytes(&p);
+    let o = thicket(["list".as_ref(), p.as_os_str(), "sources".as_ref()]);
+    fails_with(&o, &["p.thicket", "damaged"]);
+    assert_eq!(bytes(&p), before);
+}
+
+#[test]
+fn a_project_with_garbage_pages_is_reported_damaged_untouched() {
+    let dir = Dir::new();
+    let p = project(&dir);
+    let mut data = bytes(&p);
+    let page = 4096;
+    assert!(data.len() > 3 * page);
+    for b in &mut data[page..3 * page] {
+        *b = 0xA5;
+    }
+    std::fs::write(&p, &data).unwrap();
+    let o = thicket(["list".as_ref(), p.as_os_str(), "sources".as_ref()]);
+    fails_with(&o, &["p.thicket", "damaged"]);
+    assert_eq!(bytes(&p), data);
+}
+
+#[test]
+fn a_second_writer_is_refused_while_the_project_is_open() {
+    let dir = Dir::new();
+    let p = project(&dir);
+    let open = thicket::Project::open(&p).expect("first process opens");
+    let t = dir.write("more.txt", "Another note that would change the file.\n");
+    let o = thicket(["import".as_ref(), p.as_os_str(), t.as_os_str()]);
+    fails_with(&o, &["p.thicket", "open in another Thicket"]);
+    drop(open);
+    ok(["import".as_ref(), p.as_os_str(), t.as_os_str()]);
+}
+
+#[test]
+fn a_range_outside_the_source_is_refused_untouched() {
+    let dir = Dir::new();
+    let p = project(&dir);
+    ok(["code".as_ref(), p.as_os_str(), "add".as_ref(), "Bond".as_ref()]);
+    let before = bytes(&p);
+    let o = thicket(["code".as_ref(), p.as_os_str(), "apply".as_ref(), "Bond".as_ref(), "--source".as_ref(), "visit".as_ref(), "--range".as_ref(), "10..500".as_ref()]);
+    fails_with(&o, &["10..500", "outside source \"visit\""]);
+    let o = thicket(["code".as_ref(), p.as_os_str(), "apply".as_ref(), "Bond".as_ref(), "--source".as_ref(), "visit".as_ref(), "--range".as_ref(), "9..3".as_ref()]);
+    fails_with(&o, &["9..3", "START < END"]);
+    let o = thicket(["code".as_ref(), p.as_os_str(), "apply".as_ref(), "Nope".as_ref(), "--source".as_ref(), "visit".as_ref(), "--range".as_ref(), "1..3".as_ref()]);
+    fails_with(&o, &["Nope", "no code"]);
+    assert_eq!(bytes(&p), before);
+}
+
+#[test]
+fn invalid_names_roles_and_dates_are_refused() {
+    let dir = Dir::new();
+    let p = project(&dir);
+    let before = bytes(&p);
+    fails_with(&thicket(["participant".as_ref(), p.as_os_str(), "set".as_ref(), "Dana".as_ref(), "--role".as_ref(), "wizard".as_ref()]), &["wizard", "unknown role"]);
+    fails_with(&thicket(["code".as_ref(), p.as_os_str(), "add".as_ref(), "Bond".as_ref(), "--color".as_ref(), "green".as_ref()]), &["green", "#RRGGBB"]);
+    let t = dir.write("x.txt", "text\n");
+    fails_with(&thicket(["import".as_ref(), p.as_os_str(), t.as_os_str(), "--date".as_ref(), "2025-02-30".as_ref()]), &["2025-02-30", "YYYY-MM-DD"]);
+    fails_with(&thicket(["import".as_ref(), p.as_os_str(), t.as_os_str(), "--kind".as_ref(), "diary".as_ref()]), &["diary", "unknown kind"]);
+    fails_with(&thicket(["list".as_ref(), p.as_os_str(), "widgets".as_ref()]), &["widgets"]);
+    assert_eq!(bytes(&p), before);
+}
