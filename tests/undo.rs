@@ -1,0 +1,246 @@
+//! Undo and redo for every kind of action: undo restores exactly the state before, redo exactly
+//! the state after (compared on a full dump of the project through its public API).
+
+use thicket::action::{Action, EntitySet, NewCoding, NewSource, NewTurn};
+use thicket::model::*;
+use thicket::Project;
+
+/// Everything a user could see, as text.
+fn dump(p: &Project) -> String {
+    let mut out = String::new();
+    for s in p.sources().unwrap() {
+        out += &format!("source {} {:?} {} {:?} {}\n", s.id, s.name, s.kind, s.date, s.text_hash);
+        for t in p.turns(s.id).unwrap() {
+            out += &format!("  turn {} {} {:?} {:?}\n", t.id, t.participant_id, t.span, t.timestamp_ms);
+        }
+    }
+    out += &format!("cases {:?}\n", p.cases().unwrap());
+    out += &format!("case sources {:?}\n", p.case_sources().unwrap());
+    out += &format!("participants {:?}\n", p.participants().unwrap());
+    let mut pc: Vec<_> = p.cases_by_participant().unwrap().into_iter().collect();
+    pc.sort();
+    out += &format!("participant cases {pc:?}\n");
+    out += &format!("source participants {:?}\n", p.source_participants().unwrap());
+    out += &format!("coders {:?}\n", p.coders().unwrap());
+    for (d, c) in p.codebook().unwrap().walk() {
+        out += &format!("code {d} {c:?}\n");
+    }
+    out += &format!("codings {:?}\n", p.all_codings().unwrap());
+    out += &format!("memos {:?}\n", p.memos().unwrap());
+    out += &format!("attributes {:?}\n", p.attributes().unwrap());
+    out += &format!("values {:?}\n", p.attribute_values().unwrap());
+    out
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    p: Project,
+    source: SourceId,
+    case: CaseId,
+    coder: CoderId,
+    parent: CodeId,
+    child: CodeId,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = Project::create(&dir.path().join("u.thicket"), "undo").unwrap();
+    let text = "Dana: I felt judged.\nPriya: I hear you.\nDana: Thank you.\n".to_string();
+    let turns = vec![
+        NewTurn { speaker: "Dana".into(), span: TextSpan::new(6, 20).unwrap(), timestamp_ms: None },
+        NewTurn { speaker: "Priya".into(), span: TextSpan::new(28, 39).unwrap(), timestamp_ms: Some(5_000) },
+    ];
+    let out = p
+        .perform(Action::ImportSources(vec![NewSource {
+            name: "visit".into(),
+            kind: SourceKind::Interview,
+            text,
+            date: Some("2025-02-11".into()),
+            original_name: "visit.txt".into(),
+            original_format: "txt".into(),
+            encoding: "UTF-8".into(),
+            page_starts: None,
+            cases: vec!["Harlow family".into()],
+            participants: vec![],
+            turns,
+        }]))
+        .unwrap();
+    let source = out.created.sources[0];
+    let case = out.created.cases[0];
+    let coder = p.ensure_coder("Amara").unwrap();
+    let parent = p
+        .perform(Action::CreateCode { parent: None, name: "Tensions".into(), color: "#EF6C00".into(), description: CodeDescription::default() })
+        .unwrap()
+        .created
+        .codes[0];
+    let child = p
+        .perform(Action::CreateCode { parent: Some(parent), name: "Questioned parenting".into(), color: "#fb8c00".into(), description: CodeDescription::definition("judged") })
+        .unwrap()
+        .created
+        .codes[0];
+    p.perform(Action::AddCodings(vec![
+        NewCoding { source, code: child, coder, span: TextSpan::new(6, 20).unwrap(), memo: "first".into() },
+        NewCoding { source, code: parent, coder, span: TextSpan::new(0, 39).unwrap(), memo: String::new() },
+    ]))
+    .unwrap();
+    Fixture { _dir: dir, p, source, case, coder, parent, child }
+}
+
+/// Performs `action`, then checks undo → before and redo → after, twice over.
+fn round_trip(p: &mut Project, action: Action) -> String {
+    let before = dump(p);
+    let label = action.label();
+    p.perform(action).unwrap_or_else(|e| panic!("{label}: {e}"));
+    let after = dump(p);
+    assert_ne!(before, after, "{label} changed nothing");
+    assert_eq!(p.undo_label(), Some(label.as_str()));
+    for _ in 0..2 {
+        assert_eq!(p.undo().unwrap().as_deref(), Some(label.as_str()));
+        assert_eq!(dump(p), before, "undo of {label}");
+        assert_eq!(p.redo_label(), Some(label.as_str()));
+        assert_eq!(p.redo().unwrap().as_deref(), Some(label.as_str()));
+        assert_eq!(dump(p), after, "redo of {label}");
+    }
+    after
+}
+
+#[test]
+fn import_is_undone_with_its_new_case_and_participants() {
+    let mut f = fixture();
+    let action = Action::ImportSources(vec![NewSource {
+        name: "visit".into(),
+        kind: SourceKind::Observation,
+        text: "Marta: Hello.\nHelen: Hi.\nMarta: Bye.\n".into(),
+        date: None,
+        original_name: "n.txt".into(),
+        original_format: "txt".into(),
+        encoding: "UTF-8".into(),
+        page_starts: None,
+        cases: vec!["Kowalski family".into(), "Harlow family".into()],
+        participants: vec!["Dana".into()],
+        turns: vec![NewTurn { speaker: "Marta".into(), span: TextSpan::new(7, 13).unwrap(), timestamp_ms: None }],
+    }]);
+    let after = round_trip(&mut f.p, action);
+    assert!(after.contains("\"visit (2)\""), "names are made unique");
+}
+
+#[test]
+fn editing_a_source_is_undoable() {
+    let mut f = fixture();
+    round_trip(&mut f.p, Action::UpdateSource { id: f.source, name: "Visit one".into(), kind: SourceKind::FieldNote, date: None });
+}
+
+#[test]
+fn case_actions_are_undoable() {
+    let mut f = fixture();
+    round_trip(&mut f.p, Action::CreateCase { name: "Mensah family".into(), description: "d".into(), sources: vec![f.source] });
+    round_trip(&mut f.p, Action::UpdateCase { id: f.case, name: "Harlows".into(), description: "renamed".into() });
+    round_trip(&mut f.p, Action::UnassignSources { case: f.case, sources: vec![f.source] });
+    let other = f.p.perform(Action::CreateCase { name: "Other".into(), description: String::new(), sources: vec![] }).unwrap().created.cases[0];
+    round_trip(&mut f.p, Action::AssignSources { case: other, sources: vec![f.source] });
+}
+
+#[test]
+fn participant_actions_are_undoable() {
+    let mut f = fixture();
+    round_trip(&mut f.p, Action::CreateParticipant { name: "Ruth".into(), role: Some("supervisor".into()), cases: vec![f.case] });
+    let dana = f.p.participant_named("Dana").unwrap().unwrap();
+    round_trip(&mut f.p, Action::UpdateParticipant { id: dana.id, name: "Dana H.".into(), role: Some("caregiver".into()), cases: vec![] });
+}
+
+#[test]
+fn coder_code_and_coding_creation_are_undoable() {
+    let mut f = fixture();
+    round_trip(&mut f.p, Action::CreateCoder { name: "Jonas".into() });
+    round_trip(&mut f.p, Action::CreateCode { parent: Some(f.parent), name: "Mistrust".into(), color: "#FFCC80".into(), description: CodeDescription::default() });
+    round_trip(
+        &mut f.p,
+        Action::AddCodings(vec![NewCoding { source: f.source, code: f.child, coder: f.coder, span: TextSpan::new(28, 39).unwrap(), memo: String::new() }]),
+    );
+}
+
+#[test]
+fn moving_and_renaming_a_code_is_undoable() {
+    let mut f = fixture();
+    round_trip(
+        &mut f.p,
+        Action::UpdateCode { id: f.child, parent: None, name: "Judged".into(), color: "#123456".into(), description: CodeDescription::definition("new"), sort_order: 7 },
+    );
+}
+
+#[test]
+fn memo_and_attribute_actions_are_undoable() {
+    let mut f = fixture();
+    round_trip(&mut f.p, Action::CreateMemo { target: MemoTarget::Source { id: f.source, span: TextSpan::new(0, 5) }, title: "t".into(), body: "b".into(), coder: f.coder });
+    let memo = f.p.memos().unwrap()[0].id;
+    round_trip(&mut f.p, Action::UpdateMemo { id: memo, title: "t2".into(), body: "b2".into() });
+    round_trip(&mut f.p, Action::DefineAttribute { name: "Children".into(), applies_to: AttributeTarget::Case, value_type: AttributeType::Number, categories: vec![] });
+    let attr = f.p.attributes().unwrap()[0].id;
+    round_trip(&mut f.p, Action::SetAttribute { attribute: attr, entity: f.case.0, value: Some("2".into()) });
+    round_trip(&mut f.p, Action::SetAttribute { attribute: attr, entity: f.case.0, value: Some("3".into()) });
+    round_trip(&mut f.p, Action::SetAttribute { attribute: attr, entity: f.case.0, value: None });
+}
+
+#[test]
+fn deleting_a_code_restores_its_subcodes_codings_and_memos_on_undo() {
+    let mut f = fixture();
+    f.p.perform(Action::CreateMemo { target: MemoTarget::Code { id: f.child }, title: "why".into(), body: "".into(), coder: f.coder }).unwrap();
+    let after = round_trip(&mut f.p, Action::Remove(EntitySet { codes: vec![f.parent], ..Default::default() }));
+    assert!(!after.contains("Questioned parenting"));
+    assert!(after.contains("codings []"));
+    assert!(after.contains("memos []"));
+}
+
+#[test]
+fn deleting_sources_cases_participants_coders_codings_and_attributes_is_undoable() {
+    type Pick = fn(&mut Fixture, AttributeId) -> EntitySet;
+    let picks: [(&str, Pick); 6] = [
+        ("source", |f, _| EntitySet { sources: vec![f.source], ..Default::default() }),
+        ("case", |f, _| EntitySet { cases: vec![f.case], ..Default::default() }),
+        ("participant", |f, _| EntitySet { participants: vec![f.p.participant_named("Dana").unwrap().unwrap().id], ..Default::default() }),
+        ("coder", |f, _| EntitySet { coders: vec![f.coder], ..Default::default() }),
+        ("coding", |f, _| EntitySet { codings: vec![f.p.all_codings().unwrap()[0].id], ..Default::default() }),
+        ("attribute", |_, a| EntitySet { attributes: vec![a], ..Default::default() }),
+    ];
+    for (what, pick) in picks {
+        let mut f = fixture();
+        let attr = f.p.perform(Action::DefineAttribute { name: "Setting".into(), applies_to: AttributeTarget::Source, value_type: AttributeType::Text, categories: vec![] }).unwrap().created.attributes[0];
+        f.p.perform(Action::SetAttribute { attribute: attr, entity: f.source.0, value: Some("home".into()) }).unwrap();
+        f.p.perform(Action::CreateMemo { target: MemoTarget::Case { id: f.case }, title: what.into(), body: String::new(), coder: f.coder }).unwrap();
+        let set = pick(&mut f, attr);
+        round_trip(&mut f.p, Action::Remove(set));
+    }
+}
+
+#[test]
+fn a_new_action_clears_redo() {
+    let mut f = fixture();
+    f.p.perform(Action::CreateCoder { name: "Jonas".into() }).unwrap();
+    f.p.undo().unwrap();
+    assert!(f.p.redo_label().is_some());
+    f.p.perform(Action::CreateCoder { name: "Ben".into() }).unwrap();
+    assert_eq!(f.p.redo_label(), None);
+    assert_eq!(f.p.redo().unwrap(), None);
+}
+
+#[test]
+fn invalid_actions_change_nothing_and_leave_history_alone() {
+    let mut f = fixture();
+    let before = dump(&f.p);
+    let label = f.p.undo_label().map(String::from);
+    let bad = [
+        Action::CreateCode { parent: None, name: "Tensions".into(), color: "#000000".into(), description: CodeDescription::default() },
+        Action::CreateCode { parent: None, name: "A/B".into(), color: "#000000".into(), description: CodeDescription::default() },
+        Action::UpdateCode { id: f.parent, parent: Some(f.child), name: "Tensions".into(), color: "#000000".into(), description: CodeDescription::default(), sort_order: 0 },
+        Action::AddCodings(vec![NewCoding { source: f.source, code: f.child, coder: f.coder, span: TextSpan::new(6, 20).unwrap(), memo: String::new() }]),
+        Action::AddCodings(vec![NewCoding { source: f.source, code: f.child, coder: f.coder, span: TextSpan::new(50, 500).unwrap(), memo: String::new() }]),
+        Action::CreateCase { name: "Harlow family".into(), description: String::new(), sources: vec![] },
+        Action::Remove(EntitySet { codes: vec![CodeId(999)], ..Default::default() }),
+    ];
+    for action in bad {
+        let l = action.label();
+        assert!(f.p.perform(action).is_err(), "{l} should be refused");
+        assert_eq!(dump(&f.p), before, "{l}");
+        assert_eq!(f.p.undo_label().map(String::from), label);
+    }
+}
