@@ -1,5 +1,6 @@
 //! Bad input: every refusal names the path and the reason, exits 1, and leaves the project
 //! byte-identical.
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
 
 mod common;
 
@@ -230,4 +231,31 @@ fn invalid_names_roles_and_dates_are_refused() {
     fails_with(&thicket(["import".as_ref(), p.as_os_str(), t.as_os_str(), "--kind".as_ref(), "diary".as_ref()]), &["diary", "unknown kind"]);
     fails_with(&thicket(["list".as_ref(), p.as_os_str(), "widgets".as_ref()]), &["widgets"]);
     assert_eq!(bytes(&p), before);
+}
+
+#[test]
+fn creating_a_project_in_a_missing_folder_names_the_folder() {
+    let dir = Dir::new();
+    let p = dir.path("no/such/folder/p.thicket");
+    fails_with(&thicket(["new".as_ref(), p.as_os_str()]), &["p.thicket", "does not exist"]);
+    fails_with(&thicket(["sample".as_ref(), p.as_os_str()]), &["p.thicket", "does not exist"]);
+}
+
+#[test]
+fn a_closed_output_pipe_ends_quietly() {
+    use std::io::Read;
+    let dir = Dir::new();
+    let p = dir.path("s.thicket");
+    ok(["sample".as_ref(), p.as_os_str()]);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("thicket"))
+        .args(["list".as_ref(), p.as_os_str(), "codings".as_ref(), "--format".as_ref(), "json".as_ref()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap(); // then the pipe is dropped
+    let out = child.wait_with_output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_ne!(out.status.code(), Some(101));
 }

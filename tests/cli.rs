@@ -1,4 +1,5 @@
 //! The CLI on real files in temp folders: the everyday flow, and the JSON it prints.
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! The real window, driven headlessly through egui_kittest: what a researcher sees on opening
 //! the sample study, and what a click on a source shows.
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
 #![cfg(feature = "gui")]
 
 use egui_kittest::Harness;

@@ -1,6 +1,7 @@
 //! The project file across versions: a frozen schema-v1 file must open, keep its data, and end up
 //! with exactly the schema of a freshly created project. When a migration is added, this test
 //! proves it upgrades old files to what new files look like (and that a backup is taken).
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
 
 use std::path::Path;
 

@@ -1,5 +1,6 @@
 //! Undo and redo for every kind of action: undo restores exactly the state before, redo exactly
 //! the state after (compared on a full dump of the project through its public API).
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
 
 use thicket::action::{Action, EntitySet, NewCoding, NewSource, NewTurn};
 use thicket::model::*;

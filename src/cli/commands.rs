@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::output::{Format, Table, print, snippet};
+use super::output::{Format, Table, print, say, snippet};
 use super::{CaseCommand, CodeCommand, Command, ParticipantCommand, default_coder};
 use crate::action::{Action, NewCoding};
 use crate::error::{Error, Result};
@@ -20,14 +20,14 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
         Command::New { project, title } => {
             let title = title.unwrap_or_else(|| stem(&project));
             Project::create(&project, &title)?.close()?;
-            println!("created {}", project.display());
+            say!("created {}", project.display());
             Ok(0)
         }
         Command::Sample { project } => {
             let p = crate::sample::write_sample(&project)?;
             let r = p.check()?;
             p.close()?;
-            println!(
+            say!(
                 "wrote the sample study to {}: {} sources, {} words, {} cases, {} participants, {} codes, {} codings by {} coders",
                 project.display(),
                 r.sources,
@@ -295,11 +295,11 @@ fn case_add(p: &mut Project, name: &str, sources: &[String], description: Option
                 p.perform(Action::UpdateCase { id: case.id, name: case.name.clone(), description: d })?;
             }
             p.perform(Action::AssignSources { case: case.id, sources: ids })?;
-            println!("updated case \"{name}\"");
+            say!("updated case \"{name}\"");
         }
         None => {
             p.perform(Action::CreateCase { name: name.to_string(), description: description.unwrap_or_default(), sources: ids })?;
-            println!("created case \"{name}\"");
+            say!("created case \"{name}\"");
         }
     }
     Ok(())
@@ -315,11 +315,11 @@ fn participant_set(p: &mut Project, name: &str, role: Option<String>, cases: &[S
             ids.sort();
             ids.dedup();
             p.perform(Action::UpdateParticipant { id: x.id, name: x.name.clone(), role: role.or(x.role), cases: ids })?;
-            println!("updated participant \"{name}\"");
+            say!("updated participant \"{name}\"");
         }
         None => {
             p.perform(Action::CreateParticipant { name: name.to_string(), role, cases: case_ids })?;
-            println!("created participant \"{name}\"");
+            say!("created participant \"{name}\"");
         }
     }
     Ok(())
@@ -353,7 +353,7 @@ fn code_add(p: &mut Project, path: &str, color: Option<String>, description: Opt
         let outcome = p.perform(Action::CreateCode { parent, name: name.to_string(), color: colour, description })?;
         parent = outcome.created.codes.first().copied();
     }
-    println!("added code \"{}\"", parts.join("/"));
+    say!("added code \"{}\"", parts.join("/"));
     Ok(())
 }
 
@@ -372,6 +372,6 @@ fn code_apply(p: &mut Project, code: &str, source: &str, range: &str, coder: Opt
     let coder_name = coder.unwrap_or_else(default_coder);
     let coder = p.ensure_coder(&coder_name)?;
     p.perform(Action::AddCodings(vec![NewCoding { source: source.id, code: code_id, coder, span, memo: String::new() }]))?;
-    println!("coded {span} of \"{}\" as \"{code}\" ({coder_name})", source.name);
+    say!("coded {span} of \"{}\" as \"{code}\" ({coder_name})", source.name);
     Ok(())
 }

@@ -81,17 +81,35 @@ fn csv_cell(cell: &str) -> String {
     }
 }
 
+/// Writes to stdout. A closed pipe (`thicket list ... | head`) ends output quietly instead of
+/// panicking as `print!` would.
+pub fn emit(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::invalid(format!("cannot write output: {e}"))),
+        _ => Ok(()),
+    }
+}
+
+/// `println!` through `emit`, returning early on a write error.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::cli::output::emit(&format!("{}\n", format_args!($($arg)*)))?
+    };
+}
+pub(crate) use say;
+
 /// Prints a listing in the chosen format; `json` is built separately because its shape is richer.
 pub fn print(format: Format, table: &Table, json: &serde_json::Value) -> Result<()> {
     match format {
-        Format::Table => print!("{}", table.to_text()),
-        Format::Csv => print!("{}", table.to_csv()),
+        Format::Table => emit(&table.to_text()),
+        Format::Csv => emit(&table.to_csv()),
         Format::Json => {
             let text = serde_json::to_string_pretty(json).map_err(|e| Error::invalid(format!("cannot write JSON: {e}")))?;
-            println!("{text}");
+            emit(&format!("{text}\n"))
         }
     }
-    Ok(())
 }
 
 /// The first `max` chars of `text` on one line, with an ellipsis when cut.

@@ -473,14 +473,14 @@ fn add_codings(w: &mut Writer<'_>, codings: &[NewCoding]) -> Result<EntitySet> {
     let mut existing: BTreeSet<(SourceId, CodeId, CoderId, TextSpan)> = BTreeSet::new();
     let now = now_rfc3339();
     for c in codings {
-        if !texts.contains_key(&c.source) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = texts.entry(c.source) {
             let source = require_source(w, c.source)?;
             let text = w.read().source_text(c.source)?.unwrap_or_default();
             let index = TextIndex::new(&text);
             for old in w.read().codings(&crate::store::CodingFilter { sources: vec![c.source], ..Default::default() })? {
                 existing.insert((old.source_id, old.code_id, old.coder_id, old.span));
             }
-            texts.insert(c.source, (source, text, index));
+            slot.insert((source, text, index));
         }
         let Some((source, text, index)) = texts.get(&c.source) else { continue };
         if book.get(c.code).is_none() {

@@ -249,10 +249,10 @@ impl Project {
             if !filter.roles.is_empty() && !roles.iter().any(|r| filter.roles.contains(r)) {
                 continue;
             }
-            if !texts.contains_key(&c.source_id) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = texts.entry(c.source_id) {
                 let t = self.source_text(c.source_id)?;
                 let idx = crate::text::TextIndex::new(&t);
-                texts.insert(c.source_id, (t, idx));
+                slot.insert((t, idx));
             }
             let Some((text, index)) = texts.get(&c.source_id) else { continue };
             let mut names: Vec<String> = speakers.iter().filter_map(|p| ctx.participants.get(p).map(|p| p.name.clone())).collect();

@@ -37,6 +37,8 @@ pub enum StoreError {
     IsDirectory { path: PathBuf },
     #[error("cannot create \"{path}\": a file of that name already exists")]
     AlreadyExists { path: PathBuf },
+    #[error("cannot create \"{path}\": {reason}")]
+    CannotCreate { path: PathBuf, reason: String },
     #[error("cannot open \"{path}\": {reason}")]
     NotAProject { path: PathBuf, reason: String },
     #[error(
@@ -82,6 +84,10 @@ impl Store {
     pub fn create(path: &Path, title: &str) -> Result<Store> {
         if path.exists() {
             return Err(StoreError::AlreadyExists { path: path.to_owned() });
+        }
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        if !folder.is_dir() {
+            return Err(StoreError::CannotCreate { path: path.to_owned(), reason: format!("the folder \"{}\" does not exist", folder.display()) });
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| io_or_sqlite(path, e))?;
@@ -261,10 +267,9 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
 
 fn io_or_sqlite(path: &Path, e: rusqlite::Error) -> StoreError {
     match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::CannotOpen) => StoreError::Io {
-            path: path.to_owned(),
-            source: std::io::Error::other("cannot create the file (does the folder exist and is it writable?)"),
-        },
+        Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::PermissionDenied) => {
+            StoreError::CannotCreate { path: path.to_owned(), reason: "the folder is not writable".into() }
+        }
         _ => StoreError::Sqlite(e),
     }
 }

@@ -14,7 +14,7 @@ use super::prefs::Prefs;
 pub enum Startup {
     /// Open this project.
     Open(PathBuf),
-    /// The last project if it still opens, else the welcome screen.
+    /// The last project; on first run, the sample study; the welcome screen if neither opens.
     LastOrWelcome,
     /// The welcome screen.
     Welcome,
@@ -60,12 +60,11 @@ impl ThicketApp {
         };
         match startup {
             Startup::Open(path) => app.open(&path),
-            Startup::LastOrWelcome => {
-                if let Some(last) = app.prefs.recent.first().cloned().filter(|p| p.exists()) {
-                    app.open(&last);
-                    app.errors.clear();
-                }
-            }
+            Startup::LastOrWelcome => match app.prefs.recent.first().cloned().filter(|p| p.exists()) {
+                Some(last) => app.open(&last),
+                // First run: show the sample study rather than an empty window.
+                None => app.open_sample(),
+            },
             Startup::Welcome => {}
         }
         app

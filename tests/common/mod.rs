@@ -1,4 +1,5 @@
 //! A tiny harness for integration tests: a temp dir, the real binary, and file snapshots.
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
