@@ -8,14 +8,14 @@ use rusqlite::Connection;
 use super::{APPLICATION_ID, Result};
 
 /// Migration `i` takes a file from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("sql/0001_initial.sql")];
+pub(super) const MIGRATIONS: &[&str] = &[include_str!("sql/0001_initial.sql")];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Applies every migration after `from`.
-pub(super) fn migrate(conn: &mut Connection, from: i64) -> Result<()> {
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
+/// Applies every migration of `migrations` after `from`.
+pub(super) fn migrate(conn: &mut Connection, migrations: &[&str], from: i64) -> Result<()> {
+    for (index, sql) in migrations.iter().enumerate().skip(from.max(0) as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.execute_batch(&format!(

@@ -94,7 +94,7 @@ impl Store {
         let mut store = Store { conn, path: path.to_owned() };
         store.lock()?;
         store.configure()?;
-        migrations::migrate(&mut store.conn, 0)?;
+        migrations::migrate(&mut store.conn, migrations::MIGRATIONS, 0)?;
         store.write(|w| w.init_project_info(title))?;
         Ok(store)
     }
@@ -102,16 +102,22 @@ impl Store {
     /// Opens an existing project, refusing (without writing) anything that is not a healthy
     /// Thicket project of this version or older. Older versions are backed up, then migrated.
     pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with(path, migrations::MIGRATIONS)
+    }
+
+    /// `open` with a given migration list, so tests can exercise an upgrade before one ships.
+    fn open_with(path: &Path, migrations: &[&str]) -> Result<Store> {
+        let latest = migrations.len() as i64;
         check_file(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
         let mut store = Store { conn, path: path.to_owned() };
         store.lock()?;
-        let version = store.inspect()?;
+        let version = store.inspect(latest)?;
         store.configure()?;
-        if version < SCHEMA_VERSION {
+        if version < latest {
             store.backup_before_migration(version)?;
-            migrations::migrate(&mut store.conn, version)?;
+            migrations::migrate(&mut store.conn, migrations, version)?;
         }
         Ok(store)
     }
@@ -149,7 +155,7 @@ impl Store {
     }
 
     /// Reads identity, version and health without writing; returns the schema version.
-    fn inspect(&self) -> Result<i64> {
+    fn inspect(&self, latest: i64) -> Result<i64> {
         let path = &self.path;
         let read = |sql: &str| -> Result<i64> {
             self.conn.query_row(sql, [], |r| r.get(0)).map_err(|e| classify(path, e))
@@ -165,8 +171,8 @@ impl Store {
             };
             return Err(StoreError::NotAProject { path: path.clone(), reason });
         }
-        if version > SCHEMA_VERSION {
-            return Err(StoreError::NewerVersion { path: path.clone(), found: version, supported: SCHEMA_VERSION });
+        if version > latest {
+            return Err(StoreError::NewerVersion { path: path.clone(), found: version, supported: latest });
         }
         let check: String = self
             .conn
@@ -271,5 +277,44 @@ fn io_or_sqlite(path: &Path, e: rusqlite::Error) -> StoreError {
             StoreError::CannotCreate { path: path.to_owned(), reason: "the folder is not writable".into() }
         }
         _ => StoreError::Sqlite(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_upgrade_backs_up_the_old_file_then_migrates_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("study.thicket");
+        let mut store = Store::create(&path, "t").unwrap();
+        store.write(|w| w.set_project_info("note", "kept")).unwrap();
+        store.close().unwrap();
+        let next: Vec<&str> = migrations::MIGRATIONS.iter().copied().chain(["CREATE TABLE later (x INTEGER);"]).collect();
+        let store = Store::open_with(&path, &next).unwrap();
+        let version: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, SCHEMA_VERSION + 1);
+        assert_eq!(store.read().project_info("note").unwrap().as_deref(), Some("kept"));
+        store.close().unwrap();
+        let backup = dir.path().join(format!("study.v{SCHEMA_VERSION}-backup.thicket"));
+        let old = Store::open(&backup).unwrap();
+        assert_eq!(old.read().project_info("note").unwrap().as_deref(), Some("kept"));
+        // The current build refuses the upgraded file, and says why.
+        drop(old);
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, StoreError::NewerVersion { found, .. } if found == SCHEMA_VERSION + 1), "{err}");
+    }
+
+    #[test]
+    fn a_failed_migration_leaves_the_file_at_its_old_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("study.thicket");
+        Store::create(&path, "t").unwrap().close().unwrap();
+        let broken: Vec<&str> = migrations::MIGRATIONS.iter().copied().chain(["CREATE TABLE sources (x);"]).collect();
+        assert!(Store::open_with(&path, &broken).is_err());
+        let store = Store::open(&path).unwrap();
+        let version: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
     }
 }
