@@ -224,3 +224,27 @@ impl Snapshot {
         }
     }
 }
+
+impl Action {
+    /// `ImportSources` of one text, with speaker turns detected, in no case (for tests,
+    /// benchmarks and scripts).
+    pub fn import_text(name: &str, kind: SourceKind, text: &str) -> Action {
+        let turns = crate::import::detect_turns(text)
+            .into_iter()
+            .filter_map(|t| Some(NewTurn { speaker: t.speaker, span: TextSpan::new(t.span.start, t.span.end)?, timestamp_ms: t.timestamp_ms }))
+            .collect();
+        Action::ImportSources(vec![NewSource {
+            name: name.to_string(),
+            kind,
+            text: text.to_string(),
+            date: None,
+            original_name: format!("{name}.txt"),
+            original_format: "txt".into(),
+            encoding: "UTF-8".into(),
+            page_starts: None,
+            cases: Vec::new(),
+            participants: Vec::new(),
+            turns,
+        }])
+    }
+}

@@ -21,6 +21,8 @@
 //! - `cli`: the command line; `ui`: the egui window (feature `gui`).
 
 pub mod action;
+pub mod analysis;
+pub mod bench;
 pub mod cli;
 pub mod clock;
 pub mod error;

@@ -130,6 +130,7 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
             print_segments(&segments, format)?;
             Ok(0)
         }
+        Command::Bench { scale, only, seed, workdir, format } => bench(&scale, only, seed, workdir, &format),
         Command::Check { project, format } => {
             let format = Format::parse(&format)?;
             let p = Project::open(&project)?;
@@ -374,4 +375,41 @@ fn code_apply(p: &mut Project, code: &str, source: &str, range: &str, coder: Opt
     p.perform(Action::AddCodings(vec![NewCoding { source: source.id, code: code_id, coder, span, memo: String::new() }]))?;
     say!("coded {span} of \"{}\" as \"{code}\" ({coder_name})", source.name);
     Ok(())
+}
+
+fn bench(scale: &str, only: Vec<String>, seed: u64, workdir: Option<std::path::PathBuf>, format: &str) -> Result<u8> {
+    let format = Format::parse(format)?;
+    if format == Format::Csv {
+        return Err(Error::invalid("bench prints table or json"));
+    }
+    let scale = crate::bench::Scale::parse(scale)
+        .ok_or_else(|| Error::invalid(format!("unknown scale \"{scale}\": expected small, medium or reference")))?;
+    let only = only.iter().flat_map(|o| o.split(',')).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    if let Some(dir) = &workdir {
+        std::fs::create_dir_all(dir).map_err(|e| Error::invalid(format!("cannot create \"{}\": {e}", dir.display())))?;
+    }
+    let options = crate::bench::BenchOptions { scale, only, seed, workdir, progress: |line| eprintln!("bench: {line}") };
+    let report = crate::bench::run(&options)?;
+    let mut table = Table::new(vec!["figure", "value", "bound", "ratio", "budget", "status", "note"]);
+    let num = |v: f64| if v >= 100.0 { format!("{v:.0}") } else if v >= 10.0 { format!("{v:.1}") } else { format!("{v:.2}") };
+    for f in &report.figures {
+        table.rows.push(vec![
+            f.name.clone(),
+            format!("{} {}", num(f.value), f.unit),
+            f.bound.map(|b| format!("{} {}", num(b), f.unit)).unwrap_or_default(),
+            f.ratio.map(|r| format!("{r:.1}x")).unwrap_or_default(),
+            f.budget.map(|b| format!("≤ {} {}", num(b), f.unit)).unwrap_or_default(),
+            f.status.clone(),
+            f.note.clone(),
+        ]);
+    }
+    if format == Format::Table {
+        say!(
+            "scale {}: {} sources, {} words, {:.1} MB, {} codings (seed {}) on {}",
+            report.scale, report.sources, report.words, report.megabytes, report.codings, report.seed, report.machine
+        );
+    }
+    let json = serde_json::to_value(&report).unwrap_or(Value::Null);
+    print(format, &table, &json)?;
+    Ok(0)
 }

@@ -107,6 +107,23 @@ pub enum Command {
         #[arg(long, default_value = "table")]
         format: String,
     },
+    /// Measure speed and memory on a seeded synthetic corpus (see BENCHMARKS.md).
+    Bench {
+        /// small (seconds), medium, or reference (1,000 sources, 10 million words, 200,000 codings).
+        #[arg(long, default_value = "small")]
+        scale: String,
+        /// Run only these: import, open, segments, crosstab, cooccur, docview, memory (repeatable).
+        #[arg(long)]
+        only: Vec<String>,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// Build the corpus here instead of a temp folder (it is removed afterwards either way).
+        #[arg(long)]
+        workdir: Option<PathBuf>,
+        /// table or json.
+        #[arg(long, default_value = "table")]
+        format: String,
+    },
     /// Check the project file's integrity and consistency.
     Check {
         project: PathBuf,

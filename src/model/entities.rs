@@ -127,6 +127,17 @@ pub struct Coding {
     pub quote: QuoteSelector,
 }
 
+/// The keys of a coding without its quote and memo: what analyses need, cheap to load by the
+/// hundred thousand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodingRef {
+    pub id: CodingId,
+    pub source_id: SourceId,
+    pub code_id: CodeId,
+    pub coder_id: CoderId,
+    pub span: TextSpan,
+}
+
 /// A named user of the project; every coding and memo records one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Coder {

@@ -188,6 +188,12 @@ impl Project {
         Ok(self.store.read().attribute_values()?)
     }
 
+    /// The store, for benchmarks that compare the project's code paths with bare SQL. The UI and
+    /// the CLI never use it: they go through the methods of `Project`.
+    pub fn store(&self) -> &crate::store::Store {
+        &self.store
+    }
+
     /// Total words over all sources.
     pub fn total_words(&self) -> Result<usize> {
         Ok(self.store.read().total_words()?)
@@ -322,5 +328,23 @@ impl AttributionContext {
             }
             _ => self.source_people.get(&c.source_id).into_iter().flatten().copied().collect(),
         }
+    }
+}
+
+impl Project {
+    /// Everything the analyses need, loaded in a few queries.
+    pub fn analysis_data(&self) -> Result<crate::analysis::AnalysisData> {
+        let read = self.store.read();
+        Ok(crate::analysis::AnalysisData::new(
+            self.codebook()?,
+            read.coding_refs()?,
+            self.sources()?,
+            self.cases()?,
+            self.case_sources()?,
+            self.participants()?,
+            self.coders()?,
+            read.all_turns()?,
+            self.source_participants()?,
+        ))
     }
 }

@@ -11,6 +11,7 @@
 //! Reads are methods on `Store`; writes happen inside `Store::write`, on a `Writer` that wraps
 //! one transaction: every user action is one transaction.
 
+mod baseline;
 mod convert;
 mod migrations;
 mod read;
@@ -21,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use baseline::{bulk_insert as baseline_bulk_insert, open_and_read_schema as baseline_open};
 pub use migrations::SCHEMA_VERSION;
 pub use read::{CodingFilter, CountedTable, Reader};
 pub use write::{SourceFields, Writer};

@@ -245,6 +245,23 @@ impl<'a> Reader<'a> {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// The keys of every coding, by source, start, end, id.
+    pub fn coding_refs(&self) -> Result<Vec<CodingRef>> {
+        self.list(
+            "SELECT id, source_id, code_id, coder_id, start_char, end_char FROM codings ORDER BY source_id, start_char, end_char, id",
+            [],
+            |r| {
+                Ok(CodingRef {
+                    id: r.get(0)?,
+                    source_id: r.get(1)?,
+                    code_id: r.get(2)?,
+                    coder_id: r.get(3)?,
+                    span: TextSpan { start: get_usize(r, 4)?, end: get_usize(r, 5)? },
+                })
+            },
+        )
+    }
+
     /// One coding.
     pub fn coding(&self, id: CodingId) -> Result<Option<Coding>> {
         self.one(&format!("SELECT {CODING_COLS} FROM codings WHERE id = ?1"), [id], coding_row)

@@ -22,6 +22,8 @@ pub struct DocumentView {
     pub coding_count: usize,
     /// One job per paragraph, with the paragraph's first line number.
     pub paragraphs: Vec<(usize, LayoutJob)>,
+    /// A vertical offset to scroll to on the next frame.
+    pub scroll_to: Option<f32>,
 }
 
 impl DocumentView {
@@ -44,7 +46,32 @@ impl DocumentView {
                 (line, paragraph_job(&text, &index, p.clone(), &codings, &colors, &turns))
             })
             .collect();
-        Ok(DocumentView { source, cases, coding_count: codings.len(), paragraphs })
+        Ok(DocumentView { source, cases, coding_count: codings.len(), paragraphs, scroll_to: None })
+    }
+
+    /// Paints the heading, the source's facts and its text.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        ui.heading(&self.source.name);
+        let mut meta = vec![self.source.kind.label().to_string()];
+        meta.extend(self.source.date.clone());
+        meta.push(format!("{} words", self.source.word_count));
+        meta.push(format!("{} codings", self.coding_count));
+        if !self.cases.is_empty() {
+            meta.push(self.cases.join(", "));
+        }
+        ui.weak(meta.join(" · "));
+        ui.separator();
+        let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
+        if let Some(offset) = self.scroll_to.take() {
+            area = area.vertical_scroll_offset(offset);
+        }
+        area.show(ui, |ui| {
+            ui.set_max_width(760.0);
+            for (_, job) in &self.paragraphs {
+                ui.add(egui::Label::new(job.clone()).wrap());
+                ui.add_space(6.0);
+            }
+        });
     }
 }
 

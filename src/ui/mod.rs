@@ -4,7 +4,7 @@
 //! after the frame, in one place, and shows failures as notifications. No SQL here.
 
 mod app;
-mod document;
+pub mod document;
 mod panels;
 mod prefs;
 

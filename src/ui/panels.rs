@@ -166,28 +166,11 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
 
 /// The selected source's text with its codings.
 pub fn document(app: &mut ThicketApp, ui: &mut egui::Ui) {
-    egui::CentralPanel::default().show(ui, |ui| {
-        let Some(doc) = &app.document else {
+    egui::CentralPanel::default().show(ui, |ui| match &mut app.document {
+        Some(doc) => doc.show(ui),
+        None => {
             ui.centered_and_justified(|ui| ui.weak("Select a source on the left to read it."));
-            return;
-        };
-        ui.heading(&doc.source.name);
-        let mut meta = vec![doc.source.kind.label().to_string()];
-        meta.extend(doc.source.date.clone());
-        meta.push(format!("{} words", doc.source.word_count));
-        meta.push(format!("{} codings", doc.coding_count));
-        if !doc.cases.is_empty() {
-            meta.push(doc.cases.join(", "));
         }
-        ui.weak(meta.join(" · "));
-        ui.separator();
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            ui.set_max_width(760.0);
-            for (_, job) in &doc.paragraphs {
-                ui.add(egui::Label::new(job.clone()).wrap());
-                ui.add_space(6.0);
-            }
-        });
     });
 }
 

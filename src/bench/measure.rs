@@ -1,0 +1,82 @@
+//! The timed operations and their bare-SQL bounds, plus process facts (memory, machine).
+
+use std::path::Path;
+use std::time::Instant;
+
+use super::Figure;
+use crate::analysis::{Dimension, Measure, cooccurrence, crosstab as crosstab_of};
+use crate::error::Result;
+use crate::project::{Project, SegmentFilter};
+
+/// Runs `f` `runs` times and returns the median wall time in milliseconds.
+pub fn median_ms<T>(runs: usize, mut f: impl FnMut() -> Result<T>) -> Result<f64> {
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs.max(1) {
+        let started = Instant::now();
+        std::hint::black_box(f()?);
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(times[times.len() / 2])
+}
+
+/// Opening the project (checks, quick_check, lock) against opening SQLite and reading the schema.
+pub(super) fn open(path: &Path, say: fn(&str)) -> Result<Figure> {
+    say("open…");
+    let ours = median_ms(5, || Project::open(path)?.close())?;
+    let bound = median_ms(5, || Ok(crate::store::baseline_open(path)?))?;
+    Ok(Figure::new("open project", ours, "ms").bound(bound).note("bound: open the SQLite file and read its schema; ours adds quick_check, locking and WAL setup"))
+}
+
+/// Retrieval of every segment of the most used code.
+pub(super) fn segments(project: &Project, say: fn(&str)) -> Result<Figure> {
+    say("segments…");
+    let counts = project.coding_counts()?;
+    let Some((&top, &n)) = counts.iter().max_by_key(|(id, n)| (**n, std::cmp::Reverse(**id))) else {
+        return Ok(Figure::new("segments of the most used code", 0.0, "ms").note("no codings"));
+    };
+    let path = project.codebook()?.path(top).unwrap_or_default().to_string();
+    let filter = SegmentFilter { codes: vec![path.clone()], ..Default::default() };
+    let ours = median_ms(5, || project.segments(&filter))?;
+    let bound = median_ms(5, || Ok(project.store().baseline_segments(top.0)?))?;
+    Ok(Figure::new("segments of the most used code", ours, "ms")
+        .bound(bound)
+        .note(format!("{n} segments of \"{path}\" with cases, speakers, roles, citation lines; bound: one SQL join with substr")))
+}
+
+/// Codes × cases, segments, from loading the data to the table.
+pub(super) fn crosstab(project: &Project, say: fn(&str)) -> Result<Figure> {
+    say("crosstab…");
+    let ours = median_ms(5, || Ok(crosstab_of(&project.analysis_data()?, Dimension::Cases, Measure::Segments)))?;
+    let bound = median_ms(5, || Ok(project.store().baseline_code_case_counts()?))?;
+    Ok(Figure::new("crosstab codes × cases (segments)", ours, "ms")
+        .bound(bound)
+        .budget(100.0)
+        .note("includes loading and attributing every coding; bound: one SQL GROUP BY"))
+}
+
+/// Overlap co-occurrence of all codes.
+pub(super) fn cooccur(project: &Project, say: fn(&str)) -> Result<Figure> {
+    say("cooccur…");
+    let ours = median_ms(3, || Ok(cooccurrence(&project.analysis_data()?)))?;
+    Ok(Figure::new("co-occurrence by overlap, all codes", ours, "ms").note("includes loading the codings"))
+}
+
+/// Peak resident set size of this process, in MB (Linux; 0 elsewhere).
+pub fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(String::from))
+        .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// CPU model and core count, for the report.
+pub(super) fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("model name")).and_then(|l| l.split(':').nth(1)).map(|s| s.trim().to_string()))
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    format!("{cpu}, {cores} cores, {}", std::env::consts::OS)
+}
