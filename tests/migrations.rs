@@ -48,21 +48,22 @@ fn a_v1_project_opens_with_its_data_and_the_current_schema() {
     assert_eq!(schema(&old), schema(&fresh));
     assert_eq!(pragma(&old, "user_version"), SCHEMA_VERSION);
     assert_eq!(pragma(&old, "application_id"), i64::from(APPLICATION_ID));
-    if SCHEMA_VERSION > 1 {
-        assert!(dir.path().join("v1.v1-backup.thicket").exists(), "a copy is taken before migrating");
-    }
+    assert!(SCHEMA_VERSION > 1);
+    assert!(dir.path().join("v1.v1-backup.thicket").exists(), "a copy is taken before migrating");
 }
 
 #[test]
-fn opening_twice_changes_nothing_and_closing_leaves_one_file() {
+fn after_the_upgrade_opening_changes_nothing_and_closing_leaves_one_file_beside_the_backup() {
     let dir = tempfile::tempdir().unwrap();
     let path = copy_fixture(dir.path(), "v1.thicket");
     Project::open(&path).unwrap().close().unwrap();
     let first = std::fs::read(&path).unwrap();
     Project::open(&path).unwrap().close().unwrap();
     assert_eq!(std::fs::read(&path).unwrap(), first);
-    let names: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    assert_eq!(names, ["v1.thicket"]);
+    let mut names: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["v1.thicket", "v1.v1-backup.thicket"]);
+    assert_eq!(pragma(&dir.path().join("v1.v1-backup.thicket"), "user_version"), 1, "the backup is the untouched old file");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! in both), but only once in its row total and once in each column total, so totals are distinct
 //! counts, not sums of cells.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -82,37 +82,85 @@ pub struct Crosstab {
 
 /// Counts `measure` for every code (rows, codebook order) against `dimension` (columns).
 pub fn crosstab(data: &AnalysisData, dimension: Dimension, measure: Measure) -> Crosstab {
+    debug_assert!(
+        data.speakers_attributed || !matches!(dimension, Dimension::Roles | Dimension::Participants),
+        "roles and participants need AnalysisData with speakers"
+    );
     let walk = data.codebook.walk();
     let row_of: HashMap<CodeId, usize> = walk.iter().enumerate().map(|(i, (_, c))| (c.id, i)).collect();
     let cols = column_labels(data, dimension);
     let col_of: HashMap<&str, usize> = cols.iter().enumerate().map(|(i, c)| (c.as_str(), i)).collect();
-    // Each cell, row total, column total and the grand total collects the distinct "units" the
-    // measure counts: coding ids, source ids or case ids.
-    let mut cells: HashMap<(usize, usize), BTreeSet<i64>> = HashMap::new();
-    let mut rows_seen: BTreeMap<usize, BTreeSet<i64>> = BTreeMap::new();
-    let mut cols_seen: BTreeMap<usize, BTreeSet<i64>> = BTreeMap::new();
-    let mut all: BTreeSet<i64> = BTreeSet::new();
+    // Column indices per source and per coder, computed once rather than per coding.
+    let source_cols: HashMap<SourceId, Vec<usize>> = data
+        .sources
+        .keys()
+        .map(|s| (*s, indices(&col_of, source_keys(data, *s, dimension))))
+        .collect();
+    let coder_cols: HashMap<CoderId, Vec<usize>> =
+        data.coders.values().map(|c| (c.id, indices(&col_of, vec![c.name.clone()]))).collect();
+    let (nr, nc) = (walk.len(), cols.len());
+    let mut cells = vec![vec![0u64; nc]; nr];
+    let mut row_totals = vec![0u64; nr];
+    let mut col_totals = vec![0u64; nc];
+    let mut total = 0u64;
+    // For distinct sources or cases: the (row, col, unit) triples seen, and their margins.
+    let mut seen_cell: HashSet<(usize, usize, i64)> = HashSet::new();
+    let mut seen_row: HashSet<(usize, i64)> = HashSet::new();
+    let mut seen_col: HashSet<(usize, i64)> = HashSet::new();
+    let mut seen_all: HashSet<i64> = HashSet::new();
+    let mut speaker_cols = Vec::new();
     for c in &data.codings {
         let Some(&row) = row_of.get(&c.code) else { continue };
-        let units = units(data, c, measure);
-        for label in keys(data, c, dimension) {
-            let Some(&col) = col_of.get(label.as_str()) else { continue };
-            cells.entry((row, col)).or_default().extend(units.iter().copied());
-            cols_seen.entry(col).or_default().extend(units.iter().copied());
+        let columns: &[usize] = match dimension {
+            Dimension::Cases | Dimension::Kinds => source_cols.get(&c.source).map_or(&[], Vec::as_slice),
+            Dimension::Coders => coder_cols.get(&c.coder).map_or(&[], Vec::as_slice),
+            Dimension::Roles | Dimension::Participants => {
+                speaker_cols = indices(&col_of, speaker_keys(data, c, dimension));
+                &speaker_cols
+            }
+        };
+        if measure == Measure::Segments {
+            // Each coding is its own unit: plain counts are distinct counts.
+            for &col in columns {
+                cells[row][col] += 1;
+                col_totals[col] += 1;
+            }
+            row_totals[row] += 1;
+            total += 1;
+            continue;
         }
-        rows_seen.entry(row).or_default().extend(units.iter().copied());
-        all.extend(units);
+        for unit in units(data, c, measure) {
+            for &col in columns {
+                if seen_cell.insert((row, col, unit)) {
+                    cells[row][col] += 1;
+                }
+                if seen_col.insert((col, unit)) {
+                    col_totals[col] += 1;
+                }
+            }
+            if seen_row.insert((row, unit)) {
+                row_totals[row] += 1;
+            }
+            if seen_all.insert(unit) {
+                total += 1;
+            }
+        }
     }
-    let count = |s: Option<&BTreeSet<i64>>| s.map_or(0, |s| s.len() as u64);
     Crosstab {
         measure: measure.name().to_string(),
         rows: walk.iter().map(|(_, c)| data.codebook.path(c.id).unwrap_or_default().to_string()).collect(),
-        cells: (0..walk.len()).map(|r| (0..cols.len()).map(|k| count(cells.get(&(r, k)))).collect()).collect(),
-        row_totals: (0..walk.len()).map(|r| count(rows_seen.get(&r))).collect(),
-        col_totals: (0..cols.len()).map(|k| count(cols_seen.get(&k))).collect(),
-        total: all.len() as u64,
         cols,
+        cells,
+        row_totals,
+        col_totals,
+        total,
     }
+}
+
+fn indices(col_of: &HashMap<&str, usize>, mut labels: Vec<String>) -> Vec<usize> {
+    labels.sort();
+    labels.dedup();
+    labels.iter().filter_map(|l| col_of.get(l.as_str()).copied()).collect()
 }
 
 /// The distinct things a coding contributes to the measure.
@@ -124,31 +172,30 @@ fn units(data: &AnalysisData, c: &AnalysisCoding, measure: Measure) -> Vec<i64> 
     }
 }
 
-/// Column labels a coding belongs to, without repeats.
-fn keys(data: &AnalysisData, c: &AnalysisCoding, dimension: Dimension) -> Vec<String> {
-    let mut out: Vec<String> = match dimension {
+/// Column labels a source belongs to, for the dimensions that depend on the source alone.
+fn source_keys(data: &AnalysisData, source: SourceId, dimension: Dimension) -> Vec<String> {
+    match dimension {
         Dimension::Cases => data
             .source_cases
-            .get(&c.source)
+            .get(&source)
             .into_iter()
             .flatten()
             .filter_map(|id| data.cases.get(id).map(|c| c.name.clone()))
             .collect(),
-        Dimension::Kinds => data.sources.get(&c.source).map(|s| vec![s.kind.as_str().to_string()]).unwrap_or_default(),
-        Dimension::Coders => data.coders.get(&c.coder).map(|k| vec![k.name.clone()]).unwrap_or_default(),
-        Dimension::Participants | Dimension::Roles => {
-            let labels: Vec<String> = c
-                .participants
-                .iter()
-                .filter_map(|p| data.participants.get(p))
-                .filter_map(|p| if dimension == Dimension::Roles { p.role.clone() } else { Some(p.name.clone()) })
-                .collect();
-            if labels.is_empty() { vec![NO_SPEAKER.to_string()] } else { labels }
-        }
-    };
-    out.sort();
-    out.dedup();
-    out
+        Dimension::Kinds => data.sources.get(&source).map(|s| vec![s.kind.as_str().to_string()]).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// Column labels of the participants (or their roles) a coding is attributed to.
+fn speaker_keys(data: &AnalysisData, c: &AnalysisCoding, dimension: Dimension) -> Vec<String> {
+    let labels: Vec<String> = c
+        .participants
+        .iter()
+        .filter_map(|p| data.participants.get(p))
+        .filter_map(|p| if dimension == Dimension::Roles { p.role.clone() } else { Some(p.name.clone()) })
+        .collect();
+    if labels.is_empty() { vec![NO_SPEAKER.to_string()] } else { labels }
 }
 
 /// All column labels of a dimension, in display order.
@@ -202,7 +249,7 @@ mod tests {
             vec![(CaseId(1), SourceId(1)), (CaseId(1), SourceId(2)), (CaseId(2), SourceId(2))],
             vec![person(1, "Dana", "caregiver"), person(2, "Sam", "social_worker")],
             vec![Coder { id: CoderId(1), uuid: String::new(), name: "Amara".into(), created_at: String::new() }],
-            vec![turn(1, 1, 0, 50), turn(2, 2, 50, 100)],
+            Some(vec![turn(1, 1, 0, 50), turn(2, 2, 50, 100)]),
             vec![(SourceId(2), ParticipantId(1))],
         )
     }

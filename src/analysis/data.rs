@@ -32,6 +32,9 @@ pub struct AnalysisData {
     pub cases: BTreeMap<CaseId, Case>,
     pub participants: BTreeMap<ParticipantId, Participant>,
     pub coders: BTreeMap<CoderId, Coder>,
+    /// False when loaded without turns: `participants` of every coding is then empty and
+    /// analyses by role or participant must not be run.
+    pub speakers_attributed: bool,
 }
 
 impl AnalysisData {
@@ -45,9 +48,11 @@ impl AnalysisData {
         case_sources: Vec<(CaseId, SourceId)>,
         participants: Vec<Participant>,
         coders: Vec<Coder>,
-        turns: Vec<Turn>,
+        turns: Option<Vec<Turn>>,
         source_participants: Vec<(SourceId, ParticipantId)>,
     ) -> Self {
+        let speakers_attributed = turns.is_some();
+        let turns = turns.unwrap_or_default();
         let mut by_source: BTreeMap<SourceId, Vec<Turn>> = BTreeMap::new();
         for t in turns {
             by_source.entry(t.source_id).or_default().push(t);
@@ -63,6 +68,7 @@ impl AnalysisData {
             .into_iter()
             .map(|c| {
                 let participants = match by_source.get(&c.source_id) {
+                    _ if !speakers_attributed => Vec::new(),
                     Some(turns) if !turns.is_empty() => overlapping_speakers(turns, c.span),
                     _ => own.get(&c.source_id).map(|s| s.iter().copied().collect()).unwrap_or_default(),
                 };
@@ -85,6 +91,7 @@ impl AnalysisData {
             cases: cases.into_iter().map(|c| (c.id, c)).collect(),
             participants: participants.into_iter().map(|p| (p.id, p)).collect(),
             coders: coders.into_iter().map(|c| (c.id, c)).collect(),
+            speakers_attributed,
         }
     }
 }

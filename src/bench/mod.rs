@@ -142,7 +142,7 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
             figures.push(measure::segments(&project, say)?);
         }
         if options.wants("crosstab") {
-            figures.push(measure::crosstab(&project, say)?);
+            figures.extend(measure::crosstab(&project, say)?);
         }
         if options.wants("cooccur") {
             figures.push(measure::cooccur(&project, say)?);

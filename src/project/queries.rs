@@ -332,8 +332,9 @@ impl AttributionContext {
 }
 
 impl Project {
-    /// Everything the analyses need, loaded in a few queries.
-    pub fn analysis_data(&self) -> Result<crate::analysis::AnalysisData> {
+    /// Everything the analyses need, loaded in a few queries. `with_speakers` loads the turns
+    /// and attributes every coding to its speakers (needed for roles and participants only).
+    pub fn analysis_data(&self, with_speakers: bool) -> Result<crate::analysis::AnalysisData> {
         let read = self.store.read();
         Ok(crate::analysis::AnalysisData::new(
             self.codebook()?,
@@ -343,7 +344,7 @@ impl Project {
             self.case_sources()?,
             self.participants()?,
             self.coders()?,
-            read.all_turns()?,
+            if with_speakers { Some(read.all_turns()?) } else { None },
             self.source_participants()?,
         ))
     }

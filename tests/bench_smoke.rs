@@ -1,0 +1,38 @@
+//! CI smoke test of the benchmark harness: `thicket bench --scale small` runs every stage and
+//! prints every figure. No time is asserted (machines are noisy); see BENCHMARKS.md for figures.
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+
+mod common;
+
+use common::*;
+
+#[test]
+fn bench_small_prints_every_figure_with_its_bound() {
+    let dir = Dir::new();
+    let work = dir.path("work");
+    let report = json(["bench".as_ref(), "--scale".as_ref(), "small".as_ref(), "--format".as_ref(), "json".as_ref(), "--workdir".as_ref(), work.as_os_str()]);
+    assert_eq!(report["scale"], "small");
+    assert_eq!(report["sources"], 40);
+    assert_eq!(report["codings"], 4000);
+    let figures = report["figures"].as_array().unwrap();
+    let names: Vec<&str> = figures.iter().map(|f| f["name"].as_str().unwrap()).collect();
+    for expected in ["import throughput", "open project", "segments of the most used code", "crosstab codes × cases, cold", "crosstab codes × cases, warm", "co-occurrence", "docview first paint", "docview steady frame", "docview apply a code", "peak resident memory"] {
+        assert!(names.iter().any(|n| n.starts_with(expected)), "missing {expected} in {names:?}");
+    }
+    for f in figures {
+        assert!(f["value"].as_f64().unwrap() > 0.0, "{f}");
+        let needs_bound = ["import", "open", "segments", "crosstab codes × cases"].iter().any(|p| f["name"].as_str().unwrap().starts_with(p));
+        if needs_bound {
+            assert!(f["bound"].as_f64().unwrap() > 0.0 && f["ratio"].as_f64().unwrap() > 0.0, "{f}");
+        }
+    }
+}
+
+#[test]
+fn bench_only_runs_the_named_stage_and_rejects_unknown_ones() {
+    let report = json(["bench", "--scale", "small", "--only", "crosstab", "--format", "json"]);
+    let names: Vec<String> = report["figures"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap().to_string()).collect();
+    assert!(names.iter().all(|n| n.starts_with("crosstab")), "{names:?}");
+    fails_with(&thicket(["bench", "--only", "warp"]), &["warp", "unknown benchmark"]);
+    fails_with(&thicket(["bench", "--scale", "huge"]), &["huge", "unknown scale"]);
+}
