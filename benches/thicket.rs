@@ -36,7 +36,7 @@ static PROJECT: LazyLock<(tempfile::TempDir, std::path::PathBuf)> = LazyLock::ne
 #[divan::bench]
 fn import_parse_txt(bencher: divan::Bencher) {
     let bytes: usize = CORPUS.sources.iter().map(|s| s.text.len()).sum();
-    bencher.counter(divan::counter::BytesCount::new(bytes)).bench(|| {
+    bencher.counter(divan::counter::BytesCount::new(bytes)).bench_local(|| {
         for s in &CORPUS.sources {
             divan::black_box(import_bytes(&s.file_name, s.text.as_bytes(), SpeakerMode::Auto).unwrap());
         }
@@ -46,24 +46,24 @@ fn import_parse_txt(bencher: divan::Bencher) {
 #[divan::bench]
 fn open_project(bencher: divan::Bencher) {
     let path = &PROJECT.1;
-    bencher.bench(|| Project::open(path).unwrap().close().unwrap());
+    bencher.bench_local(|| Project::open(path).unwrap().close().unwrap());
 }
 
 #[divan::bench]
 fn crosstab_codes_by_cases(bencher: divan::Bencher) {
     let project = Project::open(&PROJECT.1).unwrap();
-    bencher.bench(|| crosstab(&project.analysis_data(false).unwrap(), Dimension::Cases, Measure::Segments));
+    bencher.bench_local(|| crosstab(&project.analysis_data(false).unwrap(), Dimension::Cases, Measure::Segments));
 }
 
 #[divan::bench]
 fn cooccurrence_all_codes(bencher: divan::Bencher) {
     let project = Project::open(&PROJECT.1).unwrap();
-    bencher.bench(|| cooccurrence(&project.analysis_data(false).unwrap()));
+    bencher.bench_local(|| cooccurrence(&project.analysis_data(false).unwrap()));
 }
 
 #[divan::bench]
 fn segments_of_top_code(bencher: divan::Bencher) {
     let project = Project::open(&PROJECT.1).unwrap();
     let filter = SegmentFilter { codes: vec!["Alliance".into()], ..Default::default() };
-    bencher.bench(|| project.segments(&filter).unwrap());
+    bencher.bench_local(|| project.segments(&filter).unwrap());
 }

@@ -108,15 +108,15 @@ pub fn crosstab(data: &AnalysisData, dimension: Dimension, measure: Measure) -> 
     let mut seen_row: HashSet<(usize, i64)> = HashSet::new();
     let mut seen_col: HashSet<(usize, i64)> = HashSet::new();
     let mut seen_all: HashSet<i64> = HashSet::new();
-    let mut speaker_cols = Vec::new();
     for c in &data.codings {
+        let speaker_cols;
         let Some(&row) = row_of.get(&c.code) else { continue };
         let columns: &[usize] = match dimension {
             Dimension::Cases | Dimension::Kinds => source_cols.get(&c.source).map_or(&[], Vec::as_slice),
             Dimension::Coders => coder_cols.get(&c.coder).map_or(&[], Vec::as_slice),
             Dimension::Roles | Dimension::Participants => {
                 speaker_cols = indices(&col_of, speaker_keys(data, c, dimension));
-                &speaker_cols
+                speaker_cols.as_slice()
             }
         };
         if measure == Measure::Segments {
