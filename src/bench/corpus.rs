@@ -254,10 +254,10 @@ fn source(i: usize, case: usize, kind: SourceKind, target_words: usize, scale: &
         match kind {
             SourceKind::Interview => {
                 // Interviewer and a participant alternate.
-                let who = if turn % 2 == 0 { speakers[speakers.len() - 1] } else { speakers[rng.below(speakers.len() - 1)] };
+                let who = if turn.is_multiple_of(2) { speakers[speakers.len() - 1] } else { speakers[rng.below(speakers.len() - 1)] };
                 text.push_str(who);
                 text.push_str(": ");
-                words += paragraph(rng, &mut text, &mut sentences, if turn % 2 == 0 { 2 } else { 6 });
+                words += paragraph(rng, &mut text, &mut sentences, if turn.is_multiple_of(2) { 2 } else { 6 });
             }
             SourceKind::FocusGroup => {
                 let who = speakers[rng.below(speakers.len())];

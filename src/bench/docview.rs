@@ -74,10 +74,10 @@ pub(super) fn run(scale: &Scale, seed: u64, dir: &Path, say: fn(&str)) -> Result
     let steady = frames[frames.len() / 2];
 
     let mut applies = Vec::new();
-    for k in 0..5 {
+    for (k, &code) in codes.iter().enumerate().take(5) {
         let (s, e) = source.sentences[(k * 97) % source.sentences.len()];
         let started = Instant::now();
-        project.perform(Action::AddCodings(vec![NewCoding { source: id, code: codes[k], coder, span: TextSpan { start: s, end: e }, memo: String::new() }]))?;
+        project.perform(Action::AddCodings(vec![NewCoding { source: id, code, coder, span: TextSpan { start: s, end: e }, memo: String::new() }]))?;
         view = DocumentView::load(&project, id)?;
         painter.frame(&mut view);
         applies.push(started.elapsed().as_secs_f64() * 1000.0);
