@@ -109,6 +109,9 @@ pub struct NewSource {
     pub participants: Vec<String>,
     /// Speaker turns; speakers are matched to participants by name, or created.
     pub turns: Vec<NewTurn>,
+    /// Text attributes of the source (name, value), e.g. the other columns of a survey row;
+    /// missing source attributes are defined.
+    pub attributes: Vec<(String, String)>,
 }
 
 /// A speaker turn of a source being imported.
@@ -245,6 +248,7 @@ impl Action {
             cases: Vec::new(),
             participants: Vec::new(),
             turns,
+            attributes: Vec::new(),
         }])
     }
 }

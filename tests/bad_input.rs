@@ -52,13 +52,16 @@ fn importing_a_binary_file_renamed_txt_is_refused() {
 }
 
 #[test]
-fn importing_invalid_utf8_gives_the_offset() {
+fn a_latin1_file_is_decoded_and_its_encoding_reported() {
     let dir = Dir::new();
     let p = project(&dir);
-    let before = bytes(&p);
-    let f = dir.write("latin1.txt", b"Caf\xe9 notes\nline two\n");
-    fails_with(&import(&p, &f), &["latin1.txt", "UTF-8", "offset 3"]);
-    assert_eq!(bytes(&p), before);
+    let f = dir.write("latin1.txt", b"Caf\xe9 notes: the m\xe8re arrived late, d\xe9j\xe0 tired.\n");
+    let o = thicket(["import".as_ref(), p.as_os_str(), f.as_os_str(), "--format".as_ref(), "json".as_ref()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["imported"][0]["encoding"], "windows-1252");
+    let segs = json(["list".as_ref(), p.as_os_str(), "sources".as_ref(), "--format".as_ref(), "json".as_ref()]);
+    assert!(segs.as_array().unwrap().iter().any(|s| s["encoding"] == "windows-1252"));
 }
 
 #[test]
@@ -66,8 +69,8 @@ fn importing_an_unsupported_format_says_which() {
     let dir = Dir::new();
     let p = project(&dir);
     let before = bytes(&p);
-    let f = dir.write("report.docx", b"PK\x03\x04");
-    fails_with(&import(&p, &f), &["report.docx", "unsupported format \".docx\""]);
+    let f = dir.write("report.doc", b"\xD0\xCF\x11\xE0");
+    fails_with(&import(&p, &f), &["report.doc", "unsupported format \".doc\""]);
     assert_eq!(bytes(&p), before);
 }
 

@@ -64,6 +64,7 @@ fn fixture() -> Fixture {
             cases: vec!["Harlow family".into()],
             participants: vec![],
             turns,
+            attributes: vec![("Setting".into(), "home".into())],
         }]))
         .unwrap();
     let source = out.created.sources[0];
@@ -120,6 +121,7 @@ fn import_is_undone_with_its_new_case_and_participants() {
         cases: vec!["Kowalski family".into(), "Harlow family".into()],
         participants: vec!["Dana".into()],
         turns: vec![NewTurn { speaker: "Marta".into(), span: TextSpan::new(7, 13).unwrap(), timestamp_ms: None }],
+        attributes: vec![("Setting".into(), "school".into()), ("Interpreter".into(), "yes".into())],
     }]);
     let after = round_trip(&mut f.p, action);
     assert!(after.contains("\"visit (2)\""), "names are made unique");
@@ -205,7 +207,7 @@ fn deleting_sources_cases_participants_coders_codings_and_attributes_is_undoable
     ];
     for (what, pick) in picks {
         let mut f = fixture();
-        let attr = f.p.perform(Action::DefineAttribute { name: "Setting".into(), applies_to: AttributeTarget::Source, value_type: AttributeType::Text, categories: vec![] }).unwrap().created.attributes[0];
+        let attr = f.p.perform(Action::DefineAttribute { name: "Room".into(), applies_to: AttributeTarget::Source, value_type: AttributeType::Text, categories: vec![] }).unwrap().created.attributes[0];
         f.p.perform(Action::SetAttribute { attribute: attr, entity: f.source.0, value: Some("home".into()) }).unwrap();
         f.p.perform(Action::CreateMemo { target: MemoTarget::Case { id: f.case }, title: what.into(), body: String::new(), coder: f.coder }).unwrap();
         let set = pick(&mut f, attr);

@@ -19,7 +19,6 @@ pub use measure::{median_ms, peak_rss_mb};
 
 use crate::action::{Action, NewCoding};
 use crate::error::{Error, Result};
-use crate::import::SpeakerMode;
 use crate::model::*;
 use crate::project::{ImportOptions, Project};
 
@@ -214,7 +213,7 @@ fn build_project(corpus: &Corpus, dir: &Path, path: &Path, say: fn(&str)) -> Res
             if !folder.exists() {
                 continue;
             }
-            let options = ImportOptions { kind: Some(*kind), case: Some(corpus.cases[case].clone()), speakers: SpeakerMode::Auto, ..Default::default() };
+            let options = ImportOptions { kind: Some(*kind), case: Some(corpus.cases[case].clone()), ..Default::default() };
             let report = project.import_paths(&[folder], &options)?;
             if let Some(f) = report.failed.first() {
                 return Err(Error::invalid(format!("benchmark import failed on {}: {}", f.path.display(), f.reason)));

@@ -8,9 +8,9 @@ use super::output::{Format, Table, print, say, snippet};
 use super::{CaseCommand, CodeCommand, Command, ParticipantCommand, default_coder};
 use crate::action::{Action, NewCoding};
 use crate::error::{Error, Result};
-use crate::import::SpeakerMode;
+use crate::import::{ImportSettings, SpeakerMode, TableMode};
 use crate::model::*;
-use crate::project::{ImportOptions, Project, Segment, SegmentFilter};
+use crate::project::{DateFrom, ImportOptions, Project, Segment, SegmentFilter};
 
 /// Runs one command; returns the exit code for a run that did not fail outright.
 pub(super) fn run(command: Option<Command>) -> Result<u8> {
@@ -40,15 +40,53 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
             );
             Ok(0)
         }
-        Command::Import { project, paths, kind, case, date, date_from_name, speakers, format } => {
+        Command::Import {
+            project,
+            paths,
+            kind,
+            case,
+            date,
+            date_from_name,
+            date_from,
+            speakers,
+            map_speaker,
+            table,
+            text_column,
+            name_column,
+            format,
+        } => {
             let format = Format::parse(&format)?;
+            let date_from = match (date_from.as_deref(), date_from_name) {
+                (None, false) => DateFrom::Nothing,
+                (None, true) | (Some("name"), _) => DateFrom::Name,
+                (Some("modified"), _) => DateFrom::Modified,
+                (Some(other), _) => return Err(Error::invalid(format!("unknown --date-from \"{other}\": expected name or modified"))),
+            };
+            let table = match table.as_str() {
+                "row" => TableMode::RowPerSource,
+                "file" => TableMode::FilePerSource,
+                other => return Err(Error::invalid(format!("unknown --table \"{other}\": expected row or file"))),
+            };
+            let speaker_map = map_speaker
+                .iter()
+                .map(|m| match m.split_once('=') {
+                    Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => Ok((a.trim().to_string(), b.trim().to_string())),
+                    _ => Err(Error::invalid(format!("invalid --map-speaker \"{m}\": expected LABEL=PARTICIPANT"))),
+                })
+                .collect::<Result<Vec<_>>>()?;
             let options = ImportOptions {
                 kind: kind.as_deref().map(parse_kind).transpose()?,
                 case,
                 date,
-                date_from_name,
-                speakers: SpeakerMode::parse(&speakers)
-                    .ok_or_else(|| Error::invalid(format!("unknown --speakers \"{speakers}\": expected auto or none")))?,
+                date_from,
+                settings: ImportSettings {
+                    speakers: SpeakerMode::parse(&speakers)
+                        .ok_or_else(|| Error::invalid(format!("unknown --speakers \"{speakers}\": expected auto or none")))?,
+                    table,
+                    text_column,
+                    name_column,
+                },
+                speaker_map,
             };
             let mut p = Project::open(&project)?;
             let report = p.import_paths(&paths, &options)?;
@@ -56,7 +94,7 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
             for f in &report.failed {
                 eprintln!("thicket: cannot import \"{}\": {}", f.path.display(), f.reason);
             }
-            let mut table = Table::new(vec!["file", "status", "source", "kind", "words", "speakers"]);
+            let mut table = Table::new(vec!["file", "status", "source", "kind", "encoding", "words", "speakers"]);
             for f in &report.imported {
                 let speakers: Vec<String> = f.speakers.iter().map(|(s, n)| format!("{s} ({n})")).collect();
                 table.rows.push(vec![
@@ -64,15 +102,17 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
                     "imported".into(),
                     f.source.clone(),
                     f.kind.to_string(),
+                    f.encoding.clone(),
                     f.words.to_string(),
                     speakers.join(", "),
                 ]);
             }
+            let blank = || vec![String::new(); 4];
             for f in &report.duplicates {
-                table.rows.push(vec![f.path.display().to_string(), "duplicate".into(), f.reason.clone(), String::new(), String::new(), String::new()]);
+                table.rows.push([vec![f.path.display().to_string(), "duplicate".into(), f.reason.clone()], blank()].concat());
             }
             for f in &report.failed {
-                table.rows.push(vec![f.path.display().to_string(), "failed".into(), f.reason.clone(), String::new(), String::new(), String::new()]);
+                table.rows.push([vec![f.path.display().to_string(), "failed".into(), f.reason.clone()], blank()].concat());
             }
             let json = serde_json::to_value(&report).unwrap_or(Value::Null);
             print(format, &table, &json)?;

@@ -48,12 +48,28 @@ pub enum Command {
         /// Session date, YYYY-MM-DD.
         #[arg(long)]
         date: Option<String>,
-        /// Read a leading YYYY-MM-DD in each file name as its date.
+        /// Read a leading YYYY-MM-DD in each file name as its date (same as --date-from name).
         #[arg(long)]
         date_from_name: bool,
+        /// Where to read dates from when --date is not given: name or modified.
+        #[arg(long)]
+        date_from: Option<String>,
         /// Speaker-turn detection: auto or none.
         #[arg(long, default_value = "auto")]
         speakers: String,
+        /// Rename a detected speaker label: LABEL=PARTICIPANT (repeatable; maps several labels
+        /// onto one participant, or onto an existing one).
+        #[arg(long = "map-speaker")]
+        map_speaker: Vec<String>,
+        /// For .csv/.xlsx: `row` (one source per row, other columns as attributes) or `file`.
+        #[arg(long, default_value = "row")]
+        table: String,
+        /// For --table row: the column holding the text (default: the one with the most text).
+        #[arg(long)]
+        text_column: Option<String>,
+        /// For --table row: the column naming each row's source.
+        #[arg(long)]
+        name_column: Option<String>,
         #[arg(long, default_value = "table")]
         format: String,
     },

@@ -1,16 +1,10 @@
-//! Plain text and Markdown: UTF-8 (with or without BOM), kept as written apart from line endings.
+//! Plain text and Markdown, in UTF-8, UTF-16 or a legacy single-byte encoding (see `decode`).
+//! Markdown is kept as typed: its markup reads well as plain text.
 
-use super::{ImportError, ImportedDocument};
-use crate::text::normalize;
+use super::{Extracted, ImportError};
 
-/// Reads UTF-8 text; Markdown is kept as typed (its markup is readable as plain text).
-pub(super) fn read(bytes: &[u8], format: &str) -> Result<ImportedDocument, ImportError> {
-    let text = normalize(bytes)?;
-    Ok(ImportedDocument {
-        text,
-        format: format.to_string(),
-        encoding: "UTF-8".to_string(),
-        turns: Vec::new(),
-        page_starts: None,
-    })
+/// Decodes the bytes; the text is normalised by the caller.
+pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
+    let (text, encoding) = super::decode_text(bytes)?;
+    Ok(Extracted { text, encoding: encoding.to_string(), ..Default::default() })
 }

@@ -354,6 +354,13 @@ fn import_sources(w: &mut Writer<'_>, sources: &[NewSource]) -> Result<EntitySet
     let mut people: HashMap<String, ParticipantId> =
         w.read().participants()?.into_iter().map(|p| (p.name, p.id)).collect();
     let existing_links: BTreeSet<(ParticipantId, CaseId)> = w.read().participant_cases()?.into_iter().collect();
+    let mut source_attrs: HashMap<String, AttributeId> = w
+        .read()
+        .attributes()?
+        .into_iter()
+        .filter(|a| a.applies_to == AttributeTarget::Source)
+        .map(|a| (a.name, a.id))
+        .collect();
     let imported_at = now_rfc3339();
     for src in sources {
         validate_new_source(src)?;
@@ -379,6 +386,7 @@ fn import_sources(w: &mut Writer<'_>, sources: &[NewSource]) -> Result<EntitySet
             page_starts: src.page_starts.as_deref(),
         })?;
         created.sources.push(id);
+        let source_id = id;
         let mut case_ids = Vec::new();
         for case in &src.cases {
             let case_id = match cases.get(case) {
@@ -404,6 +412,27 @@ fn import_sources(w: &mut Writer<'_>, sources: &[NewSource]) -> Result<EntitySet
             people.insert(name.to_string(), p);
             Ok(p)
         };
+        for (attr, value) in &src.attributes {
+            let id = match source_attrs.get(attr) {
+                Some(id) => *id,
+                None => {
+                    check_name("attribute", attr)?;
+                    let def = AttributeDef {
+                        id: AttributeId(0),
+                        uuid: new_uuid(),
+                        name: attr.clone(),
+                        applies_to: AttributeTarget::Source,
+                        value_type: AttributeType::Text,
+                        categories: Vec::new(),
+                    };
+                    let id = w.insert_attribute(&def)?;
+                    created.attributes.push(id);
+                    source_attrs.insert(attr.clone(), id);
+                    id
+                }
+            };
+            w.set_attribute_value(id, source_id.0, Some(value))?;
+        }
         let mut speakers = BTreeSet::new();
         for name in &src.participants {
             let p = participant(w, name)?;

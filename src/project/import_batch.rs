@@ -11,7 +11,7 @@ use super::apply::text_hash;
 use crate::action::{Action, NewSource, NewTurn};
 use crate::clock::is_valid_date;
 use crate::error::{Error, Result};
-use crate::import::{ImportedDocument, SUPPORTED_EXTENSIONS, SpeakerMode, extension, import_bytes};
+use crate::import::{ImportSettings, ImportedDocument, SUPPORTED_EXTENSIONS, extension, import_bytes};
 use crate::model::{SourceKind, TextSpan};
 
 /// How to import a batch.
@@ -23,17 +23,38 @@ pub struct ImportOptions {
     pub case: Option<String>,
     /// Session date for every source, `YYYY-MM-DD`.
     pub date: Option<String>,
-    /// Read a `YYYY-MM-DD` at the start of each file name as its date (when `date` is not given).
-    pub date_from_name: bool,
-    pub speakers: SpeakerMode,
+    /// Where to read each file's date from when `date` is not given.
+    pub date_from: DateFrom,
+    /// Speaker detection and table handling.
+    pub settings: ImportSettings,
+    /// Speaker labels to rename on import (label as detected → participant name), which is how
+    /// detected speakers are merged or mapped to existing participants.
+    pub speaker_map: Vec<(String, String)>,
 }
 
-/// A file that became a source.
+/// Where a source's session date comes from when no `--date` is given.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DateFrom {
+    /// No date.
+    #[default]
+    Nothing,
+    /// A `YYYY-MM-DD` (or `YYYYMMDD`) at the start of the file name, e.g. `2024-03-05_visit.docx`.
+    Name,
+    /// The file's modification time (local calendar date, as UTC).
+    Modified,
+}
+
+/// A file (or a row of a table file) that became a source.
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportedFile {
     pub path: PathBuf,
     pub source: String,
     pub kind: SourceKind,
+    /// The format read, e.g. `docx`.
+    pub format: String,
+    /// The encoding decoded from, e.g. `UTF-8` or `windows-1252`.
+    pub encoding: String,
+    pub date: Option<String>,
     pub words: usize,
     /// Speakers found, with their turn counts, by name.
     pub speakers: Vec<(String, usize)>,
@@ -73,39 +94,44 @@ impl Project {
         let mut batch = Vec::new();
         for path in files {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let doc = match std::fs::read(&path) {
-                Ok(bytes) => import_bytes(&name, &bytes, options.speakers),
+            let docs = match std::fs::read(&path) {
+                Ok(bytes) => import_bytes(&name, &bytes, &options.settings),
                 Err(e) => {
                     report.failed.push(SkippedFile { path, reason: io_reason(&e) });
                     continue;
                 }
             };
-            let doc = match doc {
+            let docs = match docs {
                 Ok(d) => d,
                 Err(e) => {
                     report.failed.push(SkippedFile { path, reason: e.to_string() });
                     continue;
                 }
             };
-            let hash = text_hash(&doc.text);
-            if let Some(existing) = self.source_with_hash(&hash)? {
-                let reason = format!("same text as source \"{}\", already in the project", existing.name);
-                report.duplicates.push(SkippedFile { path, reason });
-                continue;
+            for doc in docs {
+                let hash = text_hash(&doc.text);
+                if let Some(existing) = self.source_with_hash(&hash)? {
+                    let reason = format!("same text as source \"{}\", already in the project", existing.name);
+                    report.duplicates.push(SkippedFile { path: path.clone(), reason });
+                    continue;
+                }
+                if !seen_hashes.insert(hash) {
+                    report.duplicates.push(SkippedFile { path: path.clone(), reason: "same text as another file in this batch".into() });
+                    continue;
+                }
+                let source = new_source(&path, &name, doc, options);
+                report.imported.push(ImportedFile {
+                    path: path.clone(),
+                    source: source.name.clone(),
+                    kind: source.kind,
+                    format: source.original_format.clone(),
+                    encoding: source.encoding.clone(),
+                    date: source.date.clone(),
+                    words: crate::text::word_count(&source.text),
+                    speakers: speaker_counts(&source.turns),
+                });
+                batch.push(source);
             }
-            if !seen_hashes.insert(hash) {
-                report.duplicates.push(SkippedFile { path, reason: "same text as another file in this batch".into() });
-                continue;
-            }
-            let source = new_source(&path, &name, doc, options);
-            report.imported.push(ImportedFile {
-                path: path.clone(),
-                source: source.name.clone(),
-                kind: source.kind,
-                words: crate::text::word_count(&source.text),
-                speakers: speaker_counts(&source.turns),
-            });
-            batch.push(source);
         }
         if !batch.is_empty() {
             let outcome = self.perform(Action::ImportSources(batch))?;
@@ -157,17 +183,26 @@ fn io_reason(e: &std::io::Error) -> String {
 
 fn new_source(path: &Path, file_name: &str, doc: ImportedDocument, options: &ImportOptions) -> NewSource {
     let stem = path.file_stem().map(|s| s.to_string_lossy().trim().to_string()).unwrap_or_default();
-    let date = options.date.clone().or_else(|| options.date_from_name.then(|| date_in_name(&stem)).flatten());
+    let stem = if stem.is_empty() { file_name.to_string() } else { stem };
+    let date = options.date.clone().or_else(|| match options.date_from {
+        DateFrom::Nothing => None,
+        DateFrom::Name => date_in_name(&stem),
+        DateFrom::Modified => modified_date(path),
+    });
+    let rename = |label: &str| -> String {
+        options.speaker_map.iter().find(|(from, _)| from == label).map(|(_, to)| to.clone()).unwrap_or_else(|| label.to_string())
+    };
     let turns: Vec<NewTurn> = doc
         .turns
         .iter()
-        .filter_map(|t| {
-            Some(NewTurn { speaker: t.speaker.clone(), span: TextSpan::new(t.span.start, t.span.end)?, timestamp_ms: t.timestamp_ms })
-        })
+        .filter_map(|t| Some(NewTurn { speaker: rename(&t.speaker), span: TextSpan::new(t.span.start, t.span.end)?, timestamp_ms: t.timestamp_ms }))
         .collect();
     let kind = options.kind.unwrap_or_else(|| guess_kind(&turns));
     NewSource {
-        name: if stem.is_empty() { file_name.to_string() } else { stem },
+        name: match &doc.name {
+            Some(row) => format!("{stem} – {row}"),
+            None => stem,
+        },
         kind,
         text: doc.text,
         date,
@@ -178,13 +213,31 @@ fn new_source(path: &Path, file_name: &str, doc: ImportedDocument, options: &Imp
         cases: options.case.iter().cloned().collect(),
         participants: Vec::new(),
         turns,
+        attributes: doc.attributes,
     }
 }
 
-/// A `YYYY-MM-DD` at the start of a file name, e.g. `2024-03-05_visit`.
+/// The file's modification date, `YYYY-MM-DD` (UTC).
+fn modified_date(path: &Path) -> Option<String> {
+    let modified = std::fs::metadata(path).ok()?.modified().ok()?;
+    let t = time::OffsetDateTime::from(modified);
+    Some(format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day()))
+}
+
+/// A `YYYY-MM-DD` or `YYYYMMDD` at the start of a file name, e.g. `2024-03-05_visit`.
 fn date_in_name(stem: &str) -> Option<String> {
-    let candidate = stem.get(..10)?;
-    is_valid_date(candidate).then(|| candidate.to_string())
+    if let Some(candidate) = stem.get(..10)
+        && is_valid_date(candidate)
+    {
+        return Some(candidate.to_string());
+    }
+    let digits = stem.get(..8)?;
+    let next_is_digit = stem[8..].starts_with(|c: char| c.is_ascii_digit());
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || next_is_digit {
+        return None;
+    }
+    let candidate = format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..8]);
+    is_valid_date(&candidate).then_some(candidate)
 }
 
 /// Four or more speakers suggest a focus group; any turns an interview; none a document.
@@ -214,5 +267,7 @@ mod tests {
         assert_eq!(date_in_name("2024-03-05_visit").as_deref(), Some("2024-03-05"));
         assert_eq!(date_in_name("2024-13-05_visit"), None);
         assert_eq!(date_in_name("visit"), None);
+        assert_eq!(date_in_name("20240305 visit").as_deref(), Some("2024-03-05"));
+        assert_eq!(date_in_name("202403051200"), None);
     }
 }

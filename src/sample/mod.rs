@@ -13,7 +13,7 @@ use std::path::Path;
 
 use crate::action::{Action, NewCoding, NewSource, NewTurn};
 use crate::error::{Error, Result};
-use crate::import::{SpeakerMode, import_bytes};
+use crate::import::{ImportSettings, import_bytes};
 use crate::model::*;
 use crate::project::Project;
 
@@ -68,8 +68,9 @@ pub fn write_sample(path: &Path) -> Result<Project> {
 
 fn sample_source(file: &str, content: &str) -> Result<NewSource> {
     let (meta, body) = parse::front_matter(file, content)?;
-    let doc = import_bytes(file, body.as_bytes(), SpeakerMode::Auto)
-        .map_err(|e| Error::invalid(format!("sample source {file}: {e}")))?;
+    let doc = import_bytes(file, body.as_bytes(), &ImportSettings::default())
+        .map_err(|e| Error::invalid(format!("sample source {file}: {e}")))?
+        .remove(0);
     let turns = doc
         .turns
         .iter()
@@ -87,6 +88,7 @@ fn sample_source(file: &str, content: &str) -> Result<NewSource> {
         cases: meta.cases,
         participants: meta.participants,
         turns,
+        attributes: Vec::new(),
     })
 }
 

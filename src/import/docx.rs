@@ -1,0 +1,8 @@
+//! .docx import. (Placeholder until the docx importer lands; see issue 4.)
+
+use super::{Extracted, ImportError};
+
+/// Extracts readable text.
+pub(super) fn extract(_bytes: &[u8]) -> Result<Extracted, ImportError> {
+    Err(ImportError::Unsupported("docx".into()))
+}

@@ -1,0 +1,8 @@
+//! .odt import. (Placeholder until the odt importer lands; see issue 4.)
+
+use super::{Extracted, ImportError};
+
+/// Extracts readable text.
+pub(super) fn extract(_bytes: &[u8]) -> Result<Extracted, ImportError> {
+    Err(ImportError::Unsupported("odt".into()))
+}

@@ -1,0 +1,8 @@
+//! .pdf import. (Placeholder until the pdf importer lands; see issue 4.)
+
+use super::{Extracted, ImportError};
+
+/// Extracts readable text.
+pub(super) fn extract(_bytes: &[u8]) -> Result<Extracted, ImportError> {
+    Err(ImportError::Unsupported("pdf".into()))
+}
