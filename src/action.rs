@@ -56,6 +56,10 @@ pub enum Action {
     },
     /// Set (or clear, with `None`) an attribute's value on an entity.
     SetAttribute { attribute: AttributeId, entity: i64, value: Option<String> },
+    /// Attribute turns to another speaker (how speakers are merged or corrected).
+    ReassignTurns { turns: Vec<TurnId>, to: ParticipantId },
+    /// Several actions as one step: one transaction, one undo.
+    Batch { label: String, actions: Vec<Action> },
     /// Delete entities and everything that hangs from them (a code's sub-codes and codings, ...).
     Remove(EntitySet),
     /// Put back rows removed earlier, under their old ids.
@@ -84,6 +88,8 @@ impl Action {
             Action::UpdateMemo { .. } => "Edit memo".into(),
             Action::DefineAttribute { name, .. } => format!("Define attribute “{name}”"),
             Action::SetAttribute { .. } => "Set attribute".into(),
+            Action::ReassignTurns { turns, .. } => format!("Reassign {} turns", turns.len()),
+            Action::Batch { label, .. } => label.clone(),
             Action::Remove(set) => format!("Delete {}", set.describe()),
             Action::Restore(snapshot) => format!("Restore {}", snapshot.ids().describe()),
         }
@@ -112,6 +118,8 @@ pub struct NewSource {
     /// Text attributes of the source (name, value), e.g. the other columns of a survey row;
     /// missing source attributes are defined.
     pub attributes: Vec<(String, String)>,
+    /// Roles for participants this import creates (name, role); existing participants keep theirs.
+    pub roles: Vec<(String, String)>,
 }
 
 /// A speaker turn of a source being imported.
@@ -249,6 +257,7 @@ impl Action {
             participants: Vec::new(),
             turns,
             attributes: Vec::new(),
+            roles: Vec::new(),
         }])
     }
 }

@@ -188,3 +188,28 @@ fn the_two_sample_coders_agree_on_most_but_not_all_passages() {
     assert!(shared * 10 >= jonas.len() * 6, "{shared} of {} shared", jonas.len());
     assert!(shared < jonas.len(), "the coders should disagree somewhere");
 }
+
+#[test]
+fn speakers_can_be_mapped_and_given_roles_on_import_and_merged_after() {
+    let dir = Dir::new();
+    let p = dir.path("p.thicket");
+    ok(["new".as_ref(), p.as_os_str()]);
+    let t = dir.write("visit.txt", "I: How are things?\n\nR: Better since the plan.\n\nI: And school?\n\nR: He goes most days.\n");
+    ok(["import".as_ref(), p.as_os_str(), t.as_os_str(), "--map-speaker".as_ref(), "I=Interviewer".as_ref(), "--map-speaker".as_ref(), "R=Dana".as_ref(), "--speaker-role".as_ref(), "Dana=caregiver".as_ref()]);
+    let people = json(["list".as_ref(), p.as_os_str(), "participants".as_ref(), "--format".as_ref(), "json".as_ref()]);
+    let pairs: Vec<(String, String)> = people.as_array().unwrap().iter().map(|x| (x["name"].as_str().unwrap().into(), x["role"].as_str().unwrap_or("").into())).collect();
+    assert_eq!(pairs, [("Dana".into(), "caregiver".into()), ("Interviewer".into(), "interviewer".into())]);
+    // A second transcript labels the same person differently; merge after import.
+    let t2 = dir.write("visit2.txt", "Interviewer: Hello again.\n\nMum: Hi.\n\nInterviewer: How was the week?\n\nMum: Long.\n");
+    ok(["import".as_ref(), p.as_os_str(), t2.as_os_str()]);
+    ok(["participant".as_ref(), p.as_os_str(), "merge".as_ref(), "Mum".as_ref(), "--into".as_ref(), "Dana".as_ref()]);
+    let people = json(["list".as_ref(), p.as_os_str(), "participants".as_ref(), "--format".as_ref(), "json".as_ref()]);
+    assert_eq!(people.as_array().unwrap().len(), 2);
+    ok(["code".as_ref(), p.as_os_str(), "add".as_ref(), "Bond".as_ref()]);
+    ok(["code".as_ref(), p.as_os_str(), "apply".as_ref(), "Bond".as_ref(), "--source".as_ref(), "visit2".as_ref(), "--range".as_ref(), "31..34".as_ref()]);
+    let segs = json(["segments".as_ref(), p.as_os_str(), "--all-codes".as_ref(), "--role".as_ref(), "caregiver".as_ref(), "--format".as_ref(), "json".as_ref()]);
+    assert_eq!(segs[0]["speakers"], serde_json::json!(["Dana"]));
+    ok(["participant".as_ref(), p.as_os_str(), "set".as_ref(), "Dana".as_ref(), "--rename".as_ref(), "Dana H".as_ref()]);
+    let segs = json(["segments".as_ref(), p.as_os_str(), "--all-codes".as_ref(), "--format".as_ref(), "json".as_ref()]);
+    assert_eq!(segs[0]["speakers"], serde_json::json!(["Dana H"]));
+}

@@ -65,6 +65,7 @@ fn fixture() -> Fixture {
             participants: vec![],
             turns,
             attributes: vec![("Setting".into(), "home".into())],
+            roles: vec![("Dana".into(), "caregiver".into())],
         }]))
         .unwrap();
     let source = out.created.sources[0];
@@ -122,6 +123,7 @@ fn import_is_undone_with_its_new_case_and_participants() {
         participants: vec!["Dana".into()],
         turns: vec![NewTurn { speaker: "Marta".into(), span: TextSpan::new(7, 13).unwrap(), timestamp_ms: None }],
         attributes: vec![("Setting".into(), "school".into()), ("Interpreter".into(), "yes".into())],
+        roles: vec![("Marta".into(), "caregiver".into())],
     }]);
     let after = round_trip(&mut f.p, action);
     assert!(after.contains("\"visit (2)\""), "names are made unique");
@@ -246,4 +248,25 @@ fn invalid_actions_change_nothing_and_leave_history_alone() {
         assert_eq!(dump(&f.p), before, "{l}");
         assert_eq!(f.p.undo_label().map(String::from), label);
     }
+}
+
+#[test]
+fn merging_two_speakers_moves_turns_and_cases_and_undoes_in_one_step() {
+    let mut f = fixture();
+    let dana = f.p.participant_named("Dana").unwrap().unwrap();
+    let priya = f.p.participant_named("Priya").unwrap().unwrap();
+    let action = f.p.merge_participants_action(priya.id, dana.id).unwrap();
+    let after = round_trip(&mut f.p, action);
+    assert!(!after.contains("\"Priya\""), "{after}");
+    let turns = f.p.turns(f.source).unwrap();
+    assert!(turns.iter().all(|t| t.participant_id == dana.id));
+    assert_eq!(f.p.undo_label(), Some("Merge “Priya” into “Dana”"));
+}
+
+#[test]
+fn reassigning_turns_is_undoable() {
+    let mut f = fixture();
+    let ruth = f.p.perform(Action::CreateParticipant { name: "Ruth".into(), role: None, cases: vec![] }).unwrap().created.participants[0];
+    let turns: Vec<TurnId> = f.p.turns(f.source).unwrap().iter().map(|t| t.id).collect();
+    round_trip(&mut f.p, Action::ReassignTurns { turns, to: ruth });
 }

@@ -50,6 +50,7 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
             date_from,
             speakers,
             map_speaker,
+            speaker_role,
             table,
             text_column,
             name_column,
@@ -67,13 +68,8 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
                 "file" => TableMode::FilePerSource,
                 other => return Err(Error::invalid(format!("unknown --table \"{other}\": expected row or file"))),
             };
-            let speaker_map = map_speaker
-                .iter()
-                .map(|m| match m.split_once('=') {
-                    Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => Ok((a.trim().to_string(), b.trim().to_string())),
-                    _ => Err(Error::invalid(format!("invalid --map-speaker \"{m}\": expected LABEL=PARTICIPANT"))),
-                })
-                .collect::<Result<Vec<_>>>()?;
+            let speaker_map = pairs(&map_speaker, "--map-speaker", "LABEL=PARTICIPANT")?;
+            let speaker_roles = pairs(&speaker_role, "--speaker-role", "NAME=ROLE")?;
             let options = ImportOptions {
                 kind: kind.as_deref().map(parse_kind).transpose()?,
                 case,
@@ -87,6 +83,7 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
                     name_column,
                 },
                 speaker_map,
+                speaker_roles,
             };
             let mut p = Project::open(&project)?;
             let report = p.import_paths(&paths, &options)?;
@@ -136,7 +133,14 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
         Command::Participant { project, command } => {
             let mut p = Project::open(&project)?;
             match command {
-                ParticipantCommand::Set { name, role, cases } => participant_set(&mut p, &name, role, &cases)?,
+                ParticipantCommand::Set { name, role, cases, rename } => participant_set(&mut p, &name, role, &cases, rename)?,
+                ParticipantCommand::Merge { from, into } => {
+                    let named = |p: &Project, n: &str| p.participant_named(n)?.ok_or_else(|| Error::invalid(format!("no participant named \"{n}\"")));
+                    let (a, b) = (named(&p, &from)?, named(&p, &into)?);
+                    let action = p.merge_participants_action(a.id, b.id)?;
+                    p.perform(action)?;
+                    say!("merged \"{from}\" into \"{into}\"");
+                }
             }
             p.close()?;
             Ok(0)
@@ -346,7 +350,7 @@ fn case_add(p: &mut Project, name: &str, sources: &[String], description: Option
     Ok(())
 }
 
-fn participant_set(p: &mut Project, name: &str, role: Option<String>, cases: &[String]) -> Result<()> {
+fn participant_set(p: &mut Project, name: &str, role: Option<String>, cases: &[String], rename: Option<String>) -> Result<()> {
     let case_ids: Vec<CaseId> = cases.iter().map(|c| p.case_named(c).map(|c| c.id)).collect::<Result<_>>()?;
     match p.participant_named(name)? {
         Some(x) => {
@@ -355,9 +359,10 @@ fn participant_set(p: &mut Project, name: &str, role: Option<String>, cases: &[S
             let mut ids: Vec<CaseId> = all.iter().map(|c| p.case_named(c).map(|c| c.id)).collect::<Result<_>>()?;
             ids.sort();
             ids.dedup();
-            p.perform(Action::UpdateParticipant { id: x.id, name: x.name.clone(), role: role.or(x.role), cases: ids })?;
+            p.perform(Action::UpdateParticipant { id: x.id, name: rename.unwrap_or(x.name.clone()), role: role.or(x.role), cases: ids })?;
             say!("updated participant \"{name}\"");
         }
+        None if rename.is_some() => return Err(Error::invalid(format!("no participant named \"{name}\" to rename"))),
         None => {
             p.perform(Action::CreateParticipant { name: name.to_string(), role, cases: case_ids })?;
             say!("created participant \"{name}\"");
@@ -452,4 +457,15 @@ fn bench(scale: &str, only: Vec<String>, seed: u64, workdir: Option<std::path::P
     let json = serde_json::to_value(&report).unwrap_or(Value::Null);
     print(format, &table, &json)?;
     Ok(0)
+}
+
+/// Parses repeated `A=B` flags.
+fn pairs(values: &[String], flag: &str, shape: &str) -> Result<Vec<(String, String)>> {
+    values
+        .iter()
+        .map(|m| match m.split_once('=') {
+            Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => Ok((a.trim().to_string(), b.trim().to_string())),
+            _ => Err(Error::invalid(format!("invalid {flag} \"{m}\": expected {shape}"))),
+        })
+        .collect()
 }

@@ -61,6 +61,9 @@ pub enum Command {
         /// onto one participant, or onto an existing one).
         #[arg(long = "map-speaker")]
         map_speaker: Vec<String>,
+        /// Role for a participant the import creates: NAME=ROLE (repeatable).
+        #[arg(long = "speaker-role")]
+        speaker_role: Vec<String>,
         /// For .csv/.xlsx: `row` (one source per row, other columns as attributes) or `file`.
         #[arg(long, default_value = "row")]
         table: String,
@@ -172,6 +175,15 @@ pub enum ParticipantCommand {
         /// Add to this case (repeatable).
         #[arg(long = "case")]
         cases: Vec<String>,
+        /// Rename the participant (their turns and codings follow).
+        #[arg(long)]
+        rename: Option<String>,
+    },
+    /// Merge one participant into another: turns, cases and codings' attribution move over.
+    Merge {
+        from: String,
+        #[arg(long)]
+        into: String,
     },
 }
 

@@ -226,6 +226,32 @@ fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
             w.set_attribute_value(attribute, entity, value.as_deref())?;
             unchanged(Action::SetAttribute { attribute, entity, value: old })
         }
+        Action::ReassignTurns { turns, to } => {
+            if !w.read().participants()?.iter().any(|p| p.id == to) {
+                return invalid(format!("no participant with id {to}"));
+            }
+            let mut back: HashMap<ParticipantId, Vec<TurnId>> = HashMap::new();
+            for t in &turns {
+                let Some(old) = w.read().turn(*t)? else { return invalid(format!("no turn with id {t}")) };
+                back.entry(old.participant_id).or_default().push(*t);
+                w.set_turn_participant(*t, to)?;
+            }
+            let mut inverses: Vec<Action> = back.into_iter().map(|(p, turns)| Action::ReassignTurns { turns, to: p }).collect();
+            inverses.sort_by_key(|a| format!("{a:?}"));
+            let inverse = if inverses.len() == 1 { inverses.remove(0) } else { Action::Batch { label: "Reassign turns".into(), actions: inverses } };
+            unchanged(inverse)
+        }
+        Action::Batch { label, actions } => {
+            let mut inverses = Vec::with_capacity(actions.len());
+            let mut made = EntitySet::default();
+            for a in actions {
+                let outcome = apply_in(w, a)?;
+                merge_sets(&mut made, outcome.created);
+                inverses.push(outcome.inverse);
+            }
+            inverses.reverse();
+            Outcome { inverse: Action::Batch { label, actions: inverses }, created: made }
+        }
         Action::Remove(set) => {
             let snapshot = w.remove(&set)?;
             if snapshot == Snapshot::default() {
@@ -238,6 +264,19 @@ fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
             Outcome { inverse: Action::Remove(snapshot.ids()), created: snapshot.ids() }
         }
     })
+}
+
+fn merge_sets(into: &mut EntitySet, from: EntitySet) {
+    into.sources.extend(from.sources);
+    into.cases.extend(from.cases);
+    into.participants.extend(from.participants);
+    into.coders.extend(from.coders);
+    into.codes.extend(from.codes);
+    into.codings.extend(from.codings);
+    into.memos.extend(from.memos);
+    into.attributes.extend(from.attributes);
+    into.case_sources.extend(from.case_sources);
+    into.participant_cases.extend(from.participant_cases);
 }
 
 fn find_case(w: &Writer<'_>, name: &str) -> Result<Option<CaseId>> {
@@ -407,7 +446,9 @@ fn import_sources(w: &mut Writer<'_>, sources: &[NewSource]) -> Result<EntitySet
                 return Ok(*p);
             }
             check_name("participant", name)?;
-            let p = w.insert_participant(None, &new_uuid(), name, guess_role(name))?;
+            let role = src.roles.iter().find(|(n, _)| n == name).map(|(_, r)| r.as_str()).or_else(|| guess_role(name));
+            check_role(w, role)?;
+            let p = w.insert_participant(None, &new_uuid(), name, role)?;
             created.participants.push(p);
             people.insert(name.to_string(), p);
             Ok(p)

@@ -30,6 +30,8 @@ pub struct ImportOptions {
     /// Speaker labels to rename on import (label as detected → participant name), which is how
     /// detected speakers are merged or mapped to existing participants.
     pub speaker_map: Vec<(String, String)>,
+    /// Roles for participants this import creates (participant name → role).
+    pub speaker_roles: Vec<(String, String)>,
 }
 
 /// Where a source's session date comes from when no `--date` is given.
@@ -77,37 +79,83 @@ pub struct ImportReport {
     pub failed: Vec<SkippedFile>,
 }
 
+/// Files read and parsed, not yet in the project: the part of an import that can run on a
+/// background thread (it touches no database) with progress and cancel.
+#[derive(Debug, Clone, Default)]
+pub struct ReadBatch {
+    /// Each readable file with its documents (a table file can give several).
+    pub files: Vec<(PathBuf, Vec<ImportedDocument>)>,
+    /// Files that could not be read or parsed, with the reason.
+    pub failed: Vec<SkippedFile>,
+    /// True when the user cancelled before every file was read.
+    pub cancelled: bool,
+}
+
+impl ReadBatch {
+    /// Speaker labels found across the batch with their turn counts, by label.
+    pub fn speakers(&self) -> Vec<(String, usize)> {
+        let mut counts = std::collections::BTreeMap::new();
+        for doc in self.files.iter().flat_map(|(_, docs)| docs) {
+            for t in &doc.turns {
+                *counts.entry(t.speaker.clone()).or_insert(0) += 1;
+            }
+        }
+        counts.into_iter().collect()
+    }
+}
+
+/// The files `paths` stand for: explicit files as given, folders expanded recursively (supported
+/// formats only, sorted); paths that do not exist are reported in `failed`.
+pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SkippedFile>) {
+    let (mut files, mut failed) = (Vec::new(), Vec::new());
+    for path in paths {
+        collect_files(path, true, &mut files, &mut failed);
+    }
+    (files, failed)
+}
+
+/// Reads and parses files. `progress(done, total)` is called before each file and after the
+/// last; returning `false` cancels (the files read so far are kept, nothing is imported yet).
+pub fn read_files(files: Vec<PathBuf>, settings: &crate::import::ImportSettings, mut progress: impl FnMut(usize, usize) -> bool) -> ReadBatch {
+    let mut batch = ReadBatch::default();
+    let total = files.len();
+    for (i, path) in files.into_iter().enumerate() {
+        if !progress(i, total) {
+            batch.cancelled = true;
+            return batch;
+        }
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        match std::fs::read(&path) {
+            Err(e) => batch.failed.push(SkippedFile { path, reason: io_reason(&e) }),
+            Ok(bytes) => match import_bytes(&name, &bytes, settings) {
+                Ok(docs) => batch.files.push((path, docs)),
+                Err(e) => batch.failed.push(SkippedFile { path, reason: e.to_string() }),
+            },
+        }
+    }
+    progress(total, total);
+    batch
+}
+
 impl Project {
     /// Imports files and folders (recursively, supported formats only) as one undoable action.
     pub fn import_paths(&mut self, paths: &[PathBuf], options: &ImportOptions) -> Result<ImportReport> {
-        if let Some(d) = &options.date
-            && !is_valid_date(d)
-        {
-            return Err(Error::invalid(format!("invalid date \"{d}\": expected YYYY-MM-DD")));
-        }
-        let mut report = ImportReport::default();
-        let mut files = Vec::new();
-        for path in paths {
-            collect_files(path, true, &mut files, &mut report.failed);
-        }
+        check_options(options)?;
+        let (files, failed) = expand_paths(paths);
+        let mut batch = read_files(files, &options.settings, |_, _| true);
+        batch.failed.splice(0..0, failed);
+        self.import_read(batch, options)
+    }
+
+    /// Adds files already read (see `read_files`) as one undoable action, skipping texts the
+    /// project already has.
+    pub fn import_read(&mut self, batch: ReadBatch, options: &ImportOptions) -> Result<ImportReport> {
+        check_options(options)?;
+        let mut report = ImportReport { failed: batch.failed, ..Default::default() };
         let mut seen_hashes = BTreeSet::new();
-        let mut batch = Vec::new();
-        for path in files {
+        let mut sources = Vec::new();
+        for (path, docs) in batch.files {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let docs = match std::fs::read(&path) {
-                Ok(bytes) => import_bytes(&name, &bytes, &options.settings),
-                Err(e) => {
-                    report.failed.push(SkippedFile { path, reason: io_reason(&e) });
-                    continue;
-                }
-            };
-            let docs = match docs {
-                Ok(d) => d,
-                Err(e) => {
-                    report.failed.push(SkippedFile { path, reason: e.to_string() });
-                    continue;
-                }
-            };
             for doc in docs {
                 let hash = text_hash(&doc.text);
                 if let Some(existing) = self.source_with_hash(&hash)? {
@@ -130,11 +178,11 @@ impl Project {
                     words: crate::text::word_count(&source.text),
                     speakers: speaker_counts(&source.turns),
                 });
-                batch.push(source);
+                sources.push(source);
             }
         }
-        if !batch.is_empty() {
-            let outcome = self.perform(Action::ImportSources(batch))?;
+        if !sources.is_empty() {
+            let outcome = self.perform(Action::ImportSources(sources))?;
             // Names may have been made unique on insert; report the stored ones.
             for (file, id) in report.imported.iter_mut().zip(&outcome.created.sources) {
                 if let Some(s) = self.source(*id)? {
@@ -144,6 +192,15 @@ impl Project {
         }
         Ok(report)
     }
+}
+
+fn check_options(options: &ImportOptions) -> Result<()> {
+    if let Some(d) = &options.date
+        && !is_valid_date(d)
+    {
+        return Err(Error::invalid(format!("invalid date \"{d}\": expected YYYY-MM-DD")));
+    }
+    Ok(())
 }
 
 /// Expands folders (sorted, recursive); explicit files are kept whatever their extension so that
@@ -214,6 +271,7 @@ fn new_source(path: &Path, file_name: &str, doc: ImportedDocument, options: &Imp
         participants: Vec::new(),
         turns,
         attributes: doc.attributes,
+        roles: options.speaker_roles.clone(),
     }
 }
 

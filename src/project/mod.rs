@@ -17,7 +17,7 @@ use crate::model::*;
 use crate::store::Store;
 
 pub use check::CheckReport;
-pub use import_batch::{DateFrom, ImportOptions, ImportReport, ImportedFile, SkippedFile};
+pub use import_batch::{DateFrom, ImportOptions, ImportReport, ImportedFile, ReadBatch, SkippedFile, expand_paths, read_files};
 pub use queries::{Segment, SegmentFilter};
 
 /// What applying an action did.

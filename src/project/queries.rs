@@ -349,3 +349,42 @@ impl Project {
         ))
     }
 }
+
+impl Project {
+    /// The action that merges participant `from` into `into`: `from`'s turns become `into`'s,
+    /// `into` joins `from`'s cases, and `from` is deleted. One step to undo.
+    pub fn merge_participants_action(&self, from: ParticipantId, into: ParticipantId) -> Result<crate::Action> {
+        use crate::Action;
+        if from == into {
+            return Err(Error::invalid("cannot merge a participant into itself"));
+        }
+        let people = self.participants()?;
+        let find = |id: ParticipantId| people.iter().find(|p| p.id == id).ok_or_else(|| Error::invalid(format!("no participant with id {id}")));
+        let (a, b) = (find(from)?, find(into)?);
+        let turns: Vec<TurnId> = self.store.read().all_turns()?.into_iter().filter(|t| t.participant_id == from).map(|t| t.id).collect();
+        let by_person = self.cases_by_participant()?;
+        let mut cases: Vec<CaseId> = Vec::new();
+        for name in by_person.get(&from).into_iter().chain(by_person.get(&into)).flatten() {
+            cases.push(self.case_named(name)?.id);
+        }
+        cases.sort();
+        cases.dedup();
+        Ok(Action::Batch {
+            label: format!("Merge “{}” into “{}”", a.name, b.name),
+            actions: vec![
+                Action::ReassignTurns { turns, to: into },
+                Action::UpdateParticipant { id: into, name: b.name.clone(), role: b.role.clone().or(a.role.clone()), cases },
+                Action::Remove(crate::action::EntitySet { participants: vec![from], ..Default::default() }),
+            ],
+        })
+    }
+
+    /// Number of turns of each participant.
+    pub fn turn_counts(&self) -> Result<HashMap<ParticipantId, usize>> {
+        let mut counts = HashMap::new();
+        for t in self.store.read().all_turns()? {
+            *counts.entry(t.participant_id).or_insert(0) += 1;
+        }
+        Ok(counts)
+    }
+}

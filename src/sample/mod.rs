@@ -89,6 +89,7 @@ fn sample_source(file: &str, content: &str) -> Result<NewSource> {
         participants: meta.participants,
         turns,
         attributes: Vec::new(),
+        roles: Vec::new(),
     })
 }
 

@@ -196,6 +196,15 @@ impl<'a> Reader<'a> {
         )
     }
 
+    /// One turn.
+    pub fn turn(&self, id: TurnId) -> Result<Option<Turn>> {
+        self.one(
+            "SELECT id, source_id, participant_id, start_char, end_char, timestamp_ms FROM turns WHERE id = ?1",
+            [id],
+            turn_row,
+        )
+    }
+
     /// Every turn of the project, by source and position.
     pub fn all_turns(&self) -> Result<Vec<Turn>> {
         self.list(

@@ -209,6 +209,12 @@ impl<'a> Writer<'a> {
         Ok(TurnId(self.tx.last_insert_rowid()))
     }
 
+    /// Gives a turn another speaker.
+    pub fn set_turn_participant(&mut self, turn: TurnId, participant: ParticipantId) -> Result<()> {
+        self.tx.execute("UPDATE turns SET participant_id = ?2 WHERE id = ?1", params![turn, participant])?;
+        Ok(())
+    }
+
     /// Inserts a coder.
     pub fn insert_coder(&mut self, id: Option<CoderId>, uuid: &str, name: &str, created_at: &str) -> Result<CoderId> {
         self.tx.execute(
