@@ -54,3 +54,56 @@ fn without_a_project_the_welcome_screen_offers_the_sample() {
     harness.get_by_label("Open project…");
     assert!(harness.state().project().is_none());
 }
+
+/// Steps the app until `done` holds (the import dialog reads files on a background thread).
+fn step_until(harness: &mut Harness<'static, ThicketApp>, done: impl Fn(&ThicketApp) -> bool) {
+    for _ in 0..500 {
+        harness.step();
+        if done(harness.state()) {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("timed out waiting for the app");
+}
+
+#[test]
+fn importing_a_transcript_reviews_speakers_then_imports_into_a_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    let file = dir.path().join("2025-06-30 Harlow follow-up.txt");
+    std::fs::write(&file, "Interviewer: How have things been?\n\nMum: Better. Priya still rings.\n\nInterviewer: And Eli?\n\nMum: He's going in most days.\n").unwrap();
+    let broken = dir.path().join("scan.txt");
+    std::fs::write(&broken, b"\x00\x01\x02\x03binary").unwrap();
+    harness.state_mut().push_command(thicket::ui::UiCommand::Import(vec![file, broken]));
+    step_until(&mut harness, |app| app.import_dialog().is_some_and(|d| d.is_ready()));
+    harness.get_by_label_contains("1 files read (1 sources), 1 could not be read");
+    harness.get_by_label_contains("scan.txt: it looks like a binary file");
+    assert!(harness.query_all_by_label("Mum").count() >= 2, "the label and its fields");
+    // Map "Mum" onto the existing participant Dana by typing her name over the label.
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Mum");
+    field.focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Mum").type_text("Dana");
+    harness.run();
+    // Put the source in the family's case.
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Case").click();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Case").type_text("Harlow family");
+    harness.run();
+    harness.get_by_label("Import 1 sources").click();
+    harness.run();
+    let report = harness.state().import_dialog().and_then(|d| d.report()).cloned().expect("report shown");
+    assert_eq!(report.imported.len(), 1);
+    assert_eq!(report.failed.len(), 1);
+    harness.get_by_label("Imported 1 sources");
+    let project = harness.state().project().unwrap();
+    let source = project.source_named("2025-06-30 Harlow follow-up").unwrap();
+    assert_eq!(project.cases_by_source().unwrap()[&source.id], ["Harlow family"]);
+    let turns = project.turns(source.id).unwrap();
+    assert_eq!(turns.len(), 4);
+    let dana = project.participant_named("Dana").unwrap().unwrap();
+    assert_eq!(turns.iter().filter(|t| t.participant_id == dana.id).count(), 2);
+    assert!(project.participant_named("Mum").unwrap().is_none());
+    assert_eq!(project.undo_label(), Some("Import “2025-06-30 Harlow follow-up”"));
+}

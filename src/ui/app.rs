@@ -6,6 +6,7 @@ use crate::model::SourceId;
 use crate::project::Project;
 
 use super::document::DocumentView;
+use super::import_dialog::{DialogOutcome, ImportDialog};
 use super::panels;
 use super::prefs::Prefs;
 
@@ -27,6 +28,8 @@ pub enum UiCommand {
     OpenSample,
     CloseProject,
     SelectSource(SourceId),
+    /// Read these files or folders and open the import dialog.
+    Import(Vec<PathBuf>),
     Undo,
     Redo,
     DismissError,
@@ -39,6 +42,8 @@ pub struct ThicketApp {
     pub(super) document: Option<DocumentView>,
     pub(super) errors: Vec<String>,
     pub(super) prefs: Prefs,
+    pub(super) import: Option<ImportDialog>,
+    ctx: egui::Context,
     prefs_path: Option<PathBuf>,
     commands: Vec<UiCommand>,
     title: String,
@@ -46,7 +51,7 @@ pub struct ThicketApp {
 
 impl ThicketApp {
     /// Builds the app; `prefs_path` is `None` in tests so nothing is written to the user's config.
-    pub fn new(_cc: &eframe::CreationContext<'_>, startup: Startup, prefs_path: Option<PathBuf>) -> Self {
+    pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup, prefs_path: Option<PathBuf>) -> Self {
         let prefs = Prefs::load(prefs_path.as_deref());
         let mut app = ThicketApp {
             project: None,
@@ -54,6 +59,8 @@ impl ThicketApp {
             document: None,
             errors: Vec::new(),
             prefs,
+            import: None,
+            ctx: cc.egui_ctx.clone(),
             prefs_path,
             commands: Vec::new(),
             title: "Thicket".into(),
@@ -78,6 +85,16 @@ impl ThicketApp {
     /// Messages currently shown to the user.
     pub fn errors(&self) -> &[String] {
         &self.errors
+    }
+
+    /// The import dialog, when open.
+    pub fn import_dialog(&self) -> Option<&ImportDialog> {
+        self.import.as_ref()
+    }
+
+    /// Queues a command (panels and tests call this).
+    pub fn push_command(&mut self, command: UiCommand) {
+        self.commands.push(command);
     }
 
     /// Queues a command (panels call this).
@@ -164,6 +181,13 @@ impl ThicketApp {
             UiCommand::OpenSample => self.open_sample(),
             UiCommand::CloseProject => self.close(),
             UiCommand::SelectSource(id) => self.select(id),
+            UiCommand::Import(paths) => {
+                if self.project.is_none() {
+                    self.errors.push("Open or create a project before importing files.".into());
+                } else if !paths.is_empty() {
+                    self.import = Some(ImportDialog::start(paths, &self.ctx));
+                }
+            }
             UiCommand::Undo | UiCommand::Redo => {
                 if let Some(p) = &mut self.project {
                     let result = if command == UiCommand::Undo { p.undo() } else { p.redo() };
@@ -176,6 +200,30 @@ impl ThicketApp {
             UiCommand::DismissError => {
                 self.errors.clear();
             }
+        }
+    }
+
+    fn import_dialog_ui(&mut self, ctx: &egui::Context) {
+        let (Some(dialog), Some(project)) = (&mut self.import, &mut self.project) else { return };
+        let cases: Vec<String> = project.cases().unwrap_or_default().into_iter().map(|c| c.name).collect();
+        let people = project.participants().unwrap_or_default();
+        let roles = project.roles().unwrap_or_default();
+        match dialog.show(ctx, &cases, &people, &roles) {
+            DialogOutcome::Nothing => {}
+            DialogOutcome::Close => self.import = None,
+            DialogOutcome::Import(batch, options) => match project.import_read(*batch, &options) {
+                Ok(report) => {
+                    let first = report.imported.first().map(|f| f.source.clone());
+                    dialog.show_report(report);
+                    if let Some(id) = first.and_then(|n| project.source_named(&n).ok()).map(|s| s.id) {
+                        self.commands.push(UiCommand::SelectSource(id));
+                    }
+                }
+                Err(e) => {
+                    self.errors.push(e.to_string());
+                    self.import = None;
+                }
+            },
         }
     }
 
@@ -207,6 +255,8 @@ impl eframe::App for ThicketApp {
         } else {
             panels::welcome(self, ui);
         }
+        panels::dropped_files(self, ui.ctx());
+        self.import_dialog_ui(ui.ctx());
         for command in std::mem::take(&mut self.commands) {
             self.apply(command);
         }

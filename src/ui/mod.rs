@@ -5,12 +5,13 @@
 
 mod app;
 pub mod document;
+pub mod import_dialog;
 mod panels;
 mod prefs;
 
 use std::path::PathBuf;
 
-pub use app::{Startup, ThicketApp};
+pub use app::{Startup, ThicketApp, UiCommand};
 pub use prefs::Prefs;
 
 /// Opens the window: on `project`, else on the last project, else on the welcome screen.

@@ -36,6 +36,20 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
                     app.push(UiCommand::OpenSample);
                     ui.close();
                 }
+                ui.separator();
+                let open = app.project.is_some();
+                if ui.add_enabled(open, egui::Button::new("Import files…")).clicked() {
+                    if let Some(paths) = super::import_dialog::pick_files() {
+                        app.push(UiCommand::Import(paths));
+                    }
+                    ui.close();
+                }
+                if ui.add_enabled(open, egui::Button::new("Import folder…")).clicked() {
+                    if let Some(path) = super::import_dialog::pick_folder() {
+                        app.push(UiCommand::Import(vec![path]));
+                    }
+                    ui.close();
+                }
                 let recent = app.prefs.recent.clone();
                 ui.add_enabled_ui(!recent.is_empty(), |ui| {
                     ui.menu_button("Recent projects", |ui| {
@@ -76,6 +90,21 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
 
 fn pick_project() -> Option<std::path::PathBuf> {
     rfd::FileDialog::new().add_filter("Thicket project", &["thicket"]).pick_file()
+}
+
+/// Files dropped on the window are imported; while they hover, say so.
+pub fn dropped_files(app: &mut ThicketApp, ctx: &egui::Context) {
+    let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+    if hovering {
+        let screen = ctx.content_rect();
+        let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_overlay")));
+        painter.rect_filled(screen, 0.0, Color32::from_black_alpha(160));
+        painter.text(screen.center(), egui::Align2::CENTER_CENTER, "Drop files to import them", egui::FontId::proportional(28.0), Color32::WHITE);
+    }
+    let dropped: Vec<std::path::PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+    if !dropped.is_empty() {
+        app.push(UiCommand::Import(dropped));
+    }
 }
 
 /// Errors, shown until dismissed.
