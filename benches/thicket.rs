@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use thicket::Project;
 use thicket::analysis::{Dimension, Measure, cooccurrence, crosstab};
 use thicket::bench::{Scale, generate};
-use thicket::import::{SpeakerMode, import_bytes};
+use thicket::import::{ImportSettings, import_bytes};
 use thicket::project::SegmentFilter;
 
 fn main() {
@@ -38,7 +38,41 @@ fn import_parse_txt(bencher: divan::Bencher) {
     let bytes: usize = CORPUS.sources.iter().map(|s| s.text.len()).sum();
     bencher.counter(divan::counter::BytesCount::new(bytes)).bench_local(|| {
         for s in &CORPUS.sources {
-            divan::black_box(import_bytes(&s.file_name, s.text.as_bytes(), SpeakerMode::Auto).unwrap());
+            divan::black_box(import_bytes(&s.file_name, s.text.as_bytes(), &ImportSettings::default()).unwrap());
+        }
+    });
+}
+
+/// The same texts as minimal Word documents (one `w:p` per paragraph), built once.
+static DOCX: LazyLock<Vec<(String, Vec<u8>)>> = LazyLock::new(|| {
+    use std::io::Write;
+    CORPUS
+        .sources
+        .iter()
+        .map(|s| {
+            let mut xml = String::from(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#);
+            for para in s.text.split("\n\n") {
+                let escaped = para.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+                xml.push_str(&format!("<w:p><w:r><w:t xml:space=\"preserve\">{escaped}</w:t></w:r></w:p>"));
+            }
+            xml.push_str("</w:body></w:document>");
+            let mut buf = std::io::Cursor::new(Vec::new());
+            let mut zip = zip::ZipWriter::new(&mut buf);
+            zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+            zip.write_all(xml.as_bytes()).unwrap();
+            zip.finish().unwrap();
+            (s.file_name.replace(".txt", ".docx"), buf.into_inner())
+        })
+        .collect()
+});
+
+/// Unzipping, parsing and speaker detection of the same texts as .docx, in MB of text per second.
+#[divan::bench]
+fn import_parse_docx(bencher: divan::Bencher) {
+    let bytes: usize = CORPUS.sources.iter().map(|s| s.text.len()).sum();
+    bencher.counter(divan::counter::BytesCount::new(bytes)).bench_local(|| {
+        for (name, data) in DOCX.iter() {
+            divan::black_box(import_bytes(name, data, &ImportSettings::default()).unwrap());
         }
     });
 }

@@ -107,3 +107,24 @@ fn importing_a_transcript_reviews_speakers_then_imports_into_a_case() {
     assert!(project.participant_named("Mum").unwrap().is_none());
     assert_eq!(project.undo_label(), Some("Import “2025-06-30 Harlow follow-up”"));
 }
+
+#[test]
+fn the_participants_window_renames_a_speaker_and_undo_restores_the_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    harness.state_mut().push_command(thicket::ui::UiCommand::ShowParticipants);
+    harness.run();
+    harness.get_by_label("Merge into");
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Zosia");
+    field.focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Zosia").type_text("Zosia K");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let project = harness.state().project().unwrap();
+    assert!(project.participant_named("Zosia K").unwrap().is_some());
+    assert_eq!(project.undo_label(), Some("Edit participant"));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(harness.state().project().unwrap().participant_named("Zosia").unwrap().is_some());
+}

@@ -30,6 +30,10 @@ pub enum UiCommand {
     SelectSource(SourceId),
     /// Read these files or folders and open the import dialog.
     Import(Vec<PathBuf>),
+    /// Apply a change to the project (recorded for undo).
+    Perform(crate::Action),
+    /// Show the participants window.
+    ShowParticipants,
     Undo,
     Redo,
     DismissError,
@@ -43,6 +47,8 @@ pub struct ThicketApp {
     pub(super) errors: Vec<String>,
     pub(super) prefs: Prefs,
     pub(super) import: Option<ImportDialog>,
+    participants: super::participants::ParticipantsWindow,
+    participants_open: bool,
     ctx: egui::Context,
     prefs_path: Option<PathBuf>,
     commands: Vec<UiCommand>,
@@ -60,6 +66,8 @@ impl ThicketApp {
             errors: Vec::new(),
             prefs,
             import: None,
+            participants: Default::default(),
+            participants_open: false,
             ctx: cc.egui_ctx.clone(),
             prefs_path,
             commands: Vec::new(),
@@ -197,6 +205,15 @@ impl ThicketApp {
                     self.reload_document();
                 }
             }
+            UiCommand::Perform(action) => {
+                if let Some(p) = &mut self.project {
+                    if let Err(e) = p.perform(action) {
+                        self.errors.push(e.to_string());
+                    }
+                    self.reload_document();
+                }
+            }
+            UiCommand::ShowParticipants => self.participants_open = true,
             UiCommand::DismissError => {
                 self.errors.clear();
             }
@@ -257,7 +274,18 @@ impl eframe::App for ThicketApp {
         }
         panels::dropped_files(self, ui.ctx());
         self.import_dialog_ui(ui.ctx());
-        for command in std::mem::take(&mut self.commands) {
+        if self.participants_open
+            && let Some(project) = &self.project
+            && let Some(action) = self.participants.show(ui.ctx(), project, &mut self.participants_open)
+        {
+            self.commands.push(UiCommand::Perform(action));
+        }
+        let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // What a command changed is drawn on the next frame; ask for it now.
+            ui.ctx().request_repaint();
+        }
+        for command in commands {
             self.apply(command);
         }
     }

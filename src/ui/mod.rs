@@ -6,6 +6,7 @@
 mod app;
 pub mod document;
 pub mod import_dialog;
+mod participants;
 mod panels;
 mod prefs;
 

@@ -70,6 +70,12 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             });
+            ui.menu_button("Project", |ui| {
+                if ui.add_enabled(app.project.is_some(), egui::Button::new("Participants…")).clicked() {
+                    app.push(UiCommand::ShowParticipants);
+                    ui.close();
+                }
+            });
             ui.menu_button("Edit", |ui| {
                 let undo = app.project.as_ref().and_then(|p| p.undo_label()).map(|l| format!("Undo {l}"));
                 let redo = app.project.as_ref().and_then(|p| p.redo_label()).map(|l| format!("Redo {l}"));
