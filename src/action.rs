@@ -56,6 +56,10 @@ pub enum Action {
     },
     /// Set (or clear, with `None`) an attribute's value on an entity.
     SetAttribute { attribute: AttributeId, entity: i64, value: Option<String> },
+    /// Give codings another code (how codes are merged).
+    ReassignCodings { codings: Vec<CodingId>, to: CodeId },
+    /// Change a coding's span (resizing its boundaries) or memo.
+    UpdateCoding { id: CodingId, span: TextSpan, memo: String },
     /// Attribute turns to another speaker (how speakers are merged or corrected).
     ReassignTurns { turns: Vec<TurnId>, to: ParticipantId },
     /// Several actions as one step: one transaction, one undo.
@@ -89,6 +93,8 @@ impl Action {
             Action::DefineAttribute { name, .. } => format!("Define attribute “{name}”"),
             Action::SetAttribute { .. } => "Set attribute".into(),
             Action::ReassignTurns { turns, .. } => format!("Reassign {} turns", turns.len()),
+            Action::ReassignCodings { codings, .. } => format!("Recode {} codings", codings.len()),
+            Action::UpdateCoding { .. } => "Edit coding".into(),
             Action::Batch { label, .. } => label.clone(),
             Action::Remove(set) => format!("Delete {}", set.describe()),
             Action::Restore(snapshot) => format!("Restore {}", snapshot.ids().describe()),

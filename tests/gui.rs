@@ -128,3 +128,43 @@ fn the_participants_window_renames_a_speaker_and_undo_restores_the_name() {
     harness.run();
     assert!(harness.state().project().unwrap().participant_named("Zosia").unwrap().is_some());
 }
+
+#[test]
+fn clicking_a_code_lists_its_segments_and_a_segment_opens_its_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    harness.get_by_label("Withdrawal").click();
+    harness.run();
+    let project = harness.state().project().unwrap();
+    let expected = project
+        .segments(&thicket::project::SegmentFilter { codes: vec!["Ruptures/Withdrawal".into()], ..Default::default() })
+        .unwrap();
+    harness.get_by_label(&format!("{} segments", expected.len()));
+    // Narrow to one family and open the first segment.
+    let first = expected.iter().find(|s| s.cases == ["Mensah family"]).unwrap().clone();
+    harness.state_mut().push_command(thicket::ui::UiCommand::ShowSpan(first.source_id, thicket::model::TextSpan::new(first.start, first.end).unwrap()));
+    harness.run();
+    assert_eq!(harness.query_all_by_label(&first.source).count(), 2, "the source is open");
+}
+
+#[test]
+fn a_new_code_is_created_from_the_codebook_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    harness.get_by_label("New code…").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Name").focus();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Name").type_text("Hope");
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Definition").focus();
+    harness.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Definition").type_text("Talk of a better future.");
+    harness.run();
+    harness.get_by_label("Create").click();
+    harness.run();
+    let project = harness.state().project().unwrap();
+    let id = project.code_at("Hope").unwrap();
+    assert_eq!(project.codebook().unwrap().get(id).unwrap().description.definition, "Talk of a better future.");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(harness.state().project().unwrap().code_at("Hope").is_err());
+}

@@ -270,3 +270,32 @@ fn reassigning_turns_is_undoable() {
     let turns: Vec<TurnId> = f.p.turns(f.source).unwrap().iter().map(|t| t.id).collect();
     round_trip(&mut f.p, Action::ReassignTurns { turns, to: ruth });
 }
+
+#[test]
+fn merging_codes_moves_codings_and_subcodes_and_undoes_in_one_step() {
+    let mut f = fixture();
+    let other = f.p.perform(Action::CreateCode { parent: None, name: "Strain".into(), color: "#123456".into(), description: CodeDescription::default() }).unwrap().created.codes[0];
+    let action = f.p.merge_codes_action(f.parent, other).unwrap();
+    let after = round_trip(&mut f.p, action);
+    assert!(!after.contains("name: \"Tensions\""), "{after}");
+    let book = f.p.codebook().unwrap();
+    assert_eq!(book.path(f.child), Some("Strain/Questioned parenting"));
+    assert!(f.p.all_codings().unwrap().iter().all(|c| c.code_id != f.parent));
+    assert!(f.p.merge_codes_action(other, f.child).is_err(), "a code cannot be merged into its own sub-code");
+}
+
+#[test]
+fn resizing_a_coding_and_editing_its_memo_are_undoable() {
+    let mut f = fixture();
+    let coding = f.p.all_codings().unwrap()[0].clone();
+    let after = round_trip(&mut f.p, Action::UpdateCoding { id: coding.id, span: TextSpan::new(2, 12).unwrap(), memo: "wider".into() });
+    assert!(after.contains("exact: \"na: I felt\""), "{after}");
+    assert!(f.p.perform(Action::UpdateCoding { id: coding.id, span: TextSpan::new(2, 999).unwrap(), memo: String::new() }).is_err());
+}
+
+#[test]
+fn recoding_codings_is_undoable() {
+    let mut f = fixture();
+    let ids: Vec<CodingId> = f.p.all_codings().unwrap().iter().map(|c| c.id).collect();
+    round_trip(&mut f.p, Action::ReassignCodings { codings: ids, to: f.child });
+}

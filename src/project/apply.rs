@@ -241,6 +241,32 @@ fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
             let inverse = if inverses.len() == 1 { inverses.remove(0) } else { Action::Batch { label: "Reassign turns".into(), actions: inverses } };
             unchanged(inverse)
         }
+        Action::ReassignCodings { codings, to } => {
+            if w.read().code(to)?.is_none() {
+                return invalid(format!("no code with id {to}"));
+            }
+            let mut back: HashMap<CodeId, Vec<CodingId>> = HashMap::new();
+            for c in &codings {
+                let Some(old) = w.read().coding(*c)? else { return invalid(format!("no coding with id {c}")) };
+                back.entry(old.code_id).or_default().push(*c);
+                w.set_coding_code(*c, to)?;
+            }
+            let mut inverses: Vec<Action> = back.into_iter().map(|(code, codings)| Action::ReassignCodings { codings, to: code }).collect();
+            inverses.sort_by_key(|a| format!("{a:?}"));
+            let inverse = if inverses.len() == 1 { inverses.remove(0) } else { Action::Batch { label: "Recode codings".into(), actions: inverses } };
+            unchanged(inverse)
+        }
+        Action::UpdateCoding { id, span, memo } => {
+            let Some(old) = w.read().coding(id)? else { return invalid(format!("no coding with id {id}")) };
+            let Some(source) = w.read().source(old.source_id)? else { return invalid(format!("no source with id {}", old.source_id)) };
+            if span.is_empty() || span.end > source.char_len {
+                return invalid(format!("range {span} is outside source \"{}\" (it has {} characters)", source.name, source.char_len));
+            }
+            let text = w.read().source_text(old.source_id)?.unwrap_or_default();
+            let quote = quote_selector(&text, &TextIndex::new(&text), span);
+            w.update_coding(id, span, &memo, &quote)?;
+            unchanged(Action::UpdateCoding { id, span: old.span, memo: old.memo })
+        }
         Action::Batch { label, actions } => {
             let mut inverses = Vec::with_capacity(actions.len());
             let mut made = EntitySet::default();

@@ -334,19 +334,35 @@ impl AttributionContext {
 impl Project {
     /// Everything the analyses need, loaded in a few queries. `with_speakers` loads the turns
     /// and attributes every coding to its speakers (needed for roles and participants only).
+    /// Source texts are not loaded (see `analysis_data_with`).
     pub fn analysis_data(&self, with_speakers: bool) -> Result<crate::analysis::AnalysisData> {
+        self.analysis_data_with(crate::analysis::AnalysisLoad { speakers: with_speakers, texts: false })
+    }
+
+    /// `analysis_data` with a choice of extras: speakers (turns and attribution) and the source
+    /// texts (words measure, paragraph windows). Attributes are always loaded: they are small.
+    pub fn analysis_data_with(&self, load: crate::analysis::AnalysisLoad) -> Result<crate::analysis::AnalysisData> {
         let read = self.store.read();
-        Ok(crate::analysis::AnalysisData::new(
+        let sources = self.sources()?;
+        let mut texts = Vec::new();
+        if load.texts {
+            for s in &sources {
+                texts.push((s.id, read.source_text(s.id)?.unwrap_or_default()));
+            }
+        }
+        let data = crate::analysis::AnalysisData::new(
             self.codebook()?,
             read.coding_refs()?,
-            self.sources()?,
+            sources,
             self.cases()?,
             self.case_sources()?,
             self.participants()?,
             self.coders()?,
-            if with_speakers { Some(read.all_turns()?) } else { None },
+            if load.speakers { Some(read.all_turns()?) } else { None },
             self.source_participants()?,
-        ))
+        )
+        .with_attributes(read.attributes()?, read.attribute_values()?);
+        Ok(if load.texts { data.with_texts(texts) } else { data })
     }
 }
 
@@ -386,5 +402,45 @@ impl Project {
             *counts.entry(t.participant_id).or_insert(0) += 1;
         }
         Ok(counts)
+    }
+}
+
+impl Project {
+    /// The action that merges code `from` into `into`: `from`'s codings get `into`, its sub-codes
+    /// move under `into`, and `from` is deleted. One step to undo.
+    pub fn merge_codes_action(&self, from: CodeId, into: CodeId) -> Result<crate::Action> {
+        use crate::Action;
+        let book = self.codebook()?;
+        if book.subtree(from).contains(&into) {
+            return Err(Error::invalid("cannot merge a code into itself or one of its sub-codes"));
+        }
+        let (Some(a), Some(b)) = (book.get(from), book.get(into)) else { return Err(Error::invalid("no such code")) };
+        let codings: Vec<CodingId> =
+            self.store.read().codings(&CodingFilter { codes: vec![from], ..Default::default() })?.into_iter().map(|c| c.id).collect();
+        let mut actions = vec![Action::ReassignCodings { codings, to: into }];
+        let taken: Vec<&str> = book.children(Some(into)).iter().filter_map(|c| book.get(*c)).map(|c| c.name.as_str()).collect();
+        for &child in book.children(Some(from)) {
+            let Some(c) = book.get(child) else { continue };
+            let name = if taken.contains(&c.name.as_str()) { format!("{} (from {})", c.name, a.name) } else { c.name.clone() };
+            actions.push(Action::UpdateCode {
+                id: child,
+                parent: Some(into),
+                name,
+                color: c.color.clone(),
+                description: c.description.clone(),
+                sort_order: c.sort_order,
+            });
+        }
+        actions.push(Action::Remove(crate::action::EntitySet { codes: vec![from], ..Default::default() }));
+        let label = format!("Merge code “{}” into “{}”", a.name, b.name);
+        Ok(Action::Batch { label, actions })
+    }
+
+    /// What deleting a code takes with it: (sub-codes, codings), for the confirmation.
+    pub fn code_deletion_summary(&self, code: CodeId) -> Result<(usize, usize)> {
+        let book = self.codebook()?;
+        let subtree = book.subtree(code);
+        let counts = self.coding_counts()?;
+        Ok((subtree.len() - 1, subtree.iter().filter_map(|c| counts.get(c)).sum()))
     }
 }

@@ -209,6 +209,21 @@ impl<'a> Writer<'a> {
         Ok(TurnId(self.tx.last_insert_rowid()))
     }
 
+    /// Gives a coding another code.
+    pub fn set_coding_code(&mut self, coding: CodingId, code: CodeId) -> Result<()> {
+        self.tx.execute("UPDATE codings SET code_id = ?2 WHERE id = ?1", params![coding, code])?;
+        Ok(())
+    }
+
+    /// Changes a coding's span, quote selector and memo.
+    pub fn update_coding(&mut self, id: CodingId, span: TextSpan, memo: &str, quote: &QuoteSelector) -> Result<()> {
+        self.tx.execute(
+            "UPDATE codings SET start_char = ?2, end_char = ?3, memo = ?4, quote_exact = ?5, quote_prefix = ?6, quote_suffix = ?7 WHERE id = ?1",
+            params![id, to_i64(span.start), to_i64(span.end), memo, quote.exact, quote.prefix, quote.suffix],
+        )?;
+        Ok(())
+    }
+
     /// Gives a turn another speaker.
     pub fn set_turn_participant(&mut self, turn: TurnId, participant: ParticipantId) -> Result<()> {
         self.tx.execute("UPDATE turns SET participant_id = ?2 WHERE id = ?1", params![turn, participant])?;

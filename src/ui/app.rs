@@ -34,6 +34,8 @@ pub enum UiCommand {
     Perform(crate::Action),
     /// Show the participants window.
     ShowParticipants,
+    /// Open a source and select a span in it (from a retrieved segment).
+    ShowSpan(SourceId, crate::model::TextSpan),
     Undo,
     Redo,
     DismissError,
@@ -49,6 +51,10 @@ pub struct ThicketApp {
     pub(super) import: Option<ImportDialog>,
     participants: super::participants::ParticipantsWindow,
     participants_open: bool,
+    pub(super) codebook: super::codebook::CodebookPanel,
+    pub(super) retrieval: super::retrieval::RetrievalPane,
+    /// Bumped after every change, so cached views know to refresh.
+    pub(super) generation: u64,
     ctx: egui::Context,
     prefs_path: Option<PathBuf>,
     commands: Vec<UiCommand>,
@@ -68,6 +74,9 @@ impl ThicketApp {
             import: None,
             participants: Default::default(),
             participants_open: false,
+            codebook: Default::default(),
+            retrieval: Default::default(),
+            generation: 0,
             ctx: cc.egui_ctx.clone(),
             prefs_path,
             commands: Vec::new(),
@@ -120,6 +129,34 @@ impl ThicketApp {
                 self.select_first_source();
             }
             Err(e) => self.errors.push(e.to_string()),
+        }
+    }
+
+    /// Acts on what the codebook panel asked for.
+    pub(super) fn codebook_requests(&mut self, requests: Vec<super::codebook::CodebookRequest>) {
+        use super::codebook::CodebookRequest as R;
+        for request in requests {
+            match request {
+                R::Perform(action) => self.push(UiCommand::Perform(action)),
+                R::Select { code, add } => {
+                    if add {
+                        if let Some(i) = self.codebook.selected.iter().position(|c| *c == code) {
+                            self.codebook.selected.remove(i);
+                        } else {
+                            self.codebook.selected.push(code);
+                        }
+                    } else {
+                        self.codebook.selected = vec![code];
+                    }
+                }
+                R::Merge { from, into } => match self.project.as_ref().map(|p| p.merge_codes_action(from, into)) {
+                    Some(Ok(action)) => self.push(UiCommand::Perform(action)),
+                    Some(Err(e)) => self.errors.push(e.to_string()),
+                    None => {}
+                },
+                // Coding the selection arrives with the workbench's document view.
+                R::Apply(_) | R::InVivo => {}
+            }
         }
     }
 
@@ -202,6 +239,7 @@ impl ThicketApp {
                     if let Err(e) = result {
                         self.errors.push(e.to_string());
                     }
+                    self.generation += 1;
                     self.reload_document();
                 }
             }
@@ -210,7 +248,16 @@ impl ThicketApp {
                     if let Err(e) = p.perform(action) {
                         self.errors.push(e.to_string());
                     }
+                    self.generation += 1;
                     self.reload_document();
+                }
+            }
+            UiCommand::ShowSpan(id, span) => {
+                if self.selected != Some(id) {
+                    self.select(id);
+                }
+                if let Some(doc) = &mut self.document {
+                    doc.reveal(span);
                 }
             }
             UiCommand::ShowParticipants => self.participants_open = true,

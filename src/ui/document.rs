@@ -24,6 +24,10 @@ pub struct DocumentView {
     pub paragraphs: Vec<(usize, LayoutJob)>,
     /// A vertical offset to scroll to on the next frame.
     pub scroll_to: Option<f32>,
+    /// Char ranges of the paragraphs, to find the one holding an offset.
+    paragraph_ranges: Vec<std::ops::Range<usize>>,
+    /// A paragraph to bring into view on the next frame.
+    reveal_paragraph: Option<usize>,
 }
 
 impl DocumentView {
@@ -38,6 +42,7 @@ impl DocumentView {
             book.walk().iter().map(|(_, c)| (c.id, parse_color(&c.color))).collect();
         let turns = project.turns(id)?;
         let cases = project.cases_by_source()?.remove(&id).unwrap_or_default();
+        let paragraph_ranges = index.paragraphs().to_vec();
         let paragraphs = index
             .paragraphs()
             .iter()
@@ -46,7 +51,13 @@ impl DocumentView {
                 (line, paragraph_job(&text, &index, p.clone(), &codings, &colors, &turns))
             })
             .collect();
-        Ok(DocumentView { source, cases, coding_count: codings.len(), paragraphs, scroll_to: None })
+        Ok(DocumentView { source, cases, coding_count: codings.len(), paragraphs, scroll_to: None, paragraph_ranges, reveal_paragraph: None })
+    }
+
+    /// Brings the paragraph holding `span` into view on the next frame.
+    pub fn reveal(&mut self, span: TextSpan) {
+        let i = self.paragraph_ranges.partition_point(|p| p.end <= span.start);
+        self.reveal_paragraph = Some(i.min(self.paragraph_ranges.len().saturating_sub(1)));
     }
 
     /// Paints the heading, the source's facts and its text.
@@ -67,8 +78,12 @@ impl DocumentView {
         }
         area.show(ui, |ui| {
             ui.set_max_width(760.0);
-            for (_, job) in &self.paragraphs {
-                ui.add(egui::Label::new(job.clone()).wrap());
+            let reveal = self.reveal_paragraph.take();
+            for (i, (_, job)) in self.paragraphs.iter().enumerate() {
+                let response = ui.add(egui::Label::new(job.clone()).wrap());
+                if reveal == Some(i) {
+                    response.scroll_to_me(Some(egui::Align::TOP));
+                }
                 ui.add_space(6.0);
             }
         });

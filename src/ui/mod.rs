@@ -6,7 +6,9 @@
 mod app;
 pub mod document;
 pub mod import_dialog;
+mod codebook;
 mod participants;
+mod retrieval;
 mod panels;
 mod prefs;
 

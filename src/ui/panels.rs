@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use egui::{Color32, RichText};
 
 use super::app::{ThicketApp, UiCommand};
-use super::document::parse_color;
 use crate::model::*;
 
 /// Keyboard shortcuts that work everywhere.
@@ -150,8 +149,6 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
     let Some(p) = &app.project else { return };
     let sources = p.sources().unwrap_or_default();
     let by_source = p.cases_by_source().unwrap_or_default();
-    let book = p.codebook().unwrap_or_default();
-    let counts = p.coding_counts().unwrap_or_default();
     let selected = app.selected;
     let mut groups: BTreeMap<String, Vec<&Source>> = BTreeMap::new();
     for s in &sources {
@@ -177,25 +174,32 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
                     }
                 });
             }
-            ui.add_space(12.0);
-            ui.heading("Codebook");
-            for (depth, code) in book.walk() {
-                ui.horizontal(|ui| {
-                    ui.add_space(depth as f32 * 16.0);
-                    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                    ui.painter().rect_filled(rect, 2.0, parse_color(&code.color));
-                    let r = ui.label(&code.name);
-                    if !code.description.definition.is_empty() {
-                        r.on_hover_text(&code.description.definition);
-                    }
-                    let total: usize = book.subtree(code.id).iter().filter_map(|id| counts.get(id)).sum();
-                    ui.weak(total.to_string());
-                });
-            }
         });
     });
     if let Some(id) = clicked {
         app.push(UiCommand::SelectSource(id));
+    }
+    let mut requests = Vec::new();
+    egui::Panel::right("codebook").default_size(280.0).show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            if let Some(project) = &app.project {
+                requests = app.codebook.show(ui, project, false);
+            }
+        });
+    });
+    app.codebook_requests(requests);
+    let mut jump = None;
+    let codes = app.codebook.selected.clone();
+    let generation = app.generation;
+    egui::Panel::bottom("retrieval").resizable(true).default_size(220.0).show(ui, |ui| {
+        if let Some(project) = &app.project {
+            jump = app.retrieval.show(ui, project, &codes, generation);
+        }
+    });
+    if let Some(segment) = jump
+        && let Some(span) = crate::model::TextSpan::new(segment.start, segment.end)
+    {
+        app.push(UiCommand::ShowSpan(segment.source_id, span));
     }
 }
 
