@@ -1,13 +1,31 @@
 //! Analyses: pure functions over plain data (`AnalysisData`), no SQLite, no egui.
 //!
-//! `Project::analysis_data` gathers what they need once (codings, the sources' cases, kinds,
-//! dates and coders, turns and participants' roles); each analysis then answers from memory, so
-//! the same numbers come out of the CLI, the GUI and the tests.
+//! `Project::analysis_data` (or `analysis_data_with`, which can add the source texts) gathers
+//! what they need once: codings, the sources' cases, kinds, dates and coders, turns and
+//! participants' roles, attributes. Each analysis then answers from memory, so the same numbers
+//! come out of the CLI, the GUI and the tests. docs/analysis.md defines every number.
+//!
+//! - `crosstab`: codes × cases, roles, kinds, coders, participants, periods or an attribute.
+//! - `cooccur`: code × code co-occurrence (overlap, paragraph, turn, within N chars), Jaccard.
+//! - `triangulate`: per case × code, the source kinds and roles that hold codings.
+//! - `sequence`: A followed by B within a window, with lags; transition matrices.
+//! - `timeline`: per case, codes per session date.
+//! - `query`: boolean retrieval (AND, OR, NOT, NEAR, FOLLOWED-BY) over codings.
 
 mod cooccur;
 mod crosstab;
 mod data;
+mod query;
+mod sequence;
+mod timeline;
+mod triangulate;
 
-pub use cooccur::{Cooccurrence, cooccurrence};
-pub use crosstab::{Crosstab, Dimension, Measure, crosstab};
-pub use data::{AnalysisCoding, AnalysisData, NO_SPEAKER};
+pub use cooccur::{Cooccurrence, Proximity, cooccurrence, cooccurrence_with, parse_proximity};
+pub use crosstab::{Coverage, Crosstab, CrosstabSpec, Dimension, Measure, Period, cell_codings, crosstab, crosstab_with, find_attribute};
+pub use data::{
+    AnalysisCoding, AnalysisData, AnalysisLoad, NO_SESSION, NO_SPEAKER, NO_VALUE, Scope, SourceText, UNDATED, covered_chars, union_spans,
+};
+pub use query::{Distance, Query, evaluate, parse_query, run_query};
+pub use sequence::{CaseSequence, Follow, Sequence, SequenceCounts, SequenceSpec, Transitions, Window, sequence, transitions};
+pub use timeline::{CaseTimeline, Timeline, TimelineSession, timeline};
+pub use triangulate::{CodeSummary, Corroboration, Triangulation, TriangulationCell, TriangulationOptions, triangulate};

@@ -154,8 +154,17 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
             p.close()?;
             Ok(0)
         }
-        Command::Segments { project, codes, all_codes, subcodes, cases, roles, kinds, coders, sources, format } => {
+        Command::Segments { project, codes, all_codes, subcodes, cases, roles, kinds, coders, sources, query, from_date, to_date, format } => {
             let format = Format::parse(&format)?;
+            if let Some(query) = query {
+                if !codes.is_empty() || all_codes {
+                    return Err(Error::invalid("--query chooses the codes itself: leave out --code and --all-codes"));
+                }
+                let kinds = kinds.iter().map(|k| parse_kind(k)).collect::<Result<_>>()?;
+                let scope = super::analysis::SegmentScope { cases, roles, kinds, coders, sources, from_date, to_date };
+                print_segments(&super::analysis::query_segments(&project, &query, scope)?, format)?;
+                return Ok(0);
+            }
             if codes.is_empty() && !all_codes {
                 return Err(Error::invalid("say which codes: --code PATH (repeatable) or --all-codes"));
             }
@@ -171,9 +180,15 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
             let p = Project::open(&project)?;
             let segments = p.segments(&filter)?;
             p.close()?;
+            let segments = super::analysis::within_dates(segments, from_date, to_date)?;
             print_segments(&segments, format)?;
             Ok(0)
         }
+        Command::Crosstab(args) => super::analysis::crosstab(args),
+        Command::Cooccur(args) => super::analysis::cooccur(args),
+        Command::Triangulate(args) => super::analysis::triangulate(args),
+        Command::Sequence(args) => super::analysis::sequence(args),
+        Command::Timeline(args) => super::analysis::timeline(args),
         Command::Bench { scale, only, seed, workdir, format } => bench(&scale, only, seed, workdir, &format),
         Command::Check { project, format } => {
             let format = Format::parse(&format)?;

@@ -3,6 +3,7 @@
 //! Commands build `Action`s or call the project's queries; printing lives in `output`.
 //! Errors go to stderr, naming the file or value and the reason.
 
+mod analysis;
 mod commands;
 mod output;
 
@@ -123,9 +124,29 @@ pub enum Command {
         coders: Vec<String>,
         #[arg(long = "source")]
         sources: Vec<String>,
+        /// Boolean retrieval, e.g. "\"Ruptures/Withdrawal\" AND Repair" (AND, OR, NOT, NEAR/N,
+        /// FOLLOWED-BY, parentheses); replaces --code and --all-codes.
+        #[arg(long)]
+        query: Option<String>,
+        /// Only segments in sources dated on or after YYYY-MM-DD.
+        #[arg(long)]
+        from_date: Option<String>,
+        /// Only segments in sources dated on or before YYYY-MM-DD.
+        #[arg(long)]
+        to_date: Option<String>,
         #[arg(long, default_value = "table")]
         format: String,
     },
+    /// Cross-tabulate codes against cases, roles, kinds, coders, participants, periods or an attribute.
+    Crosstab(analysis::CrosstabArgs),
+    /// Count which codes co-occur (overlap, same paragraph, same turn, or within N characters).
+    Cooccur(analysis::CooccurArgs),
+    /// For each case and code, the source kinds and roles that hold codings, and whether they corroborate.
+    Triangulate(analysis::TriangulateArgs),
+    /// Count codings of one code followed by another within a window, per case; transition matrices.
+    Sequence(analysis::SequenceArgs),
+    /// Per case, codings of each code per session date.
+    Timeline(analysis::TimelineArgs),
     /// Measure speed and memory on a seeded synthetic corpus (see BENCHMARKS.md).
     Bench {
         /// small (seconds), medium, or reference (1,000 sources, 10 million words, 200,000 codings).

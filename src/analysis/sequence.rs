@@ -1,0 +1,437 @@
+//! Sequences: does a code follow another within a case, and how soon? (Does a rupture get
+//! repaired?)
+//!
+//! In: `AnalysisData`, a `SequenceSpec` (from-code, to-code, window) or a set of codes for
+//! `transitions`. Out: per case and overall, how many codings of A are followed by a coding of B
+//! within the window and with what lag; and a first-order transition matrix.
+//!
+//! Within each case, codings are ordered by their source's date (undated sources last), then
+//! source name, then offset (start, then end, then id). A coding `b` *follows* `a` when `b` is in
+//! a later source of the case, or in the same source with `b.start ≥ a.start`; a coding never
+//! follows itself. Windows and lags:
+//! - `turns:N`: same source, lag = turn position of b − turn position of a
+//!   (`AnalysisData::turn_position`; a source without turns is one turn);
+//! - `paragraphs:N`: same source, lag = paragraph of b's start − paragraph of a's start;
+//! - `sessions:K`: lag = session of b − session of a (`AnalysisData::session_numbers`); the same
+//!   source is lag 0 even when undated; an undated source is otherwise never within K sessions;
+//! - `case` (no window): any later coding in the case; the lag is in sessions when both are
+//!   dated or in the same source, else unknown.
+//!
+//! For each A the nearest following B is taken (lags grow along the case order). A source in
+//! several cases is in each case's sequence, so overall figures, which are sums over cases,
+//! count its codings once per case.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use super::data::{AnalysisCoding, AnalysisData};
+use crate::error::{Error, Result};
+use crate::model::*;
+
+/// How far after an A coding a B coding may come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    Turns(usize),
+    Paragraphs(usize),
+    Sessions(usize),
+    /// Anywhere later in the case.
+    Case,
+}
+
+impl Window {
+    /// The accepted forms, for error messages.
+    pub const CHOICES: &'static str = "turns:N, paragraphs:N, sessions:K or case";
+
+    /// Parses `turns:N`, `paragraphs:N`, `sessions:K`, `case`.
+    pub fn parse(s: &str) -> Option<Self> {
+        if s == "case" {
+            return Some(Window::Case);
+        }
+        let (unit, n) = s.split_once(':')?;
+        let n: usize = n.trim().parse().ok()?;
+        Some(match unit {
+            "turns" => Window::Turns(n),
+            "paragraphs" => Window::Paragraphs(n),
+            "sessions" => Window::Sessions(n),
+            _ => return None,
+        })
+    }
+
+    /// `parse` with an error naming the value.
+    pub fn parse_arg(s: &str) -> Result<Self> {
+        Window::parse(s).ok_or_else(|| Error::invalid(format!("invalid window \"{s}\": expected {}", Window::CHOICES)))
+    }
+
+    /// The text form, as `parse` reads it.
+    pub fn name(self) -> String {
+        match self {
+            Window::Turns(n) => format!("turns:{n}"),
+            Window::Paragraphs(n) => format!("paragraphs:{n}"),
+            Window::Sessions(n) => format!("sessions:{n}"),
+            Window::Case => "case".into(),
+        }
+    }
+
+    /// What lags are counted in.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Window::Turns(_) => "turns",
+            Window::Paragraphs(_) => "paragraphs",
+            Window::Sessions(_) | Window::Case => "sessions",
+        }
+    }
+
+    fn check(self, data: &AnalysisData) -> Result<()> {
+        match self {
+            Window::Turns(_) => data.require_speakers("a window in turns"),
+            Window::Paragraphs(_) => data.require_texts("a window in paragraphs"),
+            Window::Sessions(_) | Window::Case => Ok(()),
+        }
+    }
+}
+
+/// What to follow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SequenceSpec {
+    /// Code path of A.
+    pub from: String,
+    /// Code path of B.
+    pub to: String,
+    pub window: Window,
+    /// A code stands for its whole branch (its sub-codes too).
+    pub subcodes: bool,
+}
+
+/// One A coding and the B coding that follows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Follow {
+    pub from: CodingId,
+    pub to: CodingId,
+    /// In the window's unit; `None` when unknown (undated sources, window `case`).
+    pub lag: Option<usize>,
+}
+
+/// How many A codings there are, how many are followed, and the lags.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SequenceCounts {
+    pub from_codings: u64,
+    pub followed: u64,
+    /// `(lag, number of A codings whose nearest B came at that lag)`, by lag.
+    pub lags: Vec<(usize, u64)>,
+    /// Followed A codings whose lag is unknown.
+    pub unknown_lag: u64,
+    /// Mean of the known lags.
+    pub mean_lag: Option<f64>,
+}
+
+impl SequenceCounts {
+    fn add(&mut self, other: &SequenceCounts) {
+        self.from_codings += other.from_codings;
+        self.followed += other.followed;
+        self.unknown_lag += other.unknown_lag;
+        let mut lags: BTreeMap<usize, u64> = self.lags.iter().copied().collect();
+        for (lag, n) in &other.lags {
+            *lags.entry(*lag).or_default() += n;
+        }
+        self.lags = lags.into_iter().collect();
+        self.mean_lag = mean(&self.lags);
+    }
+}
+
+fn mean(lags: &[(usize, u64)]) -> Option<f64> {
+    let n: u64 = lags.iter().map(|(_, n)| n).sum();
+    (n > 0).then(|| lags.iter().map(|(lag, k)| *lag as f64 * *k as f64).sum::<f64>() / n as f64)
+}
+
+/// One case's sequence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CaseSequence {
+    pub case: String,
+    pub counts: SequenceCounts,
+    /// The followed A codings with their nearest B, in case order.
+    pub follows: Vec<Follow>,
+}
+
+/// A → B in every case, and overall.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sequence {
+    pub from: String,
+    pub to: String,
+    pub window: String,
+    /// What lags are counted in: turns, paragraphs or sessions.
+    pub unit: String,
+    pub subcodes: bool,
+    /// Cases by name (all of them, also those without A codings).
+    pub cases: Vec<CaseSequence>,
+    /// Sums over the cases.
+    pub overall: SequenceCounts,
+}
+
+/// A first-order transition matrix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Transitions {
+    /// The chosen code paths, in the order given.
+    pub codes: Vec<String>,
+    pub window: String,
+    /// `counts[i][j]`: times a coding of code j came next after a coding of code i, in the
+    /// sequence of each case restricted to the chosen codes, within the window.
+    pub counts: Vec<Vec<u64>>,
+    /// `counts[i][j]` over the row's sum (0 for an empty row).
+    pub probabilities: Vec<Vec<f64>>,
+    pub row_totals: Vec<u64>,
+}
+
+/// One coding in a case's order.
+struct Event<'a> {
+    c: &'a AnalysisCoding,
+    /// Position of its source in the case order.
+    rank: usize,
+    session: Option<usize>,
+}
+
+/// Each case (by name) with its codings in case order; `keep` picks the codings.
+fn case_events<'a>(data: &'a AnalysisData, keep: impl Fn(&AnalysisCoding) -> bool) -> Vec<(String, Vec<Event<'a>>)> {
+    let order = data.case_sources_in_order();
+    let sessions = data.session_numbers();
+    let mut by_source: HashMap<SourceId, Vec<&AnalysisCoding>> = HashMap::new();
+    for c in data.codings.iter().filter(|c| keep(c)) {
+        by_source.entry(c.source).or_default().push(c);
+    }
+    for list in by_source.values_mut() {
+        list.sort_by_key(|c| (c.span.start, c.span.end, c.id));
+    }
+    data.cases_by_name()
+        .into_iter()
+        .map(|case| {
+            let mut events = Vec::new();
+            for (rank, s) in order.get(&case).into_iter().flatten().enumerate() {
+                for c in by_source.get(s).into_iter().flatten() {
+                    events.push(Event { c, rank, session: sessions.get(&(case, *s)).copied() });
+                }
+            }
+            (data.cases.get(&case).map(|c| c.name.clone()).unwrap_or_default(), events)
+        })
+        .collect()
+}
+
+/// The lag from `a` to `b` (which follows it), or `None` when `b` is outside the window; the
+/// inner `None` is an unknown lag.
+fn lag(data: &AnalysisData, window: Window, a: &Event, b: &Event) -> Option<Option<usize>> {
+    let same = a.rank == b.rank;
+    let sessions = match (a.session, b.session) {
+        _ if same => Some(0),
+        (Some(x), Some(y)) => Some(y.saturating_sub(x)),
+        _ => None,
+    };
+    match window {
+        Window::Turns(n) => {
+            let l = data.turn_position(b.c).saturating_sub(data.turn_position(a.c));
+            (same && l <= n).then_some(Some(l))
+        }
+        Window::Paragraphs(n) => {
+            let l = data.paragraph_of(b.c.source, b.c.span.start).saturating_sub(data.paragraph_of(a.c.source, a.c.span.start));
+            (same && l <= n).then_some(Some(l))
+        }
+        Window::Sessions(k) => sessions.filter(|l| *l <= k).map(Some),
+        Window::Case => Some(sessions),
+    }
+}
+
+/// The codes a path stands for: the code, and with `subcodes` its descendants.
+fn code_set(data: &AnalysisData, path: &str, subcodes: bool) -> Result<Vec<CodeId>> {
+    let id = data.code_at(path)?;
+    Ok(if subcodes { data.codebook.subtree(id) } else { vec![id] })
+}
+
+/// Counts the A codings followed by a B within the window, per case and overall.
+pub fn sequence(data: &AnalysisData, spec: &SequenceSpec) -> Result<Sequence> {
+    spec.window.check(data)?;
+    let from = code_set(data, &spec.from, spec.subcodes)?;
+    let to = code_set(data, &spec.to, spec.subcodes)?;
+    let mut cases = Vec::new();
+    let mut overall = SequenceCounts::default();
+    for (name, events) in case_events(data, |c| from.contains(&c.code) || to.contains(&c.code)) {
+        let bs: Vec<&Event> = events.iter().filter(|e| to.contains(&e.c.code)).collect();
+        let mut counts = SequenceCounts::default();
+        let mut lags: BTreeMap<usize, u64> = BTreeMap::new();
+        let mut follows = Vec::new();
+        for a in events.iter().filter(|e| from.contains(&e.c.code)) {
+            counts.from_codings += 1;
+            // B codings are in case order, so the first one at or after A's (rank, start) that is
+            // not A itself is the nearest; later ones have equal or larger lags.
+            let first = bs.partition_point(|b| (b.rank, b.c.span.start) < (a.rank, a.c.span.start));
+            let Some(b) = bs[first..].iter().find(|b| b.c.id != a.c.id) else { continue };
+            let Some(l) = lag(data, spec.window, a, b) else { continue };
+            counts.followed += 1;
+            match l {
+                Some(l) => *lags.entry(l).or_default() += 1,
+                None => counts.unknown_lag += 1,
+            }
+            follows.push(Follow { from: a.c.id, to: b.c.id, lag: l });
+        }
+        counts.lags = lags.into_iter().collect();
+        counts.mean_lag = mean(&counts.lags);
+        overall.add(&counts);
+        cases.push(CaseSequence { case: name, counts, follows });
+    }
+    Ok(Sequence {
+        from: data.code_path(data.code_at(&spec.from)?),
+        to: data.code_path(data.code_at(&spec.to)?),
+        window: spec.window.name(),
+        unit: spec.window.unit().to_string(),
+        subcodes: spec.subcodes,
+        cases,
+        overall,
+    })
+}
+
+/// Counts, in each case's sequence of codings of the chosen codes, which code comes next after
+/// which (consecutive pairs within the window). With `subcodes` a coding counts as the deepest
+/// chosen code its code falls under.
+pub fn transitions(data: &AnalysisData, codes: &[String], window: Window, subcodes: bool) -> Result<Transitions> {
+    window.check(data)?;
+    if codes.is_empty() {
+        return Err(Error::invalid("a transition matrix needs at least one code"));
+    }
+    let mut ids = Vec::new();
+    for path in codes {
+        ids.push(data.code_at(path)?);
+    }
+    // Shallow codes first, so that a deeper chosen code overwrites its chosen ancestor.
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    order.sort_by_key(|&i| data.code_and_ancestors(ids[i]).len());
+    let mut which: HashMap<CodeId, usize> = HashMap::new();
+    for i in order {
+        for c in if subcodes { data.codebook.subtree(ids[i]) } else { vec![ids[i]] } {
+            which.insert(c, i);
+        }
+    }
+    let n = ids.len();
+    let mut counts = vec![vec![0u64; n]; n];
+    for (_, events) in case_events(data, |c| which.contains_key(&c.code)) {
+        for pair in events.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if let (Some(&i), Some(&j)) = (which.get(&a.c.code), which.get(&b.c.code))
+                && lag(data, window, a, b).is_some()
+            {
+                counts[i][j] += 1;
+            }
+        }
+    }
+    let row_totals: Vec<u64> = counts.iter().map(|r| r.iter().sum()).collect();
+    let probabilities = counts
+        .iter()
+        .zip(&row_totals)
+        .map(|(r, t)| r.iter().map(|n| if *t == 0 { 0.0 } else { *n as f64 / *t as f64 }).collect())
+        .collect();
+    Ok(Transitions { codes: ids.iter().map(|id| data.code_path(*id)).collect(), window: window.name(), counts, probabilities, row_totals })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::data::fixture;
+
+    // Case A in order: s1 (2025-02-11, session 1): 1 W 10..20, 4 R 15..25, 2 W 40..60, 3 H 55..70;
+    // s2 (2025-03-04, session 2): 5 W 0..10, 6 H 30..40; s3 (2025-03-20, session 3): 7 H 22..30.
+    // Case B: s2 (its session 1): 5 W, 6 H. Turns of s1: Dana 0..50 (position 0), Sam 50..100 (1);
+    // s2 has none (one turn). Paragraphs of s1 start at 0, 32, 62; of s2 at 0, 22.
+
+    fn spec(from: &str, to: &str, window: Window) -> SequenceSpec {
+        SequenceSpec { from: from.into(), to: to.into(), window, subcodes: true }
+    }
+
+    const W: &str = "Ruptures/Withdrawal";
+    const H: &str = "Repair/Honesty";
+
+    #[test]
+    fn a_turn_window_counts_bs_within_n_turns_of_the_same_source() {
+        let d = fixture::data();
+        let s = sequence(&d, &spec(W, H, Window::Turns(1))).unwrap();
+        // A: 1 → 3 (turn 0 → 1, lag 1), 2 → 3 (lag 1), 5 → 6 (no turns: lag 0). B: 5 → 6.
+        assert_eq!(s.cases[0].case, "A");
+        assert_eq!((s.cases[0].counts.from_codings, s.cases[0].counts.followed), (3, 3));
+        assert_eq!(s.cases[0].counts.lags, [(0, 1), (1, 2)]);
+        assert_eq!(s.cases[0].counts.mean_lag, Some(2.0 / 3.0));
+        assert_eq!(s.cases[0].follows[0], Follow { from: CodingId(1), to: CodingId(3), lag: Some(1) });
+        assert_eq!((s.overall.from_codings, s.overall.followed), (4, 4));
+        assert_eq!(s.overall.lags, [(0, 2), (1, 2)]);
+        let s = sequence(&d, &spec(W, H, Window::Turns(0))).unwrap();
+        assert_eq!(s.cases[0].counts.followed, 1);
+    }
+
+    #[test]
+    fn a_paragraph_window_measures_paragraphs_between_starts() {
+        let s = sequence(&fixture::data(), &spec(W, H, Window::Paragraphs(0))).unwrap();
+        // 1 (p1) → 3 (p2): lag 1, out; 2 (p2) → 3 (p2): lag 0; 5 (p1) → 6 (p2): out.
+        assert_eq!(s.cases[0].counts.followed, 1);
+        assert_eq!(s.cases[0].follows, [Follow { from: CodingId(2), to: CodingId(3), lag: Some(0) }]);
+        assert_eq!(s.cases[1].counts.followed, 0);
+    }
+
+    #[test]
+    fn a_session_window_reaches_into_later_sessions_of_the_case() {
+        let d = fixture::data();
+        // Honesty → Withdrawal: 3 (s1, 55) has no W after it in s1; the next W is 5 in s2, one
+        // session later. 6 (s2, 30) and 7 (s3) have no W after them.
+        let s = sequence(&d, &spec(H, W, Window::Sessions(1))).unwrap();
+        assert_eq!((s.cases[0].counts.from_codings, s.cases[0].counts.followed), (3, 1));
+        assert_eq!(s.cases[0].follows, [Follow { from: CodingId(3), to: CodingId(5), lag: Some(1) }]);
+        assert_eq!(sequence(&d, &spec(H, W, Window::Sessions(0))).unwrap().cases[0].counts.followed, 0);
+        let s = sequence(&d, &spec(H, W, Window::Case)).unwrap();
+        assert_eq!(s.cases[0].counts.lags, [(1, 1)]);
+        // Case B: 6 → nothing after it.
+        assert_eq!((s.cases[1].counts.from_codings, s.cases[1].counts.followed), (1, 0));
+    }
+
+    #[test]
+    fn a_parent_stands_for_its_branch_unless_subcodes_are_off() {
+        let d = fixture::data();
+        // Ruptures (1, 4, 2 in s1; 5 in s2) → Repair (3; 6): all followed in the same session.
+        let s = sequence(&d, &spec("Ruptures", "Repair", Window::Sessions(0))).unwrap();
+        assert_eq!((s.overall.from_codings, s.overall.followed), (5, 5));
+        let exact = SequenceSpec { subcodes: false, ..spec("Ruptures", "Repair", Window::Sessions(0)) };
+        let s = sequence(&d, &exact).unwrap();
+        // Only coding 4 is Ruptures itself, and Repair itself has no codings.
+        assert_eq!((s.overall.from_codings, s.overall.followed), (1, 0));
+        assert_eq!(s.overall.mean_lag, None);
+    }
+
+    #[test]
+    fn undated_sources_come_last_and_have_unknown_session_lags() {
+        let mut d = fixture::data();
+        // Undate s1: case A becomes s2 (session 1), s3 (session 2), then s1 (undated).
+        d.sources.get_mut(&SourceId(1)).unwrap().date = None;
+        let s = sequence(&d, &spec(W, H, Window::Case)).unwrap();
+        // 5 → 6 (same source, lag 0); 1 → 3 and 2 → 3 in s1 (same source, lag 0).
+        assert_eq!(s.cases[0].counts.lags, [(0, 3)]);
+        let s = sequence(&d, &spec(H, W, Window::Case)).unwrap();
+        // 6 (s2) → next W after it: 1 in undated s1: followed, lag unknown. 7 (s3) → 1 as well.
+        assert_eq!(s.cases[0].counts.followed, 2);
+        assert_eq!(s.cases[0].counts.unknown_lag, 2);
+        assert_eq!(sequence(&d, &spec(H, W, Window::Sessions(5))).unwrap().cases[0].counts.followed, 0);
+    }
+
+    #[test]
+    fn transitions_count_consecutive_codings_within_the_window() {
+        let d = fixture::data();
+        let codes = [W.to_string(), H.to_string()];
+        // A: W W H | W H | H → W→W 1, W→H 2, H→W 1, H→H 1; B: W H → W→H 1.
+        let t = transitions(&d, &codes, Window::Case, true).unwrap();
+        assert_eq!(t.counts, [[1, 3], [1, 1]]);
+        assert_eq!(t.probabilities, [[0.25, 0.75], [0.5, 0.5]]);
+        // Within the same turn: 1 → 2 (both turn 0 of s1), 5 → 6 in A and in B.
+        let t = transitions(&d, &codes, Window::Turns(0), true).unwrap();
+        assert_eq!(t.counts, [[1, 2], [0, 0]]);
+        assert_eq!(t.probabilities[1], [0.0, 0.0]);
+    }
+
+    #[test]
+    fn bad_codes_and_windows_are_named() {
+        let d = fixture::data();
+        assert_eq!(sequence(&d, &spec("Rupture", H, Window::Case)).unwrap_err().to_string(), "no code \"Rupture\" in the codebook");
+        assert_eq!(Window::parse_arg("weeks:2").unwrap_err().to_string(), "invalid window \"weeks:2\": expected turns:N, paragraphs:N, sessions:K or case");
+        assert_eq!(Window::parse("sessions:2"), Some(Window::Sessions(2)));
+    }
+}

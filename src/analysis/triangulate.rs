@@ -1,0 +1,281 @@
+//! Triangulation: does a code's evidence in a case come from more than one method or perspective?
+//!
+//! In: `AnalysisData` loaded with speakers, and `TriangulationOptions` (rollup, roles to leave
+//! out). Out: a code × case grid whose cells list the source kinds and stakeholder roles that
+//! hold at least one coding of the code in the case, with a status, and a summary per code.
+//!
+//! A cell is corroborated *across methods* with ≥ 2 kinds, *across perspectives* with ≥ 2 roles;
+//! a cell can be both, and its status then says `methods+perspectives`. A cell with codings that
+//! is neither is `single-source`; a cell without codings is `absent`. Roles come from the
+//! attribution rule; codings attributed to nobody, or to participants without a role, add no role.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use super::data::AnalysisData;
+use crate::error::{Error, Result};
+use crate::model::*;
+
+/// What to triangulate.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TriangulationOptions {
+    /// Count a code together with all its descendants.
+    pub rollup: bool,
+    /// Roles that do not count as perspectives (e.g. `interviewer`).
+    pub ignore_roles: Vec<String>,
+}
+
+/// The status of one case × code cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Corroboration {
+    /// No coding of the code in the case.
+    #[serde(rename = "absent")]
+    Absent,
+    /// Codings, but from one kind of source and at most one role.
+    #[serde(rename = "single-source")]
+    SingleSource,
+    /// ≥ 2 source kinds, ≤ 1 role.
+    #[serde(rename = "methods")]
+    Methods,
+    /// ≥ 2 roles, 1 source kind.
+    #[serde(rename = "perspectives")]
+    Perspectives,
+    /// ≥ 2 source kinds and ≥ 2 roles.
+    #[serde(rename = "methods+perspectives")]
+    MethodsAndPerspectives,
+}
+
+impl Corroboration {
+    /// The status as JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Corroboration::Absent => "absent",
+            Corroboration::SingleSource => "single-source",
+            Corroboration::Methods => "methods",
+            Corroboration::Perspectives => "perspectives",
+            Corroboration::MethodsAndPerspectives => "methods+perspectives",
+        }
+    }
+
+    /// A short mark for grids: `M+P`, `M`, `P`, `S`, or nothing.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Corroboration::Absent => "",
+            Corroboration::SingleSource => "S",
+            Corroboration::Methods => "M",
+            Corroboration::Perspectives => "P",
+            Corroboration::MethodsAndPerspectives => "M+P",
+        }
+    }
+
+    /// True across methods, perspectives or both.
+    pub fn is_corroborated(self) -> bool {
+        matches!(self, Corroboration::Methods | Corroboration::Perspectives | Corroboration::MethodsAndPerspectives)
+    }
+
+    fn of(kinds: usize, roles: usize, codings: u64) -> Self {
+        match (kinds >= 2, roles >= 2) {
+            _ if codings == 0 => Corroboration::Absent,
+            (true, true) => Corroboration::MethodsAndPerspectives,
+            (true, false) => Corroboration::Methods,
+            (false, true) => Corroboration::Perspectives,
+            (false, false) => Corroboration::SingleSource,
+        }
+    }
+}
+
+/// One case × code cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TriangulationCell {
+    /// Codings of the code (with rollup: of its branch) in the case's sources.
+    pub codings: u64,
+    /// Names of the sources holding them, sorted.
+    pub sources: Vec<String>,
+    /// Their source kinds, in kind order.
+    pub kinds: Vec<String>,
+    /// Roles of the participants they are attributed to, sorted.
+    pub roles: Vec<String>,
+    pub across_methods: bool,
+    pub across_perspectives: bool,
+    pub status: Corroboration,
+}
+
+/// Per code: in how many cases it is coded and corroborated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CodeSummary {
+    pub code: String,
+    /// Cases with at least one coding.
+    pub cases_coded: u64,
+    /// Cases corroborated across methods, perspectives or both.
+    pub corroborated: u64,
+    /// Cases with ≥ 2 kinds (including those that are also across perspectives).
+    pub across_methods: u64,
+    /// Cases with ≥ 2 roles (including those that are also across methods).
+    pub across_perspectives: u64,
+    /// Cases with both.
+    pub both: u64,
+    pub single_source: u64,
+}
+
+/// The grid and its summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Triangulation {
+    pub rollup: bool,
+    /// Case names, sorted.
+    pub cases: Vec<String>,
+    /// Code paths, in codebook order.
+    pub codes: Vec<String>,
+    /// `cells[code][case]`.
+    pub cells: Vec<Vec<TriangulationCell>>,
+    /// One per code, in codebook order.
+    pub summary: Vec<CodeSummary>,
+}
+
+/// Triangulates every code in every case.
+pub fn triangulate(data: &AnalysisData, options: &TriangulationOptions) -> Result<Triangulation> {
+    data.require_speakers("triangulation")?;
+    let in_use: BTreeSet<&str> = data.participants.values().filter_map(|p| p.role.as_deref()).collect();
+    for r in &options.ignore_roles {
+        if !in_use.contains(r.as_str()) {
+            let known: Vec<&str> = in_use.iter().copied().collect();
+            return Err(Error::invalid(format!("no participant has the role \"{r}\" (roles in use: {})", known.join(", "))));
+        }
+    }
+    let case_ids = data.cases_by_name();
+    let col_of: HashMap<CaseId, usize> = case_ids.iter().enumerate().map(|(i, c)| (*c, i)).collect();
+    let rows_of = data.rows_of_codes(options.rollup);
+    let codes = data.code_paths();
+    #[derive(Default)]
+    struct Acc {
+        codings: u64,
+        sources: BTreeSet<String>,
+        kinds: BTreeSet<SourceKind>,
+        roles: BTreeSet<String>,
+    }
+    let mut acc: BTreeMap<(usize, usize), Acc> = BTreeMap::new();
+    for c in &data.codings {
+        let (Some(rows), Some(source)) = (rows_of.get(&c.code), data.sources.get(&c.source)) else { continue };
+        let roles: Vec<&String> = c
+            .participants
+            .iter()
+            .filter_map(|p| data.participants.get(p).and_then(|p| p.role.as_ref()))
+            .filter(|r| !options.ignore_roles.contains(r))
+            .collect();
+        for case in data.source_cases.get(&c.source).into_iter().flatten() {
+            let Some(&col) = col_of.get(case) else { continue };
+            for &row in rows {
+                let a = acc.entry((row, col)).or_default();
+                a.codings += 1;
+                a.sources.insert(source.name.clone());
+                a.kinds.insert(source.kind);
+                a.roles.extend(roles.iter().map(|r| r.to_string()));
+            }
+        }
+    }
+    let cells: Vec<Vec<TriangulationCell>> = (0..codes.len())
+        .map(|row| {
+            (0..case_ids.len())
+                .map(|col| {
+                    let a = acc.remove(&(row, col)).unwrap_or_default();
+                    TriangulationCell {
+                        codings: a.codings,
+                        across_methods: a.kinds.len() >= 2,
+                        across_perspectives: a.roles.len() >= 2,
+                        status: Corroboration::of(a.kinds.len(), a.roles.len(), a.codings),
+                        sources: a.sources.into_iter().collect(),
+                        kinds: a.kinds.into_iter().map(|k| k.as_str().to_string()).collect(),
+                        roles: a.roles.into_iter().collect(),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let summary = codes
+        .iter()
+        .zip(&cells)
+        .map(|(code, row)| {
+            let count = |f: &dyn Fn(&TriangulationCell) -> bool| row.iter().filter(|c| f(c)).count() as u64;
+            CodeSummary {
+                code: code.clone(),
+                cases_coded: count(&|c| c.codings > 0),
+                corroborated: count(&|c| c.status.is_corroborated()),
+                across_methods: count(&|c| c.codings > 0 && c.across_methods),
+                across_perspectives: count(&|c| c.codings > 0 && c.across_perspectives),
+                both: count(&|c| c.status == Corroboration::MethodsAndPerspectives),
+                single_source: count(&|c| c.status == Corroboration::SingleSource),
+            }
+        })
+        .collect();
+    Ok(Triangulation {
+        rollup: options.rollup,
+        cases: case_ids.iter().filter_map(|c| data.cases.get(c).map(|c| c.name.clone())).collect(),
+        codes,
+        cells,
+        summary,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::data::fixture;
+
+    // Rows: 0 Ruptures, 1 Withdrawal, 2 Repair, 3 Honesty; columns: A, B. Codings (`data::fixture`):
+    // s1 interview (A): 1 W Dana, 2 W Dana+Sam, 3 H Sam, 4 R Dana; s2 observation (A and B, about
+    // Dana): 5 W, 6 H; s3 interview (A): 7 H Sam.
+
+    #[test]
+    fn cells_list_kinds_and_roles_and_take_a_status() {
+        let t = triangulate(&fixture::data(), &TriangulationOptions::default()).unwrap();
+        assert_eq!(t.cases, ["A", "B"]);
+        // A × Withdrawal: interview and observation; caregiver (Dana) and social worker (Sam).
+        let aw = &t.cells[1][0];
+        assert_eq!((aw.codings, aw.kinds.clone(), aw.roles.clone()), (3, vec!["interview".into(), "observation".into()], vec!["caregiver".into(), "social_worker".into()]));
+        assert_eq!(aw.sources, ["a-interview", "b-observation"]);
+        assert_eq!(aw.status, Corroboration::MethodsAndPerspectives);
+        // B × Withdrawal: the observation only, about Dana.
+        assert_eq!(t.cells[1][1].status, Corroboration::SingleSource);
+        // A × Ruptures: coding 4 only.
+        assert_eq!(t.cells[0][0].status, Corroboration::SingleSource);
+        // Repair has no codings of its own.
+        assert_eq!(t.cells[2][0].status, Corroboration::Absent);
+        assert_eq!(t.summary[1], CodeSummary {
+            code: "Ruptures/Withdrawal".into(), cases_coded: 2, corroborated: 1, across_methods: 1, across_perspectives: 1, both: 1, single_source: 1,
+        });
+        assert_eq!(t.summary[2].cases_coded, 0);
+    }
+
+    #[test]
+    fn rollup_pools_a_branch_and_ignored_roles_do_not_count() {
+        let d = fixture::data();
+        let t = triangulate(&d, &TriangulationOptions { rollup: true, ignore_roles: vec![] }).unwrap();
+        // Ruptures with Withdrawal in A: codings 4, 1, 2, 5.
+        assert_eq!(t.cells[0][0].codings, 4);
+        assert_eq!(t.cells[0][0].status, Corroboration::MethodsAndPerspectives);
+        let t = triangulate(&d, &TriangulationOptions { rollup: false, ignore_roles: vec!["social_worker".into()] }).unwrap();
+        // Without Sam, A × Withdrawal has one role left: across methods only.
+        assert_eq!(t.cells[1][0].roles, ["caregiver"]);
+        assert_eq!(t.cells[1][0].status, Corroboration::Methods);
+        let err = triangulate(&d, &TriangulationOptions { rollup: false, ignore_roles: vec!["mother".into()] }).unwrap_err();
+        assert_eq!(err.to_string(), "no participant has the role \"mother\" (roles in use: caregiver, child, social_worker)");
+    }
+
+    #[test]
+    fn two_speakers_in_one_interview_corroborate_across_perspectives_only() {
+        // Honesty in s1, once in Dana's turn (10..20) and once in Sam's (60..70).
+        let d = fixture::data_with(vec![fixture::coding(1, 4, 1, 10, 20, 1), fixture::coding(2, 4, 1, 60, 70, 1)]);
+        let t = triangulate(&d, &TriangulationOptions::default()).unwrap();
+        assert_eq!(t.cells[3][0].status, Corroboration::Perspectives);
+        assert_eq!(t.cells[3][0].status.mark(), "P");
+        assert_eq!(t.summary[3].across_perspectives, 1);
+        assert_eq!(t.summary[3].across_methods, 0);
+    }
+
+    #[test]
+    fn no_codings_means_every_cell_is_absent() {
+        let t = triangulate(&fixture::data_with(vec![]), &TriangulationOptions::default()).unwrap();
+        assert!(t.cells.iter().flatten().all(|c| c.status == Corroboration::Absent));
+        assert!(t.summary.iter().all(|s| s.cases_coded == 0));
+    }
+}

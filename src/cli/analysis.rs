@@ -1,0 +1,836 @@
+//! The analysis commands (`crosstab`, `cooccur`, `triangulate`, `sequence`, `timeline`) and the
+//! `--query` and date filters of `segments`.
+//!
+//! Flags come in (clap `Args` structs, used by the variants of `Command`); each command opens
+//! the project, loads `AnalysisData` with what its analysis needs, narrows it to the filters,
+//! calls the pure function in `analysis/`, and prints the result as an aligned table, CSV, JSON,
+//! a Markdown table or an XLSX workbook (docs/cli.md documents every shape). Nothing is written
+//! to the project.
+
+mod xlsx;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use serde_json::{Value, json};
+
+use super::output::emit;
+use crate::analysis::{self, AnalysisData, AnalysisLoad, Scope};
+use crate::error::{Error, Result};
+use crate::model::*;
+use crate::project::{Project, Segment, SegmentFilter};
+
+/// Filters shared by the analysis commands: an analysis sees only the codings that pass them.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ScopeArgs {
+    /// Only codings in sources of case NAME (repeatable).
+    #[arg(long = "case")]
+    pub cases: Vec<String>,
+    /// Only codings in sources of kind K (repeatable).
+    #[arg(long = "kind")]
+    pub kinds: Vec<String>,
+    /// Only codings attributed to a participant with role ROLE (repeatable).
+    #[arg(long = "role")]
+    pub roles: Vec<String>,
+    /// Only codings by coder NAME (repeatable).
+    #[arg(long = "coder")]
+    pub coders: Vec<String>,
+    /// Only codings in sources dated on or after YYYY-MM-DD.
+    #[arg(long)]
+    pub from_date: Option<String>,
+    /// Only codings in sources dated on or before YYYY-MM-DD.
+    #[arg(long)]
+    pub to_date: Option<String>,
+}
+
+/// How the analysis commands print.
+#[derive(Debug, Clone, Args)]
+pub struct OutputArgs {
+    /// table, csv, json, md or xlsx.
+    #[arg(long, default_value = "table")]
+    pub format: String,
+    /// Write to this file instead of stdout (required for xlsx).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// `thicket crosstab`
+#[derive(Debug, Clone, Args)]
+pub struct CrosstabArgs {
+    pub project: PathBuf,
+    /// cases, roles, kinds, coders, participants, period (= period:month), period:quarter,
+    /// period:session or attr:NAME.
+    #[arg(long)]
+    pub cols: String,
+    /// segments, sources, cases, words or coverage.
+    #[arg(long, default_value = "segments")]
+    pub measure: String,
+    /// Count each code together with all its sub-codes.
+    #[arg(long)]
+    pub rollup: bool,
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `thicket cooccur`
+#[derive(Debug, Clone, Args)]
+pub struct CooccurArgs {
+    pub project: PathBuf,
+    /// overlap, paragraph, turn or within:N (N characters).
+    #[arg(long, default_value = "overlap")]
+    pub mode: String,
+    /// What table, CSV and Markdown show: count or jaccard (JSON and XLSX hold both).
+    #[arg(long, default_value = "count")]
+    pub measure: String,
+    /// Show only these codes (repeatable); co-occurrence is still computed over all codings.
+    #[arg(long = "code")]
+    pub codes: Vec<String>,
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `thicket triangulate`
+#[derive(Debug, Clone, Args)]
+pub struct TriangulateArgs {
+    pub project: PathBuf,
+    /// Count each code together with all its sub-codes.
+    #[arg(long)]
+    pub rollup: bool,
+    /// A role that does not count as a perspective, e.g. interviewer (repeatable).
+    #[arg(long = "ignore-role")]
+    pub ignore_roles: Vec<String>,
+    /// What table, CSV and Markdown show: grid (codes × cases) or long (one row per cell).
+    #[arg(long, default_value = "grid")]
+    pub layout: String,
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `thicket sequence`
+#[derive(Debug, Clone, Args)]
+pub struct SequenceArgs {
+    pub project: PathBuf,
+    /// Code path of A (with --to).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Code path of B (with --from).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// turns:N, paragraphs:N, sessions:K or case (anywhere later in the case).
+    #[arg(long, default_value = "case")]
+    pub window: String,
+    /// A code of the transition matrix (repeatable; default: --from and --to).
+    #[arg(long = "code")]
+    pub codes: Vec<String>,
+    /// A code stands for itself only, not for its sub-codes too.
+    #[arg(long)]
+    pub no_subcodes: bool,
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `thicket timeline`
+#[derive(Debug, Clone, Args)]
+pub struct TimelineArgs {
+    pub project: PathBuf,
+    /// Count each code together with all its sub-codes.
+    #[arg(long)]
+    pub rollup: bool,
+    /// Show only these codes (repeatable).
+    #[arg(long = "code")]
+    pub codes: Vec<String>,
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// The output formats of the analysis commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AnalysisFormat {
+    Table,
+    Csv,
+    Json,
+    Md,
+    Xlsx,
+}
+
+impl AnalysisFormat {
+    fn parse(s: &str) -> Result<Self> {
+        Ok(match s {
+            "table" => AnalysisFormat::Table,
+            "csv" => AnalysisFormat::Csv,
+            "json" => AnalysisFormat::Json,
+            "md" => AnalysisFormat::Md,
+            "xlsx" => AnalysisFormat::Xlsx,
+            _ => return Err(Error::invalid(format!("unknown format \"{s}\": expected table, csv, json, md or xlsx"))),
+        })
+    }
+}
+
+/// One cell of a printed table.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Cell {
+    Text(String),
+    Int(u64),
+    /// A number and the decimals it is printed with in text formats.
+    Num(f64, usize),
+    Empty,
+}
+
+impl Cell {
+    fn text(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Int(n) => n.to_string(),
+            Cell::Num(v, d) => format!("{v:.d$}"),
+            Cell::Empty => String::new(),
+        }
+    }
+
+    fn is_number(&self) -> bool {
+        matches!(self, Cell::Int(_) | Cell::Num(..))
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Self {
+        Cell::Text(s.to_string())
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Self {
+        Cell::Text(s)
+    }
+}
+
+impl From<u64> for Cell {
+    fn from(n: u64) -> Self {
+        Cell::Int(n)
+    }
+}
+
+/// A titled table: one sheet of a workbook, one block of text output.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Sheet {
+    pub name: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Printed under the table in table and Markdown output.
+    pub note: Option<String>,
+    /// Written to XLSX only (text formats show the first sheets).
+    pub xlsx_only: bool,
+}
+
+impl Sheet {
+    fn new(name: &str, header: Vec<String>) -> Self {
+        Sheet { name: name.to_string(), header, ..Default::default() }
+    }
+
+    /// Aligned columns, numbers to the right.
+    fn to_text(&self) -> String {
+        let cells: Vec<Vec<String>> = self.rows.iter().map(|r| r.iter().map(Cell::text).collect()).collect();
+        let mut widths: Vec<usize> = self.header.iter().map(|h| h.chars().count()).collect();
+        for row in &cells {
+            for (i, c) in row.iter().enumerate() {
+                if let Some(w) = widths.get_mut(i) {
+                    *w = (*w).max(c.chars().count());
+                }
+            }
+        }
+        let line = |texts: &[String], numeric: &dyn Fn(usize) -> bool| -> String {
+            let padded: Vec<String> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let pad = " ".repeat(widths.get(i).copied().unwrap_or(0).saturating_sub(t.chars().count()));
+                    if numeric(i) { format!("{pad}{t}") } else { format!("{t}{pad}") }
+                })
+                .collect();
+            padded.join("  ").trim_end().to_string()
+        };
+        let mut out = line(&self.header, &|_| false);
+        out.push('\n');
+        for (row, texts) in self.rows.iter().zip(&cells) {
+            out.push_str(&line(texts, &|i| row.get(i).is_some_and(Cell::is_number)));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// RFC 4180 CSV with a header row, CRLF line ends (as `output::Table::to_csv`).
+    fn to_csv(&self) -> String {
+        let quote = |c: &str| if c.contains([',', '"', '\n', '\r']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c.to_string() };
+        let mut out = String::new();
+        out.push_str(&self.header.iter().map(|h| quote(h)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+        for row in &self.rows {
+            out.push_str(&row.iter().map(|c| quote(&c.text())).collect::<Vec<_>>().join(","));
+            out.push_str("\r\n");
+        }
+        out
+    }
+
+    /// A GitHub-flavoured Markdown table; numeric columns right-aligned.
+    fn to_md(&self) -> String {
+        let esc = |s: &str| s.replace('\\', "\\\\").replace('|', "\\|").replace(['\n', '\r'], " ");
+        let numeric = |i: usize| !self.rows.is_empty() && self.rows.iter().all(|r| r.get(i).is_none_or(|c| c.is_number() || *c == Cell::Empty));
+        let mut out = format!("| {} |\n", self.header.iter().map(|h| esc(h)).collect::<Vec<_>>().join(" | "));
+        let rule: Vec<&str> = (0..self.header.len()).map(|i| if numeric(i) { "---:" } else { "---" }).collect();
+        out.push_str(&format!("| {} |\n", rule.join(" | ")));
+        for row in &self.rows {
+            out.push_str(&format!("| {} |\n", row.iter().map(|c| esc(&c.text())).collect::<Vec<_>>().join(" | ")));
+        }
+        out
+    }
+}
+
+/// What a command prints.
+struct Report {
+    sheets: Vec<Sheet>,
+    json: Value,
+}
+
+/// Prints a report in `format`, to `out` or stdout.
+fn render(report: &Report, output: &OutputArgs) -> Result<()> {
+    let format = AnalysisFormat::parse(&output.format)?;
+    let shown: Vec<&Sheet> = report.sheets.iter().filter(|s| !s.xlsx_only).collect();
+    let titled = shown.len() > 1;
+    let text = match format {
+        AnalysisFormat::Xlsx => {
+            let Some(path) = &output.out else {
+                return Err(Error::invalid("--format xlsx writes a file: give --out FILE.xlsx"));
+            };
+            return xlsx::write(path, &report.sheets);
+        }
+        AnalysisFormat::Json => {
+            let text = serde_json::to_string_pretty(&report.json).map_err(|e| Error::invalid(format!("cannot write JSON: {e}")))?;
+            format!("{text}\n")
+        }
+        // CSV has no room for titles: it holds the first table only.
+        AnalysisFormat::Csv => shown.first().map(|s| s.to_csv()).unwrap_or_default(),
+        AnalysisFormat::Table => shown
+            .iter()
+            .map(|s| {
+                let title = if titled { format!("{}\n", s.name) } else { String::new() };
+                let note = s.note.as_ref().map(|n| format!("{n}\n")).unwrap_or_default();
+                format!("{title}{}{note}", s.to_text())
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        AnalysisFormat::Md => shown
+            .iter()
+            .map(|s| {
+                let title = if titled { format!("### {}\n\n", s.name) } else { String::new() };
+                let note = s.note.as_ref().map(|n| format!("\n{n}\n")).unwrap_or_default();
+                format!("{title}{}{note}", s.to_md())
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    match &output.out {
+        Some(path) => std::fs::write(path, text).map_err(|e| Error::invalid(format!("cannot write \"{}\": {e}", path.display()))),
+        None => emit(&text),
+    }
+}
+
+/// Checks the format before any work, so a typo fails fast.
+fn check_format(output: &OutputArgs) -> Result<()> {
+    let format = AnalysisFormat::parse(&output.format)?;
+    if format == AnalysisFormat::Xlsx && output.out.is_none() {
+        return Err(Error::invalid("--format xlsx writes a file: give --out FILE.xlsx"));
+    }
+    Ok(())
+}
+
+/// A number for JSON, rounded to 4 decimals so that output is stable and readable.
+fn r4(x: f64) -> Value {
+    json!((x * 10_000.0).round() / 10_000.0)
+}
+
+/// Opens the project and loads what an analysis needs, narrowed to the filters.
+fn load(project: &Path, speakers: bool, texts: bool, scope: &ScopeArgs) -> Result<AnalysisData> {
+    let p = Project::open(project)?;
+    let kinds = scope
+        .kinds
+        .iter()
+        .map(|k| SourceKind::parse(k).ok_or_else(|| Error::invalid(format!("unknown kind \"{k}\": expected one of {}", SourceKind::choices()))))
+        .collect::<Result<Vec<_>>>()?;
+    let roles = p.roles()?;
+    for r in &scope.roles {
+        if !roles.iter().any(|x| &x.name == r) {
+            return Err(Error::invalid(format!("unknown role \"{r}\"")));
+        }
+    }
+    let mut data = p.analysis_data_with(AnalysisLoad { speakers: speakers || !scope.roles.is_empty(), texts })?;
+    p.close()?;
+    data.restrict(&Scope {
+        cases: scope.cases.clone(),
+        kinds,
+        roles: scope.roles.clone(),
+        coders: scope.coders.clone(),
+        sources: Vec::new(),
+        from_date: scope.from_date.clone(),
+        to_date: scope.to_date.clone(),
+    })?;
+    Ok(data)
+}
+
+/// `thicket crosstab`: codes × the chosen columns.
+pub fn crosstab(args: CrosstabArgs) -> Result<u8> {
+    check_format(&args.output)?;
+    let dimension = analysis::Dimension::parse(&args.cols)
+        .ok_or_else(|| Error::invalid(format!("unknown --cols \"{}\": expected {}", args.cols, analysis::Dimension::CHOICES)))?;
+    let measure = analysis::Measure::parse(&args.measure)
+        .ok_or_else(|| Error::invalid(format!("unknown --measure \"{}\": expected {}", args.measure, analysis::Measure::CHOICES)))?;
+    // Roles and participants need speakers, and so may an attribute (of participants): which
+    // target it has is only known once the data is loaded.
+    let speakers = matches!(
+        dimension,
+        analysis::Dimension::Roles | analysis::Dimension::Participants | analysis::Dimension::Attribute(_)
+    );
+    let data = load(&args.project, speakers, measure == analysis::Measure::Words, &args.scope)?;
+    let spec = analysis::CrosstabSpec { dimension, measure, rollup: args.rollup };
+    let t = analysis::crosstab_with(&data, &spec)?;
+    render(&crosstab_report(&t), &args.output)?;
+    Ok(0)
+}
+
+fn crosstab_report(t: &analysis::Crosstab) -> Report {
+    let mut header = vec!["code".to_string()];
+    header.extend(t.cols.iter().cloned());
+    header.push("total".into());
+    let mut sheet = Sheet::new("crosstab", header);
+    let cell = |count: u64, pct: Option<f64>| match pct {
+        Some(p) => Cell::Num(p, 2),
+        None => Cell::Int(count),
+    };
+    let cov = t.coverage.as_ref();
+    for (r, code) in t.rows.iter().enumerate() {
+        let mut row = vec![Cell::from(code.as_str())];
+        for k in 0..t.cols.len() {
+            row.push(cell(t.cells[r][k], cov.map(|c| c.cells[r][k])));
+        }
+        row.push(cell(t.row_totals[r], cov.map(|c| c.row_totals[r])));
+        sheet.rows.push(row);
+    }
+    let mut totals = vec![Cell::from("total")];
+    for k in 0..t.cols.len() {
+        totals.push(cell(t.col_totals[k], cov.map(|c| c.col_totals[k])));
+    }
+    totals.push(cell(t.total, cov.map(|c| c.total)));
+    sheet.rows.push(totals);
+    if cov.is_some() {
+        sheet.note = Some("coverage: percent of each column's characters (totals: of all characters)".into());
+    }
+    let mut json = json!({
+        "measure": t.measure,
+        "dimension": t.dimension,
+        "rollup": t.rollup,
+        "rows": t.rows,
+        "cols": t.cols,
+    });
+    match cov {
+        Some(c) => {
+            json["cells"] = json!(c.cells.iter().map(|r| r.iter().map(|v| r4(*v)).collect::<Vec<_>>()).collect::<Vec<_>>());
+            json["row_totals"] = json!(c.row_totals.iter().map(|v| r4(*v)).collect::<Vec<_>>());
+            json["col_totals"] = json!(c.col_totals.iter().map(|v| r4(*v)).collect::<Vec<_>>());
+            json["total"] = r4(c.total);
+            json["covered_chars"] = json!({"cells": t.cells, "row_totals": t.row_totals, "col_totals": t.col_totals, "total": t.total});
+            json["col_chars"] = json!(c.col_chars);
+            json["total_chars"] = json!(c.total_chars);
+        }
+        None => {
+            json["cells"] = json!(t.cells);
+            json["row_totals"] = json!(t.row_totals);
+            json["col_totals"] = json!(t.col_totals);
+            json["total"] = json!(t.total);
+        }
+    }
+    Report { sheets: vec![sheet], json }
+}
+
+/// `thicket cooccur`: code × code co-occurrence.
+pub fn cooccur(args: CooccurArgs) -> Result<u8> {
+    check_format(&args.output)?;
+    let mode = analysis::parse_proximity(&args.mode)?;
+    let jaccard_first = match args.measure.as_str() {
+        "count" => false,
+        "jaccard" => true,
+        other => return Err(Error::invalid(format!("unknown --measure \"{other}\": expected count or jaccard"))),
+    };
+    let data = load(
+        &args.project,
+        mode == analysis::Proximity::Turn,
+        mode == analysis::Proximity::Paragraph,
+        &args.scope,
+    )?;
+    let mut keep = Vec::new();
+    for code in &args.codes {
+        let path = data.code_path(data.code_at(code)?);
+        keep.push(path);
+    }
+    let t = analysis::cooccurrence_with(&data, mode)?;
+    let shown: Vec<usize> = (0..t.codes.len()).filter(|i| keep.is_empty() || keep.contains(&t.codes[*i])).collect();
+    let grid = |name: &str, value: &dyn Fn(usize, usize) -> Cell| {
+        let mut header = vec!["code".to_string()];
+        header.extend(shown.iter().map(|i| t.codes[*i].clone()));
+        let mut s = Sheet::new(name, header);
+        for &a in &shown {
+            let mut row = vec![Cell::from(t.codes[a].as_str())];
+            row.extend(shown.iter().map(|&b| value(a, b)));
+            s.rows.push(row);
+        }
+        s
+    };
+    let counts = grid("counts", &|a, b| Cell::Int(t.counts[a][b]));
+    let jaccard = grid("jaccard", &|a, b| Cell::Num(t.jaccard[a][b], 3));
+    let (mut first, mut second) = if jaccard_first { (jaccard, counts) } else { (counts, jaccard) };
+    first.note = Some(format!("mode {}; diagonal: codings of the code", t.mode));
+    second.xlsx_only = true;
+    let pick = |m: &Vec<Vec<u64>>| -> Vec<Vec<u64>> { shown.iter().map(|&a| shown.iter().map(|&b| m[a][b]).collect()).collect() };
+    let json = json!({
+        "mode": t.mode,
+        "codes": shown.iter().map(|i| t.codes[*i].clone()).collect::<Vec<_>>(),
+        "codings": shown.iter().map(|&i| t.counts[i][i]).collect::<Vec<_>>(),
+        "counts": pick(&t.counts),
+        "linked": pick(&t.linked),
+        "jaccard": shown.iter().map(|&a| shown.iter().map(|&b| r4(t.jaccard[a][b])).collect::<Vec<_>>()).collect::<Vec<_>>(),
+    });
+    render(&Report { sheets: vec![first, second], json }, &args.output)?;
+    Ok(0)
+}
+
+/// `thicket triangulate`: per case × code, the kinds and roles that hold codings.
+pub fn triangulate(args: TriangulateArgs) -> Result<u8> {
+    check_format(&args.output)?;
+    let long_first = match args.layout.as_str() {
+        "grid" => false,
+        "long" => true,
+        other => return Err(Error::invalid(format!("unknown --layout \"{other}\": expected grid or long"))),
+    };
+    let data = load(&args.project, true, false, &args.scope)?;
+    let t = analysis::triangulate(&data, &analysis::TriangulationOptions { rollup: args.rollup, ignore_roles: args.ignore_roles.clone() })?;
+    let mut header = vec!["code".to_string()];
+    header.extend(t.cases.iter().cloned());
+    header.extend(["corroborated".to_string(), "coded".to_string()]);
+    let mut grid = Sheet::new("grid", header);
+    grid.note = Some("M+P: ≥ 2 source kinds and ≥ 2 roles; M: ≥ 2 kinds; P: ≥ 2 roles; S: single source; corroborated/coded: cases".into());
+    let mut long = Sheet::new("cells", ["code", "case", "status", "kinds", "roles", "sources", "codings"].map(String::from).to_vec());
+    for ((code, row), summary) in t.codes.iter().zip(&t.cells).zip(&t.summary) {
+        let mut g = vec![Cell::from(code.as_str())];
+        g.extend(row.iter().map(|c| Cell::from(c.status.mark())));
+        g.extend([Cell::Int(summary.corroborated), Cell::Int(summary.cases_coded)]);
+        grid.rows.push(g);
+        for (case, c) in t.cases.iter().zip(row).filter(|(_, c)| c.codings > 0) {
+            long.rows.push(vec![
+                code.as_str().into(),
+                case.as_str().into(),
+                c.status.as_str().into(),
+                c.kinds.join("; ").into(),
+                c.roles.join("; ").into(),
+                c.sources.join("; ").into(),
+                Cell::Int(c.codings),
+            ]);
+        }
+    }
+    let mut summary = Sheet::new(
+        "summary",
+        ["code", "cases_coded", "corroborated", "across_methods", "across_perspectives", "both", "single_source"].map(String::from).to_vec(),
+    );
+    for s in &t.summary {
+        summary.rows.push(vec![
+            s.code.as_str().into(),
+            Cell::Int(s.cases_coded),
+            Cell::Int(s.corroborated),
+            Cell::Int(s.across_methods),
+            Cell::Int(s.across_perspectives),
+            Cell::Int(s.both),
+            Cell::Int(s.single_source),
+        ]);
+    }
+    summary.xlsx_only = true;
+    let sheets = if long_first {
+        grid.xlsx_only = true;
+        vec![long, grid, summary]
+    } else {
+        long.xlsx_only = true;
+        vec![grid, long, summary]
+    };
+    let json = json!({
+        "rollup": t.rollup,
+        "ignore_roles": args.ignore_roles,
+        "cases": t.cases,
+        "codes": t.codes,
+        "cells": t.cells,
+        "summary": t.summary,
+    });
+    render(&Report { sheets, json }, &args.output)?;
+    Ok(0)
+}
+
+/// `thicket sequence`: A followed by B, and a transition matrix.
+pub fn sequence(args: SequenceArgs) -> Result<u8> {
+    check_format(&args.output)?;
+    let window = analysis::Window::parse_arg(&args.window)?;
+    let pair = match (&args.from, &args.to) {
+        (Some(a), Some(b)) => Some((a.clone(), b.clone())),
+        (None, None) => None,
+        _ => return Err(Error::invalid("give both --from A and --to B (or neither, with --code for a transition matrix)")),
+    };
+    let codes: Vec<String> = match (&pair, args.codes.is_empty()) {
+        (_, false) => args.codes.clone(),
+        (Some((a, b)), true) => vec![a.clone(), b.clone()],
+        (None, true) => return Err(Error::invalid("say what to follow: --from A --to B, or --code C (repeatable) for a transition matrix")),
+    };
+    let data = load(&args.project, matches!(window, analysis::Window::Turns(_)), matches!(window, analysis::Window::Paragraphs(_)), &args.scope)?;
+    let subcodes = !args.no_subcodes;
+    let seq = match &pair {
+        Some((from, to)) => Some(analysis::sequence(&data, &analysis::SequenceSpec { from: from.clone(), to: to.clone(), window, subcodes })?),
+        None => None,
+    };
+    let tr = analysis::transitions(&data, &codes, window, subcodes)?;
+    let mut sheets = Vec::new();
+    let counts_json = |c: &analysis::SequenceCounts| {
+        json!({
+            "from_codings": c.from_codings,
+            "followed": c.followed,
+            "share": r4(if c.from_codings == 0 { 0.0 } else { c.followed as f64 / c.from_codings as f64 }),
+            "lags": c.lags.iter().map(|(lag, n)| json!({"lag": lag, "count": n})).collect::<Vec<_>>(),
+            "unknown_lag": c.unknown_lag,
+            "mean_lag": c.mean_lag.map(r4),
+        })
+    };
+    let seq_json = match &seq {
+        Some(s) => {
+            let mut sheet = Sheet::new(
+                "sequence",
+                ["case", "from_codings", "followed", "share", "mean_lag", "lags"].map(String::from).to_vec(),
+            );
+            sheet.note = Some(format!("{} followed by {} within {}; lags in {} (lag×count)", s.from, s.to, s.window, s.unit));
+            let row = |name: &str, c: &analysis::SequenceCounts| -> Vec<Cell> {
+                let mut lags: Vec<String> = c.lags.iter().map(|(l, n)| format!("{l}×{n}")).collect();
+                if c.unknown_lag > 0 {
+                    lags.push(format!("?×{}", c.unknown_lag));
+                }
+                vec![
+                    name.into(),
+                    Cell::Int(c.from_codings),
+                    Cell::Int(c.followed),
+                    if c.from_codings == 0 { Cell::Empty } else { Cell::Num(c.followed as f64 * 100.0 / c.from_codings as f64, 1) },
+                    c.mean_lag.map_or(Cell::Empty, |m| Cell::Num(m, 2)),
+                    lags.join(" ").into(),
+                ]
+            };
+            for c in &s.cases {
+                sheet.rows.push(row(&c.case, &c.counts));
+            }
+            sheet.rows.push(row("overall", &s.overall));
+            sheets.push(sheet);
+            let by_id: HashMap<CodingId, &analysis::AnalysisCoding> = data.codings.iter().map(|c| (c.id, c)).collect();
+            let source_name = |id: CodingId| by_id.get(&id).and_then(|c| data.sources.get(&c.source)).map(|s| s.name.clone());
+            let start = |id: CodingId| by_id.get(&id).map(|c| c.span.start);
+            let cases: Vec<Value> = s
+                .cases
+                .iter()
+                .map(|c| {
+                    let mut v = counts_json(&c.counts);
+                    v["case"] = json!(c.case);
+                    v["follows"] = json!(c
+                        .follows
+                        .iter()
+                        .map(|f| json!({
+                            "from_coding": f.from, "from_source": source_name(f.from), "from_start": start(f.from),
+                            "to_coding": f.to, "to_source": source_name(f.to), "to_start": start(f.to), "lag": f.lag,
+                        }))
+                        .collect::<Vec<_>>());
+                    v
+                })
+                .collect();
+            json!({
+                "from": s.from, "to": s.to, "window": s.window, "unit": s.unit, "subcodes": s.subcodes,
+                "cases": cases, "overall": counts_json(&s.overall),
+            })
+        }
+        None => Value::Null,
+    };
+    let matrix = |name: &str, value: &dyn Fn(usize, usize) -> Cell| {
+        let mut header = vec!["from \\ to".to_string()];
+        header.extend(tr.codes.iter().cloned());
+        header.push("total".into());
+        let mut s = Sheet::new(name, header);
+        for (i, code) in tr.codes.iter().enumerate() {
+            let mut row = vec![Cell::from(code.as_str())];
+            row.extend((0..tr.codes.len()).map(|j| value(i, j)));
+            row.push(Cell::Int(tr.row_totals[i]));
+            s.rows.push(row);
+        }
+        s
+    };
+    let mut counts = matrix("transitions", &|i, j| Cell::Int(tr.counts[i][j]));
+    counts.note = Some(format!("consecutive codings within {} in each case's order", tr.window));
+    let mut probs = matrix("probabilities", &|i, j| Cell::Num(tr.probabilities[i][j], 3));
+    probs.xlsx_only = true;
+    sheets.push(counts);
+    sheets.push(probs);
+    let json = json!({
+        "sequence": seq_json,
+        "transitions": {
+            "codes": tr.codes, "window": tr.window, "counts": tr.counts, "row_totals": tr.row_totals,
+            "probabilities": tr.probabilities.iter().map(|r| r.iter().map(|v| r4(*v)).collect::<Vec<_>>()).collect::<Vec<_>>(),
+        },
+    });
+    render(&Report { sheets, json }, &args.output)?;
+    Ok(0)
+}
+
+/// `thicket timeline`: per case, codes per session.
+pub fn timeline(args: TimelineArgs) -> Result<u8> {
+    check_format(&args.output)?;
+    let data = load(&args.project, false, false, &args.scope)?;
+    let t = analysis::timeline(&data, args.rollup);
+    let mut keep = Vec::new();
+    for code in &args.codes {
+        keep.push(data.code_path(data.code_at(code)?));
+    }
+    let shown: Vec<usize> = (0..t.codes.len()).filter(|i| keep.is_empty() || keep.contains(&t.codes[*i])).collect();
+    let mut header = ["case", "session", "date", "sources"].map(String::from).to_vec();
+    header.extend(shown.iter().map(|i| t.codes[*i].clone()));
+    header.push("total".into());
+    let mut sheet = Sheet::new("timeline", header);
+    let mut cases_json = Vec::new();
+    for c in &t.cases {
+        let mut sessions = Vec::new();
+        for s in &c.sessions {
+            let mut row = vec![
+                Cell::from(c.case.as_str()),
+                s.session.map_or(Cell::Empty, |n| Cell::Int(n as u64)),
+                Cell::from(s.date.clone().unwrap_or_else(|| analysis::UNDATED.to_string())),
+                Cell::from(s.sources.join("; ")),
+            ];
+            row.extend(shown.iter().map(|&i| Cell::Int(s.counts[i])));
+            row.push(Cell::Int(s.total));
+            sheet.rows.push(row);
+            sessions.push(json!({
+                "session": s.session, "date": s.date, "sources": s.sources,
+                "counts": shown.iter().map(|&i| s.counts[i]).collect::<Vec<_>>(), "total": s.total,
+            }));
+        }
+        cases_json.push(json!({"case": c.case, "sessions": sessions}));
+    }
+    let json = json!({
+        "rollup": t.rollup,
+        "codes": shown.iter().map(|i| t.codes[*i].clone()).collect::<Vec<_>>(),
+        "cases": cases_json,
+    });
+    render(&Report { sheets: vec![sheet], json }, &args.output)?;
+    Ok(0)
+}
+
+/// The filters of `segments`, for `--query`.
+pub struct SegmentScope {
+    pub cases: Vec<String>,
+    pub roles: Vec<String>,
+    pub kinds: Vec<SourceKind>,
+    pub coders: Vec<String>,
+    pub sources: Vec<String>,
+    pub from_date: Option<String>,
+    pub to_date: Option<String>,
+}
+
+/// `thicket segments --query EXPR`: the segments the expression retrieves, among the codings
+/// that pass the filters.
+pub fn query_segments(project: &Path, query: &str, scope: SegmentScope) -> Result<Vec<Segment>> {
+    let p = Project::open(project)?;
+    let q = analysis::parse_query(query, &p.codebook()?)?;
+    let roles = p.roles()?;
+    for r in &scope.roles {
+        if !roles.iter().any(|x| &x.name == r) {
+            return Err(Error::invalid(format!("unknown role \"{r}\"")));
+        }
+    }
+    let mut data = p.analysis_data_with(AnalysisLoad { speakers: !scope.roles.is_empty(), texts: q.uses_paragraphs() })?;
+    data.restrict(&Scope {
+        cases: scope.cases,
+        kinds: scope.kinds,
+        roles: scope.roles,
+        coders: scope.coders,
+        sources: scope.sources,
+        from_date: scope.from_date,
+        to_date: scope.to_date,
+    })?;
+    let ids: HashSet<CodingId> = analysis::evaluate(&data, &q)?.into_iter().collect();
+    let mut segments = p.segments(&SegmentFilter::default())?;
+    p.close()?;
+    segments.retain(|s| ids.contains(&s.coding_id));
+    Ok(segments)
+}
+
+/// Keeps the segments whose source date lies in `[from, to]` (inclusive; an undated source
+/// fails any bound). Without bounds, everything is kept.
+pub fn within_dates(mut segments: Vec<Segment>, from: Option<String>, to: Option<String>) -> Result<Vec<Segment>> {
+    for d in from.iter().chain(&to) {
+        if !crate::clock::is_valid_date(d) {
+            return Err(Error::invalid(format!("invalid date \"{d}\": expected YYYY-MM-DD")));
+        }
+    }
+    if let (Some(a), Some(b)) = (&from, &to)
+        && a > b
+    {
+        return Err(Error::invalid(format!("invalid date range: {a} is after {b}")));
+    }
+    segments.retain(|s| {
+        let date = s.date.as_deref();
+        from.as_deref().is_none_or(|f| date.is_some_and(|d| d >= f)) && to.as_deref().is_none_or(|t| date.is_some_and(|d| d <= t))
+    });
+    Ok(segments)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sheet() -> Sheet {
+        let mut s = Sheet::new("t", vec!["code".into(), "a|b".into(), "n".into()]);
+        s.rows.push(vec!["Ruptures/Withdrawal".into(), Cell::Int(3), Cell::Num(12.345, 2)]);
+        s.rows.push(vec!["x, \"y\"".into(), Cell::Int(10), Cell::Empty]);
+        s
+    }
+
+    #[test]
+    fn text_tables_right_align_numbers() {
+        assert_eq!(
+            sheet().to_text(),
+            "code                 a|b  n\nRuptures/Withdrawal    3  12.35\nx, \"y\"                10\n"
+        );
+    }
+
+    #[test]
+    fn csv_quotes_and_md_escapes() {
+        assert_eq!(sheet().to_csv(), "code,a|b,n\r\nRuptures/Withdrawal,3,12.35\r\n\"x, \"\"y\"\"\",10,\r\n");
+        assert_eq!(sheet().to_md(), "| code | a\\|b | n |\n| --- | ---: | ---: |\n| Ruptures/Withdrawal | 3 | 12.35 |\n| x, \"y\" | 10 |  |\n");
+    }
+
+    #[test]
+    fn formats_are_checked_by_name() {
+        assert_eq!(AnalysisFormat::parse("xml").unwrap_err().to_string(), "unknown format \"xml\": expected table, csv, json, md or xlsx");
+        let out = OutputArgs { format: "xlsx".into(), out: None };
+        assert_eq!(check_format(&out).unwrap_err().to_string(), "--format xlsx writes a file: give --out FILE.xlsx");
+    }
+
+    #[test]
+    fn json_numbers_are_rounded_to_four_decimals() {
+        assert_eq!(r4(100.0 / 3.0), json!(33.3333));
+        assert_eq!(r4(0.5), json!(0.5));
+    }
+}
