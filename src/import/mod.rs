@@ -17,6 +17,7 @@ mod rtf;
 pub mod speakers;
 mod subtitles;
 mod table;
+mod xml_text;
 
 use crate::text::{TextError, normalize_str};
 
