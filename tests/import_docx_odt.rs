@@ -59,7 +59,10 @@ fn docx_interview_keeps_title_table_turns_and_footnote() {
     assert_eq!(paras[0], "Interview 4 – Hartley family (home visit)", "the Title paragraph, text only");
     assert_eq!(paras[2], "Participant | Role\nZoë Hartley | mother\nJosé Ferreira | family preservation worker\nInterviewer | researcher (RK)");
     assert_eq!(paras[3], "Transcript");
-    assert_eq!(paras[5], "[00:00:15] Zoë: Honestly? Up and down. When the referral came through I thought they were going to take the kids off me, full stop.");
+    assert_eq!(
+        paras[5],
+        "[00:00:15] Zoë: Honestly? Up and down. When the referral came through I thought they were going to take the kids off me, full stop."
+    );
     assert_eq!(
         paras[8],
         "[00:00:49] Zoë: He came back. Every Tuesday, same time, even the week Kai was poorly. And he rang when he said he would.\nThat sounds small but nobody had done that before.",
@@ -74,7 +77,10 @@ fn docx_interview_keeps_title_table_turns_and_footnote() {
     let stamps: Vec<Option<u64>> = doc.turns.iter().map(|t| t.timestamp_ms).collect();
     assert_eq!(stamps[..4], [Some(4_000), Some(15_000), Some(31_000), Some(44_000)]);
     assert_eq!(stamps.last(), Some(&Some(122_000)));
-    assert_eq!(chars(&doc.text, doc.turns[2].span.clone()), "And that's a really common fear. I said on the first visit that my job is to keep the family together, not to build a case.");
+    assert_eq!(
+        chars(&doc.text, doc.turns[2].span.clone()),
+        "And that's a really common fear. I said on the first visit that my job is to keep the family together, not to build a case."
+    );
 }
 
 #[test]
@@ -103,7 +109,10 @@ fn docx_case_notes_keep_headings_lists_and_table_rows() {
     );
     assert_eq!(paras[9], "Documents requested");
     assert_eq!(paras[10], "1. Kai’s attendance record\n2. Tenancy agreement");
-    assert_eq!(paras[12], "1. Is weekly contact still proportionate?\n2. Should the case step down to early help in May?", "a restarted list counts from 1");
+    assert_eq!(
+        paras[12], "1. Is weekly contact still proportionate?\n2. Should the case step down to early help in May?",
+        "a restarted list counts from 1"
+    );
     assert_eq!(paras[13], "Recorded by J. Ferreira, 13 March 2024.", "the page break before it adds no blank line");
     assert_eq!(paras.len(), 14);
     assert!(doc.turns.is_empty(), "case-note headers are not speakers: {:?}", doc.turns);
@@ -133,13 +142,21 @@ fn damaged_and_hostile_docx_files_give_reasons() {
     let mut old_doc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
     old_doc.extend(std::iter::repeat_n(0u8, 4096));
     let old_doc = err(&old_doc);
-    assert!(matches!(&old_doc, ImportError::Malformed(_)) && msg(&old_doc).contains("not a ZIP archive, so not a .docx file (is it an older binary format, or renamed?)"));
+    assert!(
+        matches!(&old_doc, ImportError::Malformed(_))
+            && msg(&old_doc).contains("not a ZIP archive, so not a .docx file (is it an older binary format, or renamed?)")
+    );
 
     assert_eq!(err(b""), ImportError::Text(TextError::Empty));
 
     let unclosed = format!("<w:document {ns}><w:body><w:p><w:r><w:t>Zoë: I never");
     let unclosed = err(&zip_of(&[("word/document.xml", unclosed.as_bytes())]));
-    assert!(matches!(&unclosed, ImportError::Malformed(_)) && msg(&unclosed).contains("word/document.xml") && msg(&unclosed).contains("ends before all its elements are closed"), "{unclosed}");
+    assert!(
+        matches!(&unclosed, ImportError::Malformed(_))
+            && msg(&unclosed).contains("word/document.xml")
+            && msg(&unclosed).contains("ends before all its elements are closed"),
+        "{unclosed}"
+    );
     let mismatched = format!("<w:document {ns}><w:body><w:p><w:r></w:p></w:body></w:document>");
     let mismatched = err(&zip_of(&[("word/document.xml", mismatched.as_bytes())]));
     assert!(matches!(&mismatched, ImportError::Malformed(_)) && msg(&mismatched).contains("not well-formed XML"), "{mismatched}");
@@ -159,7 +176,10 @@ fn odt_focus_group_has_four_speakers_and_no_comments_or_deletions() {
     assert_eq!(paras[5], "Facilitator: Let’s start with the first visit. What did you expect when the worker knocked?");
     assert_eq!(paras[6], "Siobhán: I expected the worst. I’d hoovered twice and hidden the post.", "the comment is not text");
     assert_eq!(paras[8], "Mohammed: My wife did the talking. I thought it was about her, not me[1].");
-    assert_eq!(paras[10], "Siobhán: She sat on the floor with my youngest and played Lego for twenty minutes.\nThen she asked what a good week looks like for us.");
+    assert_eq!(
+        paras[10],
+        "Siobhán: She sat on the floor with my youngest and played Lego for twenty minutes.\nThen she asked what a good week looks like for us."
+    );
     assert_eq!(paras[11], "Zoë: Mine brought a folder  with  the plan in it, and we crossed bits out together.", "text:s keeps double spaces");
     assert_eq!(*paras.last().unwrap(), "[1] Mohammed later asked to be interviewed on his own.");
     assert!(!doc.text.contains("council offices") && !doc.text.contains("Follow up"));
@@ -198,7 +218,10 @@ fn damaged_and_hostile_odt_files_give_reasons() {
 
     let truncated = err(&good[..good.len() / 2]);
     assert!(matches!(&truncated, ImportError::Malformed(_)) && msg(&truncated).contains("damaged or truncated ZIP archive"), "{truncated}");
-    assert_eq!(err(&zip_of(&[("mimetype", mimetype)])), ImportError::Malformed("the .odt has no content.xml (it is damaged or not an OpenDocument file)".into()));
+    assert_eq!(
+        err(&zip_of(&[("mimetype", mimetype)])),
+        ImportError::Malformed("the .odt has no content.xml (it is damaged or not an OpenDocument file)".into())
+    );
     let ods = err(&zip_of(&[("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", b"<x/>")]));
     assert_eq!(msg(&ods), "it is an OpenDocument spreadsheet (.ods) renamed to .odt, not a text document");
 
@@ -207,13 +230,20 @@ fn damaged_and_hostile_odt_files_give_reasons() {
     assert!(matches!(&bomb, ImportError::TooLarge(_)) && msg(&bomb).contains("zip bomb"), "{bomb}");
 
     let ns = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0""#;
-    let deep = format!("<office:document-content {ns}><office:body><office:text><text:p>{}{}</text:p></office:text></office:body></office:document-content>", "<text:span>".repeat(10_000), "</text:span>".repeat(10_000));
+    let deep = format!(
+        "<office:document-content {ns}><office:body><office:text><text:p>{}{}</text:p></office:text></office:body></office:document-content>",
+        "<text:span>".repeat(10_000),
+        "</text:span>".repeat(10_000)
+    );
     let deep = err(&zip_of(&[("content.xml", deep.as_bytes())]));
     assert!(matches!(&deep, ImportError::TooLarge(_)) && msg(&deep).contains("nested too deeply (over 1,000 levels)"), "{deep}");
 
-    assert!(matches!(err(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 old"), ImportError::Malformed(m) if m.contains("not a ZIP archive, so not an .odt file")));
+    assert!(
+        matches!(err(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 old"), ImportError::Malformed(m) if m.contains("not a ZIP archive, so not an .odt file"))
+    );
     assert_eq!(err(b""), ImportError::Text(TextError::Empty));
-    let unclosed = err(&zip_of(&[("content.xml", format!("<office:document-content {ns}><office:body><office:text><text:p>Siobhán: yes").as_bytes())]));
+    let unclosed =
+        err(&zip_of(&[("content.xml", format!("<office:document-content {ns}><office:body><office:text><text:p>Siobhán: yes").as_bytes())]));
     assert!(matches!(&unclosed, ImportError::Malformed(_)) && msg(&unclosed).contains("content.xml"), "{unclosed}");
 }
 

@@ -95,7 +95,7 @@ pub fn cooccurrence_with(data: &AnalysisData, mode: Proximity) -> Result<Cooccur
         }
         Proximity::Within(n) => {
             // Gap ≤ n ⟺ the later start ≤ the earlier end + n (see `table`).
-            table(data, mode, |c| Some((c.span.start, c.span.end.checked_add(n).unwrap_or(usize::MAX))))
+            table(data, mode, |c| Some((c.span.start, c.span.end.saturating_add(n))))
         }
     })
 }

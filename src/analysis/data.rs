@@ -336,6 +336,15 @@ impl AnalysisData {
         };
         let mut flags = keep.into_iter();
         self.codings.retain(|_| flags.next().unwrap_or(false));
+        // The other cases leave the study: a source shared with them (a focus group) then counts
+        // for the chosen cases only, and per-case results list only those.
+        if !scope.cases.is_empty() {
+            self.cases.retain(|_, c| scope.cases.contains(&c.name));
+            let cases = &self.cases;
+            for list in self.source_cases.values_mut() {
+                list.retain(|c| cases.contains_key(c));
+            }
+        }
         Ok(())
     }
 }
@@ -344,6 +353,8 @@ impl AnalysisData {
 /// alternatives, fields must all hold (as for `segments`). Names are matched exactly.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Scope {
+    /// Codings in sources of these cases; the other cases are dropped from the data, so case
+    /// columns and per-case results show only these.
     pub cases: Vec<String>,
     pub kinds: Vec<SourceKind>,
     /// A coding is kept if any participant it is attributed to has one of these roles.
@@ -588,8 +599,9 @@ mod tests {
     fn words_are_counted_in_each_range() {
         let d = data();
         // "aa aa aa…": chars 10..20 are "a aa aa aa" = 4 words (the first cut by the edge).
-        assert_eq!(d.words_in(SourceId(1), &[10..20]), 4);
-        assert_eq!(d.words_in(SourceId(1), &[10..25]), 6);
+        assert_eq!(d.words_in(SourceId(1), std::slice::from_ref(&(10..20))), 4);
+        // Two ranges are counted apart: 10..15 ("a aa ") and 15..25 ("aa aa aa a").
+        assert_eq!(d.words_in(SourceId(1), &[10..15, 15..25]), 2 + 4);
     }
 
     #[test]
@@ -600,6 +612,9 @@ mod tests {
         let mut d = data();
         d.restrict(&Scope { cases: vec!["B".into()], roles: vec!["caregiver".into()], ..Default::default() }).unwrap();
         assert_eq!(d.codings.iter().map(|c| c.id.0).collect::<Vec<_>>(), [5, 6]);
+        // Case A leaves the study: the observation it shared with B now belongs to B alone.
+        assert_eq!(d.cases.keys().copied().collect::<Vec<_>>(), [CaseId(2)]);
+        assert_eq!(d.source_cases[&SourceId(2)], [CaseId(2)]);
         let mut d = data();
         d.restrict(&Scope { from_date: Some("2025-03-01".into()), to_date: Some("2025-03-10".into()), ..Default::default() }).unwrap();
         assert_eq!(d.codings.iter().map(|c| c.id.0).collect::<Vec<_>>(), [5, 6]);

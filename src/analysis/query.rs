@@ -73,18 +73,14 @@ impl std::fmt::Display for Query {
 }
 
 impl Query {
-    fn needs_texts(&self) -> bool {
+    /// True when evaluating the expression needs the source texts (a distance in paragraphs).
+    pub fn needs_texts(&self) -> bool {
         match self {
             Query::Code { .. } => false,
             Query::Near(a, b, d) => matches!(d, Distance::Paragraphs(_)) || a.needs_texts() || b.needs_texts(),
             Query::FollowedBy(a, b, d) => matches!(d, Some(Distance::Paragraphs(_))) || a.needs_texts() || b.needs_texts(),
             Query::Or(a, b) | Query::And(a, b) | Query::Not(a, b) => a.needs_texts() || b.needs_texts(),
         }
-    }
-
-    /// True when evaluating the expression needs the source texts (a distance in paragraphs).
-    pub fn uses_paragraphs(&self) -> bool {
-        self.needs_texts()
     }
 }
 

@@ -759,7 +759,7 @@ pub fn query_segments(project: &Path, query: &str, scope: SegmentScope) -> Resul
             return Err(Error::invalid(format!("unknown role \"{r}\"")));
         }
     }
-    let mut data = p.analysis_data_with(AnalysisLoad { speakers: !scope.roles.is_empty(), texts: q.uses_paragraphs() })?;
+    let mut data = p.analysis_data_with(AnalysisLoad { speakers: !scope.roles.is_empty(), texts: q.needs_texts() })?;
     data.restrict(&Scope {
         cases: scope.cases,
         kinds: scope.kinds,

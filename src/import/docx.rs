@@ -71,11 +71,7 @@ fn missing_reason(names: &[String]) -> &'static str {
 }
 
 /// Parses an optional part; unreadable XML counts as absent, archive limits still apply.
-fn optional_part<T>(
-    archive: &mut archive::Archive,
-    part: &str,
-    parse: fn(&str, &str) -> Result<T, ImportError>,
-) -> Result<Option<T>, ImportError> {
+fn optional_part<T>(archive: &mut archive::Archive, part: &str, parse: fn(&str, &str) -> Result<T, ImportError>) -> Result<Option<T>, ImportError> {
     let Some(bytes) = archive.read(part)? else { return Ok(None) };
     Ok(xml_text::decode(&bytes, part).and_then(|xml| parse(&xml, part)).ok())
 }
@@ -258,7 +254,7 @@ impl Numbering {
         if self.used.insert(num_id.to_string()) {
             for (l, start) in &num.start_overrides {
                 if let Some(c) = counters.get_mut(*l) {
-                    *c = Some(start - 1);
+                    *c = Some(start.saturating_sub(1));
                 }
             }
         }
@@ -322,6 +318,8 @@ struct Body<'s> {
     images: bool,
     foot_refs: Vec<String>,
     end_refs: Vec<String>,
+    /// Each referenced note's number, so repeated references are found without a scan.
+    ref_numbers: HashMap<(Note, String), usize>,
     notes: HashMap<(Note, String), String>,
     /// While reading one note: which, and the layout it interrupted.
     capture: Option<(Note, String, Layout)>,
@@ -343,6 +341,7 @@ impl<'s> Body<'s> {
             images: false,
             foot_refs: Vec::new(),
             end_refs: Vec::new(),
+            ref_numbers: HashMap::new(),
             notes: HashMap::new(),
             capture: None,
         }
@@ -463,13 +462,10 @@ impl<'s> Body<'s> {
             Note::Foot => &mut self.foot_refs,
             Note::End => &mut self.end_refs,
         };
-        let n = match refs.iter().position(|r| *r == id) {
-            Some(i) => i + 1,
-            None => {
-                refs.push(id);
-                refs.len()
-            }
-        };
+        let n = *self.ref_numbers.entry((kind, id.clone())).or_insert_with(|| {
+            refs.push(id);
+            refs.len()
+        });
         self.layout.push_str(&format!("[{}]", note_label(kind, n)));
     }
 
@@ -529,18 +525,19 @@ fn note_label(kind: Note, n: usize) -> String {
 }
 
 /// Elements whose content Word does not show as text: deleted and moved-away revisions, the
-/// previous formatting of a revision, field instructions, content-control settings, and the
-/// fallback copy of drawings that `mc:Choice` already holds.
+/// previous formatting of a revision, field instructions and content-control settings.
+const HIDDEN: &[&str] = &[
+    "del", "moveFrom", "delText", "delInstrText", "instrText", "pPrChange", "rPrChange", "sectPrChange", "tblPrChange",
+    "trPrChange", "tcPrChange", "numberingChange", "sdtPr", "sdtEndPr",
+];
+
+/// Whether an element's content is left out: one of [`HIDDEN`], or the fallback copy of
+/// drawings that `mc:Choice` already holds.
 fn hidden_element(e: &Element<'_>) -> bool {
     if e.ns == MC {
         return e.local == "Fallback";
     }
-    is_w(e)
-        && matches!(
-            e.local,
-            "del" | "moveFrom" | "delText" | "delInstrText" | "instrText" | "pPrChange" | "rPrChange" | "sectPrChange"
-                | "tblPrChange" | "trPrChange" | "tcPrChange" | "numberingChange" | "sdtPr" | "sdtEndPr"
-        )
+    is_w(e) && HIDDEN.contains(&e.local)
 }
 
 #[cfg(test)]
@@ -630,7 +627,10 @@ mod tests {
             row(&[cell(&(p(&r("05/03")) + &p(&r("(am)")))), cell(&nested), cell(&p(&r("Home visit")))]),
             row(&[cell(&p("")), cell(&p(""))])
         );
-        assert_eq!(text(&(p(&r("Contacts")) + &table + &p(&r("After."))), &[]), "Contacts\n\nDate | Contact\n05/03 (am) | a b | Home visit\n\nAfter.\n");
+        assert_eq!(
+            text(&(p(&r("Contacts")) + &table + &p(&r("After."))), &[]),
+            "Contacts\n\nDate | Contact\n05/03 (am) | a b | Home visit\n\nAfter.\n"
+        );
     }
 
     const NUMBERING: &str = r#"<w:numbering NS>

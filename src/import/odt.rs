@@ -83,7 +83,10 @@ fn check_mimetype(mimetype: &str) -> Result<(), ImportError> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Marker {
     Bullet,
-    Number { format: NumberFormat, start: i64 },
+    Number {
+        format: NumberFormat,
+        start: i64,
+    },
     /// `style:num-format=""`: indented like a list but without a visible marker.
     Nothing,
 }
@@ -296,7 +299,10 @@ impl Content {
             Marker::Bullet => format!("{indent}- "),
             Marker::Nothing => indent,
             Marker::Number { format, start } => {
-                let n = e.attr("start-value").and_then(|v| v.trim().parse::<i64>().ok()).unwrap_or_else(|| list.last.map_or(start, |l| l.saturating_add(1)));
+                let n = e
+                    .attr("start-value")
+                    .and_then(|v| v.trim().parse::<i64>().ok())
+                    .unwrap_or_else(|| list.last.map_or(start, |l| l.saturating_add(1)));
                 list.last = Some(n);
                 format!("{indent}{}. ", xml_text::label(u32::try_from(n.max(0)).unwrap_or(u32::MAX), format))
             }
@@ -414,7 +420,9 @@ mod tests {
             ("mimetype", "application/vnd.oasis.opendocument.text".to_string()),
             (
                 CONTENT,
-                format!("<?xml version=\"1.0\"?>\n<office:document-content {NS}>\n  <office:automatic-styles>{auto}</office:automatic-styles>\n  <office:body>\n    <office:text>\n{body}\n    </office:text>\n  </office:body>\n</office:document-content>"),
+                format!(
+                    "<?xml version=\"1.0\"?>\n<office:document-content {NS}>\n  <office:automatic-styles>{auto}</office:automatic-styles>\n  <office:body>\n    <office:text>\n{body}\n    </office:text>\n  </office:body>\n</office:document-content>"
+                ),
             ),
         ];
         if let Some(styles) = styles {
@@ -470,7 +478,11 @@ mod tests {
                     Later:\n\n4. continues\n9. nine\n- bullet\n- fallback bullet\n";
         assert_eq!(extract(&odt(LIST_STYLES, &body, None)).unwrap().text, want);
         assert_eq!(extract(&odt("", &body, Some(LIST_STYLES))).unwrap().text, want, "named styles come from styles.xml");
-        assert_eq!(extract(&odt("", &body, Some("<text:list-style"))).unwrap().text.lines().nth(2), Some("- Register with the GP"), "a damaged styles.xml only loses markers");
+        assert_eq!(
+            extract(&odt("", &body, Some("<text:list-style"))).unwrap().text.lines().nth(2),
+            Some("- Register with the GP"),
+            "a damaged styles.xml only loses markers"
+        );
     }
 
     #[test]

@@ -14,18 +14,24 @@
 
 use super::{Extracted, ImportError};
 use crate::text::TextError;
-use pdf_extract::{Dictionary, Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Transform};
+use pdf_extract::{Dictionary, Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Stream, Transform};
+use regex::bytes::Regex;
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Once;
+use std::sync::{LazyLock, Once};
 
 /// Largest PDF accepted. Loading keeps the whole file and its parsed objects in memory.
 const MAX_PDF_BYTES: usize = 200 * 1024 * 1024;
 /// Most chars of text accepted from one PDF (a 1,000-page book has about 3 million).
-const MAX_TEXT_CHARS: usize = 50_000_000;
+const MAX_TEXT_CHARS: usize = 20_000_000;
+/// Most lines of text accepted from one PDF (a 1,000-page book has about 40,000).
+const MAX_LINES: usize = 2_000_000;
 /// Deepest nesting of drawings (form XObjects) followed; real documents nest a handful.
 const MAX_FORM_NESTING: usize = 64;
+/// Most bytes of drawing instructions pdf-extract may re-read because drawings draw other drawings (a small
+/// drawing drawn twice by one drawn twice by ... grows exponentially).
+const MAX_DRAWING_WORK: u64 = 256 * 1024 * 1024;
 /// Longest chain of page-tree parents followed to find a page's inherited resources.
 const MAX_PARENT_CHAIN: usize = 256;
 /// Most chars of a panic message quoted in an error.
@@ -36,7 +42,7 @@ pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
     if bytes.len() > MAX_PDF_BYTES {
         return Err(ImportError::TooLarge(format!(
             "the PDF is {} MB, over the limit of {} MB",
-            bytes.len() / (1024 * 1024),
+            bytes.len().div_ceil(1024 * 1024),
             MAX_PDF_BYTES / (1024 * 1024)
         )));
     }
@@ -46,6 +52,12 @@ pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
     if !bytes.starts_with(b"%PDF") {
         return Err(ImportError::Malformed("it does not start with %PDF, so it is not a PDF file".into()));
     }
+    // The steps below catch the panics they expect; this is the net for any they do not.
+    quietly(|| extract_pdf(bytes)).unwrap_or_else(|message| Err(unreadable(&message)))
+}
+
+/// Loads, checks and reads a file that starts like a PDF.
+fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ImportError> {
     let mut doc = load(bytes)?;
     let pages = doc.get_pages();
     if pages.is_empty() {
@@ -53,7 +65,7 @@ pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
     }
     check_page_tree(&doc, &pages)?;
     blank_out_images(&mut doc);
-    check_form_nesting(&doc, &pages)?;
+    check_drawings(&doc, &pages)?;
     let lines = read_lines(&doc, pages.len())?;
     let (text, page_starts) = join_pages(&lines);
     if text.is_empty() {
@@ -68,6 +80,11 @@ pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
 fn load(bytes: &[u8]) -> Result<Document, ImportError> {
     let doc = match quietly(|| Document::load_mem(bytes)) {
         Ok(Ok(doc)) => doc,
+        Ok(Err(_)) if !has_end_marker(bytes) => {
+            return Err(ImportError::Malformed(
+                "the PDF is incomplete: its end is missing (was a download or copy cut short?)".into(),
+            ));
+        }
         Ok(Err(e)) => return Err(ImportError::Malformed(format!("the PDF is damaged or incomplete ({e})"))),
         Err(message) => return Err(unreadable(&message)),
     };
@@ -77,6 +94,12 @@ fn load(bytes: &[u8]) -> Result<Document, ImportError> {
         return Err(ImportError::Malformed("it is encrypted; remove the password and import again".into()));
     }
     Ok(doc)
+}
+
+/// Whether the file ends as every complete PDF does, with `%%EOF` (allowing some trailing bytes).
+fn has_end_marker(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    tail.windows(5).any(|w| w == b"%%EOF")
 }
 
 /// The error for a file that made pdf-extract or lopdf panic.
@@ -168,54 +191,92 @@ fn blank_out_images(doc: &mut Document) {
 }
 
 /// A drawing (form XObject) drawn with a given set of resources: pdf-extract resolves the names a drawing uses
-/// in its own resources or, if it has none, in those of whatever drew it.
+/// in its own resources or, if it has none, in those of whatever drew it. The resources are told apart by
+/// address; they all live in the loaded document.
 type FormUse = (ObjectId, usize);
 
-/// Refuses drawings that draw themselves, directly or through others, or nest deeper than
-/// [`MAX_FORM_NESTING`]: pdf-extract follows them recursively and would overflow the stack.
-fn check_form_nesting(doc: &Document, pages: &BTreeMap<u32, ObjectId>) -> Result<(), ImportError> {
-    let mut walk = FormWalk { doc, names: HashMap::new(), done: HashSet::new() };
+/// A drawing and the resources it will be drawn with.
+type Drawn<'a> = (ObjectId, &'a Dictionary);
+
+/// Names drawn with `Do` in a content stream: `/Name Do`, possibly with whitespace between. Matching bytes
+/// rather than parsing may also find the pattern inside a string, which only makes the checks stricter.
+static DO_OPERATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/([^\x00\t\n\x0C\r /\[\]()<>{}%]+)[\x00\t\n\x0C\r ]*Do(?:[\x00\t\n\x0C\r /\[\]()<>{}%]|$)")
+        .expect("the Do pattern is a valid regex")
+});
+
+/// Refuses drawings (form XObjects) that pdf-extract could not finish: ones that draw themselves, directly or
+/// through others (it would recurse until the stack overflows, which aborts the process rather than
+/// panicking), ones nested deeper than [`MAX_FORM_NESTING`], and small drawings that draw each other so
+/// many times that re-reading them would exceed [`MAX_DRAWING_WORK`] bytes of instructions.
+fn check_drawings(doc: &Document, pages: &BTreeMap<u32, ObjectId>) -> Result<(), ImportError> {
+    let mut walk = FormWalk { doc, drawings: HashMap::new(), done: HashMap::new() };
     let empty = Dictionary::new();
+    let mut work: u64 = 0;
     for &page in pages.values() {
         let resources = inherited_resources(doc, page).unwrap_or(&empty);
-        // A page may draw any drawing its resources name; reading its content just to narrow that down
-        // would double the work for every page.
-        for child in walk.forms_named(resources, None) {
-            walk.visit(child)?;
+        let names = drawn_names(&doc.get_page_content(page).unwrap_or_default());
+        for child in walk.resolve(resources, &names) {
+            work = work.saturating_add(walk.visit(child)?);
+            if work > MAX_DRAWING_WORK {
+                return Err(too_much_drawing());
+            }
         }
     }
     Ok(())
 }
 
-/// The state of [`check_form_nesting`]'s depth-first walk.
+/// The error for drawings repeated beyond [`MAX_DRAWING_WORK`].
+fn too_much_drawing() -> ImportError {
+    ImportError::TooLarge(format!(
+        "its drawings repeat each other so often that reading it would mean going through over {} MB of \
+         drawing instructions (the PDF is probably malformed on purpose)",
+        MAX_DRAWING_WORK / (1024 * 1024)
+    ))
+}
+
+/// The state of [`check_drawings`]' depth-first walk.
 struct FormWalk<'a> {
     doc: &'a Document,
-    /// The names each drawing invokes with `Do`, read once per drawing.
-    names: HashMap<ObjectId, Vec<Vec<u8>>>,
-    /// Uses whose whole subtree has been checked.
-    done: HashSet<FormUse>,
+    /// Per drawing: the names it draws (once per `Do`) and the length of its instructions.
+    drawings: HashMap<ObjectId, (Vec<Vec<u8>>, u64)>,
+    /// The work of each use whose whole subtree has been checked: bytes of instructions read to draw it.
+    done: HashMap<FormUse, u64>,
+}
+
+/// One drawing on the walk's current path.
+struct Frame<'a> {
+    key: FormUse,
+    /// The drawings it draws that are still to be walked.
+    children: Vec<Drawn<'a>>,
+    /// Bytes of instructions read to draw it, so far.
+    work: u64,
 }
 
 impl<'a> FormWalk<'a> {
-    /// Walks everything `start` draws, without recursion (the nesting under test may be deep).
-    fn visit(&mut self, start: (ObjectId, &'a Dictionary)) -> Result<(), ImportError> {
-        let key = |(id, res): (ObjectId, &Dictionary)| (id, std::ptr::from_ref(res) as usize);
-        if self.done.contains(&key(start)) {
-            return Ok(());
+    /// Walks everything `start` draws, without recursion (the nesting under test may be deep), and returns
+    /// the bytes of instructions pdf-extract will read to draw it.
+    fn visit(&mut self, start: Drawn<'a>) -> Result<u64, ImportError> {
+        if let Some(&work) = self.done.get(&use_key(start)) {
+            return Ok(work);
         }
-        let mut path: Vec<(FormUse, Vec<(ObjectId, &'a Dictionary)>)> = vec![(key(start), self.children(start))];
-        while let Some((_, children)) = path.last_mut() {
-            let Some(child) = children.pop() else {
-                if let Some((finished, _)) = path.pop() {
-                    self.done.insert(finished);
+        let mut path = vec![self.frame(start)];
+        while let Some(top) = path.last_mut() {
+            let Some(child) = top.children.pop() else {
+                let Some(finished) = path.pop() else { break };
+                self.done.insert(finished.key, finished.work);
+                match path.last_mut() {
+                    Some(parent) => add_work(parent, finished.work)?,
+                    None => return Ok(finished.work),
                 }
                 continue;
             };
-            let child_key = key(child);
-            if self.done.contains(&child_key) {
+            let key = use_key(child);
+            if let Some(&work) = self.done.get(&key) {
+                add_work(top, work)?;
                 continue;
             }
-            if path.iter().any(|(k, _)| *k == child_key) {
+            if path.iter().any(|f| f.key == key) {
                 return Err(ImportError::Malformed(
                     "a drawing in it contains itself (the PDF is damaged or deliberately malformed)".into(),
                 ));
@@ -225,34 +286,38 @@ impl<'a> FormWalk<'a> {
                     "its drawings are nested too deeply (over {MAX_FORM_NESTING} levels)"
                 )));
             }
-            let grandchildren = self.children(child);
-            path.push((child_key, grandchildren));
+            let frame = self.frame(child);
+            path.push(frame);
         }
-        Ok(())
+        Ok(0)
     }
 
-    /// The drawings `form` invokes, each with the resources it will be drawn with.
-    fn children(&mut self, (form, inherited): (ObjectId, &'a Dictionary)) -> Vec<(ObjectId, &'a Dictionary)> {
-        let Ok(stream) = self.doc.get_object(form).and_then(Object::as_stream) else { return Vec::new() };
-        let own = stream.dict.get(b"Resources").ok().and_then(|r| self.deref(r)).and_then(|r| r.as_dict().ok());
-        let resources = own.unwrap_or(inherited);
+    /// A path entry for `drawn`: the drawings it draws, each with the resources it will be drawn with.
+    fn frame(&mut self, (form, inherited): Drawn<'a>) -> Frame<'a> {
         let doc = self.doc;
-        let names = self.names.entry(form).or_insert_with(|| drawn_names(doc, form));
-        let names = names.clone();
-        self.forms_named(resources, Some(&names))
+        let stream = doc.get_object(form).and_then(Object::as_stream).ok();
+        let own = stream
+            .and_then(|s| s.dict.get(b"Resources").ok())
+            .and_then(|r| self.deref(r))
+            .and_then(|r| r.as_dict().ok());
+        let (names, length) = self.drawings.entry(form).or_insert_with(|| {
+            let content = stream.map(content_of).unwrap_or_default();
+            (drawn_names(&content), content.len() as u64)
+        });
+        let (names, work) = (names.clone(), *length);
+        Frame { key: use_key((form, inherited)), children: self.resolve(own.unwrap_or(inherited), &names), work }
     }
 
-    /// The streams `resources` names as XObjects (only those in `names`, if given), with the resources each
-    /// is drawn with.
-    fn forms_named(&self, resources: &'a Dictionary, names: Option<&[Vec<u8>]>) -> Vec<(ObjectId, &'a Dictionary)> {
+    /// The streams that `resources` gives for `names` (once per name drawn), with the resources each is
+    /// drawn with.
+    fn resolve(&self, resources: &'a Dictionary, names: &[Vec<u8>]) -> Vec<Drawn<'a>> {
         let Some(xobjects) = resources.get(b"XObject").ok().and_then(|x| self.deref(x)).and_then(|x| x.as_dict().ok())
         else {
             return Vec::new();
         };
-        xobjects
+        names
             .iter()
-            .filter(|(name, _)| names.is_none_or(|n| n.iter().any(|m| m == *name)))
-            .filter_map(|(_, value)| value.as_reference().ok())
+            .filter_map(|name| xobjects.get(name).ok()?.as_reference().ok())
             .filter(|id| self.doc.get_object(*id).and_then(Object::as_stream).is_ok())
             .map(|id| (id, resources))
             .collect()
@@ -267,21 +332,52 @@ impl<'a> FormWalk<'a> {
     }
 }
 
-/// The XObject names a stream draws with `Do`; none if its content cannot be read.
-fn drawn_names(doc: &Document, id: ObjectId) -> Vec<Vec<u8>> {
-    let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else { return Vec::new() };
-    let data = if stream.filters().is_ok() {
+/// The key of a drawing drawn with some resources.
+fn use_key((form, resources): Drawn<'_>) -> FormUse {
+    (form, std::ptr::from_ref(resources) as usize)
+}
+
+/// Adds a drawing's work to the one drawing it, refusing totals over [`MAX_DRAWING_WORK`].
+fn add_work(frame: &mut Frame<'_>, work: u64) -> Result<(), ImportError> {
+    frame.work = frame.work.saturating_add(work);
+    if frame.work > MAX_DRAWING_WORK {
+        return Err(too_much_drawing());
+    }
+    Ok(())
+}
+
+/// A stream's instructions, decompressed as pdf-extract reads them.
+fn content_of(stream: &Stream) -> Vec<u8> {
+    if stream.filters().is_ok() {
         stream.decompressed_content().unwrap_or_else(|_| stream.content.clone())
     } else {
         stream.content.clone()
-    };
-    let Ok(content) = pdf_extract::content::Content::decode(&data) else { return Vec::new() };
-    content
-        .operations
-        .iter()
-        .filter(|op| op.operator == "Do")
-        .filter_map(|op| op.operands.first().and_then(|o| o.as_name().ok()).map(<[u8]>::to_vec))
-        .collect()
+    }
+}
+
+/// The names `content` draws with `Do`, once per occurrence, with `#xx` escapes decoded as lopdf does.
+fn drawn_names(content: &[u8]) -> Vec<Vec<u8>> {
+    DO_OPERATOR.captures_iter(content).filter_map(|c| c.get(1)).map(|m| unescape_name(m.as_bytes())).collect()
+}
+
+/// Decodes the `#xx` hex escapes of a PDF name.
+fn unescape_name(raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while let Some(&b) = raw.get(i) {
+        let hex = raw.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (b, hex) {
+            (b'#', Some(decoded)) => {
+                out.push(decoded);
+                i += 3;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// A page's resources, inherited from the page tree as pdf-extract looks them up.
@@ -319,9 +415,11 @@ fn read_lines(doc: &Document, page_count: usize) -> Result<Vec<Vec<Line>>, Impor
     let failure = match outcome {
         Ok(Ok(())) => None,
         Ok(Err(_)) if collector.too_much => {
-            return Err(ImportError::TooLarge(format!(
-                "the PDF holds more than {MAX_TEXT_CHARS} characters of text, over Thicket's limit for one source"
-            )));
+            return Err(ImportError::TooLarge(
+                "the PDF holds more text than Thicket accepts for one source (over 20 million characters or 2 million \
+                 lines)"
+                    .into(),
+            ));
         }
         Ok(Err(e)) => Some(e.to_string()),
         Err(message) => Some(message),
@@ -341,9 +439,10 @@ struct Collector {
     pages: Vec<Vec<Line>>,
     /// Where the last glyph ended horizontally, in points.
     last_end: f64,
-    /// Chars collected so far, to stop at [`MAX_TEXT_CHARS`].
+    /// Chars and lines collected so far, to stop at [`MAX_TEXT_CHARS`] or [`MAX_LINES`].
     chars: usize,
-    /// Set when extraction was stopped for exceeding [`MAX_TEXT_CHARS`].
+    lines: usize,
+    /// Set when extraction was stopped for exceeding a limit.
     too_much: bool,
 }
 
@@ -357,6 +456,7 @@ impl Collector {
         };
         if new_line {
             lines.push(Line { y, size, text: String::new() });
+            self.lines += 1;
         } else if x > self.last_end + 0.1 * size {
             // A gap wider than a tenth of an em is a space the PDF did not draw as a glyph.
             push_space(lines);
@@ -398,7 +498,7 @@ impl OutputDev for Collector {
         Ok(())
     }
 
-    fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, glyph: &str) -> Result<(), OutputError> {
+    fn output_character(&mut self, trm: &Transform, width: f64, spacing: f64, font_size: f64, glyph: &str) -> Result<(), OutputError> {
         // The text rendering matrix maps glyph space to the page; its determinant scales areas, so its
         // square root is the factor from the nominal type size to the size on the page.
         let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
@@ -407,8 +507,10 @@ impl OutputDev for Collector {
         if !(x.is_finite() && y.is_finite()) {
             return Ok(());
         }
-        self.add(x, y, size, width * size, glyph);
-        if self.chars > MAX_TEXT_CHARS {
+        // Letter and word spacing widen the advance; without them letter-spaced headings would fall apart.
+        let advance = width * size + if spacing.is_finite() { spacing * scale } else { 0.0 };
+        self.add(x, y, size, advance, glyph);
+        if self.chars > MAX_TEXT_CHARS || self.lines > MAX_LINES {
             self.too_much = true;
             return Err(OutputError::FormatError(std::fmt::Error));
         }
@@ -478,7 +580,8 @@ fn gap(above: &Line, below: &Line) -> f64 {
 }
 
 /// The document's usual distance between consecutive lines of a paragraph, as a multiple of the type size:
-/// the smallest spacing that recurs, so that one tightly set pair of lines does not decide it.
+/// the smallest spacing, or in longer documents the smallest shared by one pair of lines in twenty (and at
+/// least two), so that one tightly set pair of lines does not decide it.
 fn usual_spacing(pages: &[Vec<Line>]) -> Option<f64> {
     let mut gaps: Vec<f64> = pages
         .iter()
@@ -490,7 +593,7 @@ fn usual_spacing(pages: &[Vec<Line>]) -> Option<f64> {
         .filter(|g| g.is_finite() && *g > 0.5)
         .collect();
     gaps.sort_by(f64::total_cmp);
-    let needed = (gaps.len() / 10).max(2).min(gaps.len());
+    let needed = if gaps.len() < 10 { 1 } else { (gaps.len() / 20).max(2) };
     (0..gaps.len()).find(|&i| gaps[i..].iter().take_while(|g| **g <= gaps[i] * 1.08).count() >= needed).map(|i| gaps[i])
 }
 
@@ -511,7 +614,9 @@ fn page_text(lines: &[Line], spacing: Option<f64>) -> String {
         }
         if let Some(prev) = previous {
             let g = gap(prev, line);
-            let new_paragraph = g < 0.0 || g > PARAGRAPH_GAP_ALWAYS || spacing.is_some_and(|s| g > s * PARAGRAPH_GAP_FACTOR);
+            // Text that jumps back up the page (to a new column, a sidebar) starts a new paragraph too.
+            let new_paragraph =
+                !(0.0..=PARAGRAPH_GAP_ALWAYS).contains(&g) || spacing.is_some_and(|s| g > s * PARAGRAPH_GAP_FACTOR);
             text.push_str(if new_paragraph && !(item && in_list_item) { "\n\n" } else { "\n" });
             if new_paragraph || item {
                 in_list_item = item;
@@ -538,7 +643,6 @@ fn list_item(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pdf_extract::Stream;
 
     /// A PDF built with lopdf: one page per content stream, Helvetica as `/F1`, resources on the page tree;
     /// `tweak` may change the document (ids: the page tree, then the pages) before it is saved.
@@ -550,6 +654,7 @@ mod tests {
         font.set("Type", name("Font"));
         font.set("Subtype", name("Type1"));
         font.set("BaseFont", name("Helvetica"));
+        font.set("Encoding", name("WinAnsiEncoding"));
         let font = doc.add_object(font);
         let mut fonts = Dictionary::new();
         fonts.set("F1", Object::Reference(font));
@@ -626,6 +731,29 @@ mod tests {
     }
 
     #[test]
+    fn letter_spaced_text_stays_in_words() {
+        let content = "BT /F1 12 Tf 4 Tc 72 750 Td (Case review) Tj ET";
+        assert_eq!(text_of(&pdf(&[content], |_, _, _| {})).text, "Case review");
+    }
+
+    #[test]
+    fn collecting_stops_at_the_text_limits() {
+        let glyph = |c: &mut Collector| c.output_character(&Transform::identity(), 0.5, 0.0, 12.0, "x");
+        let media_box = MediaBox { llx: 0.0, lly: 0.0, urx: 595.0, ury: 842.0 };
+        let mut c = Collector::default();
+        c.begin_page(1, &media_box, None).expect("page");
+        assert!(glyph(&mut c).is_ok());
+        c.chars = MAX_TEXT_CHARS;
+        assert!(glyph(&mut c).is_err());
+        assert!(c.too_much);
+        let mut c = Collector::default();
+        c.begin_page(1, &media_box, None).expect("page");
+        c.lines = MAX_LINES;
+        assert!(glyph(&mut c).is_err(), "the first glyph opens a line over the limit");
+        assert!(c.too_much);
+    }
+
+    #[test]
     fn one_line_paragraphs_far_apart_are_still_paragraphs() {
         let content = lines(&[(0.0, "Dana: One."), (36.0, "Marta: Two."), (36.0, "Dana: Three.")]);
         assert_eq!(text_of(&pdf(&[&content], |_, _, _| {})).text, "Dana: One.\n\nMarta: Two.\n\nDana: Three.");
@@ -635,8 +763,8 @@ mod tests {
     fn bulleted_lines_become_list_items_on_consecutive_lines() {
         let content = lines(&[
             (0.0, "Agreed:"),
-            (24.0, "\\267 Weekly visits"),
-            (24.0, "\\267 A named worker"),
+            (24.0, "\\225 Weekly visits"),
+            (24.0, "\\225 A named worker"),
             (14.0, "for the whole case"),
             (24.0, "Next steps follow."),
         ]);
@@ -670,15 +798,18 @@ mod tests {
     fn files_that_are_not_pdfs_are_refused_with_a_reason() {
         assert_eq!(extract(b""), Err(ImportError::Text(TextError::Empty)));
         assert_eq!(extract(b"Dana: hello\n"), Err(ImportError::Malformed("it does not start with %PDF, so it is not a PDF file".into())));
-        assert!(malformed(b"%PDF-1.7\n1 0 obj\n<<").starts_with("the PDF is damaged or incomplete ("));
         let whole = pdf(&[&lines(&[(0.0, "Hello.")])], |_, _, _| {});
-        assert!(malformed(&whole[..whole.len() / 2]).starts_with("the PDF is damaged"));
+        assert_eq!(malformed(&whole[..whole.len() / 2]), "the PDF is incomplete: its end is missing (was a download or copy cut short?)");
+        let mut no_xref = whole.clone();
+        let xref = whole.windows(4).rposition(|w| w == b"xref").expect("has xref");
+        no_xref[xref..xref + 4].copy_from_slice(b"junk");
+        assert!(malformed(&no_xref).starts_with("the PDF is damaged or incomplete ("), "{}", malformed(&no_xref));
     }
 
     #[test]
     fn oversized_files_are_refused_before_parsing() {
         let huge = vec![0u8; MAX_PDF_BYTES + 1];
-        assert!(matches!(extract(&huge), Err(ImportError::TooLarge(m)) if m.contains("over the limit of 200 MB")));
+        assert_eq!(extract(&huge), Err(ImportError::TooLarge("the PDF is 201 MB, over the limit of 200 MB".into())));
     }
 
     #[test]
@@ -734,6 +865,34 @@ mod tests {
     }
 
     #[test]
+    fn drawings_that_multiply_each_other_are_refused_before_extraction() {
+        // Each drawing draws the next one twice: 2^40 draws of the last one.
+        let bytes = pdf(&["/X0 Do"], |doc, tree, _| {
+            let mut xobjects = Dictionary::new();
+            for i in 0..40 {
+                let draws = if i == 39 { String::new() } else { format!("/X{n} Do /X{n} Do", n = i + 1) };
+                let id = doc.add_object(Stream::new(Dictionary::new(), format!("{draws} % padding").into_bytes()));
+                xobjects.set(format!("X{i}"), Object::Reference(id));
+            }
+            if let Ok(Object::Dictionary(resources)) = doc.get_dictionary_mut(tree).and_then(|t| t.get_mut(b"Resources")) {
+                resources.set("XObject", Object::Dictionary(xobjects));
+            }
+        });
+        match extract(&bytes) {
+            Err(ImportError::TooLarge(reason)) => assert!(reason.contains("over 256 MB of drawing instructions"), "{reason}"),
+            other => panic!("expected TooLarge, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn drawn_names_are_found_with_their_escapes_decoded() {
+        let content = b"q /Im1 Do Q /Fm#201 Do\n/X2\nDo /NotDrawn Tf (/Y Do)";
+        assert_eq!(drawn_names(content), [b"Im1".to_vec(), b"Fm 1".to_vec(), b"X2".to_vec(), b"Y".to_vec()]);
+        assert_eq!(unescape_name(b"a#2"), b"a#2");
+        assert_eq!(unescape_name(b"#zz#41"), b"#zzA");
+    }
+
+    #[test]
     fn text_inside_nested_drawings_is_extracted() {
         let e = text_of(&nested_drawings(3, ""));
         assert!(e.text.contains("Level 2"), "{}", e.text);
@@ -743,9 +902,13 @@ mod tests {
     #[test]
     fn usual_spacing_ignores_a_single_tight_pair() {
         let line = |y: f64| Line { y, size: 10.0, text: "x".into() };
-        let page: Vec<Line> = [0.0, 8.0, 20.0, 32.0, 44.0, 70.0].into_iter().map(line).collect();
-        let spacing = usual_spacing(&[page]).expect("spacing");
+        let mut ys = vec![0.0, 8.0];
+        ys.extend((1..30).map(|i| 8.0 + 12.0 * f64::from(i)));
+        let page: Vec<Line> = ys.into_iter().map(line).collect();
+        let spacing = usual_spacing(std::slice::from_ref(&page)).expect("spacing");
         assert!((spacing - 1.2).abs() < 1e-9, "{spacing}");
+        let spacing = usual_spacing(&[page[..6].to_vec()]).expect("spacing");
+        assert!((spacing - 0.8).abs() < 1e-9, "few lines: the smallest gap decides, {spacing}");
         assert_eq!(usual_spacing(&[vec![line(0.0)]]), None);
     }
 

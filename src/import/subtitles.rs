@@ -116,7 +116,8 @@ pub(super) fn extract_vtt(bytes: &[u8]) -> Result<Extracted, ImportError> {
 /// Decoded text with `\n` line breaks only, so line numbers in errors match an editor's.
 fn decode(bytes: &[u8]) -> Result<(String, &'static str), ImportError> {
     let (text, encoding) = super::decode_text(bytes)?;
-    Ok((normalize_str(&text), encoding))
+    // UTF-8 comes back normalised already; UTF-16 and legacy text keep their CRLFs until here.
+    Ok((if encoding == "UTF-8" { text } else { normalize_str(&text) }, encoding))
 }
 
 /// `WEBVTT` alone or followed by a space or tab and a description.

@@ -39,9 +39,13 @@ pub struct Table {
 /// Reads CSV: decoded as text, delimiter guessed, first record as the header.
 pub(super) fn read_csv(bytes: &[u8]) -> Result<Table, ImportError> {
     let (text, encoding) = super::decode_text(bytes)?;
-    let text = normalize_str(&text);
-    let delimiter = sniff_delimiter(&text);
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(text.as_bytes());
+    // Line breaks inside quoted cells end up in the answers: make them "\n" like every other text.
+    let text = if encoding == "UTF-8" { text } else { normalize_str(&text) };
+    let (delimiter, body) = match excel_separator_line(&text) {
+        Some((delimiter, body)) => (delimiter, body),
+        None => (sniff_delimiter(&text), text.as_str()),
+    };
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(body.as_bytes());
     let mut records = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| ImportError::Malformed(format!("it is not readable as CSV ({e})")))?;
@@ -50,6 +54,14 @@ pub(super) fn read_csv(bytes: &[u8]) -> Result<Table, ImportError> {
     let mut records = records.into_iter();
     let header = records.next().ok_or_else(|| ImportError::NoText("the CSV file has no rows".into()))?;
     build(header, records.collect(), encoding.to_string())
+}
+
+/// Excel's `sep=;` first line, which names the delimiter, and the text after it.
+fn excel_separator_line(text: &str) -> Option<(u8, &str)> {
+    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    let sep = first.trim_end().strip_prefix("sep=")?;
+    let &[d] = sep.as_bytes() else { return None };
+    DELIMITERS.contains(&d).then_some((d, rest))
 }
 
 /// The delimiter whose count is the same, and not zero, in each of the first records (counting only
@@ -98,7 +110,7 @@ fn first_records(text: &str) -> Vec<Vec<u8>> {
 
 /// Reads the first worksheet of an XLSX workbook: its first used row is the header.
 pub(super) fn read_xlsx(bytes: &[u8]) -> Result<Table, ImportError> {
-    // calamine reads entries without size limits: check the archive against the zip-bomb limits first.
+    // calamine inflates entries without Thicket's limits: check the archive against them first.
     drop(super::archive::open(bytes, "an .xlsx workbook")?);
     // calamine has panicked on damaged workbooks before; a bad file must give an error, not end the app.
     let cells = catch_unwind(AssertUnwindSafe(|| first_sheet_cells(bytes))).map_err(|_| {
@@ -256,6 +268,14 @@ mod tests {
         assert_eq!(t.rows[0], strings(&["1", "Yes; mostly"]));
         let t = read_csv(b"answer\nYes\n").unwrap();
         assert_eq!((t.headers.len(), t.rows.len()), (1, 1));
+    }
+
+    #[test]
+    fn excel_sep_line_names_the_delimiter() {
+        let t = read_csv(b"sep=;\r\nid;answer\r\n1;Yes, mostly\r\n").unwrap();
+        assert_eq!(t.headers, strings(&["id", "answer"]));
+        assert_eq!(t.rows, [strings(&["1", "Yes, mostly"])]);
+        assert_eq!(excel_separator_line("sep=x\na"), None);
     }
 
     #[test]

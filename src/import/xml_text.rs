@@ -67,9 +67,9 @@ pub(super) fn walk(xml: &str, part: &str, mut visit: impl FnMut(Node<'_>) -> Res
     reader.config_mut().expand_empty_elements = true;
     let (mut depth, mut seen_root) = (0usize, false);
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| ImportError::Malformed(format!("\"{part}\" is not well-formed XML ({e}, near byte {}): the file is damaged", reader.error_position())))?;
+        let event = reader.read_event().map_err(|e| {
+            ImportError::Malformed(format!("\"{part}\" is not well-formed XML ({e}, near byte {}): the file is damaged", reader.error_position()))
+        })?;
         match event {
             Event::Start(e) => {
                 depth += 1;
@@ -369,8 +369,19 @@ fn roman(n: u32) -> String {
         return n.to_string();
     }
     const PARTS: [(u32, &str); 13] = [
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-        (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
     ];
     let (mut n, mut out) = (n, String::new());
     for (value, numeral) in PARTS {
