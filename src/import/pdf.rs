@@ -439,8 +439,9 @@ struct Collector {
     pages: Vec<Vec<Line>>,
     /// Where the last glyph ended horizontally, in points.
     last_end: f64,
-    /// Chars and lines collected so far, to stop at [`MAX_TEXT_CHARS`] or [`MAX_LINES`].
+    /// Chars collected so far, to stop at [`MAX_TEXT_CHARS`].
     chars: usize,
+    /// Lines started so far, to stop at [`MAX_LINES`].
     lines: usize,
     /// Set when extraction was stopped for exceeding a limit.
     too_much: bool,
