@@ -104,6 +104,16 @@ impl ThicketApp {
         &self.errors
     }
 
+    /// The open document view, if a source is selected.
+    pub fn document(&self) -> Option<&DocumentView> {
+        self.document.as_ref()
+    }
+
+    /// The open document view, to select or scroll from outside (tests, other panels).
+    pub fn document_mut(&mut self) -> Option<&mut DocumentView> {
+        self.document.as_mut()
+    }
+
     /// The import dialog, when open.
     pub fn import_dialog(&self) -> Option<&ImportDialog> {
         self.import.as_ref()

@@ -205,12 +205,17 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
 
 /// The selected source's text with its codings.
 pub fn document(app: &mut ThicketApp, ui: &mut egui::Ui) {
+    let mut response = None;
     egui::CentralPanel::default().show(ui, |ui| match &mut app.document {
-        Some(doc) => doc.show(ui),
+        Some(doc) => response = Some(doc.show(ui)),
         None => {
             ui.centered_and_justified(|ui| ui.weak("Select a source on the left to read it."));
         }
     });
+    if let Some(id) = response.and_then(|r| r.remove_coding) {
+        let codings = crate::action::EntitySet { codings: vec![id], ..Default::default() };
+        app.push(UiCommand::Perform(crate::Action::Remove(codings)));
+    }
 }
 
 /// The screen shown when no project is open.

@@ -1,0 +1,193 @@
+//! The document view inside the real window, driven headlessly through egui_kittest: selecting
+//! by dragging across paragraphs, extending with shift and the keyboard, copying, jumping to a far
+//! offset, hovering a highlight, and removing a coding from its context menu.
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+#![cfg(feature = "gui")]
+
+use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use thicket::model::TextSpan;
+use thicket::text::TextIndex;
+use thicket::ui::{Startup, ThicketApp, UiCommand};
+
+fn sample_harness(dir: &std::path::Path) -> Harness<'static, ThicketApp> {
+    let path = dir.join("sample.thicket");
+    thicket::sample::write_sample(&path).unwrap().close().unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_eframe(move |cc| ThicketApp::new(cc, Startup::Open(path.clone()), None));
+    harness.run();
+    harness
+}
+
+/// Opens the source named `name` in the document view.
+fn open_source(harness: &mut Harness<'static, ThicketApp>, name: &str) {
+    let id = harness.state().project().unwrap().source_named(name).unwrap().id;
+    harness.state_mut().push_command(UiCommand::SelectSource(id));
+    harness.run();
+}
+
+/// Paragraph ranges (chars) of the open document.
+fn paragraphs(harness: &Harness<'static, ThicketApp>) -> Vec<std::ops::Range<usize>> {
+    TextIndex::new(harness.state().document().unwrap().text()).paragraphs().to_vec()
+}
+
+/// A point just inside the left edge of char `ch` on screen.
+fn point_at(harness: &Harness<'static, ThicketApp>, ch: usize) -> Pos2 {
+    let rect = harness.state().document().unwrap().char_screen_rect(ch).expect("char on screen");
+    Pos2::new(rect.left() + 1.0, rect.center().y)
+}
+
+fn press(harness: &Harness<'static, ThicketApp>, pos: Pos2, button: PointerButton, pressed: bool, modifiers: Modifiers) {
+    harness.event_modifiers(Event::PointerButton { pos, button, pressed, modifiers }, modifiers);
+}
+
+fn selection(harness: &Harness<'static, ThicketApp>) -> Option<TextSpan> {
+    harness.state().document().unwrap().selection()
+}
+
+#[test]
+fn dragging_across_paragraphs_selects_and_copies_the_text_between() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    let p = paragraphs(&harness);
+    let (from, to) = (p[1].start, p[3].start);
+    let (a, b) = (point_at(&harness, from), point_at(&harness, to));
+    harness.hover_at(a);
+    harness.drag_at(a);
+    harness.hover_at(Pos2::new(b.x, (a.y + b.y) / 2.0));
+    harness.hover_at(b);
+    harness.drop_at(b);
+    harness.run();
+    assert_eq!(selection(&harness), Some(TextSpan { start: from, end: to }));
+    let view = harness.state().document().unwrap();
+    let expected: String = view.text().chars().skip(from).take(to - from).collect();
+    assert_eq!(view.selected_text(), Some(expected.as_str()));
+    assert!(expected.contains("\n\n"), "the selection spans paragraphs");
+
+    harness.event(Event::Copy);
+    harness.step();
+    let copied = harness.output().platform_output.commands.iter().any(|c| matches!(c, egui::OutputCommand::CopyText(t) if *t == expected));
+    assert!(copied, "{:?}", harness.output().platform_output.commands);
+}
+
+#[test]
+fn shift_click_and_keys_extend_then_clear_the_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    let p = paragraphs(&harness);
+    let start = p[1].start + 4;
+    let end = p[2].start + 6;
+    let a = point_at(&harness, start);
+    harness.hover_at(a);
+    press(&harness, a, PointerButton::Primary, true, Modifiers::NONE);
+    press(&harness, a, PointerButton::Primary, false, Modifiers::NONE);
+    harness.run();
+    assert_eq!(selection(&harness), None, "a click only places the caret");
+    let b = point_at(&harness, end);
+    harness.hover_at(b);
+    press(&harness, b, PointerButton::Primary, true, Modifiers::SHIFT);
+    press(&harness, b, PointerButton::Primary, false, Modifiers::NONE);
+    harness.run();
+    assert_eq!(selection(&harness), Some(TextSpan { start, end }));
+
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    harness.run();
+    assert_eq!(selection(&harness), Some(TextSpan { start, end: end + 1 }));
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    harness.run();
+    assert!(selection(&harness).unwrap().end > end + 1);
+
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(selection(&harness), None);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    let len = harness.state().document().unwrap().text().chars().count();
+    assert_eq!(selection(&harness), Some(TextSpan { start: 0, end: len }));
+}
+
+#[test]
+fn scrolling_to_a_far_offset_brings_its_text_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    open_source(&mut harness, "Focus group 1 (multi-stakeholder)");
+    let p = paragraphs(&harness);
+    let last = p.last().unwrap().clone();
+    let text: String = harness.state().document().unwrap().text().chars().skip(last.start).take(last.len()).collect();
+    assert!(harness.query_by_label_contains(&text).is_none(), "the end is not in view at first");
+
+    harness.state_mut().document_mut().unwrap().scroll_to_char(last.start);
+    harness.run_steps(12);
+    let node = harness.get_by_label_contains(&text);
+    let bounds = node.rect();
+    assert!(bounds.top() >= 0.0 && bounds.top() < 1000.0, "{bounds:?}");
+    assert!(!harness.state().document().unwrap().is_scrolling());
+    assert!(harness.state().document().unwrap().char_screen_rect(last.start).is_some());
+    // The first paragraph is off screen now.
+    let first: String = harness.state().document().unwrap().text().chars().skip(p[0].start).take(p[0].len()).collect();
+    assert!(harness.query_by_label_contains(&first).is_none());
+}
+
+#[test]
+fn hovering_a_highlight_names_its_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    let id = harness.state().document().unwrap().source.id;
+    let project = harness.state().project().unwrap();
+    let codings = project.codings_in(id).unwrap();
+    let book = project.codebook().unwrap();
+    harness.get_by_label_contains(&format!("words · {} codings", codings.len()));
+    let view = harness.state().document().unwrap();
+    let coding = codings.iter().find(|c| view.char_screen_rect(c.span.start + 1).is_some()).expect("a coding in view");
+    let name = book.path(coding.code_id).unwrap().to_string();
+    let before = harness.query_all_by_label(&name).count();
+
+    let pos = point_at(&harness, coding.span.start + 1);
+    harness.hover_at(pos);
+    harness.run_steps(4);
+    assert!(harness.state().document().unwrap().hovered_codes().contains(&coding.code_id));
+    assert_eq!(harness.query_all_by_label(&name).count(), before + 1, "the tooltip names {name}");
+}
+
+#[test]
+fn a_highlights_context_menu_removes_one_of_its_codings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    let id = harness.state().document().unwrap().source.id;
+    let codings = harness.state().project().unwrap().codings_in(id).unwrap();
+    let view = harness.state().document().unwrap();
+    let ch = codings.iter().map(|c| c.span.start + 1).find(|&ch| view.char_screen_rect(ch).is_some()).expect("a coded char in view");
+    let under: Vec<_> = codings.iter().filter(|c| c.span.start <= ch && ch < c.span.end).map(|c| c.id).collect();
+    let pos = point_at(&harness, ch);
+    harness.hover_at(pos);
+    press(&harness, pos, PointerButton::Secondary, true, Modifiers::NONE);
+    press(&harness, pos, PointerButton::Secondary, false, Modifiers::NONE);
+    harness.run();
+    assert_eq!(harness.query_all_by_label_contains("Remove coding of").count(), under.len(), "one item per coding under the pointer");
+    harness.get_all_by_label_contains("Remove coding of").next().unwrap().click();
+    harness.run();
+    let after: Vec<_> = harness.state().project().unwrap().codings_in(id).unwrap().into_iter().map(|c| c.id).collect();
+    assert_eq!(after.len(), codings.len() - 1);
+    assert_eq!(under.iter().filter(|id| !after.contains(id)).count(), 1, "the removed coding was under the pointer");
+    harness.get_by_label_contains(&format!("words · {} codings", after.len()));
+}
+
+#[test]
+fn clicking_a_coding_stripe_selects_that_coding() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    let id = harness.state().document().unwrap().source.id;
+    let codings = harness.state().project().unwrap().codings_in(id).unwrap();
+    let view = harness.state().document().unwrap();
+    let (coding, rect) = codings.iter().find_map(|c| view.stripe_screen_rect(c.id).map(|r| (c.clone(), r))).expect("a stripe in view");
+    assert!(rect.width() >= 2.0 && rect.height() >= 2.0, "{rect:?}");
+    harness.hover_at(rect.center());
+    harness.run_steps(4);
+    assert_eq!(harness.state().document().unwrap().hovered_codes(), [coding.code_id]);
+    press(&harness, rect.center(), PointerButton::Primary, true, Modifiers::NONE);
+    press(&harness, rect.center(), PointerButton::Primary, false, Modifiers::NONE);
+    harness.run();
+    assert_eq!(selection(&harness), Some(coding.span));
+}
