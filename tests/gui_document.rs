@@ -191,3 +191,36 @@ fn clicking_a_coding_stripe_selects_that_coding() {
     harness.run();
     assert_eq!(selection(&harness), Some(coding.span));
 }
+
+#[test]
+fn the_reading_position_survives_reopening_the_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    open_source(&mut harness, "Focus group 1 (multi-stakeholder)");
+    let p = paragraphs(&harness);
+    let target = p[p.len() * 2 / 3].start;
+    harness.state_mut().document_mut().unwrap().scroll_to_char(target);
+    harness.run_steps(12);
+    let before = harness.state().document().unwrap().char_screen_rect(target).expect("in view");
+    // The app rebuilds the view after every action; here, by opening the same source again.
+    open_source(&mut harness, "Focus group 1 (multi-stakeholder)");
+    let after = harness.state().document().unwrap().char_screen_rect(target).expect("still in view");
+    assert!((after.top() - before.top()).abs() < 1.0, "{before:?} → {after:?}");
+}
+
+#[test]
+fn resizing_the_window_keeps_the_text_being_read_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    open_source(&mut harness, "Focus group 1 (multi-stakeholder)");
+    let p = paragraphs(&harness);
+    let target = p[p.len() / 2].start;
+    harness.state_mut().document_mut().unwrap().scroll_to_char(target);
+    harness.run_steps(12);
+    assert!(harness.state().document().unwrap().char_screen_rect(target).is_some());
+    for width in [1150.0, 1700.0, 1400.0] {
+        harness.set_size(egui::vec2(width, 1000.0));
+        harness.run();
+        assert!(harness.state().document().unwrap().char_screen_rect(target).is_some(), "lost the text at width {width}");
+    }
+}

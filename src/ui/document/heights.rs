@@ -34,6 +34,11 @@ impl Heights {
         Heights { heights, prefix }
     }
 
+    /// Number of blocks.
+    pub fn len(&self) -> usize {
+        self.heights.len()
+    }
+
     /// Height of block `i` (0 past the end).
     pub fn height(&self, i: usize) -> f32 {
         self.heights.get(i).copied().unwrap_or(0.0)

@@ -255,10 +255,19 @@ impl DocumentView {
     /// Paints the heading, the source's facts and its text; returns what the user did.
     pub fn show(&mut self, ui: &mut egui::Ui) -> DocumentResponse {
         self.header(ui);
+        ui.scope(|ui| self.text_area(ui)).inner
+    }
+
+    /// The scrolled text with its margin.
+    fn text_area(&mut self, ui: &mut egui::Ui) -> DocumentResponse {
+        // This view sets scroll offsets itself (jumps, keeping the text still as heights become
+        // exact); egui would take an offset past an edge for an overscroll and spring it back.
+        ui.spacing_mut().scroll.kinetic.rubber_band = false;
         let salt = ("document_view", self.source.id);
         let columns = self.columns(ui.available_width() - ui.spacing().scroll.allocated_width());
-        self.sync_layout(ui.ctx(), columns.wrap);
-        let offset = self.prepare(ui.ctx(), ui.make_persistent_id(salt), ui.available_height(), columns.text_left);
+        // The id ScrollArea derives from `id_salt`, to read its offset before it runs.
+        let scroll_id = ui.make_persistent_id(egui::IdSalt::new(salt));
+        let offset = self.prepare(ui.ctx(), scroll_id, ui.available_height(), &columns);
         let mut area = egui::ScrollArea::vertical()
             .id_salt(salt)
             .auto_shrink([false, false])
@@ -271,7 +280,11 @@ impl DocumentView {
         }
         let mut out = DocumentResponse::default();
         let output = area.show_viewport(ui, |ui, viewport| self.contents(ui, viewport, columns, &mut out));
+        debug_assert_eq!(output.id, scroll_id, "egui derives scroll area ids differently now");
         self.view_height = output.inner_rect.height();
+        if let Some(geo) = self.geometry {
+            self.store_anchor(ui.ctx(), scroll_id, geo.viewport);
+        }
         self.galleys.note_atlas(ui.ctx());
         out
     }
@@ -303,14 +316,20 @@ impl DocumentView {
     }
 
     /// Drops galleys that no longer fit (width, pixel density, font atlas, theme) and, if the
-    /// width changed, estimates every paragraph's height again.
-    fn sync_layout(&mut self, ctx: &egui::Context, wrap: f32) {
+    /// width changed, estimates every paragraph's height again. Then returns the offset that
+    /// shows the same text at the top as offset `current` did before (a resize rewraps it).
+    fn sync_layout(&mut self, ctx: &egui::Context, wrap: f32, current: f32) -> Option<f32> {
         let n = self.index.paragraphs().len();
         let dark = ctx.global_style().visuals.dark_mode;
-        if self.galleys.sync(ctx, wrap, n, dark) == Invalidated::Geometry {
-            let estimates = self.estimates(ctx, wrap);
-            self.heights.reestimate(estimates);
+        if self.galleys.sync(ctx, wrap, n, dark) != Invalidated::Geometry {
+            return None;
         }
+        let before = self.heights.block_at(current).map(|i| (i, (current - self.heights.top(i)) / self.heights.height(i).max(1.0)));
+        let estimates = self.estimates(ctx, wrap);
+        self.heights.reestimate(estimates);
+        let (i, fraction) = before?;
+        self.ensure_layout(ctx, i);
+        Some(self.heights.top(i) + fraction.clamp(0.0, 1.0) * self.heights.height(i))
     }
 
     fn estimates(&mut self, ctx: &egui::Context, wrap: f32) -> Vec<f32> {
@@ -347,17 +366,44 @@ impl DocumentView {
         self.heights.set_exact(i, height)
     }
 
-    /// Before the scroll area: handles a pending jump, lays out what will be visible (and half
-    /// a screen around it), and returns a scroll offset to impose if the view must move.
-    fn prepare(&mut self, ctx: &egui::Context, scroll_id: egui::Id, available: f32, text_left: f32) -> Option<f32> {
+    /// Before the scroll area: drops layouts that no longer fit, handles a pending jump or a
+    /// remembered reading position, lays out what will be visible (and half a screen around
+    /// it), and returns a scroll offset to impose if the view must move.
+    fn prepare(&mut self, ctx: &egui::Context, scroll_id: egui::Id, available: f32, columns: &Columns) -> Option<f32> {
+        let text_left = columns.text_left;
         let height = if self.view_height > 0.0 { self.view_height } else { available };
-        let explicit = self.scroll_to.take();
-        let current = explicit.unwrap_or_else(|| egui::scroll_area::State::load(ctx, scroll_id).map_or(0.0, |s| s.clamped_offset().y));
+        let stored = egui::scroll_area::State::load(ctx, scroll_id).map_or(0.0, |s| s.clamped_offset().y);
+        let rewrapped = self.sync_layout(ctx, columns.wrap, stored);
+        let explicit = self.scroll_to.take().or(rewrapped);
+        let current = explicit.unwrap_or(stored);
         let snapped = self.plan_jump(ctx, current, height, text_left);
-        let target = snapped.or(explicit);
+        let restored = if self.geometry.is_none() && explicit.is_none() && snapped.is_none() { self.restore_anchor(ctx, scroll_id) } else { None };
+        let target = snapped.or(explicit).or(restored);
         let top = target.unwrap_or(current);
         let shift = self.layout_around(ctx, top, height);
-        (target.is_some() || shift != 0.0).then_some((top + shift).max(0.0))
+        let max = (self.heights.total() - height).max(0.0);
+        (target.is_some() || shift != 0.0).then_some((top + shift).clamp(0.0, max))
+    }
+
+    /// Where the last view of this source was reading (paragraph at the top, points into it), as
+    /// an offset for this view. A view is rebuilt after each action and when the source is opened
+    /// again; its heights above the viewport are estimates, so the scroll offset alone would land
+    /// elsewhere in the text.
+    fn restore_anchor(&mut self, ctx: &egui::Context, scroll_id: egui::Id) -> Option<f32> {
+        let (i, within) = ctx.data(|d| d.get_temp::<(usize, f32)>(scroll_id.with("anchor")))?;
+        if i >= self.heights.len() {
+            return None;
+        }
+        self.ensure_layout(ctx, i);
+        Some(self.heights.top(i) + within.min(self.heights.height(i)))
+    }
+
+    /// Remembers the paragraph at the top of the view, for [`Self::restore_anchor`].
+    fn store_anchor(&self, ctx: &egui::Context, scroll_id: egui::Id, viewport: Rect) {
+        if let Some(i) = self.heights.block_at(viewport.top()) {
+            let anchor = (i, viewport.top() - self.heights.top(i));
+            ctx.data_mut(|d| d.insert_temp(scroll_id.with("anchor"), anchor));
+        }
     }
 
     /// Lays out the paragraphs in and around `[top, top + height)`. Paragraphs wholly above `top`
