@@ -32,6 +32,16 @@ pub enum Action {
     CreateCoder { name: String },
     /// Create a code under `parent` (or at the top).
     CreateCode { parent: Option<CodeId>, name: String, color: String, description: CodeDescription },
+    /// Create a code and code these spans with it, as one step (in vivo, "new code from the
+    /// selection"): undoing it removes the code and its codings together.
+    CreateCodeAndApply {
+        parent: Option<CodeId>,
+        name: String,
+        color: String,
+        description: CodeDescription,
+        coder: CoderId,
+        spans: Vec<(SourceId, TextSpan)>,
+    },
     /// Replace a code's name, parent, colour, description and position.
     UpdateCode {
         id: CodeId,
@@ -85,6 +95,7 @@ impl Action {
             Action::UpdateParticipant { .. } => "Edit participant".into(),
             Action::CreateCoder { name } => format!("Create coder “{name}”"),
             Action::CreateCode { name, .. } => format!("Create code “{name}”"),
+            Action::CreateCodeAndApply { name, .. } => format!("Code selection as new code “{name}”"),
             Action::UpdateCode { .. } => "Edit code".into(),
             Action::AddCodings(c) if c.len() == 1 => "Apply code".into(),
             Action::AddCodings(c) => format!("Apply {} codings", c.len()),

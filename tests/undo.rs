@@ -161,7 +161,19 @@ fn coder_code_and_coding_creation_are_undoable() {
     round_trip(
         &mut f.p,
         Action::AddCodings(vec![NewCoding { source: f.source, code: f.child, coder: f.coder, span: TextSpan::new(28, 39).unwrap(), memo: String::new() }]),
+    );    round_trip(
+        &mut f.p,
+        Action::CreateCodeAndApply {
+            parent: None,
+            name: "I felt judged".into(),
+            color: "#AA3300".into(),
+            description: CodeDescription::default(),
+            coder: f.coder,
+            spans: vec![(f.source, TextSpan::new(6, 19).unwrap()), (f.source, TextSpan::new(46, 55).unwrap())],
+        },
     );
+    let code = f.p.code_at("I felt judged").unwrap();
+    assert_eq!(f.p.all_codings().unwrap().iter().filter(|c| c.code_id == code).count(), 2);
 }
 
 #[test]

@@ -160,19 +160,14 @@ fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
             let id = w.insert_coder(None, &new_uuid(), &name, &now_rfc3339())?;
             created(EntitySet { coders: vec![id], ..Default::default() })
         }
-        Action::CreateCode { parent, name, color, description } => {
-            let code = Code {
-                id: CodeId(0),
-                uuid: new_uuid(),
-                parent_id: parent,
-                name,
-                color: normalize_color(&color)?,
-                description,
-                sort_order: next_sort_order(w, parent)?,
-            };
-            check_code(w, &code)?;
-            let id = w.insert_code(&code)?;
-            created(EntitySet { codes: vec![id], ..Default::default() })
+        Action::CreateCode { parent, name, color, description } => created(EntitySet { codes: vec![create_code(w, parent, name, color, description)?], ..Default::default() }),
+        Action::CreateCodeAndApply { parent, name, color, description, coder, spans } => {
+            let code = create_code(w, parent, name, color, description)?;
+            let codings: Vec<NewCoding> = spans.into_iter().map(|(source, span)| NewCoding { source, code, coder, span, memo: String::new() }).collect();
+            let made = add_codings(w, &codings)?;
+            // Removing the code removes its codings; restoring it brings them back.
+            let code_only = EntitySet { codes: vec![code], ..Default::default() };
+            Outcome { inverse: Action::Remove(code_only), created: EntitySet { codes: vec![code], codings: made.codings, ..Default::default() } }
         }
         Action::UpdateCode { id, parent, name, color, description, sort_order } => {
             let Some(old) = w.read().code(id)? else { return invalid(format!("no code with id {id}")) };
@@ -559,6 +554,20 @@ fn guess_role(label: &str) -> Option<&'static str> {
     let l = label.to_lowercase();
     let interviewer = ["i", "q", "int", "interviewer", "facilitator", "moderator", "researcher"];
     interviewer.contains(&l.as_str()).then_some("interviewer")
+}
+
+fn create_code(w: &mut Writer<'_>, parent: Option<CodeId>, name: String, color: String, description: CodeDescription) -> Result<CodeId> {
+    let code = Code {
+        id: CodeId(0),
+        uuid: new_uuid(),
+        parent_id: parent,
+        name,
+        color: normalize_color(&color)?,
+        description,
+        sort_order: next_sort_order(w, parent)?,
+    };
+    check_code(w, &code)?;
+    Ok(w.insert_code(&code)?)
 }
 
 fn add_codings(w: &mut Writer<'_>, codings: &[NewCoding]) -> Result<EntitySet> {

@@ -2,7 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::model::SourceId;
+use crate::Action;
+use crate::action::NewCoding;
+use crate::model::{CodeDescription, CodeId, CoderId, SourceId, TextSpan};
 use crate::project::Project;
 
 use super::document::DocumentView;
@@ -55,6 +57,8 @@ pub struct ThicketApp {
     pub(super) retrieval: super::retrieval::RetrievalPane,
     /// Bumped after every change, so cached views know to refresh.
     pub(super) generation: u64,
+    /// Who is coding: recorded on every coding and memo made in this window.
+    pub(super) coder: String,
     ctx: egui::Context,
     prefs_path: Option<PathBuf>,
     commands: Vec<UiCommand>,
@@ -65,6 +69,8 @@ impl ThicketApp {
     /// Builds the app; `prefs_path` is `None` in tests so nothing is written to the user's config.
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup, prefs_path: Option<PathBuf>) -> Self {
         let prefs = Prefs::load(prefs_path.as_deref());
+        prefs.theme.apply(&cc.egui_ctx);
+        let coder = prefs.coder.clone().filter(|c| !c.trim().is_empty()).unwrap_or_else(crate::cli::default_coder);
         let mut app = ThicketApp {
             project: None,
             selected: None,
@@ -77,6 +83,7 @@ impl ThicketApp {
             codebook: Default::default(),
             retrieval: Default::default(),
             generation: 0,
+            coder,
             ctx: cc.egui_ctx.clone(),
             prefs_path,
             commands: Vec::new(),
@@ -97,6 +104,11 @@ impl ThicketApp {
     /// The open project, if any.
     pub fn project(&self) -> Option<&Project> {
         self.project.as_ref()
+    }
+
+    /// The coder recorded on codings and memos made in this window.
+    pub fn coder(&self) -> &str {
+        &self.coder
     }
 
     /// Messages currently shown to the user.
@@ -164,10 +176,64 @@ impl ThicketApp {
                     Some(Err(e)) => self.errors.push(e.to_string()),
                     None => {}
                 },
-                // Coding the selection arrives with the workbench's document view.
-                R::Apply(_) | R::InVivo => {}
+                R::Apply(code) => self.code_selection(code),
+                R::InVivo => self.in_vivo(),
+                R::CreateAndApply { parent, name, color, description } => self.create_and_apply(parent, name, color, description),
             }
         }
+    }
+
+    /// The current coder's id, created on first use. Not an undo step: who is working is not a
+    /// change the user made to the data.
+    pub(super) fn coder_id(&mut self) -> Option<CoderId> {
+        let project = self.project.as_mut()?;
+        let found = project.coders().map(|list| list.into_iter().find(|c| c.name == self.coder).map(|c| c.id));
+        let result = match found {
+            Ok(Some(id)) => Ok(id),
+            Ok(None) => project.apply(Action::CreateCoder { name: self.coder.clone() }).map(|o| o.created.coders.first().copied().unwrap_or(CoderId(0))),
+            Err(e) => Err(e),
+        };
+        result.map_err(|e| self.errors.push(format!("cannot record coder “{}”: {e}", self.coder))).ok()
+    }
+
+    /// The open source and its selection with surrounding blanks left out, or a message saying
+    /// what to do first.
+    fn selected_span(&mut self) -> Option<(SourceId, TextSpan)> {
+        let found = self.document.as_ref().and_then(|doc| Some((doc.source.id, trim_span(doc.text(), doc.selection()?)?)));
+        if found.is_none() {
+            self.errors.push("Select a passage of the text first, then choose a code.".into());
+        }
+        found
+    }
+
+    /// Codes the selection with `code` for the current coder.
+    pub(super) fn code_selection(&mut self, code: CodeId) {
+        let Some((source, span)) = self.selected_span() else { return };
+        let Some(coder) = self.coder_id() else { return };
+        self.push(UiCommand::Perform(Action::AddCodings(vec![NewCoding { source, code, coder, span, memo: String::new() }])));
+    }
+
+    /// Creates a code named after the selected words and codes them with it (an existing
+    /// top-level code of that name is applied instead).
+    fn in_vivo(&mut self) {
+        let Some((_, span)) = self.selected_span() else { return };
+        let (Some(doc), Some(project)) = (&self.document, &self.project) else { return };
+        let name = in_vivo_name(&doc.text().chars().skip(span.start).take(span.len()).collect::<String>());
+        let book = match project.codebook() {
+            Ok(book) => book,
+            Err(e) => return self.errors.push(e.to_string()),
+        };
+        match book.children(None).iter().copied().find(|id| book.get(*id).is_some_and(|c| c.name == name)) {
+            Some(existing) => self.code_selection(existing),
+            None => self.create_and_apply(None, name, super::codebook::next_color(&book), CodeDescription::default()),
+        }
+    }
+
+    /// Creates a code and codes the selection with it, as one undoable step.
+    fn create_and_apply(&mut self, parent: Option<CodeId>, name: String, color: String, description: CodeDescription) {
+        let Some((source, span)) = self.selected_span() else { return };
+        let Some(coder) = self.coder_id() else { return };
+        self.push(UiCommand::Perform(Action::CreateCodeAndApply { parent, name, color, description, coder, spans: vec![(source, span)] }));
     }
 
     fn close(&mut self) {
@@ -223,10 +289,21 @@ impl ThicketApp {
         }
     }
 
+    /// After a change: the open document catches up in place (keeping its selection, reading
+    /// position and layout), or closes if its source is gone.
     fn reload_document(&mut self) {
-        if let Some(id) = self.selected {
-            let exists = self.project.as_ref().and_then(|p| p.source(id).ok().flatten()).is_some();
-            if exists { self.select(id) } else { self.selected = None; self.document = None; }
+        let (Some(id), Some(project)) = (self.selected, &self.project) else { return };
+        if project.source(id).ok().flatten().is_none() {
+            self.selected = None;
+            self.document = None;
+            return;
+        }
+        let refreshed = match &mut self.document {
+            Some(doc) if doc.source.id == id => doc.refresh(project),
+            _ => return self.select(id),
+        };
+        if let Err(e) = refreshed {
+            self.errors.push(e.to_string());
         }
     }
 
@@ -266,7 +343,9 @@ impl ThicketApp {
                 if self.selected != Some(id) {
                     self.select(id);
                 }
-                if let Some(doc) = &mut self.document {
+                if let Some(doc) = &mut self.document
+                    && doc.source.id == id
+                {
                     doc.reveal(span);
                 }
             }
@@ -299,6 +378,24 @@ impl ThicketApp {
                 }
             },
         }
+    }
+
+    /// Switches the theme and remembers it.
+    pub(super) fn set_theme(&mut self, ctx: &egui::Context, theme: super::prefs::Theme) {
+        theme.apply(ctx);
+        self.prefs.theme = theme;
+        self.prefs.save(self.prefs_path.as_deref());
+    }
+
+    /// Makes `name` the current coder (remembered for next time).
+    pub(super) fn set_coder(&mut self, name: String) {
+        let name = name.trim().to_string();
+        if name.is_empty() {
+            return;
+        }
+        self.coder = name.clone();
+        self.prefs.coder = Some(name);
+        self.prefs.save(self.prefs_path.as_deref());
     }
 
     fn window_title(&self) -> String {
@@ -349,5 +446,48 @@ impl eframe::App for ThicketApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.close();
+    }
+}
+
+/// `span` without the blanks at either end; `None` if nothing but blanks is selected.
+fn trim_span(text: &str, span: TextSpan) -> Option<TextSpan> {
+    let chars: Vec<char> = text.chars().skip(span.start).take(span.len()).collect();
+    let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let trail = chars.iter().rev().take_while(|c| c.is_whitespace()).count();
+    TextSpan::new(span.start + lead, span.end.saturating_sub(trail))
+}
+
+/// A code name made of the selected words: blanks collapsed, surrounding quotes and
+/// punctuation dropped, at most 60 characters.
+fn in_vivo_name(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let joined = words.join(" ");
+    let trimmed = joined.trim_matches(|c: char| !c.is_alphanumeric());
+    let name = if trimmed.is_empty() { joined.as_str() } else { trimmed };
+    if name.chars().count() <= 60 {
+        return name.to_string();
+    }
+    let cut: String = name.chars().take(59).collect();
+    let at_word = cut.rfind(' ').filter(|i| *i > 20).map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{at_word}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trimming_a_selection_drops_blanks_at_both_ends_only() {
+        let text = "a  « our worker »\n b";
+        assert_eq!(trim_span(text, TextSpan::new(1, 19).unwrap()), TextSpan::new(3, 17));
+        assert_eq!(trim_span(text, TextSpan::new(1, 3).unwrap()), None);
+    }
+
+    #[test]
+    fn in_vivo_names_are_the_words_without_quotes_or_trailing_punctuation() {
+        assert_eq!(in_vivo_name("“they never\n listen to us.”"), "they never listen to us");
+        assert_eq!(in_vivo_name("..."), "...");
+        let long = in_vivo_name(&"word ".repeat(30));
+        assert!(long.ends_with('…') && long.chars().count() <= 60, "{long}");
     }
 }

@@ -22,6 +22,8 @@ pub enum CodebookRequest {
     Apply(CodeId),
     /// Create a code named after the selected text and apply it.
     InVivo,
+    /// Create this code and apply it to the selection, as one step ("New code from selection…").
+    CreateAndApply { parent: Option<CodeId>, name: String, color: String, description: CodeDescription },
     /// Show this code's segments (with `add` for ctrl-click multi-selection).
     Select { code: CodeId, add: bool },
     /// Merge one code into another (codings, sub-codes), as one undoable step.
@@ -58,6 +60,11 @@ const PALETTE: [[u8; 3]; 10] = [
     [0x00, 0xAC, 0xC1], [0x6D, 0x4C, 0x41], [0xD8, 0x1B, 0x60], [0x7C, 0xB3, 0x42], [0x39, 0x49, 0xAB],
 ];
 
+/// A colour for the next new code: the palette in turn.
+pub fn next_color(book: &Codebook) -> String {
+    hex(PALETTE[book.len() % PALETTE.len()])
+}
+
 fn hex(c: [u8; 3]) -> String {
     format!("#{:02X}{:02X}{:02X}", c[0], c[1], c[2])
 }
@@ -70,7 +77,7 @@ fn rgb(color: &str) -> [u8; 3] {
 impl CodebookPanel {
     /// Opens the form for a new code under `parent`.
     pub fn new_code(&mut self, book: &Codebook, parent: Option<CodeId>, name: String, apply_after: bool) {
-        let color = PALETTE[book.len() % PALETTE.len()];
+        let color = rgb(&next_color(book));
         self.form = Some(CodeForm { id: None, parent, name, color, description: CodeDescription::default(), sort_order: 0, apply_after });
     }
 
@@ -86,6 +93,10 @@ impl CodebookPanel {
             }
             if ui.add_enabled(has_selection, egui::Button::new("In vivo").small()).on_hover_text("Create a code named after the selected text and apply it").clicked() {
                 out.push(CodebookRequest::InVivo);
+            }
+            let from_selection = egui::Button::new("Code as new…").small();
+            if ui.add_enabled(has_selection, from_selection).on_hover_text("Create a code (name, colour, description) and apply it to the selection").clicked() {
+                self.new_code(&book, None, String::new(), true);
             }
         });
         let label = ui.label("Filter codes");
@@ -121,7 +132,18 @@ impl CodebookPanel {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             ui.painter().rect_filled(rect, 2.0, parse_color(&code.color));
             let text = if selected { RichText::new(&code.name).strong() } else { RichText::new(&code.name) };
-            let response = ui.add(egui::Button::selectable(selected, text).frame_when_inactive(false));
+            let button = egui::Button::selectable(selected, text).frame_when_inactive(false).sense(egui::Sense::click_and_drag());
+            let response = ui.add(button);
+            // Drag a code onto the selected text to apply it, or onto another code to move it there.
+            response.dnd_set_drag_payload(code.id);
+            if let Some(dragged) = response.dnd_hover_payload::<CodeId>()
+                && *dragged != code.id
+            {
+                ui.painter().rect_stroke(response.rect, 2.0, ui.visuals().selection.stroke, egui::StrokeKind::Outside);
+            }
+            if let Some(dragged) = response.dnd_release_payload::<CodeId>() {
+                out.extend(reparent(book, *dragged, Some(code.id)));
+            }
             let response = response.on_hover_text(describe(book, code, has_selection));
             if response.clicked() {
                 let add = ui.input(|i| i.modifiers.command);
@@ -146,6 +168,10 @@ impl CodebookPanel {
         }
         if ui.button("New sub-code…").clicked() {
             self.new_code(book, Some(code.id), String::new(), false);
+            ui.close();
+        }
+        if ui.add_enabled(has_selection, egui::Button::new("Code selection with a new sub-code…")).clicked() {
+            self.new_code(book, Some(code.id), String::new(), true);
             ui.close();
         }
         if ui.button("Edit (rename, colour, description)…").clicked() {
@@ -218,7 +244,11 @@ impl CodebookPanel {
         let Some(form) = &mut self.form else { return };
         let mut open = true;
         let mut done = false;
-        let title = if form.id.is_some() { "Edit code" } else { "New code" };
+        let title = match (form.id, form.apply_after) {
+            (Some(_), _) => "Edit code",
+            (None, true) => "New code for the selection",
+            (None, false) => "New code",
+        };
         egui::Window::new(title).open(&mut open).collapsible(false).show(ctx, |ui| {
             if let Some(p) = form.parent.and_then(|p| book.path(p)) {
                 ui.weak(format!("under {p}"));
@@ -256,10 +286,7 @@ impl CodebookPanel {
                             description,
                             sort_order: form.sort_order,
                         }),
-                        None if form.apply_after => CodebookRequest::Perform(Action::Batch {
-                            label: format!("{IN_VIVO}{name}"),
-                            actions: vec![Action::CreateCode { parent: form.parent, name, color, description }],
-                        }),
+                        None if form.apply_after => CodebookRequest::CreateAndApply { parent: form.parent, name, color, description },
                         None => CodebookRequest::Perform(Action::CreateCode { parent: form.parent, name, color, description }),
                     });
                     done = true;
@@ -300,9 +327,6 @@ impl CodebookPanel {
         }
     }
 }
-
-/// Marks a `CreateCode` the app should follow with applying the new code to the selection.
-pub const IN_VIVO: &str = "in vivo: ";
 
 /// Codes whose path contains the filter (case-insensitive), with their ancestors.
 fn visible_codes(book: &Codebook, filter: &str) -> HashMap<CodeId, ()> {

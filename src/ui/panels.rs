@@ -18,6 +18,33 @@ pub fn shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
     } else if ctx.input_mut(|i| i.consume_shortcut(&undo)) {
         app.push(UiCommand::Undo);
     }
+    quick_keys(app, ctx);
+    // Escape drops the selection wherever the focus is, unless a field or a menu wants it.
+    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) && !ctx.text_edit_focused() && !egui::Popup::is_any_open(ctx)
+        && let Some(doc) = &mut app.document
+    {
+        doc.set_selection(None);
+    }
+}
+
+const DIGITS: [egui::Key; 9] = [
+    egui::Key::Num1, egui::Key::Num2, egui::Key::Num3, egui::Key::Num4, egui::Key::Num5,
+    egui::Key::Num6, egui::Key::Num7, egui::Key::Num8, egui::Key::Num9,
+];
+
+/// Keys 1–9 code the selection with the code assigned to them (not while typing in a field).
+fn quick_keys(app: &mut ThicketApp, ctx: &egui::Context) {
+    let has_selection = app.document.as_ref().is_some_and(|d| d.selection().is_some());
+    if !has_selection || ctx.text_edit_focused() {
+        return;
+    }
+    for (k, key) in DIGITS.iter().enumerate() {
+        if let Some(code) = app.codebook.quick[k]
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, *key))
+        {
+            app.code_selection(code);
+        }
+    }
 }
 
 /// File and Edit menus.
@@ -72,6 +99,16 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
             ui.menu_button("Project", |ui| {
                 if ui.add_enabled(app.project.is_some(), egui::Button::new("Participants…")).clicked() {
                     app.push(UiCommand::ShowParticipants);
+                    ui.close();
+                }
+            });
+            ui.menu_button("View", |ui| {
+                let mut theme = app.prefs.theme;
+                ui.radio_value(&mut theme, super::prefs::Theme::System, "Theme as the system");
+                ui.radio_value(&mut theme, super::prefs::Theme::Light, "Light theme");
+                ui.radio_value(&mut theme, super::prefs::Theme::Dark, "Dark theme");
+                if theme != app.prefs.theme {
+                    app.set_theme(ui.ctx(), theme);
                     ui.close();
                 }
             });
@@ -139,9 +176,36 @@ pub fn status_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
             ui.separator();
             ui.label(format!("{sources} sources · {codings} codings"));
             ui.separator();
-            ui.label(format!("Coder: {}", crate::cli::default_coder()));
+            coder_picker(app, ui);
         });
     });
+}
+
+/// "Coder: NAME ▾": pick one of the project's coders or type a new name.
+fn coder_picker(app: &mut ThicketApp, ui: &mut egui::Ui) {
+    let label = ui.label("Coder:");
+    let coders: Vec<String> = app.project.as_ref().and_then(|p| p.coders().ok()).unwrap_or_default().into_iter().map(|c| c.name).collect();
+    let mut chosen = None;
+    let id = ui.make_persistent_id("new_coder_name");
+    let response = egui::ComboBox::from_id_salt("coder").selected_text(&app.coder).show_ui(ui, |ui| {
+        for name in &coders {
+            if ui.selectable_label(*name == app.coder, name).clicked() {
+                chosen = Some(name.clone());
+            }
+        }
+        ui.separator();
+        let mut typed: String = ui.data_mut(|d| d.get_temp(id).unwrap_or_default());
+        let field = ui.add(egui::TextEdit::singleline(&mut typed).hint_text("another coder…").desired_width(140.0));
+        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) && !typed.trim().is_empty() {
+            chosen = Some(std::mem::take(&mut typed));
+            ui.close();
+        }
+        ui.data_mut(|d| d.insert_temp(id, typed));
+    });
+    response.response.labelled_by(label.id).on_hover_text("Every coding and memo you make records this coder");
+    if let Some(name) = chosen {
+        app.set_coder(name);
+    }
 }
 
 /// Sources grouped by case, and the codebook.
@@ -183,7 +247,8 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
     egui::Panel::right("codebook").default_size(280.0).show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             if let Some(project) = &app.project {
-                requests = app.codebook.show(ui, project, false);
+                let has_selection = app.document.as_ref().is_some_and(|d| d.selection().is_some());
+                requests = app.codebook.show(ui, project, has_selection);
             }
         });
     });
@@ -212,9 +277,21 @@ pub fn document(app: &mut ThicketApp, ui: &mut egui::Ui) {
             ui.centered_and_justified(|ui| ui.weak("Select a source on the left to read it."));
         }
     });
-    if let Some(id) = response.and_then(|r| r.remove_coding) {
+    let Some(response) = response else { return };
+    if let Some(id) = response.remove_coding {
         let codings = crate::action::EntitySet { codings: vec![id], ..Default::default() };
         app.push(UiCommand::Perform(crate::Action::Remove(codings)));
+    }
+    if let Some((id, to)) = response.recode {
+        app.push(UiCommand::Perform(crate::Action::ReassignCodings { codings: vec![id], to }));
+    }
+    if let Some((id, span)) = response.resize_coding
+        && let Some(memo) = app.document.as_ref().and_then(|d| d.coding(id)).map(|c| c.memo.clone())
+    {
+        app.push(UiCommand::Perform(crate::Action::UpdateCoding { id, span, memo }));
+    }
+    if let Some(code) = response.dropped_code {
+        app.code_selection(code);
     }
 }
 

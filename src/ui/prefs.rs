@@ -1,4 +1,4 @@
-//! User preferences kept apart from project data: recent projects.
+//! User preferences kept apart from project data: recent projects, the coder's name, the theme.
 
 use std::path::{Path, PathBuf};
 
@@ -9,6 +9,31 @@ use serde::{Deserialize, Serialize};
 pub struct Prefs {
     /// Most recent first.
     pub recent: Vec<PathBuf>,
+    /// The coder's name, as chosen in the status bar (else the login name).
+    #[serde(default)]
+    pub coder: Option<String>,
+    #[serde(default)]
+    pub theme: Theme,
+}
+
+/// Light, dark, or as the system says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// Tells egui which theme to use.
+    pub fn apply(self, ctx: &egui::Context) {
+        ctx.set_theme(match self {
+            Theme::System => egui::ThemePreference::System,
+            Theme::Light => egui::ThemePreference::Light,
+            Theme::Dark => egui::ThemePreference::Dark,
+        });
+    }
 }
 
 impl Prefs {

@@ -45,8 +45,9 @@ impl DocumentView {
         }
         out.hovered_codes = self.hovered.clone();
         self.tooltip(response, hit);
-        if let Some(id) = self.context_menu(ui, response, hit) {
-            out.remove_coding = Some(id);
+        self.context_menu(ui, response, hit, out);
+        if let Some(code) = response.dnd_release_payload::<CodeId>() {
+            out.dropped_code = Some(*code);
         }
     }
 
@@ -193,36 +194,54 @@ impl DocumentView {
         });
     }
 
-    /// The right-click menu: remove a coding under the pointer, or copy the selection.
-    fn context_menu(&mut self, ui: &Ui, response: &Response, hit: Hit) -> Option<CodingId> {
+    /// The right-click menu: for each coding under the pointer, remove it, change its code or
+    /// resize it to the selection; and copy the selection.
+    fn context_menu(&mut self, ui: &Ui, response: &Response, hit: Hit, out: &mut DocumentResponse) {
         if response.secondary_clicked() {
             self.menu = self.codings_at(hit).into_iter().map(|k| self.highlights.codings[k].id).collect();
         }
         let under: Vec<&crate::model::Coding> = self.menu.iter().filter_map(|id| self.highlights.codings.iter().find(|c| c.id == *id)).collect();
-        let items: Vec<(CodingId, String)> = under
+        let items: Vec<(CodingId, CodeId, String)> = under
             .iter()
             .map(|c| {
                 let name = self.highlights.name(c.code_id);
                 // Two coders may have coded the same passage with the same code: say whose is whose.
                 match under.iter().filter(|o| o.code_id == c.code_id).count() {
-                    1 => (c.id, format!("Remove coding of {name}")),
-                    _ => (c.id, format!("Remove coding of {name} by {}", self.coder_name(c.coder_id))),
+                    1 => (c.id, c.code_id, name.to_string()),
+                    _ => (c.id, c.code_id, format!("{name} by {}", self.coder_name(c.coder_id))),
                 }
             })
             .collect();
-        let can_copy = self.selection.span().is_some();
-        let (mut remove, mut copy) = (None, false);
+        let selection = self.selection.span();
+        let codes = self.highlights.sorted_codes(self.highlights.codes.keys().copied());
+        let mut copy = false;
         response.context_menu(|ui| {
-            for (id, label) in &items {
-                if ui.button(label).clicked() {
-                    remove = Some(*id);
+            for (id, code, label) in &items {
+                if items.len() > 1 {
+                    ui.label(egui::RichText::new(label).strong());
+                }
+                if ui.button(format!("Remove coding of {label}")).clicked() {
+                    out.remove_coding = Some(*id);
                     ui.close();
                 }
-            }
-            if !items.is_empty() {
+                ui.menu_button(format!("Change code of {label}"), |ui| {
+                    egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                        for other in codes.iter().filter(|c| *c != code) {
+                            if ui.button(self.highlights.name(*other)).clicked() {
+                                out.recode = Some((*id, *other));
+                                ui.close();
+                            }
+                        }
+                    });
+                });
+                let resize = egui::Button::new(format!("Resize coding of {label} to the selection"));
+                if ui.add_enabled(selection.is_some(), resize).on_disabled_hover_text("Select the new extent of the passage first").clicked() {
+                    out.resize_coding = selection.map(|s| (*id, s));
+                    ui.close();
+                }
                 ui.separator();
             }
-            if ui.add_enabled(can_copy, egui::Button::new("Copy").shortcut_text("Ctrl+C")).clicked() {
+            if ui.add_enabled(selection.is_some(), egui::Button::new("Copy").shortcut_text("Ctrl+C")).clicked() {
                 copy = true;
                 ui.close();
             }
@@ -230,7 +249,6 @@ impl DocumentView {
         if copy {
             self.copy(ui.ctx());
         }
-        remove
     }
 
     fn copy(&self, ctx: &egui::Context) {

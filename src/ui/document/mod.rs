@@ -53,6 +53,12 @@ pub struct DocumentResponse {
     pub hovered_codes: Vec<CodeId>,
     /// "Remove coding of …" was chosen in a highlight's or a stripe's context menu.
     pub remove_coding: Option<CodingId>,
+    /// "Change code of …" was chosen: recode this coding with that code.
+    pub recode: Option<(CodingId, CodeId)>,
+    /// "Resize coding of … to the selection" was chosen: the coding and its new span.
+    pub resize_coding: Option<(CodingId, TextSpan)>,
+    /// A code from the codebook was dragged and dropped onto the text.
+    pub dropped_code: Option<CodeId>,
     /// The selection differs from the previous frame's.
     pub selection_changed: bool,
 }
@@ -92,6 +98,15 @@ pub struct DocumentView {
     hovered_stripe: Option<usize>,
     /// Codings offered by the open context menu, captured when it was opened.
     menu: Vec<CodingId>,
+}
+
+/// Participant → "Name (role)", as tooltips and the margin show them.
+fn people_labels(project: &Project) -> Result<HashMap<ParticipantId, String>> {
+    Ok(project
+        .participants()?
+        .into_iter()
+        .map(|p| (p.id, match p.role { Some(role) => format!("{} ({})", p.name, role.replace('_', " ")), None => p.name }))
+        .collect())
 }
 
 /// A requested scroll to a char, driven over a few frames until it is in view and still.
@@ -136,11 +151,7 @@ impl DocumentView {
         let highlights = Highlights::new(index.paragraphs(), project.codings_in(id)?, code_styles(&project.codebook()?), index.char_len());
         let turns = project.turns(id)?;
         let speakers = speaker_marks(&text, &index, &turns);
-        let people = project
-            .participants()?
-            .into_iter()
-            .map(|p| (p.id, match p.role { Some(role) => format!("{} ({})", p.name, role.replace('_', " ")), None => p.name }))
-            .collect();
+        let people = people_labels(project)?;
         let cases = project.cases_by_source()?.remove(&id).unwrap_or_default();
         let coders = project.coders()?.into_iter().map(|c| (c.id, c.name)).collect();
         Ok(DocumentView {
@@ -187,6 +198,28 @@ impl DocumentView {
         Ok(())
     }
 
+    /// Catches up with a change to the project without rebuilding the view: the source's name,
+    /// kind and date, its cases, speakers and codings. Only paragraphs whose highlights or speaker
+    /// marks changed are laid out again; the selection and the reading position stay.
+    pub fn refresh(&mut self, project: &Project) -> Result<()> {
+        let id = self.source.id;
+        self.source = project.source(id)?.ok_or_else(|| crate::Error::invalid(format!("no source with id {id}")))?;
+        self.cases = project.cases_by_source()?.remove(&id).unwrap_or_default();
+        let turns = project.turns(id)?;
+        let speakers = speaker_marks(&self.text, &self.index, &turns);
+        let people = people_labels(project)?;
+        for (i, (old, new)) in self.speakers.iter().zip(&speakers).enumerate() {
+            let renamed = new.iter().any(|m| self.people.get(&m.participant) != people.get(&m.participant));
+            if old != new || renamed {
+                self.galleys.forget(i);
+            }
+        }
+        self.speakers = speakers;
+        self.people = people;
+        self.has_timestamps = turns.iter().any(|t| t.timestamp_ms.is_some());
+        self.refresh_codings(project)
+    }
+
     /// The selected chars (half-open, may span paragraphs); `None` when nothing is selected.
     pub fn selection(&self) -> Option<TextSpan> {
         self.selection.span()
@@ -211,10 +244,15 @@ impl DocumentView {
         self.jump = Some(Jump { ch: ch.min(self.index.char_len()), frames: 0, last_offset: f32::NAN });
     }
 
-    /// Brings the start of `span` into view (a retrieved segment, a search hit); same as
-    /// `scroll_to_char(span.start)`. Call `set_selection` too to mark the span.
+    /// Selects `span` and brings its start into view (a retrieved segment, a search hit).
     pub fn reveal(&mut self, span: TextSpan) {
+        self.set_selection(Some(span));
         self.scroll_to_char(span.start);
+    }
+
+    /// The coding with this id, if it is in this source.
+    pub fn coding(&self, id: CodingId) -> Option<&crate::model::Coding> {
+        self.highlights.codings.iter().find(|c| c.id == id)
     }
 
     /// Whether a `scroll_to_char` is still under way.
