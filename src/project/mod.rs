@@ -65,6 +65,11 @@ impl Project {
         self.store.path()
     }
 
+    /// Writes a copy of the project to a new file `to`; this project stays open here.
+    pub fn save_copy(&self, to: &Path) -> Result<()> {
+        Ok(self.store.save_copy(to)?)
+    }
+
     /// The project's title.
     pub fn title(&self) -> Result<String> {
         Ok(self.store.read().project_info("title")?.unwrap_or_default())

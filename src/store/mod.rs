@@ -141,6 +141,16 @@ impl Store {
         Ok(value)
     }
 
+    /// Writes a consistent copy of the project to `to` (a new file; an existing one is refused),
+    /// while this one stays open. The copy is compacted and is a single file.
+    pub fn save_copy(&self, to: &Path) -> Result<()> {
+        if to.exists() {
+            return Err(StoreError::AlreadyExists { path: to.to_owned() });
+        }
+        self.conn.execute("VACUUM INTO ?1", [to.to_string_lossy()])?;
+        Ok(())
+    }
+
     /// Checkpoints the WAL into the main file and closes, leaving a single file on disk.
     pub fn close(self) -> Result<()> {
         self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
@@ -306,6 +316,23 @@ mod tests {
         drop(old);
         let err = Store::open(&path).unwrap_err();
         assert!(matches!(err, StoreError::NewerVersion { found, .. } if found == SCHEMA_VERSION + 1), "{err}");
+    }
+
+    #[test]
+    fn a_saved_copy_is_a_complete_project_and_never_overwrites_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("study.thicket");
+        let mut store = Store::create(&path, "t").unwrap();
+        store.write(|w| w.set_project_info("note", "kept")).unwrap();
+        let copy = dir.path().join("copy.thicket");
+        store.save_copy(&copy).unwrap();
+        let err = store.save_copy(&copy).unwrap_err();
+        assert!(matches!(err, StoreError::AlreadyExists { .. }), "{err}");
+        // The original stays open and writable.
+        store.write(|w| w.set_project_info("note", "changed")).unwrap();
+        store.close().unwrap();
+        let copied = Store::open(&copy).unwrap();
+        assert_eq!(copied.read().project_info("note").unwrap().as_deref(), Some("kept"));
     }
 
     #[test]

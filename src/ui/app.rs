@@ -27,6 +27,10 @@ pub enum Startup {
 #[derive(Debug, Clone, PartialEq)]
 pub enum UiCommand {
     OpenProject(PathBuf),
+    /// Create a new, empty project file and open it.
+    NewProject(PathBuf),
+    /// Write a copy of the open project to a new file (the open one stays open).
+    SaveCopy(PathBuf),
     OpenSample,
     CloseProject,
     SelectSource(SourceId),
@@ -49,6 +53,8 @@ pub struct ThicketApp {
     pub(super) selected: Option<SourceId>,
     pub(super) document: Option<DocumentView>,
     pub(super) errors: Vec<String>,
+    /// The outcome of the last file operation ("Saved a copy to …"), shown in the status bar.
+    pub(super) notice: Option<String>,
     pub(super) prefs: Prefs,
     pub(super) import: Option<ImportDialog>,
     participants: super::participants::ParticipantsWindow,
@@ -59,6 +65,10 @@ pub struct ThicketApp {
     pub(super) generation: u64,
     /// Who is coding: recorded on every coding and memo made in this window.
     pub(super) coder: String,
+    /// The project's listings, re-read when `generation` moves on.
+    pub(super) summary: Option<super::summary::Summary>,
+    /// The navigator's filter and grouping.
+    pub(super) navigator: super::panels::NavigatorState,
     ctx: egui::Context,
     prefs_path: Option<PathBuf>,
     commands: Vec<UiCommand>,
@@ -76,6 +86,7 @@ impl ThicketApp {
             selected: None,
             document: None,
             errors: Vec::new(),
+            notice: None,
             prefs,
             import: None,
             participants: Default::default(),
@@ -84,6 +95,8 @@ impl ThicketApp {
             retrieval: Default::default(),
             generation: 0,
             coder,
+            summary: None,
+            navigator: Default::default(),
             ctx: cc.egui_ctx.clone(),
             prefs_path,
             commands: Vec::new(),
@@ -141,12 +154,31 @@ impl ThicketApp {
         self.commands.push(command);
     }
 
+    /// Re-reads the listings if the project changed since they were read.
+    fn refresh_summary(&mut self) {
+        let Some(project) = &self.project else {
+            self.summary = None;
+            return;
+        };
+        if self.summary.as_ref().is_some_and(|s| s.generation == self.generation) {
+            return;
+        }
+        match super::summary::Summary::load(project, self.generation) {
+            Ok(summary) => self.summary = Some(summary),
+            Err(e) => {
+                self.summary = None;
+                self.errors.push(e.to_string());
+            }
+        }
+    }
+
     fn open(&mut self, path: &Path) {
         self.close();
         match Project::open(path) {
             Ok(p) => {
                 self.prefs.remember(path);
                 self.prefs.save(self.prefs_path.as_deref());
+                self.codebook.quick = self.prefs.quick_keys.get(&canonical(path)).copied().unwrap_or_default();
                 self.project = Some(p);
                 self.select_first_source();
             }
@@ -237,6 +269,7 @@ impl ThicketApp {
     }
 
     fn close(&mut self) {
+        self.generation += 1;
         if let Some(p) = self.project.take()
             && let Err(e) = p.close()
         {
@@ -244,6 +277,16 @@ impl ThicketApp {
         }
         self.selected = None;
         self.document = None;
+    }
+
+    /// Creates a project at `path`, titled after the file name, and opens it.
+    fn new_project(&mut self, path: &Path) {
+        self.close();
+        let title = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "Study".into());
+        match Project::create(path, &title).and_then(Project::close) {
+            Ok(()) => self.open(path),
+            Err(e) => self.errors.push(e.to_string()),
+        }
     }
 
     fn open_sample(&mut self) {
@@ -311,6 +354,15 @@ impl ThicketApp {
         match command {
             UiCommand::OpenProject(p) => self.open(&p),
             UiCommand::OpenSample => self.open_sample(),
+            UiCommand::NewProject(path) => self.new_project(&path),
+            UiCommand::SaveCopy(path) => {
+                if let Some(p) = &self.project {
+                    match p.save_copy(&path) {
+                        Ok(()) => self.notice = Some(format!("Saved a copy to {}", path.display())),
+                        Err(e) => self.errors.push(e.to_string()),
+                    }
+                }
+            }
             UiCommand::CloseProject => self.close(),
             UiCommand::SelectSource(id) => self.select(id),
             UiCommand::Import(paths) => {
@@ -366,6 +418,7 @@ impl ThicketApp {
             DialogOutcome::Close => self.import = None,
             DialogOutcome::Import(batch, options) => match project.import_read(*batch, &options) {
                 Ok(report) => {
+                    self.generation += 1;
                     let first = report.imported.first().map(|f| f.source.clone());
                     dialog.show_report(report);
                     if let Some(id) = first.and_then(|n| project.source_named(&n).ok()).map(|s| s.id) {
@@ -377,6 +430,16 @@ impl ThicketApp {
                     self.import = None;
                 }
             },
+        }
+    }
+
+    /// Remembers the quick keys of the open project when they change.
+    fn save_quick_keys(&mut self) {
+        let Some(p) = &self.project else { return };
+        let key = canonical(p.path());
+        if self.prefs.quick_keys.get(&key).copied().unwrap_or_default() != self.codebook.quick {
+            self.prefs.quick_keys.insert(key, self.codebook.quick);
+            self.prefs.save(self.prefs_path.as_deref());
         }
     }
 
@@ -416,6 +479,7 @@ impl eframe::App for ThicketApp {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+        self.refresh_summary();
         panels::shortcuts(self, ui.ctx());
         panels::menu_bar(self, ui);
         panels::errors(self, ui);
@@ -434,6 +498,7 @@ impl eframe::App for ThicketApp {
         {
             self.commands.push(UiCommand::Perform(action));
         }
+        self.save_quick_keys();
         let commands = std::mem::take(&mut self.commands);
         if !commands.is_empty() {
             // What a command changed is drawn on the next frame; ask for it now.
@@ -447,6 +512,11 @@ impl eframe::App for ThicketApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.close();
     }
+}
+
+/// The file's full path, so that one project has one entry in the preferences.
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// `span` without the blanks at either end; `None` if nothing but blanks is selected.

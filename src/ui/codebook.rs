@@ -82,34 +82,33 @@ impl CodebookPanel {
     }
 
     /// Draws the panel's contents into `ui`; `has_selection` enables applying codes.
-    pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, has_selection: bool) -> Vec<CodebookRequest> {
+    /// `book` and `counts` are the project's, read once per change (see `Summary`).
+    pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, book: &Codebook, counts: &HashMap<CodeId, usize>, has_selection: bool) -> Vec<CodebookRequest> {
         let mut out = Vec::new();
-        let Ok(book) = project.codebook() else { return out };
-        let counts = project.coding_counts().unwrap_or_default();
         ui.horizontal(|ui| {
             ui.heading("Codebook");
             if ui.small_button("New code…").on_hover_text("Create a code at the top level").clicked() {
-                self.new_code(&book, None, String::new(), false);
+                self.new_code(book, None, String::new(), false);
             }
             if ui.add_enabled(has_selection, egui::Button::new("In vivo").small()).on_hover_text("Create a code named after the selected text and apply it").clicked() {
                 out.push(CodebookRequest::InVivo);
             }
             let from_selection = egui::Button::new("Code as new…").small();
             if ui.add_enabled(has_selection, from_selection).on_hover_text("Create a code (name, colour, description) and apply it to the selection").clicked() {
-                self.new_code(&book, None, String::new(), true);
+                self.new_code(book, None, String::new(), true);
             }
         });
         let label = ui.label("Filter codes");
         ui.add(egui::TextEdit::singleline(&mut self.filter).hint_text("type to filter").desired_width(f32::INFINITY)).labelled_by(label.id);
-        let visible = visible_codes(&book, &self.filter);
+        let visible = visible_codes(book, &self.filter);
         for (depth, code) in book.walk() {
             if !visible.contains_key(&code.id) {
                 continue;
             }
-            self.row(ui, &book, &counts, depth, code, has_selection, &mut out);
+            self.row(ui, book, counts, depth, code, has_selection, &mut out);
         }
-        self.form_window(ui.ctx(), &book, &mut out);
-        self.delete_window(ui.ctx(), project, &book, &mut out);
+        self.form_window(ui.ctx(), book, &mut out);
+        self.delete_window(ui.ctx(), project, book, &mut out);
         out
     }
 

@@ -11,6 +11,7 @@ mod participants;
 mod retrieval;
 mod panels;
 mod prefs;
+mod summary;
 
 use std::path::PathBuf;
 

@@ -40,6 +40,7 @@ fn quick_keys(app: &mut ThicketApp, ctx: &egui::Context) {
     }
     for (k, key) in DIGITS.iter().enumerate() {
         if let Some(code) = app.codebook.quick[k]
+            && app.summary.as_ref().is_some_and(|s| s.codebook.get(code).is_some())
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, *key))
         {
             app.code_selection(code);
@@ -52,6 +53,12 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
+                if ui.button("New project…").clicked() {
+                    if let Some(path) = new_project_path() {
+                        app.push(UiCommand::NewProject(path));
+                    }
+                    ui.close();
+                }
                 if ui.button("Open project…").clicked() {
                     if let Some(path) = pick_project() {
                         app.push(UiCommand::OpenProject(path));
@@ -88,6 +95,12 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
                     });
                 });
                 ui.separator();
+                if ui.add_enabled(open, egui::Button::new("Save a copy as…")).on_hover_text("Write a copy of this project to a new file; you keep working here").clicked() {
+                    if let Some(path) = new_project_path() {
+                        app.push(UiCommand::SaveCopy(path));
+                    }
+                    ui.close();
+                }
                 if ui.add_enabled(app.project.is_some(), egui::Button::new("Close project")).clicked() {
                     app.push(UiCommand::CloseProject);
                     ui.close();
@@ -134,6 +147,12 @@ fn pick_project() -> Option<std::path::PathBuf> {
     rfd::FileDialog::new().add_filter("Thicket project", &["thicket"]).pick_file()
 }
 
+/// Asks where to write a new project file; adds the `.thicket` extension if missing.
+fn new_project_path() -> Option<std::path::PathBuf> {
+    let path = rfd::FileDialog::new().add_filter("Thicket project", &["thicket"]).set_file_name("study.thicket").save_file()?;
+    Some(if path.extension().is_some_and(|e| e == "thicket") { path } else { path.with_extension("thicket") })
+}
+
 /// Files dropped on the window are imported; while they hover, say so.
 pub fn dropped_files(app: &mut ThicketApp, ctx: &egui::Context) {
     let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
@@ -166,17 +185,20 @@ pub fn errors(app: &mut ThicketApp, ui: &mut egui::Ui) {
 
 /// Project, counts and current coder.
 pub fn status_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
-    let Some(p) = &app.project else { return };
-    let title = p.title().unwrap_or_default();
-    let sources = p.sources().map(|s| s.len()).unwrap_or(0);
-    let codings = p.coding_count().unwrap_or(0);
+    let Some(summary) = &app.summary else { return };
+    let title = summary.title.clone();
+    let counts = format!("{} sources · {} cases · {} codes · {} codings", summary.sources.len(), summary.cases.len(), summary.codebook.len(), summary.coding_count);
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.label(title);
             ui.separator();
-            ui.label(format!("{sources} sources · {codings} codings"));
+            ui.label(counts);
             ui.separator();
             coder_picker(app, ui);
+            if let Some(notice) = &app.notice {
+                ui.separator();
+                ui.label(egui::RichText::new(notice).color(ui.visuals().weak_text_color()));
+            }
         });
     });
 }
@@ -184,7 +206,7 @@ pub fn status_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
 /// "Coder: NAME ▾": pick one of the project's coders or type a new name.
 fn coder_picker(app: &mut ThicketApp, ui: &mut egui::Ui) {
     let label = ui.label("Coder:");
-    let coders: Vec<String> = app.project.as_ref().and_then(|p| p.coders().ok()).unwrap_or_default().into_iter().map(|c| c.name).collect();
+    let coders: Vec<String> = app.summary.as_ref().map(|s| s.coders.iter().map(|c| c.name.clone()).collect()).unwrap_or_default();
     let mut chosen = None;
     let id = ui.make_persistent_id("new_coder_name");
     let response = egui::ComboBox::from_id_salt("coder").selected_text(&app.coder).show_ui(ui, |ui| {
@@ -195,7 +217,8 @@ fn coder_picker(app: &mut ThicketApp, ui: &mut egui::Ui) {
         }
         ui.separator();
         let mut typed: String = ui.data_mut(|d| d.get_temp(id).unwrap_or_default());
-        let field = ui.add(egui::TextEdit::singleline(&mut typed).hint_text("another coder…").desired_width(140.0));
+        let label = ui.label("Another coder:");
+        let field = ui.add(egui::TextEdit::singleline(&mut typed).hint_text("name, then Enter").desired_width(140.0)).labelled_by(label.id);
         if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) && !typed.trim().is_empty() {
             chosen = Some(std::mem::take(&mut typed));
             ui.close();
@@ -208,27 +231,52 @@ fn coder_picker(app: &mut ThicketApp, ui: &mut egui::Ui) {
     }
 }
 
-/// Sources grouped by case, and the codebook.
+/// The navigator's filter box and grouping, kept between frames.
+#[derive(Debug, Default)]
+pub struct NavigatorState {
+    pub filter: String,
+    /// Group sources by kind (interview, observation…) rather than by case.
+    pub by_kind: bool,
+}
+
+/// Sources grouped by case or by kind, with counts and a filter, as a left panel; the
+/// codebook on the right; retrieved segments below.
 pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
-    let Some(p) = &app.project else { return };
-    let sources = p.sources().unwrap_or_default();
-    let by_source = p.cases_by_source().unwrap_or_default();
+    let Some(summary) = &app.summary else { return };
     let selected = app.selected;
+    let needle = app.navigator.filter.trim().to_lowercase();
+    let by_kind = app.navigator.by_kind;
     let mut groups: BTreeMap<String, Vec<&Source>> = BTreeMap::new();
-    for s in &sources {
-        match by_source.get(&s.id) {
+    for s in summary.sources.iter().filter(|s| needle.is_empty() || s.name.to_lowercase().contains(&needle)) {
+        if by_kind {
+            groups.entry(s.kind.label().to_string()).or_default().push(s);
+            continue;
+        }
+        match summary.cases_by_source.get(&s.id) {
             Some(cases) if !cases.is_empty() => cases.iter().for_each(|c| groups.entry(c.clone()).or_default().push(s)),
             _ => groups.entry(String::new()).or_default().push(s),
         }
     }
+    let total = summary.sources.len();
     let mut clicked = None;
+    let state = &mut app.navigator;
     egui::Panel::left("navigator").default_size(300.0).show(ui, |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.horizontal(|ui| {
             ui.heading("Sources");
-            for (case, mut list) in groups {
+            ui.weak(total.to_string());
+        });
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut state.by_kind, false, "By case");
+            ui.selectable_value(&mut state.by_kind, true, "By kind");
+        });
+        let label = ui.label("Filter sources");
+        ui.add(egui::TextEdit::singleline(&mut state.filter).hint_text("type to filter").desired_width(f32::INFINITY)).labelled_by(label.id);
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            for (group, mut list) in groups {
                 list.sort_by(|a, b| (&a.date, &a.name).cmp(&(&b.date, &b.name)));
-                let title = if case.is_empty() { "Not in a case".to_string() } else { case };
-                egui::CollapsingHeader::new(format!("{title} ({})", list.len())).id_salt(&title).default_open(true).show(ui, |ui| {
+                let title = if group.is_empty() { "Not in a case".to_string() } else { group };
+                let header = egui::CollapsingHeader::new(format!("{title} ({})", list.len())).id_salt((&title, by_kind)).default_open(true);
+                header.show(ui, |ui| {
                     for s in list {
                         let r = ui.selectable_label(selected == Some(s.id), &s.name);
                         let r = r.on_hover_text(format!("{} · {} · {} words", s.kind.label(), s.date.as_deref().unwrap_or("no date"), s.word_count));
@@ -244,11 +292,11 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
         app.push(UiCommand::SelectSource(id));
     }
     let mut requests = Vec::new();
+    let has_selection = app.document.as_ref().is_some_and(|d| d.selection().is_some());
     egui::Panel::right("codebook").default_size(280.0).show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
-            if let Some(project) = &app.project {
-                let has_selection = app.document.as_ref().is_some_and(|d| d.selection().is_some());
-                requests = app.codebook.show(ui, project, has_selection);
+            if let (Some(project), Some(summary)) = (&app.project, &app.summary) {
+                requests = app.codebook.show(ui, project, &summary.codebook, &summary.counts, has_selection);
             }
         });
     });

@@ -14,6 +14,9 @@ pub struct Prefs {
     pub coder: Option<String>,
     #[serde(default)]
     pub theme: Theme,
+    /// Per project file: the code ids on quick keys 1–9.
+    #[serde(default)]
+    pub quick_keys: std::collections::BTreeMap<PathBuf, [Option<crate::model::CodeId>; 9]>,
 }
 
 /// Light, dark, or as the system says.

@@ -62,13 +62,13 @@ impl RetrievalPane {
             combo(ui, "Role", &mut self.role, &roles.iter().map(|r| r.name.clone()).collect::<Vec<_>>());
             combo(ui, "Coder", &mut self.coder, &coders);
         });
-        let segments = self.segments(project, &book, codes, generation).to_vec();
+        let segments = self.segments(project, &book, codes, generation);
         if !codes.is_empty() {
             ui.weak(format!("{} segments", segments.len()));
         }
         let mut clicked = None;
         egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, 58.0, segments.len(), |ui, range| {
-            for s in &segments[range] {
+            for s in segments.get(range).unwrap_or_default() {
                 let who = if s.speakers.is_empty() { String::new() } else { format!(" · {}", s.speakers.join(", ")) };
                 let head = format!("{} · {}{} · {}", s.source, s.cases.join(", "), who, s.code);
                 let snippet: String = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
