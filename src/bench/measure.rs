@@ -67,6 +67,14 @@ pub(super) fn crosstab(project: &Project, say: fn(&str)) -> Result<Vec<Figure>> 
 }
 
 /// Overlap co-occurrence of all codes.
+/// What the window re-reads after every change (sources, cases, codebook, counts per code).
+#[cfg(feature = "gui")]
+pub(super) fn listings(project: &Project, say: fn(&str)) -> Result<Figure> {
+    say("window listings…");
+    let ours = median_ms(5, || crate::ui::summary::Summary::load(project, 0))?;
+    Ok(Figure::new("window listings re-read after a change", ours, "ms").note("sources, cases, codebook and codings per code, for the side panels"))
+}
+
 pub(super) fn cooccur(project: &Project, say: fn(&str)) -> Result<Figure> {
     say("cooccur…");
     let ours = median_ms(3, || Ok(cooccurrence(&project.analysis_data(false)?)))?;

@@ -139,6 +139,8 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
         let project = Project::open(&project_path)?;
         if options.wants("segments") {
             figures.push(measure::segments(&project, say)?);
+            #[cfg(feature = "gui")]
+            figures.push(measure::listings(&project, say)?);
         }
         if options.wants("crosstab") {
             figures.extend(measure::crosstab(&project, say)?);

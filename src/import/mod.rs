@@ -216,10 +216,13 @@ fn table_documents(table: &Table, format: &str, settings: &ImportSettings) -> Re
     Ok(docs)
 }
 
-/// The index of the named column, or `None` when no name was given.
+/// The index of the named column (exact name first, else ignoring case and spacing), or `None`
+/// when no name was given.
 fn column(table: &Table, name: Option<&str>, what: &str) -> Result<Option<usize>, ImportError> {
     let Some(name) = name else { return Ok(None) };
-    table.headers.iter().position(|h| h.trim() == name.trim()).map(Some).ok_or_else(|| {
+    let loose = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let exact = table.headers.iter().position(|h| h.trim() == name.trim());
+    exact.or_else(|| table.headers.iter().position(|h| loose(h) == loose(name))).map(Some).ok_or_else(|| {
         ImportError::Malformed(format!("no {what} column \"{name}\" (columns: {})", table.headers.join(", ")))
     })
 }
@@ -291,5 +294,10 @@ mod tests {
         let whole = table_documents(&table, "csv", &ImportSettings { table: TableMode::FilePerSource, ..auto() }).expect("file");
         assert_eq!(whole.len(), 1);
         assert!(whole[0].text.starts_with("id: r1\nrole: caregiver\nanswer: She listened"));
+        // Column names as people type them: any case, extra spaces.
+        let loose = ImportSettings { name_column: Some("ID".into()), text_column: Some(" Answer ".into()), ..auto() };
+        assert_eq!(table_documents(&table, "csv", &loose).expect("rows")[1].name.as_deref(), Some("r3"));
+        let missing = ImportSettings { text_column: Some("comments".into()), ..auto() };
+        assert!(matches!(table_documents(&table, "csv", &missing), Err(ImportError::Malformed(m)) if m.contains("comments") && m.contains("answer")));
     }
 }

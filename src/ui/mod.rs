@@ -11,7 +11,7 @@ mod participants;
 mod retrieval;
 mod panels;
 mod prefs;
-mod summary;
+pub(crate) mod summary;
 
 use std::path::PathBuf;
 

@@ -19,11 +19,31 @@ pub fn shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
         app.push(UiCommand::Undo);
     }
     quick_keys(app, ctx);
+    file_shortcuts(app, ctx);
     // Escape drops the selection wherever the focus is, unless a field or a menu wants it.
     if ctx.input(|i| i.key_pressed(egui::Key::Escape)) && !ctx.text_edit_focused() && !egui::Popup::is_any_open(ctx)
         && let Some(doc) = &mut app.document
     {
         doc.set_selection(None);
+    }
+}
+
+/// Ctrl+N new project, Ctrl+O open, Ctrl+I import files, Ctrl+Shift+S save a copy.
+fn file_shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
+    use egui::{Key, KeyboardShortcut, Modifiers};
+    let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
+    if pressed(Modifiers::COMMAND, Key::N) && let Some(path) = new_project_path() {
+        app.push(UiCommand::NewProject(path));
+    }
+    if pressed(Modifiers::COMMAND, Key::O) && let Some(path) = pick_project() {
+        app.push(UiCommand::OpenProject(path));
+    }
+    let open = app.project.is_some();
+    if open && pressed(Modifiers::COMMAND, Key::I) && let Some(paths) = super::import_dialog::pick_files() {
+        app.push(UiCommand::Import(paths));
+    }
+    if open && pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) && let Some(path) = new_project_path() {
+        app.push(UiCommand::SaveCopy(path));
     }
 }
 
@@ -53,13 +73,13 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                if ui.button("New project…").clicked() {
+                if ui.add(egui::Button::new("New project…").shortcut_text("Ctrl+N")).clicked() {
                     if let Some(path) = new_project_path() {
                         app.push(UiCommand::NewProject(path));
                     }
                     ui.close();
                 }
-                if ui.button("Open project…").clicked() {
+                if ui.add(egui::Button::new("Open project…").shortcut_text("Ctrl+O")).clicked() {
                     if let Some(path) = pick_project() {
                         app.push(UiCommand::OpenProject(path));
                     }
@@ -71,7 +91,7 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
                 }
                 ui.separator();
                 let open = app.project.is_some();
-                if ui.add_enabled(open, egui::Button::new("Import files…")).clicked() {
+                if ui.add_enabled(open, egui::Button::new("Import files…").shortcut_text("Ctrl+I")).clicked() {
                     if let Some(paths) = super::import_dialog::pick_files() {
                         app.push(UiCommand::Import(paths));
                     }
@@ -95,7 +115,7 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
                     });
                 });
                 ui.separator();
-                if ui.add_enabled(open, egui::Button::new("Save a copy as…")).on_hover_text("Write a copy of this project to a new file; you keep working here").clicked() {
+                if ui.add_enabled(open, egui::Button::new("Save a copy as…").shortcut_text("Ctrl+Shift+S")).on_hover_text("Write a copy of this project to a new file; you keep working here").clicked() {
                     if let Some(path) = new_project_path() {
                         app.push(UiCommand::SaveCopy(path));
                     }
