@@ -11,11 +11,13 @@ mod participants;
 mod retrieval;
 mod panels;
 mod prefs;
+mod search;
 
 use std::path::PathBuf;
 
 pub use app::{Startup, ThicketApp, UiCommand};
 pub use prefs::Prefs;
+pub use search::AutocodeRequest;
 
 /// Opens the window: on `project`, else on the last project, else on the welcome screen.
 pub fn run(project: Option<PathBuf>) -> Result<(), String> {

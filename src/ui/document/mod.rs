@@ -2,7 +2,7 @@
 //!
 //! In: a `&Project` (read once by [`DocumentView::load`], and again for codings only by
 //! [`DocumentView::refresh_codings`]), the egui input of each frame, and requests from the app
-//! (`set_selection`, `scroll_to_char`). Out: the painted view and a [`DocumentResponse`] saying
+//! (`set_selection`, `scroll_to_char`, `set_search_hits`). Out: the painted view and a [`DocumentResponse`] saying
 //! what the user asked for (a coding clicked, a coding to remove, codes under the pointer), plus
 //! the selection, readable at any time. The view never writes to the project.
 //!
@@ -92,6 +92,9 @@ pub struct DocumentView {
     hovered_stripe: Option<usize>,
     /// Codings offered by the open context menu, captured when it was opened.
     menu: Vec<CodingId>,
+    /// Search hits to mark (sorted, disjoint) and the one the find bar is on.
+    search_hits: Vec<TextSpan>,
+    current_hit: Option<usize>,
 }
 
 /// A requested scroll to a char, driven over a few frames until it is in view and still.
@@ -167,6 +170,8 @@ impl DocumentView {
             hovered: Vec::new(),
             hovered_stripe: None,
             menu: Vec::new(),
+            search_hits: Vec::new(),
+            current_hit: None,
         })
     }
 
@@ -215,6 +220,27 @@ impl DocumentView {
     /// `scroll_to_char(span.start)`. Call `set_selection` too to mark the span.
     pub fn reveal(&mut self, span: TextSpan) {
         self.scroll_to_char(span.start);
+    }
+
+    /// Marks search hits (sorted by start, disjoint) beneath the coding highlights, `current` more
+    /// strongly. Painted as shapes over visible paragraphs only: nothing is laid out again.
+    pub fn set_search_hits(&mut self, hits: Vec<TextSpan>, current: Option<usize>) {
+        self.current_hit = current.filter(|&i| i < hits.len());
+        self.search_hits = hits;
+    }
+
+    /// The marked search hits and the current one.
+    pub fn search_hits(&self) -> (&[TextSpan], Option<usize>) {
+        (&self.search_hits, self.current_hit)
+    }
+
+    /// The first char of the paragraph at the top of the view in the last frame (0 before the
+    /// first frame): where a search starts looking, like a browser's find.
+    pub fn first_visible_char(&self) -> usize {
+        self.geometry
+            .and_then(|geo| self.heights.block_at(geo.viewport.top()))
+            .and_then(|i| self.index.paragraphs().get(i))
+            .map_or(0, |p| p.start)
     }
 
     /// Whether a `scroll_to_char` is still under way.
