@@ -330,7 +330,7 @@ fn cli_autocode_refuses_bad_arguments_and_changes_nothing() {
     fails_with(&run(&["Alliance/Goals", "--plain", "agreed", "--role", "mother"]), &["unknown role \"mother\": expected one of caregiver"]);
     fails_with(&run(&["Alliance/Goals", "--plain", "agreed", "--unit", "page"]), &["unknown --unit \"page\": expected match, sentence, paragraph or turn"]);
     fails_with(&run(&["Alliance/Goals", "--plain", "agreed", "--source", "nope"]), &["no source named \"nope\""]);
-    fails_with(&run(&["Alliance/Goals", "--pattern", "agreed", "--whole-word"]), &["--whole-word applies to --plain"]);
+    fails_with(&run(&["Alliance/Goals", "--pattern", "agreed", "--whole-word"]), &["--whole-word applies to plain text, not to a regular expression"]);
     fails_with(&run(&["Alliance/Goals", "--plain", "   "]), &["nothing to search for: the pattern is empty"]);
     fails_with(&run(&["Alliance/Goals"]), &["--pattern"]);
     fails_with(&run(&["Alliance/Goals", "--plain", "a", "--pattern", "b"]), &["cannot be used with"]);
@@ -380,7 +380,7 @@ fn cli_search_errors_name_the_problem() {
     let project = transcript_project(&dir);
     let p = project.as_os_str();
     fails_with(&thicket(["search".as_ref(), p, "(".as_ref(), "--regex".as_ref()]), &["invalid regular expression \"(\""]);
-    fails_with(&thicket(["search".as_ref(), p, "x".as_ref(), "--regex".as_ref(), "--whole-word".as_ref()]), &["--whole-word applies to plain phrases"]);
+    fails_with(&thicket(["search".as_ref(), p, "x".as_ref(), "--regex".as_ref(), "--whole-word".as_ref()]), &["--whole-word applies to plain text, not to a regular expression"]);
     fails_with(&thicket(["search".as_ref(), p, "x".as_ref(), "--source".as_ref(), "nope".as_ref()]), &["no source named \"nope\""]);
     fails_with(&thicket(["search", "missing.thicket", "x"]), &["cannot open \"missing.thicket\": no such file"]);
     let none = ok(["search".as_ref(), p, "cupboards".as_ref()]);

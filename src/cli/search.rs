@@ -13,6 +13,9 @@ use crate::model::*;
 use crate::project::{AutocodePlan, AutocodeSpec, CodingUnit, Project, SearchResults, SearchScope};
 use crate::text::SearchPattern;
 
+/// Refusal of `--whole-word` with a regular expression, whose word ends the user writes.
+const WHOLE_WORD_WITH_REGEX: &str = "--whole-word applies to plain text, not to a regular expression: write \\b at the word's ends instead";
+
 /// `thicket search`
 #[derive(Debug, Clone, Args)]
 pub struct SearchArgs {
@@ -73,7 +76,7 @@ pub(super) fn search(args: SearchArgs) -> Result<u8> {
     let format = Format::parse(&args.format)?;
     let pattern = if args.regex {
         if args.whole_word {
-            return Err(Error::invalid("--whole-word applies to plain phrases; in a regular expression write \\b at the word's ends"));
+            return Err(Error::invalid(WHOLE_WORD_WITH_REGEX));
         }
         SearchPattern::regex(&args.pattern)
     } else {
@@ -122,7 +125,7 @@ pub(super) fn autocode(args: AutocodeArgs) -> Result<u8> {
         .ok_or_else(|| Error::invalid(format!("unknown --unit \"{}\": expected match, sentence, paragraph or turn", args.unit)))?;
     let pattern = match (&args.pattern, &args.plain) {
         (Some(_), _) if args.whole_word => {
-            return Err(Error::invalid("--whole-word applies to --plain; in a regular expression write \\b at the word's ends"));
+            return Err(Error::invalid(WHOLE_WORD_WITH_REGEX));
         }
         (Some(regex), _) => SearchPattern::regex(regex),
         (None, Some(plain)) => SearchPattern::plain(plain, args.whole_word),

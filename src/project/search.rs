@@ -222,14 +222,17 @@ pub(super) fn turn_at(turns: &[Turn], ch: usize) -> Option<&Turn> {
 }
 
 /// The last few words of `text`, on one line, keeping the space (or its absence) before the hit.
+/// Reads `text` from its end, so a long paragraph costs no more than a short one.
 fn context_before(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let kept = &words[words.len().saturating_sub(CONTEXT_WORDS)..];
-    let mut out = kept.join(" ");
-    if words.len() > kept.len() {
+    let mut words: Vec<&str> = text.split_whitespace().rev().take(CONTEXT_WORDS + 1).collect();
+    let cut = words.len() > CONTEXT_WORDS;
+    words.truncate(CONTEXT_WORDS);
+    words.reverse();
+    let mut out = words.join(" ");
+    if cut {
         out.insert_str(0, "… ");
     }
-    if !kept.is_empty() && text.ends_with(char::is_whitespace) {
+    if !words.is_empty() && text.ends_with(char::is_whitespace) {
         out.push(' ');
     }
     out
@@ -237,13 +240,14 @@ fn context_before(text: &str) -> String {
 
 /// The first few words of `text`, on one line, keeping the space (or its absence) after the hit.
 fn context_after(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let kept = &words[..words.len().min(CONTEXT_WORDS)];
-    let mut out = kept.join(" ");
-    if !kept.is_empty() && text.starts_with(char::is_whitespace) {
+    let mut words: Vec<&str> = text.split_whitespace().take(CONTEXT_WORDS + 1).collect();
+    let cut = words.len() > CONTEXT_WORDS;
+    words.truncate(CONTEXT_WORDS);
+    let mut out = words.join(" ");
+    if !words.is_empty() && text.starts_with(char::is_whitespace) {
         out.insert(0, ' ');
     }
-    if words.len() > kept.len() {
+    if cut {
         out.push_str(" …");
     }
     out

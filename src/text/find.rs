@@ -195,7 +195,7 @@ mod tests {
         pattern.compile().unwrap_or_else(|e| panic!("{e}")).find(text).into_iter().map(|s| (s.start, s.end)).collect()
     }
 
-    fn found<'a>(pattern: SearchPattern, text: &'a str) -> Vec<&'a str> {
+    fn found(pattern: SearchPattern, text: &str) -> Vec<&str> {
         spans(pattern, text).into_iter().map(|(s, e)| slice_chars(text, s..e).unwrap_or("<bad span>")).collect()
     }
 

@@ -59,9 +59,14 @@ impl DocumentView {
                 break;
             }
             let Some(range) = local_range(*span, &paragraph) else { continue };
-            let fill = if self.current_hit == Some(k) { current } else { hit };
+            let is_current = self.current_hit == Some(k);
             for rect in selection_rects(galley, range) {
-                painter.rect_filled(rect.translate(text_pos.to_vec2()).expand(1.0), 2.0, fill);
+                let rect = rect.translate(text_pos.to_vec2()).expand(1.0);
+                painter.rect_filled(rect, 2.0, if is_current { current } else { hit });
+                if is_current {
+                    // A coding highlight on top tints the fill; the outline stays clear of it.
+                    painter.rect_stroke(rect, 2.0, egui::Stroke::new(1.5, current), egui::StrokeKind::Outside);
+                }
             }
         }
     }
