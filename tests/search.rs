@@ -386,3 +386,41 @@ fn cli_search_errors_name_the_problem() {
     let none = ok(["search".as_ref(), p, "cupboards".as_ref()]);
     assert_eq!(none, "source  paragraph  start  end  speaker  context\n0 hits in 0 sources\n");
 }
+
+#[test]
+fn cli_on_the_sample_autocode_codes_what_search_finds_and_list_codes_counts_it() {
+    let dir = Dir::new();
+    let project = dir.path("s.thicket");
+    let p = project.as_os_str();
+    ok(["sample".as_ref(), p]);
+    let found = json(["search".as_ref(), p, "school".as_ref(), "--whole-word".as_ref(), "--limit".as_ref(), "0".as_ref(), "--format".as_ref(), "json".as_ref()]);
+    assert_eq!(found["hits"], Value::Array(vec![]), "--limit 0 lists nothing");
+    let total = found["total"].as_u64().unwrap();
+    assert!(total > 50, "{found}");
+    let count = |path: &str| {
+        let codes = json(["list".as_ref(), p, "codes".as_ref(), "--format".as_ref(), "json".as_ref()]);
+        codes.as_array().unwrap().iter().find(|c| c["path"] == path).unwrap()["codings"].as_u64().unwrap()
+    };
+    let before = count("Alliance/Goals");
+    let args = ["autocode", "Alliance/Goals", "--plain", "school", "--whole-word", "--unit", "paragraph", "--role", "social_worker", "--format", "json"];
+    let mut dry: Vec<&std::ffi::OsStr> = vec![args[0].as_ref(), p];
+    dry.extend(args[1..].iter().map(std::ffi::OsStr::new));
+    dry.push("--dry-run".as_ref());
+    let plan = json(dry);
+    assert_eq!(plan["hits"].as_u64(), Some(total));
+    assert_eq!(plan["dry_run"], true);
+    let added = plan["added"].as_u64().unwrap();
+    assert!(added > 0 && plan["outside"].as_u64().unwrap() > 0, "{plan}");
+    assert_eq!(count("Alliance/Goals"), before, "a dry run codes nothing");
+
+    let mut real: Vec<&std::ffi::OsStr> = vec![args[0].as_ref(), p];
+    real.extend(args[1..].iter().map(std::ffi::OsStr::new));
+    let done = json(real);
+    assert_eq!(done["codings"], plan["codings"], "the run codes exactly what the dry run listed");
+    assert_eq!(count("Alliance/Goals"), before + added);
+    // Every new coding is attributed to a social worker.
+    let segs = json(["segments".as_ref(), p, "--code".as_ref(), "Alliance/Goals".as_ref(), "--coder".as_ref(), "tester".as_ref(), "--format".as_ref(), "json".as_ref()]);
+    let segs = segs.as_array().unwrap();
+    assert_eq!(segs.len() as u64, added);
+    assert!(segs.iter().all(|s| s["roles"] == serde_json::json!(["social_worker"])), "{segs:?}");
+}
