@@ -2,9 +2,10 @@
 //!
 //! In: a `&Project` (read once by [`DocumentView::load`], and again for codings only by
 //! [`DocumentView::refresh_codings`]), the egui input of each frame, and requests from the app
-//! (`set_selection`, `scroll_to_char`, `set_search_hits`). Out: the painted view and a [`DocumentResponse`] saying
-//! what the user asked for (a coding clicked, a coding to remove, codes under the pointer), plus
-//! the selection, readable at any time. The view never writes to the project.
+//! (`set_selection`, `scroll_to_char`, `set_search_hits`). Out: the painted view and a
+//! [`DocumentResponse`] saying what the user asked for (a coding clicked, a coding to remove,
+//! codes under the pointer), plus the selection, readable at any time. The view never writes to
+//! the project.
 //!
 //! How it stays fast (see ../shared/EGUI-NOTES.md): one galley per paragraph, laid out only when
 //! it comes into view and kept until the wrap width or its highlights change

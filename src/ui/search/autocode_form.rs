@@ -4,7 +4,13 @@
 //!
 //! In: the project (read only), the last search's pattern, the project's generation. Out: an
 //! [`AutocodeRequest`] when the button is pressed; the app performs it as one undoable action.
-//! The plan behind the preview is computed again only when its inputs or the project change.
+//! The plan behind the preview is computed again when its inputs change, and after each change
+//! to the project only if it is quick (a common word over a large corpus can take a noticeable
+//! moment): otherwise the preview says it may be out of date and offers a refresh. The run itself
+//! is always planned afresh when performed, so a stale preview never codes the wrong thing.
+
+use std::time::{Duration, Instant};
+
 
 use crate::model::*;
 use crate::project::{AutocodePlan, AutocodeSpec, CodingUnit, Project};
@@ -17,8 +23,19 @@ pub struct AutocodeRequest {
     pub coder: String,
 }
 
-/// Everything the preview depends on.
-type PlanKey = (u64, SearchPattern, CodeId, CodingUnit, Option<String>, Option<SourceId>, String);
+/// The form's choices the preview depends on (the project's generation aside).
+type PlanKey = (SearchPattern, CodeId, CodingUnit, Option<String>, Option<SourceId>, String);
+
+/// Previews that took longer than this are not recomputed after every change to the project.
+const QUICK: Duration = Duration::from_millis(150);
+
+/// A computed preview: for which choices and generation, how long it took, and what it found.
+struct Preview {
+    key: PlanKey,
+    generation: u64,
+    took: Duration,
+    plan: Result<AutocodePlan, String>,
+}
 
 /// The form's choices and the cached preview.
 #[derive(Default)]
@@ -27,7 +44,7 @@ pub struct AutocodeForm {
     unit: CodingUnit,
     role: Option<String>,
     only_open_source: bool,
-    plan: Option<(PlanKey, Result<AutocodePlan, String>)>,
+    preview: Option<Preview>,
 }
 
 impl AutocodeForm {
@@ -83,22 +100,36 @@ impl AutocodeForm {
         let code = self.code?;
         let coder = crate::cli::default_coder();
         let scope = if self.only_open_source { open_source } else { None };
-        let key: PlanKey = (generation, pattern.clone(), code, self.unit, self.role.clone(), scope, coder.clone());
-        if self.plan.as_ref().is_none_or(|(k, _)| *k != key) {
-            let spec = AutocodeSpec {
-                pattern: pattern.clone(),
-                code,
-                unit: self.unit,
-                role: self.role.clone(),
-                sources: scope.into_iter().collect(),
-                coder: project.coders().unwrap_or_default().into_iter().find(|c| c.name == coder).map(|c| c.id),
-            };
-            let plan = project.plan_autocode(&spec).map_err(|e| e.to_string());
-            self.plan = Some((key, plan));
+        let key: PlanKey = (pattern.clone(), code, self.unit, self.role.clone(), scope, coder.clone());
+        let quick_enough = match &self.preview {
+            None => true,
+            Some(p) if p.key != key => true,
+            Some(p) => p.generation != generation && p.took < QUICK,
+        };
+        let spec = AutocodeSpec {
+            pattern: pattern.clone(),
+            code,
+            unit: self.unit,
+            role: self.role.clone(),
+            sources: scope.into_iter().collect(),
+            coder: None,
+        };
+        if quick_enough {
+            self.compute(project, &spec, key.clone(), generation);
         }
-        let plan = match &self.plan {
-            Some((_, Ok(plan))) => plan,
-            Some((_, Err(e))) => {
+        if self.preview.as_ref().is_some_and(|p| p.generation != generation) {
+            let mut refresh = false;
+            ui.horizontal_wrapped(|ui| {
+                ui.weak("The project changed since this preview.");
+                refresh = ui.small_button("Refresh preview").clicked();
+            });
+            if refresh {
+                self.compute(project, &spec, key, generation);
+            }
+        }
+        let plan = match self.preview.as_ref().map(|p| &p.plan) {
+            Some(Ok(plan)) => plan,
+            Some(Err(e)) => {
                 ui.colored_label(ui.visuals().error_fg_color, e);
                 return None;
             }
@@ -108,10 +139,15 @@ impl AutocodeForm {
         let n = plan.added();
         let button = egui::Button::new(format!("Add {n} {}", if n == 1 { "coding" } else { "codings" }));
         let clicked = ui.add_enabled(n > 0, button).on_hover_text(format!("As coder {coder}; one step to undo")).clicked();
-        clicked.then(|| AutocodeRequest {
-            spec: AutocodeSpec { pattern: pattern.clone(), code, unit: self.unit, role: self.role.clone(), sources: scope.into_iter().collect(), coder: None },
-            coder,
-        })
+        clicked.then_some(AutocodeRequest { spec, coder })
+    }
+
+    /// Plans the run for the preview, as the current coder, and times it.
+    fn compute(&mut self, project: &Project, spec: &AutocodeSpec, key: PlanKey, generation: u64) {
+        let coder = project.coders().unwrap_or_default().into_iter().find(|c| c.name == key.5).map(|c| c.id);
+        let started = Instant::now();
+        let plan = project.plan_autocode(&AutocodeSpec { coder, ..spec.clone() }).map_err(|e| e.to_string());
+        self.preview = Some(Preview { key, generation, took: started.elapsed(), plan });
     }
 }
 
