@@ -6,7 +6,8 @@ use std::time::Instant;
 use super::Figure;
 use crate::analysis::{Dimension, Measure, cooccurrence, crosstab as crosstab_of};
 use crate::error::Result;
-use crate::project::{Project, SegmentFilter};
+use crate::project::{AutocodeSpec, CodingUnit, Project, SearchScope, SegmentFilter};
+use crate::text::SearchPattern;
 
 /// Runs `f` `runs` times and returns the median wall time in milliseconds.
 pub fn median_ms<T>(runs: usize, mut f: impl FnMut() -> Result<T>) -> Result<f64> {
@@ -79,6 +80,43 @@ pub(super) fn cooccur(project: &Project, say: fn(&str)) -> Result<Figure> {
     say("cooccur…");
     let ours = median_ms(3, || Ok(cooccurrence(&project.analysis_data(false)?)))?;
     Ok(Figure::new("co-occurrence by overlap, all codes", ours, "ms").note("includes loading the codings"))
+}
+
+/// Project search, three ways (a whole word the full-text index narrows; a piece of a word and a
+/// regular expression, which scan every source), and planning an autocode run to the sentence.
+pub(super) fn search(project: &Project, say: fn(&str)) -> Result<Vec<Figure>> {
+    say("search…");
+    let sources = project.sources()?;
+    let Some(first) = sources.first() else { return Ok(Vec::new()) };
+    // A word of the corpus's vocabulary, chosen the same way every run.
+    let text = project.source_text(first.id)?;
+    let word: String = text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 6).nth(20).unwrap_or("family").to_lowercase();
+    let piece: String = word.chars().skip(1).take(4).collect();
+    let scope = SearchScope::default();
+    let whole = SearchPattern::plain(&word, true);
+    let found = project.search(&whole, &scope)?;
+    let indexed = median_ms(5, || project.search(&whole, &scope))?;
+    let inside = SearchPattern::plain(&piece, false);
+    let inside_found = project.search(&inside, &scope)?;
+    let scanned = median_ms(3, || project.search(&inside, &scope))?;
+    let regex = SearchPattern::regex(format!(r"(?i)\b{word}\b"));
+    let regex_ms = median_ms(3, || project.search(&regex, &scope))?;
+    let mut figures = vec![
+        Figure::new("search a whole word, project", indexed, "ms").note(format!(
+            "\"{word}\": {} hits in {} sources; the index narrowed the scan to {} of {} sources",
+            found.total, found.sources_with_hits, found.sources_scanned, found.sources_in_scope
+        )),
+        Figure::new("search inside words, project", scanned, "ms")
+            .note(format!("\"{piece}\": {} hits; no whole word to ask the index for, so all {} sources are read and scanned", inside_found.total, inside_found.sources_scanned)),
+        Figure::new("search a regular expression, project", regex_ms, "ms").note(format!("the whole word again, as a regex: the same {} hits, every source read and scanned", found.total)),
+    ];
+    if let Some((_, code)) = project.codebook()?.walk().first() {
+        let spec = AutocodeSpec { pattern: whole.clone(), code: code.id, unit: CodingUnit::Sentence, role: None, sources: Vec::new(), coder: None };
+        let plan = project.plan_autocode(&spec)?;
+        let planned = median_ms(3, || project.plan_autocode(&spec))?;
+        figures.push(Figure::new("autocode plan, sentence unit", planned, "ms").note(format!("\"{word}\": {} codings from {} hits", plan.added(), plan.hits)));
+    }
+    Ok(figures)
 }
 
 /// Peak resident set size of this process, in MB (Linux; 0 elsewhere).

@@ -23,7 +23,7 @@ use crate::model::*;
 use crate::project::{ImportOptions, Project};
 
 /// The names `--only` accepts.
-pub const STAGES: &[&str] = &["import", "open", "segments", "crosstab", "cooccur", "docview", "memory"];
+pub const STAGES: &[&str] = &["import", "open", "segments", "crosstab", "cooccur", "search", "docview", "memory"];
 
 /// One measured figure.
 #[derive(Debug, Clone, Serialize)]
@@ -122,7 +122,7 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
     let megabytes = corpus.sources.iter().map(|s| s.text.len()).sum::<usize>() as f64 / 1e6;
     say(&format!("generated {} sources ({megabytes:.1} MB) and {} codings in {:.1} s", corpus.sources.len(), corpus.codings.len(), started.elapsed().as_secs_f64()));
     let mut figures = Vec::new();
-    let needs_project = ["import", "open", "segments", "crosstab", "cooccur", "memory"].iter().any(|s| options.wants(s));
+    let needs_project = ["import", "open", "segments", "crosstab", "cooccur", "search", "memory"].iter().any(|s| options.wants(s));
     let project_path = dir.join("bench.thicket");
     if needs_project {
         let (import, baseline) = build_project(&corpus, dir, &project_path, say)?;
@@ -135,7 +135,7 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
     if options.wants("open") {
         figures.push(measure::open(&project_path, say)?);
     }
-    if options.wants("segments") || options.wants("crosstab") || options.wants("cooccur") {
+    if ["segments", "crosstab", "cooccur", "search"].iter().any(|s| options.wants(s)) {
         let project = Project::open(&project_path)?;
         if options.wants("segments") {
             figures.push(measure::segments(&project, say)?);
@@ -147,6 +147,9 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
         }
         if options.wants("cooccur") {
             figures.push(measure::cooccur(&project, say)?);
+        }
+        if options.wants("search") {
+            figures.extend(measure::search(&project, say)?);
         }
         project.close()?;
     }

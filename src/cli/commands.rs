@@ -184,6 +184,8 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
             print_segments(&segments, format)?;
             Ok(0)
         }
+        Command::Search(args) => super::search::search(args),
+        Command::Autocode(args) => super::search::autocode(args),
         Command::Crosstab(args) => super::analysis::crosstab(args),
         Command::Cooccur(args) => super::analysis::cooccur(args),
         Command::Triangulate(args) => super::analysis::triangulate(args),

@@ -6,6 +6,7 @@
 mod analysis;
 mod commands;
 mod output;
+mod search;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -137,6 +138,10 @@ pub enum Command {
         #[arg(long, default_value = "table")]
         format: String,
     },
+    /// Find a word, phrase or regular expression in the sources, with context and speaker.
+    Search(search::SearchArgs),
+    /// Code every hit of a phrase or regular expression, extended to its sentence, paragraph or turn.
+    Autocode(search::AutocodeArgs),
     /// Cross-tabulate codes against cases, roles, kinds, coders, participants, periods or an attribute.
     Crosstab(analysis::CrosstabArgs),
     /// Count which codes co-occur (overlap, same paragraph, same turn, or within N characters).

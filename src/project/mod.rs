@@ -5,9 +5,11 @@
 //! the undo history keeps.
 
 mod apply;
+mod autocode;
 mod check;
 mod import_batch;
 mod queries;
+mod search;
 
 use std::path::Path;
 
@@ -19,6 +21,8 @@ use crate::store::Store;
 pub use check::CheckReport;
 pub use import_batch::{DateFrom, ImportOptions, ImportReport, ImportedFile, ReadBatch, SkippedFile, expand_paths, read_files};
 pub use queries::{Segment, SegmentFilter};
+pub use autocode::{AutocodePlan, AutocodeSpec, CodingUnit, PlannedCoding};
+pub use search::{SearchHit, SearchResults, SearchScope};
 
 /// What applying an action did.
 #[derive(Debug, Clone)]

@@ -42,6 +42,8 @@ pub enum UiCommand {
     ShowParticipants,
     /// Open a source and select a span in it (from a retrieved segment).
     ShowSpan(SourceId, crate::model::TextSpan),
+    /// Code every hit of a search (adding the coder if new), as one undoable action.
+    Autocode(super::search::AutocodeRequest),
     Undo,
     Redo,
     DismissError,
@@ -61,6 +63,8 @@ pub struct ThicketApp {
     participants_open: bool,
     pub(super) codebook: super::codebook::CodebookPanel,
     pub(super) retrieval: super::retrieval::RetrievalPane,
+    pub(super) find: super::search::FindBar,
+    pub(super) project_search: super::search::ProjectSearch,
     /// Bumped after every change, so cached views know to refresh.
     pub(super) generation: u64,
     /// Who is coding: recorded on every coding and memo made in this window.
@@ -93,6 +97,8 @@ impl ThicketApp {
             participants_open: false,
             codebook: Default::default(),
             retrieval: Default::default(),
+            find: Default::default(),
+            project_search: Default::default(),
             generation: 0,
             coder,
             summary: None,
@@ -401,6 +407,16 @@ impl ThicketApp {
                     doc.reveal(span);
                 }
             }
+            UiCommand::Autocode(request) => {
+                let coder = self.coder_id();
+                if let (Some(p), Some(coder)) = (&mut self.project, coder) {
+                    if let Err(e) = super::search::perform_autocode(p, &request, coder) {
+                        self.errors.push(e.to_string());
+                    }
+                    self.generation += 1;
+                    self.reload_document();
+                }
+            }
             UiCommand::ShowParticipants => self.participants_open = true,
             UiCommand::DismissError => {
                 self.errors.clear();
@@ -481,11 +497,13 @@ impl eframe::App for ThicketApp {
         }
         self.refresh_summary();
         panels::shortcuts(self, ui.ctx());
+        super::search::shortcuts(self, ui.ctx());
         panels::menu_bar(self, ui);
         panels::errors(self, ui);
         if self.project.is_some() {
             panels::status_bar(self, ui);
             panels::navigator(self, ui);
+            super::search::project_panel(self, ui);
             panels::document(self, ui);
         } else {
             panels::welcome(self, ui);

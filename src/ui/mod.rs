@@ -12,11 +12,13 @@ mod retrieval;
 mod panels;
 mod prefs;
 pub(crate) mod summary;
+mod search;
 
 use std::path::PathBuf;
 
 pub use app::{Startup, ThicketApp, UiCommand};
 pub use prefs::Prefs;
+pub use search::AutocodeRequest;
 
 /// Opens the window: on `project`, else on the last project, else on the welcome screen.
 pub fn run(project: Option<PathBuf>) -> Result<(), String> {

@@ -158,6 +158,15 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
                     app.push(UiCommand::Redo);
                     ui.close();
                 }
+                ui.separator();
+                if ui.add_enabled(app.document.is_some(), egui::Button::new("Find in document…").shortcut_text("Ctrl+F")).clicked() {
+                    app.find.open();
+                    ui.close();
+                }
+                if ui.add_enabled(app.project.is_some(), egui::Button::new("Search project…").shortcut_text("Ctrl+Shift+F")).clicked() {
+                    app.project_search.open();
+                    ui.close();
+                }
             });
         });
     });
@@ -339,10 +348,13 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
 /// The selected source's text with its codings.
 pub fn document(app: &mut ThicketApp, ui: &mut egui::Ui) {
     let mut response = None;
-    egui::CentralPanel::default().show(ui, |ui| match &mut app.document {
-        Some(doc) => response = Some(doc.show(ui)),
-        None => {
-            ui.centered_and_justified(|ui| ui.weak("Select a source on the left to read it."));
+    egui::CentralPanel::default().show(ui, |ui| {
+        app.find.show(ui, app.document.as_mut());
+        match &mut app.document {
+            Some(doc) => response = Some(doc.show(ui)),
+            None => {
+                ui.centered_and_justified(|ui| ui.weak("Select a source on the left to read it."));
+            }
         }
     });
     let Some(response) = response else { return };

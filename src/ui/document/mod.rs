@@ -2,9 +2,10 @@
 //!
 //! In: a `&Project` (read once by [`DocumentView::load`], and again for codings only by
 //! [`DocumentView::refresh_codings`]), the egui input of each frame, and requests from the app
-//! (`set_selection`, `scroll_to_char`). Out: the painted view and a [`DocumentResponse`] saying
-//! what the user asked for (a coding clicked, a coding to remove, codes under the pointer), plus
-//! the selection, readable at any time. The view never writes to the project.
+//! (`set_selection`, `scroll_to_char`, `set_search_hits`). Out: the painted view and a
+//! [`DocumentResponse`] saying what the user asked for (a coding clicked, a coding to remove,
+//! codes under the pointer), plus the selection, readable at any time. The view never writes to
+//! the project.
 //!
 //! How it stays fast (see ../shared/EGUI-NOTES.md): one galley per paragraph, laid out only when
 //! it comes into view and kept until the wrap width or its highlights change
@@ -98,6 +99,9 @@ pub struct DocumentView {
     hovered_stripe: Option<usize>,
     /// Codings offered by the open context menu, captured when it was opened.
     menu: Vec<CodingId>,
+    /// Search hits to mark (sorted, disjoint) and the one the find bar is on.
+    search_hits: Vec<TextSpan>,
+    current_hit: Option<usize>,
 }
 
 /// Participant → "Name (role)", as tooltips and the margin show them.
@@ -178,6 +182,8 @@ impl DocumentView {
             hovered: Vec::new(),
             hovered_stripe: None,
             menu: Vec::new(),
+            search_hits: Vec::new(),
+            current_hit: None,
         })
     }
 
@@ -253,6 +259,27 @@ impl DocumentView {
     /// The coding with this id, if it is in this source.
     pub fn coding(&self, id: CodingId) -> Option<&crate::model::Coding> {
         self.highlights.codings.iter().find(|c| c.id == id)
+    }
+
+    /// Marks search hits (sorted by start, disjoint) beneath the coding highlights, `current` more
+    /// strongly. Painted as shapes over visible paragraphs only: nothing is laid out again.
+    pub fn set_search_hits(&mut self, hits: Vec<TextSpan>, current: Option<usize>) {
+        self.current_hit = current.filter(|&i| i < hits.len());
+        self.search_hits = hits;
+    }
+
+    /// The marked search hits and the current one.
+    pub fn search_hits(&self) -> (&[TextSpan], Option<usize>) {
+        (&self.search_hits, self.current_hit)
+    }
+
+    /// The first char of the paragraph at the top of the view in the last frame (0 before the
+    /// first frame): where a search starts looking, like a browser's find.
+    pub fn first_visible_char(&self) -> usize {
+        self.geometry
+            .and_then(|geo| self.heights.block_at(geo.viewport.top()))
+            .and_then(|i| self.index.paragraphs().get(i))
+            .map_or(0, |p| p.start)
     }
 
     /// Whether a `scroll_to_char` is still under way.
@@ -349,7 +376,8 @@ impl DocumentView {
         let slots = self.lane_slots.max(3) as f32;
         let lane_width = (90.0 / slots).clamp(3.0, 7.0);
         let text_left = (lanes_left + slots * lane_width + 10.0).round();
-        let wrap = (width - text_left - 12.0).clamp(160.0, MAX_TEXT_WIDTH).floor();
+        // Never wider than the space there is: text cut off at the right edge cannot be read.
+        let wrap = (width - text_left - 12.0).clamp(80.0, MAX_TEXT_WIDTH).floor();
         Columns { time_right, paragraph_right, line_right, lanes_left, lane_width, text_left, wrap }
     }
 
@@ -480,6 +508,14 @@ impl DocumentView {
         if rect.top() >= current && rect.bottom() <= current + height {
             self.jump = None;
             return None;
+        }
+        // Lay out a screen's worth below the target, so that near the end of the text the
+        // offset is clamped to the real height of the content, not an estimate of it.
+        let (mut below, mut k) = (0.0, i + 1);
+        while below < height && k < self.index.paragraphs().len() {
+            self.ensure_layout(ctx, k);
+            below += self.heights.height(k);
+            k += 1;
         }
         let centred = rect.center().y - height / 2.0;
         if self.geometry.is_none() {

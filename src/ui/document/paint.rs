@@ -29,6 +29,7 @@ impl DocumentView {
                 let color = self.highlights.color(self.highlights.codings[k].code_id);
                 painter.rect_filled(rect.translate(geo.origin.to_vec2()), 1.0, color);
             }
+            self.paint_search_hits(&painter, visuals, i, text_pos);
             painter.galley(text_pos, galley.clone(), visuals.text_color());
             if let Some(range) = selection.and_then(|s| local_range(s, &self.paragraph(i))) {
                 for rect in selection_rects(galley, range) {
@@ -41,6 +42,30 @@ impl DocumentView {
                 let stroke = egui::Stroke::new(1.5, self.highlights.color(self.highlights.codings[k].code_id));
                 for rect in selection_rects(galley, range) {
                     painter.rect_stroke(rect.translate(text_pos.to_vec2()), 2.0, stroke, egui::StrokeKind::Outside);
+                }
+            }
+        }
+    }
+
+    /// The search hits in paragraph `i`, beneath its text and coding highlights; found by binary
+    /// search, so the cost is the hits on screen, not all hits.
+    fn paint_search_hits(&self, painter: &egui::Painter, visuals: &egui::Visuals, i: usize, text_pos: egui::Pos2) {
+        let Some(galley) = self.galleys.get(i) else { return };
+        let paragraph = self.paragraph(i);
+        let first = self.search_hits.partition_point(|h| h.end <= paragraph.start);
+        let (hit, current) = search_colors(visuals.dark_mode);
+        for (k, span) in self.search_hits.iter().enumerate().skip(first) {
+            if span.start >= paragraph.end {
+                break;
+            }
+            let Some(range) = local_range(*span, &paragraph) else { continue };
+            let is_current = self.current_hit == Some(k);
+            for rect in selection_rects(galley, range) {
+                let rect = rect.translate(text_pos.to_vec2()).expand(1.0);
+                painter.rect_filled(rect, 2.0, if is_current { current } else { hit });
+                if is_current {
+                    // A coding highlight on top tints the fill; the outline stays clear of it.
+                    painter.rect_stroke(rect, 2.0, egui::Stroke::new(1.5, current), egui::StrokeKind::Outside);
                 }
             }
         }
@@ -111,5 +136,15 @@ impl DocumentView {
                 node.set_bounds(egui::accesskit::Rect { x0: rect.min.x.into(), y0: rect.min.y.into(), x1: rect.max.x.into(), y1: rect.max.y.into() });
             });
         }
+    }
+}
+
+/// Fills for search hits and for the current one: yellow and orange, as readers know them from
+/// browsers, dimmer in the dark theme.
+fn search_colors(dark: bool) -> (egui::Color32, egui::Color32) {
+    if dark {
+        (egui::Color32::from_rgb(110, 95, 20), egui::Color32::from_rgb(190, 105, 20))
+    } else {
+        (egui::Color32::from_rgb(255, 236, 120), egui::Color32::from_rgb(255, 165, 50))
     }
 }
