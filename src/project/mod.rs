@@ -18,7 +18,7 @@ use crate::store::Store;
 
 pub use check::CheckReport;
 pub use import_batch::{DateFrom, ImportOptions, ImportReport, ImportedFile, ReadBatch, SkippedFile, expand_paths, read_files};
-pub use queries::{Segment, SegmentFilter};
+pub use queries::{CaseDeletionSummary, MemoMarks, Segment, SegmentFilter};
 
 /// What applying an action did.
 #[derive(Debug, Clone)]
