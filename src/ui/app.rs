@@ -36,6 +36,16 @@ pub enum UiCommand {
     ShowParticipants,
     /// Open a source and select a span in it (from a retrieved segment).
     ShowSpan(SourceId, crate::model::TextSpan),
+    /// Show the cases window, on this case if given.
+    ShowCases(Option<crate::model::CaseId>),
+    /// Show the attributes window.
+    ShowAttributes,
+    /// Show the memo browser.
+    ShowMemos,
+    /// Open a memo in the memo browser (a new one when the subject has none).
+    OpenMemo(super::memos::MemoSubject),
+    /// Create a memo by the current coder (the memo browser asks once a new memo has text).
+    CreateMemo { target: crate::model::MemoTarget, title: String, body: String },
     Undo,
     Redo,
     DismissError,
@@ -53,6 +63,8 @@ pub struct ThicketApp {
     participants_open: bool,
     pub(super) codebook: super::codebook::CodebookPanel,
     pub(super) retrieval: super::retrieval::RetrievalPane,
+    /// The memo browser, cases and attributes windows.
+    pub(super) data: super::data_windows::DataWindows,
     /// Bumped after every change, so cached views know to refresh.
     pub(super) generation: u64,
     ctx: egui::Context,
@@ -76,6 +88,7 @@ impl ThicketApp {
             participants_open: false,
             codebook: Default::default(),
             retrieval: Default::default(),
+            data: Default::default(),
             generation: 0,
             ctx: cc.egui_ctx.clone(),
             prefs_path,
@@ -164,6 +177,7 @@ impl ThicketApp {
                     Some(Err(e)) => self.errors.push(e.to_string()),
                     None => {}
                 },
+                R::Memo(code) => self.push(UiCommand::OpenMemo(super::memos::MemoSubject::Of(crate::model::MemoTarget::Code { id: code }))),
                 // Coding the selection arrives with the workbench's document view.
                 R::Apply(_) | R::InVivo => {}
             }
@@ -171,6 +185,8 @@ impl ThicketApp {
     }
 
     fn close(&mut self) {
+        // A memo being typed is saved before the project goes.
+        super::data_windows::closing(self);
         if let Some(p) = self.project.take()
             && let Err(e) = p.close()
         {
@@ -230,7 +246,23 @@ impl ThicketApp {
         }
     }
 
-    fn apply(&mut self, command: UiCommand) {
+    /// Performs an action (recorded for undo), shows a failure, and refreshes what depends on
+    /// the project; returns what the action created.
+    pub(super) fn perform(&mut self, action: crate::Action) -> Option<crate::action::EntitySet> {
+        let p = self.project.as_mut()?;
+        let created = match p.perform(action) {
+            Ok(outcome) => Some(outcome.created),
+            Err(e) => {
+                self.errors.push(e.to_string());
+                None
+            }
+        };
+        self.generation += 1;
+        self.reload_document();
+        created
+    }
+
+    pub(super) fn apply(&mut self, command: UiCommand) {
         match command {
             UiCommand::OpenProject(p) => self.open(&p),
             UiCommand::OpenSample => self.open_sample(),
@@ -244,6 +276,8 @@ impl ThicketApp {
                 }
             }
             UiCommand::Undo | UiCommand::Redo => {
+                // Text being typed in a memo is saved first, so that undo takes it back.
+                super::data_windows::flush(self);
                 if let Some(p) = &mut self.project {
                     let result = if command == UiCommand::Undo { p.undo() } else { p.redo() };
                     if let Err(e) = result {
@@ -254,13 +288,7 @@ impl ThicketApp {
                 }
             }
             UiCommand::Perform(action) => {
-                if let Some(p) = &mut self.project {
-                    if let Err(e) = p.perform(action) {
-                        self.errors.push(e.to_string());
-                    }
-                    self.generation += 1;
-                    self.reload_document();
-                }
+                self.perform(action);
             }
             UiCommand::ShowSpan(id, span) => {
                 if self.selected != Some(id) {
@@ -271,6 +299,9 @@ impl ThicketApp {
                 }
             }
             UiCommand::ShowParticipants => self.participants_open = true,
+            UiCommand::ShowCases(_) | UiCommand::ShowAttributes | UiCommand::ShowMemos | UiCommand::OpenMemo(_) | UiCommand::CreateMemo { .. } => {
+                super::data_windows::apply(self, command)
+            }
             UiCommand::DismissError => {
                 self.errors.clear();
             }
@@ -333,10 +364,11 @@ impl eframe::App for ThicketApp {
         self.import_dialog_ui(ui.ctx());
         if self.participants_open
             && let Some(project) = &self.project
-            && let Some(action) = self.participants.show(ui.ctx(), project, &mut self.participants_open)
+            && let Some(command) = self.participants.show(ui.ctx(), project, &mut self.participants_open)
         {
-            self.commands.push(UiCommand::Perform(action));
+            self.commands.push(command);
         }
+        super::data_windows::show(self, ui.ctx());
         let commands = std::mem::take(&mut self.commands);
         if !commands.is_empty() {
             // What a command changed is drawn on the next frame; ask for it now.

@@ -26,6 +26,8 @@ pub enum CodebookRequest {
     Select { code: CodeId, add: bool },
     /// Merge one code into another (codings, sub-codes), as one undoable step.
     Merge { from: CodeId, into: CodeId },
+    /// Open this code's memo in the memo browser.
+    Memo(CodeId),
 }
 
 /// An open "new code" or "edit code" form.
@@ -51,6 +53,8 @@ pub struct CodebookPanel {
     pub quick: [Option<CodeId>; 9],
     pub form: Option<CodeForm>,
     pub confirm_delete: Option<CodeId>,
+    /// Codes that have a memo (read each frame: only the memos' targets).
+    memo_codes: std::collections::HashSet<CodeId>,
 }
 
 const PALETTE: [[u8; 3]; 10] = [
@@ -79,6 +83,7 @@ impl CodebookPanel {
         let mut out = Vec::new();
         let Ok(book) = project.codebook() else { return out };
         let counts = project.coding_counts().unwrap_or_default();
+        self.memo_codes = project.memo_marks().map(|m| m.codes).unwrap_or_default();
         ui.horizontal(|ui| {
             ui.heading("Codebook");
             if ui.small_button("New code…").on_hover_text("Create a code at the top level").clicked() {
@@ -133,6 +138,9 @@ impl CodebookPanel {
             }
             response.context_menu(|ui| self.menu(ui, book, code, has_selection, out));
             ui.weak(total.to_string());
+            if self.memo_codes.contains(&code.id) {
+                super::memos::memo_mark(ui, "This code has a memo (right-click → Memo…)");
+            }
             if let Some(k) = quick {
                 ui.label(RichText::new(format!("[{}]", k + 1)).small().color(Color32::GRAY));
             }
@@ -158,6 +166,10 @@ impl CodebookPanel {
                 sort_order: code.sort_order,
                 apply_after: false,
             });
+            ui.close();
+        }
+        if ui.button("Memo…").clicked() {
+            out.push(CodebookRequest::Memo(code.id));
             ui.close();
         }
         ui.menu_button("Move under", |ui| {

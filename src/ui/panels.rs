@@ -74,6 +74,19 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
                     app.push(UiCommand::ShowParticipants);
                     ui.close();
                 }
+                let open = app.project.is_some();
+                let memos = egui::Button::new("Memos…").shortcut_text(super::data_windows::memos_shortcut_text(ui.ctx()));
+                for (button, command) in [
+                    (egui::Button::new("Cases…"), UiCommand::ShowCases(None)),
+                    (egui::Button::new("Attributes…"), UiCommand::ShowAttributes),
+                    (memos, UiCommand::ShowMemos),
+                    (egui::Button::new("New project memo…"), UiCommand::OpenMemo(super::memos::MemoSubject::NewProjectMemo)),
+                ] {
+                    if ui.add_enabled(open, button).clicked() {
+                        app.push(command);
+                        ui.close();
+                    }
+                }
             });
             ui.menu_button("Edit", |ui| {
                 let undo = app.project.as_ref().and_then(|p| p.undo_label()).map(|l| format!("Undo {l}"));
@@ -149,6 +162,9 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
     let Some(p) = &app.project else { return };
     let sources = p.sources().unwrap_or_default();
     let by_source = p.cases_by_source().unwrap_or_default();
+    let all_cases = p.cases().unwrap_or_default();
+    let marks = p.memo_marks().unwrap_or_default();
+    let mut asked: Vec<UiCommand> = Vec::new();
     let selected = app.selected;
     let mut groups: BTreeMap<String, Vec<&Source>> = BTreeMap::new();
     for s in &sources {
@@ -163,22 +179,35 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
             ui.heading("Sources");
             for (case, mut list) in groups {
                 list.sort_by(|a, b| (&a.date, &a.name).cmp(&(&b.date, &b.name)));
+                let case_id = all_cases.iter().find(|c| c.name == case).map(|c| c.id);
                 let title = if case.is_empty() { "Not in a case".to_string() } else { case };
-                egui::CollapsingHeader::new(format!("{title} ({})", list.len())).id_salt(&title).default_open(true).show(ui, |ui| {
+                let header = egui::CollapsingHeader::new(format!("{title} ({})", list.len())).id_salt(&title).default_open(true).show(ui, |ui| {
                     for s in list {
-                        let r = ui.selectable_label(selected == Some(s.id), &s.name);
-                        let r = r.on_hover_text(format!("{} · {} · {} words", s.kind.label(), s.date.as_deref().unwrap_or("no date"), s.word_count));
+                        let r = ui.horizontal(|ui| {
+                            let r = ui.selectable_label(selected == Some(s.id), &s.name);
+                            if marks.sources.contains(&s.id) {
+                                super::memos::memo_mark(ui, "This source has a memo (right-click → Memo…)");
+                            }
+                            r
+                        });
+                        let r = r.inner.on_hover_text(format!("{} · {} · {} words", s.kind.label(), s.date.as_deref().unwrap_or("no date"), s.word_count));
                         if r.clicked() {
                             clicked = Some(s.id);
                         }
+                        let member_of = by_source.get(&s.id).map_or(&[][..], Vec::as_slice);
+                        r.context_menu(|ui| super::cases::source_menu(ui, s, &all_cases, member_of, &mut asked));
                     }
                 });
+                if let Some(id) = case_id {
+                    header.header_response.context_menu(|ui| super::cases::case_menu(ui, id, &mut asked));
+                }
             }
         });
     });
     if let Some(id) = clicked {
         app.push(UiCommand::SelectSource(id));
     }
+    asked.into_iter().for_each(|c| app.push(c));
     let mut requests = Vec::new();
     egui::Panel::right("codebook").default_size(280.0).show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
@@ -212,6 +241,9 @@ pub fn document(app: &mut ThicketApp, ui: &mut egui::Ui) {
             ui.centered_and_justified(|ui| ui.weak("Select a source on the left to read it."));
         }
     });
+    if let Some(id) = response.as_ref().and_then(|r| r.memo_for_coding) {
+        app.push(UiCommand::OpenMemo(super::memos::MemoSubject::Coding(id)));
+    }
     if let Some(id) = response.and_then(|r| r.remove_coding) {
         let codings = crate::action::EntitySet { codings: vec![id], ..Default::default() };
         app.push(UiCommand::Perform(crate::Action::Remove(codings)));

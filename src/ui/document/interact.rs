@@ -45,9 +45,7 @@ impl DocumentView {
         }
         out.hovered_codes = self.hovered.clone();
         self.tooltip(response, hit);
-        if let Some(id) = self.context_menu(ui, response, hit) {
-            out.remove_coding = Some(id);
-        }
+        self.context_menu(ui, response, hit, out);
     }
 
     fn pointer(&mut self, ui: &Ui, response: &Response, geo: &Geometry, hit: Hit, out: &mut DocumentResponse) {
@@ -193,25 +191,34 @@ impl DocumentView {
         });
     }
 
-    /// The right-click menu: remove a coding under the pointer, or copy the selection.
-    fn context_menu(&mut self, ui: &Ui, response: &Response, hit: Hit) -> Option<CodingId> {
+    /// The right-click menu: remove a coding under the pointer or open its memo, or copy the
+    /// selection.
+    fn context_menu(&mut self, ui: &Ui, response: &Response, hit: Hit, out: &mut DocumentResponse) {
         if response.secondary_clicked() {
             self.menu = self.codings_at(hit).into_iter().map(|k| self.highlights.codings[k].id).collect();
         }
         let under: Vec<&crate::model::Coding> = self.menu.iter().filter_map(|id| self.highlights.codings.iter().find(|c| c.id == *id)).collect();
-        let items: Vec<(CodingId, String)> = under
+        // What each coding is called in the menu; two coders may have coded the same passage
+        // with the same code: say whose is whose.
+        let names: Vec<(CodingId, String, bool)> = under
             .iter()
             .map(|c| {
                 let name = self.highlights.name(c.code_id);
-                // Two coders may have coded the same passage with the same code: say whose is whose.
-                match under.iter().filter(|o| o.code_id == c.code_id).count() {
-                    1 => (c.id, format!("Remove coding of {name}")),
-                    _ => (c.id, format!("Remove coding of {name} by {}", self.coder_name(c.coder_id))),
-                }
+                let what = match under.iter().filter(|o| o.code_id == c.code_id).count() {
+                    1 => name.to_string(),
+                    _ => format!("{name} by {}", self.coder_name(c.coder_id)),
+                };
+                (c.id, what, !c.memo.is_empty())
             })
             .collect();
+        let items: Vec<(CodingId, String)> = names.iter().map(|(id, what, _)| (*id, format!("Remove coding of {what}"))).collect();
+        // A coding that has a memo says so: "Edit memo of …" rather than "Memo on …".
+        let memos: Vec<(CodingId, String)> = names
+            .iter()
+            .map(|(id, what, has)| (*id, if *has { format!("Edit memo of coding of {what}…") } else { format!("Memo on coding of {what}…") }))
+            .collect();
         let can_copy = self.selection.span().is_some();
-        let (mut remove, mut copy) = (None, false);
+        let (mut remove, mut memo, mut copy) = (None, None, false);
         response.context_menu(|ui| {
             for (id, label) in &items {
                 if ui.button(label).clicked() {
@@ -222,6 +229,15 @@ impl DocumentView {
             if !items.is_empty() {
                 ui.separator();
             }
+            for (id, label) in &memos {
+                if ui.button(label).clicked() {
+                    memo = Some(*id);
+                    ui.close();
+                }
+            }
+            if !memos.is_empty() {
+                ui.separator();
+            }
             if ui.add_enabled(can_copy, egui::Button::new("Copy").shortcut_text("Ctrl+C")).clicked() {
                 copy = true;
                 ui.close();
@@ -230,7 +246,8 @@ impl DocumentView {
         if copy {
             self.copy(ui.ctx());
         }
-        remove
+        out.remove_coding = remove;
+        out.memo_for_coding = memo;
     }
 
     fn copy(&self, ctx: &egui::Context) {

@@ -53,6 +53,8 @@ pub struct DocumentResponse {
     pub hovered_codes: Vec<CodeId>,
     /// "Remove coding of …" was chosen in a highlight's or a stripe's context menu.
     pub remove_coding: Option<CodingId>,
+    /// "Memo on coding of …" was chosen in a highlight's or a stripe's context menu.
+    pub memo_for_coding: Option<CodingId>,
     /// The selection differs from the previous frame's.
     pub selection_changed: bool,
 }
