@@ -178,7 +178,7 @@ impl CasesWindow {
             .map(|p| p.name)
             .collect();
         members.sort();
-        ui.weak(if members.is_empty() { "No participants (set them in Project → Participants…)".to_string() } else { format!("Participants: {}", members.join(", ")) });
+        ui.weak(if members.is_empty() { "No participants (add them in the Participants window of the Project menu)".to_string() } else { format!("Participants: {}", members.join(", ")) });
         ui.separator();
         self.sources(ui, case, links, sources, out);
     }
@@ -271,7 +271,7 @@ impl CasesWindow {
             }
             ui.label("You can undo this (Ctrl+Z).");
             ui.horizontal(|ui| {
-                if ui.button("Delete case").clicked() {
+                if ui.button("Delete the case").clicked() {
                     out.push(UiCommand::Perform(Action::Remove(EntitySet { cases: vec![id], ..Default::default() })));
                     close = true;
                 }

@@ -139,7 +139,7 @@ impl CodebookPanel {
             response.context_menu(|ui| self.menu(ui, book, code, has_selection, out));
             ui.weak(total.to_string());
             if self.memo_codes.contains(&code.id) {
-                super::memos::memo_mark(ui, "This code has a memo (right-click → Memo…)");
+                super::memos::memo_mark(ui, "This code has a memo: right-click, then Memo…");
             }
             if let Some(k) = quick {
                 ui.label(RichText::new(format!("[{}]", k + 1)).small().color(Color32::GRAY));

@@ -233,7 +233,7 @@ impl MemoBrowser {
                 out.extend(self.open(project, MemoSubject::NewProjectMemo));
             }
             ui.separator();
-            let label = ui.label("Kind");
+            let label = ui.label("Memo kind");
             egui::ComboBox::from_id_salt("memo_kind")
                 .selected_text(self.kind.map_or("All kinds", MemoKind::label))
                 .show_ui(ui, |ui| {

@@ -186,7 +186,7 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
                         let r = ui.horizontal(|ui| {
                             let r = ui.selectable_label(selected == Some(s.id), &s.name);
                             if marks.sources.contains(&s.id) {
-                                super::memos::memo_mark(ui, "This source has a memo (right-click → Memo…)");
+                                super::memos::memo_mark(ui, "This source has a memo: right-click, then Memo…");
                             }
                             r
                         });

@@ -90,7 +90,7 @@ impl ParticipantsWindow {
                                 }
                             }
                             if all_cases.is_empty() {
-                                ui.weak("No cases yet (Project → Cases…)");
+                                ui.weak("No cases yet (Cases… in the Project menu)");
                             }
                         })
                         .response
