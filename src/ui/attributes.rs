@@ -150,7 +150,7 @@ impl AttributesWindow {
         let row_height = ui.spacing().interact_size.y + 4.0;
         egui::ScrollArea::horizontal().id_salt(("attributes_h", self.tab)).show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.add_sized([NAME_WIDTH, row_height], egui::Label::new(RichText::new(singular(self.tab)).strong()));
+                left_aligned(ui, NAME_WIDTH, row_height, egui::Label::new(RichText::new(singular(self.tab)).strong()));
                 for def in columns {
                     let header = format!("{}\n{}", def.name, type_label(def.value_type));
                     let r = ui.add_sized([CELL_WIDTH, row_height * 1.6], egui::Button::new(RichText::new(header).strong()).frame_when_inactive(false));
@@ -167,7 +167,7 @@ impl AttributesWindow {
             egui::ScrollArea::vertical().id_salt(("attributes_v", self.tab)).max_height(400.0).auto_shrink([false, true]).show_rows(ui, row_height, shown.len(), |ui, range| {
                 for (entity, name) in &shown[range] {
                     ui.horizontal(|ui| {
-                        ui.add_sized([NAME_WIDTH, row_height], egui::Label::new(name.as_str()).truncate());
+                        left_aligned(ui, NAME_WIDTH, row_height, egui::Label::new(name.as_str()).truncate());
                         for def in columns {
                             let stored = value_of.get(&(def.id, *entity)).copied();
                             let label = format!("{} of {name}", def.name);
@@ -256,6 +256,14 @@ impl AttributesWindow {
             self.confirm_delete = None;
         }
     }
+}
+
+/// Adds `widget` at the left of a `width` × `height` slot (`add_sized` would centre it).
+fn left_aligned(ui: &mut egui::Ui, width: f32, height: f32, widget: impl egui::Widget) {
+    ui.allocate_ui_with_layout(egui::vec2(width, height), egui::Layout::left_to_right(egui::Align::Center), |ui| {
+        ui.set_min_size(egui::vec2(width, height));
+        ui.add(widget);
+    });
 }
 
 /// The entities of one tab, as (id, name), by name.

@@ -210,10 +210,10 @@ impl CasesWindow {
         ui.horizontal(|ui| {
             let to_add: Vec<SourceId> = shown.iter().map(|s| s.id).filter(|id| !assigned.contains(id)).collect();
             let to_remove: Vec<SourceId> = shown.iter().map(|s| s.id).filter(|id| assigned.contains(id)).collect();
-            if ui.add_enabled(!to_add.is_empty(), egui::Button::new(format!("Assign all {} shown", shown.len()))).clicked() {
+            if ui.add_enabled(!to_add.is_empty(), egui::Button::new(format!("Assign the {} shown", to_add.len()))).clicked() {
                 out.push(UiCommand::Perform(Action::AssignSources { case: case.id, sources: to_add }));
             }
-            if ui.add_enabled(!to_remove.is_empty(), egui::Button::new("Unassign all shown")).clicked() {
+            if ui.add_enabled(!to_remove.is_empty(), egui::Button::new(format!("Unassign the {} shown", to_remove.len()))).clicked() {
                 out.push(UiCommand::Perform(Action::UnassignSources { case: case.id, sources: to_remove }));
             }
         });

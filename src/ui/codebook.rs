@@ -53,8 +53,8 @@ pub struct CodebookPanel {
     pub quick: [Option<CodeId>; 9],
     pub form: Option<CodeForm>,
     pub confirm_delete: Option<CodeId>,
-    /// Codes that have a memo (read each frame: only the memos' targets).
-    memo_codes: std::collections::HashSet<CodeId>,
+    /// Codes that have a memo, marked in their rows (the app keeps this up to date).
+    pub memo_codes: std::collections::HashSet<CodeId>,
 }
 
 const PALETTE: [[u8; 3]; 10] = [
@@ -83,7 +83,6 @@ impl CodebookPanel {
         let mut out = Vec::new();
         let Ok(book) = project.codebook() else { return out };
         let counts = project.coding_counts().unwrap_or_default();
-        self.memo_codes = project.memo_marks().map(|m| m.codes).unwrap_or_default();
         ui.horizontal(|ui| {
             ui.heading("Codebook");
             if ui.small_button("New code…").on_hover_text("Create a code at the top level").clicked() {

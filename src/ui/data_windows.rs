@@ -11,6 +11,7 @@ use super::cases::CasesWindow;
 use super::memos::MemoBrowser;
 use crate::Action;
 use crate::model::MemoTarget;
+use crate::project::MemoMarks;
 
 /// State of the three windows.
 #[derive(Default)]
@@ -21,6 +22,8 @@ pub struct DataWindows {
     cases_open: bool,
     attributes: AttributesWindow,
     attributes_open: bool,
+    /// Which entities have memos, as of an app generation.
+    marks: Option<(u64, MemoMarks)>,
 }
 
 /// Ctrl+Shift+M opens the memo browser.
@@ -51,6 +54,16 @@ pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     for command in commands {
         app.push(command);
     }
+}
+
+/// Which entities have memos, read once per change of the project: the navigator and the
+/// codebook mark them on every frame.
+pub(super) fn memo_marks(app: &mut ThicketApp) -> MemoMarks {
+    let fresh = app.data.marks.as_ref().is_some_and(|(generation, _)| *generation == app.generation);
+    if !fresh && let Some(project) = &app.project {
+        app.data.marks = Some((app.generation, project.memo_marks().unwrap_or_default()));
+    }
+    app.data.marks.as_ref().map(|(_, marks)| marks.clone()).unwrap_or_default()
 }
 
 /// Applies the commands of these windows (the app routes them here).

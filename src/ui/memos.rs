@@ -86,8 +86,11 @@ struct MemoEntry {
     title: String,
     body: String,
     coder: String,
-    /// `YYYY-MM-DD HH:MM` (UTC) of the last change.
+    /// `YYYY-MM-DD HH:MM` (UTC) of the last change (of a coding memo: of the coding's creation,
+    /// the only time a coding keeps).
     date: String,
+    /// The full RFC 3339 time behind `date`, for sorting.
+    changed_at: String,
     /// The text it is about, for "Show in document".
     place: Option<(SourceId, Option<TextSpan>)>,
 }
@@ -268,6 +271,7 @@ impl MemoBrowser {
                 if response.clicked() {
                     clicked = Some(e.target);
                 }
+                ui.add_space(3.0);
             }
             if shown.is_empty() {
                 ui.weak(if self.entries.is_empty() {
@@ -488,6 +492,7 @@ fn coding_entry(names: &Names, c: &Coding) -> MemoEntry {
         body: c.memo.clone(),
         coder: names.coder(c.coder_id),
         date: date_label(&c.created_at),
+        changed_at: c.created_at.clone(),
         place: Some((c.source_id, Some(c.span))),
     }
 }
@@ -503,6 +508,7 @@ fn load_entries(project: &Project) -> Result<Vec<MemoEntry>> {
             attached: names.attached(project, &m.target),
             coder: names.coder(m.coder_id),
             date: date_label(&m.updated_at),
+            changed_at: m.updated_at.clone(),
             place: place_of(&m.target),
             title: m.title,
             body: m.body,
@@ -516,6 +522,6 @@ fn load_entries(project: &Project) -> Result<Vec<MemoEntry>> {
         EditTarget::Coding(id) => (1, id.0),
         EditTarget::New(_) => (2, 0),
     };
-    entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| rank(&a.target).cmp(&rank(&b.target))));
+    entries.sort_by(|a, b| b.changed_at.cmp(&a.changed_at).then_with(|| rank(&a.target).cmp(&rank(&b.target))));
     Ok(entries)
 }

@@ -159,11 +159,12 @@ pub fn status_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
 
 /// Sources grouped by case, and the codebook.
 pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
+    let marks = super::data_windows::memo_marks(app);
+    app.codebook.memo_codes = marks.codes.clone();
     let Some(p) = &app.project else { return };
     let sources = p.sources().unwrap_or_default();
     let by_source = p.cases_by_source().unwrap_or_default();
     let all_cases = p.cases().unwrap_or_default();
-    let marks = p.memo_marks().unwrap_or_default();
     let mut asked: Vec<UiCommand> = Vec::new();
     let selected = app.selected;
     let mut groups: BTreeMap<String, Vec<&Source>> = BTreeMap::new();
