@@ -356,3 +356,51 @@ fn a_coding_memo_is_written_from_the_documents_context_menu() {
     right_click(&mut harness, pos);
     harness.get_by_label(&format!("Edit memo of coding of {code}…"));
 }
+
+#[test]
+fn a_participant_joins_a_case_and_gets_a_memo_in_the_participants_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(&dir.path().join("sample.thicket"));
+    menu(&mut harness, "Project", "Participants…");
+    harness.get_by_label("Cases of Abena").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, "Harlow family").click();
+    harness.run();
+    let abena = project(&harness).participant_named("Abena").unwrap().unwrap();
+    assert_eq!(project(&harness).cases_by_participant().unwrap()[&abena.id], ["Harlow family", "Mensah family"]);
+    assert_eq!(project(&harness).undo_label(), Some("Edit participant"));
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    harness.get_by_label("Memo on Abena").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Memo text").type_text("Speaks for Kofi as often as for herself.");
+    harness.key_press(Key::Escape);
+    harness.run();
+    let memo = project(&harness).memos().unwrap().into_iter().find(|m| m.target == MemoTarget::Participant { id: abena.id }).expect("saved on leaving the field");
+    assert_eq!(memo.body, "Speaks for Kofi as often as for herself.");
+    assert_eq!(harness.query_all_by_label("has a memo").count(), 1, "marked in Abena's row");
+}
+
+#[test]
+fn a_source_memo_from_the_navigator_marks_the_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(&dir.path().join("sample.thicket"));
+    let source = "Kowalski – session 2 (after the school visit)";
+    harness.get_by_label(source).click_secondary();
+    harness.run();
+    harness.get_by_label("Memo…").click();
+    harness.run();
+    harness.get_by_label(&format!("Source “{source}”"));
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Memo text").type_text("Marta is warmer after the school visit.");
+    harness.key_press(Key::Escape);
+    harness.run();
+    let id = project(&harness).source_named(source).unwrap().id;
+    let memos = project(&harness).memos().unwrap();
+    assert!(memos.iter().any(|m| m.target == MemoTarget::Source { id, span: None } && m.body == "Marta is warmer after the school visit."));
+    assert_eq!(harness.query_all_by_label("has a memo").count(), 1);
+    // "Show in document" opens the source.
+    harness.get_by_label("Show in document").click();
+    harness.run();
+    assert_eq!(harness.state().document().unwrap().source.id, id);
+}

@@ -447,12 +447,9 @@ impl Names {
             MemoTarget::Project => "Project".into(),
             MemoTarget::Source { id, span: None } => format!("Source “{}”", self.source(id)),
             MemoTarget::Source { id, span: Some(span) } => {
-                if !self.texts.contains_key(&id) {
-                    let text = project.source_text(id).unwrap_or_default();
-                    self.texts.insert(id, text);
-                }
-                let quote = self.texts.get(&id).and_then(|t| crate::text::slice_chars(t, span.start..span.end)).unwrap_or("");
-                format!("Passage of “{}”: “{}”", self.source(id), shorten(quote, 60))
+                let text = self.texts.entry(id).or_insert_with(|| project.source_text(id).unwrap_or_default());
+                let quote = shorten(crate::text::slice_chars(text, span.start..span.end).unwrap_or(""), 60);
+                format!("Passage of “{}”: “{quote}”", self.source(id))
             }
             MemoTarget::Code { id } => format!("Code {}", self.book.path(id).unwrap_or("(deleted code)")),
             MemoTarget::Case { id } => format!("Case “{}”", self.cases.get(&id).map_or("(deleted case)", String::as_str)),

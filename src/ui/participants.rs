@@ -94,6 +94,7 @@ impl ParticipantsWindow {
                             }
                         })
                         .response
+                        .accessible_name(format!("Cases of {}", p.name))
                         .on_hover_text(format!("Cases {} belongs to", p.name));
                         for a in &attributes {
                             let stored = values.get(&(a.id, p.id.0)).map(String::as_str);
@@ -102,7 +103,8 @@ impl ParticipantsWindow {
                             }
                         }
                         ui.horizontal(|ui| {
-                            if ui.button("Memo…").on_hover_text(format!("Open the memo on {}", p.name)).clicked() {
+                            let memo = ui.button("Memo…").accessible_name(format!("Memo on {}", p.name));
+                            if memo.on_hover_text(format!("Open the memo on {}", p.name)).clicked() {
                                 command = Some(UiCommand::OpenMemo(MemoSubject::Of(MemoTarget::Participant { id: p.id })));
                             }
                             if marks.participants.contains(&p.id) {
