@@ -192,6 +192,20 @@ fn a_number_attribute_explains_bad_input_inline_and_saves_nothing_until_it_is_fi
     let grace = project(&harness).participant_named("Grace").unwrap().unwrap();
     assert_eq!(project(&harness).attribute_values().unwrap(), [AttributeValue { attribute_id: def.id, entity_id: grace.id.0, value: "3.5".into() }]);
     assert!(harness.query_by_label_contains("is not a number").is_none());
+
+    // Deleting the attribute takes its value; undo brings both back.
+    harness.get_by_label("Years in service\nNumber").click_secondary();
+    harness.run();
+    harness.get_by_label("Delete attribute “Years in service”…").click();
+    harness.run();
+    harness.get_by_label("Its one value goes with it. You can undo this (Ctrl+Z).");
+    harness.get_by_label("Delete the attribute").click();
+    harness.run();
+    assert!(project(&harness).attributes().unwrap().iter().all(|a| a.name != "Years in service"));
+    assert!(project(&harness).attribute_values().unwrap().is_empty());
+    undo(&mut harness);
+    assert_eq!(project(&harness).attribute_values().unwrap().len(), 1);
+    assert_eq!(harness.get_by_role_and_label(Role::TextInput, "Years in service of Grace").value().as_deref(), Some("3.5"));
 }
 
 #[test]

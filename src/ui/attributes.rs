@@ -241,9 +241,10 @@ impl AttributesWindow {
         let mut close = false;
         egui::Window::new("Delete attribute").collapsible(false).show(ctx, |ui| {
             ui.label(format!("Delete the attribute “{}” of {}?", def.name, plural(def.applies_to).to_lowercase()));
-            ui.label(format!("Its {count} values go with it. You can undo this (Ctrl+Z)."));
+            let values = if count == 1 { "Its one value goes".to_string() } else { format!("Its {count} values go") };
+            ui.label(format!("{values} with it. You can undo this (Ctrl+Z)."));
             ui.horizontal(|ui| {
-                if ui.button("Delete").clicked() {
+                if ui.button("Delete the attribute").clicked() {
                     out.push(Action::Remove(EntitySet { attributes: vec![id], ..Default::default() }));
                     close = true;
                 }

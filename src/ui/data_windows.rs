@@ -36,7 +36,7 @@ pub fn memos_shortcut_text(ctx: &egui::Context) -> String {
 
 /// Draws the open windows and queues what they ask for.
 pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
-    if ctx.input_mut(|i| i.consume_shortcut(&MEMOS)) {
+    if app.project.is_some() && ctx.input_mut(|i| i.consume_shortcut(&MEMOS)) {
         app.push(UiCommand::ShowMemos);
     }
     let Some(project) = &app.project else { return };
