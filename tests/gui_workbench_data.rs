@@ -418,3 +418,33 @@ fn a_source_memo_from_the_navigator_marks_the_source() {
     harness.run();
     assert_eq!(harness.state().document().unwrap().source.id, id);
 }
+
+#[test]
+fn a_case_is_renamed_in_the_cases_window_and_a_taken_name_is_refused_inline() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(&dir.path().join("sample.thicket"));
+    let harlow = project(&harness).case_named("Harlow family").unwrap().id;
+    harness.state_mut().push_command(UiCommand::ShowCases(Some(harlow)));
+    harness.run();
+    let name = harness.get_by_role_and_label(Role::TextInput, "Case name");
+    name.focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "Case name").type_text("Mensah family");
+    harness.run();
+    harness.get_by_label("Another case has this name.");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(project(&harness).case_named("Harlow family").is_ok(), "nothing renamed");
+
+    harness.get_by_role_and_label(Role::TextInput, "Case name").focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "Case name").type_text("Harlow–Reid family");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(project(&harness).case_named("Harlow–Reid family").is_ok());
+    assert_eq!(project(&harness).undo_label(), Some("Edit case"));
+    harness.get_by_label("Harlow–Reid family (7)");
+    undo(&mut harness);
+    harness.get_by_label("Harlow family (7)");
+    assert_eq!(harness.get_by_role_and_label(Role::TextInput, "Case name").value().as_deref(), Some("Harlow family"), "the field follows the undo");
+}
