@@ -75,8 +75,8 @@ fn sources_group_by_kind_and_filter_by_name() {
     harness.get_by_label("By kind").click();
     harness.run();
     harness.get_by_label(&format!("Observation ({observations})"));
-    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter sources").focus();
-    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Filter sources").type_text("focus group");
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find a source").focus();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find a source").type_text("focus group");
     harness.run();
     assert!(harness.query_by_label(&format!("Observation ({observations})")).is_none(), "no observation is called that");
     harness.get_by_label_contains("Focus group 1");

@@ -106,11 +106,8 @@ pub(super) fn run(scale: &Scale, seed: u64, dir: &Path, say: fn(&str)) -> Result
         painter.settle(&mut view);
         let started = Instant::now();
         project.perform(Action::AddCodings(vec![NewCoding { source: id, code, coder, span: TextSpan { start: s, end: e }, memo: String::new() }]))?;
-        let t1 = started.elapsed().as_secs_f64() * 1000.0;
         view.refresh(&project)?;
-        let t2 = started.elapsed().as_secs_f64() * 1000.0;
         painter.frame(&mut view);
-        eprintln!("TIMING perform {t1:.1} refresh {:.1} frame {:.1}", t2 - t1, started.elapsed().as_secs_f64() * 1000.0 - t2);
         applies.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     let apply = median(applies);

@@ -20,7 +20,7 @@ use crate::store::Store;
 
 pub use check::CheckReport;
 pub use import_batch::{DateFrom, ImportOptions, ImportReport, ImportedFile, ReadBatch, SkippedFile, expand_paths, read_files};
-pub use queries::{Segment, SegmentFilter};
+pub use queries::{CaseDeletionSummary, MemoMarks, Segment, SegmentFilter};
 pub use autocode::{AutocodePlan, AutocodeSpec, CodingUnit, PlannedCoding};
 pub use search::{SearchHit, SearchResults, SearchScope};
 

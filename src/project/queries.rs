@@ -2,7 +2,7 @@
 //! a coding belongs to its source's cases, kind and coder, and to the participants whose turns it
 //! overlaps (or, in a source without turns, to the source's own participants).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -35,6 +35,31 @@ pub struct Segment {
     pub line: usize,
     pub paragraph: usize,
     pub memo: String,
+}
+
+/// Which entities have at least one memo (see `Project::memo_marks`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MemoMarks {
+    /// The project has a memo of its own.
+    pub project: bool,
+    /// Sources with a memo on the whole source or on a passage of it.
+    pub sources: HashSet<SourceId>,
+    pub codes: HashSet<CodeId>,
+    pub cases: HashSet<CaseId>,
+    pub participants: HashSet<ParticipantId>,
+}
+
+/// What deleting a case takes with it (see `Project::case_deletion_summary`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CaseDeletionSummary {
+    /// Sources assigned to the case; they stay in the project.
+    pub sources: usize,
+    /// Participants who belong to the case; they stay in the project.
+    pub participants: usize,
+    /// Memos on the case; deleted with it.
+    pub memos: usize,
+    /// Values of case attributes on it; deleted with it.
+    pub attribute_values: usize,
 }
 
 /// Which segments to retrieve. Empty lists mean "any"; names are matched exactly.
@@ -176,6 +201,59 @@ impl Project {
     /// All memos.
     pub fn memos(&self) -> Result<Vec<Memo>> {
         Ok(self.store.read().memos()?)
+    }
+
+    /// Which entities have a memo, for the small marks beside sources, codes, cases and
+    /// participants. Reads only the memos' targets, so it is cheap enough for every frame.
+    pub fn memo_marks(&self) -> Result<MemoMarks> {
+        let mut marks = MemoMarks::default();
+        for target in self.store.read().memo_targets()? {
+            match target {
+                MemoTarget::Project => marks.project = true,
+                MemoTarget::Source { id, .. } => {
+                    marks.sources.insert(id);
+                }
+                MemoTarget::Code { id } => {
+                    marks.codes.insert(id);
+                }
+                MemoTarget::Case { id } => {
+                    marks.cases.insert(id);
+                }
+                MemoTarget::Participant { id } => {
+                    marks.participants.insert(id);
+                }
+            }
+        }
+        Ok(marks)
+    }
+
+    /// Codings whose memo is not empty, by source and position. A coding's memo lives on the
+    /// coding (it moves, merges and is deleted with it), not in the memo table.
+    pub fn coding_memos(&self) -> Result<Vec<Coding>> {
+        Ok(self.store.read().codings_with_memo()?)
+    }
+
+    /// One coding, if it exists.
+    pub fn coding(&self, id: CodingId) -> Result<Option<Coding>> {
+        Ok(self.store.read().coding(id)?)
+    }
+
+    /// What deleting a case takes with it, for the confirmation: the sources and participants
+    /// only lose their link to it; its memos and attribute values go with it.
+    pub fn case_deletion_summary(&self, case: CaseId) -> Result<CaseDeletionSummary> {
+        let read = self.store.read();
+        let defs: HashSet<AttributeId> =
+            read.attributes()?.into_iter().filter(|a| a.applies_to == AttributeTarget::Case).map(|a| a.id).collect();
+        Ok(CaseDeletionSummary {
+            sources: read.case_sources()?.iter().filter(|(c, _)| *c == case).count(),
+            participants: read.participant_cases()?.iter().filter(|(_, c)| *c == case).count(),
+            memos: read.memos()?.iter().filter(|m| m.target == MemoTarget::Case { id: case }).count(),
+            attribute_values: read
+                .attribute_values()?
+                .iter()
+                .filter(|v| v.entity_id == case.0 && defs.contains(&v.attribute_id))
+                .count(),
+        })
     }
 
     /// All attribute definitions.
@@ -442,5 +520,81 @@ impl Project {
         let subtree = book.subtree(code);
         let counts = self.coding_counts()?;
         Ok((subtree.len() - 1, subtree.iter().filter_map(|c| counts.get(c)).sum()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+
+    use super::*;
+    use crate::Action;
+
+    fn project(dir: &std::path::Path) -> Project {
+        let mut p = Project::create(&dir.join("q.thicket"), "queries").unwrap();
+        p.perform(Action::import_text("visit", SourceKind::Interview, "We talked about the school.\n\nThen about the plan.\n")).unwrap();
+        p.perform(Action::import_text("notes", SourceKind::FieldNote, "A quiet morning.\n")).unwrap();
+        p
+    }
+
+    #[test]
+    fn memo_marks_name_each_entity_with_a_memo_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = project(dir.path());
+        let coder = p.ensure_coder("Amara").unwrap();
+        let visit = p.source_named("visit").unwrap().id;
+        let code = p.perform(Action::CreateCode { parent: None, name: "School".into(), color: "#336699".into(), description: Default::default() }).unwrap().created.codes[0];
+        let case = p.perform(Action::CreateCase { name: "Okafor family".into(), description: String::new(), sources: vec![] }).unwrap().created.cases[0];
+        assert_eq!(p.memo_marks().unwrap(), MemoMarks::default());
+        let memo = |target| Action::CreateMemo { target, title: String::new(), body: "thought".into(), coder };
+        p.perform(memo(MemoTarget::Source { id: visit, span: None })).unwrap();
+        p.perform(memo(MemoTarget::Source { id: visit, span: TextSpan::new(0, 9) })).unwrap();
+        p.perform(memo(MemoTarget::Code { id: code })).unwrap();
+        p.perform(memo(MemoTarget::Case { id: case })).unwrap();
+        let marks = p.memo_marks().unwrap();
+        assert!(!marks.project);
+        assert_eq!(marks.sources, HashSet::from([visit]));
+        assert_eq!(marks.codes, HashSet::from([code]));
+        assert_eq!(marks.cases, HashSet::from([case]));
+        assert!(marks.participants.is_empty());
+        p.perform(memo(MemoTarget::Project)).unwrap();
+        assert!(p.memo_marks().unwrap().project);
+    }
+
+    #[test]
+    fn coding_memos_lists_only_codings_with_a_memo_in_text_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = project(dir.path());
+        let coder = p.ensure_coder("Amara").unwrap();
+        let visit = p.source_named("visit").unwrap().id;
+        let code = p.perform(Action::CreateCode { parent: None, name: "School".into(), color: "#336699".into(), description: Default::default() }).unwrap().created.codes[0];
+        let coding = |start, end, memo: &str| crate::action::NewCoding { source: visit, code, coder, span: TextSpan::new(start, end).unwrap(), memo: memo.into() };
+        let ids = p.perform(Action::AddCodings(vec![coding(30, 40, "later"), coding(0, 9, ""), coding(10, 20, "first")])).unwrap().created.codings;
+        let listed: Vec<(CodingId, String)> = p.coding_memos().unwrap().into_iter().map(|c| (c.id, c.memo)).collect();
+        assert_eq!(listed, [(ids[2], "first".to_string()), (ids[0], "later".to_string())]);
+        assert_eq!(p.coding(ids[1]).unwrap().unwrap().span, TextSpan::new(0, 9).unwrap());
+        assert!(p.coding(CodingId(9999)).unwrap().is_none());
+    }
+
+    #[test]
+    fn case_deletion_summary_counts_links_memos_and_values_of_that_case_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = project(dir.path());
+        let coder = p.ensure_coder("Amara").unwrap();
+        let sources: Vec<SourceId> = p.sources().unwrap().iter().map(|s| s.id).collect();
+        let case = p.perform(Action::CreateCase { name: "Okafor family".into(), description: String::new(), sources: sources.clone() }).unwrap().created.cases[0];
+        let other = p.perform(Action::CreateCase { name: "Brandt family".into(), description: String::new(), sources: vec![sources[0]] }).unwrap().created.cases[0];
+        p.perform(Action::CreateParticipant { name: "Ada".into(), role: None, cases: vec![case, other] }).unwrap();
+        p.perform(Action::CreateMemo { target: MemoTarget::Case { id: case }, title: String::new(), body: "x".into(), coder }).unwrap();
+        let size = p
+            .perform(Action::DefineAttribute { name: "Size".into(), applies_to: AttributeTarget::Case, value_type: AttributeType::Number, categories: vec![] })
+            .unwrap()
+            .created
+            .attributes[0];
+        p.perform(Action::SetAttribute { attribute: size, entity: case.0, value: Some("4".into()) }).unwrap();
+        p.perform(Action::SetAttribute { attribute: size, entity: other.0, value: Some("2".into()) }).unwrap();
+        let summary = p.case_deletion_summary(case).unwrap();
+        assert_eq!(summary, CaseDeletionSummary { sources: 2, participants: 1, memos: 1, attribute_values: 1 });
+        assert_eq!(p.case_deletion_summary(other).unwrap(), CaseDeletionSummary { sources: 1, participants: 1, memos: 0, attribute_values: 1 });
     }
 }

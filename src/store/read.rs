@@ -293,6 +293,29 @@ impl<'a> Reader<'a> {
         self.one(&format!("SELECT {MEMO_COLS} FROM memos WHERE id = ?1"), [id], memo_row)
     }
 
+    /// What each memo is attached to, once per target and without titles or bodies: cheap
+    /// enough to read on every frame for the memo marks of the navigator and the codebook.
+    pub fn memo_targets(&self) -> Result<Vec<MemoTarget>> {
+        self.list(
+            "SELECT DISTINCT target_kind, target_id, start_char, end_char FROM memos
+             ORDER BY target_kind, target_id, start_char, end_char",
+            [],
+            |r| {
+                let kind: String = r.get(0)?;
+                memo_target_from_columns(&kind, r.get(1)?, r.get(2)?, r.get(3)?)
+            },
+        )
+    }
+
+    /// Codings that carry a memo, by source, start, end, id (the memo browser lists them).
+    pub fn codings_with_memo(&self) -> Result<Vec<Coding>> {
+        self.list(
+            &format!("SELECT {CODING_COLS} FROM codings WHERE memo <> '' ORDER BY source_id, start_char, end_char, id"),
+            [],
+            coding_row,
+        )
+    }
+
     /// All attribute definitions, by target and name.
     pub fn attributes(&self) -> Result<Vec<AttributeDef>> {
         self.list(

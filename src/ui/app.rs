@@ -44,6 +44,16 @@ pub enum UiCommand {
     ShowSpan(SourceId, crate::model::TextSpan),
     /// Code every hit of a search (adding the coder if new), as one undoable action.
     Autocode(super::search::AutocodeRequest),
+    /// Show the cases window, on this case if given.
+    ShowCases(Option<crate::model::CaseId>),
+    /// Show the attributes window.
+    ShowAttributes,
+    /// Show the memo browser.
+    ShowMemos,
+    /// Open a memo in the memo browser (a new one when the subject has none).
+    OpenMemo(super::memos::MemoSubject),
+    /// Create a memo by the current coder (the memo browser asks once a new memo has text).
+    CreateMemo { target: crate::model::MemoTarget, title: String, body: String },
     Undo,
     Redo,
     DismissError,
@@ -65,6 +75,8 @@ pub struct ThicketApp {
     pub(super) retrieval: super::retrieval::RetrievalPane,
     pub(super) find: super::search::FindBar,
     pub(super) project_search: super::search::ProjectSearch,
+    /// The memo browser, cases and attributes windows.
+    pub(super) data: super::data_windows::DataWindows,
     /// Bumped after every change, so cached views know to refresh.
     pub(super) generation: u64,
     /// Who is coding: recorded on every coding and memo made in this window.
@@ -99,6 +111,7 @@ impl ThicketApp {
             retrieval: Default::default(),
             find: Default::default(),
             project_search: Default::default(),
+            data: Default::default(),
             generation: 0,
             coder,
             summary: None,
@@ -217,6 +230,7 @@ impl ThicketApp {
                 R::Apply(code) => self.code_selection(code),
                 R::InVivo => self.in_vivo(),
                 R::CreateAndApply { parent, name, color, description } => self.create_and_apply(parent, name, color, description),
+                R::Memo(code) => self.push(UiCommand::OpenMemo(super::memos::MemoSubject::Of(crate::model::MemoTarget::Code { id: code }))),
             }
         }
     }
@@ -276,6 +290,8 @@ impl ThicketApp {
 
     fn close(&mut self) {
         self.generation += 1;
+        // A memo being typed is saved before the project goes.
+        super::data_windows::closing(self);
         if let Some(p) = self.project.take()
             && let Err(e) = p.close()
         {
@@ -356,7 +372,23 @@ impl ThicketApp {
         }
     }
 
-    fn apply(&mut self, command: UiCommand) {
+    /// Performs an action (recorded for undo), shows a failure, and refreshes what depends on
+    /// the project; returns what the action created.
+    pub(super) fn perform(&mut self, action: crate::Action) -> Option<crate::action::EntitySet> {
+        let p = self.project.as_mut()?;
+        let created = match p.perform(action) {
+            Ok(outcome) => Some(outcome.created),
+            Err(e) => {
+                self.errors.push(e.to_string());
+                None
+            }
+        };
+        self.generation += 1;
+        self.reload_document();
+        created
+    }
+
+    pub(super) fn apply(&mut self, command: UiCommand) {
         match command {
             UiCommand::OpenProject(p) => self.open(&p),
             UiCommand::OpenSample => self.open_sample(),
@@ -379,6 +411,8 @@ impl ThicketApp {
                 }
             }
             UiCommand::Undo | UiCommand::Redo => {
+                // Text being typed in a memo is saved first, so that undo takes it back.
+                super::data_windows::flush(self);
                 if let Some(p) = &mut self.project {
                     let result = if command == UiCommand::Undo { p.undo() } else { p.redo() };
                     if let Err(e) = result {
@@ -389,13 +423,7 @@ impl ThicketApp {
                 }
             }
             UiCommand::Perform(action) => {
-                if let Some(p) = &mut self.project {
-                    if let Err(e) = p.perform(action) {
-                        self.errors.push(e.to_string());
-                    }
-                    self.generation += 1;
-                    self.reload_document();
-                }
+                self.perform(action);
             }
             UiCommand::ShowSpan(id, span) => {
                 if self.selected != Some(id) {
@@ -418,6 +446,9 @@ impl ThicketApp {
                 }
             }
             UiCommand::ShowParticipants => self.participants_open = true,
+            UiCommand::ShowCases(_) | UiCommand::ShowAttributes | UiCommand::ShowMemos | UiCommand::OpenMemo(_) | UiCommand::CreateMemo { .. } => {
+                super::data_windows::apply(self, command)
+            }
             UiCommand::DismissError => {
                 self.errors.clear();
             }
@@ -512,11 +543,12 @@ impl eframe::App for ThicketApp {
         self.import_dialog_ui(ui.ctx());
         if self.participants_open
             && let Some(project) = &self.project
-            && let Some(action) = self.participants.show(ui.ctx(), project, &mut self.participants_open)
+            && let Some(command) = self.participants.show(ui.ctx(), project, &mut self.participants_open)
         {
-            self.commands.push(UiCommand::Perform(action));
+            self.commands.push(command);
         }
         self.save_quick_keys();
+        super::data_windows::show(self, ui.ctx());
         let commands = std::mem::take(&mut self.commands);
         if !commands.is_empty() {
             // What a command changed is drawn on the next frame; ask for it now.

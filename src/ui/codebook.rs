@@ -28,6 +28,8 @@ pub enum CodebookRequest {
     Select { code: CodeId, add: bool },
     /// Merge one code into another (codings, sub-codes), as one undoable step.
     Merge { from: CodeId, into: CodeId },
+    /// Open this code's memo in the memo browser.
+    Memo(CodeId),
 }
 
 /// An open "new code" or "edit code" form.
@@ -53,6 +55,8 @@ pub struct CodebookPanel {
     pub quick: [Option<CodeId>; 9],
     pub form: Option<CodeForm>,
     pub confirm_delete: Option<CodeId>,
+    /// Codes that have a memo, marked in their rows (the app keeps this up to date).
+    pub memo_codes: std::collections::HashSet<CodeId>,
 }
 
 const PALETTE: [[u8; 3]; 10] = [
@@ -154,6 +158,9 @@ impl CodebookPanel {
             }
             response.context_menu(|ui| self.menu(ui, book, code, has_selection, out));
             ui.weak(total.to_string());
+            if self.memo_codes.contains(&code.id) {
+                super::memos::memo_mark(ui, "This code has a memo: right-click, then Memo…");
+            }
             if let Some(k) = quick {
                 ui.label(RichText::new(format!("[{}]", k + 1)).small().color(Color32::GRAY));
             }
@@ -183,6 +190,10 @@ impl CodebookPanel {
                 sort_order: code.sort_order,
                 apply_after: false,
             });
+            ui.close();
+        }
+        if ui.button("Memo…").clicked() {
+            out.push(CodebookRequest::Memo(code.id));
             ui.close();
         }
         ui.menu_button("Move under", |ui| {

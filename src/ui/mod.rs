@@ -6,7 +6,13 @@
 mod app;
 pub mod document;
 pub mod import_dialog;
+mod attribute_cell;
+mod attributes;
+mod cases;
 mod codebook;
+mod data_windows;
+mod memo_editor;
+pub mod memos;
 mod participants;
 mod retrieval;
 mod panels;

@@ -134,6 +134,19 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
                     app.push(UiCommand::ShowParticipants);
                     ui.close();
                 }
+                let open = app.project.is_some();
+                let memos = egui::Button::new("Memos…").shortcut_text(super::data_windows::memos_shortcut_text(ui.ctx()));
+                for (button, command) in [
+                    (egui::Button::new("Cases…"), UiCommand::ShowCases(None)),
+                    (egui::Button::new("Attributes…"), UiCommand::ShowAttributes),
+                    (memos, UiCommand::ShowMemos),
+                    (egui::Button::new("New project memo…"), UiCommand::OpenMemo(super::memos::MemoSubject::NewProjectMemo)),
+                ] {
+                    if ui.add_enabled(open, button).clicked() {
+                        app.push(command);
+                        ui.close();
+                    }
+                }
             });
             ui.menu_button("View", |ui| {
                 let mut theme = app.prefs.theme;
@@ -271,7 +284,12 @@ pub struct NavigatorState {
 /// Sources grouped by case or by kind, with counts and a filter, as a left panel; the
 /// codebook on the right; retrieved segments below.
 pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
+    let marks = super::data_windows::memo_marks(app);
+    app.codebook.memo_codes = marks.codes.clone();
     let Some(summary) = &app.summary else { return };
+    let by_source = &summary.cases_by_source;
+    let all_cases = &summary.cases;
+    let mut asked: Vec<UiCommand> = Vec::new();
     let selected = app.selected;
     let needle = app.navigator.filter.trim().to_lowercase();
     let by_kind = app.navigator.by_kind;
@@ -298,28 +316,41 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
             ui.selectable_value(&mut state.by_kind, false, "By case");
             ui.selectable_value(&mut state.by_kind, true, "By kind");
         });
-        let label = ui.label("Filter sources");
+        let label = ui.label("Find a source");
         ui.add(egui::TextEdit::singleline(&mut state.filter).hint_text("type to filter").desired_width(f32::INFINITY)).labelled_by(label.id);
         egui::ScrollArea::vertical().show(ui, |ui| {
             for (group, mut list) in groups {
                 list.sort_by(|a, b| (&a.date, &a.name).cmp(&(&b.date, &b.name)));
+                let case_id = if by_kind { None } else { all_cases.iter().find(|c| c.name == group).map(|c| c.id) };
                 let title = if group.is_empty() { "Not in a case".to_string() } else { group };
                 let header = egui::CollapsingHeader::new(format!("{title} ({})", list.len())).id_salt((&title, by_kind)).default_open(true);
-                header.show(ui, |ui| {
+                let header = header.show(ui, |ui| {
                     for s in list {
-                        let r = ui.selectable_label(selected == Some(s.id), &s.name);
-                        let r = r.on_hover_text(format!("{} · {} · {} words", s.kind.label(), s.date.as_deref().unwrap_or("no date"), s.word_count));
+                        let r = ui.horizontal(|ui| {
+                            let r = ui.selectable_label(selected == Some(s.id), &s.name);
+                            if marks.sources.contains(&s.id) {
+                                super::memos::memo_mark(ui, "This source has a memo: right-click, then Memo…");
+                            }
+                            r
+                        });
+                        let r = r.inner.on_hover_text(format!("{} · {} · {} words", s.kind.label(), s.date.as_deref().unwrap_or("no date"), s.word_count));
                         if r.clicked() {
                             clicked = Some(s.id);
                         }
+                        let member_of = by_source.get(&s.id).map_or(&[][..], Vec::as_slice);
+                        r.context_menu(|ui| super::cases::source_menu(ui, s, all_cases, member_of, &mut asked));
                     }
                 });
+                if let Some(id) = case_id {
+                    header.header_response.context_menu(|ui| super::cases::case_menu(ui, id, &mut asked));
+                }
             }
         });
     });
     if let Some(id) = clicked {
         app.push(UiCommand::SelectSource(id));
     }
+    asked.into_iter().for_each(|c| app.push(c));
     let mut requests = Vec::new();
     let has_selection = app.document.as_ref().is_some_and(|d| d.selection().is_some());
     egui::Panel::right("codebook").default_size(280.0).show(ui, |ui| {
@@ -358,6 +389,9 @@ pub fn document(app: &mut ThicketApp, ui: &mut egui::Ui) {
         }
     });
     let Some(response) = response else { return };
+    if let Some(id) = response.memo_for_coding {
+        app.push(UiCommand::OpenMemo(super::memos::MemoSubject::Coding(id)));
+    }
     if let Some(id) = response.remove_coding {
         let codings = crate::action::EntitySet { codings: vec![id], ..Default::default() };
         app.push(UiCommand::Perform(crate::Action::Remove(codings)));

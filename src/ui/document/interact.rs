@@ -194,29 +194,31 @@ impl DocumentView {
         });
     }
 
-    /// The right-click menu: for each coding under the pointer, remove it, change its code or
-    /// resize it to the selection; and copy the selection.
+    /// The right-click menu: for each coding under the pointer, remove it, change its code,
+    /// resize it to the selection, or open its memo; and copy the selection.
     fn context_menu(&mut self, ui: &Ui, response: &Response, hit: Hit, out: &mut DocumentResponse) {
         if response.secondary_clicked() {
             self.menu = self.codings_at(hit).into_iter().map(|k| self.highlights.codings[k].id).collect();
         }
         let under: Vec<&crate::model::Coding> = self.menu.iter().filter_map(|id| self.highlights.codings.iter().find(|c| c.id == *id)).collect();
-        let items: Vec<(CodingId, CodeId, String)> = under
+        // What each coding is called in the menu; two coders may have coded the same passage
+        // with the same code: say whose is whose.
+        let items: Vec<(CodingId, CodeId, String, bool)> = under
             .iter()
             .map(|c| {
                 let name = self.highlights.name(c.code_id);
-                // Two coders may have coded the same passage with the same code: say whose is whose.
-                match under.iter().filter(|o| o.code_id == c.code_id).count() {
-                    1 => (c.id, c.code_id, name.to_string()),
-                    _ => (c.id, c.code_id, format!("{name} by {}", self.coder_name(c.coder_id))),
-                }
+                let what = match under.iter().filter(|o| o.code_id == c.code_id).count() {
+                    1 => name.to_string(),
+                    _ => format!("{name} by {}", self.coder_name(c.coder_id)),
+                };
+                (c.id, c.code_id, what, !c.memo.is_empty())
             })
             .collect();
         let selection = self.selection.span();
         let codes = self.highlights.sorted_codes(self.highlights.codes.keys().copied());
         let mut copy = false;
         response.context_menu(|ui| {
-            for (id, code, label) in &items {
+            for (id, code, label, has_memo) in &items {
                 if items.len() > 1 {
                     ui.label(egui::RichText::new(label).strong());
                 }
@@ -237,6 +239,12 @@ impl DocumentView {
                 let resize = egui::Button::new(format!("Resize coding of {label} to the selection"));
                 if ui.add_enabled(selection.is_some(), resize).on_disabled_hover_text("Select the new extent of the passage first").clicked() {
                     out.resize_coding = selection.map(|s| (*id, s));
+                    ui.close();
+                }
+                // A coding that has a memo says so: "Edit memo of …" rather than "Memo on …".
+                let memo = if *has_memo { format!("Edit memo of coding of {label}…") } else { format!("Memo on coding of {label}…") };
+                if ui.button(memo).clicked() {
+                    out.memo_for_coding = Some(*id);
                     ui.close();
                 }
                 ui.separator();

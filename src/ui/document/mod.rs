@@ -60,6 +60,8 @@ pub struct DocumentResponse {
     pub resize_coding: Option<(CodingId, TextSpan)>,
     /// A code from the codebook was dragged and dropped onto the text.
     pub dropped_code: Option<CodeId>,
+    /// "Memo on coding of …" was chosen in a highlight's or a stripe's context menu.
+    pub memo_for_coding: Option<CodingId>,
     /// The selection differs from the previous frame's.
     pub selection_changed: bool,
 }

@@ -26,8 +26,14 @@ impl DocumentView {
             let text_pos = geo.origin + egui::vec2(geo.columns.text_left, top);
             self.paint_margin(&painter, visuals, i, text_pos.y, geo);
             for (k, rect) in self.stripe_rects(i, top, &geo.columns) {
-                let color = self.highlights.color(self.highlights.codings[k].code_id);
+                let coding = &self.highlights.codings[k];
+                let color = self.highlights.color(coding.code_id);
                 painter.rect_filled(rect.translate(geo.origin.to_vec2()), 1.0, color);
+                // A coding with a memo: a dot in the gap left of the lanes, where the coding starts.
+                if !coding.memo.is_empty() && self.paragraph(i).contains(&coding.span.start) {
+                    let dot = pos2(geo.columns.lanes_left - 4.0, rect.top() + 4.0) + geo.origin.to_vec2();
+                    painter.circle_filled(dot, 2.0, visuals.text_color());
+                }
             }
             self.paint_search_hits(&painter, visuals, i, text_pos);
             painter.galley(text_pos, galley.clone(), visuals.text_color());
