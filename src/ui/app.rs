@@ -36,6 +36,8 @@ pub enum UiCommand {
     ShowParticipants,
     /// Open a source and select a span in it (from a retrieved segment).
     ShowSpan(SourceId, crate::model::TextSpan),
+    /// Open (or bring forward) an analysis view as a tab beside the document.
+    OpenAnalysis(super::analysis::AnalysisKind),
     Undo,
     Redo,
     DismissError,
@@ -53,6 +55,7 @@ pub struct ThicketApp {
     participants_open: bool,
     pub(super) codebook: super::codebook::CodebookPanel,
     pub(super) retrieval: super::retrieval::RetrievalPane,
+    pub(super) analysis: super::analysis::AnalysisArea,
     /// Bumped after every change, so cached views know to refresh.
     pub(super) generation: u64,
     ctx: egui::Context,
@@ -76,6 +79,7 @@ impl ThicketApp {
             participants_open: false,
             codebook: Default::default(),
             retrieval: Default::default(),
+            analysis: Default::default(),
             generation: 0,
             ctx: cc.egui_ctx.clone(),
             prefs_path,
@@ -112,6 +116,11 @@ impl ThicketApp {
     /// The open document view, to select or scroll from outside (tests, other panels).
     pub fn document_mut(&mut self) -> Option<&mut DocumentView> {
         self.document.as_mut()
+    }
+
+    /// The analysis tabs.
+    pub fn analysis(&self) -> &super::analysis::AnalysisArea {
+        &self.analysis
     }
 
     /// The import dialog, when open.
@@ -178,6 +187,7 @@ impl ThicketApp {
         }
         self.selected = None;
         self.document = None;
+        self.analysis = Default::default();
     }
 
     fn open_sample(&mut self) {
@@ -263,6 +273,7 @@ impl ThicketApp {
                 }
             }
             UiCommand::ShowSpan(id, span) => {
+                self.analysis.show_document();
                 if self.selected != Some(id) {
                     self.select(id);
                 }
@@ -271,6 +282,7 @@ impl ThicketApp {
                 }
             }
             UiCommand::ShowParticipants => self.participants_open = true,
+            UiCommand::OpenAnalysis(kind) => self.analysis.open(kind),
             UiCommand::DismissError => {
                 self.errors.clear();
             }
@@ -287,6 +299,8 @@ impl ThicketApp {
             DialogOutcome::Close => self.import = None,
             DialogOutcome::Import(batch, options) => match project.import_read(*batch, &options) {
                 Ok(report) => {
+                    // The project changed: cached views (retrieval, analyses) must refresh.
+                    self.generation += 1;
                     let first = report.imported.first().map(|f| f.source.clone());
                     dialog.show_report(report);
                     if let Some(id) = first.and_then(|n| project.source_named(&n).ok()).map(|s| s.id) {

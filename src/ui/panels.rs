@@ -18,6 +18,7 @@ pub fn shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
     } else if ctx.input_mut(|i| i.consume_shortcut(&undo)) {
         app.push(UiCommand::Undo);
     }
+    super::analysis::shortcuts(app, ctx);
 }
 
 /// File and Edit menus.
@@ -75,6 +76,7 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
                     ui.close();
                 }
             });
+            super::analysis::menu(app, ui);
             ui.menu_button("Edit", |ui| {
                 let undo = app.project.as_ref().and_then(|p| p.undo_label()).map(|l| format!("Undo {l}"));
                 let redo = app.project.as_ref().and_then(|p| p.redo_label()).map(|l| format!("Redo {l}"));
@@ -205,6 +207,9 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
 
 /// The selected source's text with its codings.
 pub fn document(app: &mut ThicketApp, ui: &mut egui::Ui) {
+    if super::analysis::central(app, ui) {
+        return;
+    }
     let mut response = None;
     egui::CentralPanel::default().show(ui, |ui| match &mut app.document {
         Some(doc) => response = Some(doc.show(ui)),

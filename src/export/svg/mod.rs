@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 pub use heat_map::{HeatCell, HeatMap, Legend, heat_map_svg};
-pub use timeline::{Series, TimelineChart, TimelinePanel, date_of_day, day_of_date, timeline_svg};
+pub use timeline::{Series, TimelineChart, TimelinePanel, date_of_day, day_of_date, month_ticks, timeline_svg};
 
 use crate::error::Result;
 

@@ -52,7 +52,7 @@ pub fn date_of_day(day: i32) -> Option<String> {
 
 /// Month starts between `lo` and `hi` (day numbers), thinned to at most about a dozen, as
 /// (day, `YYYY-MM` label).
-fn month_ticks(lo: i32, hi: i32) -> Vec<(i32, String)> {
+pub fn month_ticks(lo: i32, hi: i32) -> Vec<(i32, String)> {
     let Ok(mut d) = time::Date::from_julian_day(lo) else { return Vec::new() };
     let mut months = Vec::new();
     d = d.replace_day(1).unwrap_or(d);
