@@ -34,6 +34,16 @@ const PALETTE: [Rgb; 8] = [
     Rgb(0x17, 0xbe, 0xcf),
 ];
 
+/// How far apart (in "redmean" RGB distance) two plotted colours must be.
+const MIN_DISTANCE: f64 = 120.0;
+
+/// A cheap perceptual distance between two sRGB colours (the "redmean" approximation).
+fn distance(a: Rgb, b: Rgb) -> f64 {
+    let r = (a.0 as f64 + b.0 as f64) / 2.0;
+    let (dr, dg, db) = (a.0 as f64 - b.0 as f64, a.1 as f64 - b.1 as f64, a.2 as f64 - b.2 as f64);
+    ((2.0 + r / 256.0) * dr * dr + 4.0 * dg * dg + (2.0 + (255.0 - r) / 256.0) * db * db).sqrt()
+}
+
 /// The timeline view's state.
 #[derive(Default)]
 pub(super) struct TimelineView {
@@ -87,15 +97,17 @@ impl TimelineView {
         self.result = Some(Computed { key, outcome });
     }
 
-    /// The chosen codes' indices in the timeline (codebook order) and their plot colours.
+    /// The chosen codes' indices in the timeline (codebook order) and their plot colours: a
+    /// code's own colour unless it is hard to tell from one already used (sub-codes are often
+    /// shades of their parent's), else the first palette colour that is easy to tell apart.
     fn series(done: &Done, codes: &[String]) -> Vec<(usize, Rgb)> {
         let mut used: Vec<Rgb> = Vec::new();
         let mut out = Vec::new();
+        let distinct = |c: Rgb, used: &[Rgb]| used.iter().all(|u| distance(c, *u) >= MIN_DISTANCE);
         for (i, path) in done.timeline.codes.iter().enumerate().filter(|(_, p)| codes.contains(p)) {
-            let own = done.colours.get(path).copied();
-            let colour = match own {
-                Some(c) if !used.contains(&c) => c,
-                _ => PALETTE.iter().copied().find(|c| !used.contains(c)).unwrap_or(PALETTE[i % PALETTE.len()]),
+            let colour = match done.colours.get(path).copied() {
+                Some(c) if distinct(c, &used) => c,
+                _ => PALETTE.iter().copied().find(|c| distinct(*c, &used)).unwrap_or(PALETTE[out.len() % PALETTE.len()]),
             };
             used.push(colour);
             out.push((i, colour));
@@ -143,6 +155,18 @@ impl TimelineView {
             return;
         }
         let link = ui.make_persistent_id("timeline_x");
+        // Every plot spans the same dates, so sessions line up across cases.
+        let days: Vec<i32> = done
+            .timeline
+            .cases
+            .iter()
+            .filter(|c| self.cases.contains(&c.case))
+            .flat_map(|c| &c.sessions)
+            .filter_map(|s| s.date.as_deref().and_then(svg::day_of_date))
+            .collect();
+        let (first, last) = (days.iter().min().copied().unwrap_or(0), days.iter().max().copied().unwrap_or(0));
+        let margin = ((last - first) / 30).max(3);
+        let (lo, hi) = ((first - margin) as f64, (last + margin) as f64);
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             for case in done.timeline.cases.iter().filter(|c| self.cases.contains(&c.case)) {
                 let undated = case.sessions.iter().filter(|s| s.date.is_none()).map(|s| s.sources.len()).sum::<usize>();
@@ -159,6 +183,8 @@ impl TimelineView {
                     .link_axis(link, [true, false])
                     .allow_scroll(false)
                     .include_y(0.0)
+                    .include_x(lo)
+                    .include_x(hi)
                     .y_axis_min_width(28.0)
                     .x_grid_spacer(month_marks)
                     .x_axis_formatter(|mark: GridMark, _| {
@@ -244,4 +270,29 @@ fn month_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
         return (first..=hi).step_by(7).map(|d| GridMark { value: d as f64, step_size: 7.0 }).collect();
     }
     svg::month_ticks(lo, hi).into_iter().map(|(d, _)| GridMark { value: d as f64, step_size: 30.0 }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shades_of_one_hue_are_replaced_by_distinct_colours() {
+        let t = Timeline { rollup: false, codes: vec!["Repair/Collaboration".into(), "Repair/Honesty".into(), "Tensions".into()], cases: Vec::new() };
+        let colours = HashMap::from([
+            ("Repair/Collaboration".to_string(), Rgb(0x42, 0xa5, 0xf5)),
+            ("Repair/Honesty".to_string(), Rgb(0x64, 0xb5, 0xf6)),
+            ("Tensions".to_string(), Rgb(0xef, 0x6c, 0x00)),
+        ]);
+        let done = Done { timeline: t, colours };
+        let series = TimelineView::series(&done, &["Repair/Collaboration".into(), "Repair/Honesty".into(), "Tensions".into()]);
+        assert_eq!(series[0].1, Rgb(0x42, 0xa5, 0xf5), "the first keeps its own colour");
+        assert_ne!(series[1].1, Rgb(0x64, 0xb5, 0xf6), "a near shade is replaced");
+        assert_eq!(series[2].1, Rgb(0xef, 0x6c, 0x00));
+        for (i, a) in series.iter().enumerate() {
+            for b in &series[i + 1..] {
+                assert!(distance(a.1, b.1) >= MIN_DISTANCE, "{:?} and {:?}", a.1, b.1);
+            }
+        }
+    }
 }
