@@ -309,7 +309,10 @@ fn every_view_exports_the_clis_csv_an_xlsx_workbook_and_a_well_formed_svg() {
     assert_eq!(csv, cli(&project, &["triangulate", "--format", "csv"]));
     assert_eq!(xlsx[0][0], "code");
     let texts = svg_texts(&svg);
-    assert!(texts.iter().any(|t| t == "M: ≥ 2 source kinds"), "the legend names the statuses");
+    for label in ["M: ≥ 2 source kinds", "corroborated / coded", "Ruptures/Confrontation · corroborated / coded: 3 / 3"] {
+        assert!(texts.iter().any(|t| t == label), "the triangulation SVG shows {label}");
+    }
+    assert!(texts.iter().any(|t| t.starts_with("Kinds: I interview · F focus group")), "the legend explains the marks");
     assert!(texts.iter().any(|t| t.starts_with("Ruptures/Confrontation · Kowalski family: M ")));
 
     // Co-occurrence over the used codes (the view hides unused ones).

@@ -1,7 +1,7 @@
 //! A table as a heat map: row labels on the left, column labels slanted above, one coloured cell
 //! per number with the number written in it, optional totals, and a legend.
 
-use super::{Doc, FONT, escape, fit, num, text_width};
+use super::{Doc, FONT, escape, num, text_width};
 use crate::export::colour::{self, Rgb};
 
 /// One cell: the text written in it and its fill (`None`: no fill, as for an empty cell).
@@ -16,8 +16,9 @@ pub struct HeatCell {
 pub enum Legend {
     /// A ramp (`colour::heat`) from the smallest non-zero value to `max`, written `max_text`.
     Scale { label: String, max: f64, max_text: String },
-    /// Named colours (e.g. triangulation statuses).
-    Categories(Vec<(Rgb, String)>),
+    /// Named colours (e.g. triangulation statuses); an entry without a colour is a line of
+    /// explanation (what the marks in the cells stand for).
+    Categories(Vec<(Option<Rgb>, String)>),
     None,
 }
 
@@ -33,8 +34,10 @@ pub struct HeatMap {
     pub cols: Vec<String>,
     /// `cells[row][col]`.
     pub cells: Vec<Vec<HeatCell>>,
-    /// A last column of totals, one per row.
+    /// A last column of totals (or another per-row summary), one per row.
     pub row_totals: Option<Vec<String>>,
+    /// The heading of that column: `total` unless it says something else.
+    pub totals_label: String,
     /// A last row of totals, one per column.
     pub col_totals: Option<Vec<String>>,
     /// The grand total, where the totals row and column meet.
@@ -46,13 +49,14 @@ const PAD: f64 = 16.0;
 const ROW_H: f64 = 22.0;
 const GAP: f64 = 6.0;
 const MAX_ROW_LABEL: f64 = 360.0;
-const MAX_COL_LABEL: f64 = 200.0;
+const MAX_COL_LABEL: f64 = 280.0;
 /// Column labels are drawn at −45°.
 const SLANT: f64 = std::f64::consts::FRAC_1_SQRT_2;
 
 /// The SVG document of `map`.
 pub fn heat_map_svg(map: &HeatMap) -> String {
     let total_label = "total";
+    let totals_heading = if map.totals_label.is_empty() { total_label } else { map.totals_label.as_str() };
     let row_label_w = map
         .rows
         .iter()
@@ -70,7 +74,7 @@ pub fn heat_map_svg(map: &HeatMap) -> String {
         .chain(map.col_totals.iter().flatten().map(String::as_str))
         .chain(map.total.as_deref());
     let cell_w = texts.map(|t| text_width(t, FONT) + 14.0).fold(40.0, f64::max);
-    let col_label_w = map.cols.iter().map(|c| text_width(c, FONT)).chain([text_width(total_label, FONT)]).fold(0.0, f64::max).min(MAX_COL_LABEL);
+    let col_label_w = map.cols.iter().map(|c| text_width(c, FONT)).chain([text_width(totals_heading, FONT)]).fold(0.0, f64::max).min(MAX_COL_LABEL);
     let header_h = col_label_w * SLANT + 14.0;
     let title_h = 24.0 + if map.subtitle.is_empty() { 0.0 } else { 18.0 };
     let has_row_totals = map.row_totals.is_some();
@@ -89,8 +93,13 @@ pub fn heat_map_svg(map: &HeatMap) -> String {
         Legend::Categories(c) => 16.0 + c.len() as f64 * 18.0,
         Legend::None => 0.0,
     };
+    let legend_w = match &map.legend {
+        Legend::Categories(items) => items.iter().map(|(_, t)| text_width(t, FONT)).fold(0.0, f64::max).min(900.0) + 18.0,
+        _ => 200.0,
+    };
     // Slanted labels reach right of their column.
-    let width = (grid_right + col_label_w * SLANT + PAD).max(PAD * 2.0 + text_width(&map.title, 16.0)).max(PAD * 2.0 + text_width(&map.subtitle, FONT)).max(300.0);
+    let width = (grid_right + col_label_w * SLANT + PAD)
+        .max(PAD * 2.0 + legend_w).max(PAD * 2.0 + text_width(&map.title, 16.0)).max(PAD * 2.0 + text_width(&map.subtitle, FONT)).max(300.0);
     let height = grid_bottom + 12.0 + legend_h + PAD;
     let mut doc = Doc::new(width, height, &map.title);
     doc.text(PAD, PAD + 14.0, "font-size=\"16\" font-weight=\"bold\"", &map.title);
@@ -108,7 +117,7 @@ pub fn heat_map_svg(map: &HeatMap) -> String {
         col_label(&mut doc, grid_x + k as f64 * cell_w, c, false);
     }
     if has_row_totals {
-        col_label(&mut doc, totals_x, total_label, true);
+        col_label(&mut doc, totals_x, totals_heading, true);
     }
     let cell = |doc: &mut Doc, x: f64, y: f64, c: &HeatCell, tip: &str, bold: bool| {
         let fill = c.fill.map_or("#ffffff".to_string(), Rgb::hex);
@@ -128,7 +137,7 @@ pub fn heat_map_svg(map: &HeatMap) -> String {
             cell(&mut doc, grid_x + k as f64 * cell_w, y, c, &tip, false);
         }
         if let Some(t) = map.row_totals.as_ref().and_then(|t| t.get(r)) {
-            cell(&mut doc, totals_x, y, &plain(t), &format!("{row} · total: {t}"), true);
+            cell(&mut doc, totals_x, y, &plain(t), &format!("{row} · {totals_heading}: {t}"), true);
         }
     }
     if let Some(totals) = &map.col_totals {
@@ -140,11 +149,11 @@ pub fn heat_map_svg(map: &HeatMap) -> String {
             cell(&mut doc, totals_x, totals_y, &plain(t), &format!("total: {t}"), true);
         }
     }
-    legend(&mut doc, &map.legend, PAD, grid_bottom + 18.0);
+    legend(&mut doc, &map.legend, PAD, grid_bottom + 18.0, width - 2.0 * PAD - 18.0);
     doc.finish()
 }
 
-fn legend(doc: &mut Doc, legend: &Legend, x: f64, y: f64) {
+fn legend(doc: &mut Doc, legend: &Legend, x: f64, y: f64, text_w: f64) {
     match legend {
         Legend::None => {}
         Legend::Scale { label, max, max_text } => {
@@ -164,8 +173,10 @@ fn legend(doc: &mut Doc, legend: &Legend, x: f64, y: f64) {
         Legend::Categories(items) => {
             for (i, (c, name)) in items.iter().enumerate() {
                 let row_y = y + i as f64 * 18.0;
-                doc.rect(x, row_y - 6.0, 12.0, 12.0, &format!("fill=\"{}\" stroke=\"#d0d0d0\" stroke-width=\"0.5\"", c.hex()));
-                doc.text(x + 18.0, row_y + 4.0, "", &fit(name, 600.0, FONT));
+                if let Some(c) = c {
+                    doc.rect(x, row_y - 6.0, 12.0, 12.0, &format!("fill=\"{}\" stroke=\"#d0d0d0\" stroke-width=\"0.5\"", c.hex()));
+                }
+                doc.label(x + 18.0, row_y + 4.0, "", name, text_w);
             }
         }
     }
@@ -185,6 +196,7 @@ mod tests {
             cols: vec!["Harlow family".into(), "Mensah family".into()],
             cells: vec![vec![c("5", 5.0), c("0", 0.0)], vec![c("2", 2.0), c("1", 1.0)]],
             row_totals: Some(vec!["5".into(), "3".into()]),
+            totals_label: String::new(),
             col_totals: Some(vec!["7".into(), "1".into()]),
             total: Some("8".into()),
             legend: Legend::Scale { label: "segments".into(), max: 5.0, max_text: "5".into() },

@@ -205,6 +205,7 @@ impl Done {
                 })
                 .collect(),
             row_totals: None,
+            totals_label: String::new(),
             col_totals: None,
             total: None,
             legend: Legend::Scale {

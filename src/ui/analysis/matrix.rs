@@ -149,6 +149,7 @@ impl Done {
                 .map(|(row, vals)| row.iter().zip(vals).map(|(c, v)| HeatCell { text: c.text.clone(), fill: colour::heat(*v, max, false) }).collect())
                 .collect(),
             row_totals: self.model.row_totals.clone(),
+            totals_label: "total".into(),
             col_totals: self.model.col_totals.clone(),
             total: self.model.total.clone(),
             legend: Legend::Scale {

@@ -310,6 +310,7 @@ impl Done {
                 .map(|row| row.iter().map(|c| HeatCell { text: c.text.clone(), fill: if let Fill::Heat(v) = c.fill { colour::heat(v, max, false) } else { None } }).collect())
                 .collect(),
             row_totals: self.matrix_model.row_totals.clone(),
+            totals_label: "total".into(),
             col_totals: None,
             total: None,
             legend: Legend::Scale {

@@ -120,14 +120,12 @@ impl Done {
     }
 
     fn heat_map(&self) -> HeatMap {
-        let mut legend: Vec<(Rgb, String)> = colour::corroboration_legend()
-            .iter()
-            .filter_map(|(s, text)| colour::corroboration(*s, false).map(|c| (c, text.to_string())))
-            .collect();
-        let kinds: Vec<String> = SourceKind::ALL.iter().map(|k| format!("{} {}", kind_mark(*k), k.as_str())).collect();
-        legend.push((Rgb(0xff, 0xff, 0xff), format!("kinds: {}", kinds.join(", "))));
+        let mut legend: Vec<(Option<Rgb>, String)> =
+            colour::corroboration_legend().iter().map(|(s, text)| (colour::corroboration(*s, false), text.to_string())).collect();
+        let kinds: Vec<String> = SourceKind::ALL.iter().map(|k| format!("{} {}", kind_mark(*k), k.label().to_lowercase())).collect();
+        legend.push((None, format!("Kinds: {}", kinds.join(" · "))));
         let roles: Vec<String> = self.role_marks.iter().map(|(m, r)| format!("{m} {r}")).collect();
-        legend.push((Rgb(0xff, 0xff, 0xff), format!("roles: {}", roles.join(", "))));
+        legend.push((None, format!("Roles: {}", roles.join(" · "))));
         HeatMap {
             title: "Triangulation: codes × cases".into(),
             subtitle: if self.grid.rollup { "sub-codes rolled up".into() } else { String::new() },
@@ -142,6 +140,7 @@ impl Done {
                 .map(|(row, cells)| row.iter().zip(cells).map(|(m, c)| HeatCell { text: m.text.clone(), fill: colour::corroboration(c.status, false) }).collect())
                 .collect(),
             row_totals: self.model.row_totals.clone(),
+            totals_label: "corroborated / coded".into(),
             col_totals: None,
             total: None,
             legend: Legend::Categories(legend),
