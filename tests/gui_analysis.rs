@@ -256,7 +256,7 @@ fn the_timeline_plots_the_busiest_codes_for_each_case() {
     let project = harness.state().project().unwrap();
     let t = analysis::timeline(&project.analysis_data(false).unwrap(), false);
     let mut used: Vec<(u64, String)> = t.codes.iter().enumerate().map(|(i, c)| (t.cases.iter().flat_map(|k| &k.sessions).map(|s| s.counts[i]).sum(), c.clone())).collect();
-    used.sort_by(|a, b| b.0.cmp(&a.0));
+    used.sort_by_key(|u| std::cmp::Reverse(u.0));
     // A top-level code's path is also its name in the codebook: count what is there before.
     let before: Vec<usize> = used.iter().map(|(_, c)| harness.query_all_by_label(c).count()).collect();
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::L);

@@ -66,7 +66,7 @@ const DARK_RAMP: [Rgb; 7] = [
 /// The fill of a cell holding `value` in a table whose largest cell is `max`: `None` for an
 /// empty cell (zero), which keeps the background so that absence stands out from "a little".
 pub fn heat(value: f64, max: f64, dark: bool) -> Option<Rgb> {
-    if !(value > 0.0) || !(max > 0.0) {
+    if value.is_nan() || max.is_nan() || value <= 0.0 || max <= 0.0 {
         return None;
     }
     // Small counts still get a visible tint: the ramp starts one step in.

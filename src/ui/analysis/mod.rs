@@ -129,13 +129,13 @@ pub(super) struct Ctx<'a> {
     pub requests: &'a mut Vec<Request>,
 }
 
-/// One open view.
+/// One open view (boxed: the views differ in size and there are at most five).
 enum View {
-    Matrix(matrix::MatrixView),
-    Triangulation(triangulation::TriangulationView),
-    Cooccurrence(cooccurrence::CooccurrenceView),
-    Sequences(sequences::SequencesView),
-    Timeline(timeline::TimelineView),
+    Matrix(Box<matrix::MatrixView>),
+    Triangulation(Box<triangulation::TriangulationView>),
+    Cooccurrence(Box<cooccurrence::CooccurrenceView>),
+    Sequences(Box<sequences::SequencesView>),
+    Timeline(Box<timeline::TimelineView>),
 }
 
 impl View {
