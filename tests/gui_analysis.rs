@@ -385,3 +385,34 @@ fn views_follow_changes_to_the_project_and_close_with_it() {
     harness.run();
     assert!(harness.state().analysis().open_views().is_empty());
 }
+
+#[test]
+fn every_view_opens_on_an_empty_project_and_says_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.thicket");
+    thicket::Project::create(&path, "Empty").unwrap().close().unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_eframe(move |cc| ThicketApp::new(cc, Startup::Open(path.clone()), None));
+    harness.run();
+    for kind in AnalysisKind::ALL {
+        harness.state_mut().push_command(UiCommand::OpenAnalysis(kind));
+        harness.run();
+        assert_eq!(harness.state().analysis().active(), Some(kind));
+    }
+    assert!(harness.state().errors().is_empty(), "{:?}", harness.state().errors());
+    harness.get_by_label("Choose cases and codes to plot.");
+    harness.get_by_label("Sequences").click();
+    harness.run();
+    harness.get_by_label("The codebook has no codes to follow.");
+    harness.get_by_label("Matrix").click();
+    harness.run();
+    harness.get_by_label_contains("0 codes × 0 columns");
+    // An empty table still exports: a header and a totals row.
+    let csv = dir.path().join("empty.csv");
+    harness.state().analysis().export_active(ExportFormat::Csv, &csv).unwrap();
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), "code,total\r\ntotal,0\r\n");
+    let svg = dir.path().join("empty.svg");
+    harness.state().analysis().export_active(ExportFormat::Svg, &svg).unwrap();
+    svg_texts(&std::fs::read_to_string(&svg).unwrap());
+}

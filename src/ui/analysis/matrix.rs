@@ -179,19 +179,18 @@ impl MatrixView {
         if self.result.as_ref().is_some_and(|c| c.key == key) {
             return;
         }
+        // Showing or hiding empty rows keeps the list of segments open (its cell is the same)
+        // but moves the rows, so the highlighted cell is let go either way.
         let same_table = self.result.as_ref().is_some_and(|c| c.key.0 == key.0 && c.key.2 == key.2);
         if !same_table {
-            self.selected = None;
             self.drill = None;
         }
+        self.selected = None;
         let outcome = ctx.data.get(ctx.project, ctx.generation, load_for(&self.spec)).and_then(|data| {
             self.attributes = attribute_choices(&data);
             let table = crosstab_with(&data, &self.spec).map_err(|e| e.to_string())?;
             Ok(Done::new(data, table, self.hide_empty))
         });
-        if !same_table || outcome.is_err() {
-            self.selected = None;
-        }
         self.result = Some(Computed { key, outcome });
     }
 
