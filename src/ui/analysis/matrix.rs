@@ -267,3 +267,34 @@ impl MatrixView {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AttributeDef, AttributeId, AttributeTarget, AttributeType};
+
+    #[test]
+    fn attributes_are_offered_by_name_and_by_target_when_names_clash() {
+        let attr = |id: i64, name: &str, target: AttributeTarget| AttributeDef {
+            id: AttributeId(id), uuid: String::new(), name: name.into(), applies_to: target, value_type: AttributeType::Text, categories: Vec::new(),
+        };
+        let data = AnalysisData {
+            attributes: vec![attr(1, "region", AttributeTarget::Case), attr(2, "region", AttributeTarget::Participant), attr(3, "age", AttributeTarget::Participant)],
+            ..Default::default()
+        };
+        let choices = attribute_choices(&data);
+        assert_eq!(
+            choices,
+            [
+                (Dimension::Attribute("case:region".into()), "Attribute: region (case)".to_string()),
+                (Dimension::Attribute("participant:region".into()), "Attribute: region (participant)".to_string()),
+                (Dimension::Attribute("age".into()), "Attribute: age".to_string()),
+            ]
+        );
+        // Each form is one that `crosstab_with` resolves to exactly one attribute.
+        for (d, _) in &choices {
+            let Dimension::Attribute(spec) = d else { unreachable!() };
+            assert!(crate::analysis::find_attribute(&data, spec).is_ok(), "{spec}");
+        }
+    }
+}
