@@ -10,6 +10,7 @@ use crate::model::*;
 
 /// Keyboard shortcuts that work everywhere.
 pub fn shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
+    super::analysis::shortcuts(app, ctx);
     let undo = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Z);
     let redo = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
     // Redo first: its shortcut contains undo's.
@@ -18,7 +19,6 @@ pub fn shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
     } else if ctx.input_mut(|i| i.consume_shortcut(&undo)) {
         app.push(UiCommand::Undo);
     }
-    super::analysis::shortcuts(app, ctx);
 }
 
 /// File and Edit menus.
@@ -76,7 +76,6 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
                     ui.close();
                 }
             });
-            super::analysis::menu(app, ui);
             ui.menu_button("Edit", |ui| {
                 let undo = app.project.as_ref().and_then(|p| p.undo_label()).map(|l| format!("Undo {l}"));
                 let redo = app.project.as_ref().and_then(|p| p.redo_label()).map(|l| format!("Redo {l}"));
@@ -91,6 +90,7 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
                     ui.close();
                 }
             });
+            super::analysis::menu(app, ui);
         });
     });
 }
