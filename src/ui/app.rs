@@ -299,8 +299,6 @@ impl ThicketApp {
             DialogOutcome::Close => self.import = None,
             DialogOutcome::Import(batch, options) => match project.import_read(*batch, &options) {
                 Ok(report) => {
-                    // The project changed: cached views (retrieval, analyses) must refresh.
-                    self.generation += 1;
                     let first = report.imported.first().map(|f| f.source.clone());
                     dialog.show_report(report);
                     if let Some(id) = first.and_then(|n| project.source_named(&n).ok()).map(|s| s.id) {
