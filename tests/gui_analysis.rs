@@ -27,8 +27,9 @@ fn sample_harness(dir: &Path) -> (Harness<'static, ThicketApp>, PathBuf) {
     let for_cli = dir.join("cli.thicket");
     thicket::sample::write_sample(&for_cli).unwrap().close().unwrap();
     let open = path.clone();
+    // Wide enough that the tables' cells under test are in view (only those are laid out).
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
+        .with_size(egui::vec2(1920.0, 1200.0))
         .build_eframe(move |cc| ThicketApp::new(cc, Startup::Open(open.clone()), None));
     harness.run();
     (harness, for_cli)
