@@ -17,6 +17,7 @@
 //! - `store`: the project file; migrations; every SQL statement.
 //! - `action` and `project`: every change as an `Action`, applied with undo/redo.
 //! - `import`: pure importers and speaker-turn detection.
+//! - `export`: tables (CSV, XLSX) and charts (SVG) of the analyses.
 //! - `sample`: the bundled fictional sample study.
 //! - `cli`: the command line; `ui`: the egui window (feature `gui`).
 
@@ -26,6 +27,7 @@ pub mod bench;
 pub mod cli;
 pub mod clock;
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod model;
 pub mod project;

@@ -26,7 +26,7 @@ fn bench_small_prints_every_figure_with_its_bound() {
     }
     for f in figures {
         assert!(f["value"].as_f64().unwrap() > 0.0, "{f}");
-        let needs_bound = ["import", "open", "segments", "crosstab codes × cases"].iter().any(|p| f["name"].as_str().unwrap().starts_with(p));
+        let needs_bound = ["import", "open", "segments", "crosstab codes × cases", "co-occurrence"].iter().any(|p| f["name"].as_str().unwrap().starts_with(p));
         if needs_bound {
             assert!(f["bound"].as_f64().unwrap() > 0.0 && f["ratio"].as_f64().unwrap() > 0.0, "{f}");
         }

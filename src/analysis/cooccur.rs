@@ -77,26 +77,68 @@ pub struct Cooccurrence {
 
 /// Overlap co-occurrence over all codings.
 pub fn cooccurrence(data: &AnalysisData) -> Cooccurrence {
-    table(data, Proximity::Overlap, |c| Some((c.span.start, c.span.end.saturating_sub(1))))
+    table(data, Proximity::Overlap, &overlap)
 }
 
 /// Co-occurrence in the given sense; fails when `data` lacks what the mode needs (texts for
 /// paragraphs, speakers for turns).
 pub fn cooccurrence_with(data: &AnalysisData, mode: Proximity) -> Result<Cooccurrence> {
+    Ok(table(data, mode, &*interval_of(data, mode)?))
+}
+
+/// The co-occurring pairs behind `counts[a][b]` (rows in codebook order, `a` ≠ `b`): each pair
+/// is (a coding of a, a coding of b), sorted by source, then their starts. What a click on a
+/// co-occurrence cell should show; on the diagonal there are no pairs.
+pub fn cooccurring_pairs(data: &AnalysisData, mode: Proximity, a: usize, b: usize) -> Result<Vec<(CodingId, CodingId)>> {
+    let interval = interval_of(data, mode)?;
+    let walk = data.codebook.walk();
+    let (Some(code_a), Some(code_b)) = (walk.get(a).map(|(_, c)| c.id), walk.get(b).map(|(_, c)| c.id)) else { return Ok(Vec::new()) };
+    if a == b {
+        return Ok(Vec::new());
+    }
+    let mut by_source: HashMap<SourceId, Vec<(usize, usize, bool, &AnalysisCoding)>> = HashMap::new();
+    for c in data.codings.iter().filter(|c| c.code == code_a || c.code == code_b) {
+        if let Some((lo, hi)) = interval(c) {
+            by_source.entry(c.source).or_default().push((lo, hi, c.code == code_a, c));
+        }
+    }
+    let mut pairs = Vec::new();
+    for list in by_source.values_mut() {
+        list.sort_unstable_by_key(|(lo, hi, _, c)| (*lo, *hi, c.id));
+        for (k, &(_, hi, first_is_a, x)) in list.iter().enumerate() {
+            for &(_, _, is_a, y) in list[k + 1..].iter().take_while(|(lo, ..)| *lo <= hi) {
+                if first_is_a != is_a {
+                    pairs.push(if first_is_a { (x, y) } else { (y, x) });
+                }
+            }
+        }
+    }
+    pairs.sort_by_key(|(x, y)| (x.source, x.span.start, y.span.start, x.id, y.id));
+    Ok(pairs.into_iter().map(|(x, y)| (x.id, y.id)).collect())
+}
+
+/// A coding's closed interval `[lo, hi]` in a mode (see `table`), `None`: it co-occurs with
+/// nothing.
+type Interval<'a> = Box<dyn Fn(&AnalysisCoding) -> Option<(usize, usize)> + 'a>;
+
+fn overlap(c: &AnalysisCoding) -> Option<(usize, usize)> {
+    Some((c.span.start, c.span.end.saturating_sub(1)))
+}
+
+/// The interval function of a mode, after checking that `data` holds what it needs.
+fn interval_of(data: &AnalysisData, mode: Proximity) -> Result<Interval<'_>> {
     Ok(match mode {
-        Proximity::Overlap => cooccurrence(data),
+        Proximity::Overlap => Box::new(overlap),
         Proximity::Paragraph => {
             data.require_texts("co-occurrence by paragraph")?;
-            table(data, mode, |c| Some(data.paragraph_range(c)))
+            Box::new(|c| Some(data.paragraph_range(c)))
         }
         Proximity::Turn => {
             data.require_speakers("co-occurrence by turn")?;
-            table(data, mode, |c| data.turn_range(c))
+            Box::new(|c| data.turn_range(c))
         }
-        Proximity::Within(n) => {
-            // Gap ≤ n ⟺ the later start ≤ the earlier end + n (see `table`).
-            table(data, mode, |c| Some((c.span.start, c.span.end.saturating_add(n))))
-        }
+        // Gap ≤ n ⟺ the later start ≤ the earlier end + n (see `table`).
+        Proximity::Within(n) => Box::new(move |c| Some((c.span.start, c.span.end.saturating_add(n)))),
     })
 }
 
@@ -108,7 +150,7 @@ pub fn parse_proximity(s: &str) -> Result<Proximity> {
 /// The table for a mode given as a closed interval `[lo, hi]` per coding (`None`: it co-occurs
 /// with nothing). Two codings of one source co-occur when, taking the one with the smaller `lo`
 /// first, the other's `lo` ≤ the first's `hi`: a sweep over each source's codings sorted by `lo`.
-fn table(data: &AnalysisData, mode: Proximity, interval: impl Fn(&AnalysisCoding) -> Option<(usize, usize)>) -> Cooccurrence {
+fn table(data: &AnalysisData, mode: Proximity, interval: &dyn Fn(&AnalysisCoding) -> Option<(usize, usize)>) -> Cooccurrence {
     let walk = data.codebook.walk();
     let index: HashMap<CodeId, usize> = walk.iter().enumerate().map(|(i, (_, c))| (c.id, i)).collect();
     let n = walk.len();
@@ -248,6 +290,26 @@ mod tests {
         let t = cooccurrence(&fixture::data_with(vec![]));
         assert_eq!(t.counts, vec![vec![0; 4]; 4]);
         assert_eq!(t.jaccard, vec![vec![0.0; 4]; 4]);
+    }
+
+    #[test]
+    fn pairs_behind_a_cell_are_the_counted_ones() {
+        let d = fixture::data();
+        // Overlap: (2 W, 3 H) share 55..60; as (Withdrawal, Honesty) and, swapped, (Honesty, Withdrawal).
+        assert_eq!(cooccurring_pairs(&d, Proximity::Overlap, 1, 3).unwrap(), [(CodingId(2), CodingId(3))]);
+        assert_eq!(cooccurring_pairs(&d, Proximity::Overlap, 3, 1).unwrap(), [(CodingId(3), CodingId(2))]);
+        // Turn mode: Ruptures' coding 4 pairs with Withdrawal's 1 and 2 (counts[0][1] = 2).
+        let t = cooccurrence_with(&d, Proximity::Turn).unwrap();
+        let pairs = cooccurring_pairs(&d, Proximity::Turn, 0, 1).unwrap();
+        assert_eq!(pairs.len() as u64, t.counts[0][1]);
+        assert_eq!(pairs, [(CodingId(4), CodingId(1)), (CodingId(4), CodingId(2))]);
+        // within:20 adds s2's (5 W, 6 H), 20 chars apart.
+        assert_eq!(cooccurring_pairs(&d, Proximity::Within(20), 1, 3).unwrap(), [(CodingId(2), CodingId(3)), (CodingId(5), CodingId(6))]);
+        assert!(cooccurring_pairs(&d, Proximity::Overlap, 1, 1).unwrap().is_empty());
+        assert!(cooccurring_pairs(&d, Proximity::Overlap, 1, 99).unwrap().is_empty());
+        let mut no_texts = fixture::data();
+        no_texts.texts_loaded = false;
+        assert!(cooccurring_pairs(&no_texts, Proximity::Paragraph, 1, 3).is_err());
     }
 
     #[test]

@@ -20,12 +20,12 @@ mod sequence;
 mod timeline;
 mod triangulate;
 
-pub use cooccur::{Cooccurrence, Proximity, cooccurrence, cooccurrence_with, parse_proximity};
+pub use cooccur::{Cooccurrence, Proximity, cooccurrence, cooccurrence_with, cooccurring_pairs, parse_proximity};
 pub use crosstab::{Coverage, Crosstab, CrosstabSpec, Dimension, Measure, Period, cell_codings, crosstab, crosstab_with, find_attribute};
 pub use data::{
     AnalysisCoding, AnalysisData, AnalysisLoad, NO_SESSION, NO_SPEAKER, NO_VALUE, Scope, SourceText, UNDATED, covered_chars, union_spans,
 };
 pub use query::{Distance, Query, evaluate, parse_query, run_query};
-pub use sequence::{CaseSequence, Follow, Sequence, SequenceCounts, SequenceSpec, Transitions, Window, sequence, transitions};
+pub use sequence::{CaseSequence, Follow, Sequence, SequenceCounts, SequenceSpec, Transitions, Window, sequence, transition_pairs, transitions};
 pub use timeline::{CaseTimeline, Timeline, TimelineSession, timeline};
-pub use triangulate::{CodeSummary, Corroboration, Triangulation, TriangulationCell, TriangulationOptions, triangulate};
+pub use triangulate::{CodeSummary, Corroboration, Triangulation, TriangulationCell, TriangulationOptions, triangulate, triangulation_codings};

@@ -290,6 +290,40 @@ pub fn sequence(data: &AnalysisData, spec: &SequenceSpec) -> Result<Sequence> {
 /// which (consecutive pairs within the window). With `subcodes` a coding counts as the deepest
 /// chosen code its code falls under.
 pub fn transitions(data: &AnalysisData, codes: &[String], window: Window, subcodes: bool) -> Result<Transitions> {
+    let n = codes.len();
+    let mut counts = vec![vec![0u64; n]; n];
+    let paths = each_transition(data, codes, window, subcodes, |i, j, _, _| counts[i][j] += 1)?;
+    let row_totals: Vec<u64> = counts.iter().map(|r| r.iter().sum()).collect();
+    let probabilities = counts
+        .iter()
+        .zip(&row_totals)
+        .map(|(r, t)| r.iter().map(|n| if *t == 0 { 0.0 } else { *n as f64 / *t as f64 }).collect())
+        .collect();
+    Ok(Transitions { codes: paths, window: window.name(), counts, probabilities, row_totals })
+}
+
+/// The consecutive pairs behind `counts[i][j]` of `transitions` with the same arguments: (the
+/// coding of code i, the coding of code j that came next), case by case in case order. A pair in
+/// a source shared by two cases is listed once per case, as it is counted.
+pub fn transition_pairs(data: &AnalysisData, codes: &[String], window: Window, subcodes: bool, i: usize, j: usize) -> Result<Vec<(CodingId, CodingId)>> {
+    let mut pairs = Vec::new();
+    each_transition(data, codes, window, subcodes, |a, b, x, y| {
+        if (a, b) == (i, j) {
+            pairs.push((x, y));
+        }
+    })?;
+    Ok(pairs)
+}
+
+/// Calls `f(i, j, a, b)` for every consecutive pair of codings (a of chosen code i, then b of
+/// chosen code j) within the window, in each case's order; returns the chosen codes' paths.
+fn each_transition(
+    data: &AnalysisData,
+    codes: &[String],
+    window: Window,
+    subcodes: bool,
+    mut f: impl FnMut(usize, usize, CodingId, CodingId),
+) -> Result<Vec<String>> {
     window.check(data)?;
     if codes.is_empty() {
         return Err(Error::invalid("a transition matrix needs at least one code"));
@@ -307,25 +341,17 @@ pub fn transitions(data: &AnalysisData, codes: &[String], window: Window, subcod
             which.insert(c, i);
         }
     }
-    let n = ids.len();
-    let mut counts = vec![vec![0u64; n]; n];
     for (_, events) in case_events(data, |c| which.contains_key(&c.code)) {
         for pair in events.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             if let (Some(&i), Some(&j)) = (which.get(&a.c.code), which.get(&b.c.code))
                 && lag(data, window, a, b).is_some()
             {
-                counts[i][j] += 1;
+                f(i, j, a.c.id, b.c.id);
             }
         }
     }
-    let row_totals: Vec<u64> = counts.iter().map(|r| r.iter().sum()).collect();
-    let probabilities = counts
-        .iter()
-        .zip(&row_totals)
-        .map(|(r, t)| r.iter().map(|n| if *t == 0 { 0.0 } else { *n as f64 / *t as f64 }).collect())
-        .collect();
-    Ok(Transitions { codes: ids.iter().map(|id| data.code_path(*id)).collect(), window: window.name(), counts, probabilities, row_totals })
+    Ok(ids.iter().map(|id| data.code_path(*id)).collect())
 }
 
 #[cfg(test)]
@@ -425,6 +451,19 @@ mod tests {
         let t = transitions(&d, &codes, Window::Turns(0), true).unwrap();
         assert_eq!(t.counts, [[1, 2], [0, 0]]);
         assert_eq!(t.probabilities[1], [0.0, 0.0]);
+    }
+
+    #[test]
+    fn transition_pairs_are_the_counted_consecutive_codings() {
+        let d = fixture::data();
+        let codes = [W.to_string(), H.to_string()];
+        // W → H in case order: A: 2 → 3 (s1), 5 → 6 (s2); B: 5 → 6 again (the shared observation).
+        let pairs = transition_pairs(&d, &codes, Window::Case, true, 0, 1).unwrap();
+        assert_eq!(pairs, [(CodingId(2), CodingId(3)), (CodingId(5), CodingId(6)), (CodingId(5), CodingId(6))]);
+        assert_eq!(pairs.len() as u64, transitions(&d, &codes, Window::Case, true).unwrap().counts[0][1]);
+        // H → W: 3 (s1) → 5 (s2) in A.
+        assert_eq!(transition_pairs(&d, &codes, Window::Case, true, 1, 0).unwrap(), [(CodingId(3), CodingId(5))]);
+        assert!(transition_pairs(&d, &codes, Window::Turns(0), true, 1, 0).unwrap().is_empty());
     }
 
     #[test]

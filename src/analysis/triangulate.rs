@@ -216,6 +216,23 @@ pub fn triangulate(data: &AnalysisData, options: &TriangulationOptions) -> Resul
     })
 }
 
+/// The codings behind the cell of row `row` (codebook order) and case `col` (the order of
+/// `Triangulation::cases`, by name), with the same rollup, sorted by id: what a click on a
+/// triangulation cell should show. Ignored roles do not remove codings, as in the grid.
+pub fn triangulation_codings(data: &AnalysisData, options: &TriangulationOptions, row: usize, col: usize) -> Vec<CodingId> {
+    let Some(case) = data.cases_by_name().get(col).copied() else { return Vec::new() };
+    let rows_of = data.rows_of_codes(options.rollup);
+    let mut out: Vec<CodingId> = data
+        .codings
+        .iter()
+        .filter(|c| rows_of.get(&c.code).is_some_and(|rows| rows.contains(&row)))
+        .filter(|c| data.sources.contains_key(&c.source) && data.source_cases.get(&c.source).is_some_and(|cases| cases.contains(&case)))
+        .map(|c| c.id)
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,6 +287,22 @@ mod tests {
         assert_eq!(t.cells[3][0].status.mark(), "P");
         assert_eq!(t.summary[3].across_perspectives, 1);
         assert_eq!(t.summary[3].across_methods, 0);
+    }
+
+    #[test]
+    fn a_cells_codings_are_the_ones_it_counts() {
+        let d = fixture::data();
+        let options = TriangulationOptions { rollup: true, ignore_roles: vec!["social_worker".into()] };
+        let t = triangulate(&d, &options).unwrap();
+        // Ruptures with its branch in A: codings 1, 2, 4, 5; in B: 5 (the shared observation).
+        assert_eq!(triangulation_codings(&d, &options, 0, 0), [CodingId(1), CodingId(2), CodingId(4), CodingId(5)]);
+        assert_eq!(triangulation_codings(&d, &options, 0, 1), [CodingId(5)]);
+        for (row, cells) in t.cells.iter().enumerate() {
+            for (col, cell) in cells.iter().enumerate() {
+                assert_eq!(triangulation_codings(&d, &options, row, col).len() as u64, cell.codings, "row {row} col {col}");
+            }
+        }
+        assert!(triangulation_codings(&d, &options, 0, 9).is_empty());
     }
 
     #[test]

@@ -146,7 +146,7 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
             figures.extend(measure::crosstab(&project, say)?);
         }
         if options.wants("cooccur") {
-            figures.push(measure::cooccur(&project, say)?);
+            figures.extend(measure::cooccur(&project, say)?);
         }
         if options.wants("search") {
             figures.extend(measure::search(&project, say)?);

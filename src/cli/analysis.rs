@@ -7,8 +7,6 @@
 //! a Markdown table or an XLSX workbook (docs/cli.md documents every shape). Nothing is written
 //! to the project.
 
-mod xlsx;
-
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -17,6 +15,7 @@ use serde_json::{Value, json};
 
 use super::output::emit;
 use crate::analysis::{self, AnalysisData, AnalysisLoad, Scope};
+use crate::export::{Sheet, analysis_tables as tables};
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::project::{Project, Segment, SegmentFilter};
@@ -177,124 +176,6 @@ impl AnalysisFormat {
     }
 }
 
-/// One cell of a printed table.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Cell {
-    Text(String),
-    Int(u64),
-    /// A number and the decimals it is printed with in text formats.
-    Num(f64, usize),
-    Empty,
-}
-
-impl Cell {
-    fn text(&self) -> String {
-        match self {
-            Cell::Text(s) => s.clone(),
-            Cell::Int(n) => n.to_string(),
-            Cell::Num(v, d) => format!("{v:.d$}"),
-            Cell::Empty => String::new(),
-        }
-    }
-
-    fn is_number(&self) -> bool {
-        matches!(self, Cell::Int(_) | Cell::Num(..))
-    }
-}
-
-impl From<&str> for Cell {
-    fn from(s: &str) -> Self {
-        Cell::Text(s.to_string())
-    }
-}
-
-impl From<String> for Cell {
-    fn from(s: String) -> Self {
-        Cell::Text(s)
-    }
-}
-
-impl From<u64> for Cell {
-    fn from(n: u64) -> Self {
-        Cell::Int(n)
-    }
-}
-
-/// A titled table: one sheet of a workbook, one block of text output.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Sheet {
-    pub name: String,
-    pub header: Vec<String>,
-    pub rows: Vec<Vec<Cell>>,
-    /// Printed under the table in table and Markdown output.
-    pub note: Option<String>,
-    /// Written to XLSX only (text formats show the first sheets).
-    pub xlsx_only: bool,
-}
-
-impl Sheet {
-    fn new(name: &str, header: Vec<String>) -> Self {
-        Sheet { name: name.to_string(), header, ..Default::default() }
-    }
-
-    /// Aligned columns, numbers to the right.
-    fn to_text(&self) -> String {
-        let cells: Vec<Vec<String>> = self.rows.iter().map(|r| r.iter().map(Cell::text).collect()).collect();
-        let mut widths: Vec<usize> = self.header.iter().map(|h| h.chars().count()).collect();
-        for row in &cells {
-            for (i, c) in row.iter().enumerate() {
-                if let Some(w) = widths.get_mut(i) {
-                    *w = (*w).max(c.chars().count());
-                }
-            }
-        }
-        let line = |texts: &[String], numeric: &dyn Fn(usize) -> bool| -> String {
-            let padded: Vec<String> = texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    let pad = " ".repeat(widths.get(i).copied().unwrap_or(0).saturating_sub(t.chars().count()));
-                    if numeric(i) { format!("{pad}{t}") } else { format!("{t}{pad}") }
-                })
-                .collect();
-            padded.join("  ").trim_end().to_string()
-        };
-        let mut out = line(&self.header, &|_| false);
-        out.push('\n');
-        for (row, texts) in self.rows.iter().zip(&cells) {
-            out.push_str(&line(texts, &|i| row.get(i).is_some_and(Cell::is_number)));
-            out.push('\n');
-        }
-        out
-    }
-
-    /// RFC 4180 CSV with a header row, CRLF line ends (as `output::Table::to_csv`).
-    fn to_csv(&self) -> String {
-        let quote = |c: &str| if c.contains([',', '"', '\n', '\r']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c.to_string() };
-        let mut out = String::new();
-        out.push_str(&self.header.iter().map(|h| quote(h)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
-        for row in &self.rows {
-            out.push_str(&row.iter().map(|c| quote(&c.text())).collect::<Vec<_>>().join(","));
-            out.push_str("\r\n");
-        }
-        out
-    }
-
-    /// A GitHub-flavoured Markdown table; numeric columns right-aligned.
-    fn to_md(&self) -> String {
-        let esc = |s: &str| s.replace('\\', "\\\\").replace('|', "\\|").replace(['\n', '\r'], " ");
-        let numeric = |i: usize| !self.rows.is_empty() && self.rows.iter().all(|r| r.get(i).is_none_or(|c| c.is_number() || *c == Cell::Empty));
-        let mut out = format!("| {} |\n", self.header.iter().map(|h| esc(h)).collect::<Vec<_>>().join(" | "));
-        let rule: Vec<&str> = (0..self.header.len()).map(|i| if numeric(i) { "---:" } else { "---" }).collect();
-        out.push_str(&format!("| {} |\n", rule.join(" | ")));
-        for row in &self.rows {
-            out.push_str(&format!("| {} |\n", row.iter().map(|c| esc(&c.text())).collect::<Vec<_>>().join(" | ")));
-        }
-        out
-    }
-}
-
 /// What a command prints.
 struct Report {
     sheets: Vec<Sheet>,
@@ -311,14 +192,14 @@ fn render(report: &Report, output: &OutputArgs) -> Result<()> {
             let Some(path) = &output.out else {
                 return Err(Error::invalid("--format xlsx writes a file: give --out FILE.xlsx"));
             };
-            return xlsx::write(path, &report.sheets);
+            return crate::export::write_xlsx(path, &report.sheets);
         }
         AnalysisFormat::Json => {
             let text = serde_json::to_string_pretty(&report.json).map_err(|e| Error::invalid(format!("cannot write JSON: {e}")))?;
             format!("{text}\n")
         }
         // CSV has no room for titles: it holds the first table only.
-        AnalysisFormat::Csv => shown.first().map(|s| s.to_csv()).unwrap_or_default(),
+        AnalysisFormat::Csv => crate::export::csv_of(&report.sheets),
         AnalysisFormat::Table => shown
             .iter()
             .map(|s| {
@@ -407,32 +288,8 @@ pub fn crosstab(args: CrosstabArgs) -> Result<u8> {
 }
 
 fn crosstab_report(t: &analysis::Crosstab) -> Report {
-    let mut header = vec!["code".to_string()];
-    header.extend(t.cols.iter().cloned());
-    header.push("total".into());
-    let mut sheet = Sheet::new("crosstab", header);
-    let cell = |count: u64, pct: Option<f64>| match pct {
-        Some(p) => Cell::Num(p, 2),
-        None => Cell::Int(count),
-    };
+    let sheet = tables::crosstab_sheet(t);
     let cov = t.coverage.as_ref();
-    for (r, code) in t.rows.iter().enumerate() {
-        let mut row = vec![Cell::from(code.as_str())];
-        for k in 0..t.cols.len() {
-            row.push(cell(t.cells[r][k], cov.map(|c| c.cells[r][k])));
-        }
-        row.push(cell(t.row_totals[r], cov.map(|c| c.row_totals[r])));
-        sheet.rows.push(row);
-    }
-    let mut totals = vec![Cell::from("total")];
-    for k in 0..t.cols.len() {
-        totals.push(cell(t.col_totals[k], cov.map(|c| c.col_totals[k])));
-    }
-    totals.push(cell(t.total, cov.map(|c| c.total)));
-    sheet.rows.push(totals);
-    if cov.is_some() {
-        sheet.note = Some("coverage: percent of each column's characters (totals: of all characters)".into());
-    }
     let mut json = json!({
         "measure": t.measure,
         "dimension": t.dimension,
@@ -482,22 +339,7 @@ pub fn cooccur(args: CooccurArgs) -> Result<u8> {
     }
     let t = analysis::cooccurrence_with(&data, mode)?;
     let shown: Vec<usize> = (0..t.codes.len()).filter(|i| keep.is_empty() || keep.contains(&t.codes[*i])).collect();
-    let grid = |name: &str, value: &dyn Fn(usize, usize) -> Cell| {
-        let mut header = vec!["code".to_string()];
-        header.extend(shown.iter().map(|i| t.codes[*i].clone()));
-        let mut s = Sheet::new(name, header);
-        for &a in &shown {
-            let mut row = vec![Cell::from(t.codes[a].as_str())];
-            row.extend(shown.iter().map(|&b| value(a, b)));
-            s.rows.push(row);
-        }
-        s
-    };
-    let counts = grid("counts", &|a, b| Cell::Int(t.counts[a][b]));
-    let jaccard = grid("jaccard", &|a, b| Cell::Num(t.jaccard[a][b], 3));
-    let (mut first, mut second) = if jaccard_first { (jaccard, counts) } else { (counts, jaccard) };
-    first.note = Some(format!("mode {}; diagonal: codings of the code", t.mode));
-    second.xlsx_only = true;
+    let sheets = tables::cooccurrence_sheets(&t, &shown, jaccard_first);
     let pick = |m: &Vec<Vec<u64>>| -> Vec<Vec<u64>> { shown.iter().map(|&a| shown.iter().map(|&b| m[a][b]).collect()).collect() };
     let json = json!({
         "mode": t.mode,
@@ -507,7 +349,7 @@ pub fn cooccur(args: CooccurArgs) -> Result<u8> {
         "linked": pick(&t.linked),
         "jaccard": shown.iter().map(|&a| shown.iter().map(|&b| r4(t.jaccard[a][b])).collect::<Vec<_>>()).collect::<Vec<_>>(),
     });
-    render(&Report { sheets: vec![first, second], json }, &args.output)?;
+    render(&Report { sheets, json }, &args.output)?;
     Ok(0)
 }
 
@@ -521,52 +363,7 @@ pub fn triangulate(args: TriangulateArgs) -> Result<u8> {
     };
     let data = load(&args.project, true, false, &args.scope)?;
     let t = analysis::triangulate(&data, &analysis::TriangulationOptions { rollup: args.rollup, ignore_roles: args.ignore_roles.clone() })?;
-    let mut header = vec!["code".to_string()];
-    header.extend(t.cases.iter().cloned());
-    header.extend(["corroborated".to_string(), "coded".to_string()]);
-    let mut grid = Sheet::new("grid", header);
-    grid.note = Some("M+P: ≥ 2 source kinds and ≥ 2 roles; M: ≥ 2 kinds; P: ≥ 2 roles; S: single source; corroborated/coded: cases".into());
-    let mut long = Sheet::new("cells", ["code", "case", "status", "kinds", "roles", "sources", "codings"].map(String::from).to_vec());
-    for ((code, row), summary) in t.codes.iter().zip(&t.cells).zip(&t.summary) {
-        let mut g = vec![Cell::from(code.as_str())];
-        g.extend(row.iter().map(|c| Cell::from(c.status.mark())));
-        g.extend([Cell::Int(summary.corroborated), Cell::Int(summary.cases_coded)]);
-        grid.rows.push(g);
-        for (case, c) in t.cases.iter().zip(row).filter(|(_, c)| c.codings > 0) {
-            long.rows.push(vec![
-                code.as_str().into(),
-                case.as_str().into(),
-                c.status.as_str().into(),
-                c.kinds.join("; ").into(),
-                c.roles.join("; ").into(),
-                c.sources.join("; ").into(),
-                Cell::Int(c.codings),
-            ]);
-        }
-    }
-    let mut summary = Sheet::new(
-        "summary",
-        ["code", "cases_coded", "corroborated", "across_methods", "across_perspectives", "both", "single_source"].map(String::from).to_vec(),
-    );
-    for s in &t.summary {
-        summary.rows.push(vec![
-            s.code.as_str().into(),
-            Cell::Int(s.cases_coded),
-            Cell::Int(s.corroborated),
-            Cell::Int(s.across_methods),
-            Cell::Int(s.across_perspectives),
-            Cell::Int(s.both),
-            Cell::Int(s.single_source),
-        ]);
-    }
-    summary.xlsx_only = true;
-    let sheets = if long_first {
-        grid.xlsx_only = true;
-        vec![long, grid, summary]
-    } else {
-        long.xlsx_only = true;
-        vec![grid, long, summary]
-    };
+    let sheets = tables::triangulation_sheets(&t, long_first);
     let json = json!({
         "rollup": t.rollup,
         "ignore_roles": args.ignore_roles,
@@ -600,7 +397,7 @@ pub fn sequence(args: SequenceArgs) -> Result<u8> {
         None => None,
     };
     let tr = analysis::transitions(&data, &codes, window, subcodes)?;
-    let mut sheets = Vec::new();
+    let sheets = tables::sequence_sheets(seq.as_ref(), &tr);
     let counts_json = |c: &analysis::SequenceCounts| {
         json!({
             "from_codings": c.from_codings,
@@ -613,30 +410,6 @@ pub fn sequence(args: SequenceArgs) -> Result<u8> {
     };
     let seq_json = match &seq {
         Some(s) => {
-            let mut sheet = Sheet::new(
-                "sequence",
-                ["case", "from_codings", "followed", "share", "mean_lag", "lags"].map(String::from).to_vec(),
-            );
-            sheet.note = Some(format!("{} followed by {} within {}; lags in {} (lag×count)", s.from, s.to, s.window, s.unit));
-            let row = |name: &str, c: &analysis::SequenceCounts| -> Vec<Cell> {
-                let mut lags: Vec<String> = c.lags.iter().map(|(l, n)| format!("{l}×{n}")).collect();
-                if c.unknown_lag > 0 {
-                    lags.push(format!("?×{}", c.unknown_lag));
-                }
-                vec![
-                    name.into(),
-                    Cell::Int(c.from_codings),
-                    Cell::Int(c.followed),
-                    if c.from_codings == 0 { Cell::Empty } else { Cell::Num(c.followed as f64 * 100.0 / c.from_codings as f64, 1) },
-                    c.mean_lag.map_or(Cell::Empty, |m| Cell::Num(m, 2)),
-                    lags.join(" ").into(),
-                ]
-            };
-            for c in &s.cases {
-                sheet.rows.push(row(&c.case, &c.counts));
-            }
-            sheet.rows.push(row("overall", &s.overall));
-            sheets.push(sheet);
             let by_id: HashMap<CodingId, &analysis::AnalysisCoding> = data.codings.iter().map(|c| (c.id, c)).collect();
             let source_name = |id: CodingId| by_id.get(&id).and_then(|c| data.sources.get(&c.source)).map(|s| s.name.clone());
             let start = |id: CodingId| by_id.get(&id).map(|c| c.span.start);
@@ -664,25 +437,6 @@ pub fn sequence(args: SequenceArgs) -> Result<u8> {
         }
         None => Value::Null,
     };
-    let matrix = |name: &str, value: &dyn Fn(usize, usize) -> Cell| {
-        let mut header = vec!["from \\ to".to_string()];
-        header.extend(tr.codes.iter().cloned());
-        header.push("total".into());
-        let mut s = Sheet::new(name, header);
-        for (i, code) in tr.codes.iter().enumerate() {
-            let mut row = vec![Cell::from(code.as_str())];
-            row.extend((0..tr.codes.len()).map(|j| value(i, j)));
-            row.push(Cell::Int(tr.row_totals[i]));
-            s.rows.push(row);
-        }
-        s
-    };
-    let mut counts = matrix("transitions", &|i, j| Cell::Int(tr.counts[i][j]));
-    counts.note = Some(format!("consecutive codings within {} in each case's order", tr.window));
-    let mut probs = matrix("probabilities", &|i, j| Cell::Num(tr.probabilities[i][j], 3));
-    probs.xlsx_only = true;
-    sheets.push(counts);
-    sheets.push(probs);
     let json = json!({
         "sequence": seq_json,
         "transitions": {
@@ -704,23 +458,11 @@ pub fn timeline(args: TimelineArgs) -> Result<u8> {
         keep.push(data.code_path(data.code_at(code)?));
     }
     let shown: Vec<usize> = (0..t.codes.len()).filter(|i| keep.is_empty() || keep.contains(&t.codes[*i])).collect();
-    let mut header = ["case", "session", "date", "sources"].map(String::from).to_vec();
-    header.extend(shown.iter().map(|i| t.codes[*i].clone()));
-    header.push("total".into());
-    let mut sheet = Sheet::new("timeline", header);
+    let sheet = tables::timeline_sheet(&t, &shown);
     let mut cases_json = Vec::new();
     for c in &t.cases {
         let mut sessions = Vec::new();
         for s in &c.sessions {
-            let mut row = vec![
-                Cell::from(c.case.as_str()),
-                s.session.map_or(Cell::Empty, |n| Cell::Int(n as u64)),
-                Cell::from(s.date.clone().unwrap_or_else(|| analysis::UNDATED.to_string())),
-                Cell::from(s.sources.join("; ")),
-            ];
-            row.extend(shown.iter().map(|&i| Cell::Int(s.counts[i])));
-            row.push(Cell::Int(s.total));
-            sheet.rows.push(row);
             sessions.push(json!({
                 "session": s.session, "date": s.date, "sources": s.sources,
                 "counts": shown.iter().map(|&i| s.counts[i]).collect::<Vec<_>>(), "total": s.total,
@@ -799,27 +541,6 @@ pub fn within_dates(mut segments: Vec<Segment>, from: Option<String>, to: Option
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn sheet() -> Sheet {
-        let mut s = Sheet::new("t", vec!["code".into(), "a|b".into(), "n".into()]);
-        s.rows.push(vec!["Ruptures/Withdrawal".into(), Cell::Int(3), Cell::Num(12.345, 2)]);
-        s.rows.push(vec!["x, \"y\"".into(), Cell::Int(10), Cell::Empty]);
-        s
-    }
-
-    #[test]
-    fn text_tables_right_align_numbers() {
-        assert_eq!(
-            sheet().to_text(),
-            "code                 a|b  n\nRuptures/Withdrawal    3  12.35\nx, \"y\"                10\n"
-        );
-    }
-
-    #[test]
-    fn csv_quotes_and_md_escapes() {
-        assert_eq!(sheet().to_csv(), "code,a|b,n\r\nRuptures/Withdrawal,3,12.35\r\n\"x, \"\"y\"\"\",10,\r\n");
-        assert_eq!(sheet().to_md(), "| code | a\\|b | n |\n| --- | ---: | ---: |\n| Ruptures/Withdrawal | 3 | 12.35 |\n| x, \"y\" | 10 |  |\n");
-    }
 
     #[test]
     fn formats_are_checked_by_name() {

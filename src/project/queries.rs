@@ -352,7 +352,7 @@ impl Project {
                 coder: coder_names.get(&c.coder_id).copied().unwrap_or_default().to_string(),
                 start: c.span.start,
                 end: c.span.end,
-                text: crate::text::slice_chars(text, c.span.start..c.span.end).unwrap_or_default().to_string(),
+                text: index.char_range_to_byte_range(c.span.start..c.span.end).and_then(|r| text.get(r)).unwrap_or_default().to_string(),
                 cases,
                 speakers: names,
                 roles,

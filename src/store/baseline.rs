@@ -46,6 +46,23 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// Overlapping pairs of codings of two different codes, per code pair (smaller id first),
+    /// with one self-join: the bound for co-occurrence by overlap. Each pair is counted once, from
+    /// the coding that starts first (ties: the smaller id), so the join reads only the codings
+    /// that start inside that one's span, along the covering index by source and start.
+    pub fn baseline_code_pair_overlaps(&self) -> Result<Vec<(i64, i64, i64)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT min(a.code_id, b.code_id), max(a.code_id, b.code_id), count(*)
+             FROM codings a INDEXED BY codings_by_source
+             JOIN codings b INDEXED BY codings_by_source
+               ON b.source_id = a.source_id AND b.start_char >= a.start_char AND b.start_char < a.end_char
+             WHERE (b.start_char > a.start_char OR b.id > a.id) AND a.code_id <> b.code_id
+             GROUP BY 1, 2 ORDER BY 1, 2",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     /// The coded text of one code with its source name, in one query: the bound for retrieval.
     pub fn baseline_segments(&self, code: i64) -> Result<usize> {
         let mut stmt = self.conn.prepare(

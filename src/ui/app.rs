@@ -54,6 +54,8 @@ pub enum UiCommand {
     OpenMemo(super::memos::MemoSubject),
     /// Create a memo by the current coder (the memo browser asks once a new memo has text).
     CreateMemo { target: crate::model::MemoTarget, title: String, body: String },
+    /// Open (or bring forward) an analysis view as a tab beside the document.
+    OpenAnalysis(super::analysis::AnalysisKind),
     Undo,
     Redo,
     DismissError,
@@ -77,6 +79,7 @@ pub struct ThicketApp {
     pub(super) project_search: super::search::ProjectSearch,
     /// The memo browser, cases and attributes windows.
     pub(super) data: super::data_windows::DataWindows,
+    pub(super) analysis: super::analysis::AnalysisArea,
     /// Bumped after every change, so cached views know to refresh.
     pub(super) generation: u64,
     /// Who is coding: recorded on every coding and memo made in this window.
@@ -112,6 +115,7 @@ impl ThicketApp {
             find: Default::default(),
             project_search: Default::default(),
             data: Default::default(),
+            analysis: Default::default(),
             generation: 0,
             coder,
             summary: None,
@@ -156,6 +160,11 @@ impl ThicketApp {
     /// The open document view, to select or scroll from outside (tests, other panels).
     pub fn document_mut(&mut self) -> Option<&mut DocumentView> {
         self.document.as_mut()
+    }
+
+    /// The analysis tabs.
+    pub fn analysis(&self) -> &super::analysis::AnalysisArea {
+        &self.analysis
     }
 
     /// The import dialog, when open.
@@ -299,6 +308,7 @@ impl ThicketApp {
         }
         self.selected = None;
         self.document = None;
+        self.analysis = Default::default();
     }
 
     /// Creates a project at `path`, titled after the file name, and opens it.
@@ -426,6 +436,7 @@ impl ThicketApp {
                 self.perform(action);
             }
             UiCommand::ShowSpan(id, span) => {
+                self.analysis.show_document();
                 if self.selected != Some(id) {
                     self.select(id);
                 }
@@ -449,6 +460,7 @@ impl ThicketApp {
             UiCommand::ShowCases(_) | UiCommand::ShowAttributes | UiCommand::ShowMemos | UiCommand::OpenMemo(_) | UiCommand::CreateMemo { .. } => {
                 super::data_windows::apply(self, command)
             }
+            UiCommand::OpenAnalysis(kind) => self.analysis.open(kind),
             UiCommand::DismissError => {
                 self.errors.clear();
             }

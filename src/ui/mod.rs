@@ -3,6 +3,7 @@
 //! Panels read the open project through `&Project` and push `UiCommand`s; `app.rs` applies them
 //! after the frame, in one place, and shows failures as notifications. No SQL here.
 
+pub mod analysis;
 mod app;
 pub mod document;
 pub mod import_dialog;

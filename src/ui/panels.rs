@@ -10,6 +10,7 @@ use crate::model::*;
 
 /// Keyboard shortcuts that work everywhere.
 pub fn shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
+    super::analysis::shortcuts(app, ctx);
     let undo = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Z);
     let redo = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
     // Redo first: its shortcut contains undo's.
@@ -54,7 +55,8 @@ const DIGITS: [egui::Key; 9] = [
 
 /// Keys 1–9 code the selection with the code assigned to them (not while typing in a field).
 fn quick_keys(app: &mut ThicketApp, ctx: &egui::Context) {
-    let has_selection = app.document.as_ref().is_some_and(|d| d.selection().is_some());
+    // The selection must be in sight: not while an analysis tab is in front of the document.
+    let has_selection = app.document.as_ref().is_some_and(|d| d.selection().is_some()) && app.analysis.active().is_none();
     if !has_selection || ctx.text_edit_focused() {
         return;
     }
@@ -181,6 +183,7 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
                     ui.close();
                 }
             });
+            super::analysis::menu(app, ui);
         });
     });
 }
@@ -378,6 +381,9 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
 
 /// The selected source's text with its codings.
 pub fn document(app: &mut ThicketApp, ui: &mut egui::Ui) {
+    if super::analysis::central(app, ui) {
+        return;
+    }
     let mut response = None;
     egui::CentralPanel::default().show(ui, |ui| {
         app.find.show(ui, app.document.as_mut());

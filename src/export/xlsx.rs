@@ -9,7 +9,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::{Cell, Sheet};
+use super::table::{Cell, Sheet, write_file};
 use crate::error::{Error, Result};
 
 const MAIN_NS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -17,10 +17,11 @@ const REL_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/rela
 const PKG_REL_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
-/// Writes `sheets` (header row first) as a workbook at `path`.
-pub(crate) fn write(path: &Path, sheets: &[Sheet]) -> Result<()> {
+/// Writes `sheets` (header row first), all of them including `xlsx_only` ones, as a workbook
+/// at `path`.
+pub fn write_xlsx(path: &Path, sheets: &[Sheet]) -> Result<()> {
     let bytes = workbook(sheets).map_err(|e| Error::invalid(format!("cannot write \"{}\": {e}", path.display())))?;
-    std::fs::write(path, bytes).map_err(|e| Error::invalid(format!("cannot write \"{}\": {e}", path.display())))
+    write_file(path, &bytes)
 }
 
 /// The workbook's bytes.

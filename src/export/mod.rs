@@ -1,0 +1,20 @@
+//! Exports: what Thicket writes for other programs to read.
+//!
+//! - `table`: titled tables (`Sheet`) as aligned text, CSV and Markdown.
+//! - `xlsx`: the same tables as an XLSX workbook.
+//! - `analysis_tables`: the tables of each analysis, shared by the command line and the GUI, so
+//!   the same question gives the same file from both.
+//! - `svg`: heat maps and the timeline chart as SVG files.
+//! - `colour`: the colours of those charts, shared with the window.
+//!
+//! Everything here is pure or writes to a path it is given: the GUI asks for the path with a
+//! file dialog, tests pass a temp file.
+
+pub mod analysis_tables;
+pub mod colour;
+pub mod svg;
+pub mod table;
+mod xlsx;
+
+pub use table::{Cell, Sheet, csv_of, write_csv};
+pub use xlsx::write_xlsx;

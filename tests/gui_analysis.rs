@@ -1,0 +1,419 @@
+//! The Analysis area inside the real window, driven headlessly through egui_kittest on the
+//! sample study: the matrix and its drill-down to the document, the triangulation grid, the
+//! co-occurrence heat map, sequences, the timeline, and every view's exports checked against the
+//! command line (CSV), calamine (XLSX) and an XML parser (SVG).
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+#![cfg(feature = "gui")]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use thicket::analysis::{self, Dimension, Measure, Proximity, SequenceSpec, Window};
+use thicket::project::SegmentFilter;
+use thicket::ui::analysis::{AnalysisKind, ExportFormat};
+use thicket::ui::{Startup, ThicketApp, UiCommand};
+
+/// The sample study in a temp folder and the window on it; also returns a second copy of the
+/// study for the command line (the window holds the first one open, and a project has one
+/// writer at a time).
+fn sample_harness(dir: &Path) -> (Harness<'static, ThicketApp>, PathBuf) {
+    let path = dir.join("sample.thicket");
+    thicket::sample::write_sample(&path).unwrap().close().unwrap();
+    let for_cli = dir.join("cli.thicket");
+    thicket::sample::write_sample(&for_cli).unwrap().close().unwrap();
+    let open = path.clone();
+    // Wide enough that the tables' cells under test are in view (only those are laid out).
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1200.0))
+        .build_eframe(move |cc| ThicketApp::new(cc, Startup::Open(open.clone()), None));
+    harness.run();
+    (harness, for_cli)
+}
+
+/// Picks `option` in the combo box labelled `label`.
+fn choose(harness: &mut Harness<'static, ThicketApp>, label: &str, option: &str) {
+    harness.get_by_role_and_label(Role::ComboBox, label).click();
+    harness.run();
+    // Within the open list (the codebook beside it shows the same code names), scrolled to.
+    harness.get_by_role(Role::ListBox).get_by_label(option).scroll_to_me();
+    harness.run();
+    harness.get_by_role(Role::ListBox).get_by_label(option).click();
+    harness.run();
+}
+
+/// The CLI's stdout for `args` on the project.
+fn cli(project: &Path, args: &[&str]) -> String {
+    let mut all: Vec<&std::ffi::OsStr> = vec![std::ffi::OsStr::new(args[0]), project.as_os_str()];
+    all.extend(args[1..].iter().map(std::ffi::OsStr::new));
+    common::ok(all)
+}
+
+/// Exports the view in front as CSV, XLSX and SVG; returns the CSV text, checks that the XLSX
+/// opens with calamine (returning its first sheet as text rows) and that the SVG parses.
+fn export_all(harness: &Harness<'static, ThicketApp>, dir: &Path, stem: &str) -> (String, Vec<Vec<String>>, String) {
+    use calamine::{Reader, Xlsx};
+    let area = harness.state().analysis();
+    let csv = dir.join(format!("{stem}.csv"));
+    area.export_active(ExportFormat::Csv, &csv).unwrap();
+    let xlsx = dir.join(format!("{stem}.xlsx"));
+    area.export_active(ExportFormat::Xlsx, &xlsx).unwrap();
+    let mut book: Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let first = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&first).unwrap();
+    let rows = range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+    let svg = dir.join(format!("{stem}.svg"));
+    area.export_active(ExportFormat::Svg, &svg).unwrap();
+    let svg = std::fs::read_to_string(&svg).unwrap();
+    (std::fs::read_to_string(&csv).unwrap(), rows, svg)
+}
+
+/// Parses an SVG document with quick-xml; returns the text of every element, in order.
+fn svg_texts(svg: &str) -> Vec<String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(svg);
+    let mut texts = Vec::new();
+    let mut depth = 0i32;
+    let mut root = None;
+    loop {
+        match reader.read_event().unwrap_or_else(|e| panic!("SVG is not well-formed XML at {}: {e}", reader.buffer_position())) {
+            Event::Start(e) => {
+                depth += 1;
+                root.get_or_insert_with(|| e.name().as_ref().to_string());
+            }
+            Event::End(_) => depth -= 1,
+            Event::Text(t) => texts.push(t.xml10_content().into_owned()),
+            Event::GeneralRef(r) => {
+                // An entity (&amp; …) splits a text node: put it back into the last text.
+                let name = (*r).to_string();
+                let ch = match name.as_str() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    other => panic!("unexpected entity {other}"),
+                };
+                match texts.last_mut() {
+                    Some(last) => last.push_str(ch),
+                    None => texts.push(ch.to_string()),
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(depth, 0, "every element is closed");
+    assert_eq!(root.as_deref(), Some("svg"));
+    texts
+}
+
+#[test]
+fn a_matrix_cell_lists_its_segments_and_a_segment_opens_in_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = sample_harness(dir.path());
+    // Analysis → Matrix, from the menu.
+    harness.get_by_label("Analysis").click();
+    harness.run();
+    harness.get_by_label_contains("Matrix (codes × cases").click();
+    harness.run();
+    assert_eq!(harness.state().analysis().active(), Some(AnalysisKind::Matrix));
+    // Source kinds as columns, then cases.
+    choose(&mut harness, "Columns", "Source kinds");
+    harness.get_by_role_and_label(Role::ColumnHeader, "focus_group");
+    choose(&mut harness, "Columns", "Cases");
+    harness.get_by_role_and_label(Role::ColumnHeader, "Harlow family");
+    assert!(harness.query_by_role_and_label(Role::ColumnHeader, "focus_group").is_none());
+
+    let project = harness.state().project().unwrap();
+    let data = project.analysis_data(false).unwrap();
+    let table = analysis::crosstab(&data, Dimension::Cases, Measure::Segments);
+    let row = table.rows.iter().position(|r| r == "Ruptures/Withdrawal").unwrap();
+    let col = table.cols.iter().position(|c| c == "Harlow family").unwrap();
+    let n = table.cells[row][col];
+    assert!(n > 1);
+    let mut expected = project
+        .segments(&SegmentFilter { codes: vec!["Ruptures/Withdrawal".into()], cases: vec!["Harlow family".into()], ..Default::default() })
+        .unwrap();
+    assert_eq!(expected.len() as u64, n, "the library agrees with itself");
+
+    harness.get_by_label(&format!("Ruptures/Withdrawal · Harlow family: {n}")).click();
+    harness.run();
+    harness.get_by_label(&format!("{n} segments"));
+    // The list is sorted by source, then position, as the retrieval pane sorts.
+    expected.sort_by(|a, b| (&a.source, a.start, a.end, &a.code).cmp(&(&b.source, b.start, b.end, &b.code)));
+    let first = expected[0].clone();
+    let snippet: String = first.text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+    let rows = harness.query_all_by_label_contains(&snippet).count();
+    assert!(rows >= 1, "the snippet \"{snippet}\" is listed");
+    let before = harness.query_all_by_label(&first.source).count();
+    harness.query_all_by_label_contains(&snippet).next().unwrap().click();
+    harness.run();
+    // The Document tab is in front, on the segment's source, with the segment's text at its span.
+    assert_eq!(harness.state().analysis().active(), None);
+    assert_eq!(harness.query_all_by_label(&first.source).count(), before + 1, "the source's heading is shown");
+    let text = harness.state().document().unwrap().text();
+    let at: String = text.chars().skip(first.start).take(first.end - first.start).collect();
+    assert_eq!(at, first.text);
+    // The matrix is still open as a tab.
+    harness.get_by_label("Matrix").click();
+    harness.run();
+    assert_eq!(harness.state().analysis().active(), Some(AnalysisKind::Matrix));
+}
+
+#[test]
+fn the_triangulation_grid_opens_from_the_keyboard_and_marks_corroboration() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = sample_harness(dir.path());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::G);
+    harness.run();
+    assert_eq!(harness.state().analysis().active(), Some(AnalysisKind::Triangulation));
+    harness.get_by_label_contains("M+P: ≥ 2 source kinds and ≥ 2 roles");
+    harness.get_by_label_contains("Kinds: I interview · F focus group");
+    harness.get_by_label_contains("Roles: ca caregiver");
+    harness.get_by_role_and_label(Role::ColumnHeader, "corroborated / coded");
+
+    let project = harness.state().project().unwrap();
+    let data = project.analysis_data(true).unwrap();
+    let grid = analysis::triangulate(&data, &Default::default()).unwrap();
+    let row = grid.codes.iter().position(|c| c == "Ruptures/Confrontation").unwrap();
+    // Confrontation is corroborated across methods and perspectives for the Harlows, across
+    // methods only for the Kowalskis (see `thicket triangulate` on the sample).
+    assert_eq!(grid.cells[row][0].status.mark(), "M+P");
+    assert_eq!(grid.cells[row][1].status.mark(), "M");
+    harness.get_by_label_contains("Ruptures/Confrontation · Harlow family: M+P ");
+    harness.get_by_label_contains("Ruptures/Confrontation · Kowalski family: M ");
+    harness.get_by_label("Ruptures/Confrontation · corroborated / coded: 3 / 3");
+    harness.get_by_label_contains("Ruptures/Confrontation · Kowalski family: M ").click();
+    harness.run();
+    harness.get_by_label(&format!("{} segments", grid.cells[row][1].codings));
+}
+
+#[test]
+fn the_cooccurrence_heat_map_lists_the_pairs_behind_a_cell_and_follows_the_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = sample_harness(dir.path());
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Cooccurrence));
+    harness.run();
+    let project = harness.state().project().unwrap();
+    let data = project.analysis_data(true).unwrap();
+    let t = analysis::cooccurrence(&data);
+    let (a, b) = (t.codes.iter().position(|c| c == "Alliance/Tasks").unwrap(), t.codes.iter().position(|c| c == "Repair/Collaboration").unwrap());
+    let pairs = t.counts[a][b];
+    assert!(pairs > 0);
+    // Unused parent codes are hidden by default; the diagonal holds each code's codings.
+    assert!(harness.query_by_role_and_label(Role::RowHeader, "Alliance").is_none());
+    harness.get_by_label(&format!("Alliance/Tasks · Alliance/Tasks: {}", t.counts[a][a]));
+    harness.get_by_label(&format!("Alliance/Tasks · Repair/Collaboration: {pairs}")).click();
+    harness.run();
+    harness.get_by_label_contains(&format!("{pairs} pairs · "));
+    harness.get_by_label_contains("pair 1 · Tasks");
+    harness.get_by_label_contains("pair 1 · Collaboration");
+
+    choose(&mut harness, "Co-occur when", "Same speaker turn");
+    let turn = analysis::cooccurrence_with(&data, Proximity::Turn).unwrap();
+    assert_ne!(turn.counts[a][b], pairs, "the sample tells the modes apart");
+    harness.get_by_label(&format!("Alliance/Tasks · Repair/Collaboration: {}", turn.counts[a][b]));
+    choose(&mut harness, "Show", "Jaccard coefficients");
+    harness.get_by_label(&format!("Alliance/Tasks · Repair/Collaboration: {:.3}", turn.jaccard[a][b]));
+}
+
+#[test]
+fn the_sequence_view_counts_a_followed_by_b_per_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = sample_harness(dir.path());
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Sequences));
+    harness.run();
+    choose(&mut harness, "From (A)", "Ruptures");
+    choose(&mut harness, "To (B)", "Repair");
+    let project = harness.state().project().unwrap();
+    let data = project.analysis_data(false).unwrap();
+    let spec = SequenceSpec { from: "Ruptures".into(), to: "Repair".into(), window: Window::Sessions(1), subcodes: true };
+    let s = analysis::sequence(&data, &spec).unwrap();
+    let harlow = &s.cases[0];
+    assert_eq!(harlow.case, "Harlow family");
+    assert!(harlow.counts.followed > 0);
+    harness.get_by_label(&format!("Harlow family · A codings: {}", harlow.counts.from_codings));
+    harness.get_by_label(&format!("overall · followed: {}", s.overall.followed));
+    // The transition matrix over A and B.
+    let tr = analysis::transitions(&data, &["Ruptures".into(), "Repair".into()], Window::Sessions(1), true).unwrap();
+    harness.get_by_label(&format!("Ruptures · Repair: {}", tr.counts[0][1]));
+    // A case's pairs, A then B.
+    harness.get_by_label(&format!("Harlow family · followed: {}", harlow.counts.followed)).click();
+    harness.run();
+    harness.get_by_label_contains(&format!("{} pairs · ", harlow.counts.followed));
+    harness.get_by_label_contains("pair 1 · A · ");
+    harness.get_by_label_contains("pair 1 · B · ");
+}
+
+#[test]
+fn the_timeline_plots_the_busiest_codes_for_each_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = sample_harness(dir.path());
+    let project = harness.state().project().unwrap();
+    let t = analysis::timeline(&project.analysis_data(false).unwrap(), false);
+    let mut used: Vec<(u64, String)> = t.codes.iter().enumerate().map(|(i, c)| (t.cases.iter().flat_map(|k| &k.sessions).map(|s| s.counts[i]).sum(), c.clone())).collect();
+    used.sort_by_key(|u| std::cmp::Reverse(u.0));
+    // A top-level code's path is also its name in the codebook: count what is there before.
+    let before: Vec<usize> = used.iter().map(|(_, c)| harness.query_all_by_label(c).count()).collect();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
+    harness.run();
+    assert_eq!(harness.state().analysis().active(), Some(AnalysisKind::Timeline));
+    for case in &t.cases {
+        harness.get_by_label(&case.case);
+        let dated = case.sessions.iter().filter(|s| s.date.is_some()).count();
+        assert!(harness.query_all_by_label(&format!("{dated} sessions")).count() >= 1);
+    }
+    // The legend names the five most used codes, and no other.
+    for (i, (_, code)) in used.iter().enumerate() {
+        let shown = usize::from(i < 5);
+        assert_eq!(harness.query_all_by_label(code).count(), before[i] + shown, "{code}");
+    }
+}
+
+#[test]
+fn every_view_exports_the_clis_csv_an_xlsx_workbook_and_a_well_formed_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, project) = sample_harness(dir.path());
+    let out = dir.path();
+
+    // Matrix: codes × cases, segments.
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Matrix));
+    harness.run();
+    let (csv, xlsx, svg) = export_all(&harness, out, "matrix");
+    assert_eq!(csv, cli(&project, &["crosstab", "--cols", "cases", "--format", "csv"]));
+    assert_eq!(xlsx[0], ["code", "Harlow family", "Kowalski family", "Mensah family", "total"]);
+    let withdrawal = xlsx.iter().find(|r| r[0] == "Ruptures/Withdrawal").unwrap();
+    assert_eq!(withdrawal[1..], ["25", "14", "13", "44"]);
+    let texts = svg_texts(&svg);
+    for label in ["Codes × cases", "Ruptures/Withdrawal", "Harlow family", "25", "659", "total"] {
+        assert!(texts.iter().any(|t| t == label), "the SVG shows {label}");
+    }
+    assert!(texts.iter().any(|t| t == "Ruptures/Withdrawal · Harlow family: 25"), "cells carry their labels");
+
+    // The matrix with roles and coverage, rolled up.
+    choose(&mut harness, "Columns", "Roles");
+    choose(&mut harness, "Measure", "Coverage (% of characters)");
+    harness.get_by_label("Roll up sub-codes").click();
+    harness.run();
+    let (csv, _, _) = export_all(&harness, out, "matrix-roles");
+    assert_eq!(csv, cli(&project, &["crosstab", "--cols", "roles", "--measure", "coverage", "--rollup", "--format", "csv"]));
+
+    // Triangulation.
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Triangulation));
+    harness.run();
+    let (csv, xlsx, svg) = export_all(&harness, out, "triangulation");
+    assert_eq!(csv, cli(&project, &["triangulate", "--format", "csv"]));
+    assert_eq!(xlsx[0][0], "code");
+    let texts = svg_texts(&svg);
+    for label in ["M: ≥ 2 source kinds", "corroborated / coded", "Ruptures/Confrontation · corroborated / coded: 3 / 3"] {
+        assert!(texts.iter().any(|t| t == label), "the triangulation SVG shows {label}");
+    }
+    assert!(texts.iter().any(|t| t.starts_with("Kinds: I interview · F focus group")), "the legend explains the marks");
+    assert!(texts.iter().any(|t| t.starts_with("Ruptures/Confrontation · Kowalski family: M ")));
+
+    // Co-occurrence over the used codes (the view hides unused ones).
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Cooccurrence));
+    harness.run();
+    let (csv, xlsx, svg) = export_all(&harness, out, "cooccurrence");
+    let data = harness.state().project().unwrap().analysis_data(false).unwrap();
+    let t = analysis::cooccurrence(&data);
+    let mut args = vec!["cooccur".to_string()];
+    for (i, code) in t.codes.iter().enumerate().filter(|(i, _)| t.counts[*i][*i] > 0) {
+        assert!(i < t.codes.len());
+        args.extend(["--code".to_string(), code.clone()]);
+    }
+    args.extend(["--format".into(), "csv".into()]);
+    assert_eq!(csv, cli(&project, &args.iter().map(String::as_str).collect::<Vec<_>>()));
+    assert_eq!(xlsx[1][0], "Alliance/Bond");
+    assert!(svg_texts(&svg).iter().any(|t| t == "Co-occurrence (pairs of codings)"));
+
+    // Sequences: the first two top-level codes, within one session.
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Sequences));
+    harness.run();
+    let (csv, xlsx, svg) = export_all(&harness, out, "sequence");
+    assert_eq!(csv, cli(&project, &["sequence", "--from", "Alliance", "--to", "Tensions", "--window", "sessions:1", "--format", "csv"]));
+    assert_eq!(xlsx[0], ["case", "from_codings", "followed", "share", "mean_lag", "lags"]);
+    assert!(svg_texts(&svg).iter().any(|t| t == "Transitions within sessions:1"));
+
+    // Timeline: the chosen cases and codes.
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Timeline));
+    harness.run();
+    let (csv, _, svg) = export_all(&harness, out, "timeline");
+    let header = csv.lines().next().unwrap().to_string();
+    let codes: Vec<&str> = header.split(',').skip(4).filter(|c| *c != "total").collect();
+    assert_eq!(codes.len(), 5);
+    let mut args = vec!["timeline"];
+    for c in &codes {
+        args.extend(["--code", c]);
+    }
+    args.extend(["--format", "csv"]);
+    assert_eq!(csv, cli(&project, &args));
+    let texts = svg_texts(&svg);
+    for label in ["Timeline: codings per session", "Harlow family", "Mensah family", "2025-03", codes[0]] {
+        assert!(texts.iter().any(|t| t == label), "the timeline SVG shows {label}");
+    }
+}
+
+#[test]
+fn views_follow_changes_to_the_project_and_close_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = sample_harness(dir.path());
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Matrix));
+    harness.run();
+    let project = harness.state().project().unwrap();
+    let withdrawal = project.code_at("Ruptures/Withdrawal").unwrap();
+    let confrontation = project.code_at("Ruptures/Confrontation").unwrap();
+    harness.get_by_label("Ruptures/Withdrawal · Harlow family: 25");
+    // Merging Confrontation (9 in the Harlow case) into Withdrawal is one undoable action.
+    let merge = project.merge_codes_action(confrontation, withdrawal).unwrap();
+    harness.state_mut().push_command(UiCommand::Perform(merge));
+    harness.run();
+    harness.get_by_label("Ruptures/Withdrawal · Harlow family: 34");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.get_by_label("Ruptures/Withdrawal · Harlow family: 25");
+    // Closing the tab brings the document back; closing the project closes every view.
+    harness.get_by_label("Close Matrix").click();
+    harness.run();
+    assert!(harness.state().analysis().open_views().is_empty());
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Timeline));
+    harness.state_mut().push_command(UiCommand::CloseProject);
+    harness.run();
+    assert!(harness.state().analysis().open_views().is_empty());
+}
+
+#[test]
+fn every_view_opens_on_an_empty_project_and_says_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.thicket");
+    thicket::Project::create(&path, "Empty").unwrap().close().unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_eframe(move |cc| ThicketApp::new(cc, Startup::Open(path.clone()), None));
+    harness.run();
+    for kind in AnalysisKind::ALL {
+        harness.state_mut().push_command(UiCommand::OpenAnalysis(kind));
+        harness.run();
+        assert_eq!(harness.state().analysis().active(), Some(kind));
+    }
+    assert!(harness.state().errors().is_empty(), "{:?}", harness.state().errors());
+    harness.get_by_label("Choose cases and codes to plot.");
+    harness.get_by_label("Sequences").click();
+    harness.run();
+    harness.get_by_label("The codebook has no codes to follow.");
+    harness.get_by_label("Matrix").click();
+    harness.run();
+    harness.get_by_label_contains("0 codes × 0 columns");
+    // An empty table still exports: a header and a totals row.
+    let csv = dir.path().join("empty.csv");
+    harness.state().analysis().export_active(ExportFormat::Csv, &csv).unwrap();
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), "code,total\r\ntotal,0\r\n");
+    let svg = dir.path().join("empty.svg");
+    harness.state().analysis().export_active(ExportFormat::Svg, &svg).unwrap();
+    svg_texts(&std::fs::read_to_string(&svg).unwrap());
+}
