@@ -572,19 +572,22 @@ fn create_code(w: &mut Writer<'_>, parent: Option<CodeId>, name: String, color: 
 
 fn add_codings(w: &mut Writer<'_>, codings: &[NewCoding]) -> Result<EntitySet> {
     let mut created = EntitySet::default();
-    let mut texts: HashMap<SourceId, (Source, String, TextIndex)> = HashMap::new();
+    let mut texts: HashMap<SourceId, (Source, String, Option<TextIndex>)> = HashMap::new();
     let book = Codebook::new(w.read().codes()?);
     let coders: BTreeSet<CoderId> = w.read().coders()?.into_iter().map(|c| c.id).collect();
-    let mut existing: BTreeSet<(SourceId, CodeId, CoderId, TextSpan)> = BTreeSet::new();
+    // Duplicates within this batch; duplicates of stored codings are asked of the index.
+    let mut batch: BTreeSet<(SourceId, CodeId, CoderId, TextSpan)> = BTreeSet::new();
+    let per_source = codings.iter().fold(HashMap::<SourceId, usize>::new(), |mut m, c| {
+        *m.entry(c.source).or_default() += 1;
+        m
+    });
     let now = now_rfc3339();
     for c in codings {
         if let std::collections::hash_map::Entry::Vacant(slot) = texts.entry(c.source) {
             let source = require_source(w, c.source)?;
             let text = w.read().source_text(c.source)?.unwrap_or_default();
-            let index = TextIndex::new(&text);
-            for old in w.read().codings(&crate::store::CodingFilter { sources: vec![c.source], ..Default::default() })? {
-                existing.insert((old.source_id, old.code_id, old.coder_id, old.span));
-            }
+            // An index of a long text pays off over many codings; one or two are quoted by a walk.
+            let index = (per_source.get(&c.source).copied().unwrap_or(0) > 4).then(|| TextIndex::new(&text));
             slot.insert((source, text, index));
         }
         let Some((source, text, index)) = texts.get(&c.source) else { continue };
@@ -600,7 +603,7 @@ fn add_codings(w: &mut Writer<'_>, codings: &[NewCoding]) -> Result<EntitySet> {
                 c.span, source.name, source.char_len
             ));
         }
-        if !existing.insert((c.source, c.code, c.coder, c.span)) {
+        if !batch.insert((c.source, c.code, c.coder, c.span)) || w.read().coding_exists(c.source, c.code, c.coder, c.span)? {
             return invalid(format!(
                 "{} in \"{}\" is already coded \"{}\" by this coder",
                 c.span,
@@ -608,6 +611,10 @@ fn add_codings(w: &mut Writer<'_>, codings: &[NewCoding]) -> Result<EntitySet> {
                 book.path(c.code).unwrap_or_default()
             ));
         }
+        let quote = match index {
+            Some(index) => quote_selector(text, index, c.span),
+            None => quote_by_walk(text, c.span),
+        };
         let coding = Coding {
             id: CodingId(0),
             uuid: new_uuid(),
@@ -617,11 +624,29 @@ fn add_codings(w: &mut Writer<'_>, codings: &[NewCoding]) -> Result<EntitySet> {
             span: c.span,
             created_at: now.clone(),
             memo: c.memo.clone(),
-            quote: quote_selector(text, index, c.span),
+            quote,
         };
         created.codings.push(w.insert_coding(&coding)?);
     }
     Ok(created)
+}
+
+/// The same as [`quote_selector`], finding the byte offsets by walking the text once.
+fn quote_by_walk(text: &str, span: TextSpan) -> QuoteSelector {
+    let wanted = [span.start.saturating_sub(QUOTE_CONTEXT), span.start, span.end, span.end + QUOTE_CONTEXT];
+    let mut bytes = [text.len(); 4];
+    let mut k = 0;
+    for (ch, (byte, _)) in text.char_indices().enumerate() {
+        while k < 4 && wanted[k] == ch {
+            bytes[k] = byte;
+            k += 1;
+        }
+        if k == 4 {
+            break;
+        }
+    }
+    let [ps, s, e, se] = bytes;
+    QuoteSelector { exact: text[s..e].to_string(), prefix: text[ps..s].to_string(), suffix: text[e..se].to_string() }
 }
 
 /// The exact text of `span` and up to `QUOTE_CONTEXT` chars either side.
@@ -630,4 +655,22 @@ pub(crate) fn quote_selector(text: &str, index: &TextIndex, span: TextSpan) -> Q
     let (s, e) = (byte(span.start), byte(span.end));
     let (ps, se) = (byte(span.start.saturating_sub(QUOTE_CONTEXT)), byte(span.end + QUOTE_CONTEXT));
     QuoteSelector { exact: text[s..e].to_string(), prefix: text[ps..s].to_string(), suffix: text[e..se].to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_by_a_walk_equals_quoting_by_the_index() {
+        let text = "Dana: “I felt judged.” Priya: 我听到了 — e\u{301}té, 👩‍👧 okay.\nNext line";
+        let index = TextIndex::new(text);
+        let n = index.char_len();
+        for start in 0..n {
+            for end in start + 1..=n {
+                let span = TextSpan::new(start, end).unwrap();
+                assert_eq!(quote_by_walk(text, span), quote_selector(text, &index, span), "{span}");
+            }
+        }
+    }
 }

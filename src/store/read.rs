@@ -237,6 +237,13 @@ impl<'a> Reader<'a> {
     }
 
     /// Codings matching `filter`, by source, start, end, id.
+    /// Whether this coder already coded exactly this span of the source with this code.
+    pub fn coding_exists(&self, source: SourceId, code: CodeId, coder: CoderId, span: TextSpan) -> Result<bool> {
+        let sql = "SELECT EXISTS (SELECT 1 FROM codings WHERE source_id = ?1 AND start_char = ?2 AND end_char = ?3 AND code_id = ?4 AND coder_id = ?5)";
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        Ok(stmt.query_row(rusqlite::params![source.0, span.start as i64, span.end as i64, code.0, coder.0], |r| r.get(0))?)
+    }
+
     pub fn codings(&self, filter: &CodingFilter) -> Result<Vec<Coding>> {
         let mut sql = format!("SELECT {CODING_COLS} FROM codings WHERE 1");
         for (col, ids) in [
