@@ -188,6 +188,12 @@ impl Project {
         Ok(self.store.read().coders()?)
     }
 
+    /// Codings of one source, in text order, without their quote selectors (left empty): for
+    /// views that paint spans and never show the quotes.
+    pub fn codings_unquoted(&self, source: SourceId) -> Result<Vec<Coding>> {
+        Ok(self.store.read().codings_unquoted(source)?)
+    }
+
     /// Codings of one source, in text order.
     pub fn codings_in(&self, source: SourceId) -> Result<Vec<Coding>> {
         Ok(self.store.read().codings(&CodingFilter { sources: vec![source], ..Default::default() })?)
@@ -535,6 +541,23 @@ mod tests {
         p.perform(Action::import_text("visit", SourceKind::Interview, "We talked about the school.\n\nThen about the plan.\n")).unwrap();
         p.perform(Action::import_text("notes", SourceKind::FieldNote, "A quiet morning.\n")).unwrap();
         p
+    }
+
+    #[test]
+    fn unquoted_codings_are_the_codings_without_their_quotes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = project(dir.path());
+        let coder = p.ensure_coder("Amara").unwrap();
+        let visit = p.source_named("visit").unwrap().id;
+        let code = p.perform(Action::CreateCode { parent: None, name: "School".into(), color: "#336699".into(), description: Default::default() }).unwrap().created.codes[0];
+        let spans = [(20, 26), (0, 9), (0, 4), (29, 49)];
+        let codings = spans.iter().map(|&(s, e)| crate::action::NewCoding { source: visit, code, coder, span: TextSpan::new(s, e).unwrap(), memo: "m".into() }).collect();
+        p.perform(Action::AddCodings(codings)).unwrap();
+        let full = p.codings_in(visit).unwrap();
+        assert_eq!(full.len(), 4);
+        assert_eq!(full[0].quote.exact, "We t");
+        let stripped: Vec<Coding> = full.into_iter().map(|c| Coding { quote: QuoteSelector::default(), ..c }).collect();
+        assert_eq!(p.codings_unquoted(visit).unwrap(), stripped);
     }
 
     #[test]

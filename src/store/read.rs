@@ -237,6 +237,26 @@ impl<'a> Reader<'a> {
     }
 
     /// Codings matching `filter`, by source, start, end, id.
+    /// A source's codings without their quote selectors (left empty), in text order: what the
+    /// document view paints, read without the three text columns it never shows.
+    pub fn codings_unquoted(&self, source: SourceId) -> Result<Vec<Coding>> {
+        let sql = "SELECT id, uuid, source_id, code_id, coder_id, start_char, end_char, created_at, memo \
+                   FROM codings WHERE source_id = ?1 ORDER BY start_char, end_char, id";
+        self.list(sql, [source], |r| {
+            Ok(Coding {
+                id: r.get(0)?,
+                uuid: r.get(1)?,
+                source_id: r.get(2)?,
+                code_id: r.get(3)?,
+                coder_id: r.get(4)?,
+                span: TextSpan { start: get_usize(r, 5)?, end: get_usize(r, 6)? },
+                created_at: r.get(7)?,
+                memo: r.get(8)?,
+                quote: QuoteSelector::default(),
+            })
+        })
+    }
+
     /// Whether this coder already coded exactly this span of the source with this code.
     pub fn coding_exists(&self, source: SourceId, code: CodeId, coder: CoderId, span: TextSpan) -> Result<bool> {
         let sql = "SELECT EXISTS (SELECT 1 FROM codings WHERE source_id = ?1 AND start_char = ?2 AND end_char = ?3 AND code_id = ?4 AND coder_id = ?5)";

@@ -154,7 +154,7 @@ impl DocumentView {
         let source = project.source(id)?.ok_or_else(|| crate::Error::invalid(format!("no source with id {id}")))?;
         let text = project.source_text(id)?;
         let index = TextIndex::new(&text);
-        let highlights = Highlights::new(index.paragraphs(), project.codings_in(id)?, code_styles(&project.codebook()?), index.char_len());
+        let highlights = Highlights::new(index.paragraphs(), project.codings_unquoted(id)?, code_styles(&project.codebook()?), index.char_len());
         let turns = project.turns(id)?;
         let speakers = speaker_marks(&text, &index, &turns);
         let people = people_labels(project)?;
@@ -192,7 +192,7 @@ impl DocumentView {
     /// Re-reads the source's codings and the codebook's colours; only paragraphs whose
     /// highlights changed are laid out again (heights stay: highlights do not move text).
     pub fn refresh_codings(&mut self, project: &Project) -> Result<()> {
-        let codings = project.codings_in(self.source.id)?;
+        let codings = project.codings_unquoted(self.source.id)?;
         let newer = Highlights::new(self.index.paragraphs(), codings, code_styles(&project.codebook()?), self.index.char_len());
         for i in self.highlights.changed(&newer) {
             self.galleys.forget(i);
