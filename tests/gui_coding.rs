@@ -301,3 +301,54 @@ fn coding_keeps_the_reading_position_and_layout() {
 fn is_sub_code(book: &thicket::model::Codebook, id: thicket::model::CodeId) -> bool {
     book.get(id).is_some_and(|c| c.parent_id.is_some())
 }
+
+#[test]
+fn merging_two_codes_from_the_codebook_moves_the_codings_and_undoes_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    let project = harness.state().project().unwrap();
+    let from = project.code_at("Ruptures/Confrontation").unwrap();
+    let into = project.code_at("Ruptures/Withdrawal").unwrap();
+    let counts = project.coding_counts().unwrap();
+    let (moved, kept) = (counts[&from], counts[&into]);
+    let total = project.coding_count().unwrap();
+    harness.get_by_label("Confrontation").click_secondary();
+    harness.run();
+    harness.get_by_label("Merge into").click();
+    harness.run();
+    harness.get_by_label("Ruptures/Withdrawal").click();
+    harness.run();
+    let project = harness.state().project().unwrap();
+    assert!(project.code_at("Ruptures/Confrontation").is_err(), "the merged code is gone");
+    // Codings the two codes shared on the same span by the same coder become one.
+    let merged = project.coding_counts().unwrap()[&into];
+    assert!(merged > kept && merged <= kept + moved, "{kept} + {moved} → {merged}");
+    assert_eq!(project.coding_count().unwrap(), total - (kept + moved - merged));
+    assert!(harness.query_by_label("Confrontation").is_none());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let project = harness.state().project().unwrap();
+    assert_eq!(project.coding_counts().unwrap()[&project.code_at("Ruptures/Confrontation").unwrap()], moved);
+    assert_eq!(project.coding_count().unwrap(), total);
+    harness.get_by_label("Confrontation");
+}
+
+#[test]
+fn dragging_a_code_onto_another_moves_it_under_that_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    let from = harness.get_by_label("Mistrust").rect().center();
+    let onto = harness.get_by_label("Ruptures").rect().center();
+    harness.hover_at(from);
+    harness.drag_at(from);
+    harness.run_steps(2);
+    harness.hover_at(Pos2::new(from.x, (from.y + onto.y) / 2.0));
+    harness.run_steps(2);
+    harness.hover_at(onto);
+    harness.run_steps(2);
+    harness.drop_at(onto);
+    harness.run();
+    let project = harness.state().project().unwrap();
+    assert!(project.code_at("Ruptures/Mistrust").is_ok(), "moved under Ruptures");
+    assert!(project.code_at("Tensions/Mistrust").is_err());
+}
