@@ -41,7 +41,7 @@ fn utf16(bytes: &[u8], encoding: &'static Encoding, name: &'static str) -> Resul
 /// Mostly-ASCII UTF-16 has a zero byte in every other position; real binary files do not show
 /// that pattern so regularly.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 8 || bytes.len() % 2 != 0 {
+    if bytes.len() < 8 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];

@@ -245,7 +245,8 @@ mod tests {
 
     #[test]
     fn codings_outside_the_text_are_dropped_and_codes_sorted_by_codebook() {
-        let h = Highlights::new(&[0..10], vec![coding(1, 2, 2, 4), coding(2, 1, 3, 99), coding(3, 1, 1, 5)], styles(), 10);
+        let one_paragraph: [std::ops::Range<usize>; 1] = [std::ops::Range { start: 0, end: 10 }];
+        let h = Highlights::new(&one_paragraph, vec![coding(1, 2, 2, 4), coding(2, 1, 3, 99), coding(3, 1, 1, 5)], styles(), 10);
         assert_eq!(h.codings.len(), 2);
         assert_eq!(h.in_paragraph(0).map(|c| c.id.0).collect::<Vec<_>>(), [3, 1]);
         assert_eq!(h.sorted_codes([CodeId(2), CodeId(1), CodeId(2)].into_iter()), [CodeId(1), CodeId(2)]);
