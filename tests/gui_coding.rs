@@ -337,18 +337,49 @@ fn merging_two_codes_from_the_codebook_moves_the_codings_and_undoes_in_one_step(
 fn dragging_a_code_onto_another_moves_it_under_that_code() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = sample_harness(dir.path());
-    let from = harness.get_by_label("Mistrust").rect().center();
     let onto = harness.get_by_label("Ruptures").rect().center();
-    harness.hover_at(from);
-    harness.drag_at(from);
-    harness.run_steps(2);
-    harness.hover_at(Pos2::new(from.x, (from.y + onto.y) / 2.0));
-    harness.run_steps(2);
-    harness.hover_at(onto);
-    harness.run_steps(2);
-    harness.drop_at(onto);
-    harness.run();
+    drag_code(&mut harness, "Mistrust", onto);
     let project = harness.state().project().unwrap();
     assert!(project.code_at("Ruptures/Mistrust").is_ok(), "moved under Ruptures");
     assert!(project.code_at("Tensions/Mistrust").is_err());
+}
+
+/// Drags the code labelled `from` to `to` (a point) in the codebook.
+fn drag_code(harness: &mut Harness<'static, ThicketApp>, from: &str, to: Pos2) {
+    let start = harness.get_by_label(from).rect().center();
+    harness.hover_at(start);
+    harness.drag_at(start);
+    harness.run_steps(2);
+    harness.hover_at(Pos2::new(start.x, (start.y + to.y) / 2.0));
+    harness.run_steps(2);
+    harness.hover_at(to);
+    harness.run_steps(2);
+    harness.drop_at(to);
+    harness.run();
+}
+
+#[test]
+fn dropping_a_code_on_the_edge_of_another_reorders_the_codebook() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    let children = |harness: &Harness<'static, ThicketApp>, parent: &str| {
+        let project = harness.state().project().unwrap();
+        let book = project.codebook().unwrap();
+        let id = project.code_at(parent).unwrap();
+        book.children(Some(id)).iter().map(|c| book.get(*c).unwrap().name.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(children(&harness, "Ruptures"), ["Withdrawal", "Confrontation"]);
+    // The upper edge of "Withdrawal": before it.
+    let top = harness.get_by_label("Withdrawal").rect();
+    drag_code(&mut harness, "Confrontation", Pos2::new(top.center().x, top.top() + 1.0));
+    assert_eq!(children(&harness, "Ruptures"), ["Confrontation", "Withdrawal"]);
+    // The lower edge of "Confrontation", from another parent: after it, under Ruptures.
+    let row = harness.get_by_label("Confrontation").rect();
+    drag_code(&mut harness, "Mistrust", Pos2::new(row.center().x, row.bottom() - 1.0));
+    assert_eq!(children(&harness, "Ruptures"), ["Confrontation", "Mistrust", "Withdrawal"]);
+    assert_eq!(harness.state().project().unwrap().undo_label(), Some("Move “Mistrust”"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(children(&harness, "Ruptures"), ["Confrontation", "Withdrawal"]);
+    assert!(children(&harness, "Tensions").contains(&"Mistrust".to_string()));
 }

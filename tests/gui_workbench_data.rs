@@ -450,3 +450,23 @@ fn a_case_is_renamed_in_the_cases_window_and_a_taken_name_is_refused_inline() {
     harness.get_by_label("Harlow family (7)");
     assert_eq!(harness.get_by_role_and_label(Role::TextInput, "Case name").value().as_deref(), Some("Harlow family"), "the field follows the undo");
 }
+
+#[test]
+fn a_memo_on_a_selected_passage_is_written_from_the_documents_context_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(&dir.path().join("sample.thicket"));
+    let source = harness.state().document().unwrap().source.id;
+    let span = TextSpan::new(40, 90).unwrap();
+    harness.state_mut().document_mut().unwrap().set_selection(Some(span));
+    harness.run();
+    let pos = point_at(&harness, 60);
+    right_click(&mut harness, pos);
+    harness.get_by_label("Memo on the selected passage…").click();
+    harness.run();
+    let text = "The worker's wording here echoes the referral letter.";
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Memo text").type_text(text);
+    harness.run_steps(120);
+    let memos = project(&harness).memos().unwrap();
+    let memo = memos.iter().find(|m| m.body == text).expect("the memo is saved");
+    assert_eq!(memo.target, MemoTarget::Source { id: source, span: Some(span) });
+}

@@ -139,13 +139,29 @@ impl CodebookPanel {
             let response = ui.add(button);
             // Drag a code onto the selected text to apply it, or onto another code to move it there.
             response.dnd_set_drag_payload(code.id);
+            // The upper or lower edge of a row places the code before or after it; the middle,
+            // under it.
+            let zone = |ui: &egui::Ui| match ui.input(|i| i.pointer.interact_pos()) {
+                Some(p) if p.y < response.rect.top() + response.rect.height() * 0.3 => Drop::Before,
+                Some(p) if p.y > response.rect.bottom() - response.rect.height() * 0.3 => Drop::After,
+                _ => Drop::Under,
+            };
             if let Some(dragged) = response.dnd_hover_payload::<CodeId>()
                 && *dragged != code.id
             {
-                ui.painter().rect_stroke(response.rect, 2.0, ui.visuals().selection.stroke, egui::StrokeKind::Outside);
+                let stroke = ui.visuals().selection.stroke;
+                let r = response.rect;
+                match zone(ui) {
+                    Drop::Before => ui.painter().hline(r.x_range(), r.top(), stroke),
+                    Drop::After => ui.painter().hline(r.x_range(), r.bottom(), stroke),
+                    Drop::Under => ui.painter().rect_stroke(r, 2.0, stroke, egui::StrokeKind::Outside),
+                };
             }
             if let Some(dragged) = response.dnd_release_payload::<CodeId>() {
-                out.extend(reparent(book, *dragged, Some(code.id)));
+                match zone(ui) {
+                    Drop::Under => out.extend(reparent(book, *dragged, Some(code.id))),
+                    side => out.extend(place_beside(book, *dragged, code, side == Drop::After)),
+                }
             }
             let response = response.on_hover_text(describe(book, code, has_selection));
             if response.clicked() {
@@ -366,6 +382,43 @@ fn describe(book: &Codebook, code: &Code, has_selection: bool) -> String {
     }
     s.push_str(if has_selection { "\n\nClick to code the selection." } else { "\n\nClick to list its segments; select text first to code it." });
     s
+}
+
+/// Where a code dropped on a row goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Drop {
+    Before,
+    After,
+    Under,
+}
+
+/// Moves `moved` next to `target` (before it, or after it), among `target`'s siblings, renumbering
+/// their order; one undo step. Nothing if `target` is `moved` or inside it.
+fn place_beside(book: &Codebook, moved: CodeId, target: &Code, after: bool) -> Option<CodebookRequest> {
+    let m = book.get(moved)?;
+    if moved == target.id || book.subtree(moved).contains(&target.id) {
+        return None;
+    }
+    let mut order: Vec<CodeId> = book.children(target.parent_id).iter().copied().filter(|c| *c != moved).collect();
+    let at = order.iter().position(|c| *c == target.id)? + usize::from(after);
+    order.insert(at, moved);
+    let actions: Vec<Action> = order
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| {
+            let c = book.get(*id)?;
+            let unchanged = c.sort_order == i as i64 && c.parent_id == target.parent_id;
+            (!unchanged).then(|| Action::UpdateCode {
+                id: c.id,
+                parent: target.parent_id,
+                name: c.name.clone(),
+                color: c.color.clone(),
+                description: c.description.clone(),
+                sort_order: i as i64,
+            })
+        })
+        .collect();
+    (!actions.is_empty()).then(|| CodebookRequest::Perform(Action::Batch { label: format!("Move “{}”", m.name), actions }))
 }
 
 /// Moves `code` under `parent` (or to the top), unless that would make a cycle.

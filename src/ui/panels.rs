@@ -395,6 +395,10 @@ pub fn document(app: &mut ThicketApp, ui: &mut egui::Ui) {
         }
     });
     let Some(response) = response else { return };
+    if let (Some(span), Some(doc)) = (response.memo_on_selection, &app.document) {
+        let target = crate::model::MemoTarget::Source { id: doc.source.id, span: Some(span) };
+        app.push(UiCommand::OpenMemo(super::memos::MemoSubject::Of(target)));
+    }
     if let Some(id) = response.memo_for_coding {
         app.push(UiCommand::OpenMemo(super::memos::MemoSubject::Coding(id)));
     }

@@ -253,6 +253,10 @@ impl DocumentView {
                 copy = true;
                 ui.close();
             }
+            if ui.add_enabled(selection.is_some(), egui::Button::new("Memo on the selected passage…")).clicked() {
+                out.memo_on_selection = selection;
+                ui.close();
+            }
         });
         if copy {
             self.copy(ui.ctx());

@@ -58,6 +58,8 @@ pub struct DocumentResponse {
     pub recode: Option<(CodingId, CodeId)>,
     /// "Resize coding of … to the selection" was chosen: the coding and its new span.
     pub resize_coding: Option<(CodingId, TextSpan)>,
+    /// "Memo on the selected passage…" was chosen: that passage.
+    pub memo_on_selection: Option<TextSpan>,
     /// A code from the codebook was dragged and dropped onto the text.
     pub dropped_code: Option<CodeId>,
     /// "Memo on coding of …" was chosen in a highlight's or a stripe's context menu.
