@@ -72,6 +72,9 @@ pub enum Action {
     UpdateCoding { id: CodingId, span: TextSpan, memo: String },
     /// Attribute turns to another speaker (how speakers are merged or corrected).
     ReassignTurns { turns: Vec<TurnId>, to: ParticipantId },
+    /// Say which sources are about which participants (a source's own participants, who an
+    /// observation note without turns is attributed to), or, with `linked: false`, take that back.
+    LinkSourceParticipants { links: Vec<(SourceId, ParticipantId)>, linked: bool },
     /// Several actions as one step: one transaction, one undo.
     Batch { label: String, actions: Vec<Action> },
     /// Delete entities and everything that hangs from them (a code's sub-codes and codings, ...).
@@ -104,6 +107,8 @@ impl Action {
             Action::DefineAttribute { name, .. } => format!("Define attribute “{name}”"),
             Action::SetAttribute { .. } => "Set attribute".into(),
             Action::ReassignTurns { turns, .. } => format!("Reassign {} turns", turns.len()),
+            Action::LinkSourceParticipants { links, linked: true } => format!("Link {} sources to participants", links.len()),
+            Action::LinkSourceParticipants { links, linked: false } => format!("Unlink {} sources from participants", links.len()),
             Action::ReassignCodings { codings, .. } => format!("Recode {} codings", codings.len()),
             Action::UpdateCoding { .. } => "Edit coding".into(),
             Action::Batch { label, .. } => label.clone(),

@@ -267,12 +267,26 @@ fn merging_two_speakers_moves_turns_and_cases_and_undoes_in_one_step() {
     let mut f = fixture();
     let dana = f.p.participant_named("Dana").unwrap().unwrap();
     let priya = f.p.participant_named("Priya").unwrap().unwrap();
+    // An observation note about Priya alone: after the merge it is about Dana.
+    let note = f.p.perform(Action::import_text("note", SourceKind::Observation, "Quiet visit.\n")).unwrap().created.sources[0];
+    f.p.perform(Action::LinkSourceParticipants { links: vec![(note, priya.id)], linked: true }).unwrap();
     let action = f.p.merge_participants_action(priya.id, dana.id).unwrap();
     let after = round_trip(&mut f.p, action);
     assert!(!after.contains("\"Priya\""), "{after}");
     let turns = f.p.turns(f.source).unwrap();
     assert!(turns.iter().all(|t| t.participant_id == dana.id));
+    assert!(f.p.source_participants().unwrap().contains(&(note, dana.id)), "the note is now about Dana");
     assert_eq!(f.p.undo_label(), Some("Merge “Priya” into “Dana”"));
+}
+
+#[test]
+fn linking_and_unlinking_sources_to_participants_is_undoable() {
+    let mut f = fixture();
+    let dana = f.p.participant_named("Dana").unwrap().unwrap();
+    let note = f.p.perform(Action::import_text("note", SourceKind::Observation, "Quiet visit.\n")).unwrap().created.sources[0];
+    round_trip(&mut f.p, Action::LinkSourceParticipants { links: vec![(note, dana.id)], linked: true });
+    round_trip(&mut f.p, Action::LinkSourceParticipants { links: vec![(note, dana.id)], linked: false });
+    assert!(f.p.perform(Action::LinkSourceParticipants { links: vec![(note, ParticipantId(999))], linked: true }).is_err());
 }
 
 #[test]

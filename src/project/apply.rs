@@ -221,6 +221,25 @@ fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
             w.set_attribute_value(attribute, entity, value.as_deref())?;
             unchanged(Action::SetAttribute { attribute, entity, value: old })
         }
+        Action::LinkSourceParticipants { links, linked } => {
+            let existing: BTreeSet<(SourceId, ParticipantId)> = w.read().source_participants()?.into_iter().collect();
+            let people: BTreeSet<ParticipantId> = w.read().participants()?.into_iter().map(|p| p.id).collect();
+            // Only what changes goes into the inverse, so undo takes back exactly this step.
+            let mut changed = Vec::new();
+            for (source, person) in links {
+                require_source(w, source)?;
+                if !people.contains(&person) {
+                    return invalid(format!("no participant with id {person}"));
+                }
+                match (linked, existing.contains(&(source, person))) {
+                    (true, false) => w.link_source_participant(source, person)?,
+                    (false, true) => w.unlink_source_participant(source, person)?,
+                    _ => continue,
+                }
+                changed.push((source, person));
+            }
+            unchanged(Action::LinkSourceParticipants { links: changed, linked: !linked })
+        }
         Action::ReassignTurns { turns, to } => {
             if !w.read().participants()?.iter().any(|p| p.id == to) {
                 return invalid(format!("no participant with id {to}"));

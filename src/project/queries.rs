@@ -469,10 +469,13 @@ impl Project {
         }
         cases.sort();
         cases.dedup();
+        // Sources about the merged person are then about the one they were merged into.
+        let links: Vec<(SourceId, ParticipantId)> = self.source_participants()?.into_iter().filter(|(_, p)| *p == from).map(|(s, _)| (s, into)).collect();
         Ok(Action::Batch {
             label: format!("Merge “{}” into “{}”", a.name, b.name),
             actions: vec![
                 Action::ReassignTurns { turns, to: into },
+                Action::LinkSourceParticipants { links, linked: true },
                 Action::UpdateParticipant { id: into, name: b.name.clone(), role: b.role.clone().or(a.role.clone()), cases },
                 Action::Remove(crate::action::EntitySet { participants: vec![from], ..Default::default() }),
             ],

@@ -184,6 +184,14 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
+    /// Takes back that a source is about a participant.
+    pub fn unlink_source_participant(&mut self, source: SourceId, participant: ParticipantId) -> Result<()> {
+        self.tx
+            .prepare_cached("DELETE FROM source_participants WHERE source_id = ?1 AND participant_id = ?2")?
+            .execute(params![source, participant])?;
+        Ok(())
+    }
+
     /// Inserts a speaker turn.
     pub fn insert_turn(
         &mut self,
