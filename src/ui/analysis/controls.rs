@@ -68,3 +68,25 @@ pub fn status(ui: &mut Ui, text: &str, error: bool) {
         ui.weak(text);
     }
 }
+
+/// A view's result and what it was computed for: its choices and the project generation.
+pub struct Computed<K, T> {
+    pub key: K,
+    pub outcome: std::result::Result<T, String>,
+}
+
+/// Whether there is a result to export.
+pub fn ready<K, T>(result: &Option<Computed<K, T>>) -> bool {
+    result.as_ref().is_some_and(|c| c.outcome.is_ok())
+}
+
+/// The result to show; `None` when there is none yet, or after saying (in red) why it failed.
+pub fn shown<'a, K, T>(ui: &mut Ui, result: &'a Option<Computed<K, T>>) -> Option<&'a T> {
+    match &result.as_ref()?.outcome {
+        Ok(done) => Some(done),
+        Err(e) => {
+            status(ui, e, true);
+            None
+        }
+    }
+}

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::controls::{combo, status};
+use super::controls::{combo, ready, shown, status};
 use super::drill::DrillDown;
 use super::heat_table::{self, CellRef, Fill, RowHead, TableCell, TableModel};
 use super::{Ctx, ExportFormat, export_menu};
@@ -43,10 +43,7 @@ impl Default for CooccurrenceView {
     }
 }
 
-struct Computed {
-    key: (Proximity, bool, bool, u64),
-    outcome: std::result::Result<Done, String>,
-}
+type Computed = super::controls::Computed<(Proximity, bool, bool, u64), Done>;
 
 struct Done {
     data: Arc<AnalysisData>,
@@ -102,20 +99,13 @@ impl CooccurrenceView {
             combo(ui, "Show", &mut self.jaccard, &[(false, "Pair counts".to_string()), (true, "Jaccard coefficients".to_string())]);
             ui.checkbox(&mut self.hide_unused, "Hide unused codes");
             ui.separator();
-            export = export_menu::menu(ui, "cooccurrence", self.result.as_ref().is_some_and(|c| c.outcome.is_ok()));
+            export = export_menu::menu(ui, "cooccurrence", ready(&self.result));
         });
         self.refresh(ctx);
-        let mut note = self.note.take();
-        export_menu::run(ctx, export, &mut note, |f, p| self.export(f, p));
-        self.note = note;
-        let done = match self.result.as_ref().map(|c| &c.outcome) {
-            Some(Ok(done)) => done,
-            Some(Err(e)) => {
-                status(ui, e, true);
-                return;
-            }
-            None => return,
-        };
+        if let Some(saved) = export_menu::run(ctx, export, |f, p| self.export(f, p)) {
+            self.note = Some(saved);
+        }
+        let Some(done) = shown(ui, &self.result) else { return };
         let line = format!("{} codes · mode {} · diagonal: codings of the code · click a cell for its pairs", done.shown.len(), done.table.mode);
         status(ui, self.note.as_deref().unwrap_or(&line), false);
         if let Some(drill) = &mut self.drill {

@@ -28,11 +28,15 @@ pub fn menu(ui: &mut egui::Ui, stem: &str, ready: bool) -> Option<(ExportFormat,
     chosen
 }
 
-/// Exports with `export` and says how it went: a note for the view's status line, or an error.
-pub fn run(ctx: &mut Ctx, choice: Option<(ExportFormat, PathBuf)>, note: &mut Option<String>, export: impl Fn(ExportFormat, &Path) -> crate::Result<()>) {
-    let Some((format, path)) = choice else { return };
+/// Exports with `export` and says how it went: a note for the view's status line (returned), or
+/// an error for the window's notifications.
+pub fn run(ctx: &mut Ctx, choice: Option<(ExportFormat, PathBuf)>, export: impl Fn(ExportFormat, &Path) -> crate::Result<()>) -> Option<String> {
+    let (format, path) = choice?;
     match export(format, &path) {
-        Ok(()) => *note = Some(format!("Saved {}", path.display())),
-        Err(e) => ctx.requests.push(Request::Error(e.to_string())),
+        Ok(()) => Some(format!("Saved {}", path.display())),
+        Err(e) => {
+            ctx.requests.push(Request::Error(e.to_string()));
+            None
+        }
     }
 }

@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::controls::{combo, status};
+use super::controls::{combo, ready, shown, status};
 use super::drill::DrillDown;
 use super::heat_table::{self, CellRef, RowHead, TableCell, TableModel};
 use super::{Ctx, ExportFormat, export_menu};
@@ -44,11 +44,7 @@ impl Default for MatrixView {
     }
 }
 
-/// A result and what it was computed for.
-struct Computed {
-    key: (CrosstabSpec, bool, u64),
-    outcome: std::result::Result<Done, String>,
-}
+type Computed = super::controls::Computed<(CrosstabSpec, bool, u64), Done>;
 
 struct Done {
     data: Arc<AnalysisData>,
@@ -205,21 +201,14 @@ impl MatrixView {
             ui.checkbox(&mut self.spec.rollup, "Roll up sub-codes").on_hover_text("Count each code with all its sub-codes");
             ui.checkbox(&mut self.hide_empty, "Hide empty rows");
             ui.separator();
-            let ready = self.result.as_ref().is_some_and(|c| c.outcome.is_ok());
+            let ready = ready(&self.result);
             export = export_menu::menu(ui, "matrix", ready);
         });
         self.refresh(ctx);
-        let mut note = self.note.take();
-        export_menu::run(ctx, export, &mut note, |f, p| self.export(f, p));
-        self.note = note;
-        let done = match self.result.as_ref().map(|c| &c.outcome) {
-            Some(Ok(done)) => done,
-            Some(Err(e)) => {
-                status(ui, e, true);
-                return;
-            }
-            None => return,
-        };
+        if let Some(saved) = export_menu::run(ctx, export, |f, p| self.export(f, p)) {
+            self.note = Some(saved);
+        }
+        let Some(done) = shown(ui, &self.result) else { return };
         let line = format!(
             "{} codes × {} columns · {}{} · click a number for its segments",
             done.shown.len(),

@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::controls::{checklist, combo, status};
+use super::controls::{checklist, combo, ready, shown, status};
 use super::drill::DrillDown;
 use super::heat_table::{self, CellRef, Fill, RowHead, TableCell, TableModel};
 use super::{Ctx, ExportFormat, export_menu};
@@ -66,10 +66,7 @@ impl Default for SequencesView {
 
 type Key = (String, String, Window, bool, Vec<String>, bool, u64);
 
-struct Computed {
-    key: Key,
-    outcome: std::result::Result<Done, String>,
-}
+type Computed = super::controls::Computed<Key, Done>;
 
 struct Done {
     data: Arc<AnalysisData>,
@@ -169,20 +166,13 @@ impl SequencesView {
             }
             combo(ui, "Matrix shows", &mut self.probabilities, &[(false, "Counts".to_string()), (true, "Probabilities".to_string())]);
             ui.separator();
-            export = export_menu::menu(ui, "sequence", self.result.as_ref().is_some_and(|c| c.outcome.is_ok()));
+            export = export_menu::menu(ui, "sequence", ready(&self.result));
         });
         self.refresh(ctx);
-        let mut note = self.note.take();
-        export_menu::run(ctx, export, &mut note, |f, p| self.export(f, p));
-        self.note = note;
-        let done = match self.result.as_ref().map(|c| &c.outcome) {
-            Some(Ok(done)) => done,
-            Some(Err(e)) => {
-                status(ui, e, true);
-                return;
-            }
-            None => return,
-        };
+        if let Some(saved) = export_menu::run(ctx, export, |f, p| self.export(f, p)) {
+            self.note = Some(saved);
+        }
+        let Some(done) = shown(ui, &self.result) else { return };
         let line = format!("{} followed by {} within {} · lags in {} (lag×count) · click a case for its pairs", done.seq.from, done.seq.to, done.seq.window, done.seq.unit);
         status(ui, self.note.as_deref().unwrap_or(&line), false);
         if let Some(drill) = &mut self.drill {

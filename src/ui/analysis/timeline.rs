@@ -10,7 +10,7 @@ use std::path::Path;
 use egui::Color32;
 use egui_plot::{GridMark, Line, Plot, Points};
 
-use super::controls::{checklist, status};
+use super::controls::{checklist, ready, shown, status};
 use super::{Ctx, ExportFormat, export_menu};
 use crate::analysis::{AnalysisLoad, Timeline, timeline};
 use crate::error::{Error, Result};
@@ -56,10 +56,7 @@ pub(super) struct TimelineView {
     chosen: bool,
 }
 
-struct Computed {
-    key: (bool, u64),
-    outcome: std::result::Result<Done, String>,
-}
+type Computed = super::controls::Computed<(bool, u64), Done>;
 
 struct Done {
     timeline: Timeline,
@@ -127,20 +124,13 @@ impl TimelineView {
             checklist(ui, "Codes", &mut self.codes, &all_codes);
             ui.checkbox(&mut self.rollup, "Roll up sub-codes").on_hover_text("Count each code with all its sub-codes");
             ui.separator();
-            export = export_menu::menu(ui, "timeline", self.result.as_ref().is_some_and(|c| c.outcome.is_ok()));
+            export = export_menu::menu(ui, "timeline", ready(&self.result));
         });
         self.refresh(ctx);
-        let mut note = self.note.take();
-        export_menu::run(ctx, export, &mut note, |f, p| self.export(f, p));
-        self.note = note;
-        let done = match self.result.as_ref().map(|c| &c.outcome) {
-            Some(Ok(done)) => done,
-            Some(Err(e)) => {
-                status(ui, e, true);
-                return;
-            }
-            None => return,
-        };
+        if let Some(saved) = export_menu::run(ctx, export, |f, p| self.export(f, p)) {
+            self.note = Some(saved);
+        }
+        let Some(done) = shown(ui, &self.result) else { return };
         status(ui, self.note.as_deref().unwrap_or("Codings per session, by session date"), false);
         let series = Self::series(done, &self.codes);
         ui.horizontal_wrapped(|ui| {

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::controls::{checklist, status};
+use super::controls::{checklist, ready, shown, status};
 use super::drill::DrillDown;
 use super::heat_table::{self, CellRef, Fill, RowHead, TableCell, TableModel};
 use super::{Ctx, ExportFormat, export_menu};
@@ -31,10 +31,7 @@ pub(super) struct TriangulationView {
     roles: Vec<String>,
 }
 
-struct Computed {
-    key: (TriangulationOptions, u64),
-    outcome: std::result::Result<Done, String>,
-}
+type Computed = super::controls::Computed<(TriangulationOptions, u64), Done>;
 
 struct Done {
     data: Arc<AnalysisData>,
@@ -174,20 +171,13 @@ impl TriangulationView {
             let roles = self.roles.clone();
             checklist(ui, "Leave out roles", &mut self.options.ignore_roles, &roles);
             ui.separator();
-            export = export_menu::menu(ui, "triangulation", self.result.as_ref().is_some_and(|c| c.outcome.is_ok()));
+            export = export_menu::menu(ui, "triangulation", ready(&self.result));
         });
         self.refresh(ctx);
-        let mut note = self.note.take();
-        export_menu::run(ctx, export, &mut note, |f, p| self.export(f, p));
-        self.note = note;
-        let done = match self.result.as_ref().map(|c| &c.outcome) {
-            Some(Ok(done)) => done,
-            Some(Err(e)) => {
-                status(ui, e, true);
-                return;
-            }
-            None => return,
-        };
+        if let Some(saved) = export_menu::run(ctx, export, |f, p| self.export(f, p)) {
+            self.note = Some(saved);
+        }
+        let Some(done) = shown(ui, &self.result) else { return };
         legend(ui, &done.role_marks);
         if let Some(n) = &self.note {
             status(ui, n, false);

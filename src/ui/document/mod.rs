@@ -336,7 +336,7 @@ impl DocumentView {
         let columns = self.columns(ui.available_width() - ui.spacing().scroll.allocated_width());
         // The id ScrollArea derives from `id_salt`, to read its offset before it runs.
         let scroll_id = ui.make_persistent_id(egui::IdSalt::new(salt));
-        let offset = self.prepare(ui.ctx(), scroll_id, ui.available_height(), &columns);
+        let offset = self.plan_scroll(ui.ctx(), scroll_id, ui.available_height(), &columns);
         let mut area = egui::ScrollArea::vertical()
             .id_salt(salt)
             .auto_shrink([false, false])
@@ -439,7 +439,7 @@ impl DocumentView {
     /// Before the scroll area: drops layouts that no longer fit, handles a pending jump or a
     /// remembered reading position, lays out what will be visible (and half a screen around
     /// it), and returns a scroll offset to impose if the view must move.
-    fn prepare(&mut self, ctx: &egui::Context, scroll_id: egui::Id, available: f32, columns: &Columns) -> Option<f32> {
+    fn plan_scroll(&mut self, ctx: &egui::Context, scroll_id: egui::Id, available: f32, columns: &Columns) -> Option<f32> {
         let text_left = columns.text_left;
         let height = if self.view_height > 0.0 { self.view_height } else { available };
         let stored = egui::scroll_area::State::load(ctx, scroll_id).map_or(0.0, |s| s.clamped_offset().y);
