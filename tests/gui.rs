@@ -7,15 +7,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use thicket::ui::{Startup, ThicketApp};
 
-fn sample_harness(dir: &std::path::Path) -> Harness<'static, ThicketApp> {
-    let path = dir.join("sample.thicket");
-    thicket::sample::write_sample(&path).unwrap().close().unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_eframe(move |cc| ThicketApp::new(cc, Startup::Open(path.clone()), None));
-    harness.run();
-    harness
-}
+mod common;
+use common::gui::{sample_harness};
 
 #[test]
 fn opening_the_sample_shows_its_sources_by_case_and_its_codebook() {

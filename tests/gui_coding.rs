@@ -8,27 +8,10 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use thicket::model::{Coding, TextSpan};
-use thicket::text::TextIndex;
-use thicket::ui::{Startup, ThicketApp, UiCommand};
+use thicket::ui::{ThicketApp, UiCommand};
 
-fn sample_harness(dir: &std::path::Path) -> Harness<'static, ThicketApp> {
-    let path = dir.join("sample.thicket");
-    thicket::sample::write_sample(&path).unwrap().close().unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_eframe(move |cc| ThicketApp::new(cc, Startup::Open(path.clone()), None));
-    harness.run();
-    harness
-}
-
-fn paragraphs(harness: &Harness<'static, ThicketApp>) -> Vec<std::ops::Range<usize>> {
-    TextIndex::new(harness.state().document().unwrap().text()).paragraphs().to_vec()
-}
-
-fn point_at(harness: &Harness<'static, ThicketApp>, ch: usize) -> Pos2 {
-    let rect = harness.state().document().unwrap().char_screen_rect(ch).expect("char on screen");
-    Pos2::new(rect.left() + 1.0, rect.center().y)
-}
+mod common;
+use common::gui::{paragraphs, point_at, sample_harness};
 
 /// Selects `[from, to)` by dragging the mouse across the text, as a user would.
 fn drag_select(harness: &mut Harness<'static, ThicketApp>, from: usize, to: usize) -> TextSpan {

@@ -8,36 +8,10 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use thicket::model::TextSpan;
-use thicket::text::TextIndex;
-use thicket::ui::{Startup, ThicketApp, UiCommand};
+use thicket::ui::ThicketApp;
 
-fn sample_harness(dir: &std::path::Path) -> Harness<'static, ThicketApp> {
-    let path = dir.join("sample.thicket");
-    thicket::sample::write_sample(&path).unwrap().close().unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_eframe(move |cc| ThicketApp::new(cc, Startup::Open(path.clone()), None));
-    harness.run();
-    harness
-}
-
-/// Opens the source named `name` in the document view.
-fn open_source(harness: &mut Harness<'static, ThicketApp>, name: &str) {
-    let id = harness.state().project().unwrap().source_named(name).unwrap().id;
-    harness.state_mut().push_command(UiCommand::SelectSource(id));
-    harness.run();
-}
-
-/// Paragraph ranges (chars) of the open document.
-fn paragraphs(harness: &Harness<'static, ThicketApp>) -> Vec<std::ops::Range<usize>> {
-    TextIndex::new(harness.state().document().unwrap().text()).paragraphs().to_vec()
-}
-
-/// A point just inside the left edge of char `ch` on screen.
-fn point_at(harness: &Harness<'static, ThicketApp>, ch: usize) -> Pos2 {
-    let rect = harness.state().document().unwrap().char_screen_rect(ch).expect("char on screen");
-    Pos2::new(rect.left() + 1.0, rect.center().y)
-}
+mod common;
+use common::gui::{open_source, paragraphs, point_at, sample_harness};
 
 fn press(harness: &Harness<'static, ThicketApp>, pos: Pos2, button: PointerButton, pressed: bool, modifiers: Modifiers) {
     harness.event_modifiers(Event::PointerButton { pos, button, pressed, modifiers }, modifiers);

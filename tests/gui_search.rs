@@ -11,23 +11,14 @@ use egui_kittest::kittest::Queryable;
 use thicket::model::TextSpan;
 use thicket::project::{AutocodeSpec, CodingUnit};
 use thicket::text::SearchPattern;
-use thicket::ui::{Startup, ThicketApp, UiCommand};
+use thicket::ui::ThicketApp;
 
+mod common;
+use common::gui::{open_source, sample_harness_sized};
+
+/// Four panes and the search panel: a wide screen, as researchers use for this.
 fn sample_harness(dir: &std::path::Path) -> Harness<'static, ThicketApp> {
-    let path = dir.join("sample.thicket");
-    thicket::sample::write_sample(&path).unwrap().close().unwrap();
-    let mut harness = Harness::builder()
-        // Four panes and the search panel: a wide screen, as researchers use for this.
-        .with_size(egui::vec2(1700.0, 1000.0))
-        .build_eframe(move |cc| ThicketApp::new(cc, Startup::Open(path.clone()), None));
-    harness.run();
-    harness
-}
-
-fn open_source(harness: &mut Harness<'static, ThicketApp>, name: &str) {
-    let id = harness.state().project().unwrap().source_named(name).unwrap().id;
-    harness.state_mut().push_command(UiCommand::SelectSource(id));
-    harness.run();
+    sample_harness_sized(dir, egui::vec2(1700.0, 1000.0))
 }
 
 /// Where the open document shows each hit of `pattern`, found independently of the window.

@@ -10,16 +10,15 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use thicket::model::*;
-use thicket::ui::{Startup, ThicketApp, UiCommand};
+use thicket::ui::{ThicketApp, UiCommand};
 
+mod common;
+use common::gui::{harness_on, point_at};
+
+/// The window on a fresh sample study written to `path`.
 fn sample_harness(path: &std::path::Path) -> Harness<'static, ThicketApp> {
     thicket::sample::write_sample(path).unwrap().close().unwrap();
-    let path = path.to_path_buf();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_eframe(move |cc| ThicketApp::new(cc, Startup::Open(path.clone()), None));
-    harness.run();
-    harness
+    harness_on(path, egui::vec2(1400.0, 1000.0))
 }
 
 /// Chooses `item` in the menu bar's `menu`.
@@ -310,12 +309,6 @@ fn deleting_a_memo_in_the_browser_is_undoable() {
     undo(&mut harness);
     assert_eq!(project(&harness).memos().unwrap().len(), 1);
     harness.get_by_label("1 memo");
-}
-
-/// A point just inside the left edge of char `ch` of the open document.
-fn point_at(harness: &Harness<'static, ThicketApp>, ch: usize) -> Pos2 {
-    let rect = harness.state().document().unwrap().char_screen_rect(ch).expect("char on screen");
-    Pos2::new(rect.left() + 1.0, rect.center().y)
 }
 
 fn right_click(harness: &mut Harness<'static, ThicketApp>, pos: Pos2) {

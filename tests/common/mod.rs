@@ -2,6 +2,9 @@
 #![allow(clippy::unwrap_used)] // tests fail loudly on purpose
 #![allow(dead_code)]
 
+#[cfg(feature = "gui")]
+pub mod gui;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
