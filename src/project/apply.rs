@@ -277,7 +277,7 @@ fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
                 return invalid(format!("range {span} is outside source \"{}\" (it has {} characters)", source.name, source.char_len));
             }
             let text = w.read().source_text(old.source_id)?.unwrap_or_default();
-            let quote = quote_selector(&text, &TextIndex::new(&text), span);
+            let quote = quote_selector(&text, None, source.char_len, span);
             w.update_coding(id, span, &memo, &quote)?;
             unchanged(Action::UpdateCoding { id, span: old.span, memo: old.memo })
         }
@@ -630,10 +630,7 @@ fn add_codings(w: &mut Writer<'_>, codings: &[NewCoding]) -> Result<EntitySet> {
                 book.path(c.code).unwrap_or_default()
             ));
         }
-        let quote = match index {
-            Some(index) => quote_selector(text, index, c.span),
-            None => quote_by_walk(text, c.span),
-        };
+        let quote = quote_selector(text, index.as_ref(), source.char_len, c.span);
         let coding = Coding {
             id: CodingId(0),
             uuid: new_uuid(),
@@ -650,30 +647,20 @@ fn add_codings(w: &mut Writer<'_>, codings: &[NewCoding]) -> Result<EntitySet> {
     Ok(created)
 }
 
-/// The same as [`quote_selector`], finding the byte offsets by walking the text once.
-fn quote_by_walk(text: &str, span: TextSpan) -> QuoteSelector {
-    let wanted = [span.start.saturating_sub(QUOTE_CONTEXT), span.start, span.end, span.end + QUOTE_CONTEXT];
-    let mut bytes = [text.len(); 4];
-    let mut k = 0;
-    for (ch, (byte, _)) in text.char_indices().enumerate() {
-        while k < 4 && wanted[k] == ch {
-            bytes[k] = byte;
-            k += 1;
-        }
-        if k == 4 {
-            break;
-        }
-    }
-    let [ps, s, e, se] = bytes;
-    QuoteSelector { exact: text[s..e].to_string(), prefix: text[ps..s].to_string(), suffix: text[e..se].to_string() }
-}
-
-/// The exact text of `span` and up to `QUOTE_CONTEXT` chars either side.
-pub(crate) fn quote_selector(text: &str, index: &TextIndex, span: TextSpan) -> QuoteSelector {
-    let byte = |ch: usize| index.char_to_byte(ch.min(index.char_len())).unwrap_or(text.len());
-    let (s, e) = (byte(span.start), byte(span.end));
-    let (ps, se) = (byte(span.start.saturating_sub(QUOTE_CONTEXT)), byte(span.end + QUOTE_CONTEXT));
-    QuoteSelector { exact: text[s..e].to_string(), prefix: text[ps..s].to_string(), suffix: text[e..se].to_string() }
+/// The exact text of `span` and up to `QUOTE_CONTEXT` chars either side, `span` lying inside a
+/// text of `char_len` chars. With an index of the text the window around the span is looked up;
+/// without one, it is found by one walk from the start (cheaper than indexing a long text for a
+/// single coding).
+pub(crate) fn quote_selector(text: &str, index: Option<&TextIndex>, char_len: usize, span: TextSpan) -> QuoteSelector {
+    let from = span.start.saturating_sub(QUOTE_CONTEXT);
+    let to = (span.end + QUOTE_CONTEXT).min(char_len);
+    let window = match index {
+        Some(index) => index.char_range_to_byte_range(from..to),
+        None => crate::text::char_range_to_byte_range(text, from..to),
+    };
+    let around = window.and_then(|w| text.get(w)).unwrap_or_default();
+    let inner = crate::text::char_range_to_byte_range(around, span.start - from..span.end - from).unwrap_or(0..0);
+    QuoteSelector { exact: around[inner.clone()].to_string(), prefix: around[..inner.start].to_string(), suffix: around[inner.end..].to_string() }
 }
 
 #[cfg(test)]
@@ -688,7 +675,11 @@ mod tests {
         for start in 0..n {
             for end in start + 1..=n {
                 let span = TextSpan::new(start, end).unwrap();
-                assert_eq!(quote_by_walk(text, span), quote_selector(text, &index, span), "{span}");
+                let quoted = quote_selector(text, Some(&index), n, span);
+                assert_eq!(quote_selector(text, None, n, span), quoted, "{span}");
+                let from = start.saturating_sub(QUOTE_CONTEXT);
+                let joined = format!("{}{}{}", quoted.prefix, quoted.exact, quoted.suffix);
+                assert_eq!(joined, crate::text::slice_chars(text, from..(end + QUOTE_CONTEXT).min(n)).unwrap(), "{span}");
             }
         }
     }
