@@ -279,7 +279,7 @@ impl ThicketApp {
     fn in_vivo(&mut self) {
         let Some((_, span)) = self.selected_span() else { return };
         let (Some(doc), Some(project)) = (&self.document, &self.project) else { return };
-        let name = in_vivo_name(&doc.text().chars().skip(span.start).take(span.len()).collect::<String>());
+        let name = in_vivo_name(crate::text::slice_chars(doc.text(), span.start..span.end).unwrap_or_default());
         let book = match project.codebook() {
             Ok(book) => book,
             Err(e) => return self.errors.push(e.to_string()),
@@ -583,9 +583,9 @@ fn canonical(path: &Path) -> PathBuf {
 
 /// `span` without the blanks at either end; `None` if nothing but blanks is selected.
 fn trim_span(text: &str, span: TextSpan) -> Option<TextSpan> {
-    let chars: Vec<char> = text.chars().skip(span.start).take(span.len()).collect();
-    let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
-    let trail = chars.iter().rev().take_while(|c| c.is_whitespace()).count();
+    let selected = crate::text::slice_chars(text, span.start..span.end)?;
+    let lead = selected.chars().take_while(|c| c.is_whitespace()).count();
+    let trail = selected.chars().rev().take_while(|c| c.is_whitespace()).count();
     TextSpan::new(span.start + lead, span.end.saturating_sub(trail))
 }
 
