@@ -366,10 +366,9 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
     app.codebook_requests(requests);
     let mut jump = None;
     let codes = app.codebook.selected.clone();
-    let generation = app.generation;
     egui::Panel::bottom("retrieval").resizable(true).default_size(220.0).show(ui, |ui| {
-        if let Some(project) = &app.project {
-            jump = app.retrieval.show(ui, project, &codes, generation);
+        if let (Some(project), Some(summary)) = (&app.project, &app.summary) {
+            jump = app.retrieval.show(ui, project, summary, &codes);
         }
     });
     if let Some(segment) = jump

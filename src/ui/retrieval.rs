@@ -3,6 +3,7 @@
 //! segment in its document. Results are recomputed only when the question or the project changes.
 
 use crate::model::*;
+use super::summary::Summary;
 use crate::project::{Project, Segment, SegmentFilter};
 
 /// Filters and the cached answer.
@@ -37,12 +38,13 @@ impl RetrievalPane {
         self.cache.as_ref().map_or(&[], |(_, s)| s.as_slice())
     }
 
-    /// Draws the pane; returns the segment the user clicked.
-    pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, codes: &[CodeId], generation: u64) -> Option<Segment> {
-        let book = project.codebook().ok()?;
-        let cases: Vec<String> = project.cases().unwrap_or_default().into_iter().map(|c| c.name).collect();
-        let roles = project.roles().unwrap_or_default();
-        let coders: Vec<String> = project.coders().unwrap_or_default().into_iter().map(|c| c.name).collect();
+    /// Draws the pane; returns the segment the user clicked. The filters' choices come from
+    /// `summary` (read once per change), not from the project on every frame.
+    pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, summary: &Summary, codes: &[CodeId]) -> Option<Segment> {
+        let (book, generation) = (&summary.codebook, summary.generation);
+        let cases: Vec<String> = summary.cases.iter().map(|c| c.name.clone()).collect();
+        let roles = &summary.roles;
+        let coders: Vec<String> = summary.coders.iter().map(|c| c.name.clone()).collect();
         let names: Vec<&str> = codes.iter().filter_map(|c| book.path(*c)).collect();
         ui.horizontal_wrapped(|ui| {
             ui.heading("Segments");
@@ -62,7 +64,7 @@ impl RetrievalPane {
             combo(ui, "Role", &mut self.role, &roles.iter().map(|r| r.name.clone()).collect::<Vec<_>>());
             combo(ui, "Coder", &mut self.coder, &coders);
         });
-        let segments = self.segments(project, &book, codes, generation);
+        let segments = self.segments(project, book, codes, generation);
         if !codes.is_empty() {
             ui.weak(format!("{} segments", segments.len()));
         }

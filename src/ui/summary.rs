@@ -21,6 +21,7 @@ pub struct Summary {
     pub counts: HashMap<CodeId, usize>,
     pub coding_count: usize,
     pub coders: Vec<Coder>,
+    pub roles: Vec<Role>,
 }
 
 impl Summary {
@@ -37,6 +38,7 @@ impl Summary {
             coding_count: counts.values().sum(),
             counts,
             coders: project.coders()?,
+            roles: project.roles()?,
         })
     }
 }
