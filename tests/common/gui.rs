@@ -1,0 +1,47 @@
+//! Shared set-up for the GUI tests: the real window on a fresh copy of the sample study, and the
+//! few ways tests find their way around the open document.
+
+use std::path::Path;
+
+use egui::Pos2;
+use egui_kittest::Harness;
+use thicket::text::TextIndex;
+use thicket::ui::{Startup, ThicketApp, UiCommand};
+
+/// The window (1400 × 1000) on a fresh sample study written to `dir/sample.thicket`.
+pub fn sample_harness(dir: &Path) -> Harness<'static, ThicketApp> {
+    sample_harness_sized(dir, egui::vec2(1400.0, 1000.0))
+}
+
+/// The same, in a window of `size`.
+pub fn sample_harness_sized(dir: &Path, size: egui::Vec2) -> Harness<'static, ThicketApp> {
+    let path = dir.join("sample.thicket");
+    thicket::sample::write_sample(&path).unwrap().close().unwrap();
+    harness_on(&path, size)
+}
+
+/// The window on the project at `path`, without user preferences.
+pub fn harness_on(path: &Path, size: egui::Vec2) -> Harness<'static, ThicketApp> {
+    let path = path.to_path_buf();
+    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| ThicketApp::new(cc, Startup::Open(path.clone()), None));
+    harness.run();
+    harness
+}
+
+/// Opens the source named `name` in the document view.
+pub fn open_source(harness: &mut Harness<'static, ThicketApp>, name: &str) {
+    let id = harness.state().project().unwrap().source_named(name).unwrap().id;
+    harness.state_mut().push_command(UiCommand::SelectSource(id));
+    harness.run();
+}
+
+/// Paragraph ranges (chars) of the open document.
+pub fn paragraphs(harness: &Harness<'static, ThicketApp>) -> Vec<std::ops::Range<usize>> {
+    TextIndex::new(harness.state().document().unwrap().text()).paragraphs().to_vec()
+}
+
+/// A point just inside the left edge of char `ch` of the open document, on screen.
+pub fn point_at(harness: &Harness<'static, ThicketApp>, ch: usize) -> Pos2 {
+    let rect = harness.state().document().unwrap().char_screen_rect(ch).expect("char on screen");
+    Pos2::new(rect.left() + 1.0, rect.center().y)
+}
