@@ -5,29 +5,29 @@
 
 use std::sync::LazyLock;
 
-use thicket::Project;
-use thicket::analysis::{Dimension, Measure, cooccurrence, crosstab};
-use thicket::bench::{Scale, generate};
-use thicket::import::{ImportSettings, import_bytes};
-use thicket::project::SegmentFilter;
+use thicket_core::Project;
+use thicket_core::analysis::{Dimension, Measure, cooccurrence, crosstab};
+use thicket_bench::{Scale, generate};
+use thicket_core::import::{ImportSettings, import_bytes};
+use thicket_core::project::SegmentFilter;
 
 fn main() {
     divan::main();
 }
 
-static CORPUS: LazyLock<thicket::bench::Corpus> = LazyLock::new(|| generate(&Scale::SMALL, 42));
+static CORPUS: LazyLock<thicket_bench::Corpus> = LazyLock::new(|| generate(&Scale::SMALL, 42));
 
 /// A small project built once through `thicket bench`'s own builder, kept in a temp folder.
 static PROJECT: LazyLock<(tempfile::TempDir, std::path::PathBuf)> = LazyLock::new(|| {
     let dir = tempfile::tempdir().unwrap();
-    let options = thicket::bench::BenchOptions {
+    let options = thicket_bench::BenchOptions {
         scale: Scale::SMALL,
         only: vec!["open".into()],
         seed: 42,
         workdir: Some(dir.path().to_path_buf()),
         progress: |_| {},
     };
-    thicket::bench::run(&options).unwrap();
+    thicket_bench::run(&options).unwrap();
     let path = dir.path().join("bench.thicket");
     (dir, path)
 });

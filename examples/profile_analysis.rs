@@ -3,7 +3,7 @@
 use std::time::Instant;
 fn main() {
     let path = std::env::args().nth(1).expect("project path");
-    let p = thicket::Project::open(std::path::Path::new(&path)).unwrap();
+    let p = thicket_core::Project::open(std::path::Path::new(&path)).unwrap();
     let t = Instant::now();
     let refs = p.store().read().coding_refs().unwrap();
     println!("coding_refs {} in {:?}", refs.len(), t.elapsed());
@@ -14,6 +14,6 @@ fn main() {
     let data = p.analysis_data(false).unwrap();
     println!("analysis_data in {:?}", t.elapsed());
     let t = Instant::now();
-    let x = thicket::analysis::crosstab(&data, thicket::analysis::Dimension::Cases, thicket::analysis::Measure::Segments);
+    let x = thicket_core::analysis::crosstab(&data, thicket_core::analysis::Dimension::Cases, thicket_core::analysis::Measure::Segments);
     println!("crosstab in {:?} ({} rows)", t.elapsed(), x.rows.len());
 }

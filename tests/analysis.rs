@@ -161,13 +161,13 @@ fn words(chars: &BTreeMap<usize, char>) -> u64 {
     let mut prev: Option<usize> = None;
     for (&i, &ch) in chars {
         if prev.is_some_and(|p| p + 1 != i) {
-            total += thicket::text::word_count(&stretch);
+            total += thicket_core::text::word_count(&stretch);
             stretch.clear();
         }
         stretch.push(ch);
         prev = Some(i);
     }
-    (total + thicket::text::word_count(&stretch)) as u64
+    (total + thicket_core::text::word_count(&stretch)) as u64
 }
 
 #[test]
@@ -412,22 +412,4 @@ fn bad_values_fail_with_exit_1_and_name_the_value() {
     fails(&p, &["segments", "--all-codes", "--to-date", "soon"], &["invalid date \"soon\""]);
     fails(&p, &["timeline", "--role", "parent"], &["unknown role \"parent\""]);
     assert_eq!(bytes(&p), before, "analyses never change the project");
-}
-
-#[test]
-fn the_cooccurrence_bound_of_the_benchmark_counts_the_same_pairs_as_the_analysis() {
-    let dir = Dir::new();
-    let path = sample(&dir);
-    let project = thicket::Project::open(&path).unwrap();
-    let data = project.analysis_data(false).unwrap();
-    let table = thicket::analysis::cooccurrence(&data);
-    let pairs = project.store().baseline_code_pair_overlaps().unwrap();
-    assert!(!pairs.is_empty());
-    let row = |id: i64| data.codebook.walk().iter().position(|(_, c)| c.id.0 == id).unwrap();
-    for (a, b, n) in &pairs {
-        assert!(a < b);
-        assert_eq!(table.counts[row(*a)][row(*b)], *n as u64, "codes {a} and {b}");
-    }
-    let nonzero = (0..table.codes.len()).flat_map(|i| (i + 1..table.codes.len()).map(move |j| (i, j))).filter(|&(i, j)| table.counts[i][j] > 0).count();
-    assert_eq!(nonzero, pairs.len(), "every co-occurring code pair has a SQL row");
 }

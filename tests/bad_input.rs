@@ -199,7 +199,7 @@ fn a_project_with_garbage_pages_is_reported_damaged_untouched() {
 fn a_second_writer_is_refused_while_the_project_is_open() {
     let dir = Dir::new();
     let p = project(&dir);
-    let open = thicket::Project::open(&p).expect("first process opens");
+    let open = thicket_core::Project::open(&p).expect("first process opens");
     let t = dir.write("more.txt", "Another note that would change the file.\n");
     let o = thicket(["import".as_ref(), p.as_os_str(), t.as_os_str()]);
     fails_with(&o, &["p.thicket", "open in another Thicket"]);

@@ -5,7 +5,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use thicket::ui::{Startup, ThicketApp};
+use thicket_gui::{Startup, ThicketApp};
 
 mod common;
 use common::gui::{sample_harness};
@@ -69,7 +69,7 @@ fn importing_a_transcript_reviews_speakers_then_imports_into_a_case() {
     std::fs::write(&file, "Interviewer: How have things been?\n\nMum: Better. Priya still rings.\n\nInterviewer: And Eli?\n\nMum: He's going in most days.\n").unwrap();
     let broken = dir.path().join("scan.txt");
     std::fs::write(&broken, b"\x00\x01\x02\x03binary").unwrap();
-    harness.state_mut().push_command(thicket::ui::UiCommand::Import(vec![file, broken]));
+    harness.state_mut().push_command(thicket_gui::UiCommand::Import(vec![file, broken]));
     step_until(&mut harness, |app| app.import_dialog().is_some_and(|d| d.is_ready()));
     harness.get_by_label_contains("1 files read (1 sources), 1 could not be read");
     harness.get_by_label_contains("scan.txt: it looks like a binary file");
@@ -105,7 +105,7 @@ fn importing_a_transcript_reviews_speakers_then_imports_into_a_case() {
 fn the_participants_window_renames_a_speaker_and_undo_restores_the_name() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = sample_harness(dir.path());
-    harness.state_mut().push_command(thicket::ui::UiCommand::ShowParticipants);
+    harness.state_mut().push_command(thicket_gui::UiCommand::ShowParticipants);
     harness.run();
     harness.get_by_label("Merge into");
     let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Zosia");
@@ -130,12 +130,12 @@ fn clicking_a_code_lists_its_segments_and_a_segment_opens_its_source() {
     harness.run();
     let project = harness.state().project().unwrap();
     let expected = project
-        .segments(&thicket::project::SegmentFilter { codes: vec!["Ruptures/Withdrawal".into()], ..Default::default() })
+        .segments(&thicket_core::project::SegmentFilter { codes: vec!["Ruptures/Withdrawal".into()], ..Default::default() })
         .unwrap();
     harness.get_by_label(&format!("{} segments", expected.len()));
     // Narrow to one family and open the first segment.
     let first = expected.iter().find(|s| s.cases == ["Mensah family"]).unwrap().clone();
-    harness.state_mut().push_command(thicket::ui::UiCommand::ShowSpan(first.source_id, thicket::model::TextSpan::new(first.start, first.end).unwrap()));
+    harness.state_mut().push_command(thicket_gui::UiCommand::ShowSpan(first.source_id, thicket_core::model::TextSpan::new(first.start, first.end).unwrap()));
     harness.run();
     assert_eq!(harness.query_all_by_label(&first.source).count(), 2, "the source is open");
 }

@@ -13,19 +13,19 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use thicket::analysis::{self, Dimension, Measure, Proximity, SequenceSpec, Window};
-use thicket::project::SegmentFilter;
-use thicket::ui::analysis::{AnalysisKind, ExportFormat};
-use thicket::ui::{Startup, ThicketApp, UiCommand};
+use thicket_core::analysis::{self, Dimension, Measure, Proximity, SequenceSpec, Window};
+use thicket_core::project::SegmentFilter;
+use thicket_gui::analysis::{AnalysisKind, ExportFormat};
+use thicket_gui::{Startup, ThicketApp, UiCommand};
 
 /// The sample study in a temp folder and the window on it; also returns a second copy of the
 /// study for the command line (the window holds the first one open, and a project has one
 /// writer at a time).
 fn sample_harness(dir: &Path) -> (Harness<'static, ThicketApp>, PathBuf) {
     let path = dir.join("sample.thicket");
-    thicket::sample::write_sample(&path).unwrap().close().unwrap();
+    thicket_core::sample::write_sample(&path).unwrap().close().unwrap();
     let for_cli = dir.join("cli.thicket");
-    thicket::sample::write_sample(&for_cli).unwrap().close().unwrap();
+    thicket_core::sample::write_sample(&for_cli).unwrap().close().unwrap();
     let open = path.clone();
     // Wide enough that the tables' cells under test are in view (only those are laid out).
     let mut harness = Harness::builder()
@@ -391,7 +391,7 @@ fn views_follow_changes_to_the_project_and_close_with_it() {
 fn every_view_opens_on_an_empty_project_and_says_what_is_missing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("empty.thicket");
-    thicket::Project::create(&path, "Empty").unwrap().close().unwrap();
+    thicket_core::Project::create(&path, "Empty").unwrap().close().unwrap();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
         .build_eframe(move |cc| ThicketApp::new(cc, Startup::Open(path.clone()), None));

@@ -7,8 +7,8 @@
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use thicket::model::{Coding, TextSpan};
-use thicket::ui::{ThicketApp, UiCommand};
+use thicket_core::model::{Coding, TextSpan};
+use thicket_gui::{ThicketApp, UiCommand};
 
 mod common;
 use common::gui::{paragraphs, point_at, sample_harness};
@@ -84,7 +84,7 @@ fn clicking_a_code_codes_the_selection_shows_it_in_retrieval_and_undo_takes_it_b
         .state()
         .project()
         .unwrap()
-        .segments(&thicket::project::SegmentFilter { codes: vec!["Ruptures/Withdrawal".into()], ..Default::default() })
+        .segments(&thicket_core::project::SegmentFilter { codes: vec!["Ruptures/Withdrawal".into()], ..Default::default() })
         .unwrap();
     assert!(segments.iter().any(|s| s.start == span.start && s.end == span.end));
     harness.get_by_label(&format!("{} segments", segments.len()));
@@ -281,7 +281,7 @@ fn coding_keeps_the_reading_position_and_layout() {
     assert!((after.top() - before.top()).abs() < 1.0, "{before:?} → {after:?}");
 }
 
-fn is_sub_code(book: &thicket::model::Codebook, id: thicket::model::CodeId) -> bool {
+fn is_sub_code(book: &thicket_core::model::Codebook, id: thicket_core::model::CodeId) -> bool {
     book.get(id).is_some_and(|c| c.parent_id.is_some())
 }
 

@@ -7,8 +7,8 @@
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use thicket::model::TextSpan;
-use thicket::ui::ThicketApp;
+use thicket_core::model::TextSpan;
+use thicket_gui::ThicketApp;
 
 mod common;
 use common::gui::{open_source, paragraphs, point_at, sample_harness};

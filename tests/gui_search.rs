@@ -8,10 +8,10 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use thicket::model::TextSpan;
-use thicket::project::{AutocodeSpec, CodingUnit};
-use thicket::text::SearchPattern;
-use thicket::ui::ThicketApp;
+use thicket_core::model::TextSpan;
+use thicket_core::project::{AutocodeSpec, CodingUnit};
+use thicket_core::text::SearchPattern;
+use thicket_gui::ThicketApp;
 
 mod common;
 use common::gui::{open_source, sample_harness_sized};
@@ -159,7 +159,7 @@ fn autocoding_sentences_from_the_search_panel_raises_the_count_and_undo_lowers_i
     harness.run();
 
     let project = harness.state().project().unwrap();
-    let coder = thicket::cli::default_coder();
+    let coder = thicket_core::project::default_coder();
     let spec = AutocodeSpec {
         pattern: SearchPattern::plain("school", false),
         code: project.code_at("Alliance/Goals").unwrap(),

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use thicket::model::TextSpan;
-use thicket::ui::{Startup, ThicketApp, UiCommand};
+use thicket_core::model::TextSpan;
+use thicket_gui::{Startup, ThicketApp, UiCommand};
 
 fn harness_on(path: &Path, prefs: Option<PathBuf>) -> Harness<'static, ThicketApp> {
     let path = path.to_path_buf();
@@ -23,7 +23,7 @@ fn harness_on(path: &Path, prefs: Option<PathBuf>) -> Harness<'static, ThicketAp
 
 fn sample(dir: &Path) -> PathBuf {
     let path = dir.join("sample.thicket");
-    thicket::sample::write_sample(&path).unwrap().close().unwrap();
+    thicket_core::sample::write_sample(&path).unwrap().close().unwrap();
     path
 }
 
@@ -71,7 +71,7 @@ fn sources_group_by_kind_and_filter_by_name() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness_on(&sample(dir.path()), None);
     let sources = harness.state().project().unwrap().sources().unwrap();
-    let observations = sources.iter().filter(|s| s.kind == thicket::model::SourceKind::Observation).count();
+    let observations = sources.iter().filter(|s| s.kind == thicket_core::model::SourceKind::Observation).count();
     harness.get_by_label("By kind").click();
     harness.run();
     harness.get_by_label(&format!("Observation ({observations})"));

@@ -9,15 +9,15 @@ use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use thicket::model::*;
-use thicket::ui::{ThicketApp, UiCommand};
+use thicket_core::model::*;
+use thicket_gui::{ThicketApp, UiCommand};
 
 mod common;
 use common::gui::{harness_on, point_at};
 
 /// The window on a fresh sample study written to `path`.
 fn sample_harness(path: &std::path::Path) -> Harness<'static, ThicketApp> {
-    thicket::sample::write_sample(path).unwrap().close().unwrap();
+    thicket_core::sample::write_sample(path).unwrap().close().unwrap();
     harness_on(path, egui::vec2(1400.0, 1000.0))
 }
 
@@ -43,7 +43,7 @@ fn undo(harness: &mut Harness<'static, ThicketApp>) {
     harness.run();
 }
 
-fn project<'a>(harness: &'a Harness<'static, ThicketApp>) -> &'a thicket::Project {
+fn project<'a>(harness: &'a Harness<'static, ThicketApp>) -> &'a thicket_core::Project {
     harness.state().project().unwrap()
 }
 
@@ -154,7 +154,7 @@ fn a_category_attribute_on_cases_is_defined_set_persisted_and_undone() {
     harness.run();
     harness.state_mut().push_command(UiCommand::CloseProject);
     harness.run();
-    let reopened = thicket::Project::open(&path).unwrap();
+    let reopened = thicket_core::Project::open(&path).unwrap();
     assert_eq!(reopened.attribute_values().unwrap().len(), 1);
 }
 
@@ -228,7 +228,7 @@ fn a_code_memo_written_from_the_codebook_appears_in_the_memo_browser() {
     let memo = project(&harness).memos().unwrap().into_iter().find(|m| m.body == text).expect("memo saved");
     assert_eq!(memo.target, MemoTarget::Code { id: code });
     let coder = project(&harness).coders().unwrap().into_iter().find(|c| c.id == memo.coder_id).unwrap();
-    assert_eq!(coder.name, thicket::cli::default_coder());
+    assert_eq!(coder.name, thicket_core::project::default_coder());
     assert_eq!(project(&harness).undo_label(), Some("Create memo"));
     // Listed in the browser with what it is on, and marked in the codebook.
     harness.get_by_label_contains("Code Ruptures/Withdrawal\nWithdrawal peaks in the weeks");
@@ -288,7 +288,7 @@ fn a_new_project_memo_being_typed_is_saved_when_the_project_closes() {
     // The window closes the project as quitting does (eframe's on_exit closes it too).
     harness.state_mut().push_command(UiCommand::CloseProject);
     harness.run();
-    let reopened = thicket::Project::open(&path).unwrap();
+    let reopened = thicket_core::Project::open(&path).unwrap();
     let memos = reopened.memos().unwrap();
     assert_eq!(memos.len(), 2);
     assert_eq!((memos[1].target, memos[1].body.as_str()), (MemoTarget::Project, text));

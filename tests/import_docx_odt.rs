@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use common::*;
-use thicket::import::{ImportError, ImportSettings, ImportedDocument, import_bytes};
-use thicket::text::TextError;
+use thicket_core::import::{ImportError, ImportSettings, ImportedDocument, import_bytes};
+use thicket_core::text::TextError;
 
 fn data(path: &str) -> Vec<u8> {
     std::fs::read(format!("{}/tests/data/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()

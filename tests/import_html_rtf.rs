@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use thicket::import::{ImportError, ImportSettings, ImportedDocument, import_bytes};
-use thicket::text::TextError;
+use thicket_core::import::{ImportError, ImportSettings, ImportedDocument, import_bytes};
+use thicket_core::text::TextError;
 
 fn data(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(path)

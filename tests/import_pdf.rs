@@ -4,8 +4,8 @@
 #![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeMap;
-use thicket::import::{ImportError, ImportSettings, ImportedDocument, import_bytes};
-use thicket::text::TextError;
+use thicket_core::import::{ImportError, ImportSettings, ImportedDocument, import_bytes};
+use thicket_core::text::TextError;
 
 fn data(name: &str) -> Vec<u8> {
     std::fs::read(format!("{}/tests/data/pdf/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use thicket::import::{ImportError, ImportSettings, ImportedDocument, TableMode, import_bytes};
-use thicket::text::{TextError, slice_chars};
+use thicket_core::import::{ImportError, ImportSettings, ImportedDocument, TableMode, import_bytes};
+use thicket_core::text::{TextError, slice_chars};
 
 fn data_path(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(rel)

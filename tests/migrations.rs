@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
-use thicket::Project;
-use thicket::store::{APPLICATION_ID, SCHEMA_VERSION};
+use thicket_core::Project;
+use thicket_core::store::{APPLICATION_ID, SCHEMA_VERSION};
 
 /// The schema as SQLite reports it: every table, index, trigger and view, sorted by name.
 fn schema(path: &Path) -> Vec<(String, String, Option<String>)> {

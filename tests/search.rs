@@ -7,13 +7,12 @@ mod common;
 use common::*;
 use proptest::prelude::*;
 use serde_json::Value;
-use thicket::model::*;
-use thicket::project::{AutocodeSpec, CodingUnit, Project, SearchScope};
-use thicket::text::{SearchPattern, TextIndex, slice_chars};
-use thicket::Action;
+use thicket_core::model::*;
+use thicket_core::project::{AutocodeSpec, CodingUnit, Project, SearchScope};
+use thicket_core::text::{SearchPattern, TextIndex, slice_chars};
 
 fn sample(dir: &Dir) -> Project {
-    thicket::sample::write_sample(&dir.path("s.thicket")).unwrap()
+    thicket_core::sample::write_sample(&dir.path("s.thicket")).unwrap()
 }
 
 /// Every match in every source, by scanning each text without the full-text index: the answer
@@ -102,7 +101,7 @@ const MIXED: [(&str, &str); 5] = [
 fn mixed_project(dir: &Dir) -> Project {
     let mut p = Project::create(&dir.path("mixed.thicket"), "Mixed").unwrap();
     for (name, text) in MIXED {
-        p.perform(Action::import_text(name, SourceKind::FieldNote, text)).unwrap();
+        p.perform(thicket_core::project::import_text(name, SourceKind::FieldNote, text)).unwrap();
     }
     p
 }
@@ -192,7 +191,7 @@ fn autocoding_caregivers_sentences_is_one_undo_step() {
     assert_eq!(p.undo_label(), Some("Autocode “school” (whole words) as “Alliance/Goals”"));
 
     // Each new coding is a caregiver's sentence holding "school", starting and ending on its text.
-    let segments = p.segments(&thicket::project::SegmentFilter { codes: vec!["Alliance/Goals".into()], coders: vec!["Amara".into()], ..Default::default() }).unwrap();
+    let segments = p.segments(&thicket_core::project::SegmentFilter { codes: vec!["Alliance/Goals".into()], coders: vec!["Amara".into()], ..Default::default() }).unwrap();
     for c in &plan.codings {
         let s = segments.iter().find(|s| s.source_id == c.source_id && s.start == c.start && s.end == c.end).unwrap();
         assert!(s.text.to_lowercase().contains("school"), "{:?}", s.text);

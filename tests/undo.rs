@@ -2,9 +2,9 @@
 //! the state after (compared on a full dump of the project through its public API).
 #![allow(clippy::unwrap_used)] // tests fail loudly on purpose
 
-use thicket::action::{Action, EntitySet, NewCoding, NewSource, NewTurn};
-use thicket::model::*;
-use thicket::Project;
+use thicket_core::action::{Action, EntitySet, NewCoding, NewSource, NewTurn};
+use thicket_core::model::*;
+use thicket_core::Project;
 
 /// Everything a user could see, as text.
 fn dump(p: &Project) -> String {
@@ -268,7 +268,7 @@ fn merging_two_speakers_moves_turns_and_cases_and_undoes_in_one_step() {
     let dana = f.p.participant_named("Dana").unwrap().unwrap();
     let priya = f.p.participant_named("Priya").unwrap().unwrap();
     // An observation note about Priya alone: after the merge it is about Dana.
-    let note = f.p.perform(Action::import_text("note", SourceKind::Observation, "Quiet visit.\n")).unwrap().created.sources[0];
+    let note = f.p.perform(thicket_core::project::import_text("note", SourceKind::Observation, "Quiet visit.\n")).unwrap().created.sources[0];
     f.p.perform(Action::LinkSourceParticipants { links: vec![(note, priya.id)], linked: true }).unwrap();
     let action = f.p.merge_participants_action(priya.id, dana.id).unwrap();
     let after = round_trip(&mut f.p, action);
@@ -283,7 +283,7 @@ fn merging_two_speakers_moves_turns_and_cases_and_undoes_in_one_step() {
 fn linking_and_unlinking_sources_to_participants_is_undoable() {
     let mut f = fixture();
     let dana = f.p.participant_named("Dana").unwrap().unwrap();
-    let note = f.p.perform(Action::import_text("note", SourceKind::Observation, "Quiet visit.\n")).unwrap().created.sources[0];
+    let note = f.p.perform(thicket_core::project::import_text("note", SourceKind::Observation, "Quiet visit.\n")).unwrap().created.sources[0];
     round_trip(&mut f.p, Action::LinkSourceParticipants { links: vec![(note, dana.id)], linked: true });
     round_trip(&mut f.p, Action::LinkSourceParticipants { links: vec![(note, dana.id)], linked: false });
     assert!(f.p.perform(Action::LinkSourceParticipants { links: vec![(note, ParticipantId(999))], linked: true }).is_err());

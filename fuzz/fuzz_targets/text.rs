@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use thicket::import::{ImportSettings, import_bytes};
+use thicket_core::import::{ImportSettings, import_bytes};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(docs) = import_bytes("fuzz.txt", data, &ImportSettings::default()) {

@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use thicket::import::{ImportSettings, import_bytes};
+use thicket_core::import::{ImportSettings, import_bytes};
 
 fuzz_target!(|data: &[u8]| {
     let _ = import_bytes("fuzz.xlsx", data, &ImportSettings::default());

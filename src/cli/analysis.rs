@@ -14,11 +14,11 @@ use clap::Args;
 use serde_json::{Value, json};
 
 use super::output::emit;
-use crate::analysis::{self, AnalysisData, AnalysisLoad, Scope};
-use crate::export::{Sheet, analysis_tables as tables};
-use crate::error::{Error, Result};
-use crate::model::*;
-use crate::project::{Project, Segment, SegmentFilter};
+use thicket_core::analysis::{self, AnalysisData, AnalysisLoad, Scope};
+use thicket_core::export::{Sheet, analysis_tables as tables};
+use thicket_core::error::{Error, Result};
+use thicket_core::model::*;
+use thicket_core::project::{Project, Segment, SegmentFilter};
 
 /// Filters shared by the analysis commands: an analysis sees only the codings that pass them.
 #[derive(Debug, Clone, Default, Args)]
@@ -192,14 +192,14 @@ fn render(report: &Report, output: &OutputArgs) -> Result<()> {
             let Some(path) = &output.out else {
                 return Err(Error::invalid("--format xlsx writes a file: give --out FILE.xlsx"));
             };
-            return crate::export::write_xlsx(path, &report.sheets);
+            return thicket_core::export::write_xlsx(path, &report.sheets);
         }
         AnalysisFormat::Json => {
             let text = serde_json::to_string_pretty(&report.json).map_err(|e| Error::invalid(format!("cannot write JSON: {e}")))?;
             format!("{text}\n")
         }
         // CSV has no room for titles: it holds the first table only.
-        AnalysisFormat::Csv => crate::export::csv_of(&report.sheets),
+        AnalysisFormat::Csv => thicket_core::export::csv_of(&report.sheets),
         AnalysisFormat::Table => shown
             .iter()
             .map(|s| {
@@ -522,7 +522,7 @@ pub fn query_segments(project: &Path, query: &str, scope: SegmentScope) -> Resul
 /// fails any bound). Without bounds, everything is kept.
 pub fn within_dates(mut segments: Vec<Segment>, from: Option<String>, to: Option<String>) -> Result<Vec<Segment>> {
     for d in from.iter().chain(&to) {
-        if !crate::clock::is_valid_date(d) {
+        if !thicket_core::clock::is_valid_date(d) {
             return Err(Error::invalid(format!("invalid date \"{d}\": expected YYYY-MM-DD")));
         }
     }

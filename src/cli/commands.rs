@@ -5,12 +5,13 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::output::{Format, Table, print, say, snippet};
-use super::{CaseCommand, CodeCommand, Command, ParticipantCommand, default_coder};
-use crate::action::{Action, NewCoding};
-use crate::error::{Error, Result};
-use crate::import::{ImportSettings, SpeakerMode, TableMode};
-use crate::model::*;
-use crate::project::{DateFrom, ImportOptions, Project, Segment, SegmentFilter};
+use super::{CaseCommand, CodeCommand, Command, ParticipantCommand};
+use thicket_core::project::default_coder;
+use thicket_core::action::{Action, NewCoding};
+use thicket_core::error::{Error, Result};
+use thicket_core::import::{ImportSettings, SpeakerMode, TableMode};
+use thicket_core::model::*;
+use thicket_core::project::{DateFrom, ImportOptions, Project, Segment, SegmentFilter};
 
 /// Runs one command; returns the exit code for a run that did not fail outright.
 pub(super) fn run(command: Option<Command>) -> Result<u8> {
@@ -24,7 +25,7 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
             Ok(0)
         }
         Command::Sample { project } => {
-            let p = crate::sample::write_sample(&project)?;
+            let p = thicket_core::sample::write_sample(&project)?;
             let r = p.check()?;
             p.close()?;
             say!(
@@ -218,7 +219,7 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
 
 #[cfg(feature = "gui")]
 fn gui(project: Option<&Path>) -> Result<u8> {
-    crate::ui::run(project.map(Path::to_path_buf)).map_err(Error::invalid)?;
+    thicket_gui::run(project.map(Path::to_path_buf)).map_err(Error::invalid)?;
     Ok(0)
 }
 
@@ -444,14 +445,14 @@ fn bench(scale: &str, only: Vec<String>, seed: u64, workdir: Option<std::path::P
     if format == Format::Csv {
         return Err(Error::invalid("bench prints table or json"));
     }
-    let scale = crate::bench::Scale::parse(scale)
+    let scale = thicket_bench::Scale::parse(scale)
         .ok_or_else(|| Error::invalid(format!("unknown scale \"{scale}\": expected small, medium or reference")))?;
     let only = only.iter().flat_map(|o| o.split(',')).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
     if let Some(dir) = &workdir {
         std::fs::create_dir_all(dir).map_err(|e| Error::invalid(format!("cannot create \"{}\": {e}", dir.display())))?;
     }
-    let options = crate::bench::BenchOptions { scale, only, seed, workdir, progress: |line| eprintln!("bench: {line}") };
-    let report = crate::bench::run(&options)?;
+    let options = thicket_bench::BenchOptions { scale, only, seed, workdir, progress: |line| eprintln!("bench: {line}") };
+    let report = thicket_bench::run(&options)?;
     let mut table = Table::new(vec!["figure", "value", "bound", "ratio", "budget", "status", "note"]);
     let num = |v: f64| if v >= 100.0 { format!("{v:.0}") } else if v >= 10.0 { format!("{v:.1}") } else { format!("{v:.2}") };
     for f in &report.figures {

@@ -256,12 +256,3 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// The coder name used when `--coder` is not given: `$THICKET_CODER`, else the login name.
-pub fn default_coder() -> String {
-    ["THICKET_CODER", "USER", "USERNAME"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .map(|s| s.trim().to_string())
-        .find(|s| !s.is_empty())
-        .unwrap_or_else(|| "coder".to_string())
-}

@@ -1,6 +1,6 @@
 //! Printing results: aligned tables for people, CSV and JSON for scripts (docs/cli.md).
 
-use crate::error::{Error, Result};
+use thicket_core::error::{Error, Result};
 
 /// How a listing is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,12 +6,12 @@ use std::path::PathBuf;
 use clap::Args;
 use serde_json::{Value, json};
 
-use super::default_coder;
+use thicket_core::project::default_coder;
 use super::output::{Format, Table, print, say, snippet};
-use crate::error::{Error, Result};
-use crate::model::*;
-use crate::project::{AutocodePlan, AutocodeSpec, CodingUnit, Project, SearchResults, SearchScope};
-use crate::text::SearchPattern;
+use thicket_core::error::{Error, Result};
+use thicket_core::model::*;
+use thicket_core::project::{AutocodePlan, AutocodeSpec, CodingUnit, Project, SearchResults, SearchScope};
+use thicket_core::text::SearchPattern;
 
 /// Refusal of `--whole-word` with a regular expression, whose word ends the user writes.
 const WHOLE_WORD_WITH_REGEX: &str = "--whole-word applies to plain text, not to a regular expression: write \\b at the word's ends instead";
@@ -99,8 +99,8 @@ fn print_results(pattern: &SearchPattern, results: &SearchResults, format: Forma
     }
     let json = json!({
         "pattern": pattern.text,
-        "regex": matches!(pattern.kind, crate::text::PatternKind::Regex),
-        "whole_word": matches!(pattern.kind, crate::text::PatternKind::Plain { whole_word: true }),
+        "regex": matches!(pattern.kind, thicket_core::text::PatternKind::Regex),
+        "whole_word": matches!(pattern.kind, thicket_core::text::PatternKind::Plain { whole_word: true }),
         "total": results.total,
         "sources_with_hits": results.sources_with_hits,
         "sources_scanned": results.sources_scanned,

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use egui::Pos2;
 use egui_kittest::Harness;
-use thicket::text::TextIndex;
-use thicket::ui::{Startup, ThicketApp, UiCommand};
+use thicket_core::text::TextIndex;
+use thicket_gui::{Startup, ThicketApp, UiCommand};
 
 /// The window (1400 × 1000) on a fresh sample study written to `dir/sample.thicket`.
 pub fn sample_harness(dir: &Path) -> Harness<'static, ThicketApp> {
@@ -16,7 +16,7 @@ pub fn sample_harness(dir: &Path) -> Harness<'static, ThicketApp> {
 /// The same, in a window of `size`.
 pub fn sample_harness_sized(dir: &Path, size: egui::Vec2) -> Harness<'static, ThicketApp> {
     let path = dir.join("sample.thicket");
-    thicket::sample::write_sample(&path).unwrap().close().unwrap();
+    thicket_core::sample::write_sample(&path).unwrap().close().unwrap();
     harness_on(&path, size)
 }
 

@@ -1,0 +1,175 @@
+//! The timed operations and their bare-SQL bounds, plus process facts (memory, machine).
+
+use std::path::Path;
+use std::time::Instant;
+
+use super::Figure;
+use crate::baseline::Bounds;
+use thicket_core::analysis::{Dimension, Measure, cooccurrence, crosstab as crosstab_of};
+use thicket_core::error::Result;
+use thicket_core::project::{AutocodeSpec, CodingUnit, Project, SearchScope, SegmentFilter};
+use thicket_core::text::SearchPattern;
+
+/// Runs `f` `runs` times and returns the median wall time in milliseconds.
+pub fn median_ms<T>(runs: usize, mut f: impl FnMut() -> Result<T>) -> Result<f64> {
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs.max(1) {
+        let started = Instant::now();
+        std::hint::black_box(f()?);
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(times[times.len() / 2])
+}
+
+/// Opening the project (checks, quick_check, lock) against opening SQLite and reading the schema.
+pub(super) fn open(path: &Path, say: fn(&str)) -> Result<Figure> {
+    say("open…");
+    let ours = median_ms(5, || Project::open(path)?.close())?;
+    let bound = median_ms(5, || crate::baseline::open_and_read_schema(path))?;
+    Ok(Figure::new("open project", ours, "ms").bound(bound).note("bound: open the SQLite file and read its schema; ours adds quick_check, locking and WAL setup"))
+}
+
+/// Retrieval of every segment of the most used code.
+pub(super) fn segments(project: &Project, bounds: &Bounds, say: fn(&str)) -> Result<Figure> {
+    say("segments…");
+    let counts = project.coding_counts()?;
+    let Some((&top, &n)) = counts.iter().max_by_key(|(id, n)| (**n, std::cmp::Reverse(**id))) else {
+        return Ok(Figure::new("segments of the most used code", 0.0, "ms").note("no codings"));
+    };
+    let path = project.codebook()?.path(top).unwrap_or_default().to_string();
+    let filter = SegmentFilter { codes: vec![path.clone()], ..Default::default() };
+    let ours = median_ms(5, || project.segments(&filter))?;
+    let Some((_, bound)) = bounds.segments.filter(|(code, _)| *code == top.0) else {
+        return Err(thicket_core::Error::invalid(format!("the segments bound measured another code than {}", top.0)));
+    };
+    Ok(Figure::new("segments of the most used code", ours, "ms")
+        .bound(bound)
+        .note(format!("{n} segments of \"{path}\" with cases, speakers, roles, citation lines; bound: one SQL join with substr")))
+}
+
+/// Codes × cases, segments: cold (load + compute, as the CLI does), warm (data already in
+/// memory, as the open window has it), and codes × roles (which needs speaker attribution).
+pub(super) fn crosstab(project: &Project, bounds: &Bounds, say: fn(&str)) -> Result<Vec<Figure>> {
+    say("crosstab…");
+    let bound = bounds.code_case_ms;
+    let cold = median_ms(5, || Ok(crosstab_of(&project.analysis_data(false)?, Dimension::Cases, Measure::Segments)))?;
+    let data = project.analysis_data(true)?;
+    let warm = median_ms(5, || Ok(crosstab_of(&data, Dimension::Cases, Measure::Segments)))?;
+    let roles = median_ms(5, || Ok(crosstab_of(&project.analysis_data(true)?, Dimension::Roles, Measure::Segments)))?;
+    Ok(vec![
+        Figure::new("crosstab codes × cases, cold", cold, "ms")
+            .bound(bound)
+            .budget(100.0)
+            .note("load every coding from the file, then count; bound: one SQL GROUP BY"),
+        Figure::new("crosstab codes × cases, warm", warm, "ms")
+            .bound(bound)
+            .budget(100.0)
+            .note("codings already in memory, as in the open window"),
+        Figure::new("crosstab codes × roles, cold", roles, "ms").note("also loads every turn and attributes codings to speakers"),
+    ])
+}
+
+/// What the window re-reads after every change (sources, cases, codebook, counts per code).
+#[cfg(feature = "gui")]
+pub(super) fn listings(project: &Project, say: fn(&str)) -> Result<Figure> {
+    say("window listings…");
+    let ours = median_ms(5, || thicket_gui::summary::Summary::load(project, 0))?;
+    Ok(Figure::new("window listings re-read after a change", ours, "ms").note("sources, cases, codebook and codings per code, for the side panels"))
+}
+
+/// Overlap co-occurrence of all codes, cold (load + compute, as the CLI does) and warm (codings
+/// in memory, as the open window has them), against one SQL self-join counting the same pairs.
+/// The two must agree pair for pair, or the figure would compare different work.
+pub(super) fn cooccur(project: &Project, bounds: &Bounds, say: fn(&str)) -> Result<Vec<Figure>> {
+    say("cooccur…");
+    let pairs = &bounds.pairs;
+    let data = project.analysis_data(false)?;
+    let table = cooccurrence(&data);
+    check_pairs(&data, &table, pairs)?;
+    let bound = bounds.pairs_ms;
+    let cold = median_ms(3, || Ok(cooccurrence(&project.analysis_data(false)?)))?;
+    let warm = median_ms(5, || Ok(cooccurrence(&data)))?;
+    let n: i64 = pairs.iter().map(|(_, _, n)| n).sum();
+    Ok(vec![
+        Figure::new("co-occurrence by overlap, all codes, cold", cold, "ms")
+            .bound(bound)
+            .note(format!("{n} overlapping pairs; load every coding, then sweep; bound: one SQL self-join along the covering index")),
+        Figure::new("co-occurrence by overlap, all codes, warm", warm, "ms").bound(bound).note("codings already in memory, as in the open window"),
+    ])
+}
+
+/// Fails unless the SQL pair counts equal the analysis's, cell for cell.
+fn check_pairs(data: &thicket_core::analysis::AnalysisData, table: &thicket_core::analysis::Cooccurrence, pairs: &[(i64, i64, i64)]) -> Result<()> {
+    let walk = data.codebook.walk();
+    let row: std::collections::HashMap<i64, usize> = walk.iter().enumerate().map(|(i, (_, c))| (c.id.0, i)).collect();
+    let mut expected = 0u64;
+    for &(a, b, n) in pairs {
+        let (Some(&i), Some(&j)) = (row.get(&a), row.get(&b)) else { continue };
+        if table.counts[i][j] != n as u64 {
+            return Err(thicket_core::Error::invalid(format!("co-occurrence bound disagrees for codes {a} and {b}: SQL {n}, analysis {}", table.counts[i][j])));
+        }
+        expected += n as u64;
+    }
+    let counted: u64 = (0..walk.len()).flat_map(|i| (i + 1..walk.len()).map(move |j| (i, j))).map(|(i, j)| table.counts[i][j]).sum();
+    if counted != expected {
+        return Err(thicket_core::Error::invalid(format!("co-occurrence bound disagrees: SQL {expected} pairs, analysis {counted}")));
+    }
+    Ok(())
+}
+
+/// Project search, three ways (a whole word the full-text index narrows; a piece of a word and a
+/// regular expression, which scan every source), and planning an autocode run to the sentence.
+pub(super) fn search(project: &Project, say: fn(&str)) -> Result<Vec<Figure>> {
+    say("search…");
+    let sources = project.sources()?;
+    let Some(first) = sources.first() else { return Ok(Vec::new()) };
+    // A word of the corpus's vocabulary, chosen the same way every run.
+    let text = project.source_text(first.id)?;
+    let word: String = text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 6).nth(20).unwrap_or("family").to_lowercase();
+    let piece: String = word.chars().skip(1).take(4).collect();
+    let scope = SearchScope::default();
+    let whole = SearchPattern::plain(&word, true);
+    let found = project.search(&whole, &scope)?;
+    let indexed = median_ms(5, || project.search(&whole, &scope))?;
+    let inside = SearchPattern::plain(&piece, false);
+    let inside_found = project.search(&inside, &scope)?;
+    let scanned = median_ms(3, || project.search(&inside, &scope))?;
+    let regex = SearchPattern::regex(format!(r"(?i)\b{word}\b"));
+    let regex_ms = median_ms(3, || project.search(&regex, &scope))?;
+    let mut figures = vec![
+        Figure::new("search a whole word, project", indexed, "ms").note(format!(
+            "\"{word}\": {} hits in {} sources; the index narrowed the scan to {} of {} sources",
+            found.total, found.sources_with_hits, found.sources_scanned, found.sources_in_scope
+        )),
+        Figure::new("search inside words, project", scanned, "ms")
+            .note(format!("\"{piece}\": {} hits; no whole word to ask the index for, so all {} sources are read and scanned", inside_found.total, inside_found.sources_scanned)),
+        Figure::new("search a regular expression, project", regex_ms, "ms").note(format!("the whole word again, as a regex: the same {} hits, every source read and scanned", found.total)),
+    ];
+    if let Some((_, code)) = project.codebook()?.walk().first() {
+        let spec = AutocodeSpec { pattern: whole.clone(), code: code.id, unit: CodingUnit::Sentence, role: None, sources: Vec::new(), coder: None };
+        let plan = project.plan_autocode(&spec)?;
+        let planned = median_ms(3, || project.plan_autocode(&spec))?;
+        figures.push(Figure::new("autocode plan, sentence unit", planned, "ms").note(format!("\"{word}\": {} codings from {} hits", plan.added(), plan.hits)));
+    }
+    Ok(figures)
+}
+
+/// Peak resident set size of this process, in MB (Linux; 0 elsewhere).
+pub fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(String::from))
+        .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// CPU model and core count, for the report.
+pub(super) fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("model name")).and_then(|l| l.split(':').nth(1)).map(|s| s.trim().to_string()))
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    format!("{cpu}, {cores} cores, {}", std::env::consts::OS)
+}

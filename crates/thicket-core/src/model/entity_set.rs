@@ -1,0 +1,102 @@
+//! Sets of entity ids and snapshots of rows: what an action created, what `Remove` deletes, and
+//! what `Restore` puts back. They are plain data, so the store can fill them without knowing actions.
+
+use serde::{Deserialize, Serialize};
+
+use super::*;
+
+/// Ids of entities, per table: what an action created, or what `Remove` deletes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntitySet {
+    pub sources: Vec<SourceId>,
+    pub cases: Vec<CaseId>,
+    pub participants: Vec<ParticipantId>,
+    pub coders: Vec<CoderId>,
+    pub codes: Vec<CodeId>,
+    pub codings: Vec<CodingId>,
+    pub memos: Vec<MemoId>,
+    pub attributes: Vec<AttributeId>,
+    /// Single links of a source to a case (deleting a source or case removes its links anyway).
+    pub case_sources: Vec<(CaseId, SourceId)>,
+    /// Single links of a participant to a case.
+    pub participant_cases: Vec<(ParticipantId, CaseId)>,
+}
+
+impl EntitySet {
+    /// True when no entity is named.
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty()
+            && self.cases.is_empty()
+            && self.participants.is_empty()
+            && self.coders.is_empty()
+            && self.codes.is_empty()
+            && self.codings.is_empty()
+            && self.memos.is_empty()
+            && self.attributes.is_empty()
+            && self.case_sources.is_empty()
+            && self.participant_cases.is_empty()
+    }
+
+    /// "2 codes, 14 codings", for labels and confirmations.
+    pub fn describe(&self) -> String {
+        let parts = [
+            (self.sources.len(), "source", "sources"),
+            (self.cases.len(), "case", "cases"),
+            (self.participants.len(), "participant", "participants"),
+            (self.coders.len(), "coder", "coders"),
+            (self.codes.len(), "code", "codes"),
+            (self.codings.len(), "coding", "codings"),
+            (self.memos.len(), "memo", "memos"),
+            (self.attributes.len(), "attribute", "attributes"),
+        ];
+        let text: Vec<String> = parts
+            .iter()
+            .filter(|(n, ..)| *n > 0)
+            .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+            .collect();
+        if !text.is_empty() {
+            text.join(", ")
+        } else if self.case_sources.is_empty() && self.participant_cases.is_empty() {
+            "nothing".into()
+        } else {
+            "links".into()
+        }
+    }
+}
+
+/// Every row deleted by a `Remove`, so that `Restore` can put them back exactly.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// Sources with their text.
+    pub sources: Vec<(Source, String)>,
+    pub cases: Vec<Case>,
+    pub participants: Vec<Participant>,
+    pub coders: Vec<Coder>,
+    pub codes: Vec<Code>,
+    pub codings: Vec<Coding>,
+    pub turns: Vec<Turn>,
+    pub memos: Vec<Memo>,
+    pub attributes: Vec<AttributeDef>,
+    pub attribute_values: Vec<AttributeValue>,
+    pub case_sources: Vec<(CaseId, SourceId)>,
+    pub participant_cases: Vec<(ParticipantId, CaseId)>,
+    pub source_participants: Vec<(SourceId, ParticipantId)>,
+}
+
+impl Snapshot {
+    /// The primary entities held, as the `Remove` that would delete them again.
+    pub fn ids(&self) -> EntitySet {
+        EntitySet {
+            sources: self.sources.iter().map(|(s, _)| s.id).collect(),
+            cases: self.cases.iter().map(|c| c.id).collect(),
+            participants: self.participants.iter().map(|p| p.id).collect(),
+            coders: self.coders.iter().map(|c| c.id).collect(),
+            codes: self.codes.iter().map(|c| c.id).collect(),
+            codings: self.codings.iter().map(|c| c.id).collect(),
+            memos: self.memos.iter().map(|m| m.id).collect(),
+            attributes: self.attributes.iter().map(|a| a.id).collect(),
+            case_sources: self.case_sources.clone(),
+            participant_cases: self.participant_cases.clone(),
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! Importing files and folders as one action: read, parse, skip re-imports, report every failure
+//! by name, and import the rest in one transaction (a failed file leaves nothing behind).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::Project;
+use super::apply::text_hash;
+use crate::action::{Action, NewSource, NewTurn};
+use crate::clock::is_valid_date;
+use crate::error::{Error, Result};
+use crate::import::{ImportSettings, ImportedDocument, SUPPORTED_EXTENSIONS, extension, import_bytes};
+use crate::model::{SourceKind, TextSpan};
+
+/// How to import a batch.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Kind for every source; guessed from the text when `None`.
+    pub kind: Option<SourceKind>,
+    /// Case to put every source in (created if missing).
+    pub case: Option<String>,
+    /// Session date for every source, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Where to read each file's date from when `date` is not given.
+    pub date_from: DateFrom,
+    /// Speaker detection and table handling.
+    pub settings: ImportSettings,
+    /// Speaker labels to rename on import (label as detected → participant name), which is how
+    /// detected speakers are merged or mapped to existing participants.
+    pub speaker_map: Vec<(String, String)>,
+    /// Roles for participants this import creates (participant name → role).
+    pub speaker_roles: Vec<(String, String)>,
+}
+
+/// Where a source's session date comes from when no `--date` is given.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DateFrom {
+    /// No date.
+    #[default]
+    Nothing,
+    /// A `YYYY-MM-DD` (or `YYYYMMDD`) at the start of the file name, e.g. `2024-03-05_visit.docx`.
+    Name,
+    /// The file's modification time (local calendar date, as UTC).
+    Modified,
+}
+
+/// A file (or a row of a table file) that became a source.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportedFile {
+    pub path: PathBuf,
+    pub source: String,
+    pub kind: SourceKind,
+    /// The format read, e.g. `docx`.
+    pub format: String,
+    /// The encoding decoded from, e.g. `UTF-8` or `windows-1252`.
+    pub encoding: String,
+    pub date: Option<String>,
+    pub words: usize,
+    /// Speakers found, with their turn counts, by name.
+    pub speakers: Vec<(String, usize)>,
+}
+
+/// A file that was not imported, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct SkippedFile {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// What an import did, file by file.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportReport {
+    pub imported: Vec<ImportedFile>,
+    /// Same text as a source already in the project (or earlier in the batch): not imported again.
+    pub duplicates: Vec<SkippedFile>,
+    /// Files that could not be read.
+    pub failed: Vec<SkippedFile>,
+}
+
+/// Files read and parsed, not yet in the project: the part of an import that can run on a
+/// background thread (it touches no database) with progress and cancel.
+#[derive(Debug, Clone, Default)]
+pub struct ReadBatch {
+    /// Each readable file with its documents (a table file can give several).
+    pub files: Vec<(PathBuf, Vec<ImportedDocument>)>,
+    /// Files that could not be read or parsed, with the reason.
+    pub failed: Vec<SkippedFile>,
+    /// True when the user cancelled before every file was read.
+    pub cancelled: bool,
+}
+
+impl ReadBatch {
+    /// Speaker labels found across the batch with their turn counts, by label.
+    pub fn speakers(&self) -> Vec<(String, usize)> {
+        let mut counts = std::collections::BTreeMap::new();
+        for doc in self.files.iter().flat_map(|(_, docs)| docs) {
+            for t in &doc.turns {
+                *counts.entry(t.speaker.clone()).or_insert(0) += 1;
+            }
+        }
+        counts.into_iter().collect()
+    }
+}
+
+/// The files `paths` stand for: explicit files as given, folders expanded recursively (supported
+/// formats only, sorted); paths that do not exist are reported in `failed`.
+pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SkippedFile>) {
+    let (mut files, mut failed) = (Vec::new(), Vec::new());
+    for path in paths {
+        collect_files(path, true, &mut files, &mut failed);
+    }
+    (files, failed)
+}
+
+/// Reads and parses files. `progress(done, total)` is called before each file and after the
+/// last; returning `false` cancels (the files read so far are kept, nothing is imported yet).
+pub fn read_files(files: Vec<PathBuf>, settings: &crate::import::ImportSettings, mut progress: impl FnMut(usize, usize) -> bool) -> ReadBatch {
+    let mut batch = ReadBatch::default();
+    let total = files.len();
+    for (i, path) in files.into_iter().enumerate() {
+        if !progress(i, total) {
+            batch.cancelled = true;
+            return batch;
+        }
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        match std::fs::read(&path) {
+            Err(e) => batch.failed.push(SkippedFile { path, reason: io_reason(&e) }),
+            Ok(bytes) => match import_bytes(&name, &bytes, settings) {
+                Ok(docs) => batch.files.push((path, docs)),
+                Err(e) => batch.failed.push(SkippedFile { path, reason: e.to_string() }),
+            },
+        }
+    }
+    progress(total, total);
+    batch
+}
+
+impl Project {
+    /// Imports files and folders (recursively, supported formats only) as one undoable action.
+    pub fn import_paths(&mut self, paths: &[PathBuf], options: &ImportOptions) -> Result<ImportReport> {
+        check_options(options)?;
+        let (files, failed) = expand_paths(paths);
+        let mut batch = read_files(files, &options.settings, |_, _| true);
+        batch.failed.splice(0..0, failed);
+        self.import_read(batch, options)
+    }
+
+    /// Adds files already read (see `read_files`) as one undoable action, skipping texts the
+    /// project already has.
+    pub fn import_read(&mut self, batch: ReadBatch, options: &ImportOptions) -> Result<ImportReport> {
+        check_options(options)?;
+        let mut report = ImportReport { failed: batch.failed, ..Default::default() };
+        let mut seen_hashes = BTreeSet::new();
+        let mut sources = Vec::new();
+        for (path, docs) in batch.files {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            for doc in docs {
+                let hash = text_hash(&doc.text);
+                if let Some(existing) = self.source_with_hash(&hash)? {
+                    let reason = format!("same text as source \"{}\", already in the project", existing.name);
+                    report.duplicates.push(SkippedFile { path: path.clone(), reason });
+                    continue;
+                }
+                if !seen_hashes.insert(hash) {
+                    report.duplicates.push(SkippedFile { path: path.clone(), reason: "same text as another file in this batch".into() });
+                    continue;
+                }
+                let source = new_source(&path, &name, doc, options);
+                report.imported.push(ImportedFile {
+                    path: path.clone(),
+                    source: source.name.clone(),
+                    kind: source.kind,
+                    format: source.original_format.clone(),
+                    encoding: source.encoding.clone(),
+                    date: source.date.clone(),
+                    words: crate::text::word_count(&source.text),
+                    speakers: speaker_counts(&source.turns),
+                });
+                sources.push(source);
+            }
+        }
+        if !sources.is_empty() {
+            let outcome = self.perform(Action::ImportSources(sources))?;
+            // Names may have been made unique on insert; report the stored ones.
+            for (file, id) in report.imported.iter_mut().zip(&outcome.created.sources) {
+                if let Some(s) = self.source(*id)? {
+                    file.source = s.name;
+                }
+            }
+        }
+        Ok(report)
+    }
+}
+
+fn check_options(options: &ImportOptions) -> Result<()> {
+    if let Some(d) = &options.date
+        && !is_valid_date(d)
+    {
+        return Err(Error::invalid(format!("invalid date \"{d}\": expected YYYY-MM-DD")));
+    }
+    Ok(())
+}
+
+/// Expands folders (sorted, recursive); explicit files are kept whatever their extension so that
+/// an unsupported one is reported, while files of other formats inside folders are passed over.
+fn collect_files(path: &Path, explicit: bool, files: &mut Vec<PathBuf>, failed: &mut Vec<SkippedFile>) {
+    match std::fs::metadata(path) {
+        Err(e) => failed.push(SkippedFile { path: path.to_owned(), reason: io_reason(&e) }),
+        Ok(meta) if meta.is_dir() => match std::fs::read_dir(path) {
+            Err(e) => failed.push(SkippedFile { path: path.to_owned(), reason: io_reason(&e) }),
+            Ok(entries) => {
+                let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                children.sort();
+                for child in children {
+                    let hidden = child.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                    if !hidden {
+                        collect_files(&child, false, files, failed);
+                    }
+                }
+            }
+        },
+        Ok(_) => {
+            let supported = extension(&path.to_string_lossy()).is_some_and(|e| SUPPORTED_EXTENSIONS.contains(&e.as_str()));
+            if explicit || supported {
+                files.push(path.to_owned());
+            }
+        }
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn new_source(path: &Path, file_name: &str, doc: ImportedDocument, options: &ImportOptions) -> NewSource {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().trim().to_string()).unwrap_or_default();
+    let stem = if stem.is_empty() { file_name.to_string() } else { stem };
+    let date = options.date.clone().or_else(|| match options.date_from {
+        DateFrom::Nothing => None,
+        DateFrom::Name => date_in_name(&stem),
+        DateFrom::Modified => modified_date(path),
+    });
+    let rename = |label: &str| -> String {
+        options.speaker_map.iter().find(|(from, _)| from == label).map(|(_, to)| to.clone()).unwrap_or_else(|| label.to_string())
+    };
+    let turns: Vec<NewTurn> = doc
+        .turns
+        .iter()
+        .filter_map(|t| Some(NewTurn { speaker: rename(&t.speaker), span: TextSpan::new(t.span.start, t.span.end)?, timestamp_ms: t.timestamp_ms }))
+        .collect();
+    let kind = options.kind.unwrap_or_else(|| guess_kind(&turns));
+    NewSource {
+        name: match &doc.name {
+            Some(row) => format!("{stem} – {row}"),
+            None => stem,
+        },
+        kind,
+        text: doc.text,
+        date,
+        original_name: file_name.to_string(),
+        original_format: doc.format,
+        encoding: doc.encoding,
+        page_starts: doc.page_starts,
+        cases: options.case.iter().cloned().collect(),
+        participants: Vec::new(),
+        turns,
+        attributes: doc.attributes,
+        roles: options.speaker_roles.clone(),
+    }
+}
+
+/// The file's modification date, `YYYY-MM-DD` (UTC).
+fn modified_date(path: &Path) -> Option<String> {
+    let modified = std::fs::metadata(path).ok()?.modified().ok()?;
+    let t = time::OffsetDateTime::from(modified);
+    Some(format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day()))
+}
+
+/// A `YYYY-MM-DD` or `YYYYMMDD` at the start of a file name, e.g. `2024-03-05_visit`.
+fn date_in_name(stem: &str) -> Option<String> {
+    if let Some(candidate) = stem.get(..10)
+        && is_valid_date(candidate)
+    {
+        return Some(candidate.to_string());
+    }
+    let digits = stem.get(..8)?;
+    let next_is_digit = stem[8..].starts_with(|c: char| c.is_ascii_digit());
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || next_is_digit {
+        return None;
+    }
+    let candidate = format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..8]);
+    is_valid_date(&candidate).then_some(candidate)
+}
+
+/// Four or more speakers suggest a focus group; any turns an interview; none a document.
+fn guess_kind(turns: &[NewTurn]) -> SourceKind {
+    let speakers: BTreeSet<&str> = turns.iter().map(|t| t.speaker.as_str()).collect();
+    match speakers.len() {
+        0 => SourceKind::Document,
+        1..=3 => SourceKind::Interview,
+        _ => SourceKind::FocusGroup,
+    }
+}
+
+fn speaker_counts(turns: &[NewTurn]) -> Vec<(String, usize)> {
+    let mut counts = std::collections::BTreeMap::new();
+    for t in turns {
+        *counts.entry(t.speaker.clone()).or_insert(0) += 1;
+    }
+    counts.into_iter().collect()
+}
+
+/// The action that imports one text held in memory (pasted or generated rather than read from a
+/// file), with speaker turns detected, in no case.
+pub fn import_text(name: &str, kind: SourceKind, text: &str) -> Action {
+    let turns = crate::import::detect_turns(text)
+        .into_iter()
+        .filter_map(|t| Some(NewTurn { speaker: t.speaker, span: TextSpan::new(t.span.start, t.span.end)?, timestamp_ms: t.timestamp_ms }))
+        .collect();
+    Action::ImportSources(vec![NewSource {
+        name: name.to_string(),
+        kind,
+        text: text.to_string(),
+        date: None,
+        original_name: format!("{name}.txt"),
+        original_format: "txt".into(),
+        encoding: "UTF-8".into(),
+        page_starts: None,
+        cases: Vec::new(),
+        participants: Vec::new(),
+        turns,
+        attributes: Vec::new(),
+        roles: Vec::new(),
+    }])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_at_the_start_of_a_file_name_is_read_only_if_real() {
+        assert_eq!(date_in_name("2024-03-05_visit").as_deref(), Some("2024-03-05"));
+        assert_eq!(date_in_name("2024-13-05_visit"), None);
+        assert_eq!(date_in_name("visit"), None);
+        assert_eq!(date_in_name("20240305 visit").as_deref(), Some("2024-03-05"));
+        assert_eq!(date_in_name("202403051200"), None);
+    }
+}

@@ -1,0 +1,155 @@
+//! `Project`: an open project file, the one place where actions are applied (DESIGN.md §2).
+//!
+//! The GUI and the CLI read through `Project`'s query methods and change it only by `perform`ing
+//! `Action`s. Each action is validated, applied in one transaction and yields its inverse, which
+//! the undo history keeps.
+
+mod apply;
+mod autocode;
+mod check;
+mod import_batch;
+mod queries;
+mod search;
+
+use std::path::Path;
+
+use crate::action::{Action, EntitySet};
+use crate::error::Result;
+use crate::model::*;
+use crate::store::Store;
+
+pub use check::CheckReport;
+pub use import_batch::{DateFrom, ImportOptions, ImportReport, ImportedFile, ReadBatch, SkippedFile, expand_paths, import_text, read_files};
+pub use queries::{CaseDeletionSummary, MemoMarks, Segment, SegmentFilter};
+pub use autocode::{AutocodePlan, AutocodeSpec, CodingUnit, PlannedCoding};
+pub use search::{SearchHit, SearchResults, SearchScope};
+
+/// What applying an action did.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The action that undoes this one.
+    pub inverse: Action,
+    /// Entities the action created.
+    pub created: EntitySet,
+}
+
+/// One step of the undo or redo stack.
+#[derive(Debug, Clone)]
+struct HistoryEntry {
+    label: String,
+    inverse: Action,
+}
+
+/// An open project: the store plus the session's undo/redo history.
+#[derive(Debug)]
+pub struct Project {
+    store: Store,
+    undo: Vec<HistoryEntry>,
+    redo: Vec<HistoryEntry>,
+}
+
+impl Project {
+    /// Creates a new project file (refused if `path` exists).
+    pub fn create(path: &Path, title: &str) -> Result<Project> {
+        Ok(Project { store: Store::create(path, title)?, undo: Vec::new(), redo: Vec::new() })
+    }
+
+    /// Opens a project file (see `Store::open` for what is refused).
+    pub fn open(path: &Path) -> Result<Project> {
+        Ok(Project { store: Store::open(path)?, undo: Vec::new(), redo: Vec::new() })
+    }
+
+    /// Closes the project, leaving a single file on disk.
+    pub fn close(self) -> Result<()> {
+        Ok(self.store.close()?)
+    }
+
+    /// The project file.
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// Writes a copy of the project to a new file `to`; this project stays open here.
+    pub fn save_copy(&self, to: &Path) -> Result<()> {
+        Ok(self.store.save_copy(to)?)
+    }
+
+    /// The project's title.
+    pub fn title(&self) -> Result<String> {
+        Ok(self.store.read().project_info("title")?.unwrap_or_default())
+    }
+
+    /// Applies an action and records its inverse for undo; clears the redo stack.
+    pub fn perform(&mut self, action: Action) -> Result<Outcome> {
+        let label = action.label();
+        let outcome = self.apply(action)?;
+        self.undo.push(HistoryEntry { label, inverse: outcome.inverse.clone() });
+        self.redo.clear();
+        Ok(outcome)
+    }
+
+    /// Undoes the last performed action; returns its label, or `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<String>> {
+        let Some(entry) = self.undo.pop() else { return Ok(None) };
+        match self.apply(entry.inverse.clone()) {
+            Ok(outcome) => {
+                self.redo.push(HistoryEntry { label: entry.label.clone(), inverse: outcome.inverse });
+                Ok(Some(entry.label))
+            }
+            Err(e) => {
+                self.undo.push(entry);
+                Err(e)
+            }
+        }
+    }
+
+    /// Redoes the last undone action; returns its label, or `None` when there is nothing to redo.
+    pub fn redo(&mut self) -> Result<Option<String>> {
+        let Some(entry) = self.redo.pop() else { return Ok(None) };
+        match self.apply(entry.inverse.clone()) {
+            Ok(outcome) => {
+                self.undo.push(HistoryEntry { label: entry.label.clone(), inverse: outcome.inverse });
+                Ok(Some(entry.label))
+            }
+            Err(e) => {
+                self.redo.push(entry);
+                Err(e)
+            }
+        }
+    }
+
+    /// Label of the action `undo` would undo.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|e| e.label.as_str())
+    }
+
+    /// Label of the action `redo` would redo.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|e| e.label.as_str())
+    }
+
+    /// The coder with this name, created (as an undoable action) if missing.
+    pub fn ensure_coder(&mut self, name: &str) -> Result<CoderId> {
+        if let Some(c) = self.coders()?.into_iter().find(|c| c.name == name) {
+            return Ok(c.id);
+        }
+        let outcome = self.perform(Action::CreateCoder { name: name.to_string() })?;
+        outcome
+            .created
+            .coders
+            .first()
+            .copied()
+            .ok_or_else(|| crate::Error::invalid(format!("could not create coder \"{name}\"")))
+    }
+}
+
+/// The coder name used when none was chosen (no `--coder`, no name in the window's preferences):
+/// `$THICKET_CODER`, else the login name.
+pub fn default_coder() -> String {
+    ["THICKET_CODER", "USER", "USERNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .map(|s| s.trim().to_string())
+        .find(|s| !s.is_empty())
+        .unwrap_or_else(|| "coder".to_string())
+}

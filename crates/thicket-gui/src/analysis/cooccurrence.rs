@@ -1,0 +1,208 @@
+//! The co-occurrence heat map: code × code, counting pairs of codings that overlap, share a
+//! paragraph or a turn, or lie within N characters, or their Jaccard coefficients. The
+//! diagonal (each code's own codings) is set apart. A click lists the co-occurring pairs.
+//! Numbers from `analysis::cooccurrence_with`, as `thicket cooccur` prints them.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::controls::{combo, ready, shown, status};
+use super::drill::DrillDown;
+use super::heat_table::{self, CellRef, Fill, RowHead, TableCell, TableModel};
+use super::{Ctx, ExportFormat, export_menu};
+use thicket_core::analysis::{AnalysisData, AnalysisLoad, Cooccurrence, CrosstabSpec, Dimension, Measure, Proximity, cell_codings, cooccurrence_with, cooccurring_pairs};
+use thicket_core::error::{Error, Result};
+use thicket_core::export::svg::{HeatCell, HeatMap, Legend, heat_map_svg, write_svg};
+use thicket_core::export::{analysis_tables, colour, write_csv, write_xlsx};
+
+/// How co-occurrence is decided, as the Mode picker offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Mode {
+    Overlap,
+    Paragraph,
+    Turn,
+    Within,
+}
+
+/// The co-occurrence view's state.
+pub(super) struct CooccurrenceView {
+    mode: Mode,
+    /// N for "within N characters".
+    within: usize,
+    jaccard: bool,
+    hide_unused: bool,
+    result: Option<Computed>,
+    selected: Option<CellRef>,
+    drill: Option<DrillDown>,
+    note: Option<String>,
+}
+
+impl Default for CooccurrenceView {
+    fn default() -> Self {
+        CooccurrenceView { mode: Mode::Overlap, within: 200, jaccard: false, hide_unused: true, result: None, selected: None, drill: None, note: None }
+    }
+}
+
+type Computed = super::controls::Computed<(Proximity, bool, bool, u64), Done>;
+
+struct Done {
+    data: Arc<AnalysisData>,
+    proximity: Proximity,
+    table: Cooccurrence,
+    /// Rows (and columns) of `table` shown.
+    shown: Vec<usize>,
+    jaccard: bool,
+    model: TableModel,
+}
+
+impl CooccurrenceView {
+    fn proximity(&self) -> Proximity {
+        match self.mode {
+            Mode::Overlap => Proximity::Overlap,
+            Mode::Paragraph => Proximity::Paragraph,
+            Mode::Turn => Proximity::Turn,
+            Mode::Within => Proximity::Within(self.within),
+        }
+    }
+
+    fn refresh(&mut self, ctx: &mut Ctx) {
+        let proximity = self.proximity();
+        let key = (proximity, self.jaccard, self.hide_unused, ctx.generation);
+        if self.result.as_ref().is_some_and(|c| c.key == key) {
+            return;
+        }
+        self.selected = None;
+        self.drill = None;
+        let need = AnalysisLoad { speakers: proximity == Proximity::Turn, texts: proximity == Proximity::Paragraph };
+        let (jaccard, hide_unused) = (self.jaccard, self.hide_unused);
+        let outcome = ctx.data.get(ctx.project, ctx.generation, need).and_then(|data| {
+            let table = cooccurrence_with(&data, proximity).map_err(|e| e.to_string())?;
+            Ok(Done::new(data, proximity, table, jaccard, hide_unused))
+        });
+        self.result = Some(Computed { key, outcome });
+    }
+
+    pub fn show(&mut self, ui: &mut egui::Ui, ctx: &mut Ctx) {
+        let mut export = None;
+        ui.horizontal_wrapped(|ui| {
+            let modes = [
+                (Mode::Overlap, "Overlapping".to_string()),
+                (Mode::Paragraph, "Same paragraph".to_string()),
+                (Mode::Turn, "Same speaker turn".to_string()),
+                (Mode::Within, "Within N characters".to_string()),
+            ];
+            combo(ui, "Co-occur when", &mut self.mode, &modes);
+            if self.mode == Mode::Within {
+                let l = ui.label("N");
+                ui.add(egui::DragValue::new(&mut self.within).range(0..=100_000).suffix(" chars")).labelled_by(l.id);
+            }
+            combo(ui, "Show", &mut self.jaccard, &[(false, "Pair counts".to_string()), (true, "Jaccard coefficients".to_string())]);
+            ui.checkbox(&mut self.hide_unused, "Hide unused codes");
+            ui.separator();
+            export = export_menu::menu(ui, "cooccurrence", ready(&self.result));
+        });
+        self.refresh(ctx);
+        if let Some(saved) = export_menu::run(ctx, export, |f, p| self.export(f, p)) {
+            self.note = Some(saved);
+        }
+        let Some(done) = shown(ui, &self.result) else { return };
+        let line = format!("{} codes · mode {} · diagonal: codings of the code · click a cell for its pairs", done.shown.len(), done.table.mode);
+        status(ui, self.note.as_deref().unwrap_or(&line), false);
+        if let Some(drill) = &mut self.drill {
+            let mut open = true;
+            egui::Panel::bottom("cooccurrence_drill").resizable(true).default_size(230.0).show(ui, |ui| open = drill.show(ui, ctx));
+            if !open {
+                self.drill = None;
+                self.selected = None;
+            }
+        }
+        let mut clicked = None;
+        egui::CentralPanel::default().show(ui, |ui| clicked = heat_table::show(ui, "cooccurrence_table", &done.model, self.selected));
+        if let Some(at @ (Some(r), Some(k))) = clicked {
+            let (a, b) = (done.shown[r], done.shown[k]);
+            let label = done.model.label_of(at);
+            let title = label.rsplit_once(':').map_or(label.as_str(), |(t, _)| t).to_string();
+            let drill = if a == b {
+                let spec = CrosstabSpec { dimension: Dimension::Coders, measure: Measure::Segments, rollup: false };
+                cell_codings(&done.data, &spec, Some(a), None).map(|ids| DrillDown::codings(title, Arc::clone(&done.data), ids))
+            } else {
+                let short = |i: usize| done.table.codes[i].rsplit('/').next().unwrap_or_default().to_string();
+                cooccurring_pairs(&done.data, done.proximity, a, b).map(|pairs| DrillDown::pairs(title, Arc::clone(&done.data), &pairs, &short(a), &short(b)))
+            };
+            match drill {
+                Ok(d) => {
+                    self.drill = Some(d);
+                    self.selected = Some(at);
+                }
+                Err(e) => ctx.requests.push(super::Request::Error(e.to_string())),
+            }
+        }
+    }
+
+    /// Writes the shown grid (CSV), both grids (XLSX) or the heat map (SVG).
+    pub fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
+        let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
+            return Err(Error::invalid("the co-occurrence table has no result to export yet"));
+        };
+        let sheets = analysis_tables::cooccurrence_sheets(&done.table, &done.shown, done.jaccard);
+        match format {
+            ExportFormat::Csv => write_csv(path, &sheets),
+            ExportFormat::Xlsx => write_xlsx(path, &sheets),
+            ExportFormat::Svg => write_svg(path, &heat_map_svg(&done.heat_map())),
+        }
+    }
+}
+
+impl Done {
+    fn new(data: Arc<AnalysisData>, proximity: Proximity, table: Cooccurrence, jaccard: bool, hide_unused: bool) -> Self {
+        let shown: Vec<usize> = (0..table.codes.len()).filter(|&i| !hide_unused || table.counts[i][i] > 0).collect();
+        let rows = shown.iter().map(|&i| RowHead::code(&table.codes[i])).collect();
+        let cols = shown.iter().map(|&i| table.codes[i].clone()).collect();
+        let cells = shown
+            .iter()
+            .map(|&a| {
+                shown
+                    .iter()
+                    .map(|&b| {
+                        let (text, value) = if jaccard { (format!("{:.3}", table.jaccard[a][b]), table.jaccard[a][b]) } else { (table.counts[a][b].to_string(), table.counts[a][b] as f64) };
+                        let fill = if a == b { Fill::Muted } else { Fill::Heat(value) };
+                        let tip = (a == b).then(|| format!("{} codings of the code", table.counts[a][a]));
+                        TableCell { text, fill, tip }
+                    })
+                    .collect()
+            })
+            .collect();
+        let model = TableModel::new("code", rows, cols, cells);
+        Done { data, proximity, table, shown, jaccard, model }
+    }
+
+    fn heat_map(&self) -> HeatMap {
+        let value = |a: usize, b: usize| if self.jaccard { self.table.jaccard[a][b] } else { self.table.counts[a][b] as f64 };
+        let max = self.shown.iter().flat_map(|&a| self.shown.iter().filter(move |&&b| b != a).map(move |&b| value(a, b))).fold(0.0, f64::max);
+        let muted = thicket_core::export::colour::Rgb(0xee, 0xee, 0xee);
+        HeatMap {
+            title: format!("Co-occurrence ({})", if self.jaccard { "Jaccard" } else { "pairs of codings" }),
+            subtitle: format!("mode {}; diagonal: codings of the code", self.table.mode),
+            corner: "code".into(),
+            rows: self.shown.iter().map(|&i| self.table.codes[i].clone()).collect(),
+            cols: self.shown.iter().map(|&i| self.table.codes[i].clone()).collect(),
+            cells: self
+                .shown
+                .iter()
+                .zip(&self.model.cells)
+                .map(|(&a, row)| {
+                    self.shown.iter().zip(row).map(|(&b, c)| HeatCell { text: c.text.clone(), fill: if a == b { Some(muted) } else { colour::heat(value(a, b), max, false) } }).collect()
+                })
+                .collect(),
+            row_totals: None,
+            totals_label: String::new(),
+            col_totals: None,
+            total: None,
+            legend: Legend::Scale {
+                label: if self.jaccard { "Jaccard".into() } else { "pairs".into() },
+                max,
+                max_text: if self.jaccard { format!("{max:.3}") } else { format!("{max}") },
+            },
+        }
+    }
+}

@@ -1,0 +1,332 @@
+//! The Analysis area: analysis views as tabs beside the document (DESIGN.md §7).
+//!
+//! In: the open `Project` (read only), the app's `generation` (bumped after every change), and
+//! the user's choices in each view. Out: tables, heat maps and plots drawn from the pure
+//! functions of `analysis/`; drill-down lists of the segments behind any number, whose clicks
+//! become `UiCommand::ShowSpan` (and bring the Document tab forward); exports through
+//! `export/`. Nothing is written to the project.
+//!
+//! The project's rows are loaded once per generation (`DataCache`) and each view caches its
+//! result under its parameters, so a frame only paints: at the reference scale (200,000
+//! codings) an analysis runs when a choice changes, never per frame.
+//!
+//! - `matrix`: codes × cases, roles, kinds, coders, participants, periods or an attribute.
+//! - `triangulation`: case × code grid of source kinds and roles, with corroboration.
+//! - `cooccurrence`: code × code heat map (overlap, paragraph, turn, within N chars).
+//! - `sequences`: A followed by B within a window, per case, and a transition matrix.
+//! - `timeline`: codes per session date, per case, with egui_plot.
+//! - `heat_table`: the table widget the first four share; `drill`: the segment list;
+//!   `controls`: labelled pickers; `export_menu`: the Export menu and its file dialog.
+
+mod controls;
+mod cooccurrence;
+mod data_cache;
+mod drill;
+mod export_menu;
+mod heat_table;
+mod matrix;
+mod sequences;
+mod timeline;
+mod triangulation;
+
+use std::path::Path;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::app::{ThicketApp, UiCommand};
+use thicket_core::error::Result;
+use thicket_core::model::{SourceId, TextSpan};
+use thicket_core::project::Project;
+
+pub use data_cache::DataCache;
+
+/// The analysis views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AnalysisKind {
+    Matrix,
+    Triangulation,
+    Cooccurrence,
+    Sequences,
+    Timeline,
+}
+
+impl AnalysisKind {
+    /// Every view, in menu order.
+    pub const ALL: [AnalysisKind; 5] =
+        [AnalysisKind::Matrix, AnalysisKind::Triangulation, AnalysisKind::Cooccurrence, AnalysisKind::Sequences, AnalysisKind::Timeline];
+
+    /// The tab's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            AnalysisKind::Matrix => "Matrix",
+            AnalysisKind::Triangulation => "Triangulation",
+            AnalysisKind::Cooccurrence => "Co-occurrence",
+            AnalysisKind::Sequences => "Sequences",
+            AnalysisKind::Timeline => "Timeline",
+        }
+    }
+
+    /// The Analysis menu's item.
+    pub fn menu_label(self) -> &'static str {
+        match self {
+            AnalysisKind::Matrix => "Matrix (codes × cases, roles, …)",
+            AnalysisKind::Triangulation => "Triangulation grid",
+            AnalysisKind::Cooccurrence => "Co-occurrence heat map",
+            AnalysisKind::Sequences => "Sequences (A followed by B)",
+            AnalysisKind::Timeline => "Timeline",
+        }
+    }
+
+    /// Ctrl+Shift and a letter: X (cross-tabulation; M is the memos), G (grid), O, Q, L.
+    pub fn shortcut(self) -> KeyboardShortcut {
+        let key = match self {
+            AnalysisKind::Matrix => Key::X,
+            AnalysisKind::Triangulation => Key::G,
+            AnalysisKind::Cooccurrence => Key::O,
+            AnalysisKind::Sequences => Key::Q,
+            AnalysisKind::Timeline => Key::L,
+        };
+        KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key)
+    }
+}
+
+/// What an export writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The view's main table as CSV (what `thicket … --format csv` prints).
+    Csv,
+    /// All of the view's tables as an XLSX workbook (what `--format xlsx` writes).
+    Xlsx,
+    /// The view's chart as SVG.
+    Svg,
+}
+
+impl ExportFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Svg => "svg",
+        }
+    }
+}
+
+/// Brings the Document tab forward.
+const DOCUMENT_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::D);
+
+/// What a view asks of the app.
+pub(super) enum Request {
+    /// Open the source at this span in the Document tab.
+    Show(SourceId, TextSpan),
+    Error(String),
+}
+
+/// What every view gets to draw itself.
+pub(super) struct Ctx<'a> {
+    pub project: &'a Project,
+    pub generation: u64,
+    pub data: &'a mut DataCache,
+    pub requests: &'a mut Vec<Request>,
+}
+
+/// One open view (boxed: the views differ in size and there are at most five).
+enum View {
+    Matrix(Box<matrix::MatrixView>),
+    Triangulation(Box<triangulation::TriangulationView>),
+    Cooccurrence(Box<cooccurrence::CooccurrenceView>),
+    Sequences(Box<sequences::SequencesView>),
+    Timeline(Box<timeline::TimelineView>),
+}
+
+impl View {
+    fn new(kind: AnalysisKind) -> Self {
+        match kind {
+            AnalysisKind::Matrix => View::Matrix(Default::default()),
+            AnalysisKind::Triangulation => View::Triangulation(Default::default()),
+            AnalysisKind::Cooccurrence => View::Cooccurrence(Default::default()),
+            AnalysisKind::Sequences => View::Sequences(Default::default()),
+            AnalysisKind::Timeline => View::Timeline(Default::default()),
+        }
+    }
+
+    fn kind(&self) -> AnalysisKind {
+        match self {
+            View::Matrix(_) => AnalysisKind::Matrix,
+            View::Triangulation(_) => AnalysisKind::Triangulation,
+            View::Cooccurrence(_) => AnalysisKind::Cooccurrence,
+            View::Sequences(_) => AnalysisKind::Sequences,
+            View::Timeline(_) => AnalysisKind::Timeline,
+        }
+    }
+
+    fn show(&mut self, ui: &mut egui::Ui, ctx: &mut Ctx) {
+        match self {
+            View::Matrix(v) => v.show(ui, ctx),
+            View::Triangulation(v) => v.show(ui, ctx),
+            View::Cooccurrence(v) => v.show(ui, ctx),
+            View::Sequences(v) => v.show(ui, ctx),
+            View::Timeline(v) => v.show(ui, ctx),
+        }
+    }
+
+    fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
+        match self {
+            View::Matrix(v) => v.export(format, path),
+            View::Triangulation(v) => v.export(format, path),
+            View::Cooccurrence(v) => v.export(format, path),
+            View::Sequences(v) => v.export(format, path),
+            View::Timeline(v) => v.export(format, path),
+        }
+    }
+}
+
+/// The open views and which tab is in front.
+#[derive(Default)]
+pub struct AnalysisArea {
+    views: Vec<View>,
+    /// The view in front; `None`: the document.
+    active: Option<usize>,
+    data: DataCache,
+}
+
+impl AnalysisArea {
+    /// Brings the view of `kind` forward, opening it if needed.
+    pub fn open(&mut self, kind: AnalysisKind) {
+        let i = match self.views.iter().position(|v| v.kind() == kind) {
+            Some(i) => i,
+            None => {
+                self.views.push(View::new(kind));
+                self.views.len() - 1
+            }
+        };
+        self.active = Some(i);
+    }
+
+    /// Brings the Document tab forward.
+    pub fn show_document(&mut self) {
+        self.active = None;
+    }
+
+    /// The view in front, if it is not the document.
+    pub fn active(&self) -> Option<AnalysisKind> {
+        self.active.and_then(|i| self.views.get(i)).map(View::kind)
+    }
+
+    /// The open views, in tab order.
+    pub fn open_views(&self) -> Vec<AnalysisKind> {
+        self.views.iter().map(View::kind).collect()
+    }
+
+    /// Exports what the view in front shows (its current result) to `path`; the Export menu
+    /// calls this after its file dialog, tests call it directly.
+    pub fn export_active(&self, format: ExportFormat, path: &Path) -> Result<()> {
+        match self.active.and_then(|i| self.views.get(i)) {
+            Some(view) => view.export(format, path),
+            None => Err(thicket_core::Error::invalid("no analysis view is in front to export")),
+        }
+    }
+
+    fn close(&mut self, i: usize) {
+        if i < self.views.len() {
+            self.views.remove(i);
+        }
+        self.active = match self.active {
+            Some(a) if a == i => None,
+            Some(a) if a > i => Some(a - 1),
+            other => other,
+        };
+    }
+}
+
+/// The Analysis menu: one item per view, with its shortcut.
+pub fn menu(app: &mut ThicketApp, ui: &mut egui::Ui) {
+    ui.menu_button("Analysis", |ui| {
+        let open = app.project.is_some();
+        for kind in AnalysisKind::ALL {
+            let button = egui::Button::new(kind.menu_label()).shortcut_text(ui.ctx().format_shortcut(&kind.shortcut()));
+            if ui.add_enabled(open, button).clicked() {
+                app.push(UiCommand::OpenAnalysis(kind));
+                ui.close();
+            }
+        }
+        ui.separator();
+        let document = egui::Button::new("Back to the document").shortcut_text(ui.ctx().format_shortcut(&DOCUMENT_SHORTCUT));
+        if ui.add_enabled(app.analysis.active.is_some(), document).clicked() {
+            app.analysis.show_document();
+            ui.close();
+        }
+    });
+}
+
+/// The views' shortcuts (Ctrl+Shift+X, G, O, Q, L; Ctrl+Shift+D for the document).
+pub fn shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
+    if app.project.is_none() {
+        return;
+    }
+    for kind in AnalysisKind::ALL {
+        if ctx.input_mut(|i| i.consume_shortcut(&kind.shortcut())) {
+            app.push(UiCommand::OpenAnalysis(kind));
+        }
+    }
+    if ctx.input_mut(|i| i.consume_shortcut(&DOCUMENT_SHORTCUT)) {
+        app.analysis.show_document();
+    }
+}
+
+/// A small × that screen readers (and tests) know as `label`.
+fn close_button(ui: &mut egui::Ui, label: &str) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+    let visuals = ui.style().interact(&response);
+    if response.hovered() || response.has_focus() {
+        ui.painter().rect_filled(rect, 3.0, visuals.weak_bg_fill);
+    }
+    ui.painter().text(rect.center(), egui::Align2::CENTER_CENTER, "×", egui::TextStyle::Body.resolve(ui.style()), visuals.text_color());
+    response.on_hover_text(label)
+}
+
+/// The tab strip above the central area (when any view is open) and, when a view is in front,
+/// that view. Returns true when it drew a view, so the caller leaves the document out.
+pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
+    if app.analysis.views.is_empty() || app.project.is_none() {
+        return false;
+    }
+    let mut close = None;
+    egui::Panel::top("analysis_tabs").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            if ui.selectable_label(app.analysis.active.is_none(), "Document").on_hover_text("Ctrl+Shift+D").clicked() {
+                app.analysis.active = None;
+            }
+            for (i, view) in app.analysis.views.iter().enumerate() {
+                let kind = view.kind();
+                ui.separator();
+                if ui.selectable_label(app.analysis.active == Some(i), kind.title()).clicked() {
+                    app.analysis.active = Some(i);
+                }
+                if close_button(ui, &format!("Close {}", kind.title())).clicked() {
+                    close = Some(i);
+                }
+            }
+        });
+    });
+    if let Some(i) = close {
+        app.analysis.close(i);
+    }
+    let Some(i) = app.analysis.active else { return false };
+    let (Some(project), Some(view)) = (app.project.as_ref(), app.analysis.views.get_mut(i)) else { return false };
+    let mut requests = Vec::new();
+    egui::CentralPanel::default().show(ui, |ui| {
+        let mut ctx = Ctx { project, generation: app.generation, data: &mut app.analysis.data, requests: &mut requests };
+        view.show(ui, &mut ctx);
+    });
+    for request in requests {
+        match request {
+            Request::Show(source, span) => {
+                app.analysis.show_document();
+                app.push(UiCommand::ShowSpan(source, span));
+            }
+            Request::Error(e) => app.errors.push(e),
+        }
+    }
+    true
+}

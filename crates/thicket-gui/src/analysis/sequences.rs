@@ -1,0 +1,313 @@
+//! The sequence view: how often a coding of A is followed by a coding of B within a window
+//! (turns, paragraphs, sessions, or anywhere later in the case), and how soon, per case and
+//! overall; and the transition matrix over chosen codes. A click on a case lists its A → B
+//! pairs; a click on the matrix lists the consecutive pairs behind the number. Numbers from
+//! `analysis::sequence` and `analysis::transitions`, as `thicket sequence` prints them.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::controls::{checklist, combo, ready, shown, status};
+use super::drill::DrillDown;
+use super::heat_table::{self, CellRef, Fill, RowHead, TableCell, TableModel};
+use super::{Ctx, ExportFormat, export_menu};
+use thicket_core::analysis::{AnalysisData, AnalysisLoad, Sequence, SequenceSpec, Transitions, Window, sequence, transition_pairs, transitions};
+use thicket_core::error::{Error, Result};
+use thicket_core::export::analysis_tables::{self, lags_text};
+use thicket_core::export::svg::{HeatCell, HeatMap, Legend, heat_map_svg, write_svg};
+use thicket_core::export::{colour, write_csv, write_xlsx};
+
+/// The window's unit, as the picker offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Unit {
+    Turns,
+    Paragraphs,
+    Sessions,
+    Case,
+}
+
+/// The sequence view's state.
+pub(super) struct SequencesView {
+    from: String,
+    to: String,
+    unit: Unit,
+    n: usize,
+    subcodes: bool,
+    /// Codes of the transition matrix (empty: A and B).
+    matrix_codes: Vec<String>,
+    probabilities: bool,
+    result: Option<Computed>,
+    /// Which table the selection is in (false: per case, true: the matrix).
+    selected: Option<(bool, CellRef)>,
+    drill: Option<DrillDown>,
+    note: Option<String>,
+    /// Code paths, from the last data loaded.
+    codes: Vec<String>,
+}
+
+impl Default for SequencesView {
+    fn default() -> Self {
+        SequencesView {
+            from: String::new(),
+            to: String::new(),
+            unit: Unit::Sessions,
+            n: 1,
+            subcodes: true,
+            matrix_codes: Vec::new(),
+            probabilities: false,
+            result: None,
+            selected: None,
+            drill: None,
+            note: None,
+            codes: Vec::new(),
+        }
+    }
+}
+
+type Key = (String, String, Window, bool, Vec<String>, bool, u64);
+
+type Computed = super::controls::Computed<Key, Done>;
+
+struct Done {
+    data: Arc<AnalysisData>,
+    window: Window,
+    subcodes: bool,
+    seq: Sequence,
+    tr: Transitions,
+    cases_model: TableModel,
+    matrix_model: TableModel,
+    probabilities: bool,
+}
+
+impl SequencesView {
+    fn window(&self) -> Window {
+        match self.unit {
+            Unit::Turns => Window::Turns(self.n),
+            Unit::Paragraphs => Window::Paragraphs(self.n),
+            Unit::Sessions => Window::Sessions(self.n),
+            Unit::Case => Window::Case,
+        }
+    }
+
+    fn matrix_codes(&self) -> Vec<String> {
+        if self.matrix_codes.is_empty() { vec![self.from.clone(), self.to.clone()] } else { self.matrix_codes.clone() }
+    }
+
+    fn key(&self, generation: u64) -> Key {
+        (self.from.clone(), self.to.clone(), self.window(), self.subcodes, self.matrix_codes(), self.probabilities, generation)
+    }
+
+    fn refresh(&mut self, ctx: &mut Ctx) {
+        // The codebook (for the pickers and defaults) comes with the cheapest load.
+        if self.codes.is_empty() || self.result.as_ref().is_none_or(|c| c.key.6 != ctx.generation) {
+            match ctx.data.get(ctx.project, ctx.generation, AnalysisLoad::default()) {
+                Ok(data) => self.codes = data.code_paths(),
+                Err(e) => {
+                    self.result = Some(Computed { key: self.key(ctx.generation), outcome: Err(e) });
+                    return;
+                }
+            }
+            // Start with the first two top-level codes, and forget codes that are gone.
+            let top: Vec<&String> = self.codes.iter().filter(|c| !c.contains('/')).collect();
+            if !self.codes.contains(&self.from) {
+                self.from = top.first().map_or_else(String::new, |c| c.to_string());
+            }
+            if !self.codes.contains(&self.to) {
+                self.to = top.get(1).or(top.first()).map_or_else(String::new, |c| c.to_string());
+            }
+            let codes = self.codes.clone();
+            self.matrix_codes.retain(|c| codes.contains(c));
+        }
+        let window = self.window();
+        let key = self.key(ctx.generation);
+        if self.result.as_ref().is_some_and(|c| c.key == key) {
+            return;
+        }
+        self.selected = None;
+        self.drill = None;
+        if self.from.is_empty() || self.to.is_empty() {
+            self.result = Some(Computed { key, outcome: Err("The codebook has no codes to follow.".into()) });
+            return;
+        }
+        let need = AnalysisLoad { speakers: matches!(window, Window::Turns(_)), texts: matches!(window, Window::Paragraphs(_)) };
+        let spec = SequenceSpec { from: self.from.clone(), to: self.to.clone(), window, subcodes: self.subcodes };
+        let (codes, subcodes, probabilities) = (self.matrix_codes(), self.subcodes, self.probabilities);
+        let outcome = ctx.data.get(ctx.project, ctx.generation, need).and_then(|data| {
+            let seq = sequence(&data, &spec).map_err(|e| e.to_string())?;
+            let tr = transitions(&data, &codes, window, subcodes).map_err(|e| e.to_string())?;
+            Ok(Done::new(data, window, subcodes, seq, tr, probabilities))
+        });
+        self.result = Some(Computed { key, outcome });
+    }
+
+    pub fn show(&mut self, ui: &mut egui::Ui, ctx: &mut Ctx) {
+        let mut export = None;
+        let choices: Vec<(String, String)> = self.codes.iter().map(|c| (c.clone(), c.clone())).collect();
+        ui.horizontal_wrapped(|ui| {
+            combo(ui, "From (A)", &mut self.from, &choices);
+            combo(ui, "To (B)", &mut self.to, &choices);
+            let units = [
+                (Unit::Turns, "Within N turns".to_string()),
+                (Unit::Paragraphs, "Within N paragraphs".to_string()),
+                (Unit::Sessions, "Within K sessions".to_string()),
+                (Unit::Case, "Anywhere later in the case".to_string()),
+            ];
+            combo(ui, "Window", &mut self.unit, &units);
+            if self.unit != Unit::Case {
+                let l = ui.label(if self.unit == Unit::Sessions { "K" } else { "N" });
+                ui.add(egui::DragValue::new(&mut self.n).range(0..=10_000)).labelled_by(l.id);
+            }
+            ui.checkbox(&mut self.subcodes, "Include sub-codes");
+        });
+        ui.horizontal_wrapped(|ui| {
+            let mut chosen = self.matrix_codes();
+            if checklist(ui, "Transition matrix codes", &mut chosen, &self.codes) {
+                self.matrix_codes = chosen;
+            }
+            combo(ui, "Matrix shows", &mut self.probabilities, &[(false, "Counts".to_string()), (true, "Probabilities".to_string())]);
+            ui.separator();
+            export = export_menu::menu(ui, "sequence", ready(&self.result));
+        });
+        self.refresh(ctx);
+        if let Some(saved) = export_menu::run(ctx, export, |f, p| self.export(f, p)) {
+            self.note = Some(saved);
+        }
+        let Some(done) = shown(ui, &self.result) else { return };
+        let line = format!("{} followed by {} within {} · lags in {} (lag×count) · click a case for its pairs", done.seq.from, done.seq.to, done.seq.window, done.seq.unit);
+        status(ui, self.note.as_deref().unwrap_or(&line), false);
+        if let Some(drill) = &mut self.drill {
+            let mut open = true;
+            egui::Panel::bottom("sequence_drill").resizable(true).default_size(240.0).show(ui, |ui| open = drill.show(ui, ctx));
+            if !open {
+                self.drill = None;
+                self.selected = None;
+            }
+        }
+        let mut clicked = None;
+        egui::CentralPanel::default().show(ui, |ui| {
+            let cases_h = ((done.cases_model.rows.len() + 2) as f32 * 24.0 + 12.0).min(ui.available_height() * 0.45);
+            let width = ui.available_width();
+            let selected_in = |matrix: bool| self.selected.filter(|(m, _)| *m == matrix).map(|(_, at)| at);
+            ui.allocate_ui(egui::vec2(width, cases_h), |ui| {
+                if let Some(at) = heat_table::show(ui, "sequence_cases", &done.cases_model, selected_in(false)) {
+                    clicked = Some((false, at));
+                }
+            });
+            ui.add_space(6.0);
+            ui.strong(format!("Transitions: which chosen code comes next, within {}", done.tr.window));
+            if let Some(at) = heat_table::show(ui, "sequence_matrix", &done.matrix_model, selected_in(true)) {
+                clicked = Some((true, at));
+            }
+        });
+        match clicked {
+            Some((false, at @ (Some(r), _))) => {
+                let follows: Vec<_> = match done.seq.cases.get(r) {
+                    Some(case) => case.follows.iter().map(|f| (f.from, f.to)).collect(),
+                    // The overall row: every case's pairs.
+                    None => done.seq.cases.iter().flat_map(|c| c.follows.iter().map(|f| (f.from, f.to))).collect(),
+                };
+                let title = format!("{} followed by {} in {}", done.seq.from, done.seq.to, done.cases_model.rows[r].label);
+                self.drill = Some(DrillDown::pairs(title, Arc::clone(&done.data), &follows, "A", "B"));
+                self.selected = Some((false, at));
+            }
+            Some((true, at @ (Some(i), Some(j)))) => {
+                match transition_pairs(&done.data, &done.tr.codes, done.window, done.subcodes, i, j) {
+                    Ok(pairs) => {
+                        let title = format!("{} then {}", done.tr.codes[i], done.tr.codes[j]);
+                        let short = |k: usize| done.tr.codes[k].rsplit('/').next().unwrap_or_default().to_string();
+                        self.drill = Some(DrillDown::pairs(title, Arc::clone(&done.data), &pairs, &short(i), &short(j)));
+                        self.selected = Some((true, at));
+                    }
+                    Err(e) => ctx.requests.push(super::Request::Error(e.to_string())),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Writes the per-case table (CSV), all tables (XLSX) or the transition heat map (SVG).
+    pub fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
+        let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
+            return Err(Error::invalid("the sequence view has no result to export yet"));
+        };
+        let sheets = analysis_tables::sequence_sheets(Some(&done.seq), &done.tr);
+        match format {
+            ExportFormat::Csv => write_csv(path, &sheets),
+            ExportFormat::Xlsx => write_xlsx(path, &sheets),
+            ExportFormat::Svg => write_svg(path, &heat_map_svg(&done.heat_map())),
+        }
+    }
+}
+
+impl Done {
+    fn new(data: Arc<AnalysisData>, window: Window, subcodes: bool, seq: Sequence, tr: Transitions, probabilities: bool) -> Self {
+        let cols = ["A codings", "followed", "share", "mean lag", "lags"].map(String::from).to_vec();
+        let counts = seq.cases.iter().map(|c| (c.case.as_str(), &c.counts)).chain([("overall", &seq.overall)]);
+        let mut rows = Vec::new();
+        let mut cells = Vec::new();
+        for (name, c) in counts {
+            rows.push(RowHead::plain(name));
+            let share = if c.from_codings == 0 { String::new() } else { format!("{:.1}%", c.followed as f64 * 100.0 / c.from_codings as f64) };
+            let plain = |text: String| TableCell { text, fill: Fill::None, tip: None };
+            cells.push(vec![
+                plain(c.from_codings.to_string()),
+                TableCell::heat(c.followed.to_string(), c.followed as f64),
+                plain(share),
+                plain(c.mean_lag.map_or_else(String::new, |m| format!("{m:.2}"))),
+                plain(lags_text(c)),
+            ]);
+        }
+        let mut cases_model = TableModel::new("case", rows, cols, cells);
+        // The overall row is a sum: it would flatten the colours of the cases.
+        if let Some(last) = cases_model.cells.last_mut() {
+            last[1].fill = Fill::None;
+        }
+        cases_model.heat_max = seq.cases.iter().map(|c| c.counts.followed as f64).fold(0.0, f64::max);
+        let n = tr.codes.len();
+        let value = |i: usize, j: usize| if probabilities { tr.probabilities[i][j] } else { tr.counts[i][j] as f64 };
+        let matrix_cells = (0..n)
+            .map(|i| {
+                (0..n)
+                    .map(|j| TableCell::heat(if probabilities { format!("{:.3}", value(i, j)) } else { tr.counts[i][j].to_string() }, value(i, j)))
+                    .collect()
+            })
+            .collect();
+        let matrix_model = TableModel::new("from \\ to", tr.codes.iter().map(|c| RowHead::code(c)).collect(), tr.codes.clone(), matrix_cells)
+            .with_row_totals("total", tr.row_totals.iter().map(u64::to_string).collect());
+        Done { data, window, subcodes, seq, tr, cases_model, matrix_model, probabilities }
+    }
+
+    fn heat_map(&self) -> HeatMap {
+        let max = self.matrix_model.heat_max;
+        HeatMap {
+            title: format!("Transitions within {}", self.tr.window),
+            subtitle: format!(
+                "{}; {} followed by {}: {} of {} A codings ({})",
+                if self.probabilities { "probabilities" } else { "counts of consecutive codings" },
+                self.seq.from,
+                self.seq.to,
+                self.seq.overall.followed,
+                self.seq.overall.from_codings,
+                if lags_text(&self.seq.overall).is_empty() { "no lags".to_string() } else { format!("lags {}", lags_text(&self.seq.overall)) }
+            ),
+            corner: "from \\ to".into(),
+            rows: self.tr.codes.clone(),
+            cols: self.tr.codes.clone(),
+            cells: self
+                .matrix_model
+                .cells
+                .iter()
+                .map(|row| row.iter().map(|c| HeatCell { text: c.text.clone(), fill: if let Fill::Heat(v) = c.fill { colour::heat(v, max, false) } else { None } }).collect())
+                .collect(),
+            row_totals: self.matrix_model.row_totals.clone(),
+            totals_label: "total".into(),
+            col_totals: None,
+            total: None,
+            legend: Legend::Scale {
+                label: if self.probabilities { "probability".into() } else { "transitions".into() },
+                max,
+                max_text: if self.probabilities { format!("{max:.3}") } else { format!("{max}") },
+            },
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! The timeline: per case, how many codings of each chosen code each session holds, plotted
+//! against the session dates (egui_plot), one plot per case with their date axes linked.
+//! Numbers from `analysis::timeline`, as `thicket timeline` prints them; undated sources are
+//! counted in the table but cannot be placed on a date axis, so each plot says how many it
+//! leaves out.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use egui::Color32;
+use egui_plot::{GridMark, Line, Plot, Points};
+
+use super::controls::{checklist, ready, shown, status};
+use super::{Ctx, ExportFormat, export_menu};
+use thicket_core::analysis::{AnalysisLoad, Timeline, timeline};
+use thicket_core::error::{Error, Result};
+use thicket_core::export::colour::Rgb;
+use thicket_core::export::svg::{self, Series, TimelineChart, TimelinePanel, timeline_svg, write_svg};
+use thicket_core::export::{analysis_tables, write_csv, write_xlsx};
+
+/// How many cases and codes a new timeline starts with (the busiest codes).
+const FIRST_CASES: usize = 4;
+const FIRST_CODES: usize = 5;
+
+/// Distinct colours for codes that share one in the codebook.
+const PALETTE: [Rgb; 8] = [
+    Rgb(0x1f, 0x77, 0xb4),
+    Rgb(0xff, 0x7f, 0x0e),
+    Rgb(0x2c, 0xa0, 0x2c),
+    Rgb(0xd6, 0x27, 0x28),
+    Rgb(0x94, 0x67, 0xbd),
+    Rgb(0x8c, 0x56, 0x4b),
+    Rgb(0xe3, 0x77, 0xc2),
+    Rgb(0x17, 0xbe, 0xcf),
+];
+
+/// How far apart (in "redmean" RGB distance) two plotted colours must be.
+const MIN_DISTANCE: f64 = 120.0;
+
+/// A cheap perceptual distance between two sRGB colours (the "redmean" approximation).
+fn distance(a: Rgb, b: Rgb) -> f64 {
+    let r = (a.0 as f64 + b.0 as f64) / 2.0;
+    let (dr, dg, db) = (a.0 as f64 - b.0 as f64, a.1 as f64 - b.1 as f64, a.2 as f64 - b.2 as f64);
+    ((2.0 + r / 256.0) * dr * dr + 4.0 * dg * dg + (2.0 + (255.0 - r) / 256.0) * db * db).sqrt()
+}
+
+/// The timeline view's state.
+#[derive(Default)]
+pub(super) struct TimelineView {
+    rollup: bool,
+    cases: Vec<String>,
+    codes: Vec<String>,
+    result: Option<Computed>,
+    note: Option<String>,
+    /// Whether `cases` and `codes` have been given their first values.
+    chosen: bool,
+}
+
+type Computed = super::controls::Computed<(bool, u64), Done>;
+
+struct Done {
+    timeline: Timeline,
+    /// Each code's colour in the codebook.
+    colours: HashMap<String, Rgb>,
+}
+
+impl TimelineView {
+    fn refresh(&mut self, ctx: &mut Ctx) {
+        let key = (self.rollup, ctx.generation);
+        if self.result.as_ref().is_some_and(|c| c.key == key) {
+            return;
+        }
+        let rollup = self.rollup;
+        let outcome = ctx.data.get(ctx.project, ctx.generation, AnalysisLoad::default()).map(|data| {
+            let colours = data.codebook.walk().iter().filter_map(|(_, c)| Rgb::parse(&c.color).map(|rgb| (data.code_path(c.id), rgb))).collect();
+            Done { timeline: timeline(&data, rollup), colours }
+        });
+        if let Ok(done) = &outcome {
+            let t = &done.timeline;
+            let all_cases: Vec<String> = t.cases.iter().map(|c| c.case.clone()).collect();
+            if !self.chosen {
+                self.cases = all_cases.iter().take(FIRST_CASES).cloned().collect();
+                let mut used: Vec<(u64, usize)> = (0..t.codes.len()).map(|i| (t.cases.iter().flat_map(|c| &c.sessions).map(|s| s.counts[i]).sum(), i)).collect();
+                used.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                let mut first: Vec<usize> = used.iter().filter(|(n, _)| *n > 0).take(FIRST_CODES).map(|(_, i)| *i).collect();
+                first.sort_unstable();
+                self.codes = first.iter().map(|&i| t.codes[i].clone()).collect();
+                self.chosen = true;
+            }
+            // Cases and codes that left the project (undo, merge, rename) leave the choice.
+            self.cases.retain(|c| all_cases.contains(c));
+            self.codes.retain(|c| t.codes.contains(c));
+        }
+        self.result = Some(Computed { key, outcome });
+    }
+
+    /// The chosen codes' indices in the timeline (codebook order) and their plot colours: a
+    /// code's own colour unless it is hard to tell from one already used (sub-codes are often
+    /// shades of their parent's), else the first palette colour that is easy to tell apart.
+    fn series(done: &Done, codes: &[String]) -> Vec<(usize, Rgb)> {
+        let mut used: Vec<Rgb> = Vec::new();
+        let mut out = Vec::new();
+        let distinct = |c: Rgb, used: &[Rgb]| used.iter().all(|u| distance(c, *u) >= MIN_DISTANCE);
+        for (i, path) in done.timeline.codes.iter().enumerate().filter(|(_, p)| codes.contains(p)) {
+            let colour = match done.colours.get(path).copied() {
+                Some(c) if distinct(c, &used) => c,
+                _ => PALETTE.iter().copied().find(|c| distinct(*c, &used)).unwrap_or(PALETTE[out.len() % PALETTE.len()]),
+            };
+            used.push(colour);
+            out.push((i, colour));
+        }
+        out
+    }
+
+    pub fn show(&mut self, ui: &mut egui::Ui, ctx: &mut Ctx) {
+        self.refresh(ctx);
+        let (all_cases, all_codes) = match self.result.as_ref().map(|c| &c.outcome) {
+            Some(Ok(done)) => (done.timeline.cases.iter().map(|c| c.case.clone()).collect::<Vec<_>>(), done.timeline.codes.clone()),
+            _ => (Vec::new(), Vec::new()),
+        };
+        let mut export = None;
+        ui.horizontal_wrapped(|ui| {
+            checklist(ui, "Cases", &mut self.cases, &all_cases);
+            checklist(ui, "Codes", &mut self.codes, &all_codes);
+            ui.checkbox(&mut self.rollup, "Roll up sub-codes").on_hover_text("Count each code with all its sub-codes");
+            ui.separator();
+            export = export_menu::menu(ui, "timeline", ready(&self.result));
+        });
+        self.refresh(ctx);
+        if let Some(saved) = export_menu::run(ctx, export, |f, p| self.export(f, p)) {
+            self.note = Some(saved);
+        }
+        let Some(done) = shown(ui, &self.result) else { return };
+        status(ui, self.note.as_deref().unwrap_or("Codings per session, by session date"), false);
+        let series = Self::series(done, &self.codes);
+        ui.horizontal_wrapped(|ui| {
+            for &(i, c) in &series {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 4.0), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 1.0, Color32::from_rgb(c.0, c.1, c.2));
+                ui.label(&done.timeline.codes[i]);
+            }
+        });
+        if self.cases.is_empty() || series.is_empty() {
+            status(ui, "Choose cases and codes to plot.", false);
+            return;
+        }
+        let link = ui.make_persistent_id("timeline_x");
+        // Every plot spans the same dates, so sessions line up across cases.
+        let days: Vec<i32> = done
+            .timeline
+            .cases
+            .iter()
+            .filter(|c| self.cases.contains(&c.case))
+            .flat_map(|c| &c.sessions)
+            .filter_map(|s| s.date.as_deref().and_then(svg::day_of_date))
+            .collect();
+        let (first, last) = (days.iter().min().copied().unwrap_or(0), days.iter().max().copied().unwrap_or(0));
+        let margin = ((last - first) / 30).max(3);
+        let (lo, hi) = ((first - margin) as f64, (last + margin) as f64);
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            for case in done.timeline.cases.iter().filter(|c| self.cases.contains(&c.case)) {
+                let undated = case.sessions.iter().filter(|s| s.date.is_none()).map(|s| s.sources.len()).sum::<usize>();
+                ui.horizontal(|ui| {
+                    ui.strong(&case.case);
+                    let dated = case.sessions.iter().filter(|s| s.date.is_some()).count();
+                    ui.weak(format!("{dated} sessions"));
+                    if undated > 0 {
+                        ui.weak(format!("· {undated} undated sources not plotted"));
+                    }
+                });
+                let plot = Plot::new(("timeline", &case.case))
+                    .height(190.0)
+                    .link_axis(link, [true, false])
+                    .allow_scroll(false)
+                    .include_y(0.0)
+                    .include_x(lo)
+                    .include_x(hi)
+                    .y_axis_min_width(28.0)
+                    .x_grid_spacer(month_marks)
+                    .x_axis_formatter(|mark: GridMark, _| {
+                        // Weekly marks show the day; monthly ones the month.
+                        let date = svg::date_of_day(mark.value.round() as i32).unwrap_or_default();
+                        if mark.step_size < 20.0 { date.get(5..).unwrap_or_default().to_string() } else { date.get(..7).unwrap_or_default().to_string() }
+                    })
+                    .label_formatter(|hover| match hover {
+                        egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => {
+                            let date = svg::date_of_day(position.x.round() as i32).unwrap_or_default();
+                            Some(format!("{plot_name}\n{date}: {}", position.y))
+                        }
+                        _ => None,
+                    });
+                plot.show(ui, |plot_ui| {
+                    for &(i, c) in &series {
+                        let points: Vec<[f64; 2]> = case
+                            .sessions
+                            .iter()
+                            .filter_map(|s| s.date.as_deref().and_then(svg::day_of_date).map(|d| [d as f64, s.counts[i] as f64]))
+                            .collect();
+                        let colour = Color32::from_rgb(c.0, c.1, c.2);
+                        let name = &done.timeline.codes[i];
+                        plot_ui.line(Line::new(name.clone(), points.clone()).color(colour).width(2.0));
+                        plot_ui.points(Points::new(name.clone(), points).color(colour).radius(3.5).filled(true));
+                    }
+                });
+                ui.add_space(8.0);
+            }
+        });
+    }
+
+    /// Writes the chosen cases' sessions with the chosen codes (CSV, XLSX) or the chart (SVG).
+    pub fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
+        let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
+            return Err(Error::invalid("the timeline has no result to export yet"));
+        };
+        let mut shown = done.timeline.clone();
+        shown.cases.retain(|c| self.cases.contains(&c.case));
+        let series = Self::series(done, &self.codes);
+        let codes: Vec<usize> = series.iter().map(|(i, _)| *i).collect();
+        let sheet = analysis_tables::timeline_sheet(&shown, &codes);
+        match format {
+            ExportFormat::Csv => write_csv(path, &[sheet]),
+            ExportFormat::Xlsx => write_xlsx(path, &[sheet]),
+            ExportFormat::Svg => {
+                let panels = shown
+                    .cases
+                    .iter()
+                    .map(|c| {
+                        let undated: usize = c.sessions.iter().filter(|s| s.date.is_none()).map(|s| s.sources.len()).sum();
+                        TimelinePanel {
+                            title: c.case.clone(),
+                            note: (undated > 0).then(|| format!("{undated} undated sources not plotted")),
+                            series: series
+                                .iter()
+                                .map(|&(i, colour)| Series {
+                                    name: shown.codes[i].clone(),
+                                    colour,
+                                    points: c.sessions.iter().filter_map(|s| s.date.clone().map(|d| (d, s.counts[i] as f64))).collect(),
+                                })
+                                .collect(),
+                        }
+                    })
+                    .collect();
+                let chart = TimelineChart {
+                    title: "Timeline: codings per session".into(),
+                    subtitle: if shown.rollup { "sub-codes rolled up".into() } else { String::new() },
+                    y_label: "codings".into(),
+                    panels,
+                };
+                write_svg(path, &timeline_svg(&chart))
+            }
+        }
+    }
+}
+
+/// Grid marks at month starts (thinned on long spans), or weekly when zoomed in.
+fn month_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
+    let (lo, hi) = (input.bounds.0.floor() as i32, input.bounds.1.ceil() as i32);
+    if hi - lo < 70 {
+        let first = lo + (7 - lo.rem_euclid(7)) % 7;
+        return (first..=hi).step_by(7).map(|d| GridMark { value: d as f64, step_size: 7.0 }).collect();
+    }
+    svg::month_ticks(lo, hi).into_iter().map(|(d, _)| GridMark { value: d as f64, step_size: 30.0 }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shades_of_one_hue_are_replaced_by_distinct_colours() {
+        let t = Timeline { rollup: false, codes: vec!["Repair/Collaboration".into(), "Repair/Honesty".into(), "Tensions".into()], cases: Vec::new() };
+        let colours = HashMap::from([
+            ("Repair/Collaboration".to_string(), Rgb(0x42, 0xa5, 0xf5)),
+            ("Repair/Honesty".to_string(), Rgb(0x64, 0xb5, 0xf6)),
+            ("Tensions".to_string(), Rgb(0xef, 0x6c, 0x00)),
+        ]);
+        let done = Done { timeline: t, colours };
+        let series = TimelineView::series(&done, &["Repair/Collaboration".into(), "Repair/Honesty".into(), "Tensions".into()]);
+        assert_eq!(series[0].1, Rgb(0x42, 0xa5, 0xf5), "the first keeps its own colour");
+        assert_ne!(series[1].1, Rgb(0x64, 0xb5, 0xf6), "a near shade is replaced");
+        assert_eq!(series[2].1, Rgb(0xef, 0x6c, 0x00));
+        for (i, a) in series.iter().enumerate() {
+            for b in &series[i + 1..] {
+                assert!(distance(a.1, b.1) >= MIN_DISTANCE, "{:?} and {:?}", a.1, b.1);
+            }
+        }
+    }
+}

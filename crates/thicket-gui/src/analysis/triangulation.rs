@@ -1,0 +1,253 @@
+//! The triangulation grid: codes × cases, each cell coloured by its corroboration status and
+//! marked with the source kinds (capital letters) and stakeholder roles (short lower-case
+//! marks) that hold its codings; a last column says in how many cases each code is corroborated.
+//! A click lists the cell's segments. Numbers from `analysis::triangulate`, as
+//! `thicket triangulate` prints them.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::Arc;
+
+use super::controls::{checklist, ready, shown, status};
+use super::drill::DrillDown;
+use super::heat_table::{self, CellRef, Fill, RowHead, TableCell, TableModel};
+use super::{Ctx, ExportFormat, export_menu};
+use thicket_core::analysis::{AnalysisData, AnalysisLoad, Triangulation, TriangulationOptions, triangulate, triangulation_codings};
+use thicket_core::error::{Error, Result};
+use thicket_core::export::colour::{self, Rgb};
+use thicket_core::export::svg::{HeatCell, HeatMap, Legend, heat_map_svg, write_svg};
+use thicket_core::export::{analysis_tables, write_csv, write_xlsx};
+use thicket_core::model::SourceKind;
+
+/// The triangulation view's state.
+#[derive(Default)]
+pub(super) struct TriangulationView {
+    options: TriangulationOptions,
+    result: Option<Computed>,
+    selected: Option<CellRef>,
+    drill: Option<DrillDown>,
+    note: Option<String>,
+    /// Roles in use, from the last data loaded.
+    roles: Vec<String>,
+}
+
+type Computed = super::controls::Computed<(TriangulationOptions, u64), Done>;
+
+struct Done {
+    data: Arc<AnalysisData>,
+    grid: Triangulation,
+    model: TableModel,
+    /// (abbreviation, role) for the legend.
+    role_marks: Vec<(String, String)>,
+}
+
+/// One capital letter per source kind.
+pub fn kind_mark(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::Interview => "I",
+        SourceKind::FocusGroup => "F",
+        SourceKind::Observation => "O",
+        SourceKind::FieldNote => "N",
+        SourceKind::CaseFile => "C",
+        SourceKind::Document => "D",
+    }
+}
+
+/// Short lower-case marks for role names, distinct from each other: the initials of a
+/// multi-word role (`social_worker` → `sw`), else its first two letters (`caregiver` → `ca`),
+/// lengthened until unique.
+pub fn role_marks(roles: &[String]) -> Vec<String> {
+    let base = |r: &str, extra: usize| -> String {
+        let words: Vec<&str> = r.split(['_', ' ', '-']).filter(|w| !w.is_empty()).collect();
+        let mark: String = if words.len() > 1 {
+            let mut m: String = words.iter().filter_map(|w| w.chars().next()).collect();
+            m.extend(words.last().into_iter().flat_map(|w| w.chars().skip(1).take(extra)));
+            m
+        } else {
+            r.chars().take(2 + extra).collect()
+        };
+        mark.to_lowercase()
+    };
+    let mut out: Vec<String> = roles.iter().map(|r| base(r, 0)).collect();
+    for extra in 1..8 {
+        let clashes: Vec<usize> = (0..out.len()).filter(|&i| out.iter().filter(|m| **m == out[i]).count() > 1).collect();
+        if clashes.is_empty() {
+            break;
+        }
+        for i in clashes {
+            out[i] = base(&roles[i], extra);
+        }
+    }
+    out
+}
+
+impl Done {
+    fn new(data: Arc<AnalysisData>, grid: Triangulation, roles: &[String]) -> Self {
+        let marks = role_marks(roles);
+        let mark_of = |role: &str| roles.iter().position(|r| r == role).map_or(role.to_string(), |i| marks[i].clone());
+        let rows = grid.codes.iter().map(|c| RowHead::code(c)).collect();
+        let cells = grid
+            .cells
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|c| {
+                        let kinds: String = c.kinds.iter().filter_map(|k| SourceKind::parse(k)).map(kind_mark).collect();
+                        let roles: Vec<String> = c.roles.iter().map(|r| mark_of(r)).collect();
+                        let text = if c.codings == 0 { String::new() } else { format!("{} {kinds} {}", c.status.mark(), roles.join(" ")).trim().to_string() };
+                        let tip = (c.codings > 0).then(|| {
+                            format!(
+                                "{}\n{} codings in {} sources\nkinds: {}\nroles: {}",
+                                c.status.as_str(),
+                                c.codings,
+                                c.sources.len(),
+                                c.kinds.join(", "),
+                                if c.roles.is_empty() { "none".to_string() } else { c.roles.join(", ") }
+                            )
+                        });
+                        TableCell { text, fill: Fill::Status(c.status), tip }
+                    })
+                    .collect()
+            })
+            .collect();
+        let summary = grid.summary.iter().map(|s| format!("{} / {}", s.corroborated, s.cases_coded)).collect();
+        let model = TableModel::new("code", rows, grid.cases.clone(), cells).with_row_totals("corroborated / coded", summary);
+        let role_marks = roles.iter().zip(marks).map(|(r, m)| (m, r.clone())).collect();
+        Done { data, grid, model, role_marks }
+    }
+
+    fn heat_map(&self) -> HeatMap {
+        let mut legend: Vec<(Option<Rgb>, String)> =
+            colour::corroboration_legend().iter().map(|(s, text)| (colour::corroboration(*s, false), text.to_string())).collect();
+        let kinds: Vec<String> = SourceKind::ALL.iter().map(|k| format!("{} {}", kind_mark(*k), k.label().to_lowercase())).collect();
+        legend.push((None, format!("Kinds: {}", kinds.join(" · "))));
+        let roles: Vec<String> = self.role_marks.iter().map(|(m, r)| format!("{m} {r}")).collect();
+        legend.push((None, format!("Roles: {}", roles.join(" · "))));
+        HeatMap {
+            title: "Triangulation: codes × cases".into(),
+            subtitle: if self.grid.rollup { "sub-codes rolled up".into() } else { String::new() },
+            corner: "code".into(),
+            rows: self.grid.codes.clone(),
+            cols: self.grid.cases.clone(),
+            cells: self
+                .model
+                .cells
+                .iter()
+                .zip(&self.grid.cells)
+                .map(|(row, cells)| row.iter().zip(cells).map(|(m, c)| HeatCell { text: m.text.clone(), fill: colour::corroboration(c.status, false) }).collect())
+                .collect(),
+            row_totals: self.model.row_totals.clone(),
+            totals_label: "corroborated / coded".into(),
+            col_totals: None,
+            total: None,
+            legend: Legend::Categories(legend),
+        }
+    }
+}
+
+impl TriangulationView {
+    fn refresh(&mut self, ctx: &mut Ctx) {
+        let key = (self.options.clone(), ctx.generation);
+        if self.result.as_ref().is_some_and(|c| c.key == key) {
+            return;
+        }
+        self.selected = None;
+        self.drill = None;
+        let outcome = ctx.data.get(ctx.project, ctx.generation, AnalysisLoad { speakers: true, texts: false }).and_then(|data| {
+            let roles: BTreeSet<String> = data.participants.values().filter_map(|p| p.role.clone()).collect();
+            self.roles = roles.into_iter().collect();
+            // A role left out may have left the project (undo, merge): forget it.
+            self.options.ignore_roles.retain(|r| self.roles.contains(r));
+            let grid = triangulate(&data, &self.options).map_err(|e| e.to_string())?;
+            Ok(Done::new(data, grid, &self.roles))
+        });
+        self.result = Some(Computed { key: (self.options.clone(), ctx.generation), outcome });
+    }
+
+    pub fn show(&mut self, ui: &mut egui::Ui, ctx: &mut Ctx) {
+        let mut export = None;
+        ui.horizontal_wrapped(|ui| {
+            ui.checkbox(&mut self.options.rollup, "Roll up sub-codes").on_hover_text("Pool each code with all its sub-codes");
+            let roles = self.roles.clone();
+            checklist(ui, "Leave out roles", &mut self.options.ignore_roles, &roles);
+            ui.separator();
+            export = export_menu::menu(ui, "triangulation", ready(&self.result));
+        });
+        self.refresh(ctx);
+        if let Some(saved) = export_menu::run(ctx, export, |f, p| self.export(f, p)) {
+            self.note = Some(saved);
+        }
+        let Some(done) = shown(ui, &self.result) else { return };
+        legend(ui, &done.role_marks);
+        if let Some(n) = &self.note {
+            status(ui, n, false);
+        }
+        if let Some(drill) = &mut self.drill {
+            let mut open = true;
+            egui::Panel::bottom("triangulation_drill").resizable(true).default_size(230.0).show(ui, |ui| open = drill.show(ui, ctx));
+            if !open {
+                self.drill = None;
+                self.selected = None;
+            }
+        }
+        let mut clicked = None;
+        egui::CentralPanel::default().show(ui, |ui| clicked = heat_table::show(ui, "triangulation_table", &done.model, self.selected));
+        if let Some(at @ (Some(row), col)) = clicked {
+            let ids = match col {
+                Some(col) => triangulation_codings(&done.data, &self.options, row, col),
+                // The summary column: the code's codings in every case.
+                None => (0..done.grid.cases.len()).flat_map(|c| triangulation_codings(&done.data, &self.options, row, c)).collect::<BTreeSet<_>>().into_iter().collect(),
+            };
+            let label = done.model.label_of(at);
+            let title = label.rsplit_once(':').map_or(label.as_str(), |(t, _)| t).to_string();
+            self.drill = Some(DrillDown::codings(title, Arc::clone(&done.data), ids));
+            self.selected = Some(at);
+        }
+    }
+
+    /// Writes the grid, the cells and the summary (CSV: the grid; XLSX: all three) or the
+    /// coloured grid (SVG).
+    pub fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
+        let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
+            return Err(Error::invalid("the triangulation grid has no result to export yet"));
+        };
+        let sheets = analysis_tables::triangulation_sheets(&done.grid, false);
+        match format {
+            ExportFormat::Csv => write_csv(path, &sheets),
+            ExportFormat::Xlsx => write_xlsx(path, &sheets),
+            ExportFormat::Svg => write_svg(path, &heat_map_svg(&done.heat_map())),
+        }
+    }
+}
+
+/// What the colours and marks mean, above the grid.
+fn legend(ui: &mut egui::Ui, role_marks: &[(String, String)]) {
+    let dark = ui.visuals().dark_mode;
+    ui.horizontal_wrapped(|ui| {
+        for (s, text) in colour::corroboration_legend() {
+            if let Some(c) = colour::corroboration(s, dark) {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, egui::Color32::from_rgb(c.0, c.1, c.2));
+            }
+            ui.label(text);
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        let kinds: Vec<String> = SourceKind::ALL.iter().map(|k| format!("{} {}", kind_mark(*k), k.label().to_lowercase())).collect();
+        ui.weak(format!("Kinds: {}", kinds.join(" · ")));
+        let roles: Vec<String> = role_marks.iter().map(|(m, r)| format!("{m} {r}")).collect();
+        ui.weak(format!("Roles: {}", roles.join(" · ")));
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_marks_are_short_and_distinct() {
+        let roles = ["caregiver", "child", "social_worker", "supervisor", "social_welfare"].map(String::from);
+        assert_eq!(role_marks(&roles), ["ca", "ch", "swo", "su", "swe"]);
+        assert_eq!(role_marks(&["interviewer".into()]), ["in"]);
+    }
+}

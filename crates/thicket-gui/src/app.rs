@@ -1,0 +1,625 @@
+//! `ThicketApp`: the window's state; applies `UiCommand`s after each frame.
+
+use std::path::{Path, PathBuf};
+
+use thicket_core::Action;
+use thicket_core::action::NewCoding;
+use thicket_core::model::{CodeDescription, CodeId, CoderId, SourceId, TextSpan};
+use thicket_core::project::Project;
+
+use super::document::DocumentView;
+use super::import_dialog::{DialogOutcome, ImportDialog};
+use super::panels;
+use super::prefs::Prefs;
+
+/// What the window shows first.
+#[derive(Debug, Clone)]
+pub enum Startup {
+    /// Open this project.
+    Open(PathBuf),
+    /// The last project; on first run, the sample study; the welcome screen if neither opens.
+    LastOrWelcome,
+    /// The welcome screen.
+    Welcome,
+}
+
+/// Something the user asked for, applied after the frame that asked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UiCommand {
+    OpenProject(PathBuf),
+    /// Create a new, empty project file and open it.
+    NewProject(PathBuf),
+    /// Write a copy of the open project to a new file (the open one stays open).
+    SaveCopy(PathBuf),
+    OpenSample,
+    CloseProject,
+    SelectSource(SourceId),
+    /// Read these files or folders and open the import dialog.
+    Import(Vec<PathBuf>),
+    /// Apply a change to the project (recorded for undo).
+    Perform(thicket_core::Action),
+    /// Show the participants window.
+    ShowParticipants,
+    /// Open a source and select a span in it (from a retrieved segment).
+    ShowSpan(SourceId, thicket_core::model::TextSpan),
+    /// Code every hit of a search (adding the coder if new), as one undoable action.
+    Autocode(super::search::AutocodeRequest),
+    /// Show the cases window, on this case if given.
+    ShowCases(Option<thicket_core::model::CaseId>),
+    /// Show the attributes window.
+    ShowAttributes,
+    /// Show the memo browser.
+    ShowMemos,
+    /// Open a memo in the memo browser (a new one when the subject has none).
+    OpenMemo(super::memos::MemoSubject),
+    /// Create a memo by the current coder (the memo browser asks once a new memo has text).
+    CreateMemo { target: thicket_core::model::MemoTarget, title: String, body: String },
+    /// Open (or bring forward) an analysis view as a tab beside the document.
+    OpenAnalysis(super::analysis::AnalysisKind),
+    Undo,
+    Redo,
+    DismissError,
+}
+
+/// The eframe application.
+pub struct ThicketApp {
+    pub(super) project: Option<Project>,
+    pub(super) selected: Option<SourceId>,
+    pub(super) document: Option<DocumentView>,
+    pub(super) errors: Vec<String>,
+    /// The outcome of the last file operation ("Saved a copy to …"), shown in the status bar.
+    pub(super) notice: Option<String>,
+    pub(super) prefs: Prefs,
+    pub(super) import: Option<ImportDialog>,
+    participants: super::participants::ParticipantsWindow,
+    participants_open: bool,
+    pub(super) codebook: super::codebook::CodebookPanel,
+    pub(super) retrieval: super::retrieval::RetrievalPane,
+    pub(super) find: super::search::FindBar,
+    pub(super) project_search: super::search::ProjectSearch,
+    /// The memo browser, cases and attributes windows.
+    pub(super) data: super::data_windows::DataWindows,
+    pub(super) analysis: super::analysis::AnalysisArea,
+    /// Bumped after every change, so cached views know to refresh.
+    pub(super) generation: u64,
+    /// Who is coding: recorded on every coding and memo made in this window.
+    pub(super) coder: String,
+    /// The project's listings, re-read when `generation` moves on.
+    pub(super) summary: Option<super::summary::Summary>,
+    /// The navigator's filter and grouping.
+    pub(super) navigator: super::panels::NavigatorState,
+    ctx: egui::Context,
+    prefs_path: Option<PathBuf>,
+    commands: Vec<UiCommand>,
+    title: String,
+}
+
+impl ThicketApp {
+    /// Builds the app; `prefs_path` is `None` in tests so nothing is written to the user's config.
+    pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup, prefs_path: Option<PathBuf>) -> Self {
+        let prefs = Prefs::load(prefs_path.as_deref());
+        prefs.theme.apply(&cc.egui_ctx);
+        let coder = prefs.coder.clone().filter(|c| !c.trim().is_empty()).unwrap_or_else(thicket_core::project::default_coder);
+        let mut app = ThicketApp {
+            project: None,
+            selected: None,
+            document: None,
+            errors: Vec::new(),
+            notice: None,
+            prefs,
+            import: None,
+            participants: Default::default(),
+            participants_open: false,
+            codebook: Default::default(),
+            retrieval: Default::default(),
+            find: Default::default(),
+            project_search: Default::default(),
+            data: Default::default(),
+            analysis: Default::default(),
+            generation: 0,
+            coder,
+            summary: None,
+            navigator: Default::default(),
+            ctx: cc.egui_ctx.clone(),
+            prefs_path,
+            commands: Vec::new(),
+            title: "Thicket".into(),
+        };
+        match startup {
+            Startup::Open(path) => app.open(&path),
+            Startup::LastOrWelcome => match app.prefs.recent.first().cloned().filter(|p| p.exists()) {
+                Some(last) => app.open(&last),
+                // First run: show the sample study rather than an empty window.
+                None => app.open_sample(),
+            },
+            Startup::Welcome => {}
+        }
+        app
+    }
+
+    /// The open project, if any.
+    pub fn project(&self) -> Option<&Project> {
+        self.project.as_ref()
+    }
+
+    /// The coder recorded on codings and memos made in this window.
+    pub fn coder(&self) -> &str {
+        &self.coder
+    }
+
+    /// Messages currently shown to the user.
+    pub fn errors(&self) -> &[String] {
+        &self.errors
+    }
+
+    /// The open document view, if a source is selected.
+    pub fn document(&self) -> Option<&DocumentView> {
+        self.document.as_ref()
+    }
+
+    /// The open document view, to select or scroll from outside (tests, other panels).
+    pub fn document_mut(&mut self) -> Option<&mut DocumentView> {
+        self.document.as_mut()
+    }
+
+    /// The analysis tabs.
+    pub fn analysis(&self) -> &super::analysis::AnalysisArea {
+        &self.analysis
+    }
+
+    /// The import dialog, when open.
+    pub fn import_dialog(&self) -> Option<&ImportDialog> {
+        self.import.as_ref()
+    }
+
+    /// Queues a command (panels and tests call this).
+    pub fn push_command(&mut self, command: UiCommand) {
+        self.commands.push(command);
+    }
+
+    /// Queues a command (panels call this).
+    pub(super) fn push(&mut self, command: UiCommand) {
+        self.commands.push(command);
+    }
+
+    /// Re-reads the listings if the project changed since they were read.
+    fn refresh_summary(&mut self) {
+        let Some(project) = &self.project else {
+            self.summary = None;
+            return;
+        };
+        if self.summary.as_ref().is_some_and(|s| s.generation == self.generation) {
+            return;
+        }
+        match super::summary::Summary::load(project, self.generation) {
+            Ok(summary) => self.summary = Some(summary),
+            Err(e) => {
+                self.summary = None;
+                self.errors.push(e.to_string());
+            }
+        }
+    }
+
+    fn open(&mut self, path: &Path) {
+        self.close();
+        match Project::open(path) {
+            Ok(p) => {
+                self.prefs.remember(path);
+                self.prefs.save(self.prefs_path.as_deref());
+                self.codebook.quick = self.prefs.quick_keys.get(&canonical(path)).copied().unwrap_or_default();
+                self.project = Some(p);
+                self.select_first_source();
+            }
+            Err(e) => self.errors.push(e.to_string()),
+        }
+    }
+
+    /// Acts on what the codebook panel asked for.
+    pub(super) fn codebook_requests(&mut self, requests: Vec<super::codebook::CodebookRequest>) {
+        use super::codebook::CodebookRequest as R;
+        for request in requests {
+            match request {
+                R::Perform(action) => self.push(UiCommand::Perform(action)),
+                R::Select { code, add } => {
+                    if add {
+                        if let Some(i) = self.codebook.selected.iter().position(|c| *c == code) {
+                            self.codebook.selected.remove(i);
+                        } else {
+                            self.codebook.selected.push(code);
+                        }
+                    } else {
+                        self.codebook.selected = vec![code];
+                    }
+                }
+                R::Merge { from, into } => match self.project.as_ref().map(|p| p.merge_codes_action(from, into)) {
+                    Some(Ok(action)) => self.push(UiCommand::Perform(action)),
+                    Some(Err(e)) => self.errors.push(e.to_string()),
+                    None => {}
+                },
+                R::Apply(code) => self.code_selection(code),
+                R::InVivo => self.in_vivo(),
+                R::CreateAndApply { parent, name, color, description } => self.create_and_apply(parent, name, color, description),
+                R::Memo(code) => self.push(UiCommand::OpenMemo(super::memos::MemoSubject::Of(thicket_core::model::MemoTarget::Code { id: code }))),
+            }
+        }
+    }
+
+    /// The current coder's id, created on first use. Not an undo step: who is working is not a
+    /// change the user made to the data.
+    pub(super) fn coder_id(&mut self) -> Option<CoderId> {
+        let project = self.project.as_mut()?;
+        let found = project.coders().map(|list| list.into_iter().find(|c| c.name == self.coder).map(|c| c.id));
+        let result = match found {
+            Ok(Some(id)) => Ok(id),
+            Ok(None) => project.apply(Action::CreateCoder { name: self.coder.clone() }).map(|o| o.created.coders.first().copied().unwrap_or(CoderId(0))),
+            Err(e) => Err(e),
+        };
+        result.map_err(|e| self.errors.push(format!("cannot record coder “{}”: {e}", self.coder))).ok()
+    }
+
+    /// The open source and its selection with surrounding blanks left out, or a message saying
+    /// what to do first.
+    fn selected_span(&mut self) -> Option<(SourceId, TextSpan)> {
+        let found = self.document.as_ref().and_then(|doc| Some((doc.source.id, trim_span(doc.text(), doc.selection()?)?)));
+        if found.is_none() {
+            self.errors.push("Select a passage of the text first, then choose a code.".into());
+        }
+        found
+    }
+
+    /// Codes the selection with `code` for the current coder.
+    pub(super) fn code_selection(&mut self, code: CodeId) {
+        let Some((source, span)) = self.selected_span() else { return };
+        let Some(coder) = self.coder_id() else { return };
+        self.push(UiCommand::Perform(Action::AddCodings(vec![NewCoding { source, code, coder, span, memo: String::new() }])));
+    }
+
+    /// Creates a code named after the selected words and codes them with it (an existing
+    /// top-level code of that name is applied instead).
+    fn in_vivo(&mut self) {
+        let Some((_, span)) = self.selected_span() else { return };
+        let (Some(doc), Some(project)) = (&self.document, &self.project) else { return };
+        let name = in_vivo_name(thicket_core::text::slice_chars(doc.text(), span.start..span.end).unwrap_or_default());
+        let book = match project.codebook() {
+            Ok(book) => book,
+            Err(e) => return self.errors.push(e.to_string()),
+        };
+        match book.children(None).iter().copied().find(|id| book.get(*id).is_some_and(|c| c.name == name)) {
+            Some(existing) => self.code_selection(existing),
+            None => self.create_and_apply(None, name, super::codebook::next_color(&book), CodeDescription::default()),
+        }
+    }
+
+    /// Creates a code and codes the selection with it, as one undoable step.
+    fn create_and_apply(&mut self, parent: Option<CodeId>, name: String, color: String, description: CodeDescription) {
+        let Some((source, span)) = self.selected_span() else { return };
+        let Some(coder) = self.coder_id() else { return };
+        self.push(UiCommand::Perform(Action::CreateCodeAndApply { parent, name, color, description, coder, spans: vec![(source, span)] }));
+    }
+
+    fn close(&mut self) {
+        self.generation += 1;
+        // A memo being typed is saved before the project goes.
+        super::data_windows::closing(self);
+        if let Some(p) = self.project.take()
+            && let Err(e) = p.close()
+        {
+            self.errors.push(e.to_string());
+        }
+        self.selected = None;
+        self.document = None;
+        self.analysis = Default::default();
+    }
+
+    /// Creates a project at `path`, titled after the file name, and opens it.
+    fn new_project(&mut self, path: &Path) {
+        self.close();
+        let title = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "Study".into());
+        match Project::create(path, &title).and_then(Project::close) {
+            Ok(()) => self.open(path),
+            Err(e) => self.errors.push(e.to_string()),
+        }
+    }
+
+    fn open_sample(&mut self) {
+        let path = Prefs::sample_path();
+        if !path.exists() {
+            if let Some(dir) = path.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            self.close();
+            match thicket_core::sample::write_sample(&path).and_then(Project::close) {
+                Ok(()) => {}
+                Err(e) => {
+                    self.errors.push(format!("cannot write the sample study to {}: {e}", path.display()));
+                    return;
+                }
+            }
+        }
+        self.open(&path);
+    }
+
+    fn select_first_source(&mut self) {
+        // The earliest source of the first case, as the navigator lists them.
+        let first = self.project.as_ref().and_then(|p| {
+            let by_source = p.cases_by_source().ok()?;
+            let mut sources = p.sources().ok()?;
+            let first_case = |s: &thicket_core::model::Source| by_source.get(&s.id).and_then(|c| c.first().cloned()).unwrap_or_else(|| "\u{10FFFF}".into());
+            sources.sort_by_cached_key(|s| (first_case(s), s.date.clone(), s.name.clone()));
+            sources.first().map(|s| s.id)
+        });
+        if let Some(id) = first {
+            self.select(id);
+        }
+    }
+
+    fn select(&mut self, id: SourceId) {
+        let Some(project) = &self.project else { return };
+        match DocumentView::load(project, id) {
+            Ok(view) => {
+                self.selected = Some(id);
+                self.document = Some(view);
+            }
+            Err(e) => self.errors.push(e.to_string()),
+        }
+    }
+
+    /// After a change: the open document catches up in place (keeping its selection, reading
+    /// position and layout), or closes if its source is gone.
+    fn reload_document(&mut self) {
+        let (Some(id), Some(project)) = (self.selected, &self.project) else { return };
+        if project.source(id).ok().flatten().is_none() {
+            self.selected = None;
+            self.document = None;
+            return;
+        }
+        let refreshed = match &mut self.document {
+            Some(doc) if doc.source.id == id => doc.refresh(project),
+            _ => return self.select(id),
+        };
+        if let Err(e) = refreshed {
+            self.errors.push(e.to_string());
+        }
+    }
+
+    /// Performs an action (recorded for undo), shows a failure, and refreshes what depends on
+    /// the project; returns what the action created.
+    pub(super) fn perform(&mut self, action: thicket_core::Action) -> Option<thicket_core::action::EntitySet> {
+        let p = self.project.as_mut()?;
+        let created = match p.perform(action) {
+            Ok(outcome) => Some(outcome.created),
+            Err(e) => {
+                self.errors.push(e.to_string());
+                None
+            }
+        };
+        self.generation += 1;
+        self.reload_document();
+        created
+    }
+
+    pub(super) fn apply(&mut self, command: UiCommand) {
+        match command {
+            UiCommand::OpenProject(p) => self.open(&p),
+            UiCommand::OpenSample => self.open_sample(),
+            UiCommand::NewProject(path) => self.new_project(&path),
+            UiCommand::SaveCopy(path) => {
+                if let Some(p) = &self.project {
+                    match p.save_copy(&path) {
+                        Ok(()) => self.notice = Some(format!("Saved a copy to {}", path.display())),
+                        Err(e) => self.errors.push(e.to_string()),
+                    }
+                }
+            }
+            UiCommand::CloseProject => self.close(),
+            UiCommand::SelectSource(id) => self.select(id),
+            UiCommand::Import(paths) => {
+                if self.project.is_none() {
+                    self.errors.push("Open or create a project before importing files.".into());
+                } else if !paths.is_empty() {
+                    self.import = Some(ImportDialog::start(paths, &self.ctx));
+                }
+            }
+            UiCommand::Undo | UiCommand::Redo => {
+                // Text being typed in a memo is saved first, so that undo takes it back.
+                super::data_windows::flush(self);
+                if let Some(p) = &mut self.project {
+                    let result = if command == UiCommand::Undo { p.undo() } else { p.redo() };
+                    if let Err(e) = result {
+                        self.errors.push(e.to_string());
+                    }
+                    self.generation += 1;
+                    self.reload_document();
+                }
+            }
+            UiCommand::Perform(action) => {
+                self.perform(action);
+            }
+            UiCommand::ShowSpan(id, span) => {
+                self.analysis.show_document();
+                if self.selected != Some(id) {
+                    self.select(id);
+                }
+                if let Some(doc) = &mut self.document
+                    && doc.source.id == id
+                {
+                    doc.reveal(span);
+                }
+            }
+            UiCommand::Autocode(request) => {
+                let coder = self.coder_id();
+                if let (Some(p), Some(coder)) = (&mut self.project, coder) {
+                    if let Err(e) = super::search::perform_autocode(p, &request, coder) {
+                        self.errors.push(e.to_string());
+                    }
+                    self.generation += 1;
+                    self.reload_document();
+                }
+            }
+            UiCommand::ShowParticipants => self.participants_open = true,
+            UiCommand::ShowCases(_) | UiCommand::ShowAttributes | UiCommand::ShowMemos | UiCommand::OpenMemo(_) | UiCommand::CreateMemo { .. } => {
+                super::data_windows::apply(self, command)
+            }
+            UiCommand::OpenAnalysis(kind) => self.analysis.open(kind),
+            UiCommand::DismissError => {
+                self.errors.clear();
+            }
+        }
+    }
+
+    fn import_dialog_ui(&mut self, ctx: &egui::Context) {
+        let (Some(dialog), Some(project)) = (&mut self.import, &mut self.project) else { return };
+        let cases: Vec<String> = project.cases().unwrap_or_default().into_iter().map(|c| c.name).collect();
+        let people = project.participants().unwrap_or_default();
+        let roles = project.roles().unwrap_or_default();
+        match dialog.show(ctx, &cases, &people, &roles) {
+            DialogOutcome::Nothing => {}
+            DialogOutcome::Close => self.import = None,
+            DialogOutcome::Import(batch, options) => match project.import_read(*batch, &options) {
+                Ok(report) => {
+                    self.generation += 1;
+                    let first = report.imported.first().map(|f| f.source.clone());
+                    dialog.show_report(report);
+                    if let Some(id) = first.and_then(|n| project.source_named(&n).ok()).map(|s| s.id) {
+                        self.commands.push(UiCommand::SelectSource(id));
+                    }
+                }
+                Err(e) => {
+                    self.errors.push(e.to_string());
+                    self.import = None;
+                }
+            },
+        }
+    }
+
+    /// Remembers the quick keys of the open project when they change.
+    fn save_quick_keys(&mut self) {
+        let Some(p) = &self.project else { return };
+        let key = canonical(p.path());
+        if self.prefs.quick_keys.get(&key).copied().unwrap_or_default() != self.codebook.quick {
+            self.prefs.quick_keys.insert(key, self.codebook.quick);
+            self.prefs.save(self.prefs_path.as_deref());
+        }
+    }
+
+    /// Switches the theme and remembers it.
+    pub(super) fn set_theme(&mut self, ctx: &egui::Context, theme: super::prefs::Theme) {
+        theme.apply(ctx);
+        self.prefs.theme = theme;
+        self.prefs.save(self.prefs_path.as_deref());
+    }
+
+    /// Makes `name` the current coder (remembered for next time).
+    pub(super) fn set_coder(&mut self, name: String) {
+        let name = name.trim().to_string();
+        if name.is_empty() {
+            return;
+        }
+        self.coder = name.clone();
+        self.prefs.coder = Some(name);
+        self.prefs.save(self.prefs_path.as_deref());
+    }
+
+    fn window_title(&self) -> String {
+        match &self.project {
+            Some(p) => {
+                let name = p.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                format!("{} — Thicket", name)
+            }
+            None => "Thicket".into(),
+        }
+    }
+}
+
+impl eframe::App for ThicketApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let title = self.window_title();
+        if title != self.title {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        self.refresh_summary();
+        panels::shortcuts(self, ui.ctx());
+        super::search::shortcuts(self, ui.ctx());
+        panels::menu_bar(self, ui);
+        panels::errors(self, ui);
+        if self.project.is_some() {
+            panels::status_bar(self, ui);
+            panels::navigator(self, ui);
+            super::search::project_panel(self, ui);
+            panels::document(self, ui);
+        } else {
+            panels::welcome(self, ui);
+        }
+        panels::dropped_files(self, ui.ctx());
+        self.import_dialog_ui(ui.ctx());
+        if self.participants_open
+            && let Some(project) = &self.project
+            && let Some(command) = self.participants.show(ui.ctx(), project, &mut self.participants_open)
+        {
+            self.commands.push(command);
+        }
+        self.save_quick_keys();
+        super::data_windows::show(self, ui.ctx());
+        let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // What a command changed is drawn on the next frame; ask for it now.
+            ui.ctx().request_repaint();
+        }
+        for command in commands {
+            self.apply(command);
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.close();
+    }
+}
+
+/// The file's full path, so that one project has one entry in the preferences.
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// `span` without the blanks at either end; `None` if nothing but blanks is selected.
+fn trim_span(text: &str, span: TextSpan) -> Option<TextSpan> {
+    let selected = thicket_core::text::slice_chars(text, span.start..span.end)?;
+    let lead = selected.chars().take_while(|c| c.is_whitespace()).count();
+    let trail = selected.chars().rev().take_while(|c| c.is_whitespace()).count();
+    TextSpan::new(span.start + lead, span.end.saturating_sub(trail))
+}
+
+/// A code name made of the selected words: blanks collapsed, surrounding quotes and
+/// punctuation dropped, at most 60 characters.
+fn in_vivo_name(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let joined = words.join(" ");
+    let trimmed = joined.trim_matches(|c: char| !c.is_alphanumeric());
+    let name = if trimmed.is_empty() { joined.as_str() } else { trimmed };
+    if name.chars().count() <= 60 {
+        return name.to_string();
+    }
+    let cut: String = name.chars().take(59).collect();
+    let at_word = cut.rfind(' ').filter(|i| *i > 20).map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{at_word}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trimming_a_selection_drops_blanks_at_both_ends_only() {
+        let text = "a  « our worker »\n b";
+        assert_eq!(trim_span(text, TextSpan::new(1, 19).unwrap()), TextSpan::new(3, 17));
+        assert_eq!(trim_span(text, TextSpan::new(1, 3).unwrap()), None);
+    }
+
+    #[test]
+    fn in_vivo_names_are_the_words_without_quotes_or_trailing_punctuation() {
+        assert_eq!(in_vivo_name("“they never\n listen to us.”"), "they never listen to us");
+        assert_eq!(in_vivo_name("..."), "...");
+        let long = in_vivo_name(&"word ".repeat(30));
+        assert!(long.ends_with('…') && long.chars().count() <= 60, "{long}");
+    }
+}

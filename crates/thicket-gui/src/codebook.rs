@@ -1,0 +1,457 @@
+//! The codebook panel: the code tree with colours and counts, a filter, and every operation on
+//! codes — apply to the selection (click, drag onto the document, or quick keys 1–9), create
+//! (also in vivo from the selection), rename, recolour, describe, re-parent, reorder,
+//! merge, and delete with a confirmation that says what goes with it. Every change is an
+//! `Action` pushed to the app; nothing here writes to the project.
+
+use std::collections::HashMap;
+
+use egui::{Color32, RichText};
+
+use super::document::parse_color;
+use thicket_core::Action;
+use thicket_core::model::*;
+use thicket_core::project::Project;
+
+/// What the user asked of the codebook this frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CodebookRequest {
+    /// Perform this change.
+    Perform(Action),
+    /// Apply this code to the document's selection.
+    Apply(CodeId),
+    /// Create a code named after the selected text and apply it.
+    InVivo,
+    /// Create this code and apply it to the selection, as one step ("New code from selection…").
+    CreateAndApply { parent: Option<CodeId>, name: String, color: String, description: CodeDescription },
+    /// Show this code's segments (with `add` for ctrl-click multi-selection).
+    Select { code: CodeId, add: bool },
+    /// Merge one code into another (codings, sub-codes), as one undoable step.
+    Merge { from: CodeId, into: CodeId },
+    /// Open this code's memo in the memo browser.
+    Memo(CodeId),
+}
+
+/// An open "new code" or "edit code" form.
+#[derive(Debug, Clone)]
+pub struct CodeForm {
+    /// `None` for a new code.
+    pub id: Option<CodeId>,
+    pub parent: Option<CodeId>,
+    pub name: String,
+    pub color: [u8; 3],
+    pub description: CodeDescription,
+    pub sort_order: i64,
+    /// After creating, apply the new code to the selection.
+    pub apply_after: bool,
+}
+
+/// State of the panel kept between frames.
+#[derive(Default)]
+pub struct CodebookPanel {
+    pub filter: String,
+    pub selected: Vec<CodeId>,
+    /// Quick-code keys 1–9 (index 0 is key 1).
+    pub quick: [Option<CodeId>; 9],
+    pub form: Option<CodeForm>,
+    pub confirm_delete: Option<CodeId>,
+    /// Codes that have a memo, marked in their rows (the app keeps this up to date).
+    pub memo_codes: std::collections::HashSet<CodeId>,
+}
+
+const PALETTE: [[u8; 3]; 10] = [
+    [0x1E, 0x88, 0xE5], [0xE5, 0x39, 0x35], [0x43, 0xA0, 0x47], [0xFB, 0x8C, 0x00], [0x8E, 0x24, 0xAA],
+    [0x00, 0xAC, 0xC1], [0x6D, 0x4C, 0x41], [0xD8, 0x1B, 0x60], [0x7C, 0xB3, 0x42], [0x39, 0x49, 0xAB],
+];
+
+/// A colour for the next new code: the palette in turn.
+pub fn next_color(book: &Codebook) -> String {
+    hex(PALETTE[book.len() % PALETTE.len()])
+}
+
+fn hex(c: [u8; 3]) -> String {
+    format!("#{:02X}{:02X}{:02X}", c[0], c[1], c[2])
+}
+
+fn rgb(color: &str) -> [u8; 3] {
+    let c = parse_color(color);
+    [c.r(), c.g(), c.b()]
+}
+
+impl CodebookPanel {
+    /// Opens the form for a new code under `parent`.
+    pub fn new_code(&mut self, book: &Codebook, parent: Option<CodeId>, name: String, apply_after: bool) {
+        let color = rgb(&next_color(book));
+        self.form = Some(CodeForm { id: None, parent, name, color, description: CodeDescription::default(), sort_order: 0, apply_after });
+    }
+
+    /// Draws the panel's contents into `ui`; `has_selection` enables applying codes.
+    /// `book` and `counts` are the project's, read once per change (see `Summary`).
+    pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, book: &Codebook, counts: &HashMap<CodeId, usize>, has_selection: bool) -> Vec<CodebookRequest> {
+        let mut out = Vec::new();
+        ui.horizontal(|ui| {
+            ui.heading("Codebook");
+            if ui.small_button("New code…").on_hover_text("Create a code at the top level").clicked() {
+                self.new_code(book, None, String::new(), false);
+            }
+            if ui.add_enabled(has_selection, egui::Button::new("In vivo").small()).on_hover_text("Create a code named after the selected text and apply it").clicked() {
+                out.push(CodebookRequest::InVivo);
+            }
+            let from_selection = egui::Button::new("Code as new…").small();
+            if ui.add_enabled(has_selection, from_selection).on_hover_text("Create a code (name, colour, description) and apply it to the selection").clicked() {
+                self.new_code(book, None, String::new(), true);
+            }
+        });
+        let label = ui.label("Filter codes");
+        ui.add(egui::TextEdit::singleline(&mut self.filter).hint_text("type to filter").desired_width(f32::INFINITY)).labelled_by(label.id);
+        let visible = visible_codes(book, &self.filter);
+        for (depth, code) in book.walk() {
+            if !visible.contains_key(&code.id) {
+                continue;
+            }
+            self.row(ui, book, counts, depth, code, has_selection, &mut out);
+        }
+        self.form_window(ui.ctx(), book, &mut out);
+        self.delete_window(ui.ctx(), project, book, &mut out);
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn row(
+        &mut self,
+        ui: &mut egui::Ui,
+        book: &Codebook,
+        counts: &HashMap<CodeId, usize>,
+        depth: usize,
+        code: &Code,
+        has_selection: bool,
+        out: &mut Vec<CodebookRequest>,
+    ) {
+        let total: usize = book.subtree(code.id).iter().filter_map(|id| counts.get(id)).sum();
+        let quick = self.quick.iter().position(|q| *q == Some(code.id));
+        let selected = self.selected.contains(&code.id);
+        ui.horizontal(|ui| {
+            ui.add_space(depth as f32 * 14.0);
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, parse_color(&code.color));
+            let text = if selected { RichText::new(&code.name).strong() } else { RichText::new(&code.name) };
+            let button = egui::Button::selectable(selected, text).frame_when_inactive(false).sense(egui::Sense::click_and_drag());
+            let response = ui.add(button);
+            // Drag a code onto the selected text to apply it, or onto another code to move it there.
+            response.dnd_set_drag_payload(code.id);
+            // The upper or lower edge of a row places the code before or after it; the middle,
+            // under it.
+            let zone = |ui: &egui::Ui| match ui.input(|i| i.pointer.interact_pos()) {
+                Some(p) if p.y < response.rect.top() + response.rect.height() * 0.3 => Drop::Before,
+                Some(p) if p.y > response.rect.bottom() - response.rect.height() * 0.3 => Drop::After,
+                _ => Drop::Under,
+            };
+            if let Some(dragged) = response.dnd_hover_payload::<CodeId>()
+                && *dragged != code.id
+            {
+                let stroke = ui.visuals().selection.stroke;
+                let r = response.rect;
+                match zone(ui) {
+                    Drop::Before => ui.painter().hline(r.x_range(), r.top(), stroke),
+                    Drop::After => ui.painter().hline(r.x_range(), r.bottom(), stroke),
+                    Drop::Under => ui.painter().rect_stroke(r, 2.0, stroke, egui::StrokeKind::Outside),
+                };
+            }
+            if let Some(dragged) = response.dnd_release_payload::<CodeId>() {
+                match zone(ui) {
+                    Drop::Under => out.extend(reparent(book, *dragged, Some(code.id))),
+                    side => out.extend(place_beside(book, *dragged, code, side == Drop::After)),
+                }
+            }
+            let response = response.on_hover_text(describe(book, code, has_selection));
+            if response.clicked() {
+                let add = ui.input(|i| i.modifiers.command);
+                if has_selection && !add {
+                    out.push(CodebookRequest::Apply(code.id));
+                } else {
+                    out.push(CodebookRequest::Select { code: code.id, add });
+                }
+            }
+            response.context_menu(|ui| self.menu(ui, book, code, has_selection, out));
+            ui.weak(total.to_string());
+            if self.memo_codes.contains(&code.id) {
+                super::memos::memo_mark(ui, "This code has a memo: right-click, then Memo…");
+            }
+            if let Some(k) = quick {
+                ui.label(RichText::new(format!("[{}]", k + 1)).small().color(Color32::GRAY));
+            }
+        });
+    }
+
+    fn menu(&mut self, ui: &mut egui::Ui, book: &Codebook, code: &Code, has_selection: bool, out: &mut Vec<CodebookRequest>) {
+        if ui.add_enabled(has_selection, egui::Button::new("Apply to selection")).clicked() {
+            out.push(CodebookRequest::Apply(code.id));
+            ui.close();
+        }
+        if ui.button("New sub-code…").clicked() {
+            self.new_code(book, Some(code.id), String::new(), false);
+            ui.close();
+        }
+        if ui.add_enabled(has_selection, egui::Button::new("Code selection with a new sub-code…")).clicked() {
+            self.new_code(book, Some(code.id), String::new(), true);
+            ui.close();
+        }
+        if ui.button("Edit (rename, colour, description)…").clicked() {
+            self.form = Some(CodeForm {
+                id: Some(code.id),
+                parent: code.parent_id,
+                name: code.name.clone(),
+                color: rgb(&code.color),
+                description: code.description.clone(),
+                sort_order: code.sort_order,
+                apply_after: false,
+            });
+            ui.close();
+        }
+        if ui.button("Memo…").clicked() {
+            out.push(CodebookRequest::Memo(code.id));
+            ui.close();
+        }
+        ui.menu_button("Move under", |ui| {
+            egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                if ui.button("(top level)").clicked() {
+                    out.extend(reparent(book, code.id, None));
+                    ui.close();
+                }
+                for (_, other) in book.walk() {
+                    if book.subtree(code.id).contains(&other.id) {
+                        continue;
+                    }
+                    if ui.button(book.path(other.id).unwrap_or_default()).clicked() {
+                        out.extend(reparent(book, code.id, Some(other.id)));
+                        ui.close();
+                    }
+                }
+            });
+        });
+        if ui.button("Move up").clicked() {
+            out.extend(swap_with_sibling(book, code, -1));
+            ui.close();
+        }
+        if ui.button("Move down").clicked() {
+            out.extend(swap_with_sibling(book, code, 1));
+            ui.close();
+        }
+        ui.menu_button("Quick key", |ui| {
+            for k in 0..9 {
+                if ui.button(format!("{}", k + 1)).clicked() {
+                    self.quick.iter_mut().filter(|q| **q == Some(code.id)).for_each(|q| *q = None);
+                    self.quick[k] = Some(code.id);
+                    ui.close();
+                }
+            }
+        });
+        ui.menu_button("Merge into", |ui| {
+            egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                for (_, other) in book.walk() {
+                    if book.subtree(code.id).contains(&other.id) {
+                        continue;
+                    }
+                    if ui.button(book.path(other.id).unwrap_or_default()).clicked() {
+                        out.push(CodebookRequest::Merge { from: code.id, into: other.id });
+                        ui.close();
+                    }
+                }
+            });
+        });
+        ui.separator();
+        if ui.button("Delete…").clicked() {
+            self.confirm_delete = Some(code.id);
+            ui.close();
+        }
+    }
+
+    fn form_window(&mut self, ctx: &egui::Context, book: &Codebook, out: &mut Vec<CodebookRequest>) {
+        let Some(form) = &mut self.form else { return };
+        let mut open = true;
+        let mut done = false;
+        let title = match (form.id, form.apply_after) {
+            (Some(_), _) => "Edit code",
+            (None, true) => "New code for the selection",
+            (None, false) => "New code",
+        };
+        egui::Window::new(title).open(&mut open).collapsible(false).show(ctx, |ui| {
+            if let Some(p) = form.parent.and_then(|p| book.path(p)) {
+                ui.weak(format!("under {p}"));
+            }
+            egui::Grid::new("code_form").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
+                let l = ui.label("Name");
+                ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(260.0)).labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("Colour");
+                ui.color_edit_button_srgb(&mut form.color).labelled_by(l.id);
+                ui.end_row();
+                for (label, text) in [
+                    ("Definition", &mut form.description.definition),
+                    ("Use when", &mut form.description.use_when),
+                    ("Do not use when", &mut form.description.do_not_use_when),
+                    ("Example", &mut form.description.example),
+                ] {
+                    let l = ui.label(label);
+                    ui.add(egui::TextEdit::multiline(text).desired_rows(2).desired_width(260.0)).labelled_by(l.id);
+                    ui.end_row();
+                }
+            });
+            ui.horizontal(|ui| {
+                let ok = !form.name.trim().is_empty();
+                if ui.add_enabled(ok, egui::Button::new(if form.id.is_some() { "Save" } else { "Create" })).clicked() {
+                    let name = form.name.trim().to_string();
+                    let color = hex(form.color);
+                    let description = form.description.clone();
+                    out.push(match form.id {
+                        Some(id) => CodebookRequest::Perform(Action::UpdateCode {
+                            id,
+                            parent: form.parent,
+                            name,
+                            color,
+                            description,
+                            sort_order: form.sort_order,
+                        }),
+                        None if form.apply_after => CodebookRequest::CreateAndApply { parent: form.parent, name, color, description },
+                        None => CodebookRequest::Perform(Action::CreateCode { parent: form.parent, name, color, description }),
+                    });
+                    done = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    done = true;
+                }
+            });
+        });
+        if done || !open {
+            self.form = None;
+        }
+    }
+
+    fn delete_window(&mut self, ctx: &egui::Context, project: &Project, book: &Codebook, out: &mut Vec<CodebookRequest>) {
+        let Some(id) = self.confirm_delete else { return };
+        let Some(code) = book.get(id) else {
+            self.confirm_delete = None;
+            return;
+        };
+        let (subcodes, codings) = project.code_deletion_summary(id).unwrap_or_default();
+        let mut close = false;
+        egui::Window::new("Delete code").collapsible(false).show(ctx, |ui| {
+            ui.label(format!("Delete “{}”?", book.path(id).unwrap_or(&code.name)));
+            ui.label(format!("This also deletes {subcodes} sub-codes and {codings} codings. You can undo it (Ctrl+Z)."));
+            ui.horizontal(|ui| {
+                if ui.button("Delete").clicked() {
+                    out.push(CodebookRequest::Perform(Action::Remove(thicket_core::action::EntitySet { codes: vec![id], ..Default::default() })));
+                    close = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    close = true;
+                }
+            });
+        });
+        if close {
+            self.confirm_delete = None;
+        }
+    }
+}
+
+/// Codes whose path contains the filter (case-insensitive), with their ancestors.
+fn visible_codes(book: &Codebook, filter: &str) -> HashMap<CodeId, ()> {
+    let needle = filter.trim().to_lowercase();
+    let mut out = HashMap::new();
+    for (_, code) in book.walk() {
+        let path = book.path(code.id).unwrap_or_default().to_lowercase();
+        if needle.is_empty() || path.contains(&needle) {
+            let mut cur = Some(code.id);
+            while let Some(id) = cur {
+                out.insert(id, ());
+                cur = book.get(id).and_then(|c| c.parent_id);
+            }
+        }
+    }
+    out
+}
+
+/// The hover text: path, definition and how to use the code.
+fn describe(book: &Codebook, code: &Code, has_selection: bool) -> String {
+    let mut s = book.path(code.id).unwrap_or(&code.name).to_string();
+    let d = &code.description;
+    for (label, text) in [("", &d.definition), ("Use when: ", &d.use_when), ("Not when: ", &d.do_not_use_when), ("Example: ", &d.example)] {
+        if !text.is_empty() {
+            s.push_str(&format!("\n{label}{text}"));
+        }
+    }
+    s.push_str(if has_selection { "\n\nClick to code the selection." } else { "\n\nClick to list its segments; select text first to code it." });
+    s
+}
+
+/// Where a code dropped on a row goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Drop {
+    Before,
+    After,
+    Under,
+}
+
+/// Moves `moved` next to `target` (before it, or after it), among `target`'s siblings, renumbering
+/// their order; one undo step. Nothing if `target` is `moved` or inside it.
+fn place_beside(book: &Codebook, moved: CodeId, target: &Code, after: bool) -> Option<CodebookRequest> {
+    let m = book.get(moved)?;
+    if moved == target.id || book.subtree(moved).contains(&target.id) {
+        return None;
+    }
+    let mut order: Vec<CodeId> = book.children(target.parent_id).iter().copied().filter(|c| *c != moved).collect();
+    let at = order.iter().position(|c| *c == target.id)? + usize::from(after);
+    order.insert(at, moved);
+    let actions: Vec<Action> = order
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| {
+            let c = book.get(*id)?;
+            let unchanged = c.sort_order == i as i64 && c.parent_id == target.parent_id;
+            (!unchanged).then(|| Action::UpdateCode {
+                id: c.id,
+                parent: target.parent_id,
+                name: c.name.clone(),
+                color: c.color.clone(),
+                description: c.description.clone(),
+                sort_order: i as i64,
+            })
+        })
+        .collect();
+    (!actions.is_empty()).then(|| CodebookRequest::Perform(Action::Batch { label: format!("Move “{}”", m.name), actions }))
+}
+
+/// Moves `code` under `parent` (or to the top), unless that would make a cycle.
+fn reparent(book: &Codebook, code: CodeId, parent: Option<CodeId>) -> Option<CodebookRequest> {
+    let c = book.get(code)?;
+    if c.parent_id == parent || parent.is_some_and(|p| book.subtree(code).contains(&p)) {
+        return None;
+    }
+    let order = book.children(parent).iter().filter_map(|s| book.get(*s)).map(|s| s.sort_order + 1).max().unwrap_or(0);
+    Some(CodebookRequest::Perform(Action::UpdateCode {
+        id: code,
+        parent,
+        name: c.name.clone(),
+        color: c.color.clone(),
+        description: c.description.clone(),
+        sort_order: order,
+    }))
+}
+
+/// Swaps a code's position with its previous (`-1`) or next (`1`) sibling.
+fn swap_with_sibling(book: &Codebook, code: &Code, step: isize) -> Option<CodebookRequest> {
+    let siblings = book.children(code.parent_id);
+    let i = siblings.iter().position(|s| *s == code.id)?;
+    let j = i.checked_add_signed(step).filter(|j| *j < siblings.len())?;
+    let other = book.get(siblings[j])?;
+    let (a, b) = if code.sort_order == other.sort_order { (j as i64, i as i64) } else { (other.sort_order, code.sort_order) };
+    let update = |c: &Code, order: i64| Action::UpdateCode {
+        id: c.id,
+        parent: c.parent_id,
+        name: c.name.clone(),
+        color: c.color.clone(),
+        description: c.description.clone(),
+        sort_order: order,
+    };
+    Some(CodebookRequest::Perform(Action::Batch { label: format!("Move “{}”", code.name), actions: vec![update(code, a), update(other, b)] }))
+}

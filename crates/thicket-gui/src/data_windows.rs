@@ -1,0 +1,111 @@
+//! The windows for the study's data beside the text: the memo browser, cases and attributes.
+//! Their state, the commands that open them, their keyboard shortcut, and saving a memo being
+//! typed before anything could lose it (undo, redo, closing the project or the app).
+//!
+//! In: `UiCommand`s from menus and panels. Out: `UiCommand`s pushed to the app, applied after
+//! the frame like any other.
+
+use super::app::{ThicketApp, UiCommand};
+use super::attributes::AttributesWindow;
+use super::cases::CasesWindow;
+use super::memos::MemoBrowser;
+use thicket_core::Action;
+use thicket_core::model::MemoTarget;
+use thicket_core::project::MemoMarks;
+
+/// State of the three windows.
+#[derive(Default)]
+pub struct DataWindows {
+    memos: MemoBrowser,
+    memos_open: bool,
+    cases: CasesWindow,
+    cases_open: bool,
+    attributes: AttributesWindow,
+    attributes_open: bool,
+    /// Which entities have memos, as of an app generation.
+    marks: Option<(u64, MemoMarks)>,
+}
+
+/// Ctrl+Shift+M opens the memo browser.
+const MEMOS: egui::KeyboardShortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT), egui::Key::M);
+
+/// The shortcut's text for menus.
+pub fn memos_shortcut_text(ctx: &egui::Context) -> String {
+    ctx.format_shortcut(&MEMOS)
+}
+
+/// Draws the open windows and queues what they ask for.
+pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
+    if app.project.is_some() && ctx.input_mut(|i| i.consume_shortcut(&MEMOS)) {
+        app.push(UiCommand::ShowMemos);
+    }
+    let Some(project) = &app.project else { return };
+    let data = &mut app.data;
+    let mut commands = Vec::new();
+    if data.memos_open {
+        commands.extend(data.memos.show(ctx, project, app.generation, &mut data.memos_open));
+    }
+    if data.cases_open {
+        commands.extend(data.cases.show(ctx, project, &mut data.cases_open));
+    }
+    if data.attributes_open {
+        commands.extend(data.attributes.show(ctx, project, &mut data.attributes_open).into_iter().map(UiCommand::Perform));
+    }
+    for command in commands {
+        app.push(command);
+    }
+}
+
+/// Which entities have memos, read once per change of the project: the navigator and the
+/// codebook mark them on every frame.
+pub(super) fn memo_marks(app: &mut ThicketApp) -> MemoMarks {
+    let fresh = app.data.marks.as_ref().is_some_and(|(generation, _)| *generation == app.generation);
+    if !fresh && let Some(project) = &app.project {
+        app.data.marks = Some((app.generation, project.memo_marks().unwrap_or_default()));
+    }
+    app.data.marks.as_ref().map(|(_, marks)| marks.clone()).unwrap_or_default()
+}
+
+/// Applies the commands of these windows (the app routes them here).
+pub(super) fn apply(app: &mut ThicketApp, command: UiCommand) {
+    match command {
+        UiCommand::ShowCases(case) => {
+            app.data.cases.select(case);
+            app.data.cases_open = true;
+        }
+        UiCommand::ShowAttributes => app.data.attributes_open = true,
+        UiCommand::ShowMemos => app.data.memos_open = true,
+        UiCommand::OpenMemo(subject) => {
+            let Some(project) = &app.project else { return };
+            let saved = app.data.memos.open(project, subject);
+            app.data.memos_open = true;
+            if let Some(saved) = saved {
+                app.apply(saved);
+            }
+        }
+        UiCommand::CreateMemo { target, title, body } => create_memo(app, target, title, body),
+        _ => {}
+    }
+}
+
+/// Saves a memo being typed, at once.
+pub(super) fn flush(app: &mut ThicketApp) {
+    let Some(project) = &app.project else { return };
+    if let Some(saved) = app.data.memos.flush(project) {
+        app.apply(saved);
+    }
+}
+
+/// Saves a memo being typed and forgets the windows' state: the project is closing.
+pub(super) fn closing(app: &mut ThicketApp) {
+    flush(app);
+    app.data = DataWindows::default();
+}
+
+/// Creates a memo by the current coder (recorded in the project on first use).
+fn create_memo(app: &mut ThicketApp, target: MemoTarget, title: String, body: String) {
+    let Some(coder) = app.coder_id() else { return };
+    if let Some(id) = app.perform(Action::CreateMemo { target, title, body, coder }).and_then(|created| created.memos.first().copied()) {
+        app.data.memos.created(target, id);
+    }
+}

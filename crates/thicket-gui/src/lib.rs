@@ -1,0 +1,43 @@
+//! The desktop window (feature `gui`): eframe app state, panels and the document view.
+//!
+//! Panels read the open project through `&Project` and push `UiCommand`s; `app.rs` applies them
+//! after the frame, in one place, and shows failures as notifications. No SQL here.
+
+pub mod analysis;
+mod app;
+pub mod document;
+pub mod import_dialog;
+mod attribute_cell;
+mod attributes;
+mod cases;
+mod codebook;
+mod data_windows;
+mod memo_editor;
+pub mod memos;
+mod participants;
+mod retrieval;
+mod panels;
+mod prefs;
+pub mod summary;
+mod search;
+
+use std::path::PathBuf;
+
+pub use app::{Startup, ThicketApp, UiCommand};
+pub use prefs::Prefs;
+pub use search::AutocodeRequest;
+
+/// Opens the window: on `project`, else on the last project, else on the welcome screen.
+pub fn run(project: Option<PathBuf>) -> Result<(), String> {
+    let prefs_path = Prefs::default_path();
+    let startup = match project {
+        Some(p) => Startup::Open(p),
+        None => Startup::LastOrWelcome,
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 820.0]).with_min_inner_size([720.0, 480.0]).with_title("Thicket"),
+        ..Default::default()
+    };
+    eframe::run_native("Thicket", options, Box::new(move |cc| Ok(Box::new(ThicketApp::new(cc, startup, prefs_path)))))
+        .map_err(|e| format!("cannot open the window: {e}"))
+}

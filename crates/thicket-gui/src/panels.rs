@@ -1,0 +1,451 @@
+//! The panels of the first window: menu bar, navigator (sources by case, codebook), document,
+//! status bar, notifications and the welcome screen. Each reads the app and pushes commands.
+
+use std::collections::BTreeMap;
+
+use egui::{Color32, RichText};
+
+use super::app::{ThicketApp, UiCommand};
+use thicket_core::model::*;
+
+/// Keyboard shortcuts that work everywhere.
+pub fn shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
+    super::analysis::shortcuts(app, ctx);
+    let undo = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Z);
+    let redo = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    // Redo first: its shortcut contains undo's.
+    if ctx.input_mut(|i| i.consume_shortcut(&redo)) {
+        app.push(UiCommand::Redo);
+    } else if ctx.input_mut(|i| i.consume_shortcut(&undo)) {
+        app.push(UiCommand::Undo);
+    }
+    quick_keys(app, ctx);
+    file_shortcuts(app, ctx);
+    // Escape drops the selection wherever the focus is, unless a field or a menu wants it.
+    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) && !ctx.text_edit_focused() && !egui::Popup::is_any_open(ctx)
+        && let Some(doc) = &mut app.document
+    {
+        doc.set_selection(None);
+    }
+}
+
+/// Ctrl+N new project, Ctrl+O open, Ctrl+I import files, Ctrl+Shift+S save a copy.
+fn file_shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
+    use egui::{Key, KeyboardShortcut, Modifiers};
+    let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
+    if pressed(Modifiers::COMMAND, Key::N) && let Some(path) = new_project_path() {
+        app.push(UiCommand::NewProject(path));
+    }
+    if pressed(Modifiers::COMMAND, Key::O) && let Some(path) = pick_project() {
+        app.push(UiCommand::OpenProject(path));
+    }
+    let open = app.project.is_some();
+    if open && pressed(Modifiers::COMMAND, Key::I) && let Some(paths) = super::import_dialog::pick_files() {
+        app.push(UiCommand::Import(paths));
+    }
+    if open && pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) && let Some(path) = new_project_path() {
+        app.push(UiCommand::SaveCopy(path));
+    }
+}
+
+const DIGITS: [egui::Key; 9] = [
+    egui::Key::Num1, egui::Key::Num2, egui::Key::Num3, egui::Key::Num4, egui::Key::Num5,
+    egui::Key::Num6, egui::Key::Num7, egui::Key::Num8, egui::Key::Num9,
+];
+
+/// Keys 1–9 code the selection with the code assigned to them (not while typing in a field).
+fn quick_keys(app: &mut ThicketApp, ctx: &egui::Context) {
+    // The selection must be in sight: not while an analysis tab is in front of the document.
+    let has_selection = app.document.as_ref().is_some_and(|d| d.selection().is_some()) && app.analysis.active().is_none();
+    if !has_selection || ctx.text_edit_focused() {
+        return;
+    }
+    for (k, key) in DIGITS.iter().enumerate() {
+        if let Some(code) = app.codebook.quick[k]
+            && app.summary.as_ref().is_some_and(|s| s.codebook.get(code).is_some())
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, *key))
+        {
+            app.code_selection(code);
+        }
+    }
+}
+
+/// File and Edit menus.
+pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
+    egui::Panel::top("menu_bar").show(ui, |ui| {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.add(egui::Button::new("New project…").shortcut_text("Ctrl+N")).clicked() {
+                    if let Some(path) = new_project_path() {
+                        app.push(UiCommand::NewProject(path));
+                    }
+                    ui.close();
+                }
+                if ui.add(egui::Button::new("Open project…").shortcut_text("Ctrl+O")).clicked() {
+                    if let Some(path) = pick_project() {
+                        app.push(UiCommand::OpenProject(path));
+                    }
+                    ui.close();
+                }
+                if ui.button("Open the sample study").clicked() {
+                    app.push(UiCommand::OpenSample);
+                    ui.close();
+                }
+                ui.separator();
+                let open = app.project.is_some();
+                if ui.add_enabled(open, egui::Button::new("Import files…").shortcut_text("Ctrl+I")).clicked() {
+                    if let Some(paths) = super::import_dialog::pick_files() {
+                        app.push(UiCommand::Import(paths));
+                    }
+                    ui.close();
+                }
+                if ui.add_enabled(open, egui::Button::new("Import folder…")).clicked() {
+                    if let Some(path) = super::import_dialog::pick_folder() {
+                        app.push(UiCommand::Import(vec![path]));
+                    }
+                    ui.close();
+                }
+                let recent = app.prefs.recent.clone();
+                ui.add_enabled_ui(!recent.is_empty(), |ui| {
+                    ui.menu_button("Recent projects", |ui| {
+                        for path in recent {
+                            if ui.button(path.display().to_string()).clicked() {
+                                app.push(UiCommand::OpenProject(path));
+                                ui.close();
+                            }
+                        }
+                    });
+                });
+                ui.separator();
+                if ui.add_enabled(open, egui::Button::new("Save a copy as…").shortcut_text("Ctrl+Shift+S")).on_hover_text("Write a copy of this project to a new file; you keep working here").clicked() {
+                    if let Some(path) = new_project_path() {
+                        app.push(UiCommand::SaveCopy(path));
+                    }
+                    ui.close();
+                }
+                if ui.add_enabled(app.project.is_some(), egui::Button::new("Close project")).clicked() {
+                    app.push(UiCommand::CloseProject);
+                    ui.close();
+                }
+                if ui.button("Quit").clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("Project", |ui| {
+                if ui.add_enabled(app.project.is_some(), egui::Button::new("Participants…")).clicked() {
+                    app.push(UiCommand::ShowParticipants);
+                    ui.close();
+                }
+                let open = app.project.is_some();
+                let memos = egui::Button::new("Memos…").shortcut_text(super::data_windows::memos_shortcut_text(ui.ctx()));
+                for (button, command) in [
+                    (egui::Button::new("Cases…"), UiCommand::ShowCases(None)),
+                    (egui::Button::new("Attributes…"), UiCommand::ShowAttributes),
+                    (memos, UiCommand::ShowMemos),
+                    (egui::Button::new("New project memo…"), UiCommand::OpenMemo(super::memos::MemoSubject::NewProjectMemo)),
+                ] {
+                    if ui.add_enabled(open, button).clicked() {
+                        app.push(command);
+                        ui.close();
+                    }
+                }
+            });
+            ui.menu_button("View", |ui| {
+                let mut theme = app.prefs.theme;
+                ui.radio_value(&mut theme, super::prefs::Theme::System, "Theme as the system");
+                ui.radio_value(&mut theme, super::prefs::Theme::Light, "Light theme");
+                ui.radio_value(&mut theme, super::prefs::Theme::Dark, "Dark theme");
+                if theme != app.prefs.theme {
+                    app.set_theme(ui.ctx(), theme);
+                    ui.close();
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                let undo = app.project.as_ref().and_then(|p| p.undo_label()).map(|l| format!("Undo {l}"));
+                let redo = app.project.as_ref().and_then(|p| p.redo_label()).map(|l| format!("Redo {l}"));
+                let undo_button = egui::Button::new(undo.clone().unwrap_or("Undo".into())).shortcut_text("Ctrl+Z");
+                if ui.add_enabled(undo.is_some(), undo_button).clicked() {
+                    app.push(UiCommand::Undo);
+                    ui.close();
+                }
+                let redo_button = egui::Button::new(redo.clone().unwrap_or("Redo".into())).shortcut_text("Ctrl+Shift+Z");
+                if ui.add_enabled(redo.is_some(), redo_button).clicked() {
+                    app.push(UiCommand::Redo);
+                    ui.close();
+                }
+                ui.separator();
+                if ui.add_enabled(app.document.is_some(), egui::Button::new("Find in document…").shortcut_text("Ctrl+F")).clicked() {
+                    app.find.open();
+                    ui.close();
+                }
+                if ui.add_enabled(app.project.is_some(), egui::Button::new("Search project…").shortcut_text("Ctrl+Shift+F")).clicked() {
+                    app.project_search.open();
+                    ui.close();
+                }
+            });
+            super::analysis::menu(app, ui);
+        });
+    });
+}
+
+fn pick_project() -> Option<std::path::PathBuf> {
+    rfd::FileDialog::new().add_filter("Thicket project", &["thicket"]).pick_file()
+}
+
+/// Asks where to write a new project file; adds the `.thicket` extension if missing.
+fn new_project_path() -> Option<std::path::PathBuf> {
+    let path = rfd::FileDialog::new().add_filter("Thicket project", &["thicket"]).set_file_name("study.thicket").save_file()?;
+    Some(if path.extension().is_some_and(|e| e == "thicket") { path } else { path.with_extension("thicket") })
+}
+
+/// Files dropped on the window are imported; while they hover, say so.
+pub fn dropped_files(app: &mut ThicketApp, ctx: &egui::Context) {
+    let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+    if hovering {
+        let screen = ctx.content_rect();
+        let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_overlay")));
+        painter.rect_filled(screen, 0.0, Color32::from_black_alpha(160));
+        painter.text(screen.center(), egui::Align2::CENTER_CENTER, "Drop files to import them", egui::FontId::proportional(28.0), Color32::WHITE);
+    }
+    let dropped: Vec<std::path::PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+    if !dropped.is_empty() {
+        app.push(UiCommand::Import(dropped));
+    }
+}
+
+/// Errors, shown until dismissed.
+pub fn errors(app: &mut ThicketApp, ui: &mut egui::Ui) {
+    if app.errors.is_empty() {
+        return;
+    }
+    egui::Panel::top("errors").show(ui, |ui| {
+        for e in &app.errors {
+            ui.colored_label(Color32::from_rgb(190, 30, 30), e);
+        }
+        if ui.button("Dismiss").clicked() {
+            app.push(UiCommand::DismissError);
+        }
+    });
+}
+
+/// Project, counts and current coder.
+pub fn status_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
+    let Some(summary) = &app.summary else { return };
+    let title = summary.title.clone();
+    let counts = format!("{} sources · {} cases · {} codes · {} codings", summary.sources.len(), summary.cases.len(), summary.codebook.len(), summary.coding_count);
+    egui::Panel::bottom("status").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(title);
+            ui.separator();
+            ui.label(counts);
+            ui.separator();
+            coder_picker(app, ui);
+            if let Some(notice) = &app.notice {
+                ui.separator();
+                ui.label(egui::RichText::new(notice).color(ui.visuals().weak_text_color()));
+            }
+        });
+    });
+}
+
+/// "Coder: NAME ▾": pick one of the project's coders or type a new name.
+fn coder_picker(app: &mut ThicketApp, ui: &mut egui::Ui) {
+    let label = ui.label("Coder:");
+    let coders: Vec<String> = app.summary.as_ref().map(|s| s.coders.iter().map(|c| c.name.clone()).collect()).unwrap_or_default();
+    let mut chosen = None;
+    let id = ui.make_persistent_id("new_coder_name");
+    let response = egui::ComboBox::from_id_salt("coder").selected_text(&app.coder).show_ui(ui, |ui| {
+        for name in &coders {
+            if ui.selectable_label(*name == app.coder, name).clicked() {
+                chosen = Some(name.clone());
+            }
+        }
+        ui.separator();
+        let mut typed: String = ui.data_mut(|d| d.get_temp(id).unwrap_or_default());
+        let label = ui.label("Another coder:");
+        let field = ui.add(egui::TextEdit::singleline(&mut typed).hint_text("name, then Enter").desired_width(140.0)).labelled_by(label.id);
+        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) && !typed.trim().is_empty() {
+            chosen = Some(std::mem::take(&mut typed));
+            ui.close();
+        }
+        ui.data_mut(|d| d.insert_temp(id, typed));
+    });
+    response.response.labelled_by(label.id).on_hover_text("Every coding and memo you make records this coder");
+    if let Some(name) = chosen {
+        app.set_coder(name);
+    }
+}
+
+/// The navigator's filter box and grouping, kept between frames.
+#[derive(Debug, Default)]
+pub struct NavigatorState {
+    pub filter: String,
+    /// Group sources by kind (interview, observation…) rather than by case.
+    pub by_kind: bool,
+}
+
+/// Sources grouped by case or by kind, with counts and a filter, as a left panel; the
+/// codebook on the right; retrieved segments below.
+pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
+    let marks = super::data_windows::memo_marks(app);
+    app.codebook.memo_codes = marks.codes.clone();
+    let Some(summary) = &app.summary else { return };
+    let by_source = &summary.cases_by_source;
+    let all_cases = &summary.cases;
+    let mut asked: Vec<UiCommand> = Vec::new();
+    let selected = app.selected;
+    let needle = app.navigator.filter.trim().to_lowercase();
+    let by_kind = app.navigator.by_kind;
+    let mut groups: BTreeMap<String, Vec<&Source>> = BTreeMap::new();
+    for s in summary.sources.iter().filter(|s| needle.is_empty() || s.name.to_lowercase().contains(&needle)) {
+        if by_kind {
+            groups.entry(s.kind.label().to_string()).or_default().push(s);
+            continue;
+        }
+        match summary.cases_by_source.get(&s.id) {
+            Some(cases) if !cases.is_empty() => cases.iter().for_each(|c| groups.entry(c.clone()).or_default().push(s)),
+            _ => groups.entry(String::new()).or_default().push(s),
+        }
+    }
+    let total = summary.sources.len();
+    let mut clicked = None;
+    let state = &mut app.navigator;
+    egui::Panel::left("navigator").default_size(300.0).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading("Sources");
+            ui.weak(total.to_string());
+        });
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut state.by_kind, false, "By case");
+            ui.selectable_value(&mut state.by_kind, true, "By kind");
+        });
+        let label = ui.label("Find a source");
+        ui.add(egui::TextEdit::singleline(&mut state.filter).hint_text("type to filter").desired_width(f32::INFINITY)).labelled_by(label.id);
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            for (group, mut list) in groups {
+                list.sort_by(|a, b| (&a.date, &a.name).cmp(&(&b.date, &b.name)));
+                let case_id = if by_kind { None } else { all_cases.iter().find(|c| c.name == group).map(|c| c.id) };
+                let title = if group.is_empty() { "Not in a case".to_string() } else { group };
+                let header = egui::CollapsingHeader::new(format!("{title} ({})", list.len())).id_salt((&title, by_kind)).default_open(true);
+                let header = header.show(ui, |ui| {
+                    for s in list {
+                        let r = ui.horizontal(|ui| {
+                            let r = ui.selectable_label(selected == Some(s.id), &s.name);
+                            if marks.sources.contains(&s.id) {
+                                super::memos::memo_mark(ui, "This source has a memo: right-click, then Memo…");
+                            }
+                            r
+                        });
+                        let r = r.inner.on_hover_text(format!("{} · {} · {} words", s.kind.label(), s.date.as_deref().unwrap_or("no date"), s.word_count));
+                        if r.clicked() {
+                            clicked = Some(s.id);
+                        }
+                        let member_of = by_source.get(&s.id).map_or(&[][..], Vec::as_slice);
+                        r.context_menu(|ui| super::cases::source_menu(ui, s, all_cases, member_of, &mut asked));
+                    }
+                });
+                if let Some(id) = case_id {
+                    header.header_response.context_menu(|ui| super::cases::case_menu(ui, id, &mut asked));
+                }
+            }
+        });
+    });
+    if let Some(id) = clicked {
+        app.push(UiCommand::SelectSource(id));
+    }
+    asked.into_iter().for_each(|c| app.push(c));
+    let mut requests = Vec::new();
+    let has_selection = app.document.as_ref().is_some_and(|d| d.selection().is_some());
+    egui::Panel::right("codebook").default_size(280.0).show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            if let (Some(project), Some(summary)) = (&app.project, &app.summary) {
+                requests = app.codebook.show(ui, project, &summary.codebook, &summary.counts, has_selection);
+            }
+        });
+    });
+    app.codebook_requests(requests);
+    let mut jump = None;
+    let codes = app.codebook.selected.clone();
+    egui::Panel::bottom("retrieval").resizable(true).default_size(220.0).show(ui, |ui| {
+        if let (Some(project), Some(summary)) = (&app.project, &app.summary) {
+            jump = app.retrieval.show(ui, project, summary, &codes);
+        }
+    });
+    if let Some(segment) = jump
+        && let Some(span) = thicket_core::model::TextSpan::new(segment.start, segment.end)
+    {
+        app.push(UiCommand::ShowSpan(segment.source_id, span));
+    }
+}
+
+/// The selected source's text with its codings.
+pub fn document(app: &mut ThicketApp, ui: &mut egui::Ui) {
+    if super::analysis::central(app, ui) {
+        return;
+    }
+    let mut response = None;
+    egui::CentralPanel::default().show(ui, |ui| {
+        app.find.show(ui, app.document.as_mut());
+        match &mut app.document {
+            Some(doc) => response = Some(doc.show(ui)),
+            None => {
+                ui.centered_and_justified(|ui| ui.weak("Select a source on the left to read it."));
+            }
+        }
+    });
+    let Some(response) = response else { return };
+    if let (Some(span), Some(doc)) = (response.memo_on_selection, &app.document) {
+        let target = thicket_core::model::MemoTarget::Source { id: doc.source.id, span: Some(span) };
+        app.push(UiCommand::OpenMemo(super::memos::MemoSubject::Of(target)));
+    }
+    if let Some(id) = response.memo_for_coding {
+        app.push(UiCommand::OpenMemo(super::memos::MemoSubject::Coding(id)));
+    }
+    if let Some(id) = response.remove_coding {
+        let codings = thicket_core::action::EntitySet { codings: vec![id], ..Default::default() };
+        app.push(UiCommand::Perform(thicket_core::Action::Remove(codings)));
+    }
+    if let Some((id, to)) = response.recode {
+        app.push(UiCommand::Perform(thicket_core::Action::ReassignCodings { codings: vec![id], to }));
+    }
+    if let Some((id, span)) = response.resize_coding
+        && let Some(memo) = app.document.as_ref().and_then(|d| d.coding(id)).map(|c| c.memo.clone())
+    {
+        app.push(UiCommand::Perform(thicket_core::Action::UpdateCoding { id, span, memo }));
+    }
+    if let Some(code) = response.dropped_code {
+        app.code_selection(code);
+    }
+}
+
+/// The screen shown when no project is open.
+pub fn welcome(app: &mut ThicketApp, ui: &mut egui::Ui) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(60.0);
+            ui.label(RichText::new("Thicket").size(36.0).strong());
+            ui.label("Qualitative coding for ethnographic case studies");
+            ui.add_space(24.0);
+            if ui.button(RichText::new("Explore the sample study").size(18.0)).clicked() {
+                app.push(UiCommand::OpenSample);
+            }
+            ui.weak("Three fictional families in family preservation, a focus group, a codebook and two coders.");
+            ui.add_space(12.0);
+            if ui.button("Open project…").clicked()
+                && let Some(path) = pick_project()
+            {
+                app.push(UiCommand::OpenProject(path));
+            }
+            let recent = app.prefs.recent.clone();
+            if !recent.is_empty() {
+                ui.add_space(18.0);
+                ui.label(RichText::new("Recent projects").strong());
+                for path in recent {
+                    if ui.link(path.display().to_string()).clicked() {
+                        app.push(UiCommand::OpenProject(path));
+                    }
+                }
+            }
+        });
+    });
+}

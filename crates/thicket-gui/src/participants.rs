@@ -1,0 +1,137 @@
+//! The participants window: every stakeholder with their role, cases, number of turns and
+//! attributes; rename, change role, choose cases, set attribute values, open their memo, or merge
+//! one into another (for speakers detected under two labels). Each change is one undoable action.
+
+use std::collections::HashMap;
+
+use super::app::UiCommand;
+use super::attribute_cell::CellEdits;
+use super::memos::{MemoSubject, memo_mark};
+use thicket_core::Action;
+use thicket_core::model::*;
+use thicket_core::project::Project;
+
+/// Edits in progress (names and attribute values being typed), kept between frames.
+#[derive(Default)]
+pub struct ParticipantsWindow {
+    names: HashMap<ParticipantId, String>,
+    cells: CellEdits,
+}
+
+impl ParticipantsWindow {
+    /// Draws the window; returns what to apply, if the user made a change or asked for a memo.
+    pub fn show(&mut self, ctx: &egui::Context, project: &Project, open: &mut bool) -> Option<UiCommand> {
+        let people = project.participants().ok()?;
+        let roles = project.roles().ok()?;
+        let cases = project.cases_by_participant().ok()?;
+        let all_cases = project.cases().ok()?;
+        let turns = project.turn_counts().ok()?;
+        let attributes: Vec<AttributeDef> = project.attributes().ok()?.into_iter().filter(|a| a.applies_to == AttributeTarget::Participant).collect();
+        let values: HashMap<(AttributeId, i64), String> = project.attribute_values().ok()?.into_iter().map(|v| ((v.attribute_id, v.entity_id), v.value)).collect();
+        let marks = project.memo_marks().ok()?;
+        let mut command = None;
+        egui::Window::new("Participants").open(open).default_width(820.0).show(ctx, |ui| {
+            ui.label("Rename a participant, set their role and cases, or merge two who are the same person.");
+            for (attribute, entity, message) in self.cells.problems() {
+                let (Some(def), Some(p)) = (attributes.iter().find(|a| a.id == attribute), people.iter().find(|p| p.id.0 == entity)) else { continue };
+                ui.colored_label(egui::Color32::from_rgb(200, 40, 40), format!("{} of {}: {message}", def.name, p.name));
+            }
+            egui::ScrollArea::both().max_height(480.0).show(ui, |ui| {
+                egui::Grid::new("participants").num_columns(7 + attributes.len()).striped(true).show(ui, |ui| {
+                    for h in ["Participant", "Rename", "Role", "Turns", "Cases"] {
+                        ui.strong(h);
+                    }
+                    for a in &attributes {
+                        ui.strong(&a.name).on_hover_text(super::attributes::type_label(a.value_type));
+                    }
+                    ui.strong("Memo");
+                    ui.strong("Merge into");
+                    ui.end_row();
+                    for p in &people {
+                        let case_names = cases.get(&p.id).cloned().unwrap_or_default();
+                        let case_ids: Vec<CaseId> = all_cases.iter().filter(|c| case_names.contains(&c.name)).map(|c| c.id).collect();
+                        let update = |name: String, role: Option<String>, cases: Vec<CaseId>| {
+                            UiCommand::Perform(Action::UpdateParticipant { id: p.id, name, role, cases })
+                        };
+                        let label = ui.label(&p.name);
+                        let name = self.names.entry(p.id).or_insert_with(|| p.name.clone());
+                        let edit = ui
+                            .add(egui::TextEdit::singleline(name).desired_width(140.0).id_salt(("name", p.id)))
+                            .labelled_by(label.id);
+                        if edit.lost_focus() && name.trim() != p.name && !name.trim().is_empty() {
+                            command = Some(update(name.trim().to_string(), p.role.clone(), case_ids.clone()));
+                        }
+                        let mut role = p.role.clone();
+                        egui::ComboBox::from_id_salt(("role", p.id))
+                            .selected_text(role.clone().unwrap_or_else(|| "no role".into()))
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(&mut role, None, "no role");
+                                for r in &roles {
+                                    ui.selectable_value(&mut role, Some(r.name.clone()), &r.label);
+                                }
+                            })
+                            .response
+                            .labelled_by(label.id);
+                        if role != p.role {
+                            command = Some(update(p.name.clone(), role, case_ids.clone()));
+                        }
+                        ui.label(turns.get(&p.id).copied().unwrap_or(0).to_string());
+                        let shown = if case_names.is_empty() { "no case".to_string() } else { case_names.join(", ") };
+                        ui.menu_button(shown, |ui| {
+                            for c in &all_cases {
+                                let mut ticked = case_ids.contains(&c.id);
+                                if ui.checkbox(&mut ticked, &c.name).changed() {
+                                    let mut chosen: Vec<CaseId> = case_ids.iter().copied().filter(|id| *id != c.id).collect();
+                                    if ticked {
+                                        chosen.push(c.id);
+                                    }
+                                    chosen.sort();
+                                    command = Some(update(p.name.clone(), p.role.clone(), chosen));
+                                }
+                            }
+                            if all_cases.is_empty() {
+                                ui.weak("No cases yet (Cases… in the Project menu)");
+                            }
+                        })
+                        .response
+                        .accessible_name(format!("Cases of {}", p.name))
+                        .on_hover_text(format!("Cases {} belongs to", p.name));
+                        for a in &attributes {
+                            let stored = values.get(&(a.id, p.id.0)).map(String::as_str);
+                            if let Some(action) = self.cells.cell(ui, a, p.id.0, &format!("{} of {}", a.name, p.name), stored, 130.0) {
+                                command = Some(UiCommand::Perform(action));
+                            }
+                        }
+                        ui.horizontal(|ui| {
+                            let memo = ui.button("Memo…").accessible_name(format!("Memo on {}", p.name));
+                            if memo.on_hover_text(format!("Open the memo on {}", p.name)).clicked() {
+                                command = Some(UiCommand::OpenMemo(MemoSubject::Of(MemoTarget::Participant { id: p.id })));
+                            }
+                            if marks.participants.contains(&p.id) {
+                                memo_mark(ui, &format!("{} has a memo", p.name));
+                            }
+                        });
+                        egui::ComboBox::from_id_salt(("merge", p.id))
+                            .selected_text("…")
+                            .show_ui(ui, |ui| {
+                                for other in people.iter().filter(|o| o.id != p.id) {
+                                    if ui.button(&other.name).clicked() {
+                                        command = project.merge_participants_action(p.id, other.id).ok().map(UiCommand::Perform);
+                                    }
+                                }
+                            })
+                            .response
+                            .on_hover_text(format!("Merge {} into another participant", p.name))
+                            .labelled_by(label.id);
+                        ui.end_row();
+                    }
+                });
+            });
+        });
+        if matches!(command, Some(UiCommand::Perform(_))) {
+            // Names are re-read from the project after the change.
+            self.names.clear();
+        }
+        command
+    }
+}

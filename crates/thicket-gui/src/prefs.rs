@@ -1,0 +1,85 @@
+//! User preferences kept apart from project data: recent projects, the coder's name, the theme.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// Preferences stored as JSON in the user's config folder.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Prefs {
+    /// Most recent first.
+    pub recent: Vec<PathBuf>,
+    /// The coder's name, as chosen in the status bar (else the login name).
+    #[serde(default)]
+    pub coder: Option<String>,
+    #[serde(default)]
+    pub theme: Theme,
+    /// Per project file: the code ids on quick keys 1–9.
+    #[serde(default)]
+    pub quick_keys: std::collections::BTreeMap<PathBuf, [Option<thicket_core::model::CodeId>; 9]>,
+}
+
+/// Light, dark, or as the system says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// Tells egui which theme to use.
+    pub fn apply(self, ctx: &egui::Context) {
+        ctx.set_theme(match self {
+            Theme::System => egui::ThemePreference::System,
+            Theme::Light => egui::ThemePreference::Light,
+            Theme::Dark => egui::ThemePreference::Dark,
+        });
+    }
+}
+
+impl Prefs {
+    /// `$XDG_CONFIG_HOME/thicket/prefs.json` (or `~/.config/...`, `%APPDATA%\...`).
+    pub fn default_path() -> Option<PathBuf> {
+        let base = std::env::var_os("XDG_CONFIG_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("APPDATA").map(PathBuf::from))
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+        Some(base.join("thicket").join("prefs.json"))
+    }
+
+    /// Reads preferences; missing or unreadable files give the defaults.
+    pub fn load(path: Option<&Path>) -> Prefs {
+        path.and_then(|p| std::fs::read_to_string(p).ok()).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default()
+    }
+
+    /// Writes preferences; failures are ignored (preferences are a convenience).
+    pub fn save(&self, path: Option<&Path>) {
+        let Some(path) = path else { return };
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        if let Ok(text) = serde_json::to_string_pretty(self) {
+            let _ = std::fs::write(path, text);
+        }
+    }
+
+    /// Moves `project` to the front of the recent list (at most 10 kept).
+    pub fn remember(&mut self, project: &Path) {
+        let project = project.canonicalize().unwrap_or_else(|_| project.to_path_buf());
+        self.recent.retain(|p| p != &project);
+        self.recent.insert(0, project);
+        self.recent.truncate(10);
+    }
+
+    /// Where the sample study is written when the user asks to explore it.
+    pub fn sample_path() -> PathBuf {
+        let base = std::env::var_os("XDG_DATA_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("LOCALAPPDATA").map(PathBuf::from))
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local").join("share")))
+            .unwrap_or_else(std::env::temp_dir);
+        base.join("thicket").join("sample-study.thicket")
+    }
+}

@@ -1,0 +1,184 @@
+//! The autocode section of the "Search project" panel: code the hits of the last search with a
+//! chosen code, extended to a unit, optionally only where speakers of one role talk, and see
+//! beforehand how many codings that adds.
+//!
+//! In: the project (read only), the last search's pattern, the project's generation. Out: an
+//! [`AutocodeRequest`] when the button is pressed; the app performs it as one undoable action.
+//! The plan behind the preview is computed again when its inputs change, and after each change
+//! to the project only if it is quick (a common word over a large corpus can take a noticeable
+//! moment): otherwise the preview says it may be out of date and offers a refresh. The run itself
+//! is always planned afresh when performed, so a stale preview never codes the wrong thing.
+
+use std::time::{Duration, Instant};
+
+
+use thicket_core::model::*;
+use thicket_core::project::{AutocodePlan, AutocodeSpec, CodingUnit, Project};
+use thicket_core::text::SearchPattern;
+
+/// An autocode run the user asked for; the coder is named, since it may not be in the project yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AutocodeRequest {
+    pub spec: AutocodeSpec,
+    pub coder: String,
+}
+
+/// The form's choices the preview depends on (the project's generation aside).
+type PlanKey = (SearchPattern, CodeId, CodingUnit, Option<String>, Option<SourceId>, String);
+
+/// Previews that took longer than this are not recomputed after every change to the project.
+const QUICK: Duration = Duration::from_millis(150);
+
+/// A computed preview: for which choices and generation, how long it took, and what it found.
+struct Preview {
+    key: PlanKey,
+    generation: u64,
+    took: Duration,
+    plan: Result<AutocodePlan, String>,
+}
+
+/// The form's choices and the cached preview.
+#[derive(Default)]
+pub struct AutocodeForm {
+    code: Option<CodeId>,
+    unit: CodingUnit,
+    role: Option<String>,
+    only_open_source: bool,
+    preview: Option<Preview>,
+}
+
+impl AutocodeForm {
+    /// Draws the form for the hits of `pattern`; returns the run the user asked for.
+    pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, pattern: &SearchPattern, generation: u64, open_source: Option<SourceId>, coder: &str) -> Option<AutocodeRequest> {
+        let book = project.codebook().ok()?;
+        let roles = project.roles().unwrap_or_default();
+        if self.code.is_some_and(|c| book.get(c).is_none()) {
+            self.code = None;
+        }
+        egui::Grid::new("autocode_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+            let label = ui.label("Code");
+            let chosen = self.code.and_then(|c| book.path(c)).unwrap_or("choose a code").to_string();
+            egui::ComboBox::from_id_salt("autocode_code")
+                .selected_text(chosen)
+                .width(220.0)
+                .show_ui(ui, |ui| {
+                    for (_, code) in book.walk() {
+                        let path = book.path(code.id).unwrap_or(&code.name).to_string();
+                        ui.selectable_value(&mut self.code, Some(code.id), path);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+            ui.label("Extend each hit to");
+            ui.horizontal_wrapped(|ui| {
+                for unit in CodingUnit::ALL {
+                    ui.radio_value(&mut self.unit, unit, unit_label(unit));
+                }
+            });
+            ui.end_row();
+            let label = ui.label("Speaker role");
+            let chosen = match &self.role {
+                Some(r) => roles.iter().find(|x| &x.name == r).map_or(r.clone(), |x| x.label.clone()),
+                None => "any speaker, or none".to_string(),
+            };
+            egui::ComboBox::from_id_salt("autocode_role")
+                .selected_text(chosen)
+                .width(220.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.role, None, "any speaker, or none");
+                    for r in &roles {
+                        ui.selectable_value(&mut self.role, Some(r.name.clone()), &r.label);
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text("Only hits inside turns of speakers with this role, e.g. only what caregivers say");
+            ui.end_row();
+        });
+        ui.add_enabled_ui(open_source.is_some(), |ui| ui.checkbox(&mut self.only_open_source, "Only the open source"));
+        let code = self.code?;
+        let coder = coder.to_string();
+        let scope = if self.only_open_source { open_source } else { None };
+        let key: PlanKey = (pattern.clone(), code, self.unit, self.role.clone(), scope, coder.clone());
+        let quick_enough = match &self.preview {
+            None => true,
+            Some(p) if p.key != key => true,
+            Some(p) => p.generation != generation && p.took < QUICK,
+        };
+        let spec = AutocodeSpec {
+            pattern: pattern.clone(),
+            code,
+            unit: self.unit,
+            role: self.role.clone(),
+            sources: scope.into_iter().collect(),
+            coder: None,
+        };
+        if quick_enough {
+            self.compute(project, &spec, key.clone(), generation);
+        }
+        if self.preview.as_ref().is_some_and(|p| p.generation != generation) {
+            let mut refresh = false;
+            ui.horizontal_wrapped(|ui| {
+                ui.weak("The project changed since this preview.");
+                refresh = ui.small_button("Refresh preview").clicked();
+            });
+            if refresh {
+                self.compute(project, &spec, key, generation);
+            }
+        }
+        let plan = match self.preview.as_ref().map(|p| &p.plan) {
+            Some(Ok(plan)) => plan,
+            Some(Err(e)) => {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+                return None;
+            }
+            None => return None,
+        };
+        ui.label(preview(plan, self.role.as_deref()));
+        let n = plan.added();
+        let button = egui::Button::new(format!("Add {n} {}", if n == 1 { "coding" } else { "codings" }));
+        let clicked = ui.add_enabled(n > 0, button).on_hover_text(format!("As coder {coder}; one step to undo")).clicked();
+        clicked.then_some(AutocodeRequest { spec, coder })
+    }
+
+    /// Plans the run for the preview, as the current coder, and times it.
+    fn compute(&mut self, project: &Project, spec: &AutocodeSpec, key: PlanKey, generation: u64) {
+        let coder = project.coders().unwrap_or_default().into_iter().find(|c| c.name == key.5).map(|c| c.id);
+        let started = Instant::now();
+        let plan = project.plan_autocode(&AutocodeSpec { coder, ..spec.clone() }).map_err(|e| e.to_string());
+        self.preview = Some(Preview { key, generation, took: started.elapsed(), plan });
+    }
+}
+
+fn unit_label(unit: CodingUnit) -> &'static str {
+    match unit {
+        CodingUnit::Match => "Match",
+        CodingUnit::Sentence => "Sentence",
+        CodingUnit::Paragraph => "Paragraph",
+        CodingUnit::Turn => "Turn",
+    }
+}
+
+/// "Will add 12 codings in 4 sources (3 already coded; 5 hits outside caregivers' turns)."
+fn preview(plan: &AutocodePlan, role: Option<&str>) -> String {
+    let n = plan.added();
+    let mut notes = Vec::new();
+    if plan.existing > 0 {
+        notes.push(format!("{} already coded", plan.existing));
+    }
+    if plan.outside > 0 {
+        let hits = if plan.outside == 1 { "hit" } else { "hits" };
+        notes.push(match role {
+            Some(role) => format!("{} {hits} outside turns of a {}", plan.outside, role.replace('_', " ")),
+            None => format!("{} {hits} outside any turn", plan.outside),
+        });
+    }
+    let sources = if plan.sources == 1 { "source" } else { "sources" };
+    let mut text = format!("Will add {n} {} in {} {sources}", if n == 1 { "coding" } else { "codings" }, plan.sources);
+    if !notes.is_empty() {
+        text.push_str(&format!(" ({})", notes.join("; ")));
+    }
+    text.push('.');
+    text
+}

@@ -1,0 +1,68 @@
+//! Search and autocode in the window (issue #5, item 8): the find bar over the document
+//! ([`FindBar`], Ctrl+F) and the "Search project" panel with its autocode section
+//! ([`ProjectSearch`], Ctrl+Shift+F).
+//!
+//! Both read through `&Project` and the document view; a clicked project hit becomes
+//! `UiCommand::ShowSpan` (plus the find bar on the same pattern, so every hit in that source is
+//! marked), and an autocode run becomes `UiCommand::Autocode`, performed by [`perform_autocode`]
+//! as one undoable action.
+
+mod autocode_form;
+mod find_bar;
+mod project_panel;
+
+pub use autocode_form::AutocodeRequest;
+pub use find_bar::FindBar;
+pub use project_panel::ProjectSearch;
+
+use project_panel::PanelRequest;
+
+use super::app::{ThicketApp, UiCommand};
+use thicket_core::error::Result;
+use thicket_core::project::{AutocodeSpec, Project};
+
+/// Ctrl+F opens the find bar; Ctrl+Shift+F the project search.
+pub(super) fn shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
+    let find = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::F);
+    let project = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::F);
+    // The shifted shortcut first: it contains the plain one.
+    if ctx.input_mut(|i| i.consume_shortcut(&project)) {
+        app.project_search.open();
+    } else if ctx.input_mut(|i| i.consume_shortcut(&find)) && app.document.is_some() {
+        app.find.open();
+    }
+}
+
+/// The "Search project" panel on the right of the document, while open.
+pub(super) fn project_panel(app: &mut ThicketApp, ui: &mut egui::Ui) {
+    if !app.project_search.is_open() {
+        return;
+    }
+    let Some(project) = &app.project else { return };
+    let mut requests = Vec::new();
+    let (generation, open_source) = (app.generation, app.selected);
+    let search = &mut app.project_search;
+    let coder = app.coder.as_str();
+    egui::Panel::right("project_search").resizable(true).default_size(340.0).show(ui, |ui| {
+        requests = search.show(ui, project, generation, open_source, coder);
+    });
+    for request in requests {
+        match request {
+            PanelRequest::Show(hit, pattern) => {
+                app.find.show_hit(&pattern, hit.source_id, hit.span());
+                app.push(UiCommand::ShowSpan(hit.source_id, hit.span()));
+            }
+            PanelRequest::Autocode(request) => app.push(UiCommand::Autocode(request)),
+        }
+    }
+}
+
+/// Performs an autocode run for the named coder (added to the project if new), planned afresh
+/// so that it codes exactly what the project holds now.
+pub(super) fn perform_autocode(project: &mut Project, request: &AutocodeRequest, coder: thicket_core::model::CoderId) -> Result<()> {
+    let plan = project.plan_autocode(&AutocodeSpec { coder: Some(coder), ..request.spec.clone() })?;
+    if let Some(action) = plan.action(coder) {
+        project.perform(action)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,167 @@
+//! The "Search project" panel (Ctrl+Shift+F): a phrase or regular expression searched in every
+//! source, hits listed with their source, paragraph, speaker and a few words either side; a click
+//! opens the source at the hit. Below, the autocode section codes the hits.
+//!
+//! In: the project (read only) and its generation. Out: [`PanelRequest`]s the app acts on. A
+//! search runs when asked (Enter or the button), not per frame, and runs again only when sources
+//! are added or removed.
+
+use egui::text::{LayoutJob, TextFormat};
+
+use super::autocode_form::{AutocodeForm, AutocodeRequest};
+use thicket_core::model::SourceId;
+use thicket_core::project::{Project, SearchHit, SearchResults, SearchScope};
+use thicket_core::text::SearchPattern;
+
+/// Hits listed at most; the rest are counted.
+const LIST_LIMIT: usize = 500;
+
+/// What the user asked of the panel this frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PanelRequest {
+    /// Open the hit's source at the hit (and mark the pattern's hits there).
+    Show(SearchHit, SearchPattern),
+    Autocode(AutocodeRequest),
+}
+
+/// The panel's state, kept between frames.
+#[derive(Default)]
+pub struct ProjectSearch {
+    open: bool,
+    query: String,
+    regex: bool,
+    whole_word: bool,
+    focus: bool,
+    /// The last search: its pattern, and its results or why it could not run.
+    last: Option<(SearchPattern, Result<SearchResults, String>)>,
+    /// Number of sources when the last search ran.
+    sources_seen: usize,
+    autocode: AutocodeForm,
+}
+
+impl ProjectSearch {
+    /// Shows the panel with its field focused.
+    pub fn open(&mut self) {
+        self.open = true;
+        self.focus = true;
+    }
+
+    /// Whether the panel is shown.
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    fn pattern(&self) -> SearchPattern {
+        if self.regex { SearchPattern::regex(&self.query) } else { SearchPattern::plain(&self.query, self.whole_word) }
+    }
+
+    fn run(&mut self, project: &Project) {
+        let pattern = self.pattern();
+        let results = project.search(&pattern, &SearchScope { sources: Vec::new(), limit: LIST_LIMIT }).map_err(|e| e.to_string());
+        self.sources_seen = project.sources().map(|s| s.len()).unwrap_or(0);
+        self.last = Some((pattern, results));
+    }
+
+    /// Draws the panel's contents; returns what the user asked for.
+    /// `coder` is the current coder: whose codings an autocode run adds (and skips).
+    pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, generation: u64, open_source: Option<SourceId>, coder: &str) -> Vec<PanelRequest> {
+        let mut out = Vec::new();
+        ui.horizontal(|ui| {
+            ui.heading("Search project");
+            if ui.small_button("Close").clicked() {
+                self.open = false;
+            }
+        });
+        let label = ui.label("Search for");
+        let field = ui.add(egui::TextEdit::singleline(&mut self.query).hint_text("word, phrase or regex").desired_width(f32::INFINITY)).labelled_by(label.id);
+        if std::mem::take(&mut self.focus) {
+            field.request_focus();
+        }
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let mut clicked = false;
+        ui.horizontal(|ui| {
+            ui.checkbox(&mut self.regex, "Regular expression");
+            ui.add_enabled_ui(!self.regex, |ui| ui.checkbox(&mut self.whole_word, "Whole words"));
+            clicked = ui.add_enabled(!self.query.trim().is_empty(), egui::Button::new("Search")).clicked();
+        });
+        let sources_now = project.sources().map(|s| s.len()).unwrap_or(0);
+        if entered || clicked || (self.last.is_some() && sources_now != self.sources_seen) {
+            self.run(project);
+        }
+        let Some((pattern, results)) = &self.last else {
+            ui.weak("Plain text is matched without regard to case; a regular expression as written (add (?i) to ignore case).");
+            return out;
+        };
+        let results = match results {
+            Ok(r) => r,
+            Err(e) => {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+                return out;
+            }
+        };
+        ui.label(results.summary());
+        ui.separator();
+        if let Some(hit) = hit_list(ui, &results.hits) {
+            out.push(PanelRequest::Show(hit, pattern.clone()));
+        }
+        ui.separator();
+        let pattern = pattern.clone();
+        egui::CollapsingHeader::new("Autocode the hits").default_open(true).show(ui, |ui| {
+            if let Some(request) = self.autocode.show(ui, project, &pattern, generation, open_source, coder) {
+                out.push(PanelRequest::Autocode(request));
+            }
+        });
+        out
+    }
+}
+
+/// The hits, two or three lines each, in a list that lays out only the rows in view; returns
+/// the one clicked.
+fn hit_list(ui: &mut egui::Ui, hits: &[SearchHit]) -> Option<SearchHit> {
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let row = ui.fonts_mut(|f| f.row_height(&body));
+    let height = 3.0 * row + 2.0 * ui.spacing().button_padding.y + 2.0;
+    let mut clicked = None;
+    egui::ScrollArea::vertical().id_salt("search_hits").max_height(ui.available_height() * 0.55).auto_shrink([false, true]).show_rows(
+        ui,
+        height,
+        hits.len(),
+        |ui, range| {
+            let width = ui.available_width();
+            for hit in &hits[range] {
+                let job = hit_job(ui, hit, width - 2.0 * ui.spacing().button_padding.x);
+                ui.allocate_ui_with_layout(egui::vec2(width, height), egui::Layout::top_down(egui::Align::LEFT), |ui| {
+                    ui.set_min_height(height);
+                    let response = ui.add(egui::Button::new(job).frame_when_inactive(false)).on_hover_text("Click to open the source at this hit");
+                    if response.clicked() {
+                        clicked = Some(hit.clone());
+                    }
+                });
+            }
+        },
+    );
+    clicked
+}
+
+/// "Source · ¶12 · Dana" over the hit in its context, the hit marked.
+fn hit_job(ui: &egui::Ui, hit: &SearchHit, width: f32) -> LayoutJob {
+    let visuals = ui.visuals();
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let small = egui::TextStyle::Small.resolve(ui.style());
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = width.max(80.0);
+    job.wrap.max_rows = 3;
+    let mut head = format!("{} · ¶{}", hit.source, hit.paragraph);
+    if let Some(speaker) = &hit.speaker {
+        head.push_str(&format!(" · {speaker}"));
+    }
+    head.push('\n');
+    job.append(&head, 0.0, TextFormat { font_id: small, color: visuals.weak_text_color(), ..Default::default() });
+    let plain = TextFormat { font_id: body.clone(), color: visuals.text_color(), ..Default::default() };
+    let one_line = |s: &str| s.replace(['\n', '\r', '\t'], " ");
+    job.append(&one_line(&hit.before), 0.0, plain.clone());
+    let marked = if visuals.dark_mode { egui::Color32::from_rgb(110, 95, 20) } else { egui::Color32::from_rgb(255, 236, 120) };
+    job.append(&one_line(&hit.text), 0.0, TextFormat { background: marked, color: visuals.strong_text_color(), ..plain.clone() });
+    job.append(&one_line(&hit.after), 0.0, plain);
+    job
+}
