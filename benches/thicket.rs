@@ -43,6 +43,15 @@ fn import_parse_txt(bencher: divan::Bencher) {
     });
 }
 
+/// A subtitle file of 100,000 cues (55 hours), parsed into timestamped turns, in MB/s.
+#[divan::bench]
+fn import_parse_srt_100000_cues(bencher: divan::Bencher) {
+    let srt = thicket_bench::corpus::long_srt(100_000);
+    bencher.counter(divan::counter::BytesCount::new(srt.len())).bench_local(|| {
+        divan::black_box(import_bytes("long.srt", srt.as_bytes(), &ImportSettings::default()).unwrap());
+    });
+}
+
 /// The same texts as minimal Word documents (one `w:p` per paragraph), built once.
 static DOCX: LazyLock<Vec<(String, Vec<u8>)>> = LazyLock::new(|| {
     use std::io::Write;

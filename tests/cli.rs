@@ -6,15 +6,6 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-const TRANSCRIPT: &str = "Session 2 with the Okafor family, recorded at home.\n\n\
-Interviewer: How did the visit go?\n\n\
-Ada: Honestly? I felt like I was on trial again.\n\
-She looked in every cupboard.\n\n\
-Sam: I had to check the food, Ada. That is part of the plan we agreed.\n\n\
-Ada: We agreed it in March. Nobody asked me since.\n\n\
-Interviewer: And after that?\n\n\
-Sam: We sat down and rewrote it together.\n";
-
 fn project_with_transcript(dir: &Dir) -> std::path::PathBuf {
     let project = dir.path("study.thicket");
     ok(["new".as_ref(), project.as_os_str()]);

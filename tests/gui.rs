@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable;
 use thicket_gui::{Startup, ThicketApp};
 
 mod common;
-use common::gui::{sample_harness};
+use common::gui::{harness_with, sample_harness};
 
 #[test]
 fn opening_the_sample_shows_its_sources_by_case_and_its_codebook() {
@@ -39,10 +39,7 @@ fn clicking_a_source_shows_its_text() {
 
 #[test]
 fn without_a_project_the_welcome_screen_offers_the_sample() {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1000.0, 700.0))
-        .build_eframe(|cc| ThicketApp::new(cc, Startup::Welcome, None));
-    harness.run();
+    let harness = harness_with(Startup::Welcome, egui::vec2(1000.0, 700.0), None);
     harness.get_by_label("Explore the sample study");
     harness.get_by_label("Open project…");
     assert!(harness.state().project().is_none());

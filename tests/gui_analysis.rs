@@ -16,23 +16,18 @@ use egui_kittest::kittest::Queryable;
 use thicket_core::analysis::{self, Dimension, Measure, Proximity, SequenceSpec, Window};
 use thicket_core::project::SegmentFilter;
 use thicket_gui::analysis::{AnalysisKind, ExportFormat};
-use thicket_gui::{Startup, ThicketApp, UiCommand};
+use thicket_gui::{ThicketApp, UiCommand};
+
+use common::gui::{harness_on, sample_harness_sized};
 
 /// The sample study in a temp folder and the window on it; also returns a second copy of the
 /// study for the command line (the window holds the first one open, and a project has one
 /// writer at a time).
 fn sample_harness(dir: &Path) -> (Harness<'static, ThicketApp>, PathBuf) {
-    let path = dir.join("sample.thicket");
-    thicket_core::sample::write_sample(&path).unwrap().close().unwrap();
     let for_cli = dir.join("cli.thicket");
     thicket_core::sample::write_sample(&for_cli).unwrap().close().unwrap();
-    let open = path.clone();
     // Wide enough that the tables' cells under test are in view (only those are laid out).
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1920.0, 1200.0))
-        .build_eframe(move |cc| ThicketApp::new(cc, Startup::Open(open.clone()), None));
-    harness.run();
-    (harness, for_cli)
+    (sample_harness_sized(dir, egui::vec2(1920.0, 1200.0)), for_cli)
 }
 
 /// Picks `option` in the combo box labelled `label`.
@@ -392,10 +387,7 @@ fn every_view_opens_on_an_empty_project_and_says_what_is_missing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("empty.thicket");
     thicket_core::Project::create(&path, "Empty").unwrap().close().unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1200.0, 800.0))
-        .build_eframe(move |cc| ThicketApp::new(cc, Startup::Open(path.clone()), None));
-    harness.run();
+    let mut harness = harness_on(&path, egui::vec2(1200.0, 800.0));
     for kind in AnalysisKind::ALL {
         harness.state_mut().push_command(UiCommand::OpenAnalysis(kind));
         harness.run();

@@ -11,17 +11,12 @@ use thicket_core::model::{Coding, TextSpan};
 use thicket_gui::{ThicketApp, UiCommand};
 
 mod common;
-use common::gui::{paragraphs, point_at, sample_harness};
+use common::gui::{drag, paragraphs, point_at, sample_harness};
 
 /// Selects `[from, to)` by dragging the mouse across the text, as a user would.
 fn drag_select(harness: &mut Harness<'static, ThicketApp>, from: usize, to: usize) -> TextSpan {
     let (a, b) = (point_at(harness, from), point_at(harness, to));
-    harness.hover_at(a);
-    harness.drag_at(a);
-    harness.hover_at(Pos2::new(b.x, (a.y + b.y) / 2.0));
-    harness.hover_at(b);
-    harness.drop_at(b);
-    harness.run();
+    drag(harness, a, b);
     let span = harness.state().document().unwrap().selection().expect("a selection");
     assert_eq!(span, TextSpan::new(from, to).unwrap());
     span
@@ -119,15 +114,7 @@ fn dragging_a_code_onto_the_selection_codes_it() {
     let span = drag_select(&mut harness, from, to);
     let code = harness.get_by_label("Withdrawal").rect().center();
     let target = point_at(&harness, from + 5);
-    harness.hover_at(code);
-    harness.drag_at(code);
-    harness.run_steps(2);
-    harness.hover_at(Pos2::new((code.x + target.x) / 2.0, (code.y + target.y) / 2.0));
-    harness.run_steps(2);
-    harness.hover_at(target);
-    harness.run_steps(2);
-    harness.drop_at(target);
-    harness.run();
+    drag(&mut harness, code, target);
     let coding = new_coding(&before, &codings(&harness));
     assert_eq!(coding.span, span);
     assert_eq!(coding.code_id, harness.state().project().unwrap().code_at("Ruptures/Withdrawal").unwrap());
@@ -330,15 +317,7 @@ fn dragging_a_code_onto_another_moves_it_under_that_code() {
 /// Drags the code labelled `from` to `to` (a point) in the codebook.
 fn drag_code(harness: &mut Harness<'static, ThicketApp>, from: &str, to: Pos2) {
     let start = harness.get_by_label(from).rect().center();
-    harness.hover_at(start);
-    harness.drag_at(start);
-    harness.run_steps(2);
-    harness.hover_at(Pos2::new(start.x, (start.y + to.y) / 2.0));
-    harness.run_steps(2);
-    harness.hover_at(to);
-    harness.run_steps(2);
-    harness.drop_at(to);
-    harness.run();
+    drag(harness, start, to);
 }
 
 #[test]

@@ -11,7 +11,7 @@ use thicket_core::model::TextSpan;
 use thicket_gui::ThicketApp;
 
 mod common;
-use common::gui::{open_source, paragraphs, point_at, sample_harness};
+use common::gui::{drag, open_source, paragraphs, point_at, sample_harness};
 
 fn press(harness: &Harness<'static, ThicketApp>, pos: Pos2, button: PointerButton, pressed: bool, modifiers: Modifiers) {
     harness.event_modifiers(Event::PointerButton { pos, button, pressed, modifiers }, modifiers);
@@ -28,12 +28,7 @@ fn dragging_across_paragraphs_selects_and_copies_the_text_between() {
     let p = paragraphs(&harness);
     let (from, to) = (p[1].start, p[3].start);
     let (a, b) = (point_at(&harness, from), point_at(&harness, to));
-    harness.hover_at(a);
-    harness.drag_at(a);
-    harness.hover_at(Pos2::new(b.x, (a.y + b.y) / 2.0));
-    harness.hover_at(b);
-    harness.drop_at(b);
-    harness.run();
+    drag(&mut harness, a, b);
     assert_eq!(selection(&harness), Some(TextSpan { start: from, end: to }));
     let view = harness.state().document().unwrap();
     let expected: String = view.text().chars().skip(from).take(to - from).collect();

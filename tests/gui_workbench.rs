@@ -12,13 +12,11 @@ use egui_kittest::kittest::Queryable;
 use thicket_core::model::TextSpan;
 use thicket_gui::{Startup, ThicketApp, UiCommand};
 
+mod common;
+use common::gui::harness_with;
+
 fn harness_on(path: &Path, prefs: Option<PathBuf>) -> Harness<'static, ThicketApp> {
-    let path = path.to_path_buf();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_eframe(move |cc| ThicketApp::new(cc, Startup::Open(path.clone()), prefs.clone()));
-    harness.run();
-    harness
+    harness_with(Startup::Open(path.to_path_buf()), egui::vec2(1400.0, 1000.0), prefs)
 }
 
 fn sample(dir: &Path) -> PathBuf {

@@ -5,7 +5,6 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use thicket_core::import::{ImportError, ImportSettings, ImportedDocument, TableMode, import_bytes};
 use thicket_core::text::{TextError, slice_chars};
@@ -126,29 +125,14 @@ fn vtt_voices_become_turns_and_notes_styles_and_regions_are_skipped() {
     );
 }
 
+/// A long subtitle file is read whole, every cue a timestamped turn. How fast is measured by
+/// `cargo bench --bench thicket -- import_parse_srt`, not asserted here.
 #[test]
-fn srt_with_100000_cues_is_read_in_linear_time() {
-    let mut srt = String::new();
-    for i in 0..100_000u64 {
-        let (s, speaker) = (i * 2, if i % 2 == 0 { "Interviewer" } else { "Zoë" });
-        srt.push_str(&format!(
-            "{}\n{:02}:{:02}:{:02},000 --> {:02}:{:02}:{:02},500\n{speaker}: Line {i} of the interview,\nsplit over two lines.\n\n",
-            i + 1,
-            s / 3600,
-            s / 60 % 60,
-            s % 60,
-            s / 3600,
-            s / 60 % 60,
-            s % 60
-        ));
-    }
-    let started = Instant::now();
+fn srt_with_100000_cues_is_read_whole() {
+    let srt = thicket_bench::corpus::long_srt(100_000);
     let docs = import_bytes("long.srt", srt.as_bytes(), &ImportSettings::default()).unwrap();
-    let took = started.elapsed();
     assert_eq!(docs[0].turns.len(), 100_000);
     assert_eq!(docs[0].turns[99_999].timestamp_ms, Some(199_998_000));
-    let limit = if cfg!(debug_assertions) { Duration::from_secs(20) } else { Duration::from_secs(1) };
-    assert!(took < limit, "100,000 cues took {took:?}");
 }
 
 // ---------------------------------------------------------------------------------------------

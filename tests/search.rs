@@ -235,15 +235,6 @@ fn turn_unit_codes_whole_turns_and_leaves_out_text_outside_turns() {
     }
 }
 
-const TRANSCRIPT: &str = "Session 2 with the Okafor family, recorded at home.\n\n\
-Interviewer: How did the visit go?\n\n\
-Ada: Honestly? I felt like I was on trial again.\n\
-She looked in every cupboard.\n\n\
-Sam: I had to check the food, Ada. That is part of the plan we agreed.\n\n\
-Ada: We agreed it in March. Nobody asked me since.\n\n\
-Interviewer: And after that?\n\n\
-Sam: We sat down and rewrote it together.\n";
-
 /// A project with the transcript, roles for Ada and Sam, and one code.
 fn transcript_project(dir: &Dir) -> std::path::PathBuf {
     let project = dir.path("study.thicket");

@@ -1,7 +1,7 @@
 //! Shared set-up for the GUI tests: the real window on a fresh copy of the sample study, and the
 //! few ways tests find their way around the open document.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use egui::Pos2;
 use egui_kittest::Harness;
@@ -22,10 +22,29 @@ pub fn sample_harness_sized(dir: &Path, size: egui::Vec2) -> Harness<'static, Th
 
 /// The window on the project at `path`, without user preferences.
 pub fn harness_on(path: &Path, size: egui::Vec2) -> Harness<'static, ThicketApp> {
-    let path = path.to_path_buf();
-    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| ThicketApp::new(cc, Startup::Open(path.clone()), None));
+    harness_with(Startup::Open(path.to_path_buf()), size, None)
+}
+
+/// The window as `startup` asks, in a window of `size`, with the preferences file `prefs` (none:
+/// no preferences are read or written), after its first frame.
+pub fn harness_with(startup: Startup, size: egui::Vec2, prefs: Option<PathBuf>) -> Harness<'static, ThicketApp> {
+    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| ThicketApp::new(cc, startup.clone(), prefs.clone()));
     harness.run();
     harness
+}
+
+/// Drags the primary button from `from` to `to` as a hand does: press, a few frames on the way
+/// through the midpoint, release.
+pub fn drag(harness: &mut Harness<'static, ThicketApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.drag_at(from);
+    harness.run_steps(2);
+    harness.hover_at(Pos2::new((from.x + to.x) / 2.0, (from.y + to.y) / 2.0));
+    harness.run_steps(2);
+    harness.hover_at(to);
+    harness.run_steps(2);
+    harness.drop_at(to);
+    harness.run();
 }
 
 /// Opens the source named `name` in the document view.

@@ -8,6 +8,17 @@ pub mod gui;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
+/// A short home-visit transcript with `Name:` turns (an interviewer, a caregiver, a social
+/// worker), for tests of import, coding, search and autocode on speaker turns.
+pub const TRANSCRIPT: &str = "Session 2 with the Okafor family, recorded at home.\n\n\
+Interviewer: How did the visit go?\n\n\
+Ada: Honestly? I felt like I was on trial again.\n\
+She looked in every cupboard.\n\n\
+Sam: I had to check the food, Ada. That is part of the plan we agreed.\n\n\
+Ada: We agreed it in March. Nobody asked me since.\n\n\
+Interviewer: And after that?\n\n\
+Sam: We sat down and rewrote it together.\n";
+
 /// A temp folder that is removed when dropped.
 pub struct Dir {
     pub tmp: tempfile::TempDir,

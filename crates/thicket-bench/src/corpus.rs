@@ -342,6 +342,22 @@ pub fn long_source(bytes: usize, codings: usize, codes: usize, seed: u64) -> (Ge
     (s, list)
 }
 
+/// A subtitle file (.srt) of `cues` two-line cues two seconds apart, alternating between an
+/// interviewer and a participant: the parse-speed figure (`cargo bench -- import_parse_srt`) and
+/// the test that such a file is read whole.
+pub fn long_srt(cues: u64) -> String {
+    let mut srt = String::new();
+    for i in 0..cues {
+        let (s, speaker) = (i * 2, if i % 2 == 0 { "Interviewer" } else { "Zoë" });
+        let (h, m, sec) = (s / 3600, s / 60 % 60, s % 60);
+        srt.push_str(&format!(
+            "{}\n{h:02}:{m:02}:{sec:02},000 --> {h:02}:{m:02}:{sec:02},500\n{speaker}: Line {i} of the interview,\nsplit over two lines.\n\n",
+            i + 1
+        ));
+    }
+    srt
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
