@@ -272,12 +272,6 @@ impl Project {
         Ok(self.store.read().attribute_values()?)
     }
 
-    /// The store, for benchmarks that compare the project's code paths with bare SQL. The UI and
-    /// the CLI never use it: they go through the methods of `Project`.
-    pub fn store(&self) -> &crate::store::Store {
-        &self.store
-    }
-
     /// Total words over all sources.
     pub fn total_words(&self) -> Result<usize> {
         Ok(self.store.read().total_words()?)
