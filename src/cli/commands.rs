@@ -389,9 +389,6 @@ fn participant_set(p: &mut Project, name: &str, role: Option<String>, cases: &[S
     Ok(())
 }
 
-/// A fixed palette for codes created without a colour, cycled by code count.
-const PALETTE: &[&str] = &["#1E88E5", "#E53935", "#43A047", "#FB8C00", "#8E24AA", "#00ACC1", "#6D4C41", "#D81B60", "#7CB342", "#3949AB"];
-
 fn code_add(p: &mut Project, path: &str, color: Option<String>, description: Option<String>) -> Result<()> {
     let parts = split_path(path);
     if parts.is_empty() {
@@ -411,7 +408,8 @@ fn code_add(p: &mut Project, path: &str, color: Option<String>, description: Opt
         let last = i == parts.len() - 1;
         let colour = match (&color, last) {
             (Some(c), true) => c.clone(),
-            _ => PALETTE[p.codebook()?.len() % PALETTE.len()].to_string(),
+            // Codes created without a colour take the palette in turn, as in the window.
+            _ => next_code_colour(&p.codebook()?).hex_upper(),
         };
         let description = if last { CodeDescription::definition(description.clone().unwrap_or_default()) } else { CodeDescription::default() };
         let outcome = p.perform(Action::CreateCode { parent, name: name.to_string(), color: colour, description })?;

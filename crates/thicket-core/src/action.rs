@@ -121,6 +121,49 @@ impl Action {
     }
 }
 
+/// Moving codes in the tree. Where each code goes is `Codebook`'s rule (`reparent`, `place_beside`,
+/// `swap_with_sibling`: never under itself, last under a new parent, renumbered siblings); these
+/// turn its answer into one undoable step that keeps each code's name, colour and description.
+impl Action {
+    /// `code` moved under `parent` (or to the top level), last among its new siblings; `None` when
+    /// there is nothing to do or the move would put it under itself.
+    pub fn reparent_code(book: &Codebook, code: CodeId, parent: Option<CodeId>) -> Option<Action> {
+        book.reparent(code, parent).and_then(|p| update_placement(book, p))
+    }
+
+    /// `moved` placed just before (or, with `after`, just after) `target`, among `target`'s
+    /// siblings; `None` when nothing changes or `target` is `moved` or inside it.
+    pub fn place_code_beside(book: &Codebook, moved: CodeId, target: CodeId, after: bool) -> Option<Action> {
+        move_step(book, moved, book.place_beside(moved, target, after))
+    }
+
+    /// `code` moved up (`step` −1) or down (`step` 1) past its neighbouring sibling; `None` at
+    /// either end.
+    pub fn swap_code_with_sibling(book: &Codebook, code: CodeId, step: isize) -> Option<Action> {
+        move_step(book, code, book.swap_with_sibling(code, step))
+    }
+}
+
+/// The placements as one step labelled after the code the user moved; `None` if there are none.
+fn move_step(book: &Codebook, moved: CodeId, placements: Vec<Placement>) -> Option<Action> {
+    let name = &book.get(moved)?.name;
+    let actions: Vec<Action> = placements.into_iter().filter_map(|p| update_placement(book, p)).collect();
+    (!actions.is_empty()).then(|| Action::Batch { label: format!("Move “{name}”"), actions })
+}
+
+/// The `UpdateCode` that puts a code where `p` says and leaves the rest of it as it is.
+fn update_placement(book: &Codebook, p: Placement) -> Option<Action> {
+    let c = book.get(p.code)?;
+    Some(Action::UpdateCode {
+        id: c.id,
+        parent: p.parent,
+        name: c.name.clone(),
+        color: c.color.clone(),
+        description: c.description.clone(),
+        sort_order: p.sort_order,
+    })
+}
+
 /// A source to import: normalised text plus what the importer and the user said about it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewSource {
@@ -163,4 +206,64 @@ pub struct NewCoding {
     pub coder: CoderId,
     pub span: TextSpan,
     pub memo: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(id: i64, parent: Option<i64>, name: &str, order: i64) -> Code {
+        Code {
+            id: CodeId(id),
+            uuid: String::new(),
+            parent_id: parent.map(CodeId),
+            name: name.into(),
+            color: format!("#00000{id}"),
+            description: CodeDescription::definition(format!("about {name}")),
+            sort_order: order,
+        }
+    }
+
+    fn book() -> Codebook {
+        Codebook::new(vec![code(1, None, "Ruptures", 0), code(2, Some(1), "Withdrawal", 0), code(3, None, "Alliance", 1)])
+    }
+
+    /// (id, parent, sort order) of each `UpdateCode` in a step, with its label.
+    fn moves(action: Option<Action>) -> (String, Vec<(i64, Option<i64>, i64)>) {
+        let action = action.expect("a step");
+        let label = action.label();
+        let updates = match action {
+            Action::Batch { actions, .. } => actions,
+            single => vec![single],
+        };
+        let rows = updates
+            .into_iter()
+            .map(|a| match a {
+                Action::UpdateCode { id, parent, sort_order, .. } => (id.0, parent.map(|p| p.0), sort_order),
+                other => panic!("not a code update: {other:?}"),
+            })
+            .collect();
+        (label, rows)
+    }
+
+    #[test]
+    fn moving_a_code_keeps_its_name_colour_and_description() {
+        let book = book();
+        let Some(Action::UpdateCode { id, parent, name, color, description, sort_order }) = Action::reparent_code(&book, CodeId(3), Some(CodeId(1))) else {
+            panic!("a single code update")
+        };
+        assert_eq!((id, parent, sort_order), (CodeId(3), Some(CodeId(1)), 1));
+        assert_eq!((name.as_str(), color.as_str(), description.definition.as_str()), ("Alliance", "#000003", "about Alliance"));
+        assert_eq!(Action::reparent_code(&book, CodeId(1), Some(CodeId(2))), None, "under its own child");
+    }
+
+    #[test]
+    fn placing_and_swapping_are_one_step_named_after_the_moved_code() {
+        let book = book();
+        assert_eq!(moves(Action::place_code_beside(&book, CodeId(3), CodeId(1), false)), ("Move “Alliance”".into(), vec![(3, None, 0), (1, None, 1)]));
+        assert_eq!(moves(Action::place_code_beside(&book, CodeId(2), CodeId(3), true)), ("Move “Withdrawal”".into(), vec![(2, None, 2)]));
+        assert_eq!(Action::place_code_beside(&book, CodeId(3), CodeId(1), true), None, "already there");
+        assert_eq!(moves(Action::swap_code_with_sibling(&book, CodeId(1), 1)), ("Move “Ruptures”".into(), vec![(1, None, 1), (3, None, 0)]));
+        assert_eq!(Action::swap_code_with_sibling(&book, CodeId(2), 1), None, "an only child");
+    }
 }

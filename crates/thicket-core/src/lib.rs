@@ -13,7 +13,7 @@
 //! ```
 //!
 //! - `model`: the nouns (sources, cases, participants, turns, codes, codings, coders, memos,
-//!   attributes) and typed ids.
+//!   attributes) and typed ids; the code tree's rules (moves, in vivo names) and code colours.
 //! - `text`: normalisation and offset conversions (chars, bytes, UTF-16, lines, paragraphs).
 //! - `store`: the project file; migrations; every SQL statement.
 //! - `action` and `project`: every change as an `Action`, applied with undo/redo.

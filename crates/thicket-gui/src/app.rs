@@ -260,7 +260,7 @@ impl ThicketApp {
     /// The open source and its selection with surrounding blanks left out, or a message saying
     /// what to do first.
     fn selected_span(&mut self) -> Option<(SourceId, TextSpan)> {
-        let found = self.document.as_ref().and_then(|doc| Some((doc.source.id, trim_span(doc.text(), doc.selection()?)?)));
+        let found = self.document.as_ref().and_then(|doc| Some((doc.source.id, thicket_core::text::trim_span(doc.text(), doc.selection()?)?)));
         if found.is_none() {
             self.errors.push("Select a passage of the text first, then choose a code.".into());
         }
@@ -279,14 +279,14 @@ impl ThicketApp {
     fn in_vivo(&mut self) {
         let Some((_, span)) = self.selected_span() else { return };
         let (Some(doc), Some(project)) = (&self.document, &self.project) else { return };
-        let name = in_vivo_name(thicket_core::text::slice_chars(doc.text(), span.start..span.end).unwrap_or_default());
+        let name = thicket_core::model::in_vivo_name(thicket_core::text::slice_chars(doc.text(), span.start..span.end).unwrap_or_default());
         let book = match project.codebook() {
             Ok(book) => book,
             Err(e) => return self.errors.push(e.to_string()),
         };
-        match book.children(None).iter().copied().find(|id| book.get(*id).is_some_and(|c| c.name == name)) {
+        match book.child_named(None, &name) {
             Some(existing) => self.code_selection(existing),
-            None => self.create_and_apply(None, name, super::codebook::next_color(&book), CodeDescription::default()),
+            None => self.create_and_apply(None, name, thicket_core::model::next_code_colour(&book).hex_upper(), CodeDescription::default()),
         }
     }
 
@@ -579,47 +579,4 @@ impl eframe::App for ThicketApp {
 /// The file's full path, so that one project has one entry in the preferences.
 fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
-}
-
-/// `span` without the blanks at either end; `None` if nothing but blanks is selected.
-fn trim_span(text: &str, span: TextSpan) -> Option<TextSpan> {
-    let selected = thicket_core::text::slice_chars(text, span.start..span.end)?;
-    let lead = selected.chars().take_while(|c| c.is_whitespace()).count();
-    let trail = selected.chars().rev().take_while(|c| c.is_whitespace()).count();
-    TextSpan::new(span.start + lead, span.end.saturating_sub(trail))
-}
-
-/// A code name made of the selected words: blanks collapsed, surrounding quotes and
-/// punctuation dropped, at most 60 characters.
-fn in_vivo_name(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let joined = words.join(" ");
-    let trimmed = joined.trim_matches(|c: char| !c.is_alphanumeric());
-    let name = if trimmed.is_empty() { joined.as_str() } else { trimmed };
-    if name.chars().count() <= 60 {
-        return name.to_string();
-    }
-    let cut: String = name.chars().take(59).collect();
-    let at_word = cut.rfind(' ').filter(|i| *i > 20).map_or(cut.as_str(), |i| &cut[..i]);
-    format!("{at_word}…")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn trimming_a_selection_drops_blanks_at_both_ends_only() {
-        let text = "a  « our worker »\n b";
-        assert_eq!(trim_span(text, TextSpan::new(1, 19).unwrap()), TextSpan::new(3, 17));
-        assert_eq!(trim_span(text, TextSpan::new(1, 3).unwrap()), None);
-    }
-
-    #[test]
-    fn in_vivo_names_are_the_words_without_quotes_or_trailing_punctuation() {
-        assert_eq!(in_vivo_name("“they never\n listen to us.”"), "they never listen to us");
-        assert_eq!(in_vivo_name("..."), "...");
-        let long = in_vivo_name(&"word ".repeat(30));
-        assert!(long.ends_with('…') && long.chars().count() <= 60, "{long}");
-    }
 }

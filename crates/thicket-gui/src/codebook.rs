@@ -2,7 +2,9 @@
 //! codes — apply to the selection (click, drag onto the document, or quick keys 1–9), create
 //! (also in vivo from the selection), rename, recolour, describe, re-parent, reorder,
 //! merge, and delete with a confirmation that says what goes with it. Every change is an
-//! `Action` pushed to the app; nothing here writes to the project.
+//! `Action` pushed to the app; nothing here writes to the project. Where a moved code goes, and
+//! the colour a new one gets, are the core's rules (`Codebook`, `Action::reparent_code` and its
+//! kin, `next_code_colour`): this panel only maps gestures onto them.
 
 use std::collections::HashMap;
 
@@ -59,29 +61,22 @@ pub struct CodebookPanel {
     pub memo_codes: std::collections::HashSet<CodeId>,
 }
 
-const PALETTE: [[u8; 3]; 10] = [
-    [0x1E, 0x88, 0xE5], [0xE5, 0x39, 0x35], [0x43, 0xA0, 0x47], [0xFB, 0x8C, 0x00], [0x8E, 0x24, 0xAA],
-    [0x00, 0xAC, 0xC1], [0x6D, 0x4C, 0x41], [0xD8, 0x1B, 0x60], [0x7C, 0xB3, 0x42], [0x39, 0x49, 0xAB],
-];
-
-/// A colour for the next new code: the palette in turn.
-pub fn next_color(book: &Codebook) -> String {
-    hex(PALETTE[book.len() % PALETTE.len()])
-}
-
-fn hex(c: [u8; 3]) -> String {
-    format!("#{:02X}{:02X}{:02X}", c[0], c[1], c[2])
-}
-
-fn rgb(color: &str) -> [u8; 3] {
+/// A colour picker's value for a stored colour (grey, as painted, if it is malformed).
+fn picker_rgb(color: &str) -> [u8; 3] {
     let c = parse_color(color);
     [c.r(), c.g(), c.b()]
+}
+
+/// The stored form of a colour picker's value.
+fn picker_hex([r, g, b]: [u8; 3]) -> String {
+    Rgb(r, g, b).hex_upper()
 }
 
 impl CodebookPanel {
     /// Opens the form for a new code under `parent`.
     pub fn new_code(&mut self, book: &Codebook, parent: Option<CodeId>, name: String, apply_after: bool) {
-        let color = rgb(&next_color(book));
+        let Rgb(r, g, b) = next_code_colour(book);
+        let color = [r, g, b];
         self.form = Some(CodeForm { id: None, parent, name, color, description: CodeDescription::default(), sort_order: 0, apply_after });
     }
 
@@ -104,9 +99,9 @@ impl CodebookPanel {
         });
         let label = ui.label("Filter codes");
         ui.add(egui::TextEdit::singleline(&mut self.filter).hint_text("type to filter").desired_width(f32::INFINITY)).labelled_by(label.id);
-        let visible = visible_codes(book, &self.filter);
+        let visible = book.matching(&self.filter);
         for (depth, code) in book.walk() {
-            if !visible.contains_key(&code.id) {
+            if !visible.contains(&code.id) {
                 continue;
             }
             self.row(ui, book, counts, depth, code, has_selection, &mut out);
@@ -158,10 +153,11 @@ impl CodebookPanel {
                 };
             }
             if let Some(dragged) = response.dnd_release_payload::<CodeId>() {
-                match zone(ui) {
-                    Drop::Under => out.extend(reparent(book, *dragged, Some(code.id))),
-                    side => out.extend(place_beside(book, *dragged, code, side == Drop::After)),
-                }
+                let action = match zone(ui) {
+                    Drop::Under => Action::reparent_code(book, *dragged, Some(code.id)),
+                    side => Action::place_code_beside(book, *dragged, code.id, side == Drop::After),
+                };
+                out.extend(action.map(CodebookRequest::Perform));
             }
             let response = response.on_hover_text(describe(book, code, has_selection));
             if response.clicked() {
@@ -201,7 +197,7 @@ impl CodebookPanel {
                 id: Some(code.id),
                 parent: code.parent_id,
                 name: code.name.clone(),
-                color: rgb(&code.color),
+                color: picker_rgb(&code.color),
                 description: code.description.clone(),
                 sort_order: code.sort_order,
                 apply_after: false,
@@ -215,26 +211,26 @@ impl CodebookPanel {
         ui.menu_button("Move under", |ui| {
             egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
                 if ui.button("(top level)").clicked() {
-                    out.extend(reparent(book, code.id, None));
+                    out.extend(Action::reparent_code(book, code.id, None).map(CodebookRequest::Perform));
                     ui.close();
                 }
                 for (_, other) in book.walk() {
-                    if book.subtree(code.id).contains(&other.id) {
+                    if !book.can_move_under(code.id, Some(other.id)) {
                         continue;
                     }
                     if ui.button(book.path(other.id).unwrap_or_default()).clicked() {
-                        out.extend(reparent(book, code.id, Some(other.id)));
+                        out.extend(Action::reparent_code(book, code.id, Some(other.id)).map(CodebookRequest::Perform));
                         ui.close();
                     }
                 }
             });
         });
         if ui.button("Move up").clicked() {
-            out.extend(swap_with_sibling(book, code, -1));
+            out.extend(Action::swap_code_with_sibling(book, code.id, -1).map(CodebookRequest::Perform));
             ui.close();
         }
         if ui.button("Move down").clicked() {
-            out.extend(swap_with_sibling(book, code, 1));
+            out.extend(Action::swap_code_with_sibling(book, code.id, 1).map(CodebookRequest::Perform));
             ui.close();
         }
         ui.menu_button("Quick key", |ui| {
@@ -249,7 +245,7 @@ impl CodebookPanel {
         ui.menu_button("Merge into", |ui| {
             egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
                 for (_, other) in book.walk() {
-                    if book.subtree(code.id).contains(&other.id) {
+                    if book.is_within(other.id, code.id) {
                         continue;
                     }
                     if ui.button(book.path(other.id).unwrap_or_default()).clicked() {
@@ -301,7 +297,7 @@ impl CodebookPanel {
                 let ok = !form.name.trim().is_empty();
                 if ui.add_enabled(ok, egui::Button::new(if form.id.is_some() { "Save" } else { "Create" })).clicked() {
                     let name = form.name.trim().to_string();
-                    let color = hex(form.color);
+                    let color = picker_hex(form.color);
                     let description = form.description.clone();
                     out.push(match form.id {
                         Some(id) => CodebookRequest::Perform(Action::UpdateCode {
@@ -354,23 +350,6 @@ impl CodebookPanel {
     }
 }
 
-/// Codes whose path contains the filter (case-insensitive), with their ancestors.
-fn visible_codes(book: &Codebook, filter: &str) -> HashMap<CodeId, ()> {
-    let needle = filter.trim().to_lowercase();
-    let mut out = HashMap::new();
-    for (_, code) in book.walk() {
-        let path = book.path(code.id).unwrap_or_default().to_lowercase();
-        if needle.is_empty() || path.contains(&needle) {
-            let mut cur = Some(code.id);
-            while let Some(id) = cur {
-                out.insert(id, ());
-                cur = book.get(id).and_then(|c| c.parent_id);
-            }
-        }
-    }
-    out
-}
-
 /// The hover text: path, definition and how to use the code.
 fn describe(book: &Codebook, code: &Code, has_selection: bool) -> String {
     let mut s = book.path(code.id).unwrap_or(&code.name).to_string();
@@ -390,68 +369,4 @@ enum Drop {
     Before,
     After,
     Under,
-}
-
-/// Moves `moved` next to `target` (before it, or after it), among `target`'s siblings, renumbering
-/// their order; one undo step. Nothing if `target` is `moved` or inside it.
-fn place_beside(book: &Codebook, moved: CodeId, target: &Code, after: bool) -> Option<CodebookRequest> {
-    let m = book.get(moved)?;
-    if moved == target.id || book.subtree(moved).contains(&target.id) {
-        return None;
-    }
-    let mut order: Vec<CodeId> = book.children(target.parent_id).iter().copied().filter(|c| *c != moved).collect();
-    let at = order.iter().position(|c| *c == target.id)? + usize::from(after);
-    order.insert(at, moved);
-    let actions: Vec<Action> = order
-        .iter()
-        .enumerate()
-        .filter_map(|(i, id)| {
-            let c = book.get(*id)?;
-            let unchanged = c.sort_order == i as i64 && c.parent_id == target.parent_id;
-            (!unchanged).then(|| Action::UpdateCode {
-                id: c.id,
-                parent: target.parent_id,
-                name: c.name.clone(),
-                color: c.color.clone(),
-                description: c.description.clone(),
-                sort_order: i as i64,
-            })
-        })
-        .collect();
-    (!actions.is_empty()).then(|| CodebookRequest::Perform(Action::Batch { label: format!("Move “{}”", m.name), actions }))
-}
-
-/// Moves `code` under `parent` (or to the top), unless that would make a cycle.
-fn reparent(book: &Codebook, code: CodeId, parent: Option<CodeId>) -> Option<CodebookRequest> {
-    let c = book.get(code)?;
-    if c.parent_id == parent || parent.is_some_and(|p| book.subtree(code).contains(&p)) {
-        return None;
-    }
-    let order = book.children(parent).iter().filter_map(|s| book.get(*s)).map(|s| s.sort_order + 1).max().unwrap_or(0);
-    Some(CodebookRequest::Perform(Action::UpdateCode {
-        id: code,
-        parent,
-        name: c.name.clone(),
-        color: c.color.clone(),
-        description: c.description.clone(),
-        sort_order: order,
-    }))
-}
-
-/// Swaps a code's position with its previous (`-1`) or next (`1`) sibling.
-fn swap_with_sibling(book: &Codebook, code: &Code, step: isize) -> Option<CodebookRequest> {
-    let siblings = book.children(code.parent_id);
-    let i = siblings.iter().position(|s| *s == code.id)?;
-    let j = i.checked_add_signed(step).filter(|j| *j < siblings.len())?;
-    let other = book.get(siblings[j])?;
-    let (a, b) = if code.sort_order == other.sort_order { (j as i64, i as i64) } else { (other.sort_order, code.sort_order) };
-    let update = |c: &Code, order: i64| Action::UpdateCode {
-        id: c.id,
-        parent: c.parent_id,
-        name: c.name.clone(),
-        color: c.color.clone(),
-        description: c.description.clone(),
-        sort_order: order,
-    };
-    Some(CodebookRequest::Perform(Action::Batch { label: format!("Move “{}”", code.name), actions: vec![update(code, a), update(other, b)] }))
 }

@@ -7,36 +7,9 @@
 //! on a dark one), so more always reads as "stronger" against the page.
 
 use crate::analysis::Corroboration;
-
-/// An sRGB colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rgb(pub u8, pub u8, pub u8);
-
-impl Rgb {
-    /// `#rrggbb`.
-    pub fn hex(self) -> String {
-        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
-    }
-
-    /// Parses `#rrggbb` (or `rrggbb`); `None` for anything else.
-    pub fn parse(s: &str) -> Option<Rgb> {
-        let h = s.trim().trim_start_matches('#');
-        if h.len() != 6 || !h.is_ascii() {
-            return None;
-        }
-        let byte = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
-        Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
-    }
-
-    /// WCAG relative luminance, 0 (black) to 1 (white).
-    pub fn luminance(self) -> f64 {
-        let lin = |c: u8| {
-            let c = c as f64 / 255.0;
-            if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
-        };
-        0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
-    }
-}
+/// The colour type is the model's, so that a code's stored colour and a chart's fill are one type
+/// with one parser.
+pub use crate::model::Rgb;
 
 /// ColorBrewer "Blues", light to dark: for light backgrounds.
 const LIGHT_RAMP: [Rgb; 9] = [

@@ -1,6 +1,8 @@
-//! `Codebook`: the code tree with paths ("Ruptures/Withdrawal"), built once from the flat list.
+//! `Codebook`: the code tree with paths ("Ruptures/Withdrawal"), built once from the flat list, and
+//! the naming of codes: paths split into names, and in vivo names taken from the coded words.
+//! (Moving codes in the tree is in `placement`.)
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{Code, CodeId};
 
@@ -69,6 +71,32 @@ impl Codebook {
         self.children.get(&parent).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// The child of `parent` (or the top-level code, for `None`) called exactly `name`.
+    pub fn child_named(&self, parent: Option<CodeId>, name: &str) -> Option<CodeId> {
+        self.children(parent).iter().copied().find(|id| self.get(*id).is_some_and(|c| c.name == name))
+    }
+
+    /// The codes whose path contains `filter` (case-insensitive, blanks around it ignored), with
+    /// their ancestors, so that each match can be shown in its place in the tree; every code for a
+    /// blank filter.
+    pub fn matching(&self, filter: &str) -> HashSet<CodeId> {
+        let needle = filter.trim().to_lowercase();
+        let mut out = HashSet::new();
+        for code in &self.codes {
+            let path = self.path(code.id).unwrap_or_default().to_lowercase();
+            if !needle.is_empty() && !path.contains(&needle) {
+                continue;
+            }
+            let mut cur = Some(code.id);
+            // An ancestor already in the set has its own ancestors in it too (and a cycle in a
+            // damaged file stops here).
+            while let Some(id) = cur.filter(|id| out.insert(*id)) {
+                cur = self.get(id).and_then(|c| c.parent_id);
+            }
+        }
+        out
+    }
+
     /// The code and all its descendants, depth first.
     pub fn subtree(&self, id: CodeId) -> Vec<CodeId> {
         let mut out = vec![id];
@@ -112,6 +140,25 @@ pub fn split_path(path: &str) -> Vec<&str> {
     path.split('/').map(str::trim).filter(|s| !s.is_empty()).collect()
 }
 
+/// Most characters an in vivo name keeps (an ellipsis marks a cut).
+const IN_VIVO_MAX_CHARS: usize = 60;
+
+/// A code name made of the selected words ("in vivo" coding): blanks collapsed, surrounding quotes
+/// and punctuation dropped, at most 60 characters, cut at a word where one is near.
+pub fn in_vivo_name(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let joined = words.join(" ");
+    let trimmed = joined.trim_matches(|c: char| !c.is_alphanumeric());
+    // Punctuation alone ("...") is still a name; better than an empty one.
+    let name = if trimmed.is_empty() { joined.as_str() } else { trimmed };
+    if name.chars().count() <= IN_VIVO_MAX_CHARS {
+        return name.to_string();
+    }
+    let cut: String = name.chars().take(IN_VIVO_MAX_CHARS - 1).collect();
+    let at_word = cut.rfind(' ').filter(|i| *i > 20).map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{at_word}…")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,5 +189,42 @@ mod tests {
         assert_eq!(book.subtree(CodeId(1)), vec![CodeId(1), CodeId(2), CodeId(3)]);
         let names: Vec<_> = book.walk().iter().map(|(d, c)| format!("{d}{}", c.name)).collect();
         assert_eq!(names, ["0Alliance", "0Ruptures", "1Confrontation", "1Withdrawal"]);
+    }
+
+    #[test]
+    fn a_filter_keeps_matching_codes_and_their_ancestors() {
+        let book = Codebook::new(vec![
+            code(1, None, "Ruptures", 0),
+            code(2, Some(1), "Withdrawal", 0),
+            code(3, Some(2), "Silence", 0),
+            code(4, None, "Alliance", 1),
+        ]);
+        let ids = |filter: &str| {
+            let mut v: Vec<i64> = book.matching(filter).into_iter().map(|c| c.0).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(ids("  SILENCE "), [1, 2, 3]);
+        assert_eq!(ids("ruptures/with"), [1, 2, 3], "paths match too, and a match's sub-codes match through it");
+        assert_eq!(ids("all"), [4]);
+        assert_eq!(ids(""), [1, 2, 3, 4]);
+        assert!(ids("nothing").is_empty());
+    }
+
+    #[test]
+    fn a_child_is_found_by_its_exact_name_under_its_own_parent() {
+        let book = Codebook::new(vec![code(1, None, "Ruptures", 0), code(2, Some(1), "Withdrawal", 0), code(3, None, "Withdrawal", 1)]);
+        assert_eq!(book.child_named(None, "Withdrawal"), Some(CodeId(3)));
+        assert_eq!(book.child_named(Some(CodeId(1)), "Withdrawal"), Some(CodeId(2)));
+        assert_eq!(book.child_named(None, "withdrawal"), None);
+        assert_eq!(book.child_named(Some(CodeId(3)), "Ruptures"), None);
+    }
+
+    #[test]
+    fn in_vivo_names_are_the_words_without_quotes_or_trailing_punctuation() {
+        assert_eq!(in_vivo_name("“they never\n listen to us.”"), "they never listen to us");
+        assert_eq!(in_vivo_name("..."), "...");
+        let long = in_vivo_name(&"word ".repeat(30));
+        assert!(long.ends_with('…') && long.chars().count() <= 60, "{long}");
     }
 }

@@ -1,18 +1,25 @@
-//! Plain domain types: the nouns of a Thicket project (DESIGN.md §4), their typed ids and text spans.
+//! Plain domain types: the nouns of a Thicket project (DESIGN.md §4), their typed ids and text spans,
+//! and the rules that hold for them whatever face changes them: the code tree's paths and moves
+//! ([`Codebook`], [`Placement`]), code names taken from the text ([`in_vivo_name`]) and code colours
+//! ([`Rgb`], [`next_code_colour`]).
 //!
 //! Nothing here touches SQLite or egui. The store fills these types from rows; the project layer,
 //! analyses, exporters, the CLI and the UI all read them.
 
 mod codebook;
+mod colour;
 mod entities;
 mod entity_set;
 mod ids;
 mod kinds;
+mod placement;
 mod span;
 
-pub use codebook::{Codebook, split_path};
+pub use codebook::{Codebook, in_vivo_name, split_path};
+pub use colour::{CODE_PALETTE, Rgb, next_code_colour};
 pub use entities::*;
 pub use entity_set::{EntitySet, Snapshot};
 pub use ids::*;
 pub use kinds::*;
+pub use placement::Placement;
 pub use span::TextSpan;

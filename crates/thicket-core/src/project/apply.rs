@@ -31,11 +31,9 @@ pub(crate) fn text_hash(text: &str) -> String {
 
 /// `#rrggbb` or `rrggbb` in any case → `#RRGGBB`.
 pub(crate) fn normalize_color(color: &str) -> Result<String> {
-    let hex = color.trim().trim_start_matches('#');
-    if hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
-        Ok(format!("#{}", hex.to_ascii_uppercase()))
-    } else {
-        invalid(format!("invalid colour \"{color}\": expected #RRGGBB, e.g. #1E88E5"))
+    match Rgb::parse(color) {
+        Some(rgb) => Ok(rgb.hex_upper()),
+        None => invalid(format!("invalid colour \"{color}\": expected #RRGGBB, e.g. #1E88E5")),
     }
 }
 

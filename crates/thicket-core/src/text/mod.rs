@@ -4,17 +4,20 @@
 //! text is immutable and every span is a half-open range of chars (Unicode scalar values) into it. [`offsets`]
 //! converts those char offsets to and from bytes (Rust slicing, egui layout), UTF-16 code units (REFI-QDA) and
 //! line/paragraph numbers (citations); [`words`] counts words for statistics; [`find`] finds phrases and regular
-//! expressions as char spans and [`sentences`] splits text into sentences (search and autocode). Keeping every
-//! conversion here means there is one place to get them right, and one place that is property-tested.
+//! expressions as char spans and [`sentences`] splits text into sentences (search and autocode); [`trim`] trims a
+//! selected span to its non-blank ends before it is coded. Keeping every conversion here means there is one place to
+//! get them right, and one place that is property-tested.
 
 pub mod find;
 pub mod normalize;
 pub mod offsets;
 pub mod sentences;
+pub mod trim;
 pub mod words;
 
 pub use find::{Finder, PatternError, PatternKind, SearchPattern};
 pub use normalize::{TextError, normalize, normalize_str};
 pub use offsets::{TextIndex, char_range_to_byte_range, slice_chars};
 pub use sentences::sentences;
+pub use trim::trim_span;
 pub use words::word_count;

@@ -606,9 +606,10 @@ impl DocumentView {
     }
 }
 
-/// `#RRGGBB` → colour (grey if malformed).
+/// A code's stored colour (`#RRGGBB`, read by the core's parser) for painting. A malformed one
+/// (only a hand-edited file can hold one) is painted grey rather than refused, so the code still
+/// shows and can be recoloured.
 pub fn parse_color(hex: &str) -> Color32 {
-    let h = hex.trim_start_matches('#');
-    let byte = |i: usize| h.get(i..i + 2).and_then(|s| u8::from_str_radix(s, 16).ok()).unwrap_or(128);
-    Color32::from_rgb(byte(0), byte(2), byte(4))
+    let Rgb(r, g, b) = Rgb::parse(hex).unwrap_or(Rgb(128, 128, 128));
+    Color32::from_rgb(r, g, b)
 }
