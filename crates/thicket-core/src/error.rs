@@ -44,8 +44,11 @@ pub enum ErrorKind {
 /// What was being done to a file when it failed; it words the message ("cannot write ...").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IoOp {
+    /// Reading a file.
     Read,
+    /// Writing a file (an export, an `--out` file).
     Write,
+    /// Creating a file or folder.
     Create,
 }
 
