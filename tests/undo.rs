@@ -325,3 +325,23 @@ fn recoding_codings_is_undoable() {
     let ids: Vec<CodingId> = f.p.all_codings().unwrap().iter().map(|c| c.id).collect();
     round_trip(&mut f.p, Action::ReassignCodings { codings: ids, to: f.child });
 }
+
+#[test]
+fn a_recode_from_several_codes_is_given_back_code_by_code_in_id_order() {
+    let mut f = fixture();
+    let strain = f.p.perform(Action::CreateCode { parent: None, name: "Strain".into(), color: "#123456".into(), description: CodeDescription::default() }).unwrap().created.codes[0];
+    // The child's coding comes first, by id and in the request; the inverse still goes by code.
+    let ids: Vec<CodingId> = f.p.all_codings().unwrap().iter().map(|c| c.id).collect();
+    let inverse = f.p.perform(Action::ReassignCodings { codings: ids, to: strain }).unwrap().inverse;
+    let Action::Batch { label, actions } = inverse else { panic!("one inverse per old code, as a batch: {inverse:?}") };
+    assert_eq!(label, "Recode codings");
+    let owners: Vec<CodeId> = actions
+        .iter()
+        .map(|a| match a {
+            Action::ReassignCodings { to, .. } => *to,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert!(f.parent < f.child);
+    assert_eq!(owners, [f.parent, f.child]);
+}

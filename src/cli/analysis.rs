@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 use super::output::emit;
 use thicket_core::analysis::{self, AnalysisData, AnalysisLoad, Scope};
 use thicket_core::export::{Sheet, analysis_tables as tables};
-use thicket_core::error::{Error, Result};
+use thicket_core::error::{Ending, Error, IoOp, Result};
 use thicket_core::model::*;
 use thicket_core::project::{Project, Segment, SegmentFilter};
 
@@ -195,7 +195,7 @@ fn render(report: &Report, output: &OutputArgs) -> Result<()> {
             return thicket_core::export::write_xlsx(path, &report.sheets);
         }
         AnalysisFormat::Json => {
-            let text = serde_json::to_string_pretty(&report.json).map_err(|e| Error::invalid(format!("cannot write JSON: {e}")))?;
+            let text = serde_json::to_string_pretty(&report.json).map_err(|e| Error::internal(format!("cannot write JSON: {e}")))?;
             format!("{text}\n")
         }
         // CSV has no room for titles: it holds the first table only.
@@ -220,7 +220,7 @@ fn render(report: &Report, output: &OutputArgs) -> Result<()> {
             .join("\n"),
     };
     match &output.out {
-        Some(path) => std::fs::write(path, text).map_err(|e| Error::invalid(format!("cannot write \"{}\": {e}", path.display()))),
+        Some(path) => std::fs::write(path, text).map_err(|e| Error::io(IoOp::Write, path, e)),
         None => emit(&text),
     }
 }
@@ -268,7 +268,7 @@ fn load(project: &Path, speakers: bool, texts: bool, scope: &ScopeArgs) -> Resul
 }
 
 /// `thicket crosstab`: codes × the chosen columns.
-pub fn crosstab(args: CrosstabArgs) -> Result<u8> {
+pub fn crosstab(args: CrosstabArgs) -> Result<Ending> {
     check_format(&args.output)?;
     let dimension = analysis::Dimension::parse(&args.cols)
         .ok_or_else(|| Error::invalid(format!("unknown --cols \"{}\": expected {}", args.cols, analysis::Dimension::CHOICES)))?;
@@ -284,7 +284,7 @@ pub fn crosstab(args: CrosstabArgs) -> Result<u8> {
     let spec = analysis::CrosstabSpec { dimension, measure, rollup: args.rollup };
     let t = analysis::crosstab_with(&data, &spec)?;
     render(&crosstab_report(&t), &args.output)?;
-    Ok(0)
+    Ok(Ending::Success)
 }
 
 fn crosstab_report(t: &analysis::Crosstab) -> Report {
@@ -318,7 +318,7 @@ fn crosstab_report(t: &analysis::Crosstab) -> Report {
 }
 
 /// `thicket cooccur`: code × code co-occurrence.
-pub fn cooccur(args: CooccurArgs) -> Result<u8> {
+pub fn cooccur(args: CooccurArgs) -> Result<Ending> {
     check_format(&args.output)?;
     let mode = analysis::parse_proximity(&args.mode)?;
     let jaccard_first = match args.measure.as_str() {
@@ -350,11 +350,11 @@ pub fn cooccur(args: CooccurArgs) -> Result<u8> {
         "jaccard": shown.iter().map(|&a| shown.iter().map(|&b| r4(t.jaccard[a][b])).collect::<Vec<_>>()).collect::<Vec<_>>(),
     });
     render(&Report { sheets, json }, &args.output)?;
-    Ok(0)
+    Ok(Ending::Success)
 }
 
 /// `thicket triangulate`: per case × code, the kinds and roles that hold codings.
-pub fn triangulate(args: TriangulateArgs) -> Result<u8> {
+pub fn triangulate(args: TriangulateArgs) -> Result<Ending> {
     check_format(&args.output)?;
     let long_first = match args.layout.as_str() {
         "grid" => false,
@@ -373,11 +373,11 @@ pub fn triangulate(args: TriangulateArgs) -> Result<u8> {
         "summary": t.summary,
     });
     render(&Report { sheets, json }, &args.output)?;
-    Ok(0)
+    Ok(Ending::Success)
 }
 
 /// `thicket sequence`: A followed by B, and a transition matrix.
-pub fn sequence(args: SequenceArgs) -> Result<u8> {
+pub fn sequence(args: SequenceArgs) -> Result<Ending> {
     check_format(&args.output)?;
     let window = analysis::Window::parse_arg(&args.window)?;
     let pair = match (&args.from, &args.to) {
@@ -445,11 +445,11 @@ pub fn sequence(args: SequenceArgs) -> Result<u8> {
         },
     });
     render(&Report { sheets, json }, &args.output)?;
-    Ok(0)
+    Ok(Ending::Success)
 }
 
 /// `thicket timeline`: per case, codes per session.
-pub fn timeline(args: TimelineArgs) -> Result<u8> {
+pub fn timeline(args: TimelineArgs) -> Result<Ending> {
     check_format(&args.output)?;
     let data = load(&args.project, false, false, &args.scope)?;
     let t = analysis::timeline(&data, args.rollup);
@@ -476,7 +476,7 @@ pub fn timeline(args: TimelineArgs) -> Result<u8> {
         "cases": cases_json,
     });
     render(&Report { sheets: vec![sheet], json }, &args.output)?;
-    Ok(0)
+    Ok(Ending::Success)
 }
 
 /// The filters of `segments`, for `--query`.

@@ -8,13 +8,13 @@ use super::output::{Format, Table, print, say, snippet};
 use super::{CaseCommand, CodeCommand, Command, ParticipantCommand};
 use thicket_core::project::default_coder;
 use thicket_core::action::{Action, NewCoding};
-use thicket_core::error::{Error, Result};
+use thicket_core::error::{Ending, Error, IoOp, Result};
 use thicket_core::import::{ImportSettings, SpeakerMode, TableMode};
 use thicket_core::model::*;
 use thicket_core::project::{DateFrom, ImportOptions, Project, Segment, SegmentFilter};
 
-/// Runs one command; returns the exit code for a run that did not fail outright.
-pub(super) fn run(command: Option<Command>) -> Result<u8> {
+/// Runs one command; returns how a run that did not fail outright ended.
+pub(super) fn run(command: Option<Command>) -> Result<Ending> {
     let Some(command) = command else { return gui(None) };
     match command {
         Command::Open { project } => gui(Some(&project)),
@@ -22,7 +22,7 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
             let title = title.unwrap_or_else(|| stem(&project));
             Project::create(&project, &title)?.close()?;
             say!("created {}", project.display());
-            Ok(0)
+            Ok(Ending::Success)
         }
         Command::Sample { project } => {
             let p = thicket_core::sample::write_sample(&project)?;
@@ -39,7 +39,7 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
                 r.codings,
                 r.coders
             );
-            Ok(0)
+            Ok(Ending::Success)
         }
         Command::Import {
             project,
@@ -114,14 +114,14 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
             }
             let json = serde_json::to_value(&report).unwrap_or(Value::Null);
             print(format, &table, &json)?;
-            Ok(if report.failed.is_empty() { 0 } else { 1 })
+            Ok(if report.failed.is_empty() { Ending::Success } else { Ending::Problems })
         }
         Command::List { project, what, format } => {
             let format = Format::parse(&format)?;
             let p = Project::open(&project)?;
             list(&p, &what, format)?;
             p.close()?;
-            Ok(0)
+            Ok(Ending::Success)
         }
         Command::Case { project, command } => {
             let mut p = Project::open(&project)?;
@@ -129,14 +129,14 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
                 CaseCommand::Add { name, sources, description } => case_add(&mut p, &name, &sources, description)?,
             }
             p.close()?;
-            Ok(0)
+            Ok(Ending::Success)
         }
         Command::Participant { project, command } => {
             let mut p = Project::open(&project)?;
             match command {
                 ParticipantCommand::Set { name, role, cases, rename } => participant_set(&mut p, &name, role, &cases, rename)?,
                 ParticipantCommand::Merge { from, into } => {
-                    let named = |p: &Project, n: &str| p.participant_named(n)?.ok_or_else(|| Error::invalid(format!("no participant named \"{n}\"")));
+                    let named = |p: &Project, n: &str| p.participant_named(n)?.ok_or_else(|| Error::not_found(format!("no participant named \"{n}\"")));
                     let (a, b) = (named(&p, &from)?, named(&p, &into)?);
                     let action = p.merge_participants_action(a.id, b.id)?;
                     p.perform(action)?;
@@ -144,7 +144,7 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
                 }
             }
             p.close()?;
-            Ok(0)
+            Ok(Ending::Success)
         }
         Command::Code { project, command } => {
             let mut p = Project::open(&project)?;
@@ -153,7 +153,7 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
                 CodeCommand::Apply { code, source, range, coder } => code_apply(&mut p, &code, &source, &range, coder)?,
             }
             p.close()?;
-            Ok(0)
+            Ok(Ending::Success)
         }
         Command::Segments { project, codes, all_codes, subcodes, cases, roles, kinds, coders, sources, query, from_date, to_date, format } => {
             let format = Format::parse(&format)?;
@@ -164,7 +164,7 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
                 let kinds = kinds.iter().map(|k| parse_kind(k)).collect::<Result<_>>()?;
                 let scope = super::analysis::SegmentScope { cases, roles, kinds, coders, sources, from_date, to_date };
                 print_segments(&super::analysis::query_segments(&project, &query, scope)?, format)?;
-                return Ok(0);
+                return Ok(Ending::Success);
             }
             if codes.is_empty() && !all_codes {
                 return Err(Error::invalid("say which codes: --code PATH (repeatable) or --all-codes"));
@@ -183,7 +183,7 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
             p.close()?;
             let segments = super::analysis::within_dates(segments, from_date, to_date)?;
             print_segments(&segments, format)?;
-            Ok(0)
+            Ok(Ending::Success)
         }
         Command::Search(args) => super::search::search(args),
         Command::Autocode(args) => super::search::autocode(args),
@@ -212,20 +212,20 @@ pub(super) fn run(command: Option<Command>) -> Result<u8> {
             let mut json = serde_json::to_value(&report).unwrap_or(Value::Null);
             json["ok"] = json!(report.problems.is_empty());
             print(format, &table, &json)?;
-            Ok(if report.problems.is_empty() { 0 } else { 1 })
+            Ok(if report.problems.is_empty() { Ending::Success } else { Ending::Problems })
         }
     }
 }
 
 #[cfg(feature = "gui")]
-fn gui(project: Option<&Path>) -> Result<u8> {
-    thicket_gui::run(project.map(Path::to_path_buf)).map_err(Error::invalid)?;
-    Ok(0)
+fn gui(project: Option<&Path>) -> Result<Ending> {
+    thicket_gui::run(project.map(Path::to_path_buf)).map_err(Error::unavailable)?;
+    Ok(Ending::Success)
 }
 
 #[cfg(not(feature = "gui"))]
-fn gui(_project: Option<&Path>) -> Result<u8> {
-    Err(Error::invalid("this build of Thicket has no window (built without the `gui` feature); use a subcommand, see --help"))
+fn gui(_project: Option<&Path>) -> Result<Ending> {
+    Err(Error::unavailable("this build of Thicket has no window (built without the `gui` feature); use a subcommand, see --help"))
 }
 
 fn stem(path: &Path) -> String {
@@ -380,7 +380,7 @@ fn participant_set(p: &mut Project, name: &str, role: Option<String>, cases: &[S
             p.perform(Action::UpdateParticipant { id: x.id, name: rename.unwrap_or(x.name.clone()), role: role.or(x.role), cases: ids })?;
             say!("updated participant \"{name}\"");
         }
-        None if rename.is_some() => return Err(Error::invalid(format!("no participant named \"{name}\" to rename"))),
+        None if rename.is_some() => return Err(Error::not_found(format!("no participant named \"{name}\" to rename"))),
         None => {
             p.perform(Action::CreateParticipant { name: name.to_string(), role, cases: case_ids })?;
             say!("created participant \"{name}\"");
@@ -396,7 +396,7 @@ fn code_add(p: &mut Project, path: &str, color: Option<String>, description: Opt
     }
     let book = p.codebook()?;
     if book.by_path(path).is_some() {
-        return Err(Error::invalid(format!("code \"{}\" already exists", parts.join("/"))));
+        return Err(Error::conflict(format!("code \"{}\" already exists", parts.join("/"))));
     }
     let mut parent = None;
     for (i, name) in parts.iter().enumerate() {
@@ -438,7 +438,7 @@ fn code_apply(p: &mut Project, code: &str, source: &str, range: &str, coder: Opt
     Ok(())
 }
 
-fn bench(scale: &str, only: Vec<String>, seed: u64, workdir: Option<std::path::PathBuf>, format: &str) -> Result<u8> {
+fn bench(scale: &str, only: Vec<String>, seed: u64, workdir: Option<std::path::PathBuf>, format: &str) -> Result<Ending> {
     let format = Format::parse(format)?;
     if format == Format::Csv {
         return Err(Error::invalid("bench prints table or json"));
@@ -447,7 +447,7 @@ fn bench(scale: &str, only: Vec<String>, seed: u64, workdir: Option<std::path::P
         .ok_or_else(|| Error::invalid(format!("unknown scale \"{scale}\": expected small, medium or reference")))?;
     let only = only.iter().flat_map(|o| o.split(',')).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
     if let Some(dir) = &workdir {
-        std::fs::create_dir_all(dir).map_err(|e| Error::invalid(format!("cannot create \"{}\": {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(IoOp::Create, dir, e))?;
     }
     let options = thicket_bench::BenchOptions { scale, only, seed, workdir, progress: |line| eprintln!("bench: {line}") };
     let report = thicket_bench::run(&options)?;
@@ -472,7 +472,7 @@ fn bench(scale: &str, only: Vec<String>, seed: u64, workdir: Option<std::path::P
     }
     let json = serde_json::to_value(&report).unwrap_or(Value::Null);
     print(format, &table, &json)?;
-    Ok(0)
+    Ok(Ending::Success)
 }
 
 /// Parses repeated `A=B` flags.

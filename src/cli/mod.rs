@@ -1,7 +1,9 @@
 //! The command line (DESIGN.md §6): parse arguments, run one command, print, exit 0/1/2.
 //!
 //! Commands build `Action`s or call the project's queries; printing lives in `output`.
-//! Errors go to stderr, naming the file or value and the reason.
+//! Errors go to stderr, naming the file or value and the reason. Each command says how it ended
+//! (an `Ending`: success, problems reported, or an error of some kind) and `Ending::exit_code`,
+//! in the core, is the one table from that to the exit code.
 
 mod analysis;
 mod commands;
@@ -12,6 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use thicket_core::error::{Ending, ErrorKind};
 
 pub use output::Format;
 
@@ -239,20 +242,22 @@ pub enum CodeCommand {
 
 /// Runs the binary: the GUI without a subcommand, the CLI otherwise.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let ending = match Cli::try_parse() {
+        Ok(cli) => run(cli.command),
         Err(e) => {
-            let code = if e.use_stderr() { 1 } else { 0 };
             let _ = e.print();
-            return ExitCode::from(code);
+            // `--help` and `--version` come here too, printed to stdout: they are not errors.
+            if e.use_stderr() { Ending::Failed(ErrorKind::Invalid) } else { Ending::Success }
         }
     };
-    match commands::run(cli.command) {
-        Ok(code) => ExitCode::from(code),
-        Err(e) => {
-            eprintln!("thicket: {e}");
-            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
-        }
-    }
+    ExitCode::from(ending.exit_code())
+}
+
+/// Runs a parsed command, printing an error to stderr if it fails.
+fn run(command: Option<Command>) -> Ending {
+    commands::run(command).unwrap_or_else(|e| {
+        eprintln!("thicket: {e}");
+        Ending::Failed(e.kind())
+    })
 }
 

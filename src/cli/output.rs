@@ -87,7 +87,7 @@ pub fn emit(text: &str) -> Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::invalid(format!("cannot write output: {e}"))),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Output(e)),
         _ => Ok(()),
     }
 }
@@ -106,7 +106,7 @@ pub fn print(format: Format, table: &Table, json: &serde_json::Value) -> Result<
         Format::Table => emit(&table.to_text()),
         Format::Csv => emit(&table.to_csv()),
         Format::Json => {
-            let text = serde_json::to_string_pretty(json).map_err(|e| Error::invalid(format!("cannot write JSON: {e}")))?;
+            let text = serde_json::to_string_pretty(json).map_err(|e| Error::internal(format!("cannot write JSON: {e}")))?;
             emit(&format!("{text}\n"))
         }
     }

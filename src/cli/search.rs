@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use thicket_core::project::default_coder;
 use super::output::{Format, Table, print, say, snippet};
-use thicket_core::error::{Error, Result};
+use thicket_core::error::{Ending, Error, Result};
 use thicket_core::model::*;
 use thicket_core::project::{AutocodePlan, AutocodeSpec, CodingUnit, Project, SearchResults, SearchScope};
 use thicket_core::text::SearchPattern;
@@ -72,7 +72,7 @@ pub struct AutocodeArgs {
 }
 
 /// Runs `thicket search`.
-pub(super) fn search(args: SearchArgs) -> Result<u8> {
+pub(super) fn search(args: SearchArgs) -> Result<Ending> {
     let format = Format::parse(&args.format)?;
     let pattern = if args.regex {
         if args.whole_word {
@@ -87,7 +87,7 @@ pub(super) fn search(args: SearchArgs) -> Result<u8> {
     let results = p.search(&pattern, &SearchScope { sources, limit: args.limit })?;
     p.close()?;
     print_results(&pattern, &results, format)?;
-    Ok(0)
+    Ok(Ending::Success)
 }
 
 fn print_results(pattern: &SearchPattern, results: &SearchResults, format: Format) -> Result<()> {
@@ -116,7 +116,7 @@ fn print_results(pattern: &SearchPattern, results: &SearchResults, format: Forma
 }
 
 /// Runs `thicket autocode`.
-pub(super) fn autocode(args: AutocodeArgs) -> Result<u8> {
+pub(super) fn autocode(args: AutocodeArgs) -> Result<Ending> {
     let format = Format::parse(&args.format)?;
     if format == Format::Csv {
         return Err(Error::invalid("autocode prints table or json"));
@@ -146,7 +146,7 @@ pub(super) fn autocode(args: AutocodeArgs) -> Result<u8> {
     }
     p.close()?;
     print_plan(&args, &pattern, &coder_name, &plan, format)?;
-    Ok(0)
+    Ok(Ending::Success)
 }
 
 fn print_plan(args: &AutocodeArgs, pattern: &SearchPattern, coder: &str, plan: &AutocodePlan, format: Format) -> Result<()> {

@@ -13,7 +13,7 @@ use thicket_core::{Error, Project, Result};
 use crate::measure::median_ms;
 
 fn sql(e: rusqlite::Error) -> Error {
-    Error::invalid(format!("benchmark bound (bare SQL) failed: {e}"))
+    Error::internal(format!("benchmark bound (bare SQL) failed: {e}"))
 }
 
 /// Creates a fresh project file (Thicket's schema, as `Project::create` writes it) and inserts

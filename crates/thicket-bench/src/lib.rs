@@ -19,7 +19,7 @@ pub use corpus::{Corpus, Scale, generate};
 pub use measure::{median_ms, peak_rss_mb};
 
 use thicket_core::action::{Action, NewCoding};
-use thicket_core::error::{Error, Result};
+use thicket_core::error::{Error, IoOp, Result};
 use thicket_core::model::*;
 use thicket_core::project::{ImportOptions, Project};
 
@@ -224,7 +224,7 @@ fn build_project(corpus: &Corpus, dir: &Path, path: &Path, say: fn(&str)) -> Res
             let options = ImportOptions { kind: Some(*kind), case: Some(corpus.cases[case].clone()), ..Default::default() };
             let report = project.import_paths(&[folder], &options)?;
             if let Some(f) = report.failed.first() {
-                return Err(Error::invalid(format!("benchmark import failed on {}: {}", f.path.display(), f.reason)));
+                return Err(Error::internal(format!("benchmark import failed on {}: {}", f.path.display(), f.reason)));
             }
         }
     }
@@ -268,7 +268,7 @@ fn add_codings(project: &mut Project, corpus: &Corpus, case_ids: &[CaseId]) -> R
 }
 
 fn io(path: &Path, e: std::io::Error) -> Error {
-    Error::invalid(format!("cannot write \"{}\": {e}", path.display()))
+    Error::io(IoOp::Write, path, e)
 }
 
 /// A temp folder removed on drop, without a dependency for it in the library.

@@ -41,7 +41,7 @@ pub(super) fn segments(project: &Project, bounds: &Bounds, say: fn(&str)) -> Res
     let filter = SegmentFilter { codes: vec![path.clone()], ..Default::default() };
     let ours = median_ms(5, || project.segments(&filter))?;
     let Some((_, bound)) = bounds.segments.filter(|(code, _)| *code == top.0) else {
-        return Err(thicket_core::Error::invalid(format!("the segments bound measured another code than {}", top.0)));
+        return Err(thicket_core::Error::internal(format!("the segments bound measured another code than {}", top.0)));
     };
     Ok(Figure::new("segments of the most used code", ours, "ms")
         .bound(bound)
@@ -107,13 +107,13 @@ fn check_pairs(data: &thicket_core::analysis::AnalysisData, table: &thicket_core
     for &(a, b, n) in pairs {
         let (Some(&i), Some(&j)) = (row.get(&a), row.get(&b)) else { continue };
         if table.counts[i][j] != n as u64 {
-            return Err(thicket_core::Error::invalid(format!("co-occurrence bound disagrees for codes {a} and {b}: SQL {n}, analysis {}", table.counts[i][j])));
+            return Err(thicket_core::Error::internal(format!("co-occurrence bound disagrees for codes {a} and {b}: SQL {n}, analysis {}", table.counts[i][j])));
         }
         expected += n as u64;
     }
     let counted: u64 = (0..walk.len()).flat_map(|i| (i + 1..walk.len()).map(move |j| (i, j))).map(|(i, j)| table.counts[i][j]).sum();
     if counted != expected {
-        return Err(thicket_core::Error::invalid(format!("co-occurrence bound disagrees: SQL {expected} pairs, analysis {counted}")));
+        return Err(thicket_core::Error::internal(format!("co-occurrence bound disagrees: SQL {expected} pairs, analysis {counted}")));
     }
     Ok(())
 }

@@ -21,6 +21,8 @@
 //! - `analysis`: crosstabs, co-occurrence, triangulation, sequences, timelines; pure functions.
 //! - `export`: tables (CSV, XLSX) and charts (SVG) of the analyses.
 //! - `sample`: the bundled fictional sample study.
+//! - `error`: the error type, the kind of each failure (`ErrorKind`), and the one table from
+//!   how a command ended to its exit code.
 
 pub mod action;
 pub mod analysis;

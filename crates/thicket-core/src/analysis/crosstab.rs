@@ -683,7 +683,7 @@ pub fn find_attribute<'a>(data: &'a AnalysisData, spec: &str) -> Result<&'a Attr
         [] => {
             let known: Vec<&str> = data.attributes.iter().map(|a| a.name.as_str()).collect();
             let known = if known.is_empty() { "the project has none".to_string() } else { format!("known: {}", known.join(", ")) };
-            Err(Error::invalid(format!("no attribute named \"{spec}\" ({known})")))
+            Err(Error::not_found(format!("no attribute named \"{spec}\" ({known})")))
         }
         many => {
             let forms: Vec<String> = many.iter().map(|a| format!("attr:{}:{}", a.applies_to, a.name)).collect();

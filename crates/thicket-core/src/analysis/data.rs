@@ -170,7 +170,7 @@ impl AnalysisData {
         if self.speakers_attributed {
             Ok(())
         } else {
-            Err(Error::invalid(format!("{what} needs the codings attributed to speakers: load the analysis data with speakers")))
+            Err(Error::internal(format!("{what} needs the codings attributed to speakers: load the analysis data with speakers")))
         }
     }
 
@@ -179,13 +179,13 @@ impl AnalysisData {
         if self.texts_loaded {
             Ok(())
         } else {
-            Err(Error::invalid(format!("{what} needs the source texts: load the analysis data with texts")))
+            Err(Error::internal(format!("{what} needs the source texts: load the analysis data with texts")))
         }
     }
 
     /// The code at `path`, or an error naming it.
     pub fn code_at(&self, path: &str) -> Result<CodeId> {
-        self.codebook.by_path(path).ok_or_else(|| Error::invalid(format!("no code \"{path}\" in the codebook")))
+        self.codebook.by_path(path).ok_or_else(|| Error::not_found(format!("no code \"{path}\" in the codebook")))
     }
 
     /// The path of a code (empty for an unknown id).
@@ -376,17 +376,17 @@ impl Scope {
     fn matcher<'a>(&'a self, data: &'a AnalysisData) -> Result<impl Fn(&AnalysisCoding) -> bool + 'a> {
         let mut case_ids = BTreeSet::new();
         for name in &self.cases {
-            let id = data.cases.values().find(|c| &c.name == name).ok_or_else(|| Error::invalid(format!("no case named \"{name}\"")))?;
+            let id = data.cases.values().find(|c| &c.name == name).ok_or_else(|| Error::not_found(format!("no case named \"{name}\"")))?;
             case_ids.insert(id.id);
         }
         let mut coder_ids = BTreeSet::new();
         for name in &self.coders {
-            let id = data.coders.values().find(|c| &c.name == name).ok_or_else(|| Error::invalid(format!("no coder named \"{name}\"")))?;
+            let id = data.coders.values().find(|c| &c.name == name).ok_or_else(|| Error::not_found(format!("no coder named \"{name}\"")))?;
             coder_ids.insert(id.id);
         }
         let mut source_ids = BTreeSet::new();
         for name in &self.sources {
-            let id = data.sources.values().find(|s| &s.name == name).ok_or_else(|| Error::invalid(format!("no source named \"{name}\"")))?;
+            let id = data.sources.values().find(|s| &s.name == name).ok_or_else(|| Error::not_found(format!("no source named \"{name}\"")))?;
             source_ids.insert(id.id);
         }
         if !self.roles.is_empty() {

@@ -139,7 +139,7 @@ pub fn triangulate(data: &AnalysisData, options: &TriangulationOptions) -> Resul
     for r in &options.ignore_roles {
         if !in_use.contains(r.as_str()) {
             let known: Vec<&str> = in_use.iter().copied().collect();
-            return Err(Error::invalid(format!("no participant has the role \"{r}\" (roles in use: {})", known.join(", "))));
+            return Err(Error::not_found(format!("no participant has the role \"{r}\" (roles in use: {})", known.join(", "))));
         }
     }
     let case_ids = data.cases_by_name();

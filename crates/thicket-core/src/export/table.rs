@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, IoOp, Result};
 
 /// One cell of a table.
 #[derive(Debug, Clone, PartialEq)]
@@ -142,7 +142,7 @@ pub fn write_csv(path: &Path, sheets: &[Sheet]) -> Result<()> {
 
 /// Writes bytes to a file, with an error naming it.
 pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    std::fs::write(path, bytes).map_err(|e| Error::invalid(format!("cannot write \"{}\": {e}", path.display())))
+    std::fs::write(path, bytes).map_err(|e| Error::io(IoOp::Write, path, e))
 }
 
 #[cfg(test)]

@@ -20,7 +20,8 @@ const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"ye
 /// Writes `sheets` (header row first), all of them including `xlsx_only` ones, as a workbook
 /// at `path`.
 pub fn write_xlsx(path: &Path, sheets: &[Sheet]) -> Result<()> {
-    let bytes = workbook(sheets).map_err(|e| Error::invalid(format!("cannot write \"{}\": {e}", path.display())))?;
+    // The workbook is zipped in memory, so a failure here is a bug, not the disk's.
+    let bytes = workbook(sheets).map_err(|e| Error::internal(format!("cannot write \"{}\": {e}", path.display())))?;
     write_file(path, &bytes)
 }
 

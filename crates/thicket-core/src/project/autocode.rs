@@ -142,7 +142,7 @@ impl Project {
     pub fn plan_autocode(&self, spec: &AutocodeSpec) -> Result<AutocodePlan> {
         let finder = spec.pattern.compile().map_err(|e| Error::invalid(e.to_string()))?;
         let book = self.codebook()?;
-        let code = book.path(spec.code).ok_or_else(|| Error::invalid(format!("no code with id {}", spec.code)))?.to_string();
+        let code = book.path(spec.code).ok_or_else(|| Error::not_found(format!("no code with id {}", spec.code)))?.to_string();
         if let Some(role) = &spec.role {
             let roles = self.roles()?;
             if !roles.iter().any(|r| &r.name == role) {

@@ -139,7 +139,7 @@ impl Project {
             .coders
             .first()
             .copied()
-            .ok_or_else(|| crate::Error::invalid(format!("could not create coder \"{name}\"")))
+            .ok_or_else(|| crate::Error::internal(format!("could not create coder \"{name}\"")))
     }
 }
 

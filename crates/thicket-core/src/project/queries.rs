@@ -89,12 +89,12 @@ impl Project {
 
     /// The source with this name, or an error naming it.
     pub fn source_named(&self, name: &str) -> Result<Source> {
-        self.store.read().source_by_name(name)?.ok_or_else(|| Error::invalid(format!("no source named \"{name}\"")))
+        self.store.read().source_by_name(name)?.ok_or_else(|| Error::not_found(format!("no source named \"{name}\"")))
     }
 
     /// A source's text.
     pub fn source_text(&self, id: SourceId) -> Result<String> {
-        self.store.read().source_text(id)?.ok_or_else(|| Error::invalid(format!("no source with id {id}")))
+        self.store.read().source_text(id)?.ok_or_else(|| Error::not_found(format!("no source with id {id}")))
     }
 
     /// The first source whose text has this hash (to detect re-imports).
@@ -109,7 +109,7 @@ impl Project {
 
     /// The case with this name, or an error naming it.
     pub fn case_named(&self, name: &str) -> Result<Case> {
-        self.cases()?.into_iter().find(|c| c.name == name).ok_or_else(|| Error::invalid(format!("no case named \"{name}\"")))
+        self.cases()?.into_iter().find(|c| c.name == name).ok_or_else(|| Error::not_found(format!("no case named \"{name}\"")))
     }
 
     /// Source ids of each case.
@@ -175,7 +175,7 @@ impl Project {
 
     /// The code at `path`, or an error naming it.
     pub fn code_at(&self, path: &str) -> Result<CodeId> {
-        self.codebook()?.by_path(path).ok_or_else(|| Error::invalid(format!("no code \"{path}\" in the codebook")))
+        self.codebook()?.by_path(path).ok_or_else(|| Error::not_found(format!("no code \"{path}\" in the codebook")))
     }
 
     /// Number of codings per code (codes without codings are absent).
@@ -287,13 +287,13 @@ impl Project {
         let book = self.codebook()?;
         let mut code_ids = Vec::new();
         for path in &filter.codes {
-            let id = book.by_path(path).ok_or_else(|| Error::invalid(format!("no code \"{path}\" in the codebook")))?;
+            let id = book.by_path(path).ok_or_else(|| Error::not_found(format!("no code \"{path}\" in the codebook")))?;
             if filter.include_subcodes { code_ids.extend(book.subtree(id)) } else { code_ids.push(id) }
         }
         let coders = self.coders()?;
         let mut coder_ids = Vec::new();
         for name in &filter.coders {
-            let c = coders.iter().find(|c| &c.name == name).ok_or_else(|| Error::invalid(format!("no coder named \"{name}\"")))?;
+            let c = coders.iter().find(|c| &c.name == name).ok_or_else(|| Error::not_found(format!("no coder named \"{name}\"")))?;
             coder_ids.push(c.id);
         }
         for case in &filter.cases {
@@ -453,7 +453,7 @@ impl Project {
             return Err(Error::invalid("cannot merge a participant into itself"));
         }
         let people = self.participants()?;
-        let find = |id: ParticipantId| people.iter().find(|p| p.id == id).ok_or_else(|| Error::invalid(format!("no participant with id {id}")));
+        let find = |id: ParticipantId| people.iter().find(|p| p.id == id).ok_or_else(|| Error::not_found(format!("no participant with id {id}")));
         let (a, b) = (find(from)?, find(into)?);
         let turns: Vec<TurnId> = self.store.read().all_turns()?.into_iter().filter(|t| t.participant_id == from).map(|t| t.id).collect();
         let by_person = self.cases_by_participant()?;
@@ -495,7 +495,7 @@ impl Project {
         if book.subtree(from).contains(&into) {
             return Err(Error::invalid("cannot merge a code into itself or one of its sub-codes"));
         }
-        let (Some(a), Some(b)) = (book.get(from), book.get(into)) else { return Err(Error::invalid("no such code")) };
+        let (Some(a), Some(b)) = (book.get(from), book.get(into)) else { return Err(Error::not_found("no such code")) };
         let codings: Vec<CodingId> =
             self.store.read().codings(&CodingFilter { codes: vec![from], ..Default::default() })?.into_iter().map(|c| c.id).collect();
         let mut actions = vec![Action::ReassignCodings { codings, to: into }];

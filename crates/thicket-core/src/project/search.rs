@@ -143,7 +143,7 @@ impl Project {
         let wanted: BTreeSet<SourceId> = ids.iter().copied().collect();
         let known: BTreeSet<SourceId> = all.iter().map(|s| s.id).collect();
         if let Some(missing) = wanted.difference(&known).next() {
-            return Err(Error::invalid(format!("no source with id {missing}")));
+            return Err(Error::not_found(format!("no source with id {missing}")));
         }
         Ok(all.into_iter().filter(|s| wanted.contains(&s.id)).collect())
     }

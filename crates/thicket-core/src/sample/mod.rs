@@ -69,7 +69,7 @@ pub fn write_sample(path: &Path) -> Result<Project> {
 fn sample_source(file: &str, content: &str) -> Result<NewSource> {
     let (meta, body) = parse::front_matter(file, content)?;
     let doc = import_bytes(file, body.as_bytes(), &ImportSettings::default())
-        .map_err(|e| Error::invalid(format!("sample source {file}: {e}")))?
+        .map_err(|e| Error::internal(format!("sample source {file}: {e}")))?
         .remove(0);
     let turns = doc
         .turns
@@ -99,16 +99,16 @@ fn locate(project: &Project, row: &parse::CodingRow, coder: CoderId) -> Result<N
         .iter()
         .find(|(f, _)| *f == row.file)
         .map(|(_, c)| *c)
-        .ok_or_else(|| Error::invalid(format!("sample coding names unknown file {}", row.file)))?;
+        .ok_or_else(|| Error::internal(format!("sample coding names unknown file {}", row.file)))?;
     let (meta, _) = parse::front_matter(&row.file, content)?;
     let source = project.source_named(&meta.name)?;
     let text = project.source_text(source.id)?;
     let mut hits = text.match_indices(row.quote.as_str());
     let (Some((byte, _)), None) = (hits.next(), hits.next()) else {
-        return Err(Error::invalid(format!("sample coding in {}: quote must occur exactly once: {:?}", row.file, row.quote)));
+        return Err(Error::internal(format!("sample coding in {}: quote must occur exactly once: {:?}", row.file, row.quote)));
     };
     let start = text[..byte].chars().count();
     let end = start + row.quote.chars().count();
-    let span = TextSpan::new(start, end).ok_or_else(|| Error::invalid(format!("empty quote in {}", row.file)))?;
+    let span = TextSpan::new(start, end).ok_or_else(|| Error::internal(format!("empty quote in {}", row.file)))?;
     Ok(NewCoding { source: source.id, code: project.code_at(&row.code)?, coder, span, memo: String::new() })
 }

@@ -15,7 +15,7 @@ pub(super) struct SourceMeta {
 }
 
 fn err<T>(file: &str, message: impl std::fmt::Display) -> Result<T> {
-    Err(Error::invalid(format!("sample file {file}: {message}")))
+    Err(Error::internal(format!("sample file {file}: {message}")))
 }
 
 fn list(value: &str) -> Vec<String> {

@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+use crate::error::ErrorKind;
+
 pub use migrations::SCHEMA_VERSION;
 pub use read::{CodingFilter, CountedTable, Reader};
 pub use write::{SourceFields, Writer};
@@ -28,7 +30,8 @@ pub use write::{SourceFields, Writer};
 /// `PRAGMA application_id` of every Thicket project ("THKT").
 pub const APPLICATION_ID: i32 = 0x5448_4B54;
 
-/// Why a project file could not be opened or written.
+/// Why a project file could not be opened or written. [`StoreError::kind`] says what kind of
+/// failure each is.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open \"{path}\": no such file")]
@@ -37,10 +40,16 @@ pub enum StoreError {
     IsDirectory { path: PathBuf },
     #[error("cannot create \"{path}\": a file of that name already exists")]
     AlreadyExists { path: PathBuf },
+    /// The folder a new project was to go in does not exist.
+    #[error("cannot create \"{path}\": the folder \"{folder}\" does not exist")]
+    NoFolder { path: PathBuf, folder: PathBuf },
     #[error("cannot create \"{path}\": {reason}")]
     CannotCreate { path: PathBuf, reason: String },
     #[error("cannot open \"{path}\": {reason}")]
     NotAProject { path: PathBuf, reason: String },
+    /// The file exists but the system will not let Thicket open it for writing.
+    #[error("cannot open \"{path}\": {reason}")]
+    NotWritable { path: PathBuf, reason: String },
     #[error(
         "cannot open \"{path}\": it was written by a newer Thicket (schema version {found}; this one reads up to {supported}). Update Thicket to open it; the file was not changed"
     )]
@@ -58,9 +67,38 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// True for problems the user can act on (wrong path, locked file...), as opposed to bugs.
-    pub fn is_user_error(&self) -> bool {
-        !matches!(self, StoreError::Sqlite(_) | StoreError::Corrupt(_))
+    /// What kind of failure this is. A path that names a folder is a bad value, not a damaged
+    /// project; a database error in the middle of a transaction, or data that Thicket would
+    /// never have written (the file passed its integrity check), is a bug: both are internal.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            StoreError::NotFound { .. } | StoreError::NoFolder { .. } => ErrorKind::NotFound,
+            StoreError::IsDirectory { .. } => ErrorKind::Invalid,
+            StoreError::AlreadyExists { .. } => ErrorKind::Conflict,
+            StoreError::CannotCreate { .. } | StoreError::NotWritable { .. } | StoreError::Io { .. } => ErrorKind::Io,
+            StoreError::NotAProject { .. } | StoreError::Damaged { .. } => ErrorKind::Damaged,
+            StoreError::NewerVersion { .. } => ErrorKind::NewerVersion,
+            StoreError::Locked { .. } => ErrorKind::Locked,
+            StoreError::Sqlite(_) | StoreError::Corrupt(_) => ErrorKind::Internal,
+        }
+    }
+
+    /// The project file this error is about, when it names one.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            StoreError::NotFound { path }
+            | StoreError::IsDirectory { path }
+            | StoreError::AlreadyExists { path }
+            | StoreError::NoFolder { path, .. }
+            | StoreError::CannotCreate { path, .. }
+            | StoreError::NotAProject { path, .. }
+            | StoreError::NotWritable { path, .. }
+            | StoreError::NewerVersion { path, .. }
+            | StoreError::Damaged { path, .. }
+            | StoreError::Locked { path }
+            | StoreError::Io { path, .. } => Some(path),
+            StoreError::Sqlite(_) | StoreError::Corrupt(_) => None,
+        }
     }
 }
 
@@ -87,7 +125,7 @@ impl Store {
         }
         let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         if !folder.is_dir() {
-            return Err(StoreError::CannotCreate { path: path.to_owned(), reason: format!("the folder \"{}\" does not exist", folder.display()) });
+            return Err(StoreError::NoFolder { path: path.to_owned(), folder: folder.to_owned() });
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| io_or_sqlite(path, e))?;
@@ -273,7 +311,7 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
             reason: "it is not a Thicket project (not an SQLite database, or encrypted)".into(),
         },
         Some(DatabaseCorrupt) => StoreError::Damaged { path: path.to_owned(), detail: e.to_string() },
-        Some(CannotOpen | PermissionDenied | ReadOnly) => StoreError::NotAProject {
+        Some(CannotOpen | PermissionDenied | ReadOnly) => StoreError::NotWritable {
             path: path.to_owned(),
             reason: format!("it cannot be opened for writing ({e})"),
         },

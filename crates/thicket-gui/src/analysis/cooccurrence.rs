@@ -142,7 +142,7 @@ impl CooccurrenceView {
     /// Writes the shown grid (CSV), both grids (XLSX) or the heat map (SVG).
     pub fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
-            return Err(Error::invalid("the co-occurrence table has no result to export yet"));
+            return Err(Error::not_found("the co-occurrence table has no result to export yet"));
         };
         let sheets = analysis_tables::cooccurrence_sheets(&done.table, &done.shown, done.jaccard);
         match format {

@@ -246,7 +246,7 @@ impl MatrixView {
     /// Writes the current table (CSV, XLSX) or heat map (SVG) to `path`.
     pub fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
-            return Err(Error::invalid("the matrix has no result to export yet"));
+            return Err(Error::not_found("the matrix has no result to export yet"));
         };
         let sheet = analysis_tables::crosstab_sheet_rows(&done.table, &done.shown);
         match format {

@@ -222,7 +222,7 @@ impl AnalysisArea {
     pub fn export_active(&self, format: ExportFormat, path: &Path) -> Result<()> {
         match self.active.and_then(|i| self.views.get(i)) {
             Some(view) => view.export(format, path),
-            None => Err(thicket_core::Error::invalid("no analysis view is in front to export")),
+            None => Err(thicket_core::Error::not_found("no analysis view is in front to export")),
         }
     }
 

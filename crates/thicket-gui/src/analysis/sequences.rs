@@ -228,7 +228,7 @@ impl SequencesView {
     /// Writes the per-case table (CSV), all tables (XLSX) or the transition heat map (SVG).
     pub fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
-            return Err(Error::invalid("the sequence view has no result to export yet"));
+            return Err(Error::not_found("the sequence view has no result to export yet"));
         };
         let sheets = analysis_tables::sequence_sheets(Some(&done.seq), &done.tr);
         match format {

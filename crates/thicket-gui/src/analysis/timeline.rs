@@ -210,7 +210,7 @@ impl TimelineView {
     /// Writes the chosen cases' sessions with the chosen codes (CSV, XLSX) or the chart (SVG).
     pub fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
-            return Err(Error::invalid("the timeline has no result to export yet"));
+            return Err(Error::not_found("the timeline has no result to export yet"));
         };
         let mut shown = done.timeline.clone();
         shown.cases.retain(|c| self.cases.contains(&c.case));

@@ -209,7 +209,7 @@ impl TriangulationView {
     /// coloured grid (SVG).
     pub fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
-            return Err(Error::invalid("the triangulation grid has no result to export yet"));
+            return Err(Error::not_found("the triangulation grid has no result to export yet"));
         };
         let sheets = analysis_tables::triangulation_sheets(&done.grid, false);
         match format {

@@ -153,7 +153,7 @@ struct Geometry {
 impl DocumentView {
     /// Loads a source's text, turns and codings. Nothing is laid out until the first frame.
     pub fn load(project: &Project, id: SourceId) -> Result<Self> {
-        let source = project.source(id)?.ok_or_else(|| thicket_core::Error::invalid(format!("no source with id {id}")))?;
+        let source = project.source(id)?.ok_or_else(|| thicket_core::Error::not_found(format!("no source with id {id}")))?;
         let text = project.source_text(id)?;
         let index = TextIndex::new(&text);
         let highlights = Highlights::new(index.paragraphs(), project.codings_unquoted(id)?, code_styles(&project.codebook()?), index.char_len());
@@ -213,7 +213,7 @@ impl DocumentView {
     /// marks changed are laid out again; the selection and the reading position stay.
     pub fn refresh(&mut self, project: &Project) -> Result<()> {
         let id = self.source.id;
-        self.source = project.source(id)?.ok_or_else(|| thicket_core::Error::invalid(format!("no source with id {id}")))?;
+        self.source = project.source(id)?.ok_or_else(|| thicket_core::Error::not_found(format!("no source with id {id}")))?;
         self.cases = project.cases_by_source()?.remove(&id).unwrap_or_default();
         let turns = project.turns(id)?;
         let speakers = speaker_marks(&self.text, &self.index, &turns);

@@ -1,0 +1,149 @@
+//! Applying one `Action` in one transaction: validation first, then the writes, then the inverse.
+//!
+//! `apply_in` is only a routing table: each action goes to a function of its family's module
+//! (sources, cases, participants with their turns and source links, coders, codes, codings, memos,
+//! attributes, and the history actions batch/remove/restore), so that the rules of one family
+//! sit together and the compiler checks that every action is routed. The checks that several
+//! families share (names, dates, roles, ids that must exist) live here.
+//!
+//! Every refusal says what kind of failure it is (`ErrorKind`): an id or name that is not there
+//! is `NotFound`, a value that cannot be used is `Invalid`, a name already taken is `Conflict`.
+
+mod attributes;
+mod cases;
+mod coders;
+mod codes;
+mod codings;
+mod history;
+mod memos;
+mod participants;
+mod sources;
+
+use super::{Outcome, Project};
+use crate::action::{Action, EntitySet};
+use crate::clock::is_valid_date;
+use crate::error::{Error, Result};
+use crate::model::*;
+use crate::store::Writer;
+
+pub(crate) use sources::text_hash;
+
+impl Project {
+    /// Applies an action in one transaction and returns its inverse (without touching history).
+    pub fn apply(&mut self, action: Action) -> Result<Outcome> {
+        self.store.write(|w| apply_in(w, action))
+    }
+}
+
+/// Applies one action inside the open transaction `w` (a `Batch` recurses here for each part).
+fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
+    match action {
+        Action::ImportSources(new) => sources::import(w, &new),
+        Action::UpdateSource { id, name, kind, date } => sources::update(w, id, name, kind, date),
+        Action::CreateCase { name, description, sources } => cases::create(w, name, description, &sources),
+        Action::UpdateCase { id, name, description } => cases::update(w, id, name, description),
+        Action::AssignSources { case, sources } => cases::assign(w, case, sources),
+        Action::UnassignSources { case, sources } => cases::unassign(w, case, sources),
+        Action::CreateParticipant { name, role, cases } => participants::create(w, name, role, cases),
+        Action::UpdateParticipant { id, name, role, cases } => participants::update(w, id, name, role, cases),
+        Action::LinkSourceParticipants { links, linked } => participants::link_sources(w, links, linked),
+        Action::ReassignTurns { turns, to } => participants::reassign_turns(w, &turns, to),
+        Action::CreateCoder { name } => coders::create(w, name),
+        Action::CreateCode { parent, name, color, description } => {
+            Ok(created(EntitySet { codes: vec![codes::create(w, codes::NewCode { parent, name, color, description })?], ..Default::default() }))
+        }
+        Action::CreateCodeAndApply { parent, name, color, description, coder, spans } => {
+            codes::create_and_apply(w, codes::NewCode { parent, name, color, description }, coder, spans)
+        }
+        Action::UpdateCode { id, parent, name, color, description, sort_order } => {
+            codes::update(w, id, codes::NewCode { parent, name, color, description }, sort_order)
+        }
+        Action::AddCodings(new) => Ok(created(codings::add(w, &new)?)),
+        Action::ReassignCodings { codings, to } => codings::reassign(w, &codings, to),
+        Action::UpdateCoding { id, span, memo } => codings::update(w, id, span, memo),
+        Action::CreateMemo { target, title, body, coder } => memos::create(w, target, title, body, coder),
+        Action::UpdateMemo { id, title, body } => memos::update(w, id, title, body),
+        Action::DefineAttribute { name, applies_to, value_type, categories } => {
+            attributes::define(w, name, applies_to, value_type, categories)
+        }
+        Action::SetAttribute { attribute, entity, value } => attributes::set(w, attribute, entity, value),
+        Action::Batch { label, actions } => history::batch(w, label, actions),
+        Action::Remove(set) => history::remove(w, &set),
+        Action::Restore(snapshot) => history::restore(w, &snapshot),
+    }
+}
+
+/// The outcome of an action that created `set`: undoing it removes what it created.
+fn created(set: EntitySet) -> Outcome {
+    Outcome { inverse: Action::Remove(set.clone()), created: set }
+}
+
+/// The outcome of an action that created nothing and is undone by `inverse`.
+fn unchanged(inverse: Action) -> Outcome {
+    Outcome { inverse, created: EntitySet::default() }
+}
+
+fn not_found<T>(message: impl Into<String>) -> Result<T> {
+    Err(Error::not_found(message))
+}
+
+fn invalid<T>(message: impl Into<String>) -> Result<T> {
+    Err(Error::invalid(message))
+}
+
+fn conflict<T>(message: impl Into<String>) -> Result<T> {
+    Err(Error::conflict(message))
+}
+
+fn new_uuid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+fn check_name(what: &str, name: &str) -> Result<()> {
+    if name.trim().is_empty() {
+        return invalid(format!("{what} name cannot be empty"));
+    }
+    if name.trim() != name {
+        return invalid(format!("{what} name \"{name}\" has leading or trailing spaces"));
+    }
+    Ok(())
+}
+
+fn check_date(date: Option<&str>) -> Result<()> {
+    match date {
+        Some(d) if !is_valid_date(d) => invalid(format!("invalid date \"{d}\": expected YYYY-MM-DD")),
+        _ => Ok(()),
+    }
+}
+
+/// A role must be one of the project's roles (they are user-defined, with defaults).
+fn check_role(w: &Writer<'_>, role: Option<&str>) -> Result<()> {
+    let Some(role) = role else { return Ok(()) };
+    let roles = w.read().roles()?;
+    if roles.iter().any(|r| r.name == role) {
+        Ok(())
+    } else {
+        let names: Vec<&str> = roles.iter().map(|r| r.name.as_str()).collect();
+        invalid(format!("unknown role \"{role}\": expected one of {}", names.join(", ")))
+    }
+}
+
+fn find_case(w: &Writer<'_>, name: &str) -> Result<Option<CaseId>> {
+    Ok(w.read().cases()?.into_iter().find(|c| c.name == name).map(|c| c.id))
+}
+
+fn find_participant(w: &Writer<'_>, name: &str) -> Result<Option<ParticipantId>> {
+    Ok(w.read().participants()?.into_iter().find(|p| p.name == name).map(|p| p.id))
+}
+
+fn require_source(w: &Writer<'_>, id: SourceId) -> Result<Source> {
+    w.read().source(id)?.ok_or_else(|| Error::not_found(format!("no source with id {id}")))
+}
+
+fn require_case(w: &Writer<'_>, id: CaseId) -> Result<()> {
+    if w.read().cases()?.iter().any(|c| c.id == id) { Ok(()) } else { not_found(format!("no case with id {id}")) }
+}
+
+fn require_coder(w: &Writer<'_>, id: CoderId) -> Result<()> {
+    if w.read().coders()?.iter().any(|c| c.id == id) { Ok(()) } else { not_found(format!("no coder with id {id}")) }
+}
