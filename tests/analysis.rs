@@ -293,6 +293,32 @@ fn every_command_prints_every_format() {
     assert_eq!(first_case["sessions"][0]["counts"].as_array().unwrap().len(), 1);
 }
 
+/// Each analysis's JSON, byte for byte, against outputs saved from the sample study in
+/// `tests/data/analysis_json/`: key order, 4-decimal rounding and nesting are a stable contract
+/// (docs/cli.md), which a change to how the reports are built must not touch. A deliberate change
+/// to the sample study changes them: then save each command's new output over its file.
+#[test]
+fn json_reports_match_the_saved_outputs() {
+    let dir = Dir::new();
+    let p = sample(&dir);
+    let golden: [(&str, &[&str]); 7] = [
+        ("crosstab_counts", &["crosstab", "--cols", "kinds", "--measure", "sources", "--case", "Mensah family"]),
+        ("crosstab_coverage", &["crosstab", "--cols", "coders", "--measure", "coverage", "--rollup", "--case", "Mensah family"]),
+        ("cooccur", &["cooccur", "--mode", "within:300", "--code", "Ruptures/Withdrawal", "--code", "Repair/Honesty", "--code", "Repair/Safe space"]),
+        ("triangulate", &["triangulate", "--ignore-role", "interviewer", "--case", "Mensah family", "--kind", "interview"]),
+        ("sequence", &["sequence", "--from", "Ruptures/Withdrawal", "--to", "Repair", "--window", "turns:4", "--case", "Mensah family"]),
+        ("sequence_transitions", &["sequence", "--code", "Tensions", "--code", "Ruptures", "--window", "paragraphs:2", "--case", "Mensah family"]),
+        ("timeline", &["timeline", "--code", "Ruptures/Withdrawal", "--code", "Repair", "--case", "Mensah family"]),
+    ];
+    let saved = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/analysis_json");
+    for (name, args) in golden {
+        // A checkout may have turned the files' line ends into CRLF; the output has LF.
+        let want = std::fs::read_to_string(saved.join(format!("{name}.json"))).unwrap().replace("\r\n", "\n");
+        let got = run(&p, &[args, &["--format", "json"]].concat());
+        assert_eq!(got, want, "{name}: {}", args.join(" "));
+    }
+}
+
 #[test]
 fn xlsx_round_trips_the_crosstab_numbers() {
     let dir = Dir::new();

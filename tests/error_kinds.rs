@@ -67,7 +67,7 @@ fn missing_names_and_ids_are_not_found() {
     assert_error(refused(&mut f.p, Action::AddCodings(vec![orphan])), ErrorKind::NotFound, "no code with id 999");
     let by_nobody = coding(f.source, f.code, CoderId(999), 5, 9);
     assert_error(refused(&mut f.p, Action::AddCodings(vec![by_nobody])), ErrorKind::NotFound, "no coder with id 999");
-    let memo = Action::UpdateMemo { id: MemoId(999), title: "t".into(), body: "b".into() };
+    let memo = Action::UpdateMemo { id: MemoId(999), title: "t".into(), body: "b".into(), updated_at: None };
     assert_error(refused(&mut f.p, memo), ErrorKind::NotFound, "no memo with id 999");
     let attribute = Action::SetAttribute { attribute: AttributeId(999), entity: f.source.0, value: None };
     assert_error(refused(&mut f.p, attribute), ErrorKind::NotFound, "no attribute with id 999");

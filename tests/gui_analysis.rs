@@ -160,6 +160,36 @@ fn a_matrix_cell_lists_its_segments_and_a_segment_opens_in_the_document() {
     assert_eq!(harness.state().analysis().active(), Some(AnalysisKind::Matrix));
 }
 
+/// The drill-down list, which one frame draws for every view: moving the rows keeps it, a new
+/// table closes it, and so does its Close button.
+#[test]
+fn the_list_of_segments_outlives_moved_rows_but_not_a_new_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = sample_harness(dir.path());
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Matrix));
+    harness.run();
+    harness.get_by_label("Ruptures/Withdrawal · Harlow family: 25").click();
+    harness.run();
+    harness.get_by_label("25 segments");
+    // Hiding the empty rows moves the rows under the list, which stays.
+    harness.get_by_label("Hide empty rows").click();
+    harness.run();
+    harness.get_by_label("25 segments");
+    // Another measure is another table: its list goes.
+    choose(&mut harness, "Measure", "Sources (distinct)");
+    assert!(harness.query_by_label("25 segments").is_none());
+    assert!(harness.query_by_label("Close list").is_none());
+    // A cell of the new table lists the segments it counts, until the list is closed.
+    harness.get_by_label_contains("Ruptures/Withdrawal · Harlow family: ").click();
+    harness.run();
+    harness.get_by_label_contains("Ruptures/Withdrawal · Harlow family (the cell counts sources)");
+    harness.get_by_label("25 segments");
+    harness.get_by_label("Close list").click();
+    harness.run();
+    assert!(harness.query_by_label("25 segments").is_none());
+    assert!(harness.state().errors().is_empty(), "{:?}", harness.state().errors());
+}
+
 #[test]
 fn the_triangulation_grid_opens_from_the_keyboard_and_marks_corroboration() {
     let dir = tempfile::tempdir().unwrap();

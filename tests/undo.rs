@@ -190,12 +190,27 @@ fn memo_and_attribute_actions_are_undoable() {
     let mut f = fixture();
     round_trip(&mut f.p, Action::CreateMemo { target: MemoTarget::Source { id: f.source, span: TextSpan::new(0, 5) }, title: "t".into(), body: "b".into(), coder: f.coder });
     let memo = f.p.memos().unwrap()[0].id;
-    round_trip(&mut f.p, Action::UpdateMemo { id: memo, title: "t2".into(), body: "b2".into() });
+    round_trip(&mut f.p, Action::UpdateMemo { id: memo, title: "t2".into(), body: "b2".into(), updated_at: None });
     round_trip(&mut f.p, Action::DefineAttribute { name: "Children".into(), applies_to: AttributeTarget::Case, value_type: AttributeType::Number, categories: vec![] });
     let attr = f.p.attributes().unwrap()[0].id;
     round_trip(&mut f.p, Action::SetAttribute { attribute: attr, entity: f.case.0, value: Some("2".into()) });
     round_trip(&mut f.p, Action::SetAttribute { attribute: attr, entity: f.case.0, value: Some("3".into()) });
     round_trip(&mut f.p, Action::SetAttribute { attribute: attr, entity: f.case.0, value: None });
+}
+
+/// It used to be stamped with the time of the undo, so an undone edit was not the memo that had
+/// been (and `memo_and_attribute_actions_are_undoable` failed whenever a second ticked over).
+#[test]
+fn undoing_a_memo_edit_gives_back_its_old_modification_time() {
+    let mut f = fixture();
+    let memo = f.p.perform(Action::CreateMemo { target: MemoTarget::Project, title: "t".into(), body: "b".into(), coder: f.coder }).unwrap().created.memos[0];
+    let long_ago = "2020-01-02T03:04:05Z".to_string();
+    f.p.perform(Action::UpdateMemo { id: memo, title: "t".into(), body: "b1".into(), updated_at: Some(long_ago.clone()) }).unwrap();
+    f.p.perform(Action::UpdateMemo { id: memo, title: "t".into(), body: "b2".into(), updated_at: None }).unwrap();
+    assert_ne!(f.p.memos().unwrap()[0].updated_at, long_ago);
+    f.p.undo().unwrap();
+    let back = &f.p.memos().unwrap()[0];
+    assert_eq!((back.body.as_str(), back.updated_at.as_str()), ("b1", long_ago.as_str()));
 }
 
 #[test]

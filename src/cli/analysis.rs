@@ -5,13 +5,15 @@
 //! the project, loads `AnalysisData` with what its analysis needs, narrows it to the filters,
 //! calls the pure function in `analysis/`, and prints the result as an aligned table, CSV, JSON,
 //! a Markdown table or an XLSX workbook (docs/cli.md documents every shape). Nothing is written
-//! to the project.
+//! to the project. The JSON shapes are the serde-derived reports of `json`.
 
-use std::collections::{HashMap, HashSet};
+mod json;
+
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::output::emit;
 use thicket_core::analysis::{self, AnalysisData, AnalysisLoad, Scope};
@@ -176,14 +178,14 @@ impl AnalysisFormat {
     }
 }
 
-/// What a command prints.
-struct Report {
+/// What a command prints: its tables, and its JSON report (one of `json`'s).
+struct Report<J> {
     sheets: Vec<Sheet>,
-    json: Value,
+    json: J,
 }
 
 /// Prints a report in `format`, to `out` or stdout.
-fn render(report: &Report, output: &OutputArgs) -> Result<()> {
+fn render<J: Serialize>(report: &Report<J>, output: &OutputArgs) -> Result<()> {
     let format = AnalysisFormat::parse(&output.format)?;
     let shown: Vec<&Sheet> = report.sheets.iter().filter(|s| !s.xlsx_only).collect();
     let titled = shown.len() > 1;
@@ -195,7 +197,8 @@ fn render(report: &Report, output: &OutputArgs) -> Result<()> {
             return thicket_core::export::write_xlsx(path, &report.sheets);
         }
         AnalysisFormat::Json => {
-            let text = serde_json::to_string_pretty(&report.json).map_err(|e| Error::internal(format!("cannot write JSON: {e}")))?;
+            // Through a `Value`, whose map sorts the keys: the order docs/cli.md shows.
+            let text = serde_json::to_value(&report.json).and_then(|v| serde_json::to_string_pretty(&v)).map_err(|e| Error::internal(format!("cannot write JSON: {e}")))?;
             format!("{text}\n")
         }
         // CSV has no room for titles: it holds the first table only.
@@ -235,8 +238,8 @@ fn check_format(output: &OutputArgs) -> Result<()> {
 }
 
 /// A number for JSON, rounded to 4 decimals so that output is stable and readable.
-fn r4(x: f64) -> Value {
-    json!((x * 10_000.0).round() / 10_000.0)
+fn r4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
 }
 
 /// Opens the project and loads what an analysis needs, narrowed to the filters.
@@ -287,34 +290,8 @@ pub fn crosstab(args: CrosstabArgs) -> Result<Ending> {
     Ok(Ending::Success)
 }
 
-fn crosstab_report(t: &analysis::Crosstab) -> Report {
-    let sheet = tables::crosstab_sheet(t);
-    let cov = t.coverage.as_ref();
-    let mut json = json!({
-        "measure": t.measure,
-        "dimension": t.dimension,
-        "rollup": t.rollup,
-        "rows": t.rows,
-        "cols": t.cols,
-    });
-    match cov {
-        Some(c) => {
-            json["cells"] = json!(c.cells.iter().map(|r| r.iter().map(|v| r4(*v)).collect::<Vec<_>>()).collect::<Vec<_>>());
-            json["row_totals"] = json!(c.row_totals.iter().map(|v| r4(*v)).collect::<Vec<_>>());
-            json["col_totals"] = json!(c.col_totals.iter().map(|v| r4(*v)).collect::<Vec<_>>());
-            json["total"] = r4(c.total);
-            json["covered_chars"] = json!({"cells": t.cells, "row_totals": t.row_totals, "col_totals": t.col_totals, "total": t.total});
-            json["col_chars"] = json!(c.col_chars);
-            json["total_chars"] = json!(c.total_chars);
-        }
-        None => {
-            json["cells"] = json!(t.cells);
-            json["row_totals"] = json!(t.row_totals);
-            json["col_totals"] = json!(t.col_totals);
-            json["total"] = json!(t.total);
-        }
-    }
-    Report { sheets: vec![sheet], json }
+fn crosstab_report(t: &analysis::Crosstab) -> Report<json::CrosstabJson<'_>> {
+    Report { sheets: vec![tables::crosstab_sheet(t)], json: json::CrosstabJson::new(t) }
 }
 
 /// `thicket cooccur`: code × code co-occurrence.
@@ -340,16 +317,7 @@ pub fn cooccur(args: CooccurArgs) -> Result<Ending> {
     let t = analysis::cooccurrence_with(&data, mode)?;
     let shown: Vec<usize> = (0..t.codes.len()).filter(|i| keep.is_empty() || keep.contains(&t.codes[*i])).collect();
     let sheets = tables::cooccurrence_sheets(&t, &shown, jaccard_first);
-    let pick = |m: &Vec<Vec<u64>>| -> Vec<Vec<u64>> { shown.iter().map(|&a| shown.iter().map(|&b| m[a][b]).collect()).collect() };
-    let json = json!({
-        "mode": t.mode,
-        "codes": shown.iter().map(|i| t.codes[*i].clone()).collect::<Vec<_>>(),
-        "codings": shown.iter().map(|&i| t.counts[i][i]).collect::<Vec<_>>(),
-        "counts": pick(&t.counts),
-        "linked": pick(&t.linked),
-        "jaccard": shown.iter().map(|&a| shown.iter().map(|&b| r4(t.jaccard[a][b])).collect::<Vec<_>>()).collect::<Vec<_>>(),
-    });
-    render(&Report { sheets, json }, &args.output)?;
+    render(&Report { sheets, json: json::CooccurJson::new(&t, &shown) }, &args.output)?;
     Ok(Ending::Success)
 }
 
@@ -364,15 +332,7 @@ pub fn triangulate(args: TriangulateArgs) -> Result<Ending> {
     let data = load(&args.project, true, false, &args.scope)?;
     let t = analysis::triangulate(&data, &analysis::TriangulationOptions { rollup: args.rollup, ignore_roles: args.ignore_roles.clone() })?;
     let sheets = tables::triangulation_sheets(&t, long_first);
-    let json = json!({
-        "rollup": t.rollup,
-        "ignore_roles": args.ignore_roles,
-        "cases": t.cases,
-        "codes": t.codes,
-        "cells": t.cells,
-        "summary": t.summary,
-    });
-    render(&Report { sheets, json }, &args.output)?;
+    render(&Report { sheets, json: json::TriangulationJson::new(&t, &args.ignore_roles) }, &args.output)?;
     Ok(Ending::Success)
 }
 
@@ -398,53 +358,7 @@ pub fn sequence(args: SequenceArgs) -> Result<Ending> {
     };
     let tr = analysis::transitions(&data, &codes, window, subcodes)?;
     let sheets = tables::sequence_sheets(seq.as_ref(), &tr);
-    let counts_json = |c: &analysis::SequenceCounts| {
-        json!({
-            "from_codings": c.from_codings,
-            "followed": c.followed,
-            "share": r4(if c.from_codings == 0 { 0.0 } else { c.followed as f64 / c.from_codings as f64 }),
-            "lags": c.lags.iter().map(|(lag, n)| json!({"lag": lag, "count": n})).collect::<Vec<_>>(),
-            "unknown_lag": c.unknown_lag,
-            "mean_lag": c.mean_lag.map(r4),
-        })
-    };
-    let seq_json = match &seq {
-        Some(s) => {
-            let by_id: HashMap<CodingId, &analysis::AnalysisCoding> = data.codings.iter().map(|c| (c.id, c)).collect();
-            let source_name = |id: CodingId| by_id.get(&id).and_then(|c| data.sources.get(&c.source)).map(|s| s.name.clone());
-            let start = |id: CodingId| by_id.get(&id).map(|c| c.span.start);
-            let cases: Vec<Value> = s
-                .cases
-                .iter()
-                .map(|c| {
-                    let mut v = counts_json(&c.counts);
-                    v["case"] = json!(c.case);
-                    v["follows"] = json!(c
-                        .follows
-                        .iter()
-                        .map(|f| json!({
-                            "from_coding": f.from, "from_source": source_name(f.from), "from_start": start(f.from),
-                            "to_coding": f.to, "to_source": source_name(f.to), "to_start": start(f.to), "lag": f.lag,
-                        }))
-                        .collect::<Vec<_>>());
-                    v
-                })
-                .collect();
-            json!({
-                "from": s.from, "to": s.to, "window": s.window, "unit": s.unit, "subcodes": s.subcodes,
-                "cases": cases, "overall": counts_json(&s.overall),
-            })
-        }
-        None => Value::Null,
-    };
-    let json = json!({
-        "sequence": seq_json,
-        "transitions": {
-            "codes": tr.codes, "window": tr.window, "counts": tr.counts, "row_totals": tr.row_totals,
-            "probabilities": tr.probabilities.iter().map(|r| r.iter().map(|v| r4(*v)).collect::<Vec<_>>()).collect::<Vec<_>>(),
-        },
-    });
-    render(&Report { sheets, json }, &args.output)?;
+    render(&Report { sheets, json: json::SequenceJson::new(&data, seq.as_ref(), &tr) }, &args.output)?;
     Ok(Ending::Success)
 }
 
@@ -459,23 +373,7 @@ pub fn timeline(args: TimelineArgs) -> Result<Ending> {
     }
     let shown: Vec<usize> = (0..t.codes.len()).filter(|i| keep.is_empty() || keep.contains(&t.codes[*i])).collect();
     let sheet = tables::timeline_sheet(&t, &shown);
-    let mut cases_json = Vec::new();
-    for c in &t.cases {
-        let mut sessions = Vec::new();
-        for s in &c.sessions {
-            sessions.push(json!({
-                "session": s.session, "date": s.date, "sources": s.sources,
-                "counts": shown.iter().map(|&i| s.counts[i]).collect::<Vec<_>>(), "total": s.total,
-            }));
-        }
-        cases_json.push(json!({"case": c.case, "sessions": sessions}));
-    }
-    let json = json!({
-        "rollup": t.rollup,
-        "codes": shown.iter().map(|i| t.codes[*i].clone()).collect::<Vec<_>>(),
-        "cases": cases_json,
-    });
-    render(&Report { sheets: vec![sheet], json }, &args.output)?;
+    render(&Report { sheets: vec![sheet], json: json::TimelineJson::new(&t, &shown) }, &args.output)?;
     Ok(Ending::Success)
 }
 
@@ -541,6 +439,7 @@ pub fn within_dates(mut segments: Vec<Segment>, from: Option<String>, to: Option
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn formats_are_checked_by_name() {

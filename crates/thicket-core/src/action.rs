@@ -58,8 +58,16 @@ pub enum Action {
     AddCodings(Vec<NewCoding>),
     /// Create a memo.
     CreateMemo { target: MemoTarget, title: String, body: String, coder: CoderId },
-    /// Replace a memo's title and body.
-    UpdateMemo { id: MemoId, title: String, body: String },
+    /// Replace a memo's title and body. `updated_at` is when the memo counts as last changed:
+    /// `None` for an edit made now; the inverse carries the old time, so that undo gives the memo
+    /// back exactly as it was.
+    UpdateMemo {
+        id: MemoId,
+        title: String,
+        body: String,
+        #[serde(default)]
+        updated_at: Option<String>,
+    },
     /// Define an attribute.
     DefineAttribute {
         name: String,

@@ -76,7 +76,7 @@ impl MemoEditor {
             return None;
         }
         let change = match self.target {
-            EditTarget::Memo(id) => MemoChange::Perform(Action::UpdateMemo { id, title: self.title.clone(), body: self.body.clone() }),
+            EditTarget::Memo(id) => MemoChange::Perform(Action::UpdateMemo { id, title: self.title.clone(), body: self.body.clone(), updated_at: None }),
             EditTarget::Coding(id) => {
                 let span = coding_span(id)?;
                 MemoChange::Perform(Action::UpdateCoding { id, span, memo: self.body.clone() })
@@ -138,7 +138,7 @@ mod tests {
         assert_eq!(e.due_in(11.0), Some(1.0));
         assert!(e.due_in(12.0).is_some_and(|d| d <= 0.0));
         let change = e.commit(no_coding);
-        assert_eq!(change, Some(MemoChange::Perform(Action::UpdateMemo { id: MemoId(4), title: "T".into(), body: "body more!".into() })));
+        assert_eq!(change, Some(MemoChange::Perform(Action::UpdateMemo { id: MemoId(4), title: "T".into(), body: "body more!".into(), updated_at: None })));
         assert!(!e.is_dirty());
         assert_eq!(e.commit(no_coding), None, "saved once");
     }

@@ -80,6 +80,11 @@ pub fn ready<K, T>(result: &Option<Computed<K, T>>) -> bool {
     result.as_ref().is_some_and(|c| c.outcome.is_ok())
 }
 
+/// The result, when there is one and it did not fail.
+pub fn current<K, T>(result: &Option<Computed<K, T>>) -> Option<&T> {
+    result.as_ref()?.outcome.as_ref().ok()
+}
+
 /// The result to show; `None` when there is none yet, or after saying (in red) why it failed.
 pub fn shown<'a, K, T>(ui: &mut Ui, result: &'a Option<Computed<K, T>>) -> Option<&'a T> {
     match &result.as_ref()?.outcome {

@@ -6,10 +6,13 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::controls::{combo, ready, shown, status};
-use super::drill::DrillDown;
-use super::heat_table::{self, CellRef, Fill, RowHead, TableCell, TableModel};
-use super::{Ctx, ExportFormat, export_menu};
+use egui::{Key, Ui};
+
+use super::controls::{combo, current, ready, shown, status};
+use super::drill::{Behind, Segments};
+use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
+use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
+use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Cooccurrence, CrosstabSpec, Dimension, Measure, Proximity, cell_codings, cooccurrence_with, cooccurring_pairs};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::svg::{HeatCell, HeatMap, Legend, heat_map_svg, write_svg};
@@ -24,6 +27,17 @@ enum Mode {
     Within,
 }
 
+/// The co-occurrence heat map in the Analysis menu; O for co-occurrence.
+pub(super) const INFO: ViewInfo = ViewInfo {
+    kind: AnalysisKind::Cooccurrence,
+    title: "Co-occurrence",
+    menu_label: "Co-occurrence heat map",
+    key: Key::O,
+    stem: "cooccurrence",
+    drill_height: 230.0,
+    open: || Box::new(CooccurrenceView::default()),
+};
+
 /// The co-occurrence view's state.
 pub(super) struct CooccurrenceView {
     mode: Mode,
@@ -32,14 +46,11 @@ pub(super) struct CooccurrenceView {
     jaccard: bool,
     hide_unused: bool,
     result: Option<Computed>,
-    selected: Option<CellRef>,
-    drill: Option<DrillDown>,
-    note: Option<String>,
 }
 
 impl Default for CooccurrenceView {
     fn default() -> Self {
-        CooccurrenceView { mode: Mode::Overlap, within: 200, jaccard: false, hide_unused: true, result: None, selected: None, drill: None, note: None }
+        CooccurrenceView { mode: Mode::Overlap, within: 200, jaccard: false, hide_unused: true, result: None }
     }
 }
 
@@ -64,26 +75,15 @@ impl CooccurrenceView {
             Mode::Within => Proximity::Within(self.within),
         }
     }
+}
 
-    fn refresh(&mut self, ctx: &mut Ctx) {
-        let proximity = self.proximity();
-        let key = (proximity, self.jaccard, self.hide_unused, ctx.generation);
-        if self.result.as_ref().is_some_and(|c| c.key == key) {
-            return;
-        }
-        self.selected = None;
-        self.drill = None;
-        let need = AnalysisLoad { speakers: proximity == Proximity::Turn, texts: proximity == Proximity::Paragraph };
-        let (jaccard, hide_unused) = (self.jaccard, self.hide_unused);
-        let outcome = ctx.data.get(ctx.project, ctx.generation, need).and_then(|data| {
-            let table = cooccurrence_with(&data, proximity).map_err(|e| e.to_string())?;
-            Ok(Done::new(data, proximity, table, jaccard, hide_unused))
-        });
-        self.result = Some(Computed { key, outcome });
+impl AnalysisView for CooccurrenceView {
+    fn info(&self) -> &'static ViewInfo {
+        &INFO
     }
 
-    pub fn show(&mut self, ui: &mut egui::Ui, ctx: &mut Ctx) {
-        let mut export = None;
+    fn controls(&mut self, ui: &mut Ui, _ctx: &mut Ctx) -> Controls {
+        let mut controls = Controls::default();
         ui.horizontal_wrapped(|ui| {
             let modes = [
                 (Mode::Overlap, "Overlapping".to_string()),
@@ -99,48 +99,59 @@ impl CooccurrenceView {
             combo(ui, "Show", &mut self.jaccard, &[(false, "Pair counts".to_string()), (true, "Jaccard coefficients".to_string())]);
             ui.checkbox(&mut self.hide_unused, "Hide unused codes");
             ui.separator();
-            export = export_menu::menu(ui, "cooccurrence", ready(&self.result));
+            controls.export = export_menu::menu(ui, INFO.stem, ready(&self.result));
         });
-        self.refresh(ctx);
-        if let Some(saved) = export_menu::run(ctx, export, |f, p| self.export(f, p)) {
-            self.note = Some(saved);
+        controls
+    }
+
+    fn compute(&mut self, ctx: &mut Ctx) -> Refresh {
+        let proximity = self.proximity();
+        let key = (proximity, self.jaccard, self.hide_unused, ctx.generation);
+        if self.result.as_ref().is_some_and(|c| c.key == key) {
+            return Refresh::Kept;
         }
-        let Some(done) = shown(ui, &self.result) else { return };
+        let need = AnalysisLoad { speakers: proximity == Proximity::Turn, texts: proximity == Proximity::Paragraph };
+        let (jaccard, hide_unused) = (self.jaccard, self.hide_unused);
+        let outcome = ctx.data.get(ctx.project, ctx.generation, need).and_then(|data| {
+            let table = cooccurrence_with(&data, proximity).map_err(|e| e.to_string())?;
+            Ok(Done::new(data, proximity, table, jaccard, hide_unused))
+        });
+        self.result = Some(Computed { key, outcome });
+        Refresh::Replaced
+    }
+
+    fn header(&mut self, ui: &mut Ui, note: Option<&str>) -> bool {
+        let Some(done) = shown(ui, &self.result) else { return false };
         let line = format!("{} codes · mode {} · diagonal: codings of the code · click a cell for its pairs", done.shown.len(), done.table.mode);
-        status(ui, self.note.as_deref().unwrap_or(&line), false);
-        if let Some(drill) = &mut self.drill {
-            let mut open = true;
-            egui::Panel::bottom("cooccurrence_drill").resizable(true).default_size(230.0).show(ui, |ui| open = drill.show(ui, ctx));
-            if !open {
-                self.drill = None;
-                self.selected = None;
-            }
-        }
+        status(ui, note.unwrap_or(&line), false);
+        true
+    }
+
+    fn show(&mut self, ui: &mut Ui, selected: Option<Pick>) -> Option<Pick> {
+        let done = current(&self.result)?;
         let mut clicked = None;
-        egui::CentralPanel::default().show(ui, |ui| clicked = heat_table::show(ui, "cooccurrence_table", &done.model, self.selected));
-        if let Some(at @ (Some(r), Some(k))) = clicked {
-            let (a, b) = (done.shown[r], done.shown[k]);
-            let label = done.model.label_of(at);
-            let title = label.rsplit_once(':').map_or(label.as_str(), |(t, _)| t).to_string();
-            let drill = if a == b {
-                let spec = CrosstabSpec { dimension: Dimension::Coders, measure: Measure::Segments, rollup: false };
-                cell_codings(&done.data, &spec, Some(a), None).map(|ids| DrillDown::codings(title, Arc::clone(&done.data), ids))
-            } else {
-                let short = |i: usize| done.table.codes[i].rsplit('/').next().unwrap_or_default().to_string();
-                cooccurring_pairs(&done.data, done.proximity, a, b).map(|pairs| DrillDown::pairs(title, Arc::clone(&done.data), &pairs, &short(a), &short(b)))
-            };
-            match drill {
-                Ok(d) => {
-                    self.drill = Some(d);
-                    self.selected = Some(at);
-                }
-                Err(e) => ctx.requests.push(super::Request::Error(e.to_string())),
-            }
-        }
+        egui::CentralPanel::default().show(ui, |ui| clicked = heat_table::show(ui, "cooccurrence_table", &done.model, Pick::cell_in(selected, 0)));
+        clicked.map(|cell| Pick { table: 0, cell })
+    }
+
+    /// A cell off the diagonal: its co-occurring pairs; on it: the code's codings.
+    fn drill(&self, pick: Pick) -> Result<Option<Behind>> {
+        let (Some(done), (Some(r), Some(k))) = (current(&self.result), pick.cell) else { return Ok(None) };
+        let (a, b) = (done.shown[r], done.shown[k]);
+        let label = done.model.label_of(pick.cell);
+        let title = label.rsplit_once(':').map_or(label.as_str(), |(t, _)| t).to_string();
+        let segments = if a == b {
+            let spec = CrosstabSpec { dimension: Dimension::Coders, measure: Measure::Segments, rollup: false };
+            Segments::Codings(cell_codings(&done.data, &spec, Some(a), None)?)
+        } else {
+            let short = |i: usize| done.table.codes[i].rsplit('/').next().unwrap_or_default().to_string();
+            Segments::Pairs { pairs: cooccurring_pairs(&done.data, done.proximity, a, b)?, first: short(a), second: short(b) }
+        };
+        Ok(Some(Behind { title, data: Arc::clone(&done.data), segments }))
     }
 
     /// Writes the shown grid (CSV), both grids (XLSX) or the heat map (SVG).
-    pub fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
+    fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the co-occurrence table has no result to export yet"));
         };

@@ -1,10 +1,11 @@
 //! The segments behind a number: the list a click on a cell opens under the table.
 //!
-//! In: the codings a cell counts (from `analysis::cell_codings` and its kin), or pairs of
-//! codings (co-occurring, or A followed by B). Out: one line per segment with its source,
-//! cases, speakers and code over a snippet of its text; a click asks the app to show it in its
-//! document. The segments' text is read once, when the list opens, through `Project::segments`
-//! restricted to the sources involved.
+//! In: what a view says a click means (`Behind`): the codings a cell counts (from
+//! `analysis::cell_codings` and its kin), or pairs of codings (co-occurring, or A followed by
+//! B). Out: one line per segment with its source, cases, speakers and code over a snippet of its
+//! text; a click asks the app to show it in its document. The segments' text is read once, when
+//! the list opens, through `Project::segments` restricted to the sources involved. The panel
+//! that holds the list is drawn by `view::Tab`, the same for every view.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
@@ -15,6 +16,23 @@ use super::{Ctx, Request};
 use thicket_core::analysis::AnalysisData;
 use thicket_core::model::{CodingId, TextSpan};
 use thicket_core::project::{Segment, SegmentFilter};
+
+/// The segments behind a clicked number, as a view says them.
+pub(super) struct Behind {
+    /// What was clicked, e.g. `Ruptures/Withdrawal · Harlow family`.
+    pub title: String,
+    /// The data the view's numbers come from.
+    pub data: Arc<AnalysisData>,
+    pub segments: Segments,
+}
+
+/// Which segments: the codings a cell counts, or pairs of codings.
+pub(super) enum Segments {
+    /// Listed like the retrieval pane (by source, then position).
+    Codings(Vec<CodingId>),
+    /// Listed pair by pair, in the given order; `first` and `second` name the two sides.
+    Pairs { pairs: Vec<(CodingId, CodingId)>, first: String, second: String },
+}
 
 /// One line of the list.
 struct DrillRow {
@@ -39,15 +57,24 @@ pub(super) struct DrillDown {
 const ROW_H: f32 = 46.0;
 
 impl DrillDown {
+    /// The list of what a click means.
+    pub fn new(behind: Behind) -> Self {
+        let Behind { title, data, segments } = behind;
+        match segments {
+            Segments::Codings(ids) => Self::codings(title, data, ids),
+            Segments::Pairs { pairs, first, second } => Self::pairs(title, data, &pairs, &first, &second),
+        }
+    }
+
     /// The codings a cell counts.
-    pub fn codings(title: String, data: Arc<AnalysisData>, ids: Vec<CodingId>) -> Self {
+    fn codings(title: String, data: Arc<AnalysisData>, ids: Vec<CodingId>) -> Self {
         let summary = format!("{} segments", ids.len());
         let rows = ids.into_iter().map(|coding| DrillRow { tag: None, coding }).collect();
         DrillDown { title, summary, rows, keep_order: false, data, segments: None }
     }
 
     /// Pairs of codings, listed pair by pair: `first` and `second` name the two sides.
-    pub fn pairs(title: String, data: Arc<AnalysisData>, pairs: &[(CodingId, CodingId)], first: &str, second: &str) -> Self {
+    fn pairs(title: String, data: Arc<AnalysisData>, pairs: &[(CodingId, CodingId)], first: &str, second: &str) -> Self {
         let distinct: HashSet<CodingId> = pairs.iter().flat_map(|(a, b)| [*a, *b]).collect();
         let summary = format!("{} pairs · {} segments", pairs.len(), distinct.len());
         let rows = pairs

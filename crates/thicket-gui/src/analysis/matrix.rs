@@ -9,38 +9,41 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::controls::{combo, ready, shown, status};
-use super::drill::DrillDown;
-use super::heat_table::{self, CellRef, RowHead, TableCell, TableModel};
-use super::{Ctx, ExportFormat, export_menu};
+use egui::{Key, Ui};
+
+use super::controls::{combo, current, ready, shown, status};
+use super::drill::{Behind, Segments};
+use super::heat_table::{self, RowHead, TableCell, TableModel};
+use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
+use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Crosstab, CrosstabSpec, Dimension, Measure, Period, cell_codings, crosstab_with};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::svg::{HeatCell, HeatMap, Legend, heat_map_svg, write_svg};
 use thicket_core::export::{analysis_tables, colour, write_csv, write_xlsx};
+
+/// The matrix in the Analysis menu. The shortcut is X, for cross-tabulation: M is the memos.
+pub(super) const INFO: ViewInfo = ViewInfo {
+    kind: AnalysisKind::Matrix,
+    title: "Matrix",
+    menu_label: "Matrix (codes × cases, roles, …)",
+    key: Key::X,
+    stem: "matrix",
+    drill_height: 230.0,
+    open: || Box::new(MatrixView::default()),
+};
 
 /// The matrix view's state.
 pub(super) struct MatrixView {
     spec: CrosstabSpec,
     hide_empty: bool,
     result: Option<Computed>,
-    selected: Option<CellRef>,
-    drill: Option<DrillDown>,
-    note: Option<String>,
     /// `attr:NAME` choices, from the last data loaded.
     attributes: Vec<(Dimension, String)>,
 }
 
 impl Default for MatrixView {
     fn default() -> Self {
-        MatrixView {
-            spec: CrosstabSpec { dimension: Dimension::Cases, measure: Measure::Segments, rollup: false },
-            hide_empty: false,
-            result: None,
-            selected: None,
-            drill: None,
-            note: None,
-            attributes: Vec::new(),
-        }
+        MatrixView { spec: CrosstabSpec { dimension: Dimension::Cases, measure: Measure::Segments, rollup: false }, hide_empty: false, result: None, attributes: Vec::new() }
     }
 }
 
@@ -168,47 +171,45 @@ fn dimension_title(name: &str) -> String {
     }
 }
 
-impl MatrixView {
-    /// Recomputes when the choices or the project changed.
-    fn refresh(&mut self, ctx: &mut Ctx) {
+impl AnalysisView for MatrixView {
+    fn info(&self) -> &'static ViewInfo {
+        &INFO
+    }
+
+    fn controls(&mut self, ui: &mut Ui, _ctx: &mut Ctx) -> Controls {
+        let mut controls = Controls::default();
+        ui.horizontal_wrapped(|ui| {
+            let choices = dimension_choices(&self.attributes);
+            // Other columns make another table, which the note of an export no longer describes.
+            controls.stale_note = combo(ui, "Columns", &mut self.spec.dimension, &choices);
+            combo(ui, "Measure", &mut self.spec.measure, &measure_choices());
+            ui.checkbox(&mut self.spec.rollup, "Roll up sub-codes").on_hover_text("Count each code with all its sub-codes");
+            ui.checkbox(&mut self.hide_empty, "Hide empty rows");
+            ui.separator();
+            controls.export = export_menu::menu(ui, INFO.stem, ready(&self.result));
+        });
+        controls
+    }
+
+    fn compute(&mut self, ctx: &mut Ctx) -> Refresh {
         let key = (self.spec.clone(), self.hide_empty, ctx.generation);
         if self.result.as_ref().is_some_and(|c| c.key == key) {
-            return;
+            return Refresh::Kept;
         }
         // Showing or hiding empty rows keeps the list of segments open (its cell is the same)
         // but moves the rows, so the highlighted cell is let go either way.
         let same_table = self.result.as_ref().is_some_and(|c| c.key.0 == key.0 && c.key.2 == key.2);
-        if !same_table {
-            self.drill = None;
-        }
-        self.selected = None;
         let outcome = ctx.data.get(ctx.project, ctx.generation, load_for(&self.spec)).and_then(|data| {
             self.attributes = attribute_choices(&data);
             let table = crosstab_with(&data, &self.spec).map_err(|e| e.to_string())?;
             Ok(Done::new(data, table, self.hide_empty))
         });
         self.result = Some(Computed { key, outcome });
+        if same_table { Refresh::Moved } else { Refresh::Replaced }
     }
 
-    pub fn show(&mut self, ui: &mut egui::Ui, ctx: &mut Ctx) {
-        let mut export = None;
-        ui.horizontal_wrapped(|ui| {
-            let choices = dimension_choices(&self.attributes);
-            if combo(ui, "Columns", &mut self.spec.dimension, &choices) {
-                self.note = None;
-            }
-            combo(ui, "Measure", &mut self.spec.measure, &measure_choices());
-            ui.checkbox(&mut self.spec.rollup, "Roll up sub-codes").on_hover_text("Count each code with all its sub-codes");
-            ui.checkbox(&mut self.hide_empty, "Hide empty rows");
-            ui.separator();
-            let ready = ready(&self.result);
-            export = export_menu::menu(ui, "matrix", ready);
-        });
-        self.refresh(ctx);
-        if let Some(saved) = export_menu::run(ctx, export, |f, p| self.export(f, p)) {
-            self.note = Some(saved);
-        }
-        let Some(done) = shown(ui, &self.result) else { return };
+    fn header(&mut self, ui: &mut Ui, note: Option<&str>) -> bool {
+        let Some(done) = shown(ui, &self.result) else { return false };
         let line = format!(
             "{} codes × {} columns · {}{} · click a number for its segments",
             done.shown.len(),
@@ -216,35 +217,30 @@ impl MatrixView {
             done.table.measure,
             if done.table.coverage.is_some() { " (percent of each column's characters)" } else { "" }
         );
-        status(ui, self.note.as_deref().unwrap_or(&line), false);
-        if let Some(drill) = &mut self.drill {
-            let mut open = true;
-            egui::Panel::bottom("matrix_drill").resizable(true).default_size(230.0).show(ui, |ui| open = drill.show(ui, ctx));
-            if !open {
-                self.drill = None;
-                self.selected = None;
-            }
-        }
+        status(ui, note.unwrap_or(&line), false);
+        true
+    }
+
+    fn show(&mut self, ui: &mut Ui, selected: Option<Pick>) -> Option<Pick> {
+        let done = current(&self.result)?;
         let mut clicked = None;
-        egui::CentralPanel::default().show(ui, |ui| clicked = heat_table::show(ui, "matrix_table", &done.model, self.selected));
-        if let Some(at) = clicked {
-            let (row, col) = at;
-            let table_row = row.and_then(|r| done.shown.get(r).copied());
-            match cell_codings(&done.data, &self.spec, table_row, col) {
-                Ok(ids) => {
-                    let label = done.model.label_of(at);
-                    let title = label.rsplit_once(':').map_or(label.as_str(), |(t, _)| t).to_string();
-                    let title = if self.spec.measure == Measure::Segments { title } else { format!("{title} (the cell counts {})", self.spec.measure.name()) };
-                    self.drill = Some(DrillDown::codings(title, Arc::clone(&done.data), ids));
-                    self.selected = Some(at);
-                }
-                Err(e) => ctx.requests.push(super::Request::Error(e.to_string())),
-            }
-        }
+        egui::CentralPanel::default().show(ui, |ui| clicked = heat_table::show(ui, "matrix_table", &done.model, Pick::cell_in(selected, 0)));
+        clicked.map(|cell| Pick { table: 0, cell })
+    }
+
+    fn drill(&self, pick: Pick) -> Result<Option<Behind>> {
+        let Some(done) = current(&self.result) else { return Ok(None) };
+        let (row, col) = pick.cell;
+        let table_row = row.and_then(|r| done.shown.get(r).copied());
+        let ids = cell_codings(&done.data, &self.spec, table_row, col)?;
+        let label = done.model.label_of(pick.cell);
+        let title = label.rsplit_once(':').map_or(label.as_str(), |(t, _)| t).to_string();
+        let title = if self.spec.measure == Measure::Segments { title } else { format!("{title} (the cell counts {})", self.spec.measure.name()) };
+        Ok(Some(Behind { title, data: Arc::clone(&done.data), segments: Segments::Codings(ids) }))
     }
 
     /// Writes the current table (CSV, XLSX) or heat map (SVG) to `path`.
-    pub fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
+    fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the matrix has no result to export yet"));
         };

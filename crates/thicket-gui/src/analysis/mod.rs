@@ -10,13 +10,18 @@
 //! result under its parameters, so a frame only paints: at the reference scale (200,000
 //! codings) an analysis runs when a choice changes, never per frame.
 //!
+//! Every view has one shape (`view::AnalysisView`) and is drawn by one frame (`view::Tab`),
+//! which also holds the drill-down list; `VIEWS` lists them, so the area, the menu and the
+//! shortcuts name no view.
+//!
 //! - `matrix`: codes × cases, roles, kinds, coders, participants, periods or an attribute.
 //! - `triangulation`: case × code grid of source kinds and roles, with corroboration.
 //! - `cooccurrence`: code × code heat map (overlap, paragraph, turn, within N chars).
 //! - `sequences`: A followed by B within a window, per case, and a transition matrix.
 //! - `timeline`: codes per session date, per case, with egui_plot.
-//! - `heat_table`: the table widget the first four share; `drill`: the segment list;
-//!   `controls`: labelled pickers; `export_menu`: the Export menu and its file dialog.
+//! - `view`: the trait and the frame; `heat_table`: the table widget the first four share;
+//!   `drill`: the segment list; `controls`: labelled pickers; `export_menu`: the Export menu
+//!   and its file dialog.
 
 mod controls;
 mod cooccurrence;
@@ -28,6 +33,7 @@ mod matrix;
 mod sequences;
 mod timeline;
 mod triangulation;
+mod view;
 
 use std::path::Path;
 
@@ -39,6 +45,7 @@ use thicket_core::model::{SourceId, TextSpan};
 use thicket_core::project::Project;
 
 pub use data_cache::DataCache;
+use view::{Tab, ViewInfo};
 
 /// The analysis views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -50,43 +57,48 @@ pub enum AnalysisKind {
     Timeline,
 }
 
+/// Every view's description, in the order of `AnalysisKind`'s variants (checked below): the
+/// one list a new view joins.
+const VIEWS: &[&ViewInfo] = &[&matrix::INFO, &triangulation::INFO, &cooccurrence::INFO, &sequences::INFO, &timeline::INFO];
+
+// `AnalysisKind::info` finds a kind's description at its variant's index.
+const _: () = {
+    let mut i = 0;
+    while i < VIEWS.len() {
+        assert!(VIEWS[i].kind as usize == i, "VIEWS is in the order of AnalysisKind's variants");
+        i += 1;
+    }
+};
+
 impl AnalysisKind {
     /// Every view, in menu order.
-    pub const ALL: [AnalysisKind; 5] =
-        [AnalysisKind::Matrix, AnalysisKind::Triangulation, AnalysisKind::Cooccurrence, AnalysisKind::Sequences, AnalysisKind::Timeline];
+    pub const ALL: [AnalysisKind; VIEWS.len()] = {
+        let mut all = [AnalysisKind::Matrix; VIEWS.len()];
+        let mut i = 0;
+        while i < VIEWS.len() {
+            all[i] = VIEWS[i].kind;
+            i += 1;
+        }
+        all
+    };
+
+    fn info(self) -> &'static ViewInfo {
+        VIEWS[self as usize]
+    }
 
     /// The tab's title.
     pub fn title(self) -> &'static str {
-        match self {
-            AnalysisKind::Matrix => "Matrix",
-            AnalysisKind::Triangulation => "Triangulation",
-            AnalysisKind::Cooccurrence => "Co-occurrence",
-            AnalysisKind::Sequences => "Sequences",
-            AnalysisKind::Timeline => "Timeline",
-        }
+        self.info().title
     }
 
     /// The Analysis menu's item.
     pub fn menu_label(self) -> &'static str {
-        match self {
-            AnalysisKind::Matrix => "Matrix (codes × cases, roles, …)",
-            AnalysisKind::Triangulation => "Triangulation grid",
-            AnalysisKind::Cooccurrence => "Co-occurrence heat map",
-            AnalysisKind::Sequences => "Sequences (A followed by B)",
-            AnalysisKind::Timeline => "Timeline",
-        }
+        self.info().menu_label
     }
 
-    /// Ctrl+Shift and a letter: X (cross-tabulation; M is the memos), G (grid), O, Q, L.
+    /// Ctrl+Shift and the view's letter (`ViewInfo::key`).
     pub fn shortcut(self) -> KeyboardShortcut {
-        let key = match self {
-            AnalysisKind::Matrix => Key::X,
-            AnalysisKind::Triangulation => Key::G,
-            AnalysisKind::Cooccurrence => Key::O,
-            AnalysisKind::Sequences => Key::Q,
-            AnalysisKind::Timeline => Key::L,
-        };
-        KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key)
+        KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, self.info().key)
     }
 }
 
@@ -129,61 +141,10 @@ pub(super) struct Ctx<'a> {
     pub requests: &'a mut Vec<Request>,
 }
 
-/// One open view (boxed: the views differ in size and there are at most five).
-enum View {
-    Matrix(Box<matrix::MatrixView>),
-    Triangulation(Box<triangulation::TriangulationView>),
-    Cooccurrence(Box<cooccurrence::CooccurrenceView>),
-    Sequences(Box<sequences::SequencesView>),
-    Timeline(Box<timeline::TimelineView>),
-}
-
-impl View {
-    fn new(kind: AnalysisKind) -> Self {
-        match kind {
-            AnalysisKind::Matrix => View::Matrix(Default::default()),
-            AnalysisKind::Triangulation => View::Triangulation(Default::default()),
-            AnalysisKind::Cooccurrence => View::Cooccurrence(Default::default()),
-            AnalysisKind::Sequences => View::Sequences(Default::default()),
-            AnalysisKind::Timeline => View::Timeline(Default::default()),
-        }
-    }
-
-    fn kind(&self) -> AnalysisKind {
-        match self {
-            View::Matrix(_) => AnalysisKind::Matrix,
-            View::Triangulation(_) => AnalysisKind::Triangulation,
-            View::Cooccurrence(_) => AnalysisKind::Cooccurrence,
-            View::Sequences(_) => AnalysisKind::Sequences,
-            View::Timeline(_) => AnalysisKind::Timeline,
-        }
-    }
-
-    fn show(&mut self, ui: &mut egui::Ui, ctx: &mut Ctx) {
-        match self {
-            View::Matrix(v) => v.show(ui, ctx),
-            View::Triangulation(v) => v.show(ui, ctx),
-            View::Cooccurrence(v) => v.show(ui, ctx),
-            View::Sequences(v) => v.show(ui, ctx),
-            View::Timeline(v) => v.show(ui, ctx),
-        }
-    }
-
-    fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
-        match self {
-            View::Matrix(v) => v.export(format, path),
-            View::Triangulation(v) => v.export(format, path),
-            View::Cooccurrence(v) => v.export(format, path),
-            View::Sequences(v) => v.export(format, path),
-            View::Timeline(v) => v.export(format, path),
-        }
-    }
-}
-
 /// The open views and which tab is in front.
 #[derive(Default)]
 pub struct AnalysisArea {
-    views: Vec<View>,
+    views: Vec<Tab>,
     /// The view in front; `None`: the document.
     active: Option<usize>,
     data: DataCache,
@@ -195,7 +156,7 @@ impl AnalysisArea {
         let i = match self.views.iter().position(|v| v.kind() == kind) {
             Some(i) => i,
             None => {
-                self.views.push(View::new(kind));
+                self.views.push(Tab::new(kind));
                 self.views.len() - 1
             }
         };
@@ -209,12 +170,12 @@ impl AnalysisArea {
 
     /// The view in front, if it is not the document.
     pub fn active(&self) -> Option<AnalysisKind> {
-        self.active.and_then(|i| self.views.get(i)).map(View::kind)
+        self.active.and_then(|i| self.views.get(i)).map(Tab::kind)
     }
 
     /// The open views, in tab order.
     pub fn open_views(&self) -> Vec<AnalysisKind> {
-        self.views.iter().map(View::kind).collect()
+        self.views.iter().map(Tab::kind).collect()
     }
 
     /// Exports what the view in front shows (its current result) to `path`; the Export menu

@@ -7,10 +7,13 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::controls::{checklist, combo, ready, shown, status};
-use super::drill::DrillDown;
-use super::heat_table::{self, CellRef, Fill, RowHead, TableCell, TableModel};
-use super::{Ctx, ExportFormat, export_menu};
+use egui::Ui;
+
+use super::controls::{checklist, combo, current, ready, shown, status};
+use super::drill::{Behind, Segments};
+use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
+use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
+use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Sequence, SequenceSpec, Transitions, Window, sequence, transition_pairs, transitions};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::analysis_tables::{self, lags_text};
@@ -26,6 +29,21 @@ enum Unit {
     Case,
 }
 
+/// The sequence view in the Analysis menu; Q for sequence.
+pub(super) const INFO: ViewInfo = ViewInfo {
+    kind: AnalysisKind::Sequences,
+    title: "Sequences",
+    menu_label: "Sequences (A followed by B)",
+    key: egui::Key::Q,
+    stem: "sequence",
+    drill_height: 240.0,
+    open: || Box::new(SequencesView::default()),
+};
+
+/// The per-case table and the transition matrix, as `Pick::table` numbers them.
+const CASES: usize = 0;
+const MATRIX: usize = 1;
+
 /// The sequence view's state.
 pub(super) struct SequencesView {
     from: String,
@@ -37,10 +55,6 @@ pub(super) struct SequencesView {
     matrix_codes: Vec<String>,
     probabilities: bool,
     result: Option<Computed>,
-    /// Which table the selection is in (false: per case, true: the matrix).
-    selected: Option<(bool, CellRef)>,
-    drill: Option<DrillDown>,
-    note: Option<String>,
     /// Code paths, from the last data loaded.
     codes: Vec<String>,
 }
@@ -56,9 +70,6 @@ impl Default for SequencesView {
             matrix_codes: Vec::new(),
             probabilities: false,
             result: None,
-            selected: None,
-            drill: None,
-            note: None,
             codes: Vec::new(),
         }
     }
@@ -96,52 +107,15 @@ impl SequencesView {
     fn key(&self, generation: u64) -> Key {
         (self.from.clone(), self.to.clone(), self.window(), self.subcodes, self.matrix_codes(), self.probabilities, generation)
     }
+}
 
-    fn refresh(&mut self, ctx: &mut Ctx) {
-        // The codebook (for the pickers and defaults) comes with the cheapest load.
-        if self.codes.is_empty() || self.result.as_ref().is_none_or(|c| c.key.6 != ctx.generation) {
-            match ctx.data.get(ctx.project, ctx.generation, AnalysisLoad::default()) {
-                Ok(data) => self.codes = data.code_paths(),
-                Err(e) => {
-                    self.result = Some(Computed { key: self.key(ctx.generation), outcome: Err(e) });
-                    return;
-                }
-            }
-            // Start with the first two top-level codes, and forget codes that are gone.
-            let top: Vec<&String> = self.codes.iter().filter(|c| !c.contains('/')).collect();
-            if !self.codes.contains(&self.from) {
-                self.from = top.first().map_or_else(String::new, |c| c.to_string());
-            }
-            if !self.codes.contains(&self.to) {
-                self.to = top.get(1).or(top.first()).map_or_else(String::new, |c| c.to_string());
-            }
-            let codes = self.codes.clone();
-            self.matrix_codes.retain(|c| codes.contains(c));
-        }
-        let window = self.window();
-        let key = self.key(ctx.generation);
-        if self.result.as_ref().is_some_and(|c| c.key == key) {
-            return;
-        }
-        self.selected = None;
-        self.drill = None;
-        if self.from.is_empty() || self.to.is_empty() {
-            self.result = Some(Computed { key, outcome: Err("The codebook has no codes to follow.".into()) });
-            return;
-        }
-        let need = AnalysisLoad { speakers: matches!(window, Window::Turns(_)), texts: matches!(window, Window::Paragraphs(_)) };
-        let spec = SequenceSpec { from: self.from.clone(), to: self.to.clone(), window, subcodes: self.subcodes };
-        let (codes, subcodes, probabilities) = (self.matrix_codes(), self.subcodes, self.probabilities);
-        let outcome = ctx.data.get(ctx.project, ctx.generation, need).and_then(|data| {
-            let seq = sequence(&data, &spec).map_err(|e| e.to_string())?;
-            let tr = transitions(&data, &codes, window, subcodes).map_err(|e| e.to_string())?;
-            Ok(Done::new(data, window, subcodes, seq, tr, probabilities))
-        });
-        self.result = Some(Computed { key, outcome });
+impl AnalysisView for SequencesView {
+    fn info(&self) -> &'static ViewInfo {
+        &INFO
     }
 
-    pub fn show(&mut self, ui: &mut egui::Ui, ctx: &mut Ctx) {
-        let mut export = None;
+    fn controls(&mut self, ui: &mut Ui, _ctx: &mut Ctx) -> Controls {
+        let mut controls = Controls::default();
         let choices: Vec<(String, String)> = self.codes.iter().map(|c| (c.clone(), c.clone())).collect();
         ui.horizontal_wrapped(|ui| {
             combo(ui, "From (A)", &mut self.from, &choices);
@@ -166,67 +140,106 @@ impl SequencesView {
             }
             combo(ui, "Matrix shows", &mut self.probabilities, &[(false, "Counts".to_string()), (true, "Probabilities".to_string())]);
             ui.separator();
-            export = export_menu::menu(ui, "sequence", ready(&self.result));
+            controls.export = export_menu::menu(ui, INFO.stem, ready(&self.result));
         });
-        self.refresh(ctx);
-        if let Some(saved) = export_menu::run(ctx, export, |f, p| self.export(f, p)) {
-            self.note = Some(saved);
-        }
-        let Some(done) = shown(ui, &self.result) else { return };
-        let line = format!("{} followed by {} within {} · lags in {} (lag×count) · click a case for its pairs", done.seq.from, done.seq.to, done.seq.window, done.seq.unit);
-        status(ui, self.note.as_deref().unwrap_or(&line), false);
-        if let Some(drill) = &mut self.drill {
-            let mut open = true;
-            egui::Panel::bottom("sequence_drill").resizable(true).default_size(240.0).show(ui, |ui| open = drill.show(ui, ctx));
-            if !open {
-                self.drill = None;
-                self.selected = None;
+        controls
+    }
+
+    fn compute(&mut self, ctx: &mut Ctx) -> Refresh {
+        // The codebook (for the pickers and defaults) comes with the cheapest load.
+        if self.codes.is_empty() || self.result.as_ref().is_none_or(|c| c.key.6 != ctx.generation) {
+            match ctx.data.get(ctx.project, ctx.generation, AnalysisLoad::default()) {
+                Ok(data) => self.codes = data.code_paths(),
+                Err(e) => {
+                    self.result = Some(Computed { key: self.key(ctx.generation), outcome: Err(e) });
+                    return Refresh::Replaced;
+                }
             }
+            // Start with the first two top-level codes, and forget codes that are gone.
+            let top: Vec<&String> = self.codes.iter().filter(|c| !c.contains('/')).collect();
+            if !self.codes.contains(&self.from) {
+                self.from = top.first().map_or_else(String::new, |c| c.to_string());
+            }
+            if !self.codes.contains(&self.to) {
+                self.to = top.get(1).or(top.first()).map_or_else(String::new, |c| c.to_string());
+            }
+            let codes = self.codes.clone();
+            self.matrix_codes.retain(|c| codes.contains(c));
         }
+        let window = self.window();
+        let key = self.key(ctx.generation);
+        if self.result.as_ref().is_some_and(|c| c.key == key) {
+            return Refresh::Kept;
+        }
+        if self.from.is_empty() || self.to.is_empty() {
+            self.result = Some(Computed { key, outcome: Err("The codebook has no codes to follow.".into()) });
+            return Refresh::Replaced;
+        }
+        let need = AnalysisLoad { speakers: matches!(window, Window::Turns(_)), texts: matches!(window, Window::Paragraphs(_)) };
+        let spec = SequenceSpec { from: self.from.clone(), to: self.to.clone(), window, subcodes: self.subcodes };
+        let (codes, subcodes, probabilities) = (self.matrix_codes(), self.subcodes, self.probabilities);
+        let outcome = ctx.data.get(ctx.project, ctx.generation, need).and_then(|data| {
+            let seq = sequence(&data, &spec).map_err(|e| e.to_string())?;
+            let tr = transitions(&data, &codes, window, subcodes).map_err(|e| e.to_string())?;
+            Ok(Done::new(data, window, subcodes, seq, tr, probabilities))
+        });
+        self.result = Some(Computed { key, outcome });
+        Refresh::Replaced
+    }
+
+    fn header(&mut self, ui: &mut Ui, note: Option<&str>) -> bool {
+        let Some(done) = shown(ui, &self.result) else { return false };
+        let line = format!("{} followed by {} within {} · lags in {} (lag×count) · click a case for its pairs", done.seq.from, done.seq.to, done.seq.window, done.seq.unit);
+        status(ui, note.unwrap_or(&line), false);
+        true
+    }
+
+    fn show(&mut self, ui: &mut Ui, selected: Option<Pick>) -> Option<Pick> {
+        let done = current(&self.result)?;
         let mut clicked = None;
         egui::CentralPanel::default().show(ui, |ui| {
             let cases_h = ((done.cases_model.rows.len() + 2) as f32 * 24.0 + 12.0).min(ui.available_height() * 0.45);
             let width = ui.available_width();
-            let selected_in = |matrix: bool| self.selected.filter(|(m, _)| *m == matrix).map(|(_, at)| at);
             ui.allocate_ui(egui::vec2(width, cases_h), |ui| {
-                if let Some(at) = heat_table::show(ui, "sequence_cases", &done.cases_model, selected_in(false)) {
-                    clicked = Some((false, at));
+                if let Some(cell) = heat_table::show(ui, "sequence_cases", &done.cases_model, Pick::cell_in(selected, CASES)) {
+                    clicked = Some(Pick { table: CASES, cell });
                 }
             });
             ui.add_space(6.0);
             ui.strong(format!("Transitions: which chosen code comes next, within {}", done.tr.window));
-            if let Some(at) = heat_table::show(ui, "sequence_matrix", &done.matrix_model, selected_in(true)) {
-                clicked = Some((true, at));
+            if let Some(cell) = heat_table::show(ui, "sequence_matrix", &done.matrix_model, Pick::cell_in(selected, MATRIX)) {
+                clicked = Some(Pick { table: MATRIX, cell });
             }
         });
-        match clicked {
-            Some((false, at @ (Some(r), _))) => {
-                let follows: Vec<_> = match done.seq.cases.get(r) {
+        clicked
+    }
+
+    /// A case (or the overall row): its A → B pairs; a matrix cell: the consecutive pairs.
+    fn drill(&self, pick: Pick) -> Result<Option<Behind>> {
+        let Some(done) = current(&self.result) else { return Ok(None) };
+        let data = Arc::clone(&done.data);
+        match (pick.table, pick.cell) {
+            (CASES, (Some(r), _)) => {
+                let pairs: Vec<_> = match done.seq.cases.get(r) {
                     Some(case) => case.follows.iter().map(|f| (f.from, f.to)).collect(),
                     // The overall row: every case's pairs.
                     None => done.seq.cases.iter().flat_map(|c| c.follows.iter().map(|f| (f.from, f.to))).collect(),
                 };
                 let title = format!("{} followed by {} in {}", done.seq.from, done.seq.to, done.cases_model.rows[r].label);
-                self.drill = Some(DrillDown::pairs(title, Arc::clone(&done.data), &follows, "A", "B"));
-                self.selected = Some((false, at));
+                Ok(Some(Behind { title, data, segments: Segments::Pairs { pairs, first: "A".into(), second: "B".into() } }))
             }
-            Some((true, at @ (Some(i), Some(j)))) => {
-                match transition_pairs(&done.data, &done.tr.codes, done.window, done.subcodes, i, j) {
-                    Ok(pairs) => {
-                        let title = format!("{} then {}", done.tr.codes[i], done.tr.codes[j]);
-                        let short = |k: usize| done.tr.codes[k].rsplit('/').next().unwrap_or_default().to_string();
-                        self.drill = Some(DrillDown::pairs(title, Arc::clone(&done.data), &pairs, &short(i), &short(j)));
-                        self.selected = Some((true, at));
-                    }
-                    Err(e) => ctx.requests.push(super::Request::Error(e.to_string())),
-                }
+            (MATRIX, (Some(i), Some(j))) => {
+                let pairs = transition_pairs(&done.data, &done.tr.codes, done.window, done.subcodes, i, j)?;
+                let title = format!("{} then {}", done.tr.codes[i], done.tr.codes[j]);
+                let short = |k: usize| done.tr.codes[k].rsplit('/').next().unwrap_or_default().to_string();
+                Ok(Some(Behind { title, data, segments: Segments::Pairs { pairs, first: short(i), second: short(j) } }))
             }
-            _ => {}
+            _ => Ok(None),
         }
     }
 
     /// Writes the per-case table (CSV), all tables (XLSX) or the transition heat map (SVG).
-    pub fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
+    fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the sequence view has no result to export yet"));
         };

@@ -7,11 +7,12 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use egui::Color32;
+use egui::{Color32, Key, Ui};
 use egui_plot::{GridMark, Line, Plot, Points};
 
-use super::controls::{checklist, ready, shown, status};
-use super::{Ctx, ExportFormat, export_menu};
+use super::controls::{checklist, current, ready, shown, status};
+use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
+use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisLoad, Timeline, timeline};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::colour::Rgb;
@@ -44,6 +45,17 @@ fn distance(a: Rgb, b: Rgb) -> f64 {
     ((2.0 + r / 256.0) * dr * dr + 4.0 * dg * dg + (2.0 + (255.0 - r) / 256.0) * db * db).sqrt()
 }
 
+/// The timeline in the Analysis menu; L for line plot. It has no drill-down list.
+pub(super) const INFO: ViewInfo = ViewInfo {
+    kind: AnalysisKind::Timeline,
+    title: "Timeline",
+    menu_label: "Timeline",
+    key: Key::L,
+    stem: "timeline",
+    drill_height: 230.0,
+    open: || Box::new(TimelineView::default()),
+};
+
 /// The timeline view's state.
 #[derive(Default)]
 pub(super) struct TimelineView {
@@ -51,7 +63,6 @@ pub(super) struct TimelineView {
     cases: Vec<String>,
     codes: Vec<String>,
     result: Option<Computed>,
-    note: Option<String>,
     /// Whether `cases` and `codes` have been given their first values.
     chosen: bool,
 }
@@ -65,10 +76,52 @@ struct Done {
 }
 
 impl TimelineView {
-    fn refresh(&mut self, ctx: &mut Ctx) {
+    /// The chosen codes' indices in the timeline (codebook order) and their plot colours: a
+    /// code's own colour unless it is hard to tell from one already used (sub-codes are often
+    /// shades of their parent's), else the first palette colour that is easy to tell apart.
+    fn series(done: &Done, codes: &[String]) -> Vec<(usize, Rgb)> {
+        let mut used: Vec<Rgb> = Vec::new();
+        let mut out = Vec::new();
+        let distinct = |c: Rgb, used: &[Rgb]| used.iter().all(|u| distance(c, *u) >= MIN_DISTANCE);
+        for (i, path) in done.timeline.codes.iter().enumerate().filter(|(_, p)| codes.contains(p)) {
+            let colour = match done.colours.get(path).copied() {
+                Some(c) if distinct(c, &used) => c,
+                _ => PALETTE.iter().copied().find(|c| distinct(*c, &used)).unwrap_or(PALETTE[out.len() % PALETTE.len()]),
+            };
+            used.push(colour);
+            out.push((i, colour));
+        }
+        out
+    }
+}
+
+impl AnalysisView for TimelineView {
+    fn info(&self) -> &'static ViewInfo {
+        &INFO
+    }
+
+    fn controls(&mut self, ui: &mut Ui, ctx: &mut Ctx) -> Controls {
+        // The pickers offer the result's cases and codes: compute it first.
+        self.compute(ctx);
+        let (all_cases, all_codes) = match self.result.as_ref().map(|c| &c.outcome) {
+            Some(Ok(done)) => (done.timeline.cases.iter().map(|c| c.case.clone()).collect::<Vec<_>>(), done.timeline.codes.clone()),
+            _ => (Vec::new(), Vec::new()),
+        };
+        let mut controls = Controls::default();
+        ui.horizontal_wrapped(|ui| {
+            checklist(ui, "Cases", &mut self.cases, &all_cases);
+            checklist(ui, "Codes", &mut self.codes, &all_codes);
+            ui.checkbox(&mut self.rollup, "Roll up sub-codes").on_hover_text("Count each code with all its sub-codes");
+            ui.separator();
+            controls.export = export_menu::menu(ui, INFO.stem, ready(&self.result));
+        });
+        controls
+    }
+
+    fn compute(&mut self, ctx: &mut Ctx) -> Refresh {
         let key = (self.rollup, ctx.generation);
         if self.result.as_ref().is_some_and(|c| c.key == key) {
-            return;
+            return Refresh::Kept;
         }
         let rollup = self.rollup;
         let outcome = ctx.data.get(ctx.project, ctx.generation, AnalysisLoad::default()).map(|data| {
@@ -92,57 +145,29 @@ impl TimelineView {
             self.codes.retain(|c| t.codes.contains(c));
         }
         self.result = Some(Computed { key, outcome });
+        Refresh::Replaced
     }
 
-    /// The chosen codes' indices in the timeline (codebook order) and their plot colours: a
-    /// code's own colour unless it is hard to tell from one already used (sub-codes are often
-    /// shades of their parent's), else the first palette colour that is easy to tell apart.
-    fn series(done: &Done, codes: &[String]) -> Vec<(usize, Rgb)> {
-        let mut used: Vec<Rgb> = Vec::new();
-        let mut out = Vec::new();
-        let distinct = |c: Rgb, used: &[Rgb]| used.iter().all(|u| distance(c, *u) >= MIN_DISTANCE);
-        for (i, path) in done.timeline.codes.iter().enumerate().filter(|(_, p)| codes.contains(p)) {
-            let colour = match done.colours.get(path).copied() {
-                Some(c) if distinct(c, &used) => c,
-                _ => PALETTE.iter().copied().find(|c| distinct(*c, &used)).unwrap_or(PALETTE[out.len() % PALETTE.len()]),
-            };
-            used.push(colour);
-            out.push((i, colour));
-        }
-        out
-    }
-
-    pub fn show(&mut self, ui: &mut egui::Ui, ctx: &mut Ctx) {
-        self.refresh(ctx);
-        let (all_cases, all_codes) = match self.result.as_ref().map(|c| &c.outcome) {
-            Some(Ok(done)) => (done.timeline.cases.iter().map(|c| c.case.clone()).collect::<Vec<_>>(), done.timeline.codes.clone()),
-            _ => (Vec::new(), Vec::new()),
-        };
-        let mut export = None;
+    fn header(&mut self, ui: &mut Ui, note: Option<&str>) -> bool {
+        let Some(done) = shown(ui, &self.result) else { return false };
+        status(ui, note.unwrap_or("Codings per session, by session date"), false);
         ui.horizontal_wrapped(|ui| {
-            checklist(ui, "Cases", &mut self.cases, &all_cases);
-            checklist(ui, "Codes", &mut self.codes, &all_codes);
-            ui.checkbox(&mut self.rollup, "Roll up sub-codes").on_hover_text("Count each code with all its sub-codes");
-            ui.separator();
-            export = export_menu::menu(ui, "timeline", ready(&self.result));
-        });
-        self.refresh(ctx);
-        if let Some(saved) = export_menu::run(ctx, export, |f, p| self.export(f, p)) {
-            self.note = Some(saved);
-        }
-        let Some(done) = shown(ui, &self.result) else { return };
-        status(ui, self.note.as_deref().unwrap_or("Codings per session, by session date"), false);
-        let series = Self::series(done, &self.codes);
-        ui.horizontal_wrapped(|ui| {
-            for &(i, c) in &series {
+            for (i, c) in Self::series(done, &self.codes) {
                 let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 4.0), egui::Sense::hover());
                 ui.painter().rect_filled(rect, 1.0, Color32::from_rgb(c.0, c.1, c.2));
                 ui.label(&done.timeline.codes[i]);
             }
         });
+        true
+    }
+
+    /// The plots, one per chosen case; nothing in them is a number to click.
+    fn show(&mut self, ui: &mut Ui, _selected: Option<Pick>) -> Option<Pick> {
+        let done = current(&self.result)?;
+        let series = Self::series(done, &self.codes);
         if self.cases.is_empty() || series.is_empty() {
             status(ui, "Choose cases and codes to plot.", false);
-            return;
+            return None;
         }
         let link = ui.make_persistent_id("timeline_x");
         // Every plot spans the same dates, so sessions line up across cases.
@@ -205,10 +230,11 @@ impl TimelineView {
                 ui.add_space(8.0);
             }
         });
+        None
     }
 
     /// Writes the chosen cases' sessions with the chosen codes (CSV, XLSX) or the chart (SVG).
-    pub fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
+    fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the timeline has no result to export yet"));
         };

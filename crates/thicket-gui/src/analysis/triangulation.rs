@@ -8,10 +8,13 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::controls::{checklist, ready, shown, status};
-use super::drill::DrillDown;
-use super::heat_table::{self, CellRef, Fill, RowHead, TableCell, TableModel};
-use super::{Ctx, ExportFormat, export_menu};
+use egui::{Key, Ui};
+
+use super::controls::{checklist, current, ready, shown, status};
+use super::drill::{Behind, Segments};
+use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
+use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
+use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Triangulation, TriangulationOptions, triangulate, triangulation_codings};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::colour::{self, Rgb};
@@ -19,14 +22,22 @@ use thicket_core::export::svg::{HeatCell, HeatMap, Legend, heat_map_svg, write_s
 use thicket_core::export::{analysis_tables, write_csv, write_xlsx};
 use thicket_core::model::SourceKind;
 
+/// The triangulation grid in the Analysis menu; G for grid.
+pub(super) const INFO: ViewInfo = ViewInfo {
+    kind: AnalysisKind::Triangulation,
+    title: "Triangulation",
+    menu_label: "Triangulation grid",
+    key: Key::G,
+    stem: "triangulation",
+    drill_height: 230.0,
+    open: || Box::new(TriangulationView::default()),
+};
+
 /// The triangulation view's state.
 #[derive(Default)]
 pub(super) struct TriangulationView {
     options: TriangulationOptions,
     result: Option<Computed>,
-    selected: Option<CellRef>,
-    drill: Option<DrillDown>,
-    note: Option<String>,
     /// Roles in use, from the last data loaded.
     roles: Vec<String>,
 }
@@ -145,14 +156,28 @@ impl Done {
     }
 }
 
-impl TriangulationView {
-    fn refresh(&mut self, ctx: &mut Ctx) {
+impl AnalysisView for TriangulationView {
+    fn info(&self) -> &'static ViewInfo {
+        &INFO
+    }
+
+    fn controls(&mut self, ui: &mut Ui, _ctx: &mut Ctx) -> Controls {
+        let mut controls = Controls::default();
+        ui.horizontal_wrapped(|ui| {
+            ui.checkbox(&mut self.options.rollup, "Roll up sub-codes").on_hover_text("Pool each code with all its sub-codes");
+            let roles = self.roles.clone();
+            checklist(ui, "Leave out roles", &mut self.options.ignore_roles, &roles);
+            ui.separator();
+            controls.export = export_menu::menu(ui, INFO.stem, ready(&self.result));
+        });
+        controls
+    }
+
+    fn compute(&mut self, ctx: &mut Ctx) -> Refresh {
         let key = (self.options.clone(), ctx.generation);
         if self.result.as_ref().is_some_and(|c| c.key == key) {
-            return;
+            return Refresh::Kept;
         }
-        self.selected = None;
-        self.drill = None;
         let outcome = ctx.data.get(ctx.project, ctx.generation, AnalysisLoad { speakers: true, texts: false }).and_then(|data| {
             let roles: BTreeSet<String> = data.participants.values().filter_map(|p| p.role.clone()).collect();
             self.roles = roles.into_iter().collect();
@@ -162,52 +187,40 @@ impl TriangulationView {
             Ok(Done::new(data, grid, &self.roles))
         });
         self.result = Some(Computed { key: (self.options.clone(), ctx.generation), outcome });
+        Refresh::Replaced
     }
 
-    pub fn show(&mut self, ui: &mut egui::Ui, ctx: &mut Ctx) {
-        let mut export = None;
-        ui.horizontal_wrapped(|ui| {
-            ui.checkbox(&mut self.options.rollup, "Roll up sub-codes").on_hover_text("Pool each code with all its sub-codes");
-            let roles = self.roles.clone();
-            checklist(ui, "Leave out roles", &mut self.options.ignore_roles, &roles);
-            ui.separator();
-            export = export_menu::menu(ui, "triangulation", ready(&self.result));
-        });
-        self.refresh(ctx);
-        if let Some(saved) = export_menu::run(ctx, export, |f, p| self.export(f, p)) {
-            self.note = Some(saved);
-        }
-        let Some(done) = shown(ui, &self.result) else { return };
+    fn header(&mut self, ui: &mut Ui, note: Option<&str>) -> bool {
+        let Some(done) = shown(ui, &self.result) else { return false };
         legend(ui, &done.role_marks);
-        if let Some(n) = &self.note {
+        if let Some(n) = note {
             status(ui, n, false);
         }
-        if let Some(drill) = &mut self.drill {
-            let mut open = true;
-            egui::Panel::bottom("triangulation_drill").resizable(true).default_size(230.0).show(ui, |ui| open = drill.show(ui, ctx));
-            if !open {
-                self.drill = None;
-                self.selected = None;
-            }
-        }
+        true
+    }
+
+    fn show(&mut self, ui: &mut Ui, selected: Option<Pick>) -> Option<Pick> {
+        let done = current(&self.result)?;
         let mut clicked = None;
-        egui::CentralPanel::default().show(ui, |ui| clicked = heat_table::show(ui, "triangulation_table", &done.model, self.selected));
-        if let Some(at @ (Some(row), col)) = clicked {
-            let ids = match col {
-                Some(col) => triangulation_codings(&done.data, &self.options, row, col),
-                // The summary column: the code's codings in every case.
-                None => (0..done.grid.cases.len()).flat_map(|c| triangulation_codings(&done.data, &self.options, row, c)).collect::<BTreeSet<_>>().into_iter().collect(),
-            };
-            let label = done.model.label_of(at);
-            let title = label.rsplit_once(':').map_or(label.as_str(), |(t, _)| t).to_string();
-            self.drill = Some(DrillDown::codings(title, Arc::clone(&done.data), ids));
-            self.selected = Some(at);
-        }
+        egui::CentralPanel::default().show(ui, |ui| clicked = heat_table::show(ui, "triangulation_table", &done.model, Pick::cell_in(selected, 0)));
+        clicked.map(|cell| Pick { table: 0, cell })
+    }
+
+    fn drill(&self, pick: Pick) -> Result<Option<Behind>> {
+        let (Some(done), (Some(row), col)) = (current(&self.result), pick.cell) else { return Ok(None) };
+        let ids = match col {
+            Some(col) => triangulation_codings(&done.data, &self.options, row, col),
+            // The summary column: the code's codings in every case.
+            None => (0..done.grid.cases.len()).flat_map(|c| triangulation_codings(&done.data, &self.options, row, c)).collect::<BTreeSet<_>>().into_iter().collect(),
+        };
+        let label = done.model.label_of(pick.cell);
+        let title = label.rsplit_once(':').map_or(label.as_str(), |(t, _)| t).to_string();
+        Ok(Some(Behind { title, data: Arc::clone(&done.data), segments: Segments::Codings(ids) }))
     }
 
     /// Writes the grid, the cells and the summary (CSV: the grid; XLSX: all three) or the
     /// coloured grid (SVG).
-    pub fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
+    fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the triangulation grid has no result to export yet"));
         };

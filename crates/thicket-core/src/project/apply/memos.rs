@@ -19,11 +19,12 @@ pub(super) fn create(w: &mut Writer<'_>, target: MemoTarget, title: String, body
     Ok(created(EntitySet { memos: vec![id], ..Default::default() }))
 }
 
-/// `Action::UpdateMemo`: a new title and body; undone by putting back the old ones.
-pub(super) fn update(w: &mut Writer<'_>, id: MemoId, title: String, body: String) -> Result<Outcome> {
+/// `Action::UpdateMemo`: a new title and body, changed now (or at the time given, which is how
+/// undo puts back the old time); undone by putting back the old title, body and time.
+pub(super) fn update(w: &mut Writer<'_>, id: MemoId, title: String, body: String, updated_at: Option<String>) -> Result<Outcome> {
     let Some(old) = w.read().memo(id)? else { return not_found(format!("no memo with id {id}")) };
-    w.update_memo(id, &title, &body, &now_rfc3339())?;
-    Ok(unchanged(Action::UpdateMemo { id, title: old.title, body: old.body }))
+    w.update_memo(id, &title, &body, &updated_at.unwrap_or_else(now_rfc3339))?;
+    Ok(unchanged(Action::UpdateMemo { id, title: old.title, body: old.body, updated_at: Some(old.updated_at) }))
 }
 
 /// The target must exist (`NotFound`) and a source span must lie inside its source (`Invalid`);

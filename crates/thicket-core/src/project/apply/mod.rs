@@ -62,7 +62,7 @@ fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
         Action::ReassignCodings { codings, to } => codings::reassign(w, &codings, to),
         Action::UpdateCoding { id, span, memo } => codings::update(w, id, span, memo),
         Action::CreateMemo { target, title, body, coder } => memos::create(w, target, title, body, coder),
-        Action::UpdateMemo { id, title, body } => memos::update(w, id, title, body),
+        Action::UpdateMemo { id, title, body, updated_at } => memos::update(w, id, title, body, updated_at),
         Action::DefineAttribute { name, applies_to, value_type, categories } => {
             attributes::define(w, name, applies_to, value_type, categories)
         }

@@ -1,0 +1,172 @@
+//! One shape for every analysis view: the `AnalysisView` trait each view implements, what the
+//! menu knows of a kind of view before one is open (`ViewInfo`), and `Tab`, which draws any view
+//! in the same frame.
+//!
+//! A view owns its choices, its result and how it draws them, and says what a click on one of its
+//! numbers means. Everything the views used to repeat lives in `Tab`: the order of a frame
+//! (controls, compute, export, header, drill-down list, result), the highlighted cell, the
+//! drill-down panel under the result, and the "Saved …" note after an export. So a new view is
+//! a new module with a `ViewInfo` and an `impl AnalysisView`, listed once in `mod.rs`'s `VIEWS`.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Ui};
+
+use super::drill::{Behind, DrillDown};
+use super::heat_table::CellRef;
+use super::{AnalysisKind, Ctx, ExportFormat, Request, export_menu};
+use thicket_core::error::Result;
+
+/// A kind of view as the Analysis menu, the shortcuts and the tab strip know it.
+pub(super) struct ViewInfo {
+    pub kind: AnalysisKind,
+    /// The tab's title.
+    pub title: &'static str,
+    /// The Analysis menu's item.
+    pub menu_label: &'static str,
+    /// The letter that opens it with Ctrl+Shift (Cmd+Shift on macOS).
+    pub key: Key,
+    /// The file name the Export dialog proposes, without its extension (`matrix`), and the
+    /// start of the drill-down panel's id (`matrix_drill`), under which egui keeps its height.
+    pub stem: &'static str,
+    /// The drill-down panel's first height.
+    pub drill_height: f32,
+    /// A new view with its first choices.
+    pub open: fn() -> Box<dyn AnalysisView>,
+}
+
+/// A clicked number: which of the view's tables (0 for the first) and which cell of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Pick {
+    pub table: usize,
+    pub cell: CellRef,
+}
+
+impl Pick {
+    /// The cell of `selected` if it is in table `table`, to highlight there.
+    pub fn cell_in(selected: Option<Pick>, table: usize) -> Option<CellRef> {
+        selected.filter(|p| p.table == table).map(|p| p.cell)
+    }
+}
+
+/// What the user did in a view's controls that the frame acts on.
+#[derive(Default)]
+pub(super) struct Controls {
+    /// The format and path chosen in the Export menu.
+    pub export: Option<(ExportFormat, PathBuf)>,
+    /// The choices changed so much that the last "Saved …" note no longer describes the view.
+    pub stale_note: bool,
+}
+
+/// What `compute` did to the result on screen, and so to the highlighted cell and its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Refresh {
+    /// Nothing: the result is current.
+    Kept,
+    /// The same numbers in other rows: the highlight goes, the list stays.
+    Moved,
+    /// A new result: the highlight and the list go.
+    Replaced,
+}
+
+/// What every analysis view does; `Tab` does the rest.
+pub(super) trait AnalysisView {
+    /// Its kind, names and panel id.
+    fn info(&self) -> &'static ViewInfo;
+
+    /// Draws the choices above the result, the Export menu (`export_menu::menu`) among them.
+    fn controls(&mut self, ui: &mut Ui, ctx: &mut Ctx) -> Controls;
+
+    /// Computes the result when the choices or the project changed since the last one.
+    fn compute(&mut self, ctx: &mut Ctx) -> Refresh;
+
+    /// Draws the lines between the controls and the result (status, legend), `note` standing in
+    /// for the status where the view has one. Returns false when there is no result to show,
+    /// having said why.
+    fn header(&mut self, ui: &mut Ui, note: Option<&str>) -> bool;
+
+    /// Draws the result in the rest of `ui`, `selected` highlighted; returns the number clicked.
+    fn show(&mut self, ui: &mut Ui, selected: Option<Pick>) -> Option<Pick>;
+
+    /// The segments behind a clicked number, or `None` where a click means nothing.
+    fn drill(&self, _pick: Pick) -> Result<Option<Behind>> {
+        Ok(None)
+    }
+
+    /// Writes what the view shows: its table (CSV), its tables (XLSX) or its chart (SVG).
+    fn export(&self, format: ExportFormat, path: &Path) -> Result<()>;
+}
+
+/// An open view, with what the frame keeps for it.
+pub(super) struct Tab {
+    view: Box<dyn AnalysisView>,
+    selected: Option<Pick>,
+    drill: Option<DrillDown>,
+    /// "Saved …" after an export.
+    note: Option<String>,
+}
+
+impl Tab {
+    pub fn new(kind: AnalysisKind) -> Self {
+        Tab { view: (kind.info().open)(), selected: None, drill: None, note: None }
+    }
+
+    pub fn kind(&self) -> AnalysisKind {
+        self.view.info().kind
+    }
+
+    pub fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
+        self.view.export(format, path)
+    }
+
+    /// Draws the view and its drill-down list, and acts on the user's export and clicks.
+    pub fn show(&mut self, ui: &mut Ui, ctx: &mut Ctx) {
+        let controls = self.view.controls(ui, ctx);
+        if controls.stale_note {
+            self.note = None;
+        }
+        match self.view.compute(ctx) {
+            Refresh::Kept => {}
+            Refresh::Moved => self.selected = None,
+            Refresh::Replaced => {
+                self.selected = None;
+                self.drill = None;
+            }
+        }
+        let view = &self.view;
+        if let Some(saved) = export_menu::run(ctx, controls.export, |f, p| view.export(f, p)) {
+            self.note = Some(saved);
+        }
+        if !self.view.header(ui, self.note.as_deref()) {
+            return;
+        }
+        // A bottom panel goes before the central one that the result fills.
+        self.drill_panel(ui, ctx);
+        if let Some(pick) = self.view.show(ui, self.selected) {
+            self.open_drill(pick, ctx);
+        }
+    }
+
+    /// The list under the result, while one is open; its Close button lets the cell go too.
+    fn drill_panel(&mut self, ui: &mut Ui, ctx: &mut Ctx) {
+        let Some(drill) = &mut self.drill else { return };
+        let info = self.view.info();
+        let mut open = true;
+        egui::Panel::bottom(format!("{}_drill", info.stem)).resizable(true).default_size(info.drill_height).show(ui, |ui| open = drill.show(ui, ctx));
+        if !open {
+            self.drill = None;
+            self.selected = None;
+        }
+    }
+
+    fn open_drill(&mut self, pick: Pick, ctx: &mut Ctx) {
+        match self.view.drill(pick) {
+            Ok(Some(behind)) => {
+                self.drill = Some(DrillDown::new(behind));
+                self.selected = Some(pick);
+            }
+            Ok(None) => {}
+            Err(e) => ctx.requests.push(Request::Error(e.to_string())),
+        }
+    }
+}
