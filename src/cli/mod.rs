@@ -13,7 +13,7 @@ mod search;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use thicket_core::error::{Ending, ErrorKind};
 
 pub use output::Format;
@@ -39,7 +39,8 @@ pub enum Command {
     },
     /// Write the bundled sample study (three families, a focus group, two coders) to PROJECT.
     Sample { project: PathBuf },
-    /// Import files or folders (.txt, .md) as sources.
+    /// Import files or folders as sources.
+    // `command()` adds the formats to this line, from the importers' own list.
     Import {
         project: PathBuf,
         #[arg(required = true)]
@@ -160,7 +161,7 @@ pub enum Command {
         /// small (seconds), medium, or reference (1,000 sources, 10 million words, 200,000 codings).
         #[arg(long, default_value = "small")]
         scale: String,
-        /// Run only these: import, open, segments, crosstab, cooccur, docview, memory (repeatable).
+        /// Run only these: import, open, segments, crosstab, cooccur, search, docview, memory (repeatable).
         #[arg(long)]
         only: Vec<String>,
         #[arg(long, default_value_t = 42)]
@@ -242,7 +243,8 @@ pub enum CodeCommand {
 
 /// Runs the binary: the GUI without a subcommand, the CLI otherwise.
 pub fn main() -> ExitCode {
-    let ending = match Cli::try_parse() {
+    let parsed = command().try_get_matches().and_then(|m| Cli::from_arg_matches(&m));
+    let ending = match parsed {
         Ok(cli) => run(cli.command),
         Err(e) => {
             let _ = e.print();
@@ -251,6 +253,13 @@ pub fn main() -> ExitCode {
         }
     };
     ExitCode::from(ending.exit_code())
+}
+
+/// The command line's definition, with what only the importers know filled in: the formats
+/// `import` reads come from their own list, so the help cannot drift from what is read.
+pub fn command() -> clap::Command {
+    let formats = thicket_core::import::SUPPORTED_EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ");
+    Cli::command().mut_subcommand("import", |c| c.about(format!("Import files or folders as sources ({formats})")))
 }
 
 /// Runs a parsed command, printing an error to stderr if it fails.
