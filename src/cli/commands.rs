@@ -5,7 +5,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::output::{Format, Table, print, say, snippet};
-use super::{CaseCommand, CodeCommand, Command, ParticipantCommand};
+use super::{CaseCommand, CodeCommand, CodingCommand, Command, ParticipantCommand};
 use thicket_core::project::default_coder;
 use thicket_core::action::{Action, NewCoding};
 use thicket_core::error::{Ending, Error, IoOp, Result};
@@ -151,6 +151,18 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
             match command {
                 CodeCommand::Add { path, color, description } => code_add(&mut p, &path, color, description)?,
                 CodeCommand::Apply { code, source, range, coder } => code_apply(&mut p, &code, &source, &range, coder)?,
+                CodeCommand::Rename { path, new_name } => super::codebook::rename(&mut p, &path, &new_name)?,
+                CodeCommand::Move { path, under, top: _ } => super::codebook::move_code(&mut p, &path, under.as_deref())?,
+                CodeCommand::Merge { from, into } => super::codebook::merge(&mut p, &from, &into)?,
+                CodeCommand::Delete { path } => super::codebook::delete(&mut p, &path)?,
+            }
+            p.close()?;
+            Ok(Ending::Success)
+        }
+        Command::Coding { project, command } => {
+            let mut p = Project::open(&project)?;
+            match command {
+                CodingCommand::Remove { ids } => super::codebook::remove_codings(&mut p, &ids)?,
             }
             p.close()?;
             Ok(Ending::Success)

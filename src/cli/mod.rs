@@ -6,6 +6,7 @@
 //! in the core, is the one table from that to the exit code.
 
 mod analysis;
+mod codebook;
 mod commands;
 mod output;
 mod search;
@@ -106,6 +107,12 @@ pub enum Command {
         project: PathBuf,
         #[command(subcommand)]
         command: CodeCommand,
+    },
+    /// Remove codings.
+    Coding {
+        project: PathBuf,
+        #[command(subcommand)]
+        command: CodingCommand,
     },
     /// Retrieve coded segments.
     Segments {
@@ -238,6 +245,37 @@ pub enum CodeCommand {
         range: String,
         #[arg(long)]
         coder: Option<String>,
+    },
+    /// Rename a code (its codings and sub-codes stay with it).
+    Rename { path: String, new_name: String },
+    /// Move a code, with its sub-codes and codings, under another code or to the top level.
+    #[command(group(clap::ArgGroup::new("to").required(true).args(["under", "top"])))]
+    Move {
+        path: String,
+        /// The code to move it under.
+        #[arg(long)]
+        under: Option<String>,
+        /// Move it to the top level.
+        #[arg(long)]
+        top: bool,
+    },
+    /// Merge a code into another: its codings and sub-codes move over, and it is deleted.
+    Merge {
+        from: String,
+        #[arg(long)]
+        into: String,
+    },
+    /// Delete a code with its sub-codes, their codings and memos.
+    Delete { path: String },
+}
+
+/// `thicket coding PROJECT ...`
+#[derive(Debug, Subcommand)]
+pub enum CodingCommand {
+    /// Remove codings by id (the `id` of `list codings`), with their memos.
+    Remove {
+        #[arg(required = true)]
+        ids: Vec<i64>,
     },
 }
 
