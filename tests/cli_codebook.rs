@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use common::*;
 use serde_json::Value;
@@ -16,16 +16,16 @@ fn sample(dir: &Dir) -> PathBuf {
 }
 
 /// Codings per code path, from `list codes --format json`.
-fn counts(project: &PathBuf) -> Vec<(String, u64)> {
+fn counts(project: &Path) -> Vec<(String, u64)> {
     let codes = json(["list".as_ref(), project.as_os_str(), "codes".as_ref(), "--format".as_ref(), "json".as_ref()]);
     codes.as_array().unwrap().iter().map(|c| (c["path"].as_str().unwrap().to_string(), c["codings"].as_u64().unwrap())).collect()
 }
 
-fn count(project: &PathBuf, path: &str) -> Option<u64> {
+fn count(project: &Path, path: &str) -> Option<u64> {
     counts(project).into_iter().find(|(p, _)| p == path).map(|(_, n)| n)
 }
 
-fn code(project: &PathBuf, args: &[&str]) -> std::process::Output {
+fn code(project: &Path, args: &[&str]) -> std::process::Output {
     let mut full: Vec<std::ffi::OsString> = vec!["code".into(), project.as_os_str().to_owned()];
     full.extend(args.iter().map(|a| a.into()));
     thicket(full)
