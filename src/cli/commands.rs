@@ -159,6 +159,18 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
             p.close()?;
             Ok(Ending::Success)
         }
+        Command::Memo { project, command } => {
+            let mut p = Project::open(&project)?;
+            super::memos::run(&mut p, command)?;
+            p.close()?;
+            Ok(Ending::Success)
+        }
+        Command::Attribute { project, command } => {
+            let mut p = Project::open(&project)?;
+            super::attributes::run(&mut p, command)?;
+            p.close()?;
+            Ok(Ending::Success)
+        }
         Command::Coding { project, command } => {
             let mut p = Project::open(&project)?;
             match command {

@@ -6,8 +6,10 @@
 //! in the core, is the one table from that to the exit code.
 
 mod analysis;
+mod attributes;
 mod codebook;
 mod commands;
+mod memos;
 mod output;
 mod search;
 
@@ -107,6 +109,18 @@ pub enum Command {
         project: PathBuf,
         #[command(subcommand)]
         command: CodeCommand,
+    },
+    /// Write and list memos.
+    Memo {
+        project: PathBuf,
+        #[command(subcommand)]
+        command: MemoCommand,
+    },
+    /// Define attributes (typed variables) and set their values on cases, participants, sources.
+    Attribute {
+        project: PathBuf,
+        #[command(subcommand)]
+        command: AttributeCommand,
     },
     /// Remove codings.
     Coding {
@@ -267,6 +281,82 @@ pub enum CodeCommand {
     },
     /// Delete a code with its sub-codes, their codings and memos.
     Delete { path: String },
+}
+
+/// `thicket memo PROJECT ...`
+#[derive(Debug, Subcommand)]
+pub enum MemoCommand {
+    /// Write a memo on the project, or on a source (or a range of it), a code, a case or a participant.
+    #[command(group(clap::ArgGroup::new("on").args(["source", "code", "case", "participant"])))]
+    Add {
+        /// The memo's text.
+        #[arg(long)]
+        body: String,
+        #[arg(long, default_value = "")]
+        title: String,
+        /// A memo on this source.
+        #[arg(long)]
+        source: Option<String>,
+        /// With --source: on this passage, START..END in characters, end exclusive.
+        #[arg(long, requires = "source")]
+        range: Option<String>,
+        /// A memo on this code (its path).
+        #[arg(long)]
+        code: Option<String>,
+        /// A memo on this case.
+        #[arg(long)]
+        case: Option<String>,
+        /// A memo on this participant.
+        #[arg(long)]
+        participant: Option<String>,
+        /// The memo's author (default: $THICKET_CODER, else the login name).
+        #[arg(long)]
+        coder: Option<String>,
+    },
+    /// List every memo with what it is about.
+    List {
+        #[arg(long, default_value = "table")]
+        format: String,
+    },
+}
+
+/// `thicket attribute PROJECT ...`
+#[derive(Debug, Subcommand)]
+pub enum AttributeCommand {
+    /// Define an attribute of cases, participants or sources.
+    Define {
+        name: String,
+        /// case, participant or source.
+        #[arg(long)]
+        on: String,
+        /// text, number, date or category.
+        #[arg(long = "type", default_value = "text")]
+        value_type: String,
+        /// For --type category: an allowed value (repeatable).
+        #[arg(long = "category")]
+        categories: Vec<String>,
+    },
+    /// Set (or, with --clear, remove) an attribute's value on one case, participant or source.
+    #[command(group(clap::ArgGroup::new("entity").required(true).args(["case", "participant", "source"])))]
+    #[command(group(clap::ArgGroup::new("what").required(true).args(["value", "clear"])))]
+    Set {
+        name: String,
+        value: Option<String>,
+        #[arg(long)]
+        case: Option<String>,
+        #[arg(long)]
+        participant: Option<String>,
+        #[arg(long)]
+        source: Option<String>,
+        /// Remove the value instead of setting one.
+        #[arg(long)]
+        clear: bool,
+    },
+    /// List every attribute with its values.
+    List {
+        #[arg(long, default_value = "table")]
+        format: String,
+    },
 }
 
 /// `thicket coding PROJECT ...`
