@@ -10,6 +10,7 @@ mod archive;
 mod decode;
 mod docx;
 mod html;
+pub mod markdown;
 mod odt;
 mod pdf;
 mod plaintext;
@@ -136,7 +137,8 @@ pub fn import_bytes(file_name: &str, bytes: &[u8], settings: &ImportSettings) ->
     }
     .to_string();
     let extracted = match format.as_str() {
-        "txt" | "md" => plaintext::extract(bytes)?,
+        "txt" => plaintext::extract(bytes)?,
+        "md" => markdown::extract(bytes)?,
         "docx" => docx::extract(bytes)?,
         "odt" => odt::extract(bytes)?,
         "rtf" => rtf::extract(bytes)?,

@@ -1,5 +1,5 @@
-//! Plain text and Markdown, in UTF-8, UTF-16 or a legacy single-byte encoding (see `decode`).
-//! Markdown is kept as typed: its markup reads well as plain text.
+//! Plain text, in UTF-8, UTF-16 or a legacy single-byte encoding (see `decode`). Markdown is
+//! decoded the same way and then loses its markup (see `markdown`).
 
 use super::{Extracted, ImportError};
 
