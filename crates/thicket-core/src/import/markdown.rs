@@ -181,11 +181,11 @@ fn emphasis(chars: &[Ch], mark: char) -> Vec<Ch> {
             i += n.max(1);
             continue;
         }
-        let opens = !space(Some(i + n)) && !(mark == '_' && word(i.checked_sub(1)));
+        let opens = !space(Some(i + n)) && (mark != '_' || !word(i.checked_sub(1)));
         let closer = opens
             .then(|| {
                 (i + n + 1..chars.len()).find(|&j| {
-                    run(j) == n && (j == 0 || chars[j - 1].c != mark) && !space(j.checked_sub(1)) && !(mark == '_' && word(Some(j + n)))
+                    run(j) == n && (j == 0 || chars[j - 1].c != mark) && !space(j.checked_sub(1)) && (mark != '_' || !word(Some(j + n)))
                 })
             })
             .flatten();
