@@ -468,7 +468,7 @@ fn bench(scale: &str, only: Vec<String>, seed: u64, workdir: Option<std::path::P
         return Err(Error::invalid("bench prints table or json"));
     }
     let scale = thicket_bench::Scale::parse(scale)
-        .ok_or_else(|| Error::invalid(format!("unknown scale \"{scale}\": expected small, medium or reference")))?;
+        .ok_or_else(|| Error::invalid(format!("unknown scale \"{scale}\": expected small, medium, reference or large")))?;
     let only = only.iter().flat_map(|o| o.split(',')).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
     if let Some(dir) = &workdir {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(IoOp::Create, dir, e))?;

@@ -179,7 +179,8 @@ pub enum Command {
     Timeline(analysis::TimelineArgs),
     /// Measure speed and memory on a seeded synthetic corpus (see BENCHMARKS.md).
     Bench {
-        /// small (seconds), medium, or reference (1,000 sources, 10 million words, 200,000 codings).
+        /// small (seconds), medium, reference (1,000 sources, 10 million words, 200,000 codings) or
+        /// large (ten times the reference).
         #[arg(long, default_value = "small")]
         scale: String,
         /// Run only these: import, open, segments, crosstab, cooccur, search, docview, memory (repeatable).
