@@ -164,7 +164,7 @@ impl FileBrowser {
         let mut outcome = BrowserOutcome::Open;
         ui.horizontal(|ui| {
             let parent = self.dir.parent().map(Path::to_path_buf);
-            if ui.add_enabled(parent.is_some(), egui::Button::new("⬆ Parent folder")).clicked()
+            if ui.add_enabled(parent.is_some(), egui::Button::new("Parent folder")).clicked()
                 && let Some(parent) = parent
             {
                 self.go(parent);
@@ -252,7 +252,7 @@ impl FileBrowser {
             }
             for entry in &entries {
                 ui.horizontal(|ui| {
-                    let text = if entry.is_dir { format!("🗀 {}/", entry.name) } else { entry.name.clone() };
+                    let text = if entry.is_dir { format!("{}/", entry.name) } else { entry.name.clone() };
                     let picked = self.selected.contains(&entry.path) || (self.request.mode == FileMode::SaveFile && entry.name == self.name);
                     let pickable = entry.is_dir || self.request.mode != FileMode::PickFolder;
                     let response = ui.add_enabled(pickable, egui::Button::selectable(picked, text).frame_when_inactive(false));
