@@ -56,6 +56,14 @@ pub enum UiCommand {
     CreateMemo { target: thicket_core::model::MemoTarget, title: String, body: String },
     /// Open (or bring forward) an analysis view as a tab beside the document.
     OpenAnalysis(super::analysis::AnalysisKind),
+    /// Ask for a path (system dialog or Thicket's own browser); the answer comes back as the
+    /// command the request stands for.
+    ChooseFile(super::file_request::FileRequest),
+    /// Export the open analysis view of this kind to a file.
+    Export(super::analysis::AnalysisKind, super::analysis::ExportFormat, PathBuf),
+    /// The user agreed to replace this file: move it aside, apply the command (which writes a
+    /// new file there), and restore the old file if that failed.
+    ReplaceFile(PathBuf, Box<UiCommand>),
     Undo,
     Redo,
     DismissError,
@@ -80,6 +88,10 @@ pub struct ThicketApp {
     /// The memo browser, cases and attributes windows.
     pub(super) data: super::data_windows::DataWindows,
     pub(super) analysis: super::analysis::AnalysisArea,
+    /// Thicket's own file browser, while open.
+    file_browser: Option<super::file_browser::FileBrowser>,
+    /// System dialogs or Thicket's own, decided once (see `file_request`).
+    dialogs: super::file_request::DialogKind,
     /// Bumped after every change, so cached views know to refresh.
     pub(super) generation: u64,
     /// Who is coding: recorded on every coding and memo made in this window.
@@ -116,6 +128,8 @@ impl ThicketApp {
             project_search: Default::default(),
             data: Default::default(),
             analysis: Default::default(),
+            file_browser: None,
+            dialogs: super::file_request::DialogKind::detect(),
             generation: 0,
             coder,
             summary: None,
@@ -170,6 +184,11 @@ impl ThicketApp {
     /// The import dialog, when open.
     pub fn import_dialog(&self) -> Option<&ImportDialog> {
         self.import.as_ref()
+    }
+
+    /// Thicket's own file browser, when open.
+    pub fn file_browser(&self) -> Option<&super::file_browser::FileBrowser> {
+        self.file_browser.as_ref()
     }
 
     /// Queues a command (panels and tests call this).
@@ -461,9 +480,91 @@ impl ThicketApp {
                 super::data_windows::apply(self, command)
             }
             UiCommand::OpenAnalysis(kind) => self.analysis.open(kind),
+            UiCommand::ChooseFile(request) => self.choose_file(request),
+            UiCommand::Export(kind, format, path) => {
+                if let Err(e) = self.analysis.export_view(kind, format, &path) {
+                    self.errors.push(e.to_string());
+                }
+            }
+            UiCommand::ReplaceFile(path, command) => self.replace_file(&path, *command),
             UiCommand::DismissError => {
                 self.errors.clear();
             }
+        }
+    }
+
+    /// Where a file dialog opens: the last folder chosen from, else the project's folder, else
+    /// the home folder.
+    fn start_folder(&self) -> PathBuf {
+        let project_dir = self.project.as_ref().and_then(|p| canonical(p.path()).parent().map(Path::to_path_buf));
+        let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE")).map(PathBuf::from);
+        self.prefs.recent_folders.iter().find(|d| d.is_dir()).cloned().or(project_dir).or(home).unwrap_or_else(|| PathBuf::from("."))
+    }
+
+    /// Answers a file request with the system dialog or, where there is none, Thicket's own.
+    fn choose_file(&mut self, request: super::file_request::FileRequest) {
+        use super::file_request::{DialogKind, NativeAnswer};
+        let start = self.start_folder();
+        if self.dialogs == DialogKind::Native {
+            match super::file_request::native(&request, Some(&start)) {
+                NativeAnswer::Chosen(paths) => return self.chosen(&request, paths),
+                NativeAnswer::Cancelled => return,
+                NativeAnswer::Unavailable => {
+                    // Said once; from now on this run goes straight to the browser.
+                    self.dialogs = DialogKind::InApp;
+                    self.notice = Some("No system file dialog is available here; using Thicket's own.".into());
+                }
+            }
+        }
+        self.file_browser = Some(super::file_browser::FileBrowser::new(request, start, self.prefs.recent_folders.clone()));
+    }
+
+    /// Remembers where the user chose from and queues the command the request stands for.
+    fn chosen(&mut self, request: &super::file_request::FileRequest, paths: Vec<PathBuf>) {
+        let folder = paths.first().map(|p| if request.mode == super::file_request::FileMode::PickFolder { p.clone() } else { p.parent().map(Path::to_path_buf).unwrap_or_default() });
+        if let Some(folder) = folder.filter(|f| f.is_dir()) {
+            self.prefs.remember_folder(&folder);
+            self.prefs.save(self.prefs_path.as_deref());
+        }
+        if let Some(command) = request.answer(paths) {
+            self.commands.push(command);
+        }
+    }
+
+    fn file_browser_ui(&mut self, ctx: &egui::Context) {
+        use super::file_browser::BrowserOutcome;
+        let Some(browser) = &mut self.file_browser else { return };
+        match browser.show(ctx) {
+            BrowserOutcome::Open => {}
+            BrowserOutcome::Cancelled => self.file_browser = None,
+            BrowserOutcome::Chosen(paths) => {
+                let request = browser.request().clone();
+                self.file_browser = None;
+                self.chosen(&request, paths);
+            }
+        }
+    }
+
+    /// Replaces `path` with what `command` writes: the old file waits beside it under a
+    /// temporary name and comes back if the command fails. The open project is never replaced.
+    fn replace_file(&mut self, path: &Path, command: UiCommand) {
+        if self.project.as_ref().is_some_and(|p| canonical(p.path()) == canonical(path)) {
+            self.errors.push(format!("{} is the open project; choose another name.", path.display()));
+            return;
+        }
+        let mut aside = path.as_os_str().to_os_string();
+        aside.push(".replaced~");
+        let aside = PathBuf::from(aside);
+        if let Err(e) = std::fs::rename(path, &aside) {
+            self.errors.push(format!("cannot replace {}: {e}", path.display()));
+            return;
+        }
+        let before = self.errors.len();
+        self.apply(command);
+        let restore = self.errors.len() > before;
+        let result = if restore { std::fs::rename(&aside, path) } else { std::fs::remove_file(&aside) };
+        if let Err(e) = result {
+            self.errors.push(format!("cannot tidy up {}: {e}", aside.display()));
         }
     }
 
@@ -553,6 +654,7 @@ impl eframe::App for ThicketApp {
         }
         panels::dropped_files(self, ui.ctx());
         self.import_dialog_ui(ui.ctx());
+        self.file_browser_ui(ui.ctx());
         if self.participants_open
             && let Some(project) = &self.project
             && let Some(command) = self.participants.show(ui.ctx(), project, &mut self.participants_open)

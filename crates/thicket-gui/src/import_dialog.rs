@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 
-use thicket_core::import::{ImportSettings, SUPPORTED_EXTENSIONS};
+use thicket_core::import::ImportSettings;
 use thicket_core::model::{Participant, Role, SourceKind};
 use thicket_core::project::{DateFrom, ImportOptions, ImportReport, ReadBatch, expand_paths, read_files};
 
@@ -345,14 +345,4 @@ fn report_ui(ui: &mut egui::Ui, report: &ImportReport) {
             ui.colored_label(egui::Color32::from_rgb(190, 30, 30), format!("Not imported {}: {}", display_name(&f.path), f.reason));
         }
     });
-}
-
-/// The file-dialog filter for importable files.
-pub fn pick_files() -> Option<Vec<PathBuf>> {
-    rfd::FileDialog::new().add_filter("Documents", SUPPORTED_EXTENSIONS).pick_files()
-}
-
-/// Picks a folder to import recursively.
-pub fn pick_folder() -> Option<PathBuf> {
-    rfd::FileDialog::new().pick_folder()
 }

@@ -12,6 +12,8 @@ mod attributes;
 mod cases;
 mod codebook;
 mod data_windows;
+pub mod file_browser;
+pub mod file_request;
 mod memo_editor;
 pub mod memos;
 mod participants;

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use egui::{Color32, RichText};
 
 use super::app::{ThicketApp, UiCommand};
+use super::file_request::{FilePurpose, FileRequest};
 use thicket_core::model::*;
 
 /// Keyboard shortcuts that work everywhere.
@@ -33,18 +34,18 @@ pub fn shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
 fn file_shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
     use egui::{Key, KeyboardShortcut, Modifiers};
     let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
-    if pressed(Modifiers::COMMAND, Key::N) && let Some(path) = new_project_path() {
-        app.push(UiCommand::NewProject(path));
+    if pressed(Modifiers::COMMAND, Key::N) {
+        choose(app, FilePurpose::NewProject);
     }
-    if pressed(Modifiers::COMMAND, Key::O) && let Some(path) = pick_project() {
-        app.push(UiCommand::OpenProject(path));
+    if pressed(Modifiers::COMMAND, Key::O) {
+        choose(app, FilePurpose::OpenProject);
     }
     let open = app.project.is_some();
-    if open && pressed(Modifiers::COMMAND, Key::I) && let Some(paths) = super::import_dialog::pick_files() {
-        app.push(UiCommand::Import(paths));
+    if open && pressed(Modifiers::COMMAND, Key::I) {
+        choose(app, FilePurpose::ImportFiles);
     }
-    if open && pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) && let Some(path) = new_project_path() {
-        app.push(UiCommand::SaveCopy(path));
+    if open && pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
+        choose(app, FilePurpose::SaveCopy);
     }
 }
 
@@ -76,15 +77,11 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
                 if ui.add(egui::Button::new("New project…").shortcut_text("Ctrl+N")).clicked() {
-                    if let Some(path) = new_project_path() {
-                        app.push(UiCommand::NewProject(path));
-                    }
+                    choose(app, FilePurpose::NewProject);
                     ui.close();
                 }
                 if ui.add(egui::Button::new("Open project…").shortcut_text("Ctrl+O")).clicked() {
-                    if let Some(path) = pick_project() {
-                        app.push(UiCommand::OpenProject(path));
-                    }
+                    choose(app, FilePurpose::OpenProject);
                     ui.close();
                 }
                 if ui.button("Open the sample study").clicked() {
@@ -94,15 +91,11 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
                 ui.separator();
                 let open = app.project.is_some();
                 if ui.add_enabled(open, egui::Button::new("Import files…").shortcut_text("Ctrl+I")).clicked() {
-                    if let Some(paths) = super::import_dialog::pick_files() {
-                        app.push(UiCommand::Import(paths));
-                    }
+                    choose(app, FilePurpose::ImportFiles);
                     ui.close();
                 }
                 if ui.add_enabled(open, egui::Button::new("Import folder…")).clicked() {
-                    if let Some(path) = super::import_dialog::pick_folder() {
-                        app.push(UiCommand::Import(vec![path]));
-                    }
+                    choose(app, FilePurpose::ImportFolder);
                     ui.close();
                 }
                 let recent = app.prefs.recent.clone();
@@ -118,9 +111,7 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
                 });
                 ui.separator();
                 if ui.add_enabled(open, egui::Button::new("Save a copy as…").shortcut_text("Ctrl+Shift+S")).on_hover_text("Write a copy of this project to a new file; you keep working here").clicked() {
-                    if let Some(path) = new_project_path() {
-                        app.push(UiCommand::SaveCopy(path));
-                    }
+                    choose(app, FilePurpose::SaveCopy);
                     ui.close();
                 }
                 if ui.add_enabled(app.project.is_some(), egui::Button::new("Close project")).clicked() {
@@ -188,14 +179,9 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
     });
 }
 
-fn pick_project() -> Option<std::path::PathBuf> {
-    rfd::FileDialog::new().add_filter("Thicket project", &["thicket"]).pick_file()
-}
-
-/// Asks where to write a new project file; adds the `.thicket` extension if missing.
-fn new_project_path() -> Option<std::path::PathBuf> {
-    let path = rfd::FileDialog::new().add_filter("Thicket project", &["thicket"]).set_file_name("study.thicket").save_file()?;
-    Some(if path.extension().is_some_and(|e| e == "thicket") { path } else { path.with_extension("thicket") })
+/// Asks for a path for `purpose` (the app picks the dialog and turns the answer into the command).
+fn choose(app: &mut ThicketApp, purpose: FilePurpose) {
+    app.push(UiCommand::ChooseFile(FileRequest::new(purpose)));
 }
 
 /// Files dropped on the window are imported; while they hover, say so.
@@ -431,10 +417,8 @@ pub fn welcome(app: &mut ThicketApp, ui: &mut egui::Ui) {
             }
             ui.weak("Three fictional families in family preservation, a focus group, a codebook and two coders.");
             ui.add_space(12.0);
-            if ui.button("Open project…").clicked()
-                && let Some(path) = pick_project()
-            {
-                app.push(UiCommand::OpenProject(path));
+            if ui.button("Open project…").clicked() {
+                choose(app, FilePurpose::OpenProject);
             }
             let recent = app.prefs.recent.clone();
             if !recent.is_empty() {

@@ -17,6 +17,9 @@ pub struct Prefs {
     /// Per project file: the code ids on quick keys 1–9.
     #[serde(default)]
     pub quick_keys: std::collections::BTreeMap<PathBuf, [Option<thicket_core::model::CodeId>; 9]>,
+    /// Folders last chosen from in Thicket's own file browser, most recent first.
+    #[serde(default)]
+    pub recent_folders: Vec<PathBuf>,
 }
 
 /// Light, dark, or as the system says.
@@ -71,6 +74,14 @@ impl Prefs {
         self.recent.retain(|p| p != &project);
         self.recent.insert(0, project);
         self.recent.truncate(10);
+    }
+
+    /// Moves `folder` to the front of the browser's recent folders (at most 8 kept).
+    pub fn remember_folder(&mut self, folder: &Path) {
+        let folder = folder.canonicalize().unwrap_or_else(|_| folder.to_path_buf());
+        self.recent_folders.retain(|p| p != &folder);
+        self.recent_folders.insert(0, folder);
+        self.recent_folders.truncate(8);
     }
 
     /// Where the sample study is written when the user asks to explore it.

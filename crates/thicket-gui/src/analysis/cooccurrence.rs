@@ -99,7 +99,7 @@ impl AnalysisView for CooccurrenceView {
             combo(ui, "Show", &mut self.jaccard, &[(false, "Pair counts".to_string()), (true, "Jaccard coefficients".to_string())]);
             ui.checkbox(&mut self.hide_unused, "Hide unused codes");
             ui.separator();
-            controls.export = export_menu::menu(ui, INFO.stem, ready(&self.result));
+            controls.export = export_menu::menu(ui, ready(&self.result));
         });
         controls
     }

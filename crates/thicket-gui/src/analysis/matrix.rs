@@ -186,7 +186,7 @@ impl AnalysisView for MatrixView {
             ui.checkbox(&mut self.spec.rollup, "Roll up sub-codes").on_hover_text("Count each code with all its sub-codes");
             ui.checkbox(&mut self.hide_empty, "Hide empty rows");
             ui.separator();
-            controls.export = export_menu::menu(ui, INFO.stem, ready(&self.result));
+            controls.export = export_menu::menu(ui, ready(&self.result));
         });
         controls
     }

@@ -86,6 +86,11 @@ impl AnalysisKind {
         VIEWS[self as usize]
     }
 
+    /// The file name an export proposes, without its extension.
+    pub fn stem(self) -> &'static str {
+        self.info().stem
+    }
+
     /// The tab's title.
     pub fn title(self) -> &'static str {
         self.info().title
@@ -114,11 +119,21 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
-    fn extension(self) -> &'static str {
+    /// The file's extension, as the only entry of a file-dialog filter.
+    pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            ExportFormat::Csv => "csv",
-            ExportFormat::Xlsx => "xlsx",
-            ExportFormat::Svg => "svg",
+            ExportFormat::Csv => &["csv"],
+            ExportFormat::Xlsx => &["xlsx"],
+            ExportFormat::Svg => &["svg"],
+        }
+    }
+
+    /// What the file is, for the file dialog's filter.
+    pub fn kind_label(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "CSV",
+            ExportFormat::Xlsx => "Excel workbook",
+            ExportFormat::Svg => "SVG image",
         }
     }
 }
@@ -130,6 +145,8 @@ const DOCUMENT_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COM
 pub(super) enum Request {
     /// Open the source at this span in the Document tab.
     Show(SourceId, TextSpan),
+    /// Ask where to export the view in front in this format.
+    Export(ExportFormat),
     Error(String),
 }
 
@@ -184,6 +201,15 @@ impl AnalysisArea {
         match self.active.and_then(|i| self.views.get(i)) {
             Some(view) => view.export(format, path),
             None => Err(thicket_core::Error::not_found("no analysis view is in front to export")),
+        }
+    }
+
+    /// Exports the open view of `kind` to `path` (after the file dialog) and notes "Saved …"
+    /// under its controls.
+    pub fn export_view(&mut self, kind: AnalysisKind, format: ExportFormat, path: &Path) -> Result<()> {
+        match self.views.iter_mut().find(|v| v.kind() == kind) {
+            Some(view) => view.export_noted(format, path),
+            None => Err(thicket_core::Error::not_found("the analysis view to export was closed")),
         }
     }
 
@@ -275,6 +301,7 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
     }
     let Some(i) = app.analysis.active else { return false };
     let (Some(project), Some(view)) = (app.project.as_ref(), app.analysis.views.get_mut(i)) else { return false };
+    let kind_in_front = view.kind();
     let mut requests = Vec::new();
     egui::CentralPanel::default().show(ui, |ui| {
         let mut ctx = Ctx { project, generation: app.generation, data: &mut app.analysis.data, requests: &mut requests };
@@ -287,6 +314,10 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
                 app.push(UiCommand::ShowSpan(source, span));
             }
             Request::Error(e) => app.errors.push(e),
+            Request::Export(format) => {
+                let request = crate::file_request::FileRequest::new(crate::file_request::FilePurpose::Export(kind_in_front, format));
+                app.push(UiCommand::ChooseFile(request));
+            }
         }
     }
     true

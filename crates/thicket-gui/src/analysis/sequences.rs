@@ -140,7 +140,7 @@ impl AnalysisView for SequencesView {
             }
             combo(ui, "Matrix shows", &mut self.probabilities, &[(false, "Counts".to_string()), (true, "Probabilities".to_string())]);
             ui.separator();
-            controls.export = export_menu::menu(ui, INFO.stem, ready(&self.result));
+            controls.export = export_menu::menu(ui, ready(&self.result));
         });
         controls
     }

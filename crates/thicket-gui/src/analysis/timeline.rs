@@ -113,7 +113,7 @@ impl AnalysisView for TimelineView {
             checklist(ui, "Codes", &mut self.codes, &all_codes);
             ui.checkbox(&mut self.rollup, "Roll up sub-codes").on_hover_text("Count each code with all its sub-codes");
             ui.separator();
-            controls.export = export_menu::menu(ui, INFO.stem, ready(&self.result));
+            controls.export = export_menu::menu(ui, ready(&self.result));
         });
         controls
     }

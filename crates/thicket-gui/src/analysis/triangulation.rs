@@ -168,7 +168,7 @@ impl AnalysisView for TriangulationView {
             let roles = self.roles.clone();
             checklist(ui, "Leave out roles", &mut self.options.ignore_roles, &roles);
             ui.separator();
-            controls.export = export_menu::menu(ui, INFO.stem, ready(&self.result));
+            controls.export = export_menu::menu(ui, ready(&self.result));
         });
         controls
     }

@@ -8,13 +8,13 @@
 //! drill-down panel under the result, and the "Saved …" note after an export. So a new view is
 //! a new module with a `ViewInfo` and an `impl AnalysisView`, listed once in `mod.rs`'s `VIEWS`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use egui::{Key, Ui};
 
 use super::drill::{Behind, DrillDown};
 use super::heat_table::CellRef;
-use super::{AnalysisKind, Ctx, ExportFormat, Request, export_menu};
+use super::{AnalysisKind, Ctx, ExportFormat, Request};
 use thicket_core::error::Result;
 
 /// A kind of view as the Analysis menu, the shortcuts and the tab strip know it.
@@ -52,8 +52,8 @@ impl Pick {
 /// What the user did in a view's controls that the frame acts on.
 #[derive(Default)]
 pub(super) struct Controls {
-    /// The format and path chosen in the Export menu.
-    pub export: Option<(ExportFormat, PathBuf)>,
+    /// The format chosen in the Export menu (the path is asked next, by the app).
+    pub export: Option<ExportFormat>,
     /// The choices changed so much that the last "Saved …" note no longer describes the view.
     pub stale_note: bool,
 }
@@ -119,6 +119,13 @@ impl Tab {
         self.view.export(format, path)
     }
 
+    /// Exports and, when that worked, notes "Saved …" in place of the view's status.
+    pub fn export_noted(&mut self, format: ExportFormat, path: &Path) -> Result<()> {
+        self.view.export(format, path)?;
+        self.note = Some(format!("Saved {}", path.display()));
+        Ok(())
+    }
+
     /// Draws the view and its drill-down list, and acts on the user's export and clicks.
     pub fn show(&mut self, ui: &mut Ui, ctx: &mut Ctx) {
         let controls = self.view.controls(ui, ctx);
@@ -133,9 +140,8 @@ impl Tab {
                 self.drill = None;
             }
         }
-        let view = &self.view;
-        if let Some(saved) = export_menu::run(ctx, controls.export, |f, p| view.export(f, p)) {
-            self.note = Some(saved);
+        if let Some(format) = controls.export {
+            ctx.requests.push(Request::Export(format));
         }
         if !self.view.header(ui, self.note.as_deref()) {
             return;

@@ -1,0 +1,224 @@
+//! Every file dialog of the window goes through here: a panel pushes
+//! `UiCommand::ChooseFile(FileRequest)`, the app answers it with the system dialog or with
+//! Thicket's own browser (`file_browser`), and the chosen path comes back as the command the
+//! panel meant (open, new project, import, save a copy, export).
+//!
+//! Which dialog: rfd's only backend here is the XDG portal, and on a desktop without a running
+//! `xdg-desktop-portal` (XFCE, i3, many remote desktops, Xvfb) it returns `None` at once, showing
+//! nothing. Asking D-Bus whether the portal answers needs a D-Bus client we do not have, and a
+//! timing guess alone would also fire rfd inside tests. So the rule is explicit and the same for
+//! the whole run: the system dialog on macOS and Windows (where one always exists) or when
+//! `THICKET_NATIVE_DIALOGS=1`, Thicket's own browser otherwise (`THICKET_NATIVE_DIALOGS=0` forces
+//! it everywhere). As a safety net, a system dialog that returns nothing in under 300 ms cannot
+//! have been shown to anyone, so the window falls back to its own browser and says so once.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use thicket_core::import::SUPPORTED_EXTENSIONS;
+
+use super::analysis::{AnalysisKind, ExportFormat};
+use super::app::UiCommand;
+
+/// What the chosen path is for; decides the mode, the filter and the command it becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilePurpose {
+    OpenProject,
+    NewProject,
+    SaveCopy,
+    ImportFiles,
+    ImportFolder,
+    /// Export the analysis view of this kind in this format.
+    Export(AnalysisKind, ExportFormat),
+}
+
+/// What the dialog picks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileMode {
+    OpenFile,
+    OpenFiles,
+    PickFolder,
+    SaveFile,
+}
+
+/// Which files the dialog lists (folders are always listed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileFilter {
+    /// What the files are, for the user ("Thicket project").
+    pub label: &'static str,
+    /// Extensions without the dot, lower case.
+    pub extensions: &'static [&'static str],
+}
+
+impl FileFilter {
+    /// Whether `path` has one of the filter's extensions (any case).
+    pub fn matches(&self, path: &Path) -> bool {
+        let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+        self.extensions.iter().any(|e| *e == ext)
+    }
+}
+
+/// A request for a path, answered by one of the two dialogs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileRequest {
+    pub purpose: FilePurpose,
+    pub mode: FileMode,
+    /// The file name proposed when saving.
+    pub suggested_name: Option<String>,
+    pub filter: Option<FileFilter>,
+}
+
+const PROJECTS: FileFilter = FileFilter { label: "Thicket project", extensions: &["thicket"] };
+const DOCUMENTS: FileFilter = FileFilter { label: "Documents", extensions: SUPPORTED_EXTENSIONS };
+
+impl FileRequest {
+    /// The request for `purpose`, with its mode, filter and proposed name.
+    pub fn new(purpose: FilePurpose) -> Self {
+        let (mode, suggested_name, filter) = match purpose {
+            FilePurpose::OpenProject => (FileMode::OpenFile, None, Some(PROJECTS)),
+            FilePurpose::NewProject => (FileMode::SaveFile, Some("study.thicket".to_string()), Some(PROJECTS)),
+            FilePurpose::SaveCopy => (FileMode::SaveFile, Some("copy.thicket".to_string()), Some(PROJECTS)),
+            FilePurpose::ImportFiles => (FileMode::OpenFiles, None, Some(DOCUMENTS)),
+            FilePurpose::ImportFolder => (FileMode::PickFolder, None, None),
+            FilePurpose::Export(kind, format) => {
+                let filter = FileFilter { label: format.kind_label(), extensions: format.extensions() };
+                (FileMode::SaveFile, Some(format!("{}.{}", kind.stem(), format.extensions()[0])), Some(filter))
+            }
+        };
+        FileRequest { purpose, mode, suggested_name, filter }
+    }
+
+    /// The dialog's title.
+    pub fn title(&self) -> &'static str {
+        match self.purpose {
+            FilePurpose::OpenProject => "Open project",
+            FilePurpose::NewProject => "New project",
+            FilePurpose::SaveCopy => "Save a copy as",
+            FilePurpose::ImportFiles => "Import files",
+            FilePurpose::ImportFolder => "Import folder",
+            FilePurpose::Export(..) => "Export",
+        }
+    }
+
+    /// The confirm button's text.
+    pub fn confirm_label(&self) -> &'static str {
+        match self.purpose {
+            FilePurpose::OpenProject => "Open",
+            FilePurpose::NewProject => "Create",
+            FilePurpose::ImportFiles => "Import",
+            FilePurpose::ImportFolder => "Import this folder",
+            FilePurpose::SaveCopy | FilePurpose::Export(..) => "Save",
+        }
+    }
+
+    /// A file name as the user typed it, with the filter's extension added if it has none of
+    /// the filter's.
+    pub fn with_extension(&self, path: PathBuf) -> PathBuf {
+        match self.filter {
+            Some(filter) if self.mode == FileMode::SaveFile && !filter.matches(&path) => {
+                let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+                name.push(format!(".{}", filter.extensions[0]));
+                path.with_file_name(name)
+            }
+            _ => path,
+        }
+    }
+
+    /// The command the chosen paths stand for; `None` when nothing was chosen. A save over an
+    /// existing project file (which the dialog had the user confirm) becomes `ReplaceFile`,
+    /// because `NewProject` and `SaveCopy` on their own never write over a file.
+    pub fn answer(&self, mut paths: Vec<PathBuf>) -> Option<UiCommand> {
+        let first = paths.first()?.clone();
+        let command = match self.purpose {
+            FilePurpose::OpenProject => UiCommand::OpenProject(first),
+            FilePurpose::NewProject => UiCommand::NewProject(self.with_extension(first)),
+            FilePurpose::SaveCopy => UiCommand::SaveCopy(self.with_extension(first)),
+            FilePurpose::ImportFiles | FilePurpose::ImportFolder => {
+                paths.dedup();
+                UiCommand::Import(paths)
+            }
+            FilePurpose::Export(kind, format) => UiCommand::Export(kind, format, self.with_extension(first)),
+        };
+        Some(match command {
+            UiCommand::NewProject(ref p) | UiCommand::SaveCopy(ref p) if p.exists() => UiCommand::ReplaceFile(p.clone(), Box::new(command)),
+            other => other,
+        })
+    }
+}
+
+/// The system dialog or Thicket's own, decided once per run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DialogKind {
+    Native,
+    InApp,
+}
+
+impl DialogKind {
+    /// See the module doc for the rule.
+    pub fn detect() -> Self {
+        match std::env::var("THICKET_NATIVE_DIALOGS").ok().as_deref() {
+            Some("1") => DialogKind::Native,
+            Some("0") => DialogKind::InApp,
+            _ if cfg!(any(target_os = "macos", target_os = "windows")) => DialogKind::Native,
+            _ => DialogKind::InApp,
+        }
+    }
+}
+
+/// What the system dialog did.
+pub enum NativeAnswer {
+    Chosen(Vec<PathBuf>),
+    /// The user closed the dialog.
+    Cancelled,
+    /// It returned at once: no dialog was shown.
+    Unavailable,
+}
+
+/// Shorter than anyone can find and press Cancel, longer than a failed D-Bus call.
+const NO_DIALOG_SHOWN: Duration = Duration::from_millis(300);
+
+/// Runs the system dialog for `request` (this blocks the window while it is open, as rfd does).
+pub fn native(request: &FileRequest, start: Option<&Path>) -> NativeAnswer {
+    let mut dialog = rfd::FileDialog::new().set_title(request.title());
+    if let Some(filter) = request.filter {
+        dialog = dialog.add_filter(filter.label, filter.extensions);
+    }
+    if let Some(name) = &request.suggested_name {
+        dialog = dialog.set_file_name(name);
+    }
+    if let Some(dir) = start {
+        dialog = dialog.set_directory(dir);
+    }
+    let started = Instant::now();
+    let chosen = match request.mode {
+        FileMode::OpenFile => dialog.pick_file().map(|p| vec![p]),
+        FileMode::OpenFiles => dialog.pick_files(),
+        FileMode::PickFolder => dialog.pick_folder().map(|p| vec![p]),
+        FileMode::SaveFile => dialog.save_file().map(|p| vec![p]),
+    };
+    match chosen {
+        Some(paths) if !paths.is_empty() => NativeAnswer::Chosen(paths),
+        _ if started.elapsed() < NO_DIALOG_SHOWN => NativeAnswer::Unavailable,
+        _ => NativeAnswer::Cancelled,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_saved_name_gets_the_extension_once() {
+        let request = FileRequest::new(FilePurpose::SaveCopy);
+        assert_eq!(request.with_extension(PathBuf::from("/tmp/x")), PathBuf::from("/tmp/x.thicket"));
+        assert_eq!(request.with_extension(PathBuf::from("/tmp/x.THICKET")), PathBuf::from("/tmp/x.THICKET"));
+        assert_eq!(request.with_extension(PathBuf::from("/tmp/v1.2")), PathBuf::from("/tmp/v1.2.thicket"));
+    }
+
+    #[test]
+    fn an_export_proposes_the_view_and_format() {
+        let request = FileRequest::new(FilePurpose::Export(AnalysisKind::ALL[0], ExportFormat::Csv));
+        assert!(request.suggested_name.as_deref().is_some_and(|n| n.ends_with(".csv")));
+        assert_eq!(request.mode, FileMode::SaveFile);
+    }
+}
