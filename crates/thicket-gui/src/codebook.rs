@@ -368,7 +368,7 @@ fn describe(book: &Codebook, code: &Code, quick: Option<usize>) -> String {
         Some(k) => s.push_str(&format!(", press {}", k + 1)),
         None => s.push_str(", press its quick key"),
     }
-    s.push_str(", or right-click the text → Code selection with….");
+    s.push_str(", or right-click the text, then “Code selection with…”.");
     s
 }
 
