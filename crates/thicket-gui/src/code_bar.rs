@@ -35,6 +35,9 @@ pub struct CodeBar {
     dismissed: Option<TextSpan>,
     /// The bar's size in the last frame, to place it before it is drawn.
     size: Vec2,
+    /// Heights of the filter row (with the frame) and of a listed code, measured in the last frame.
+    header_height: f32,
+    row_height: f32,
 }
 
 /// What a key asked of the bar.
@@ -63,10 +66,12 @@ impl CodeBar {
             self.shown_for = Some(span);
         }
         let clip = doc.text_clip_rect()?;
-        let pos = self.place(doc, span, clip)?;
         let field = egui::Id::unique("code_bar_filter");
         self.capture_typing(ctx, field);
-        let items = self.items(book, recent);
+        let mut items = self.items(book, recent);
+        let (pos, pivot, rows) = self.place(doc, span, clip, items.len())?;
+        items.truncate(rows);
+        self.highlighted = self.highlighted.min(items.len().saturating_sub(1));
         let step = self.keys(ctx, field, items.len());
         if step == Some(Step::Close) {
             self.dismissed = Some(span);
@@ -74,7 +79,7 @@ impl CodeBar {
             return None;
         }
         let mut chosen = (step == Some(Step::Code)).then(|| items.get(self.highlighted).copied()).flatten();
-        let area = egui::Area::new(egui::Id::unique("code_bar")).order(egui::Order::Foreground).fixed_pos(pos).constrain_to(clip);
+        let area = egui::Area::new(egui::Id::unique("code_bar")).order(egui::Order::Foreground).pivot(pivot).fixed_pos(pos).constrain_to(clip);
         let shown = area.show(ctx, |ui| self.contents(ui, field, book, &items, &mut chosen));
         self.size = shown.response.rect.size();
         if chosen.is_some() {
@@ -100,8 +105,9 @@ impl CodeBar {
                     self.highlighted = 0;
                 }
             });
+            self.header_height = ui.min_rect().height() + 10.0;
             for (k, &code) in items.iter().enumerate() {
-                ui.horizontal(|ui| {
+                let row = ui.horizontal(|ui| {
                     let color = book.get(code).map_or(egui::Color32::GRAY, |c| parse_color(&c.color));
                     let (rect, _) = ui.allocate_exact_size(vec2(10.0, 10.0), egui::Sense::hover());
                     ui.painter().rect_filled(rect, 2.0, color);
@@ -111,6 +117,7 @@ impl CodeBar {
                         *chosen = Some(code);
                     }
                 });
+                self.row_height = row.response.rect.height() + ui.spacing().item_spacing.y;
             }
             if items.is_empty() && !self.filter.trim().is_empty() {
                 ui.weak("No code matches");
@@ -118,18 +125,27 @@ impl CodeBar {
         });
     }
 
-    /// Where the bar goes: below the selection's last row, or above its first row when there is
-    /// no room below; `None` where it would cover the selection or leave the document area.
-    fn place(&self, doc: &DocumentView, span: TextSpan, clip: Rect) -> Option<Pos2> {
-        let size = if self.size == Vec2::ZERO { vec2(WIDTH + 8.0, 30.0) } else { self.size };
-        let x = |left: f32| left.clamp(clip.left() + GAP, (clip.right() - size.x - GAP).max(clip.left() + GAP));
-        let end = doc.char_screen_rect(span.end)?;
-        if end.bottom() + GAP + size.y <= clip.bottom() - GAP {
-            return Some(pos2(x(end.left()), end.bottom() + GAP));
+    /// Where the bar goes (a point, and the corner of the bar at it) and how many of `wanted`
+    /// codes it has room to list: below the selection's last row, or above its first row when
+    /// more fit there; `None` where even the filter would cover the selection or leave the
+    /// document area.
+    fn place(&self, doc: &DocumentView, span: TextSpan, clip: Rect, wanted: usize) -> Option<(Pos2, egui::Align2, usize)> {
+        let width = if self.size.x > 0.0 { self.size.x } else { WIDTH + 10.0 };
+        let (header, row) = (if self.header_height > 0.0 { self.header_height } else { 32.0 }, if self.row_height > 0.0 { self.row_height } else { 22.0 });
+        let x = |left: f32| left.clamp(clip.left() + GAP, (clip.right() - width - GAP).max(clip.left() + GAP));
+        // How many codes fit in `space` points under the filter (none if the filter does not).
+        let rows = |space: f32| (space >= header).then(|| (((space - header) / row).floor().max(0.0) as usize).min(wanted));
+        let end = doc.char_screen_rect(span.end);
+        let below = end.and_then(|end| Some((pos2(x(end.left()), end.bottom() + GAP), egui::Align2::LEFT_TOP, rows(clip.bottom() - end.bottom() - 2.0 * GAP)?)));
+        if below.is_some_and(|(_, _, n)| n == wanted) {
+            return below;
         }
-        let start = doc.char_screen_rect(span.start)?;
-        let top = start.top() - GAP - size.y;
-        (top >= clip.top() + GAP).then(|| pos2(x(start.left()), top))
+        let start = doc.char_screen_rect(span.start);
+        let above = start.and_then(|start| Some((pos2(x(start.left()), start.top() - GAP), egui::Align2::LEFT_BOTTOM, rows(start.top() - clip.top() - 2.0 * GAP)?)));
+        match (below, above) {
+            (Some(b), Some(a)) => Some(if a.2 > b.2 { a } else { b }),
+            (b, a) => b.or(a),
+        }
     }
 
     /// Typing aimed at the text (which takes no typing) goes into the filter, and the filter
