@@ -112,7 +112,8 @@ impl CodeBar {
                     let (rect, _) = ui.allocate_exact_size(vec2(10.0, 10.0), egui::Sense::hover());
                     ui.painter().rect_filled(rect, 2.0, color);
                     let name = book.path(code).unwrap_or_default();
-                    let button = egui::Button::selectable(k == self.highlighted, name).frame_when_inactive(false);
+                    // The highlighted code is filled, so Enter's target is plain to see.
+                    let button = egui::Button::selectable(k == self.highlighted, name).frame_when_inactive(k == self.highlighted);
                     if ui.add(button).on_hover_text("Code the selection with this code").clicked() {
                         *chosen = Some(code);
                     }
