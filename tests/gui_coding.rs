@@ -1,6 +1,7 @@
 //! Coding in the real window, driven headlessly through egui_kittest: select a passage, then
-//! click a code, drag a code onto it, press a quick key, or create a code from it (in vivo or
-//! "Code as new…"); change and remove codings from the highlight's menu; undo each step.
+//! choose a code in the text's context menu, drag a code onto it, press a quick key, or create a
+//! code from it (in vivo or "Code as new…"); change and remove codings from the highlight's menu;
+//! undo each step.
 #![allow(clippy::unwrap_used)] // tests fail loudly on purpose
 #![cfg(feature = "gui")]
 
@@ -11,7 +12,7 @@ use thicket_core::model::{Coding, TextSpan};
 use thicket_gui::{ThicketApp, UiCommand};
 
 mod common;
-use common::gui::{drag, paragraphs, point_at, sample_harness};
+use common::gui::{code_selection_with, drag, paragraphs, point_at, sample_harness};
 
 /// Selects `[from, to)` by dragging the mouse across the text, as a user would.
 fn drag_select(harness: &mut Harness<'static, ThicketApp>, from: usize, to: usize) -> TextSpan {
@@ -52,14 +53,13 @@ fn passage(harness: &Harness<'static, ThicketApp>) -> (usize, usize) {
 }
 
 #[test]
-fn clicking_a_code_codes_the_selection_shows_it_in_retrieval_and_undo_takes_it_back() {
+fn coding_from_the_context_menu_codes_the_selection_shows_it_in_retrieval_and_undo_takes_it_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = sample_harness(dir.path());
     let before = codings(&harness);
     let (from, to) = passage(&harness);
     let span = drag_select(&mut harness, from, to);
-    harness.get_by_label("Withdrawal").click();
-    harness.run();
+    code_selection_with(&mut harness, from + 3, "Ruptures/Withdrawal");
     let after = codings(&harness);
     let coding = new_coding(&before, &after);
     let project = harness.state().project().unwrap();
@@ -99,8 +99,7 @@ fn blanks_around_a_selection_are_not_coded() {
     // From inside paragraph 1 to the start of paragraph 2: the blank line between is left out.
     let from = p[1].end - 10;
     drag_select(&mut harness, from, p[2].start);
-    harness.get_by_label("Withdrawal").click();
-    harness.run();
+    code_selection_with(&mut harness, from + 3, "Ruptures/Withdrawal");
     let coding = new_coding(&before, &codings(&harness));
     assert_eq!(coding.span, TextSpan::new(from, p[1].end).unwrap());
 }
@@ -262,8 +261,7 @@ fn coding_keeps_the_reading_position_and_layout() {
     let before = harness.state().document().unwrap().char_screen_rect(target).expect("in view");
     harness.state_mut().document_mut().unwrap().set_selection(Some(TextSpan::new(target, target + 20).unwrap()));
     harness.run();
-    harness.get_by_label("Withdrawal").click();
-    harness.run();
+    code_selection_with(&mut harness, target + 3, "Ruptures/Withdrawal");
     let after = harness.state().document().unwrap().char_screen_rect(target).expect("still in view");
     assert!((after.top() - before.top()).abs() < 1.0, "{before:?} → {after:?}");
 }

@@ -13,7 +13,7 @@ use thicket_core::model::TextSpan;
 use thicket_gui::{Startup, ThicketApp, UiCommand};
 
 mod common;
-use common::gui::harness_with;
+use common::gui::{code_selection_with, harness_with};
 
 fn harness_on(path: &Path, prefs: Option<PathBuf>) -> Harness<'static, ThicketApp> {
     harness_with(Startup::Open(path.to_path_buf()), egui::vec2(1400.0, 1000.0), prefs)
@@ -96,8 +96,7 @@ fn codings_record_the_coder_chosen_in_the_status_bar() {
     let span = TextSpan::new(0, 12).unwrap();
     harness.state_mut().document_mut().unwrap().set_selection(Some(span));
     harness.run();
-    harness.get_by_label("Withdrawal").click();
-    harness.run();
+    code_selection_with(&mut harness, 3, "Ruptures/Withdrawal");
     let project = harness.state().project().unwrap();
     let amara = project.coders().unwrap().into_iter().find(|c| c.name == "Amara").expect("coder created on first use");
     assert!(project.all_codings().unwrap().iter().any(|c| c.coder_id == amara.id && c.span == span));

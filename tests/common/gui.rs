@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use egui::Pos2;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use thicket_core::text::TextIndex;
 use thicket_gui::{Startup, ThicketApp, UiCommand};
 
@@ -63,4 +64,19 @@ pub fn paragraphs(harness: &Harness<'static, ThicketApp>) -> Vec<std::ops::Range
 pub fn point_at(harness: &Harness<'static, ThicketApp>, ch: usize) -> Pos2 {
     let rect = harness.state().document().unwrap().char_screen_rect(ch).expect("char on screen");
     Pos2::new(rect.left() + 1.0, rect.center().y)
+}
+
+/// Codes the document's selection with the code at `path` the explicit way a reader does:
+/// right-click on char `ch` (inside the selection), then "Code selection with…" and the code.
+pub fn code_selection_with(harness: &mut Harness<'static, ThicketApp>, ch: usize, path: &str) {
+    use egui::{Event, Modifiers, PointerButton};
+    let pos = point_at(harness, ch);
+    harness.hover_at(pos);
+    harness.event_modifiers(Event::PointerButton { pos, button: PointerButton::Secondary, pressed: true, modifiers: Modifiers::NONE }, Modifiers::NONE);
+    harness.event_modifiers(Event::PointerButton { pos, button: PointerButton::Secondary, pressed: false, modifiers: Modifiers::NONE }, Modifiers::NONE);
+    harness.run();
+    harness.get_by_label("Code selection with…").click();
+    harness.run();
+    harness.get_by_label(path).click();
+    harness.run();
 }

@@ -40,7 +40,8 @@ pub enum UiCommand {
     Perform(thicket_core::Action),
     /// Show the participants window.
     ShowParticipants,
-    /// Open a source and select a span in it (from a retrieved segment).
+    /// Open a source and bring a span of it into view, outlined with the caret at its start but
+    /// not selected (from a retrieved segment, a drill-down, a search result, a memo).
     ShowSpan(SourceId, thicket_core::model::TextSpan),
     /// Code every hit of a search (adding the coder if new), as one undoable action.
     Autocode(super::search::AutocodeRequest),
@@ -82,6 +83,10 @@ pub struct ThicketApp {
     participants: super::participants::ParticipantsWindow,
     participants_open: bool,
     pub(super) codebook: super::codebook::CodebookPanel,
+    /// The code bar by the document's selection.
+    pub(super) code_bar: super::code_bar::CodeBar,
+    /// Codes applied in this session, the last one first (the code bar offers them).
+    pub(super) recent_codes: Vec<CodeId>,
     pub(super) retrieval: super::retrieval::RetrievalPane,
     pub(super) find: super::search::FindBar,
     pub(super) project_search: super::search::ProjectSearch,
@@ -123,6 +128,8 @@ impl ThicketApp {
             participants: Default::default(),
             participants_open: false,
             codebook: Default::default(),
+            code_bar: Default::default(),
+            recent_codes: Vec::new(),
             retrieval: Default::default(),
             find: Default::default(),
             project_search: Default::default(),
@@ -290,6 +297,7 @@ impl ThicketApp {
     pub(super) fn code_selection(&mut self, code: CodeId) {
         let Some((source, span)) = self.selected_span() else { return };
         let Some(coder) = self.coder_id() else { return };
+        super::code_bar::remember(&mut self.recent_codes, code);
         self.push(UiCommand::Perform(Action::AddCodings(vec![NewCoding { source, code, coder, span, memo: String::new() }])));
     }
 

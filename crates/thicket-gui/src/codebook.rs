@@ -1,5 +1,6 @@
 //! The codebook panel: the code tree with colours and counts, a filter, and every operation on
-//! codes — apply to the selection (click, drag onto the document, or quick keys 1–9), create
+//! codes — browse a code's segments (click), apply it to the selection (drag onto the document,
+//! quick keys 1–9, or "Apply to selection" in its menu; a click never codes), create
 //! (also in vivo from the selection), rename, recolour, describe, re-parent, reorder,
 //! merge, and delete with a confirmation that says what goes with it. Every change is an
 //! `Action` pushed to the app; nothing here writes to the project. Where a moved code goes, and
@@ -73,6 +74,11 @@ fn picker_hex([r, g, b]: [u8; 3]) -> String {
 }
 
 impl CodebookPanel {
+    /// The quick key (0 for key 1) that codes with `code`, if any.
+    fn quick_key(&self, code: CodeId) -> Option<usize> {
+        self.quick.iter().position(|q| *q == Some(code))
+    }
+
     /// Opens the form for a new code under `parent`.
     pub fn new_code(&mut self, book: &Codebook, parent: Option<CodeId>, name: String, apply_after: bool) {
         let Rgb(r, g, b) = next_code_colour(book);
@@ -123,7 +129,7 @@ impl CodebookPanel {
         out: &mut Vec<CodebookRequest>,
     ) {
         let total: usize = book.subtree(code.id).iter().filter_map(|id| counts.get(id)).sum();
-        let quick = self.quick.iter().position(|q| *q == Some(code.id));
+        let quick = self.quick_key(code.id);
         let selected = self.selected.contains(&code.id);
         ui.horizontal(|ui| {
             ui.add_space(depth as f32 * 14.0);
@@ -159,14 +165,12 @@ impl CodebookPanel {
                 };
                 out.extend(action.map(CodebookRequest::Perform));
             }
-            let response = response.on_hover_text(describe(book, code, has_selection));
+            let response = response.on_hover_text(describe(book, code, self.quick_key(code.id)));
+            // A click browses, whatever is selected in the text: coding takes a gesture of its own,
+            // so that a passage left selected (after a jump or coding) is never coded by accident.
             if response.clicked() {
                 let add = ui.input(|i| i.modifiers.command);
-                if has_selection && !add {
-                    out.push(CodebookRequest::Apply(code.id));
-                } else {
-                    out.push(CodebookRequest::Select { code: code.id, add });
-                }
+                out.push(CodebookRequest::Select { code: code.id, add });
             }
             response.context_menu(|ui| self.menu(ui, book, code, has_selection, out));
             ui.weak(total.to_string());
@@ -350,8 +354,8 @@ impl CodebookPanel {
     }
 }
 
-/// The hover text: path, definition and how to use the code.
-fn describe(book: &Codebook, code: &Code, has_selection: bool) -> String {
+/// The hover text: path, definition and how to use the code (`quick`: its quick key, 1–9).
+fn describe(book: &Codebook, code: &Code, quick: Option<usize>) -> String {
     let mut s = book.path(code.id).unwrap_or(&code.name).to_string();
     let d = &code.description;
     for (label, text) in [("", &d.definition), ("Use when: ", &d.use_when), ("Not when: ", &d.do_not_use_when), ("Example: ", &d.example)] {
@@ -359,7 +363,12 @@ fn describe(book: &Codebook, code: &Code, has_selection: bool) -> String {
             s.push_str(&format!("\n{label}{text}"));
         }
     }
-    s.push_str(if has_selection { "\n\nClick to code the selection." } else { "\n\nClick to list its segments; select text first to code it." });
+    s.push_str("\n\nClick to list its segments. To code selected text: drag the code onto it");
+    match quick {
+        Some(k) => s.push_str(&format!(", press {}", k + 1)),
+        None => s.push_str(", press its quick key"),
+    }
+    s.push_str(", or right-click the text, then “Code selection with…”.");
     s
 }
 

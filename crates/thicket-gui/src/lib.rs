@@ -10,6 +10,7 @@ pub mod import_dialog;
 mod attribute_cell;
 mod attributes;
 mod cases;
+mod code_bar;
 mod codebook;
 mod data_windows;
 pub mod file_browser;

@@ -370,10 +370,16 @@ pub fn document(app: &mut ThicketApp, ui: &mut egui::Ui) {
         return;
     }
     let mut response = None;
+    let mut from_bar = None;
     egui::CentralPanel::default().show(ui, |ui| {
         app.find.show(ui, app.document.as_mut());
         match &mut app.document {
-            Some(doc) => response = Some(doc.show(ui)),
+            Some(doc) => {
+                response = Some(doc.show(ui));
+                if let Some(summary) = &app.summary {
+                    from_bar = app.code_bar.show(ui.ctx(), doc, &summary.codebook, &app.recent_codes);
+                }
+            }
             None => {
                 ui.centered_and_justified(|ui| ui.weak("Select a source on the left to read it."));
             }
@@ -399,7 +405,9 @@ pub fn document(app: &mut ThicketApp, ui: &mut egui::Ui) {
     {
         app.push(UiCommand::Perform(thicket_core::Action::UpdateCoding { id, span, memo }));
     }
-    if let Some(code) = response.dropped_code {
+    // The explicit ways to code the selection: drop a code on it, choose one in its context
+    // menu or in the code bar.
+    if let Some(code) = response.dropped_code.or(response.code_with).or(from_bar) {
         app.code_selection(code);
     }
 }

@@ -56,6 +56,8 @@ impl DocumentView {
         let (pressed, shift, down) = ui.input(|i| (i.pointer.primary_pressed(), i.modifiers.shift, i.pointer.primary_down()));
         if pressed && response.hovered() {
             response.request_focus();
+            // The user reads on from here: the outline of the last jump has served.
+            self.landed = None;
             if let (Some(pos), false) = (response.hover_pos(), matches!(hit, Hit::Stripe { .. })) {
                 let ch = self.caret_at(ctx, geo, pos);
                 self.selection = if shift { Selection { cursor: ch, ..self.selection } } else { Selection::at(ch) };
@@ -218,6 +220,7 @@ impl DocumentView {
         let codes = self.highlights.sorted_codes(self.highlights.codes.keys().copied());
         let mut copy = false;
         response.context_menu(|ui| {
+            code_with_menu(ui, &self.highlights, &codes, selection.is_some(), out);
             for (id, code, label, has_memo) in &items {
                 if items.len() > 1 {
                     ui.label(egui::RichText::new(label).strong());
@@ -352,6 +355,26 @@ impl DocumentView {
         let edge = if end { galley.cursor_end_of_row(&cursor) } else { galley.cursor_begin_of_row(&cursor) };
         paragraph.start + edge.index.0
     }
+}
+
+/// "Code selection with…": a submenu of every code, by path in codebook order, that codes the
+/// selection with the one chosen (disabled without a selection).
+fn code_with_menu(ui: &mut Ui, highlights: &super::content::Highlights, codes: &[CodeId], enabled: bool, out: &mut DocumentResponse) {
+    ui.add_enabled_ui(enabled, |ui| {
+        ui.menu_button("Code selection with…", |ui| {
+            egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                for &code in codes {
+                    if ui.button(highlights.name(code)).clicked() {
+                        out.code_with = Some(code);
+                        ui.close();
+                    }
+                }
+            });
+        });
+    })
+    .response
+    .on_disabled_hover_text("Select a passage first");
+    ui.separator();
 }
 
 /// While selecting by dragging past the top or bottom of the view, scrolls towards the pointer,

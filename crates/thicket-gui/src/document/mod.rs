@@ -62,6 +62,8 @@ pub struct DocumentResponse {
     pub memo_on_selection: Option<TextSpan>,
     /// A code from the codebook was dragged and dropped onto the text.
     pub dropped_code: Option<CodeId>,
+    /// "Code selection with…" → this code was chosen in the text's context menu.
+    pub code_with: Option<CodeId>,
     /// "Memo on coding of …" was chosen in a highlight's or a stripe's context menu.
     pub memo_for_coding: Option<CodingId>,
     /// The selection differs from the previous frame's.
@@ -103,6 +105,9 @@ pub struct DocumentView {
     hovered_stripe: Option<usize>,
     /// Codings offered by the open context menu, captured when it was opened.
     menu: Vec<CodingId>,
+    /// Where the last jump (a segment, a search hit) landed: outlined, not selected, until the
+    /// user next presses on the text, so that nothing is left behind for a code to apply to.
+    landed: Option<TextSpan>,
     /// Search hits to mark (sorted, disjoint) and the one the find bar is on.
     search_hits: Vec<TextSpan>,
     current_hit: Option<usize>,
@@ -186,6 +191,7 @@ impl DocumentView {
             hovered: Vec::new(),
             hovered_stripe: None,
             menu: Vec::new(),
+            landed: None,
             search_hits: Vec::new(),
             current_hit: None,
         })
@@ -254,10 +260,28 @@ impl DocumentView {
         self.jump = Some(Jump { ch: ch.min(self.index.char_len()), frames: 0, last_offset: f32::NAN });
     }
 
-    /// Selects `span` and brings its start into view (a retrieved segment, a search hit).
+    /// Brings `span` into view (a retrieved segment, a search hit): the caret goes to its start
+    /// and the span is outlined, but not selected. A jump is for reading: a selection left behind
+    /// would be coded by the next quick key. Shift-click extends a selection from the caret.
     pub fn reveal(&mut self, span: TextSpan) {
-        self.set_selection(Some(span));
+        self.selection = Selection::at(span.start.min(self.index.char_len()));
+        self.landed = Some(span);
         self.scroll_to_char(span.start);
+    }
+
+    /// Where the last jump landed, while it is still outlined.
+    pub fn landed(&self) -> Option<TextSpan> {
+        self.landed
+    }
+
+    /// Whether the user is still selecting with the pointer (the button is held).
+    pub fn is_selecting(&self) -> bool {
+        self.dragging
+    }
+
+    /// The visible text area on screen in the last frame.
+    pub fn text_clip_rect(&self) -> Option<Rect> {
+        self.geometry.map(|g| g.clip)
     }
 
     /// The coding with this id, if it is in this source.

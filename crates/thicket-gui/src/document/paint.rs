@@ -1,5 +1,5 @@
 //! Painting the visible paragraphs: margin (timestamps, paragraph and line numbers), coding
-//! stripes, the text galleys with their highlights, and the selection; and exposing the visible
+//! stripes, the text galleys with their highlights, the selection and where a jump landed; and exposing the visible
 //! text to accessibility (and so to tests).
 //!
 //! In: the laid-out galleys and heights of the visible paragraphs and the frame's geometry.
@@ -40,6 +40,13 @@ impl DocumentView {
             if let Some(range) = selection.and_then(|s| local_range(s, &self.paragraph(i))) {
                 for rect in selection_rects(galley, range) {
                     painter.rect_filled(rect.translate(text_pos.to_vec2()), 0.0, selection_fill);
+                }
+            }
+            if let Some(range) = self.landed.and_then(|s| local_range(s, &self.paragraph(i))) {
+                // Where a jump landed: outlined, unlike a selection, because it is not one.
+                let stroke = egui::Stroke::new(1.5, visuals.selection.stroke.color);
+                for rect in selection_rects(galley, range) {
+                    painter.rect_stroke(rect.translate(text_pos.to_vec2()).expand(1.0), 2.0, stroke, egui::StrokeKind::Outside);
                 }
             }
             if let Some(k) = self.hovered_stripe
