@@ -8,7 +8,7 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use thicket_core::model::TextSpan;
-use thicket_gui::ThicketApp;
+use thicket_gui::{ThicketApp, UiCommand};
 
 mod common;
 use common::gui::{drag, open_source, paragraphs, point_at, sample_harness};
@@ -192,4 +192,29 @@ fn resizing_the_window_keeps_the_text_being_read_in_view() {
         harness.run();
         assert!(harness.state().document().unwrap().char_screen_rect(target).is_some(), "lost the text at width {width}");
     }
+}
+
+/// Scroll positions were kept per source id, and ids repeat across projects: a source of the
+/// next project opened at the scroll position of the previous project's source with its id.
+#[test]
+fn a_source_of_another_project_opens_at_the_top_not_where_the_last_project_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    let name = "Harlow – case file excerpt";
+    open_source(&mut harness, name);
+    let end = harness.state().document().unwrap().text().chars().count() - 1;
+    harness.state_mut().document_mut().unwrap().scroll_to_char(end);
+    for _ in 0..10 {
+        harness.run();
+    }
+    assert!(harness.state().document().unwrap().char_screen_rect(0).is_none(), "scrolled away from the top");
+    let second = dir.path().join("second.thicket");
+    thicket_core::sample::write_sample(&second).unwrap().close().unwrap();
+    harness.state_mut().push_command(UiCommand::OpenProject(second));
+    harness.run();
+    open_source(&mut harness, name);
+    for _ in 0..5 {
+        harness.run();
+    }
+    assert!(harness.state().document().unwrap().char_screen_rect(0).is_some(), "the new project's source opens at its top");
 }

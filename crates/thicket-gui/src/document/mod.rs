@@ -356,10 +356,12 @@ impl DocumentView {
         // This view sets scroll offsets itself (jumps, keeping the text still as heights become
         // exact); egui would take an offset past an edge for an overscroll and spring it back.
         ui.spacing_mut().scroll.kinetic.rubber_band = false;
-        let salt = ("document_view", self.source.id);
+        // Keyed by the source's UUID, not its id: ids repeat across projects, and a source of the
+        // next project must not open at the scroll position of the last one's source with its id.
+        let salt = ("document_view", self.source.uuid.clone());
         let columns = self.columns(ui.available_width() - ui.spacing().scroll.allocated_width());
         // The id ScrollArea derives from `id_salt`, to read its offset before it runs.
-        let scroll_id = ui.make_persistent_id(egui::IdSalt::new(salt));
+        let scroll_id = ui.make_persistent_id(egui::IdSalt::new(salt.clone()));
         let offset = self.plan_scroll(ui.ctx(), scroll_id, ui.available_height(), &columns);
         let mut area = egui::ScrollArea::vertical()
             .id_salt(salt)
