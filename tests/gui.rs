@@ -158,3 +158,60 @@ fn a_new_code_is_created_from_the_codebook_and_undone() {
     harness.run();
     assert!(harness.state().project().unwrap().code_at("Hope").is_err());
 }
+
+#[test]
+fn the_new_code_form_focuses_the_name_and_enter_creates_the_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    harness.get_by_label("New code…").click();
+    harness.run();
+    harness.event(egui::Event::Text("Hope".into()));
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.state().project().unwrap().code_at("Hope").is_ok(), "typed into the focused name, created on Enter");
+    assert!(harness.query_by_label("Create").is_none(), "the form closed");
+}
+
+#[test]
+fn a_new_code_can_be_given_a_parent_and_a_hex_colour() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    harness.get_by_label("New code…").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Name").type_text("Trust regained");
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Under").click();
+    harness.run();
+    // Within the open list, scrolled to (it holds every code).
+    harness.get_by_role(egui::accesskit::Role::ListBox).get_by_label("Repair/Honesty").scroll_to_me();
+    harness.run();
+    harness.get_by_role(egui::accesskit::Role::ListBox).get_by_label("Repair/Honesty").click();
+    harness.run();
+    let hex = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Hex");
+    hex.focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Hex").type_text("#12ab56");
+    harness.run();
+    harness.get_by_label("Create").click();
+    harness.run();
+    let project = harness.state().project().unwrap();
+    let id = project.code_at("Repair/Honesty/Trust regained").unwrap();
+    assert_eq!(project.codebook().unwrap().get(id).unwrap().color, "#12AB56");
+}
+
+#[test]
+fn escape_closes_the_code_form_without_creating_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    let before = harness.state().project().unwrap().codebook().unwrap().len();
+    harness.get_by_label("New code…").click();
+    harness.run();
+    harness.event(egui::Event::Text("Half a name".into()));
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Create").is_none(), "the form closed");
+    assert_eq!(harness.state().project().unwrap().codebook().unwrap().len(), before);
+}

@@ -47,6 +47,17 @@ pub struct CodeForm {
     pub sort_order: i64,
     /// After creating, apply the new code to the selection.
     pub apply_after: bool,
+    /// The colour as typed in the hex field (`color` follows it whenever it parses).
+    pub hex: String,
+    /// Give the name field the keyboard on the form's first frame.
+    pub focus_name: bool,
+}
+
+impl CodeForm {
+    #[allow(clippy::too_many_arguments)]
+    fn new(id: Option<CodeId>, parent: Option<CodeId>, name: String, color: [u8; 3], description: CodeDescription, sort_order: i64, apply_after: bool) -> Self {
+        CodeForm { id, parent, name, color, description, sort_order, apply_after, hex: picker_hex(color), focus_name: true }
+    }
 }
 
 /// State of the panel kept between frames.
@@ -83,7 +94,7 @@ impl CodebookPanel {
     pub fn new_code(&mut self, book: &Codebook, parent: Option<CodeId>, name: String, apply_after: bool) {
         let Rgb(r, g, b) = next_code_colour(book);
         let color = [r, g, b];
-        self.form = Some(CodeForm { id: None, parent, name, color, description: CodeDescription::default(), sort_order: 0, apply_after });
+        self.form = Some(CodeForm::new(None, parent, name, color, CodeDescription::default(), 0, apply_after));
     }
 
     /// Draws the panel's contents into `ui`; `has_selection` enables applying codes.
@@ -197,15 +208,15 @@ impl CodebookPanel {
             ui.close();
         }
         if ui.button("Edit (rename, colour, description)…").clicked() {
-            self.form = Some(CodeForm {
-                id: Some(code.id),
-                parent: code.parent_id,
-                name: code.name.clone(),
-                color: picker_rgb(&code.color),
-                description: code.description.clone(),
-                sort_order: code.sort_order,
-                apply_after: false,
-            });
+            self.form = Some(CodeForm::new(
+                Some(code.id),
+                code.parent_id,
+                code.name.clone(),
+                picker_rgb(&code.color),
+                code.description.clone(),
+                code.sort_order,
+                false,
+            ));
             ui.close();
         }
         if ui.button("Memo…").clicked() {
@@ -266,26 +277,29 @@ impl CodebookPanel {
         }
     }
 
+    /// The new-code / edit-code form: name (focused; Enter creates), parent, colour with a hex
+    /// field, and the description; Escape or Cancel closes it.
     fn form_window(&mut self, ctx: &egui::Context, book: &Codebook, out: &mut Vec<CodebookRequest>) {
         let Some(form) = &mut self.form else { return };
         let mut open = true;
-        let mut done = false;
+        let mut submit = false;
+        let mut cancel = ctx.input(|i| i.key_pressed(egui::Key::Escape));
         let title = match (form.id, form.apply_after) {
             (Some(_), _) => "Edit code",
             (None, true) => "New code for the selection",
             (None, false) => "New code",
         };
         egui::Window::new(title).open(&mut open).collapsible(false).show(ctx, |ui| {
-            if let Some(p) = form.parent.and_then(|p| book.path(p)) {
-                ui.weak(format!("under {p}"));
-            }
             egui::Grid::new("code_form").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
                 let l = ui.label("Name");
-                ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(260.0)).labelled_by(l.id);
+                let name = ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(260.0)).labelled_by(l.id);
+                if std::mem::take(&mut form.focus_name) {
+                    name.request_focus();
+                }
+                submit |= name.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.end_row();
-                let l = ui.label("Colour");
-                ui.color_edit_button_srgb(&mut form.color).labelled_by(l.id);
-                ui.end_row();
+                parent_row(ui, book, form);
+                colour_row(ui, form);
                 for (label, text) in [
                     ("Definition", &mut form.description.definition),
                     ("Use when", &mut form.description.use_when),
@@ -299,30 +313,15 @@ impl CodebookPanel {
             });
             ui.horizontal(|ui| {
                 let ok = !form.name.trim().is_empty();
-                if ui.add_enabled(ok, egui::Button::new(if form.id.is_some() { "Save" } else { "Create" })).clicked() {
-                    let name = form.name.trim().to_string();
-                    let color = picker_hex(form.color);
-                    let description = form.description.clone();
-                    out.push(match form.id {
-                        Some(id) => CodebookRequest::Perform(Action::UpdateCode {
-                            id,
-                            parent: form.parent,
-                            name,
-                            color,
-                            description,
-                            sort_order: form.sort_order,
-                        }),
-                        None if form.apply_after => CodebookRequest::CreateAndApply { parent: form.parent, name, color, description },
-                        None => CodebookRequest::Perform(Action::CreateCode { parent: form.parent, name, color, description }),
-                    });
-                    done = true;
-                }
-                if ui.button("Cancel").clicked() {
-                    done = true;
-                }
+                submit |= ui.add_enabled(ok, egui::Button::new(if form.id.is_some() { "Save" } else { "Create" })).clicked();
+                cancel |= ui.button("Cancel").clicked();
             });
         });
-        if done || !open {
+        if submit && !form.name.trim().is_empty() {
+            out.push(form_request(book, form));
+            cancel = true;
+        }
+        if cancel || !open {
             self.form = None;
         }
     }
@@ -351,6 +350,60 @@ impl CodebookPanel {
         if close {
             self.confirm_delete = None;
         }
+    }
+}
+
+/// "Under": the top level or any code the form's code may go under (not itself or its sub-codes).
+fn parent_row(ui: &mut egui::Ui, book: &Codebook, form: &mut CodeForm) {
+    let l = ui.label("Under");
+    let shown = form.parent.and_then(|p| book.path(p)).unwrap_or("(top level)");
+    egui::ComboBox::from_id_salt("code_form_parent")
+        .selected_text(shown)
+        .width(260.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut form.parent, None, "(top level)");
+            for (_, code) in book.walk() {
+                if form.id.is_none_or(|id| book.can_move_under(id, Some(code.id))) {
+                    ui.selectable_value(&mut form.parent, Some(code.id), book.path(code.id).unwrap_or_default());
+                }
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    ui.end_row();
+}
+
+/// The colour picker and a hex field beside it, kept in step.
+fn colour_row(ui: &mut egui::Ui, form: &mut CodeForm) {
+    let l = ui.label("Colour");
+    ui.horizontal(|ui| {
+        if ui.color_edit_button_srgb(&mut form.color).labelled_by(l.id).changed() {
+            form.hex = picker_hex(form.color);
+        }
+        let hex_label = ui.label("Hex");
+        let field = ui.add(egui::TextEdit::singleline(&mut form.hex).desired_width(80.0).char_limit(7)).labelled_by(hex_label.id);
+        if field.changed()
+            && let Some(Rgb(r, g, b)) = Rgb::parse(&form.hex)
+        {
+            form.color = [r, g, b];
+        }
+    });
+    ui.end_row();
+}
+
+/// What submitting the form asks: create (and maybe apply) or update; an edited code moved to
+/// another parent goes last among its new siblings.
+fn form_request(book: &Codebook, form: &CodeForm) -> CodebookRequest {
+    let name = form.name.trim().to_string();
+    let color = picker_hex(form.color);
+    let description = form.description.clone();
+    match form.id {
+        Some(id) => {
+            let sort_order = book.reparent(id, form.parent).map_or(form.sort_order, |p| p.sort_order);
+            CodebookRequest::Perform(Action::UpdateCode { id, parent: form.parent, name, color, description, sort_order })
+        }
+        None if form.apply_after => CodebookRequest::CreateAndApply { parent: form.parent, name, color, description },
+        None => CodebookRequest::Perform(Action::CreateCode { parent: form.parent, name, color, description }),
     }
 }
 
