@@ -1,6 +1,8 @@
 //! `thicket memo`: writing memos on the project and its entities, and listing them, as the
 //! window's memo browser does.
 
+use std::collections::HashMap;
+
 use serde_json::{Value, json};
 
 use super::MemoCommand;
@@ -16,7 +18,7 @@ pub fn run(p: &mut Project, command: MemoCommand) -> Result<()> {
         MemoCommand::Add { body, title, source, range, code, case, participant, coder } => {
             let target = target(p, source.as_deref(), range.as_deref(), code.as_deref(), case.as_deref(), participant.as_deref())?;
             let coder = p.ensure_coder(&coder.unwrap_or_else(default_coder))?;
-            let about = describe(p, &target)?;
+            let about = Names::load(p)?.describe(&target);
             p.perform(Action::CreateMemo { target, title, body, coder })?;
             say!("wrote a memo on {about}");
             Ok(())
@@ -50,31 +52,45 @@ fn target(p: &Project, source: Option<&str>, range: Option<&str>, code: Option<&
     Ok(MemoTarget::Project)
 }
 
-/// "the project", "source \"x\" 10..20", "code \"A/B\"", … for messages and listings.
-fn describe(p: &Project, target: &MemoTarget) -> Result<String> {
-    Ok(match target {
-        MemoTarget::Project => "the project".into(),
-        MemoTarget::Source { id, span } => {
-            let name = p.sources()?.into_iter().find(|s| s.id == *id).map(|s| s.name).unwrap_or_default();
-            match span {
-                Some(span) => format!("source \"{name}\" {span}"),
-                None => format!("source \"{name}\""),
-            }
+/// The names a memo's target is told by, read once for a whole listing.
+struct Names {
+    sources: HashMap<SourceId, String>,
+    cases: HashMap<CaseId, String>,
+    participants: HashMap<ParticipantId, String>,
+    codebook: Codebook,
+}
+
+impl Names {
+    fn load(p: &Project) -> Result<Names> {
+        Ok(Names {
+            sources: p.sources()?.into_iter().map(|s| (s.id, s.name)).collect(),
+            cases: p.cases()?.into_iter().map(|c| (c.id, c.name)).collect(),
+            participants: p.participants()?.into_iter().map(|x| (x.id, x.name)).collect(),
+            codebook: p.codebook()?,
+        })
+    }
+
+    /// "the project", "source \"x\" 10..20", "code \"A/B\"", … for messages and listings.
+    fn describe(&self, target: &MemoTarget) -> String {
+        let name = |n: Option<&String>| n.cloned().unwrap_or_default();
+        match target {
+            MemoTarget::Project => "the project".into(),
+            MemoTarget::Source { id, span: Some(span) } => format!("source \"{}\" {span}", name(self.sources.get(id))),
+            MemoTarget::Source { id, span: None } => format!("source \"{}\"", name(self.sources.get(id))),
+            MemoTarget::Code { id } => format!("code \"{}\"", self.codebook.path(*id).unwrap_or_default()),
+            MemoTarget::Case { id } => format!("case \"{}\"", name(self.cases.get(id))),
+            MemoTarget::Participant { id } => format!("participant \"{}\"", name(self.participants.get(id))),
         }
-        MemoTarget::Code { id } => format!("code \"{}\"", p.codebook()?.path(*id).unwrap_or_default()),
-        MemoTarget::Case { id } => format!("case \"{}\"", p.cases()?.into_iter().find(|c| c.id == *id).map(|c| c.name).unwrap_or_default()),
-        MemoTarget::Participant { id } => {
-            format!("participant \"{}\"", p.participants()?.into_iter().find(|x| x.id == *id).map(|x| x.name).unwrap_or_default())
-        }
-    })
+    }
 }
 
 fn list(p: &Project, format: Format) -> Result<()> {
     let coders = p.coders()?;
+    let names = Names::load(p)?;
     let mut table = Table::new(vec!["about", "title", "coder", "updated", "body"]);
     let mut rows = Vec::new();
     for m in p.memos()? {
-        let about = describe(p, &m.target)?;
+        let about = names.describe(&m.target);
         let coder = coders.iter().find(|c| c.id == m.coder_id).map(|c| c.name.clone()).unwrap_or_default();
         let body = if format == Format::Csv { m.body.clone() } else { snippet(&m.body, 60) };
         table.rows.push(vec![about.clone(), m.title.clone(), coder.clone(), m.updated_at.clone(), body]);

@@ -220,15 +220,12 @@ pub struct NewCoding {
 mod tests {
     use super::*;
 
+    /// A code with a colour and definition of its own, so that a move that lost them would show.
     fn code(id: i64, parent: Option<i64>, name: &str, order: i64) -> Code {
         Code {
-            id: CodeId(id),
-            uuid: String::new(),
-            parent_id: parent.map(CodeId),
-            name: name.into(),
             color: format!("#00000{id}"),
             description: CodeDescription::definition(format!("about {name}")),
-            sort_order: order,
+            ..crate::model::test_codes::code(id, parent, name, order)
         }
     }
 

@@ -162,19 +162,7 @@ pub fn in_vivo_name(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::CodeDescription;
-
-    fn code(id: i64, parent: Option<i64>, name: &str, order: i64) -> Code {
-        Code {
-            id: CodeId(id),
-            uuid: String::new(),
-            parent_id: parent.map(CodeId),
-            name: name.into(),
-            color: "#000000".into(),
-            description: CodeDescription::default(),
-            sort_order: order,
-        }
-    }
+    use crate::model::test_codes::code;
 
     #[test]
     fn paths_subtrees_and_walk_order_follow_the_tree() {

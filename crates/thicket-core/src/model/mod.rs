@@ -15,6 +15,7 @@ mod kinds;
 mod placement;
 mod span;
 
+
 pub use codebook::{Codebook, in_vivo_name, split_path};
 pub use colour::{CODE_PALETTE, Rgb, next_code_colour};
 pub use entities::*;
@@ -23,3 +24,22 @@ pub use ids::*;
 pub use kinds::*;
 pub use placement::Placement;
 pub use span::TextSpan;
+
+/// Codes for the unit tests of the tree's rules, built in one place.
+#[cfg(test)]
+pub(crate) mod test_codes {
+    use super::{Code, CodeDescription, CodeId};
+
+    /// Code `id` named `name` under `parent`, at `order` among its siblings; black, undescribed.
+    pub fn code(id: i64, parent: Option<i64>, name: &str, order: i64) -> Code {
+        Code {
+            id: CodeId(id),
+            uuid: String::new(),
+            parent_id: parent.map(CodeId),
+            name: name.into(),
+            color: "#000000".into(),
+            description: CodeDescription::default(),
+            sort_order: order,
+        }
+    }
+}

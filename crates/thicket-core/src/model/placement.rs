@@ -93,19 +93,7 @@ impl Codebook {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Code, CodeDescription};
-
-    fn code(id: i64, parent: Option<i64>, name: &str, order: i64) -> Code {
-        Code {
-            id: CodeId(id),
-            uuid: String::new(),
-            parent_id: parent.map(CodeId),
-            name: name.into(),
-            color: "#000000".into(),
-            description: CodeDescription::default(),
-            sort_order: order,
-        }
-    }
+    use crate::model::test_codes::code;
 
     /// Ruptures(1) > [Confrontation(2) > [Shouting(5)], Withdrawal(3)]; Alliance(4).
     fn book() -> Codebook {
