@@ -26,9 +26,7 @@ fn count(project: &Path, path: &str) -> Option<u64> {
 }
 
 fn code(project: &Path, args: &[&str]) -> std::process::Output {
-    let mut full: Vec<std::ffi::OsString> = vec!["code".into(), project.as_os_str().to_owned()];
-    full.extend(args.iter().map(|a| a.into()));
-    thicket(full)
+    on_project("code", project, args)
 }
 
 #[test]

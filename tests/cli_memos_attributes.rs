@@ -4,7 +4,6 @@
 
 mod common;
 
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use common::*;
@@ -16,9 +15,7 @@ fn sample(dir: &Dir) -> PathBuf {
 }
 
 fn run(project: &Path, command: &str, args: &[&str]) -> std::process::Output {
-    let mut all: Vec<OsString> = vec![command.into(), project.as_os_str().to_owned()];
-    all.extend(args.iter().map(|a| a.into()));
-    thicket(all)
+    on_project(command, project, args)
 }
 
 #[test]

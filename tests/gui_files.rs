@@ -15,18 +15,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use thicket_gui::ThicketApp;
 
-use common::gui::sample_harness_sized;
+use common::gui::{menu, sample_harness_sized};
 
 fn window(dir: &Path) -> Harness<'static, ThicketApp> {
     sample_harness_sized(dir, egui::vec2(1024.0, 700.0))
-}
-
-/// Clicks `item` in the menu `menu`.
-fn menu(harness: &mut Harness<'static, ThicketApp>, menu: &str, item: &str) {
-    harness.get_by_label(menu).click();
-    harness.run();
-    harness.get_by_label_contains(item).click();
-    harness.run();
 }
 
 /// Replaces the text of the field labelled `label` with `text`.

@@ -13,21 +13,12 @@ use thicket_core::model::*;
 use thicket_gui::{ThicketApp, UiCommand};
 
 mod common;
-use common::gui::{harness_on, point_at};
+use common::gui::{harness_on, menu, point_at};
 
 /// The window on a fresh sample study written to `path`.
 fn sample_harness(path: &std::path::Path) -> Harness<'static, ThicketApp> {
     thicket_core::sample::write_sample(path).unwrap().close().unwrap();
     harness_on(path, egui::vec2(1400.0, 1000.0))
-}
-
-/// Chooses `item` in the menu bar's `menu`.
-fn menu(harness: &mut Harness<'static, ThicketApp>, menu: &str, item: &str) {
-    harness.get_by_label(menu).click();
-    harness.run();
-    // Items with a shortcut carry its text in their label too.
-    harness.get_by_label_contains(item).click();
-    harness.run();
 }
 
 /// Types `text` into the text field (`role`) labelled `label`, after focusing it.

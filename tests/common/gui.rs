@@ -29,7 +29,12 @@ pub fn harness_on(path: &Path, size: egui::Vec2) -> Harness<'static, ThicketApp>
 /// The window as `startup` asks, in a window of `size`, with the preferences file `prefs` (none:
 /// no preferences are read or written), after its first frame.
 pub fn harness_with(startup: Startup, size: egui::Vec2, prefs: Option<PathBuf>) -> Harness<'static, ThicketApp> {
-    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| ThicketApp::new(cc, startup.clone(), prefs.clone()));
+    // A dialog whose grid fills in from a background read (the import review) may take six frames
+    // to settle, depending on when the read lands; egui_kittest's default of 4 made that flaky.
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_max_steps(8)
+        .build_eframe(move |cc| ThicketApp::new(cc, startup.clone(), prefs.clone()));
     harness.run();
     harness
 }
@@ -78,5 +83,14 @@ pub fn code_selection_with(harness: &mut Harness<'static, ThicketApp>, ch: usize
     harness.get_by_label("Code selection with…").click();
     harness.run();
     harness.get_by_label(path).click();
+    harness.run();
+}
+
+/// Chooses `item` in the menu bar's `menu` (items with a shortcut carry its text in their label
+/// too, so the item is found by the start of its label).
+pub fn menu(harness: &mut Harness<'static, ThicketApp>, menu: &str, item: &str) {
+    harness.get_by_label(menu).click();
+    harness.run();
+    harness.get_by_label_contains(item).click();
     harness.run();
 }

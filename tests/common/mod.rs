@@ -68,6 +68,13 @@ where
         .expect("run thicket")
 }
 
+/// Runs `thicket COMMAND PROJECT ARGS...`, the shape of every command on a project.
+pub fn on_project(command: &str, project: &Path, args: &[&str]) -> Output {
+    let mut all: Vec<std::ffi::OsString> = vec![command.into(), project.as_os_str().to_owned()];
+    all.extend(args.iter().map(|a| a.into()));
+    thicket(all)
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
