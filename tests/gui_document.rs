@@ -100,7 +100,7 @@ fn scrolling_to_a_far_offset_brings_its_text_on_screen() {
 }
 
 #[test]
-fn hovering_a_highlight_names_its_codes() {
+fn hovering_a_highlight_names_its_codes_and_their_coders() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = sample_harness(dir.path());
     let id = harness.state().document().unwrap().source.id;
@@ -111,13 +111,24 @@ fn hovering_a_highlight_names_its_codes() {
     let view = harness.state().document().unwrap();
     let coding = codings.iter().find(|c| view.char_screen_rect(c.span.start + 1).is_some()).expect("a coding in view");
     let name = book.path(coding.code_id).unwrap().to_string();
-    let before = harness.query_all_by_label(&name).count();
+    // Each code with who coded it there.
+    let ch = coding.span.start + 1;
+    let coders = project.coders().unwrap();
+    let mut who: Vec<String> = codings
+        .iter()
+        .filter(|c| c.code_id == coding.code_id && c.span.start <= ch && ch < c.span.end)
+        .map(|c| coders.iter().find(|k| k.id == c.coder_id).unwrap().name.clone())
+        .collect();
+    who.sort();
+    who.dedup();
+    let line = format!("{name} — {}", who.join(", "));
+    assert!(harness.query_by_label(&line).is_none());
 
-    let pos = point_at(&harness, coding.span.start + 1);
+    let pos = point_at(&harness, ch);
     harness.hover_at(pos);
     harness.run_steps(4);
     assert!(harness.state().document().unwrap().hovered_codes().contains(&coding.code_id));
-    assert_eq!(harness.query_all_by_label(&name).count(), before + 1, "the tooltip names {name}");
+    harness.get_by_label(&line);
 }
 
 #[test]

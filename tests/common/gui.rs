@@ -7,7 +7,7 @@ use egui::Pos2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use thicket_core::text::TextIndex;
-use thicket_gui::{Startup, ThicketApp, UiCommand};
+use thicket_gui::{Prefs, Startup, ThicketApp, UiCommand};
 
 /// The window (1400 × 1000) on a fresh sample study written to `dir/sample.thicket`.
 pub fn sample_harness(dir: &Path) -> Harness<'static, ThicketApp> {
@@ -27,14 +27,29 @@ pub fn harness_on(path: &Path, size: egui::Vec2) -> Harness<'static, ThicketApp>
 }
 
 /// The window as `startup` asks, in a window of `size`, with the preferences file `prefs` (none:
-/// no preferences are read or written), after its first frame.
+/// no preferences are read or written), after its first frame. Where the preferences name no
+/// coder, the coder is `default_coder()`, as if the user had confirmed the name the window
+/// proposes on first start (see `fresh_harness` for that question itself).
 pub fn harness_with(startup: Startup, size: egui::Vec2, prefs: Option<PathBuf>) -> Harness<'static, ThicketApp> {
+    build(startup, size, prefs, true)
+}
+
+/// The window as a first start sees it: the preferences in `prefs` (none: empty) as they are,
+/// so without a coder's name the window asks who is coding.
+pub fn fresh_harness(startup: Startup, size: egui::Vec2, prefs: Option<PathBuf>) -> Harness<'static, ThicketApp> {
+    build(startup, size, prefs, false)
+}
+
+fn build(startup: Startup, size: egui::Vec2, prefs_path: Option<PathBuf>, with_coder: bool) -> Harness<'static, ThicketApp> {
     // A dialog whose grid fills in from a background read (the import review) may take six frames
     // to settle, depending on when the read lands; egui_kittest's default of 4 made that flaky.
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_max_steps(8)
-        .build_eframe(move |cc| ThicketApp::new(cc, startup.clone(), prefs.clone()));
+    let mut harness = Harness::builder().with_size(size).with_max_steps(8).build_eframe(move |cc| {
+        let mut prefs = Prefs::load(prefs_path.as_deref());
+        if with_coder && prefs.coder.is_none() {
+            prefs.coder = Some(thicket_core::project::default_coder());
+        }
+        ThicketApp::with_prefs(cc, startup.clone(), prefs, prefs_path.clone())
+    });
     harness.run();
     harness
 }

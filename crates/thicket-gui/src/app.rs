@@ -65,6 +65,10 @@ pub enum UiCommand {
     /// The user agreed to replace this file: move it aside, apply the command (which writes a
     /// new file there), and restore the old file if that failed.
     ReplaceFile(PathBuf, Box<UiCommand>),
+    /// Run a command of the table (a menu item, a shortcut, the palette).
+    Run(super::commands::Command),
+    /// Remove a coding; one that carries a memo asks first.
+    RemoveCoding(thicket_core::model::CodingId),
     Undo,
     Redo,
     DismissError,
@@ -105,7 +109,12 @@ pub struct ThicketApp {
     pub(super) summary: Option<super::summary::Summary>,
     /// The navigator's filter and grouping.
     pub(super) navigator: super::panels::NavigatorState,
-    ctx: egui::Context,
+    /// "Who is coding?", while asked (first start, a new project, "Change coder…").
+    pub(super) coder_prompt: Option<super::coder_prompt::CoderPrompt>,
+    /// "Remove this coding and its memo?", while asked.
+    pub(super) removal: Option<super::coding_removal::RemovalQuestion>,
+    pub(super) palette: super::commands::palette::CommandPalette,
+    pub(super) ctx: egui::Context,
     prefs_path: Option<PathBuf>,
     commands: Vec<UiCommand>,
     title: String,
@@ -115,8 +124,16 @@ impl ThicketApp {
     /// Builds the app; `prefs_path` is `None` in tests so nothing is written to the user's config.
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup, prefs_path: Option<PathBuf>) -> Self {
         let prefs = Prefs::load(prefs_path.as_deref());
+        Self::with_prefs(cc, startup, prefs, prefs_path)
+    }
+
+    /// Builds the app on `prefs` as if read from `prefs_path` (tests give a coder this way).
+    /// Without a coder's name in them, the window first asks who is coding.
+    pub fn with_prefs(cc: &eframe::CreationContext<'_>, startup: Startup, prefs: Prefs, prefs_path: Option<PathBuf>) -> Self {
         prefs.theme.apply(&cc.egui_ctx);
-        let coder = prefs.coder.clone().filter(|c| !c.trim().is_empty()).unwrap_or_else(thicket_core::project::default_coder);
+        let coder = prefs.coder.clone().map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
+        let coder_prompt = coder.is_none().then(|| super::coder_prompt::CoderPrompt::first_start(thicket_core::project::suggested_coder()));
+        let coder = coder.unwrap_or_default();
         let mut app = ThicketApp {
             project: None,
             selected: None,
@@ -141,6 +158,9 @@ impl ThicketApp {
             coder,
             summary: None,
             navigator: Default::default(),
+            coder_prompt,
+            removal: None,
+            palette: Default::default(),
             ctx: cc.egui_ctx.clone(),
             prefs_path,
             commands: Vec::new(),
@@ -163,9 +183,19 @@ impl ThicketApp {
         self.project.as_ref()
     }
 
-    /// The coder recorded on codings and memos made in this window.
+    /// The coder recorded on codings and memos made in this window (empty until chosen).
     pub fn coder(&self) -> &str {
         &self.coder
+    }
+
+    /// The name in the "Who is coding?" dialog, while it is up.
+    pub fn coder_prompt(&self) -> Option<&str> {
+        self.coder_prompt.as_ref().map(|p| p.name())
+    }
+
+    /// Whether the command palette is showing.
+    pub fn palette_open(&self) -> bool {
+        self.palette.is_open()
     }
 
     /// Messages currently shown to the user.
@@ -273,6 +303,12 @@ impl ThicketApp {
     /// The current coder's id, created on first use. Not an undo step: who is working is not a
     /// change the user made to the data.
     pub(super) fn coder_id(&mut self) -> Option<CoderId> {
+        if self.coder.is_empty() {
+            // Never a guessed name: ask, and let the user repeat what they did.
+            self.errors.push("Say who is coding first, then try again.".into());
+            self.ask_coder();
+            return None;
+        }
         let project = self.project.as_mut()?;
         let found = project.coders().map(|list| list.into_iter().find(|c| c.name == self.coder).map(|c| c.id));
         let result = match found {
@@ -343,7 +379,11 @@ impl ThicketApp {
         self.close();
         let title = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "Study".into());
         match Project::create(path, &title).and_then(Project::close) {
-            Ok(()) => self.open(path),
+            Ok(()) => {
+                self.open(path);
+                // A new study may be someone else's: ask, offering the current name.
+                self.ask_coder();
+            }
             Err(e) => self.errors.push(e.to_string()),
         }
     }
@@ -498,7 +538,66 @@ impl ThicketApp {
             UiCommand::DismissError => {
                 self.errors.clear();
             }
+            UiCommand::Run(command) => super::commands::run(self, command),
+            UiCommand::RemoveCoding(id) => self.remove_coding(id),
         }
+    }
+
+    /// Removes a coding; for one that carries a memo, asks first (`coding_removal`).
+    fn remove_coding(&mut self, id: thicket_core::model::CodingId) {
+        let Some(project) = &self.project else { return };
+        let coding = match project.coding(id) {
+            Ok(Some(c)) => c,
+            Ok(None) => return,
+            Err(e) => return self.errors.push(e.to_string()),
+        };
+        let code = self.summary.as_ref().and_then(|s| s.codebook.path(coding.code_id)).unwrap_or_default().to_string();
+        match super::coding_removal::RemovalQuestion::about(&coding, &code) {
+            Some(question) => self.removal = Some(question),
+            None => self.apply(removal_of(id)),
+        }
+    }
+
+    /// Asks who is coding, offering the current name (unless already asking).
+    pub(super) fn ask_coder(&mut self) {
+        if self.coder_prompt.is_none() {
+            self.coder_prompt = Some(super::coder_prompt::CoderPrompt::change(&self.coder));
+        }
+    }
+
+    /// Whether a dialog that holds the keyboard is up (the window's shortcuts wait).
+    pub(super) fn dialog_open(&self) -> bool {
+        self.coder_prompt.is_some() || self.removal.is_some() || self.palette.is_open()
+    }
+
+    /// The small dialogs over the window: who is coding, removing a coding with a memo, the
+    /// command palette.
+    fn dialogs(&mut self, ctx: &egui::Context) {
+        use super::coder_prompt::PromptOutcome;
+        if let Some(prompt) = &mut self.coder_prompt {
+            let coders: Vec<String> = self.summary.as_ref().map(|s| s.coders.iter().map(|c| c.name.clone()).collect()).unwrap_or_default();
+            match prompt.show(ctx, &coders, &self.coder) {
+                PromptOutcome::Open => {}
+                PromptOutcome::Kept => self.coder_prompt = None,
+                PromptOutcome::Chosen(name) => {
+                    self.coder_prompt = None;
+                    self.set_coder(name);
+                }
+            }
+        }
+        if let Some(question) = &self.removal {
+            use super::coding_removal::Answer;
+            match question.show(ctx) {
+                Answer::Open => {}
+                Answer::Cancel => self.removal = None,
+                Answer::Remove => {
+                    let id = question.coding;
+                    self.removal = None;
+                    self.push(removal_of(id));
+                }
+            }
+        }
+        super::commands::palette::show(self, ctx);
     }
 
     /// Where a file dialog opens: the last folder chosen from, else the project's folder, else
@@ -649,7 +748,6 @@ impl eframe::App for ThicketApp {
         }
         self.refresh_summary();
         panels::shortcuts(self, ui.ctx());
-        super::search::shortcuts(self, ui.ctx());
         panels::menu_bar(self, ui);
         panels::errors(self, ui);
         if self.project.is_some() {
@@ -671,6 +769,7 @@ impl eframe::App for ThicketApp {
         }
         self.save_quick_keys();
         super::data_windows::show(self, ui.ctx());
+        self.dialogs(ui.ctx());
         let commands = std::mem::take(&mut self.commands);
         if !commands.is_empty() {
             // What a command changed is drawn on the next frame; ask for it now.
@@ -684,6 +783,11 @@ impl eframe::App for ThicketApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.close();
     }
+}
+
+/// The action that removes one coding (and the memo it carries).
+fn removal_of(id: thicket_core::model::CodingId) -> UiCommand {
+    UiCommand::Perform(Action::Remove(thicket_core::action::EntitySet { codings: vec![id], ..Default::default() }))
 }
 
 /// The file's full path, so that one project has one entry in the preferences.

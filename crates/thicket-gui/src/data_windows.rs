@@ -1,5 +1,5 @@
 //! The windows for the study's data beside the text: the memo browser, cases and attributes.
-//! Their state, the commands that open them, their keyboard shortcut, and saving a memo being
+//! Their state, the commands that open them, and saving a memo being
 //! typed before anything could lose it (undo, redo, closing the project or the app).
 //!
 //! In: `UiCommand`s from menus and panels. Out: `UiCommand`s pushed to the app, applied after
@@ -26,19 +26,8 @@ pub struct DataWindows {
     marks: Option<(u64, MemoMarks)>,
 }
 
-/// Ctrl+Shift+M opens the memo browser.
-const MEMOS: egui::KeyboardShortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT), egui::Key::M);
-
-/// The shortcut's text for menus.
-pub fn memos_shortcut_text(ctx: &egui::Context) -> String {
-    ctx.format_shortcut(&MEMOS)
-}
-
 /// Draws the open windows and queues what they ask for.
 pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
-    if app.project.is_some() && ctx.input_mut(|i| i.consume_shortcut(&MEMOS)) {
-        app.push(UiCommand::ShowMemos);
-    }
     let Some(project) = &app.project else { return };
     let data = &mut app.data;
     let mut commands = Vec::new();

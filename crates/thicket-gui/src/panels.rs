@@ -9,43 +9,19 @@ use super::app::{ThicketApp, UiCommand};
 use super::file_request::{FilePurpose, FileRequest};
 use thicket_core::model::*;
 
-/// Keyboard shortcuts that work everywhere.
+/// Keyboard shortcuts that work everywhere: the command table's (`commands`), quick keys, and
+/// Escape.
 pub fn shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
-    super::analysis::shortcuts(app, ctx);
-    let undo = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Z);
-    let redo = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
-    // Redo first: its shortcut contains undo's.
-    if ctx.input_mut(|i| i.consume_shortcut(&redo)) {
-        app.push(UiCommand::Redo);
-    } else if ctx.input_mut(|i| i.consume_shortcut(&undo)) {
-        app.push(UiCommand::Undo);
+    super::commands::shortcuts(app, ctx);
+    if app.dialog_open() {
+        return;
     }
     quick_keys(app, ctx);
-    file_shortcuts(app, ctx);
     // Escape drops the selection wherever the focus is, unless a field or a menu wants it.
     if ctx.input(|i| i.key_pressed(egui::Key::Escape)) && !ctx.text_edit_focused() && !egui::Popup::is_any_open(ctx)
         && let Some(doc) = &mut app.document
     {
         doc.set_selection(None);
-    }
-}
-
-/// Ctrl+N new project, Ctrl+O open, Ctrl+I import files, Ctrl+Shift+S save a copy.
-fn file_shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
-    use egui::{Key, KeyboardShortcut, Modifiers};
-    let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
-    if pressed(Modifiers::COMMAND, Key::N) {
-        choose(app, FilePurpose::NewProject);
-    }
-    if pressed(Modifiers::COMMAND, Key::O) {
-        choose(app, FilePurpose::OpenProject);
-    }
-    let open = app.project.is_some();
-    if open && pressed(Modifiers::COMMAND, Key::I) {
-        choose(app, FilePurpose::ImportFiles);
-    }
-    if open && pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
-        choose(app, FilePurpose::SaveCopy);
     }
 }
 
@@ -71,110 +47,36 @@ fn quick_keys(app: &mut ThicketApp, ctx: &egui::Context) {
     }
 }
 
-/// File and Edit menus.
+/// The menu bar: every menu drawn from the command table, plus the recent projects.
 pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
+    use super::commands::{Menu, menu};
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                if ui.add(egui::Button::new("New project…").shortcut_text("Ctrl+N")).clicked() {
-                    choose(app, FilePurpose::NewProject);
-                    ui.close();
-                }
-                if ui.add(egui::Button::new("Open project…").shortcut_text("Ctrl+O")).clicked() {
-                    choose(app, FilePurpose::OpenProject);
-                    ui.close();
-                }
-                if ui.button("Open the sample study").clicked() {
-                    app.push(UiCommand::OpenSample);
-                    ui.close();
-                }
-                ui.separator();
-                let open = app.project.is_some();
-                if ui.add_enabled(open, egui::Button::new("Import files…").shortcut_text("Ctrl+I")).clicked() {
-                    choose(app, FilePurpose::ImportFiles);
-                    ui.close();
-                }
-                if ui.add_enabled(open, egui::Button::new("Import folder…")).clicked() {
-                    choose(app, FilePurpose::ImportFolder);
-                    ui.close();
-                }
-                let recent = app.prefs.recent.clone();
-                ui.add_enabled_ui(!recent.is_empty(), |ui| {
-                    ui.menu_button("Recent projects", |ui| {
-                        for path in recent {
-                            if ui.button(path.display().to_string()).clicked() {
-                                app.push(UiCommand::OpenProject(path));
-                                ui.close();
-                            }
+            for m in Menu::ALL {
+                ui.menu_button(m.title(), |ui| {
+                    menu(app, ui, m, |app, ui, group| {
+                        // After the import items: the recent projects.
+                        if m == Menu::File && group == 1 {
+                            recent_projects(app, ui);
                         }
                     });
                 });
-                ui.separator();
-                if ui.add_enabled(open, egui::Button::new("Save a copy as…").shortcut_text("Ctrl+Shift+S")).on_hover_text("Write a copy of this project to a new file; you keep working here").clicked() {
-                    choose(app, FilePurpose::SaveCopy);
+            }
+        });
+    });
+}
+
+/// File → Recent projects.
+fn recent_projects(app: &mut ThicketApp, ui: &mut egui::Ui) {
+    let recent = app.prefs.recent.clone();
+    ui.add_enabled_ui(!recent.is_empty(), |ui| {
+        ui.menu_button("Recent projects", |ui| {
+            for path in recent {
+                if ui.button(path.display().to_string()).clicked() {
+                    app.push(UiCommand::OpenProject(path));
                     ui.close();
                 }
-                if ui.add_enabled(app.project.is_some(), egui::Button::new("Close project")).clicked() {
-                    app.push(UiCommand::CloseProject);
-                    ui.close();
-                }
-                if ui.button("Quit").clicked() {
-                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-                }
-            });
-            ui.menu_button("Project", |ui| {
-                if ui.add_enabled(app.project.is_some(), egui::Button::new("Participants…")).clicked() {
-                    app.push(UiCommand::ShowParticipants);
-                    ui.close();
-                }
-                let open = app.project.is_some();
-                let memos = egui::Button::new("Memos…").shortcut_text(super::data_windows::memos_shortcut_text(ui.ctx()));
-                for (button, command) in [
-                    (egui::Button::new("Cases…"), UiCommand::ShowCases(None)),
-                    (egui::Button::new("Attributes…"), UiCommand::ShowAttributes),
-                    (memos, UiCommand::ShowMemos),
-                    (egui::Button::new("New project memo…"), UiCommand::OpenMemo(super::memos::MemoSubject::NewProjectMemo)),
-                ] {
-                    if ui.add_enabled(open, button).clicked() {
-                        app.push(command);
-                        ui.close();
-                    }
-                }
-            });
-            ui.menu_button("View", |ui| {
-                let mut theme = app.prefs.theme;
-                ui.radio_value(&mut theme, super::prefs::Theme::System, "Theme as the system");
-                ui.radio_value(&mut theme, super::prefs::Theme::Light, "Light theme");
-                ui.radio_value(&mut theme, super::prefs::Theme::Dark, "Dark theme");
-                if theme != app.prefs.theme {
-                    app.set_theme(ui.ctx(), theme);
-                    ui.close();
-                }
-            });
-            ui.menu_button("Edit", |ui| {
-                let undo = app.project.as_ref().and_then(|p| p.undo_label()).map(|l| format!("Undo {l}"));
-                let redo = app.project.as_ref().and_then(|p| p.redo_label()).map(|l| format!("Redo {l}"));
-                let undo_button = egui::Button::new(undo.clone().unwrap_or("Undo".into())).shortcut_text("Ctrl+Z");
-                if ui.add_enabled(undo.is_some(), undo_button).clicked() {
-                    app.push(UiCommand::Undo);
-                    ui.close();
-                }
-                let redo_button = egui::Button::new(redo.clone().unwrap_or("Redo".into())).shortcut_text("Ctrl+Shift+Z");
-                if ui.add_enabled(redo.is_some(), redo_button).clicked() {
-                    app.push(UiCommand::Redo);
-                    ui.close();
-                }
-                ui.separator();
-                if ui.add_enabled(app.document.is_some(), egui::Button::new("Find in document…").shortcut_text("Ctrl+F")).clicked() {
-                    app.find.open();
-                    ui.close();
-                }
-                if ui.add_enabled(app.project.is_some(), egui::Button::new("Search project…").shortcut_text("Ctrl+Shift+F")).clicked() {
-                    app.project_search.open();
-                    ui.close();
-                }
-            });
-            super::analysis::menu(app, ui);
+            }
         });
     });
 }
@@ -240,7 +142,8 @@ fn coder_picker(app: &mut ThicketApp, ui: &mut egui::Ui) {
     let coders: Vec<String> = app.summary.as_ref().map(|s| s.coders.iter().map(|c| c.name.clone()).collect()).unwrap_or_default();
     let mut chosen = None;
     let id = ui.make_persistent_id("new_coder_name");
-    let response = egui::ComboBox::from_id_salt("coder").selected_text(&app.coder).show_ui(ui, |ui| {
+    let shown = if app.coder.is_empty() { "(not chosen)" } else { app.coder.as_str() };
+    let response = egui::ComboBox::from_id_salt("coder").selected_text(shown).show_ui(ui, |ui| {
         for name in &coders {
             if ui.selectable_label(*name == app.coder, name).clicked() {
                 chosen = Some(name.clone());
@@ -394,8 +297,7 @@ pub fn document(app: &mut ThicketApp, ui: &mut egui::Ui) {
         app.push(UiCommand::OpenMemo(super::memos::MemoSubject::Coding(id)));
     }
     if let Some(id) = response.remove_coding {
-        let codings = thicket_core::action::EntitySet { codings: vec![id], ..Default::default() };
-        app.push(UiCommand::Perform(thicket_core::Action::Remove(codings)));
+        app.push(UiCommand::RemoveCoding(id));
     }
     if let Some((id, to)) = response.recode {
         app.push(UiCommand::Perform(thicket_core::Action::ReassignCodings { codings: vec![id], to }));

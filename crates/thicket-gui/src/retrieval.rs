@@ -1,5 +1,5 @@
-//! The retrieval pane: every segment of the selected code(s), with source, case, speaker and a
-//! snippet; filters by case, kind, role and coder; sub-codes on or off; a click jumps to the
+//! The retrieval pane: every segment of the selected code(s), with source, case, speaker, code,
+//! coder (when the project has more than one) and a snippet; filters by case, kind, role and coder; sub-codes on or off; a click jumps to the
 //! segment in its document. Results are recomputed only when the question or the project changes.
 
 use thicket_core::model::*;
@@ -69,10 +69,14 @@ impl RetrievalPane {
             ui.weak(format!("{} segments", segments.len()));
         }
         let mut clicked = None;
+        // Whose segment it is matters only where there is more than one coder; the status bar
+        // names the one coder otherwise.
+        let several_coders = summary.coders.len() > 1;
         egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, 58.0, segments.len(), |ui, range| {
             for s in segments.get(range).unwrap_or_default() {
                 let who = if s.speakers.is_empty() { String::new() } else { format!(" · {}", s.speakers.join(", ")) };
-                let head = format!("{} · {}{} · {}", s.source, s.cases.join(", "), who, s.code);
+                let by = if several_coders { format!(" · coded by {}", s.coder) } else { String::new() };
+                let head = format!("{} · {}{} · {}{by}", s.source, s.cases.join(", "), who, s.code);
                 let snippet: String = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
                 let snippet: String = if snippet.chars().count() > 180 { format!("{}…", snippet.chars().take(179).collect::<String>()) } else { snippet };
                 let response = ui

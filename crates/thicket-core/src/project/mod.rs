@@ -143,13 +143,20 @@ impl Project {
     }
 }
 
-/// The coder name used when none was chosen (no `--coder`, no name in the window's preferences):
-/// `$THICKET_CODER`, else the login name.
+/// The coder name used when none was chosen (no `--coder`): `$THICKET_CODER`, else the login
+/// name, else "coder". The CLI uses it; the window never does silently: it asks, pre-filling
+/// [`suggested_coder`], and keeps the answer in its preferences.
 pub fn default_coder() -> String {
-    ["THICKET_CODER", "USER", "USERNAME"]
+    suggested_coder().unwrap_or_else(|| "coder".to_string())
+}
+
+/// The name to propose for a coder: `$THICKET_CODER`, else the login name (`$USER`,
+/// `$USERNAME`, `$LOGNAME`). Only the environment is read: no lookup in a user directory, which
+/// may be a network service.
+pub fn suggested_coder() -> Option<String> {
+    ["THICKET_CODER", "USER", "USERNAME", "LOGNAME"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())
         .map(|s| s.trim().to_string())
         .find(|s| !s.is_empty())
-        .unwrap_or_else(|| "coder".to_string())
 }

@@ -11,8 +11,8 @@
 //! codings) an analysis runs when a choice changes, never per frame.
 //!
 //! Every view has one shape (`view::AnalysisView`) and is drawn by one frame (`view::Tab`),
-//! which also holds the drill-down list; `VIEWS` lists them, so the area, the menu and the
-//! shortcuts name no view.
+//! which also holds the drill-down list; `VIEWS` lists them, so the area and the command table
+//! (`commands`, which makes the Analysis menu and the shortcuts) name no view.
 //!
 //! - `matrix`: codes × cases, roles, kinds, coders, participants, periods or an attribute.
 //! - `triangulation`: case × code grid of source kinds and roles, with corroboration.
@@ -37,7 +37,7 @@ mod view;
 
 use std::path::Path;
 
-use egui::{Key, KeyboardShortcut, Modifiers};
+use egui::{KeyboardShortcut, Modifiers};
 
 use super::app::{ThicketApp, UiCommand};
 use thicket_core::error::Result;
@@ -138,9 +138,6 @@ impl ExportFormat {
     }
 }
 
-/// Brings the Document tab forward.
-const DOCUMENT_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::D);
-
 /// What a view asks of the app.
 pub(super) enum Request {
     /// Open the source at this span in the Document tab.
@@ -225,41 +222,6 @@ impl AnalysisArea {
     }
 }
 
-/// The Analysis menu: one item per view, with its shortcut.
-pub fn menu(app: &mut ThicketApp, ui: &mut egui::Ui) {
-    ui.menu_button("Analysis", |ui| {
-        let open = app.project.is_some();
-        for kind in AnalysisKind::ALL {
-            let button = egui::Button::new(kind.menu_label()).shortcut_text(ui.ctx().format_shortcut(&kind.shortcut()));
-            if ui.add_enabled(open, button).clicked() {
-                app.push(UiCommand::OpenAnalysis(kind));
-                ui.close();
-            }
-        }
-        ui.separator();
-        let document = egui::Button::new("Back to the document").shortcut_text(ui.ctx().format_shortcut(&DOCUMENT_SHORTCUT));
-        if ui.add_enabled(app.analysis.active.is_some(), document).clicked() {
-            app.analysis.show_document();
-            ui.close();
-        }
-    });
-}
-
-/// The views' shortcuts (Ctrl+Shift+X, G, O, Q, L; Ctrl+Shift+D for the document).
-pub fn shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
-    if app.project.is_none() {
-        return;
-    }
-    for kind in AnalysisKind::ALL {
-        if ctx.input_mut(|i| i.consume_shortcut(&kind.shortcut())) {
-            app.push(UiCommand::OpenAnalysis(kind));
-        }
-    }
-    if ctx.input_mut(|i| i.consume_shortcut(&DOCUMENT_SHORTCUT)) {
-        app.analysis.show_document();
-    }
-}
-
 /// A small × that screen readers (and tests) know as `label`.
 fn close_button(ui: &mut egui::Ui, label: &str) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::click());
@@ -281,7 +243,7 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
     let mut close = None;
     egui::Panel::top("analysis_tabs").show(ui, |ui| {
         ui.horizontal(|ui| {
-            if ui.selectable_label(app.analysis.active.is_none(), "Document").on_hover_text("Ctrl+Shift+D").clicked() {
+            if ui.selectable_label(app.analysis.active.is_none(), "Document").on_hover_text(crate::commands::Command::BackToDocument.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default()).clicked() {
                 app.analysis.active = None;
             }
             for (i, view) in app.analysis.views.iter().enumerate() {

@@ -175,13 +175,25 @@ impl DocumentView {
         })
     }
 
-    /// A tooltip at the pointer naming the codes under it (and the speaker of a label).
+    /// A tooltip at the pointer naming the codes under it, each with who coded it ("Withdrawal —
+    /// Amara, Jonas": coders are compared, so whose coding it is always matters), and the speaker
+    /// of a label.
     fn tooltip(&self, response: &Response, hit: Hit) {
         let speaker = self.speaker_at(hit);
         if self.dragging || (self.hovered.is_empty() && speaker.is_none()) {
             return;
         }
-        let codes: Vec<(String, egui::Color32)> = self.hovered.iter().map(|&c| (self.highlights.name(c).to_owned(), self.highlights.color(c))).collect();
+        let under = self.codings_at(hit);
+        let codes: Vec<(String, egui::Color32)> = self
+            .hovered
+            .iter()
+            .map(|&c| {
+                let mut who: Vec<&str> = under.iter().map(|&k| &self.highlights.codings[k]).filter(|x| x.code_id == c).map(|x| self.coder_name(x.coder_id)).collect();
+                who.sort_unstable();
+                who.dedup();
+                (format!("{} — {}", self.highlights.name(c), who.join(", ")), self.highlights.color(c))
+            })
+            .collect();
         response.clone().on_hover_ui_at_pointer(|ui| {
             if let Some(speaker) = &speaker {
                 ui.label(speaker);

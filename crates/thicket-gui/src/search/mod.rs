@@ -21,18 +21,6 @@ use super::app::{ThicketApp, UiCommand};
 use thicket_core::error::Result;
 use thicket_core::project::{AutocodeSpec, Project};
 
-/// Ctrl+F opens the find bar; Ctrl+Shift+F the project search.
-pub(super) fn shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
-    let find = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::F);
-    let project = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::F);
-    // The shifted shortcut first: it contains the plain one.
-    if ctx.input_mut(|i| i.consume_shortcut(&project)) {
-        app.project_search.open();
-    } else if ctx.input_mut(|i| i.consume_shortcut(&find)) && app.document.is_some() {
-        app.find.open();
-    }
-}
-
 /// The "Search project" panel on the right of the document, while open.
 pub(super) fn project_panel(app: &mut ThicketApp, ui: &mut egui::Ui) {
     if !app.project_search.is_open() {

@@ -1,0 +1,319 @@
+//! The window's commands, in one table (issue #11, part 8).
+//!
+//! Each [`Command`] has one row in [`Command::spec`]: its label, the menu it sits in, its keyboard
+//! shortcut (`Modifiers::COMMAND`: Cmd on macOS, Ctrl elsewhere), a tooltip and what it needs (a
+//! project, an open document…). The menu bar ([`menu`]), the keyboard ([`shortcuts`]) and the
+//! command palette ([`palette`]) are all drawn from that table, so a label or a shortcut cannot
+//! differ between them, and a new command shows up everywhere at once.
+//!
+//! In: the app's state, read to decide what is enabled. Out: `UiCommand::Run(command)` queued
+//! on the app; [`run`] carries it out after the frame, like any other `UiCommand`.
+
+pub mod palette;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::analysis::AnalysisKind;
+use super::app::{ThicketApp, UiCommand};
+use super::file_request::{FilePurpose, FileRequest};
+use super::prefs::Theme;
+
+/// Something the user can ask for from a menu, a shortcut or the palette.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    NewProject,
+    OpenProject,
+    OpenSample,
+    ImportFiles,
+    ImportFolder,
+    SaveCopy,
+    CloseProject,
+    Quit,
+    Participants,
+    Cases,
+    Attributes,
+    Memos,
+    NewProjectMemo,
+    ChangeCoder,
+    ThemeSystem,
+    ThemeLight,
+    ThemeDark,
+    CommandPalette,
+    Undo,
+    Redo,
+    FindInDocument,
+    SearchProject,
+    Analysis(AnalysisKind),
+    BackToDocument,
+}
+
+/// The menus of the menu bar, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Menu {
+    File,
+    Project,
+    View,
+    Edit,
+    Analysis,
+}
+
+impl Menu {
+    /// Every menu, in menu-bar order.
+    pub const ALL: [Menu; 5] = [Menu::File, Menu::Project, Menu::View, Menu::Edit, Menu::Analysis];
+
+    /// The menu's title in the menu bar.
+    pub fn title(self) -> &'static str {
+        match self {
+            Menu::File => "File",
+            Menu::Project => "Project",
+            Menu::View => "View",
+            Menu::Edit => "Edit",
+            Menu::Analysis => "Analysis",
+        }
+    }
+}
+
+/// What must be there for a command to make sense; without it the command is greyed out in
+/// the menu and the palette, and its shortcut does nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    Nothing,
+    OpenProject,
+    /// A source open in the document view.
+    OpenDocument,
+    /// An analysis tab in front of the document.
+    AnalysisInFront,
+    UndoStep,
+    RedoStep,
+}
+
+/// A command's row of the table.
+#[derive(Debug, Clone, Copy)]
+pub struct Spec {
+    pub label: &'static str,
+    pub menu: Menu,
+    /// Items of one menu are grouped; a separator goes between groups.
+    pub group: u8,
+    pub shortcut: Option<KeyboardShortcut>,
+    /// Said on hover in the menu and beside the label in the palette; empty: nothing to add.
+    pub tooltip: &'static str,
+    pub needs: Needs,
+}
+
+const fn key(key: Key) -> Option<KeyboardShortcut> {
+    Some(KeyboardShortcut::new(Modifiers::COMMAND, key))
+}
+
+const fn shift_key(key: Key) -> Option<KeyboardShortcut> {
+    Some(KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key))
+}
+
+impl Command {
+    /// The table: one row per command.
+    pub fn spec(self) -> Spec {
+        use Command as C;
+        use Menu::*;
+        use Needs::*;
+        #[rustfmt::skip]
+        let (menu, group, label, shortcut, needs, tooltip) = match self {
+            C::NewProject =>     (File, 0, "New project…", key(Key::N), Nothing, "Create an empty project file and open it"),
+            C::OpenProject =>    (File, 0, "Open project…", key(Key::O), Nothing, ""),
+            C::OpenSample =>     (File, 0, "Open the sample study", None, Nothing, ""),
+            C::ImportFiles =>    (File, 1, "Import files…", key(Key::I), OpenProject, "Read transcripts and documents into this project"),
+            C::ImportFolder =>   (File, 1, "Import folder…", None, OpenProject, ""),
+            C::SaveCopy =>       (File, 2, "Save a copy as…", shift_key(Key::S), OpenProject, "Write a copy of this project to a new file; you keep working here"),
+            C::CloseProject =>   (File, 2, "Close project", None, OpenProject, ""),
+            C::Quit =>           (File, 2, "Quit", None, Nothing, ""),
+            C::Participants =>   (Project, 0, "Participants…", None, OpenProject, ""),
+            C::Cases =>          (Project, 0, "Cases…", None, OpenProject, ""),
+            C::Attributes =>     (Project, 0, "Attributes…", None, OpenProject, ""),
+            C::Memos =>          (Project, 0, "Memos…", shift_key(Key::M), OpenProject, ""),
+            C::NewProjectMemo => (Project, 0, "New project memo…", None, OpenProject, ""),
+            C::ChangeCoder =>    (Project, 1, "Change coder…", None, Nothing, "Who is coding: recorded on every coding and memo you make"),
+            C::ThemeSystem =>    (View, 0, "Theme as the system", None, Nothing, ""),
+            C::ThemeLight =>     (View, 0, "Light theme", None, Nothing, ""),
+            C::ThemeDark =>      (View, 0, "Dark theme", None, Nothing, ""),
+            C::CommandPalette => (View, 1, "Command palette…", shift_key(Key::P), Nothing, "Every command, found by typing part of its name"),
+            C::Undo =>           (Edit, 0, "Undo", key(Key::Z), UndoStep, ""),
+            C::Redo =>           (Edit, 0, "Redo", shift_key(Key::Z), RedoStep, ""),
+            C::FindInDocument => (Edit, 1, "Find in document…", key(Key::F), OpenDocument, ""),
+            C::SearchProject =>  (Edit, 1, "Search project…", shift_key(Key::F), OpenProject, "Find words in every source, and autocode the hits"),
+            C::Analysis(kind) => (Analysis, 0, kind.menu_label(), Some(kind.shortcut()), OpenProject, ""),
+            C::BackToDocument => (Analysis, 1, "Back to the document", shift_key(Key::D), AnalysisInFront, ""),
+        };
+        Spec { label, menu, group, shortcut, tooltip, needs }
+    }
+
+    /// Every command, in menu order (menu by menu, then down each menu).
+    pub fn all() -> Vec<Command> {
+        use Command as C;
+        let mut all = vec![
+            C::NewProject, C::OpenProject, C::OpenSample, C::ImportFiles, C::ImportFolder, C::SaveCopy, C::CloseProject, C::Quit,
+            C::Participants, C::Cases, C::Attributes, C::Memos, C::NewProjectMemo, C::ChangeCoder,
+            C::ThemeSystem, C::ThemeLight, C::ThemeDark, C::CommandPalette,
+            C::Undo, C::Redo, C::FindInDocument, C::SearchProject,
+        ];
+        all.extend(AnalysisKind::ALL.map(C::Analysis));
+        all.push(C::BackToDocument);
+        all
+    }
+
+    /// The label in the table.
+    pub fn label(self) -> &'static str {
+        self.spec().label
+    }
+
+    /// The keyboard shortcut, if the command has one.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        self.spec().shortcut
+    }
+
+    /// The label as the app shows it now: undo and redo name their step ("Undo Apply code").
+    pub fn label_now(self, app: &ThicketApp) -> String {
+        let step = match self {
+            Command::Undo => app.project.as_ref().and_then(|p| p.undo_label()),
+            Command::Redo => app.project.as_ref().and_then(|p| p.redo_label()),
+            _ => None,
+        };
+        match step {
+            Some(step) => format!("{} {step}", self.label()),
+            None => self.label().to_string(),
+        }
+    }
+
+    /// Whether the command can run now.
+    pub fn is_enabled(self, app: &ThicketApp) -> bool {
+        match self.spec().needs {
+            Needs::Nothing => true,
+            Needs::OpenProject => app.project.is_some(),
+            Needs::OpenDocument => app.document.is_some(),
+            Needs::AnalysisInFront => app.analysis.active().is_some(),
+            Needs::UndoStep => app.project.as_ref().and_then(|p| p.undo_label()).is_some(),
+            Needs::RedoStep => app.project.as_ref().and_then(|p| p.redo_label()).is_some(),
+        }
+    }
+
+    /// For the theme commands: whether their theme is the one in use (the menu shows a radio).
+    fn checked(self, app: &ThicketApp) -> Option<bool> {
+        let theme = match self {
+            Command::ThemeSystem => Theme::System,
+            Command::ThemeLight => Theme::Light,
+            Command::ThemeDark => Theme::Dark,
+            _ => return None,
+        };
+        Some(app.prefs.theme == theme)
+    }
+}
+
+/// Carries out `command` (after the frame that asked for it), if it can run now.
+pub(super) fn run(app: &mut ThicketApp, command: Command) {
+    if !command.is_enabled(app) {
+        return;
+    }
+    let choose = |purpose| UiCommand::ChooseFile(FileRequest::new(purpose));
+    let then = match command {
+        Command::NewProject => choose(FilePurpose::NewProject),
+        Command::OpenProject => choose(FilePurpose::OpenProject),
+        Command::OpenSample => UiCommand::OpenSample,
+        Command::ImportFiles => choose(FilePurpose::ImportFiles),
+        Command::ImportFolder => choose(FilePurpose::ImportFolder),
+        Command::SaveCopy => choose(FilePurpose::SaveCopy),
+        Command::CloseProject => UiCommand::CloseProject,
+        Command::Participants => UiCommand::ShowParticipants,
+        Command::Cases => UiCommand::ShowCases(None),
+        Command::Attributes => UiCommand::ShowAttributes,
+        Command::Memos => UiCommand::ShowMemos,
+        Command::NewProjectMemo => UiCommand::OpenMemo(super::memos::MemoSubject::NewProjectMemo),
+        Command::Undo => UiCommand::Undo,
+        Command::Redo => UiCommand::Redo,
+        Command::Analysis(kind) => UiCommand::OpenAnalysis(kind),
+        // The rest change the window only.
+        Command::Quit => return app.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        Command::ChangeCoder => return app.ask_coder(),
+        Command::ThemeSystem => return app.set_theme(&app.ctx.clone(), Theme::System),
+        Command::ThemeLight => return app.set_theme(&app.ctx.clone(), Theme::Light),
+        Command::ThemeDark => return app.set_theme(&app.ctx.clone(), Theme::Dark),
+        Command::CommandPalette => return app.palette.toggle(),
+        Command::FindInDocument => return app.find.open(),
+        Command::SearchProject => return app.project_search.open(),
+        Command::BackToDocument => return app.analysis.show_document(),
+    };
+    app.apply(then);
+}
+
+/// The table's shortcuts, while no dialog holds the keyboard. Shortcuts with more modifiers are
+/// tried first, since egui lets Ctrl+Shift+Z match Ctrl+Z too; a pressed shortcut is taken
+/// even when its command cannot run, so that it never falls through to a shorter one.
+pub(super) fn shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
+    let mut keyed: Vec<(KeyboardShortcut, Command)> = Command::all().into_iter().filter_map(|c| Some((c.shortcut()?, c))).collect();
+    keyed.sort_by_key(|(s, _)| std::cmp::Reverse([s.modifiers.shift, s.modifiers.alt, s.modifiers.command].iter().filter(|m| **m).count()));
+    for (shortcut, command) in keyed {
+        // While a dialog is up, only the palette's own shortcut (to close it) is heard.
+        if app.dialog_open() && command != Command::CommandPalette {
+            continue;
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) && command.is_enabled(app) {
+            app.push(UiCommand::Run(command));
+        }
+    }
+}
+
+/// The items of `menu`, from the table, each with its shortcut's text; `extra` draws what is
+/// not a command (the recent projects) after the items of its group.
+pub(super) fn menu(app: &mut ThicketApp, ui: &mut egui::Ui, menu: Menu, extra: impl Fn(&mut ThicketApp, &mut egui::Ui, u8)) {
+    let mut last_group = None;
+    for command in Command::all().into_iter().filter(|c| c.spec().menu == menu) {
+        let spec = command.spec();
+        if let Some(group) = last_group.filter(|g| *g != spec.group) {
+            extra(app, ui, group);
+            ui.separator();
+        }
+        last_group = Some(spec.group);
+        let enabled = command.is_enabled(app);
+        let response = match command.checked(app) {
+            Some(checked) => ui.add_enabled(enabled, egui::RadioButton::new(checked, spec.label)),
+            None => {
+                let mut button = egui::Button::new(command.label_now(app));
+                if let Some(shortcut) = &spec.shortcut {
+                    button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+                }
+                ui.add_enabled(enabled, button)
+            }
+        };
+        let response = if spec.tooltip.is_empty() { response } else { response.on_hover_text(spec.tooltip) };
+        if response.clicked() {
+            app.push(UiCommand::Run(command));
+            ui.close();
+        }
+    }
+    if let Some(group) = last_group {
+        extra(app, ui, group);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortcuts_are_unique() {
+        let mut seen = std::collections::HashMap::new();
+        for command in Command::all() {
+            if let Some(s) = command.shortcut()
+                && let Some(other) = seen.insert((s.modifiers, s.logical_key), command)
+            {
+                panic!("{command:?} and {other:?} share a shortcut");
+            }
+        }
+    }
+
+    #[test]
+    fn every_command_is_listed_once() {
+        let all = Command::all();
+        let distinct: std::collections::HashSet<_> = all.iter().collect();
+        assert_eq!(distinct.len(), all.len());
+        for kind in AnalysisKind::ALL {
+            assert!(all.contains(&Command::Analysis(kind)), "{kind:?}");
+        }
+    }
+}
