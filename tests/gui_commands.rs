@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{Queryable, by};
+use egui_kittest::kittest::{NodeT, Queryable, by};
 use thicket_gui::analysis::AnalysisKind;
 use thicket_gui::commands::{Command, Menu};
 use thicket_gui::{Startup, ThicketApp};
@@ -54,11 +54,12 @@ fn every_command_of_the_table_is_in_the_palette() {
     let mut harness = sample_harness(dir.path());
     open_palette(&mut harness);
     for command in Command::all() {
-        let row = harness.get_by_label_contains(&palette_row(command));
+        let text = palette_row(command);
+        let row = harness.get_by_label_contains(&text);
         // With its shortcut, as the menus show it.
         if let Some(shortcut) = command.shortcut() {
-            let text = harness.ctx.format_shortcut(&shortcut);
-            assert!(row.accesskit_node().label().unwrap().contains(&text), "{command:?}: {text}");
+            let keys = harness.ctx.format_shortcut(&shortcut);
+            assert!(row.accesskit_node().label().unwrap().contains(&keys), "{command:?}: {keys}");
         }
     }
     harness.key_press(Key::Escape);
@@ -139,6 +140,7 @@ fn the_palette_is_in_the_view_menu_and_greys_out_what_needs_a_project() {
     harness.key_press(Key::Enter);
     harness.run();
     assert!(harness.state().analysis().active().is_none());
+    assert!(harness.state().palette_open());
 }
 
 #[test]
