@@ -81,13 +81,8 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     let (up, down, enter, escape) = ctx.input_mut(|i| {
         (i.consume_key(Modifiers::NONE, Key::ArrowUp), i.consume_key(Modifiers::NONE, Key::ArrowDown), i.consume_key(Modifiers::NONE, Key::Enter), i.consume_key(Modifiers::NONE, Key::Escape))
     });
-    if down {
-        state.highlighted = (state.highlighted + 1).min(list.len().saturating_sub(1));
-    }
-    if up {
-        state.highlighted = state.highlighted.saturating_sub(1);
-    }
-    state.highlighted = state.highlighted.min(list.len().saturating_sub(1));
+    let enabled: Vec<bool> = list.iter().map(|r| r.enabled).collect();
+    state.highlighted = highlight(&enabled, state.highlighted, down as isize - up as isize);
     let mut chosen = None;
     if enter && let Some(row) = list.get(state.highlighted).filter(|r| r.enabled) {
         chosen = Some(row.command);
@@ -110,7 +105,8 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
         egui::ScrollArea::vertical().max_height(380.0).auto_shrink([false, true]).show(ui, |ui| {
             for (k, row) in list.iter().enumerate() {
                 let lit = k == state.highlighted;
-                let button = egui::Button::selectable(lit, &row.text).shortcut_text(&row.shortcut).frame_when_inactive(lit);
+                // Full width, so that the shortcuts line up on the right.
+                let button = egui::Button::selectable(lit, &row.text).shortcut_text(&row.shortcut).frame_when_inactive(lit).min_size(egui::vec2(ui.available_width(), 0.0));
                 let response = ui.add_enabled(row.enabled, button);
                 if lit && (up || down) {
                     response.scroll_to_me(None);
@@ -134,9 +130,32 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     }
 }
 
+/// The row to highlight after moving `step` rows (Up: -1, Down: +1) from `from`: only rows
+/// that can run are highlighted, so Enter always runs something when anything matches.
+fn highlight(enabled: &[bool], from: usize, step: isize) -> usize {
+    let from = from.min(enabled.len().saturating_sub(1));
+    let wanted = from.saturating_add_signed(step).min(enabled.len().saturating_sub(1));
+    let forward = (wanted..enabled.len()).find(|&k| enabled[k]);
+    let backward = (0..=wanted).rev().find(|&k| enabled.get(k) == Some(&true));
+    let found = if step < 0 { backward.or(forward) } else { forward.or(backward) };
+    found.unwrap_or(from)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_highlight_skips_commands_that_cannot_run() {
+        let enabled = [false, true, false, true, false];
+        assert_eq!(highlight(&enabled, 0, 0), 1, "the first runnable row");
+        assert_eq!(highlight(&enabled, 1, 1), 3);
+        assert_eq!(highlight(&enabled, 3, 1), 3, "the last runnable row stays");
+        assert_eq!(highlight(&enabled, 3, -1), 1);
+        assert_eq!(highlight(&enabled, 1, -1), 1, "the first runnable row stays");
+        assert_eq!(highlight(&[false, false], 0, 1), 0, "nothing runnable: nothing moves");
+        assert_eq!(highlight(&[], 0, 1), 0);
+    }
 
     #[test]
     fn toggling_opens_on_an_empty_filter_and_closes() {
