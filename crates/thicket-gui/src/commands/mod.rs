@@ -248,8 +248,9 @@ pub(super) fn shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
     let mut keyed: Vec<(KeyboardShortcut, Command)> = Command::all().into_iter().filter_map(|c| Some((c.shortcut()?, c))).collect();
     keyed.sort_by_key(|(s, _)| std::cmp::Reverse([s.modifiers.shift, s.modifiers.alt, s.modifiers.command].iter().filter(|m| **m).count()));
     for (shortcut, command) in keyed {
-        // While a dialog is up, only the palette's own shortcut (to close it) is heard.
-        if app.dialog_open() && command != Command::CommandPalette {
+        // While a dialog is up, only the palette's own shortcut is heard, to close the palette.
+        let closes_palette = command == Command::CommandPalette && app.palette.is_open();
+        if app.dialog_open() && !closes_palette {
             continue;
         }
         if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) && command.is_enabled(app) {
