@@ -360,3 +360,13 @@ fn a_recode_from_several_codes_is_given_back_code_by_code_in_id_order() {
     assert!(f.parent < f.child);
     assert_eq!(owners, [f.parent, f.child]);
 }
+
+#[test]
+fn removing_a_coding_with_a_memo_is_undone_with_its_memo() {
+    let mut f = fixture();
+    let with_memo = f.p.codings_in(f.source).unwrap().into_iter().find(|c| c.memo == "first").unwrap();
+    round_trip(&mut f.p, Action::Remove(EntitySet { codings: vec![with_memo.id], ..Default::default() }));
+    f.p.undo().unwrap();
+    let back = f.p.coding(with_memo.id).unwrap().expect("the coding is back");
+    assert_eq!((back.memo.as_str(), back.span, back.coder_id), ("first", with_memo.span, f.coder));
+}
