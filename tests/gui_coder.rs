@@ -189,6 +189,6 @@ fn the_segments_pane_names_the_coder_when_there_are_several() {
     let mut harness = harness_on(&sample(dir.path()), SIZE);
     harness.get_by_label("Withdrawal").click();
     harness.run();
-    let rows = harness.query_all_by_label_contains("Ruptures/Withdrawal · coded by ").count();
+    let rows = harness.query_all_by_label_contains("Ruptures/Withdrawal · by ").count();
     assert!(rows > 0, "the sample has two coders: each segment says whose it is");
 }
