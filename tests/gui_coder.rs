@@ -14,7 +14,7 @@ use thicket_core::model::TextSpan;
 use thicket_gui::{Prefs, Startup, ThicketApp, UiCommand};
 
 mod common;
-use common::gui::{code_selection_with, fresh_harness, harness_on};
+use common::gui::{code_selection_with, fresh_harness, harness_on, point_at};
 
 const SIZE: egui::Vec2 = egui::vec2(1400.0, 1000.0);
 
@@ -151,7 +151,14 @@ fn removing_a_coding_with_a_memo_asks_first_and_undo_brings_both_back() {
     let memo = "Dana goes quiet whenever the report comes up, and then she leaves the room.";
     let coding = coding_with_memo(&mut harness, memo);
 
-    harness.state_mut().push_command(UiCommand::RemoveCoding(coding.id));
+    // The highlight's context menu says the memo goes too, and the app asks.
+    let pos = point_at(&harness, coding.span.start + 1);
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton { pos, button: egui::PointerButton::Secondary, pressed, modifiers: Modifiers::NONE });
+    }
+    harness.run();
+    harness.get_by_label_contains("and its memo…").click();
     harness.run();
     harness.get_by_label("Remove this coding and its memo?");
     harness.get_by_label_contains("carries a memo: “Dana goes quiet whenever the report comes up,…”");

@@ -237,7 +237,9 @@ impl DocumentView {
                 if items.len() > 1 {
                     ui.label(egui::RichText::new(label).strong());
                 }
-                if ui.button(format!("Remove coding of {label}")).clicked() {
+                // Its memo goes with it: say so here, and the app asks before it goes.
+                let remove = if *has_memo { format!("Remove coding of {label} and its memo…") } else { format!("Remove coding of {label}") };
+                if ui.button(remove).clicked() {
                     out.remove_coding = Some(*id);
                     ui.close();
                 }
