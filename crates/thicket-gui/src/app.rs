@@ -539,22 +539,7 @@ impl ThicketApp {
                 self.errors.clear();
             }
             UiCommand::Run(command) => super::commands::run(self, command),
-            UiCommand::RemoveCoding(id) => self.remove_coding(id),
-        }
-    }
-
-    /// Removes a coding; for one that carries a memo, asks first (`coding_removal`).
-    fn remove_coding(&mut self, id: thicket_core::model::CodingId) {
-        let Some(project) = &self.project else { return };
-        let coding = match project.coding(id) {
-            Ok(Some(c)) => c,
-            Ok(None) => return,
-            Err(e) => return self.errors.push(e.to_string()),
-        };
-        let code = self.summary.as_ref().and_then(|s| s.codebook.path(coding.code_id)).unwrap_or_default().to_string();
-        match super::coding_removal::RemovalQuestion::about(&coding, &code) {
-            Some(question) => self.removal = Some(question),
-            None => self.apply(removal_of(id)),
+            UiCommand::RemoveCoding(id) => super::coding_removal::ask_or_remove(self, id),
         }
     }
 
@@ -573,30 +558,8 @@ impl ThicketApp {
     /// The small dialogs over the window: who is coding, removing a coding with a memo, the
     /// command palette.
     fn dialogs(&mut self, ctx: &egui::Context) {
-        use super::coder_prompt::PromptOutcome;
-        if let Some(prompt) = &mut self.coder_prompt {
-            let coders: Vec<String> = self.summary.as_ref().map(|s| s.coders.iter().map(|c| c.name.clone()).collect()).unwrap_or_default();
-            match prompt.show(ctx, &coders, &self.coder) {
-                PromptOutcome::Open => {}
-                PromptOutcome::Kept => self.coder_prompt = None,
-                PromptOutcome::Chosen(name) => {
-                    self.coder_prompt = None;
-                    self.set_coder(name);
-                }
-            }
-        }
-        if let Some(question) = &self.removal {
-            use super::coding_removal::Answer;
-            match question.show(ctx) {
-                Answer::Open => {}
-                Answer::Cancel => self.removal = None,
-                Answer::Remove => {
-                    let id = question.coding;
-                    self.removal = None;
-                    self.push(removal_of(id));
-                }
-            }
-        }
+        super::coder_prompt::show(self, ctx);
+        super::coding_removal::show(self, ctx);
         super::commands::palette::show(self, ctx);
     }
 
@@ -783,11 +746,6 @@ impl eframe::App for ThicketApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.close();
     }
-}
-
-/// The action that removes one coding (and the memo it carries).
-fn removal_of(id: thicket_core::model::CodingId) -> UiCommand {
-    UiCommand::Perform(Action::Remove(thicket_core::action::EntitySet { codings: vec![id], ..Default::default() }))
 }
 
 /// The file's full path, so that one project has one entry in the preferences.

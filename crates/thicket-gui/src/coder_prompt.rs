@@ -11,6 +11,8 @@
 
 use egui::{Key, Modifiers};
 
+use crate::app::ThicketApp;
+
 /// The dialog's state while it is up.
 #[derive(Debug, Clone)]
 pub struct CoderPrompt {
@@ -91,6 +93,20 @@ impl CoderPrompt {
             outcome = PromptOutcome::Kept;
         }
         outcome
+    }
+}
+
+/// Draws the question while it is up; the chosen name becomes the coder (and is remembered).
+pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
+    let Some(prompt) = &mut app.coder_prompt else { return };
+    let coders: Vec<String> = app.summary.as_ref().map(|s| s.coders.iter().map(|c| c.name.clone()).collect()).unwrap_or_default();
+    match prompt.show(ctx, &coders, &app.coder) {
+        PromptOutcome::Open => {}
+        PromptOutcome::Kept => app.coder_prompt = None,
+        PromptOutcome::Chosen(name) => {
+            app.coder_prompt = None;
+            app.set_coder(name);
+        }
     }
 }
 

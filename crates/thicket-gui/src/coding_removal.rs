@@ -3,10 +3,15 @@
 //! it back); one with a memo asks first, quoting the memo's first words, so that nobody loses a
 //! memo by tidying highlights. Undo restores both either way.
 //!
-//! In: the coding to remove, read from the project. Out: the `Remove` action, when confirmed.
+//! In: the coding to remove, read from the project. Out: the `Remove` action, when confirmed,
+//! queued on the app.
 
 use egui::{Key, Modifiers};
+use thicket_core::Action;
+use thicket_core::action::EntitySet;
 use thicket_core::model::{Coding, CodingId};
+
+use crate::app::{ThicketApp, UiCommand};
 
 /// How many words of the memo the question quotes.
 const QUOTED_WORDS: usize = 8;
@@ -63,6 +68,40 @@ impl RemovalQuestion {
         });
         answer
     }
+}
+
+/// Removes a coding at once, or, for one that carries a memo, asks first.
+pub(crate) fn ask_or_remove(app: &mut ThicketApp, id: CodingId) {
+    let Some(project) = &app.project else { return };
+    let coding = match project.coding(id) {
+        Ok(Some(c)) => c,
+        Ok(None) => return,
+        Err(e) => return app.errors.push(e.to_string()),
+    };
+    let code = app.summary.as_ref().and_then(|s| s.codebook.path(coding.code_id)).unwrap_or_default().to_string();
+    match RemovalQuestion::about(&coding, &code) {
+        Some(question) => app.removal = Some(question),
+        None => app.apply(removal_of(id)),
+    }
+}
+
+/// Draws the question while it is up; a confirmed removal is queued on the app.
+pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
+    let Some(question) = &app.removal else { return };
+    match question.show(ctx) {
+        Answer::Open => {}
+        Answer::Cancel => app.removal = None,
+        Answer::Remove => {
+            let id = question.coding;
+            app.removal = None;
+            app.push(removal_of(id));
+        }
+    }
+}
+
+/// The action that removes one coding (and the memo it carries).
+fn removal_of(id: CodingId) -> UiCommand {
+    UiCommand::Perform(Action::Remove(EntitySet { codings: vec![id], ..Default::default() }))
 }
 
 /// The first `n` words of `text` on one line, with an ellipsis when there are more.
