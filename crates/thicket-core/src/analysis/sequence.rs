@@ -158,6 +158,8 @@ pub struct Sequence {
     pub cases: Vec<CaseSequence>,
     /// Over the cases, each A coding and each pair counted once.
     pub overall: SequenceCounts,
+    /// The pairs `overall` counts, case by case.
+    pub overall_follows: Vec<Follow>,
 }
 
 /// A first-order transition matrix.
@@ -283,6 +285,7 @@ pub fn sequence(data: &AnalysisData, spec: &SequenceSpec) -> Result<Sequence> {
     let (mut answered, mut answering): (BTreeSet<CodingId>, BTreeSet<CodingId>) = Default::default();
     let mut overall = SequenceCounts::default();
     let mut overall_lags: BTreeMap<usize, u64> = BTreeMap::new();
+    let mut overall_follows = Vec::new();
     for (name, events) in case_events(data, |c| from.contains(&c.code) || to.contains(&c.code)) {
         let mut counts = SequenceCounts::default();
         let mut lags: BTreeMap<usize, u64> = BTreeMap::new();
@@ -302,6 +305,7 @@ pub fn sequence(data: &AnalysisData, spec: &SequenceSpec) -> Result<Sequence> {
             if !answered.contains(&a) && !answering.contains(&b) {
                 answered.insert(a);
                 answering.insert(b);
+                overall_follows.push(Follow { from: a, to: b, lag: l });
                 overall.followed += 1;
                 match l {
                     Some(l) => *overall_lags.entry(l).or_default() += 1,
@@ -325,6 +329,7 @@ pub fn sequence(data: &AnalysisData, spec: &SequenceSpec) -> Result<Sequence> {
         across_coders: spec.across_coders,
         cases,
         overall,
+        overall_follows,
     })
 }
 
