@@ -303,7 +303,7 @@ fn list_sources(p: &Project, format: Format) -> Result<()> {
         json.push(json!({
             "name": s.name, "kind": s.kind, "cases": c, "words": s.word_count, "date": s.date,
             "characters": s.char_len, "turns": turns, "format": s.original_format, "file": s.original_name,
-            "encoding": s.encoding, "imported_at": s.imported_at, "uuid": s.uuid,
+            "encoding": s.encoding, "imported_at": s.imported_at, "uuid": s.uuid, "author": s.author,
         }));
     }
     print(format, &table, &Value::Array(json))
