@@ -409,7 +409,7 @@ fn every_view_exports_the_clis_csv_an_xlsx_workbook_and_a_well_formed_svg() {
         assert!(texts.iter().any(|t| t == label), "the triangulation SVG shows {label}");
     }
     assert!(texts.iter().any(|t| t.starts_with("Kinds: I interview · F focus group")), "the legend explains the marks");
-    assert!(texts.iter().any(|t| t.starts_with("Ruptures/Confrontation · Kowalski family: M ")));
+    assert!(texts.iter().any(|t| t.starts_with("Ruptures/Confrontation · Kowalski family: S ")));
 
     // Co-occurrence over the used codes (the view hides unused ones).
     harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Cooccurrence));
