@@ -342,10 +342,12 @@ mod tests {
             window: "case".into(),
             unit: "sessions".into(),
             subcodes: true,
+            across_coders: false,
             cases: vec![CaseSequence { case: "c".into(), counts: counts.clone(), follows: vec![Follow { from: CodingId(1), to: CodingId(2), lag: None }] }],
             overall: counts,
+            overall_follows: Vec::new(),
         };
-        let tr = Transitions { codes: Vec::new(), window: "case".into(), counts: Vec::new(), probabilities: Vec::new(), row_totals: Vec::new() };
+        let tr = Transitions { codes: Vec::new(), window: "case".into(), across_coders: false, counts: Vec::new(), probabilities: Vec::new(), row_totals: Vec::new() };
         let v = serde_json::to_value(SequenceJson::new(&AnalysisData::default(), Some(&seq), &tr)).unwrap();
         assert_eq!(
             v["sequence"]["cases"][0],
