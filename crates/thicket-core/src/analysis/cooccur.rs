@@ -93,6 +93,9 @@ pub fn cooccurrence_with(data: &AnalysisData, mode: Proximity, across_coders: bo
     Ok(table(data, mode, across_coders, &*interval_of(data, mode)?))
 }
 
+/// Codings that may pair, grouped by `pairing_key`: a sweep runs over each group.
+type Groups<T> = HashMap<(SourceId, Option<CoderId>), Vec<T>>;
+
 /// Where two codings must both lie to be paired: the same source and, unless `across_coders`,
 /// the same coder.
 fn pairing_key(c: &AnalysisCoding, across_coders: bool) -> (SourceId, Option<CoderId>) {
@@ -109,7 +112,7 @@ pub fn cooccurring_pairs(data: &AnalysisData, mode: Proximity, across_coders: bo
     if a == b {
         return Ok(Vec::new());
     }
-    let mut by_source: HashMap<(SourceId, Option<CoderId>), Vec<(usize, usize, bool, &AnalysisCoding)>> = HashMap::new();
+    let mut by_source: Groups<(usize, usize, bool, &AnalysisCoding)> = HashMap::new();
     for c in data.codings.iter().filter(|c| c.code == code_a || c.code == code_b) {
         if let Some((lo, hi)) = interval(c) {
             by_source.entry(pairing_key(c, across_coders)).or_default().push((lo, hi, c.code == code_a, c));
@@ -170,7 +173,7 @@ fn table(data: &AnalysisData, mode: Proximity, across_coders: bool, interval: &d
     let mut counts = vec![vec![0u64; n]; n];
     let mut linked = vec![vec![0u64; n]; n];
     // Per source (and coder): (lo, hi, code index, coding index).
-    let mut by_source: HashMap<(SourceId, Option<CoderId>), Vec<(usize, usize, usize, usize)>> = HashMap::new();
+    let mut by_source: Groups<(usize, usize, usize, usize)> = HashMap::new();
     for (k, c) in data.codings.iter().enumerate() {
         let Some(&i) = index.get(&c.code) else { continue };
         counts[i][i] += 1;

@@ -129,7 +129,7 @@ fn sorted(names: impl Iterator<Item = String>) -> Vec<String> {
 fn date_field(ui: &mut Ui, label: &str, value: &mut String) {
     let l = ui.label(label);
     let bad = !value.trim().is_empty() && !is_valid_date(value.trim());
-    let mut edit = egui::TextEdit::singleline(value).hint_text("YYYY-MM-DD").desired_width(86.0);
+    let mut edit = egui::TextEdit::singleline(value).hint_text("YYYY-MM-DD").desired_width(96.0);
     if bad {
         edit = edit.text_color(ui.visuals().error_fg_color);
     }
