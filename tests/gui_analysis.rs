@@ -199,23 +199,93 @@ fn the_triangulation_grid_opens_from_the_keyboard_and_marks_corroboration() {
     assert_eq!(harness.state().analysis().active(), Some(AnalysisKind::Triangulation));
     harness.get_by_label_contains("M+P: ≥ 2 source kinds and ≥ 2 roles");
     harness.get_by_label_contains("Kinds: I interview · F focus group");
-    harness.get_by_label_contains("Roles: ca caregiver");
+    // Perspectives include the authors of sources without turns: the agency, the researcher.
+    harness.get_by_label_contains("ca caregiver");
+    harness.get_by_label_contains("agency · ");
     harness.get_by_role_and_label(Role::ColumnHeader, "corroborated / coded");
 
     let project = harness.state().project().unwrap();
     let data = project.analysis_data(true).unwrap();
     let grid = analysis::triangulate(&data, &Default::default()).unwrap();
     let row = grid.codes.iter().position(|c| c == "Ruptures/Confrontation").unwrap();
-    // Confrontation is corroborated across methods and perspectives for the Harlows, across
-    // methods only for the Kowalskis (see `thicket triangulate` on the sample).
-    assert_eq!(grid.cells[row][0].status.mark(), "M+P");
-    assert_eq!(grid.cells[row][1].status.mark(), "M");
-    harness.get_by_label_contains("Ruptures/Confrontation · Harlow family: M+P ");
-    harness.get_by_label_contains("Ruptures/Confrontation · Kowalski family: M ");
-    harness.get_by_label("Ruptures/Confrontation · corroborated / coded: 3 / 3");
-    harness.get_by_label_contains("Ruptures/Confrontation · Kowalski family: M ").click();
+    // Confrontation is corroborated across perspectives for the Harlows and single-source for the
+    // Kowalskis, whose other families' focus-group passages no longer count for them (see
+    // `thicket triangulate` on the sample).
+    assert_eq!(grid.cells[row][0].status.mark(), "P");
+    assert_eq!(grid.cells[row][1].status.mark(), "S");
+    harness.get_by_label_contains("Ruptures/Confrontation · Harlow family: P ");
+    harness.get_by_label_contains("Ruptures/Confrontation · Kowalski family: S ");
+    harness.get_by_label("Ruptures/Confrontation · corroborated / coded: 2 / 3");
+    harness.get_by_label_contains("Ruptures/Confrontation · Kowalski family: S ").click();
     harness.run();
     harness.get_by_label(&format!("{} segments", grid.cells[row][1].codings));
+}
+
+/// Ticks `option` in the filter row's list labelled `label` (Cases, Kinds, Roles, Coders).
+fn tick_filter(harness: &mut Harness<'static, ThicketApp>, label: &str, option: &str) {
+    harness.get_by_role_and_label(Role::Button, label).click();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, option).click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+}
+
+#[test]
+fn a_coder_filter_on_the_matrix_shows_that_coders_numbers_as_the_cli_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, cli_copy) = sample_harness(dir.path());
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Matrix));
+    harness.run();
+    let all: serde_json::Value = serde_json::from_str(&cli(&cli_copy, &["crosstab", "--cols", "cases", "--format", "json"])).unwrap();
+    let jonas: serde_json::Value = serde_json::from_str(&cli(&cli_copy, &["crosstab", "--cols", "cases", "--coder", "Jonas", "--format", "json"])).unwrap();
+    let row = all["rows"].as_array().unwrap().iter().position(|r| r == "Ruptures/Withdrawal").unwrap();
+    let (before, after) = (&all["cells"][row][0], &jonas["cells"][row][0]);
+    assert_ne!(before, after, "the sample tells the coders apart");
+    harness.get_by_label(&format!("Ruptures/Withdrawal · Harlow family: {before}"));
+    tick_filter(&mut harness, "Coders", "Jonas");
+    harness.get_by_label(&format!("Ruptures/Withdrawal · Harlow family: {after}"));
+    // A case filter leaves the other families out of the table.
+    tick_filter(&mut harness, "Cases", "Mensah family");
+    assert!(harness.query_by_role_and_label(Role::ColumnHeader, "Harlow family").is_none());
+    harness.get_by_role_and_label(Role::ColumnHeader, "Mensah family");
+    // A date range: nothing of the sample is dated in 2024.
+    let to = harness.get_by_role_and_label(Role::TextInput, "To");
+    to.click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "To").type_text("2024-12-31");
+    harness.run();
+    harness.get_by_label("Ruptures/Withdrawal · Mensah family: 0");
+}
+
+#[test]
+fn cooccurrence_pairs_one_coders_codings_unless_across_coders_is_ticked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = sample_harness(dir.path());
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Cooccurrence));
+    harness.run();
+    // Amara's Mistrust beside Jonas's Withdrawal is not a co-occurrence: 0, and 3 across coders.
+    harness.get_by_label("Tensions/Mistrust · Ruptures/Withdrawal: 0");
+    harness.get_by_label_contains("pairs within one coder");
+    harness.get_by_role_and_label(Role::CheckBox, "Across coders").click();
+    harness.run();
+    harness.get_by_label("Tensions/Mistrust · Ruptures/Withdrawal: 3");
+    harness.get_by_label_contains("pairs across coders");
+}
+
+#[test]
+fn the_filter_row_wraps_in_a_narrow_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("narrow.thicket");
+    thicket_core::sample::write_sample(&path).unwrap().close().unwrap();
+    let mut harness = harness_on(&path, egui::vec2(1024.0, 700.0));
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Sequences));
+    harness.run();
+    // Every filter and the toggle are on screen, left of the window's right edge.
+    for (role, label) in [(Role::Button, "Cases"), (Role::Button, "Coders"), (Role::TextInput, "To"), (Role::CheckBox, "Across coders")] {
+        let rect = harness.get_by_role_and_label(role, label).rect();
+        assert!(rect.max.x <= 1024.0, "{label} at {rect:?}");
+    }
 }
 
 #[test]
@@ -240,7 +310,7 @@ fn the_cooccurrence_heat_map_lists_the_pairs_behind_a_cell_and_follows_the_mode(
     harness.get_by_label_contains("pair 1 · Collaboration");
 
     choose(&mut harness, "Co-occur when", "Same speaker turn");
-    let turn = analysis::cooccurrence_with(&data, Proximity::Turn).unwrap();
+    let turn = analysis::cooccurrence_with(&data, Proximity::Turn, false).unwrap();
     assert_ne!(turn.counts[a][b], pairs, "the sample tells the modes apart");
     harness.get_by_label(&format!("Alliance/Tasks · Repair/Collaboration: {}", turn.counts[a][b]));
     choose(&mut harness, "Show", "Jaccard coefficients");
@@ -257,7 +327,7 @@ fn the_sequence_view_counts_a_followed_by_b_per_case() {
     choose(&mut harness, "To (B)", "Repair");
     let project = harness.state().project().unwrap();
     let data = project.analysis_data(false).unwrap();
-    let spec = SequenceSpec { from: "Ruptures".into(), to: "Repair".into(), window: Window::Sessions(1), subcodes: true };
+    let spec = SequenceSpec { from: "Ruptures".into(), to: "Repair".into(), window: Window::Sessions(1), subcodes: true, across_coders: false };
     let s = analysis::sequence(&data, &spec).unwrap();
     let harlow = &s.cases[0];
     assert_eq!(harlow.case, "Harlow family");
@@ -265,7 +335,7 @@ fn the_sequence_view_counts_a_followed_by_b_per_case() {
     harness.get_by_label(&format!("Harlow family · A codings: {}", harlow.counts.from_codings));
     harness.get_by_label(&format!("overall · followed: {}", s.overall.followed));
     // The transition matrix over A and B.
-    let tr = analysis::transitions(&data, &["Ruptures".into(), "Repair".into()], Window::Sessions(1), true).unwrap();
+    let tr = analysis::transitions(&data, &["Ruptures".into(), "Repair".into()], Window::Sessions(1), true, false).unwrap();
     harness.get_by_label(&format!("Ruptures · Repair: {}", tr.counts[0][1]));
     // A case's pairs, A then B.
     harness.get_by_label(&format!("Harlow family · followed: {}", harlow.counts.followed)).click();
@@ -335,11 +405,11 @@ fn every_view_exports_the_clis_csv_an_xlsx_workbook_and_a_well_formed_svg() {
     assert_eq!(csv, cli(&project, &["triangulate", "--format", "csv"]));
     assert_eq!(xlsx[0][0], "code");
     let texts = svg_texts(&svg);
-    for label in ["M: ≥ 2 source kinds", "corroborated / coded", "Ruptures/Confrontation · corroborated / coded: 3 / 3"] {
+    for label in ["M: ≥ 2 source kinds", "corroborated / coded", "Ruptures/Confrontation · corroborated / coded: 2 / 3"] {
         assert!(texts.iter().any(|t| t == label), "the triangulation SVG shows {label}");
     }
     assert!(texts.iter().any(|t| t.starts_with("Kinds: I interview · F focus group")), "the legend explains the marks");
-    assert!(texts.iter().any(|t| t.starts_with("Ruptures/Confrontation · Kowalski family: M ")));
+    assert!(texts.iter().any(|t| t.starts_with("Ruptures/Confrontation · Kowalski family: S ")));
 
     // Co-occurrence over the used codes (the view hides unused ones).
     harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Cooccurrence));

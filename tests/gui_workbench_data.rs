@@ -109,6 +109,23 @@ fn a_source_is_assigned_to_a_case_from_its_context_menu() {
 }
 
 #[test]
+fn a_sources_author_is_set_from_its_context_menu_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(&dir.path().join("sample.thicket"));
+    // The sample's observation notes carry the researcher's perspective; this one becomes the agency's.
+    let source = "Harlow – observation 1 (home visit)";
+    harness.get_by_label(source).click_secondary();
+    harness.run();
+    harness.get_by_label("Author: researcher").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::RadioButton, "The agency (case files, reports)").click();
+    harness.run();
+    assert_eq!(project(&harness).source_named(source).unwrap().author.as_deref(), Some("agency"));
+    undo(&mut harness);
+    assert_eq!(project(&harness).source_named(source).unwrap().author.as_deref(), Some("researcher"));
+}
+
+#[test]
 fn a_category_attribute_on_cases_is_defined_set_persisted_and_undone() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sample.thicket");

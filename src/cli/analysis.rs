@@ -89,6 +89,9 @@ pub struct CooccurArgs {
     /// Show only these codes (repeatable); co-occurrence is still computed over all codings.
     #[arg(long = "code")]
     pub codes: Vec<String>,
+    /// Pair codings of different coders too (by default both codings of a pair are one coder's).
+    #[arg(long)]
+    pub across_coders: bool,
     #[command(flatten)]
     pub scope: ScopeArgs,
     #[command(flatten)]
@@ -108,6 +111,9 @@ pub struct TriangulateArgs {
     /// What table, CSV and Markdown show: grid (codes × cases) or long (one row per cell).
     #[arg(long, default_value = "grid")]
     pub layout: String,
+    /// Pair codings of different coders too (by default both codings of a pair are one coder's).
+    #[arg(long)]
+    pub across_coders: bool,
     #[command(flatten)]
     pub scope: ScopeArgs,
     #[command(flatten)]
@@ -133,6 +139,9 @@ pub struct SequenceArgs {
     /// A code stands for itself only, not for its sub-codes too.
     #[arg(long)]
     pub no_subcodes: bool,
+    /// Pair codings of different coders too (by default both codings of a pair are one coder's).
+    #[arg(long)]
+    pub across_coders: bool,
     #[command(flatten)]
     pub scope: ScopeArgs,
     #[command(flatten)]
@@ -314,7 +323,7 @@ pub fn cooccur(args: CooccurArgs) -> Result<Ending> {
         let path = data.code_path(data.code_at(code)?);
         keep.push(path);
     }
-    let t = analysis::cooccurrence_with(&data, mode)?;
+    let t = analysis::cooccurrence_with(&data, mode, args.across_coders)?;
     let shown: Vec<usize> = (0..t.codes.len()).filter(|i| keep.is_empty() || keep.contains(&t.codes[*i])).collect();
     let sheets = tables::cooccurrence_sheets(&t, &shown, jaccard_first);
     render(&Report { sheets, json: json::CooccurJson::new(&t, &shown) }, &args.output)?;
@@ -330,7 +339,7 @@ pub fn triangulate(args: TriangulateArgs) -> Result<Ending> {
         other => return Err(Error::invalid(format!("unknown --layout \"{other}\": expected grid or long"))),
     };
     let data = load(&args.project, true, false, &args.scope)?;
-    let t = analysis::triangulate(&data, &analysis::TriangulationOptions { rollup: args.rollup, ignore_roles: args.ignore_roles.clone() })?;
+    let t = analysis::triangulate(&data, &analysis::TriangulationOptions { rollup: args.rollup, ignore_roles: args.ignore_roles.clone(), across_coders: args.across_coders })?;
     let sheets = tables::triangulation_sheets(&t, long_first);
     render(&Report { sheets, json: json::TriangulationJson::new(&t, &args.ignore_roles) }, &args.output)?;
     Ok(Ending::Success)
@@ -353,10 +362,10 @@ pub fn sequence(args: SequenceArgs) -> Result<Ending> {
     let data = load(&args.project, matches!(window, analysis::Window::Turns(_)), matches!(window, analysis::Window::Paragraphs(_)), &args.scope)?;
     let subcodes = !args.no_subcodes;
     let seq = match &pair {
-        Some((from, to)) => Some(analysis::sequence(&data, &analysis::SequenceSpec { from: from.clone(), to: to.clone(), window, subcodes })?),
+        Some((from, to)) => Some(analysis::sequence(&data, &analysis::SequenceSpec { from: from.clone(), to: to.clone(), window, subcodes, across_coders: args.across_coders })?),
         None => None,
     };
-    let tr = analysis::transitions(&data, &codes, window, subcodes)?;
+    let tr = analysis::transitions(&data, &codes, window, subcodes, args.across_coders)?;
     let sheets = tables::sequence_sheets(seq.as_ref(), &tr);
     render(&Report { sheets, json: json::SequenceJson::new(&data, seq.as_ref(), &tr) }, &args.output)?;
     Ok(Ending::Success)

@@ -5,7 +5,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::output::{Format, Table, print, say, snippet};
-use super::{CaseCommand, CodeCommand, CodingCommand, Command, ParticipantCommand};
+use super::{CaseCommand, CodeCommand, CodingCommand, Command, ParticipantCommand, SourceCommand};
 use thicket_core::project::default_coder;
 use thicket_core::action::{Action, NewCoding};
 use thicket_core::error::{Ending, Error, IoOp, Result};
@@ -127,6 +127,17 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
             let mut p = Project::open(&project)?;
             match command {
                 CaseCommand::Add { name, sources, description } => case_add(&mut p, &name, &sources, description)?,
+            }
+            p.close()?;
+            Ok(Ending::Success)
+        }
+        Command::Source { project, command: SourceCommand::Set { name, author, no_author: _ } } => {
+            let mut p = Project::open(&project)?;
+            let source = p.source_named(&name)?;
+            p.perform(Action::SetSourceAuthor { id: source.id, author: author.clone() })?;
+            match author.map(|a| a.trim().to_string()).filter(|a| !a.is_empty()) {
+                Some(a) => say!("source \"{name}\" carries the perspective of \"{a}\""),
+                None => say!("source \"{name}\" carries no author's perspective"),
             }
             p.close()?;
             Ok(Ending::Success)
@@ -292,7 +303,7 @@ fn list_sources(p: &Project, format: Format) -> Result<()> {
         json.push(json!({
             "name": s.name, "kind": s.kind, "cases": c, "words": s.word_count, "date": s.date,
             "characters": s.char_len, "turns": turns, "format": s.original_format, "file": s.original_name,
-            "encoding": s.encoding, "imported_at": s.imported_at, "uuid": s.uuid,
+            "encoding": s.encoding, "imported_at": s.imported_at, "uuid": s.uuid, "author": s.author,
         }));
     }
     print(format, &table, &Value::Array(json))

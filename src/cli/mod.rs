@@ -98,6 +98,12 @@ pub enum Command {
         #[command(subcommand)]
         command: CaseCommand,
     },
+    /// Set what a source carries besides its text: its author's perspective.
+    Source {
+        project: PathBuf,
+        #[command(subcommand)]
+        command: SourceCommand,
+    },
     /// Manage participants (stakeholders).
     Participant {
         project: PathBuf,
@@ -213,6 +219,23 @@ pub enum CaseCommand {
         sources: Vec<String>,
         #[arg(long)]
         description: Option<String>,
+    },
+}
+
+/// `thicket source PROJECT ...`
+#[derive(Debug, Subcommand)]
+pub enum SourceCommand {
+    /// Say whose perspective a source carries (its author), or take that back.
+    #[command(group(clap::ArgGroup::new("perspective").required(true).args(["author", "no_author"])))]
+    Set {
+        /// The source's name.
+        name: String,
+        /// The perspective of the one who wrote it: agency, researcher, or a role.
+        #[arg(long)]
+        author: Option<String>,
+        /// The source carries no author's perspective.
+        #[arg(long)]
+        no_author: bool,
     },
 }
 

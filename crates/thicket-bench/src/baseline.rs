@@ -99,8 +99,9 @@ fn code_case_counts(conn: &Connection) -> Result<Vec<(i64, i64, i64)>> {
     rows.collect::<rusqlite::Result<Vec<_>>>().map_err(sql)
 }
 
-/// Overlapping pairs of codings of two different codes, per code pair (smaller id first),
-/// with one self-join: the bound for co-occurrence by overlap. Each pair is counted once, from
+/// Overlapping pairs of codings of two different codes by one coder (as co-occurrence pairs them
+/// by default), per code pair (smaller id first), with one self-join: the bound for co-occurrence
+/// by overlap. Each pair is counted once, from
 /// the coding that starts first (ties: the smaller id), so the join reads only the codings
 /// that start inside that one's span, along the covering index by source and start.
 fn code_pair_overlaps(conn: &Connection) -> Result<Vec<(i64, i64, i64)>> {
@@ -110,7 +111,7 @@ fn code_pair_overlaps(conn: &Connection) -> Result<Vec<(i64, i64, i64)>> {
              FROM codings a INDEXED BY codings_by_source
              JOIN codings b INDEXED BY codings_by_source
                ON b.source_id = a.source_id AND b.start_char >= a.start_char AND b.start_char < a.end_char
-             WHERE (b.start_char > a.start_char OR b.id > a.id) AND a.code_id <> b.code_id
+             WHERE (b.start_char > a.start_char OR b.id > a.id) AND a.code_id <> b.code_id AND b.coder_id = a.coder_id
              GROUP BY 1, 2 ORDER BY 1, 2",
         )
         .map_err(sql)?;

@@ -19,6 +19,9 @@ pub enum Action {
     ImportSources(Vec<NewSource>),
     /// Rename a source, or change its kind or date (the text never changes).
     UpdateSource { id: SourceId, name: String, kind: SourceKind, date: Option<String> },
+    /// Say whose perspective a source carries (`agency`, `researcher`, a role), or clear it with
+    /// `None`. Triangulation counts it for a source without speaker turns.
+    SetSourceAuthor { id: SourceId, author: Option<String> },
     /// Create a case, optionally with sources.
     CreateCase { name: String, description: String, sources: Vec<SourceId> },
     /// Rename or re-describe a case.
@@ -101,6 +104,8 @@ impl Action {
             Action::ImportSources(s) if s.len() == 1 => format!("Import “{}”", s[0].name),
             Action::ImportSources(s) => format!("Import {} sources", s.len()),
             Action::UpdateSource { .. } => "Edit source".into(),
+            Action::SetSourceAuthor { author: Some(a), .. } => format!("Set source author “{a}”"),
+            Action::SetSourceAuthor { author: None, .. } => "Clear source author".into(),
             Action::CreateCase { name, .. } => format!("Create case “{name}”"),
             Action::UpdateCase { .. } => "Edit case".into(),
             Action::AssignSources { .. } => "Assign sources to case".into(),

@@ -291,12 +291,14 @@ fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The navigator's context menu of a source: its memo, and the cases it belongs to.
-pub fn source_menu(ui: &mut egui::Ui, source: &Source, cases: &[Case], member_of: &[String], out: &mut Vec<UiCommand>) {
+/// The navigator's context menu of a source: its memo, the cases it belongs to, and whose
+/// perspective it carries (`roles` are offered beside the agency and the researcher).
+pub fn source_menu(ui: &mut egui::Ui, source: &Source, cases: &[Case], member_of: &[String], roles: &[Role], out: &mut Vec<UiCommand>) {
     if ui.button("Memo…").clicked() {
         out.push(UiCommand::OpenMemo(MemoSubject::Of(MemoTarget::Source { id: source.id, span: None })));
         ui.close();
     }
+    author_menu(ui, source, roles, out);
     ui.menu_button("Assign to case", |ui| {
         for case in cases {
             let mut ticked = member_of.contains(&case.name);
@@ -316,6 +318,30 @@ pub fn source_menu(ui: &mut egui::Ui, source: &Source, cases: &[Case], member_of
         if ui.button("New case…").clicked() {
             out.push(UiCommand::ShowCases(None));
             ui.close();
+        }
+    });
+}
+
+/// Perspectives a source's author can have besides the project's roles: who writes case files
+/// and observation notes.
+const AUTHORS: [(&str, &str); 2] = [("agency", "The agency (case files, reports)"), ("researcher", "The researcher (observations, field notes)")];
+
+/// "Author (perspective)": the perspective triangulation counts for a source without speaker
+/// turns, kept apart from the participants the source is about.
+fn author_menu(ui: &mut egui::Ui, source: &Source, roles: &[Role], out: &mut Vec<UiCommand>) {
+    let now = source.author.as_deref().unwrap_or("not set");
+    ui.menu_button(format!("Author: {now}"), |ui| {
+        ui.weak("Whose perspective this source carries");
+        let mut choices: Vec<(Option<String>, String)> = vec![(None, "Not set".to_string())];
+        choices.extend(AUTHORS.iter().map(|(a, label)| (Some(a.to_string()), label.to_string())));
+        choices.extend(roles.iter().filter(|r| !AUTHORS.iter().any(|(a, _)| *a == r.name)).map(|r| (Some(r.name.clone()), r.label.clone())));
+        for (value, label) in choices {
+            if ui.radio(source.author == value, label).clicked() {
+                if source.author != value {
+                    out.push(UiCommand::Perform(Action::SetSourceAuthor { id: source.id, author: value }));
+                }
+                ui.close();
+            }
         }
     });
 }

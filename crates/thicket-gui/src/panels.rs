@@ -181,6 +181,7 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
     let Some(summary) = &app.summary else { return };
     let by_source = &summary.cases_by_source;
     let all_cases = &summary.cases;
+    let all_roles = &summary.roles;
     let mut asked: Vec<UiCommand> = Vec::new();
     let selected = app.selected;
     let needle = app.navigator.filter.trim().to_lowercase();
@@ -230,7 +231,7 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
                             clicked = Some(s.id);
                         }
                         let member_of = by_source.get(&s.id).map_or(&[][..], Vec::as_slice);
-                        r.context_menu(|ui| super::cases::source_menu(ui, s, all_cases, member_of, &mut asked));
+                        r.context_menu(|ui| super::cases::source_menu(ui, s, all_cases, member_of, all_roles, &mut asked));
                     }
                 });
                 if let Some(id) = case_id {

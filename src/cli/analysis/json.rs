@@ -113,6 +113,7 @@ impl<'a> CrosstabJson<'a> {
 #[derive(Serialize)]
 pub struct CooccurJson<'a> {
     mode: &'a str,
+    across_coders: bool,
     codes: Vec<&'a str>,
     /// The diagonal: each shown code's codings.
     codings: Vec<u64>,
@@ -130,6 +131,7 @@ impl<'a> CooccurJson<'a> {
         }
         CooccurJson {
             mode: &t.mode,
+            across_coders: t.across_coders,
             codes: shown.iter().map(|&i| t.codes[i].as_str()).collect(),
             codings: shown.iter().map(|&i| t.counts[i][i]).collect(),
             counts: pick(&t.counts, shown),
@@ -170,6 +172,7 @@ struct SequenceReport<'a> {
     window: &'a str,
     unit: &'a str,
     subcodes: bool,
+    across_coders: bool,
     cases: Vec<CaseSequenceJson<'a>>,
     overall: CountsJson,
 }
@@ -221,6 +224,7 @@ struct FollowJson<'a> {
 struct TransitionsJson<'a> {
     codes: &'a [String],
     window: &'a str,
+    across_coders: bool,
     counts: &'a [Vec<u64>],
     row_totals: &'a [u64],
     #[serde(serialize_with = "round4_grid")]
@@ -243,7 +247,7 @@ impl CountsJson {
 impl<'a> SequenceJson<'a> {
     /// `data`: what the analysis ran on, to name the source and start of each coding of a pair.
     pub fn new(data: &'a AnalysisData, seq: Option<&'a Sequence>, tr: &'a Transitions) -> Self {
-        let transitions = TransitionsJson { codes: &tr.codes, window: &tr.window, counts: &tr.counts, row_totals: &tr.row_totals, probabilities: &tr.probabilities };
+        let transitions = TransitionsJson { codes: &tr.codes, window: &tr.window, across_coders: tr.across_coders, counts: &tr.counts, row_totals: &tr.row_totals, probabilities: &tr.probabilities };
         SequenceJson { sequence: seq.map(|s| SequenceReport::new(data, s)), transitions }
     }
 }
@@ -267,7 +271,7 @@ impl<'a> SequenceReport<'a> {
             .iter()
             .map(|c| CaseSequenceJson { case: &c.case, counts: CountsJson::new(&c.counts), follows: c.follows.iter().map(follow).collect() })
             .collect();
-        SequenceReport { from: &s.from, to: &s.to, window: &s.window, unit: &s.unit, subcodes: s.subcodes, cases, overall: CountsJson::new(&s.overall) }
+        SequenceReport { from: &s.from, to: &s.to, window: &s.window, unit: &s.unit, subcodes: s.subcodes, across_coders: s.across_coders, cases, overall: CountsJson::new(&s.overall) }
     }
 }
 
@@ -338,10 +342,12 @@ mod tests {
             window: "case".into(),
             unit: "sessions".into(),
             subcodes: true,
+            across_coders: false,
             cases: vec![CaseSequence { case: "c".into(), counts: counts.clone(), follows: vec![Follow { from: CodingId(1), to: CodingId(2), lag: None }] }],
             overall: counts,
+            overall_follows: Vec::new(),
         };
-        let tr = Transitions { codes: Vec::new(), window: "case".into(), counts: Vec::new(), probabilities: Vec::new(), row_totals: Vec::new() };
+        let tr = Transitions { codes: Vec::new(), window: "case".into(), across_coders: false, counts: Vec::new(), probabilities: Vec::new(), row_totals: Vec::new() };
         let v = serde_json::to_value(SequenceJson::new(&AnalysisData::default(), Some(&seq), &tr)).unwrap();
         assert_eq!(
             v["sequence"]["cases"][0],

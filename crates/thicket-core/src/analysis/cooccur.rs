@@ -9,6 +9,10 @@
 //! diagonal holds each code's number of codings). Jaccard is taken over codings, so it is never
 //! above 1: J(A, B) = (codings of A that co-occur with a B + codings of B that co-occur with an
 //! A) / (codings of A + codings of B).
+//!
+//! Two codings co-occur only when one coder made both, unless asked `across_coders`: with two
+//! coders, Amara's Mistrust beside Jonas's Withdrawal is a disagreement about one passage, not
+//! evidence that the two codes go together.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -62,6 +66,8 @@ impl Proximity {
 pub struct Cooccurrence {
     /// How co-occurrence was decided (`Proximity::name`).
     pub mode: String,
+    /// Whether codings of different coders were paired.
+    pub across_coders: bool,
     /// Code paths, in codebook order.
     pub codes: Vec<String>,
     /// `counts[a][b]`: co-occurring pairs of a coding of a and a coding of b (diagonal: codings
@@ -75,31 +81,41 @@ pub struct Cooccurrence {
     pub jaccard: Vec<Vec<f64>>,
 }
 
-/// Overlap co-occurrence over all codings.
+/// Overlap co-occurrence over all codings, pairing codings of one coder.
 pub fn cooccurrence(data: &AnalysisData) -> Cooccurrence {
-    table(data, Proximity::Overlap, &overlap)
+    table(data, Proximity::Overlap, false, &overlap)
 }
 
-/// Co-occurrence in the given sense; fails when `data` lacks what the mode needs (texts for
-/// paragraphs, speakers for turns).
-pub fn cooccurrence_with(data: &AnalysisData, mode: Proximity) -> Result<Cooccurrence> {
-    Ok(table(data, mode, &*interval_of(data, mode)?))
+/// Co-occurrence in the given sense, pairing codings of one coder or, with `across_coders`, of
+/// any coders; fails when `data` lacks what the mode needs (texts for paragraphs, speakers for
+/// turns).
+pub fn cooccurrence_with(data: &AnalysisData, mode: Proximity, across_coders: bool) -> Result<Cooccurrence> {
+    Ok(table(data, mode, across_coders, &*interval_of(data, mode)?))
+}
+
+/// Codings that may pair, grouped by `pairing_key`: a sweep runs over each group.
+type Groups<T> = HashMap<(SourceId, Option<CoderId>), Vec<T>>;
+
+/// Where two codings must both lie to be paired: the same source and, unless `across_coders`,
+/// the same coder.
+fn pairing_key(c: &AnalysisCoding, across_coders: bool) -> (SourceId, Option<CoderId>) {
+    (c.source, (!across_coders).then_some(c.coder))
 }
 
 /// The co-occurring pairs behind `counts[a][b]` (rows in codebook order, `a` ≠ `b`): each pair
 /// is (a coding of a, a coding of b), sorted by source, then their starts. What a click on a
 /// co-occurrence cell should show; on the diagonal there are no pairs.
-pub fn cooccurring_pairs(data: &AnalysisData, mode: Proximity, a: usize, b: usize) -> Result<Vec<(CodingId, CodingId)>> {
+pub fn cooccurring_pairs(data: &AnalysisData, mode: Proximity, across_coders: bool, a: usize, b: usize) -> Result<Vec<(CodingId, CodingId)>> {
     let interval = interval_of(data, mode)?;
     let walk = data.codebook.walk();
     let (Some(code_a), Some(code_b)) = (walk.get(a).map(|(_, c)| c.id), walk.get(b).map(|(_, c)| c.id)) else { return Ok(Vec::new()) };
     if a == b {
         return Ok(Vec::new());
     }
-    let mut by_source: HashMap<SourceId, Vec<(usize, usize, bool, &AnalysisCoding)>> = HashMap::new();
+    let mut by_source: Groups<(usize, usize, bool, &AnalysisCoding)> = HashMap::new();
     for c in data.codings.iter().filter(|c| c.code == code_a || c.code == code_b) {
         if let Some((lo, hi)) = interval(c) {
-            by_source.entry(c.source).or_default().push((lo, hi, c.code == code_a, c));
+            by_source.entry(pairing_key(c, across_coders)).or_default().push((lo, hi, c.code == code_a, c));
         }
     }
     let mut pairs = Vec::new();
@@ -150,20 +166,20 @@ pub fn parse_proximity(s: &str) -> Result<Proximity> {
 /// The table for a mode given as a closed interval `[lo, hi]` per coding (`None`: it co-occurs
 /// with nothing). Two codings of one source co-occur when, taking the one with the smaller `lo`
 /// first, the other's `lo` ≤ the first's `hi`: a sweep over each source's codings sorted by `lo`.
-fn table(data: &AnalysisData, mode: Proximity, interval: &dyn Fn(&AnalysisCoding) -> Option<(usize, usize)>) -> Cooccurrence {
+fn table(data: &AnalysisData, mode: Proximity, across_coders: bool, interval: &dyn Fn(&AnalysisCoding) -> Option<(usize, usize)>) -> Cooccurrence {
     let walk = data.codebook.walk();
     let index: HashMap<CodeId, usize> = walk.iter().enumerate().map(|(i, (_, c))| (c.id, i)).collect();
     let n = walk.len();
     let mut counts = vec![vec![0u64; n]; n];
     let mut linked = vec![vec![0u64; n]; n];
-    // Per source: (lo, hi, code index, coding index).
-    let mut by_source: HashMap<SourceId, Vec<(usize, usize, usize, usize)>> = HashMap::new();
+    // Per source (and coder): (lo, hi, code index, coding index).
+    let mut by_source: Groups<(usize, usize, usize, usize)> = HashMap::new();
     for (k, c) in data.codings.iter().enumerate() {
         let Some(&i) = index.get(&c.code) else { continue };
         counts[i][i] += 1;
         linked[i][i] += 1;
         if let Some((lo, hi)) = interval(c) {
-            by_source.entry(c.source).or_default().push((lo, hi, i, k));
+            by_source.entry(pairing_key(c, across_coders)).or_default().push((lo, hi, i, k));
         }
     }
     // The codes each coding co-occurs with, for `linked`.
@@ -202,7 +218,7 @@ fn table(data: &AnalysisData, mode: Proximity, interval: &dyn Fn(&AnalysisCoding
                 .collect()
         })
         .collect();
-    Cooccurrence { mode: mode.name(), codes: data.code_paths(), counts, linked, jaccard }
+    Cooccurrence { mode: mode.name(), across_coders, codes: data.code_paths(), counts, linked, jaccard }
 }
 
 #[cfg(test)]
@@ -215,7 +231,7 @@ mod tests {
 
     #[test]
     fn overlap_counts_pairs_that_share_a_char() {
-        let t = cooccurrence(&fixture::data());
+        let t = cooccurrence_with(&fixture::data(), Proximity::Overlap, true).unwrap();
         // Pairs: (1 W, 4 R) share 15..20; (2 W, 3 H) share 55..60. Nothing else overlaps.
         assert_eq!(t.counts[0], [1, 1, 0, 0]);
         assert_eq!(t.counts[1], [1, 3, 0, 1]);
@@ -231,6 +247,22 @@ mod tests {
     }
 
     #[test]
+    fn only_codings_of_one_coder_cooccur_unless_asked_across_coders() {
+        let d = fixture::data();
+        // (1 W Amara, 4 R Jonas) overlap but were made by two coders; (2 W, 3 H) are both Amara's.
+        let t = cooccurrence(&d);
+        assert_eq!(t.counts[0][1], 0);
+        assert_eq!(t.counts[1][3], 1);
+        assert!(cooccurring_pairs(&d, Proximity::Overlap, false, 0, 1).unwrap().is_empty());
+        assert_eq!(cooccurrence_with(&d, Proximity::Overlap, true).unwrap().counts[0][1], 1);
+        assert_eq!(cooccurring_pairs(&d, Proximity::Overlap, true, 0, 1).unwrap(), [(CodingId(4), CodingId(1))]);
+        // The same span coded twice by two coders, with two codes: a disagreement, not a pair.
+        let d = fixture::data_with(vec![fixture::coding(1, 2, 1, 0, 10, 1), fixture::coding(2, 4, 1, 0, 10, 2)]);
+        assert_eq!(cooccurrence(&d).counts[1][3], 0);
+        assert_eq!(cooccurrence_with(&d, Proximity::Overlap, true).unwrap().counts[1][3], 1);
+    }
+
+    #[test]
     fn jaccard_stays_at_most_one_when_one_coding_overlaps_many() {
         // One long Withdrawal coding (s1 0..100) overlapping three Honesty codings: 3 pairs, but
         // J = (1 + 3) / (1 + 3) = 1, not 3 / (1 + 3 − 3) = 3 as a pair count would give.
@@ -241,6 +273,7 @@ mod tests {
             fixture::coding(4, 4, 1, 60, 70, 1),
         ]);
         let t = cooccurrence(&d);
+        assert!(!t.across_coders);
         assert_eq!(t.counts[1][3], 3);
         assert_eq!(t.jaccard[1][3], 1.0);
         assert_eq!(t.jaccard[3][1], 1.0);
@@ -248,7 +281,7 @@ mod tests {
 
     #[test]
     fn paragraph_mode_pairs_codings_in_a_shared_paragraph() {
-        let t = cooccurrence_with(&fixture::data(), Proximity::Paragraph).unwrap();
+        let t = cooccurrence_with(&fixture::data(), Proximity::Paragraph, true).unwrap();
         // s1 paragraphs: 1 W p1, 4 R p1, 2 W p2, 3 H p2–p3: pairs (1, 4) and (2, 3), as with
         // overlap. s2: 5 W p1 and 6 H p2 do not share one.
         assert_eq!(t.counts[1], [1, 3, 0, 1]);
@@ -257,7 +290,7 @@ mod tests {
 
     #[test]
     fn turn_mode_pairs_codings_that_touch_a_common_turn() {
-        let t = cooccurrence_with(&fixture::data(), Proximity::Turn).unwrap();
+        let t = cooccurrence_with(&fixture::data(), Proximity::Turn, true).unwrap();
         // s1 turns: 0 Dana 0..50, 1 Sam 50..100. 1 W → turn 0, 4 R → 0, 2 W → 0–1, 3 H → 1.
         // Pairs across codes: (1 W, 4 R), (4 R, 2 W), (2 W, 3 H). s2 has no turns: nothing.
         assert_eq!(t.counts[0], [1, 2, 0, 0]);
@@ -272,21 +305,21 @@ mod tests {
     fn within_n_counts_gaps_of_at_most_n_chars() {
         let d = fixture::data();
         // s2: 5 W 0..10 and 6 H 30..40 are 20 chars apart; s1: 4 R 15..25 and 2 W 40..60 are 15 apart.
-        let t = cooccurrence_with(&d, Proximity::Within(19)).unwrap();
+        let t = cooccurrence_with(&d, Proximity::Within(19), true).unwrap();
         assert_eq!(t.counts[1][3], 1);
         assert_eq!(t.counts[0][1], 2);
-        let t = cooccurrence_with(&d, Proximity::Within(20)).unwrap();
+        let t = cooccurrence_with(&d, Proximity::Within(20), true).unwrap();
         assert_eq!(t.counts[1][3], 2);
         // within:0 counts touching spans, which overlap does not.
         let d = fixture::data_with(vec![fixture::coding(1, 2, 1, 0, 10, 1), fixture::coding(2, 4, 1, 10, 20, 1)]);
         assert_eq!(cooccurrence(&d).counts[1][3], 0);
-        assert_eq!(cooccurrence_with(&d, Proximity::Within(0)).unwrap().counts[1][3], 1);
+        assert_eq!(cooccurrence_with(&d, Proximity::Within(0), true).unwrap().counts[1][3], 1);
     }
 
     #[test]
     fn codings_in_different_sources_never_cooccur_and_no_codings_give_zeros() {
         let d = fixture::data_with(vec![fixture::coding(1, 2, 1, 0, 10, 1), fixture::coding(2, 4, 2, 0, 10, 1)]);
-        assert_eq!(cooccurrence_with(&d, Proximity::Within(1000)).unwrap().counts[1][3], 0);
+        assert_eq!(cooccurrence_with(&d, Proximity::Within(1000), true).unwrap().counts[1][3], 0);
         let t = cooccurrence(&fixture::data_with(vec![]));
         assert_eq!(t.counts, vec![vec![0; 4]; 4]);
         assert_eq!(t.jaccard, vec![vec![0.0; 4]; 4]);
@@ -296,20 +329,20 @@ mod tests {
     fn pairs_behind_a_cell_are_the_counted_ones() {
         let d = fixture::data();
         // Overlap: (2 W, 3 H) share 55..60; as (Withdrawal, Honesty) and, swapped, (Honesty, Withdrawal).
-        assert_eq!(cooccurring_pairs(&d, Proximity::Overlap, 1, 3).unwrap(), [(CodingId(2), CodingId(3))]);
-        assert_eq!(cooccurring_pairs(&d, Proximity::Overlap, 3, 1).unwrap(), [(CodingId(3), CodingId(2))]);
+        assert_eq!(cooccurring_pairs(&d, Proximity::Overlap, true, 1, 3).unwrap(), [(CodingId(2), CodingId(3))]);
+        assert_eq!(cooccurring_pairs(&d, Proximity::Overlap, true, 3, 1).unwrap(), [(CodingId(3), CodingId(2))]);
         // Turn mode: Ruptures' coding 4 pairs with Withdrawal's 1 and 2 (counts[0][1] = 2).
-        let t = cooccurrence_with(&d, Proximity::Turn).unwrap();
-        let pairs = cooccurring_pairs(&d, Proximity::Turn, 0, 1).unwrap();
+        let t = cooccurrence_with(&d, Proximity::Turn, true).unwrap();
+        let pairs = cooccurring_pairs(&d, Proximity::Turn, true, 0, 1).unwrap();
         assert_eq!(pairs.len() as u64, t.counts[0][1]);
         assert_eq!(pairs, [(CodingId(4), CodingId(1)), (CodingId(4), CodingId(2))]);
         // within:20 adds s2's (5 W, 6 H), 20 chars apart.
-        assert_eq!(cooccurring_pairs(&d, Proximity::Within(20), 1, 3).unwrap(), [(CodingId(2), CodingId(3)), (CodingId(5), CodingId(6))]);
-        assert!(cooccurring_pairs(&d, Proximity::Overlap, 1, 1).unwrap().is_empty());
-        assert!(cooccurring_pairs(&d, Proximity::Overlap, 1, 99).unwrap().is_empty());
+        assert_eq!(cooccurring_pairs(&d, Proximity::Within(20), true, 1, 3).unwrap(), [(CodingId(2), CodingId(3)), (CodingId(5), CodingId(6))]);
+        assert!(cooccurring_pairs(&d, Proximity::Overlap, true, 1, 1).unwrap().is_empty());
+        assert!(cooccurring_pairs(&d, Proximity::Overlap, true, 1, 99).unwrap().is_empty());
         let mut no_texts = fixture::data();
         no_texts.texts_loaded = false;
-        assert!(cooccurring_pairs(&no_texts, Proximity::Paragraph, 1, 3).is_err());
+        assert!(cooccurring_pairs(&no_texts, Proximity::Paragraph, true, 1, 3).is_err());
     }
 
     #[test]

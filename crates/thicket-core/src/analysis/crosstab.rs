@@ -704,7 +704,7 @@ mod tests {
     fn source(id: i64, kind: SourceKind) -> Source {
         Source {
             id: SourceId(id), uuid: String::new(), name: format!("s{id}"), kind, date: None, text_hash: String::new(), char_len: 100,
-            word_count: 10, original_name: String::new(), original_format: String::new(), encoding: String::new(), imported_at: String::new(), page_starts: None,
+            word_count: 10, original_name: String::new(), original_format: String::new(), encoding: String::new(), imported_at: String::new(), page_starts: None, author: None,
         }
     }
 
@@ -877,6 +877,19 @@ mod tests {
         assert_eq!(cell_codings(&d, &s, Some(0), Some(1)).unwrap(), [CodingId(5)]);
         assert_eq!(cell_codings(&d, &s, Some(2), None).unwrap(), [CodingId(3), CodingId(6), CodingId(7)]);
         assert_eq!(cell_codings(&d, &s, None, Some(1)).unwrap(), [CodingId(5), CodingId(6)]);
+    }
+
+    #[test]
+    fn a_case_filter_limits_the_characters_coverage_divides_by() {
+        let mut d = fixture::data();
+        d.restrict(&crate::analysis::Scope { cases: vec!["B".into()], ..Default::default() }).unwrap();
+        let t = crosstab_with(&d, &spec(Dimension::Coders, Measure::Coverage, false)).unwrap();
+        let cov = t.coverage.unwrap();
+        // Case B is the observation alone (60 chars), not all 200 chars of the study.
+        assert_eq!(cov.col_chars, [60, 60]);
+        assert_eq!(cov.total_chars, 60);
+        // Jonas's Withdrawal 0..10 is 10 of B's 60 chars.
+        assert_eq!(cov.cells[1][1], 100.0 * 10.0 / 60.0);
     }
 
     #[test]

@@ -78,6 +78,9 @@ pub struct AnalysisData {
     pub attributes: Vec<AttributeDef>,
     /// Attribute values by (attribute, entity id).
     pub attribute_values: BTreeMap<(AttributeId, i64), String>,
+    /// The cases each participant belongs to, sorted (empty unless loaded with
+    /// `with_participant_cases`): which case a focus-group passage speaks for.
+    pub participant_cases: BTreeMap<ParticipantId, Vec<CaseId>>,
 }
 
 impl AnalysisData {
@@ -142,7 +145,51 @@ impl AnalysisData {
             texts_loaded: false,
             attributes: Vec::new(),
             attribute_values: BTreeMap::new(),
+            participant_cases: BTreeMap::new(),
         }
+    }
+
+    /// Adds the cases of each participant, as `(participant, case)` links.
+    pub fn with_participant_cases(mut self, links: impl IntoIterator<Item = (ParticipantId, CaseId)>) -> Self {
+        for (p, c) in links {
+            self.participant_cases.entry(p).or_default().push(c);
+        }
+        for list in self.participant_cases.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
+        self
+    }
+
+    /// The perspectives a coding carries: in a transcript, the roles of the speakers whose turns
+    /// it shares a char with; in a source without turns, the source's author (`Source::author`),
+    /// never the participants the source is about. A case file about a mother is the agency's
+    /// account of her, not her voice. Sorted and distinct.
+    pub fn perspectives_of(&self, c: &AnalysisCoding) -> Vec<String> {
+        let mut out: Vec<String> = if self.turns_of(c.source).is_empty() {
+            self.sources.get(&c.source).and_then(|s| s.author.clone()).into_iter().collect()
+        } else {
+            c.participants.iter().filter_map(|p| self.participants.get(p).and_then(|p| p.role.clone())).collect()
+        };
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The cases a coding speaks for. Usually its source's cases; but in a transcript shared by
+    /// several cases (a focus group), only the cases of the people who said it: a caregiver of
+    /// one family corroborates nothing about another. A passage said by no one, or by people of
+    /// none of the source's cases (a facilitator), speaks for no case then.
+    pub fn voiced_cases(&self, c: &AnalysisCoding) -> Vec<CaseId> {
+        let cases = self.source_cases.get(&c.source).map(Vec::as_slice).unwrap_or(&[]);
+        if cases.len() < 2 || self.turns_of(c.source).is_empty() {
+            return cases.to_vec();
+        }
+        cases
+            .iter()
+            .copied()
+            .filter(|k| c.participants.iter().any(|p| self.participant_cases.get(p).is_some_and(|pc| pc.contains(k))))
+            .collect()
     }
 
     /// Adds the source texts (and indexes them once for char offsets and paragraphs).
@@ -337,13 +384,16 @@ impl AnalysisData {
         let mut flags = keep.into_iter();
         self.codings.retain(|_| flags.next().unwrap_or(false));
         // The other cases leave the study: a source shared with them (a focus group) then counts
-        // for the chosen cases only, and per-case results list only those.
+        // for the chosen cases only, and per-case results list only those. Sources of no chosen
+        // case leave too, so that they add nothing to the characters coverage divides by.
         if !scope.cases.is_empty() {
             self.cases.retain(|_, c| scope.cases.contains(&c.name));
             let cases = &self.cases;
             for list in self.source_cases.values_mut() {
                 list.retain(|c| cases.contains_key(c));
             }
+            let source_cases = &self.source_cases;
+            self.sources.retain(|s, _| source_cases.get(s).is_some_and(|l| !l.is_empty()));
         }
         Ok(())
     }
@@ -481,7 +531,7 @@ pub(crate) mod fixture {
     pub fn source(id: i64, name: &str, kind: SourceKind, date: Option<&str>, len: usize) -> Source {
         Source {
             id: SourceId(id), uuid: String::new(), name: name.into(), kind, date: date.map(str::to_string), text_hash: String::new(), char_len: len,
-            word_count: 0, original_name: String::new(), original_format: String::new(), encoding: String::new(), imported_at: String::new(), page_starts: None,
+            word_count: 0, original_name: String::new(), original_format: String::new(), encoding: String::new(), imported_at: String::new(), page_starts: None, author: None,
         }
     }
 
@@ -530,7 +580,7 @@ pub(crate) mod fixture {
             codings,
             vec![
                 source(1, "a-interview", SourceKind::Interview, Some("2025-02-11"), 100),
-                source(2, "b-observation", SourceKind::Observation, Some("2025-03-04"), 60),
+                Source { author: Some("researcher".into()), ..source(2, "b-observation", SourceKind::Observation, Some("2025-03-04"), 60) },
                 source(3, "a-session2", SourceKind::Interview, Some("2025-03-20"), 40),
             ],
             vec![case(1, "A"), case(2, "B")],
@@ -615,6 +665,8 @@ mod tests {
         // Case A leaves the study: the observation it shared with B now belongs to B alone.
         assert_eq!(d.cases.keys().copied().collect::<Vec<_>>(), [CaseId(2)]);
         assert_eq!(d.source_cases[&SourceId(2)], [CaseId(2)]);
+        // The sources of case A alone leave too: coverage then divides by case B's characters.
+        assert_eq!(d.sources.keys().copied().collect::<Vec<_>>(), [SourceId(2)]);
         let mut d = data();
         d.restrict(&Scope { from_date: Some("2025-03-01".into()), to_date: Some("2025-03-10".into()), ..Default::default() }).unwrap();
         assert_eq!(d.codings.iter().map(|c| c.id.0).collect::<Vec<_>>(), [5, 6]);

@@ -31,6 +31,11 @@ pub struct Source {
     pub imported_at: String,
     /// Char offsets where pages start, for citing paginated originals.
     pub page_starts: Option<Vec<usize>>,
+    /// The perspective the source carries, from the one who wrote it: `agency` for a case file,
+    /// `researcher` for an observation note, or a role. Kept apart from the participants the
+    /// source is about; `None` when not said.
+    #[serde(default)]
+    pub author: Option<String>,
 }
 
 /// A unit of the study, e.g. a family.

@@ -439,7 +439,8 @@ impl Project {
             if load.speakers { Some(read.all_turns()?) } else { None },
             self.source_participants()?,
         )
-        .with_attributes(read.attributes()?, read.attribute_values()?);
+        .with_attributes(read.attributes()?, read.attribute_values()?)
+        .with_participant_cases(read.participant_cases()?);
         Ok(if load.texts { data.with_texts(texts) } else { data })
     }
 }

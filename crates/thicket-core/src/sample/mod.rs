@@ -54,6 +54,15 @@ pub fn write_sample(path: &Path) -> Result<Project> {
         batch.push(sample_source(file, content)?);
     }
     project.perform(Action::ImportSources(batch))?;
+    // Case files carry the agency's perspective and observation notes the researcher's, whoever
+    // they are about.
+    for (file, content) in SOURCES {
+        let (meta, _) = parse::front_matter(file, content)?;
+        if let Some(author) = meta.author {
+            let id = project.source_named(&meta.name)?.id;
+            project.perform(Action::SetSourceAuthor { id, author: Some(author) })?;
+        }
+    }
     let jonas = project.ensure_coder("Jonas")?;
     let mut codings = Vec::new();
     for (file, content) in files::CODINGS {

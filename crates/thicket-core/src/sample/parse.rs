@@ -12,6 +12,8 @@ pub(super) struct SourceMeta {
     pub cases: Vec<String>,
     pub date: String,
     pub participants: Vec<String>,
+    /// Whose perspective the source carries (`Source::author`), when it has no speaker turns.
+    pub author: Option<String>,
 }
 
 fn err<T>(file: &str, message: impl std::fmt::Display) -> Result<T> {
@@ -26,7 +28,7 @@ fn list(value: &str) -> Vec<String> {
 pub(super) fn front_matter<'a>(file: &str, content: &'a str) -> Result<(SourceMeta, &'a str)> {
     let Some(rest) = content.strip_prefix("---\n") else { return err(file, "no front matter") };
     let Some((head, body)) = rest.split_once("\n---\n") else { return err(file, "front matter is not closed by ---") };
-    let mut meta = SourceMeta { name: String::new(), kind: SourceKind::Document, cases: Vec::new(), date: String::new(), participants: Vec::new() };
+    let mut meta = SourceMeta { name: String::new(), kind: SourceKind::Document, cases: Vec::new(), date: String::new(), participants: Vec::new(), author: None };
     for line in head.lines() {
         let Some((key, value)) = line.split_once(": ") else { return err(file, format!("bad front matter line {line:?}")) };
         match key {
@@ -38,6 +40,7 @@ pub(super) fn front_matter<'a>(file: &str, content: &'a str) -> Result<(SourceMe
             "cases" => meta.cases = list(value),
             "date" => meta.date = value.trim().to_string(),
             "participants" => meta.participants = list(value),
+            "author" => meta.author = Some(value.trim().to_string()),
             _ => return err(file, format!("unknown front matter key {key:?}")),
         }
     }

@@ -229,6 +229,9 @@ impl Writer<'_> {
                 imported_at: &s.imported_at,
                 page_starts: s.page_starts.as_deref(),
             })?;
+            if s.author.is_some() {
+                self.set_source_author(s.id, s.author.as_deref())?;
+            }
         }
         for t in &snap.turns {
             self.insert_turn(Some(t.id), t.source_id, t.participant_id, t.span, t.timestamp_ms)?;

@@ -108,6 +108,12 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
+    /// Sets (or clears) the perspective a source carries (`Source::author`).
+    pub fn set_source_author(&mut self, id: SourceId, author: Option<&str>) -> Result<()> {
+        self.tx.execute("UPDATE sources SET author = ?2 WHERE id = ?1", params![id, author])?;
+        Ok(())
+    }
+
     /// Inserts a case.
     pub fn insert_case(&mut self, id: Option<CaseId>, uuid: &str, name: &str, description: &str) -> Result<CaseId> {
         self.tx.execute(

@@ -23,21 +23,31 @@ pub fn combo<T: PartialEq + Clone>(ui: &mut Ui, label: &str, value: &mut T, choi
 /// A menu of checkboxes after `label`, for picking several of `options` (kept in their order);
 /// returns true when the user changed the set (not merely its order).
 pub fn checklist(ui: &mut Ui, label: &str, selected: &mut Vec<String>, options: &[String]) -> bool {
+    checklist_saying(ui, label, selected, options, "none")
+}
+
+/// A `checklist` for a filter, where picking nothing means any: its button then says "any".
+pub fn checklist_or_any(ui: &mut Ui, label: &str, selected: &mut Vec<String>, options: &[String]) -> bool {
+    checklist_saying(ui, label, selected, options, "any")
+}
+
+fn checklist_saying(ui: &mut Ui, label: &str, selected: &mut Vec<String>, options: &[String], nothing: &str) -> bool {
     let mut before = selected.clone();
     before.sort();
     let summary = match selected.len() {
-        0 => "none".to_string(),
+        0 => nothing.to_string(),
         n if n == options.len() => format!("all {n}"),
         1 => selected[0].clone(),
         n => format!("{n} chosen"),
     };
-    ui.label(label);
-    ui.menu_button(summary, |ui| {
+    let l = ui.label(label);
+    let menu = ui.menu_button(summary, |ui| {
         ui.horizontal(|ui| {
             if ui.small_button("All").clicked() {
                 *selected = options.to_vec();
             }
-            if ui.small_button("None").clicked() {
+            // For a filter, picking nothing is "any".
+            if ui.small_button(if nothing == "any" { "Any" } else { "None" }).clicked() {
                 selected.clear();
             }
         });
@@ -54,6 +64,7 @@ pub fn checklist(ui: &mut Ui, label: &str, selected: &mut Vec<String>, options: 
             }
         });
     });
+    menu.response.labelled_by(l.id);
     let mut after = selected.clone();
     after.sort();
     selected.sort_by_key(|s| options.iter().position(|o| o == s));

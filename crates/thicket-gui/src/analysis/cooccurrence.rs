@@ -10,6 +10,7 @@ use egui::{Key, Ui};
 
 use super::controls::{combo, current, ready, shown, status};
 use super::drill::{Behind, Segments};
+use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
@@ -46,15 +47,16 @@ pub(super) struct CooccurrenceView {
     jaccard: bool,
     hide_unused: bool,
     result: Option<Computed>,
+    filters: FilterRow,
 }
 
 impl Default for CooccurrenceView {
     fn default() -> Self {
-        CooccurrenceView { mode: Mode::Overlap, within: 200, jaccard: false, hide_unused: true, result: None }
+        CooccurrenceView { mode: Mode::Overlap, within: 200, jaccard: false, hide_unused: true, result: None, filters: FilterRow::pairing() }
     }
 }
 
-type Computed = super::controls::Computed<(Proximity, bool, bool, u64), Done>;
+type Computed = super::controls::Computed<(Proximity, bool, bool, Filters, u64), Done>;
 
 struct Done {
     data: Arc<AnalysisData>,
@@ -101,19 +103,21 @@ impl AnalysisView for CooccurrenceView {
             ui.separator();
             controls.export = export_menu::menu(ui, ready(&self.result));
         });
+        controls.stale_note |= self.filters.show(ui);
         controls
     }
 
     fn compute(&mut self, ctx: &mut Ctx) -> Refresh {
         let proximity = self.proximity();
-        let key = (proximity, self.jaccard, self.hide_unused, ctx.generation);
+        let key = (proximity, self.jaccard, self.hide_unused, self.filters.filters.clone(), ctx.generation);
         if self.result.as_ref().is_some_and(|c| c.key == key) {
             return Refresh::Kept;
         }
-        let need = AnalysisLoad { speakers: proximity == Proximity::Turn, texts: proximity == Proximity::Paragraph };
-        let (jaccard, hide_unused) = (self.jaccard, self.hide_unused);
-        let outcome = ctx.data.get(ctx.project, ctx.generation, need).and_then(|data| {
-            let table = cooccurrence_with(&data, proximity).map_err(|e| e.to_string())?;
+        let need = self.filters.filters.load(AnalysisLoad { speakers: proximity == Proximity::Turn, texts: proximity == Proximity::Paragraph });
+        let (jaccard, hide_unused, across_coders) = (self.jaccard, self.hide_unused, self.filters.filters.across_coders);
+        let filters = &mut self.filters;
+        let outcome = ctx.data.get(ctx.project, ctx.generation, need).and_then(|data| filters.apply(data)).and_then(|data| {
+            let table = cooccurrence_with(&data, proximity, across_coders).map_err(|e| e.to_string())?;
             Ok(Done::new(data, proximity, table, jaccard, hide_unused))
         });
         self.result = Some(Computed { key, outcome });
@@ -122,7 +126,8 @@ impl AnalysisView for CooccurrenceView {
 
     fn header(&mut self, ui: &mut Ui, note: Option<&str>) -> bool {
         let Some(done) = shown(ui, &self.result) else { return false };
-        let line = format!("{} codes · mode {} · diagonal: codings of the code · click a cell for its pairs", done.shown.len(), done.table.mode);
+        let coders = if done.table.across_coders { "pairs across coders" } else { "pairs within one coder" };
+        let line = format!("{} codes · mode {} · {coders} · diagonal: codings of the code · click a cell for its pairs", done.shown.len(), done.table.mode);
         status(ui, note.unwrap_or(&line), false);
         true
     }
@@ -145,7 +150,7 @@ impl AnalysisView for CooccurrenceView {
             Segments::Codings(cell_codings(&done.data, &spec, Some(a), None)?)
         } else {
             let short = |i: usize| done.table.codes[i].rsplit('/').next().unwrap_or_default().to_string();
-            Segments::Pairs { pairs: cooccurring_pairs(&done.data, done.proximity, a, b)?, first: short(a), second: short(b) }
+            Segments::Pairs { pairs: cooccurring_pairs(&done.data, done.proximity, done.table.across_coders, a, b)?, first: short(a), second: short(b) }
         };
         Ok(Some(Behind { title, data: Arc::clone(&done.data), segments }))
     }

@@ -13,6 +13,7 @@ use egui::{Key, Ui};
 
 use super::controls::{combo, current, ready, shown, status};
 use super::drill::{Behind, Segments};
+use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, RowHead, TableCell, TableModel};
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
@@ -39,15 +40,16 @@ pub(super) struct MatrixView {
     result: Option<Computed>,
     /// `attr:NAME` choices, from the last data loaded.
     attributes: Vec<(Dimension, String)>,
+    filters: FilterRow,
 }
 
 impl Default for MatrixView {
     fn default() -> Self {
-        MatrixView { spec: CrosstabSpec { dimension: Dimension::Cases, measure: Measure::Segments, rollup: false }, hide_empty: false, result: None, attributes: Vec::new() }
+        MatrixView { spec: CrosstabSpec { dimension: Dimension::Cases, measure: Measure::Segments, rollup: false }, hide_empty: false, result: None, attributes: Vec::new(), filters: FilterRow::default() }
     }
 }
 
-type Computed = super::controls::Computed<(CrosstabSpec, bool, u64), Done>;
+type Computed = super::controls::Computed<(CrosstabSpec, bool, Filters, u64), Done>;
 
 struct Done {
     data: Arc<AnalysisData>,
@@ -188,18 +190,20 @@ impl AnalysisView for MatrixView {
             ui.separator();
             controls.export = export_menu::menu(ui, ready(&self.result));
         });
+        controls.stale_note |= self.filters.show(ui);
         controls
     }
 
     fn compute(&mut self, ctx: &mut Ctx) -> Refresh {
-        let key = (self.spec.clone(), self.hide_empty, ctx.generation);
+        let key = (self.spec.clone(), self.hide_empty, self.filters.filters.clone(), ctx.generation);
         if self.result.as_ref().is_some_and(|c| c.key == key) {
             return Refresh::Kept;
         }
         // Showing or hiding empty rows keeps the list of segments open (its cell is the same)
         // but moves the rows, so the highlighted cell is let go either way.
-        let same_table = self.result.as_ref().is_some_and(|c| c.key.0 == key.0 && c.key.2 == key.2);
-        let outcome = ctx.data.get(ctx.project, ctx.generation, load_for(&self.spec)).and_then(|data| {
+        let same_table = self.result.as_ref().is_some_and(|c| c.key.0 == key.0 && c.key.2 == key.2 && c.key.3 == key.3);
+        let filters = &mut self.filters;
+        let outcome = ctx.data.get(ctx.project, ctx.generation, filters.filters.load(load_for(&self.spec))).and_then(|data| filters.apply(data)).and_then(|data| {
             self.attributes = attribute_choices(&data);
             let table = crosstab_with(&data, &self.spec).map_err(|e| e.to_string())?;
             Ok(Done::new(data, table, self.hide_empty))

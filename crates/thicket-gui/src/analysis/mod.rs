@@ -20,14 +20,16 @@
 //! - `sequences`: A followed by B within a window, per case, and a transition matrix.
 //! - `timeline`: codes per session date, per case, with egui_plot.
 //! - `view`: the trait and the frame; `heat_table`: the table widget the first four share;
-//!   `drill`: the segment list; `controls`: labelled pickers; `export_menu`: the Export menu
-//!   and its file dialog.
+//!   `drill`: the segment list; `controls`: labelled pickers; `filters`: the filter row every
+//!   view shows (cases, kinds, roles, coders, dates; "Across coders" where codings are paired),
+//!   the CLI's `Scope`; `export_menu`: the Export menu and its file dialog.
 
 mod controls;
 mod cooccurrence;
 mod data_cache;
 mod drill;
 mod export_menu;
+mod filters;
 mod heat_table;
 mod matrix;
 mod sequences;

@@ -11,6 +11,7 @@ use egui::Ui;
 
 use super::controls::{checklist, combo, current, ready, shown, status};
 use super::drill::{Behind, Segments};
+use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
@@ -57,6 +58,7 @@ pub(super) struct SequencesView {
     result: Option<Computed>,
     /// Code paths, from the last data loaded.
     codes: Vec<String>,
+    filters: FilterRow,
 }
 
 impl Default for SequencesView {
@@ -71,11 +73,12 @@ impl Default for SequencesView {
             probabilities: false,
             result: None,
             codes: Vec::new(),
+            filters: FilterRow::pairing(),
         }
     }
 }
 
-type Key = (String, String, Window, bool, Vec<String>, bool, u64);
+type Key = (String, String, Window, bool, Vec<String>, bool, Filters, u64);
 
 type Computed = super::controls::Computed<Key, Done>;
 
@@ -83,6 +86,7 @@ struct Done {
     data: Arc<AnalysisData>,
     window: Window,
     subcodes: bool,
+    across_coders: bool,
     seq: Sequence,
     tr: Transitions,
     cases_model: TableModel,
@@ -105,7 +109,7 @@ impl SequencesView {
     }
 
     fn key(&self, generation: u64) -> Key {
-        (self.from.clone(), self.to.clone(), self.window(), self.subcodes, self.matrix_codes(), self.probabilities, generation)
+        (self.from.clone(), self.to.clone(), self.window(), self.subcodes, self.matrix_codes(), self.probabilities, self.filters.filters.clone(), generation)
     }
 }
 
@@ -142,12 +146,13 @@ impl AnalysisView for SequencesView {
             ui.separator();
             controls.export = export_menu::menu(ui, ready(&self.result));
         });
+        controls.stale_note |= self.filters.show(ui);
         controls
     }
 
     fn compute(&mut self, ctx: &mut Ctx) -> Refresh {
         // The codebook (for the pickers and defaults) comes with the cheapest load.
-        if self.codes.is_empty() || self.result.as_ref().is_none_or(|c| c.key.6 != ctx.generation) {
+        if self.codes.is_empty() || self.result.as_ref().is_none_or(|c| c.key.7 != ctx.generation) {
             match ctx.data.get(ctx.project, ctx.generation, AnalysisLoad::default()) {
                 Ok(data) => self.codes = data.code_paths(),
                 Err(e) => {
@@ -175,13 +180,15 @@ impl AnalysisView for SequencesView {
             self.result = Some(Computed { key, outcome: Err("The codebook has no codes to follow.".into()) });
             return Refresh::Replaced;
         }
-        let need = AnalysisLoad { speakers: matches!(window, Window::Turns(_)), texts: matches!(window, Window::Paragraphs(_)) };
-        let spec = SequenceSpec { from: self.from.clone(), to: self.to.clone(), window, subcodes: self.subcodes };
+        let need = self.filters.filters.load(AnalysisLoad { speakers: matches!(window, Window::Turns(_)), texts: matches!(window, Window::Paragraphs(_)) });
+        let across_coders = self.filters.filters.across_coders;
+        let spec = SequenceSpec { from: self.from.clone(), to: self.to.clone(), window, subcodes: self.subcodes, across_coders };
         let (codes, subcodes, probabilities) = (self.matrix_codes(), self.subcodes, self.probabilities);
-        let outcome = ctx.data.get(ctx.project, ctx.generation, need).and_then(|data| {
+        let filters = &mut self.filters;
+        let outcome = ctx.data.get(ctx.project, ctx.generation, need).and_then(|data| filters.apply(data)).and_then(|data| {
             let seq = sequence(&data, &spec).map_err(|e| e.to_string())?;
-            let tr = transitions(&data, &codes, window, subcodes).map_err(|e| e.to_string())?;
-            Ok(Done::new(data, window, subcodes, seq, tr, probabilities))
+            let tr = transitions(&data, &codes, window, subcodes, across_coders).map_err(|e| e.to_string())?;
+            Ok(Done::new(data, window, subcodes, across_coders, seq, tr, probabilities))
         });
         self.result = Some(Computed { key, outcome });
         Refresh::Replaced
@@ -222,14 +229,14 @@ impl AnalysisView for SequencesView {
             (CASES, (Some(r), _)) => {
                 let pairs: Vec<_> = match done.seq.cases.get(r) {
                     Some(case) => case.follows.iter().map(|f| (f.from, f.to)).collect(),
-                    // The overall row: every case's pairs.
-                    None => done.seq.cases.iter().flat_map(|c| c.follows.iter().map(|f| (f.from, f.to))).collect(),
+                    // The overall row: every pair once, as it counts them.
+                    None => done.seq.overall_follows.iter().map(|f| (f.from, f.to)).collect(),
                 };
                 let title = format!("{} followed by {} in {}", done.seq.from, done.seq.to, done.cases_model.rows[r].label);
                 Ok(Some(Behind { title, data, segments: Segments::Pairs { pairs, first: "A".into(), second: "B".into() } }))
             }
             (MATRIX, (Some(i), Some(j))) => {
-                let pairs = transition_pairs(&done.data, &done.tr.codes, done.window, done.subcodes, i, j)?;
+                let pairs = transition_pairs(&done.data, &done.tr.codes, done.window, done.subcodes, done.across_coders, i, j)?;
                 let title = format!("{} then {}", done.tr.codes[i], done.tr.codes[j]);
                 let short = |k: usize| done.tr.codes[k].rsplit('/').next().unwrap_or_default().to_string();
                 Ok(Some(Behind { title, data, segments: Segments::Pairs { pairs, first: short(i), second: short(j) } }))
@@ -253,7 +260,7 @@ impl AnalysisView for SequencesView {
 }
 
 impl Done {
-    fn new(data: Arc<AnalysisData>, window: Window, subcodes: bool, seq: Sequence, tr: Transitions, probabilities: bool) -> Self {
+    fn new(data: Arc<AnalysisData>, window: Window, subcodes: bool, across_coders: bool, seq: Sequence, tr: Transitions, probabilities: bool) -> Self {
         let cols = ["A codings", "followed", "share", "mean lag", "lags"].map(String::from).to_vec();
         let counts = seq.cases.iter().map(|c| (c.case.as_str(), &c.counts)).chain([("overall", &seq.overall)]);
         let mut rows = Vec::new();
@@ -287,7 +294,7 @@ impl Done {
             .collect();
         let matrix_model = TableModel::new("from \\ to", tr.codes.iter().map(|c| RowHead::code(c)).collect(), tr.codes.clone(), matrix_cells)
             .with_row_totals("total", tr.row_totals.iter().map(u64::to_string).collect());
-        Done { data, window, subcodes, seq, tr, cases_model, matrix_model, probabilities }
+        Done { data, window, subcodes, across_coders, seq, tr, cases_model, matrix_model, probabilities }
     }
 
     fn heat_map(&self) -> HeatMap {

@@ -11,6 +11,7 @@ use egui::{Color32, Key, Ui};
 use egui_plot::{GridMark, Line, Plot, Points};
 
 use super::controls::{checklist, current, ready, shown, status};
+use super::filters::{FilterRow, Filters};
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisLoad, Timeline, timeline};
@@ -65,9 +66,10 @@ pub(super) struct TimelineView {
     result: Option<Computed>,
     /// Whether `cases` and `codes` have been given their first values.
     chosen: bool,
+    filters: FilterRow,
 }
 
-type Computed = super::controls::Computed<(bool, u64), Done>;
+type Computed = super::controls::Computed<(bool, Filters, u64), Done>;
 
 struct Done {
     timeline: Timeline,
@@ -109,22 +111,25 @@ impl AnalysisView for TimelineView {
         };
         let mut controls = Controls::default();
         ui.horizontal_wrapped(|ui| {
-            checklist(ui, "Cases", &mut self.cases, &all_cases);
+            // Which cases get a plot; the filter row's Cases narrows what is counted.
+            checklist(ui, "Plotted cases", &mut self.cases, &all_cases);
             checklist(ui, "Codes", &mut self.codes, &all_codes);
             ui.checkbox(&mut self.rollup, "Roll up sub-codes").on_hover_text("Count each code with all its sub-codes");
             ui.separator();
             controls.export = export_menu::menu(ui, ready(&self.result));
         });
+        controls.stale_note |= self.filters.show(ui);
         controls
     }
 
     fn compute(&mut self, ctx: &mut Ctx) -> Refresh {
-        let key = (self.rollup, ctx.generation);
+        let key = (self.rollup, self.filters.filters.clone(), ctx.generation);
         if self.result.as_ref().is_some_and(|c| c.key == key) {
             return Refresh::Kept;
         }
         let rollup = self.rollup;
-        let outcome = ctx.data.get(ctx.project, ctx.generation, AnalysisLoad::default()).map(|data| {
+        let filters = &mut self.filters;
+        let outcome = ctx.data.get(ctx.project, ctx.generation, filters.filters.load(AnalysisLoad::default())).and_then(|data| filters.apply(data)).map(|data| {
             let colours = data.codebook.walk().iter().filter_map(|(_, c)| Rgb::parse(&c.color).map(|rgb| (data.code_path(c.id), rgb))).collect();
             Done { timeline: timeline(&data, rollup), colours }
         });

@@ -12,6 +12,7 @@ use egui::{Key, Ui};
 
 use super::controls::{checklist, current, ready, shown, status};
 use super::drill::{Behind, Segments};
+use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
@@ -34,15 +35,21 @@ pub(super) const INFO: ViewInfo = ViewInfo {
 };
 
 /// The triangulation view's state.
-#[derive(Default)]
 pub(super) struct TriangulationView {
     options: TriangulationOptions,
     result: Option<Computed>,
-    /// Roles in use, from the last data loaded.
+    /// Perspectives in use (roles and source authors), from the last data loaded.
     roles: Vec<String>,
+    filters: FilterRow,
 }
 
-type Computed = super::controls::Computed<(TriangulationOptions, u64), Done>;
+impl Default for TriangulationView {
+    fn default() -> Self {
+        TriangulationView { options: TriangulationOptions::default(), result: None, roles: Vec::new(), filters: FilterRow::pairing() }
+    }
+}
+
+type Computed = super::controls::Computed<(TriangulationOptions, Filters, u64), Done>;
 
 struct Done {
     data: Arc<AnalysisData>,
@@ -170,23 +177,28 @@ impl AnalysisView for TriangulationView {
             ui.separator();
             controls.export = export_menu::menu(ui, ready(&self.result));
         });
+        controls.stale_note |= self.filters.show(ui);
         controls
     }
 
     fn compute(&mut self, ctx: &mut Ctx) -> Refresh {
-        let key = (self.options.clone(), ctx.generation);
+        self.options.across_coders = self.filters.filters.across_coders;
+        let key = (self.options.clone(), self.filters.filters.clone(), ctx.generation);
         if self.result.as_ref().is_some_and(|c| c.key == key) {
             return Refresh::Kept;
         }
-        let outcome = ctx.data.get(ctx.project, ctx.generation, AnalysisLoad { speakers: true, texts: false }).and_then(|data| {
-            let roles: BTreeSet<String> = data.participants.values().filter_map(|p| p.role.clone()).collect();
+        let filters = &mut self.filters;
+        let outcome = ctx.data.get(ctx.project, ctx.generation, AnalysisLoad { speakers: true, texts: false }).and_then(|data| filters.apply(data)).and_then(|data| {
+            // Perspectives: the roles of participants and the authors of sources.
+            let roles: BTreeSet<String> =
+                data.participants.values().filter_map(|p| p.role.clone()).chain(data.sources.values().filter_map(|s| s.author.clone())).collect();
             self.roles = roles.into_iter().collect();
             // A role left out may have left the project (undo, merge): forget it.
             self.options.ignore_roles.retain(|r| self.roles.contains(r));
             let grid = triangulate(&data, &self.options).map_err(|e| e.to_string())?;
             Ok(Done::new(data, grid, &self.roles))
         });
-        self.result = Some(Computed { key: (self.options.clone(), ctx.generation), outcome });
+        self.result = Some(Computed { key: (self.options.clone(), self.filters.filters.clone(), ctx.generation), outcome });
         Refresh::Replaced
     }
 

@@ -40,6 +40,7 @@ fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
     match action {
         Action::ImportSources(new) => sources::import(w, &new),
         Action::UpdateSource { id, name, kind, date } => sources::update(w, id, name, kind, date),
+        Action::SetSourceAuthor { id, author } => sources::set_author(w, id, author),
         Action::CreateCase { name, description, sources } => cases::create(w, name, description, &sources),
         Action::UpdateCase { id, name, description } => cases::update(w, id, name, description),
         Action::AssignSources { case, sources } => cases::assign(w, case, sources),

@@ -37,6 +37,19 @@ pub(super) fn update(w: &mut Writer<'_>, id: SourceId, name: String, kind: Sourc
     Ok(unchanged(Action::UpdateSource { id, name: old.name, kind: old.kind, date: old.date }))
 }
 
+/// `Action::SetSourceAuthor`: the perspective a source carries, trimmed; blank means none.
+pub(super) fn set_author(w: &mut Writer<'_>, id: SourceId, author: Option<String>) -> Result<Outcome> {
+    let old = w.read().source(id)?.ok_or_else(|| Error::not_found(format!("no source with id {id}")))?;
+    let author = author.map(|a| a.trim().to_string()).filter(|a| !a.is_empty());
+    if let Some(a) = &author
+        && (a.chars().count() > 100 || a.contains('\n'))
+    {
+        return invalid(format!("invalid author \"{a}\" of source \"{}\": one line of at most 100 characters", old.name));
+    }
+    w.set_source_author(id, author.as_deref())?;
+    Ok(unchanged(Action::SetSourceAuthor { id, author: old.author }))
+}
+
 /// Imports sources, creating missing cases and participants; returns everything it created.
 fn import_sources(w: &mut Writer<'_>, sources: &[NewSource]) -> Result<EntitySet> {
     let mut created = EntitySet::default();
