@@ -105,6 +105,8 @@ pub struct ThicketApp {
     pub(super) summary: Option<super::summary::Summary>,
     /// The navigator's filter and grouping.
     pub(super) navigator: super::panels::NavigatorState,
+    /// The side panels' widths this frame, so the document keeps a readable measure.
+    pub(super) side_panels: super::side_panels::SidePanels,
     ctx: egui::Context,
     prefs_path: Option<PathBuf>,
     commands: Vec<UiCommand>,
@@ -141,6 +143,7 @@ impl ThicketApp {
             coder,
             summary: None,
             navigator: Default::default(),
+            side_panels: Default::default(),
             ctx: cc.egui_ctx.clone(),
             prefs_path,
             commands: Vec::new(),
@@ -629,6 +632,36 @@ impl ThicketApp {
         self.prefs.save(self.prefs_path.as_deref());
     }
 
+    /// Shares the window's width between the side panels, keeping what the central area needs.
+    fn plan_side_panels(&mut self, ui: &egui::Ui) {
+        use super::side_panels::Side;
+        let measure = super::document::readable_measure(ui.ctx());
+        let view = match (&self.document, self.analysis.active()) {
+            (Some(doc), None) => doc.min_width(ui),
+            // An analysis view, or no document yet: about what a document would need.
+            _ => measure + 150.0,
+        };
+        let reserved = view + egui::Frame::central_panel(ui.style()).total_margin().sum().x;
+        let present = [true, true, self.project_search.is_open()];
+        let folded = &self.prefs.folded;
+        self.side_panels.plan(ui, present, |side: Side| folded.contains(&side), reserved);
+    }
+
+    /// Remembers a panel folded or unfolded this frame.
+    fn save_folds(&mut self) {
+        let (fold, unfold) = (self.side_panels.fold.take(), self.side_panels.unfold.take());
+        if fold.is_none() && unfold.is_none() {
+            return;
+        }
+        if let Some(side) = fold {
+            self.prefs.folded.insert(side);
+        }
+        if let Some(side) = unfold {
+            self.prefs.folded.remove(&side);
+        }
+        self.prefs.save(self.prefs_path.as_deref());
+    }
+
     fn window_title(&self) -> String {
         match &self.project {
             Some(p) => {
@@ -654,6 +687,7 @@ impl eframe::App for ThicketApp {
         panels::errors(self, ui);
         if self.project.is_some() {
             panels::status_bar(self, ui);
+            self.plan_side_panels(ui);
             panels::navigator(self, ui);
             super::search::project_panel(self, ui);
             panels::document(self, ui);
@@ -670,6 +704,7 @@ impl eframe::App for ThicketApp {
             self.commands.push(command);
         }
         self.save_quick_keys();
+        self.save_folds();
         super::data_windows::show(self, ui.ctx());
         let commands = std::mem::take(&mut self.commands);
         if !commands.is_empty() {

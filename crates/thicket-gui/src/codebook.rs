@@ -101,8 +101,9 @@ impl CodebookPanel {
     /// `book` and `counts` are the project's, read once per change (see `Summary`).
     pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, book: &Codebook, counts: &HashMap<CodeId, usize>, has_selection: bool) -> Vec<CodebookRequest> {
         let mut out = Vec::new();
-        ui.horizontal(|ui| {
-            ui.heading("Codebook");
+        // The panel's title row (with its fold button) is drawn by `side_panels`; these wrap
+        // onto a second row when the panel is narrow.
+        ui.horizontal_wrapped(|ui| {
             if ui.small_button("New code…").on_hover_text("Create a code at the top level").clicked() {
                 self.new_code(book, None, String::new(), false);
             }
@@ -148,7 +149,12 @@ impl CodebookPanel {
             ui.painter().rect_filled(rect, 2.0, parse_color(&code.color));
             let text = if selected { RichText::new(&code.name).strong() } else { RichText::new(&code.name) };
             let button = egui::Button::selectable(selected, text).frame_when_inactive(false).sense(egui::Sense::click_and_drag());
-            let response = ui.add(button);
+            // The name gives way (cut with "…") to the count and marks after it in a narrow panel.
+            let name_width = (ui.available_width() - 56.0).max(40.0);
+            let response = ui.scope(|ui| {
+                ui.set_max_width(name_width);
+                ui.add(button)
+            }).inner;
             // Drag a code onto the selected text to apply it, or onto another code to move it there.
             response.dnd_set_drag_payload(code.id);
             // The upper or lower edge of a row places the code before or after it; the middle,

@@ -23,6 +23,7 @@ mod panels;
 mod prefs;
 pub mod summary;
 mod search;
+pub mod side_panels;
 
 use std::path::PathBuf;
 

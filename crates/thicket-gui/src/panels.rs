@@ -7,6 +7,7 @@ use egui::{Color32, RichText};
 
 use super::app::{ThicketApp, UiCommand};
 use super::file_request::{FilePurpose, FileRequest};
+use super::side_panels::Side;
 use thicket_core::model::*;
 
 /// Keyboard shortcuts that work everywhere.
@@ -296,18 +297,18 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
     let total = summary.sources.len();
     let mut clicked = None;
     let state = &mut app.navigator;
-    egui::Panel::left("navigator").default_size(300.0).show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.heading("Sources");
-            ui.weak(total.to_string());
-        });
-        ui.horizontal(|ui| {
+    app.side_panels.show(ui, Side::Sources, true, |ui| {
+        ui.weak(total.to_string());
+    }, |ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.selectable_value(&mut state.by_kind, false, "By case");
             ui.selectable_value(&mut state.by_kind, true, "By kind");
         });
         let label = ui.label("Find a source");
         ui.add(egui::TextEdit::singleline(&mut state.filter).hint_text("type to filter").desired_width(f32::INFINITY)).labelled_by(label.id);
         egui::ScrollArea::vertical().show(ui, |ui| {
+            // A long name is cut with "…" (the tooltip has the rest) rather than widening the panel.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             for (group, mut list) in groups {
                 list.sort_by(|a, b| (&a.date, &a.name).cmp(&(&b.date, &b.name)));
                 let case_id = if by_kind { None } else { all_cases.iter().find(|c| c.name == group).map(|c| c.id) };
@@ -342,17 +343,22 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
     asked.into_iter().for_each(|c| app.push(c));
     let mut requests = Vec::new();
     let has_selection = app.document.as_ref().is_some_and(|d| d.selection().is_some());
-    egui::Panel::right("codebook").default_size(280.0).show(ui, |ui| {
+    let (codebook, project, summary) = (&mut app.codebook, &app.project, &app.summary);
+    app.side_panels.show(ui, Side::Codebook, true, |_| {}, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
-            if let (Some(project), Some(summary)) = (&app.project, &app.summary) {
-                requests = app.codebook.show(ui, project, &summary.codebook, &summary.counts, has_selection);
+            // Long code names are cut with "…" in a narrow panel rather than running past it.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            if let (Some(project), Some(summary)) = (project, summary) {
+                requests = codebook.show(ui, project, &summary.codebook, &summary.counts, has_selection);
             }
         });
     });
     app.codebook_requests(requests);
     let mut jump = None;
     let codes = app.codebook.selected.clone();
-    egui::Panel::bottom("retrieval").resizable(true).default_size(220.0).show(ui, |ui| {
+    // The segments pane never takes more than about half the height the document shares with it.
+    let height = ui.available_rect_before_wrap().height();
+    egui::Panel::bottom("retrieval").resizable(true).default_size((height * 0.3).min(220.0)).max_size((height * 0.45).max(80.0)).show(ui, |ui| {
         if let (Some(project), Some(summary)) = (&app.project, &app.summary) {
             jump = app.retrieval.show(ui, project, summary, &codes);
         }

@@ -55,12 +55,14 @@ impl AutocodeForm {
         if self.code.is_some_and(|c| book.get(c).is_none()) {
             self.code = None;
         }
+        // The pickers take what the panel has beside their labels (about 120 points), at most 220.
+        let picker_width = (ui.available_width() - 130.0).clamp(90.0, 220.0);
         egui::Grid::new("autocode_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
             let label = ui.label("Code");
             let chosen = self.code.and_then(|c| book.path(c)).unwrap_or("choose a code").to_string();
             egui::ComboBox::from_id_salt("autocode_code")
                 .selected_text(chosen)
-                .width(220.0)
+                .width(picker_width)
                 .show_ui(ui, |ui| {
                     for (_, code) in book.walk() {
                         let path = book.path(code.id).unwrap_or(&code.name).to_string();
@@ -84,7 +86,7 @@ impl AutocodeForm {
             };
             egui::ComboBox::from_id_salt("autocode_role")
                 .selected_text(chosen)
-                .width(220.0)
+                .width(picker_width)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.role, None, "any speaker, or none");
                     for r in &roles {
