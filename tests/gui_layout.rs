@@ -107,11 +107,9 @@ fn search_project(harness: &mut Harness<'static, ThicketApp>, word: &str) {
 
 /// Chooses the first code of the autocode form, so its "Add … codings" button shows.
 fn choose_autocode_code(harness: &mut Harness<'static, ThicketApp>) {
-    eprintln!("CODE {:?}", harness.get_by_label("Code").rect());
     harness.get_by_label("Code").click();
     harness.run();
-    for n in harness.query_all_by_label_contains("Bond") { eprintln!("BOND {:?} {:?}", n.accesskit_node().label(), n.rect()); }
-    for n in harness.query_all_by_label_contains("code") { eprintln!("CODEL {:?} {:?} {:?}", n.accesskit_node().label(), n.accesskit_node().role(), n.rect()); }
+
     harness.get_by_label("Alliance/Bond").click();
     harness.run();
 }

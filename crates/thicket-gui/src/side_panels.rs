@@ -280,20 +280,23 @@ impl SidePanels {
         let clicked = panel
             .exact_size(STRIP)
             .resizable(false)
-            .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(2, 6)))
+            .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(1, 4)))
             .show(ui, |ui| {
-                let arrow = if side.is_left() { "»" } else { "«" };
-                let button = ui.add(egui::Button::new(arrow).frame_when_inactive(false));
-                button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, side.unfold_label()));
-                let button = button.on_hover_text(side.unfold_label());
-                let rest = ui.allocate_rect(ui.available_rect_before_wrap(), egui::Sense::click()).on_hover_cursor(egui::CursorIcon::PointingHand);
+                // The whole strip is one button: an arrow at the top, the panel's name below it.
+                let (rect, response) = ui.allocate_exact_size(ui.available_size_before_wrap(), egui::Sense::click());
+                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, side.unfold_label()));
+                let visuals = ui.style().interact(&response);
+                if response.hovered() || response.has_focus() {
+                    ui.painter().rect_filled(rect, 3.0, visuals.weak_bg_fill);
+                }
                 let font = egui::TextStyle::Body.resolve(ui.style());
-                let color = if rest.hovered() { ui.visuals().strong_text_color() } else { ui.visuals().weak_text_color() };
-                let galley = ui.painter().layout_no_wrap(side.title().to_string(), font, color);
+                let arrow = if side.is_left() { "»" } else { "«" };
+                ui.painter().text(egui::pos2(rect.center().x, rect.top() + 8.0), egui::Align2::CENTER_CENTER, arrow, font.clone(), visuals.text_color());
+                let galley = ui.painter().layout_no_wrap(side.title().to_string(), font, ui.visuals().weak_text_color());
                 // Written downwards, read with the head tilted right, as book spines are.
-                let at = egui::pos2(rest.rect.center().x + galley.size().y / 2.0, rest.rect.top() + 6.0);
-                ui.painter().add(egui::epaint::TextShape::new(at, galley, color).with_angle(std::f32::consts::FRAC_PI_2));
-                button.clicked() || rest.clicked()
+                let at = egui::pos2(rect.center().x + galley.size().y / 2.0, rect.top() + 22.0);
+                ui.painter().add(egui::epaint::TextShape::new(at, galley, visuals.text_color()).with_angle(std::f32::consts::FRAC_PI_2));
+                response.on_hover_text(side.unfold_label()).on_hover_cursor(egui::CursorIcon::PointingHand).clicked()
             })
             .inner;
         if clicked {
@@ -315,6 +318,13 @@ fn fold_button(ui: &mut egui::Ui, side: Side) -> bool {
 mod tests {
     use super::*;
 
+    fn width(a: Allotment) -> f32 {
+        match a {
+            Allotment::Width { width, .. } => width,
+            Allotment::Strip => STRIP,
+        }
+    }
+
     fn wish(wanted: f32, rank: u64) -> Wish {
         Wish { wanted, folded: false, rank }
     }
@@ -327,10 +337,10 @@ mod tests {
 
     #[test]
     fn panels_shrink_in_proportion_before_the_document_does() {
-        let got = allot(1000.0, 500.0, &[wish(300.0, 1), wish(200.0, 2), wish(500.0, 3)]);
+        let got: Vec<f32> = allot(1000.0, 500.0, &[wish(300.0, 1), wish(200.0, 2), wish(500.0, 3)]).into_iter().map(width).collect();
         // 500 points for 1000 wanted: halves would put the second under the minimum, so it is
         // held there and the others shrink a little more.
-        assert_eq!(got, vec![Allotment::Width { width: 138.0, spare: 0.0 }, Allotment::Width { width: 130.0, spare: 0.0 }, Allotment::Width { width: 231.0, spare: 0.0 }]);
+        assert_eq!(got, [138.0, 130.0, 231.0]);
     }
 
     #[test]

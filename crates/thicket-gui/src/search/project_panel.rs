@@ -66,7 +66,8 @@ impl ProjectSearch {
     /// `coder` is the current coder: whose codings an autocode run adds (and skips).
     pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, generation: u64, open_source: Option<SourceId>, coder: &str) -> Vec<PanelRequest> {
         let mut out = Vec::new();
-        ui.horizontal(|ui| {
+        // Rows wrap: the panel may be given little width on a laptop (see `side_panels`).
+        ui.horizontal_wrapped(|ui| {
             ui.heading("Search project");
             if ui.small_button("Close").clicked() {
                 self.open = false;
@@ -79,7 +80,7 @@ impl ProjectSearch {
         }
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let mut clicked = false;
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.checkbox(&mut self.regex, "Regular expression");
             ui.add_enabled_ui(!self.regex, |ui| ui.checkbox(&mut self.whole_word, "Whole words"));
             clicked = ui.add_enabled(!self.query.trim().is_empty(), egui::Button::new("Search")).clicked();
