@@ -57,7 +57,9 @@ fn readable_measure(harness: &Harness<'static, ThicketApp>) -> f32 {
 fn text_column(harness: &Harness<'static, ThicketApp>) -> f32 {
     let doc = harness.state().document().expect("a document is open");
     let clip = doc.text_clip_rect().expect("the document was drawn");
-    let left = doc.char_screen_rect(doc.first_visible_char()).expect("the first visible char is on screen").left();
+    // Where the text starts: its first visible char, or (when the column is too narrow to show
+    // any of it) the right edge, so the column measures nothing.
+    let left = doc.char_screen_rect(doc.first_visible_char()).map_or(clip.right() - 12.0, |r| r.left());
     clip.right() - left - 12.0
 }
 
@@ -213,4 +215,25 @@ fn button_named(harness: &Harness<'static, ThicketApp>, start: &str) -> String {
     let labels: Vec<String> = harness.query_all_by_role(Role::Button).filter_map(|n| n.accesskit_node().label()).filter(|l| l.starts_with(start)).collect();
     assert_eq!(labels.len(), 1, "buttons starting {start:?}: {labels:?}");
     labels[0].clone()
+}
+
+#[test]
+fn at_200_percent_zoom_dialogs_fit_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = window(&sample(dir.path()), egui::vec2(640.0, 400.0), 2.0, None);
+    harness.get_by_label("New code…").click();
+    harness.run();
+    assert_buttons_inside(&harness, &["Create", "Cancel"]);
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    // The big windows, made for a large screen: each within the window (their tables scroll).
+    for (command, title) in [(UiCommand::ShowAttributes, "Attributes"), (UiCommand::ShowCases(None), "Cases"), (UiCommand::ShowParticipants, "Participants"), (UiCommand::ShowMemos, "Memos")] {
+        harness.state_mut().push_command(command);
+        harness.run();
+        let windows: Vec<Rect> = harness.query_all_by_role(Role::Window).map(|n| n.rect()).collect();
+        assert!(!windows.is_empty(), "{title}: no window");
+        for rect in windows {
+            assert!(window_rect(&harness).contains_rect(rect), "{title}: a window at {rect:?} reaches past the app's window");
+        }
+    }
 }
