@@ -237,3 +237,23 @@ fn at_200_percent_zoom_dialogs_fit_the_window() {
         }
     }
 }
+
+#[test]
+fn a_side_panel_dragged_narrower_keeps_that_width_when_the_app_opens_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let prefs = dir.path().join("prefs.json");
+    let fold = |h: &Harness<'static, ThicketApp>| h.get_by_label("Fold the sources panel").rect();
+    let narrower = {
+        let mut harness = window(&path, LAPTOP, 1.0, Some(prefs.clone()));
+        let before = fold(&harness).right();
+        // The panel's edge is its inner margin (8 points) right of the fold button.
+        let edge = egui::pos2(before + 8.0, 300.0);
+        common::gui::drag(&mut harness, edge, edge - egui::vec2(50.0, 0.0));
+        let after = fold(&harness).right();
+        assert!((before - after - 50.0).abs() < 3.0, "dragged from {before} to {after}");
+        after
+    };
+    let harness = window(&path, LAPTOP, 1.0, Some(prefs));
+    assert!((fold(&harness).right() - narrower).abs() < 1.5, "the width came back");
+}

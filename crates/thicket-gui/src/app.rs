@@ -119,6 +119,7 @@ impl ThicketApp {
         let prefs = Prefs::load(prefs_path.as_deref());
         prefs.theme.apply(&cc.egui_ctx);
         let coder = prefs.coder.clone().filter(|c| !c.trim().is_empty()).unwrap_or_else(thicket_core::project::default_coder);
+        let side_panels = super::side_panels::SidePanels::with_widths(&prefs.panel_widths);
         let mut app = ThicketApp {
             project: None,
             selected: None,
@@ -143,7 +144,7 @@ impl ThicketApp {
             coder,
             summary: None,
             navigator: Default::default(),
-            side_panels: Default::default(),
+            side_panels,
             ctx: cc.egui_ctx.clone(),
             prefs_path,
             commands: Vec::new(),
@@ -647,12 +648,14 @@ impl ThicketApp {
         self.side_panels.plan(ui, present, |side: Side| folded.contains(&side), reserved);
     }
 
-    /// Remembers a panel folded or unfolded this frame.
+    /// Remembers a panel folded, unfolded or resized this frame.
     fn save_folds(&mut self) {
         let (fold, unfold) = (self.side_panels.fold.take(), self.side_panels.unfold.take());
-        if fold.is_none() && unfold.is_none() {
+        let resized = std::mem::take(&mut self.side_panels.resized);
+        if fold.is_none() && unfold.is_none() && !resized {
             return;
         }
+        self.prefs.panel_widths = self.side_panels.widths();
         if let Some(side) = fold {
             self.prefs.folded.insert(side);
         }

@@ -1,5 +1,5 @@
 //! User preferences kept apart from project data: recent projects, the coder's name, the theme,
-//! which side panels are folded.
+//! which side panels are folded and how wide they were made.
 
 use std::path::{Path, PathBuf};
 
@@ -24,6 +24,9 @@ pub struct Prefs {
     /// Side panels the user folded to a strip, so they stay folded next time.
     #[serde(default)]
     pub folded: std::collections::BTreeSet<crate::side_panels::Side>,
+    /// Side panels' widths as the user dragged them (each still gives way to the document).
+    #[serde(default)]
+    pub panel_widths: std::collections::BTreeMap<crate::side_panels::Side, f32>,
 }
 
 /// Light, dark, or as the system says.

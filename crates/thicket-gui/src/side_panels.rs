@@ -163,6 +163,8 @@ struct PanelState {
     /// Shown in the last frame, and where (for telling a drag of its edge).
     last: Option<egui::Rect>,
     present: bool,
+    /// Its edge was being dragged in the last frame.
+    dragged: bool,
 }
 
 /// The side panels' widths and ranks, kept between frames; the folded set lives in the prefs.
@@ -175,11 +177,27 @@ pub struct SidePanels {
     pub unfold: Option<Side>,
     /// A fold button was clicked.
     pub fold: Option<Side>,
+    /// The user finished dragging this panel's edge: its new width is [`Self::widths`]'s.
+    pub resized: bool,
 }
 
 impl SidePanels {
     fn state(&mut self, side: Side) -> &mut PanelState {
         &mut self.panels[side as usize]
+    }
+
+    /// Starts from the widths the user gave the panels last time (the prefs keep them).
+    pub fn with_widths(widths: &std::collections::BTreeMap<Side, f32>) -> Self {
+        let mut panels = SidePanels::default();
+        for (side, width) in widths {
+            panels.state(*side).wanted = Some(width.max(MIN_WIDTH));
+        }
+        panels
+    }
+
+    /// The widths the user gave the panels by dragging their edges, to remember.
+    pub fn widths(&self) -> std::collections::BTreeMap<Side, f32> {
+        Side::ALL.into_iter().filter_map(|s| Some((s, self.panels[s as usize].wanted?.round()))).collect()
     }
 
     /// Raises `side` above the others, so that it keeps its place when room runs out (a panel
@@ -259,6 +277,9 @@ impl SidePanels {
         if dragging {
             state.wanted = Some(response.response.rect.width());
         }
+        let released = state.dragged && !dragging;
+        state.dragged = dragging;
+        self.resized |= released;
         if fold {
             self.fold = Some(side);
         }
@@ -268,7 +289,12 @@ impl SidePanels {
     /// Whether the primary button went down on `side`'s inner edge and is still held: the user
     /// is resizing it, so its width follows the pointer rather than the plan.
     fn dragging_edge(&self, ui: &egui::Ui, side: Side) -> bool {
-        let Some(rect) = self.panels[side as usize].last else { return false };
+        let state = &self.panels[side as usize];
+        // Once started, a drag goes on while the button is held, wherever the edge has moved to.
+        if state.dragged {
+            return ui.input(|i| i.pointer.primary_down());
+        }
+        let Some(rect) = state.last else { return false };
         let edge = if side.is_left() { rect.right() } else { rect.left() };
         let grab = ui.style().interaction.resize_grab_radius_side + 2.0;
         ui.input(|i| i.pointer.primary_down() && i.pointer.press_origin().is_some_and(|p| (p.x - edge).abs() <= grab && rect.y_range().contains(p.y)))
