@@ -96,6 +96,10 @@ pub struct Wish {
     pub folded: bool,
     /// Higher ranks keep their place longer.
     pub rank: u64,
+    /// The panel the user last opened or unfolded: shown at least at [`MIN_WIDTH`] even when
+    /// the document then gets less than its measure (only on the smallest windows), since a
+    /// strip that does not open when clicked would be a dead end.
+    pub insist: bool,
 }
 
 /// What one panel gets this frame.
@@ -118,7 +122,7 @@ pub fn allot(room: f32, reserved: f32, wishes: &[Wish]) -> Vec<Allotment> {
     let budget = |strip: &[bool]| room - reserved - STRIP * strip.iter().filter(|s| **s).count() as f32;
     for &i in &by_rank {
         let shown = (0..wishes.len()).filter(|&j| !strip[j]).count() as f32;
-        if strip[i] || shown * MIN_WIDTH <= budget(&strip) {
+        if strip[i] || wishes[i].insist || shown * MIN_WIDTH <= budget(&strip) {
             continue;
         }
         strip[i] = true;
@@ -227,7 +231,7 @@ impl SidePanels {
         let shown: Vec<Side> = Side::ALL.into_iter().filter(|s| present[*s as usize]).collect();
         let wishes: Vec<Wish> = shown
             .iter()
-            .map(|&s| Wish { wanted: self.panels[s as usize].wanted.unwrap_or_else(|| s.default_width(window)), folded: folded(s), rank: self.panels[s as usize].rank })
+            .map(|&s| Wish { wanted: self.panels[s as usize].wanted.unwrap_or_else(|| s.default_width(window)), folded: folded(s), rank: self.panels[s as usize].rank, insist: self.clock > 0 && self.panels[s as usize].rank == 10 + self.clock })
             .collect();
         self.allotted = [None; 3];
         for (side, allotment) in shown.iter().zip(allot(room, reserved, &wishes)) {
@@ -352,7 +356,7 @@ mod tests {
     }
 
     fn wish(wanted: f32, rank: u64) -> Wish {
-        Wish { wanted, folded: false, rank }
+        Wish { wanted, folded: false, rank, insist: false }
     }
 
     #[test]
@@ -383,8 +387,14 @@ mod tests {
 
     #[test]
     fn folded_panels_are_strips_whatever_the_room() {
-        let got = allot(3000.0, 500.0, &[Wish { wanted: 300.0, folded: true, rank: 1 }, wish(280.0, 2)]);
+        let got = allot(3000.0, 500.0, &[Wish { wanted: 300.0, folded: true, rank: 1, insist: false }, wish(280.0, 2)]);
         assert_eq!(got[0], Allotment::Strip);
+    }
+
+    #[test]
+    fn the_panel_just_opened_is_shown_even_with_no_room_to_spare() {
+        let got = allot(480.0, 500.0, &[wish(300.0, 1), Wish { insist: true, ..wish(280.0, 12) }]);
+        assert_eq!(got, vec![Allotment::Strip, Allotment::Width { width: MIN_WIDTH, spare: 0.0 }]);
     }
 
     #[test]
