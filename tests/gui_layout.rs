@@ -72,15 +72,16 @@ fn window_rect(harness: &Harness<'static, ThicketApp>) -> Rect {
     harness.ctx.content_rect()
 }
 
-/// Every button whose row is in sight (buttons of a list scrolled out of sight below are not) lies
+/// Every button and picker whose row is in sight (buttons of a list scrolled out of sight below are not) lies
 /// within the window from left to right; and the named toolbar buttons lie wholly inside it.
 fn assert_buttons_inside(harness: &Harness<'static, ThicketApp>, toolbar: &[&str]) {
     let screen = window_rect(harness).expand(0.5);
-    for node in harness.query_all_by_role(Role::Button) {
+    let pickers = harness.query_all_by_role(Role::ComboBox);
+    for node in harness.query_all_by_role(Role::Button).chain(pickers) {
         let rect = node.rect();
         let label = node.accesskit_node().label().unwrap_or_default();
         if rect.center().y < screen.bottom() && rect.center().y > screen.top() {
-            assert!(rect.left() >= screen.left() && rect.right() <= screen.right(), "button {label:?} at {rect:?} runs past the window's side ({screen:?})");
+            assert!(rect.left() >= screen.left() && rect.right() <= screen.right(), "{:?} {label:?} at {rect:?} runs past the window's side ({screen:?})", node.accesskit_node().role());
         }
     }
     for name in toolbar {

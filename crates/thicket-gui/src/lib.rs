@@ -24,6 +24,7 @@ mod prefs;
 pub mod summary;
 mod search;
 pub mod side_panels;
+mod window_fit;
 
 use std::path::PathBuf;
 

@@ -221,7 +221,11 @@ pub fn status_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
     let title = summary.title.clone();
     let counts = format!("{} sources · {} cases · {} codes · {} codings", summary.sources.len(), summary.cases.len(), summary.codebook.len(), summary.coding_count);
     egui::Panel::bottom("status").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        // Wrapped, whole items moving to a second row: on a narrow or zoomed window the coder
+        // picker would otherwise run past the window's edge (and a bottom panel as wide as its
+        // contents widens the layout for every panel after it).
+        ui.horizontal_wrapped(|ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
             ui.label(title);
             ui.separator();
             ui.label(counts);

@@ -74,6 +74,7 @@ impl AutocodeForm {
             .labelled_by(label.id);
         ui.label("Extend each hit to");
         ui.horizontal_wrapped(|ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
             for unit in CodingUnit::ALL {
                 ui.radio_value(&mut self.unit, unit, unit_label(unit));
             }

@@ -90,6 +90,8 @@ impl FindBar {
         // Wrapped: on a narrow document the controls take a second row rather than widening the
         // central area past the window (which would push the text out of sight).
         ui.horizontal_wrapped(|ui| {
+            // Whole items move to the next row; none is broken inside.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
             let label = ui.label("Find in document");
             if std::mem::take(&mut self.focus) {
                 select_all(ui.ctx(), field_id, &self.query);
