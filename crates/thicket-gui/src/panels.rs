@@ -327,7 +327,8 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
                             }
                             r
                         });
-                        let r = r.inner.on_hover_text(format!("{} · {} · {} words", s.kind.label(), s.date.as_deref().unwrap_or("no date"), s.word_count));
+                        // The name first: a narrow panel cuts it short.
+                        let r = r.inner.on_hover_text(format!("{}\n{} · {} · {} words", s.name, s.kind.label(), s.date.as_deref().unwrap_or("no date"), s.word_count));
                         if r.clicked() {
                             clicked = Some(s.id);
                         }

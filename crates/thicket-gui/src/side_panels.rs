@@ -181,7 +181,7 @@ pub struct SidePanels {
     pub unfold: Option<Side>,
     /// A fold button was clicked.
     pub fold: Option<Side>,
-    /// The user finished dragging this panel's edge: its new width is [`Self::widths`]'s.
+    /// A panel's edge was let go after a drag: [`Self::widths`] changed, to be remembered.
     pub resized: bool,
 }
 
