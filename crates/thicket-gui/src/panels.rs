@@ -361,9 +361,10 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
     app.codebook_requests(requests);
     let mut jump = None;
     let codes = app.codebook.selected.clone();
-    // The segments pane never takes more than about half the height the document shares with it.
+    // The segments pane starts low on a small window and never takes more than 60% of the height
+    // it shares with the document, so the text stays in sight however it is dragged.
     let height = ui.available_rect_before_wrap().height();
-    egui::Panel::bottom("retrieval").resizable(true).default_size((height * 0.3).min(220.0)).max_size((height * 0.45).max(80.0)).show(ui, |ui| {
+    egui::Panel::bottom("retrieval").resizable(true).default_size((height * 0.3).min(220.0)).max_size((height * 0.6).max(80.0)).show(ui, |ui| {
         if let (Some(project), Some(summary)) = (&app.project, &app.summary) {
             jump = app.retrieval.show(ui, project, summary, &codes);
         }
