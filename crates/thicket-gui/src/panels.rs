@@ -361,10 +361,11 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
     app.codebook_requests(requests);
     let mut jump = None;
     let codes = app.codebook.selected.clone();
-    // The segments pane starts low on a small window and never takes more than 60% of the height
-    // it shares with the document, so the text stays in sight however it is dragged.
+    // The segments pane starts low on a small window, and however it is dragged it leaves the
+    // document about ten rows (240 points) and never takes more than 60% of the height.
     let height = ui.available_rect_before_wrap().height();
-    egui::Panel::bottom("retrieval").resizable(true).default_size((height * 0.3).min(220.0)).max_size((height * 0.6).max(80.0)).show(ui, |ui| {
+    let most = (height - 240.0).min(height * 0.6).max(80.0);
+    egui::Panel::bottom("retrieval").resizable(true).default_size((height * 0.3).min(220.0)).max_size(most).show(ui, |ui| {
         if let (Some(project), Some(summary)) = (&app.project, &app.summary) {
             jump = app.retrieval.show(ui, project, summary, &codes);
         }
