@@ -114,6 +114,8 @@ pub struct ThicketApp {
     /// "Remove this coding and its memo?", while asked.
     pub(super) removal: Option<super::coding_removal::RemovalQuestion>,
     pub(super) palette: super::commands::palette::CommandPalette,
+    /// The side panels' widths this frame, so the document keeps a readable measure.
+    pub(super) side_panels: super::side_panels::SidePanels,
     pub(super) ctx: egui::Context,
     prefs_path: Option<PathBuf>,
     commands: Vec<UiCommand>,
@@ -134,6 +136,7 @@ impl ThicketApp {
         let coder = prefs.coder.clone().map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
         let coder_prompt = coder.is_none().then(|| super::coder_prompt::CoderPrompt::first_start(thicket_core::project::suggested_coder()));
         let coder = coder.unwrap_or_default();
+        let side_panels = super::side_panels::SidePanels::with_widths(&prefs.panel_widths);
         let mut app = ThicketApp {
             project: None,
             selected: None,
@@ -161,6 +164,7 @@ impl ThicketApp {
             coder_prompt,
             removal: None,
             palette: Default::default(),
+            side_panels,
             ctx: cc.egui_ctx.clone(),
             prefs_path,
             commands: Vec::new(),
@@ -691,6 +695,38 @@ impl ThicketApp {
         self.prefs.save(self.prefs_path.as_deref());
     }
 
+    /// Shares the window's width between the side panels, keeping what the central area needs.
+    fn plan_side_panels(&mut self, ui: &egui::Ui) {
+        use super::side_panels::Side;
+        let measure = super::document::readable_measure(ui.ctx());
+        let view = match (&self.document, self.analysis.active()) {
+            (Some(doc), None) => doc.min_width(ui),
+            // An analysis view, or no document yet: about what a document would need.
+            _ => measure + 150.0,
+        };
+        let reserved = view + egui::Frame::central_panel(ui.style()).total_margin().sum().x;
+        let present = [true, true, self.project_search.is_open()];
+        let folded = &self.prefs.folded;
+        self.side_panels.plan(ui, present, |side: Side| folded.contains(&side), reserved);
+    }
+
+    /// Remembers a panel folded, unfolded or resized this frame.
+    fn save_folds(&mut self) {
+        let (fold, unfold) = (self.side_panels.fold.take(), self.side_panels.unfold.take());
+        let resized = std::mem::take(&mut self.side_panels.resized);
+        if fold.is_none() && unfold.is_none() && !resized {
+            return;
+        }
+        self.prefs.panel_widths = self.side_panels.widths();
+        if let Some(side) = fold {
+            self.prefs.folded.insert(side);
+        }
+        if let Some(side) = unfold {
+            self.prefs.folded.remove(&side);
+        }
+        self.prefs.save(self.prefs_path.as_deref());
+    }
+
     fn window_title(&self) -> String {
         match &self.project {
             Some(p) => {
@@ -715,6 +751,7 @@ impl eframe::App for ThicketApp {
         panels::errors(self, ui);
         if self.project.is_some() {
             panels::status_bar(self, ui);
+            self.plan_side_panels(ui);
             panels::navigator(self, ui);
             super::search::project_panel(self, ui);
             panels::document(self, ui);
@@ -731,6 +768,7 @@ impl eframe::App for ThicketApp {
             self.commands.push(command);
         }
         self.save_quick_keys();
+        self.save_folds();
         super::data_windows::show(self, ui.ctx());
         self.dialogs(ui.ctx());
         let commands = std::mem::take(&mut self.commands);

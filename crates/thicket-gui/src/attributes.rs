@@ -108,7 +108,7 @@ impl AttributesWindow {
             Ok(rows) => rows,
             Err(_) => return out,
         };
-        egui::Window::new("Attributes").open(open).default_size([820.0, 520.0]).show(ctx, |ui| {
+        crate::window_fit::fit(egui::Window::new("Attributes").open(open).default_size([820.0, 520.0]), ctx).show(ctx, |ui| {
             ui.horizontal(|ui| {
                 for t in AttributeTarget::ALL {
                     ui.selectable_value(&mut self.tab, *t, plural(*t));
@@ -188,7 +188,7 @@ impl AttributesWindow {
         let Some(form) = &mut self.form else { return };
         let mut open = true;
         let mut done = false;
-        egui::Window::new("New attribute").open(&mut open).collapsible(false).show(ctx, |ui| {
+        crate::window_fit::fit_dialog(egui::Window::new("New attribute").open(&mut open).collapsible(false), ctx).show(ctx, |ui| {
             ui.weak(format!("On {}", plural(form.applies_to).to_lowercase()));
             egui::Grid::new("attribute_form").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
                 let l = ui.label("Attribute name");
@@ -239,7 +239,7 @@ impl AttributesWindow {
         };
         let count = values.iter().filter(|v| v.attribute_id == id).count();
         let mut close = false;
-        egui::Window::new("Delete attribute").collapsible(false).show(ctx, |ui| {
+        crate::window_fit::fit_dialog(egui::Window::new("Delete attribute").collapsible(false), ctx).show(ctx, |ui| {
             ui.label(format!("Delete the attribute “{}” of {}?", def.name, plural(def.applies_to).to_lowercase()));
             let values = if count == 1 { "Its one value goes".to_string() } else { format!("Its {count} values go") };
             ui.label(format!("{values} with it. You can undo this (Ctrl+Z)."));

@@ -59,7 +59,7 @@ impl CasesWindow {
             self.selected = None;
         }
         let was_open = *open;
-        egui::Window::new("Cases").open(open).default_size([760.0, 540.0]).show(ctx, |ui| {
+        crate::window_fit::fit(egui::Window::new("Cases").open(open).default_size([760.0, 540.0]), ctx).show(ctx, |ui| {
             self.create_row(ui, &cases, &mut out);
             ui.separator();
             ui.horizontal_top(|ui| {
@@ -255,7 +255,7 @@ impl CasesWindow {
         };
         let summary = project.case_deletion_summary(id).unwrap_or_default();
         let mut close = false;
-        egui::Window::new("Delete case").collapsible(false).show(ctx, |ui| {
+        crate::window_fit::fit_dialog(egui::Window::new("Delete case").collapsible(false), ctx).show(ctx, |ui| {
             ui.label(format!("Delete the case “{}”?", case.name));
             ui.label(format!(
                 "Its {} and {} stay in the project; they only lose their link to this case.",

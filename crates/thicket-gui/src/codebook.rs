@@ -101,8 +101,9 @@ impl CodebookPanel {
     /// `book` and `counts` are the project's, read once per change (see `Summary`).
     pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, book: &Codebook, counts: &HashMap<CodeId, usize>, has_selection: bool) -> Vec<CodebookRequest> {
         let mut out = Vec::new();
-        ui.horizontal(|ui| {
-            ui.heading("Codebook");
+        // The panel's title row (with its fold button) is drawn by `side_panels`; these wrap
+        // onto a second row when the panel is narrow.
+        ui.horizontal_wrapped(|ui| {
             if ui.small_button("New code…").on_hover_text("Create a code at the top level").clicked() {
                 self.new_code(book, None, String::new(), false);
             }
@@ -148,7 +149,14 @@ impl CodebookPanel {
             ui.painter().rect_filled(rect, 2.0, parse_color(&code.color));
             let text = if selected { RichText::new(&code.name).strong() } else { RichText::new(&code.name) };
             let button = egui::Button::selectable(selected, text).frame_when_inactive(false).sense(egui::Sense::click_and_drag());
-            let response = ui.add(button);
+            // The name gives way (cut with "…") to the count and marks after it in a narrow panel.
+            let count_width = ui.fonts_mut(|f| f.layout_no_wrap(total.to_string(), egui::TextStyle::Body.resolve(ui.style()), Color32::WHITE).size().x);
+            let marks = if quick.is_some() { 24.0 } else { 0.0 } + if self.memo_codes.contains(&code.id) { 20.0 } else { 0.0 };
+            let name_width = (ui.available_width() - count_width - marks - 2.0 * ui.spacing().item_spacing.x).max(40.0);
+            let response = ui.scope(|ui| {
+                ui.set_max_width(name_width);
+                ui.add(button)
+            }).inner;
             // Drag a code onto the selected text to apply it, or onto another code to move it there.
             response.dnd_set_drag_payload(code.id);
             // The upper or lower edge of a row places the code before or after it; the middle,
@@ -289,7 +297,7 @@ impl CodebookPanel {
             (None, true) => "New code for the selection",
             (None, false) => "New code",
         };
-        egui::Window::new(title).open(&mut open).collapsible(false).show(ctx, |ui| {
+        crate::window_fit::fit_dialog(egui::Window::new(title).open(&mut open).collapsible(false), ctx).show(ctx, |ui| {
             egui::Grid::new("code_form").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
                 let l = ui.label("Name");
                 let name = ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(260.0)).labelled_by(l.id);
@@ -334,7 +342,7 @@ impl CodebookPanel {
         };
         let (subcodes, codings) = project.code_deletion_summary(id).unwrap_or_default();
         let mut close = false;
-        egui::Window::new("Delete code").collapsible(false).show(ctx, |ui| {
+        crate::window_fit::fit_dialog(egui::Window::new("Delete code").collapsible(false), ctx).show(ctx, |ui| {
             ui.label(format!("Delete “{}”?", book.path(id).unwrap_or(&code.name)));
             ui.label(format!("This also deletes {subcodes} sub-codes and {codings} codings. You can undo it (Ctrl+Z)."));
             ui.horizontal(|ui| {

@@ -133,7 +133,7 @@ impl ImportDialog {
         self.poll(people);
         let mut outcome = DialogOutcome::Nothing;
         let mut open = true;
-        egui::Window::new("Import").open(&mut open).default_width(620.0).collapsible(false).show(ctx, |ui| {
+        crate::window_fit::fit(egui::Window::new("Import").open(&mut open).default_width(620.0).collapsible(false), ctx).show(ctx, |ui| {
             outcome = match &mut self.stage {
                 Stage::Reading { done, total, cancel, .. } => {
                     ui.label(format!("Reading files… {done} of {total}"));

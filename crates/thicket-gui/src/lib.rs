@@ -26,6 +26,8 @@ mod panels;
 mod prefs;
 pub mod summary;
 mod search;
+pub mod side_panels;
+mod window_fit;
 
 use std::path::PathBuf;
 

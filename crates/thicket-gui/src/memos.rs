@@ -141,7 +141,7 @@ impl MemoBrowser {
         // Bottom right, over the codebook and segments rather than the text being read.
         let screen = ctx.content_rect();
         let corner = egui::pos2((screen.right() - 580.0).max(screen.left()), (screen.bottom() - 620.0).max(screen.top() + 40.0));
-        egui::Window::new("Memos").open(open).default_pos(corner).default_size([560.0, 560.0]).show(ctx, |ui| {
+        crate::window_fit::fit(egui::Window::new("Memos").open(open).default_pos(corner).default_size([560.0, 560.0]), ctx).show(ctx, |ui| {
             self.toolbar(ui, project, &mut out);
             ui.separator();
             ui.horizontal_top(|ui| {

@@ -7,6 +7,7 @@ use egui::{Color32, RichText};
 
 use super::app::{ThicketApp, UiCommand};
 use super::file_request::{FilePurpose, FileRequest};
+use super::side_panels::Side;
 use thicket_core::model::*;
 
 /// Keyboard shortcuts that work everywhere: the command table's (`commands`), quick keys, and
@@ -122,7 +123,11 @@ pub fn status_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
     let title = summary.title.clone();
     let counts = format!("{} sources · {} cases · {} codes · {} codings", summary.sources.len(), summary.cases.len(), summary.codebook.len(), summary.coding_count);
     egui::Panel::bottom("status").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        // Wrapped, whole items moving to a second row: on a narrow or zoomed window the coder
+        // picker would otherwise run past the window's edge (and a bottom panel as wide as its
+        // contents widens the layout for every panel after it).
+        ui.horizontal_wrapped(|ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
             ui.label(title);
             ui.separator();
             ui.label(counts);
@@ -200,18 +205,18 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
     let total = summary.sources.len();
     let mut clicked = None;
     let state = &mut app.navigator;
-    egui::Panel::left("navigator").default_size(300.0).show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.heading("Sources");
-            ui.weak(total.to_string());
-        });
-        ui.horizontal(|ui| {
+    app.side_panels.show(ui, Side::Sources, true, |ui| {
+        ui.weak(total.to_string());
+    }, |ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.selectable_value(&mut state.by_kind, false, "By case");
             ui.selectable_value(&mut state.by_kind, true, "By kind");
         });
         let label = ui.label("Find a source");
         ui.add(egui::TextEdit::singleline(&mut state.filter).hint_text("type to filter").desired_width(f32::INFINITY)).labelled_by(label.id);
         egui::ScrollArea::vertical().show(ui, |ui| {
+            // A long name is cut with "…" (the tooltip has the rest) rather than widening the panel.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             for (group, mut list) in groups {
                 list.sort_by(|a, b| (&a.date, &a.name).cmp(&(&b.date, &b.name)));
                 let case_id = if by_kind { None } else { all_cases.iter().find(|c| c.name == group).map(|c| c.id) };
@@ -226,7 +231,8 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
                             }
                             r
                         });
-                        let r = r.inner.on_hover_text(format!("{} · {} · {} words", s.kind.label(), s.date.as_deref().unwrap_or("no date"), s.word_count));
+                        // The name first: a narrow panel cuts it short.
+                        let r = r.inner.on_hover_text(format!("{}\n{} · {} · {} words", s.name, s.kind.label(), s.date.as_deref().unwrap_or("no date"), s.word_count));
                         if r.clicked() {
                             clicked = Some(s.id);
                         }
@@ -246,17 +252,24 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
     asked.into_iter().for_each(|c| app.push(c));
     let mut requests = Vec::new();
     let has_selection = app.document.as_ref().is_some_and(|d| d.selection().is_some());
-    egui::Panel::right("codebook").default_size(280.0).show(ui, |ui| {
+    let (codebook, project, summary) = (&mut app.codebook, &app.project, &app.summary);
+    app.side_panels.show(ui, Side::Codebook, true, |_| {}, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
-            if let (Some(project), Some(summary)) = (&app.project, &app.summary) {
-                requests = app.codebook.show(ui, project, &summary.codebook, &summary.counts, has_selection);
+            // Long code names are cut with "…" in a narrow panel rather than running past it.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            if let (Some(project), Some(summary)) = (project, summary) {
+                requests = codebook.show(ui, project, &summary.codebook, &summary.counts, has_selection);
             }
         });
     });
     app.codebook_requests(requests);
     let mut jump = None;
     let codes = app.codebook.selected.clone();
-    egui::Panel::bottom("retrieval").resizable(true).default_size(220.0).show(ui, |ui| {
+    // The segments pane starts low on a small window, and however it is dragged it leaves the
+    // document about ten rows (240 points) and never takes more than 60% of the height.
+    let height = ui.available_rect_before_wrap().height();
+    let most = (height - 240.0).min(height * 0.6).max(80.0);
+    egui::Panel::bottom("retrieval").resizable(true).default_size((height * 0.3).min(220.0)).max_size(most).show(ui, |ui| {
         if let (Some(project), Some(summary)) = (&app.project, &app.summary) {
             jump = app.retrieval.show(ui, project, summary, &codes);
         }

@@ -30,7 +30,7 @@ impl ParticipantsWindow {
         let values: HashMap<(AttributeId, i64), String> = project.attribute_values().ok()?.into_iter().map(|v| ((v.attribute_id, v.entity_id), v.value)).collect();
         let marks = project.memo_marks().ok()?;
         let mut command = None;
-        egui::Window::new("Participants").open(open).default_width(820.0).show(ctx, |ui| {
+        crate::window_fit::fit_table(egui::Window::new("Participants").open(open).default_width(820.0), ctx).show(ctx, |ui| {
             ui.label("Rename a participant, set their role and cases, or merge two who are the same person.");
             for (attribute, entity, message) in self.cells.problems() {
                 let (Some(def), Some(p)) = (attributes.iter().find(|a| a.id == attribute), people.iter().find(|p| p.id.0 == entity)) else { continue };

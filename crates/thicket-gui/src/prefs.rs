@@ -1,4 +1,5 @@
-//! User preferences kept apart from project data: recent projects, the coder's name, the theme.
+//! User preferences kept apart from project data: recent projects, the coder's name, the theme,
+//! which side panels are folded and how wide they were made.
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +21,12 @@ pub struct Prefs {
     /// Folders last chosen from in Thicket's own file browser, most recent first.
     #[serde(default)]
     pub recent_folders: Vec<PathBuf>,
+    /// Side panels the user folded to a strip, so they stay folded next time.
+    #[serde(default)]
+    pub folded: std::collections::BTreeSet<crate::side_panels::Side>,
+    /// Side panels' widths as the user dragged them (each still gives way to the document).
+    #[serde(default)]
+    pub panel_widths: std::collections::BTreeMap<crate::side_panels::Side, f32>,
 }
 
 /// Light, dark, or as the system says.

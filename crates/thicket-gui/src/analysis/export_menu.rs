@@ -9,6 +9,9 @@ use super::ExportFormat;
 pub fn menu(ui: &mut egui::Ui, ready: bool) -> Option<ExportFormat> {
     let mut chosen = None;
     ui.add_enabled_ui(ready, |ui| {
+        // Never wrapped: at the end of a crowded controls row egui would otherwise break the
+        // word into one letter per line; unwrapped, the row moves it to the next line.
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
         ui.menu_button("Export", |ui| {
             let items = [
                 (ExportFormat::Csv, "Table as CSV…"),

@@ -244,7 +244,9 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
     }
     let mut close = None;
     egui::Panel::top("analysis_tabs").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        // Wrapped: with many tabs on a narrow window they take a second row instead of running
+        // off the right edge.
+        ui.horizontal_wrapped(|ui| {
             if ui.selectable_label(app.analysis.active.is_none(), "Document").on_hover_text(crate::commands::Command::BackToDocument.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default()).clicked() {
                 app.analysis.active = None;
             }

@@ -158,6 +158,22 @@ pub fn line_lengths(index: &TextIndex, paragraph: &Range<usize>) -> Vec<usize> {
         .collect()
 }
 
+/// The fewest characters a row of the document keeps, however the window is shared: below
+/// about 45, reading turns into scanning.
+pub const READABLE_CHARS: f32 = 45.0;
+
+/// Ordinary prose, to measure an average character of the document font with.
+const MEASURE_SAMPLE: &str = "She said the visits felt different after the second month, when they began to plan together.";
+
+/// The width of [`READABLE_CHARS`] characters of the document font, in points. Measured from the
+/// font's glyphs, so a zoom (which changes the points a window has, not a glyph's width in
+/// points) or another font is taken into account.
+pub fn readable_measure(ctx: &egui::Context) -> f32 {
+    // Rows break between words, leaving about half a word empty at their ends (as the height
+    // estimates assume too): three characters more keep 45 on a row of ordinary prose.
+    ((READABLE_CHARS + 3.0) * average_char_width(ctx, MEASURE_SAMPLE)).ceil()
+}
+
 /// Average advance of the document font over a sample of the text, in points.
 pub fn average_char_width(ctx: &egui::Context, text: &str) -> f32 {
     let font = text_font();

@@ -34,6 +34,7 @@ use egui::{Color32, Pos2, Rect};
 use self::content::{Highlights, SpeakerMark, code_styles, speaker_marks};
 use self::heights::{Heights, estimate_rows};
 use self::layout::{GalleyCache, Invalidated, JobInput, line_lengths, paragraph_job, text_font};
+pub use self::layout::{READABLE_CHARS, readable_measure};
 use self::selection::Selection;
 use thicket_core::error::Result;
 use thicket_core::model::*;
@@ -395,6 +396,17 @@ impl DocumentView {
         }
         ui.weak(meta.join(" · "));
         ui.separator();
+    }
+
+    /// The narrowest the view may get and still show [`layout::READABLE_CHARS`] characters of
+    /// text a row: its margin, that measure and the scroll bar. The side panels give way to it.
+    pub fn min_width(&self, ui: &egui::Ui) -> f32 {
+        self.columns(0.0).text_left + layout::readable_measure(ui.ctx()) + 12.0 + ui.spacing().scroll.allocated_width()
+    }
+
+    /// The width of the text column in the last frame (the wrap width), in points.
+    pub fn text_column_width(&self) -> Option<f32> {
+        self.geometry.map(|g| g.columns.wrap)
     }
 
     /// Margin columns and the wrap width for a content area `width` points wide.

@@ -55,47 +55,48 @@ impl AutocodeForm {
         if self.code.is_some_and(|c| book.get(c).is_none()) {
             self.code = None;
         }
-        egui::Grid::new("autocode_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-            let label = ui.label("Code");
-            let chosen = self.code.and_then(|c| book.path(c)).unwrap_or("choose a code").to_string();
-            egui::ComboBox::from_id_salt("autocode_code")
-                .selected_text(chosen)
-                .width(220.0)
-                .show_ui(ui, |ui| {
-                    for (_, code) in book.walk() {
-                        let path = book.path(code.id).unwrap_or(&code.name).to_string();
-                        ui.selectable_value(&mut self.code, Some(code.id), path);
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
-            ui.label("Extend each hit to");
-            ui.horizontal_wrapped(|ui| {
-                for unit in CodingUnit::ALL {
-                    ui.radio_value(&mut self.unit, unit, unit_label(unit));
+        // Each label above its field, the fields as wide as the panel (at most 260 points): the
+        // panel may be narrow on a laptop, and a grid of labels beside fields would run past it.
+        let picker_width = ui.available_width().min(260.0);
+        let label = ui.label("Code");
+        let chosen = self.code.and_then(|c| book.path(c)).unwrap_or("choose a code").to_string();
+        egui::ComboBox::from_id_salt("autocode_code")
+            .selected_text(chosen)
+            .width(picker_width)
+            .truncate()
+            .show_ui(ui, |ui| {
+                for (_, code) in book.walk() {
+                    let path = book.path(code.id).unwrap_or(&code.name).to_string();
+                    ui.selectable_value(&mut self.code, Some(code.id), path);
                 }
-            });
-            ui.end_row();
-            let label = ui.label("Speaker role");
-            let chosen = match &self.role {
-                Some(r) => roles.iter().find(|x| &x.name == r).map_or(r.clone(), |x| x.label.clone()),
-                None => "any speaker, or none".to_string(),
-            };
-            egui::ComboBox::from_id_salt("autocode_role")
-                .selected_text(chosen)
-                .width(220.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.role, None, "any speaker, or none");
-                    for r in &roles {
-                        ui.selectable_value(&mut self.role, Some(r.name.clone()), &r.label);
-                    }
-                })
-                .response
-                .labelled_by(label.id)
-                .on_hover_text("Only hits inside turns of speakers with this role, e.g. only what caregivers say");
-            ui.end_row();
+            })
+            .response
+            .labelled_by(label.id);
+        ui.label("Extend each hit to");
+        ui.horizontal_wrapped(|ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+            for unit in CodingUnit::ALL {
+                ui.radio_value(&mut self.unit, unit, unit_label(unit));
+            }
         });
+        let label = ui.label("Speaker role");
+        let chosen = match &self.role {
+            Some(r) => roles.iter().find(|x| &x.name == r).map_or(r.clone(), |x| x.label.clone()),
+            None => "any speaker, or none".to_string(),
+        };
+        egui::ComboBox::from_id_salt("autocode_role")
+            .selected_text(chosen)
+            .width(picker_width)
+            .truncate()
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.role, None, "any speaker, or none");
+                for r in &roles {
+                    ui.selectable_value(&mut self.role, Some(r.name.clone()), &r.label);
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("Only hits inside turns of speakers with this role, e.g. only what caregivers say");
         ui.add_enabled_ui(open_source.is_some(), |ui| ui.checkbox(&mut self.only_open_source, "Only the open source"));
         let code = self.code?;
         let coder = coder.to_string();

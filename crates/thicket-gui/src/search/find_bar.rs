@@ -87,7 +87,11 @@ impl FindBar {
         let step = self.keys(ui, field_id);
         let mut close = false;
         let mut step_clicked = None;
-        ui.horizontal(|ui| {
+        // Wrapped: on a narrow document the controls take a second row rather than widening the
+        // central area past the window (which would push the text out of sight).
+        ui.horizontal_wrapped(|ui| {
+            // Whole items move to the next row; none is broken inside.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
             let label = ui.label("Find in document");
             if std::mem::take(&mut self.focus) {
                 select_all(ui.ctx(), field_id, &self.query);
@@ -95,7 +99,7 @@ impl FindBar {
             }
             // Escape is the bar's to handle (it closes it), not egui's (which would only unfocus).
             let filter = egui::EventFilter { horizontal_arrows: true, vertical_arrows: false, tab: false, escape: true };
-            let edit = egui::TextEdit::singleline(&mut self.query).id(field_id).event_filter(filter).hint_text("word, phrase or regex").desired_width(240.0);
+            let edit = egui::TextEdit::singleline(&mut self.query).id(field_id).event_filter(filter).hint_text("word, phrase or regex").desired_width(ui.available_width().clamp(120.0, 240.0));
             ui.add(edit).labelled_by(label.id);
             ui.add_enabled_ui(!self.regex, |ui| ui.checkbox(&mut self.whole_word, "Whole words"));
             ui.checkbox(&mut self.regex, "Regex");

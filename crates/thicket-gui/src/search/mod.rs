@@ -31,7 +31,8 @@ pub(super) fn project_panel(app: &mut ThicketApp, ui: &mut egui::Ui) {
     let (generation, open_source) = (app.generation, app.selected);
     let search = &mut app.project_search;
     let coder = app.coder.as_str();
-    egui::Panel::right("project_search").resizable(true).default_size(340.0).show(ui, |ui| {
+    // Its width comes from the side panels' budget; it closes rather than folds, so no fold button.
+    app.side_panels.show(ui, crate::side_panels::Side::ProjectSearch, false, |_| {}, |ui| {
         requests = search.show(ui, project, generation, open_source, coder);
     });
     for request in requests {

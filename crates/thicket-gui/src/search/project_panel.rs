@@ -66,7 +66,8 @@ impl ProjectSearch {
     /// `coder` is the current coder: whose codings an autocode run adds (and skips).
     pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, generation: u64, open_source: Option<SourceId>, coder: &str) -> Vec<PanelRequest> {
         let mut out = Vec::new();
-        ui.horizontal(|ui| {
+        // Rows wrap: the panel may be given little width on a laptop (see `side_panels`).
+        ui.horizontal_wrapped(|ui| {
             ui.heading("Search project");
             if ui.small_button("Close").clicked() {
                 self.open = false;
@@ -78,12 +79,14 @@ impl ProjectSearch {
             field.request_focus();
         }
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let mut clicked = false;
-        ui.horizontal(|ui| {
+        // One above the other in a narrow panel: side by side they would break inside their
+        // words, and an unbroken one wider than the panel would widen everything below it.
+        let options = |ui: &mut egui::Ui| {
             ui.checkbox(&mut self.regex, "Regular expression");
             ui.add_enabled_ui(!self.regex, |ui| ui.checkbox(&mut self.whole_word, "Whole words"));
-            clicked = ui.add_enabled(!self.query.trim().is_empty(), egui::Button::new("Search")).clicked();
-        });
+            ui.add_enabled(!self.query.trim().is_empty(), egui::Button::new("Search")).clicked()
+        };
+        let clicked = if ui.available_width() < 300.0 { ui.vertical(options).inner } else { ui.horizontal(options).inner };
         let sources_now = project.sources().map(|s| s.len()).unwrap_or(0);
         if entered || clicked || (self.last.is_some() && sources_now != self.sources_seen) {
             self.run(project);
