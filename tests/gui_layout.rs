@@ -15,7 +15,7 @@ use thicket_gui::analysis::AnalysisKind;
 use thicket_gui::{Startup, ThicketApp, UiCommand};
 
 mod common;
-use common::gui::harness_with;
+use common::gui::zoomed_harness;
 
 /// A laptop screen.
 const LAPTOP: egui::Vec2 = egui::vec2(1024.0, 700.0);
@@ -33,17 +33,7 @@ fn sample(dir: &Path) -> PathBuf {
 /// The window on the sample study at `size` points and `zoom` pixels per point (a 1280×800
 /// screen at 200% is 640×400 points at 2 pixels per point), with preferences at `prefs`.
 fn window(path: &Path, size: egui::Vec2, zoom: f32, prefs: Option<PathBuf>) -> Harness<'static, ThicketApp> {
-    if zoom == 1.0 {
-        return harness_with(Startup::Open(path.to_path_buf()), size, prefs);
-    }
-    let startup = Startup::Open(path.to_path_buf());
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_pixels_per_point(zoom)
-        .with_max_steps(8)
-        .build_eframe(move |cc| ThicketApp::new(cc, startup.clone(), prefs.clone()));
-    harness.run();
-    harness
+    zoomed_harness(Startup::Open(path.to_path_buf()), size, zoom, prefs)
 }
 
 /// The width of [`FORTY_FIVE`] in the document's font (15 points), measured here, apart from the app.

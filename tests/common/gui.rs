@@ -31,19 +31,24 @@ pub fn harness_on(path: &Path, size: egui::Vec2) -> Harness<'static, ThicketApp>
 /// coder, the coder is `default_coder()`, as if the user had confirmed the name the window
 /// proposes on first start (see `fresh_harness` for that question itself).
 pub fn harness_with(startup: Startup, size: egui::Vec2, prefs: Option<PathBuf>) -> Harness<'static, ThicketApp> {
-    build(startup, size, prefs, true)
+    build(startup, size, 1.0, prefs, true)
+}
+
+/// As [`harness_with`], at `zoom` pixels per point (a 1280×800 screen at 200% is 640×400 points at 2).
+pub fn zoomed_harness(startup: Startup, size: egui::Vec2, zoom: f32, prefs: Option<PathBuf>) -> Harness<'static, ThicketApp> {
+    build(startup, size, zoom, prefs, true)
 }
 
 /// The window as a first start sees it: the preferences in `prefs` (none: empty) as they are,
 /// so without a coder's name the window asks who is coding.
 pub fn fresh_harness(startup: Startup, size: egui::Vec2, prefs: Option<PathBuf>) -> Harness<'static, ThicketApp> {
-    build(startup, size, prefs, false)
+    build(startup, size, 1.0, prefs, false)
 }
 
-fn build(startup: Startup, size: egui::Vec2, prefs_path: Option<PathBuf>, with_coder: bool) -> Harness<'static, ThicketApp> {
+fn build(startup: Startup, size: egui::Vec2, zoom: f32, prefs_path: Option<PathBuf>, with_coder: bool) -> Harness<'static, ThicketApp> {
     // A dialog whose grid fills in from a background read (the import review) may take six frames
     // to settle, depending on when the read lands; egui_kittest's default of 4 made that flaky.
-    let mut harness = Harness::builder().with_size(size).with_max_steps(8).build_eframe(move |cc| {
+    let mut harness = Harness::builder().with_size(size).with_pixels_per_point(zoom).with_max_steps(8).build_eframe(move |cc| {
         let mut prefs = Prefs::load(prefs_path.as_deref());
         if with_coder && prefs.coder.is_none() {
             prefs.coder = Some(thicket_core::project::default_coder());
