@@ -73,7 +73,7 @@ fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ImportError> {
             "the PDF has no text layer (it is probably a scanned image; run OCR first)".into(),
         ));
     }
-    Ok(Extracted { text, encoding: "PDF".into(), page_starts: Some(page_starts), turns: Vec::new() })
+    Ok(Extracted { text, encoding: "PDF".into(), page_starts: Some(page_starts), spaces_collapsed: true, ..Default::default() })
 }
 
 /// Parses the file and refuses it if it needs a password to read.

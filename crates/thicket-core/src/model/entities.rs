@@ -31,6 +31,24 @@ pub struct Source {
     pub imported_at: String,
     /// Char offsets where pages start, for citing paginated originals.
     pub page_starts: Option<Vec<usize>>,
+    /// Media times at paragraph starts (timed transcripts such as subtitles), sorted by offset; empty when
+    /// the original had none. Shown in the document margin and cited with segments.
+    pub time_marks: Vec<TimeMark>,
+}
+
+/// A media time at a char offset of a source's text: where a paragraph of a timed transcript starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeMark {
+    /// Char offset into the source's text.
+    pub at: usize,
+    /// Milliseconds from the start of the recording.
+    pub ms: u64,
+}
+
+/// The media time in force at char `ch`: the last mark at or before it.
+pub fn time_at(marks: &[TimeMark], ch: usize) -> Option<u64> {
+    let i = marks.partition_point(|m| m.at <= ch);
+    i.checked_sub(1).and_then(|i| marks.get(i)).map(|m| m.ms)
 }
 
 /// A unit of the study, e.g. a family.

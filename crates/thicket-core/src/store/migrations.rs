@@ -8,7 +8,11 @@ use rusqlite::Connection;
 use super::{APPLICATION_ID, Result};
 
 /// Migration `i` takes a file from version `i` to `i + 1`.
-pub(super) const MIGRATIONS: &[&str] = &[include_str!("sql/0001_initial.sql"), include_str!("sql/0002_covering_indexes.sql")];
+pub(super) const MIGRATIONS: &[&str] = &[
+    include_str!("sql/0001_initial.sql"),
+    include_str!("sql/0002_covering_indexes.sql"),
+    include_str!("sql/0003_time_marks.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -228,6 +228,7 @@ impl Writer<'_> {
                 encoding: &s.encoding,
                 imported_at: &s.imported_at,
                 page_starts: s.page_starts.as_deref(),
+                time_marks: &s.time_marks,
             })?;
         }
         for t in &snap.turns {
