@@ -15,6 +15,7 @@ mod odt;
 mod pdf;
 mod plaintext;
 mod rtf;
+pub mod roles;
 pub mod speakers;
 mod subtitles;
 mod table;
@@ -24,6 +25,7 @@ use crate::model::TimeMark;
 use crate::text::{TextError, normalize_str};
 
 pub use decode::decode_text;
+pub use roles::suggest_roles;
 pub use speakers::{DetectedTurn, detect_turns};
 pub use table::Table;
 

@@ -45,6 +45,12 @@ pub struct TimeMark {
     pub ms: u64,
 }
 
+/// A media time as transcripts and citations write it, always with hours: `00:01:19`.
+pub fn format_media_time(ms: u64) -> String {
+    let s = ms / 1000;
+    format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+}
+
 /// The media time in force at char `ch`: the last mark at or before it.
 pub fn time_at(marks: &[TimeMark], ch: usize) -> Option<u64> {
     let i = marks.partition_point(|m| m.at <= ch);
