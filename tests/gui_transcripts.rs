@@ -83,13 +83,13 @@ fn the_import_review_suggests_interviewer_for_the_speaker_who_asks_the_questions
     step_until(&mut harness, |app| app.import_dialog().is_some_and(|d| d.is_ready()));
     let rows = &harness.state().import_dialog().unwrap().speakers;
     let roles: Vec<(&str, Option<&str>)> = rows.iter().map(|r| (r.label.as_str(), r.role.as_deref())).collect();
-    assert_eq!(roles, [("INTERVIEWER", Some("interviewer")), ("MARGARET", None)]);
+    assert_eq!(roles, [("MARGARET", None), ("RUTH", Some("interviewer"))]);
     harness.get_by_label("suggested: asks the most questions");
     assert_eq!(harness.query_all_by_label("Interviewer").count(), 1, "the role box shows the role's label");
     harness.get_by_label("Import 1 sources").click();
     harness.run();
     let project = harness.state().project().unwrap();
-    let interviewer = project.participant_named("INTERVIEWER").unwrap().unwrap();
+    let interviewer = project.participant_named("RUTH").unwrap().unwrap();
     assert_eq!(interviewer.role.as_deref(), Some("interviewer"));
     assert_eq!(project.participant_named("MARGARET").unwrap().unwrap().role, None);
 }

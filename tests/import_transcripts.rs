@@ -42,13 +42,13 @@ fn srt_cues_cut_mid_sentence_join_into_paragraphs_that_break_at_a_pause() {
     let doc = one("kinship-carer.srt");
     assert_eq!(
         doc.text,
-        "INTERVIEWER: Thank you for agreeing to talk about the kinship placement. Could you tell me how it started?\n\n\
+        "RUTH: Thank you for agreeing to talk about the kinship placement. Could you tell me how it started?\n\n\
          MARGARET: It was a Friday night. The social worker rang and asked if I could take both boys, just for the weekend. \
          That was two years ago now.\n\n\
          Nobody told me what the plan was. I had to ask, every time.\n\n\
-         INTERVIEWER: Who did you ask?\n\n\
+         RUTH: Who did you ask?\n\n\
          MARGARET: Whoever picked up the phone at the office. It changed every month.\n\n\
-         INTERVIEWER: Did that get better after the court hearing?\n\n\
+         RUTH: Did that get better after the court hearing?\n\n\
          MARGARET: A little. We got one worker, Keisha, and she stayed.\n"
     );
     let got = turns(&doc);
@@ -59,12 +59,12 @@ fn srt_cues_cut_mid_sentence_join_into_paragraphs_that_break_at_a_pause() {
     assert_eq!(
         marks(&doc),
         [
-            mark(500, "INTERVIEWER:"),
+            mark(500, "RUTH: Thank "),
             mark(6_900, "MARGARET: It"),
             mark(20_100, "Nobody told "),
-            mark(24_200, "INTERVIEWER:"),
+            mark(24_200, "RUTH: Who di"),
             mark(26_500, "MARGARET: Wh"),
-            mark(31_000, "INTERVIEWER:"),
+            mark(31_000, "RUTH: Did th"),
             mark(34_000, "MARGARET: A "),
         ]
     );
@@ -184,7 +184,7 @@ fn the_cli_names_the_suggested_interviewer_without_setting_the_role() {
     let out = on_project("import", &project, &[fixture("kinship-carer.srt").to_str().unwrap()]);
     assert!(out.status.success());
     assert!(
-        stderr(&out).contains("\"INTERVIEWER\" asks most of the questions: suggested role interviewer (not set; run: thicket participant"),
+        stderr(&out).contains("\"RUTH\" asks most of the questions: suggested role interviewer (not set; run: thicket participant"),
         "{}",
         stderr(&out)
     );
@@ -194,7 +194,7 @@ fn the_cli_names_the_suggested_interviewer_without_setting_the_role() {
     let second = dir.path("q.thicket");
     let q = second.to_str().unwrap();
     ok(["new", q]);
-    let out = on_project("import", &second, &[fixture("kinship-carer.srt").to_str().unwrap(), "--speaker-role", "INTERVIEWER=interviewer"]);
+    let out = on_project("import", &second, &[fixture("kinship-carer.srt").to_str().unwrap(), "--speaker-role", "RUTH=interviewer"]);
     assert!(!stderr(&out).contains("suggested role"), "{}", stderr(&out));
     let report = json(["list", q, "participants", "--format", "json"]);
     assert!(report.to_string().contains("\"interviewer\""), "{report}");

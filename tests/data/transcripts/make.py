@@ -25,15 +25,15 @@ def write(name, data):
 #    cut mid-sentence, a 4-second pause, comma decimals.
 # ---------------------------------------------------------------------------
 SRT = [
-    ("00:00:00,500", "00:00:03,200", "INTERVIEWER: Thank you for agreeing\nto talk about the kinship placement."),
+    ("00:00:00,500", "00:00:03,200", "RUTH: Thank you for agreeing\nto talk about the kinship placement."),
     ("00:00:03,400", "00:00:06,100", "Could you tell me how it started?"),
     ("00:00:06,900", "00:00:09,800", "MARGARET: It was a Friday night. The social\nworker rang and asked if I could"),
     ("00:00:09,900", "00:00:12,600", "take both boys, just for the weekend."),
     ("00:00:12,800", "00:00:15,900", "That was two years ago now."),
     ("00:00:20,100", "00:00:23,700", "Nobody told me what the plan was.\nI had to ask, every time."),
-    ("00:00:24,200", "00:00:26,000", "INTERVIEWER: Who did you ask?"),
+    ("00:00:24,200", "00:00:26,000", "RUTH: Who did you ask?"),
     ("00:00:26,500", "00:00:30,400", "MARGARET: Whoever picked up the phone\nat the office. It changed every month."),
-    ("00:00:31,000", "00:00:33,500", "INTERVIEWER: Did that get better\nafter the court hearing?"),
+    ("00:00:31,000", "00:00:33,500", "RUTH: Did that get better\nafter the court hearing?"),
     ("00:00:34,000", "00:00:37,800", "MARGARET: A little. We got one worker,\nKeisha, and she stayed."),
 ]
 srt = "".join(f"{i}\r\n{a} --> {b}\r\n{t.replace(chr(10), chr(13) + chr(10))}\r\n\r\n" for i, (a, b, t) in enumerate(SRT, 1))

@@ -674,7 +674,9 @@ fn wrapped(line: &Line, next: &str, right_edge: f64) -> bool {
         return false;
     }
     let char_width = width / chars as f64;
-    let next_word = next.split(' ').next().unwrap_or("").chars().count() as f64;
+    // After "fam-" the word that did not fit was "family", not "ily".
+    let head = if line.text.ends_with(['-', '‐']) { line.text.rsplit(' ').next().map_or(0, |w| w.chars().count() - 1) } else { 0 };
+    let next_word = (head + next.split(' ').next().unwrap_or("").chars().count()) as f64;
     let near_edge = line.x_end >= right_edge - WRAP_SLACK * (right_edge - line.x_start);
     near_edge || line.x_end + char_width * (next_word + 1.0) > right_edge + 0.5 * char_width
 }
@@ -815,7 +817,8 @@ mod tests {
             (24.0, "Dana: Good."),
         ]);
         let e = text_of(&pdf(&[&content], |_, _, _| {}));
-        assert_eq!(e.text, "Dana: How did the\nvisit go?\n\nZoë: Better than\nlast time.\nMuch better.\n\nDana: Good.");
+        // The longest lines reach the right edge: wrapped, so joined; "last time." ends short and keeps its break.
+        assert_eq!(e.text, "Dana: How did the visit go?\n\nZoë: Better than last time.\nMuch better.\n\nDana: Good.");
         assert_eq!(e.page_starts, Some(vec![0]));
         assert_eq!(e.encoding, "PDF");
     }
@@ -856,6 +859,28 @@ mod tests {
     }
 
     #[test]
+    fn wrapped_lines_join_and_hyphens_go_only_where_the_document_knows_the_word() {
+        let content = lines(&[
+            (0.0, "Some weeks the worker came twice, and some-"),
+            (14.0, "times she did not come at all. The family-"),
+            (14.0, "support plan said otherwise, and sometimes"),
+            (14.0, "unfortunately it was the mother who cancel-"),
+            (14.0, "led the visit; she cancelled it herself."),
+            (24.0, "Signed:"),
+            (14.0, "R. Okafor"),
+        ]);
+        let text = text_of(&pdf(&[&content], |_, _, _| {})).text;
+        assert_eq!(
+            text,
+            "Some weeks the worker came twice, and sometimes she did not come at all. The family-support plan said \
+             otherwise, and sometimes unfortunately it was the mother who cancelled the visit; she cancelled it herself.\n\n\
+             Signed:\nR. Okafor"
+        );
+        assert!(!ends_in_word_hyphen("a -"));
+        assert_eq!(resolve_hyphens("x some-\u{1}Times", &HashSet::from(["sometimes".to_string()])), "x some-Times");
+    }
+
+    #[test]
     fn bulleted_lines_become_list_items_on_consecutive_lines() {
         let content = lines(&[
             (0.0, "Agreed:"),
@@ -865,7 +890,7 @@ mod tests {
             (24.0, "Next steps follow."),
         ]);
         let text = text_of(&pdf(&[&content], |_, _, _| {})).text;
-        assert_eq!(text, "Agreed:\n\n- Weekly visits\n- A named worker\nfor the whole case\n\nNext steps follow.");
+        assert_eq!(text, "Agreed:\n\n- Weekly visits\n- A named worker for the whole case\n\nNext steps follow.", "a wrapped item joins");
         assert_eq!(list_item("• Item"), Some("Item"));
         assert_eq!(list_item("\u{F0B7}\tItem"), Some("Item"));
         assert_eq!(list_item("•"), None);
@@ -997,7 +1022,7 @@ mod tests {
 
     #[test]
     fn usual_spacing_ignores_a_single_tight_pair() {
-        let line = |y: f64| Line { y, size: 10.0, text: "x".into() };
+        let line = |y: f64| Line { y, size: 10.0, x_start: 0.0, x_end: 6.0, text: "x".into() };
         let mut ys = vec![0.0, 8.0];
         ys.extend((1..30).map(|i| 8.0 + 12.0 * f64::from(i)));
         let page: Vec<Line> = ys.into_iter().map(line).collect();
