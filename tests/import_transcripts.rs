@@ -199,3 +199,16 @@ fn the_cli_names_the_suggested_interviewer_without_setting_the_role() {
     let report = json(["list", q, "participants", "--format", "json"]);
     assert!(report.to_string().contains("\"interviewer\""), "{report}");
 }
+
+#[test]
+fn each_file_of_a_batch_suggests_its_own_interviewer() {
+    let dir = Dir::new();
+    let project = dir.path("p.thicket");
+    let p = project.to_str().unwrap();
+    ok(["new", p]);
+    let files = [fixture("kinship-carer.srt"), fixture("otter-interview.pdf")];
+    let out = on_project("import", &project, &[files[0].to_str().unwrap(), files[1].to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["suggested_roles"], serde_json::json!([["RUTH", "interviewer"], ["Sara Mannheimer", "interviewer"]]));
+}

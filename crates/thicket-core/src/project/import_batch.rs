@@ -107,10 +107,19 @@ impl ReadBatch {
         counts.into_iter().collect()
     }
 
-    /// Roles suggested for the batch's speaker labels (see `import::suggest_roles`): the one who
-    /// asks clearly the most questions, as `interviewer`.
+    /// Roles suggested for the batch's speaker labels (see `import::suggest_roles`): in each
+    /// document, the one who asks clearly the most questions, as `interviewer`. Judged per document,
+    /// because a batch holds interviews by different researchers; sorted, without repeats.
     pub fn suggested_roles(&self) -> Vec<(String, String)> {
-        crate::import::suggest_roles(self.files.iter().flat_map(|(_, docs)| docs).map(|d| (d.text.as_str(), d.turns.as_slice())))
+        let mut all: Vec<(String, String)> = self
+            .files
+            .iter()
+            .flat_map(|(_, docs)| docs)
+            .flat_map(|d| crate::import::suggest_roles([(d.text.as_str(), d.turns.as_slice())]))
+            .collect();
+        all.sort();
+        all.dedup();
+        all
     }
 }
 
