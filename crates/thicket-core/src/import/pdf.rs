@@ -714,7 +714,8 @@ fn resolve_hyphens(draft: &str, known: &HashSet<String>) -> String {
     let mut rest = draft;
     while let Some(i) = rest.find(HYPHEN_BREAK) {
         let (before, after) = (&rest[..i], &rest[i + HYPHEN_BREAK.len_utf8()..]);
-        let head_start = before.trim_end_matches(['-', '‐']).rfind(|c: char| !c.is_alphanumeric()).map_or(0, |k| k + 1);
+        let stem = before.trim_end_matches(['-', '‐']);
+        let head_start = stem.char_indices().rev().find(|(_, c)| !c.is_alphanumeric()).map_or(0, |(k, c)| k + c.len_utf8());
         let head = before[head_start..].trim_end_matches(['-', '‐']);
         let tail_end = after.find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len());
         let tail = &after[..tail_end];
@@ -878,6 +879,9 @@ mod tests {
         );
         assert!(!ends_in_word_hyphen("a -"));
         assert_eq!(resolve_hyphens("x some-\u{1}Times", &HashSet::from(["sometimes".to_string()])), "x some-Times");
+        // Multi-byte chars before the word and in it.
+        let known = HashSet::from(["schön".to_string()]);
+        assert_eq!(resolve_hyphens("„–sch-\u{1}ön“ é", &known), "„–schön“ é");
     }
 
     #[test]
