@@ -318,7 +318,7 @@ mod tests {
         let text = "Visit 2\n\nDC01 02:05\n\nShe came on a Monday.\n\nSara Mannheimer 02:31\n\nAnd then?";
         let index = TextIndex::new(text);
         assert_eq!(speaker_label(text, &index, 0, 21), Some(9..19));
-        assert_eq!(speaker_label(text, &index, 42, 65), Some(44..63));
+        assert_eq!(speaker_label(text, &index, 42, 67), Some(44..65));
         let turn = |id, who, start, end, ms| Turn {
             id: TurnId(id),
             source_id: SourceId(1),
@@ -326,12 +326,12 @@ mod tests {
             span: TextSpan { start, end },
             timestamp_ms: Some(ms),
         };
-        let marks = speaker_marks(text, &index, &[turn(1, 1, 21, 42, 125_000), turn(2, 2, 65, 74, 151_000)]);
+        let marks = speaker_marks(text, &index, &[turn(1, 1, 21, 42, 125_000), turn(2, 2, 67, 76, 151_000)]);
         let labels: Vec<Vec<Range<usize>>> = marks.iter().map(|m| m.iter().map(|m| m.label.clone()).collect()).collect();
-        assert_eq!(labels, [vec![], vec![9..19], vec![], vec![44..63], vec![]], "each mark sits in its label's paragraph");
+        assert_eq!(labels, [vec![], vec![9..19], vec![], vec![44..65], vec![]], "each mark sits in its label's paragraph");
         // A full paragraph of text above a turn is not its label.
         let prose = "We talked for a long time about the school, the housing and the new worker who came.\n\nYes.";
-        assert_eq!(speaker_label(prose, &TextIndex::new(prose), 0, 87), None);
+        assert_eq!(speaker_label(prose, &TextIndex::new(prose), 0, 86), None);
         let two_lines = "A heading\nand more\n\nYes.";
         assert_eq!(speaker_label(two_lines, &TextIndex::new(two_lines), 0, 20), None);
     }
