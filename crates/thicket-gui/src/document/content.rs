@@ -327,8 +327,8 @@ mod tests {
             timestamp_ms: Some(ms),
         };
         let marks = speaker_marks(text, &index, &[turn(1, 1, 21, 42, 125_000), turn(2, 2, 67, 76, 151_000)]);
-        let labels: Vec<Vec<Range<usize>>> = marks.iter().map(|m| m.iter().map(|m| m.label.clone()).collect()).collect();
-        assert_eq!(labels, [vec![], vec![9..19], vec![], vec![44..65], vec![]], "each mark sits in its label's paragraph");
+        let labels: Vec<Vec<(usize, usize)>> = marks.iter().map(|m| m.iter().map(|m| (m.label.start, m.label.end)).collect()).collect();
+        assert_eq!(labels, [vec![], vec![(9, 19)], vec![], vec![(44, 65)], vec![]], "each mark sits in its label's paragraph");
         // A full paragraph of text above a turn is not its label.
         let prose = "We talked for a long time about the school, the housing and the new worker who came.\n\nYes.";
         assert_eq!(speaker_label(prose, &TextIndex::new(prose), 0, 86), None);
