@@ -188,19 +188,23 @@ pub struct MarginTime {
 
 /// The times the margin shows, per paragraph: each timed turn's at its label, and each time mark
 /// of the source (the paragraph starts of a subtitle transcript) in a paragraph without a timed
-/// label, so a turn's first paragraph shows its time once.
-pub fn margin_times(paragraphs: &[Range<usize>], speakers: &[Vec<SpeakerMark>], marks: &[TimeMark]) -> Vec<Vec<MarginTime>> {
+/// label, so a turn's first paragraph shows its time once; a mark inside a turn (a speaker's
+/// continued paragraph) takes that speaker's colour.
+pub fn margin_times(paragraphs: &[Range<usize>], speakers: &[Vec<SpeakerMark>], turns: &[Turn], marks: &[TimeMark]) -> Vec<Vec<MarginTime>> {
     let mut out: Vec<Vec<MarginTime>> = speakers
         .iter()
         .map(|list| list.iter().filter_map(|m| Some(MarginTime { at: m.label.start, ms: m.timestamp_ms?, participant: Some(m.participant) })).collect())
         .collect();
     out.resize(paragraphs.len(), Vec::new());
+    let labelled: Vec<bool> = out.iter().map(|times| !times.is_empty()).collect();
     for mark in marks {
         let i = paragraphs.partition_point(|p| p.end < mark.at);
-        if let Some(times) = out.get_mut(i)
-            && times.iter().all(|t| t.participant.is_none())
-        {
-            times.push(MarginTime { at: mark.at, ms: mark.ms, participant: None });
+        if labelled.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        let turn = turns.get(turns.partition_point(|t| t.span.end <= mark.at)).filter(|t| t.span.start <= mark.at);
+        if let Some(times) = out.get_mut(i) {
+            times.push(MarginTime { at: mark.at, ms: mark.ms, participant: turn.map(|t| t.participant_id) });
         }
     }
     out
@@ -334,6 +338,18 @@ mod tests {
         assert_eq!(speaker_label(prose, &TextIndex::new(prose), 0, 86), None);
         let two_lines = "A heading\nand more\n\nYes.";
         assert_eq!(speaker_label(two_lines, &TextIndex::new(two_lines), 0, 20), None);
+    }
+
+    #[test]
+    fn paragraph_time_marks_show_once_and_in_their_speakers_colour() {
+        let text = "Dana: One. Two.\n\nThree.\n\nA note.";
+        let index = TextIndex::new(text);
+        let turn = Turn { id: TurnId(1), source_id: SourceId(1), participant_id: ParticipantId(4), span: TextSpan { start: 6, end: 23 }, timestamp_ms: Some(1_000) };
+        let speakers = speaker_marks(text, &index, std::slice::from_ref(&turn));
+        let marks = [TimeMark { at: 0, ms: 1_000 }, TimeMark { at: 17, ms: 9_000 }, TimeMark { at: 25, ms: 30_000 }];
+        let times = margin_times(index.paragraphs(), &speakers, &[turn], &marks);
+        let got: Vec<Vec<(usize, u64, Option<i64>)>> = times.iter().map(|p| p.iter().map(|t| (t.at, t.ms, t.participant.map(|p| p.0))).collect()).collect();
+        assert_eq!(got, [vec![(0, 1_000, Some(4))], vec![(17, 9_000, Some(4))], vec![(25, 30_000, None)]]);
     }
 
     #[test]

@@ -166,7 +166,7 @@ impl DocumentView {
         let highlights = Highlights::new(index.paragraphs(), project.codings_unquoted(id)?, code_styles(&project.codebook()?), index.char_len());
         let turns = project.turns(id)?;
         let speakers = speaker_marks(&text, &index, &turns);
-        let margin_times = margin_times(index.paragraphs(), &speakers, &source.time_marks);
+        let margin_times = margin_times(index.paragraphs(), &speakers, &turns, &source.time_marks);
         let people = people_labels(project)?;
         let cases = project.cases_by_source()?.remove(&id).unwrap_or_default();
         let coders = project.coders()?.into_iter().map(|c| (c.id, c.name)).collect();
@@ -234,7 +234,7 @@ impl DocumentView {
                 self.galleys.forget(i);
             }
         }
-        self.margin_times = margin_times(self.index.paragraphs(), &speakers, &self.source.time_marks);
+        self.margin_times = margin_times(self.index.paragraphs(), &speakers, &turns, &self.source.time_marks);
         self.has_timestamps = self.margin_times.iter().any(|t| !t.is_empty());
         self.speakers = speakers;
         self.people = people;
