@@ -47,12 +47,12 @@ fn fpdf_interview_keeps_paragraphs_pages_and_accented_speakers() {
     assert_eq!(doc.encoding, "PDF");
     let text = &doc.text;
     assert!(text.starts_with("Family Preservation Study – Interview 7\n\nDate: 14 March 2024\nLocation: the family home, north Leeds\n"));
-    // A wrapped speaker paragraph: soft line breaks kept, a blank line after it.
+    // A wrapped speaker paragraph: its lines joined into one (new imports since issue #11), a blank line after it.
     assert!(text.contains(
-        "\n\nZoë: It started after the school rang children's services about Kai's attendance. I\n\
-         was frightened at first, honestly. I thought they had come to take the children,\n\
+        "\n\nZoë: It started after the school rang children's services about Kai's attendance. I \
+         was frightened at first, honestly. I thought they had come to take the children, \
          because that is what you hear on the estate.\n\n"
-    ));
+    ), "{text}");
     assert!(text.contains("\n\nDana: Zoë, was there a moment when that trust changed?\n\nInterview 7 · page 2 of 4\n\n"));
     assert!(text.ends_with("Dana: Thank you. That is everything I wanted to ask.\n\nInterview 7 · page 4 of 4"));
     assert!(!text.contains("  ") && !text.contains(" \n") && !text.contains("\n\n\n") && !text.contains('\r'));
@@ -83,12 +83,12 @@ fn libreoffice_focus_group_has_headings_lists_table_rows_and_timestamps() {
     let text = &doc.text;
     assert!(text.starts_with(
         "Focus group 2: family support workers\n\n\
-         Recorded at the Harehills family hub on 9 May 2024. Transcribed verbatim;\nnames are pseudonyms.\n\n\
+         Recorded at the Harehills family hub on 9 May 2024. Transcribed verbatim; names are pseudonyms.\n\n\
          Ground rules agreed\n\n\
          - Everything said stays in the room.\n- One person speaks at a time.\n- Anyone can stop the recording.\n\n\
          [00:00:41] Priya: Shall we begin with caseloads?"
-    ));
-    assert!(text.contains("\n\n[00:00:52] Siobhán: Mine is fourteen families at the moment. The guidance says\ntwelve, but nobody believes the guidance.\n\n"));
+    ), "{text}");
+    assert!(text.contains("\n\n[00:00:52] Siobhán: Mine is fourteen families at the moment. The guidance says twelve, but nobody believes the guidance.\n\n"), "{text}");
     // Table rows: one line each (a PDF does not say where cells start, so cells are separated by spaces).
     assert!(text.contains("\n\nWorker Families In pre-proceedings\n\nSiobhán 14 1\n\nMehmet 16 2\n\n"));
 

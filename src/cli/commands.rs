@@ -92,6 +92,12 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
             for f in &report.failed {
                 eprintln!("thicket: cannot import \"{}\": {}", f.path.display(), f.reason);
             }
+            for (name, role) in &report.suggested_roles {
+                eprintln!(
+                    "thicket: \"{name}\" asks most of the questions: suggested role {role} (not set; run: thicket participant {} set \"{name}\" --role {role})",
+                    project.display()
+                );
+            }
             let mut table = Table::new(vec!["file", "status", "source", "kind", "encoding", "words", "speakers"]);
             for f in &report.imported {
                 let speakers: Vec<String> = f.speakers.iter().map(|(s, n)| format!("{s} ({n})")).collect();

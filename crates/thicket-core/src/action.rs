@@ -190,6 +190,9 @@ pub struct NewSource {
     pub original_format: String,
     pub encoding: String,
     pub page_starts: Option<Vec<usize>>,
+    /// Media times at paragraph starts (subtitles); empty when the original had none.
+    #[serde(default)]
+    pub time_marks: Vec<TimeMark>,
     /// Case names; missing cases are created.
     pub cases: Vec<String>,
     /// Names of participants the source is about when it has no turns; missing ones are created.

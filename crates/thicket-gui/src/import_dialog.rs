@@ -1,6 +1,8 @@
 //! The import dialog: files chosen in File → Import or dropped on the window are read on a
 //! background thread (progress, cancel), then the user reviews the detected speakers (rename,
-//! merge by giving two labels one name, map to existing participants, set roles), sets kind,
+//! merge by giving two labels one name, map to existing participants, set roles — the speaker who
+//! asks clearly the most questions comes with "interviewer" filled in, as core's
+//! `suggest_roles` says, and the user may change it), sets kind,
 //! case and date for the batch, and imports it as one undoable action. The report lists what
 //! was imported and what failed, with reasons.
 
@@ -35,6 +37,8 @@ pub struct SpeakerRow {
     pub participant: String,
     /// Role for a new participant.
     pub role: Option<String>,
+    /// The role core suggested for this label (pre-filled in `role`), shown as a hint.
+    pub suggested: Option<String>,
 }
 
 /// The dialog's state; `None` in the app when closed.
@@ -106,7 +110,7 @@ impl ImportDialog {
     }
 
     /// Collects progress from the reading thread.
-    fn poll(&mut self, people: &[Participant]) {
+    fn poll(&mut self, people: &[Participant], roles: &[Role]) {
         let Stage::Reading { rx, done, total, .. } = &mut self.stage else { return };
         let mut finished = None;
         while let Ok(message) = rx.try_recv() {
@@ -116,12 +120,20 @@ impl ImportDialog {
             }
         }
         if let Some(batch) = finished {
+            let suggestions = batch.suggested_roles();
             self.speakers = batch
                 .speakers()
                 .into_iter()
                 .map(|(label, turns)| {
                     let existing = people.iter().find(|p| p.name == label);
-                    SpeakerRow { participant: label.clone(), role: existing.and_then(|p| p.role.clone()), label, turns }
+                    // Only roles this project has: a project may have renamed or removed "interviewer".
+                    let suggested = suggestions
+                        .iter()
+                        .find(|(l, r)| *l == label && roles.iter().any(|role| role.name == *r))
+                        .map(|(_, r)| r.clone())
+                        .filter(|_| existing.is_none());
+                    let role = existing.and_then(|p| p.role.clone()).or_else(|| suggested.clone());
+                    SpeakerRow { participant: label.clone(), role, suggested, label, turns }
                 })
                 .collect();
             self.stage = Stage::Review(batch);
@@ -130,7 +142,7 @@ impl ImportDialog {
 
     /// Draws the dialog; `cases`, `people` and `roles` come from the open project.
     pub fn show(&mut self, ctx: &egui::Context, cases: &[String], people: &[Participant], roles: &[Role]) -> DialogOutcome {
-        self.poll(people);
+        self.poll(people, roles);
         let mut outcome = DialogOutcome::Nothing;
         let mut open = true;
         crate::window_fit::fit(egui::Window::new("Import").open(&mut open).default_width(620.0).collapsible(false), ctx).show(ctx, |ui| {
@@ -244,17 +256,24 @@ impl ImportDialog {
                                 ui.weak(p.role.clone().map_or("existing, no role".to_string(), |r| format!("existing: {r}")));
                             }
                             None => {
-                                let text = row.role.clone().unwrap_or_else(|| "no role".into());
-                                egui::ComboBox::from_id_salt(("role", &row.label))
-                                    .selected_text(text)
-                                    .show_ui(ui, |ui| {
-                                        ui.selectable_value(&mut row.role, None, "no role");
-                                        for r in roles {
-                                            ui.selectable_value(&mut row.role, Some(r.name.clone()), &r.label);
-                                        }
-                                    })
-                                    .response
-                                    .labelled_by(label.id);
+                                let text = row.role.as_ref().map_or("no role".to_string(), |r| {
+                                    roles.iter().find(|x| &x.name == r).map_or(r.clone(), |x| x.label.clone())
+                                });
+                                ui.horizontal(|ui| {
+                                    egui::ComboBox::from_id_salt(("role", &row.label))
+                                        .selected_text(text)
+                                        .show_ui(ui, |ui| {
+                                            ui.selectable_value(&mut row.role, None, "no role");
+                                            for r in roles {
+                                                ui.selectable_value(&mut row.role, Some(r.name.clone()), &r.label);
+                                            }
+                                        })
+                                        .response
+                                        .labelled_by(label.id);
+                                    if row.suggested.is_some() && row.role == row.suggested {
+                                        ui.weak("suggested: asks the most questions");
+                                    }
+                                });
                             }
                         }
                         ui.end_row();

@@ -75,8 +75,9 @@ impl RetrievalPane {
         egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, 58.0, segments.len(), |ui, range| {
             for s in segments.get(range).unwrap_or_default() {
                 let who = if s.speakers.is_empty() { String::new() } else { format!(" · {}", s.speakers.join(", ")) };
+                let at = s.time_ms.map_or(String::new(), |ms| format!(" {}", thicket_core::model::format_media_time(ms)));
                 let by = if several_coders { format!(" · by {}", s.coder) } else { String::new() };
-                let head = format!("{} · {}{} · {}{by}", s.source, s.cases.join(", "), who, s.code);
+                let head = format!("{}{at} · {}{} · {}{by}", s.source, s.cases.join(", "), who, s.code);
                 let snippet: String = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
                 let snippet: String = if snippet.chars().count() > 180 { format!("{}…", snippet.chars().take(179).collect::<String>()) } else { snippet };
                 let response = ui

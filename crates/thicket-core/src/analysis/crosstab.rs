@@ -704,7 +704,7 @@ mod tests {
     fn source(id: i64, kind: SourceKind) -> Source {
         Source {
             id: SourceId(id), uuid: String::new(), name: format!("s{id}"), kind, date: None, text_hash: String::new(), char_len: 100,
-            word_count: 10, original_name: String::new(), original_format: String::new(), encoding: String::new(), imported_at: String::new(), page_starts: None, author: None,
+            word_count: 10, original_name: String::new(), original_format: String::new(), encoding: String::new(), imported_at: String::new(), page_starts: None, author: None, time_marks: Vec::new(),
         }
     }
 

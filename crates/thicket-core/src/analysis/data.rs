@@ -531,7 +531,7 @@ pub(crate) mod fixture {
     pub fn source(id: i64, name: &str, kind: SourceKind, date: Option<&str>, len: usize) -> Source {
         Source {
             id: SourceId(id), uuid: String::new(), name: name.into(), kind, date: date.map(str::to_string), text_hash: String::new(), char_len: len,
-            word_count: 0, original_name: String::new(), original_format: String::new(), encoding: String::new(), imported_at: String::new(), page_starts: None, author: None,
+            word_count: 0, original_name: String::new(), original_format: String::new(), encoding: String::new(), imported_at: String::new(), page_starts: None, author: None, time_marks: Vec::new(),
         }
     }
 

@@ -53,7 +53,7 @@ pub(super) fn extract(bytes: &[u8]) -> Result<Extracted, ImportError> {
     if text.trim().is_empty() && has_images {
         return Err(ImportError::NoText("the .docx holds images but no text (if they are scanned pages, run OCR first)".into()));
     }
-    Ok(Extracted { text, encoding: "UTF-8".into(), page_starts: None, turns: Vec::new() })
+    Ok(Extracted { text, encoding: "UTF-8".into(), ..Default::default() })
 }
 
 /// Why an archive without a Word body is not a Word document, as far as its entries tell.

@@ -15,14 +15,17 @@ mod odt;
 mod pdf;
 mod plaintext;
 mod rtf;
+pub mod roles;
 pub mod speakers;
 mod subtitles;
 mod table;
 mod xml_text;
 
+use crate::model::TimeMark;
 use crate::text::{TextError, normalize_str};
 
 pub use decode::decode_text;
+pub use roles::suggest_roles;
 pub use speakers::{DetectedTurn, detect_turns};
 pub use table::Table;
 
@@ -81,6 +84,11 @@ pub struct Extracted {
     pub page_starts: Option<Vec<usize>>,
     /// Turns the format itself carries (subtitle cues); when empty, turns are detected from text.
     pub turns: Vec<DetectedTurn>,
+    /// Media times at paragraph starts (subtitle cues), char offsets into `text`.
+    pub time_marks: Vec<TimeMark>,
+    /// The format collapses runs of spaces (PDF text layers), so a speaker line written
+    /// `Name  00:01` arrives as `Name 00:01`; detection then accepts one space (see `speakers`).
+    pub spaces_collapsed: bool,
 }
 
 /// One source read from a file (a table in `RowPerSource` mode gives several).
@@ -98,6 +106,8 @@ pub struct ImportedDocument {
     pub turns: Vec<DetectedTurn>,
     /// Char offsets where pages start, for paginated formats.
     pub page_starts: Option<Vec<usize>>,
+    /// Media times at paragraph starts (subtitles); empty for untimed formats.
+    pub time_marks: Vec<TimeMark>,
     /// Attribute values for the source, e.g. the other columns of a survey row.
     pub attributes: Vec<(String, String)>,
 }
@@ -170,9 +180,19 @@ fn finish(
     let turns = match speakers {
         SpeakerMode::None => Vec::new(),
         SpeakerMode::Auto if !extracted.turns.is_empty() => extracted.turns,
+        SpeakerMode::Auto if extracted.spaces_collapsed => speakers::detect_turns_spaces_collapsed(&text),
         SpeakerMode::Auto => detect_turns(&text),
     };
-    Ok(ImportedDocument { name, text, format, encoding: extracted.encoding, turns, page_starts: extracted.page_starts, attributes })
+    Ok(ImportedDocument {
+        name,
+        text,
+        format,
+        encoding: extracted.encoding,
+        turns,
+        page_starts: extracted.page_starts,
+        time_marks: extracted.time_marks,
+        attributes,
+    })
 }
 
 /// Turns a table into one document per row (other columns as attributes) or one for the file.

@@ -3,9 +3,14 @@
 //!
 //! pdf-extract (on lopdf) interprets each page's content stream and reports every glyph with its position;
 //! [`Collector`] turns glyphs into lines, and [`page_text`] turns lines into paragraphs wherever the vertical gap
-//! between two lines is clearly larger than the document's usual line spacing. Pages are joined with a blank
-//! line, so a page break is also a paragraph break. Nothing is reflowed: a soft line break stays a `\n`, and
-//! hyphenated line ends are kept, because joining them wrongly would change the words researchers quote.
+//! between two lines is clearly larger than the document's usual line spacing. Within a paragraph, a line that
+//! was wrapped because the next word did not fit (it reaches the page's right edge, give or take that word) is
+//! joined to the next with a space, so paragraphs read and select as prose; a line that ends short (a speaker
+//! line "Name 00:01", an address, a list) keeps its line break. A word hyphenated at a wrapped line end is
+//! joined without its hyphen only where the document spells the joined word elsewhere ("some-" + "times"
+//! where "sometimes" occurs); otherwise the hyphen stays ("child-" + "protection" reads "child-protection"),
+//! because a wrongly joined word would change what researchers quote. Pages are joined with a blank line, so
+//! a page break is also a paragraph break and every page start stays a paragraph start for citations.
 //!
 //! pdf-extract was written for well-formed files: it panics on many damaged ones and recurses without limit
 //! through self-referencing drawings or page trees. So the document is loaded and checked here first
@@ -73,7 +78,7 @@ fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ImportError> {
             "the PDF has no text layer (it is probably a scanned image; run OCR first)".into(),
         ));
     }
-    Ok(Extracted { text, encoding: "PDF".into(), page_starts: Some(page_starts), turns: Vec::new() })
+    Ok(Extracted { text, encoding: "PDF".into(), page_starts: Some(page_starts), spaces_collapsed: true, ..Default::default() })
 }
 
 /// Parses the file and refuses it if it needs a password to read.
@@ -402,6 +407,9 @@ fn inherited_resources(doc: &Document, page: ObjectId) -> Option<&Dictionary> {
 struct Line {
     /// Baseline of the first glyph, in points, growing down the page.
     y: f64,
+    /// Where the first glyph starts and the last one ends horizontally, in points.
+    x_start: f64,
+    x_end: f64,
     /// Largest type size on the line, in points.
     size: f64,
     /// The line's text, spaces collapsed.
@@ -456,7 +464,7 @@ impl Collector {
             Some(line) => (y - line.y).abs() > 0.5 * size.max(line.size),
         };
         if new_line {
-            lines.push(Line { y, size, text: String::new() });
+            lines.push(Line { y, size, x_start: x, x_end: x, text: String::new() });
             self.lines += 1;
         } else if x > self.last_end + 0.1 * size {
             // A gap wider than a tenth of an em is a space the PDF did not draw as a glyph.
@@ -464,6 +472,10 @@ impl Collector {
         }
         let Some(line) = lines.last_mut() else { return };
         line.size = line.size.max(size);
+        line.x_start = line.x_start.min(x);
+        if !glyph.trim().is_empty() {
+            line.x_end = line.x_end.max(x + advance);
+        }
         for c in glyph.chars() {
             if c == ' ' || c == '\t' {
                 push_space(lines);
@@ -549,12 +561,14 @@ const BULLETS: &[char] = &[
 /// text starts where the next text starts (or at the end), so every page has an entry.
 fn join_pages(pages: &[Vec<Line>]) -> (String, Vec<usize>) {
     let spacing = usual_spacing(pages);
+    let drafts: Vec<String> = pages.iter().map(|lines| page_text(lines, spacing)).collect();
+    let known = known_words(&drafts);
     let mut text = String::new();
     let mut chars = 0;
     let mut starts = Vec::with_capacity(pages.len());
     let mut pending_break = false;
-    for lines in pages {
-        let page = page_text(lines, spacing);
+    for draft in &drafts {
+        let page = resolve_hyphens(draft, &known);
         if page.is_empty() {
             starts.push(chars + if pending_break { 2 } else { 0 });
             continue;
@@ -605,6 +619,7 @@ fn page_text(lines: &[Line], spacing: Option<f64>) -> String {
     let mut text = String::new();
     let mut previous: Option<&Line> = None;
     let mut in_list_item = false;
+    let right_edge = lines.iter().map(|l| l.x_end).fold(f64::NEG_INFINITY, f64::max);
     for line in lines {
         let (item, trimmed) = match list_item(line.text.trim()) {
             Some(rest) => (true, rest),
@@ -618,7 +633,18 @@ fn page_text(lines: &[Line], spacing: Option<f64>) -> String {
             // Text that jumps back up the page (to a new column, a sidebar) starts a new paragraph too.
             let new_paragraph =
                 !(0.0..=PARAGRAPH_GAP_ALWAYS).contains(&g) || spacing.is_some_and(|s| g > s * PARAGRAPH_GAP_FACTOR);
-            text.push_str(if new_paragraph && !(item && in_list_item) { "\n\n" } else { "\n" });
+            if new_paragraph && !(item && in_list_item) {
+                text.push_str("\n\n");
+            } else if !item && wrapped(prev, trimmed, right_edge) {
+                // A line end the typesetter chose, not the writer: a space, or a hyphen to resolve later.
+                if ends_in_word_hyphen(&text) {
+                    text.push(HYPHEN_BREAK);
+                } else {
+                    text.push(' ');
+                }
+            } else {
+                text.push('\n');
+            }
             if new_paragraph || item {
                 in_list_item = item;
             }
@@ -632,6 +658,78 @@ fn page_text(lines: &[Line], spacing: Option<f64>) -> String {
         previous = Some(line);
     }
     text
+}
+
+/// Marks a hyphen at a wrapped line end in a page's draft text, until [`resolve_hyphens`] knows every word of
+/// the document. A control char: the collector never lets one through from the PDF.
+const HYPHEN_BREAK: char = '\u{1}';
+
+/// Whether `line` ends because the next line's first word would not fit after it: its end plus that word
+/// (estimated at the line's own average char width) passes the page's right edge, or it ends within
+/// [`WRAP_SLACK`] of the edge anyway (proportional type makes the estimate rough).
+fn wrapped(line: &Line, next: &str, right_edge: f64) -> bool {
+    let chars = line.text.trim().chars().count();
+    let width = line.x_end - line.x_start;
+    if chars < 2 || !right_edge.is_finite() || width <= 0.0 {
+        return false;
+    }
+    let char_width = width / chars as f64;
+    // After "fam-" the word that did not fit was "family", not "ily".
+    let head = if line.text.ends_with(['-', '‐']) { line.text.rsplit(' ').next().map_or(0, |w| w.chars().count() - 1) } else { 0 };
+    let next_word = (head + next.split(' ').next().unwrap_or("").chars().count()) as f64;
+    let near_edge = line.x_end >= right_edge - WRAP_SLACK * (right_edge - line.x_start);
+    near_edge || line.x_end + char_width * (next_word + 1.0) > right_edge + 0.5 * char_width
+}
+
+/// A line ending this close to the right edge (as a share of the text width) was wrapped, whatever the next
+/// word's estimated width; hard-broken lines (speaker lines, addresses) end far shorter.
+const WRAP_SLACK: f64 = 0.06;
+
+/// Text ending in a hyphen right after a letter ("some-"), not a dash after a space.
+fn ends_in_word_hyphen(text: &str) -> bool {
+    let mut end = text.chars().rev();
+    matches!(end.next(), Some('-' | '‐')) && end.next().is_some_and(char::is_alphabetic)
+}
+
+/// Every word of the drafts, lower case, as written (hyphenated line ends left out).
+fn known_words(drafts: &[String]) -> HashSet<String> {
+    let mut words = HashSet::new();
+    for draft in drafts {
+        for word in draft.split(|c: char| !c.is_alphanumeric() && c != HYPHEN_BREAK) {
+            if !word.contains(HYPHEN_BREAK) && !word.is_empty() {
+                words.insert(word.to_lowercase());
+            }
+        }
+    }
+    words
+}
+
+/// The draft with each hyphenated line end joined: without the hyphen where the document knows the joined
+/// word, with it otherwise.
+fn resolve_hyphens(draft: &str, known: &HashSet<String>) -> String {
+    if !draft.contains(HYPHEN_BREAK) {
+        return draft.to_string();
+    }
+    let mut out = String::with_capacity(draft.len());
+    let mut rest = draft;
+    while let Some(i) = rest.find(HYPHEN_BREAK) {
+        let (before, after) = (&rest[..i], &rest[i + HYPHEN_BREAK.len_utf8()..]);
+        let stem = before.trim_end_matches(['-', '‐']);
+        let head_start = stem.char_indices().rev().find(|(_, c)| !c.is_alphanumeric()).map_or(0, |(k, c)| k + c.len_utf8());
+        let head = before[head_start..].trim_end_matches(['-', '‐']);
+        let tail_end = after.find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len());
+        let tail = &after[..tail_end];
+        let joined = format!("{head}{tail}").to_lowercase();
+        let starts_lower = tail.chars().next().is_some_and(char::is_lowercase);
+        out.push_str(&before[..head_start]);
+        out.push_str(head);
+        if !(starts_lower && known.contains(&joined)) {
+            out.push_str(&before[head_start + head.len()..]);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The text of a line that starts with a bullet glyph, after the bullet.
@@ -720,7 +818,8 @@ mod tests {
             (24.0, "Dana: Good."),
         ]);
         let e = text_of(&pdf(&[&content], |_, _, _| {}));
-        assert_eq!(e.text, "Dana: How did the\nvisit go?\n\nZoë: Better than\nlast time.\nMuch better.\n\nDana: Good.");
+        // The longest lines reach the right edge: wrapped, so joined; "last time." ends short and keeps its break.
+        assert_eq!(e.text, "Dana: How did the visit go?\n\nZoë: Better than last time.\nMuch better.\n\nDana: Good.");
         assert_eq!(e.page_starts, Some(vec![0]));
         assert_eq!(e.encoding, "PDF");
     }
@@ -761,6 +860,31 @@ mod tests {
     }
 
     #[test]
+    fn wrapped_lines_join_and_hyphens_go_only_where_the_document_knows_the_word() {
+        let content = lines(&[
+            (0.0, "Some weeks the worker came twice, and some-"),
+            (14.0, "times she did not come at all. The family-"),
+            (14.0, "support plan said otherwise, and sometimes"),
+            (14.0, "unfortunately it was the mother who cancel-"),
+            (14.0, "led the visit; she cancelled it herself."),
+            (24.0, "Signed:"),
+            (14.0, "R. Okafor"),
+        ]);
+        let text = text_of(&pdf(&[&content], |_, _, _| {})).text;
+        assert_eq!(
+            text,
+            "Some weeks the worker came twice, and sometimes she did not come at all. The family-support plan said \
+             otherwise, and sometimes unfortunately it was the mother who cancelled the visit; she cancelled it herself.\n\n\
+             Signed:\nR. Okafor"
+        );
+        assert!(!ends_in_word_hyphen("a -"));
+        assert_eq!(resolve_hyphens("x some-\u{1}Times", &HashSet::from(["sometimes".to_string()])), "x some-Times");
+        // Multi-byte chars before the word and in it.
+        let known = HashSet::from(["schön".to_string()]);
+        assert_eq!(resolve_hyphens("„–sch-\u{1}ön“ é", &known), "„–schön“ é");
+    }
+
+    #[test]
     fn bulleted_lines_become_list_items_on_consecutive_lines() {
         let content = lines(&[
             (0.0, "Agreed:"),
@@ -770,7 +894,7 @@ mod tests {
             (24.0, "Next steps follow."),
         ]);
         let text = text_of(&pdf(&[&content], |_, _, _| {})).text;
-        assert_eq!(text, "Agreed:\n\n- Weekly visits\n- A named worker\nfor the whole case\n\nNext steps follow.");
+        assert_eq!(text, "Agreed:\n\n- Weekly visits\n- A named worker for the whole case\n\nNext steps follow.", "a wrapped item joins");
         assert_eq!(list_item("• Item"), Some("Item"));
         assert_eq!(list_item("\u{F0B7}\tItem"), Some("Item"));
         assert_eq!(list_item("•"), None);
@@ -902,7 +1026,7 @@ mod tests {
 
     #[test]
     fn usual_spacing_ignores_a_single_tight_pair() {
-        let line = |y: f64| Line { y, size: 10.0, text: "x".into() };
+        let line = |y: f64| Line { y, size: 10.0, x_start: 0.0, x_end: 6.0, text: "x".into() };
         let mut ys = vec![0.0, 8.0];
         ys.extend((1..30).map(|i| 8.0 + 12.0 * f64::from(i)));
         let page: Vec<Line> = ys.into_iter().map(line).collect();

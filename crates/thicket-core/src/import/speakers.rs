@@ -110,6 +110,9 @@ struct Candidate {
     timestamp_ms: Option<u64>,
     /// Start of the line holding the label: the previous turn ends before it.
     line_start: usize,
+    /// A speaker line with one space before a bare minutes-only time, accepted only from text whose spaces
+    /// were collapsed (see [`detect_turns_spaces_collapsed`]).
+    loose: bool,
 }
 
 /// Finds the speaker turns of a transcript, in text order.
@@ -117,17 +120,34 @@ struct Candidate {
 /// Turns are sorted, their spans do not overlap, each span is non-empty and follows its label. Text that is not
 /// a transcript gives no turns. Runs in time linear in the length of the text.
 pub fn detect_turns(text: &str) -> Vec<DetectedTurn> {
-    let candidates = find_candidates(text);
+    let candidates = find_candidates(text, false);
     let accepted = keep_recurring(candidates);
     build_turns(text, &accepted)
 }
 
-/// Every line that starts with a plausible label, in order.
-fn find_candidates(text: &str) -> Vec<Candidate> {
+/// [`detect_turns`] for text whose runs of spaces were collapsed into one, as PDF text layers give it.
+///
+/// Transcription services write `Sara Mannheimer  00:01` with two spaces (or a tab), and the two spaces are
+/// what tells a speaker line from "Arrived 10:30" in visit notes; a PDF keeps only one. So here a line holding
+/// a name, one space and a minutes-only time is a speaker line too, but only when such lines name at least
+/// two different recurring speakers (a conversation), never for one repeated "Arrived 10:30".
+pub fn detect_turns_spaces_collapsed(text: &str) -> Vec<DetectedTurn> {
+    let mut accepted = keep_recurring(find_candidates(text, true));
+    let mut loose_speakers: Vec<String> = accepted.iter().filter(|c| c.loose).map(|c| c.speaker.to_lowercase()).collect();
+    loose_speakers.sort();
+    loose_speakers.dedup();
+    if loose_speakers.len() < 2 {
+        accepted.retain(|c| !c.loose);
+    }
+    build_turns(text, &accepted)
+}
+
+/// Every line that starts with a plausible label, in order; `loose` also takes one-space speaker lines.
+fn find_candidates(text: &str, loose: bool) -> Vec<Candidate> {
     let mut candidates = Vec::new();
     let mut line_start = 0;
     for line in text.split('\n') {
-        if let Some(found) = parse_label(line) {
+        if let Some(found) = parse_label(line, loose) {
             candidates.push(Candidate {
                 label: line_start + found.label.start..line_start + found.label.end,
                 line_start,
@@ -140,13 +160,13 @@ fn find_candidates(text: &str) -> Vec<Candidate> {
 }
 
 /// The label at the start of `line`, if it has one that looks like a speaker; ranges are bytes into the line.
-fn parse_label(line: &str) -> Option<Candidate> {
+fn parse_label(line: &str, loose: bool) -> Option<Candidate> {
     // Every label style has a colon (in the label or its timestamp); most lines have none.
     if !line.contains([':', '：']) {
         return None;
     }
     inline_label(line)
-        .or_else(|| speaker_line(line))
+        .or_else(|| speaker_line(line, loose))
         .filter(|candidate| is_plausible_speaker(&candidate.speaker))
 }
 
@@ -165,11 +185,11 @@ fn inline_label(line: &str) -> Option<Candidate> {
         return None;
     }
     let timestamp_ms = optional_timestamp(caps.name("ts1").or(caps.name("ts2")))?;
-    Some(Candidate { speaker: clean_name(&caps)?, label: label_start(&caps)?..end, timestamp_ms, line_start: 0 })
+    Some(Candidate { speaker: clean_name(&caps)?, label: label_start(&caps)?..end, timestamp_ms, line_start: 0, loose: false })
 }
 
 /// `Name  00:12:04`, `Name [00:12:04]`, `Speaker 1 (00:12:04)`: the spoken text starts on the next line.
-fn speaker_line(line: &str) -> Option<Candidate> {
+fn speaker_line(line: &str, allow_loose: bool) -> Option<Candidate> {
     let caps = SPEAKER_LINE.captures(line)?;
     if !markup_balanced(caps.name("open"), caps.name("close"), None) {
         return None;
@@ -179,11 +199,12 @@ fn speaker_line(line: &str) -> Option<Candidate> {
     // timestamp ("Ruth  0:04") or give hours; one space before a bare "10:30" is a clock time in a sentence.
     let bare = !ts.as_str().starts_with(['[', '(']);
     let has_hours = ts.as_str().matches(':').count() == 2;
-    if bare && !has_hours && caps.name("gap")?.as_str() == " " {
+    let loose = bare && !has_hours && caps.name("gap")?.as_str() == " ";
+    if loose && !allow_loose {
         return None;
     }
     let timestamp_ms = Some(parse_timestamp(ts.as_str())?);
-    Some(Candidate { speaker: clean_name(&caps)?, label: label_start(&caps)?..ts.end(), timestamp_ms, line_start: 0 })
+    Some(Candidate { speaker: clean_name(&caps)?, label: label_start(&caps)?..ts.end(), timestamp_ms, line_start: 0, loose })
 }
 
 /// Bold or italic markup must close exactly once, with the same number of asterisks, before or after the colon.
@@ -526,6 +547,18 @@ mod tests {
                 turn("Interviewer", "Thanks.", Some(3_727_000)),
             ]
         );
+    }
+
+    #[test]
+    fn otter_speaker_lines_with_collapsed_spaces_need_a_conversation() {
+        let text = "Sara Mannheimer 00:01\nSo, tell me about the first visit.\n\nDC01 02:05\nShe came on a Monday.\n\n\
+            Sara Mannheimer 02:31\nAnd then?\n\nDC01 02:40\nThen we talked.\n";
+        assert_eq!(detect_turns(text), [], "one space before a bare time is a clock time in ordinary text");
+        let turns = detect_turns_spaces_collapsed(text);
+        let got: Vec<(&str, Option<u64>)> = turns.iter().map(|t| (t.speaker.as_str(), t.timestamp_ms)).collect();
+        assert_eq!(got, [("Sara Mannheimer", Some(1_000)), ("DC01", Some(125_000)), ("Sara Mannheimer", Some(151_000)), ("DC01", Some(160_000))]);
+        let notes = "Arrived 10:30\nThe flat was cold.\n\nArrived 14:00\nNobody answered.\n";
+        assert_eq!(detect_turns_spaces_collapsed(notes), [], "one recurring \"speaker\" is not a conversation");
     }
 
     #[test]

@@ -2,11 +2,20 @@
 //!
 //! Subtitles of recorded interviews say who speaks in the cue text (`Dana: ...`, `- Dana: ...`,
 //! `[Dana] ...`, `>> Dana: ...`) or, in WebVTT, in voice tags (`<v Dana>...`). Cues are read in order,
-//! their markup removed, and consecutive cues of one speaker joined with a space into one paragraph
-//! `Name: text`, so the source reads like a transcript; each such paragraph is returned as a turn whose
-//! timestamp is the start of its first cue. A cue without a speaker continues the previous speaker. Text
-//! before the first speaker, and every cue of a file without speakers, is a paragraph of its own with no
-//! turn (the importer then falls back to detecting turns in the text, which finds none either).
+//! their markup removed, and joined with spaces into sentences and paragraphs, so the source reads like a
+//! transcript rather than like a list of two-second captions (a cue often ends mid-sentence). A cue without
+//! a speaker continues the previous speaker. A new paragraph starts:
+//!
+//! - where the speaker changes (its first paragraph is labelled `Name: text`);
+//! - after a pause of [`PAUSE_MS`] or more between one cue's end and the next one's start, if the text so
+//!   far ends a sentence (a pause mid-sentence is someone thinking, not a new thought);
+//! - once a paragraph has [`MAX_PARAGRAPH_WORDS`] words, at the next sentence end, so a long monologue or
+//!   an unlabelled recording still breaks into readable, citable paragraphs.
+//!
+//! Each speaker's run of paragraphs is one turn, timed by its first cue; every paragraph also gets a time
+//! mark (`Extracted::time_marks`) with the start of its first cue, which the window shows in the margin and
+//! citations quote. Text of a file without speakers has marks but no turns (the importer then falls back to
+//! detecting turns in the text, which finds none either).
 //!
 //! Turn ranges are char offsets into the returned text; it only uses `\n` line breaks, so normalisation
 //! keeps it unchanged and the offsets stay valid. Parsing is one pass over the lines: linear in the file.
@@ -14,6 +23,7 @@
 use std::collections::HashMap;
 
 use super::{DetectedTurn, Extracted, ImportError};
+use crate::model::TimeMark;
 use crate::text::normalize_str;
 
 /// Longest speaker name accepted from cue text, in chars; longer "labels" are sentences ending in a colon.
@@ -22,6 +32,11 @@ const MAX_NAME_CHARS: usize = 40;
 const MAX_NAME_WORDS: usize = 5;
 /// Longest tag or position code recognised, in bytes (`<v.class Speaker Name>` fits easily).
 const MAX_TAG_BYTES: usize = 256;
+/// A silence this long (ms) between two cues ends a paragraph at a sentence end. Captioners leave gaps of
+/// a few hundred ms between the cues of one breath group; two seconds is a pause a listener notices.
+pub const PAUSE_MS: u64 = 2_000;
+/// Words after which a paragraph ends at the next sentence end, pause or not (about a minute of speech).
+pub const MAX_PARAGRAPH_WORDS: usize = 150;
 
 /// Labels that are notes, sound descriptions or headers in subtitles, never speakers (lower case).
 const NOT_SPEAKERS: &[&str] = &[
@@ -58,6 +73,7 @@ impl Flavour {
 #[derive(Debug)]
 struct RawCue<'a> {
     start_ms: u64,
+    end_ms: u64,
     lines: Vec<&'a str>,
 }
 
@@ -72,8 +88,8 @@ enum SpeakerSource {
 /// A stretch of one cue's text said by one speaker (or by whoever spoke last, when `speaker` is `None`).
 #[derive(Debug)]
 struct Segment {
-    cue: usize,
     start_ms: u64,
+    end_ms: u64,
     speaker: Option<(String, SpeakerSource)>,
     /// The spoken text, label and markup removed, lines joined with a space.
     text: String,
@@ -83,12 +99,16 @@ struct Segment {
     own_line: bool,
 }
 
-/// Consecutive segments of one speaker (or of one cue, before any speaker): one paragraph of the text.
+/// Consecutive segments of one speaker (or of no one, before any speaker): one paragraph of the text.
 #[derive(Debug)]
 struct Paragraph {
     speaker: Option<String>,
-    cue: usize,
+    /// The speaker's previous paragraph is right before this one: no label, same turn.
+    continues: bool,
     start_ms: u64,
+    /// End of the last cue joined in, to measure the pause before the next.
+    end_ms: u64,
+    words: usize,
     /// Pieces of text, each with whether it starts a new line.
     parts: Vec<(String, bool)>,
 }
@@ -168,8 +188,8 @@ fn srt_cues(text: &str) -> Result<Vec<RawCue<'_>>, ImportError> {
             let body = lines.get(t + 1..next.unwrap_or(lines.len())).unwrap_or_default();
             let body = if next.is_some() { without_cue_number(body) } else { body };
             let timing = lines.get(t).copied().unwrap_or_default();
-            let start_ms = parse_timing(timing, first_line + t, Flavour::Srt)?;
-            cues.push(RawCue { start_ms, lines: body.to_vec() });
+            let (start_ms, end_ms) = parse_timing(timing, first_line + t, Flavour::Srt)?;
+            cues.push(RawCue { start_ms, end_ms, lines: body.to_vec() });
         }
     }
     Ok(cues)
@@ -203,8 +223,8 @@ fn vtt_cues(text: &str) -> Result<Vec<RawCue<'_>>, ImportError> {
         for (k, &t) in timings.iter().enumerate() {
             let end = timings.get(k + 1).copied().unwrap_or(lines.len());
             let timing = lines.get(t).copied().unwrap_or_default();
-            let start_ms = parse_timing(timing, first_line + t, Flavour::Vtt)?;
-            cues.push(RawCue { start_ms, lines: lines.get(t + 1..end).unwrap_or_default().to_vec() });
+            let (start_ms, end_ms) = parse_timing(timing, first_line + t, Flavour::Vtt)?;
+            cues.push(RawCue { start_ms, end_ms, lines: lines.get(t + 1..end).unwrap_or_default().to_vec() });
         }
     }
     Ok(cues)
@@ -217,14 +237,15 @@ fn is_vtt_keyword_block(first: &str) -> bool {
         .any(|k| first.strip_prefix(k).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t'])))
 }
 
-/// The start of the cue timed by `line` (`start --> end [settings]`), in milliseconds.
-fn parse_timing(line: &str, line_no: usize, flavour: Flavour) -> Result<u64, ImportError> {
+/// The start and end of the cue timed by `line` (`start --> end [settings]`), in milliseconds.
+fn parse_timing(line: &str, line_no: usize, flavour: Flavour) -> Result<(u64, u64), ImportError> {
     let parsed = line.split_once("-->").and_then(|(start, rest)| {
         let end = parse_time(rest.split_whitespace().next()?)?;
         Some((parse_time(start.trim())?, end))
     });
     match parsed {
-        Some((start, _end)) => Ok(start),
+        // An end before the start (a typo) is read as a cue of no length.
+        Some((start, end)) => Ok((start, end.max(start))),
         None => {
             let shown: String = line.trim().chars().take(60).collect();
             let more = if line.trim().chars().count() > 60 { "..." } else { "" };
@@ -268,24 +289,24 @@ fn transcript(cues: &[RawCue], flavour: Flavour, encoding: &str) -> Result<Extra
         )));
     }
     let mut segments = Vec::new();
-    for (i, cue) in cues.iter().enumerate() {
-        cue_segments(i, cue, flavour, &mut segments);
+    for cue in cues {
+        cue_segments(cue, flavour, &mut segments);
     }
     drop_one_off_labels(&mut segments);
     let paragraphs = paragraphs(segments);
     if paragraphs.is_empty() {
         return Err(ImportError::NoText("the subtitle cues hold no text".into()));
     }
-    let (text, turns) = render(&paragraphs);
-    Ok(Extracted { text, encoding: encoding.to_string(), page_starts: None, turns })
+    let (text, turns, time_marks) = render(&paragraphs);
+    Ok(Extracted { text, encoding: encoding.to_string(), turns, time_marks, ..Default::default() })
 }
 
 /// Splits a cue into segments: a voice tag, a speaker label or a dialogue dash starts a new one.
-fn cue_segments(cue: usize, raw: &RawCue, flavour: Flavour, out: &mut Vec<Segment>) {
+fn cue_segments(raw: &RawCue, flavour: Flavour, out: &mut Vec<Segment>) {
     let mut current: Option<Segment> = None;
     let new = |speaker, text: &str, written: &str, own_line| Segment {
-        cue,
         start_ms: raw.start_ms,
+        end_ms: raw.end_ms,
         speaker,
         text: text.to_string(),
         written: written.to_string(),
@@ -398,7 +419,8 @@ fn drop_one_off_labels(segments: &mut [Segment]) {
     }
 }
 
-/// Groups segments into paragraphs: one per speaker turn, or one per cue while no one has spoken yet.
+/// Groups segments into paragraphs: a new one at a change of speaker, after a pause at a sentence end, and
+/// at the first sentence end past [`MAX_PARAGRAPH_WORDS`] (see the module comment).
 fn paragraphs(segments: Vec<Segment>) -> Vec<Paragraph> {
     let mut speaker: Option<String> = None;
     let mut paragraphs: Vec<Paragraph> = Vec::new();
@@ -409,31 +431,59 @@ fn paragraphs(segments: Vec<Segment>) -> Vec<Paragraph> {
         if segment.text.is_empty() {
             continue;
         }
+        let words = segment.text.split_whitespace().count();
         let part = (segment.text, segment.own_line);
         match paragraphs.last_mut() {
-            Some(p) if p.speaker == speaker && (speaker.is_some() || p.cue == segment.cue) => p.parts.push(part),
-            _ => paragraphs.push(Paragraph { speaker: speaker.clone(), cue: segment.cue, start_ms: segment.start_ms, parts: vec![part] }),
+            Some(p) if p.speaker == speaker && !ends_paragraph(p, segment.start_ms) => {
+                p.parts.push(part);
+                p.end_ms = p.end_ms.max(segment.end_ms);
+                p.words += words;
+            }
+            last => {
+                let continues = speaker.is_some() && last.is_some_and(|p| p.speaker == speaker);
+                paragraphs.push(Paragraph {
+                    speaker: speaker.clone(),
+                    continues,
+                    start_ms: segment.start_ms,
+                    end_ms: segment.end_ms,
+                    words,
+                    parts: vec![part],
+                });
+            }
         }
     }
     paragraphs
 }
 
+/// Whether paragraph `p` of the same speaker ends before a cue starting at `next_start_ms`.
+fn ends_paragraph(p: &Paragraph, next_start_ms: u64) -> bool {
+    let paused = next_start_ms.saturating_sub(p.end_ms) >= PAUSE_MS;
+    (paused || p.words >= MAX_PARAGRAPH_WORDS) && p.parts.last().is_some_and(|(text, _)| ends_sentence(text))
+}
+
+/// Text ending in `.`, `?`, `!` or `…`, perhaps inside closing quotes or brackets.
+fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end().trim_end_matches(['"', '\'', '’', '”', ')', ']', '»']);
+    trimmed.ends_with(['.', '?', '!', '…'])
+}
+
 /// The text, paragraphs separated by a blank line, and a turn for each paragraph with a speaker.
-fn render(paragraphs: &[Paragraph]) -> (String, Vec<DetectedTurn>) {
+/// The text, paragraphs separated by a blank line; a turn for each speaker's run of paragraphs; and a time
+/// mark at the start of every paragraph.
+fn render(paragraphs: &[Paragraph]) -> (String, Vec<DetectedTurn>, Vec<TimeMark>) {
     let mut out = Out::default();
-    let mut turns = Vec::new();
+    let mut turns: Vec<DetectedTurn> = Vec::new();
+    let mut marks = Vec::new();
     for paragraph in paragraphs {
         if !out.text.is_empty() {
             out.push("\n\n");
         }
+        marks.push(TimeMark { at: out.chars, ms: paragraph.start_ms });
+        let labelled = paragraph.speaker.is_some() && !paragraph.continues;
         let label_start = out.chars;
-        if let Some(name) = &paragraph.speaker {
+        if let (Some(name), true) = (&paragraph.speaker, labelled) {
             out.push(name);
-            out.push(":");
-        }
-        let label_end = out.chars;
-        if paragraph.speaker.is_some() {
-            out.push(" ");
+            out.push(": ");
         }
         let span_start = out.chars;
         for (i, (part, own_line)) in paragraph.parts.iter().enumerate() {
@@ -442,17 +492,19 @@ fn render(paragraphs: &[Paragraph]) -> (String, Vec<DetectedTurn>) {
             }
             out.push(part);
         }
-        if let Some(name) = &paragraph.speaker {
-            turns.push(DetectedTurn {
+        match (&paragraph.speaker, turns.last_mut()) {
+            (Some(_), Some(turn)) if paragraph.continues => turn.span.end = out.chars,
+            (Some(name), _) => turns.push(DetectedTurn {
                 speaker: name.clone(),
-                label: label_start..label_end,
+                label: label_start..span_start - 1,
                 span: span_start..out.chars,
                 timestamp_ms: Some(paragraph.start_ms),
-            });
+            }),
+            (None, _) => {}
         }
     }
     out.push("\n");
-    (out.text, turns)
+    (out.text, turns, marks)
 }
 
 /// Text being built, with its length in chars so turn offsets cost nothing to compute.
@@ -670,11 +722,40 @@ mod tests {
     }
 
     #[test]
-    fn cues_without_speakers_are_paragraphs_without_turns() {
-        let srt = "1\n00:00:01,000 --> 00:00:02,000\nWe arrived at ten.\nThe flat was cold.\n\n2\n00:00:03,000 --> 00:00:04,000\nNobody answered.\n";
+    fn cues_without_speakers_join_into_sentences_and_break_at_pauses() {
+        let srt = "1\n00:00:01,000 --> 00:00:02,500\nWe arrived at ten and\n\n2\n00:00:02,600 --> 00:00:04,000\nthe flat was cold.\n\n\
+            3\n00:00:04,200 --> 00:00:06,000\nNobody answered\n\n4\n00:00:09,000 --> 00:00:10,000\nat first.\n\n\
+            5\n00:00:13,000 --> 00:00:14,000\nThen the door opened.\n";
         let e = extract_srt(srt.as_bytes()).unwrap();
-        assert_eq!(e.text, "We arrived at ten. The flat was cold.\n\nNobody answered.\n");
+        // A 3 s pause mid-sentence joins; the 3 s pause after "at first." starts a paragraph.
+        assert_eq!(e.text, "We arrived at ten and the flat was cold. Nobody answered at first.\n\nThen the door opened.\n");
         assert!(e.turns.is_empty());
+        assert_eq!(e.time_marks, [TimeMark { at: 0, ms: 1000 }, TimeMark { at: 68, ms: 13_000 }]);
+    }
+
+    #[test]
+    fn a_long_monologue_breaks_at_a_sentence_end_and_stays_one_turn() {
+        let sentence = "I kept every letter they sent because I wanted proof of what was promised.";
+        let mut srt = String::new();
+        for i in 0..20u64 {
+            let (a, b) = (i * 4, i * 4 + 3);
+            let who = if i == 0 { "Mother: " } else { "" };
+            srt.push_str(&format!("{}\n00:{:02}:{:02},000 --> 00:{:02}:{:02},800\n{who}{sentence}\n\n", i + 1, a / 60, a % 60, b / 60, b % 60));
+        }
+        srt.push_str("21\n00:01:20,000 --> 00:01:21,000\nInterviewer: Thank you.\n\n22\n00:01:22,000 --> 00:01:23,000\nMother: Yes.\n\n23\n00:01:23,000 --> 00:01:24,000\nInterviewer: Right.\n");
+        let e = extract_srt(srt.as_bytes()).unwrap();
+        let paragraphs: Vec<&str> = e.text.trim_end().split("\n\n").collect();
+        // 14 words a sentence: the paragraph ends at the first sentence end from 150 words on (11 sentences).
+        assert_eq!(paragraphs.len(), 5);
+        assert!(paragraphs[0].starts_with("Mother: I kept") && paragraphs[1].starts_with("I kept"), "{paragraphs:?}");
+        assert_eq!(paragraphs[0].matches(sentence).count(), 11);
+        assert_eq!(e.turns.len(), 4, "the continuation paragraph is part of the mother's turn");
+        let mother = slice_chars(&e.text, e.turns[0].span.clone()).unwrap();
+        assert!(mother.starts_with("I kept") && mother.ends_with("promised.") && mother.contains("\n\nI kept"));
+        let marks: Vec<u64> = e.time_marks.iter().map(|m| m.ms).collect();
+        assert_eq!(marks, [0, 44_000, 80_000, 82_000, 83_000]);
+        let second = e.time_marks[1].at;
+        assert_eq!(slice_chars(&e.text, second..second + 6), Some("I kept"));
     }
 
     #[test]
@@ -700,7 +781,7 @@ mod tests {
     #[test]
     fn a_cue_right_after_the_header_is_read() {
         let e = extract_vtt(b"WEBVTT\nKind: captions\n00:01.000 --> 00:02.000\nHello.\n\n00:03.000 --> 00:04.000\nBye.\n").unwrap();
-        assert_eq!(e.text, "Hello.\n\nBye.\n");
+        assert_eq!(e.text, "Hello. Bye.\n", "a one-second gap is no pause");
         let bad = extract_vtt(b"WEBVTT\n00:01.000 --> 00:0x.000\nHello.\n");
         assert!(matches!(bad, Err(ImportError::Malformed(m)) if m.starts_with("line 2 ")));
     }

@@ -36,6 +36,31 @@ pub struct Source {
     /// source is about; `None` when not said.
     #[serde(default)]
     pub author: Option<String>,
+    /// Media times at paragraph starts (timed transcripts such as subtitles), sorted by offset; empty when
+    /// the original had none. Shown in the document margin and cited with segments.
+    #[serde(default)]
+    pub time_marks: Vec<TimeMark>,
+}
+
+/// A media time at a char offset of a source's text: where a paragraph of a timed transcript starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeMark {
+    /// Char offset into the source's text.
+    pub at: usize,
+    /// Milliseconds from the start of the recording.
+    pub ms: u64,
+}
+
+/// A media time as transcripts and citations write it, always with hours: `00:01:19`.
+pub fn format_media_time(ms: u64) -> String {
+    let s = ms / 1000;
+    format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+}
+
+/// The media time in force at char `ch`: the last mark at or before it.
+pub fn time_at(marks: &[TimeMark], ch: usize) -> Option<u64> {
+    let i = marks.partition_point(|m| m.at <= ch);
+    i.checked_sub(1).and_then(|i| marks.get(i)).map(|m| m.ms)
 }
 
 /// A unit of the study, e.g. a family.

@@ -77,6 +77,10 @@ pub struct ImportReport {
     pub duplicates: Vec<SkippedFile>,
     /// Files that could not be read.
     pub failed: Vec<SkippedFile>,
+    /// Roles suggested for participants that are still without one after the import, as
+    /// (participant, role): not applied, so a script or the user decides
+    /// (`thicket participant P set NAME --role ROLE`, or `--speaker-role` on import).
+    pub suggested_roles: Vec<(String, String)>,
 }
 
 /// Files read and parsed, not yet in the project: the part of an import that can run on a
@@ -101,6 +105,21 @@ impl ReadBatch {
             }
         }
         counts.into_iter().collect()
+    }
+
+    /// Roles suggested for the batch's speaker labels (see `import::suggest_roles`): in each
+    /// document, the one who asks clearly the most questions, as `interviewer`. Judged per document,
+    /// because a batch holds interviews by different researchers; sorted, without repeats.
+    pub fn suggested_roles(&self) -> Vec<(String, String)> {
+        let mut all: Vec<(String, String)> = self
+            .files
+            .iter()
+            .flat_map(|(_, docs)| docs)
+            .flat_map(|d| crate::import::suggest_roles([(d.text.as_str(), d.turns.as_slice())]))
+            .collect();
+        all.sort();
+        all.dedup();
+        all
     }
 }
 
@@ -151,6 +170,7 @@ impl Project {
     /// project already has.
     pub fn import_read(&mut self, batch: ReadBatch, options: &ImportOptions) -> Result<ImportReport> {
         check_options(options)?;
+        let suggestions = batch.suggested_roles();
         let mut report = ImportReport { failed: batch.failed, ..Default::default() };
         let mut seen_hashes = BTreeSet::new();
         let mut sources = Vec::new();
@@ -188,6 +208,13 @@ impl Project {
                 if let Some(s) = self.source(*id)? {
                     file.source = s.name;
                 }
+            }
+        }
+        let people = self.participants()?;
+        for (label, role) in suggestions {
+            let name = options.speaker_map.iter().find(|(from, _)| *from == label).map_or(label.as_str(), |(_, to)| to.as_str());
+            if people.iter().any(|p| p.name == name && p.role.is_none()) {
+                report.suggested_roles.push((name.to_string(), role));
             }
         }
         Ok(report)
@@ -267,6 +294,7 @@ fn new_source(path: &Path, file_name: &str, doc: ImportedDocument, options: &Imp
         original_format: doc.format,
         encoding: doc.encoding,
         page_starts: doc.page_starts,
+        time_marks: doc.time_marks,
         cases: options.case.iter().cloned().collect(),
         participants: Vec::new(),
         turns,
@@ -332,6 +360,7 @@ pub fn import_text(name: &str, kind: SourceKind, text: &str) -> Action {
         original_format: "txt".into(),
         encoding: "UTF-8".into(),
         page_starts: None,
+        time_marks: Vec::new(),
         cases: Vec::new(),
         participants: Vec::new(),
         turns,

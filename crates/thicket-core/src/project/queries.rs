@@ -34,6 +34,9 @@ pub struct Segment {
     /// 1-based line and paragraph where the coding starts, for citations.
     pub line: usize,
     pub paragraph: usize,
+    /// Media time where the coding starts, for citing recordings: the time mark of its paragraph
+    /// (subtitles), else the timestamp of the turn it starts in; `None` for untimed sources.
+    pub time_ms: Option<u64>,
     pub memo: String,
 }
 
@@ -358,6 +361,7 @@ impl Project {
                 roles,
                 line: index.line_of_char(c.span.start).unwrap_or(1),
                 paragraph: index.paragraph_of_char(c.span.start).unwrap_or(1),
+                time_ms: ctx.time(source, &c),
                 memo: c.memo,
             });
         }
@@ -394,6 +398,16 @@ impl AttributionContext {
             turns,
             source_people,
         })
+    }
+
+    /// The media time a coding is cited at: its paragraph's time mark, or its first turn's timestamp.
+    fn time(&self, source: &Source, c: &Coding) -> Option<u64> {
+        if !source.time_marks.is_empty() {
+            return time_at(&source.time_marks, c.span.start);
+        }
+        let turns = self.turns.get(&c.source_id)?;
+        let first = turns.get(turns.partition_point(|t| t.span.end <= c.span.start))?;
+        if first.span.start < c.span.end { first.timestamp_ms } else { None }
     }
 
     /// Participants whose turns the coding overlaps; in a source without turns, its own participants.

@@ -94,6 +94,7 @@ fn sample_source(file: &str, content: &str) -> Result<NewSource> {
         original_format: doc.format,
         encoding: doc.encoding,
         page_starts: None,
+        time_marks: Vec::new(),
         cases: meta.cases,
         participants: meta.participants,
         turns,

@@ -55,6 +55,16 @@ pub(super) fn json_usizes(text: Option<String>) -> Option<Vec<usize>> {
     text.and_then(|t| serde_json::from_str(&t).ok())
 }
 
+/// Time marks from their JSON column; NULL (older sources, or none) and unreadable JSON are no marks.
+pub(super) fn json_time_marks(text: Option<String>) -> Vec<crate::model::TimeMark> {
+    text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+}
+
+/// The JSON column form of time marks: NULL when there are none.
+pub(super) fn time_marks_json(marks: &[crate::model::TimeMark]) -> Option<String> {
+    (!marks.is_empty()).then(|| serde_json::to_string(marks).unwrap_or_else(|_| "[]".into()))
+}
+
 /// The store form of a memo target: (kind, id, start, end).
 pub(super) fn memo_target_columns(t: &MemoTarget) -> (&'static str, Option<i64>, Option<i64>, Option<i64>) {
     match *t {

@@ -12,6 +12,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("sql/0001_initial.sql"),
     include_str!("sql/0002_covering_indexes.sql"),
     include_str!("sql/0003_source_author.sql"),
+    include_str!("sql/0004_time_marks.sql"),
 ];
 
 /// The schema version this build writes.

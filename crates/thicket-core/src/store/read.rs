@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::convert::{get_usize, json_usizes, memo_target_from_columns};
+use super::convert::{get_usize, json_time_marks, json_usizes, memo_target_from_columns};
 use super::{Result, Store};
 use crate::model::*;
 
@@ -20,7 +20,7 @@ impl Store {
 }
 
 const SOURCE_COLS: &str = "id, uuid, name, kind, session_date, text_hash, char_len, word_count, \
-                           original_name, original_format, encoding, imported_at, page_starts, author";
+                           original_name, original_format, encoding, imported_at, page_starts, author, time_marks";
 const CODE_COLS: &str = "id, uuid, parent_id, name, color, definition, use_when, do_not_use_when, example, sort_order";
 const CODING_COLS: &str = "id, uuid, source_id, code_id, coder_id, start_char, end_char, created_at, memo, \
                            quote_exact, quote_prefix, quote_suffix";
@@ -42,6 +42,7 @@ fn source_row(r: &Row<'_>) -> rusqlite::Result<Source> {
         imported_at: r.get(11)?,
         page_starts: json_usizes(r.get(12)?),
         author: r.get(13)?,
+        time_marks: json_time_marks(r.get(14)?),
     })
 }
 

@@ -228,6 +228,7 @@ impl Writer<'_> {
                 encoding: &s.encoding,
                 imported_at: &s.imported_at,
                 page_starts: s.page_starts.as_deref(),
+                time_marks: &s.time_marks,
             })?;
             if s.author.is_some() {
                 self.set_source_author(s.id, s.author.as_deref())?;

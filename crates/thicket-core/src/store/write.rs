@@ -30,6 +30,7 @@ pub struct SourceFields<'a> {
     pub encoding: &'a str,
     pub imported_at: &'a str,
     pub page_starts: Option<&'a [usize]>,
+    pub time_marks: &'a [TimeMark],
 }
 
 impl<'a> Writer<'a> {
@@ -77,8 +78,8 @@ impl<'a> Writer<'a> {
         self.tx
             .prepare_cached(
                 "INSERT INTO sources (id, uuid, name, kind, text, text_hash, char_len, word_count, session_date,
-                     original_name, original_format, encoding, imported_at, page_starts)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                     original_name, original_format, encoding, imported_at, page_starts, time_marks)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             )?
             .execute(params![
                 f.id,
@@ -94,7 +95,8 @@ impl<'a> Writer<'a> {
                 f.original_format,
                 f.encoding,
                 f.imported_at,
-                pages
+                pages,
+                super::convert::time_marks_json(f.time_marks)
             ])?;
         Ok(SourceId(self.tx.last_insert_rowid()))
     }

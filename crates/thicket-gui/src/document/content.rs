@@ -126,32 +126,85 @@ fn signature(paragraph: &Range<usize>, indices: &[u32], codings: &[Coding], code
     h.finish()
 }
 
+/// Longest line taken for a speaker label on the line(s) above a turn, in chars.
+const MAX_LABEL_LINE_CHARS: usize = 60;
+
 /// The speaker label of a turn whose spoken text starts at char `spoken`: the text before it on
-/// its line ("Dana: "), or, when the turn starts a line, the line above if it is a short one in
-/// the same paragraph ("Priya  00:01:19"). `None` if neither holds.
-pub fn speaker_label(text: &str, index: &TextIndex, paragraph: &Range<usize>, spoken: usize) -> Option<Range<usize>> {
+/// its line ("Dana: "), or, when the turn starts a line, the nearest non-blank line above if it is
+/// a short one after char `not_before` (where the previous turn ended): "Priya  00:01:19" on the
+/// line right above, or "DC01 02:05" as a paragraph of its own above the turn's first paragraph, as
+/// Word and PDF exports of transcription services lay it out (each line is a paragraph there).
+/// `None` if neither holds: a turn set by hand at a paragraph start has no label.
+pub fn speaker_label(text: &str, index: &TextIndex, not_before: usize, spoken: usize) -> Option<Range<usize>> {
     let line = index.line_of_char(spoken)?;
     let line_start = index.line_start_char(line)?;
     let slice = |r: Range<usize>| index.char_range_to_byte_range(r).and_then(|b| text.get(b));
     if line_start < spoken && !slice(line_start..spoken)?.trim().is_empty() {
         return Some(line_start..spoken);
     }
-    let above = index.line_start_char(line.checked_sub(1)?)?;
-    let above_end = line_start.checked_sub(1)?;
-    let label = slice(above..above_end)?;
-    let short = !label.trim().is_empty() && label.chars().count() <= 60;
-    (above >= paragraph.start && short).then_some(above..above_end)
+    let mut above_line = line.checked_sub(1)?;
+    loop {
+        let above = index.line_start_char(above_line)?;
+        let above_end = index.line_start_char(above_line + 1)?.checked_sub(1)?;
+        let label = slice(above..above_end)?;
+        if above < not_before {
+            return None;
+        }
+        if !label.trim().is_empty() {
+            let short = label.chars().count() <= MAX_LABEL_LINE_CHARS;
+            // The label's own paragraph must hold nothing else: a full paragraph above is text, not a label.
+            let alone = above_line == line - 1 || above_line == 0 || slice(index.line_start_char(above_line - 1)?..above)?.trim().is_empty();
+            return (short && alone).then_some(above..above_end);
+        }
+        above_line = above_line.checked_sub(1)?;
+    }
 }
 
-/// Speaker labels of the turns, grouped by the paragraph they are in.
+/// Speaker labels of the turns, grouped by the paragraph the label is in (for a label above the
+/// turn's first paragraph, that paragraph is the label's own).
 pub fn speaker_marks(text: &str, index: &TextIndex, turns: &[Turn]) -> Vec<Vec<SpeakerMark>> {
     let paragraphs = index.paragraphs();
     let mut out = vec![Vec::new(); paragraphs.len()];
+    let mut previous_end = 0;
     for turn in turns {
-        let i = paragraphs.partition_point(|p| p.end < turn.span.start);
-        let Some(paragraph) = paragraphs.get(i) else { continue };
-        if let Some(label) = speaker_label(text, index, paragraph, turn.span.start) {
-            out[i].push(SpeakerMark { label, participant: turn.participant_id, timestamp_ms: turn.timestamp_ms });
+        if let Some(label) = speaker_label(text, index, previous_end, turn.span.start) {
+            let i = paragraphs.partition_point(|p| p.end < label.start);
+            if let Some(marks) = out.get_mut(i) {
+                marks.push(SpeakerMark { label, participant: turn.participant_id, timestamp_ms: turn.timestamp_ms });
+            }
+        }
+        previous_end = turn.span.end;
+    }
+    out
+}
+
+/// A media time in the margin, on the row of char `at`; in its speaker's colour when it is a turn's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarginTime {
+    pub at: usize,
+    pub ms: u64,
+    pub participant: Option<ParticipantId>,
+}
+
+/// The times the margin shows, per paragraph: each timed turn's at its label, and each time mark
+/// of the source (the paragraph starts of a subtitle transcript) in a paragraph without a timed
+/// label, so a turn's first paragraph shows its time once; a mark inside a turn (a speaker's
+/// continued paragraph) takes that speaker's colour.
+pub fn margin_times(paragraphs: &[Range<usize>], speakers: &[Vec<SpeakerMark>], turns: &[Turn], marks: &[TimeMark]) -> Vec<Vec<MarginTime>> {
+    let mut out: Vec<Vec<MarginTime>> = speakers
+        .iter()
+        .map(|list| list.iter().filter_map(|m| Some(MarginTime { at: m.label.start, ms: m.timestamp_ms?, participant: Some(m.participant) })).collect())
+        .collect();
+    out.resize(paragraphs.len(), Vec::new());
+    let labelled: Vec<bool> = out.iter().map(|times| !times.is_empty()).collect();
+    for mark in marks {
+        let i = paragraphs.partition_point(|p| p.end < mark.at);
+        if labelled.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        let turn = turns.get(turns.partition_point(|t| t.span.end <= mark.at)).filter(|t| t.span.start <= mark.at);
+        if let Some(times) = out.get_mut(i) {
+            times.push(MarginTime { at: mark.at, ms: mark.ms, participant: turn.map(|t| t.participant_id) });
         }
     }
     out
@@ -159,8 +212,7 @@ pub fn speaker_marks(text: &str, index: &TextIndex, turns: &[Turn]) -> Vec<Vec<S
 
 /// `h:mm:ss` style media time, always with hours: `00:01:19`.
 pub fn format_timestamp(ms: u64) -> String {
-    let s = ms / 1000;
-    format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    format_media_time(ms)
 }
 
 /// A translucent mix of the covering codes' colours; overlaps get more opaque.
@@ -257,12 +309,47 @@ mod tests {
     fn speaker_labels_are_found_inline_and_on_the_line_above() {
         let text = "Dana: I'll go first.\n\nPriya  00:01:19\nIt's fine.";
         let index = TextIndex::new(text);
-        let paragraphs = index.paragraphs().to_vec();
-        assert_eq!(speaker_label(text, &index, &paragraphs[0], 6), Some(0..6));
+        assert_eq!(speaker_label(text, &index, 0, 6), Some(0..6));
         assert_eq!(&text[22..37], "Priya  00:01:19");
-        assert_eq!(speaker_label(text, &index, &paragraphs[1], 38), Some(22..37));
-        // A turn at the start of a paragraph with nothing above it in the paragraph has no label.
-        assert_eq!(speaker_label(text, &index, &paragraphs[1], 22), None);
+        assert_eq!(speaker_label(text, &index, 20, 38), Some(22..37));
+        // A turn at the start of a paragraph with only the previous turn above it has no label.
+        assert_eq!(speaker_label(text, &index, 20, 22), None);
+    }
+
+    #[test]
+    fn a_speaker_line_that_is_a_paragraph_of_its_own_labels_the_turn_below() {
+        // The layout of a transcription service's Word export: every line is a paragraph.
+        let text = "Visit 2\n\nDC01 02:05\n\nShe came on a Monday.\n\nSara Mannheimer 02:31\n\nAnd then?";
+        let index = TextIndex::new(text);
+        assert_eq!(speaker_label(text, &index, 0, 21), Some(9..19));
+        assert_eq!(speaker_label(text, &index, 42, 67), Some(44..65));
+        let turn = |id, who, start, end, ms| Turn {
+            id: TurnId(id),
+            source_id: SourceId(1),
+            participant_id: ParticipantId(who),
+            span: TextSpan { start, end },
+            timestamp_ms: Some(ms),
+        };
+        let marks = speaker_marks(text, &index, &[turn(1, 1, 21, 42, 125_000), turn(2, 2, 67, 76, 151_000)]);
+        let labels: Vec<Vec<(usize, usize)>> = marks.iter().map(|m| m.iter().map(|m| (m.label.start, m.label.end)).collect()).collect();
+        assert_eq!(labels, [vec![], vec![(9, 19)], vec![], vec![(44, 65)], vec![]], "each mark sits in its label's paragraph");
+        // A full paragraph of text above a turn is not its label.
+        let prose = "We talked for a long time about the school, the housing and the new worker who came.\n\nYes.";
+        assert_eq!(speaker_label(prose, &TextIndex::new(prose), 0, 86), None);
+        let two_lines = "A heading\nand more\n\nYes.";
+        assert_eq!(speaker_label(two_lines, &TextIndex::new(two_lines), 0, 20), None);
+    }
+
+    #[test]
+    fn paragraph_time_marks_show_once_and_in_their_speakers_colour() {
+        let text = "Dana: One. Two.\n\nThree.\n\nA note.";
+        let index = TextIndex::new(text);
+        let turn = Turn { id: TurnId(1), source_id: SourceId(1), participant_id: ParticipantId(4), span: TextSpan { start: 6, end: 23 }, timestamp_ms: Some(1_000) };
+        let speakers = speaker_marks(text, &index, std::slice::from_ref(&turn));
+        let marks = [TimeMark { at: 0, ms: 1_000 }, TimeMark { at: 17, ms: 9_000 }, TimeMark { at: 25, ms: 30_000 }];
+        let times = margin_times(index.paragraphs(), &speakers, &[turn], &marks);
+        let got: Vec<Vec<(usize, u64, Option<i64>)>> = times.iter().map(|p| p.iter().map(|t| (t.at, t.ms, t.participant.map(|p| p.0))).collect()).collect();
+        assert_eq!(got, [vec![(0, 1_000, Some(4))], vec![(17, 9_000, Some(4))], vec![(25, 30_000, None)]]);
     }
 
     #[test]

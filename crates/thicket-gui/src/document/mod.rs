@@ -31,7 +31,7 @@ use std::ops::Range;
 
 use egui::{Color32, Pos2, Rect};
 
-use self::content::{Highlights, SpeakerMark, code_styles, speaker_marks};
+use self::content::{Highlights, MarginTime, SpeakerMark, code_styles, margin_times, speaker_marks};
 use self::heights::{Heights, estimate_rows};
 use self::layout::{GalleyCache, Invalidated, JobInput, line_lengths, paragraph_job, text_font};
 pub use self::layout::{READABLE_CHARS, readable_measure};
@@ -83,6 +83,8 @@ pub struct DocumentView {
     highlights: Highlights,
     /// Per paragraph: the speaker labels in it.
     speakers: Vec<Vec<SpeakerMark>>,
+    /// Per paragraph: the media times its margin shows.
+    margin_times: Vec<Vec<MarginTime>>,
     /// Participant → "Name (role)", for tooltips.
     people: HashMap<ParticipantId, String>,
     /// Coder → name, to tell two coders' codings apart in menus.
@@ -165,6 +167,7 @@ impl DocumentView {
         let highlights = Highlights::new(index.paragraphs(), project.codings_unquoted(id)?, code_styles(&project.codebook()?), index.char_len());
         let turns = project.turns(id)?;
         let speakers = speaker_marks(&text, &index, &turns);
+        let margin_times = margin_times(index.paragraphs(), &speakers, &turns, &source.time_marks);
         let people = people_labels(project)?;
         let cases = project.cases_by_source()?.remove(&id).unwrap_or_default();
         let coders = project.coders()?.into_iter().map(|c| (c.id, c.name)).collect();
@@ -173,7 +176,8 @@ impl DocumentView {
             cases,
             coding_count: highlights.codings.len(),
             scroll_to: None,
-            has_timestamps: turns.iter().any(|t| t.timestamp_ms.is_some()),
+            has_timestamps: margin_times.iter().any(|t| !t.is_empty()),
+            margin_times,
             lane_slots: highlights.lanes.count(),
             text,
             index,
@@ -231,10 +235,27 @@ impl DocumentView {
                 self.galleys.forget(i);
             }
         }
+        self.margin_times = margin_times(self.index.paragraphs(), &speakers, &turns, &self.source.time_marks);
+        self.has_timestamps = self.margin_times.iter().any(|t| !t.is_empty());
         self.speakers = speakers;
         self.people = people;
-        self.has_timestamps = turns.iter().any(|t| t.timestamp_ms.is_some());
         self.refresh_codings(project)
+    }
+
+    /// What the margin's time column shows beside paragraph `i` (0-based), as painted: `00:02:05`.
+    pub fn margin_times_of(&self, i: usize) -> Vec<String> {
+        self.margin_times.get(i).into_iter().flatten().map(|t| content::format_timestamp(t.ms)).collect()
+    }
+
+    /// The speaker labels the view colours in paragraph `i` (0-based): each label's text and the
+    /// participant it is coloured for.
+    pub fn speaker_labels_of(&self, i: usize) -> Vec<(String, ParticipantId)> {
+        self.speakers
+            .get(i)
+            .into_iter()
+            .flatten()
+            .filter_map(|m| Some((self.text.get(self.index.char_range_to_byte_range(m.label.clone())?)?.to_string(), m.participant)))
+            .collect()
     }
 
     /// The selected chars (half-open, may span paragraphs); `None` when nothing is selected.

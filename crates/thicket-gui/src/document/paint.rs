@@ -100,11 +100,9 @@ impl DocumentView {
                 painter.text(at(geo.columns.line_right, row_y(start.max(paragraph.start))), Align2::RIGHT_CENTER, line.to_string(), font.clone(), weak);
             }
         }
-        for mark in self.speakers.get(i).into_iter().flatten() {
-            if let Some(ms) = mark.timestamp_ms {
-                let color = super::content::speaker_color(mark.participant, visuals.dark_mode);
-                painter.text(at(geo.columns.time_right, row_y(mark.label.start)), Align2::RIGHT_CENTER, format_timestamp(ms), font.clone(), color);
-            }
+        for time in self.margin_times.get(i).into_iter().flatten() {
+            let color = time.participant.map_or(weak, |p| super::content::speaker_color(p, visuals.dark_mode));
+            painter.text(at(geo.columns.time_right, row_y(time.at)), Align2::RIGHT_CENTER, format_timestamp(time.ms), font.clone(), color);
         }
     }
 

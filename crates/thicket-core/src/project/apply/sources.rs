@@ -88,6 +88,7 @@ fn import_sources(w: &mut Writer<'_>, sources: &[NewSource]) -> Result<EntitySet
             encoding: &src.encoding,
             imported_at: &imported_at,
             page_starts: src.page_starts.as_deref(),
+            time_marks: &src.time_marks,
         })?;
         created.sources.push(id);
         let source_id = id;
