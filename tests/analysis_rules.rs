@@ -60,6 +60,7 @@ fn study(dir: &Dir, codings: &[(&str, &str, usize, usize, &str)]) -> PathBuf {
         original_format: "txt".into(),
         encoding: "UTF-8".into(),
         page_starts: None,
+        time_marks: Vec::new(),
         cases: cases.iter().map(|c| c.to_string()).collect(),
         participants: about.iter().map(|c| c.to_string()).collect(),
         turns,
