@@ -2,7 +2,7 @@
 //!
 //! Agreement between coders is only as good as the record of who coded what, so the window never
 //! records a guessed name. It asks on first start (no name in the preferences), pre-filled from
-//! the login name (`thicket_core::project::suggested_coder`, the environment only), and again on
+//! the login name (`thicket_core::project::suggested_coder`: the environment, else the local account), and again on
 //! a new project, pre-filled with the current name; the project's coders are offered with one
 //! click. On first start the question must be answered; otherwise Escape keeps the current name.
 //!

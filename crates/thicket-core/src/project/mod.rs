@@ -151,12 +151,43 @@ pub fn default_coder() -> String {
 }
 
 /// The name to propose for a coder: `$THICKET_CODER`, else the login name (`$USER`,
-/// `$USERNAME`, `$LOGNAME`). Only the environment is read: no lookup in a user directory, which
-/// may be a network service.
+/// `$USERNAME`, `$LOGNAME`), else, on Linux, the local account of the process's user in
+/// `/etc/passwd` (a desktop session started without a login shell may set none of those). Only
+/// local files are read: no lookup through the system's user directory, which may be a network
+/// service.
 pub fn suggested_coder() -> Option<String> {
     ["THICKET_CODER", "USER", "USERNAME", "LOGNAME"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())
         .map(|s| s.trim().to_string())
         .find(|s| !s.is_empty())
+        .or_else(local_account)
+}
+
+/// The login name of this process's real user, from `/proc/self/status` and `/etc/passwd`.
+fn local_account() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    account_of(&status, &passwd)
+}
+
+/// The name in `passwd` (lines `name:x:uid:…`) of the real uid on `status`'s `Uid:` line.
+fn account_of(status: &str, passwd: &str) -> Option<String> {
+    let uid = status.lines().find_map(|l| l.strip_prefix("Uid:"))?.split_whitespace().next()?;
+    passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?.trim();
+        (fields.nth(1)? == uid && !name.is_empty()).then(|| name.to_string())
+    })
+}
+
+#[cfg(test)]
+mod coder_tests {
+    #[test]
+    fn the_local_account_is_the_passwd_name_of_the_real_uid() {
+        let status = "Name:\tthicket\nUid:\t1001\t1001\t1001\t1001\nGid:\t1001\n";
+        let passwd = "root:x:0:0:root:/root:/bin/bash\nana:x:1001:1001:Ana Ruiz,,,:/home/ana:/bin/bash\n";
+        assert_eq!(super::account_of(status, passwd).as_deref(), Some("ana"));
+        assert_eq!(super::account_of("Uid:\t7\t7\t7\t7\n", passwd), None);
+    }
 }
