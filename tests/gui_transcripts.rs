@@ -37,10 +37,10 @@ fn a_word_export_with_speaker_line_paragraphs_shows_speaker_colours_and_margin_t
     let doc = harness.state().document().unwrap();
     let project = harness.state().project().unwrap();
     let dc01 = project.participant_named("DC01").unwrap().unwrap();
-    let sara = project.participant_named("Sara Mannheimer").unwrap().unwrap();
+    let nora = project.participant_named("Nora Vandermeer").unwrap().unwrap();
     // ¶1 is the title; then each speaker line is a paragraph of its own above its turn.
     assert_eq!(doc.speaker_labels_of(0), []);
-    assert_eq!(doc.speaker_labels_of(1), [("Sara Mannheimer  01:20".to_string(), sara.id)]);
+    assert_eq!(doc.speaker_labels_of(1), [("Nora Vandermeer  01:20".to_string(), nora.id)]);
     assert_eq!(doc.margin_times_of(1), ["00:01:20"]);
     assert_eq!(doc.speaker_labels_of(3), [("DC01  01:26".to_string(), dc01.id)]);
     assert_eq!(doc.margin_times_of(3), ["00:01:26"]);

@@ -145,7 +145,7 @@ fn an_otter_pdf_export_reads_as_paragraphs_with_its_speakers_and_pages() {
     let paragraphs: Vec<&str> = doc.text.split("\n\n").collect();
     assert_eq!(
         paragraphs[0],
-        "Sara Mannheimer 00:01\nThanks for meeting me again. Last time we talked about the first child protection conference. \
+        "Nora Vandermeer 00:01\nThanks for meeting me again. Last time we talked about the first child protection conference. \
          Can we pick up from there?"
     );
     assert_eq!(
@@ -159,20 +159,20 @@ fn an_otter_pdf_export_reads_as_paragraphs_with_its_speakers_and_pages() {
     assert_eq!(
         speakers,
         [
-            ("Sara Mannheimer", Some(1_000)),
+            ("Nora Vandermeer", Some(1_000)),
             ("DC01", Some(12_000)),
-            ("Sara Mannheimer", Some(41_000)),
+            ("Nora Vandermeer", Some(41_000)),
             ("DC01", Some(45_000)),
-            ("Sara Mannheimer", Some(80_000)),
+            ("Nora Vandermeer", Some(80_000)),
             ("DC01", Some(86_000)),
-            ("Sara Mannheimer", Some(122_000)),
+            ("Nora Vandermeer", Some(122_000)),
             ("DC01", Some(125_000)),
         ]
     );
     assert_eq!(turns(&doc)[1].1, "Yes. So after the conference we had the core group meetings every six weeks, and sometimes I dreaded them, because it felt like everybody in the room already knew what they thought of me before I opened my mouth.");
     let pages = doc.page_starts.clone().unwrap();
     assert_eq!(pages.len(), 2);
-    assert_eq!(doc.text.chars().skip(pages[1]).take(21).collect::<String>(), "Sara Mannheimer 01:20");
+    assert_eq!(doc.text.chars().skip(pages[1]).take(21).collect::<String>(), "Nora Vandermeer 01:20");
 }
 
 #[test]
@@ -210,5 +210,5 @@ fn each_file_of_a_batch_suggests_its_own_interviewer() {
     let out = on_project("import", &project, &[files[0].to_str().unwrap(), files[1].to_str().unwrap(), "--format", "json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(report["suggested_roles"], serde_json::json!([["RUTH", "interviewer"], ["Sara Mannheimer", "interviewer"]]));
+    assert_eq!(report["suggested_roles"], serde_json::json!([["Nora Vandermeer", "interviewer"], ["RUTH", "interviewer"]]));
 }

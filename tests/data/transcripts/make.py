@@ -111,9 +111,9 @@ write("home-visit-memo.vtt", captions.encode("utf-8"))
 #    two pages.
 # ---------------------------------------------------------------------------
 TURNS = [
-    ("Sara Mannheimer", "00:01", "Thanks for meeting me again. Last time we talked about the first child protection conference. Can we pick up from there?"),
+    ("Nora Vandermeer", "00:01", "Thanks for meeting me again. Last time we talked about the first child protection conference. Can we pick up from there?"),
     ("DC01", "00:12", "Yes. So after the conference we had the core group meetings every six weeks, and sometimes I dreaded them, because it felt like everybody in the room already knew what they thought of me before I opened my mouth."),
-    ("Sara Mannheimer", "00:41", "What made it feel that way?"),
+    ("Nora Vandermeer", "00:41", "What made it feel that way?"),
     # Wrapped by hand, as a justified export hyphenates: "some-" + "times" (the document also has "sometimes")
     # and "child-" + "protection" (a compound: it keeps its hyphen).
     ("DC01", "00:45", [
@@ -122,9 +122,9 @@ TURNS = [
         "own family that I had never heard anyone say to my face. That child-",
         "protection process felt like it was happening to somebody else.",
     ]),
-    ("Sara Mannheimer", "01:20", "Did anyone go through the reports with you beforehand?"),
+    ("Nora Vandermeer", "01:20", "Did anyone go through the reports with you beforehand?"),
     ("DC01", "01:26", "Not at first. Later the new worker started coming round two days before, and we would read them together at the kitchen table. That made a real difference."),
-    ("Sara Mannheimer", "02:02", "Why do you think it made a difference?"),
+    ("Nora Vandermeer", "02:02", "Why do you think it made a difference?"),
     ("DC01", "02:05", "Because I could disagree in my own kitchen, and then in the meeting I was not ambushed any more."),
 ]
 CHARS_PER_LINE = 72
