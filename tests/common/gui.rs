@@ -35,6 +35,9 @@ pub fn harness_with(startup: Startup, size: egui::Vec2, prefs: Option<PathBuf>) 
         .with_size(size)
         .with_max_steps(8)
         .build_eframe(move |cc| ThicketApp::new(cc, startup.clone(), prefs.clone()));
+    // Analyses run on the calling thread, so that the frames a test runs see their results
+    // (tests of the running state turn this off and hold the workers).
+    harness.state().jobs().run_inline(true);
     harness.run();
     harness
 }

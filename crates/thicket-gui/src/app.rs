@@ -65,6 +65,13 @@ pub enum UiCommand {
     /// The user agreed to replace this file: move it aside, apply the command (which writes a
     /// new file there), and restore the old file if that failed.
     ReplaceFile(PathBuf, Box<UiCommand>),
+    /// Code a span with a code for the current coder, who is added to the project first if new
+    /// (from the code bar, a quick key, a dropped code: the span is the selection when asked).
+    CodeSpan { source: SourceId, span: TextSpan, code: CodeId },
+    /// Create a code and code a span with it for the current coder, as one undoable step.
+    CreateCodeAndCode { parent: Option<CodeId>, name: String, color: String, description: CodeDescription, source: SourceId, span: TextSpan },
+    /// Import the files the import dialog has read and the user has reviewed.
+    ImportReviewed,
     Undo,
     Redo,
     DismissError,
@@ -80,8 +87,10 @@ pub struct ThicketApp {
     pub(super) notice: Option<String>,
     pub(super) prefs: Prefs,
     pub(super) import: Option<ImportDialog>,
-    participants: super::participants::ParticipantsWindow,
-    participants_open: bool,
+    /// What the import dialog's Import button confirmed, imported after the frame.
+    reviewed_import: Option<(Box<thicket_core::project::ReadBatch>, Box<thicket_core::project::ImportOptions>)>,
+    pub(super) participants: super::participants::ParticipantsWindow,
+    pub(super) participants_open: bool,
     pub(super) codebook: super::codebook::CodebookPanel,
     /// The code bar by the document's selection.
     pub(super) code_bar: super::code_bar::CodeBar,
@@ -103,8 +112,12 @@ pub struct ThicketApp {
     pub(super) coder: String,
     /// The project's listings, re-read when `generation` moves on.
     pub(super) summary: Option<super::summary::Summary>,
+    /// The listings being read after a change.
+    summary_loader: Option<super::summary::SummaryLoader>,
     /// The navigator's filter and grouping.
     pub(super) navigator: super::panels::NavigatorState,
+    /// Starts background work (analyses, searches) that reports back to this window.
+    pub(super) jobs: super::jobs::Jobs,
     ctx: egui::Context,
     prefs_path: Option<PathBuf>,
     commands: Vec<UiCommand>,
@@ -125,6 +138,7 @@ impl ThicketApp {
             notice: None,
             prefs,
             import: None,
+            reviewed_import: None,
             participants: Default::default(),
             participants_open: false,
             codebook: Default::default(),
@@ -140,7 +154,9 @@ impl ThicketApp {
             generation: 0,
             coder,
             summary: None,
+            summary_loader: None,
             navigator: Default::default(),
+            jobs: super::jobs::Jobs::new(cc.egui_ctx.clone()),
             ctx: cc.egui_ctx.clone(),
             prefs_path,
             commands: Vec::new(),
@@ -188,6 +204,17 @@ impl ThicketApp {
         &self.analysis
     }
 
+    /// Whether an analysis, a project search or an autocode preview is under way (drawn with
+    /// its progress and a Cancel button).
+    pub fn is_busy(&self) -> bool {
+        self.analysis.is_busy() || self.project_search.is_busy()
+    }
+
+    /// Background work of this window: tests run it inline or hold it (`Jobs`).
+    pub fn jobs(&self) -> &super::jobs::Jobs {
+        &self.jobs
+    }
+
     /// The import dialog, when open.
     pub fn import_dialog(&self) -> Option<&ImportDialog> {
         self.import.as_ref()
@@ -208,19 +235,31 @@ impl ThicketApp {
         self.commands.push(command);
     }
 
-    /// Re-reads the listings if the project changed since they were read.
+    /// Reads the listings again, a slice of this frame at a time, if the project changed since
+    /// they were read; the panels show the previous ones until the new ones are complete.
     fn refresh_summary(&mut self) {
         let Some(project) = &self.project else {
             self.summary = None;
+            self.summary_loader = None;
             return;
         };
         if self.summary.as_ref().is_some_and(|s| s.generation == self.generation) {
             return;
         }
-        match super::summary::Summary::load(project, self.generation) {
-            Ok(summary) => self.summary = Some(summary),
+        if self.summary_loader.as_ref().is_none_or(|l| l.generation() != self.generation) {
+            self.summary_loader = Some(super::summary::SummaryLoader::new(self.generation));
+        }
+        let Some(loader) = &mut self.summary_loader else { return };
+        match loader.step(project, self.jobs.slice(super::summary::READ_SLICE)) {
+            Ok(Some(summary)) => {
+                self.summary = Some(summary);
+                self.summary_loader = None;
+            }
+            // The next slice in the next frame.
+            Ok(None) => self.ctx.request_repaint(),
             Err(e) => {
                 self.summary = None;
+                self.summary_loader = None;
                 self.errors.push(e.to_string());
             }
         }
@@ -271,7 +310,7 @@ impl ThicketApp {
     }
 
     /// The current coder's id, created on first use. Not an undo step: who is working is not a
-    /// change the user made to the data.
+    /// change the user made to the data. It may write, so only `apply` (after the frame) calls it.
     pub(super) fn coder_id(&mut self) -> Option<CoderId> {
         let project = self.project.as_mut()?;
         let found = project.coders().map(|list| list.into_iter().find(|c| c.name == self.coder).map(|c| c.id));
@@ -293,12 +332,12 @@ impl ThicketApp {
         found
     }
 
-    /// Codes the selection with `code` for the current coder.
+    /// Codes the selection with `code` for the current coder (after the frame: the coder may
+    /// have to be added to the project first).
     pub(super) fn code_selection(&mut self, code: CodeId) {
         let Some((source, span)) = self.selected_span() else { return };
-        let Some(coder) = self.coder_id() else { return };
         super::code_bar::remember(&mut self.recent_codes, code);
-        self.push(UiCommand::Perform(Action::AddCodings(vec![NewCoding { source, code, coder, span, memo: String::new() }])));
+        self.push(UiCommand::CodeSpan { source, span, code });
     }
 
     /// Creates a code named after the selected words and codes them with it (an existing
@@ -320,8 +359,7 @@ impl ThicketApp {
     /// Creates a code and codes the selection with it, as one undoable step.
     fn create_and_apply(&mut self, parent: Option<CodeId>, name: String, color: String, description: CodeDescription) {
         let Some((source, span)) = self.selected_span() else { return };
-        let Some(coder) = self.coder_id() else { return };
-        self.push(UiCommand::Perform(Action::CreateCodeAndApply { parent, name, color, description, coder, spans: vec![(source, span)] }));
+        self.push(UiCommand::CreateCodeAndCode { parent, name, color, description, source, span });
     }
 
     fn close(&mut self) {
@@ -336,6 +374,10 @@ impl ThicketApp {
         self.selected = None;
         self.document = None;
         self.analysis = Default::default();
+        // The listings were another project's: none are shown until the next one's are read.
+        self.summary = None;
+        self.summary_loader = None;
+        self.data.listings = None;
     }
 
     /// Creates a project at `path`, titled after the file name, and opens it.
@@ -462,6 +504,17 @@ impl ThicketApp {
             UiCommand::Perform(action) => {
                 self.perform(action);
             }
+            UiCommand::CodeSpan { source, span, code } => {
+                if let Some(coder) = self.coder_id() {
+                    self.perform(Action::AddCodings(vec![NewCoding { source, code, coder, span, memo: String::new() }]));
+                }
+            }
+            UiCommand::CreateCodeAndCode { parent, name, color, description, source, span } => {
+                if let Some(coder) = self.coder_id() {
+                    self.perform(Action::CreateCodeAndApply { parent, name, color, description, coder, spans: vec![(source, span)] });
+                }
+            }
+            UiCommand::ImportReviewed => self.import_reviewed(),
             UiCommand::ShowSpan(id, span) => {
                 self.analysis.show_document();
                 if self.selected != Some(id) {
@@ -576,28 +629,48 @@ impl ThicketApp {
         }
     }
 
+    /// The import dialog; its Import button queues the import for after the frame. Its pickers
+    /// list cases, people and roles from the window listings, read once per change.
     fn import_dialog_ui(&mut self, ctx: &egui::Context) {
-        let (Some(dialog), Some(project)) = (&mut self.import, &mut self.project) else { return };
-        let cases: Vec<String> = project.cases().unwrap_or_default().into_iter().map(|c| c.name).collect();
-        let people = project.participants().unwrap_or_default();
-        let roles = project.roles().unwrap_or_default();
-        match dialog.show(ctx, &cases, &people, &roles) {
+        let (Some(dialog), Some(project)) = (&mut self.import, &self.project) else { return };
+        let lists = match super::listings::refreshed(&mut self.data.listings, project, self.generation) {
+            Ok(lists) => lists,
+            Err(e) => {
+                self.errors.push(e.to_string());
+                self.import = None;
+                return;
+            }
+        };
+        let cases: Vec<String> = lists.cases.iter().map(|c| c.name.clone()).collect();
+        match dialog.show(ctx, &cases, &lists.participants, &lists.roles) {
             DialogOutcome::Nothing => {}
             DialogOutcome::Close => self.import = None,
-            DialogOutcome::Import(batch, options) => match project.import_read(*batch, &options) {
-                Ok(report) => {
-                    self.generation += 1;
-                    let first = report.imported.first().map(|f| f.source.clone());
+            DialogOutcome::Import(batch, options) => {
+                self.reviewed_import = Some((batch, options));
+                self.commands.push(UiCommand::ImportReviewed);
+            }
+        }
+    }
+
+    /// Imports what the dialog confirmed, shows the report in the dialog and opens the first
+    /// imported source.
+    fn import_reviewed(&mut self) {
+        let (Some((batch, options)), Some(project)) = (self.reviewed_import.take(), &mut self.project) else { return };
+        match project.import_read(*batch, &options) {
+            Ok(report) => {
+                self.generation += 1;
+                let first = report.imported.first().map(|f| f.source.clone());
+                if let Some(dialog) = &mut self.import {
                     dialog.show_report(report);
-                    if let Some(id) = first.and_then(|n| project.source_named(&n).ok()).map(|s| s.id) {
-                        self.commands.push(UiCommand::SelectSource(id));
-                    }
                 }
-                Err(e) => {
-                    self.errors.push(e.to_string());
-                    self.import = None;
+                if let Some(id) = first.and_then(|n| project.source_named(&n).ok()).map(|s| s.id) {
+                    self.commands.push(UiCommand::SelectSource(id));
                 }
-            },
+            }
+            Err(e) => {
+                self.errors.push(e.to_string());
+                self.import = None;
+            }
         }
     }
 
@@ -663,12 +736,6 @@ impl eframe::App for ThicketApp {
         panels::dropped_files(self, ui.ctx());
         self.import_dialog_ui(ui.ctx());
         self.file_browser_ui(ui.ctx());
-        if self.participants_open
-            && let Some(project) = &self.project
-            && let Some(command) = self.participants.show(ui.ctx(), project, &mut self.participants_open)
-        {
-            self.commands.push(command);
-        }
         self.save_quick_keys();
         super::data_windows::show(self, ui.ctx());
         let commands = std::mem::take(&mut self.commands);
@@ -678,6 +745,10 @@ impl eframe::App for ThicketApp {
         }
         for command in commands {
             self.apply(command);
+        }
+        if !self.commands.is_empty() {
+            // A command queued another (an import opens its first source).
+            ui.ctx().request_repaint();
         }
     }
 

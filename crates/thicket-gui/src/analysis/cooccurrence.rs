@@ -11,6 +11,7 @@ use egui::{Key, Ui};
 use super::controls::{combo, current, ready, shown, status};
 use super::drill::{Behind, Segments};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
+use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Cooccurrence, CrosstabSpec, Dimension, Measure, Proximity, cell_codings, cooccurrence_with, cooccurring_pairs};
@@ -46,15 +47,17 @@ pub(super) struct CooccurrenceView {
     jaccard: bool,
     hide_unused: bool,
     result: Option<Computed>,
+    work: Work<RunKey, Done>,
 }
 
 impl Default for CooccurrenceView {
     fn default() -> Self {
-        CooccurrenceView { mode: Mode::Overlap, within: 200, jaccard: false, hide_unused: true, result: None }
+        CooccurrenceView { mode: Mode::Overlap, within: 200, jaccard: false, hide_unused: true, result: None, work: Work::default() }
     }
 }
 
-type Computed = super::controls::Computed<(Proximity, bool, bool, u64), Done>;
+type RunKey = (Proximity, bool, bool, u64);
+type Computed = super::controls::Computed<RunKey, Done>;
 
 struct Done {
     data: Arc<AnalysisData>,
@@ -112,10 +115,12 @@ impl AnalysisView for CooccurrenceView {
         }
         let need = AnalysisLoad { speakers: proximity == Proximity::Turn, texts: proximity == Proximity::Paragraph };
         let (jaccard, hide_unused) = (self.jaccard, self.hide_unused);
-        let outcome = ctx.data.get(ctx.project, ctx.generation, need).and_then(|data| {
+        let Some(outcome) = ctx.run(key, &mut self.work, need, |_| {}, Box::new(move |data, _| {
             let table = cooccurrence_with(&data, proximity).map_err(|e| e.to_string())?;
             Ok(Done::new(data, proximity, table, jaccard, hide_unused))
-        });
+        })) else {
+            return Refresh::Kept;
+        };
         self.result = Some(Computed { key, outcome });
         Refresh::Replaced
     }

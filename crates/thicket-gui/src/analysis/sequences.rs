@@ -12,6 +12,7 @@ use egui::Ui;
 use super::controls::{checklist, combo, current, ready, shown, status};
 use super::drill::{Behind, Segments};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
+use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Sequence, SequenceSpec, Transitions, Window, sequence, transition_pairs, transitions};
@@ -55,6 +56,7 @@ pub(super) struct SequencesView {
     matrix_codes: Vec<String>,
     probabilities: bool,
     result: Option<Computed>,
+    work: Work<Key, Done>,
     /// Code paths, from the last data loaded.
     codes: Vec<String>,
 }
@@ -70,6 +72,7 @@ impl Default for SequencesView {
             matrix_codes: Vec::new(),
             probabilities: false,
             result: None,
+            work: Work::default(),
             codes: Vec::new(),
         }
     }
@@ -148,9 +151,10 @@ impl AnalysisView for SequencesView {
     fn compute(&mut self, ctx: &mut Ctx) -> Refresh {
         // The codebook (for the pickers and defaults) comes with the cheapest load.
         if self.codes.is_empty() || self.result.as_ref().is_none_or(|c| c.key.6 != ctx.generation) {
-            match ctx.data.get(ctx.project, ctx.generation, AnalysisLoad::default()) {
-                Ok(data) => self.codes = data.code_paths(),
-                Err(e) => {
+            match ctx.data_now(AnalysisLoad::default()) {
+                None => return Refresh::Kept,
+                Some(Ok(data)) => self.codes = data.code_paths(),
+                Some(Err(e)) => {
                     self.result = Some(Computed { key: self.key(ctx.generation), outcome: Err(e) });
                     return Refresh::Replaced;
                 }
@@ -178,11 +182,13 @@ impl AnalysisView for SequencesView {
         let need = AnalysisLoad { speakers: matches!(window, Window::Turns(_)), texts: matches!(window, Window::Paragraphs(_)) };
         let spec = SequenceSpec { from: self.from.clone(), to: self.to.clone(), window, subcodes: self.subcodes };
         let (codes, subcodes, probabilities) = (self.matrix_codes(), self.subcodes, self.probabilities);
-        let outcome = ctx.data.get(ctx.project, ctx.generation, need).and_then(|data| {
+        let Some(outcome) = ctx.run(key.clone(), &mut self.work, need, |_| {}, Box::new(move |data, _| {
             let seq = sequence(&data, &spec).map_err(|e| e.to_string())?;
             let tr = transitions(&data, &codes, window, subcodes).map_err(|e| e.to_string())?;
             Ok(Done::new(data, window, subcodes, seq, tr, probabilities))
-        });
+        })) else {
+            return Refresh::Kept;
+        };
         self.result = Some(Computed { key, outcome });
         Refresh::Replaced
     }

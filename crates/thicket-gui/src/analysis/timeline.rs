@@ -11,6 +11,7 @@ use egui::{Color32, Key, Ui};
 use egui_plot::{GridMark, Line, Plot, Points};
 
 use super::controls::{checklist, current, ready, shown, status};
+use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisLoad, Timeline, timeline};
@@ -63,11 +64,13 @@ pub(super) struct TimelineView {
     cases: Vec<String>,
     codes: Vec<String>,
     result: Option<Computed>,
+    work: Work<RunKey, Done>,
     /// Whether `cases` and `codes` have been given their first values.
     chosen: bool,
 }
 
-type Computed = super::controls::Computed<(bool, u64), Done>;
+type RunKey = (bool, u64);
+type Computed = super::controls::Computed<RunKey, Done>;
 
 struct Done {
     timeline: Timeline,
@@ -124,10 +127,12 @@ impl AnalysisView for TimelineView {
             return Refresh::Kept;
         }
         let rollup = self.rollup;
-        let outcome = ctx.data.get(ctx.project, ctx.generation, AnalysisLoad::default()).map(|data| {
+        let Some(outcome) = ctx.run(key, &mut self.work, AnalysisLoad::default(), |_| {}, Box::new(move |data, _| {
             let colours = data.codebook.walk().iter().filter_map(|(_, c)| Rgb::parse(&c.color).map(|rgb| (data.code_path(c.id), rgb))).collect();
-            Done { timeline: timeline(&data, rollup), colours }
-        });
+            Ok(Done { timeline: timeline(&data, rollup), colours })
+        })) else {
+            return Refresh::Kept;
+        };
         if let Ok(done) = &outcome {
             let t = &done.timeline;
             let all_cases: Vec<String> = t.cases.iter().map(|c| c.case.clone()).collect();

@@ -13,6 +13,7 @@ use egui::{Key, Ui};
 use super::controls::{checklist, current, ready, shown, status};
 use super::drill::{Behind, Segments};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
+use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Triangulation, TriangulationOptions, triangulate, triangulation_codings};
@@ -38,11 +39,13 @@ pub(super) const INFO: ViewInfo = ViewInfo {
 pub(super) struct TriangulationView {
     options: TriangulationOptions,
     result: Option<Computed>,
+    work: Work<RunKey, Done>,
     /// Roles in use, from the last data loaded.
     roles: Vec<String>,
 }
 
-type Computed = super::controls::Computed<(TriangulationOptions, u64), Done>;
+type RunKey = (TriangulationOptions, u64);
+type Computed = super::controls::Computed<RunKey, Done>;
 
 struct Done {
     data: Arc<AnalysisData>,
@@ -178,14 +181,20 @@ impl AnalysisView for TriangulationView {
         if self.result.as_ref().is_some_and(|c| c.key == key) {
             return Refresh::Kept;
         }
-        let outcome = ctx.data.get(ctx.project, ctx.generation, AnalysisLoad { speakers: true, texts: false }).and_then(|data| {
-            let roles: BTreeSet<String> = data.participants.values().filter_map(|p| p.role.clone()).collect();
-            self.roles = roles.into_iter().collect();
+        let (options, roles, ignored) = (self.options.clone(), &mut self.roles, &mut self.options.ignore_roles);
+        let on_data = |data: &AnalysisData| {
+            let in_use: BTreeSet<String> = data.participants.values().filter_map(|p| p.role.clone()).collect();
+            *roles = in_use.into_iter().collect();
             // A role left out may have left the project (undo, merge): forget it.
-            self.options.ignore_roles.retain(|r| self.roles.contains(r));
-            let grid = triangulate(&data, &self.options).map_err(|e| e.to_string())?;
-            Ok(Done::new(data, grid, &self.roles))
-        });
+            ignored.retain(|r| roles.contains(r));
+        };
+        let Some(outcome) = ctx.run(key, &mut self.work, AnalysisLoad { speakers: true, texts: false }, on_data, Box::new(move |data, _| {
+            let grid = triangulate(&data, &options).map_err(|e| e.to_string())?;
+            let roles: BTreeSet<String> = data.participants.values().filter_map(|p| p.role.clone()).collect();
+            Ok(Done::new(data, grid, &roles.into_iter().collect::<Vec<_>>()))
+        })) else {
+            return Refresh::Kept;
+        };
         self.result = Some(Computed { key: (self.options.clone(), ctx.generation), outcome });
         Refresh::Replaced
     }

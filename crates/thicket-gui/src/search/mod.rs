@@ -38,13 +38,13 @@ pub(super) fn project_panel(app: &mut ThicketApp, ui: &mut egui::Ui) {
     if !app.project_search.is_open() {
         return;
     }
-    let Some(project) = &app.project else { return };
+    let (Some(project), Some(summary)) = (&app.project, &app.summary) else { return };
     let mut requests = Vec::new();
-    let (generation, open_source) = (app.generation, app.selected);
+    let open_source = app.selected;
     let search = &mut app.project_search;
-    let coder = app.coder.as_str();
+    let (coder, jobs) = (app.coder.as_str(), &app.jobs);
     egui::Panel::right("project_search").resizable(true).default_size(340.0).show(ui, |ui| {
-        requests = search.show(ui, project, generation, open_source, coder);
+        requests = search.show(ui, project, summary, jobs, open_source, coder);
     });
     for request in requests {
         match request {
