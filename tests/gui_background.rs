@@ -97,6 +97,8 @@ fn cancel_stops_an_analysis_and_the_tab_says_so() {
     harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Cooccurrence));
     harness.run();
     harness.get_by_label("Cancel").click();
+    // The click lands while the worker is still held.
+    harness.step();
     let_go(&mut harness);
     harness.get_by_label_contains("Cancelled.");
     assert!(harness.query_by_label_contains("diagonal").is_none(), "no heat map");
@@ -169,9 +171,9 @@ fn the_cases_participants_and_attributes_windows_draw_without_querying_the_proje
         harness.state_mut().push_command(command);
     }
     harness.run();
-    harness.get_by_label("Cases");
-    harness.get_by_label("Participants");
-    harness.get_by_label("Attributes");
+    harness.get_by_label("New case name");
+    harness.get_by_label("Merge into");
+    harness.get_by_label("New attribute…");
     let before = harness.state().project().unwrap().reads();
     for _ in 0..5 {
         // Moving the pointer makes egui draw frame after frame.

@@ -529,7 +529,7 @@ impl ThicketApp {
             UiCommand::Autocode(request) => {
                 let coder = self.coder_id();
                 if let (Some(p), Some(coder)) = (&mut self.project, coder) {
-                    if let Err(e) = super::search::perform_autocode(p, &request, coder) {
+                    if let Err(e) = super::search::perform_autocode(p, &request, coder, self.generation) {
                         self.errors.push(e.to_string());
                     }
                     self.generation += 1;

@@ -26,6 +26,9 @@ use thicket_core::text::SearchPattern;
 pub struct AutocodeRequest {
     pub spec: AutocodeSpec,
     pub coder: String,
+    /// The preview's plan and the project generation it was made for: performed as it is
+    /// while the project is still at that generation, instead of planning it again in the frame.
+    pub planned: Option<(u64, AutocodePlan)>,
 }
 
 /// The form's choices the preview depends on (the project's generation aside).
@@ -168,7 +171,8 @@ impl AutocodeForm {
         let n = plan.added();
         let button = egui::Button::new(format!("Add {n} {}", if n == 1 { "coding" } else { "codings" }));
         let clicked = ui.add_enabled(n > 0, button).on_hover_text(format!("As coder {coder}; one step to undo")).clicked();
-        clicked.then_some(AutocodeRequest { spec, coder })
+        let planned = self.preview.as_ref().filter(|p| p.generation == generation).map(|p| (p.generation, plan.clone()));
+        clicked.then_some(AutocodeRequest { spec, coder, planned })
     }
 
     /// Starts planning the run for the preview, as the current coder.

@@ -57,10 +57,14 @@ pub(super) fn project_panel(app: &mut ThicketApp, ui: &mut egui::Ui) {
     }
 }
 
-/// Performs an autocode run for the named coder (added to the project if new), planned afresh
-/// so that it codes exactly what the project holds now.
-pub(super) fn perform_autocode(project: &mut Project, request: &AutocodeRequest, coder: thicket_core::model::CoderId) -> Result<()> {
-    let plan = project.plan_autocode(&AutocodeSpec { coder: Some(coder), ..request.spec.clone() })?;
+/// Performs an autocode run for the named coder (added to the project if new): the preview's
+/// plan when the project is still what it was planned on (`generation`), else planned afresh, so
+/// that it codes exactly what the project holds now.
+pub(super) fn perform_autocode(project: &mut Project, request: &AutocodeRequest, coder: thicket_core::model::CoderId, generation: u64) -> Result<()> {
+    let plan = match &request.planned {
+        Some((planned_at, plan)) if *planned_at == generation => plan.clone(),
+        _ => project.plan_autocode(&AutocodeSpec { coder: Some(coder), ..request.spec.clone() })?,
+    };
     if let Some(action) = plan.action(coder) {
         project.perform(action)?;
     }
