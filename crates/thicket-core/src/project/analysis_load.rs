@@ -149,10 +149,25 @@ mod tests {
     use super::*;
     use crate::analysis::AnalysisLoad;
 
+    /// Five interviews with turns, each coded twice.
+    fn project(dir: &std::path::Path) -> Project {
+        use crate::action::{Action, NewCoding};
+        let mut project = Project::create(&dir.join("p.thicket"), "t").unwrap();
+        let code = project.apply(Action::CreateCode { parent: None, name: "Bond".into(), color: "#1E88E5".into(), description: CodeDescription::default() }).unwrap().created.codes[0];
+        let coder = project.ensure_coder("Amara").unwrap();
+        for i in 0..5 {
+            let text = format!("Dana: We talked about school {i}.\n\nPriya: And the visits.\n");
+            let source = project.apply(super::super::import_text(&format!("visit {i}"), SourceKind::Interview, &text)).unwrap().created.sources[0];
+            let codings = [(0, 10), (14, 30)].map(|(start, end)| NewCoding { source, code, coder, span: TextSpan { start, end }, memo: String::new() });
+            project.apply(Action::AddCodings(Vec::from(codings))).unwrap();
+        }
+        project
+    }
+
     #[test]
     fn a_load_in_pieces_reads_what_one_read_does() {
         let dir = tempfile::tempdir().unwrap();
-        let project = crate::sample::write_sample(&dir.path().join("s.thicket")).unwrap();
+        let project = project(dir.path());
         let load = AnalysisLoad { speakers: true, texts: true };
         let mut loader = AnalysisLoader::new(load);
         loader.per_piece = 2;
@@ -164,7 +179,9 @@ mod tests {
         assert!(steps >= 1, "a zero budget still reads one piece per step");
         let pieces = loader.finish().build();
         let whole = project.analysis_data_with(load).unwrap();
+        assert_eq!(pieces.codings.len(), 10);
         assert_eq!(pieces.codings, whole.codings);
+        assert!(pieces.turns.values().all(|t| t.len() == 2));
         assert_eq!(pieces.turns, whole.turns);
         assert_eq!(pieces.texts.keys().collect::<Vec<_>>(), whole.texts.keys().collect::<Vec<_>>());
         assert_eq!(pieces.sources.len(), whole.sources.len());
