@@ -70,6 +70,7 @@ pub struct AutocodeForm {
 
 impl AutocodeForm {
     /// Draws the form for the hits of `pattern`; returns the run the user asked for.
+    #[allow(clippy::too_many_arguments)] // what it draws from, then the form's own inputs
     pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, summary: &Summary, jobs: &Jobs, pattern: &SearchPattern, open_source: Option<SourceId>, coder: &str) -> Option<AutocodeRequest> {
         let (book, roles, generation) = (&summary.codebook, &summary.roles, summary.generation);
         if self.code.is_some_and(|c| book.get(c).is_none()) {
