@@ -157,6 +157,7 @@ pub(super) fn run(path: &Path, word: &str, say: fn(&str)) -> Result<Vec<Figure>>
 
     w.app.push_command(UiCommand::OpenAnalysis(AnalysisKind::Matrix));
     figures.push(figure("opening the matrix tab", &w.follow(), ""));
+    figures.push(idle(&mut w, "the matrix tab (codes × cases) in front"));
     w.click("Columns")?;
     w.follow();
     w.click("Roles")?;
@@ -197,6 +198,19 @@ pub(super) fn run(path: &Path, word: &str, say: fn(&str)) -> Result<Vec<Figure>>
     figures.push(figure(&format!("autocoding \"{word}\" ({add})"), &w.follow(), ""));
     eframe::App::on_exit(&mut w.app, None);
     Ok(figures)
+}
+
+/// The median of 30 frames in which nothing happens but the pointer moving: what a frame costs
+/// with the window as it is, before any work of an action.
+fn idle(w: &mut Window, what: &str) -> Figure {
+    let mut frames: Vec<f64> = (0..30)
+        .map(|k| {
+            w.events.push(egui::Event::PointerMoved(egui::pos2(700.0 + (k % 5) as f32, 400.0)));
+            w.frame().0
+        })
+        .collect();
+    frames.sort_by(f64::total_cmp);
+    Figure::new(&format!("window: an idle frame, {what}"), frames[frames.len() / 2], "ms").budget(BUDGET_MS).note("median of 30 frames with only the pointer moving")
 }
 
 impl Window {
