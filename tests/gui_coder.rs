@@ -126,7 +126,7 @@ fn without_a_coder_nothing_is_coded_and_the_question_comes_back() {
         sources: Vec::new(),
         coder: None,
     };
-    harness.state_mut().push_command(UiCommand::Autocode(thicket_gui::AutocodeRequest { spec, coder: String::new() }));
+    harness.state_mut().push_command(UiCommand::Autocode(thicket_gui::AutocodeRequest { spec, coder: String::new(), planned: None }));
     harness.run();
     assert_eq!(harness.state().project().unwrap().coding_count().unwrap(), before);
     assert!(harness.state().errors().iter().any(|e| e.contains("Say who is coding")), "{:?}", harness.state().errors());

@@ -55,6 +55,9 @@ fn build(startup: Startup, size: egui::Vec2, zoom: f32, prefs_path: Option<PathB
         }
         ThicketApp::with_prefs(cc, startup.clone(), prefs, prefs_path.clone())
     });
+    // Analyses run on the calling thread, so that the frames a test runs see their results
+    // (tests of the running state turn this off and hold the workers).
+    harness.state().jobs().run_inline(true);
     harness.run();
     harness
 }

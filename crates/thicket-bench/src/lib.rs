@@ -9,6 +9,8 @@ pub mod corpus;
 #[cfg(feature = "gui")]
 mod docview;
 mod measure;
+#[cfg(feature = "gui")]
+mod window;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -24,7 +26,7 @@ use thicket_core::model::*;
 use thicket_core::project::{ImportOptions, Project};
 
 /// The names `--only` accepts.
-pub const STAGES: &[&str] = &["import", "open", "segments", "crosstab", "cooccur", "search", "docview", "memory"];
+pub const STAGES: &[&str] = &["import", "open", "segments", "crosstab", "cooccur", "search", "window", "docview", "memory"];
 
 /// One measured figure.
 #[derive(Debug, Clone, Serialize)]
@@ -123,7 +125,7 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
     let megabytes = corpus.sources.iter().map(|s| s.text.len()).sum::<usize>() as f64 / 1e6;
     say(&format!("generated {} sources ({megabytes:.1} MB) and {} codings in {:.1} s", corpus.sources.len(), corpus.codings.len(), started.elapsed().as_secs_f64()));
     let mut figures = Vec::new();
-    let needs_project = ["import", "open", "segments", "crosstab", "cooccur", "search", "memory"].iter().any(|s| options.wants(s));
+    let needs_project = ["import", "open", "segments", "crosstab", "cooccur", "search", "window", "memory"].iter().any(|s| options.wants(s));
     let project_path = dir.join("bench.thicket");
     if needs_project {
         let (import, baseline) = build_project(&corpus, dir, &project_path, say)?;
@@ -136,7 +138,8 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
     if options.wants("open") {
         figures.push(measure::open(&project_path, say)?);
     }
-    if ["segments", "crosstab", "cooccur", "search"].iter().any(|s| options.wants(s)) {
+    let mut word = String::new();
+    if ["segments", "crosstab", "cooccur", "search", "window"].iter().any(|s| options.wants(s)) {
         say("bounds (bare SQL)…");
         let bounds = baseline::Bounds::measure(&project_path, |stage| options.wants(stage))?;
         let project = Project::open(&project_path)?;
@@ -154,7 +157,11 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
         if options.wants("search") {
             figures.extend(measure::search(&project, say)?);
         }
+        word = measure::common_word(&project)?;
         project.close()?;
+    }
+    if options.wants("window") {
+        figures.extend(window_figures(&project_path, &word, say)?);
     }
     if options.wants("docview") {
         figures.extend(docview_figures(&options.scale, options.seed, dir, say)?);
@@ -173,6 +180,17 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
         figures,
         machine: measure::machine(),
     })
+}
+
+#[cfg(feature = "gui")]
+fn window_figures(path: &Path, word: &str, say: fn(&str)) -> Result<Vec<Figure>> {
+    window::run(path, word, say)
+}
+
+#[cfg(not(feature = "gui"))]
+fn window_figures(_: &Path, _: &str, say: fn(&str)) -> Result<Vec<Figure>> {
+    say("window skipped: this build has no GUI");
+    Ok(Vec::new())
 }
 
 #[cfg(feature = "gui")]

@@ -120,13 +120,21 @@ fn check_pairs(data: &thicket_core::analysis::AnalysisData, table: &thicket_core
 
 /// Project search, three ways (a whole word the full-text index narrows; a piece of a word and a
 /// regular expression, which scan every source), and planning an autocode run to the sentence.
+/// A word of the corpus's vocabulary, chosen the same way every run (the search, autocode and
+/// window figures use it).
+pub(super) fn common_word(project: &Project) -> Result<String> {
+    let Some(first) = project.sources()?.into_iter().next() else { return Ok("family".into()) };
+    let text = project.source_text(first.id)?;
+    Ok(text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 6).nth(20).unwrap_or("family").to_lowercase())
+}
+
 pub(super) fn search(project: &Project, say: fn(&str)) -> Result<Vec<Figure>> {
     say("search…");
-    let sources = project.sources()?;
-    let Some(first) = sources.first() else { return Ok(Vec::new()) };
+    if project.sources()?.is_empty() {
+        return Ok(Vec::new());
+    }
     // A word of the corpus's vocabulary, chosen the same way every run.
-    let text = project.source_text(first.id)?;
-    let word: String = text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 6).nth(20).unwrap_or("family").to_lowercase();
+    let word = common_word(project)?;
     let piece: String = word.chars().skip(1).take(4).collect();
     let scope = SearchScope::default();
     let whole = SearchPattern::plain(&word, true);

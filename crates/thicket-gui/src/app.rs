@@ -69,6 +69,13 @@ pub enum UiCommand {
     Run(super::commands::Command),
     /// Remove a coding; one that carries a memo asks first.
     RemoveCoding(thicket_core::model::CodingId),
+    /// Code a span with a code for the current coder, who is added to the project first if new
+    /// (from the code bar, a quick key, a dropped code: the span is the selection when asked).
+    CodeSpan { source: SourceId, span: TextSpan, code: CodeId },
+    /// Create a code and code a span with it for the current coder, as one undoable step.
+    CreateCodeAndCode { parent: Option<CodeId>, name: String, color: String, description: CodeDescription, source: SourceId, span: TextSpan },
+    /// Import the files the import dialog has read and the user has reviewed.
+    ImportReviewed,
     Undo,
     Redo,
     DismissError,
@@ -84,8 +91,10 @@ pub struct ThicketApp {
     pub(super) notice: Option<String>,
     pub(super) prefs: Prefs,
     pub(super) import: Option<ImportDialog>,
-    participants: super::participants::ParticipantsWindow,
-    participants_open: bool,
+    /// What the import dialog's Import button confirmed, imported after the frame.
+    reviewed_import: Option<(Box<thicket_core::project::ReadBatch>, Box<thicket_core::project::ImportOptions>)>,
+    pub(super) participants: super::participants::ParticipantsWindow,
+    pub(super) participants_open: bool,
     pub(super) codebook: super::codebook::CodebookPanel,
     /// The code bar by the document's selection.
     pub(super) code_bar: super::code_bar::CodeBar,
@@ -107,6 +116,8 @@ pub struct ThicketApp {
     pub(super) coder: String,
     /// The project's listings, re-read when `generation` moves on.
     pub(super) summary: Option<super::summary::Summary>,
+    /// The listings being read after a change.
+    summary_loader: Option<super::summary::SummaryLoader>,
     /// The navigator's filter and grouping.
     pub(super) navigator: super::panels::NavigatorState,
     /// "Who is coding?", while asked (first start, a new project, "Change coder…").
@@ -116,6 +127,8 @@ pub struct ThicketApp {
     pub(super) palette: super::commands::palette::CommandPalette,
     /// The side panels' widths this frame, so the document keeps a readable measure.
     pub(super) side_panels: super::side_panels::SidePanels,
+    /// Starts background work (analyses, searches) that reports back to this window.
+    pub(super) jobs: super::jobs::Jobs,
     pub(super) ctx: egui::Context,
     prefs_path: Option<PathBuf>,
     commands: Vec<UiCommand>,
@@ -145,6 +158,7 @@ impl ThicketApp {
             notice: None,
             prefs,
             import: None,
+            reviewed_import: None,
             participants: Default::default(),
             participants_open: false,
             codebook: Default::default(),
@@ -160,11 +174,13 @@ impl ThicketApp {
             generation: 0,
             coder,
             summary: None,
+            summary_loader: None,
             navigator: Default::default(),
             coder_prompt,
             removal: None,
             palette: Default::default(),
             side_panels,
+            jobs: super::jobs::Jobs::new(cc.egui_ctx.clone()),
             ctx: cc.egui_ctx.clone(),
             prefs_path,
             commands: Vec::new(),
@@ -222,6 +238,17 @@ impl ThicketApp {
         &self.analysis
     }
 
+    /// Whether an analysis, a project search or an autocode preview is under way (drawn with
+    /// its progress and a Cancel button).
+    pub fn is_busy(&self) -> bool {
+        self.analysis.is_busy() || self.project_search.is_busy()
+    }
+
+    /// Background work of this window: tests run it inline or hold it (`Jobs`).
+    pub fn jobs(&self) -> &super::jobs::Jobs {
+        &self.jobs
+    }
+
     /// The import dialog, when open.
     pub fn import_dialog(&self) -> Option<&ImportDialog> {
         self.import.as_ref()
@@ -242,19 +269,31 @@ impl ThicketApp {
         self.commands.push(command);
     }
 
-    /// Re-reads the listings if the project changed since they were read.
+    /// Reads the listings again, a slice of this frame at a time, if the project changed since
+    /// they were read; the panels show the previous ones until the new ones are complete.
     fn refresh_summary(&mut self) {
         let Some(project) = &self.project else {
             self.summary = None;
+            self.summary_loader = None;
             return;
         };
         if self.summary.as_ref().is_some_and(|s| s.generation == self.generation) {
             return;
         }
-        match super::summary::Summary::load(project, self.generation) {
-            Ok(summary) => self.summary = Some(summary),
+        if self.summary_loader.as_ref().is_none_or(|l| l.generation() != self.generation) {
+            self.summary_loader = Some(super::summary::SummaryLoader::new(self.generation));
+        }
+        let Some(loader) = &mut self.summary_loader else { return };
+        match loader.step(project, self.jobs.slice(super::summary::READ_SLICE)) {
+            Ok(Some(summary)) => {
+                self.summary = Some(summary);
+                self.summary_loader = None;
+            }
+            // The next slice in the next frame.
+            Ok(None) => self.ctx.request_repaint(),
             Err(e) => {
                 self.summary = None;
+                self.summary_loader = None;
                 self.errors.push(e.to_string());
             }
         }
@@ -305,7 +344,7 @@ impl ThicketApp {
     }
 
     /// The current coder's id, created on first use. Not an undo step: who is working is not a
-    /// change the user made to the data.
+    /// change the user made to the data. It may write, so only `apply` (after the frame) calls it.
     pub(super) fn coder_id(&mut self) -> Option<CoderId> {
         if self.coder.is_empty() {
             // Never a guessed name: ask, and let the user repeat what they did.
@@ -333,12 +372,12 @@ impl ThicketApp {
         found
     }
 
-    /// Codes the selection with `code` for the current coder.
+    /// Codes the selection with `code` for the current coder (after the frame: the coder may
+    /// have to be added to the project first).
     pub(super) fn code_selection(&mut self, code: CodeId) {
         let Some((source, span)) = self.selected_span() else { return };
-        let Some(coder) = self.coder_id() else { return };
         super::code_bar::remember(&mut self.recent_codes, code);
-        self.push(UiCommand::Perform(Action::AddCodings(vec![NewCoding { source, code, coder, span, memo: String::new() }])));
+        self.push(UiCommand::CodeSpan { source, span, code });
     }
 
     /// Creates a code named after the selected words and codes them with it (an existing
@@ -360,8 +399,7 @@ impl ThicketApp {
     /// Creates a code and codes the selection with it, as one undoable step.
     fn create_and_apply(&mut self, parent: Option<CodeId>, name: String, color: String, description: CodeDescription) {
         let Some((source, span)) = self.selected_span() else { return };
-        let Some(coder) = self.coder_id() else { return };
-        self.push(UiCommand::Perform(Action::CreateCodeAndApply { parent, name, color, description, coder, spans: vec![(source, span)] }));
+        self.push(UiCommand::CreateCodeAndCode { parent, name, color, description, source, span });
     }
 
     fn close(&mut self) {
@@ -376,6 +414,10 @@ impl ThicketApp {
         self.selected = None;
         self.document = None;
         self.analysis = Default::default();
+        // The listings were another project's: none are shown until the next one's are read.
+        self.summary = None;
+        self.summary_loader = None;
+        self.data.listings = None;
     }
 
     /// Creates a project at `path`, titled after the file name, and opens it.
@@ -506,6 +548,17 @@ impl ThicketApp {
             UiCommand::Perform(action) => {
                 self.perform(action);
             }
+            UiCommand::CodeSpan { source, span, code } => {
+                if let Some(coder) = self.coder_id() {
+                    self.perform(Action::AddCodings(vec![NewCoding { source, code, coder, span, memo: String::new() }]));
+                }
+            }
+            UiCommand::CreateCodeAndCode { parent, name, color, description, source, span } => {
+                if let Some(coder) = self.coder_id() {
+                    self.perform(Action::CreateCodeAndApply { parent, name, color, description, coder, spans: vec![(source, span)] });
+                }
+            }
+            UiCommand::ImportReviewed => self.import_reviewed(),
             UiCommand::ShowSpan(id, span) => {
                 self.analysis.show_document();
                 if self.selected != Some(id) {
@@ -520,7 +573,7 @@ impl ThicketApp {
             UiCommand::Autocode(request) => {
                 let coder = self.coder_id();
                 if let (Some(p), Some(coder)) = (&mut self.project, coder) {
-                    if let Err(e) = super::search::perform_autocode(p, &request, coder) {
+                    if let Err(e) = super::search::perform_autocode(p, &request, coder, self.generation) {
                         self.errors.push(e.to_string());
                     }
                     self.generation += 1;
@@ -642,28 +695,48 @@ impl ThicketApp {
         }
     }
 
+    /// The import dialog; its Import button queues the import for after the frame. Its pickers
+    /// list cases, people and roles from the window listings, read once per change.
     fn import_dialog_ui(&mut self, ctx: &egui::Context) {
-        let (Some(dialog), Some(project)) = (&mut self.import, &mut self.project) else { return };
-        let cases: Vec<String> = project.cases().unwrap_or_default().into_iter().map(|c| c.name).collect();
-        let people = project.participants().unwrap_or_default();
-        let roles = project.roles().unwrap_or_default();
-        match dialog.show(ctx, &cases, &people, &roles) {
+        let (Some(dialog), Some(project)) = (&mut self.import, &self.project) else { return };
+        let lists = match super::listings::refreshed(&mut self.data.listings, project, self.generation) {
+            Ok(lists) => lists,
+            Err(e) => {
+                self.errors.push(e.to_string());
+                self.import = None;
+                return;
+            }
+        };
+        let cases: Vec<String> = lists.cases.iter().map(|c| c.name.clone()).collect();
+        match dialog.show(ctx, &cases, &lists.participants, &lists.roles) {
             DialogOutcome::Nothing => {}
             DialogOutcome::Close => self.import = None,
-            DialogOutcome::Import(batch, options) => match project.import_read(*batch, &options) {
-                Ok(report) => {
-                    self.generation += 1;
-                    let first = report.imported.first().map(|f| f.source.clone());
+            DialogOutcome::Import(batch, options) => {
+                self.reviewed_import = Some((batch, options));
+                self.commands.push(UiCommand::ImportReviewed);
+            }
+        }
+    }
+
+    /// Imports what the dialog confirmed, shows the report in the dialog and opens the first
+    /// imported source.
+    fn import_reviewed(&mut self) {
+        let (Some((batch, options)), Some(project)) = (self.reviewed_import.take(), &mut self.project) else { return };
+        match project.import_read(*batch, &options) {
+            Ok(report) => {
+                self.generation += 1;
+                let first = report.imported.first().map(|f| f.source.clone());
+                if let Some(dialog) = &mut self.import {
                     dialog.show_report(report);
-                    if let Some(id) = first.and_then(|n| project.source_named(&n).ok()).map(|s| s.id) {
-                        self.commands.push(UiCommand::SelectSource(id));
-                    }
                 }
-                Err(e) => {
-                    self.errors.push(e.to_string());
-                    self.import = None;
+                if let Some(id) = first.and_then(|n| project.source_named(&n).ok()).map(|s| s.id) {
+                    self.commands.push(UiCommand::SelectSource(id));
                 }
-            },
+            }
+            Err(e) => {
+                self.errors.push(e.to_string());
+                self.import = None;
+            }
         }
     }
 
@@ -761,12 +834,6 @@ impl eframe::App for ThicketApp {
         panels::dropped_files(self, ui.ctx());
         self.import_dialog_ui(ui.ctx());
         self.file_browser_ui(ui.ctx());
-        if self.participants_open
-            && let Some(project) = &self.project
-            && let Some(command) = self.participants.show(ui.ctx(), project, &mut self.participants_open)
-        {
-            self.commands.push(command);
-        }
         self.save_quick_keys();
         self.save_folds();
         super::data_windows::show(self, ui.ctx());
@@ -778,6 +845,10 @@ impl eframe::App for ThicketApp {
         }
         for command in commands {
             self.apply(command);
+        }
+        if !self.commands.is_empty() {
+            // A command queued another (an import opens its first source).
+            ui.ctx().request_repaint();
         }
     }
 

@@ -2,7 +2,7 @@
 //! of entities × attributes whose cells are edited by type (see [`attribute_cell`]); defining a
 //! new attribute (name, type, categories) and deleting one, with a confirmation.
 //!
-//! In: `&Project`. Out: `Action`s (`DefineAttribute`, `SetAttribute`, `Remove`), each one undo
+//! In: the window listings (`WindowListings`, read once per change). Out: `Action`s (`DefineAttribute`, `SetAttribute`, `Remove`), each one undo
 //! step. Rows are drawn only where visible, so a project with a thousand sources stays fluid.
 //!
 //! [`attribute_cell`]: super::attribute_cell
@@ -15,7 +15,7 @@ use super::attribute_cell::CellEdits;
 use thicket_core::Action;
 use thicket_core::action::EntitySet;
 use thicket_core::model::*;
-use thicket_core::project::Project;
+use super::listings::WindowListings;
 
 /// Width of the entity-name column and of each attribute column, in points.
 const NAME_WIDTH: f32 = 240.0;
@@ -101,13 +101,9 @@ fn form_problem(form: &AttributeForm, existing: &[AttributeDef]) -> Option<Strin
 
 impl AttributesWindow {
     /// Draws the window; returns the actions of this frame's edits.
-    pub fn show(&mut self, ctx: &egui::Context, project: &Project, open: &mut bool) -> Vec<Action> {
+    pub fn show(&mut self, ctx: &egui::Context, lists: &WindowListings, open: &mut bool) -> Vec<Action> {
         let mut out = Vec::new();
-        let (Ok(defs), Ok(values)) = (project.attributes(), project.attribute_values()) else { return out };
-        let rows = match entity_rows(project, self.tab) {
-            Ok(rows) => rows,
-            Err(_) => return out,
-        };
+        let (defs, values) = (&lists.attributes, &lists.attribute_values);
         crate::window_fit::fit(egui::Window::new("Attributes").open(open).default_size([820.0, 520.0]), ctx).show(ctx, |ui| {
             ui.horizontal(|ui| {
                 for t in AttributeTarget::ALL {
@@ -115,6 +111,7 @@ impl AttributesWindow {
                 }
             });
             ui.separator();
+            let rows = lists.entity_rows(self.tab);
             let columns: Vec<&AttributeDef> = defs.iter().filter(|d| d.applies_to == self.tab).collect();
             ui.horizontal(|ui| {
                 if ui.button("New attribute…").clicked() {
@@ -123,7 +120,7 @@ impl AttributesWindow {
                 let label = ui.label("Filter rows");
                 ui.add(egui::TextEdit::singleline(&mut self.filter).desired_width(200.0)).labelled_by(label.id);
             });
-            self.problems(ui, &defs, &rows);
+            self.problems(ui, defs, &rows);
             if columns.is_empty() {
                 ui.weak(format!("{} have no attributes yet. “New attribute…” defines one (e.g. family size, area, age group).", plural(self.tab)));
             } else {
@@ -131,8 +128,8 @@ impl AttributesWindow {
                 self.table(ui, &columns, &rows, &value_of, &mut out);
             }
         });
-        self.form_window(ctx, &defs, &mut out);
-        self.delete_window(ctx, &defs, &values, &mut out);
+        self.form_window(ctx, defs, &mut out);
+        self.delete_window(ctx, defs, values, &mut out);
         out
     }
 
@@ -265,15 +262,6 @@ fn left_aligned(ui: &mut egui::Ui, width: f32, height: f32, widget: impl egui::W
         ui.set_min_size(egui::vec2(width, height));
         ui.add(widget);
     });
-}
-
-/// The entities of one tab, as (id, name), by name.
-fn entity_rows(project: &Project, target: AttributeTarget) -> thicket_core::Result<Vec<(i64, String)>> {
-    Ok(match target {
-        AttributeTarget::Case => project.cases()?.into_iter().map(|c| (c.id.0, c.name)).collect(),
-        AttributeTarget::Participant => project.participants()?.into_iter().map(|p| (p.id.0, p.name)).collect(),
-        AttributeTarget::Source => project.sources()?.into_iter().map(|s| (s.id.0, s.name)).collect(),
-    })
 }
 
 #[cfg(test)]

@@ -15,7 +15,8 @@ use super::memos::{MemoSubject, memo_mark};
 use thicket_core::Action;
 use thicket_core::action::EntitySet;
 use thicket_core::model::*;
-use thicket_core::project::Project;
+use super::listings::WindowListings;
+use thicket_core::project::{CaseDeletionSummary, Project};
 
 /// The window's state between frames.
 #[derive(Default)]
@@ -33,6 +34,8 @@ pub struct CasesWindow {
     source_filter: String,
     kind: Option<SourceKind>,
     confirm_delete: Option<CaseId>,
+    /// What deleting `confirm_delete` takes with it, read when the confirmation opened.
+    deletion: Option<(CaseId, CaseDeletionSummary)>,
 }
 
 impl CasesWindow {
@@ -44,11 +47,10 @@ impl CasesWindow {
     }
 
     /// Draws the window; returns what to apply. Closing it saves a name or description being typed.
-    pub fn show(&mut self, ctx: &egui::Context, project: &Project, open: &mut bool) -> Vec<UiCommand> {
+    /// The rows come from `lists`; the project is read only when a deletion is asked for.
+    pub fn show(&mut self, ctx: &egui::Context, project: &Project, lists: &WindowListings, open: &mut bool) -> Vec<UiCommand> {
         let mut out = Vec::new();
-        let (Ok(cases), Ok(links), Ok(sources), Ok(marks)) = (project.cases(), project.case_sources(), project.sources(), project.memo_marks()) else {
-            return out;
-        };
+        let (cases, links, marks) = (&lists.cases, &lists.case_sources, &lists.marks);
         if let Some(name) = &self.select_named
             && let Some(c) = cases.iter().find(|c| &c.name == name)
         {
@@ -60,17 +62,17 @@ impl CasesWindow {
         }
         let was_open = *open;
         crate::window_fit::fit(egui::Window::new("Cases").open(open).default_size([760.0, 540.0]), ctx).show(ctx, |ui| {
-            self.create_row(ui, &cases, &mut out);
+            self.create_row(ui, cases, &mut out);
             ui.separator();
             ui.horizontal_top(|ui| {
                 ui.vertical(|ui| {
                     ui.set_width(230.0);
                     egui::ScrollArea::vertical().id_salt("case_list").max_height(440.0).show(ui, |ui| {
-                        for c in &cases {
+                        for c in cases {
                             let n = links.iter().filter(|(k, _)| *k == c.id).count();
                             let text = format!("{} · {n} {}", c.name, if n == 1 { "source" } else { "sources" });
                             if ui.selectable_label(self.selected == Some(c.id), text).clicked() {
-                                out.extend(self.save(&cases));
+                                out.extend(self.save(cases));
                                 self.selected = Some(c.id);
                             }
                         }
@@ -83,7 +85,7 @@ impl CasesWindow {
                 ui.vertical(|ui| {
                     let case = self.selected.and_then(|id| cases.iter().find(|c| c.id == id));
                     match case {
-                        Some(case) => self.details(ui, project, case, &cases, &links, &sources, marks.cases.contains(&case.id), &mut out),
+                        Some(case) => self.details(ui, lists, case, marks.cases.contains(&case.id), &mut out),
                         None => {
                             ui.weak("Select a case to rename it, describe it or assign sources to it.");
                         }
@@ -92,9 +94,9 @@ impl CasesWindow {
             });
         });
         if was_open && !*open {
-            out.extend(self.save(&cases));
+            out.extend(self.save(cases));
         }
-        self.delete_window(ctx, project, &cases, &mut out);
+        self.delete_window(ctx, project, cases, &mut out);
         out
     }
 
@@ -116,18 +118,8 @@ impl CasesWindow {
         });
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn details(
-        &mut self,
-        ui: &mut egui::Ui,
-        project: &Project,
-        case: &Case,
-        cases: &[Case],
-        links: &[(CaseId, SourceId)],
-        sources: &[Source],
-        has_memo: bool,
-        out: &mut Vec<UiCommand>,
-    ) {
+    fn details(&mut self, ui: &mut egui::Ui, lists: &WindowListings, case: &Case, has_memo: bool, out: &mut Vec<UiCommand>) {
+        let (cases, links, sources) = (&lists.cases, &lists.case_sources, &lists.sources);
         if self.editing != Some(case.id) {
             self.editing = Some(case.id);
             self.name_focused = false;
@@ -169,14 +161,9 @@ impl CasesWindow {
                 self.confirm_delete = Some(case.id);
             }
         });
-        let people = project.cases_by_participant().unwrap_or_default();
-        let mut members: Vec<String> = project
-            .participants()
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|p| people.get(&p.id).is_some_and(|cs| cs.contains(&case.name)))
-            .map(|p| p.name)
-            .collect();
+        let people = &lists.cases_by_participant;
+        let mut members: Vec<String> =
+            lists.participants.iter().filter(|p| people.get(&p.id).is_some_and(|cs| cs.contains(&case.name))).map(|p| p.name.clone()).collect();
         members.sort();
         ui.weak(if members.is_empty() { "No participants (add them in the Participants window of the Project menu)".to_string() } else { format!("Participants: {}", members.join(", ")) });
         ui.separator();
@@ -253,7 +240,11 @@ impl CasesWindow {
             self.confirm_delete = None;
             return;
         };
-        let summary = project.case_deletion_summary(id).unwrap_or_default();
+        // Read once when the confirmation opens, not on every frame it stays open.
+        if self.deletion.as_ref().is_none_or(|(case, _)| *case != id) {
+            self.deletion = Some((id, project.case_deletion_summary(id).unwrap_or_default()));
+        }
+        let summary = self.deletion.map(|(_, s)| s).unwrap_or_default();
         let mut close = false;
         crate::window_fit::fit_dialog(egui::Window::new("Delete case").collapsible(false), ctx).show(ctx, |ui| {
             ui.label(format!("Delete the case “{}”?", case.name));
@@ -282,6 +273,7 @@ impl CasesWindow {
         });
         if close {
             self.confirm_delete = None;
+            self.deletion = None;
         }
     }
 }

@@ -24,6 +24,8 @@ pub struct DataWindows {
     attributes_open: bool,
     /// Which entities have memos, as of an app generation.
     marks: Option<(u64, MemoMarks)>,
+    /// What the cases, attributes and participants windows list, while one is open.
+    pub(super) listings: Option<super::listings::WindowListings>,
 }
 
 /// Draws the open windows and queues what they ask for.
@@ -34,12 +36,31 @@ pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     if data.memos_open {
         commands.extend(data.memos.show(ctx, project, app.generation, &mut data.memos_open));
     }
-    if data.cases_open {
-        commands.extend(data.cases.show(ctx, project, &mut data.cases_open));
+    let mut errors = Vec::new();
+    if data.cases_open || data.attributes_open || app.participants_open {
+        match super::listings::refreshed(&mut data.listings, project, app.generation) {
+            Ok(lists) => {
+                if data.cases_open {
+                    commands.extend(data.cases.show(ctx, project, lists, &mut data.cases_open));
+                }
+                if data.attributes_open {
+                    commands.extend(data.attributes.show(ctx, lists, &mut data.attributes_open).into_iter().map(UiCommand::Perform));
+                }
+                if app.participants_open {
+                    commands.extend(app.participants.show(ctx, project, lists, &mut app.participants_open));
+                }
+            }
+            Err(e) => {
+                // Said once: the windows close rather than ask again on every frame.
+                errors.push(e.to_string());
+                (data.cases_open, data.attributes_open, app.participants_open) = (false, false, false);
+            }
+        }
+    } else {
+        // Nothing lists them: let the rows go.
+        data.listings = None;
     }
-    if data.attributes_open {
-        commands.extend(data.attributes.show(ctx, project, &mut data.attributes_open).into_iter().map(UiCommand::Perform));
-    }
+    app.errors.extend(errors);
     for command in commands {
         app.push(command);
     }

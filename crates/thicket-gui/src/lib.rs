@@ -7,6 +7,8 @@ pub mod analysis;
 mod app;
 pub mod document;
 pub mod import_dialog;
+pub mod jobs;
+mod listings;
 mod attribute_cell;
 mod attributes;
 mod cases;

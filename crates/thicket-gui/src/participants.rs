@@ -9,6 +9,7 @@ use super::attribute_cell::CellEdits;
 use super::memos::{MemoSubject, memo_mark};
 use thicket_core::Action;
 use thicket_core::model::*;
+use super::listings::WindowListings;
 use thicket_core::project::Project;
 
 /// Edits in progress (names and attribute values being typed), kept between frames.
@@ -20,15 +21,11 @@ pub struct ParticipantsWindow {
 
 impl ParticipantsWindow {
     /// Draws the window; returns what to apply, if the user made a change or asked for a memo.
-    pub fn show(&mut self, ctx: &egui::Context, project: &Project, open: &mut bool) -> Option<UiCommand> {
-        let people = project.participants().ok()?;
-        let roles = project.roles().ok()?;
-        let cases = project.cases_by_participant().ok()?;
-        let all_cases = project.cases().ok()?;
-        let turns = project.turn_counts().ok()?;
-        let attributes: Vec<AttributeDef> = project.attributes().ok()?.into_iter().filter(|a| a.applies_to == AttributeTarget::Participant).collect();
-        let values: HashMap<(AttributeId, i64), String> = project.attribute_values().ok()?.into_iter().map(|v| ((v.attribute_id, v.entity_id), v.value)).collect();
-        let marks = project.memo_marks().ok()?;
+    /// The rows come from `lists`; the project is read only when the user merges two people.
+    pub fn show(&mut self, ctx: &egui::Context, project: &Project, lists: &WindowListings, open: &mut bool) -> Option<UiCommand> {
+        let (people, roles, cases, all_cases, turns, marks) = (&lists.participants, &lists.roles, &lists.cases_by_participant, &lists.cases, &lists.turn_counts, &lists.marks);
+        let attributes: Vec<&AttributeDef> = lists.attributes.iter().filter(|a| a.applies_to == AttributeTarget::Participant).collect();
+        let values: HashMap<(AttributeId, i64), &str> = lists.attribute_values.iter().map(|v| ((v.attribute_id, v.entity_id), v.value.as_str())).collect();
         let mut command = None;
         crate::window_fit::fit_table(egui::Window::new("Participants").open(open).default_width(820.0), ctx).show(ctx, |ui| {
             ui.label("Rename a participant, set their role and cases, or merge two who are the same person.");
@@ -47,7 +44,7 @@ impl ParticipantsWindow {
                     ui.strong("Memo");
                     ui.strong("Merge into");
                     ui.end_row();
-                    for p in &people {
+                    for p in people {
                         let case_names = cases.get(&p.id).cloned().unwrap_or_default();
                         let case_ids: Vec<CaseId> = all_cases.iter().filter(|c| case_names.contains(&c.name)).map(|c| c.id).collect();
                         let update = |name: String, role: Option<String>, cases: Vec<CaseId>| {
@@ -66,7 +63,7 @@ impl ParticipantsWindow {
                             .selected_text(role.clone().unwrap_or_else(|| "no role".into()))
                             .show_ui(ui, |ui| {
                                 ui.selectable_value(&mut role, None, "no role");
-                                for r in &roles {
+                                for r in roles {
                                     ui.selectable_value(&mut role, Some(r.name.clone()), &r.label);
                                 }
                             })
@@ -78,7 +75,7 @@ impl ParticipantsWindow {
                         ui.label(turns.get(&p.id).copied().unwrap_or(0).to_string());
                         let shown = if case_names.is_empty() { "no case".to_string() } else { case_names.join(", ") };
                         ui.menu_button(shown, |ui| {
-                            for c in &all_cases {
+                            for c in all_cases {
                                 let mut ticked = case_ids.contains(&c.id);
                                 if ui.checkbox(&mut ticked, &c.name).changed() {
                                     let mut chosen: Vec<CaseId> = case_ids.iter().copied().filter(|id| *id != c.id).collect();
@@ -97,7 +94,7 @@ impl ParticipantsWindow {
                         .accessible_name(format!("Cases of {}", p.name))
                         .on_hover_text(format!("Cases {} belongs to", p.name));
                         for a in &attributes {
-                            let stored = values.get(&(a.id, p.id.0)).map(String::as_str);
+                            let stored = values.get(&(a.id, p.id.0)).copied();
                             if let Some(action) = self.cells.cell(ui, a, p.id.0, &format!("{} of {}", a.name, p.name), stored, 130.0) {
                                 command = Some(UiCommand::Perform(action));
                             }

@@ -20,6 +20,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
@@ -140,6 +141,14 @@ impl Project {
     /// Plans an autocode run (reads only). Errors: an invalid pattern, an unknown code, role or
     /// source.
     pub fn plan_autocode(&self, spec: &AutocodeSpec) -> Result<AutocodePlan> {
+        let mut run = self.start_autocode_plan(spec)?;
+        while !run.step(self, Duration::MAX)? {}
+        Ok(run.finish())
+    }
+
+    /// A plan to make in pieces ([`AutocodeRun::step`]), so that a window can go on drawing
+    /// between them (a common word over the reference corpus takes about half a second).
+    pub fn start_autocode_plan(&self, spec: &AutocodeSpec) -> Result<AutocodeRun> {
         let finder = spec.pattern.compile().map_err(|e| Error::invalid(e.to_string()))?;
         let book = self.codebook()?;
         let code = book.path(spec.code).ok_or_else(|| Error::not_found(format!("no code with id {}", spec.code)))?.to_string();
@@ -151,9 +160,8 @@ impl Project {
             }
         }
         let role_of: HashMap<ParticipantId, Option<String>> = self.participants()?.into_iter().map(|p| (p.id, p.role)).collect();
-        let sources = self.sources_in_scope(&spec.sources)?;
-        let (_, found) = self.scan(&finder, &sources)?;
-        let mut plan = AutocodePlan {
+        let queue = self.candidates(&finder, self.sources_in_scope(&spec.sources)?)?;
+        let plan = AutocodePlan {
             code: code.clone(),
             code_id: spec.code,
             unit: spec.unit,
@@ -165,32 +173,74 @@ impl Project {
             sources: 0,
             label: format!("Autocode {} as “{code}”", spec.pattern),
         };
-        for f in found {
-            let turns = self.turns(f.source.id)?;
-            let index = TextIndex::new(&f.text);
-            let units = Units { text: &f.text, index: &index, turns: &turns, sentences: HashMap::new() };
-            plan.hits += f.spans.len();
-            let (spans, outside) = units.extend(&f.spans, spec.unit, spec.role.as_deref(), &role_of);
-            plan.outside += outside;
-            plan.units += spans.len();
-            let done: BTreeSet<TextSpan> = match spec.coder {
-                Some(coder) => self.codings_in(f.source.id)?.into_iter().filter(|c| c.code_id == spec.code && c.coder_id == coder).map(|c| c.span).collect(),
-                None => BTreeSet::new(),
-            };
-            let before = plan.codings.len();
-            for span in spans {
-                if done.contains(&span) {
-                    plan.existing += 1;
-                    continue;
-                }
-                let text = index.char_range_to_byte_range(span.start..span.end).and_then(|r| f.text.get(r)).unwrap_or_default().to_string();
-                plan.codings.push(PlannedCoding { source_id: f.source.id, source: f.source.name.clone(), start: span.start, end: span.end, text });
+        Ok(AutocodeRun { finder, spec: spec.clone(), role_of, queue, next: 0, plan })
+    }
+}
+
+/// An autocode plan under way: the sources still to read, and the plan so far.
+pub struct AutocodeRun {
+    finder: crate::text::Finder,
+    spec: AutocodeSpec,
+    role_of: HashMap<ParticipantId, Option<String>>,
+    /// Sources to read (already narrowed by the index), in the plan's order.
+    queue: Vec<Source>,
+    next: usize,
+    plan: AutocodePlan,
+}
+
+impl AutocodeRun {
+    /// Plans source after source until `budget` has passed (at least one source); returns true
+    /// once every source is done. The project must be the one the run started on, unchanged.
+    pub fn step(&mut self, project: &Project, budget: Duration) -> Result<bool> {
+        let started = Instant::now();
+        while let Some(source) = self.queue.get(self.next) {
+            self.next += 1;
+            if let Some(found) = project.scan_one(&self.finder, source)? {
+                self.plan_source(project, found)?;
             }
-            if plan.codings.len() > before {
-                plan.sources += 1;
+            if started.elapsed() >= budget {
+                break;
             }
         }
-        Ok(plan)
+        Ok(self.next >= self.queue.len())
+    }
+
+    /// How much is done, from 0 to 1.
+    pub fn progress(&self) -> f32 {
+        if self.queue.is_empty() { 1.0 } else { self.next as f32 / self.queue.len() as f32 }
+    }
+
+    /// The plan (complete once `step` returned true).
+    pub fn finish(self) -> AutocodePlan {
+        self.plan
+    }
+
+    fn plan_source(&mut self, project: &Project, f: super::search::SourceHits) -> Result<()> {
+        let (spec, plan) = (&self.spec, &mut self.plan);
+        let turns = project.turns(f.source.id)?;
+        let index = TextIndex::new(&f.text);
+        let units = Units { text: &f.text, index: &index, turns: &turns, sentences: HashMap::new() };
+        plan.hits += f.spans.len();
+        let (spans, outside) = units.extend(&f.spans, spec.unit, spec.role.as_deref(), &self.role_of);
+        plan.outside += outside;
+        plan.units += spans.len();
+        let done: BTreeSet<TextSpan> = match spec.coder {
+            Some(coder) => project.codings_in(f.source.id)?.into_iter().filter(|c| c.code_id == spec.code && c.coder_id == coder).map(|c| c.span).collect(),
+            None => BTreeSet::new(),
+        };
+        let before = plan.codings.len();
+        for span in spans {
+            if done.contains(&span) {
+                plan.existing += 1;
+                continue;
+            }
+            let text = index.char_range_to_byte_range(span.start..span.end).and_then(|r| f.text.get(r)).unwrap_or_default().to_string();
+            plan.codings.push(PlannedCoding { source_id: f.source.id, source: f.source.name.clone(), start: span.start, end: span.end, text });
+        }
+        if plan.codings.len() > before {
+            plan.sources += 1;
+        }
+        Ok(())
     }
 }
 

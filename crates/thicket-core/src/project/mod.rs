@@ -4,6 +4,7 @@
 //! `Action`s. Each action is validated, applied in one transaction and yields its inverse, which
 //! the undo history keeps.
 
+mod analysis_load;
 mod apply;
 mod autocode;
 mod check;
@@ -18,11 +19,12 @@ use crate::error::Result;
 use crate::model::*;
 use crate::store::Store;
 
+pub use analysis_load::{AnalysisLoader, AnalysisRows};
 pub use check::CheckReport;
 pub use import_batch::{DateFrom, ImportOptions, ImportReport, ImportedFile, ReadBatch, SkippedFile, expand_paths, import_text, read_files};
 pub use queries::{CaseDeletionSummary, MemoMarks, Segment, SegmentFilter};
-pub use autocode::{AutocodePlan, AutocodeSpec, CodingUnit, PlannedCoding};
-pub use search::{SearchHit, SearchResults, SearchScope};
+pub use autocode::{AutocodePlan, AutocodeRun, AutocodeSpec, CodingUnit, PlannedCoding};
+pub use search::{SearchHit, SearchResults, SearchRun, SearchScope};
 
 /// What applying an action did.
 #[derive(Debug, Clone)]
@@ -62,6 +64,12 @@ impl Project {
     /// Closes the project, leaving a single file on disk.
     pub fn close(self) -> Result<()> {
         Ok(self.store.close()?)
+    }
+
+    /// How many queries the project has run since it was opened (reads, not writes): a window's
+    /// tests check with it that drawing a frame reads nothing.
+    pub fn reads(&self) -> u64 {
+        self.store.reads()
     }
 
     /// The project file.

@@ -186,6 +186,12 @@ impl Project {
         Ok(self.store.read().coding_counts()?.into_iter().collect())
     }
 
+    /// Codings per code for the codes with ids in `first..=last`, so that a window can count in
+    /// pieces (each a range of the index by code).
+    pub fn coding_counts_of_codes(&self, first: CodeId, last: CodeId) -> Result<HashMap<CodeId, usize>> {
+        Ok(self.store.read().coding_counts_of_codes(first, last)?.into_iter().collect())
+    }
+
     /// All coders, by name.
     pub fn coders(&self) -> Result<Vec<Coder>> {
         Ok(self.store.read().coders()?)
@@ -434,28 +440,10 @@ impl Project {
     /// `analysis_data` with a choice of extras: speakers (turns and attribution) and the source
     /// texts (words measure, paragraph windows). Attributes are always loaded: they are small.
     pub fn analysis_data_with(&self, load: crate::analysis::AnalysisLoad) -> Result<crate::analysis::AnalysisData> {
-        let read = self.store.read();
-        let sources = self.sources()?;
-        let mut texts = Vec::new();
-        if load.texts {
-            for s in &sources {
-                texts.push((s.id, read.source_text(s.id)?.unwrap_or_default()));
-            }
-        }
-        let data = crate::analysis::AnalysisData::new(
-            self.codebook()?,
-            read.coding_refs()?,
-            sources,
-            self.cases()?,
-            self.case_sources()?,
-            self.participants()?,
-            self.coders()?,
-            if load.speakers { Some(read.all_turns()?) } else { None },
-            self.source_participants()?,
-        )
-        .with_attributes(read.attributes()?, read.attribute_values()?)
-        .with_participant_cases(read.participant_cases()?);
-        Ok(if load.texts { data.with_texts(texts) } else { data })
+        // One code path with the window's load in pieces (`analysis_load`): here in one piece.
+        let mut loader = super::AnalysisLoader::new(load);
+        while !loader.step(self, std::time::Duration::MAX)? {}
+        Ok(loader.finish().build())
     }
 }
 

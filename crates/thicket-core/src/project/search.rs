@@ -12,6 +12,7 @@
 //! paragraph, speaker), so a search for a common word stays cheap to show.
 
 use std::collections::{BTreeSet, HashMap};
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
@@ -109,29 +110,21 @@ pub(super) struct SourceHits {
 impl Project {
     /// Finds `pattern` in the sources of `scope`. Errors: an invalid pattern, an unknown source.
     pub fn search(&self, pattern: &SearchPattern, scope: &SearchScope) -> Result<SearchResults> {
+        let mut run = self.start_search(pattern, scope)?;
+        while !run.step(self, Duration::MAX)? {}
+        Ok(run.finish())
+    }
+
+    /// A search to run in pieces ([`SearchRun::step`]), so that a window can go on drawing
+    /// between them. The full-text index is asked here, once.
+    pub fn start_search(&self, pattern: &SearchPattern, scope: &SearchScope) -> Result<SearchRun> {
         let finder = pattern.compile().map_err(|e| Error::invalid(e.to_string()))?;
         let in_scope = self.sources_in_scope(&scope.sources)?;
-        let (scanned, found) = self.scan(&finder, &in_scope)?;
-        let people: HashMap<ParticipantId, Participant> = self.participants()?.into_iter().map(|p| (p.id, p)).collect();
-        let mut results = SearchResults {
-            hits: Vec::new(),
-            total: found.iter().map(|f| f.spans.len()).sum(),
-            sources_with_hits: found.len(),
-            sources_scanned: scanned,
-            sources_in_scope: in_scope.len(),
-        };
-        for f in &found {
-            let room = scope.limit.saturating_sub(results.hits.len());
-            if room == 0 {
-                break;
-            }
-            let index = TextIndex::new(&f.text);
-            let turns = self.turns(f.source.id)?;
-            for span in f.spans.iter().take(room) {
-                results.hits.push(describe(f, &index, &turns, &people, *span));
-            }
-        }
-        Ok(results)
+        let sources_in_scope = in_scope.len();
+        let queue = self.candidates(&finder, in_scope)?;
+        let people = self.participants()?.into_iter().map(|p| (p.id, p)).collect();
+        let results = SearchResults { hits: Vec::new(), total: 0, sources_with_hits: 0, sources_scanned: 0, sources_in_scope };
+        Ok(SearchRun { finder, queue, next: 0, people, limit: scope.limit, results })
     }
 
     /// The sources with these ids (all sources when empty), by name; an unknown id is an error.
@@ -148,27 +141,74 @@ impl Project {
         Ok(all.into_iter().filter(|s| wanted.contains(&s.id)).collect())
     }
 
-    /// Scans `sources` (narrowed by the full-text index when the pattern allows) and returns how
-    /// many were read and those with matches, in the given order.
-    pub(super) fn scan(&self, finder: &Finder, sources: &[Source]) -> Result<(usize, Vec<SourceHits>)> {
-        let candidates: Option<BTreeSet<SourceId>> = match fts_query(finder) {
-            Some(query) => Some(self.store.read().search_sources(&query)?.into_iter().collect()),
-            None => None,
-        };
-        let mut scanned = 0;
-        let mut found = Vec::new();
-        for source in sources {
-            if candidates.as_ref().is_some_and(|c| !c.contains(&source.id)) {
-                continue;
+    /// The sources worth reading: those the full-text index names when the pattern allows
+    /// asking it, else all of `sources`, in their order.
+    pub(super) fn candidates(&self, finder: &Finder, sources: Vec<Source>) -> Result<Vec<Source>> {
+        let Some(query) = fts_query(finder) else { return Ok(sources) };
+        let named: BTreeSet<SourceId> = self.store.read().search_sources(&query)?.into_iter().collect();
+        Ok(sources.into_iter().filter(|s| named.contains(&s.id)).collect())
+    }
+
+    /// Reads `source` and finds every match in it; `None` when there is none.
+    pub(super) fn scan_one(&self, finder: &Finder, source: &Source) -> Result<Option<SourceHits>> {
+        let text = self.source_text(source.id)?;
+        let spans = finder.find(&text);
+        Ok((!spans.is_empty()).then(|| SourceHits { source: source.clone(), text, spans }))
+    }
+}
+
+/// A project search under way: the sources still to read, and what was found so far.
+pub struct SearchRun {
+    finder: Finder,
+    /// Sources to read (already narrowed by the index), in result order.
+    queue: Vec<Source>,
+    next: usize,
+    people: HashMap<ParticipantId, Participant>,
+    limit: usize,
+    results: SearchResults,
+}
+
+impl SearchRun {
+    /// Reads and scans sources until `budget` has passed (at least one source); returns true
+    /// once every source is done. The project must be the one the run started on, unchanged.
+    pub fn step(&mut self, project: &Project, budget: Duration) -> Result<bool> {
+        let started = Instant::now();
+        while let Some(source) = self.queue.get(self.next) {
+            self.next += 1;
+            self.results.sources_scanned += 1;
+            if let Some(found) = project.scan_one(&self.finder, source)? {
+                self.results.total += found.spans.len();
+                self.results.sources_with_hits += 1;
+                // Hits beyond the limit are counted, not described.
+                let room = self.limit.saturating_sub(self.results.hits.len());
+                if room > 0 {
+                    let index = TextIndex::new(&found.text);
+                    let turns = project.turns(found.source.id)?;
+                    for span in found.spans.iter().take(room) {
+                        self.results.hits.push(describe(&found, &index, &turns, &self.people, *span));
+                    }
+                }
             }
-            scanned += 1;
-            let text = self.source_text(source.id)?;
-            let spans = finder.find(&text);
-            if !spans.is_empty() {
-                found.push(SourceHits { source: source.clone(), text, spans });
+            if started.elapsed() >= budget {
+                break;
             }
         }
-        Ok((scanned, found))
+        Ok(self.next >= self.queue.len())
+    }
+
+    /// How much is done, from 0 to 1.
+    pub fn progress(&self) -> f32 {
+        if self.queue.is_empty() { 1.0 } else { self.next as f32 / self.queue.len() as f32 }
+    }
+
+    /// Sources read so far, and how many there are to read.
+    pub fn sources_done(&self) -> (usize, usize) {
+        (self.next, self.queue.len())
+    }
+
+    /// What was found (everything, once `step` returned true).
+    pub fn finish(self) -> SearchResults {
+        self.results
     }
 }
 

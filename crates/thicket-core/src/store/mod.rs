@@ -109,6 +109,8 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Calls of `read` (see `Store::reads`).
+    reads: std::cell::Cell<u64>,
 }
 
 impl std::fmt::Debug for Store {
@@ -129,7 +131,7 @@ impl Store {
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| io_or_sqlite(path, e))?;
-        let mut store = Store { conn, path: path.to_owned() };
+        let mut store = Store { conn, path: path.to_owned(), reads: Default::default() };
         store.lock()?;
         store.configure()?;
         migrations::migrate(&mut store.conn, migrations::MIGRATIONS, 0)?;
@@ -149,7 +151,7 @@ impl Store {
         check_file(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
-        let mut store = Store { conn, path: path.to_owned() };
+        let mut store = Store { conn, path: path.to_owned(), reads: Default::default() };
         store.lock()?;
         let version = store.inspect(latest)?;
         store.configure()?;

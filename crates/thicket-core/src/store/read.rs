@@ -15,7 +15,14 @@ pub struct Reader<'a> {
 impl Store {
     /// Read access to the project.
     pub fn read(&self) -> Reader<'_> {
+        self.reads.set(self.reads.get() + 1);
         Reader { conn: &self.conn }
+    }
+
+    /// How many times `read` was called: every query goes through it, so a window's tests can
+    /// check that drawing a frame queries nothing.
+    pub fn reads(&self) -> u64 {
+        self.reads.get()
     }
 }
 
@@ -300,6 +307,35 @@ impl<'a> Reader<'a> {
         )
     }
 
+    /// The codings of the sources with ids in `first..=last`, in the order of `coding_refs`:
+    /// concatenating consecutive ranges gives the same list, so a caller can read it in pieces.
+    pub fn coding_refs_of_sources(&self, first: SourceId, last: SourceId) -> Result<Vec<CodingRef>> {
+        self.list(
+            "SELECT id, source_id, code_id, coder_id, start_char, end_char FROM codings
+             WHERE source_id BETWEEN ?1 AND ?2 ORDER BY source_id, start_char, end_char, id",
+            [first, last],
+            |r| {
+                Ok(CodingRef {
+                    id: r.get(0)?,
+                    source_id: r.get(1)?,
+                    code_id: r.get(2)?,
+                    coder_id: r.get(3)?,
+                    span: TextSpan { start: get_usize(r, 4)?, end: get_usize(r, 5)? },
+                })
+            },
+        )
+    }
+
+    /// The turns of the sources with ids in `first..=last`, in the order of `all_turns`.
+    pub fn turns_of_sources(&self, first: SourceId, last: SourceId) -> Result<Vec<Turn>> {
+        self.list(
+            "SELECT id, source_id, participant_id, start_char, end_char, timestamp_ms FROM turns
+             WHERE source_id BETWEEN ?1 AND ?2 ORDER BY source_id, start_char, id",
+            [first, last],
+            turn_row,
+        )
+    }
+
     /// One coding.
     pub fn coding(&self, id: CodingId) -> Result<Option<Coding>> {
         self.one(&format!("SELECT {CODING_COLS} FROM codings WHERE id = ?1"), [id], coding_row)
@@ -308,6 +344,14 @@ impl<'a> Reader<'a> {
     /// The number of codings of each code that has any.
     pub fn coding_counts(&self) -> Result<Vec<(CodeId, usize)>> {
         self.list("SELECT code_id, count(*) FROM codings GROUP BY code_id ORDER BY code_id", [], |r| {
+            Ok((r.get(0)?, get_usize(r, 1)?))
+        })
+    }
+
+    /// Codings per code for the codes with ids in `first..=last` (codes without codings are left
+    /// out): `coding_counts` in pieces, along the index by code.
+    pub fn coding_counts_of_codes(&self, first: CodeId, last: CodeId) -> Result<Vec<(CodeId, usize)>> {
+        self.list("SELECT code_id, count(*) FROM codings WHERE code_id BETWEEN ?1 AND ?2 GROUP BY code_id ORDER BY code_id", [first, last], |r| {
             Ok((r.get(0)?, get_usize(r, 1)?))
         })
     }

@@ -10,8 +10,9 @@ use egui::{Key, Ui};
 
 use super::controls::{combo, current, ready, shown, status};
 use super::drill::{Behind, Segments};
-use super::filters::{FilterRow, Filters};
+use super::filters::{FilterRow, Filters, narrow};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
+use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Cooccurrence, CrosstabSpec, Dimension, Measure, Proximity, cell_codings, cooccurrence_with, cooccurring_pairs};
@@ -48,15 +49,17 @@ pub(super) struct CooccurrenceView {
     hide_unused: bool,
     result: Option<Computed>,
     filters: FilterRow,
+    work: Work<RunKey, Done>,
 }
 
 impl Default for CooccurrenceView {
     fn default() -> Self {
-        CooccurrenceView { mode: Mode::Overlap, within: 200, jaccard: false, hide_unused: true, result: None, filters: FilterRow::pairing() }
+        CooccurrenceView { mode: Mode::Overlap, within: 200, jaccard: false, hide_unused: true, result: None, filters: FilterRow::pairing(), work: Work::default() }
     }
 }
 
-type Computed = super::controls::Computed<(Proximity, bool, bool, Filters, u64), Done>;
+type RunKey = (Proximity, bool, bool, Filters, u64);
+type Computed = super::controls::Computed<RunKey, Done>;
 
 struct Done {
     data: Arc<AnalysisData>,
@@ -115,11 +118,14 @@ impl AnalysisView for CooccurrenceView {
         }
         let need = self.filters.filters.load(AnalysisLoad { speakers: proximity == Proximity::Turn, texts: proximity == Proximity::Paragraph });
         let (jaccard, hide_unused, across_coders) = (self.jaccard, self.hide_unused, self.filters.filters.across_coders);
-        let filters = &mut self.filters;
-        let outcome = ctx.data.get(ctx.project, ctx.generation, need).and_then(|data| filters.apply(data)).and_then(|data| {
+        let (scope, filters) = (self.filters.filters.scope(), &mut self.filters);
+        let Some(outcome) = ctx.run(key.clone(), &mut self.work, need, |data| filters.learn(data), Box::new(move |data, _| {
+            let data = narrow(data, &scope)?;
             let table = cooccurrence_with(&data, proximity, across_coders).map_err(|e| e.to_string())?;
             Ok(Done::new(data, proximity, table, jaccard, hide_unused))
-        });
+        })) else {
+            return Refresh::Kept;
+        };
         self.result = Some(Computed { key, outcome });
         Refresh::Replaced
     }

@@ -107,18 +107,17 @@ impl FilterRow {
         f.roles.retain(|r| self.roles.contains(r));
     }
 
-    /// Learns the names from `data`, then narrows it to the filters: the same `Arc` when nothing
-    /// is filtered, else a narrowed copy.
-    pub fn apply(&mut self, data: Arc<AnalysisData>) -> Result<Arc<AnalysisData>, String> {
-        self.learn(&data);
-        let scope = self.filters.scope();
-        if scope.is_empty() {
-            return Ok(data);
-        }
-        let mut narrowed = (*data).clone();
-        narrowed.restrict(&scope).map_err(|e| e.to_string())?;
-        Ok(Arc::new(narrowed))
+}
+
+/// `data` narrowed to `scope`: the same `Arc` when nothing is filtered, else a narrowed copy.
+/// Run on the analysis worker: the copy is the size of the project's codings.
+pub fn narrow(data: Arc<AnalysisData>, scope: &Scope) -> Result<Arc<AnalysisData>, String> {
+    if scope.is_empty() {
+        return Ok(data);
     }
+    let mut narrowed = (*data).clone();
+    narrowed.restrict(scope).map_err(|e| e.to_string())?;
+    Ok(Arc::new(narrowed))
 }
 
 fn sorted(names: impl Iterator<Item = String>) -> Vec<String> {

@@ -13,8 +13,9 @@ use egui::{Key, Ui};
 
 use super::controls::{combo, current, ready, shown, status};
 use super::drill::{Behind, Segments};
-use super::filters::{FilterRow, Filters};
+use super::filters::{FilterRow, Filters, narrow};
 use super::heat_table::{self, RowHead, TableCell, TableModel};
+use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Crosstab, CrosstabSpec, Dimension, Measure, Period, cell_codings, crosstab_with};
@@ -38,6 +39,7 @@ pub(super) struct MatrixView {
     spec: CrosstabSpec,
     hide_empty: bool,
     result: Option<Computed>,
+    work: Work<RunKey, Done>,
     /// `attr:NAME` choices, from the last data loaded.
     attributes: Vec<(Dimension, String)>,
     filters: FilterRow,
@@ -45,11 +47,12 @@ pub(super) struct MatrixView {
 
 impl Default for MatrixView {
     fn default() -> Self {
-        MatrixView { spec: CrosstabSpec { dimension: Dimension::Cases, measure: Measure::Segments, rollup: false }, hide_empty: false, result: None, attributes: Vec::new(), filters: FilterRow::default() }
+        MatrixView { spec: CrosstabSpec { dimension: Dimension::Cases, measure: Measure::Segments, rollup: false }, hide_empty: false, result: None, work: Work::default(), attributes: Vec::new(), filters: FilterRow::default() }
     }
 }
 
-type Computed = super::controls::Computed<(CrosstabSpec, bool, Filters, u64), Done>;
+type RunKey = (CrosstabSpec, bool, Filters, u64);
+type Computed = super::controls::Computed<RunKey, Done>;
 
 struct Done {
     data: Arc<AnalysisData>,
@@ -202,12 +205,20 @@ impl AnalysisView for MatrixView {
         // Showing or hiding empty rows keeps the list of segments open (its cell is the same)
         // but moves the rows, so the highlighted cell is let go either way.
         let same_table = self.result.as_ref().is_some_and(|c| c.key.0 == key.0 && c.key.2 == key.2 && c.key.3 == key.3);
-        let filters = &mut self.filters;
-        let outcome = ctx.data.get(ctx.project, ctx.generation, filters.filters.load(load_for(&self.spec))).and_then(|data| filters.apply(data)).and_then(|data| {
-            self.attributes = attribute_choices(&data);
-            let table = crosstab_with(&data, &self.spec).map_err(|e| e.to_string())?;
-            Ok(Done::new(data, table, self.hide_empty))
-        });
+        let (spec, hide_empty) = (self.spec.clone(), self.hide_empty);
+        let need = self.filters.filters.load(load_for(&spec));
+        let (scope, filters, attributes) = (self.filters.filters.scope(), &mut self.filters, &mut self.attributes);
+        let on_data = |data: &AnalysisData| {
+            filters.learn(data);
+            *attributes = attribute_choices(data);
+        };
+        let Some(outcome) = ctx.run(key.clone(), &mut self.work, need, on_data, Box::new(move |data, _| {
+            let data = narrow(data, &scope)?;
+            let table = crosstab_with(&data, &spec).map_err(|e| e.to_string())?;
+            Ok(Done::new(data, table, hide_empty))
+        })) else {
+            return Refresh::Kept;
+        };
         self.result = Some(Computed { key, outcome });
         if same_table { Refresh::Moved } else { Refresh::Replaced }
     }

@@ -8,7 +8,9 @@
 //!
 //! The project's rows are loaded once per generation (`DataCache`) and each view caches its
 //! result under its parameters, so a frame only paints: at the reference scale (200,000
-//! codings) an analysis runs when a choice changes, never per frame.
+//! codings) an analysis runs when a choice changes, never per frame. Neither the load nor the
+//! analysis runs in a frame (`background`): the rows are read in pieces of a few milliseconds
+//! and the analysis runs on a worker, while the tab shows how far it is, with a Cancel button.
 //!
 //! Every view has one shape (`view::AnalysisView`) and is drawn by one frame (`view::Tab`),
 //! which also holds the drill-down list; `VIEWS` lists them, so the area and the command table
@@ -24,6 +26,7 @@
 //!   view shows (cases, kinds, roles, coders, dates; "Across coders" where codings are paired),
 //!   the CLI's `Scope`; `export_menu`: the Export menu and its file dialog.
 
+mod background;
 mod controls;
 mod cooccurrence;
 mod data_cache;
@@ -155,6 +158,10 @@ pub(super) struct Ctx<'a> {
     pub generation: u64,
     pub data: &'a mut DataCache,
     pub requests: &'a mut Vec<Request>,
+    /// Starts the views' computations on workers (`background`).
+    pub jobs: &'a crate::jobs::Jobs,
+    /// Set by `Ctx::run` while the view waits for its data or its result.
+    busy: Option<background::Busy>,
 }
 
 /// The open views and which tab is in front.
@@ -177,6 +184,11 @@ impl AnalysisArea {
             }
         };
         self.active = Some(i);
+    }
+
+    /// Whether the view in front is waiting for its data or its result.
+    pub fn is_busy(&self) -> bool {
+        self.active.and_then(|i| self.views.get(i)).is_some_and(Tab::is_waiting)
     }
 
     /// Brings the Document tab forward.
@@ -270,7 +282,7 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
     let kind_in_front = view.kind();
     let mut requests = Vec::new();
     egui::CentralPanel::default().show(ui, |ui| {
-        let mut ctx = Ctx { project, generation: app.generation, data: &mut app.analysis.data, requests: &mut requests };
+        let mut ctx = Ctx { project, generation: app.generation, data: &mut app.analysis.data, requests: &mut requests, jobs: &app.jobs, busy: None };
         view.show(ui, &mut ctx);
     });
     for request in requests {

@@ -11,8 +11,9 @@ use egui::Ui;
 
 use super::controls::{checklist, combo, current, ready, shown, status};
 use super::drill::{Behind, Segments};
-use super::filters::{FilterRow, Filters};
+use super::filters::{FilterRow, Filters, narrow};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
+use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Sequence, SequenceSpec, Transitions, Window, sequence, transition_pairs, transitions};
@@ -56,6 +57,7 @@ pub(super) struct SequencesView {
     matrix_codes: Vec<String>,
     probabilities: bool,
     result: Option<Computed>,
+    work: Work<Key, Done>,
     /// Code paths, from the last data loaded.
     codes: Vec<String>,
     filters: FilterRow,
@@ -72,6 +74,7 @@ impl Default for SequencesView {
             matrix_codes: Vec::new(),
             probabilities: false,
             result: None,
+            work: Work::default(),
             codes: Vec::new(),
             filters: FilterRow::pairing(),
         }
@@ -153,9 +156,10 @@ impl AnalysisView for SequencesView {
     fn compute(&mut self, ctx: &mut Ctx) -> Refresh {
         // The codebook (for the pickers and defaults) comes with the cheapest load.
         if self.codes.is_empty() || self.result.as_ref().is_none_or(|c| c.key.7 != ctx.generation) {
-            match ctx.data.get(ctx.project, ctx.generation, AnalysisLoad::default()) {
-                Ok(data) => self.codes = data.code_paths(),
-                Err(e) => {
+            match ctx.data_now(AnalysisLoad::default()) {
+                None => return Refresh::Kept,
+                Some(Ok(data)) => self.codes = data.code_paths(),
+                Some(Err(e)) => {
                     self.result = Some(Computed { key: self.key(ctx.generation), outcome: Err(e) });
                     return Refresh::Replaced;
                 }
@@ -184,12 +188,15 @@ impl AnalysisView for SequencesView {
         let across_coders = self.filters.filters.across_coders;
         let spec = SequenceSpec { from: self.from.clone(), to: self.to.clone(), window, subcodes: self.subcodes, across_coders };
         let (codes, subcodes, probabilities) = (self.matrix_codes(), self.subcodes, self.probabilities);
-        let filters = &mut self.filters;
-        let outcome = ctx.data.get(ctx.project, ctx.generation, need).and_then(|data| filters.apply(data)).and_then(|data| {
+        let (scope, filters) = (self.filters.filters.scope(), &mut self.filters);
+        let Some(outcome) = ctx.run(key.clone(), &mut self.work, need, |data| filters.learn(data), Box::new(move |data, _| {
+            let data = narrow(data, &scope)?;
             let seq = sequence(&data, &spec).map_err(|e| e.to_string())?;
             let tr = transitions(&data, &codes, window, subcodes, across_coders).map_err(|e| e.to_string())?;
             Ok(Done::new(data, window, subcodes, across_coders, seq, tr, probabilities))
-        });
+        })) else {
+            return Refresh::Kept;
+        };
         self.result = Some(Computed { key, outcome });
         Refresh::Replaced
     }

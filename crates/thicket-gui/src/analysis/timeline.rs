@@ -11,7 +11,8 @@ use egui::{Color32, Key, Ui};
 use egui_plot::{GridMark, Line, Plot, Points};
 
 use super::controls::{checklist, current, ready, shown, status};
-use super::filters::{FilterRow, Filters};
+use super::filters::{FilterRow, Filters, narrow};
+use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisLoad, Timeline, timeline};
@@ -64,12 +65,14 @@ pub(super) struct TimelineView {
     cases: Vec<String>,
     codes: Vec<String>,
     result: Option<Computed>,
+    work: Work<RunKey, Done>,
     /// Whether `cases` and `codes` have been given their first values.
     chosen: bool,
     filters: FilterRow,
 }
 
-type Computed = super::controls::Computed<(bool, Filters, u64), Done>;
+type RunKey = (bool, Filters, u64);
+type Computed = super::controls::Computed<RunKey, Done>;
 
 struct Done {
     timeline: Timeline,
@@ -128,11 +131,15 @@ impl AnalysisView for TimelineView {
             return Refresh::Kept;
         }
         let rollup = self.rollup;
-        let filters = &mut self.filters;
-        let outcome = ctx.data.get(ctx.project, ctx.generation, filters.filters.load(AnalysisLoad::default())).and_then(|data| filters.apply(data)).map(|data| {
+        let (scope, filters) = (self.filters.filters.scope(), &mut self.filters);
+        let need = filters.filters.load(AnalysisLoad::default());
+        let Some(outcome) = ctx.run(key.clone(), &mut self.work, need, |data| filters.learn(data), Box::new(move |data, _| {
+            let data = narrow(data, &scope)?;
             let colours = data.codebook.walk().iter().filter_map(|(_, c)| Rgb::parse(&c.color).map(|rgb| (data.code_path(c.id), rgb))).collect();
-            Done { timeline: timeline(&data, rollup), colours }
-        });
+            Ok(Done { timeline: timeline(&data, rollup), colours })
+        })) else {
+            return Refresh::Kept;
+        };
         if let Ok(done) = &outcome {
             let t = &done.timeline;
             let all_cases: Vec<String> = t.cases.iter().map(|c| c.case.clone()).collect();

@@ -12,8 +12,9 @@ use egui::{Key, Ui};
 
 use super::controls::{checklist, current, ready, shown, status};
 use super::drill::{Behind, Segments};
-use super::filters::{FilterRow, Filters};
+use super::filters::{FilterRow, Filters, narrow};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
+use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Triangulation, TriangulationOptions, triangulate, triangulation_codings};
@@ -38,6 +39,7 @@ pub(super) const INFO: ViewInfo = ViewInfo {
 pub(super) struct TriangulationView {
     options: TriangulationOptions,
     result: Option<Computed>,
+    work: Work<RunKey, Done>,
     /// Perspectives in use (roles and source authors), from the last data loaded.
     roles: Vec<String>,
     filters: FilterRow,
@@ -45,11 +47,12 @@ pub(super) struct TriangulationView {
 
 impl Default for TriangulationView {
     fn default() -> Self {
-        TriangulationView { options: TriangulationOptions::default(), result: None, roles: Vec::new(), filters: FilterRow::pairing() }
+        TriangulationView { options: TriangulationOptions::default(), result: None, work: Work::default(), roles: Vec::new(), filters: FilterRow::pairing() }
     }
 }
 
-type Computed = super::controls::Computed<(TriangulationOptions, Filters, u64), Done>;
+type RunKey = (TriangulationOptions, Filters, u64);
+type Computed = super::controls::Computed<RunKey, Done>;
 
 struct Done {
     data: Arc<AnalysisData>,
@@ -187,18 +190,25 @@ impl AnalysisView for TriangulationView {
         if self.result.as_ref().is_some_and(|c| c.key == key) {
             return Refresh::Kept;
         }
-        let filters = &mut self.filters;
-        let outcome = ctx.data.get(ctx.project, ctx.generation, AnalysisLoad { speakers: true, texts: false }).and_then(|data| filters.apply(data)).and_then(|data| {
+        let (options, scope) = (self.options.clone(), self.filters.filters.scope());
+        let (roles, ignored, filters) = (&mut self.roles, &mut self.options.ignore_roles, &mut self.filters);
+        let on_data = |data: &AnalysisData| {
+            filters.learn(data);
             // Perspectives: the roles of participants and the authors of sources.
-            let roles: BTreeSet<String> =
-                data.participants.values().filter_map(|p| p.role.clone()).chain(data.sources.values().filter_map(|s| s.author.clone())).collect();
-            self.roles = roles.into_iter().collect();
+            let in_use: BTreeSet<String> = perspectives(data);
+            *roles = in_use.into_iter().collect();
             // A role left out may have left the project (undo, merge): forget it.
-            self.options.ignore_roles.retain(|r| self.roles.contains(r));
-            let grid = triangulate(&data, &self.options).map_err(|e| e.to_string())?;
-            Ok(Done::new(data, grid, &self.roles))
-        });
-        self.result = Some(Computed { key: (self.options.clone(), self.filters.filters.clone(), ctx.generation), outcome });
+            ignored.retain(|r| roles.contains(r));
+        };
+        let Some(outcome) = ctx.run(key.clone(), &mut self.work, AnalysisLoad { speakers: true, texts: false }, on_data, Box::new(move |data, _| {
+            let data = narrow(data, &scope)?;
+            let grid = triangulate(&data, &options).map_err(|e| e.to_string())?;
+            let roles: Vec<String> = perspectives(&data).into_iter().collect();
+            Ok(Done::new(data, grid, &roles))
+        })) else {
+            return Refresh::Kept;
+        };
+        self.result = Some(Computed { key, outcome });
         Refresh::Replaced
     }
 
@@ -263,6 +273,11 @@ fn legend(ui: &mut egui::Ui, role_marks: &[(String, String)]) {
         let roles: Vec<String> = role_marks.iter().map(|(m, r)| format!("{m} {r}")).collect();
         ui.weak(format!("Roles: {}", roles.join(" · ")));
     });
+}
+
+/// The perspectives in use: the roles of participants and the authors of sources.
+fn perspectives(data: &AnalysisData) -> BTreeSet<String> {
+    data.participants.values().filter_map(|p| p.role.clone()).chain(data.sources.values().filter_map(|s| s.author.clone())).collect()
 }
 
 #[cfg(test)]

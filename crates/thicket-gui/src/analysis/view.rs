@@ -104,11 +104,18 @@ pub(super) struct Tab {
     drill: Option<DrillDown>,
     /// "Saved …" after an export.
     note: Option<String>,
+    /// The view was waiting for its data or its result in the last frame it was drawn.
+    waiting: bool,
 }
 
 impl Tab {
     pub fn new(kind: AnalysisKind) -> Self {
-        Tab { view: (kind.info().open)(), selected: None, drill: None, note: None }
+        Tab { view: (kind.info().open)(), selected: None, drill: None, note: None, waiting: false }
+    }
+
+    /// Whether the view was waiting for its data or result when last drawn.
+    pub fn is_waiting(&self) -> bool {
+        self.waiting
     }
 
     pub fn kind(&self) -> AnalysisKind {
@@ -143,6 +150,12 @@ impl Tab {
         if let Some(format) = controls.export {
             ctx.requests.push(Request::Export(format));
         }
+        self.waiting = ctx.busy.is_some();
+        if let Some(busy) = ctx.busy.take() {
+            // No result of other choices or of an older project is shown meanwhile.
+            busy_line(ui, &busy);
+            return;
+        }
         if !self.view.header(ui, self.note.as_deref()) {
             return;
         }
@@ -174,5 +187,23 @@ impl Tab {
             Ok(None) => {}
             Err(e) => ctx.requests.push(Request::Error(e.to_string())),
         }
+    }
+}
+
+/// "Computing… 40 %" with a progress bar and a Cancel button, in place of a view's result.
+fn busy_line(ui: &mut Ui, busy: &super::background::Busy) {
+    ui.horizontal(|ui| {
+        ui.label(busy.what);
+        ui.add(egui::ProgressBar::new(busy.progress).desired_width(160.0).show_percentage());
+        if ui.button("Cancel").clicked() {
+            busy.cancel.cancel();
+        }
+    });
+    // The rows are read a piece per frame, so the next frame must come; a worker asks for
+    // one itself when it ends, and meanwhile the bar moves a few times a second.
+    if busy.next_frame {
+        ui.ctx().request_repaint();
+    } else {
+        ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
     }
 }

@@ -2,18 +2,23 @@
 //! chosen code, extended to a unit, optionally only where speakers of one role talk, and see
 //! beforehand how many codings that adds.
 //!
-//! In: the project (read only), the last search's pattern, the project's generation. Out: an
-//! [`AutocodeRequest`] when the button is pressed; the app performs it as one undoable action.
+//! In: the project (read only), the window's listings (`Summary`: codebook, roles, coders, the
+//! generation), the last search's pattern. Out: an [`AutocodeRequest`] when the button is
+//! pressed; the app performs it as one undoable action.
 //! The plan behind the preview is computed again when its inputs change, and after each change
 //! to the project only if it is quick (a common word over a large corpus can take a noticeable
 //! moment): otherwise the preview says it may be out of date and offers a refresh. The run itself
 //! is always planned afresh when performed, so a stale preview never codes the wrong thing.
+//!
+//! The plan is made in pieces (`AutocodeRun`), a few milliseconds of each frame, with a progress
+//! bar and a Cancel button: about half a second for a common word at the reference scale.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-
+use crate::jobs::Jobs;
+use crate::summary::Summary;
 use thicket_core::model::*;
-use thicket_core::project::{AutocodePlan, AutocodeSpec, CodingUnit, Project};
+use thicket_core::project::{AutocodePlan, AutocodeRun, AutocodeSpec, CodingUnit, Project};
 use thicket_core::text::SearchPattern;
 
 /// An autocode run the user asked for; the coder is named, since it may not be in the project yet.
@@ -21,6 +26,9 @@ use thicket_core::text::SearchPattern;
 pub struct AutocodeRequest {
     pub spec: AutocodeSpec,
     pub coder: String,
+    /// The preview's plan and the project generation it was made for: performed as it is
+    /// while the project is still at that generation, instead of planning it again in the frame.
+    pub planned: Option<(u64, AutocodePlan)>,
 }
 
 /// The form's choices the preview depends on (the project's generation aside).
@@ -37,6 +45,18 @@ struct Preview {
     plan: Result<AutocodePlan, String>,
 }
 
+/// A preview being planned, a piece per frame.
+struct Planning {
+    key: PlanKey,
+    generation: u64,
+    /// Time spent in the pieces so far (what `Preview::took` becomes).
+    took: Duration,
+    run: AutocodeRun,
+}
+
+/// What the preview says after Cancel.
+const CANCELLED: &str = "Preview cancelled.";
+
 /// The form's choices and the cached preview.
 #[derive(Default)]
 pub struct AutocodeForm {
@@ -45,13 +65,14 @@ pub struct AutocodeForm {
     role: Option<String>,
     only_open_source: bool,
     preview: Option<Preview>,
+    planning: Option<Planning>,
 }
 
 impl AutocodeForm {
     /// Draws the form for the hits of `pattern`; returns the run the user asked for.
-    pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, pattern: &SearchPattern, generation: u64, open_source: Option<SourceId>, coder: &str) -> Option<AutocodeRequest> {
-        let book = project.codebook().ok()?;
-        let roles = project.roles().unwrap_or_default();
+    #[allow(clippy::too_many_arguments)] // what it draws from, then the form's own inputs
+    pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, summary: &Summary, jobs: &Jobs, pattern: &SearchPattern, open_source: Option<SourceId>, coder: &str) -> Option<AutocodeRequest> {
+        let (book, roles, generation) = (&summary.codebook, &summary.roles, summary.generation);
         if self.code.is_some_and(|c| book.get(c).is_none()) {
             self.code = None;
         }
@@ -90,7 +111,7 @@ impl AutocodeForm {
             .truncate()
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut self.role, None, "any speaker, or none");
-                for r in &roles {
+                for r in roles {
                     ui.selectable_value(&mut self.role, Some(r.name.clone()), &r.label);
                 }
             })
@@ -115,18 +136,30 @@ impl AutocodeForm {
             sources: scope.into_iter().collect(),
             coder: None,
         };
-        if quick_enough {
-            self.compute(project, &spec, key.clone(), generation);
+        if self.planning.as_ref().is_some_and(|p| p.generation != generation) {
+            // Planned against a project that has changed since: its pieces would not agree.
+            self.planning = None;
         }
-        if self.preview.as_ref().is_some_and(|p| p.generation != generation) {
+        let planned = self.planning.as_ref().is_some_and(|p| p.key == key);
+        if quick_enough && !planned {
+            self.start(project, summary, &spec, key.clone());
+        }
+        let outdated = self.preview.as_ref().is_some_and(|p| p.generation != generation);
+        let cancelled = self.preview.as_ref().is_some_and(|p| p.took == Duration::MAX);
+        if (outdated || cancelled) && self.planning.is_none() {
             let mut refresh = false;
             ui.horizontal_wrapped(|ui| {
-                ui.weak("The project changed since this preview.");
+                if outdated {
+                    ui.weak("The project changed since this preview.");
+                }
                 refresh = ui.small_button("Refresh preview").clicked();
             });
             if refresh {
-                self.compute(project, &spec, key, generation);
+                self.start(project, summary, &spec, key.clone());
             }
+        }
+        if self.step(ui, project, jobs.slice(super::project_panel::SEARCH_SLICE)) {
+            return None;
         }
         let plan = match self.preview.as_ref().map(|p| &p.plan) {
             Some(Ok(plan)) => plan,
@@ -140,15 +173,62 @@ impl AutocodeForm {
         let n = plan.added();
         let button = egui::Button::new(format!("Add {n} {}", if n == 1 { "coding" } else { "codings" }));
         let clicked = ui.add_enabled(n > 0, button).on_hover_text(format!("As coder {coder}; one step to undo")).clicked();
-        clicked.then_some(AutocodeRequest { spec, coder })
+        let planned = self.preview.as_ref().filter(|p| p.generation == generation).map(|p| (p.generation, plan.clone()));
+        clicked.then_some(AutocodeRequest { spec, coder, planned })
     }
 
-    /// Plans the run for the preview, as the current coder, and times it.
-    fn compute(&mut self, project: &Project, spec: &AutocodeSpec, key: PlanKey, generation: u64) {
-        let coder = project.coders().unwrap_or_default().into_iter().find(|c| c.name == key.5).map(|c| c.id);
-        let started = Instant::now();
-        let plan = project.plan_autocode(&AutocodeSpec { coder, ..spec.clone() }).map_err(|e| e.to_string());
-        self.preview = Some(Preview { key, generation, took: started.elapsed(), plan });
+    /// Starts planning the run for the preview, as the current coder.
+    fn start(&mut self, project: &Project, summary: &Summary, spec: &AutocodeSpec, key: PlanKey) {
+        let coder = summary.coders.iter().find(|c| c.name == key.5).map(|c| c.id);
+        let generation = summary.generation;
+        match project.start_autocode_plan(&AutocodeSpec { coder, ..spec.clone() }) {
+            Ok(run) => self.planning = Some(Planning { key, generation, took: Duration::ZERO, run }),
+            Err(e) => {
+                self.planning = None;
+                self.preview = Some(Preview { key, generation, took: Duration::ZERO, plan: Err(e.to_string()) });
+            }
+        }
+    }
+
+    /// Plans on for a slice of this frame, drawing how far it is with a Cancel button; returns
+    /// true while planning (there is no preview to show yet).
+    fn step(&mut self, ui: &mut egui::Ui, project: &Project, slice: Duration) -> bool {
+        let Some(planning) = &mut self.planning else { return false };
+        let started = std::time::Instant::now();
+        let stepped = planning.run.step(project, slice);
+        planning.took += started.elapsed();
+        let finished = match stepped {
+            Ok(false) => None,
+            Ok(true) => Some(Ok(())),
+            Err(e) => Some(Err(e.to_string())),
+        };
+        if let Some(outcome) = finished {
+            if let Some(p) = self.planning.take() {
+                let plan = outcome.map(|()| p.run.finish());
+                self.preview = Some(Preview { key: p.key, generation: p.generation, took: p.took, plan });
+            }
+            return false;
+        }
+        let mut cancel = false;
+        ui.horizontal(|ui| {
+            ui.label("Planning the preview…");
+            ui.add(egui::ProgressBar::new(planning.run.progress()).desired_width(100.0));
+            cancel = ui.button("Cancel").clicked();
+        });
+        if cancel {
+            if let Some(p) = self.planning.take() {
+                // Marked as slow, so that it is not planned again by itself after a change.
+                self.preview = Some(Preview { key: p.key, generation: p.generation, took: Duration::MAX, plan: Err(CANCELLED.into()) });
+            }
+            return false;
+        }
+        ui.ctx().request_repaint();
+        true
+    }
+
+    /// Whether a preview is being planned.
+    pub fn is_busy(&self) -> bool {
+        self.planning.is_some()
     }
 }
 

@@ -26,14 +26,14 @@ pub(super) fn project_panel(app: &mut ThicketApp, ui: &mut egui::Ui) {
     if !app.project_search.is_open() {
         return;
     }
-    let Some(project) = &app.project else { return };
+    let (Some(project), Some(summary)) = (&app.project, &app.summary) else { return };
     let mut requests = Vec::new();
-    let (generation, open_source) = (app.generation, app.selected);
+    let open_source = app.selected;
     let search = &mut app.project_search;
-    let coder = app.coder.as_str();
+    let (coder, jobs) = (app.coder.as_str(), &app.jobs);
     // Its width comes from the side panels' budget; it closes rather than folds, so no fold button.
     app.side_panels.show(ui, crate::side_panels::Side::ProjectSearch, false, |_| {}, |ui| {
-        requests = search.show(ui, project, generation, open_source, coder);
+        requests = search.show(ui, project, summary, jobs, open_source, coder);
     });
     for request in requests {
         match request {
@@ -46,10 +46,14 @@ pub(super) fn project_panel(app: &mut ThicketApp, ui: &mut egui::Ui) {
     }
 }
 
-/// Performs an autocode run for the named coder (added to the project if new), planned afresh
-/// so that it codes exactly what the project holds now.
-pub(super) fn perform_autocode(project: &mut Project, request: &AutocodeRequest, coder: thicket_core::model::CoderId) -> Result<()> {
-    let plan = project.plan_autocode(&AutocodeSpec { coder: Some(coder), ..request.spec.clone() })?;
+/// Performs an autocode run for the named coder (added to the project if new): the preview's
+/// plan when the project is still what it was planned on (`generation`), else planned afresh, so
+/// that it codes exactly what the project holds now.
+pub(super) fn perform_autocode(project: &mut Project, request: &AutocodeRequest, coder: thicket_core::model::CoderId, generation: u64) -> Result<()> {
+    let plan = match &request.planned {
+        Some((planned_at, plan)) if *planned_at == generation => plan.clone(),
+        _ => project.plan_autocode(&AutocodeSpec { coder: Some(coder), ..request.spec.clone() })?,
+    };
     if let Some(action) = plan.action(coder) {
         project.perform(action)?;
     }

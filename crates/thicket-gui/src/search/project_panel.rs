@@ -2,19 +2,38 @@
 //! source, hits listed with their source, paragraph, speaker and a few words either side; a click
 //! opens the source at the hit. Below, the autocode section codes the hits.
 //!
-//! In: the project (read only) and its generation. Out: [`PanelRequest`]s the app acts on. A
-//! search runs when asked (Enter or the button), not per frame, and runs again only when sources
-//! are added or removed.
+//! In: the project (read only), its generation and the window's listings (`Summary`). Out:
+//! [`PanelRequest`]s the app acts on. A search runs when asked (Enter or the button), not per
+//! frame, and runs again only when sources are added or removed. It runs in pieces
+//! (`SearchRun`), a few milliseconds of each frame, with a progress bar and a Cancel button: a
+//! common word reads every source, which at the reference scale is longer than a frame. The
+//! pieces run on the UI thread because each reads a source through the project's connection,
+//! which cannot leave it.
 
 use egui::text::{LayoutJob, TextFormat};
 
 use super::autocode_form::{AutocodeForm, AutocodeRequest};
 use thicket_core::model::SourceId;
-use thicket_core::project::{Project, SearchHit, SearchResults, SearchScope};
+use crate::jobs::Jobs;
+use crate::summary::Summary;
+use thicket_core::project::{Project, SearchHit, SearchResults, SearchRun, SearchScope};
 use thicket_core::text::SearchPattern;
 
 /// Hits listed at most; the rest are counted.
 const LIST_LIMIT: usize = 500;
+
+/// The longest a frame spends searching.
+pub(super) const SEARCH_SLICE: std::time::Duration = std::time::Duration::from_millis(6);
+
+/// What the panel says after Cancel.
+const CANCELLED: &str = "Search cancelled. Press Search to run it again.";
+
+/// A search under way: its pattern, the project generation it reads, and how far it is.
+struct Running {
+    pattern: SearchPattern,
+    generation: u64,
+    run: SearchRun,
+}
 
 /// What the user asked of the panel this frame.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +55,7 @@ pub struct ProjectSearch {
     last: Option<(SearchPattern, Result<SearchResults, String>)>,
     /// Number of sources when the last search ran.
     sources_seen: usize,
+    running: Option<Running>,
     autocode: AutocodeForm,
 }
 
@@ -55,16 +75,73 @@ impl ProjectSearch {
         if self.regex { SearchPattern::regex(&self.query) } else { SearchPattern::plain(&self.query, self.whole_word) }
     }
 
-    fn run(&mut self, project: &Project) {
+    /// Starts the search; `step` goes on with it.
+    fn run(&mut self, project: &Project, generation: u64, sources_now: usize) {
         let pattern = self.pattern();
-        let results = project.search(&pattern, &SearchScope { sources: Vec::new(), limit: LIST_LIMIT }).map_err(|e| e.to_string());
-        self.sources_seen = project.sources().map(|s| s.len()).unwrap_or(0);
-        self.last = Some((pattern, results));
+        self.sources_seen = sources_now;
+        match project.start_search(&pattern, &SearchScope { sources: Vec::new(), limit: LIST_LIMIT }) {
+            Ok(run) => self.running = Some(Running { pattern, generation, run }),
+            Err(e) => {
+                self.running = None;
+                self.last = Some((pattern, Err(e.to_string())));
+            }
+        }
+    }
+
+    /// Searches on for a slice of this frame; a search of an older project starts again.
+    fn step(&mut self, project: &Project, generation: u64, sources_now: usize, slice: std::time::Duration) {
+        let Some(running) = &mut self.running else { return };
+        if running.generation != generation {
+            let pattern = running.pattern.clone();
+            self.running = None;
+            return match project.start_search(&pattern, &SearchScope { sources: Vec::new(), limit: LIST_LIMIT }) {
+                Ok(run) => {
+                    self.sources_seen = sources_now;
+                    self.running = Some(Running { pattern, generation, run });
+                }
+                Err(e) => self.last = Some((pattern, Err(e.to_string()))),
+            };
+        }
+        match running.run.step(project, slice) {
+            Ok(false) => {}
+            Ok(true) => {
+                if let Some(done) = self.running.take() {
+                    self.last = Some((done.pattern, Ok(done.run.finish())));
+                }
+            }
+            Err(e) => {
+                let pattern = running.pattern.clone();
+                self.running = None;
+                self.last = Some((pattern, Err(e.to_string())));
+            }
+        }
+    }
+
+    /// Whether a search or an autocode preview is under way (in the open panel: a closed panel
+    /// does no work, and picks it up again when it opens).
+    pub fn is_busy(&self) -> bool {
+        self.open && (self.running.is_some() || self.autocode.is_busy())
+    }
+
+    /// "Searching… 120 of 1,000 sources", a bar and Cancel; returns true when cancelled.
+    fn progress_line(&self, ui: &mut egui::Ui) -> bool {
+        let Some(running) = &self.running else { return false };
+        let (done, all) = running.run.sources_done();
+        let mut cancel = false;
+        ui.horizontal(|ui| {
+            ui.label(format!("Searching… {done} of {all} sources"));
+            ui.add(egui::ProgressBar::new(running.run.progress()).desired_width(100.0));
+            cancel = ui.button("Cancel").clicked();
+        });
+        // The next piece runs in the next frame.
+        ui.ctx().request_repaint();
+        cancel
     }
 
     /// Draws the panel's contents; returns what the user asked for.
     /// `coder` is the current coder: whose codings an autocode run adds (and skips).
-    pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, generation: u64, open_source: Option<SourceId>, coder: &str) -> Vec<PanelRequest> {
+    pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, summary: &Summary, jobs: &Jobs, open_source: Option<SourceId>, coder: &str) -> Vec<PanelRequest> {
+        let generation = summary.generation;
         let mut out = Vec::new();
         // Rows wrap: the panel may be given little width on a laptop (see `side_panels`).
         ui.horizontal_wrapped(|ui| {
@@ -87,9 +164,19 @@ impl ProjectSearch {
             ui.add_enabled(!self.query.trim().is_empty(), egui::Button::new("Search")).clicked()
         };
         let clicked = if ui.available_width() < 300.0 { ui.vertical(options).inner } else { ui.horizontal(options).inner };
-        let sources_now = project.sources().map(|s| s.len()).unwrap_or(0);
-        if entered || clicked || (self.last.is_some() && sources_now != self.sources_seen) {
-            self.run(project);
+        let sources_now = summary.sources.len();
+        if entered || clicked || (self.last.is_some() && self.running.is_none() && sources_now != self.sources_seen) {
+            self.run(project, generation, sources_now);
+        }
+        self.step(project, generation, sources_now, jobs.slice(SEARCH_SLICE));
+        if self.progress_line(ui) {
+            if let Some(running) = self.running.take() {
+                self.last = Some((running.pattern, Err(CANCELLED.into())));
+            }
+            return out;
+        }
+        if self.running.is_some() {
+            return out;
         }
         let Some((pattern, results)) = &self.last else {
             ui.weak("Plain text is matched without regard to case; a regular expression as written (add (?i) to ignore case).");
@@ -110,7 +197,7 @@ impl ProjectSearch {
         ui.separator();
         let pattern = pattern.clone();
         egui::CollapsingHeader::new("Autocode the hits").default_open(true).show(ui, |ui| {
-            if let Some(request) = self.autocode.show(ui, project, &pattern, generation, open_source, coder) {
+            if let Some(request) = self.autocode.show(ui, project, summary, jobs, &pattern, open_source, coder) {
                 out.push(PanelRequest::Autocode(request));
             }
         });
