@@ -248,3 +248,17 @@ fn a_side_panel_dragged_narrower_keeps_that_width_when_the_app_opens_again() {
     let harness = window(&path, LAPTOP, 1.0, Some(prefs));
     assert!((fold(&harness).right() - narrower).abs() < 1.5, "the width came back");
 }
+
+#[test]
+fn the_segments_pane_is_one_line_until_a_code_is_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = window(&sample(dir.path()), LAPTOP, 1.0, None);
+    let heading = harness.get_by_label("Segments").rect();
+    assert!(heading.top() > LAPTOP.y - 80.0, "with no code chosen the pane is one line at the bottom, but its heading is at {heading:?}");
+    assert!(harness.query_by_label("Include sub-codes").is_none(), "no filters before there is something to filter");
+    harness.get_by_label("Bond").click();
+    harness.run();
+    assert!(harness.query_by_label("Include sub-codes").is_some(), "a chosen code opens the full pane");
+    let heading = harness.get_by_label("Segments").rect();
+    assert!(heading.top() < LAPTOP.y - 120.0, "the full pane is taller: its heading is at {heading:?}");
+}

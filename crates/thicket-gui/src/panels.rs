@@ -269,6 +269,17 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
     // document about ten rows (240 points) and never takes more than 60% of the height.
     let height = ui.available_rect_before_wrap().height();
     let most = (height - 240.0).min(height * 0.6).max(80.0);
+    if codes.is_empty() {
+        // Nothing to list yet: one line saying how to list something, so the document or the
+        // analysis above keeps the height (the full pane keeps its own dragged size for later).
+        egui::Panel::bottom("retrieval_idle").resizable(false).show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.heading("Segments");
+                ui.weak("click a code in the codebook to list its segments");
+            });
+        });
+        return;
+    }
     egui::Panel::bottom("retrieval").resizable(true).default_size((height * 0.3).min(220.0)).max_size(most).show(ui, |ui| {
         if let (Some(project), Some(summary)) = (&app.project, &app.summary) {
             jump = app.retrieval.show(ui, project, summary, &codes);
