@@ -19,8 +19,15 @@ pub fn build(project: &Project, segments: Vec<Segment>, options: &ExcerptOptions
     let pages: HashMap<SourceId, Vec<usize>> = project.sources()?.into_iter().filter_map(|s| Some((s.id, s.page_starts?))).collect();
     let mut texts: HashMap<SourceId, (String, TextIndex, Vec<Range<usize>>)> = HashMap::new();
     let mut codings: HashMap<SourceId, Vec<Coding>> = HashMap::new();
+    let mut has_turns: HashMap<SourceId, bool> = HashMap::new();
     let mut placed = Vec::with_capacity(segments.len());
     for s in segments {
+        // In a source without turns (an observation, a case file) the segment's participants are
+        // the people it is about, not speakers: a citation must not put words in their mouths.
+        if !has_turns.contains_key(&s.source_id) {
+            has_turns.insert(s.source_id, !project.turns(s.source_id)?.is_empty());
+        }
+        let spoken = has_turns.get(&s.source_id).copied().unwrap_or(false);
         let (mut context_before, mut context_after) = (String::new(), String::new());
         if options.context > 0 {
             if !texts.contains_key(&s.source_id) {
@@ -48,8 +55,8 @@ pub fn build(project: &Project, segments: Vec<Segment>, options: &ExcerptOptions
         }
         let page = pages.get(&s.source_id).map(|starts| page_of(starts, s.start));
         let fields = CitationFields {
-            speakers: s.speakers,
-            roles: s.roles.iter().map(|r| r.replace('_', " ")).collect(),
+            speakers: if spoken { s.speakers } else { Vec::new() },
+            roles: if spoken { s.roles.iter().map(|r| r.replace('_', " ")).collect() } else { Vec::new() },
             cases: s.cases,
             source: s.source,
             kind: s.kind.label().to_lowercase(),

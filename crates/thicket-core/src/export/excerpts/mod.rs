@@ -207,7 +207,8 @@ pub struct Excerpt {
 /// The values a citation can show, as data (tables give each its own column).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CitationFields {
-    /// Participants the coding is attributed to, sorted.
+    /// Participants whose turns the coding overlaps, sorted. Empty in a source without turns
+    /// (an observation, a case file): the people such a source is about did not say its words.
     pub speakers: Vec<String>,
     /// Their roles, written for reading (`social worker`), sorted.
     pub roles: Vec<String>,
