@@ -114,7 +114,10 @@ mod tests {
         ]
     }
 
-    fn shape(groups: &[ExcerptGroup]) -> Vec<(String, Vec<(Option<String>, Vec<i64>)>)> {
+    /// A group's title and, per section, its title and coding ids.
+    type Shape = (String, Vec<(Option<String>, Vec<i64>)>);
+
+    fn shape(groups: &[ExcerptGroup]) -> Vec<Shape> {
         groups
             .iter()
             .map(|g| (g.title.clone(), g.sections.iter().map(|s| (s.title.clone(), s.excerpts.iter().map(|e| e.coding_id.0).collect())).collect()))

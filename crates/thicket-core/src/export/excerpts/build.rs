@@ -2,6 +2,7 @@
 //! texts for context, the other codings on each passage, code definitions, PDF pages), renders
 //! each citation, and hands the excerpts to `arrange`.
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
@@ -24,16 +25,16 @@ pub fn build(project: &Project, segments: Vec<Segment>, options: &ExcerptOptions
     for s in segments {
         // In a source without turns (an observation, a case file) the segment's participants are
         // the people it is about, not speakers: a citation must not put words in their mouths.
-        if !has_turns.contains_key(&s.source_id) {
-            has_turns.insert(s.source_id, !project.turns(s.source_id)?.is_empty());
+        if let Entry::Vacant(slot) = has_turns.entry(s.source_id) {
+            slot.insert(!project.turns(s.source_id)?.is_empty());
         }
         let spoken = has_turns.get(&s.source_id).copied().unwrap_or(false);
         let (mut context_before, mut context_after) = (String::new(), String::new());
         if options.context > 0 {
-            if !texts.contains_key(&s.source_id) {
+            if let Entry::Vacant(slot) = texts.entry(s.source_id) {
                 let text = project.source_text(s.source_id)?;
                 let (index, ranges) = (TextIndex::new(&text), sentences(&text));
-                texts.insert(s.source_id, (text, index, ranges));
+                slot.insert((text, index, ranges));
             }
             if let Some((text, index, ranges)) = texts.get(&s.source_id) {
                 (context_before, context_after) = context(text, index, ranges, s.start..s.end, options.context);
@@ -41,8 +42,8 @@ pub fn build(project: &Project, segments: Vec<Segment>, options: &ExcerptOptions
         }
         let mut other_codes = Vec::new();
         if options.other_codes {
-            if !codings.contains_key(&s.source_id) {
-                codings.insert(s.source_id, project.codings_unquoted(s.source_id)?);
+            if let Entry::Vacant(slot) = codings.entry(s.source_id) {
+                slot.insert(project.codings_unquoted(s.source_id)?);
             }
             let others: BTreeSet<&str> = codings
                 .get(&s.source_id)

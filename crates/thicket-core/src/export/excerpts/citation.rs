@@ -199,7 +199,7 @@ impl CitationTemplate {
 fn split_between(literal: &str) -> (String, String) {
     let run: usize = literal.chars().take_while(|c| !c.is_alphanumeric()).map(char::len_utf8).sum();
     let lead = &literal[..run];
-    let cut = match lead.char_indices().filter(|(_, c)| c.is_whitespace()).last() {
+    let cut = match lead.char_indices().rfind(|(_, c)| c.is_whitespace()) {
         Some((i, c)) => i + c.len_utf8(),
         None => run,
     };
