@@ -287,6 +287,12 @@ fn groups_follow_the_codebook_cases_and_sources_and_sorts_order_within_them() {
     assert_eq!(titles, ["2025-03-05_okafor-visit", "2025-04-10_brandt", "notes", "novak"], "dated sources first, by date");
     // In text order within a source.
     assert_eq!(by_source[0].2, ["Honestly? I ", "I felt like ", "We agreed it", "We sat down "]);
+    // Headings that are not codes leave each quote to name its code.
+    let md = export(&p, &["--code", "Repair", "--group-by", "source"]);
+    assert!(md.contains("## 2025-03-05\\_okafor-visit\n\n**Repair**\n\n> We sat down and rewrote it together.\n"), "{md}");
+    let html = export(&p, &["--code", "Repair", "--group-by", "case", "--format", "html"]);
+    assert!(html.contains("<p class=\"code\">Repair</p>\n<blockquote>We sat down"), "{html}");
+    assert!(!export(&p, &["--code", "Repair"]).contains("**Repair**"));
 }
 
 /// The JSON excerpt whose text starts with `start`.

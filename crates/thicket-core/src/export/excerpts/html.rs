@@ -9,7 +9,7 @@ use super::{Excerpt, ExcerptGroup, Excerpts};
 const STYLE: &str = "\
 body{font-family:Georgia,'Times New Roman',serif;max-width:44em;margin:2em auto;padding:0 1em;line-height:1.5;color:#1b1b1b;background:#fff}
 h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.3em;margin-top:2em;border-bottom:1px solid #ccc}h3{font-size:1.1em;margin-top:1.5em}
-.summary{color:#555}.definition{font-style:italic;color:#333}.count{color:#666;font-weight:normal}
+.summary{color:#555}.code{font-weight:bold;margin:0 0 .2em 0}.definition{font-style:italic;color:#333}.count{color:#666;font-weight:normal}
 figure{margin:1.2em 0;page-break-inside:avoid;break-inside:avoid}
 blockquote{margin:0 0 .3em 0;padding:.2em 0 .2em 1em;border-left:3px solid #8a8a8a;white-space:pre-wrap}
 .context{color:#666;font-size:.92em;margin:.2em 0 .2em 1.2em}
@@ -60,6 +60,9 @@ fn count(x: &Excerpts, n: usize) -> String {
 
 fn excerpt_html(x: &Excerpts, e: &Excerpt) -> String {
     let mut out = format!("<figure id=\"coding-{}\">\n", e.coding_id.0);
+    if !x.group_by.names_code() {
+        out.push_str(&format!("<p class=\"code\">{}</p>\n", escape(&e.fields.code)));
+    }
     if !e.context_before.is_empty() {
         out.push_str(&format!("<p class=\"context before\">… {}</p>\n", escape(&e.context_before)));
     }

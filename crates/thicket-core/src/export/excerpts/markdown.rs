@@ -51,6 +51,9 @@ fn count(x: &Excerpts, n: usize) -> String {
 
 fn excerpt_md(x: &Excerpts, e: &Excerpt) -> String {
     let mut out = String::new();
+    if !x.group_by.names_code() {
+        out.push_str(&format!("**{}**\n\n", escape(&e.fields.code)));
+    }
     if !e.context_before.is_empty() {
         out.push_str(&format!("*Before:* {}\n\n", escape(&flatten(&e.context_before))));
     }

@@ -63,6 +63,11 @@ impl GroupBy {
     /// The names the command line takes.
     pub const CHOICES: &str = "code, case, code-case or source";
 
+    /// True when the headings name each excerpt's code, so writers need not repeat it.
+    pub fn names_code(self) -> bool {
+        matches!(self, GroupBy::Code | GroupBy::CodeCase)
+    }
+
     /// Parses a name of `CHOICES`.
     pub fn parse(s: &str) -> Result<Self> {
         Ok(match s {
