@@ -9,6 +9,7 @@ mod analysis;
 mod attributes;
 mod codebook;
 mod commands;
+mod export;
 mod memos;
 mod output;
 mod search;
@@ -183,6 +184,12 @@ pub enum Command {
     Sequence(analysis::SequenceArgs),
     /// Per case, codings of each code per session date.
     Timeline(analysis::TimelineArgs),
+    /// Write what the project holds for other programs and for papers (for now: excerpts).
+    Export {
+        project: PathBuf,
+        #[command(subcommand)]
+        command: export::ExportCommand,
+    },
     /// Measure speed and memory on a seeded synthetic corpus (see BENCHMARKS.md).
     Bench {
         /// small (seconds), medium, reference (1,000 sources, 10 million words, 200,000 codings) or

@@ -6,12 +6,15 @@
 //!   the same question gives the same file from both.
 //! - `svg`: heat maps and the timeline chart as SVG files.
 //! - `colour`: the colours of those charts, shared with the window.
+//! - `excerpts`: coded passages with citations for papers (Markdown, HTML, CSV, XLSX, JSON).
 //!
 //! Everything here is pure or writes to a path it is given: the GUI asks for the path with a
-//! file dialog, tests pass a temp file.
+//! file dialog, tests pass a temp file. The one exception is `excerpts`, whose selection and
+//! building read the project (its writers are pure).
 
 pub mod analysis_tables;
 pub mod colour;
+pub mod excerpts;
 pub mod svg;
 pub mod table;
 mod xlsx;
