@@ -3,12 +3,11 @@
 #![allow(clippy::unwrap_used)] // tests fail loudly on purpose
 #![cfg(feature = "gui")]
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use thicket_gui::{Startup, ThicketApp};
+use thicket_gui::Startup;
 
 mod common;
-use common::gui::{harness_with, sample_harness};
+use common::gui::{harness_with, sample_harness, step_until};
 
 #[test]
 fn opening_the_sample_shows_its_sources_by_case_and_its_codebook() {
@@ -43,19 +42,6 @@ fn without_a_project_the_welcome_screen_offers_the_sample() {
     harness.get_by_label("Explore the sample study");
     harness.get_by_label("Open project…");
     assert!(harness.state().project().is_none());
-}
-
-/// Steps the app until `done` holds (the import dialog reads files on a background thread).
-fn step_until(harness: &mut Harness<'static, ThicketApp>, done: impl Fn(&ThicketApp) -> bool) {
-    for _ in 0..500 {
-        harness.step();
-        if done(harness.state()) {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("timed out waiting for the app");
 }
 
 #[test]

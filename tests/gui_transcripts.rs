@@ -12,7 +12,7 @@ use thicket_core::project::{ImportOptions, Project};
 use thicket_gui::ThicketApp;
 
 mod common;
-use common::gui::{harness_on, open_source};
+use common::gui::{harness_on, open_source, step_until};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/transcripts").join(name)
@@ -58,19 +58,6 @@ fn a_subtitle_file_without_speakers_shows_each_paragraphs_time_in_the_margin() {
     assert!(doc.text().starts_with("Voice memo after the home visit to the Osei family. The flat was cleaner"));
     assert_eq!(doc.margin_times_of(0), ["00:00:00"]);
     assert_eq!(doc.margin_times_of(1), ["00:00:17"]);
-}
-
-/// Steps the app until `done` holds (the import dialog reads files on a background thread).
-fn step_until(harness: &mut Harness<'static, ThicketApp>, done: impl Fn(&ThicketApp) -> bool) {
-    for _ in 0..500 {
-        harness.step();
-        if done(harness.state()) {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("timed out waiting for the app");
 }
 
 #[test]

@@ -117,3 +117,16 @@ pub fn menu(harness: &mut Harness<'static, ThicketApp>, menu: &str, item: &str) 
     harness.get_by_label_contains(item).click();
     harness.run();
 }
+
+/// Steps the app until `done` holds (the import dialog reads files on a background thread).
+pub fn step_until(harness: &mut Harness<'static, ThicketApp>, done: impl Fn(&ThicketApp) -> bool) {
+    for _ in 0..500 {
+        harness.step();
+        if done(harness.state()) {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("timed out waiting for the app");
+}

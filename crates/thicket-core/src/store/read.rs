@@ -295,15 +295,7 @@ impl<'a> Reader<'a> {
         self.list(
             "SELECT id, source_id, code_id, coder_id, start_char, end_char FROM codings ORDER BY source_id, start_char, end_char, id",
             [],
-            |r| {
-                Ok(CodingRef {
-                    id: r.get(0)?,
-                    source_id: r.get(1)?,
-                    code_id: r.get(2)?,
-                    coder_id: r.get(3)?,
-                    span: TextSpan { start: get_usize(r, 4)?, end: get_usize(r, 5)? },
-                })
-            },
+            coding_ref_row,
         )
     }
 
@@ -314,15 +306,7 @@ impl<'a> Reader<'a> {
             "SELECT id, source_id, code_id, coder_id, start_char, end_char FROM codings
              WHERE source_id BETWEEN ?1 AND ?2 ORDER BY source_id, start_char, end_char, id",
             [first, last],
-            |r| {
-                Ok(CodingRef {
-                    id: r.get(0)?,
-                    source_id: r.get(1)?,
-                    code_id: r.get(2)?,
-                    coder_id: r.get(3)?,
-                    span: TextSpan { start: get_usize(r, 4)?, end: get_usize(r, 5)? },
-                })
-            },
+            coding_ref_row,
         )
     }
 
@@ -493,6 +477,11 @@ impl CountedTable {
             CountedTable::Turns => "turns",
         }
     }
+}
+
+/// A `CodingRef` from `id, source_id, code_id, coder_id, start_char, end_char`.
+fn coding_ref_row(r: &Row<'_>) -> rusqlite::Result<CodingRef> {
+    Ok(CodingRef { id: r.get(0)?, source_id: r.get(1)?, code_id: r.get(2)?, coder_id: r.get(3)?, span: TextSpan { start: get_usize(r, 4)?, end: get_usize(r, 5)? } })
 }
 
 fn turn_row(r: &Row<'_>) -> rusqlite::Result<Turn> {

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use super::Ctx;
 use super::data_cache::{CANCELLED, Loaded};
+use super::filters::{FilterRow, narrow};
 use crate::jobs::{Cancel, Job, Polled};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad};
 
@@ -49,6 +50,26 @@ impl Ctx<'_> {
                 None
             }
         }
+    }
+
+    /// `run` for a view with a filter row: the row learns the names it offers on the UI thread
+    /// (before `on_data`), asks for what its filters need loaded, and the data is narrowed to its
+    /// scope on the worker, before `compute` sees it.
+    pub(super) fn run_filtered<K: PartialEq, T: Send + 'static>(
+        &mut self,
+        key: K,
+        work: &mut Work<K, T>,
+        filters: &mut FilterRow,
+        need: AnalysisLoad,
+        on_data: impl FnOnce(&AnalysisData),
+        compute: Compute<T>,
+    ) -> Option<Result<T, String>> {
+        let (scope, need) = (filters.filters.scope(), filters.filters.load(need));
+        let on_data = |data: &AnalysisData| {
+            filters.learn(data);
+            on_data(data);
+        };
+        self.run(key, work, need, on_data, Box::new(move |data, cancel| compute(narrow(data, &scope)?, cancel)))
     }
 
     /// The result of `compute` for `key` once it is there; `None` while the data loads or the

@@ -10,7 +10,7 @@ use egui::{Key, Ui};
 
 use super::controls::{combo, current, ready, shown, status};
 use super::drill::{Behind, Segments};
-use super::filters::{FilterRow, Filters, narrow};
+use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
 use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
@@ -116,11 +116,9 @@ impl AnalysisView for CooccurrenceView {
         if self.result.as_ref().is_some_and(|c| c.key == key) {
             return Refresh::Kept;
         }
-        let need = self.filters.filters.load(AnalysisLoad { speakers: proximity == Proximity::Turn, texts: proximity == Proximity::Paragraph });
+        let need = AnalysisLoad { speakers: proximity == Proximity::Turn, texts: proximity == Proximity::Paragraph };
         let (jaccard, hide_unused, across_coders) = (self.jaccard, self.hide_unused, self.filters.filters.across_coders);
-        let (scope, filters) = (self.filters.filters.scope(), &mut self.filters);
-        let Some(outcome) = ctx.run(key.clone(), &mut self.work, need, |data| filters.learn(data), Box::new(move |data, _| {
-            let data = narrow(data, &scope)?;
+        let Some(outcome) = ctx.run_filtered(key.clone(), &mut self.work, &mut self.filters, need, |_| {}, Box::new(move |data, _| {
             let table = cooccurrence_with(&data, proximity, across_coders).map_err(|e| e.to_string())?;
             Ok(Done::new(data, proximity, table, jaccard, hide_unused))
         })) else {

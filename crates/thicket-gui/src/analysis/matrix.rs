@@ -13,7 +13,7 @@ use egui::{Key, Ui};
 
 use super::controls::{combo, current, ready, shown, status};
 use super::drill::{Behind, Segments};
-use super::filters::{FilterRow, Filters, narrow};
+use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, RowHead, TableCell, TableModel};
 use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
@@ -206,14 +206,9 @@ impl AnalysisView for MatrixView {
         // but moves the rows, so the highlighted cell is let go either way.
         let same_table = self.result.as_ref().is_some_and(|c| c.key.0 == key.0 && c.key.2 == key.2 && c.key.3 == key.3);
         let (spec, hide_empty) = (self.spec.clone(), self.hide_empty);
-        let need = self.filters.filters.load(load_for(&spec));
-        let (scope, filters, attributes) = (self.filters.filters.scope(), &mut self.filters, &mut self.attributes);
-        let on_data = |data: &AnalysisData| {
-            filters.learn(data);
-            *attributes = attribute_choices(data);
-        };
-        let Some(outcome) = ctx.run(key.clone(), &mut self.work, need, on_data, Box::new(move |data, _| {
-            let data = narrow(data, &scope)?;
+        let attributes = &mut self.attributes;
+        let on_data = |data: &AnalysisData| *attributes = attribute_choices(data);
+        let Some(outcome) = ctx.run_filtered(key.clone(), &mut self.work, &mut self.filters, load_for(&spec), on_data, Box::new(move |data, _| {
             let table = crosstab_with(&data, &spec).map_err(|e| e.to_string())?;
             Ok(Done::new(data, table, hide_empty))
         })) else {

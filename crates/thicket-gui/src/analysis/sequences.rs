@@ -11,7 +11,7 @@ use egui::Ui;
 
 use super::controls::{checklist, combo, current, ready, shown, status};
 use super::drill::{Behind, Segments};
-use super::filters::{FilterRow, Filters, narrow};
+use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
 use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
@@ -184,13 +184,11 @@ impl AnalysisView for SequencesView {
             self.result = Some(Computed { key, outcome: Err("The codebook has no codes to follow.".into()) });
             return Refresh::Replaced;
         }
-        let need = self.filters.filters.load(AnalysisLoad { speakers: matches!(window, Window::Turns(_)), texts: matches!(window, Window::Paragraphs(_)) });
+        let need = AnalysisLoad { speakers: matches!(window, Window::Turns(_)), texts: matches!(window, Window::Paragraphs(_)) };
         let across_coders = self.filters.filters.across_coders;
         let spec = SequenceSpec { from: self.from.clone(), to: self.to.clone(), window, subcodes: self.subcodes, across_coders };
         let (codes, subcodes, probabilities) = (self.matrix_codes(), self.subcodes, self.probabilities);
-        let (scope, filters) = (self.filters.filters.scope(), &mut self.filters);
-        let Some(outcome) = ctx.run(key.clone(), &mut self.work, need, |data| filters.learn(data), Box::new(move |data, _| {
-            let data = narrow(data, &scope)?;
+        let Some(outcome) = ctx.run_filtered(key.clone(), &mut self.work, &mut self.filters, need, |_| {}, Box::new(move |data, _| {
             let seq = sequence(&data, &spec).map_err(|e| e.to_string())?;
             let tr = transitions(&data, &codes, window, subcodes, across_coders).map_err(|e| e.to_string())?;
             Ok(Done::new(data, window, subcodes, across_coders, seq, tr, probabilities))

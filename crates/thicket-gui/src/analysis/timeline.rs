@@ -11,7 +11,7 @@ use egui::{Color32, Key, Ui};
 use egui_plot::{GridMark, Line, Plot, Points};
 
 use super::controls::{checklist, current, ready, shown, status};
-use super::filters::{FilterRow, Filters, narrow};
+use super::filters::{FilterRow, Filters};
 use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
@@ -131,10 +131,7 @@ impl AnalysisView for TimelineView {
             return Refresh::Kept;
         }
         let rollup = self.rollup;
-        let (scope, filters) = (self.filters.filters.scope(), &mut self.filters);
-        let need = filters.filters.load(AnalysisLoad::default());
-        let Some(outcome) = ctx.run(key.clone(), &mut self.work, need, |data| filters.learn(data), Box::new(move |data, _| {
-            let data = narrow(data, &scope)?;
+        let Some(outcome) = ctx.run_filtered(key.clone(), &mut self.work, &mut self.filters, AnalysisLoad::default(), |_| {}, Box::new(move |data, _| {
             let colours = data.codebook.walk().iter().filter_map(|(_, c)| Rgb::parse(&c.color).map(|rgb| (data.code_path(c.id), rgb))).collect();
             Ok(Done { timeline: timeline(&data, rollup), colours })
         })) else {

@@ -12,7 +12,7 @@ use egui::{Key, Ui};
 
 use super::controls::{checklist, current, ready, shown, status};
 use super::drill::{Behind, Segments};
-use super::filters::{FilterRow, Filters, narrow};
+use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
 use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
@@ -190,18 +190,16 @@ impl AnalysisView for TriangulationView {
         if self.result.as_ref().is_some_and(|c| c.key == key) {
             return Refresh::Kept;
         }
-        let (options, scope) = (self.options.clone(), self.filters.filters.scope());
-        let (roles, ignored, filters) = (&mut self.roles, &mut self.options.ignore_roles, &mut self.filters);
+        let options = self.options.clone();
+        let (roles, ignored) = (&mut self.roles, &mut self.options.ignore_roles);
         let on_data = |data: &AnalysisData| {
-            filters.learn(data);
             // Perspectives: the roles of participants and the authors of sources.
             let in_use: BTreeSet<String> = perspectives(data);
             *roles = in_use.into_iter().collect();
             // A role left out may have left the project (undo, merge): forget it.
             ignored.retain(|r| roles.contains(r));
         };
-        let Some(outcome) = ctx.run(key.clone(), &mut self.work, AnalysisLoad { speakers: true, texts: false }, on_data, Box::new(move |data, _| {
-            let data = narrow(data, &scope)?;
+        let Some(outcome) = ctx.run_filtered(key.clone(), &mut self.work, &mut self.filters, AnalysisLoad { speakers: true, texts: false }, on_data, Box::new(move |data, _| {
             let grid = triangulate(&data, &options).map_err(|e| e.to_string())?;
             let roles: Vec<String> = perspectives(&data).into_iter().collect();
             Ok(Done::new(data, grid, &roles))
