@@ -7,6 +7,8 @@
 //! - `svg`: heat maps and the timeline chart as SVG files.
 //! - `colour`: the colours of those charts, shared with the window.
 //! - `excerpts`: coded passages with citations for papers (Markdown, HTML, CSV, XLSX, JSON).
+//! - `document`: a format-neutral report (headings, quotes, tables) and its writers, for the
+//!   codebook, framework matrix and case reports.
 //!
 //! Everything here is pure or writes to a path it is given: the GUI asks for the path with a
 //! file dialog, tests pass a temp file. The one exception is `excerpts`, whose selection and
@@ -14,6 +16,7 @@
 
 pub mod analysis_tables;
 pub mod colour;
+pub mod document;
 pub mod excerpts;
 pub mod svg;
 pub mod table;
