@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::arrange::{Placed, arrange};
 use super::{CitationFields, Excerpt, ExcerptOptions, Excerpts, Shown};
 use crate::error::Result;
-use crate::model::{Coding, SourceId};
+use crate::model::{CodeId, Coding, SourceId};
 use crate::project::{Project, Segment};
 use crate::text::{TextIndex, sentences};
 
@@ -21,6 +21,7 @@ pub fn build(project: &Project, segments: Vec<Segment>, options: &ExcerptOptions
     let mut texts: HashMap<SourceId, (String, TextIndex, Vec<Range<usize>>)> = HashMap::new();
     let mut codings: HashMap<SourceId, Vec<Coding>> = HashMap::new();
     let mut has_turns: HashMap<SourceId, bool> = HashMap::new();
+    let segments = merge_coders(segments);
     let mut placed = Vec::with_capacity(segments.len());
     for s in segments {
         // In a source without turns (an observation, a case file) the segment's participants are
@@ -102,6 +103,43 @@ pub fn build(project: &Project, segments: Vec<Segment>, options: &ExcerptOptions
     })
 }
 
+/// One segment per passage and code: when several coders coded the same span with the same code
+/// (double coding for agreement), a paper quotes it once, crediting every coder (`Amara & Jonas`).
+/// Memos are kept, each prefixed with its coder's name when more than one coder wrote one. The
+/// first coding (in `select`'s order) gives the excerpt its id and its place.
+fn merge_coders(segments: Vec<Segment>) -> Vec<Segment> {
+    let mut first: HashMap<(SourceId, usize, usize, CodeId), usize> = HashMap::new();
+    let mut merged: Vec<(Segment, Vec<(String, String)>)> = Vec::with_capacity(segments.len());
+    for s in segments {
+        match first.entry((s.source_id, s.start, s.end, s.code_id)) {
+            Entry::Occupied(at) => {
+                let (kept, memos) = &mut merged[*at.get()];
+                if !kept.coder.split(" & ").any(|c| c == s.coder) {
+                    kept.coder = format!("{} & {}", kept.coder, s.coder);
+                }
+                memos.push((s.coder, s.memo));
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(merged.len());
+                let memos = vec![(s.coder.clone(), s.memo.clone())];
+                merged.push((s, memos));
+            }
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(mut s, memos)| {
+            let written: Vec<&(String, String)> = memos.iter().filter(|(_, m)| !m.trim().is_empty()).collect();
+            if written.len() > 1 {
+                s.memo = written.iter().map(|(coder, memo)| format!("{coder}: {}", memo.trim())).collect::<Vec<_>>().join("\n\n");
+            } else if let Some((_, memo)) = written.first() {
+                s.memo = memo.clone();
+            }
+            s
+        })
+        .collect()
+}
+
 /// The 1-based page a char offset lies on, given the offsets where pages start.
 fn page_of(starts: &[usize], at: usize) -> usize {
     starts.partition_point(|&s| s <= at).max(1)
@@ -147,6 +185,46 @@ mod tests {
         // At the ends of the text there is less to take.
         assert_eq!(around("One.", 3), ("".into(), "Two is here. Three starts\nhere and ends. Four.".into()));
         assert_eq!(around("Six.", 1), ("Five.".into(), "".into()));
+    }
+
+    fn segment(coding: i64, coder: &str, start: usize, memo: &str) -> Segment {
+        Segment {
+            coding_id: crate::model::CodingId(coding),
+            source_id: SourceId(1),
+            source: "Session 1".into(),
+            kind: crate::model::SourceKind::Interview,
+            date: None,
+            code_id: CodeId(7),
+            code: "Ruptures/Withdrawal".into(),
+            coder: coder.into(),
+            start,
+            end: start + 10,
+            text: "0123456789".into(),
+            cases: Vec::new(),
+            speakers: Vec::new(),
+            roles: Vec::new(),
+            line: 1,
+            paragraph: 1,
+            time_ms: None,
+            memo: memo.into(),
+        }
+    }
+
+    #[test]
+    fn a_passage_two_coders_coded_alike_is_quoted_once() {
+        let merged = merge_coders(vec![
+            segment(1, "Amara", 0, "felt judged"),
+            segment(2, "Jonas", 0, "withdraws"),
+            segment(3, "Jonas", 20, ""),
+            segment(4, "Amara", 0, ""),
+        ]);
+        assert_eq!(merged.len(), 2);
+        assert_eq!((merged[0].coding_id.0, merged[0].coder.as_str()), (1, "Amara & Jonas"));
+        assert_eq!(merged[0].memo, "Amara: felt judged\n\nJonas: withdraws");
+        assert_eq!((merged[1].coding_id.0, merged[1].coder.as_str(), merged[1].memo.as_str()), (3, "Jonas", ""));
+        // One memo among several coders stays as it was written.
+        let one = merge_coders(vec![segment(1, "Amara", 0, ""), segment(2, "Jonas", 0, "withdraws")]);
+        assert_eq!(one[0].memo, "withdraws");
     }
 
     #[test]
