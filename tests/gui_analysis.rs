@@ -509,3 +509,37 @@ fn every_view_opens_on_an_empty_project_and_says_what_is_missing() {
     harness.state().analysis().export_active(ExportFormat::Svg, &svg).unwrap();
     svg_texts(&std::fs::read_to_string(&svg).unwrap());
 }
+
+#[test]
+fn a_chart_exports_as_png_and_svg_at_the_size_set_in_the_menu_with_its_filters_in_the_caption() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = sample_harness(dir.path());
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Matrix));
+    harness.run();
+    tick_filter(&mut harness, "Coders", "Jonas");
+    // The Export menu offers the PNG and sets the size: 100 mm at 254 dpi is 1000 pixels.
+    harness.get_by_role_and_label(Role::Button, "Export").click();
+    harness.run();
+    harness.get_by_label("Chart as PNG…");
+    harness.get_by_label("PNG: 2008 pixels wide");
+    let mut size = harness.state().analysis().chart_size();
+    (size.width_mm, size.dpi) = (100, 254);
+    harness.state_mut().analysis_mut().set_chart_size(size);
+    harness.run();
+    harness.get_by_label("PNG: 1000 pixels wide");
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    let png = dir.path().join("matrix.png");
+    harness.state().analysis().export_active(ExportFormat::Png, &png).unwrap();
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    let width = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+    assert_eq!(width, 1000, "IHDR width");
+    let svg_path = dir.path().join("matrix.svg");
+    harness.state().analysis().export_active(ExportFormat::Svg, &svg_path).unwrap();
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(svg.contains("width=\"100mm\""), "sized in millimetres");
+    let texts = svg_texts(&svg);
+    assert!(texts.iter().any(|t| t == "Filters: coders Jonas."), "caption: {texts:?}");
+}

@@ -238,6 +238,11 @@ impl ThicketApp {
         &self.analysis
     }
 
+    /// The analysis tabs, to change their settings (the chart size) as the menus do.
+    pub fn analysis_mut(&mut self) -> &mut super::analysis::AnalysisArea {
+        &mut self.analysis
+    }
+
     /// Whether an analysis, a project search or an autocode preview is under way (drawn with
     /// its progress and a Cancel button).
     pub fn is_busy(&self) -> bool {

@@ -14,10 +14,10 @@ use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
 use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
-use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
+use super::{AnalysisKind, Ctx, TableFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Cooccurrence, CrosstabSpec, Dimension, Measure, Proximity, cell_codings, cooccurrence_with, cooccurring_pairs};
 use thicket_core::error::{Error, Result};
-use thicket_core::export::svg::{HeatCell, HeatMap, Legend, heat_map_svg, write_svg};
+use thicket_core::export::svg::{Chart, HeatCell, HeatMap, Legend};
 use thicket_core::export::{analysis_tables, colour, write_csv, write_xlsx};
 
 /// How co-occurrence is decided, as the Mode picker offers it.
@@ -87,7 +87,7 @@ impl AnalysisView for CooccurrenceView {
         &INFO
     }
 
-    fn controls(&mut self, ui: &mut Ui, _ctx: &mut Ctx) -> Controls {
+    fn controls(&mut self, ui: &mut Ui, ctx: &mut Ctx) -> Controls {
         let mut controls = Controls::default();
         ui.horizontal_wrapped(|ui| {
             let modes = [
@@ -104,7 +104,7 @@ impl AnalysisView for CooccurrenceView {
             combo(ui, "Show", &mut self.jaccard, &[(false, "Pair counts".to_string()), (true, "Jaccard coefficients".to_string())]);
             ui.checkbox(&mut self.hide_unused, "Hide unused codes");
             ui.separator();
-            controls.export = export_menu::menu(ui, ready(&self.result));
+            controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size);
         });
         controls.stale_note |= self.filters.show(ui);
         controls
@@ -160,16 +160,26 @@ impl AnalysisView for CooccurrenceView {
     }
 
     /// Writes the shown grid (CSV), both grids (XLSX) or the heat map (SVG).
-    fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
+    fn export(&self, format: TableFormat, path: &Path) -> Result<()> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the co-occurrence table has no result to export yet"));
         };
         let sheets = analysis_tables::cooccurrence_sheets(&done.table, &done.shown, done.jaccard);
         match format {
-            ExportFormat::Csv => write_csv(path, &sheets),
-            ExportFormat::Xlsx => write_xlsx(path, &sheets),
-            ExportFormat::Svg => write_svg(path, &heat_map_svg(&done.heat_map())),
+            TableFormat::Csv => write_csv(path, &sheets),
+            TableFormat::Xlsx => write_xlsx(path, &sheets),
         }
+    }
+
+    fn chart(&self) -> Result<Chart> {
+        let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
+            return Err(Error::not_found("the co-occurrence table has no chart to export yet"));
+        };
+        Ok(Chart::Heat(done.heat_map()))
+    }
+
+    fn filters(&self) -> Option<&Filters> {
+        Some(&self.filters.filters)
     }
 }
 
@@ -201,6 +211,7 @@ impl Done {
         let max = self.shown.iter().flat_map(|&a| self.shown.iter().filter(move |&&b| b != a).map(move |&b| value(a, b))).fold(0.0, f64::max);
         let muted = thicket_core::export::colour::Rgb(0xee, 0xee, 0xee);
         HeatMap {
+            caption: Vec::new(),
             title: format!("Co-occurrence ({})", if self.jaccard { "Jaccard" } else { "pairs of codings" }),
             subtitle: format!("mode {}; diagonal: codings of the code", self.table.mode),
             corner: "code".into(),

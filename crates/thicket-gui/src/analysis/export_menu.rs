@@ -1,12 +1,13 @@
-//! The Export menu of every view: the table as CSV or XLSX, the chart as SVG. The menu only
-//! picks the format; the app asks for the path (`file_request`) and the view's `export` writes
-//! the file, which tests also call directly.
+//! The Export menu of every view: the table as CSV or XLSX, the chart as SVG or PNG at a size
+//! set in the menu. The menu only picks the format; the app asks for the path (`file_request`)
+//! and the tab's `export` writes the file, which tests also call directly.
 
 use super::ExportFormat;
+use thicket_core::export::svg::ChartSize;
 
 /// Draws the menu; returns the format the user chose. `ready` is false while the view has no
-/// result to export.
-pub fn menu(ui: &mut egui::Ui, ready: bool) -> Option<ExportFormat> {
+/// result to export. `size` is the chart size, edited in the menu.
+pub fn menu(ui: &mut egui::Ui, ready: bool, size: &mut ChartSize) -> Option<ExportFormat> {
     let mut chosen = None;
     ui.add_enabled_ui(ready, |ui| {
         // Never wrapped: at the end of a crowded controls row egui would otherwise break the
@@ -17,6 +18,7 @@ pub fn menu(ui: &mut egui::Ui, ready: bool) -> Option<ExportFormat> {
                 (ExportFormat::Csv, "Table as CSV…"),
                 (ExportFormat::Xlsx, "Tables as an XLSX workbook…"),
                 (ExportFormat::Svg, "Chart as SVG…"),
+                (ExportFormat::Png, "Chart as PNG…"),
             ];
             for (format, text) in items {
                 if ui.button(text).clicked() {
@@ -24,7 +26,23 @@ pub fn menu(ui: &mut egui::Ui, ready: bool) -> Option<ExportFormat> {
                     chosen = Some(format);
                 }
             }
+            ui.separator();
+            chart_size(ui, size);
         });
     });
     chosen
+}
+
+/// "Chart width [170] mm at [300] dpi = 2008 px": the size SVG and PNG charts are written at.
+fn chart_size(ui: &mut egui::Ui, size: &mut ChartSize) {
+    ui.label("Chart size");
+    ui.horizontal(|ui| {
+        ui.label("Width");
+        ui.add(egui::DragValue::new(&mut size.width_mm).range(ChartSize::WIDTH_MM).suffix(" mm"))
+            .on_hover_text("About 85 mm for one journal column, 170 mm for a page width");
+        ui.label("at");
+        ui.add(egui::DragValue::new(&mut size.dpi).range(ChartSize::DPI).suffix(" dpi"))
+            .on_hover_text("Resolution of a PNG: 300 for print, 96 for a screen");
+    });
+    ui.weak(format!("PNG: {} pixels wide", size.width_px()));
 }

@@ -48,6 +48,27 @@ impl Filters {
         }
     }
 
+    /// The filters in words, for a chart's caption: "Filters: cases Harlow family; roles
+    /// caregiver; from 2025-03-01", or that there are none.
+    pub fn describe(&self) -> String {
+        let list = |name: &str, items: &[String]| (!items.is_empty()).then(|| format!("{name} {}", items.join(", ")));
+        let kinds: Vec<String> = self.kinds.iter().map(|k| SourceKind::parse(k).map_or(k.clone(), |k| k.label().to_lowercase())).collect();
+        let scope = self.scope();
+        let parts: Vec<String> = [
+            list("cases", &self.cases),
+            list("source kinds", &kinds),
+            list("roles", &self.roles.iter().map(|r| r.replace('_', " ")).collect::<Vec<_>>()),
+            list("coders", &self.coders),
+            scope.from_date.map(|d| format!("from {d}")),
+            scope.to_date.map(|d| format!("to {d}")),
+            self.across_coders.then(|| "pairs across coders only".to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if parts.is_empty() { "Filters: none (every case, source kind, role, coder and date).".into() } else { format!("Filters: {}.", parts.join("; ")) }
+    }
+
     /// What the filters need loaded besides the view's own needs: speakers for a role filter.
     pub fn load(&self, mut need: AnalysisLoad) -> AnalysisLoad {
         need.speakers |= !self.roles.is_empty();
@@ -138,6 +159,24 @@ fn date_field(ui: &mut Ui, label: &str, value: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn filters_read_as_a_caption() {
+        assert_eq!(Filters::default().describe(), "Filters: none (every case, source kind, role, coder and date).");
+        let f = Filters {
+            cases: vec!["Harlow family".into(), "Mensah family".into()],
+            kinds: vec!["focus_group".into()],
+            roles: vec!["social_worker".into()],
+            from_date: "2025-03-01".into(),
+            to_date: "2025-0".into(),
+            across_coders: true,
+            ..Filters::default()
+        };
+        assert_eq!(
+            f.describe(),
+            "Filters: cases Harlow family, Mensah family; source kinds focus group; roles social worker; from 2025-03-01; pairs across coders only."
+        );
+    }
 
     #[test]
     fn picks_make_the_clis_scope_and_half_typed_dates_are_left_out() {

@@ -17,10 +17,10 @@ use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, RowHead, TableCell, TableModel};
 use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
-use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
+use super::{AnalysisKind, Ctx, TableFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Crosstab, CrosstabSpec, Dimension, Measure, Period, cell_codings, crosstab_with};
 use thicket_core::error::{Error, Result};
-use thicket_core::export::svg::{HeatCell, HeatMap, Legend, heat_map_svg, write_svg};
+use thicket_core::export::svg::{Chart, HeatCell, HeatMap, Legend};
 use thicket_core::export::{analysis_tables, colour, write_csv, write_xlsx};
 
 /// The matrix in the Analysis menu. The shortcut is X, for cross-tabulation: M is the memos.
@@ -140,6 +140,7 @@ impl Done {
         let values: Vec<Vec<f64>> = self.shown.iter().map(|&r| (0..self.table.cols.len()).map(|k| self.table.value(r, k)).collect()).collect();
         let max = values.iter().flatten().copied().fold(0.0, f64::max);
         HeatMap {
+            caption: Vec::new(),
             title: format!("Codes × {}", dimension_title(&self.table.dimension)),
             subtitle: format!("measure: {}{}", self.table.measure, if self.table.rollup { " · sub-codes rolled up" } else { "" }),
             corner: "code".into(),
@@ -181,7 +182,7 @@ impl AnalysisView for MatrixView {
         &INFO
     }
 
-    fn controls(&mut self, ui: &mut Ui, _ctx: &mut Ctx) -> Controls {
+    fn controls(&mut self, ui: &mut Ui, ctx: &mut Ctx) -> Controls {
         let mut controls = Controls::default();
         ui.horizontal_wrapped(|ui| {
             let choices = dimension_choices(&self.attributes);
@@ -191,7 +192,7 @@ impl AnalysisView for MatrixView {
             ui.checkbox(&mut self.spec.rollup, "Roll up sub-codes").on_hover_text("Count each code with all its sub-codes");
             ui.checkbox(&mut self.hide_empty, "Hide empty rows");
             ui.separator();
-            controls.export = export_menu::menu(ui, ready(&self.result));
+            controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size);
         });
         controls.stale_note |= self.filters.show(ui);
         controls
@@ -250,16 +251,26 @@ impl AnalysisView for MatrixView {
     }
 
     /// Writes the current table (CSV, XLSX) or heat map (SVG) to `path`.
-    fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
+    fn export(&self, format: TableFormat, path: &Path) -> Result<()> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the matrix has no result to export yet"));
         };
         let sheet = analysis_tables::crosstab_sheet_rows(&done.table, &done.shown);
         match format {
-            ExportFormat::Csv => write_csv(path, &[sheet]),
-            ExportFormat::Xlsx => write_xlsx(path, &[sheet]),
-            ExportFormat::Svg => write_svg(path, &heat_map_svg(&done.heat_map())),
+            TableFormat::Csv => write_csv(path, &[sheet]),
+            TableFormat::Xlsx => write_xlsx(path, &[sheet]),
         }
+    }
+
+    fn chart(&self) -> Result<Chart> {
+        let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
+            return Err(Error::not_found("the matrix has no chart to export yet"));
+        };
+        Ok(Chart::Heat(done.heat_map()))
+    }
+
+    fn filters(&self) -> Option<&Filters> {
+        Some(&self.filters.filters)
     }
 }
 

@@ -46,6 +46,7 @@ use egui::{KeyboardShortcut, Modifiers};
 
 use super::app::{ThicketApp, UiCommand};
 use thicket_core::error::Result;
+use thicket_core::export::svg::ChartSize;
 use thicket_core::model::{SourceId, TextSpan};
 use thicket_core::project::Project;
 
@@ -119,8 +120,10 @@ pub enum ExportFormat {
     Csv,
     /// All of the view's tables as an XLSX workbook (what `--format xlsx` writes).
     Xlsx,
-    /// The view's chart as SVG.
+    /// The view's chart as SVG, sized to the area's `ChartSize`.
     Svg,
+    /// The view's chart as a PNG of the area's `ChartSize`.
+    Png,
 }
 
 impl ExportFormat {
@@ -130,6 +133,7 @@ impl ExportFormat {
             ExportFormat::Csv => &["csv"],
             ExportFormat::Xlsx => &["xlsx"],
             ExportFormat::Svg => &["svg"],
+            ExportFormat::Png => &["png"],
         }
     }
 
@@ -139,8 +143,27 @@ impl ExportFormat {
             ExportFormat::Csv => "CSV",
             ExportFormat::Xlsx => "Excel workbook",
             ExportFormat::Svg => "SVG image",
+            ExportFormat::Png => "PNG image",
         }
     }
+
+    /// The table format a view writes itself; `None` for charts, which the tab writes.
+    fn table(self) -> Option<TableFormat> {
+        match self {
+            ExportFormat::Csv => Some(TableFormat::Csv),
+            ExportFormat::Xlsx => Some(TableFormat::Xlsx),
+            ExportFormat::Svg | ExportFormat::Png => None,
+        }
+    }
+}
+
+/// The formats of a view's tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TableFormat {
+    /// The main table, as `--format csv` prints it.
+    Csv,
+    /// All of the view's tables, as `--format xlsx` writes them.
+    Xlsx,
 }
 
 /// What a view asks of the app.
@@ -160,6 +183,8 @@ pub(super) struct Ctx<'a> {
     pub requests: &'a mut Vec<Request>,
     /// Starts the views' computations on workers (`background`).
     pub jobs: &'a crate::jobs::Jobs,
+    /// The size charts are exported at, set in the Export menu.
+    pub chart_size: &'a mut ChartSize,
     /// Set by `Ctx::run` while the view waits for its data or its result.
     busy: Option<background::Busy>,
 }
@@ -171,9 +196,24 @@ pub struct AnalysisArea {
     /// The view in front; `None`: the document.
     active: Option<usize>,
     data: DataCache,
+    /// The size charts are exported at (one for all views, so figures of a paper match).
+    chart_size: ChartSize,
 }
 
 impl AnalysisArea {
+    /// The size charts are exported at.
+    pub fn chart_size(&self) -> ChartSize {
+        self.chart_size
+    }
+
+    /// Sets the size charts are exported at, kept within `ChartSize`'s limits.
+    pub fn set_chart_size(&mut self, size: ChartSize) {
+        self.chart_size = ChartSize {
+            width_mm: size.width_mm.clamp(*ChartSize::WIDTH_MM.start(), *ChartSize::WIDTH_MM.end()),
+            dpi: size.dpi.clamp(*ChartSize::DPI.start(), *ChartSize::DPI.end()),
+        };
+    }
+
     /// Brings the view of `kind` forward, opening it if needed.
     pub fn open(&mut self, kind: AnalysisKind) {
         let i = match self.views.iter().position(|v| v.kind() == kind) {
@@ -210,7 +250,7 @@ impl AnalysisArea {
     /// calls this after its file dialog, tests call it directly.
     pub fn export_active(&self, format: ExportFormat, path: &Path) -> Result<()> {
         match self.active.and_then(|i| self.views.get(i)) {
-            Some(view) => view.export(format, path),
+            Some(view) => view.export(format, path, self.chart_size),
             None => Err(thicket_core::Error::not_found("no analysis view is in front to export")),
         }
     }
@@ -219,7 +259,7 @@ impl AnalysisArea {
     /// under its controls.
     pub fn export_view(&mut self, kind: AnalysisKind, format: ExportFormat, path: &Path) -> Result<()> {
         match self.views.iter_mut().find(|v| v.kind() == kind) {
-            Some(view) => view.export_noted(format, path),
+            Some(view) => view.export_noted(format, path, self.chart_size),
             None => Err(thicket_core::Error::not_found("the analysis view to export was closed")),
         }
     }
@@ -282,7 +322,15 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
     let kind_in_front = view.kind();
     let mut requests = Vec::new();
     egui::CentralPanel::default().show(ui, |ui| {
-        let mut ctx = Ctx { project, generation: app.generation, data: &mut app.analysis.data, requests: &mut requests, jobs: &app.jobs, busy: None };
+        let mut ctx = Ctx {
+            project,
+            generation: app.generation,
+            data: &mut app.analysis.data,
+            requests: &mut requests,
+            jobs: &app.jobs,
+            chart_size: &mut app.analysis.chart_size,
+            busy: None,
+        };
         view.show(ui, &mut ctx);
     });
     for request in requests {

@@ -15,11 +15,11 @@ use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
 use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
-use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
+use super::{AnalysisKind, Ctx, TableFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Sequence, SequenceSpec, Transitions, Window, sequence, transition_pairs, transitions};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::analysis_tables::{self, lags_text};
-use thicket_core::export::svg::{HeatCell, HeatMap, Legend, heat_map_svg, write_svg};
+use thicket_core::export::svg::{Chart, HeatCell, HeatMap, Legend};
 use thicket_core::export::{colour, write_csv, write_xlsx};
 
 /// The window's unit, as the picker offers it.
@@ -121,7 +121,7 @@ impl AnalysisView for SequencesView {
         &INFO
     }
 
-    fn controls(&mut self, ui: &mut Ui, _ctx: &mut Ctx) -> Controls {
+    fn controls(&mut self, ui: &mut Ui, ctx: &mut Ctx) -> Controls {
         let mut controls = Controls::default();
         let choices: Vec<(String, String)> = self.codes.iter().map(|c| (c.clone(), c.clone())).collect();
         ui.horizontal_wrapped(|ui| {
@@ -147,7 +147,7 @@ impl AnalysisView for SequencesView {
             }
             combo(ui, "Matrix shows", &mut self.probabilities, &[(false, "Counts".to_string()), (true, "Probabilities".to_string())]);
             ui.separator();
-            controls.export = export_menu::menu(ui, ready(&self.result));
+            controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size);
         });
         controls.stale_note |= self.filters.show(ui);
         controls
@@ -251,16 +251,26 @@ impl AnalysisView for SequencesView {
     }
 
     /// Writes the per-case table (CSV), all tables (XLSX) or the transition heat map (SVG).
-    fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
+    fn export(&self, format: TableFormat, path: &Path) -> Result<()> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the sequence view has no result to export yet"));
         };
         let sheets = analysis_tables::sequence_sheets(Some(&done.seq), &done.tr);
         match format {
-            ExportFormat::Csv => write_csv(path, &sheets),
-            ExportFormat::Xlsx => write_xlsx(path, &sheets),
-            ExportFormat::Svg => write_svg(path, &heat_map_svg(&done.heat_map())),
+            TableFormat::Csv => write_csv(path, &sheets),
+            TableFormat::Xlsx => write_xlsx(path, &sheets),
         }
+    }
+
+    fn chart(&self) -> Result<Chart> {
+        let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
+            return Err(Error::not_found("the sequence view has no chart to export yet"));
+        };
+        Ok(Chart::Heat(done.heat_map()))
+    }
+
+    fn filters(&self) -> Option<&Filters> {
+        Some(&self.filters.filters)
     }
 }
 
@@ -305,6 +315,7 @@ impl Done {
     fn heat_map(&self) -> HeatMap {
         let max = self.matrix_model.heat_max;
         HeatMap {
+            caption: Vec::new(),
             title: format!("Transitions within {}", self.tr.window),
             subtitle: format!(
                 "{}; {} followed by {}: {} of {} A codings ({})",

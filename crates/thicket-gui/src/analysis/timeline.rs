@@ -14,11 +14,11 @@ use super::controls::{checklist, current, ready, shown, status};
 use super::filters::{FilterRow, Filters};
 use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
-use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
+use super::{AnalysisKind, Ctx, TableFormat, export_menu};
 use thicket_core::analysis::{AnalysisLoad, Timeline, timeline};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::colour::Rgb;
-use thicket_core::export::svg::{self, Series, TimelineChart, TimelinePanel, timeline_svg, write_svg};
+use thicket_core::export::svg::{self, Chart, Series, TimelineChart, TimelinePanel};
 use thicket_core::export::{analysis_tables, write_csv, write_xlsx};
 
 /// How many cases and codes a new timeline starts with (the busiest codes).
@@ -119,7 +119,7 @@ impl AnalysisView for TimelineView {
             checklist(ui, "Codes", &mut self.codes, &all_codes);
             ui.checkbox(&mut self.rollup, "Roll up sub-codes").on_hover_text("Count each code with all its sub-codes");
             ui.separator();
-            controls.export = export_menu::menu(ui, ready(&self.result));
+            controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size);
         });
         controls.stale_note |= self.filters.show(ui);
         controls
@@ -242,48 +242,62 @@ impl AnalysisView for TimelineView {
         None
     }
 
-    /// Writes the chosen cases' sessions with the chosen codes (CSV, XLSX) or the chart (SVG).
-    fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
-        let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
-            return Err(Error::not_found("the timeline has no result to export yet"));
-        };
-        let mut shown = done.timeline.clone();
-        shown.cases.retain(|c| self.cases.contains(&c.case));
-        let series = Self::series(done, &self.codes);
+    /// Writes the chosen cases' sessions with the chosen codes (CSV, XLSX).
+    fn export(&self, format: TableFormat, path: &Path) -> Result<()> {
+        let (shown, series) = self.shown("export")?;
         let codes: Vec<usize> = series.iter().map(|(i, _)| *i).collect();
         let sheet = analysis_tables::timeline_sheet(&shown, &codes);
         match format {
-            ExportFormat::Csv => write_csv(path, &[sheet]),
-            ExportFormat::Xlsx => write_xlsx(path, &[sheet]),
-            ExportFormat::Svg => {
-                let panels = shown
-                    .cases
-                    .iter()
-                    .map(|c| {
-                        let undated: usize = c.sessions.iter().filter(|s| s.date.is_none()).map(|s| s.sources.len()).sum();
-                        TimelinePanel {
-                            title: c.case.clone(),
-                            note: (undated > 0).then(|| format!("{undated} undated sources not plotted")),
-                            series: series
-                                .iter()
-                                .map(|&(i, colour)| Series {
-                                    name: shown.codes[i].clone(),
-                                    colour,
-                                    points: c.sessions.iter().filter_map(|s| s.date.clone().map(|d| (d, s.counts[i] as f64))).collect(),
-                                })
-                                .collect(),
-                        }
-                    })
-                    .collect();
-                let chart = TimelineChart {
-                    title: "Timeline: codings per session".into(),
-                    subtitle: if shown.rollup { "sub-codes rolled up".into() } else { String::new() },
-                    y_label: "codings".into(),
-                    panels,
-                };
-                write_svg(path, &timeline_svg(&chart))
-            }
+            TableFormat::Csv => write_csv(path, &[sheet]),
+            TableFormat::Xlsx => write_xlsx(path, &[sheet]),
         }
+    }
+
+    /// One panel per chosen case, one line per chosen code.
+    fn chart(&self) -> Result<Chart> {
+        let (shown, series) = self.shown("chart")?;
+        let panels = shown
+            .cases
+            .iter()
+            .map(|c| {
+                let undated: usize = c.sessions.iter().filter(|s| s.date.is_none()).map(|s| s.sources.len()).sum();
+                TimelinePanel {
+                    title: c.case.clone(),
+                    note: (undated > 0).then(|| format!("{undated} undated sources not plotted")),
+                    series: series
+                        .iter()
+                        .map(|&(i, colour)| Series {
+                            name: shown.codes[i].clone(),
+                            colour,
+                            points: c.sessions.iter().filter_map(|s| s.date.clone().map(|d| (d, s.counts[i] as f64))).collect(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        Ok(Chart::Timeline(TimelineChart {
+            title: "Timeline: codings per session".into(),
+            subtitle: if shown.rollup { "sub-codes rolled up".into() } else { String::new() },
+            y_label: "codings".into(),
+            panels,
+            caption: Vec::new(),
+        }))
+    }
+
+    fn filters(&self) -> Option<&Filters> {
+        Some(&self.filters.filters)
+    }
+}
+
+impl TimelineView {
+    /// The timeline of the chosen cases and the chosen codes' series, for an export of `what`.
+    fn shown(&self, what: &str) -> Result<(Timeline, Vec<(usize, Rgb)>)> {
+        let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
+            return Err(Error::not_found(format!("the timeline has no result to {what} yet")));
+        };
+        let mut shown = done.timeline.clone();
+        shown.cases.retain(|c| self.cases.contains(&c.case));
+        Ok((shown, Self::series(done, &self.codes)))
     }
 }
 

@@ -16,11 +16,11 @@ use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
 use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
-use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
+use super::{AnalysisKind, Ctx, TableFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Triangulation, TriangulationOptions, triangulate, triangulation_codings};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::colour::{self, Rgb};
-use thicket_core::export::svg::{HeatCell, HeatMap, Legend, heat_map_svg, write_svg};
+use thicket_core::export::svg::{Chart, HeatCell, HeatMap, Legend};
 use thicket_core::export::{analysis_tables, write_csv, write_xlsx};
 use thicket_core::model::SourceKind;
 
@@ -145,6 +145,7 @@ impl Done {
         let roles: Vec<String> = self.role_marks.iter().map(|(m, r)| format!("{m} {r}")).collect();
         legend.push((None, format!("Roles: {}", roles.join(" · "))));
         HeatMap {
+            caption: Vec::new(),
             title: "Triangulation: codes × cases".into(),
             subtitle: if self.grid.rollup { "sub-codes rolled up".into() } else { String::new() },
             corner: "code".into(),
@@ -171,14 +172,14 @@ impl AnalysisView for TriangulationView {
         &INFO
     }
 
-    fn controls(&mut self, ui: &mut Ui, _ctx: &mut Ctx) -> Controls {
+    fn controls(&mut self, ui: &mut Ui, ctx: &mut Ctx) -> Controls {
         let mut controls = Controls::default();
         ui.horizontal_wrapped(|ui| {
             ui.checkbox(&mut self.options.rollup, "Roll up sub-codes").on_hover_text("Pool each code with all its sub-codes");
             let roles = self.roles.clone();
             checklist(ui, "Leave out roles", &mut self.options.ignore_roles, &roles);
             ui.separator();
-            controls.export = export_menu::menu(ui, ready(&self.result));
+            controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size);
         });
         controls.stale_note |= self.filters.show(ui);
         controls
@@ -240,16 +241,26 @@ impl AnalysisView for TriangulationView {
 
     /// Writes the grid, the cells and the summary (CSV: the grid; XLSX: all three) or the
     /// coloured grid (SVG).
-    fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
+    fn export(&self, format: TableFormat, path: &Path) -> Result<()> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the triangulation grid has no result to export yet"));
         };
         let sheets = analysis_tables::triangulation_sheets(&done.grid, false);
         match format {
-            ExportFormat::Csv => write_csv(path, &sheets),
-            ExportFormat::Xlsx => write_xlsx(path, &sheets),
-            ExportFormat::Svg => write_svg(path, &heat_map_svg(&done.heat_map())),
+            TableFormat::Csv => write_csv(path, &sheets),
+            TableFormat::Xlsx => write_xlsx(path, &sheets),
         }
+    }
+
+    fn chart(&self) -> Result<Chart> {
+        let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
+            return Err(Error::not_found("the triangulation grid has no chart to export yet"));
+        };
+        Ok(Chart::Heat(done.heat_map()))
+    }
+
+    fn filters(&self) -> Option<&Filters> {
+        Some(&self.filters.filters)
     }
 }
 

@@ -14,7 +14,9 @@ use egui::{Key, Ui};
 
 use super::drill::{Behind, DrillDown};
 use super::heat_table::CellRef;
-use super::{AnalysisKind, Ctx, ExportFormat, Request};
+use super::filters::Filters;
+use super::{AnalysisKind, Ctx, ExportFormat, Request, TableFormat};
+use thicket_core::export::svg::{Chart, ChartSize};
 use thicket_core::error::Result;
 
 /// A kind of view as the Analysis menu, the shortcuts and the tab strip know it.
@@ -93,8 +95,16 @@ pub(super) trait AnalysisView {
         Ok(None)
     }
 
-    /// Writes what the view shows: its table (CSV), its tables (XLSX) or its chart (SVG).
-    fn export(&self, format: ExportFormat, path: &Path) -> Result<()>;
+    /// Writes what the view shows as a table: its main table (CSV) or all its tables (XLSX).
+    fn export(&self, format: TableFormat, path: &Path) -> Result<()>;
+
+    /// The chart of what the view shows, for SVG and PNG (the tab adds the caption and size).
+    fn chart(&self) -> Result<Chart>;
+
+    /// The filters the result was computed with, for the chart's caption.
+    fn filters(&self) -> Option<&Filters> {
+        None
+    }
 }
 
 /// An open view, with what the frame keeps for it.
@@ -122,13 +132,21 @@ impl Tab {
         self.view.info().kind
     }
 
-    pub fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
-        self.view.export(format, path)
+    /// Writes the view's tables, or its chart at `size` with the filters in its caption.
+    pub fn export(&self, format: ExportFormat, path: &Path, size: ChartSize) -> Result<()> {
+        if let Some(table) = format.table() {
+            return self.view.export(table, path);
+        }
+        let mut chart = self.view.chart()?;
+        if let Some(filters) = self.view.filters() {
+            chart.caption_mut().push(filters.describe());
+        }
+        chart.write(path, size, format == ExportFormat::Png)
     }
 
     /// Exports and, when that worked, notes "Saved …" in place of the view's status.
-    pub fn export_noted(&mut self, format: ExportFormat, path: &Path) -> Result<()> {
-        self.view.export(format, path)?;
+    pub fn export_noted(&mut self, format: ExportFormat, path: &Path, size: ChartSize) -> Result<()> {
+        self.export(format, path, size)?;
         self.note = Some(format!("Saved {}", path.display()));
         Ok(())
     }

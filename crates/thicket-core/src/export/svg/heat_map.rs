@@ -1,7 +1,7 @@
 //! A table as a heat map: row labels on the left, column labels slanted above, one coloured cell
 //! per number with the number written in it, optional totals, and a legend.
 
-use super::{Doc, FONT, escape, num, text_width};
+use super::{Doc, FONT, caption_height, escape, num, text_width, wrap_caption};
 use crate::export::colour::{self, Rgb};
 
 /// One cell: the text written in it and its fill (`None`: no fill, as for an empty cell).
@@ -43,6 +43,8 @@ pub struct HeatMap {
     /// The grand total, where the totals row and column meet.
     pub total: Option<String>,
     pub legend: Legend,
+    /// Paragraphs under the chart: the filters it was drawn with, where it came from.
+    pub caption: Vec<String>,
 }
 
 const PAD: f64 = 16.0;
@@ -100,7 +102,9 @@ pub fn heat_map_svg(map: &HeatMap) -> String {
     // Slanted labels reach right of their column.
     let width = (grid_right + col_label_w * SLANT + PAD)
         .max(PAD * 2.0 + legend_w).max(PAD * 2.0 + text_width(&map.title, 16.0)).max(PAD * 2.0 + text_width(&map.subtitle, FONT)).max(300.0);
-    let height = grid_bottom + 12.0 + legend_h + PAD;
+    let caption = wrap_caption(&map.caption, width - 2.0 * PAD);
+    let caption_y = grid_bottom + 12.0 + legend_h;
+    let height = caption_y + caption_height(&caption) + PAD;
     let mut doc = Doc::new(width, height, &map.title);
     doc.text(PAD, PAD + 14.0, "font-size=\"16\" font-weight=\"bold\"", &map.title);
     if !map.subtitle.is_empty() {
@@ -150,6 +154,7 @@ pub fn heat_map_svg(map: &HeatMap) -> String {
         }
     }
     legend(&mut doc, &map.legend, PAD, grid_bottom + 18.0, width - 2.0 * PAD - 18.0);
+    doc.caption(PAD, caption_y + 18.0, &caption);
     doc.finish()
 }
 
@@ -200,6 +205,7 @@ mod tests {
             col_totals: Some(vec!["7".into(), "1".into()]),
             total: Some("8".into()),
             legend: Legend::Scale { label: "segments".into(), max: 5.0, max_text: "5".into() },
+            caption: Vec::new(),
         }
     }
 
@@ -211,5 +217,16 @@ mod tests {
         assert!(svg.contains("<title>Ruptures/Withdrawal · Mensah family: 0</title>"));
         assert!(svg.contains("Repair &amp; &lt;Honesty&gt;"));
         assert!(svg.contains("<title>total: 8</title>"));
+    }
+
+    #[test]
+    fn the_caption_is_drawn_under_the_chart_which_grows_to_hold_it() {
+        let plain = heat_map_svg(&map());
+        let mut captioned = map();
+        captioned.caption = vec!["Filters: roles caregiver; from 2025-01-01".into()];
+        let svg = heat_map_svg(&captioned);
+        assert!(svg.contains(">Filters: roles caregiver; from 2025-01-01</text>"), "{svg}");
+        let height = |svg: &str| svg.split("height=\"").nth(1).and_then(|h| h.split('"').next()).and_then(|h| h.parse::<f64>().ok()).unwrap();
+        assert_eq!(height(&svg), height(&plain) + 25.0);
     }
 }

@@ -8,15 +8,48 @@
 //! ellipsis and kept whole in a `<title>` tooltip.
 
 mod heat_map;
+mod raster;
 mod timeline;
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 pub use heat_map::{HeatCell, HeatMap, Legend, heat_map_svg};
+pub use raster::{ChartSize, png, sized_svg};
 pub use timeline::{Series, TimelineChart, TimelinePanel, date_of_day, day_of_date, month_ticks, timeline_svg};
 
 use crate::error::Result;
+
+/// A chart an analysis view draws, ready to be written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Chart {
+    Heat(HeatMap),
+    Timeline(TimelineChart),
+}
+
+impl Chart {
+    /// The SVG document.
+    pub fn svg(&self) -> String {
+        match self {
+            Chart::Heat(map) => heat_map_svg(map),
+            Chart::Timeline(chart) => timeline_svg(chart),
+        }
+    }
+
+    /// The paragraphs under the chart.
+    pub fn caption_mut(&mut self) -> &mut Vec<String> {
+        match self {
+            Chart::Heat(map) => &mut map.caption,
+            Chart::Timeline(chart) => &mut chart.caption,
+        }
+    }
+
+    /// Writes the chart to `path` as SVG sized to `size`, or as PNG when `png` is true.
+    pub fn write(&self, path: &Path, size: ChartSize, as_png: bool) -> Result<()> {
+        let svg = self.svg();
+        if as_png { super::table::write_file(path, &png(&svg, size)?) } else { write_svg(path, &sized_svg(&svg, size)?) }
+    }
+}
 
 /// Writes an SVG document to `path`.
 pub fn write_svg(path: &Path, svg: &str) -> Result<()> {
@@ -113,6 +146,13 @@ impl Doc {
         let _ = writeln!(self.out, "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" {attrs}/>", num(x1), num(y1), num(x2), num(y2));
     }
 
+    /// The caption lines (already wrapped by `wrap_caption`) from baseline `y` down, in grey.
+    fn caption(&mut self, x: f64, y: f64, lines: &[String]) {
+        for (i, line) in lines.iter().enumerate() {
+            self.text(x, y + i as f64 * CAPTION_LINE, "fill=\"#444444\" font-size=\"11\"", line);
+        }
+    }
+
     /// Raw markup (already escaped).
     fn raw(&mut self, markup: &str) {
         self.out.push_str(markup);
@@ -125,6 +165,35 @@ impl Doc {
     }
 }
 
+/// The distance between caption lines, in px.
+const CAPTION_LINE: f64 = 15.0;
+
+/// The caption's paragraphs wrapped at word boundaries to fit `width_px` (at the caption's
+/// 11 px), one string per line.
+fn wrap_caption(caption: &[String], width_px: f64) -> Vec<String> {
+    let max_chars = (width_px / (11.0 * 0.55)).floor().max(20.0) as usize;
+    let mut lines = Vec::new();
+    for paragraph in caption.iter().filter(|p| !p.trim().is_empty()) {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > max_chars {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// The height the wrapped caption takes below a chart (nothing when there is none).
+fn caption_height(lines: &[String]) -> f64 {
+    if lines.is_empty() { 0.0 } else { 10.0 + lines.len() as f64 * CAPTION_LINE }
+}
+
 /// A coordinate with at most one decimal, so files are small and stable.
 fn num(v: f64) -> String {
     let r = (v * 10.0).round() / 10.0;
@@ -134,6 +203,15 @@ fn num(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn captions_wrap_at_words_and_skip_empty_paragraphs() {
+        let caption = vec!["Filters: cases Harlow family, Mensah family; roles caregiver".to_string(), " ".to_string(), "Thicket".to_string()];
+        let lines = wrap_caption(&caption, 200.0);
+        assert_eq!(lines, ["Filters: cases Harlow family,", "Mensah family; roles caregiver", "Thicket"]);
+        assert_eq!(caption_height(&lines), 55.0);
+        assert_eq!(caption_height(&[]), 0.0);
+    }
 
     #[test]
     fn escaping_covers_markup_quotes_and_control_chars() {

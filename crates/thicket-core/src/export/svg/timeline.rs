@@ -1,7 +1,7 @@
 //! The timeline as a dot-and-line chart: one panel per case, stacked, sharing a date axis; in
 //! each, one line per code through its counts at the case's session dates.
 
-use super::{Doc, FONT, escape, fit, num, text_width};
+use super::{Doc, FONT, caption_height, escape, fit, num, text_width, wrap_caption};
 use crate::export::colour::Rgb;
 
 /// One code's counts in one case, at session dates (`YYYY-MM-DD`).
@@ -29,6 +29,8 @@ pub struct TimelineChart {
     /// What the vertical axis counts.
     pub y_label: String,
     pub panels: Vec<TimelinePanel>,
+    /// Paragraphs under the chart: the filters it was drawn with, where it came from.
+    pub caption: Vec<String>,
 }
 
 const PAD: f64 = 16.0;
@@ -104,7 +106,9 @@ pub fn timeline_svg(chart: &TimelineChart) -> String {
     let top = PAD + title_h + 10.0;
     let panel_h = PLOT_H + AXIS_H + PANEL_GAP;
     let width = (legend_x + legend_w + PAD).max(PAD * 2.0 + text_width(&chart.title, 16.0));
-    let height = (top + chart.panels.len().max(1) as f64 * panel_h + PAD).max(top + legend.len() as f64 * 18.0 + PAD);
+    let body = (top + chart.panels.len().max(1) as f64 * panel_h).max(top + legend.len() as f64 * 18.0);
+    let caption = wrap_caption(&chart.caption, width - 2.0 * PAD);
+    let height = body + caption_height(&caption) + PAD;
     let mut doc = Doc::new(width, height, &chart.title);
     doc.text(PAD, PAD + 14.0, "font-size=\"16\" font-weight=\"bold\"", &chart.title);
     if !chart.subtitle.is_empty() {
@@ -166,6 +170,7 @@ pub fn timeline_svg(chart: &TimelineChart) -> String {
         doc.line(legend_x, y, legend_x + 14.0, y, &format!("stroke=\"{}\" stroke-width=\"3\"", c.hex()));
         doc.text(legend_x + 20.0, y + 4.0, "", &fit(name, 280.0, FONT));
     }
+    doc.caption(PAD, body + 8.0, &caption);
     doc.finish()
 }
 
