@@ -264,8 +264,11 @@ pub fn build_case_report(project: &Project, options: &CaseReportOptions) -> Resu
 
 /// At most `limit` segments of each code, spread over the sessions: the first coding of the code
 /// in each source (sources by date, then name), then the second in each, and so on, so that a
-/// handful of quotes shows the course of the case rather than its first session only.
+/// handful of quotes shows the course of the case rather than its first session only. A passage
+/// coded alike by several coders is quoted once (the first coder's by name).
 fn spread(segments: Vec<Segment>, limit: Option<usize>) -> Vec<Segment> {
+    let mut seen = BTreeSet::new();
+    let segments: Vec<Segment> = segments.into_iter().filter(|s| seen.insert((s.code_id, s.source_id, s.start, s.end))).collect();
     let Some(limit) = limit else { return segments };
     let mut by_code: HashMap<_, Vec<Segment>> = HashMap::new();
     for s in segments {
@@ -391,6 +394,10 @@ mod tests {
         let ids = |v: Vec<Segment>| v.into_iter().map(|s| s.coding_id.0).collect::<Vec<_>>();
         assert_eq!(ids(spread(segments.clone(), Some(3))), [1, 4, 5]);
         assert_eq!(ids(spread(segments.clone(), Some(4))), [1, 4, 5, 2]);
-        assert_eq!(ids(spread(segments, None)), [1, 2, 3, 4, 5]);
+        assert_eq!(ids(spread(segments.clone(), None)), [1, 2, 3, 4, 5]);
+        // The same passage coded by a second coder is quoted once.
+        let mut twice = segments;
+        twice.insert(1, Segment { coding_id: CodingId(9), coder: "B".into(), ..seg(1, 1, "2025-01-01", 0) });
+        assert_eq!(ids(spread(twice, Some(2))), [1, 4]);
     }
 }

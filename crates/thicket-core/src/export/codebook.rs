@@ -284,11 +284,6 @@ impl CodebookEntry {
     fn swatch(&self) -> Option<[u8; 3]> {
         Rgb::parse(&self.colour).map(|c| [c.0, c.1, c.2])
     }
-
-    /// The path indented by depth, for tables.
-    fn indented(&self) -> String {
-        format!("{}{}", "\u{a0}\u{a0}".repeat(self.depth * 2), if self.depth == 0 { &self.path } else { &self.name })
-    }
 }
 
 fn counts_line(c: CodeCounts) -> String {
@@ -299,7 +294,7 @@ fn counts_line(c: CodeCounts) -> String {
 impl Report for CodebookReport {
     const FORMATS: &'static [ReportFormat] = &[ReportFormat::Markdown, ReportFormat::Html, ReportFormat::Csv, ReportFormat::Json];
 
-    /// An overview table (codes indented by depth, colour swatches, counts), then one section per
+    /// An overview table (code paths in tree order, colour swatches, counts), then one section per
     /// code with headings by depth (top codes level 1, their children level 2, deeper level 3),
     /// then the code × case table.
     fn document(&self) -> Document {
@@ -313,7 +308,7 @@ impl Report for CodebookReport {
             .iter()
             .map(|c| {
                 let (o, w) = (c.counts, c.with_subcodes);
-                vec![c.indented(), c.colour.clone(), o.codings.to_string(), o.sources.to_string(), o.cases.to_string(), w.codings.to_string(), w.sources.to_string(), w.cases.to_string()]
+                vec![c.path.clone(), c.colour.clone(), o.codings.to_string(), o.sources.to_string(), o.cases.to_string(), w.codings.to_string(), w.sources.to_string(), w.cases.to_string()]
             })
             .collect();
         doc.blocks.push(Block::Table { header: header.map(String::from).to_vec(), rows, colours: self.codes.iter().map(CodebookEntry::swatch).collect() });
@@ -340,7 +335,7 @@ impl Report for CodebookReport {
             .codes
             .iter()
             .map(|c| {
-                let mut row = vec![c.indented()];
+                let mut row = vec![c.path.clone()];
                 row.extend(c.per_case.iter().map(u64::to_string));
                 row
             })
