@@ -100,8 +100,10 @@ pub struct CaseSource {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CaseParticipant {
     pub name: String,
-    /// The role's label (`Social worker`); empty when none is set.
+    /// The role as stored (`social_worker`); empty when none is set.
     pub role: String,
+    /// The role's label (`Social worker`).
+    pub role_label: String,
 }
 
 /// A code's codings in the case.
@@ -185,7 +187,8 @@ pub fn build_case_report(project: &Project, options: &CaseReportOptions) -> Resu
             .filter(|p| cases_of_participant.get(&p.id).is_some_and(|cs| cs.contains(&case.name)))
             .map(|p| CaseParticipant {
                 name: p.name.clone(),
-                role: p.role.as_ref().map(|r| role_labels.get(r).cloned().unwrap_or_else(|| r.replace('_', " "))).unwrap_or_default(),
+                role: p.role.clone().unwrap_or_default(),
+                role_label: p.role.as_ref().map(|r| role_labels.get(r).cloned().unwrap_or_else(|| r.replace('_', " "))).unwrap_or_default(),
             })
             .collect();
 
@@ -325,7 +328,7 @@ impl Report for CaseReport {
                 .collect();
             doc.table(["Source", "Kind", "Date", "Words", "Shared with"].map(String::from).to_vec(), rows);
             doc.heading(2, "Participants");
-            let rows = case.participants.iter().map(|p| vec![p.name.clone(), p.role.clone()]).collect();
+            let rows = case.participants.iter().map(|p| vec![p.name.clone(), p.role_label.clone()]).collect();
             doc.table(vec!["Participant".into(), "Role".into()], rows);
             doc.heading(2, "Codes");
             if case.codes.is_empty() {
