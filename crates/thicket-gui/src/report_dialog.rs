@@ -122,8 +122,13 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     let mut open = true;
     let mut confirmed = false;
     let mut cancelled = false;
-    let window = egui::Window::new(choices.kind.title()).id(egui::Id::unique("report_dialog")).open(&mut open).collapsible(false).resizable(false);
-    super::window_fit::fit_dialog(window, ctx).show(ctx, |ui| {
+    let window = egui::Window::new(choices.kind.title())
+        .id(egui::Id::unique("report_dialog"))
+        .open(&mut open)
+        .collapsible(false)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center());
+    super::window_fit::fit_dialog(window, ctx).auto_sized().show(ctx, |ui| {
         ui.set_width(340.0);
         ui.label("Format");
         ui.horizontal_wrapped(|ui| {
