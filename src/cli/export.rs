@@ -26,7 +26,7 @@ use thicket_core::project::Project;
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
     /// Coded excerpts with citations, grouped and sorted, as md, html, csv, xlsx or json.
-    Excerpts(ExcerptsArgs),
+    Excerpts(Box<ExcerptsArgs>),
     /// The codebook: the code tree, colours, descriptions, counts, codes by case, optional anchor quotes.
     Codebook(CodebookArgs),
     /// A report per case: sources, participants, codes with counts, memos and chosen excerpts.
@@ -177,7 +177,7 @@ impl ExcerptFormat {
 /// Runs `thicket export PROJECT ...`.
 pub fn export(project: PathBuf, command: ExportCommand) -> Result<Ending> {
     match command {
-        ExportCommand::Excerpts(args) => export_excerpts(project, args),
+        ExportCommand::Excerpts(args) => export_excerpts(project, *args),
         ExportCommand::Codebook(args) => export_codebook(project, args),
         ExportCommand::CaseReport(args) => export_case_report(project, args),
     }
@@ -201,7 +201,7 @@ fn export_codebook(project: PathBuf, args: CodebookArgs) -> Result<Ending> {
 
 fn export_case_report(project: PathBuf, args: CaseReportArgs) -> Result<Ending> {
     let format = ReportFormat::parse(&args.format, thicket_core::export::case_report::CaseReport::FORMATS)?;
-    if args.all_cases == !args.cases.is_empty() {
+    if args.all_cases != args.cases.is_empty() {
         return Err(Error::invalid("say which cases: --case NAME (repeatable) or --all-cases, not both"));
     }
     let codes = match (&args.query, args.codes.is_empty()) {
