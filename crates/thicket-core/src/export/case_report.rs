@@ -167,6 +167,15 @@ pub fn build_case_report(project: &Project, options: &CaseReportOptions) -> Resu
     excerpt_options.group_by = GroupBy::Code;
     excerpt_options.sort = SortBy::Date;
     excerpt_options.citation = options.citation.clone();
+    // Retrieval reads every coding and turn once, so it runs once for all the chosen cases, and
+    // each case takes its own from the result (a focus group's codings belong to several).
+    let names: Vec<String> = cases.iter().map(|c| c.name.clone()).collect();
+    let all_segments = project.segments(&SegmentFilter { cases: names.clone(), ..SegmentFilter::default() })?;
+    let quotable = match options.excerpts.per_code {
+        Some(0) => Vec::new(),
+        _ => excerpts::select(project, &Selection { cases: names, ..Selection::of(options.excerpts.codes.clone()) })?,
+    };
+    let of_case = |segments: &[Segment], name: &str| -> Vec<Segment> { segments.iter().filter(|s| s.cases.iter().any(|c| c == name)).cloned().collect() };
 
     let mut sections = Vec::new();
     for case in &cases {
@@ -192,7 +201,7 @@ pub fn build_case_report(project: &Project, options: &CaseReportOptions) -> Resu
             })
             .collect();
 
-        let segments = project.segments(&SegmentFilter { cases: vec![case.name.clone()], ..SegmentFilter::default() })?;
+        let segments = of_case(&all_segments, &case.name);
         let mut per_code: HashMap<_, (usize, BTreeSet<_>)> = HashMap::new();
         for s in &segments {
             let entry = per_code.entry(s.code_id).or_default();
@@ -241,8 +250,7 @@ pub fn build_case_report(project: &Project, options: &CaseReportOptions) -> Resu
         let excerpts = match options.excerpts.per_code {
             Some(0) => Vec::new(),
             limit => {
-                let selection = Selection { cases: vec![case.name.clone()], ..Selection::of(options.excerpts.codes.clone()) };
-                let chosen = spread(excerpts::select(project, &selection)?, limit);
+                let chosen = spread(of_case(&quotable, &case.name), limit);
                 let built = excerpts::build(project, chosen, &excerpt_options)?;
                 built
                     .groups
@@ -261,8 +269,11 @@ pub fn build_case_report(project: &Project, options: &CaseReportOptions) -> Resu
             excerpts,
         });
     }
-    let names: Vec<&str> = sections.iter().map(|s| s.name.as_str()).collect();
-    Ok(CaseReport { title: options.title.clone(), subtitle: names.join(", "), cases: sections })
+    let subtitle = match sections.as_slice() {
+        [one] => one.name.clone(),
+        many => format!("{} cases", many.len()),
+    };
+    Ok(CaseReport { title: options.title.clone(), subtitle, cases: sections })
 }
 
 /// At most `limit` segments of each code, spread over the sessions: the first coding of the code
