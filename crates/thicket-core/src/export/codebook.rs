@@ -404,6 +404,52 @@ mod tests {
         assert!(CodebookOptions::parse_anchor("Repair=x").is_err());
     }
 
+    fn seg(id: i64, text: &str) -> Segment {
+        Segment {
+            coding_id: CodingId(id),
+            source_id: crate::model::SourceId(1),
+            source: "S".into(),
+            kind: crate::model::SourceKind::Interview,
+            date: None,
+            code_id: crate::model::CodeId(1),
+            code: "Repair".into(),
+            coder: "A".into(),
+            start: 0,
+            end: text.chars().count(),
+            text: text.into(),
+            cases: Vec::new(),
+            speakers: Vec::new(),
+            roles: Vec::new(),
+            line: 1,
+            paragraph: 1,
+            time_ms: None,
+            memo: String::new(),
+        }
+    }
+
+    fn words(n: usize) -> String {
+        vec!["word"; n].join(" ")
+    }
+
+    #[test]
+    fn the_example_picks_the_coding_closest_to_it_in_length() {
+        let (a, b, c) = (seg(1, "We talked. I told her the truth about the report."), seg(2, "I told her the truth"), seg(3, "Something else entirely"));
+        let all = [&a, &b, &c];
+        assert_eq!(matching_example(&all, "\u{201c}I told her the TRUTH.\u{201d}").map(|s| s.coding_id), Some(CodingId(2)));
+        assert_eq!(matching_example(&all, "the truth about the report, she said"), None);
+        assert_eq!(matching_example(&all, "truth"), None, "too short to match on");
+    }
+
+    #[test]
+    fn the_representative_is_the_lower_median_of_quotable_lengths() {
+        let (short, s12, s20, s30, s200) = (seg(1, &words(3)), seg(2, &words(12)), seg(3, &words(20)), seg(4, &words(30)), seg(5, &words(200)));
+        assert_eq!(representative(&[&short, &s30, &s12, &s200, &s20]).map(|s| s.coding_id), Some(CodingId(3)));
+        assert_eq!(representative(&[&s30, &s12]).map(|s| s.coding_id), Some(CodingId(2)));
+        // None quotable: the median of all.
+        assert_eq!(representative(&[&short, &s200]).map(|s| s.coding_id), Some(CodingId(1)));
+        assert_eq!(representative(&[]), None);
+    }
+
     #[test]
     fn examples_match_ignoring_case_spacing_and_quotation_marks() {
         assert_eq!(comparable("  \u{201c}She's the first one\n who LISTENED.\u{201d} "), "she's the first one who listened");
