@@ -327,6 +327,7 @@ fn add_memos(p: &Path) {
     ok(["memo", project, "add", "--case", "Harlow family", "--body", "Trust grew after the school meeting."]);
     ok(["memo", project, "add", "--source", "Harlow – session 1 (joint interview)", "--range", "100..140", "--body", "A passage memo on session one."]);
     ok(["memo", project, "add", "--source", "Harlow – case file excerpt", "--body", "The file's tone is formal."]);
+    ok(["memo", project, "add", "--source", "Harlow – session 4 (joint interview)", "--body", "# Ending\n\n- ask about the review"]);
     ok(["memo", project, "add", "--case", "Kowalski family", "--body", "A memo on another family."]);
     ok(["memo", project, "add", "--source", "Kowalski – session 1 (joint interview)", "--body", "Another family's session."]);
 }
@@ -391,11 +392,14 @@ fn a_case_report_lists_exactly_the_cases_sources_participants_codes_and_memos() 
             ("the case".to_string(), "Trust grew after the school meeting.".to_string()),
             ("Harlow – case file excerpt".to_string(), "The file's tone is formal.".to_string()),
             (format!("Harlow – session 1 (joint interview), ¶{}", paragraph_at(&p, "Harlow – session 1 (joint interview)", 100)), "A passage memo on session one.".to_string()),
+            ("Harlow – session 4 (joint interview)".to_string(), "# Ending\n\n- ask about the review".to_string()),
         ]
     );
     let md = export(&p, "case-report", &["--case", "Harlow family"], "md");
     assert!(md.contains("Trust grew after the school meeting.") && md.contains("The file's tone is formal.") && md.contains("A passage memo on session one."));
     assert!(!md.contains("another family"), "{md}");
+    // A memo written like Markdown stays text: no heading or list in the report's outline.
+    assert!(md.contains("\n\\# Ending\n\n\\- ask about the review\n"), "{md}");
     let html = export(&p, "case-report", &["--case", "Harlow family"], "html");
     let tables = html_tables(&html);
     let source_names: Vec<&str> = tables[0].iter().map(|r| r[0].as_str()).collect();
