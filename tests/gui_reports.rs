@@ -148,6 +148,10 @@ fn a_case_report_of_one_chosen_case_is_exported_as_json() {
         }
     }
     assert!(quoted > 16, "{quoted} excerpts");
+
+    // The dialog offers the same choices again.
+    export_menu(&mut harness, "Case report…");
+    assert_eq!(harness.state().reports().dialog(), Some(&choices));
 }
 
 #[test]

@@ -92,6 +92,8 @@ impl ReportChoices {
 #[derive(Default)]
 pub struct Reports {
     dialog: Option<ReportChoices>,
+    /// The last choices confirmed for each report, offered again next time (this session).
+    last: Vec<ReportChoices>,
     /// Choices confirmed, waiting for the file request's answer.
     pending: Option<ReportChoices>,
     writing: Option<(Job<Result<(), String>>, PathBuf)>,
@@ -109,9 +111,10 @@ impl Reports {
     }
 }
 
-/// Opens the dialog for `kind`.
+/// Opens the dialog for `kind`, with the choices last confirmed for it.
 pub(crate) fn open(app: &mut ThicketApp, kind: ReportKind) {
-    app.reports.dialog = Some(ReportChoices::new(kind));
+    let last = app.reports.last.iter().find(|c| c.kind == kind).cloned();
+    app.reports.dialog = Some(last.unwrap_or_else(|| ReportChoices::new(kind)));
 }
 
 /// Draws the dialog, and polls the report being written.
@@ -177,6 +180,8 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     if confirmed {
         if let Some(choices) = app.reports.dialog.take() {
             let purpose = FilePurpose::Report(choices.kind, choices.format);
+            app.reports.last.retain(|c| c.kind != choices.kind);
+            app.reports.last.push(choices.clone());
             app.reports.pending = Some(choices);
             app.push(UiCommand::ChooseFile(FileRequest::new(purpose)));
         }
