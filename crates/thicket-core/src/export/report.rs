@@ -66,8 +66,8 @@ pub trait Report: Serialize {
     }
 }
 
-/// The bytes of `report` in `format`. JSON is the model itself, pretty-printed, so scripts read
-/// the numbers rather than the document's formatted text.
+/// The bytes of `report` in `format`. JSON is the model itself, pretty-printed with sorted keys, so
+/// scripts read the numbers rather than the document's formatted text.
 pub fn write_report<R: Report>(report: &R, format: ReportFormat) -> Result<Vec<u8>> {
     if !R::FORMATS.contains(&format) {
         return Err(Error::invalid(format!("this report cannot be written as {}", format.label())));
@@ -77,7 +77,11 @@ pub fn write_report<R: Report>(report: &R, format: ReportFormat) -> Result<Vec<u
         ReportFormat::Html => document::to_html(&report.document()).into_bytes(),
         ReportFormat::Csv => report.csv().ok_or_else(|| Error::invalid("this report has no CSV form"))?.into_bytes(),
         ReportFormat::Json => {
-            let text = serde_json::to_string_pretty(report).map_err(|e| Error::internal(format!("cannot write JSON: {e}")))?;
+            // Through a `Value`, whose maps are sorted, so keys come in the same order as in the
+            // other JSON exports.
+            let text = serde_json::to_value(report)
+                .and_then(|v| serde_json::to_string_pretty(&v))
+                .map_err(|e| Error::internal(format!("cannot write JSON: {e}")))?;
             format!("{text}\n").into_bytes()
         }
     })
