@@ -238,8 +238,15 @@ fn choose_anchors(project: &Project, options: &CodebookOptions) -> Result<HashMa
 /// Text compared for matching: lower case, one space between words, without the quotation marks
 /// and final punctuation an example is often written with.
 fn comparable(s: &str) -> String {
-    let words = s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    words.trim_matches(|c: char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '.' | '…' | ' ')).to_string()
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    let trimmed = out.trim_matches(|c: char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '.' | '…' | ' '));
+    if trimmed.len() == out.len() { out } else { trimmed.to_string() }
 }
 
 /// The coding whose text contains the example or is contained in it, closest to it in length.
@@ -263,12 +270,12 @@ fn matching_example<'a>(candidates: &[&'a Segment], example: &str) -> Option<&'a
 /// The coding of median length among those of quotable length (10 to 80 words), else among all;
 /// the lower median, and the earlier in `segments` order on equal lengths.
 fn representative<'a>(candidates: &[&'a Segment]) -> Option<&'a Segment> {
-    let words = |s: &Segment| s.text.split_whitespace().count();
-    let quotable: Vec<&Segment> = candidates.iter().copied().filter(|s| (10..=80).contains(&words(s))).collect();
-    let mut pool = if quotable.is_empty() { candidates.to_vec() } else { quotable };
+    let counted: Vec<(usize, &Segment)> = candidates.iter().map(|s| (s.text.split_whitespace().count(), *s)).collect();
+    let quotable: Vec<(usize, &Segment)> = counted.iter().copied().filter(|(n, _)| (10..=80).contains(n)).collect();
+    let mut pool = if quotable.is_empty() { counted } else { quotable };
     // A stable sort keeps `segments` order among equal lengths.
-    pool.sort_by_key(|s| words(s));
-    pool.get(pool.len().saturating_sub(1) / 2).copied()
+    pool.sort_by_key(|(n, _)| *n);
+    pool.get(pool.len().saturating_sub(1) / 2).map(|(_, s)| *s)
 }
 
 impl CodebookEntry {
