@@ -15,9 +15,9 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use serde_json::Value;
 use thicket_core::export::report::ReportFormat;
 use thicket_core::project::SegmentFilter;
-use thicket_gui::ThicketApp;
+use thicket_gui::{Startup, ThicketApp};
 
-use common::gui::{sample_harness_sized, step_until};
+use common::gui::{sample_harness_sized, step_until, zoomed_harness};
 
 fn window(dir: &Path) -> Harness<'static, ThicketApp> {
     sample_harness_sized(dir, egui::vec2(1024.0, 700.0))
@@ -170,4 +170,25 @@ fn cancelling_the_dialog_writes_nothing() {
     harness.run();
     assert!(harness.state().reports().dialog().is_none());
     assert!(harness.state().file_browser().is_none());
+}
+
+#[test]
+fn at_200_percent_zoom_the_case_report_dialog_fits_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.thicket");
+    thicket_core::sample::write_sample(&path).unwrap().close().unwrap();
+    // A 1280 × 800 screen at 200%: 640 × 400 points.
+    let mut harness = zoomed_harness(Startup::Open(path), egui::vec2(640.0, 400.0), 2.0, None);
+    export_menu(&mut harness, "Case report…");
+    harness.get_by_label("All cases").click();
+    harness.run();
+    harness.get_by_label("Mensah family").click();
+    harness.run();
+    let screen = harness.ctx.content_rect().expand(0.5);
+    let dialog = harness.get_by_label("Export case report").rect();
+    assert!(screen.contains_rect(dialog), "the title at {dialog:?} is inside {screen:?}");
+    for button in ["Choose file…", "Cancel"] {
+        let rect = harness.get_by_label(button).rect();
+        assert!(screen.contains_rect(rect), "{button} at {rect:?} is inside {screen:?}");
+    }
 }
