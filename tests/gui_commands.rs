@@ -23,9 +23,12 @@ fn open_palette(harness: &mut Harness<'static, ThicketApp>) {
     assert!(harness.state().palette_open());
 }
 
-/// The palette's row for `command`: "Menu: label".
+/// The palette's row for `command`: "Menu: label", or "Menu: Submenu: label".
 fn palette_row(command: Command) -> String {
-    format!("{}: {}", command.spec().menu.title(), command.label())
+    match command.submenu() {
+        Some(sub) => format!("{}: {sub}: {}", command.spec().menu.title(), command.label()),
+        None => format!("{}: {}", command.spec().menu.title(), command.label()),
+    }
 }
 
 /// The labels of every button-like node on screen.
@@ -78,13 +81,24 @@ fn every_menu_item_comes_from_the_table() {
         harness.run();
         let items: Vec<String> = buttons(&harness).difference(&before).cloned().collect();
         let ours: Vec<Command> = all.iter().copied().filter(|c| c.spec().menu == menu).collect();
-        // Each item is a command of this menu (undo and redo add the step's name), or the
-        // recent projects' submenu.
+        // Each item is a command of this menu (undo and redo add the step's name), a submenu of
+        // the table's (File → Export), or the recent projects' submenu.
         for item in &items {
-            let known = ours.iter().any(|c| item.starts_with(c.label())) || (menu == Menu::File && item == "Recent projects");
+            let known = ours.iter().any(|c| item.starts_with(c.label()) || c.submenu() == Some(item.as_str()))
+                || (menu == Menu::File && item == "Recent projects");
             assert!(known, "{} menu: “{item}” is not in the table", menu.title());
         }
-        // And each command of the table is there, with its shortcut's text.
+        // And each command of the table is there (inside its submenu), with its shortcut's text.
+        let mut items = items;
+        let submenus: BTreeSet<&str> = ours.iter().filter_map(|c| c.submenu()).collect();
+        for sub in submenus {
+            let before = buttons(&harness);
+            harness.get_by_label(sub).click();
+            harness.run();
+            let inside: Vec<String> = buttons(&harness).difference(&before).cloned().collect();
+            assert!(!inside.is_empty(), "{sub} opens");
+            items.extend(inside);
+        }
         for command in ours {
             let item = items.iter().find(|i| i.starts_with(command.label())).unwrap_or_else(|| panic!("{command:?} missing from {}", menu.title()));
             if let Some(shortcut) = command.shortcut() {

@@ -1,8 +1,11 @@
-//! `thicket export PROJECT excerpts …`: coded passages with citations, for papers.
+//! `thicket export PROJECT excerpts|codebook|case-report …`: coded passages with citations, the
+//! codebook, and case reports, for papers.
 //!
-//! Flags come in as `ExcerptsArgs`; they become a core `Selection` (the same filters as
+//! Excerpt flags come in as `ExcerptsArgs`; they become a core `Selection` (the same filters as
 //! `segments`) and `ExcerptOptions`, the core selects and builds the `Excerpts` model, and one
-//! of its writers turns it into the file. Nothing is written to the project.
+//! of its writers turns it into the file. The codebook and case reports are core report models
+//! written by `export::report::write_report`, the one format dispatch they share with the window.
+//! Nothing is written to the project.
 
 use std::path::PathBuf;
 
@@ -11,7 +14,10 @@ use clap::{Args, Subcommand};
 use super::analysis::ScopeArgs;
 use super::output::emit;
 use thicket_core::error::{Ending, Error, IoOp, Result};
+use thicket_core::export::case_report::{CaseReportOptions, ExcerptPick, build_case_report};
+use thicket_core::export::codebook::{CodebookOptions, build_codebook};
 use thicket_core::export::excerpts::{self, CitationTemplate, CodeChoice, ExcerptOptions, GroupBy, Selection, SortBy};
+use thicket_core::export::report::{Report, ReportFormat, write_report};
 use thicket_core::export::write_xlsx;
 use thicket_core::model::SourceKind;
 use thicket_core::project::Project;
@@ -20,7 +26,70 @@ use thicket_core::project::Project;
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
     /// Coded excerpts with citations, grouped and sorted, as md, html, csv, xlsx or json.
-    Excerpts(ExcerptsArgs),
+    Excerpts(Box<ExcerptsArgs>),
+    /// The codebook: the code tree, colours, descriptions, counts, codes by case, optional anchor quotes.
+    Codebook(CodebookArgs),
+    /// A report per case: sources, participants, codes with counts, memos and chosen excerpts.
+    CaseReport(CaseReportArgs),
+}
+
+/// `thicket export PROJECT codebook`
+#[derive(Debug, Clone, Args)]
+pub struct CodebookArgs {
+    /// One anchor quote per code, with its citation.
+    #[arg(long)]
+    pub anchors: bool,
+    /// Choose a code's anchor by hand: "Code/Path=CODING_ID" (repeatable; implies --anchors).
+    #[arg(long = "anchor")]
+    pub anchor: Vec<String>,
+    /// Citation template or preset for anchors, as in `export excerpts`.
+    #[arg(long, default_value = "author-date")]
+    pub citation: String,
+    /// The document's title (default: "Codebook: " and the project's title).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// md, html, csv or json.
+    #[arg(long, default_value = "md")]
+    pub format: String,
+    /// The file to write; - for stdout.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+/// `thicket export PROJECT case-report`
+#[derive(Debug, Clone, Args)]
+pub struct CaseReportArgs {
+    /// The case to report on (repeatable, in this order).
+    #[arg(long = "case")]
+    pub cases: Vec<String>,
+    /// Report on every case, by name.
+    #[arg(long)]
+    pub all_cases: bool,
+    /// Quote only codings of code PATH (repeatable; default: every code).
+    #[arg(long = "code")]
+    pub codes: Vec<String>,
+    /// Include the codings of sub-codes of each --code.
+    #[arg(long)]
+    pub subcodes: bool,
+    /// Quote the codings a Boolean query retrieves, as `segments --query` takes it.
+    #[arg(long)]
+    pub query: Option<String>,
+    /// At most N excerpts per code, spread over the sessions (0: none). Default: 3 without --code
+    /// or --query, all with them.
+    #[arg(long)]
+    pub excerpts: Option<usize>,
+    /// Citation template or preset, as in `export excerpts`.
+    #[arg(long, default_value = "author-date")]
+    pub citation: String,
+    /// The document's title (default: "Case report: " and the project's title).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// md, html or json.
+    #[arg(long, default_value = "md")]
+    pub format: String,
+    /// The file to write; - for stdout.
+    #[arg(long)]
+    pub out: PathBuf,
 }
 
 /// `thicket export PROJECT excerpts`
@@ -108,8 +177,66 @@ impl ExcerptFormat {
 /// Runs `thicket export PROJECT ...`.
 pub fn export(project: PathBuf, command: ExportCommand) -> Result<Ending> {
     match command {
-        ExportCommand::Excerpts(args) => export_excerpts(project, args),
+        ExportCommand::Excerpts(args) => export_excerpts(project, *args),
+        ExportCommand::Codebook(args) => export_codebook(project, args),
+        ExportCommand::CaseReport(args) => export_case_report(project, args),
     }
+}
+
+fn export_codebook(project: PathBuf, args: CodebookArgs) -> Result<Ending> {
+    let format = ReportFormat::parse(&args.format, thicket_core::export::codebook::CodebookReport::FORMATS)?;
+    let mut options = CodebookOptions::new("")?;
+    options.anchors = args.anchors;
+    options.chosen = args.anchor.iter().map(|a| CodebookOptions::parse_anchor(a)).collect::<Result<_>>()?;
+    options.citation = CitationTemplate::preset_or_parse(&args.citation)?;
+    let p = Project::open(&project)?;
+    options.title = match args.title {
+        Some(t) => t,
+        None => format!("Codebook: {}", p.title()?),
+    };
+    let report = build_codebook(&p, &options)?;
+    p.close()?;
+    write_out(&write_report(&report, format)?, &args.out)
+}
+
+fn export_case_report(project: PathBuf, args: CaseReportArgs) -> Result<Ending> {
+    let format = ReportFormat::parse(&args.format, thicket_core::export::case_report::CaseReport::FORMATS)?;
+    if args.all_cases != args.cases.is_empty() {
+        return Err(Error::invalid("say which cases: --case NAME (repeatable) or --all-cases, not both"));
+    }
+    let codes = match (&args.query, args.codes.is_empty()) {
+        (Some(_), false) => return Err(Error::invalid("--query chooses the codes itself: leave out --code")),
+        (Some(q), true) => CodeChoice::Query(q.clone()),
+        (None, false) => CodeChoice::Codes { paths: args.codes.clone(), subcodes: args.subcodes },
+        (None, true) => CodeChoice::All,
+    };
+    let per_code = match (args.excerpts, &codes) {
+        (Some(n), _) => Some(n),
+        (None, CodeChoice::All) => Some(ExcerptPick::DEFAULT_PER_CODE),
+        (None, _) => None,
+    };
+    let mut options = CaseReportOptions::new("")?;
+    options.cases = args.cases;
+    options.excerpts = ExcerptPick { codes, per_code };
+    options.citation = CitationTemplate::preset_or_parse(&args.citation)?;
+    let p = Project::open(&project)?;
+    options.title = match args.title {
+        Some(t) => t,
+        None => format!("Case report: {}", p.title()?),
+    };
+    let report = build_case_report(&p, &options)?;
+    p.close()?;
+    write_out(&write_report(&report, format)?, &args.out)
+}
+
+/// Writes `bytes` to `out`, or to stdout for `-`.
+fn write_out(bytes: &[u8], out: &std::path::Path) -> Result<Ending> {
+    if out.as_os_str() == "-" {
+        emit(&String::from_utf8_lossy(bytes))?;
+    } else {
+        std::fs::write(out, bytes).map_err(|e| Error::io(IoOp::Write, out, e))?;
+    }
+    Ok(Ending::Success)
 }
 
 fn export_excerpts(project: PathBuf, args: ExcerptsArgs) -> Result<Ending> {

@@ -184,7 +184,7 @@ pub enum Command {
     Sequence(analysis::SequenceArgs),
     /// Per case, codings of each code per session date.
     Timeline(analysis::TimelineArgs),
-    /// Write what the project holds for other programs and for papers (for now: excerpts).
+    /// Write what the project holds for other programs and for papers (excerpts, the codebook, case reports).
     Export {
         project: PathBuf,
         #[command(subcommand)]

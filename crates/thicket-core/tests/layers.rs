@@ -18,8 +18,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("store", &["model", "text", "error", "clock"]),
     ("action", &["model"]),
     ("project", &["model", "text", "error", "clock", "store", "action", "import", "analysis"]),
-    // Excerpt exports select and build from a project (export/excerpts/select.rs and build.rs);
-    // their writers, and every other export, take plain data.
+    // Excerpt exports select and build from a project (export/excerpts/select.rs and build.rs), and
+    // so do the codebook and case-report builders; their writers, and every other export, take
+    // plain data.
     ("export", &["model", "text", "error", "clock", "analysis", "project"]),
     ("sample", &["model", "text", "error", "clock", "action", "import", "project"]),
 ];

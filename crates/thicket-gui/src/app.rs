@@ -62,6 +62,8 @@ pub enum UiCommand {
     ChooseFile(super::file_request::FileRequest),
     /// Export the open analysis view of this kind to a file.
     Export(super::analysis::AnalysisKind, super::analysis::ExportFormat, PathBuf),
+    /// Write the codebook or a case report, as the report dialog chose, to a file.
+    ExportReport(super::report_dialog::ReportKind, thicket_core::export::report::ReportFormat, PathBuf),
     /// The user agreed to replace this file: move it aside, apply the command (which writes a
     /// new file there), and restore the old file if that failed.
     ReplaceFile(PathBuf, Box<UiCommand>),
@@ -106,6 +108,8 @@ pub struct ThicketApp {
     /// The memo browser, cases and attributes windows.
     pub(super) data: super::data_windows::DataWindows,
     pub(super) analysis: super::analysis::AnalysisArea,
+    /// File → Export → Codebook… and Case report…: the dialog and the report being written.
+    pub(super) reports: super::report_dialog::Reports,
     /// Thicket's own file browser, while open.
     file_browser: Option<super::file_browser::FileBrowser>,
     /// System dialogs or Thicket's own, decided once (see `file_request`).
@@ -169,6 +173,7 @@ impl ThicketApp {
             project_search: Default::default(),
             data: Default::default(),
             analysis: Default::default(),
+            reports: Default::default(),
             file_browser: None,
             dialogs: super::file_request::DialogKind::detect(),
             generation: 0,
@@ -252,6 +257,11 @@ impl ThicketApp {
     /// Background work of this window: tests run it inline or hold it (`Jobs`).
     pub fn jobs(&self) -> &super::jobs::Jobs {
         &self.jobs
+    }
+
+    /// The codebook and case-report exports: their dialog and the report being written.
+    pub fn reports(&self) -> &super::report_dialog::Reports {
+        &self.reports
     }
 
     /// The import dialog, when open.
@@ -596,6 +606,7 @@ impl ThicketApp {
                     self.errors.push(e.to_string());
                 }
             }
+            UiCommand::ExportReport(kind, format, path) => super::report_dialog::write(self, kind, format, path),
             UiCommand::ReplaceFile(path, command) => self.replace_file(&path, *command),
             UiCommand::DismissError => {
                 self.errors.clear();
@@ -842,6 +853,7 @@ impl eframe::App for ThicketApp {
         self.save_quick_keys();
         self.save_folds();
         super::data_windows::show(self, ui.ctx());
+        super::report_dialog::show(self, ui.ctx());
         self.dialogs(ui.ctx());
         let commands = std::mem::take(&mut self.commands);
         if !commands.is_empty() {

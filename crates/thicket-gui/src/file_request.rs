@@ -19,6 +19,8 @@ use thicket_core::import::SUPPORTED_EXTENSIONS;
 
 use super::analysis::{AnalysisKind, ExportFormat};
 use super::app::UiCommand;
+use super::report_dialog::{ReportKind, extensions};
+use thicket_core::export::report::ReportFormat;
 
 /// What the chosen path is for; decides the mode, the filter and the command it becomes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +32,8 @@ pub enum FilePurpose {
     ImportFolder,
     /// Export the analysis view of this kind in this format.
     Export(AnalysisKind, ExportFormat),
+    /// Write the codebook or a case report in this format.
+    Report(ReportKind, ReportFormat),
 }
 
 /// What the dialog picks.
@@ -84,6 +88,10 @@ impl FileRequest {
                 let filter = FileFilter { label: format.kind_label(), extensions: format.extensions() };
                 (FileMode::SaveFile, Some(format!("{}.{}", kind.stem(), format.extensions()[0])), Some(filter))
             }
+            FilePurpose::Report(kind, format) => {
+                let filter = FileFilter { label: format.label(), extensions: extensions(format) };
+                (FileMode::SaveFile, Some(format!("{}.{}", kind.stem(), format.name())), Some(filter))
+            }
         };
         FileRequest { purpose, mode, suggested_name, filter }
     }
@@ -96,7 +104,7 @@ impl FileRequest {
             FilePurpose::SaveCopy => "Save a copy as",
             FilePurpose::ImportFiles => "Import files",
             FilePurpose::ImportFolder => "Import folder",
-            FilePurpose::Export(..) => "Export",
+            FilePurpose::Export(..) | FilePurpose::Report(..) => "Export",
         }
     }
 
@@ -107,7 +115,7 @@ impl FileRequest {
             FilePurpose::NewProject => "Create",
             FilePurpose::ImportFiles => "Import",
             FilePurpose::ImportFolder => "Import this folder",
-            FilePurpose::SaveCopy | FilePurpose::Export(..) => "Save",
+            FilePurpose::SaveCopy | FilePurpose::Export(..) | FilePurpose::Report(..) => "Save",
         }
     }
 
@@ -138,6 +146,7 @@ impl FileRequest {
                 UiCommand::Import(paths)
             }
             FilePurpose::Export(kind, format) => UiCommand::Export(kind, format, self.with_extension(first)),
+            FilePurpose::Report(kind, format) => UiCommand::ExportReport(kind, format, self.with_extension(first)),
         };
         Some(match command {
             UiCommand::NewProject(ref p) | UiCommand::SaveCopy(ref p) if p.exists() => UiCommand::ReplaceFile(p.clone(), Box::new(command)),

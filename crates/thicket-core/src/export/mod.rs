@@ -9,15 +9,22 @@
 //! - `excerpts`: coded passages with citations for papers (Markdown, HTML, CSV, XLSX, JSON).
 //! - `document`: a format-neutral report (headings, quotes, tables) and its writers, for the
 //!   codebook, framework matrix and case reports.
+//! - `report`: `ReportFormat` and `write_report`, the one place a report model becomes a file.
+//! - `codebook`, `case_report`: the codebook and per-case reports, built from a project into
+//!   plain models that `report` writes.
 //!
 //! Everything here is pure or writes to a path it is given: the GUI asks for the path with a
 //! file dialog, tests pass a temp file. The one exception is `excerpts`, whose selection and
-//! building read the project (its writers are pure).
+//! building read the project (its writers are pure), and the builders of `codebook` and
+//! `case_report`, which read it the same way (their models are written by `report`).
 
 pub mod analysis_tables;
+pub mod case_report;
+pub mod codebook;
 pub mod colour;
 pub mod document;
 pub mod excerpts;
+pub mod report;
 pub mod svg;
 pub mod table;
 mod xlsx;

@@ -26,6 +26,8 @@ pub enum Command {
     OpenSample,
     ImportFiles,
     ImportFolder,
+    ExportCodebook,
+    ExportCaseReport,
     SaveCopy,
     CloseProject,
     Quit,
@@ -121,6 +123,8 @@ impl Command {
             C::OpenSample =>     (File, 0, "Open the sample study", None, Nothing, ""),
             C::ImportFiles =>    (File, 1, "Import files…", key(Key::I), OpenProject, "Read transcripts and documents into this project"),
             C::ImportFolder =>   (File, 1, "Import folder…", None, OpenProject, ""),
+            C::ExportCodebook => (File, 2, "Codebook…", None, OpenProject, "The codes with their descriptions, colours and counts, for a paper or a coding manual"),
+            C::ExportCaseReport => (File, 2, "Case report…", None, OpenProject, "Per case: sources, participants, codes, memos and excerpts"),
             C::SaveCopy =>       (File, 2, "Save a copy as…", shift_key(Key::S), OpenProject, "Write a copy of this project to a new file; you keep working here"),
             C::CloseProject =>   (File, 2, "Close project", None, OpenProject, ""),
             C::Quit =>           (File, 2, "Quit", None, Nothing, ""),
@@ -148,7 +152,8 @@ impl Command {
     pub fn all() -> Vec<Command> {
         use Command as C;
         let mut all = vec![
-            C::NewProject, C::OpenProject, C::OpenSample, C::ImportFiles, C::ImportFolder, C::SaveCopy, C::CloseProject, C::Quit,
+            C::NewProject, C::OpenProject, C::OpenSample, C::ImportFiles, C::ImportFolder, C::ExportCodebook, C::ExportCaseReport,
+            C::SaveCopy, C::CloseProject, C::Quit,
             C::Participants, C::Cases, C::Attributes, C::Memos, C::NewProjectMemo, C::ChangeCoder,
             C::ThemeSystem, C::ThemeLight, C::ThemeDark, C::CommandPalette,
             C::Undo, C::Redo, C::FindInDocument, C::SearchProject,
@@ -156,6 +161,15 @@ impl Command {
         all.extend(AnalysisKind::ALL.map(C::Analysis));
         all.push(C::BackToDocument);
         all
+    }
+
+    /// The submenu the command sits in within its menu (File → Export → …), if any; consecutive
+    /// commands of one submenu are drawn together.
+    pub fn submenu(self) -> Option<&'static str> {
+        match self {
+            Command::ExportCodebook | Command::ExportCaseReport => Some("Export"),
+            _ => None,
+        }
     }
 
     /// The label in the table.
@@ -227,6 +241,8 @@ pub(super) fn run(app: &mut ThicketApp, command: Command) {
         Command::Undo => UiCommand::Undo,
         Command::Redo => UiCommand::Redo,
         Command::Analysis(kind) => UiCommand::OpenAnalysis(kind),
+        Command::ExportCodebook => return super::report_dialog::open(app, super::report_dialog::ReportKind::Codebook),
+        Command::ExportCaseReport => return super::report_dialog::open(app, super::report_dialog::ReportKind::CaseReport),
         // The rest change the window only.
         Command::Quit => return app.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         Command::ChangeCoder => return app.ask_coder(),
@@ -260,35 +276,60 @@ pub(super) fn shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
 }
 
 /// The items of `menu`, from the table, each with its shortcut's text; `extra` draws what is
-/// not a command (the recent projects) after the items of its group.
+/// not a command (the recent projects) after the items of its group. Consecutive commands of a
+/// submenu (File → Export) are drawn inside it.
 pub(super) fn menu(app: &mut ThicketApp, ui: &mut egui::Ui, menu: Menu, extra: impl Fn(&mut ThicketApp, &mut egui::Ui, u8)) {
+    let commands: Vec<Command> = Command::all().into_iter().filter(|c| c.spec().menu == menu).collect();
     let mut last_group = None;
-    for command in Command::all().into_iter().filter(|c| c.spec().menu == menu) {
+    let mut i = 0;
+    while i < commands.len() {
+        let command = commands[i];
         let spec = command.spec();
         if let Some(group) = last_group.filter(|g| *g != spec.group) {
             extra(app, ui, group);
             ui.separator();
         }
         last_group = Some(spec.group);
-        let enabled = command.is_enabled(app);
-        let response = match command.checked(app) {
-            Some(checked) => ui.add_enabled(enabled, egui::RadioButton::new(checked, spec.label)),
-            None => {
-                let mut button = egui::Button::new(command.label_now(app));
-                if let Some(shortcut) = &spec.shortcut {
-                    button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
-                }
-                ui.add_enabled(enabled, button)
-            }
-        };
-        let response = if spec.tooltip.is_empty() { response } else { response.on_hover_text(spec.tooltip) };
-        if response.clicked() {
-            app.push(UiCommand::Run(command));
-            ui.close();
+        if let Some(sub) = command.submenu() {
+            let run = commands[i..].iter().take_while(|c| c.submenu() == Some(sub)).count();
+            let inside = &commands[i..i + run];
+            let enabled = inside.iter().any(|c| c.is_enabled(app));
+            ui.add_enabled_ui(enabled, |ui| {
+                ui.menu_button(sub, |ui| {
+                    for &c in inside {
+                        item(app, ui, c);
+                    }
+                });
+            });
+            i += run;
+            continue;
         }
+        item(app, ui, command);
+        i += 1;
     }
     if let Some(group) = last_group {
         extra(app, ui, group);
+    }
+}
+
+/// One menu item of the table.
+fn item(app: &mut ThicketApp, ui: &mut egui::Ui, command: Command) {
+    let spec = command.spec();
+    let enabled = command.is_enabled(app);
+    let response = match command.checked(app) {
+        Some(checked) => ui.add_enabled(enabled, egui::RadioButton::new(checked, spec.label)),
+        None => {
+            let mut button = egui::Button::new(command.label_now(app));
+            if let Some(shortcut) = &spec.shortcut {
+                button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+            }
+            ui.add_enabled(enabled, button)
+        }
+    };
+    let response = if spec.tooltip.is_empty() { response } else { response.on_hover_text(spec.tooltip) };
+    if response.clicked() {
+        app.push(UiCommand::Run(command));
+        ui.close();
     }
 }
 

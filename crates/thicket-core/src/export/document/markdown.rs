@@ -82,15 +82,27 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Escapes the characters that would start emphasis or markup in running text. Quotes are not
-/// escaped (a block quote shows its text as written).
+/// Escapes the characters that would start emphasis or markup in running text, and a heading,
+/// list or block-quote mark at the start of a line (a memo that starts "# Notes" or "- first"
+/// stays a paragraph). Quotes are not escaped (a block quote shows its text as written).
 fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '*' | '_' | '`' | '<' | '[' | ']' | '\\') {
+    s.split('\n').map(escape_line).collect::<Vec<_>>().join("\n")
+}
+
+fn escape_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut at_start = true;
+    for c in line.chars() {
+        if matches!(c, '*' | '_' | '`' | '<' | '[' | ']' | '\\') || (at_start && matches!(c, '#' | '+' | '-' | '=' | '>')) {
             out.push('\\');
         }
         out.push(c);
+        at_start &= c.is_whitespace();
+    }
+    // "1. " or "1) " at the start would begin an ordered list.
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && matches!(out[digits..].chars().next(), Some('.' | ')')) {
+        out.insert(digits, '\\');
     }
     out
 }
@@ -112,5 +124,11 @@ mod tests {
         assert!(md.contains("| Session 1 \\| intake | interview |"), "{md}");
         assert!(md.contains("> I felt judged.\n>\n> Then it got better.\n\n(Dana, caregiver)\n"), "{md}");
         assert!(md.contains("**Codes** 3 \\*coded\\*"), "{md}");
+    }
+
+    #[test]
+    fn line_starts_that_would_be_markup_stay_text() {
+        assert_eq!(escape("# Notes\n- first\n2. second\n> aside"), "\\# Notes\n\\- first\n2\\. second\n\\> aside");
+        assert_eq!(escape("a - b # c 3. d"), "a - b # c 3. d");
     }
 }
