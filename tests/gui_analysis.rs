@@ -19,6 +19,7 @@ use thicket_gui::analysis::{AnalysisKind, ExportFormat};
 use thicket_gui::{ThicketApp, UiCommand};
 
 use common::gui::{harness_on, sample_harness_sized};
+use common::svg_texts;
 
 /// The sample study in a temp folder and the window on it; also returns a second copy of the
 /// study for the command line (the window holds the first one open, and a project has one
@@ -65,46 +66,6 @@ fn export_all(harness: &Harness<'static, ThicketApp>, dir: &Path, stem: &str) ->
     area.export_active(ExportFormat::Svg, &svg).unwrap();
     let svg = std::fs::read_to_string(&svg).unwrap();
     (std::fs::read_to_string(&csv).unwrap(), rows, svg)
-}
-
-/// Parses an SVG document with quick-xml; returns the text of every element, in order.
-fn svg_texts(svg: &str) -> Vec<String> {
-    use quick_xml::events::Event;
-    let mut reader = quick_xml::Reader::from_str(svg);
-    let mut texts = Vec::new();
-    let mut depth = 0i32;
-    let mut root = None;
-    loop {
-        match reader.read_event().unwrap_or_else(|e| panic!("SVG is not well-formed XML at {}: {e}", reader.buffer_position())) {
-            Event::Start(e) => {
-                depth += 1;
-                root.get_or_insert_with(|| e.name().as_ref().to_string());
-            }
-            Event::End(_) => depth -= 1,
-            Event::Text(t) => texts.push(t.xml10_content().into_owned()),
-            Event::GeneralRef(r) => {
-                // An entity (&amp; …) splits a text node: put it back into the last text.
-                let name = (*r).to_string();
-                let ch = match name.as_str() {
-                    "amp" => "&",
-                    "lt" => "<",
-                    "gt" => ">",
-                    "quot" => "\"",
-                    "apos" => "'",
-                    other => panic!("unexpected entity {other}"),
-                };
-                match texts.last_mut() {
-                    Some(last) => last.push_str(ch),
-                    None => texts.push(ch.to_string()),
-                }
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    assert_eq!(depth, 0, "every element is closed");
-    assert_eq!(root.as_deref(), Some("svg"));
-    texts
 }
 
 #[test]
