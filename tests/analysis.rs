@@ -425,7 +425,7 @@ fn bad_values_fail_with_exit_1_and_name_the_value() {
     fails(&p, &["crosstab", "--cols", "families"], &["unknown --cols \"families\"", "period:session", "attr:NAME"]);
     fails(&p, &["crosstab", "--cols", "cases", "--measure", "minutes"], &["unknown --measure \"minutes\"", "coverage"]);
     fails(&p, &["crosstab", "--cols", "attr:income"], &["no attribute named \"income\""]);
-    fails(&p, &["crosstab", "--cols", "cases", "--format", "xml"], &["unknown format \"xml\"", "md or xlsx"]);
+    fails(&p, &["crosstab", "--cols", "cases", "--format", "xml"], &["unknown format \"xml\"", "md, xlsx, svg or png"]);
     fails(&p, &["crosstab", "--cols", "cases", "--format", "xlsx"], &["give --out FILE.xlsx"]);
     fails(&p, &["crosstab", "--cols", "cases", "--case", "Smith family"], &["no case named \"Smith family\""]);
     fails(&p, &["cooccur", "--mode", "sentence"], &["unknown co-occurrence mode \"sentence\"", "within:N"]);

@@ -19,6 +19,7 @@ use thicket_gui::analysis::{AnalysisKind, ExportFormat};
 use thicket_gui::{ThicketApp, UiCommand};
 
 use common::gui::{harness_on, sample_harness_sized};
+use common::svg_texts;
 
 /// The sample study in a temp folder and the window on it; also returns a second copy of the
 /// study for the command line (the window holds the first one open, and a project has one
@@ -65,46 +66,6 @@ fn export_all(harness: &Harness<'static, ThicketApp>, dir: &Path, stem: &str) ->
     area.export_active(ExportFormat::Svg, &svg).unwrap();
     let svg = std::fs::read_to_string(&svg).unwrap();
     (std::fs::read_to_string(&csv).unwrap(), rows, svg)
-}
-
-/// Parses an SVG document with quick-xml; returns the text of every element, in order.
-fn svg_texts(svg: &str) -> Vec<String> {
-    use quick_xml::events::Event;
-    let mut reader = quick_xml::Reader::from_str(svg);
-    let mut texts = Vec::new();
-    let mut depth = 0i32;
-    let mut root = None;
-    loop {
-        match reader.read_event().unwrap_or_else(|e| panic!("SVG is not well-formed XML at {}: {e}", reader.buffer_position())) {
-            Event::Start(e) => {
-                depth += 1;
-                root.get_or_insert_with(|| e.name().as_ref().to_string());
-            }
-            Event::End(_) => depth -= 1,
-            Event::Text(t) => texts.push(t.xml10_content().into_owned()),
-            Event::GeneralRef(r) => {
-                // An entity (&amp; …) splits a text node: put it back into the last text.
-                let name = (*r).to_string();
-                let ch = match name.as_str() {
-                    "amp" => "&",
-                    "lt" => "<",
-                    "gt" => ">",
-                    "quot" => "\"",
-                    "apos" => "'",
-                    other => panic!("unexpected entity {other}"),
-                };
-                match texts.last_mut() {
-                    Some(last) => last.push_str(ch),
-                    None => texts.push(ch.to_string()),
-                }
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    assert_eq!(depth, 0, "every element is closed");
-    assert_eq!(root.as_deref(), Some("svg"));
-    texts
 }
 
 #[test]
@@ -542,4 +503,78 @@ fn a_chart_exports_as_png_and_svg_at_the_size_set_in_the_menu_with_its_filters_i
     assert!(svg.contains("width=\"100mm\""), "sized in millimetres");
     let texts = svg_texts(&svg);
     assert!(texts.iter().any(|t| t == "Filters: coders Jonas."), "caption: {texts:?}");
+}
+
+/// The window's chart of the view in front and the command line's for `args`, as SVG bytes.
+fn window_and_cli_svg(harness: &Harness<'static, ThicketApp>, project: &Path, dir: &Path, stem: &str, args: &[&str]) -> (Vec<u8>, Vec<u8>) {
+    let window = dir.join(format!("{stem}-window.svg"));
+    harness.state().analysis().export_active(ExportFormat::Svg, &window).unwrap();
+    let cli_out = dir.join(format!("{stem}-cli.svg"));
+    let mut all = args.to_vec();
+    all.extend(["--format", "svg", "--out", cli_out.to_str().unwrap()]);
+    assert_eq!(cli(project, &all), "");
+    (std::fs::read(&window).unwrap(), std::fs::read(&cli_out).unwrap())
+}
+
+#[test]
+fn the_window_and_the_command_line_draw_the_same_charts_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, project) = sample_harness(dir.path());
+    let out = dir.path();
+    let same = |harness: &Harness<'static, ThicketApp>, stem: &str, args: &[&str], caption: &str| {
+        let (window, cli) = window_and_cli_svg(harness, &project, out, stem, args);
+        let texts = svg_texts(std::str::from_utf8(&window).unwrap());
+        assert!(texts.iter().any(|t| t == caption), "{stem}: caption {caption:?} in {texts:?}");
+        assert!(window == cli, "{stem}: the window's SVG differs from `thicket {}`", args.join(" "));
+    };
+
+    // The matrix of one coder's codings.
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Matrix));
+    harness.run();
+    tick_filter(&mut harness, "Coders", "Jonas");
+    same(&harness, "matrix", &["crosstab", "--cols", "cases", "--coder", "Jonas"], "Filters: coders Jonas.");
+
+    // The triangulation grid of two cases.
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Triangulation));
+    harness.run();
+    tick_filter(&mut harness, "Cases", "Harlow family");
+    tick_filter(&mut harness, "Cases", "Mensah family");
+    let caption = "Filters: cases Harlow family, Mensah family.";
+    same(&harness, "triangulation", &["triangulate", "--case", "Harlow family", "--case", "Mensah family"], caption);
+
+    // Jaccard coefficients across coders, over the codes the view shows (the used ones).
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Cooccurrence));
+    harness.run();
+    choose(&mut harness, "Show", "Jaccard coefficients");
+    harness.get_by_role_and_label(Role::CheckBox, "Across coders").click();
+    harness.run();
+    let data = harness.state().project().unwrap().analysis_data(false).unwrap();
+    let t = analysis::cooccurrence(&data);
+    let mut args = vec!["cooccur", "--measure", "jaccard", "--across-coders"];
+    for (_, code) in t.codes.iter().enumerate().filter(|(i, _)| t.counts[*i][*i] > 0) {
+        args.extend(["--code", code.as_str()]);
+    }
+    same(&harness, "cooccurrence", &args, "Filters: pairs also across coders.");
+
+    // The sequence view's transition matrix in probabilities.
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Sequences));
+    harness.run();
+    choose(&mut harness, "Matrix shows", "Probabilities");
+    let args = ["sequence", "--from", "Alliance", "--to", "Tensions", "--window", "sessions:1", "--probabilities"];
+    same(&harness, "sequence", &args, "Filters: none (every case, source kind, role, coder and date).");
+
+    // The timeline of the busiest codes in interviews, every case plotted.
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Timeline));
+    harness.run();
+    tick_filter(&mut harness, "Kinds", "interview");
+    let csv = out.join("timeline.csv");
+    harness.state().analysis().export_active(ExportFormat::Csv, &csv).unwrap();
+    let header = std::fs::read_to_string(&csv).unwrap().lines().next().unwrap().to_string();
+    let codes: Vec<&str> = header.split(',').skip(4).filter(|c| *c != "total").collect();
+    assert_eq!(codes.len(), 5);
+    let mut args = vec!["timeline", "--kind", "interview"];
+    for c in &codes {
+        args.extend(["--code", c]);
+    }
+    same(&harness, "timeline", &args, "Filters: source kinds interview.");
 }

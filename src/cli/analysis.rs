@@ -4,8 +4,9 @@
 //! Flags come in (clap `Args` structs, used by the variants of `Command`); each command opens
 //! the project, loads `AnalysisData` with what its analysis needs, narrows it to the filters,
 //! calls the pure function in `analysis/`, and prints the result as an aligned table, CSV, JSON,
-//! a Markdown table or an XLSX workbook (docs/cli.md documents every shape). Nothing is written
-//! to the project. The JSON shapes are the serde-derived reports of `json`.
+//! a Markdown table or an XLSX workbook (docs/cli.md documents every shape), or writes its chart
+//! as SVG or PNG (`export::charts`, the window's own charts, captioned with the filters). Nothing
+//! is written to the project. The JSON shapes are the serde-derived reports of `json`.
 
 mod json;
 
@@ -17,7 +18,8 @@ use serde::Serialize;
 
 use super::output::emit;
 use thicket_core::analysis::{self, AnalysisData, AnalysisLoad, Scope};
-use thicket_core::export::{Sheet, analysis_tables as tables};
+use thicket_core::export::svg::{Chart, ChartSize};
+use thicket_core::export::{Sheet, analysis_tables as tables, charts};
 use thicket_core::error::{Ending, Error, IoOp, Result};
 use thicket_core::model::*;
 use thicket_core::project::{Project, Segment, SegmentFilter};
@@ -45,15 +47,57 @@ pub struct ScopeArgs {
     pub to_date: Option<String>,
 }
 
+impl ScopeArgs {
+    /// The core scope of these flags, with the kinds checked.
+    fn scope(&self) -> Result<Scope> {
+        let kinds = self
+            .kinds
+            .iter()
+            .map(|k| SourceKind::parse(k).ok_or_else(|| Error::invalid(format!("unknown kind \"{k}\": expected one of {}", SourceKind::choices()))))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Scope {
+            cases: self.cases.clone(),
+            kinds,
+            roles: self.roles.clone(),
+            coders: self.coders.clone(),
+            sources: Vec::new(),
+            from_date: self.from_date.clone(),
+            to_date: self.to_date.clone(),
+        })
+    }
+}
+
 /// How the analysis commands print.
 #[derive(Debug, Clone, Args)]
 pub struct OutputArgs {
-    /// table, csv, json, md or xlsx.
+    /// table, csv, json, md, xlsx, svg or png.
     #[arg(long, default_value = "table")]
     pub format: String,
-    /// Write to this file instead of stdout (required for xlsx).
+    /// Write to this file instead of stdout (required for xlsx, svg and png).
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// The chart's width in millimetres, for svg and png (default 170, a page; 85 is a column).
+    #[arg(long, value_name = "N")]
+    pub width_mm: Option<u32>,
+    /// The PNG's resolution in dots per inch, for svg and png (default 300).
+    #[arg(long, value_name = "N")]
+    pub dpi: Option<u32>,
+}
+
+impl OutputArgs {
+    /// The chart size asked for, checked against `ChartSize`'s limits.
+    fn chart_size(&self) -> Result<ChartSize> {
+        let default = ChartSize::default();
+        let size = ChartSize { width_mm: self.width_mm.unwrap_or(default.width_mm), dpi: self.dpi.unwrap_or(default.dpi) };
+        let (w, d) = (ChartSize::WIDTH_MM, ChartSize::DPI);
+        if !w.contains(&size.width_mm) {
+            return Err(Error::invalid(format!("--width-mm {} is out of range: expected {} to {} millimetres", size.width_mm, w.start(), w.end())));
+        }
+        if !d.contains(&size.dpi) {
+            return Err(Error::invalid(format!("--dpi {} is out of range: expected {} to {}", size.dpi, d.start(), d.end())));
+        }
+        Ok(size)
+    }
 }
 
 /// `thicket crosstab`
@@ -139,6 +183,9 @@ pub struct SequenceArgs {
     /// A code stands for itself only, not for its sub-codes too.
     #[arg(long)]
     pub no_subcodes: bool,
+    /// The chart (svg, png) shows transition probabilities instead of counts.
+    #[arg(long)]
+    pub probabilities: bool,
     /// Pair codings of different coders too (by default both codings of a pair are one coder's).
     #[arg(long)]
     pub across_coders: bool,
@@ -172,6 +219,8 @@ enum AnalysisFormat {
     Json,
     Md,
     Xlsx,
+    Svg,
+    Png,
 }
 
 impl AnalysisFormat {
@@ -182,15 +231,34 @@ impl AnalysisFormat {
             "json" => AnalysisFormat::Json,
             "md" => AnalysisFormat::Md,
             "xlsx" => AnalysisFormat::Xlsx,
-            _ => return Err(Error::invalid(format!("unknown format \"{s}\": expected table, csv, json, md or xlsx"))),
+            "svg" => AnalysisFormat::Svg,
+            "png" => AnalysisFormat::Png,
+            _ => return Err(Error::invalid(format!("unknown format \"{s}\": expected table, csv, json, md, xlsx, svg or png"))),
         })
+    }
+
+    /// Whether the format writes a file, and so needs `--out`.
+    fn is_file(self) -> bool {
+        matches!(self, AnalysisFormat::Xlsx | AnalysisFormat::Svg | AnalysisFormat::Png)
+    }
+
+    /// Whether the format is a chart.
+    fn is_chart(self) -> bool {
+        matches!(self, AnalysisFormat::Svg | AnalysisFormat::Png)
     }
 }
 
-/// What a command prints: its tables, and its JSON report (one of `json`'s).
+/// Whether the command writes a chart (SVG or PNG), so that it builds one only then.
+fn wants_chart(output: &OutputArgs) -> bool {
+    AnalysisFormat::parse(&output.format).is_ok_and(AnalysisFormat::is_chart)
+}
+
+/// What a command prints: its tables, its JSON report (one of `json`'s), and its chart when
+/// the format is one, its caption naming the filters.
 struct Report<J> {
     sheets: Vec<Sheet>,
     json: J,
+    chart: Option<Chart>,
 }
 
 /// Prints a report in `format`, to `out` or stdout.
@@ -199,11 +267,15 @@ fn render<J: Serialize>(report: &Report<J>, output: &OutputArgs) -> Result<()> {
     let shown: Vec<&Sheet> = report.sheets.iter().filter(|s| !s.xlsx_only).collect();
     let titled = shown.len() > 1;
     let text = match format {
-        AnalysisFormat::Xlsx => {
+        AnalysisFormat::Xlsx | AnalysisFormat::Svg | AnalysisFormat::Png => {
             let Some(path) = &output.out else {
-                return Err(Error::invalid("--format xlsx writes a file: give --out FILE.xlsx"));
+                return Err(missing_out(format));
             };
-            return thicket_core::export::write_xlsx(path, &report.sheets);
+            if format == AnalysisFormat::Xlsx {
+                return thicket_core::export::write_xlsx(path, &report.sheets);
+            }
+            let chart = report.chart.as_ref().ok_or_else(|| Error::internal("the command built no chart"))?;
+            return chart.write(path, output.chart_size()?, format == AnalysisFormat::Png);
         }
         AnalysisFormat::Json => {
             // Through a `Value`, whose map sorts the keys: the order docs/cli.md shows.
@@ -237,13 +309,35 @@ fn render<J: Serialize>(report: &Report<J>, output: &OutputArgs) -> Result<()> {
     }
 }
 
-/// Checks the format before any work, so a typo fails fast.
+/// "--format xlsx writes a file: give --out FILE.xlsx".
+fn missing_out(format: AnalysisFormat) -> Error {
+    let ext = match format {
+        AnalysisFormat::Svg => "svg",
+        AnalysisFormat::Png => "png",
+        _ => "xlsx",
+    };
+    Error::invalid(format!("--format {ext} writes a file: give --out FILE.{ext}"))
+}
+
+/// Checks the format, and the chart size where it is a chart, before any work, so a typo fails
+/// fast.
 fn check_format(output: &OutputArgs) -> Result<()> {
     let format = AnalysisFormat::parse(&output.format)?;
-    if format == AnalysisFormat::Xlsx && output.out.is_none() {
-        return Err(Error::invalid("--format xlsx writes a file: give --out FILE.xlsx"));
+    if format.is_file() && output.out.is_none() {
+        return Err(missing_out(format));
+    }
+    if format.is_chart() {
+        output.chart_size()?;
+    } else if output.width_mm.is_some() || output.dpi.is_some() {
+        return Err(Error::invalid(format!("--width-mm and --dpi size a chart: use them with --format svg or png, not {}", output.format)));
     }
     Ok(())
+}
+
+/// `chart` with the filters in its caption, as the window's export writes it.
+fn captioned(mut chart: Chart, scope: &ScopeArgs, across_coders: bool) -> Result<Chart> {
+    chart.caption_mut().push(scope.scope()?.describe_pairing(across_coders));
+    Ok(chart)
 }
 
 /// A number for JSON, rounded to 4 decimals so that output is stable and readable.
@@ -254,11 +348,7 @@ fn r4(x: f64) -> f64 {
 /// Opens the project and loads what an analysis needs, narrowed to the filters.
 fn load(project: &Path, speakers: bool, texts: bool, scope: &ScopeArgs) -> Result<AnalysisData> {
     let p = Project::open(project)?;
-    let kinds = scope
-        .kinds
-        .iter()
-        .map(|k| SourceKind::parse(k).ok_or_else(|| Error::invalid(format!("unknown kind \"{k}\": expected one of {}", SourceKind::choices()))))
-        .collect::<Result<Vec<_>>>()?;
+    let checked = scope.scope()?;
     let roles = p.roles()?;
     for r in &scope.roles {
         if !roles.iter().any(|x| &x.name == r) {
@@ -267,15 +357,7 @@ fn load(project: &Path, speakers: bool, texts: bool, scope: &ScopeArgs) -> Resul
     }
     let mut data = p.analysis_data_with(AnalysisLoad { speakers: speakers || !scope.roles.is_empty(), texts })?;
     p.close()?;
-    data.restrict(&Scope {
-        cases: scope.cases.clone(),
-        kinds,
-        roles: scope.roles.clone(),
-        coders: scope.coders.clone(),
-        sources: Vec::new(),
-        from_date: scope.from_date.clone(),
-        to_date: scope.to_date.clone(),
-    })?;
+    data.restrict(&checked)?;
     Ok(data)
 }
 
@@ -295,12 +377,14 @@ pub fn crosstab(args: CrosstabArgs) -> Result<Ending> {
     let data = load(&args.project, speakers, measure == analysis::Measure::Words, &args.scope)?;
     let spec = analysis::CrosstabSpec { dimension, measure, rollup: args.rollup };
     let t = analysis::crosstab_with(&data, &spec)?;
-    render(&crosstab_report(&t), &args.output)?;
+    let chart = if wants_chart(&args.output) {
+        let every_row: Vec<usize> = (0..t.rows.len()).collect();
+        Some(captioned(Chart::Heat(charts::crosstab_chart(&t, &every_row)), &args.scope, false)?)
+    } else {
+        None
+    };
+    render(&Report { sheets: vec![tables::crosstab_sheet(&t)], json: json::CrosstabJson::new(&t), chart }, &args.output)?;
     Ok(Ending::Success)
-}
-
-fn crosstab_report(t: &analysis::Crosstab) -> Report<json::CrosstabJson<'_>> {
-    Report { sheets: vec![tables::crosstab_sheet(t)], json: json::CrosstabJson::new(t) }
 }
 
 /// `thicket cooccur`: code × code co-occurrence.
@@ -326,7 +410,12 @@ pub fn cooccur(args: CooccurArgs) -> Result<Ending> {
     let t = analysis::cooccurrence_with(&data, mode, args.across_coders)?;
     let shown: Vec<usize> = (0..t.codes.len()).filter(|i| keep.is_empty() || keep.contains(&t.codes[*i])).collect();
     let sheets = tables::cooccurrence_sheets(&t, &shown, jaccard_first);
-    render(&Report { sheets, json: json::CooccurJson::new(&t, &shown) }, &args.output)?;
+    let chart = if wants_chart(&args.output) {
+        Some(captioned(Chart::Heat(charts::cooccurrence_chart(&t, &shown, jaccard_first)), &args.scope, args.across_coders)?)
+    } else {
+        None
+    };
+    render(&Report { sheets, json: json::CooccurJson::new(&t, &shown), chart }, &args.output)?;
     Ok(Ending::Success)
 }
 
@@ -341,13 +430,22 @@ pub fn triangulate(args: TriangulateArgs) -> Result<Ending> {
     let data = load(&args.project, true, false, &args.scope)?;
     let t = analysis::triangulate(&data, &analysis::TriangulationOptions { rollup: args.rollup, ignore_roles: args.ignore_roles.clone(), across_coders: args.across_coders })?;
     let sheets = tables::triangulation_sheets(&t, long_first);
-    render(&Report { sheets, json: json::TriangulationJson::new(&t, &args.ignore_roles) }, &args.output)?;
+    let chart = if wants_chart(&args.output) {
+        let marks = charts::RoleMarks::new(&analysis::perspectives(&data));
+        Some(captioned(Chart::Heat(charts::triangulation_chart(&t, &marks)), &args.scope, args.across_coders)?)
+    } else {
+        None
+    };
+    render(&Report { sheets, json: json::TriangulationJson::new(&t, &args.ignore_roles), chart }, &args.output)?;
     Ok(Ending::Success)
 }
 
 /// `thicket sequence`: A followed by B, and a transition matrix.
 pub fn sequence(args: SequenceArgs) -> Result<Ending> {
     check_format(&args.output)?;
+    if args.probabilities && !wants_chart(&args.output) {
+        return Err(Error::invalid("--probabilities chooses what the chart shows: use it with --format svg or png"));
+    }
     let window = analysis::Window::parse_arg(&args.window)?;
     let pair = match (&args.from, &args.to) {
         (Some(a), Some(b)) => Some((a.clone(), b.clone())),
@@ -367,7 +465,12 @@ pub fn sequence(args: SequenceArgs) -> Result<Ending> {
     };
     let tr = analysis::transitions(&data, &codes, window, subcodes, args.across_coders)?;
     let sheets = tables::sequence_sheets(seq.as_ref(), &tr);
-    render(&Report { sheets, json: json::SequenceJson::new(&data, seq.as_ref(), &tr) }, &args.output)?;
+    let chart = if wants_chart(&args.output) {
+        Some(captioned(Chart::Heat(charts::transitions_chart(&tr, seq.as_ref(), args.probabilities)), &args.scope, args.across_coders)?)
+    } else {
+        None
+    };
+    render(&Report { sheets, json: json::SequenceJson::new(&data, seq.as_ref(), &tr), chart }, &args.output)?;
     Ok(Ending::Success)
 }
 
@@ -382,7 +485,14 @@ pub fn timeline(args: TimelineArgs) -> Result<Ending> {
     }
     let shown: Vec<usize> = (0..t.codes.len()).filter(|i| keep.is_empty() || keep.contains(&t.codes[*i])).collect();
     let sheet = tables::timeline_sheet(&t, &shown);
-    render(&Report { sheets: vec![sheet], json: json::TimelineJson::new(&t, &shown) }, &args.output)?;
+    let chart = if wants_chart(&args.output) {
+        let chosen: Vec<String> = shown.iter().map(|&i| t.codes[i].clone()).collect();
+        let series = charts::series_colours(&t, &charts::code_colours(&data), &chosen);
+        Some(captioned(Chart::Timeline(charts::timeline_chart(&t, &series)), &args.scope, false)?)
+    } else {
+        None
+    };
+    render(&Report { sheets: vec![sheet], json: json::TimelineJson::new(&t, &shown), chart }, &args.output)?;
     Ok(Ending::Success)
 }
 
@@ -452,9 +562,24 @@ mod tests {
 
     #[test]
     fn formats_are_checked_by_name() {
-        assert_eq!(AnalysisFormat::parse("xml").unwrap_err().to_string(), "unknown format \"xml\": expected table, csv, json, md or xlsx");
-        let out = OutputArgs { format: "xlsx".into(), out: None };
+        assert_eq!(AnalysisFormat::parse("xml").unwrap_err().to_string(), "unknown format \"xml\": expected table, csv, json, md, xlsx, svg or png");
+        let out = OutputArgs { format: "xlsx".into(), out: None, width_mm: None, dpi: None };
         assert_eq!(check_format(&out).unwrap_err().to_string(), "--format xlsx writes a file: give --out FILE.xlsx");
+        let png = OutputArgs { format: "png".into(), out: None, width_mm: None, dpi: None };
+        assert_eq!(check_format(&png).unwrap_err().to_string(), "--format png writes a file: give --out FILE.png");
+    }
+
+    #[test]
+    fn chart_sizes_default_to_a_page_at_print_resolution_and_stay_in_range() {
+        let out = |format: &str, width_mm: Option<u32>, dpi: Option<u32>| OutputArgs { format: format.into(), out: Some("c.svg".into()), width_mm, dpi };
+        assert_eq!(out("svg", None, None).chart_size().unwrap(), ChartSize { width_mm: 170, dpi: 300 });
+        assert_eq!(out("png", Some(85), Some(600)).chart_size().unwrap(), ChartSize { width_mm: 85, dpi: 600 });
+        assert_eq!(check_format(&out("svg", Some(5), None)).unwrap_err().to_string(), "--width-mm 5 is out of range: expected 20 to 1000 millimetres");
+        assert_eq!(check_format(&out("png", None, Some(5000))).unwrap_err().to_string(), "--dpi 5000 is out of range: expected 72 to 1200");
+        assert_eq!(
+            check_format(&out("csv", Some(85), None)).unwrap_err().to_string(),
+            "--width-mm and --dpi size a chart: use them with --format svg or png, not csv"
+        );
     }
 
     #[test]

@@ -116,3 +116,67 @@ pub fn fails_with(o: &Output, needles: &[&str]) {
         assert!(err.contains(n), "stderr {err:?} does not mention {n:?}");
     }
 }
+
+/// Parses an SVG document with quick-xml; returns the text of every element, in order (a text
+/// with entities, such as `Child&apos;s`, as one text).
+pub fn svg_texts(svg: &str) -> Vec<String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(svg);
+    let mut texts = Vec::new();
+    // The text being read: text events and entities until the next tag.
+    let mut text: Option<String> = None;
+    let mut depth = 0i32;
+    let mut root = None;
+    loop {
+        let event = reader.read_event().unwrap_or_else(|e| panic!("SVG is not well-formed XML at {}: {e}", reader.buffer_position()));
+        match event {
+            Event::Text(t) => text.get_or_insert_with(String::new).push_str(&t.xml10_content()),
+            Event::GeneralRef(r) => {
+                let name = (*r).to_string();
+                let ch = match name.as_str() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    other => panic!("unexpected entity {other}"),
+                };
+                text.get_or_insert_with(String::new).push_str(ch);
+            }
+            other => {
+                texts.extend(text.take());
+                match other {
+                    Event::Start(e) => {
+                        depth += 1;
+                        root.get_or_insert_with(|| e.name().as_ref().to_string());
+                    }
+                    Event::End(_) => depth -= 1,
+                    Event::Eof => break,
+                    _ => {}
+                }
+            }
+        }
+    }
+    assert_eq!(depth, 0, "every element is closed");
+    assert_eq!(root.as_deref(), Some("svg"));
+    texts
+}
+
+/// The `width`, `height` and `viewBox` attributes of an SVG document's root, read with quick-xml.
+pub fn svg_root_size(svg: &str) -> (String, String, String) {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(svg);
+    loop {
+        match reader.read_event().expect("well-formed SVG") {
+            Event::Start(e) if e.name().as_ref() == "svg" => {
+                let attr = |name: &str| {
+                    let a = e.try_get_attribute(name).expect("attribute").unwrap_or_else(|| panic!("the root has no {name}"));
+                    a.value.to_string()
+                };
+                return (attr("width"), attr("height"), attr("viewBox"));
+            }
+            Event::Eof => panic!("no <svg> root"),
+            _ => {}
+        }
+    }
+}

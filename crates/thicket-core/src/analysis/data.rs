@@ -422,6 +422,34 @@ impl Scope {
         *self == Scope::default()
     }
 
+    /// The scope in words, for a chart's caption: "Filters: cases Harlow family; roles
+    /// caregiver; from 2025-03-01.", or that there are none.
+    pub fn describe(&self) -> String {
+        self.describe_pairing(false)
+    }
+
+    /// `describe`, adding "pairs also across coders" when an analysis that pairs codings
+    /// (co-occurrence, sequences, triangulation) was asked to pair different coders' too.
+    pub fn describe_pairing(&self, across_coders: bool) -> String {
+        let list = |name: &str, items: &[String]| (!items.is_empty()).then(|| format!("{name} {}", items.join(", ")));
+        let kinds: Vec<String> = self.kinds.iter().map(|k| k.label().to_lowercase()).collect();
+        let roles: Vec<String> = self.roles.iter().map(|r| r.replace('_', " ")).collect();
+        let parts: Vec<String> = [
+            list("cases", &self.cases),
+            list("source kinds", &kinds),
+            list("roles", &roles),
+            list("coders", &self.coders),
+            list("sources", &self.sources),
+            self.from_date.as_ref().map(|d| format!("from {d}")),
+            self.to_date.as_ref().map(|d| format!("to {d}")),
+            across_coders.then(|| "pairs also across coders".to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if parts.is_empty() { "Filters: none (every case, source kind, role, coder and date).".into() } else { format!("Filters: {}.", parts.join("; ")) }
+    }
+
     /// A predicate for the scope, after validating its names and dates against `data`.
     fn matcher<'a>(&'a self, data: &'a AnalysisData) -> Result<impl Fn(&AnalysisCoding) -> bool + 'a> {
         let mut case_ids = BTreeSet::new();
@@ -602,6 +630,26 @@ pub(crate) mod fixture {
 mod tests {
     use super::fixture::*;
     use super::*;
+
+    #[test]
+    fn a_scope_reads_as_a_caption() {
+        assert_eq!(Scope::default().describe(), "Filters: none (every case, source kind, role, coder and date).");
+        assert_eq!(Scope::default().describe_pairing(true), "Filters: pairs also across coders.");
+        let s = Scope {
+            cases: vec!["Harlow family".into(), "Mensah family".into()],
+            kinds: vec![SourceKind::FocusGroup, SourceKind::CaseFile],
+            roles: vec!["social_worker".into()],
+            coders: vec!["Jonas".into()],
+            sources: vec!["Visit 3".into()],
+            from_date: Some("2025-03-01".into()),
+            to_date: Some("2025-06-30".into()),
+        };
+        assert_eq!(
+            s.describe(),
+            "Filters: cases Harlow family, Mensah family; source kinds focus group, case file; roles social worker; coders Jonas; \
+             sources Visit 3; from 2025-03-01; to 2025-06-30."
+        );
+    }
 
     #[test]
     fn unions_merge_overlapping_and_touching_ranges() {

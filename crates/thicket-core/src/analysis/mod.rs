@@ -28,4 +28,4 @@ pub use data::{
 pub use query::{Distance, Query, evaluate, parse_query, run_query};
 pub use sequence::{CaseSequence, Follow, Sequence, SequenceCounts, SequenceSpec, Transitions, Window, sequence, transition_pairs, transitions};
 pub use timeline::{CaseTimeline, Timeline, TimelineSession, timeline};
-pub use triangulate::{CodeSummary, Corroboration, Triangulation, TriangulationCell, TriangulationOptions, triangulate, triangulation_codings};
+pub use triangulate::{CodeSummary, Corroboration, Triangulation, TriangulationCell, TriangulationOptions, perspectives, triangulate, triangulation_codings};

@@ -142,6 +142,13 @@ pub struct Triangulation {
     pub summary: Vec<CodeSummary>,
 }
 
+/// The perspectives in use, sorted and distinct: the roles of participants and the authors of
+/// sources (what a grid's legend explains and what can be left out).
+pub fn perspectives(data: &AnalysisData) -> Vec<String> {
+    let set: BTreeSet<String> = data.participants.values().filter_map(|p| p.role.clone()).chain(data.sources.values().filter_map(|s| s.author.clone())).collect();
+    set.into_iter().collect()
+}
+
 /// Triangulates every code in every case.
 pub fn triangulate(data: &AnalysisData, options: &TriangulationOptions) -> Result<Triangulation> {
     data.require_speakers("triangulation")?;

@@ -4,7 +4,9 @@
 //! - `xlsx`: the same tables as an XLSX workbook.
 //! - `analysis_tables`: the tables of each analysis, shared by the command line and the GUI, so
 //!   the same question gives the same file from both.
-//! - `svg`: heat maps and the timeline chart as SVG files.
+//! - `charts`: each analysis's chart (and the texts of its cells), built from its result for
+//!   the command line and the window alike.
+//! - `svg`: heat maps and the timeline chart as SVG files, and as PNG (resvg).
 //! - `colour`: the colours of those charts, shared with the window.
 //! - `excerpts`: coded passages with citations for papers (Markdown, HTML, CSV, XLSX, JSON).
 //! - `document`: a format-neutral report (headings, quotes, tables) and its writers, for the
@@ -20,6 +22,7 @@
 
 pub mod analysis_tables;
 pub mod case_report;
+pub mod charts;
 pub mod codebook;
 pub mod colour;
 pub mod document;

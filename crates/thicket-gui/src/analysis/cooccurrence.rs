@@ -17,8 +17,9 @@ use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, TableFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Cooccurrence, CrosstabSpec, Dimension, Measure, Proximity, cell_codings, cooccurrence_with, cooccurring_pairs};
 use thicket_core::error::{Error, Result};
-use thicket_core::export::svg::{Chart, HeatCell, HeatMap, Legend};
-use thicket_core::export::{analysis_tables, colour, write_csv, write_xlsx};
+use thicket_core::export::charts::{cooccurrence_chart, cooccurrence_text, cooccurrence_value};
+use thicket_core::export::svg::Chart;
+use thicket_core::export::{analysis_tables, write_csv, write_xlsx};
 
 /// How co-occurrence is decided, as the Mode picker offers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -175,7 +176,7 @@ impl AnalysisView for CooccurrenceView {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the co-occurrence table has no chart to export yet"));
         };
-        Ok(Chart::Heat(done.heat_map()))
+        Ok(Chart::Heat(cooccurrence_chart(&done.table, &done.shown, done.jaccard)))
     }
 
     fn filters(&self) -> Option<&Filters> {
@@ -194,8 +195,8 @@ impl Done {
                 shown
                     .iter()
                     .map(|&b| {
-                        let (text, value) = if jaccard { (format!("{:.3}", table.jaccard[a][b]), table.jaccard[a][b]) } else { (table.counts[a][b].to_string(), table.counts[a][b] as f64) };
-                        let fill = if a == b { Fill::Muted } else { Fill::Heat(value) };
+                        let text = cooccurrence_text(&table, a, b, jaccard);
+                        let fill = if a == b { Fill::Muted } else { Fill::Heat(cooccurrence_value(&table, a, b, jaccard)) };
                         let tip = (a == b).then(|| format!("{} codings of the code", table.counts[a][a]));
                         TableCell { text, fill, tip }
                     })
@@ -204,36 +205,5 @@ impl Done {
             .collect();
         let model = TableModel::new("code", rows, cols, cells);
         Done { data, proximity, table, shown, jaccard, model }
-    }
-
-    fn heat_map(&self) -> HeatMap {
-        let value = |a: usize, b: usize| if self.jaccard { self.table.jaccard[a][b] } else { self.table.counts[a][b] as f64 };
-        let max = self.shown.iter().flat_map(|&a| self.shown.iter().filter(move |&&b| b != a).map(move |&b| value(a, b))).fold(0.0, f64::max);
-        let muted = thicket_core::export::colour::Rgb(0xee, 0xee, 0xee);
-        HeatMap {
-            caption: Vec::new(),
-            title: format!("Co-occurrence ({})", if self.jaccard { "Jaccard" } else { "pairs of codings" }),
-            subtitle: format!("mode {}; diagonal: codings of the code", self.table.mode),
-            corner: "code".into(),
-            rows: self.shown.iter().map(|&i| self.table.codes[i].clone()).collect(),
-            cols: self.shown.iter().map(|&i| self.table.codes[i].clone()).collect(),
-            cells: self
-                .shown
-                .iter()
-                .zip(&self.model.cells)
-                .map(|(&a, row)| {
-                    self.shown.iter().zip(row).map(|(&b, c)| HeatCell { text: c.text.clone(), fill: if a == b { Some(muted) } else { colour::heat(value(a, b), max, false) } }).collect()
-                })
-                .collect(),
-            row_totals: None,
-            totals_label: String::new(),
-            col_totals: None,
-            total: None,
-            legend: Legend::Scale {
-                label: if self.jaccard { "Jaccard".into() } else { "pairs".into() },
-                max,
-                max_text: if self.jaccard { format!("{max:.3}") } else { format!("{max}") },
-            },
-        }
     }
 }

@@ -48,25 +48,11 @@ impl Filters {
         }
     }
 
-    /// The filters in words, for a chart's caption: "Filters: cases Harlow family; roles
-    /// caregiver; from 2025-03-01", or that there are none.
+    /// The filters in words, for a chart's caption: the scope's words (`Scope::describe`, as the
+    /// command line writes them), with "pairs also across coders" when ticked. Dates not yet
+    /// valid are left out, as from the scope.
     pub fn describe(&self) -> String {
-        let list = |name: &str, items: &[String]| (!items.is_empty()).then(|| format!("{name} {}", items.join(", ")));
-        let kinds: Vec<String> = self.kinds.iter().map(|k| SourceKind::parse(k).map_or(k.clone(), |k| k.label().to_lowercase())).collect();
-        let scope = self.scope();
-        let parts: Vec<String> = [
-            list("cases", &self.cases),
-            list("source kinds", &kinds),
-            list("roles", &self.roles.iter().map(|r| r.replace('_', " ")).collect::<Vec<_>>()),
-            list("coders", &self.coders),
-            scope.from_date.map(|d| format!("from {d}")),
-            scope.to_date.map(|d| format!("to {d}")),
-            self.across_coders.then(|| "pairs across coders only".to_string()),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        if parts.is_empty() { "Filters: none (every case, source kind, role, coder and date).".into() } else { format!("Filters: {}.", parts.join("; ")) }
+        self.scope().describe_pairing(self.across_coders)
     }
 
     /// What the filters need loaded besides the view's own needs: speakers for a role filter.
@@ -174,7 +160,7 @@ mod tests {
         };
         assert_eq!(
             f.describe(),
-            "Filters: cases Harlow family, Mensah family; source kinds focus group; roles social worker; from 2025-03-01; pairs across coders only."
+            "Filters: cases Harlow family, Mensah family; source kinds focus group; roles social worker; from 2025-03-01; pairs also across coders."
         );
     }
 

@@ -20,8 +20,9 @@ use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, TableFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Crosstab, CrosstabSpec, Dimension, Measure, Period, cell_codings, crosstab_with};
 use thicket_core::error::{Error, Result};
-use thicket_core::export::svg::{Chart, HeatCell, HeatMap, Legend};
-use thicket_core::export::{analysis_tables, colour, write_csv, write_xlsx};
+use thicket_core::export::charts::{crosstab_chart, crosstab_texts};
+use thicket_core::export::svg::Chart;
+use thicket_core::export::{analysis_tables, write_csv, write_xlsx};
 
 /// The matrix in the Analysis menu. The shortcut is X, for cross-tabulation: M is the memos.
 pub(super) const INFO: ViewInfo = ViewInfo {
@@ -111,69 +112,23 @@ fn load_for(spec: &CrosstabSpec) -> AnalysisLoad {
     }
 }
 
-/// A cell's number as shown: coverage as a percentage with one decimal, counts as integers.
-fn shown_value(count: u64, pct: Option<f64>) -> String {
-    match pct {
-        Some(p) => format!("{p:.1}%"),
-        None => count.to_string(),
-    }
-}
-
 impl Done {
     fn new(data: Arc<AnalysisData>, table: Crosstab, hide_empty: bool) -> Self {
         let shown: Vec<usize> = (0..table.rows.len()).filter(|&r| !hide_empty || table.row_totals[r] > 0).collect();
-        let cov = table.coverage.as_ref();
         let rows = shown.iter().map(|&r| RowHead::code(&table.rows[r])).collect();
-        let cells = shown
-            .iter()
-            .map(|&r| (0..table.cols.len()).map(|k| TableCell::heat(shown_value(table.cells[r][k], cov.map(|c| c.cells[r][k])), table.value(r, k))).collect())
+        let texts = crosstab_texts(&table, &shown);
+        let cells = texts
+            .cells
+            .into_iter()
+            .zip(&shown)
+            .map(|(row, &r)| row.into_iter().enumerate().map(|(k, text)| TableCell::heat(text, table.value(r, k))).collect())
             .collect();
-        let row_totals = shown.iter().map(|&r| shown_value(table.row_totals[r], cov.map(|c| c.row_totals[r]))).collect();
-        let col_totals = (0..table.cols.len()).map(|k| shown_value(table.col_totals[k], cov.map(|c| c.col_totals[k]))).collect();
-        let total = shown_value(table.total, cov.map(|c| c.total));
-        let model = TableModel::new("code", rows, table.cols.clone(), cells).with_totals(row_totals, col_totals, total);
+        let model = TableModel::new("code", rows, table.cols.clone(), cells).with_totals(
+            texts.row_totals.unwrap_or_default(),
+            texts.col_totals.unwrap_or_default(),
+            texts.total.unwrap_or_default(),
+        );
         Done { data, table, shown, model }
-    }
-
-    /// The chart as the SVG export draws it.
-    fn heat_map(&self) -> HeatMap {
-        let values: Vec<Vec<f64>> = self.shown.iter().map(|&r| (0..self.table.cols.len()).map(|k| self.table.value(r, k)).collect()).collect();
-        let max = values.iter().flatten().copied().fold(0.0, f64::max);
-        HeatMap {
-            caption: Vec::new(),
-            title: format!("Codes × {}", dimension_title(&self.table.dimension)),
-            subtitle: format!("measure: {}{}", self.table.measure, if self.table.rollup { " · sub-codes rolled up" } else { "" }),
-            corner: "code".into(),
-            rows: self.shown.iter().map(|&r| self.table.rows[r].clone()).collect(),
-            cols: self.table.cols.clone(),
-            cells: self
-                .model
-                .cells
-                .iter()
-                .zip(&values)
-                .map(|(row, vals)| row.iter().zip(vals).map(|(c, v)| HeatCell { text: c.text.clone(), fill: colour::heat(*v, max, false) }).collect())
-                .collect(),
-            row_totals: self.model.row_totals.clone(),
-            totals_label: "total".into(),
-            col_totals: self.model.col_totals.clone(),
-            total: self.model.total.clone(),
-            legend: Legend::Scale {
-                label: self.table.measure.clone(),
-                max,
-                max_text: if self.table.coverage.is_some() { format!("{max:.1}%") } else { format!("{max}") },
-            },
-        }
-    }
-}
-
-/// "cases", "roles", "period:month" → words for a title.
-fn dimension_title(name: &str) -> String {
-    match name {
-        "kinds" => "source kinds".into(),
-        "period:month" => "months".into(),
-        "period:quarter" => "quarters".into(),
-        "period:session" => "sessions".into(),
-        other => other.strip_prefix("attr:").map_or(other.to_string(), |a| format!("attribute {a}")),
     }
 }
 
@@ -266,7 +221,7 @@ impl AnalysisView for MatrixView {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the matrix has no chart to export yet"));
         };
-        Ok(Chart::Heat(done.heat_map()))
+        Ok(Chart::Heat(crosstab_chart(&done.table, &done.shown)))
     }
 
     fn filters(&self) -> Option<&Filters> {

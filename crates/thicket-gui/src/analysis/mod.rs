@@ -4,7 +4,8 @@
 //! the user's choices in each view. Out: tables, heat maps and plots drawn from the pure
 //! functions of `analysis/`; drill-down lists of the segments behind any number, whose clicks
 //! become `UiCommand::ShowSpan` (and bring the Document tab forward); exports through
-//! `export/`. Nothing is written to the project.
+//! `export/`, whose `charts` builds each view's chart (and its cells' texts) as the command line
+//! builds it, so both write the same SVG. Nothing is written to the project.
 //!
 //! The project's rows are loaded once per generation (`DataCache`) and each view caches its
 //! result under its parameters, so a frame only paints: at the reference scale (200,000

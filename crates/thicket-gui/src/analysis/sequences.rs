@@ -18,9 +18,10 @@ use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, TableFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Sequence, SequenceSpec, Transitions, Window, sequence, transition_pairs, transitions};
 use thicket_core::error::{Error, Result};
-use thicket_core::export::analysis_tables::{self, lags_text};
-use thicket_core::export::svg::{Chart, HeatCell, HeatMap, Legend};
-use thicket_core::export::{colour, write_csv, write_xlsx};
+use thicket_core::export::analysis_tables;
+use thicket_core::export::charts::{sequence_texts, transition_text, transition_value, transitions_chart};
+use thicket_core::export::svg::Chart;
+use thicket_core::export::{write_csv, write_xlsx};
 
 /// The window's unit, as the picker offers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -266,7 +267,7 @@ impl AnalysisView for SequencesView {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the sequence view has no chart to export yet"));
         };
-        Ok(Chart::Heat(done.heat_map()))
+        Ok(Chart::Heat(transitions_chart(&done.tr, Some(&done.seq), done.probabilities)))
     }
 
     fn filters(&self) -> Option<&Filters> {
@@ -282,15 +283,9 @@ impl Done {
         let mut cells = Vec::new();
         for (name, c) in counts {
             rows.push(RowHead::plain(name));
-            let share = if c.from_codings == 0 { String::new() } else { format!("{:.1}%", c.followed as f64 * 100.0 / c.from_codings as f64) };
             let plain = |text: String| TableCell { text, fill: Fill::None, tip: None };
-            cells.push(vec![
-                plain(c.from_codings.to_string()),
-                TableCell::heat(c.followed.to_string(), c.followed as f64),
-                plain(share),
-                plain(c.mean_lag.map_or_else(String::new, |m| format!("{m:.2}"))),
-                plain(lags_text(c)),
-            ]);
+            let [from_codings, followed, share, mean_lag, lags] = sequence_texts(c);
+            cells.push(vec![plain(from_codings), TableCell::heat(followed, c.followed as f64), plain(share), plain(mean_lag), plain(lags)]);
         }
         let mut cases_model = TableModel::new("case", rows, cols, cells);
         // The overall row is a sum: it would flatten the colours of the cases.
@@ -299,51 +294,11 @@ impl Done {
         }
         cases_model.heat_max = seq.cases.iter().map(|c| c.counts.followed as f64).fold(0.0, f64::max);
         let n = tr.codes.len();
-        let value = |i: usize, j: usize| if probabilities { tr.probabilities[i][j] } else { tr.counts[i][j] as f64 };
         let matrix_cells = (0..n)
-            .map(|i| {
-                (0..n)
-                    .map(|j| TableCell::heat(if probabilities { format!("{:.3}", value(i, j)) } else { tr.counts[i][j].to_string() }, value(i, j)))
-                    .collect()
-            })
+            .map(|i| (0..n).map(|j| TableCell::heat(transition_text(&tr, i, j, probabilities), transition_value(&tr, i, j, probabilities))).collect())
             .collect();
         let matrix_model = TableModel::new("from \\ to", tr.codes.iter().map(|c| RowHead::code(c)).collect(), tr.codes.clone(), matrix_cells)
             .with_row_totals("total", tr.row_totals.iter().map(u64::to_string).collect());
         Done { data, window, subcodes, across_coders, seq, tr, cases_model, matrix_model, probabilities }
-    }
-
-    fn heat_map(&self) -> HeatMap {
-        let max = self.matrix_model.heat_max;
-        HeatMap {
-            caption: Vec::new(),
-            title: format!("Transitions within {}", self.tr.window),
-            subtitle: format!(
-                "{}; {} followed by {}: {} of {} A codings ({})",
-                if self.probabilities { "probabilities" } else { "counts of consecutive codings" },
-                self.seq.from,
-                self.seq.to,
-                self.seq.overall.followed,
-                self.seq.overall.from_codings,
-                if lags_text(&self.seq.overall).is_empty() { "no lags".to_string() } else { format!("lags {}", lags_text(&self.seq.overall)) }
-            ),
-            corner: "from \\ to".into(),
-            rows: self.tr.codes.clone(),
-            cols: self.tr.codes.clone(),
-            cells: self
-                .matrix_model
-                .cells
-                .iter()
-                .map(|row| row.iter().map(|c| HeatCell { text: c.text.clone(), fill: if let Fill::Heat(v) = c.fill { colour::heat(v, max, false) } else { None } }).collect())
-                .collect(),
-            row_totals: self.matrix_model.row_totals.clone(),
-            totals_label: "total".into(),
-            col_totals: None,
-            total: None,
-            legend: Legend::Scale {
-                label: if self.probabilities { "probability".into() } else { "transitions".into() },
-                max,
-                max_text: if self.probabilities { format!("{max:.3}") } else { format!("{max}") },
-            },
-        }
     }
 }

@@ -17,35 +17,14 @@ use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, TableFormat, export_menu};
 use thicket_core::analysis::{AnalysisLoad, Timeline, timeline};
 use thicket_core::error::{Error, Result};
+use thicket_core::export::charts::{code_colours, series_colours, timeline_chart};
 use thicket_core::export::colour::Rgb;
-use thicket_core::export::svg::{self, Chart, Series, TimelineChart, TimelinePanel};
+use thicket_core::export::svg::{self, Chart};
 use thicket_core::export::{analysis_tables, write_csv, write_xlsx};
 
 /// How many cases and codes a new timeline starts with (the busiest codes).
 const FIRST_CASES: usize = 4;
 const FIRST_CODES: usize = 5;
-
-/// Distinct colours for codes that share one in the codebook.
-const PALETTE: [Rgb; 8] = [
-    Rgb(0x1f, 0x77, 0xb4),
-    Rgb(0xff, 0x7f, 0x0e),
-    Rgb(0x2c, 0xa0, 0x2c),
-    Rgb(0xd6, 0x27, 0x28),
-    Rgb(0x94, 0x67, 0xbd),
-    Rgb(0x8c, 0x56, 0x4b),
-    Rgb(0xe3, 0x77, 0xc2),
-    Rgb(0x17, 0xbe, 0xcf),
-];
-
-/// How far apart (in "redmean" RGB distance) two plotted colours must be.
-const MIN_DISTANCE: f64 = 120.0;
-
-/// A cheap perceptual distance between two sRGB colours (the "redmean" approximation).
-fn distance(a: Rgb, b: Rgb) -> f64 {
-    let r = (a.0 as f64 + b.0 as f64) / 2.0;
-    let (dr, dg, db) = (a.0 as f64 - b.0 as f64, a.1 as f64 - b.1 as f64, a.2 as f64 - b.2 as f64);
-    ((2.0 + r / 256.0) * dr * dr + 4.0 * dg * dg + (2.0 + (255.0 - r) / 256.0) * db * db).sqrt()
-}
 
 /// The timeline in the Analysis menu; L for line plot. It has no drill-down list.
 pub(super) const INFO: ViewInfo = ViewInfo {
@@ -81,22 +60,9 @@ struct Done {
 }
 
 impl TimelineView {
-    /// The chosen codes' indices in the timeline (codebook order) and their plot colours: a
-    /// code's own colour unless it is hard to tell from one already used (sub-codes are often
-    /// shades of their parent's), else the first palette colour that is easy to tell apart.
+    /// The chosen codes' indices in the timeline and their line colours (`series_colours`).
     fn series(done: &Done, codes: &[String]) -> Vec<(usize, Rgb)> {
-        let mut used: Vec<Rgb> = Vec::new();
-        let mut out = Vec::new();
-        let distinct = |c: Rgb, used: &[Rgb]| used.iter().all(|u| distance(c, *u) >= MIN_DISTANCE);
-        for (i, path) in done.timeline.codes.iter().enumerate().filter(|(_, p)| codes.contains(p)) {
-            let colour = match done.colours.get(path).copied() {
-                Some(c) if distinct(c, &used) => c,
-                _ => PALETTE.iter().copied().find(|c| distinct(*c, &used)).unwrap_or(PALETTE[out.len() % PALETTE.len()]),
-            };
-            used.push(colour);
-            out.push((i, colour));
-        }
-        out
+        series_colours(&done.timeline, &done.colours, codes)
     }
 }
 
@@ -132,8 +98,7 @@ impl AnalysisView for TimelineView {
         }
         let rollup = self.rollup;
         let Some(outcome) = ctx.run_filtered(key.clone(), &mut self.work, &mut self.filters, AnalysisLoad::default(), |_| {}, Box::new(move |data, _| {
-            let colours = data.codebook.walk().iter().filter_map(|(_, c)| Rgb::parse(&c.color).map(|rgb| (data.code_path(c.id), rgb))).collect();
-            Ok(Done { timeline: timeline(&data, rollup), colours })
+            Ok(Done { timeline: timeline(&data, rollup), colours: code_colours(&data) })
         })) else {
             return Refresh::Kept;
         };
@@ -256,32 +221,7 @@ impl AnalysisView for TimelineView {
     /// One panel per chosen case, one line per chosen code.
     fn chart(&self) -> Result<Chart> {
         let (shown, series) = self.shown("chart")?;
-        let panels = shown
-            .cases
-            .iter()
-            .map(|c| {
-                let undated: usize = c.sessions.iter().filter(|s| s.date.is_none()).map(|s| s.sources.len()).sum();
-                TimelinePanel {
-                    title: c.case.clone(),
-                    note: (undated > 0).then(|| format!("{undated} undated sources not plotted")),
-                    series: series
-                        .iter()
-                        .map(|&(i, colour)| Series {
-                            name: shown.codes[i].clone(),
-                            colour,
-                            points: c.sessions.iter().filter_map(|s| s.date.clone().map(|d| (d, s.counts[i] as f64))).collect(),
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
-        Ok(Chart::Timeline(TimelineChart {
-            title: "Timeline: codings per session".into(),
-            subtitle: if shown.rollup { "sub-codes rolled up".into() } else { String::new() },
-            y_label: "codings".into(),
-            panels,
-            caption: Vec::new(),
-        }))
+        Ok(Chart::Timeline(timeline_chart(&shown, &series)))
     }
 
     fn filters(&self) -> Option<&Filters> {
@@ -309,29 +249,4 @@ fn month_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
         return (first..=hi).step_by(7).map(|d| GridMark { value: d as f64, step_size: 7.0 }).collect();
     }
     svg::month_ticks(lo, hi).into_iter().map(|(d, _)| GridMark { value: d as f64, step_size: 30.0 }).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shades_of_one_hue_are_replaced_by_distinct_colours() {
-        let t = Timeline { rollup: false, codes: vec!["Repair/Collaboration".into(), "Repair/Honesty".into(), "Tensions".into()], cases: Vec::new() };
-        let colours = HashMap::from([
-            ("Repair/Collaboration".to_string(), Rgb(0x42, 0xa5, 0xf5)),
-            ("Repair/Honesty".to_string(), Rgb(0x64, 0xb5, 0xf6)),
-            ("Tensions".to_string(), Rgb(0xef, 0x6c, 0x00)),
-        ]);
-        let done = Done { timeline: t, colours };
-        let series = TimelineView::series(&done, &["Repair/Collaboration".into(), "Repair/Honesty".into(), "Tensions".into()]);
-        assert_eq!(series[0].1, Rgb(0x42, 0xa5, 0xf5), "the first keeps its own colour");
-        assert_ne!(series[1].1, Rgb(0x64, 0xb5, 0xf6), "a near shade is replaced");
-        assert_eq!(series[2].1, Rgb(0xef, 0x6c, 0x00));
-        for (i, a) in series.iter().enumerate() {
-            for b in &series[i + 1..] {
-                assert!(distance(a.1, b.1) >= MIN_DISTANCE, "{:?} and {:?}", a.1, b.1);
-            }
-        }
-    }
 }

@@ -17,12 +17,12 @@ use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
 use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, TableFormat, export_menu};
-use thicket_core::analysis::{AnalysisData, AnalysisLoad, Triangulation, TriangulationOptions, triangulate, triangulation_codings};
+use thicket_core::analysis::{AnalysisData, AnalysisLoad, Triangulation, TriangulationOptions, perspectives, triangulate, triangulation_codings};
 use thicket_core::error::{Error, Result};
-use thicket_core::export::colour::{self, Rgb};
-use thicket_core::export::svg::{Chart, HeatCell, HeatMap, Legend};
+use thicket_core::export::charts::{RoleMarks, kinds_legend, triangulation_chart, triangulation_summary_text, triangulation_text};
+use thicket_core::export::colour;
+use thicket_core::export::svg::Chart;
 use thicket_core::export::{analysis_tables, write_csv, write_xlsx};
-use thicket_core::model::SourceKind;
 
 /// The triangulation grid in the Analysis menu; G for grid.
 pub(super) const INFO: ViewInfo = ViewInfo {
@@ -58,54 +58,13 @@ struct Done {
     data: Arc<AnalysisData>,
     grid: Triangulation,
     model: TableModel,
-    /// (abbreviation, role) for the legend.
-    role_marks: Vec<(String, String)>,
-}
-
-/// One capital letter per source kind.
-pub fn kind_mark(kind: SourceKind) -> &'static str {
-    match kind {
-        SourceKind::Interview => "I",
-        SourceKind::FocusGroup => "F",
-        SourceKind::Observation => "O",
-        SourceKind::FieldNote => "N",
-        SourceKind::CaseFile => "C",
-        SourceKind::Document => "D",
-    }
-}
-
-/// Short lower-case marks for role names, distinct from each other: the initials of a
-/// multi-word role (`social_worker` → `sw`), else its first two letters (`caregiver` → `ca`),
-/// lengthened until unique.
-pub fn role_marks(roles: &[String]) -> Vec<String> {
-    let base = |r: &str, extra: usize| -> String {
-        let words: Vec<&str> = r.split(['_', ' ', '-']).filter(|w| !w.is_empty()).collect();
-        let mark: String = if words.len() > 1 {
-            let mut m: String = words.iter().filter_map(|w| w.chars().next()).collect();
-            m.extend(words.last().into_iter().flat_map(|w| w.chars().skip(1).take(extra)));
-            m
-        } else {
-            r.chars().take(2 + extra).collect()
-        };
-        mark.to_lowercase()
-    };
-    let mut out: Vec<String> = roles.iter().map(|r| base(r, 0)).collect();
-    for extra in 1..8 {
-        let clashes: Vec<usize> = (0..out.len()).filter(|&i| out.iter().filter(|m| **m == out[i]).count() > 1).collect();
-        if clashes.is_empty() {
-            break;
-        }
-        for i in clashes {
-            out[i] = base(&roles[i], extra);
-        }
-    }
-    out
+    /// The marks of the perspectives, for the cells and the legend.
+    marks: RoleMarks,
 }
 
 impl Done {
     fn new(data: Arc<AnalysisData>, grid: Triangulation, roles: &[String]) -> Self {
-        let marks = role_marks(roles);
-        let mark_of = |role: &str| roles.iter().position(|r| r == role).map_or(role.to_string(), |i| marks[i].clone());
+        let marks = RoleMarks::new(roles);
         let rows = grid.codes.iter().map(|c| RowHead::code(c)).collect();
         let cells = grid
             .cells
@@ -113,9 +72,6 @@ impl Done {
             .map(|row| {
                 row.iter()
                     .map(|c| {
-                        let kinds: String = c.kinds.iter().filter_map(|k| SourceKind::parse(k)).map(kind_mark).collect();
-                        let roles: Vec<String> = c.roles.iter().map(|r| mark_of(r)).collect();
-                        let text = if c.codings == 0 { String::new() } else { format!("{} {kinds} {}", c.status.mark(), roles.join(" ")).trim().to_string() };
                         let tip = (c.codings > 0).then(|| {
                             format!(
                                 "{}\n{} codings in {} sources\nkinds: {}\nroles: {}",
@@ -126,44 +82,14 @@ impl Done {
                                 if c.roles.is_empty() { "none".to_string() } else { c.roles.join(", ") }
                             )
                         });
-                        TableCell { text, fill: Fill::Status(c.status), tip }
+                        TableCell { text: triangulation_text(c, &marks), fill: Fill::Status(c.status), tip }
                     })
                     .collect()
             })
             .collect();
-        let summary = grid.summary.iter().map(|s| format!("{} / {}", s.corroborated, s.cases_coded)).collect();
+        let summary = grid.summary.iter().map(triangulation_summary_text).collect();
         let model = TableModel::new("code", rows, grid.cases.clone(), cells).with_row_totals("corroborated / coded", summary);
-        let role_marks = roles.iter().zip(marks).map(|(r, m)| (m, r.clone())).collect();
-        Done { data, grid, model, role_marks }
-    }
-
-    fn heat_map(&self) -> HeatMap {
-        let mut legend: Vec<(Option<Rgb>, String)> =
-            colour::corroboration_legend().iter().map(|(s, text)| (colour::corroboration(*s, false), text.to_string())).collect();
-        let kinds: Vec<String> = SourceKind::ALL.iter().map(|k| format!("{} {}", kind_mark(*k), k.label().to_lowercase())).collect();
-        legend.push((None, format!("Kinds: {}", kinds.join(" · "))));
-        let roles: Vec<String> = self.role_marks.iter().map(|(m, r)| format!("{m} {r}")).collect();
-        legend.push((None, format!("Roles: {}", roles.join(" · "))));
-        HeatMap {
-            caption: Vec::new(),
-            title: "Triangulation: codes × cases".into(),
-            subtitle: if self.grid.rollup { "sub-codes rolled up".into() } else { String::new() },
-            corner: "code".into(),
-            rows: self.grid.codes.clone(),
-            cols: self.grid.cases.clone(),
-            cells: self
-                .model
-                .cells
-                .iter()
-                .zip(&self.grid.cells)
-                .map(|(row, cells)| row.iter().zip(cells).map(|(m, c)| HeatCell { text: m.text.clone(), fill: colour::corroboration(c.status, false) }).collect())
-                .collect(),
-            row_totals: self.model.row_totals.clone(),
-            totals_label: "corroborated / coded".into(),
-            col_totals: None,
-            total: None,
-            legend: Legend::Categories(legend),
-        }
+        Done { data, grid, model, marks }
     }
 }
 
@@ -195,14 +121,13 @@ impl AnalysisView for TriangulationView {
         let (roles, ignored) = (&mut self.roles, &mut self.options.ignore_roles);
         let on_data = |data: &AnalysisData| {
             // Perspectives: the roles of participants and the authors of sources.
-            let in_use: BTreeSet<String> = perspectives(data);
-            *roles = in_use.into_iter().collect();
+            *roles = perspectives(data);
             // A role left out may have left the project (undo, merge): forget it.
             ignored.retain(|r| roles.contains(r));
         };
         let Some(outcome) = ctx.run_filtered(key.clone(), &mut self.work, &mut self.filters, AnalysisLoad { speakers: true, texts: false }, on_data, Box::new(move |data, _| {
             let grid = triangulate(&data, &options).map_err(|e| e.to_string())?;
-            let roles: Vec<String> = perspectives(&data).into_iter().collect();
+            let roles = perspectives(&data);
             Ok(Done::new(data, grid, &roles))
         })) else {
             return Refresh::Kept;
@@ -213,7 +138,7 @@ impl AnalysisView for TriangulationView {
 
     fn header(&mut self, ui: &mut Ui, note: Option<&str>) -> bool {
         let Some(done) = shown(ui, &self.result) else { return false };
-        legend(ui, &done.role_marks);
+        legend(ui, &done.marks);
         if let Some(n) = note {
             status(ui, n, false);
         }
@@ -256,7 +181,7 @@ impl AnalysisView for TriangulationView {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the triangulation grid has no chart to export yet"));
         };
-        Ok(Chart::Heat(done.heat_map()))
+        Ok(Chart::Heat(triangulation_chart(&done.grid, &done.marks)))
     }
 
     fn filters(&self) -> Option<&Filters> {
@@ -265,7 +190,7 @@ impl AnalysisView for TriangulationView {
 }
 
 /// What the colours and marks mean, above the grid.
-fn legend(ui: &mut egui::Ui, role_marks: &[(String, String)]) {
+fn legend(ui: &mut egui::Ui, marks: &RoleMarks) {
     let dark = ui.visuals().dark_mode;
     ui.horizontal_wrapped(|ui| {
         for (s, text) in colour::corroboration_legend() {
@@ -277,26 +202,7 @@ fn legend(ui: &mut egui::Ui, role_marks: &[(String, String)]) {
         }
     });
     ui.horizontal_wrapped(|ui| {
-        let kinds: Vec<String> = SourceKind::ALL.iter().map(|k| format!("{} {}", kind_mark(*k), k.label().to_lowercase())).collect();
-        ui.weak(format!("Kinds: {}", kinds.join(" · ")));
-        let roles: Vec<String> = role_marks.iter().map(|(m, r)| format!("{m} {r}")).collect();
-        ui.weak(format!("Roles: {}", roles.join(" · ")));
+        ui.weak(kinds_legend());
+        ui.weak(marks.legend());
     });
-}
-
-/// The perspectives in use: the roles of participants and the authors of sources.
-fn perspectives(data: &AnalysisData) -> BTreeSet<String> {
-    data.participants.values().filter_map(|p| p.role.clone()).chain(data.sources.values().filter_map(|s| s.author.clone())).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn role_marks_are_short_and_distinct() {
-        let roles = ["caregiver", "child", "social_worker", "supervisor", "social_welfare"].map(String::from);
-        assert_eq!(role_marks(&roles), ["ca", "ch", "swo", "su", "swe"]);
-        assert_eq!(role_marks(&["interviewer".into()]), ["in"]);
-    }
 }

@@ -1,8 +1,8 @@
 //! Charts as SVG files, written by hand: heat maps (crosstab, co-occurrence, transitions,
 //! triangulation) and the timeline's dot-and-line chart.
 //!
-//! In: plain chart descriptions (`HeatMap`, `TimelineChart`) that the GUI builds from what a view
-//! shows. Out: a standalone SVG 1.1 document (no scripts, no external fonts), escaped so that
+//! In: plain chart descriptions (`HeatMap`, `TimelineChart`), which `export::charts` builds from
+//! the analysis results for the window and the command line alike. Out: a standalone SVG 1.1 document (no scripts, no external fonts), escaped so that
 //! any code or case name is safe inside it. Sizes are estimated from character counts, since
 //! the file is laid out without a font engine; labels too long for their slot are cut with an
 //! ellipsis and kept whole in a `<title>` tooltip.
