@@ -44,6 +44,8 @@ pub struct FrameworkSegment {
     pub code: String,
     /// Who speaks in it (names), empty for "no speaker".
     pub speakers: Vec<String>,
+    /// Who coded it.
+    pub coder: String,
     /// The coded text (empty when the texts were not loaded).
     pub text: String,
 }
@@ -90,6 +92,7 @@ pub fn framework_segments(data: &AnalysisData, codings: &[CodingId]) -> Vec<Fram
                 span: c.span,
                 code: data.code_path(c.code),
                 speakers: c.participants.iter().filter_map(|p| data.participants.get(p).map(|p| p.name.clone())).collect(),
+                coder: data.coders.get(&c.coder).map(|k| k.name.clone()).unwrap_or_default(),
                 text: text.to_string(),
             }
         })

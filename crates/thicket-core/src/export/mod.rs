@@ -7,6 +7,7 @@
 //! - `svg`: heat maps and the timeline chart as SVG files.
 //! - `colour`: the colours of those charts, shared with the window.
 //! - `excerpts`: coded passages with citations for papers (Markdown, HTML, CSV, XLSX, JSON).
+//! - `framework`: a framework matrix (cases × codes of summaries) as a `Document` and as sheets.
 //! - `document`: a format-neutral report (headings, quotes, tables) and its writers, for the
 //!   codebook, framework matrix and case reports.
 //!
@@ -18,6 +19,7 @@ pub mod analysis_tables;
 pub mod colour;
 pub mod document;
 pub mod excerpts;
+pub mod framework;
 pub mod svg;
 pub mod table;
 mod xlsx;
