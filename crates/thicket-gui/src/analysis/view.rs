@@ -95,6 +95,12 @@ pub(super) trait AnalysisView {
 
     /// Writes what the view shows: its table (CSV), its tables (XLSX) or its chart (SVG).
     fn export(&self, format: ExportFormat, path: &Path) -> Result<()>;
+
+    /// Changes the view holds but has not sent yet (text being typed), handed over now and
+    /// counted as sent: the app applies them before an undo, so that undo takes them back.
+    fn unsaved(&mut self) -> Vec<Request> {
+        Vec::new()
+    }
 }
 
 /// An open view, with what the frame keeps for it.
@@ -124,6 +130,11 @@ impl Tab {
 
     pub fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
         self.view.export(format, path)
+    }
+
+    /// See `AnalysisView::unsaved`.
+    pub fn unsaved(&mut self) -> Vec<Request> {
+        self.view.unsaved()
     }
 
     /// Exports and, when that worked, notes "Saved …" in place of the view's status.

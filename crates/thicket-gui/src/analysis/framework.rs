@@ -1,0 +1,516 @@
+//! The Framework tab: framework matrices (NVivo's framework matrices, MAXQDA's summary grid),
+//! cases × codes with a summary the researcher writes in each cell while reading its segments.
+//!
+//! In: the project's matrices, codebook and cases (read once per generation: a few small
+//! queries) and the analysis data (`Ctx::run`, loaded in pieces with speakers and texts), from
+//! which a worker finds each cell's codings (`analysis::framework_grid`). Out: the grid, each cell
+//! showing its number of segments and its summary cut to two lines; beside it, the clicked cell's
+//! segments (from the loaded texts, so nothing is read in a frame) with source, speakers and coder,
+//! and a multi-line summary editor. Changes leave as requests the app turns into actions: a
+//! summary is saved when the editor loses focus or on Save, never per keystroke, by the current
+//! coder; creating, renaming and deleting matrices are actions too, so Ctrl+Z undoes them all.
+//!
+//! The view draws its own panel beside the grid instead of the frame's drill-down list (`Tab`'s
+//! list goes under the result; here the segments must stay beside the summary being written).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use egui::{Key, Sense, TextStyle, Ui, pos2, vec2};
+
+use super::background::Work;
+use super::controls::{Computed, checklist, current, ready, status};
+use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
+use super::{AnalysisKind, Ctx, ExportFormat, Request};
+use thicket_core::Action;
+use thicket_core::action::EntitySet;
+use thicket_core::analysis::{AnalysisData, AnalysisLoad, FrameworkGrid, FrameworkSegment, framework_grid, framework_segments};
+use thicket_core::error::{Error, Result};
+use thicket_core::export::framework::FrameworkReport;
+use thicket_core::export::{write_csv, write_xlsx};
+use thicket_core::model::*;
+
+/// The Framework tab in the Analysis menu.
+pub(super) const INFO: ViewInfo = ViewInfo {
+    kind: AnalysisKind::Framework,
+    title: "Framework",
+    menu_label: "Framework matrix (case summaries × codes)",
+    key: Key::R,
+    stem: "framework",
+    drill_height: 230.0,
+    open: || Box::new(FrameworkView::default()),
+};
+
+/// A cell's width and height in the grid, and the width of the case names.
+const CELL_W: f32 = 150.0;
+const CELL_H: f32 = 52.0;
+const HEAD_W: f32 = 130.0;
+
+/// What the project holds, read once per generation.
+struct Listing {
+    generation: u64,
+    frameworks: Vec<Framework>,
+    codebook: Codebook,
+    cases: Vec<Case>,
+    /// The chosen matrix, when there is one.
+    matrix: Option<FrameworkMatrix>,
+}
+
+/// The form that creates (or, with `renaming`, renames) a matrix.
+#[derive(Default)]
+struct MatrixForm {
+    name: String,
+    codes: Vec<String>,
+    cases: Vec<String>,
+    renaming: Option<FrameworkId>,
+}
+
+/// The summary being written: what the editor holds and what the project has.
+struct CellEditor {
+    framework: FrameworkId,
+    case: CaseId,
+    code: CodeId,
+    text: String,
+    saved: String,
+}
+
+impl CellEditor {
+    fn is_dirty(&self) -> bool {
+        self.text != self.saved
+    }
+
+    /// The request that saves the text, marking it saved; `None` when nothing changed.
+    fn save(&mut self) -> Option<Request> {
+        if !self.is_dirty() {
+            return None;
+        }
+        self.saved = self.text.clone();
+        Some(Request::FrameworkSummary { framework: self.framework, case: self.case, code: self.code, summary: self.text.trim_end().to_string() })
+    }
+}
+
+/// The Framework view's state.
+#[derive(Default)]
+pub(super) struct FrameworkView {
+    chosen: Option<FrameworkId>,
+    /// A matrix just asked for by name: chosen once the listing has it.
+    choose_named: Option<String>,
+    listing: Option<Listing>,
+    form: Option<MatrixForm>,
+    result: Option<Computed<RunKey, Done>>,
+    work: Work<RunKey, Done>,
+    editor: Option<CellEditor>,
+    /// The segments of the editor's cell, for the result they were taken from.
+    segments: Option<(RunKey, CaseId, CodeId, Vec<FrameworkSegment>)>,
+    /// Requests made while drawing the result, sent with the next frame's controls.
+    outbox: Vec<Request>,
+}
+
+/// The matrix, its columns and rows, and the generation the grid was computed for.
+type RunKey = (FrameworkId, Vec<CodeId>, Vec<CaseId>, u64);
+
+struct Done {
+    data: Arc<AnalysisData>,
+    grid: FrameworkGrid,
+}
+
+impl FrameworkView {
+    /// Reads the matrices, codebook and cases when the project changed since the last read.
+    fn refresh_listing(&mut self, ctx: &mut Ctx) {
+        if self.listing.as_ref().is_some_and(|l| l.generation == ctx.generation) {
+            return;
+        }
+        let read = || -> Result<Listing> {
+            let frameworks = ctx.project.frameworks()?;
+            Ok(Listing { generation: ctx.generation, frameworks, codebook: ctx.project.codebook()?, cases: ctx.project.cases()?, matrix: None })
+        };
+        let mut listing = match read() {
+            Ok(l) => l,
+            Err(e) => {
+                ctx.requests.push(Request::Error(e.to_string()));
+                return;
+            }
+        };
+        if let Some(name) = &self.choose_named
+            && let Some(f) = listing.frameworks.iter().find(|f| &f.name == name)
+        {
+            self.chosen = Some(f.id);
+            self.choose_named = None;
+        }
+        if self.chosen.is_none_or(|id| !listing.frameworks.iter().any(|f| f.id == id)) {
+            self.chosen = listing.frameworks.first().map(|f| f.id);
+        }
+        if let Some(id) = self.chosen {
+            match ctx.project.framework(id) {
+                Ok(m) => listing.matrix = Some(m),
+                Err(e) => ctx.requests.push(Request::Error(e.to_string())),
+            }
+        }
+        // The editor follows the project (a save, an undo), unless it holds unsaved text.
+        if let Some(ed) = &mut self.editor {
+            match &listing.matrix {
+                Some(m) if m.framework.id == ed.framework && m.cases.contains(&ed.case) && m.codes.contains(&ed.code) => {
+                    ed.saved = m.summary(ed.case, ed.code).to_string();
+                    if !ed.is_dirty() || ed.text.trim_end() == ed.saved {
+                        ed.text = ed.saved.clone();
+                    }
+                }
+                _ => self.editor = None,
+            }
+        }
+        self.listing = Some(listing);
+    }
+
+    /// The form that creates a matrix, pre-filled with the top-level codes × every case.
+    fn new_form(&self) -> MatrixForm {
+        let Some(l) = &self.listing else { return MatrixForm::default() };
+        let codes = l.codebook.children(None).iter().filter_map(|c| l.codebook.path(*c).map(str::to_string)).collect();
+        let cases = l.cases.iter().map(|c| c.name.clone()).collect();
+        let taken = |n: &str| l.frameworks.iter().any(|f| f.name == n);
+        let name = (1..).map(|i| if i == 1 { "Framework".to_string() } else { format!("Framework {i}") }).find(|n| !taken(n)).unwrap_or_default();
+        MatrixForm { name, codes, cases, renaming: None }
+    }
+
+    /// Draws the create/rename form; returns the request it makes when confirmed.
+    fn form_ui(&mut self, ui: &mut Ui) -> Option<Request> {
+        let (Some(form), Some(l)) = (&mut self.form, &self.listing) else { return None };
+        let mut request = None;
+        let mut close = false;
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Name");
+            ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(160.0)).labelled_by(label.id);
+            if form.renaming.is_none() {
+                let all_codes: Vec<String> = l.codebook.walk().into_iter().filter_map(|(_, c)| l.codebook.path(c.id).map(str::to_string)).collect();
+                checklist(ui, "Codes", &mut form.codes, &all_codes);
+                let all_cases: Vec<String> = l.cases.iter().map(|c| c.name.clone()).collect();
+                checklist(ui, "Cases", &mut form.cases, &all_cases);
+            }
+            let name = form.name.trim().to_string();
+            let verb = if form.renaming.is_some() { "Rename" } else { "Create" };
+            if ui.add_enabled(!name.is_empty(), egui::Button::new(verb)).clicked() {
+                let action = match form.renaming {
+                    Some(id) => Action::RenameFramework { id, name: name.clone() },
+                    None => Action::CreateFramework {
+                        name: name.clone(),
+                        codes: form.codes.iter().filter_map(|p| l.codebook.by_path(p)).collect(),
+                        cases: form.cases.iter().filter_map(|n| l.cases.iter().find(|c| &c.name == n).map(|c| c.id)).collect(),
+                    },
+                };
+                request = Some(Request::Perform(action));
+                self.choose_named = Some(name);
+                close = true;
+            }
+            if ui.button("Cancel").clicked() {
+                close = true;
+            }
+        });
+        if close {
+            self.form = None;
+        }
+        request
+    }
+
+    /// Opens the editor on a cell, saving the one open before.
+    fn open_cell(&mut self, framework: FrameworkId, case: CaseId, code: CodeId, stored: &str) {
+        if let Some(ed) = &mut self.editor {
+            if ed.framework == framework && ed.case == case && ed.code == code {
+                return;
+            }
+            self.outbox.extend(ed.save());
+        }
+        self.editor = Some(CellEditor { framework, case, code, text: stored.to_string(), saved: stored.to_string() });
+    }
+
+    /// The grid: case names down the side, codes across the top, each cell `n segments` over
+    /// its summary; a click opens the cell beside the grid.
+    fn grid_ui(&mut self, ui: &mut Ui) {
+        let (Some(l), Some(Computed { outcome: Ok(done), .. })) = (&self.listing, &self.result) else { return };
+        let Some(m) = &l.matrix else { return };
+        let mut clicked = None;
+        let small = TextStyle::Small.resolve(ui.style());
+        let body = TextStyle::Body.resolve(ui.style());
+        egui::ScrollArea::both().id_salt("framework_grid").auto_shrink([false, false]).show(ui, |ui| {
+            egui::Grid::new("framework_cells").spacing(vec2(4.0, 4.0)).show(ui, |ui| {
+                ui.add_sized([HEAD_W, 20.0], egui::Label::new(egui::RichText::new("case").weak()));
+                for code in &m.codes {
+                    let path = l.codebook.path(*code).unwrap_or("?");
+                    ui.add_sized([CELL_W, 20.0], egui::Label::new(egui::RichText::new(path).strong()).truncate()).on_hover_text(path);
+                }
+                ui.end_row();
+                for (r, case) in m.cases.iter().enumerate() {
+                    let case_name = l.cases.iter().find(|c| c.id == *case).map_or("?", |c| c.name.as_str());
+                    ui.add_sized([HEAD_W, CELL_H], egui::Label::new(case_name).truncate());
+                    for (c, code) in m.codes.iter().enumerate() {
+                        let n = done.grid.cells.get(r).and_then(|row| row.get(c)).map_or(0, Vec::len);
+                        let summary = m.summary(*case, *code);
+                        let path = l.codebook.path(*code).unwrap_or("?");
+                        let is_open = self.editor.as_ref().is_some_and(|e| e.case == *case && e.code == *code);
+                        let (rect, response) = ui.allocate_exact_size(vec2(CELL_W, CELL_H), Sense::click());
+                        let label = format!("{case_name} · {path}: {n} segments{}", if summary.is_empty() { String::new() } else { format!(" · {summary}") });
+                        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                        let visuals = ui.visuals();
+                        let fill = if is_open { visuals.selection.bg_fill } else if response.hovered() { visuals.widgets.hovered.weak_bg_fill } else { visuals.faint_bg_color };
+                        ui.painter().rect_filled(rect, 3.0, fill);
+                        let text_colour = if is_open { visuals.selection.stroke.color } else { visuals.text_color() };
+                        let head = format!("{n} segments");
+                        ui.painter().text(rect.left_top() + vec2(5.0, 3.0), egui::Align2::LEFT_TOP, head, small.clone(), text_colour.gamma_multiply(0.8));
+                        let shown = if summary.is_empty() { "—".to_string() } else { summary.split_whitespace().collect::<Vec<_>>().join(" ") };
+                        let mut job = egui::text::LayoutJob::simple(shown, body.clone(), text_colour, rect.width() - 10.0);
+                        job.wrap.max_rows = 2;
+                        job.wrap.break_anywhere = false;
+                        let galley = ui.painter().layout_job(job);
+                        ui.painter().galley(pos2(rect.left() + 5.0, rect.top() + 18.0), galley, text_colour);
+                        let response = response.on_hover_text(if summary.is_empty() { "No summary yet: click to write one" } else { summary });
+                        if response.clicked() {
+                            clicked = Some((*case, *code, summary.to_string()));
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
+        });
+        if let Some((case, code, stored)) = clicked {
+            self.open_cell(m.framework.id, case, code, &stored);
+        }
+    }
+
+    /// Beside the grid: the open cell's segments and its summary editor.
+    fn cell_ui(&mut self, ui: &mut Ui, key: &RunKey) {
+        let Some(ed) = &self.editor else { return };
+        let (case, code) = (ed.case, ed.code);
+        let Some(l) = &self.listing else { return };
+        let Some(Computed { outcome: Ok(done), .. }) = &self.result else { return };
+        if self.segments.as_ref().is_none_or(|(k, c, d, _)| k != key || *c != case || *d != code) {
+            let list = framework_segments(&done.data, done.grid.codings(case, code));
+            self.segments = Some((key.clone(), case, code, list));
+        }
+        let case_name = l.cases.iter().find(|c| c.id == case).map_or("?".to_string(), |c| c.name.clone());
+        let path = l.codebook.path(code).unwrap_or("?").to_string();
+        let last = l.matrix.as_ref().and_then(|m| m.cell(case, code)).map(|c| {
+            let who = done.data.coders.get(&c.coder).map_or("?".to_string(), |k| k.name.clone());
+            format!("Last edited by {who}, {}", c.updated_at.get(..10).unwrap_or(&c.updated_at))
+        });
+        let segments = self.segments.as_ref().map(|(.., s)| s.as_slice()).unwrap_or(&[]);
+        ui.horizontal(|ui| {
+            ui.strong(format!("{case_name} · {path}"));
+        });
+        ui.weak(format!("{} segments · a column counts its sub-codes", segments.len()));
+        let mut show = None;
+        let editor_h = 150.0f32.min(ui.available_height() * 0.45);
+        egui::ScrollArea::vertical().id_salt("framework_segments").max_height((ui.available_height() - editor_h - 70.0).max(60.0)).auto_shrink([false, false]).show(ui, |ui| {
+            if segments.is_empty() {
+                ui.weak("No segments of this code in this case's sources.");
+            }
+            for s in segments {
+                let who = if s.speakers.is_empty() { "no speaker".to_string() } else { s.speakers.join(", ") };
+                let head = format!("{} · {} · {} · coded by {}", s.source, who, s.code, s.coder);
+                let r = ui.add(egui::Label::new(egui::RichText::new(&head).small().weak()).truncate().sense(Sense::click())).on_hover_text("Click to show it in its document");
+                if r.clicked() {
+                    show = Some((s.source_id, s.span));
+                }
+                ui.label(s.text.trim());
+                ui.separator();
+            }
+        });
+        if let Some((source, span)) = show {
+            self.outbox.push(Request::Show(source, span));
+        }
+        let Some(ed) = &mut self.editor else { return };
+        let label = ui.label("Summary");
+        let response = ui
+            .add(egui::TextEdit::multiline(&mut ed.text).desired_rows(5).desired_width(f32::INFINITY).hint_text("What this case shows under this code…"))
+            .labelled_by(label.id);
+        let mut save = response.lost_focus();
+        ui.horizontal(|ui| {
+            if ui.add_enabled(ed.is_dirty(), egui::Button::new("Save")).clicked() {
+                save = true;
+            }
+            if ui.add_enabled(ed.is_dirty(), egui::Button::new("Revert")).clicked() {
+                ed.text = ed.saved.clone();
+            }
+            match (&last, ed.is_dirty()) {
+                (_, true) => ui.weak("Unsaved: saved when you leave the editor"),
+                (Some(last), false) => ui.weak(last),
+                (None, false) => ui.weak("No summary yet"),
+            };
+        });
+        if save && let Some(request) = ed.save() {
+            self.outbox.push(request);
+            ui.ctx().request_repaint();
+        }
+    }
+}
+
+impl AnalysisView for FrameworkView {
+    fn info(&self) -> &'static ViewInfo {
+        &INFO
+    }
+
+    fn controls(&mut self, ui: &mut Ui, ctx: &mut Ctx) -> Controls {
+        ctx.requests.append(&mut self.outbox);
+        self.refresh_listing(ctx);
+        let mut controls = Controls::default();
+        let Some(l) = &self.listing else { return controls };
+        let frameworks: Vec<(FrameworkId, String)> = l.frameworks.iter().map(|f| (f.id, f.name.clone())).collect();
+        let chosen_name = self.chosen.and_then(|id| frameworks.iter().find(|(i, _)| *i == id)).map(|(_, n)| n.clone());
+        let mut pick = None;
+        let mut open_form = None;
+        let mut delete = None;
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Matrix");
+            egui::ComboBox::from_id_salt(("analysis", "Matrix"))
+                .selected_text(chosen_name.clone().unwrap_or_else(|| "none yet".into()))
+                .show_ui(ui, |ui| {
+                    for (id, name) in &frameworks {
+                        if ui.selectable_label(Some(*id) == self.chosen, name).clicked() {
+                            pick = Some(*id);
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if ui.button("New matrix…").on_hover_text("Choose codes (columns) and cases (rows)").clicked() {
+                open_form = Some(None);
+            }
+            if let (Some(id), Some(name)) = (self.chosen, &chosen_name) {
+                if ui.button("Rename…").clicked() {
+                    open_form = Some(Some((id, name.clone())));
+                }
+                if ui.button("Delete matrix").on_hover_text("Delete this matrix and its summaries (Ctrl+Z brings them back)").clicked() {
+                    delete = Some(id);
+                }
+            }
+            ui.separator();
+            controls.export = menu(ui, ready(&self.result));
+        });
+        if let Some(id) = pick {
+            if let Some(ed) = &mut self.editor {
+                ctx.requests.extend(ed.save());
+            }
+            self.editor = None;
+            self.chosen = Some(id);
+            self.listing = None;
+            controls.stale_note = true;
+            self.refresh_listing(ctx);
+        }
+        match open_form {
+            Some(None) => self.form = Some(self.new_form()),
+            Some(Some((id, name))) => self.form = Some(MatrixForm { name, renaming: Some(id), ..MatrixForm::default() }),
+            None => {}
+        }
+        if let Some(id) = delete {
+            self.editor = None;
+            ctx.requests.push(Request::Perform(Action::Remove(EntitySet { frameworks: vec![id], ..Default::default() })));
+        }
+        if let Some(request) = self.form_ui(ui) {
+            ctx.requests.push(request);
+        }
+        controls
+    }
+
+    fn compute(&mut self, ctx: &mut Ctx) -> Refresh {
+        let Some(m) = self.listing.as_ref().and_then(|l| l.matrix.as_ref()) else {
+            self.result = None;
+            return Refresh::Kept;
+        };
+        let key: RunKey = (m.framework.id, m.codes.clone(), m.cases.clone(), ctx.generation);
+        if self.result.as_ref().is_some_and(|c| c.key == key) {
+            return Refresh::Kept;
+        }
+        let (cases, codes) = (m.cases.clone(), m.codes.clone());
+        let need = AnalysisLoad { speakers: true, texts: true };
+        let Some(outcome) = ctx.run(key.clone(), &mut self.work, need, |_| {}, Box::new(move |data, _| {
+            let grid = framework_grid(&data, &cases, &codes);
+            Ok(Done { data, grid })
+        })) else {
+            return Refresh::Kept;
+        };
+        self.result = Some(Computed { key, outcome });
+        // The view keeps its own open cell; the frame's list and highlight are not used.
+        Refresh::Kept
+    }
+
+    fn header(&mut self, ui: &mut Ui, note: Option<&str>) -> bool {
+        let Some(l) = &self.listing else { return false };
+        let Some(m) = &l.matrix else {
+            status(ui, "No framework matrix yet: “New matrix…” makes one (the top-level codes × every case, unless you choose).", false);
+            return false;
+        };
+        if let Some(Computed { outcome: Err(e), .. }) = &self.result {
+            status(ui, e, true);
+            return false;
+        }
+        let written = m.cells.iter().filter(|c| m.cases.contains(&c.case) && m.codes.contains(&c.code)).count();
+        let line = format!(
+            "{} cases × {} codes · {written} of {} summaries written · click a cell to read its segments and write its summary",
+            m.cases.len(),
+            m.codes.len(),
+            m.cases.len() * m.codes.len()
+        );
+        status(ui, note.unwrap_or(&line), false);
+        current(&self.result).is_some()
+    }
+
+    fn show(&mut self, ui: &mut Ui, _selected: Option<Pick>) -> Option<Pick> {
+        let key = self.result.as_ref()?.key.clone();
+        if self.editor.is_some() {
+            // Half the width for the cell, but never so much that the grid shows no column.
+            let width = (ui.available_width() * 0.48).clamp(240.0, 560.0);
+            egui::Panel::right("framework_cell").resizable(true).default_size(width).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if ui.button("Close cell").clicked()
+                            && let Some(mut ed) = self.editor.take()
+                        {
+                            self.outbox.extend(ed.save());
+                            ui.ctx().request_repaint();
+                        }
+                    });
+                });
+                self.cell_ui(ui, &key);
+            });
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.grid_ui(ui));
+        None
+    }
+
+    fn unsaved(&mut self) -> Vec<Request> {
+        let mut out = std::mem::take(&mut self.outbox);
+        if let Some(ed) = &mut self.editor {
+            out.extend(ed.save());
+        }
+        out
+    }
+
+    /// Writes the matrix's summaries (CSV) or its workbook (XLSX: summaries with wrapped text,
+    /// segment counts, and every cell with who wrote it).
+    fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
+        let (Some(l), Some(done)) = (&self.listing, current(&self.result)) else {
+            return Err(Error::not_found("the framework matrix has no result to export yet"));
+        };
+        let Some(m) = &l.matrix else { return Err(Error::not_found("no framework matrix is chosen")) };
+        let report = FrameworkReport::build(m, &done.data);
+        match format {
+            ExportFormat::Csv => write_csv(path, &report.sheets()),
+            ExportFormat::Xlsx => write_xlsx(path, &report.sheets()),
+            ExportFormat::Svg => Err(Error::invalid("a framework matrix has no chart: export it as CSV or XLSX")),
+        }
+    }
+}
+
+/// The Export menu without the chart item (a matrix of summaries has no chart).
+fn menu(ui: &mut Ui, ready: bool) -> Option<ExportFormat> {
+    let mut chosen = None;
+    ui.add_enabled_ui(ready, |ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+        ui.menu_button("Export", |ui| {
+            for (format, text) in [(ExportFormat::Csv, "Summaries as CSV…"), (ExportFormat::Xlsx, "Workbook (XLSX, wrapped text)…")] {
+                if ui.button(text).clicked() {
+                    ui.close();
+                    chosen = Some(format);
+                }
+            }
+        });
+    });
+    chosen
+}
