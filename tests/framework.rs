@@ -272,8 +272,11 @@ fn cli_exports_markdown_html_and_csv_from_one_report() {
     let html_path = dir.path("m.html");
     ok(["framework", ps, "export", "Main", "--format", "html", "--out", html_path.to_str().unwrap()]);
     let html = std::fs::read_to_string(&html_path).unwrap();
-    let doc = scraper_free_cells(&html);
-    assert!(doc.contains(&"Dana withdraws after the second visit, &quot;then&quot; returns; the plan is rewritten.".to_string()) || doc.contains(&"Dana withdraws after the second visit, \"then\" returns; the plan is rewritten.".to_string()), "{doc:?}");
+    let rows = html_table_rows(&html);
+    assert_eq!(rows[0], ["Case", "Alliance", "Tensions", "Ruptures", "Repair", "Organisational context", "Child's perspective"]);
+    assert_eq!(rows[1], ["Harlow family", "", "", "Dana withdraws after the second visit, \"then\" returns; the plan is rewritten.", "", "", ""]);
+    assert_eq!(rows.len(), 4);
+    assert!(["Harlow family", "Kowalski family", "Mensah family"].iter().all(|c| html.contains(&format!(">{c}</h2>"))), "one section per case");
 
     let csv_path = dir.path("m.csv");
     ok(["framework", ps, "export", "Main", "--format", "csv", "--out", csv_path.to_str().unwrap()]);
@@ -309,9 +312,18 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
-/// The text of every `<td>` of an HTML page, in order (the page is ours, so a scan suffices).
-fn scraper_free_cells(html: &str) -> Vec<String> {
-    html.split("<td>").skip(1).filter_map(|s| s.split("</td>").next()).map(str::to_string).collect()
+/// The rows of the first table of an HTML page, each cell's text unescaped (the page is ours:
+/// cells hold text only, so a scan of its tags suffices).
+fn html_table_rows(html: &str) -> Vec<Vec<String>> {
+    let table = html.split("<table>").nth(1).unwrap().split("</table>").next().unwrap();
+    let unescape = |s: &str| s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    table
+        .split("<tr>")
+        .skip(1)
+        .map(|row| {
+            row.split("</tr>").next().unwrap().split(['<']).filter_map(|piece| piece.strip_prefix("td>").or_else(|| piece.strip_prefix("th>"))).map(unescape).collect()
+        })
+        .collect()
 }
 
 #[test]

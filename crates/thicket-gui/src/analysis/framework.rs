@@ -45,6 +45,9 @@ pub(super) const INFO: ViewInfo = ViewInfo {
 const CELL_W: f32 = 150.0;
 const CELL_H: f32 = 52.0;
 const HEAD_W: f32 = 130.0;
+/// The height of the code names' row, and the space between cells.
+const HEAD_H: f32 = 20.0;
+const GAP: f32 = 4.0;
 
 /// What the project holds, read once per generation.
 struct Listing {
@@ -150,8 +153,9 @@ impl FrameworkView {
         if let Some(ed) = &mut self.editor {
             match &listing.matrix {
                 Some(m) if m.framework.id == ed.framework && m.cases.contains(&ed.case) && m.codes.contains(&ed.code) => {
+                    let clean = !ed.is_dirty();
                     ed.saved = m.summary(ed.case, ed.code).to_string();
-                    if !ed.is_dirty() || ed.text.trim_end() == ed.saved {
+                    if clean {
                         ed.text = ed.saved.clone();
                     }
                 }
@@ -222,52 +226,65 @@ impl FrameworkView {
     }
 
     /// The grid: case names down the side, codes across the top, each cell `n segments` over
-    /// its summary; a click opens the cell beside the grid.
+    /// its summary; a click opens the cell beside the grid. Only the cells in view are laid out,
+    /// so a matrix of 60 cases × 200 codes costs a frame what the window shows.
     fn grid_ui(&mut self, ui: &mut Ui) {
         let (Some(l), Some(Computed { outcome: Ok(done), .. })) = (&self.listing, &self.result) else { return };
         let Some(m) = &l.matrix else { return };
         let mut clicked = None;
         let small = TextStyle::Small.resolve(ui.style());
         let body = TextStyle::Body.resolve(ui.style());
-        egui::ScrollArea::both().id_salt("framework_grid").auto_shrink([false, false]).show(ui, |ui| {
-            egui::Grid::new("framework_cells").spacing(vec2(4.0, 4.0)).show(ui, |ui| {
-                ui.add_sized([HEAD_W, 20.0], egui::Label::new(egui::RichText::new("case").weak()));
-                for code in &m.codes {
-                    let path = l.codebook.path(*code).unwrap_or("?");
-                    ui.add_sized([CELL_W, 20.0], egui::Label::new(egui::RichText::new(path).strong()).truncate()).on_hover_text(path);
-                }
-                ui.end_row();
-                for (r, case) in m.cases.iter().enumerate() {
-                    let case_name = l.cases.iter().find(|c| c.id == *case).map_or("?", |c| c.name.as_str());
-                    ui.add_sized([HEAD_W, CELL_H], egui::Label::new(case_name).truncate());
-                    for (c, code) in m.codes.iter().enumerate() {
-                        let n = done.grid.cells.get(r).and_then(|row| row.get(c)).map_or(0, Vec::len);
-                        let summary = m.summary(*case, *code);
-                        let path = l.codebook.path(*code).unwrap_or("?");
-                        let is_open = self.editor.as_ref().is_some_and(|e| e.case == *case && e.code == *code);
-                        let (rect, response) = ui.allocate_exact_size(vec2(CELL_W, CELL_H), Sense::click());
-                        let label = format!("{case_name} · {path}: {n} segments{}", if summary.is_empty() { String::new() } else { format!(" · {summary}") });
-                        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-                        let visuals = ui.visuals();
-                        let fill = if is_open { visuals.selection.bg_fill } else if response.hovered() { visuals.widgets.hovered.weak_bg_fill } else { visuals.faint_bg_color };
-                        ui.painter().rect_filled(rect, 3.0, fill);
-                        let text_colour = if is_open { visuals.selection.stroke.color } else { visuals.text_color() };
-                        let head = format!("{n} segments");
-                        ui.painter().text(rect.left_top() + vec2(5.0, 3.0), egui::Align2::LEFT_TOP, head, small.clone(), text_colour.gamma_multiply(0.8));
-                        let shown = if summary.is_empty() { "—".to_string() } else { summary.split_whitespace().collect::<Vec<_>>().join(" ") };
-                        let mut job = egui::text::LayoutJob::simple(shown, body.clone(), text_colour, rect.width() - 10.0);
-                        job.wrap.max_rows = 2;
-                        job.wrap.break_anywhere = false;
-                        let galley = ui.painter().layout_job(job);
-                        ui.painter().galley(pos2(rect.left() + 5.0, rect.top() + 18.0), galley, text_colour);
-                        let response = response.on_hover_text(if summary.is_empty() { "No summary yet: click to write one" } else { summary });
-                        if response.clicked() {
-                            clicked = Some((*case, *code, summary.to_string()));
-                        }
+        let (step_x, step_y) = (CELL_W + GAP, CELL_H + GAP);
+        let size = vec2(HEAD_W + GAP + m.codes.len() as f32 * step_x, HEAD_H + GAP + m.cases.len() as f32 * step_y);
+        egui::ScrollArea::both().id_salt("framework_grid").auto_shrink([false, false]).show_viewport(ui, |ui, view| {
+            let (_, _) = ui.allocate_exact_size(size, Sense::hover());
+            let origin = ui.min_rect().min;
+            let visible = |first: f32, step: f32, lo: f32, hi: f32, n: usize| {
+                let a = ((lo - first) / step).floor().max(0.0) as usize;
+                let b = (((hi - first) / step).ceil().max(0.0) as usize).min(n);
+                a.min(b)..b
+            };
+            let columns = visible(HEAD_W + GAP, step_x, view.min.x, view.max.x, m.codes.len());
+            let rows = visible(HEAD_H + GAP, step_y, view.min.y, view.max.y, m.cases.len());
+            let visuals = ui.visuals().clone();
+            let painter = ui.painter().clone();
+            let at = |x: f32, y: f32, w: f32, h: f32| egui::Rect::from_min_size(origin + vec2(x, y), vec2(w, h));
+            for c in columns.clone() {
+                let path = l.codebook.path(m.codes[c]).unwrap_or("?");
+                let rect = at(HEAD_W + GAP + c as f32 * step_x, 0.0, CELL_W, HEAD_H);
+                ui.put(rect, egui::Label::new(egui::RichText::new(path).strong()).truncate()).on_hover_text(path);
+            }
+            for r in rows {
+                let case = m.cases[r];
+                let case_name = l.cases.iter().find(|c| c.id == case).map_or("?", |c| c.name.as_str());
+                let y = HEAD_H + GAP + r as f32 * step_y;
+                ui.put(at(0.0, y, HEAD_W, CELL_H), egui::Label::new(case_name).truncate());
+                for c in columns.clone() {
+                    let code = m.codes[c];
+                    let n = done.grid.cells.get(r).and_then(|row| row.get(c)).map_or(0, Vec::len);
+                    let summary = m.summary(case, code);
+                    let path = l.codebook.path(code).unwrap_or("?");
+                    let is_open = self.editor.as_ref().is_some_and(|e| e.case == case && e.code == code);
+                    let rect = at(HEAD_W + GAP + c as f32 * step_x, y, CELL_W, CELL_H);
+                    let response = ui.interact(rect, ui.make_persistent_id(("framework_cell", m.framework.id, r, c)), Sense::click());
+                    let label = format!("{case_name} · {path}: {n} segments{}", if summary.is_empty() { String::new() } else { format!(" · {summary}") });
+                    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                    let fill = if is_open { visuals.selection.bg_fill } else if response.hovered() { visuals.widgets.hovered.weak_bg_fill } else { visuals.faint_bg_color };
+                    painter.rect_filled(rect, 3.0, fill);
+                    let text_colour = if is_open { visuals.selection.stroke.color } else { visuals.text_color() };
+                    painter.text(rect.left_top() + vec2(5.0, 3.0), egui::Align2::LEFT_TOP, format!("{n} segments"), small.clone(), text_colour.gamma_multiply(0.8));
+                    let shown = if summary.is_empty() { "—".to_string() } else { summary.split_whitespace().collect::<Vec<_>>().join(" ") };
+                    let mut job = egui::text::LayoutJob::simple(shown, body.clone(), text_colour, rect.width() - 10.0);
+                    job.wrap.max_rows = 2;
+                    job.wrap.break_anywhere = false;
+                    let galley = painter.layout_job(job);
+                    painter.with_clip_rect(rect.intersect(painter.clip_rect())).galley(pos2(rect.left() + 5.0, rect.top() + 18.0), galley, text_colour);
+                    let response = response.on_hover_text(if summary.is_empty() { "No summary yet: click to write one" } else { summary });
+                    if response.clicked() {
+                        clicked = Some((case, code, summary.to_string()));
                     }
-                    ui.end_row();
                 }
-            });
+            }
         });
         if let Some((case, code, stored)) = clicked {
             self.open_cell(m.framework.id, case, code, &stored);
@@ -294,10 +311,37 @@ impl FrameworkView {
         ui.horizontal(|ui| {
             ui.strong(format!("{case_name} · {path}"));
         });
+        // The editor first, so that it stays in view however many segments there are; the
+        // segments fill the rest and scroll.
+        if let Some(ed) = &mut self.editor {
+            let label = ui.label("Summary");
+            let rows = if ui.available_height() > 360.0 { 5 } else { 3 };
+            let response = ui
+                .add(egui::TextEdit::multiline(&mut ed.text).desired_rows(rows).desired_width(f32::INFINITY).hint_text("What this case shows under this code…"))
+                .labelled_by(label.id);
+            let mut save = response.lost_focus();
+            ui.horizontal_wrapped(|ui| {
+                if ui.add_enabled(ed.is_dirty(), egui::Button::new("Save")).clicked() {
+                    save = true;
+                }
+                if ui.add_enabled(ed.is_dirty(), egui::Button::new("Revert")).clicked() {
+                    ed.text = ed.saved.clone();
+                }
+                match (&last, ed.is_dirty()) {
+                    (_, true) => ui.weak("Unsaved: saved when you leave the editor"),
+                    (Some(last), false) => ui.weak(last),
+                    (None, false) => ui.weak("No summary yet"),
+                };
+            });
+            if save && let Some(request) = ed.save() {
+                self.outbox.push(request);
+                ui.ctx().request_repaint();
+            }
+        }
+        ui.separator();
         ui.weak(format!("{} segments · a column counts its sub-codes", segments.len()));
         let mut show = None;
-        let editor_h = 150.0f32.min(ui.available_height() * 0.45);
-        egui::ScrollArea::vertical().id_salt("framework_segments").max_height((ui.available_height() - editor_h - 70.0).max(60.0)).auto_shrink([false, false]).show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("framework_segments").auto_shrink([false, false]).show(ui, |ui| {
             if segments.is_empty() {
                 ui.weak("No segments of this code in this case's sources.");
             }
@@ -314,29 +358,6 @@ impl FrameworkView {
         });
         if let Some((source, span)) = show {
             self.outbox.push(Request::Show(source, span));
-        }
-        let Some(ed) = &mut self.editor else { return };
-        let label = ui.label("Summary");
-        let response = ui
-            .add(egui::TextEdit::multiline(&mut ed.text).desired_rows(5).desired_width(f32::INFINITY).hint_text("What this case shows under this code…"))
-            .labelled_by(label.id);
-        let mut save = response.lost_focus();
-        ui.horizontal(|ui| {
-            if ui.add_enabled(ed.is_dirty(), egui::Button::new("Save")).clicked() {
-                save = true;
-            }
-            if ui.add_enabled(ed.is_dirty(), egui::Button::new("Revert")).clicked() {
-                ed.text = ed.saved.clone();
-            }
-            match (&last, ed.is_dirty()) {
-                (_, true) => ui.weak("Unsaved: saved when you leave the editor"),
-                (Some(last), false) => ui.weak(last),
-                (None, false) => ui.weak("No summary yet"),
-            };
-        });
-        if save && let Some(request) = ed.save() {
-            self.outbox.push(request);
-            ui.ctx().request_repaint();
         }
     }
 }
