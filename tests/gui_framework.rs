@@ -155,6 +155,12 @@ fn assert_cell_fits(harness: &Harness<'static, ThicketApp>, what: &str) {
     for rect in [editor(harness).rect(), harness.get_by_role_and_label(Role::Button, "Save").rect(), harness.get_by_label("Close cell").rect()] {
         assert!(screen.contains_rect(rect), "{what}: {rect:?} is outside the window {screen:?}");
     }
+    // Nothing of the tab runs under the codebook beside it.
+    let codebook = harness.get_by_label("New code…").rect().left();
+    for name in ["Export", "Delete matrix", "Close cell", "Save"] {
+        let rect = harness.get_by_role_and_label(Role::Button, name).rect();
+        assert!(rect.right() <= codebook, "{what}: {name} at {rect:?} runs under the codebook (from x = {codebook})");
+    }
     assert!(editor(harness).rect().width() >= 200.0, "{what}: the editor is {:?} wide", editor(harness).rect().width());
 }
 
@@ -176,3 +182,5 @@ fn the_open_cell_fits_1024_by_700_and_200_percent_zoom() {
         harness.run();
     }
 }
+
+

@@ -401,7 +401,14 @@ impl AnalysisView for FrameworkView {
                     delete = Some(id);
                 }
             }
-            ui.separator();
+            // The menu sits in a scope of its own, which would not wrap: a new row when it
+            // would not fit on this one.
+            // (In a wrapping row `available_width` is the whole row's: the rest is measured.)
+            if ui.max_rect().right() - ui.cursor().left() < 90.0 {
+                ui.end_row();
+            } else {
+                ui.separator();
+            }
             controls.export = menu(ui, ready(&self.result));
         });
         if let Some(id) = pick {
