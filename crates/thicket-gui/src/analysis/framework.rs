@@ -291,8 +291,9 @@ impl FrameworkView {
         }
     }
 
-    /// Beside the grid: the open cell's segments and its summary editor.
-    fn cell_ui(&mut self, ui: &mut Ui, key: &RunKey) {
+    /// Beside the grid: the open cell's summary editor and its segments, which scroll on their
+    /// own (`own_scroll`) or, in a short window, with the whole panel.
+    fn cell_ui(&mut self, ui: &mut Ui, key: &RunKey, own_scroll: bool) {
         let Some(ed) = &self.editor else { return };
         let (case, code) = (ed.case, ed.code);
         let Some(l) = &self.listing else { return };
@@ -341,7 +342,7 @@ impl FrameworkView {
         ui.separator();
         ui.weak(format!("{} segments · a column counts its sub-codes", segments.len()));
         let mut show = None;
-        egui::ScrollArea::vertical().id_salt("framework_segments").auto_shrink([false, false]).show(ui, |ui| {
+        let mut list = |ui: &mut Ui| {
             if segments.is_empty() {
                 ui.weak("No segments of this code in this case's sources.");
             }
@@ -355,7 +356,12 @@ impl FrameworkView {
                 ui.label(s.text.trim());
                 ui.separator();
             }
-        });
+        };
+        if own_scroll {
+            egui::ScrollArea::vertical().id_salt("framework_segments").auto_shrink([false, false]).show(ui, list);
+        } else {
+            list(ui);
+        }
         if let Some((source, span)) = show {
             self.outbox.push(Request::Show(source, span));
         }
@@ -495,7 +501,13 @@ impl AnalysisView for FrameworkView {
                         }
                     });
                 });
-                self.cell_ui(ui, &key);
+                // In a short window (a laptop at 200%) the panel scrolls as a whole, so that the
+                // segments are not squeezed to nothing under the editor.
+                if ui.available_height() < 320.0 {
+                    egui::ScrollArea::vertical().id_salt("framework_cell_scroll").auto_shrink([false, false]).show(ui, |ui| self.cell_ui(ui, &key, false));
+                } else {
+                    self.cell_ui(ui, &key, true);
+                }
             });
         }
         egui::CentralPanel::default().show(ui, |ui| self.grid_ui(ui));
