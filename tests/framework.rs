@@ -109,7 +109,7 @@ fn summaries_persist_and_each_edit_undoes_to_the_one_before() {
     let first = s.p.framework(f).unwrap().cell(s.harlow, s.ruptures).cloned().unwrap();
     assert_eq!(first.coder, s.amara);
     s.set(f, s.harlow, s.ruptures, "Withdrawal in both visits.").unwrap();
-    assert_eq!(s.p.undo_label().as_deref(), Some("Edit framework summary"));
+    assert_eq!(s.p.undo_label(), Some("Edit framework summary"));
     s.p.undo().unwrap();
     assert_eq!(s.p.framework(f).unwrap().cell(s.harlow, s.ruptures), Some(&first), "the first summary back, with its time");
     s.p.undo().unwrap();

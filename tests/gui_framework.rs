@@ -91,7 +91,7 @@ fn a_summary_written_beside_its_segments_is_saved_on_leaving_the_editor_undone_a
         harness.key_press(Key::Escape);
         harness.run();
         assert_eq!(stored(&harness), SUMMARY, "saved when the editor lost focus");
-        assert_eq!(harness.state().project().unwrap().undo_label().as_deref(), Some("Edit framework summary"));
+        assert_eq!(harness.state().project().unwrap().undo_label(), Some("Edit framework summary"));
         harness.get_by_label(&format!("Harlow family · Ruptures: {n} segments · {SUMMARY}"));
         harness.get_by_label_contains("1 of 18 summaries written");
 
@@ -133,7 +133,7 @@ fn text_left_in_the_editor_is_saved_before_an_undo_and_the_undo_takes_it_back() 
     harness.state_mut().push_command(UiCommand::Undo);
     harness.run();
     assert_eq!(stored(&harness), "");
-    assert_eq!(harness.state().project().unwrap().redo_label().as_deref(), Some("Edit framework summary"));
+    assert_eq!(harness.state().project().unwrap().redo_label(), Some("Edit framework summary"));
     // The next undo takes away the matrix itself.
     harness.state_mut().push_command(UiCommand::Undo);
     harness.run();

@@ -200,7 +200,7 @@ impl FrameworkView {
                         cases: form.cases.iter().filter_map(|n| l.cases.iter().find(|c| &c.name == n).map(|c| c.id)).collect(),
                     },
                 };
-                request = Some(Request::Perform(action));
+                request = Some(Request::Perform(Box::new(action)));
                 self.choose_named = Some(name);
                 close = true;
             }
@@ -434,7 +434,7 @@ impl AnalysisView for FrameworkView {
         }
         if let Some(id) = delete {
             self.editor = None;
-            ctx.requests.push(Request::Perform(Action::Remove(EntitySet { frameworks: vec![id], ..Default::default() })));
+            ctx.requests.push(Request::Perform(Box::new(Action::Remove(EntitySet { frameworks: vec![id], ..Default::default() }))));
         }
         if let Some(request) = self.form_ui(ui) {
             ctx.requests.push(request);

@@ -155,7 +155,7 @@ pub(super) enum Request {
     /// Ask where to export the view in front in this format.
     Export(ExportFormat),
     /// Perform an action (a framework matrix created, renamed, deleted).
-    Perform(thicket_core::Action),
+    Perform(Box<thicket_core::Action>),
     /// Save a framework summary by the current coder (empty: clear the cell).
     FrameworkSummary { framework: FrameworkId, case: CaseId, code: CodeId, summary: String },
     Error(String),
@@ -257,7 +257,7 @@ impl AnalysisArea {
 /// The command a view's change becomes; `None` for requests that are not changes.
 fn command_of(request: Request) -> Option<UiCommand> {
     match request {
-        Request::Perform(action) => Some(UiCommand::Perform(action)),
+        Request::Perform(action) => Some(UiCommand::Perform(*action)),
         Request::FrameworkSummary { framework, case, code, summary } => Some(UiCommand::SetFrameworkSummary { framework, case, code, summary }),
         Request::Show(..) | Request::Export(_) | Request::Error(_) => None,
     }
