@@ -184,3 +184,36 @@ fn the_open_cell_fits_1024_by_700_and_200_percent_zoom() {
 }
 
 
+
+#[test]
+fn while_the_data_is_read_again_after_a_save_the_grid_and_the_editor_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let mut harness = harness_on(&path, egui::vec2(1600.0, 1000.0));
+    open_with_new_matrix(&mut harness);
+    harness.get_by_label_contains("Harlow family · Ruptures:").click();
+    harness.run();
+    // From here the project's rows are read one piece per frame and workers are held.
+    harness.state().jobs().run_inline(false);
+    harness.state().jobs().hold(true);
+    editor(&harness).focus();
+    editor(&harness).type_text(SUMMARY);
+    harness.key_press(Key::Escape);
+    for _ in 0..4 {
+        harness.step();
+    }
+    assert_eq!(stored(&harness), SUMMARY);
+    harness.get_by_label_contains("Updating the segment counts…");
+    harness.get_by_label_contains(&format!("Harlow family · Ruptures: 34 segments · {SUMMARY}"));
+    assert_eq!(editor(&harness).accesskit_node().value().unwrap_or_default(), SUMMARY);
+    harness.state().jobs().hold(false);
+    for _ in 0..500 {
+        harness.step();
+        if harness.query_by_label_contains("Updating the segment counts…").is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(harness.query_by_label_contains("Updating the segment counts…").is_none(), "the counts were read again");
+    harness.get_by_label_contains("1 of 18 summaries written");
+}

@@ -107,6 +107,9 @@ pub(super) struct FrameworkView {
     segments: Option<(RunKey, CaseId, CodeId, Vec<FrameworkSegment>)>,
     /// Requests made while drawing the result, sent with the next frame's controls.
     outbox: Vec<Request>,
+    /// The grid shown is a change behind while the data is read again: `Some(whether the next
+    /// frame must come at once)`.
+    updating: Option<bool>,
 }
 
 /// The matrix, its columns and rows, and the generation the grid was computed for.
@@ -457,8 +460,16 @@ impl AnalysisView for FrameworkView {
             let grid = framework_grid(&data, &cases, &codes);
             Ok(Done { data, grid })
         })) else {
+            // Saving a summary changes the project, so the data is read again; meanwhile the grid
+            // of the same matrix and layout stays up (its counts a change behind, and said to be
+            // updating) rather than vanishing under the editor at every save.
+            let same_layout = self.result.as_ref().is_some_and(|c| c.outcome.is_ok() && c.key.0 == key.0 && c.key.1 == key.1 && c.key.2 == key.2);
+            if same_layout && let Some(busy) = ctx.busy.take() {
+                self.updating = Some(busy.next_frame);
+            }
             return Refresh::Kept;
         };
+        self.updating = None;
         self.result = Some(Computed { key, outcome });
         // The view keeps its own open cell; the frame's list and highlight are not used.
         Refresh::Kept
@@ -475,12 +486,21 @@ impl AnalysisView for FrameworkView {
             return false;
         }
         let written = m.cells.iter().filter(|c| m.cases.contains(&c.case) && m.codes.contains(&c.code)).count();
-        let line = format!(
+        let mut line = format!(
             "{} cases × {} codes · {written} of {} summaries written · click a cell to read its segments and write its summary",
             m.cases.len(),
             m.codes.len(),
             m.cases.len() * m.codes.len()
         );
+        if let Some(next_frame) = self.updating {
+            line = format!("Updating the segment counts… · {line}");
+            // The data is read a piece per frame (then the next must come); a worker asks itself.
+            if next_frame {
+                ui.ctx().request_repaint();
+            } else {
+                ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+            }
+        }
         status(ui, note.unwrap_or(&line), false);
         current(&self.result).is_some()
     }
