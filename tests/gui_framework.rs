@@ -217,3 +217,37 @@ fn while_the_data_is_read_again_after_a_save_the_grid_and_the_editor_stay() {
     assert!(harness.query_by_label_contains("Updating the segment counts…").is_none(), "the counts were read again");
     harness.get_by_label_contains("1 of 18 summaries written");
 }
+
+#[test]
+fn editing_a_matrix_renames_it_and_changes_its_cases_in_one_undoable_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let mut harness = harness_on(&path, egui::vec2(1600.0, 1000.0));
+    open_with_new_matrix(&mut harness);
+    harness.get_by_label("Edit…").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Name").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "Name").type_text("Two families");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Cases").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, "Kowalski family").click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Apply").click();
+    harness.run();
+    let cases = |harness: &Harness<'static, ThicketApp>| {
+        let p = harness.state().project().unwrap();
+        let m = p.framework(p.frameworks().unwrap()[0].id).unwrap();
+        let names: Vec<String> = m.cases.iter().map(|id| p.cases().unwrap().into_iter().find(|c| c.id == *id).unwrap().name).collect();
+        (m.framework.name, names, m.codes.len())
+    };
+    assert_eq!(cases(&harness), ("Two families".to_string(), vec!["Harlow family".to_string(), "Mensah family".to_string()], 6));
+    harness.get_by_label_contains("2 cases × 6 codes");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(cases(&harness), ("Framework".to_string(), vec!["Harlow family".to_string(), "Kowalski family".to_string(), "Mensah family".to_string()], 6));
+}

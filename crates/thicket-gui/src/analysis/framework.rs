@@ -8,7 +8,8 @@
 //! segments (from the loaded texts, so nothing is read in a frame) with source, speakers and coder,
 //! and a multi-line summary editor. Changes leave as requests the app turns into actions: a
 //! summary is saved when the editor loses focus or on Save, never per keystroke, by the current
-//! coder; creating, renaming and deleting matrices are actions too, so Ctrl+Z undoes them all.
+//! coder; creating, editing (name, codes, cases) and deleting matrices are actions too, so Ctrl+Z
+//! undoes them all.
 //!
 //! The view draws its own panel beside the grid instead of the frame's drill-down list (`Tab`'s
 //! list goes under the result; here the segments must stay beside the summary being written).
@@ -59,13 +60,13 @@ struct Listing {
     matrix: Option<FrameworkMatrix>,
 }
 
-/// The form that creates (or, with `renaming`, renames) a matrix.
+/// The form that creates a matrix, or (with `editing`) renames and rearranges one.
 #[derive(Default)]
 struct MatrixForm {
     name: String,
     codes: Vec<String>,
     cases: Vec<String>,
-    renaming: Option<FrameworkId>,
+    editing: Option<FrameworkId>,
 }
 
 /// The summary being written: what the editor holds and what the project has.
@@ -175,10 +176,20 @@ impl FrameworkView {
         let cases = l.cases.iter().map(|c| c.name.clone()).collect();
         let taken = |n: &str| l.frameworks.iter().any(|f| f.name == n);
         let name = (1..).map(|i| if i == 1 { "Framework".to_string() } else { format!("Framework {i}") }).find(|n| !taken(n)).unwrap_or_default();
-        MatrixForm { name, codes, cases, renaming: None }
+        MatrixForm { name, codes, cases, editing: None }
     }
 
-    /// Draws the create/rename form; returns the request it makes when confirmed.
+    /// The form on the chosen matrix: its name, codes and cases as they are.
+    fn edit_form(&self) -> Option<MatrixForm> {
+        let l = self.listing.as_ref()?;
+        let m = l.matrix.as_ref()?;
+        let codes = m.codes.iter().filter_map(|c| l.codebook.path(*c).map(str::to_string)).collect();
+        let cases = m.cases.iter().filter_map(|id| l.cases.iter().find(|c| c.id == *id).map(|c| c.name.clone())).collect();
+        Some(MatrixForm { name: m.framework.name.clone(), codes, cases, editing: Some(m.framework.id) })
+    }
+
+    /// Draws the form; returns the request it makes when confirmed: a new matrix, or the changes
+    /// to the chosen one as one step.
     fn form_ui(&mut self, ui: &mut Ui) -> Option<Request> {
         let (Some(form), Some(l)) = (&mut self.form, &self.listing) else { return None };
         let mut request = None;
@@ -186,24 +197,36 @@ impl FrameworkView {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Name");
             ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(160.0)).labelled_by(label.id);
-            if form.renaming.is_none() {
-                let all_codes: Vec<String> = l.codebook.walk().into_iter().filter_map(|(_, c)| l.codebook.path(c.id).map(str::to_string)).collect();
-                checklist(ui, "Codes", &mut form.codes, &all_codes);
-                let all_cases: Vec<String> = l.cases.iter().map(|c| c.name.clone()).collect();
-                checklist(ui, "Cases", &mut form.cases, &all_cases);
-            }
+            let all_codes: Vec<String> = l.codebook.walk().into_iter().filter_map(|(_, c)| l.codebook.path(c.id).map(str::to_string)).collect();
+            checklist(ui, "Codes", &mut form.codes, &all_codes);
+            let all_cases: Vec<String> = l.cases.iter().map(|c| c.name.clone()).collect();
+            checklist(ui, "Cases", &mut form.cases, &all_cases);
             let name = form.name.trim().to_string();
-            let verb = if form.renaming.is_some() { "Rename" } else { "Create" };
+            let verb = if form.editing.is_some() { "Apply" } else { "Create" };
             if ui.add_enabled(!name.is_empty(), egui::Button::new(verb)).clicked() {
-                let action = match form.renaming {
-                    Some(id) => Action::RenameFramework { id, name: name.clone() },
-                    None => Action::CreateFramework {
-                        name: name.clone(),
-                        codes: form.codes.iter().filter_map(|p| l.codebook.by_path(p)).collect(),
-                        cases: form.cases.iter().filter_map(|n| l.cases.iter().find(|c| &c.name == n).map(|c| c.id)).collect(),
-                    },
+                let codes: Vec<CodeId> = form.codes.iter().filter_map(|p| l.codebook.by_path(p)).collect();
+                let cases: Vec<CaseId> = form.cases.iter().filter_map(|n| l.cases.iter().find(|c| &c.name == n).map(|c| c.id)).collect();
+                let action = match (form.editing, &l.matrix) {
+                    (Some(id), Some(m)) if m.framework.id == id => {
+                        // Only what changed, so that a matrix ordered on the command line keeps
+                        // its order when only its name changes here.
+                        let same_set = |a: &[CodeId], b: &[CodeId]| a.len() == b.len() && a.iter().all(|x| b.contains(x));
+                        let mut steps = Vec::new();
+                        if name != m.framework.name {
+                            steps.push(Action::RenameFramework { id, name: name.clone() });
+                        }
+                        if !same_set(&codes, &m.codes) {
+                            steps.push(Action::SetFrameworkColumns { id, codes });
+                        }
+                        if cases.len() != m.cases.len() || !cases.iter().all(|c| m.cases.contains(c)) {
+                            steps.push(Action::SetFrameworkRows { id, cases });
+                        }
+                        (!steps.is_empty()).then(|| Action::Batch { label: format!("Edit framework matrix “{name}”"), actions: steps })
+                    }
+                    (Some(_), _) => None,
+                    (None, _) => Some(Action::CreateFramework { name: name.clone(), codes, cases }),
                 };
-                request = Some(Request::Perform(Box::new(action)));
+                request = action.map(|a| Request::Perform(Box::new(a)));
                 self.choose_named = Some(name);
                 close = true;
             }
@@ -403,8 +426,8 @@ impl AnalysisView for FrameworkView {
                 open_form = Some(None);
             }
             if let (Some(id), Some(name)) = (self.chosen, &chosen_name) {
-                if ui.button("Rename…").clicked() {
-                    open_form = Some(Some((id, name.clone())));
+                if ui.button("Edit…").on_hover_text(format!("Rename “{name}” or choose its codes and cases")).clicked() {
+                    open_form = Some(Some(id));
                 }
                 if ui.button("Delete matrix").on_hover_text("Delete this matrix and its summaries (Ctrl+Z brings them back)").clicked() {
                     delete = Some(id);
@@ -432,7 +455,7 @@ impl AnalysisView for FrameworkView {
         }
         match open_form {
             Some(None) => self.form = Some(self.new_form()),
-            Some(Some((id, name))) => self.form = Some(MatrixForm { name, renaming: Some(id), ..MatrixForm::default() }),
+            Some(Some(_)) => self.form = self.edit_form(),
             None => {}
         }
         if let Some(id) = delete {
