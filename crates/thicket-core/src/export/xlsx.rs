@@ -224,4 +224,41 @@ mod tests {
         assert_eq!(rows[2], [Data::String(" Zoë\tsays \"hi\" ".into()), Data::Float(33.25)]);
         assert_eq!(rows[3], [Data::Empty, Data::Float(0.0)]);
     }
+
+    /// Whether a workbook has a part, and the text of a part.
+    fn parts(bytes: &[u8]) -> (impl Fn(&str) -> bool + '_, impl Fn(&str) -> String + '_) {
+        let has = move |name: &str| zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap().by_name(name).is_ok();
+        let read = move |name: &str| {
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+            text
+        };
+        (has, read)
+    }
+
+    #[test]
+    fn only_a_sheet_that_asks_wraps_its_text_and_only_then_is_there_a_style_table() {
+        let mut plain = Sheet::new("plain", vec!["case".into(), "n".into()]);
+        plain.rows.push(vec![Cell::Text("Harlow".into()), Cell::Int(3)]);
+        let bytes = workbook(std::slice::from_ref(&plain)).unwrap();
+        let (has, _) = parts(&bytes);
+        assert!(has("xl/worksheets/sheet1.xml") && !has("xl/styles.xml"));
+
+        let mut wrapped = Sheet { wrap_text: true, ..Sheet::new("wrapped", vec!["case".into(), "Ruptures".into(), "Repair".into()]) };
+        wrapped.rows.push(vec![Cell::Text("Harlow".into()), Cell::Text("A long summary\nover two lines".into()), Cell::Int(2)]);
+        let bytes = workbook(&[plain, wrapped]).unwrap();
+        let (has, read) = parts(&bytes);
+        assert!(has("xl/styles.xml"));
+        assert!(read("[Content_Types].xml").contains("<Override PartName=\"/xl/styles.xml\""));
+        assert!(read("xl/_rels/workbook.xml.rels").contains("Target=\"styles.xml\""));
+        let sheet = read("xl/worksheets/sheet2.xml");
+        assert!(sheet.contains("<cols><col min=\"1\" max=\"1\" width=\"24\" customWidth=\"1\"/><col min=\"2\" max=\"3\" width=\"48\" customWidth=\"1\"/></cols>"), "{sheet}");
+        assert!(sheet.contains("<c r=\"A1\" t=\"inlineStr\">"), "the header keeps the default style: {sheet}");
+        assert!(sheet.contains("<c r=\"B2\" s=\"1\" t=\"inlineStr\">") && sheet.contains("<c r=\"C2\" s=\"1\"><v>2</v>"), "{sheet}");
+        assert!(!read("xl/worksheets/sheet1.xml").contains(" s=\""), "the plain sheet stays unstyled");
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+        let range = book.worksheet_range("wrapped").unwrap();
+        assert_eq!(range.get((1, 1)), Some(&Data::String("A long summary\nover two lines".into())));
+    }
 }
