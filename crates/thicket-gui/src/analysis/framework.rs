@@ -597,3 +597,25 @@ fn menu(ui: &mut Ui, ready: bool) -> Option<ExportFormat> {
     });
     chosen
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn editor(stored: &str) -> CellEditor {
+        CellEditor { framework: FrameworkId(1), case: CaseId(2), code: CodeId(3), text: stored.into(), saved: stored.into() }
+    }
+
+    #[test]
+    fn a_summary_is_sent_once_per_change_without_trailing_blanks() {
+        let mut ed = editor("Withdrawal.");
+        assert!(ed.save().is_none(), "nothing changed");
+        ed.text.push_str(" Then repair.\n\n");
+        let Some(Request::FrameworkSummary { framework, case, code, summary }) = ed.save() else { panic!("a summary to save") };
+        assert_eq!((framework, case, code, summary.as_str()), (FrameworkId(1), CaseId(2), CodeId(3), "Withdrawal. Then repair."));
+        assert!(ed.save().is_none(), "sent once");
+        ed.text = "  \n".into();
+        let Some(Request::FrameworkSummary { summary, .. }) = ed.save() else { panic!("a change to save") };
+        assert_eq!(summary, "", "blank text clears the cell");
+    }
+}
