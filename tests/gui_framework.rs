@@ -251,3 +251,33 @@ fn editing_a_matrix_renames_it_and_changes_its_cases_in_one_undoable_step() {
     harness.run();
     assert_eq!(cases(&harness), ("Framework".to_string(), vec!["Harlow family".to_string(), "Kowalski family".to_string(), "Mensah family".to_string()], 6));
 }
+
+#[test]
+fn the_tab_exports_the_same_files_as_the_command_line() {
+    use thicket_gui::analysis::ExportFormat;
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let mut harness = harness_on(&path, egui::vec2(1600.0, 1000.0));
+    open_with_new_matrix(&mut harness);
+    let (framework, case, code) = {
+        let p = harness.state().project().unwrap();
+        (p.framework_named("Framework").unwrap().framework.id, p.case_named("Mensah family").unwrap().id, p.code_at("Repair").unwrap())
+    };
+    harness.state_mut().push_command(UiCommand::SetFrameworkSummary { framework, case, code, summary: "Kofi & Abena: \"the plan is ours\".".into() });
+    harness.run();
+    harness.get_by_label_contains("1 of 18 summaries written");
+    let formats = [(ExportFormat::Markdown, "md"), (ExportFormat::Html, "html"), (ExportFormat::Xlsx, "xlsx"), (ExportFormat::Csv, "csv")];
+    for (format, ext) in formats {
+        harness.state().analysis().export_active(format, &dir.path().join(format!("window.{ext}"))).unwrap();
+    }
+    assert!(harness.state().analysis().export_active(ExportFormat::Svg, &dir.path().join("x.svg")).is_err(), "no chart");
+    drop(harness);
+    for (_, ext) in formats {
+        let cli = dir.path().join(format!("cli.{ext}"));
+        common::ok(["framework", path.to_str().unwrap(), "export", "Framework", "--format", ext, "--out", cli.to_str().unwrap()]);
+        assert_eq!(std::fs::read(dir.path().join(format!("window.{ext}"))).unwrap(), std::fs::read(&cli).unwrap(), "{ext}");
+    }
+    let md = std::fs::read_to_string(dir.path().join("window.md")).unwrap();
+    let row = md.lines().find(|l| l.starts_with("| Mensah family |")).unwrap();
+    assert_eq!(row.split(" | ").nth(4), Some("Kofi & Abena: \"the plan is ours\"."));
+}

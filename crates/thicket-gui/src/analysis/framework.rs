@@ -28,6 +28,7 @@ use thicket_core::action::EntitySet;
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, FrameworkGrid, FrameworkSegment, framework_grid, framework_segments};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::framework::FrameworkReport;
+use thicket_core::export::document::{to_html, to_markdown};
 use thicket_core::export::{write_csv, write_xlsx};
 use thicket_core::model::*;
 
@@ -565,8 +566,9 @@ impl AnalysisView for FrameworkView {
         out
     }
 
-    /// Writes the matrix's summaries (CSV) or its workbook (XLSX: summaries with wrapped text,
-    /// segment counts, and every cell with who wrote it).
+    /// Writes the matrix as the command line's `framework export` does: the report (Markdown,
+    /// HTML), its summaries (CSV) or its workbook (XLSX: summaries with wrapped text, segment
+    /// counts, and every cell with who wrote it).
     fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
         let (Some(l), Some(done)) = (&self.listing, current(&self.result)) else {
             return Err(Error::not_found("the framework matrix has no result to export yet"));
@@ -576,18 +578,31 @@ impl AnalysisView for FrameworkView {
         match format {
             ExportFormat::Csv => write_csv(path, &report.sheets()),
             ExportFormat::Xlsx => write_xlsx(path, &report.sheets()),
-            ExportFormat::Svg => Err(Error::invalid("a framework matrix has no chart: export it as CSV or XLSX")),
+            ExportFormat::Markdown => write_text(path, &to_markdown(&report.document())),
+            ExportFormat::Html => write_text(path, &to_html(&report.document())),
+            ExportFormat::Svg => Err(Error::invalid("a framework matrix has no chart: export it as a report (Markdown, HTML) or a table (CSV, XLSX)")),
         }
     }
 }
 
-/// The Export menu without the chart item (a matrix of summaries has no chart).
+/// Writes a report's text to `path`, with an error naming it.
+fn write_text(path: &Path, text: &str) -> Result<()> {
+    std::fs::write(path, text).map_err(|e| Error::io(thicket_core::error::IoOp::Write, path, e))
+}
+
+/// The Export menu of a report: the document (Markdown, HTML) and its tables (XLSX, CSV); no chart.
 fn menu(ui: &mut Ui, ready: bool) -> Option<ExportFormat> {
     let mut chosen = None;
     ui.add_enabled_ui(ready, |ui| {
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
         ui.menu_button("Export", |ui| {
-            for (format, text) in [(ExportFormat::Csv, "Summaries as CSV…"), (ExportFormat::Xlsx, "Workbook (XLSX, wrapped text)…")] {
+            let items = [
+                (ExportFormat::Markdown, "Report as Markdown…"),
+                (ExportFormat::Html, "Report as HTML…"),
+                (ExportFormat::Xlsx, "Workbook (XLSX, wrapped text)…"),
+                (ExportFormat::Csv, "Summaries as CSV…"),
+            ];
+            for (format, text) in items {
                 if ui.button(text).clicked() {
                     ui.close();
                     chosen = Some(format);

@@ -256,6 +256,8 @@ impl AnalysisView for MatrixView {
         };
         let sheet = analysis_tables::crosstab_sheet_rows(&done.table, &done.shown);
         match format {
+            // A table and a chart, no report (the Export menu offers none).
+            ExportFormat::Markdown | ExportFormat::Html => Err(Error::invalid("this view exports a table (CSV, XLSX) or a chart (SVG), not a report")),
             ExportFormat::Csv => write_csv(path, &[sheet]),
             ExportFormat::Xlsx => write_xlsx(path, &[sheet]),
             ExportFormat::Svg => write_svg(path, &heat_map_svg(&done.heat_map())),

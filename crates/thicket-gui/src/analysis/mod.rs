@@ -126,6 +126,10 @@ pub enum ExportFormat {
     Xlsx,
     /// The view's chart as SVG.
     Svg,
+    /// The view's report as Markdown (views that are read as a document: the framework matrix).
+    Markdown,
+    /// The same report as one self-contained HTML page.
+    Html,
 }
 
 impl ExportFormat {
@@ -135,6 +139,8 @@ impl ExportFormat {
             ExportFormat::Csv => &["csv"],
             ExportFormat::Xlsx => &["xlsx"],
             ExportFormat::Svg => &["svg"],
+            ExportFormat::Markdown => &["md"],
+            ExportFormat::Html => &["html"],
         }
     }
 
@@ -144,6 +150,8 @@ impl ExportFormat {
             ExportFormat::Csv => "CSV",
             ExportFormat::Xlsx => "Excel workbook",
             ExportFormat::Svg => "SVG image",
+            ExportFormat::Markdown => "Markdown",
+            ExportFormat::Html => "HTML page",
         }
     }
 }

@@ -257,6 +257,8 @@ impl AnalysisView for SequencesView {
         };
         let sheets = analysis_tables::sequence_sheets(Some(&done.seq), &done.tr);
         match format {
+            // A table and a chart, no report (the Export menu offers none).
+            ExportFormat::Markdown | ExportFormat::Html => Err(Error::invalid("this view exports a table (CSV, XLSX) or a chart (SVG), not a report")),
             ExportFormat::Csv => write_csv(path, &sheets),
             ExportFormat::Xlsx => write_xlsx(path, &sheets),
             ExportFormat::Svg => write_svg(path, &heat_map_svg(&done.heat_map())),

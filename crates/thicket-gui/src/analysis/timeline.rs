@@ -253,6 +253,8 @@ impl AnalysisView for TimelineView {
         let codes: Vec<usize> = series.iter().map(|(i, _)| *i).collect();
         let sheet = analysis_tables::timeline_sheet(&shown, &codes);
         match format {
+            // A table and a chart, no report (the Export menu offers none).
+            ExportFormat::Markdown | ExportFormat::Html => Err(Error::invalid("this view exports a table (CSV, XLSX) or a chart (SVG), not a report")),
             ExportFormat::Csv => write_csv(path, &[sheet]),
             ExportFormat::Xlsx => write_xlsx(path, &[sheet]),
             ExportFormat::Svg => {

@@ -246,6 +246,8 @@ impl AnalysisView for TriangulationView {
         };
         let sheets = analysis_tables::triangulation_sheets(&done.grid, false);
         match format {
+            // A table and a chart, no report (the Export menu offers none).
+            ExportFormat::Markdown | ExportFormat::Html => Err(Error::invalid("this view exports a table (CSV, XLSX) or a chart (SVG), not a report")),
             ExportFormat::Csv => write_csv(path, &sheets),
             ExportFormat::Xlsx => write_xlsx(path, &sheets),
             ExportFormat::Svg => write_svg(path, &heat_map_svg(&done.heat_map())),
