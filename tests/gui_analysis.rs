@@ -455,6 +455,9 @@ fn every_view_opens_on_an_empty_project_and_says_what_is_missing() {
         assert_eq!(harness.state().analysis().active(), Some(kind));
     }
     assert!(harness.state().errors().is_empty(), "{:?}", harness.state().errors());
+    harness.get_by_label_contains("No framework matrix yet");
+    harness.get_by_label("Timeline").click();
+    harness.run();
     harness.get_by_label("Choose cases and codes to plot.");
     harness.get_by_label("Sequences").click();
     harness.run();

@@ -10,6 +10,7 @@ mod attributes;
 mod codebook;
 mod commands;
 mod export;
+mod framework;
 mod memos;
 mod output;
 mod search;
@@ -184,6 +185,12 @@ pub enum Command {
     Sequence(analysis::SequenceArgs),
     /// Per case, codings of each code per session date.
     Timeline(analysis::TimelineArgs),
+    /// Framework matrices: cases × codes with a summary in each cell.
+    Framework {
+        project: PathBuf,
+        #[command(subcommand)]
+        command: framework::FrameworkCommand,
+    },
     /// Write what the project holds for other programs and for papers (excerpts, the codebook, case reports).
     Export {
         project: PathBuf,

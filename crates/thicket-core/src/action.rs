@@ -89,6 +89,27 @@ pub enum Action {
     /// Say which sources are about which participants (a source's own participants, who an
     /// observation note without turns is attributed to), or, with `linked: false`, take that back.
     LinkSourceParticipants { links: Vec<(SourceId, ParticipantId)>, linked: bool },
+    /// Create a framework matrix: cases (rows) × codes (columns), in these orders. Deleting one is
+    /// `Remove` with its id in `EntitySet::frameworks`.
+    CreateFramework { name: String, codes: Vec<CodeId>, cases: Vec<CaseId> },
+    /// Rename a framework matrix.
+    RenameFramework { id: FrameworkId, name: String },
+    /// Replace a framework matrix's columns; summaries of codes taken out are kept, hidden.
+    SetFrameworkColumns { id: FrameworkId, codes: Vec<CodeId> },
+    /// Replace a framework matrix's rows; summaries of cases taken out are kept, hidden.
+    SetFrameworkRows { id: FrameworkId, cases: Vec<CaseId> },
+    /// Write the summary of a case (a row) under a code (a column), as written by `coder`; an
+    /// empty summary clears the cell. `updated_at`: `None` for an edit made now; the inverse
+    /// carries the old time, so that undo gives the cell back exactly as it was.
+    SetFrameworkCell {
+        framework: FrameworkId,
+        case: CaseId,
+        code: CodeId,
+        summary: String,
+        coder: CoderId,
+        #[serde(default)]
+        updated_at: Option<String>,
+    },
     /// Several actions as one step: one transaction, one undo.
     Batch { label: String, actions: Vec<Action> },
     /// Delete entities and everything that hangs from them (a code's sub-codes and codings, ...).
@@ -127,6 +148,12 @@ impl Action {
             Action::LinkSourceParticipants { links, linked: false } => format!("Unlink {} sources from participants", links.len()),
             Action::ReassignCodings { codings, .. } => format!("Recode {} codings", codings.len()),
             Action::UpdateCoding { .. } => "Edit coding".into(),
+            Action::CreateFramework { name, .. } => format!("Create framework matrix “{name}”"),
+            Action::RenameFramework { name, .. } => format!("Rename framework matrix to “{name}”"),
+            Action::SetFrameworkColumns { .. } => "Choose framework matrix codes".into(),
+            Action::SetFrameworkRows { .. } => "Choose framework matrix cases".into(),
+            Action::SetFrameworkCell { summary, .. } if summary.is_empty() => "Clear framework summary".into(),
+            Action::SetFrameworkCell { .. } => "Edit framework summary".into(),
             Action::Batch { label, .. } => label.clone(),
             Action::Remove(set) => format!("Delete {}", set.describe()),
             Action::Restore(snapshot) => format!("Restore {}", snapshot.ids().describe()),

@@ -78,6 +78,9 @@ pub enum UiCommand {
     CreateCodeAndCode { parent: Option<CodeId>, name: String, color: String, description: CodeDescription, source: SourceId, span: TextSpan },
     /// Import the files the import dialog has read and the user has reviewed.
     ImportReviewed,
+    /// Write the summary of a framework matrix's cell (empty: clear it) by the current coder,
+    /// who is added to the project first if new.
+    SetFrameworkSummary { framework: thicket_core::model::FrameworkId, case: thicket_core::model::CaseId, code: CodeId, summary: String },
     Undo,
     Redo,
     DismissError,
@@ -419,8 +422,11 @@ impl ThicketApp {
 
     fn close(&mut self) {
         self.generation += 1;
-        // A memo being typed is saved before the project goes.
+        // A memo or framework summary being typed is saved before the project goes.
         super::data_windows::closing(self);
+        for unsaved in self.analysis.unsaved() {
+            self.apply(unsaved);
+        }
         if let Some(p) = self.project.take()
             && let Err(e) = p.close()
         {
@@ -549,8 +555,12 @@ impl ThicketApp {
                 }
             }
             UiCommand::Undo | UiCommand::Redo => {
-                // Text being typed in a memo is saved first, so that undo takes it back.
+                // Text being typed in a memo or a framework summary is saved first, so that undo
+                // takes it back.
                 super::data_windows::flush(self);
+                for unsaved in self.analysis.unsaved() {
+                    self.apply(unsaved);
+                }
                 if let Some(p) = &mut self.project {
                     let result = if command == UiCommand::Undo { p.undo() } else { p.redo() };
                     if let Err(e) = result {
@@ -571,6 +581,11 @@ impl ThicketApp {
             UiCommand::CreateCodeAndCode { parent, name, color, description, source, span } => {
                 if let Some(coder) = self.coder_id() {
                     self.perform(Action::CreateCodeAndApply { parent, name, color, description, coder, spans: vec![(source, span)] });
+                }
+            }
+            UiCommand::SetFrameworkSummary { framework, case, code, summary } => {
+                if let Some(coder) = self.coder_id() {
+                    self.perform(Action::SetFrameworkCell { framework, case, code, summary, coder, updated_at: None });
                 }
             }
             UiCommand::ImportReviewed => self.import_reviewed(),

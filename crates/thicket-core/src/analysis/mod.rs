@@ -10,11 +10,13 @@
 //! - `triangulate`: per case × code, the source kinds and roles that hold codings.
 //! - `sequence`: A followed by B within a window, with lags; transition matrices.
 //! - `timeline`: per case, codes per session date.
+//! - `framework`: the codings behind each case × code cell of a framework matrix, and their text.
 //! - `query`: boolean retrieval (AND, OR, NOT, NEAR, FOLLOWED-BY) over codings.
 
 mod cooccur;
 mod crosstab;
 mod data;
+mod framework;
 mod query;
 mod sequence;
 mod timeline;
@@ -25,6 +27,7 @@ pub use crosstab::{Coverage, Crosstab, CrosstabSpec, Dimension, Measure, Period,
 pub use data::{
     AnalysisCoding, AnalysisData, AnalysisLoad, NO_SESSION, NO_SPEAKER, NO_VALUE, Scope, SourceText, UNDATED, covered_chars, union_spans,
 };
+pub use framework::{FrameworkGrid, FrameworkSegment, framework_grid, framework_segments};
 pub use query::{Distance, Query, evaluate, parse_query, run_query};
 pub use sequence::{CaseSequence, Follow, Sequence, SequenceCounts, SequenceSpec, Transitions, Window, sequence, transition_pairs, transitions};
 pub use timeline::{CaseTimeline, Timeline, TimelineSession, timeline};

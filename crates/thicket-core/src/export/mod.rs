@@ -9,6 +9,7 @@
 //! - `svg`: heat maps and the timeline chart as SVG files, and as PNG (resvg).
 //! - `colour`: the colours of those charts, shared with the window.
 //! - `excerpts`: coded passages with citations for papers (Markdown, HTML, CSV, XLSX, JSON).
+//! - `framework`: a framework matrix (cases × codes of summaries) as a `Document` and as sheets.
 //! - `document`: a format-neutral report (headings, quotes, tables) and its writers, for the
 //!   codebook, framework matrix and case reports.
 //! - `report`: `ReportFormat` and `write_report`, the one place a report model becomes a file.
@@ -27,6 +28,7 @@ pub mod codebook;
 pub mod colour;
 pub mod document;
 pub mod excerpts;
+pub mod framework;
 pub mod report;
 pub mod svg;
 pub mod table;

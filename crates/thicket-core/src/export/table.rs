@@ -63,6 +63,9 @@ pub struct Sheet {
     pub note: Option<String>,
     /// Written to XLSX only (text formats show the other sheets).
     pub xlsx_only: bool,
+    /// In XLSX, wrap long text in its cell (top-aligned, in wide columns), for paragraphs such as
+    /// framework summaries; otherwise cells keep Excel's defaults.
+    pub wrap_text: bool,
 }
 
 impl Sheet {

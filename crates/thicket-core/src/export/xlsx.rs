@@ -3,8 +3,9 @@
 //! An XLSX file is a zip of XML parts. This writes only the five kinds a spreadsheet needs:
 //! `[Content_Types].xml`, `_rels/.rels`, `xl/workbook.xml`, `xl/_rels/workbook.xml.rels` and one
 //! `xl/worksheets/sheetN.xml` per sheet. Text is stored as inline strings (no shared-string table)
-//! and numbers as plain values, without styles. Entries carry a fixed timestamp, so the same
-//! tables always give the same bytes.
+//! and numbers as plain values, without styles except one (wrapped, top-aligned text in wide
+//! columns) for sheets that ask for it (`Sheet::wrap_text`, framework summaries), which adds
+//! `xl/styles.xml`. Entries carry a fixed timestamp, so the same tables always give the same bytes.
 
 use std::io::Write;
 use std::path::Path;
@@ -36,6 +37,11 @@ fn workbook(sheets: &[Sheet]) -> std::result::Result<Vec<u8>, Box<dyn std::error
             )
         })
         .collect();
+    let styles = if sheets.iter().any(|s| s.wrap_text) {
+        "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+    } else {
+        ""
+    };
     parts.push((
         "[Content_Types].xml".into(),
         format!(
@@ -43,7 +49,7 @@ fn workbook(sheets: &[Sheet]) -> std::result::Result<Vec<u8>, Box<dyn std::error
              <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
              <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
              <Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>\
-             {overrides}</Types>"
+             {overrides}{styles}</Types>"
         ),
     ));
     parts.push((
@@ -62,9 +68,15 @@ fn workbook(sheets: &[Sheet]) -> std::result::Result<Vec<u8>, Box<dyn std::error
         "xl/workbook.xml".into(),
         format!("{XML_HEAD}<workbook xmlns=\"{MAIN_NS}\" xmlns:r=\"{REL_NS}\"><sheets>{entries}</sheets></workbook>"),
     ));
-    let rels: String = (1..=sheets.len())
+    let mut rels: String = (1..=sheets.len())
         .map(|i| format!("<Relationship Id=\"rId{i}\" Type=\"{REL_NS}/worksheet\" Target=\"worksheets/sheet{i}.xml\"/>"))
         .collect();
+    // A style table only when a sheet wraps its text, so that other workbooks keep their bytes.
+    let styled = sheets.iter().any(|s| s.wrap_text);
+    if styled {
+        rels.push_str(&format!("<Relationship Id=\"rId{}\" Type=\"{REL_NS}/styles\" Target=\"styles.xml\"/>", sheets.len() + 1));
+        parts.push(("xl/styles.xml".into(), STYLES.into()));
+    }
     parts.push(("xl/_rels/workbook.xml.rels".into(), format!("{XML_HEAD}<Relationships xmlns=\"{PKG_REL_NS}\">{rels}</Relationships>")));
     for (i, sheet) in sheets.iter().enumerate() {
         parts.push((format!("xl/worksheets/sheet{}.xml", i + 1), worksheet(sheet)));
@@ -83,25 +95,48 @@ fn workbook(sheets: &[Sheet]) -> std::result::Result<Vec<u8>, Box<dyn std::error
 /// One sheet's XML: the header as row 1, then the rows.
 fn worksheet(sheet: &Sheet) -> String {
     let header: Vec<Cell> = sheet.header.iter().map(|h| Cell::Text(h.clone())).collect();
+    // Style 1 of `STYLES` wraps and top-aligns; the header row keeps the default.
     let mut rows = String::new();
     for (r, row) in std::iter::once(&header).chain(&sheet.rows).enumerate() {
         let n = r + 1;
+        let style = if sheet.wrap_text && r > 0 { " s=\"1\"" } else { "" };
         rows.push_str(&format!("<row r=\"{n}\">"));
         for (c, cell) in row.iter().enumerate() {
             let at = format!("{}{n}", column_name(c));
-            let text = |s: &str| format!("<c r=\"{at}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", escape(s));
+            let text = |s: &str| format!("<c r=\"{at}\"{style} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", escape(s));
             rows.push_str(&match cell {
                 Cell::Empty => continue,
                 Cell::Text(s) => text(s),
-                Cell::Int(v) => format!("<c r=\"{at}\"><v>{v}</v></c>"),
-                Cell::Num(v, _) if v.is_finite() => format!("<c r=\"{at}\"><v>{v}</v></c>"),
+                Cell::Int(v) => format!("<c r=\"{at}\"{style}><v>{v}</v></c>"),
+                Cell::Num(v, _) if v.is_finite() => format!("<c r=\"{at}\"{style}><v>{v}</v></c>"),
                 Cell::Num(v, _) => text(&v.to_string()),
             });
         }
         rows.push_str("</row>");
     }
-    format!("{XML_HEAD}<worksheet xmlns=\"{MAIN_NS}\"><sheetData>{rows}</sheetData></worksheet>")
+    // Wrapped text needs wide columns to be read: the first (row names) 24 chars, the rest 48.
+    let cols = if sheet.wrap_text && !sheet.header.is_empty() {
+        let n = sheet.header.len();
+        let rest = if n > 1 { format!("<col min=\"2\" max=\"{n}\" width=\"48\" customWidth=\"1\"/>") } else { String::new() };
+        format!("<cols><col min=\"1\" max=\"1\" width=\"24\" customWidth=\"1\"/>{rest}</cols>")
+    } else {
+        String::new()
+    };
+    format!("{XML_HEAD}<worksheet xmlns=\"{MAIN_NS}\">{cols}<sheetData>{rows}</sheetData></worksheet>")
 }
+
+/// The style table of workbooks with wrapped sheets: cell format 0 is Excel's default, 1 wraps
+/// text and aligns it to the top.
+const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\
+<fonts count=\"1\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>\
+<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>\
+<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
+<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>\
+<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>\
+<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment wrapText=\"1\" vertical=\"top\"/></xf></cellXfs>\
+<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>\
+</styleSheet>";
 
 /// `A`, `B`, … `Z`, `AA`, … for a 0-based column.
 fn column_name(mut c: usize) -> String {
@@ -188,5 +223,42 @@ mod tests {
         assert_eq!(rows[1], [Data::String("Ruptures/Withdrawal".into()), Data::Float(12.0)]);
         assert_eq!(rows[2], [Data::String(" Zoë\tsays \"hi\" ".into()), Data::Float(33.25)]);
         assert_eq!(rows[3], [Data::Empty, Data::Float(0.0)]);
+    }
+
+    /// Whether a workbook has a part, and the text of a part.
+    fn parts(bytes: &[u8]) -> (impl Fn(&str) -> bool + '_, impl Fn(&str) -> String + '_) {
+        let has = move |name: &str| zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap().by_name(name).is_ok();
+        let read = move |name: &str| {
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+            text
+        };
+        (has, read)
+    }
+
+    #[test]
+    fn only_a_sheet_that_asks_wraps_its_text_and_only_then_is_there_a_style_table() {
+        let mut plain = Sheet::new("plain", vec!["case".into(), "n".into()]);
+        plain.rows.push(vec![Cell::Text("Harlow".into()), Cell::Int(3)]);
+        let bytes = workbook(std::slice::from_ref(&plain)).unwrap();
+        let (has, _) = parts(&bytes);
+        assert!(has("xl/worksheets/sheet1.xml") && !has("xl/styles.xml"));
+
+        let mut wrapped = Sheet { wrap_text: true, ..Sheet::new("wrapped", vec!["case".into(), "Ruptures".into(), "Repair".into()]) };
+        wrapped.rows.push(vec![Cell::Text("Harlow".into()), Cell::Text("A long summary\nover two lines".into()), Cell::Int(2)]);
+        let bytes = workbook(&[plain, wrapped]).unwrap();
+        let (has, read) = parts(&bytes);
+        assert!(has("xl/styles.xml"));
+        assert!(read("[Content_Types].xml").contains("<Override PartName=\"/xl/styles.xml\""));
+        assert!(read("xl/_rels/workbook.xml.rels").contains("Target=\"styles.xml\""));
+        let sheet = read("xl/worksheets/sheet2.xml");
+        assert!(sheet.contains("<cols><col min=\"1\" max=\"1\" width=\"24\" customWidth=\"1\"/><col min=\"2\" max=\"3\" width=\"48\" customWidth=\"1\"/></cols>"), "{sheet}");
+        assert!(sheet.contains("<c r=\"A1\" t=\"inlineStr\">"), "the header keeps the default style: {sheet}");
+        assert!(sheet.contains("<c r=\"B2\" s=\"1\" t=\"inlineStr\">") && sheet.contains("<c r=\"C2\" s=\"1\"><v>2</v>"), "{sheet}");
+        assert!(!read("xl/worksheets/sheet1.xml").contains(" s=\""), "the plain sheet stays unstyled");
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+        let range = book.worksheet_range("wrapped").unwrap();
+        assert_eq!(range.get((1, 1)), Some(&Data::String("A long summary\nover two lines".into())));
     }
 }

@@ -20,6 +20,9 @@ pub struct EntitySet {
     pub case_sources: Vec<(CaseId, SourceId)>,
     /// Single links of a participant to a case.
     pub participant_cases: Vec<(ParticipantId, CaseId)>,
+    /// Framework matrices (with their columns, rows and cells).
+    #[serde(default)]
+    pub frameworks: Vec<FrameworkId>,
 }
 
 impl EntitySet {
@@ -35,6 +38,7 @@ impl EntitySet {
             && self.attributes.is_empty()
             && self.case_sources.is_empty()
             && self.participant_cases.is_empty()
+            && self.frameworks.is_empty()
     }
 
     /// "2 codes, 14 codings", for labels and confirmations.
@@ -48,6 +52,7 @@ impl EntitySet {
             (self.codings.len(), "coding", "codings"),
             (self.memos.len(), "memo", "memos"),
             (self.attributes.len(), "attribute", "attributes"),
+            (self.frameworks.len(), "framework matrix", "framework matrices"),
         ];
         let text: Vec<String> = parts
             .iter()
@@ -81,6 +86,18 @@ pub struct Snapshot {
     pub case_sources: Vec<(CaseId, SourceId)>,
     pub participant_cases: Vec<(ParticipantId, CaseId)>,
     pub source_participants: Vec<(SourceId, ParticipantId)>,
+    /// Framework matrices deleted themselves (their columns, rows and cells are below).
+    #[serde(default)]
+    pub frameworks: Vec<Framework>,
+    /// (matrix, code, position) of the columns deleted with a matrix or a code.
+    #[serde(default)]
+    pub framework_columns: Vec<(FrameworkId, CodeId, i64)>,
+    /// (matrix, case, position) of the rows deleted with a matrix or a case.
+    #[serde(default)]
+    pub framework_rows: Vec<(FrameworkId, CaseId, i64)>,
+    /// Summaries deleted with their matrix, case, code or coder.
+    #[serde(default)]
+    pub framework_cells: Vec<FrameworkCell>,
 }
 
 impl Snapshot {
@@ -97,6 +114,7 @@ impl Snapshot {
             attributes: self.attributes.iter().map(|a| a.id).collect(),
             case_sources: self.case_sources.clone(),
             participant_cases: self.participant_cases.clone(),
+            frameworks: self.frameworks.iter().map(|f| f.id).collect(),
         }
     }
 }

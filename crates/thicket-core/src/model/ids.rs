@@ -34,4 +34,6 @@ typed_id!(
     MemoId,
     /// An attribute definition (a typed variable on cases, participants or sources).
     AttributeId,
+    /// A framework matrix: cases × codes with a summary in each cell.
+    FrameworkId,
 );

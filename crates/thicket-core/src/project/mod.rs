@@ -8,6 +8,7 @@ mod analysis_load;
 mod apply;
 mod autocode;
 mod check;
+mod framework;
 mod import_batch;
 mod queries;
 mod search;

@@ -19,7 +19,7 @@ macro_rules! sql_id {
     )*};
 }
 
-sql_id!(SourceId, CaseId, ParticipantId, TurnId, CodeId, CodingId, CoderId, MemoId, AttributeId);
+sql_id!(SourceId, CaseId, ParticipantId, TurnId, CodeId, CodingId, CoderId, MemoId, AttributeId, FrameworkId);
 
 macro_rules! sql_text_enum {
     ($($t:ty),*) => {$(

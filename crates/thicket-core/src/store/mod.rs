@@ -12,6 +12,7 @@
 //! one transaction: every user action is one transaction.
 
 mod convert;
+mod framework;
 mod migrations;
 mod read;
 mod snapshot;

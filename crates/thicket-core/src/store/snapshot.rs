@@ -51,6 +51,7 @@ impl Writer<'_> {
         let participants = set(&what.participants, |i| i.0);
         let coders = set(&what.coders, |i| i.0);
         let attributes = set(&what.attributes, |i| i.0);
+        let frameworks = set(&what.frameworks, |i| i.0);
         let codes = self.ids(&format!(
             "WITH RECURSIVE sub(id) AS (SELECT id FROM codes WHERE id IN ({})
                  UNION SELECT c.id FROM codes c JOIN sub ON c.parent_id = sub.id)
@@ -71,9 +72,14 @@ impl Writer<'_> {
                 OR (target_kind = 'case' AND target_id IN ({c}))
                 OR (target_kind = 'participant' AND target_id IN ({p}))"
         ))?);
-        let r = self.read();
-        let all_sources = r.sources()?;
         let mut snap = Snapshot::default();
+        let r = self.read();
+        let f = csv(&frameworks);
+        snap.frameworks = r.frameworks()?.into_iter().filter(|x| frameworks.contains(&x.id.0)).collect();
+        snap.framework_columns = r.framework_columns_of(&f, &d)?;
+        snap.framework_rows = r.framework_rows_of(&f, &c)?;
+        snap.framework_cells = r.framework_cells_of(&f, &c, &d, &k)?;
+        let all_sources = r.sources()?;
         for src in all_sources.into_iter().filter(|x| sources.contains(&x.id.0)) {
             let text = r.source_text(src.id)?.unwrap_or_default();
             snap.sources.push((src, text));
@@ -161,6 +167,15 @@ impl Writer<'_> {
 
     /// Deletes exactly the rows of a snapshot.
     fn delete(&mut self, snap: &Snapshot) -> Result<()> {
+        for c in &snap.framework_cells {
+            self.delete_framework_cell(c.framework, c.case, c.code)?;
+        }
+        for (f, code, _) in &snap.framework_columns {
+            self.delete_framework_member("framework_columns", "code_id", *f, code.0)?;
+        }
+        for (f, case, _) in &snap.framework_rows {
+            self.delete_framework_member("framework_rows", "case_id", *f, case.0)?;
+        }
         for (a, e) in snap.attribute_values.iter().map(|v| (v.attribute_id, v.entity_id)) {
             self.set_attribute_value(a, e, None)?;
         }
@@ -179,7 +194,8 @@ impl Writer<'_> {
                 rusqlite::params![s, p],
             )?;
         }
-        let tables: [(&str, Vec<i64>); 9] = [
+        let tables: [(&str, Vec<i64>); 10] = [
+            ("frameworks", snap.frameworks.iter().map(|x| x.id.0).collect()),
             ("codings", snap.codings.iter().map(|x| x.id.0).collect()),
             ("memos", snap.memos.iter().map(|x| x.id.0).collect()),
             ("turns", snap.turns.iter().map(|x| x.id.0).collect()),
@@ -260,6 +276,18 @@ impl Writer<'_> {
         }
         for (s, p) in &snap.source_participants {
             self.link_source_participant(*s, *p)?;
+        }
+        for f in &snap.frameworks {
+            self.insert_framework(f)?;
+        }
+        for (f, code, position) in &snap.framework_columns {
+            self.insert_framework_column(*f, *code, *position)?;
+        }
+        for (f, case, position) in &snap.framework_rows {
+            self.insert_framework_row(*f, *case, *position)?;
+        }
+        for c in &snap.framework_cells {
+            self.put_framework_cell(c)?;
         }
         Ok(())
     }

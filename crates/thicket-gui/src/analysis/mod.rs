@@ -5,7 +5,9 @@
 //! functions of `analysis/`; drill-down lists of the segments behind any number, whose clicks
 //! become `UiCommand::ShowSpan` (and bring the Document tab forward); exports through
 //! `export/`, whose `charts` builds each view's chart (and its cells' texts) as the command line
-//! builds it, so both write the same SVG. Nothing is written to the project.
+//! builds it, so both write the same SVG. Nothing is written to the project, except by the
+//! Framework tab, whose summaries and matrices leave as requests that the app performs as
+//! undoable actions.
 //!
 //! The project's rows are loaded once per generation (`DataCache`) and each view caches its
 //! result under its parameters, so a frame only paints: at the reference scale (200,000
@@ -22,6 +24,8 @@
 //! - `cooccurrence`: code × code heat map (overlap, paragraph, turn, within N chars).
 //! - `sequences`: A followed by B within a window, per case, and a transition matrix.
 //! - `timeline`: codes per session date, per case, with egui_plot.
+//! - `framework`: framework matrices, cases × codes with a summary written in each cell beside
+//!   that cell's segments (the one view that changes the project, through actions).
 //! - `view`: the trait and the frame; `heat_table`: the table widget the first four share;
 //!   `drill`: the segment list; `controls`: labelled pickers; `filters`: the filter row every
 //!   view shows (cases, kinds, roles, coders, dates; "Across coders" where codings are paired),
@@ -34,6 +38,7 @@ mod data_cache;
 mod drill;
 mod export_menu;
 mod filters;
+mod framework;
 mod heat_table;
 mod matrix;
 mod sequences;
@@ -48,7 +53,7 @@ use egui::{KeyboardShortcut, Modifiers};
 use super::app::{ThicketApp, UiCommand};
 use thicket_core::error::Result;
 use thicket_core::export::svg::ChartSize;
-use thicket_core::model::{SourceId, TextSpan};
+use thicket_core::model::{CaseId, CodeId, FrameworkId, SourceId, TextSpan};
 use thicket_core::project::Project;
 
 pub use data_cache::DataCache;
@@ -62,11 +67,12 @@ pub enum AnalysisKind {
     Cooccurrence,
     Sequences,
     Timeline,
+    Framework,
 }
 
 /// Every view's description, in the order of `AnalysisKind`'s variants (checked below): the
 /// one list a new view joins.
-const VIEWS: &[&ViewInfo] = &[&matrix::INFO, &triangulation::INFO, &cooccurrence::INFO, &sequences::INFO, &timeline::INFO];
+const VIEWS: &[&ViewInfo] = &[&matrix::INFO, &triangulation::INFO, &cooccurrence::INFO, &sequences::INFO, &timeline::INFO, &framework::INFO];
 
 // `AnalysisKind::info` finds a kind's description at its variant's index.
 const _: () = {
@@ -125,6 +131,10 @@ pub enum ExportFormat {
     Svg,
     /// The view's chart as a PNG of the area's `ChartSize`.
     Png,
+    /// The view's report as Markdown (views that are read as a document: the framework matrix).
+    Markdown,
+    /// The same report as one self-contained HTML page.
+    Html,
 }
 
 impl ExportFormat {
@@ -135,6 +145,8 @@ impl ExportFormat {
             ExportFormat::Xlsx => &["xlsx"],
             ExportFormat::Svg => &["svg"],
             ExportFormat::Png => &["png"],
+            ExportFormat::Markdown => &["md"],
+            ExportFormat::Html => &["html"],
         }
     }
 
@@ -145,6 +157,8 @@ impl ExportFormat {
             ExportFormat::Xlsx => "Excel workbook",
             ExportFormat::Svg => "SVG image",
             ExportFormat::Png => "PNG image",
+            ExportFormat::Markdown => "Markdown",
+            ExportFormat::Html => "HTML page",
         }
     }
 
@@ -153,6 +167,8 @@ impl ExportFormat {
         match self {
             ExportFormat::Csv => Some(TableFormat::Csv),
             ExportFormat::Xlsx => Some(TableFormat::Xlsx),
+            ExportFormat::Markdown => Some(TableFormat::Markdown),
+            ExportFormat::Html => Some(TableFormat::Html),
             ExportFormat::Svg | ExportFormat::Png => None,
         }
     }
@@ -165,6 +181,9 @@ pub(super) enum TableFormat {
     Csv,
     /// All of the view's tables, as `--format xlsx` writes them.
     Xlsx,
+    /// A report (views read as a document: the framework matrix).
+    Markdown,
+    Html,
 }
 
 /// What a view asks of the app.
@@ -173,6 +192,10 @@ pub(super) enum Request {
     Show(SourceId, TextSpan),
     /// Ask where to export the view in front in this format.
     Export(ExportFormat),
+    /// Perform an action (a framework matrix created, renamed, deleted).
+    Perform(Box<thicket_core::Action>),
+    /// Save a framework summary by the current coder (empty: clear the cell).
+    FrameworkSummary { framework: FrameworkId, case: CaseId, code: CodeId, summary: String },
     Error(String),
 }
 
@@ -265,8 +288,16 @@ impl AnalysisArea {
         }
     }
 
-    fn close(&mut self, i: usize) {
+    /// The changes the open views hold unsaved (a framework summary being typed), as commands,
+    /// counted as sent: the app applies them before an undo or when the project closes.
+    pub fn unsaved(&mut self) -> Vec<UiCommand> {
+        self.views.iter_mut().flat_map(Tab::unsaved).filter_map(command_of).collect()
+    }
+
+    fn close(&mut self, i: usize) -> Vec<Request> {
+        let mut unsaved = Vec::new();
         if i < self.views.len() {
+            unsaved = self.views[i].unsaved();
             self.views.remove(i);
         }
         self.active = match self.active {
@@ -274,6 +305,16 @@ impl AnalysisArea {
             Some(a) if a > i => Some(a - 1),
             other => other,
         };
+        unsaved
+    }
+}
+
+/// The command a view's change becomes; `None` for requests that are not changes.
+fn command_of(request: Request) -> Option<UiCommand> {
+    match request {
+        Request::Perform(action) => Some(UiCommand::Perform(*action)),
+        Request::FrameworkSummary { framework, case, code, summary } => Some(UiCommand::SetFrameworkSummary { framework, case, code, summary }),
+        Request::Show(..) | Request::Export(_) | Request::Error(_) => None,
     }
 }
 
@@ -316,7 +357,9 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
         });
     });
     if let Some(i) = close {
-        app.analysis.close(i);
+        for command in app.analysis.close(i).into_iter().filter_map(command_of) {
+            app.push(command);
+        }
     }
     let Some(i) = app.analysis.active else { return false };
     let (Some(project), Some(view)) = (app.project.as_ref(), app.analysis.views.get_mut(i)) else { return false };
@@ -341,6 +384,11 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
                 app.push(UiCommand::ShowSpan(source, span));
             }
             Request::Error(e) => app.errors.push(e),
+            Request::Perform(_) | Request::FrameworkSummary { .. } => {
+                if let Some(command) = command_of(request) {
+                    app.push(command);
+                }
+            }
             Request::Export(format) => {
                 let request = crate::file_request::FileRequest::new(crate::file_request::FilePurpose::Export(kind_in_front, format));
                 app.push(UiCommand::ChooseFile(request));

@@ -95,7 +95,8 @@ pub(super) trait AnalysisView {
         Ok(None)
     }
 
-    /// Writes what the view shows as a table: its main table (CSV) or all its tables (XLSX).
+    /// Writes what the view shows as a table (its main table as CSV, all its tables as XLSX) or,
+    /// for a view read as a document (the framework matrix), as a Markdown or HTML report.
     fn export(&self, format: TableFormat, path: &Path) -> Result<()>;
 
     /// The chart of what the view shows, for SVG and PNG (the tab adds the caption and size).
@@ -104,6 +105,12 @@ pub(super) trait AnalysisView {
     /// The filters the result was computed with, for the chart's caption.
     fn filters(&self) -> Option<&Filters> {
         None
+    }
+
+    /// Changes the view holds but has not sent yet (text being typed), handed over now and
+    /// counted as sent: the app applies them before an undo, so that undo takes them back.
+    fn unsaved(&mut self) -> Vec<Request> {
+        Vec::new()
     }
 }
 
@@ -142,6 +149,11 @@ impl Tab {
             chart.caption_mut().push(filters.describe());
         }
         chart.write(path, size, format == ExportFormat::Png)
+    }
+
+    /// See `AnalysisView::unsaved`.
+    pub fn unsaved(&mut self) -> Vec<Request> {
+        self.view.unsaved()
     }
 
     /// Exports and, when that worked, notes "Saved …" in place of the view's status.

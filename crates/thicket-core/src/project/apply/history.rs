@@ -69,4 +69,5 @@ fn merge_sets(into: &mut EntitySet, from: EntitySet) {
     into.attributes.extend(from.attributes);
     into.case_sources.extend(from.case_sources);
     into.participant_cases.extend(from.participant_cases);
+    into.frameworks.extend(from.frameworks);
 }

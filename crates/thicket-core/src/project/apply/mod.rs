@@ -2,7 +2,7 @@
 //!
 //! `apply_in` is only a routing table: each action goes to a function of its family's module
 //! (sources, cases, participants with their turns and source links, coders, codes, codings, memos,
-//! attributes, and the history actions batch/remove/restore), so that the rules of one family
+//! attributes, framework matrices, and the history actions batch/remove/restore), so that the rules of one family
 //! sit together and the compiler checks that every action is routed. The checks that several
 //! families share (names, dates, roles, ids that must exist) live here.
 //!
@@ -14,6 +14,7 @@ mod cases;
 mod coders;
 mod codes;
 mod codings;
+mod frameworks;
 mod history;
 mod memos;
 mod participants;
@@ -68,6 +69,13 @@ fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
             attributes::define(w, name, applies_to, value_type, categories)
         }
         Action::SetAttribute { attribute, entity, value } => attributes::set(w, attribute, entity, value),
+        Action::CreateFramework { name, codes, cases } => frameworks::create(w, name, codes, cases),
+        Action::RenameFramework { id, name } => frameworks::rename(w, id, name),
+        Action::SetFrameworkColumns { id, codes } => frameworks::set_columns(w, id, codes),
+        Action::SetFrameworkRows { id, cases } => frameworks::set_rows(w, id, cases),
+        Action::SetFrameworkCell { framework, case, code, summary, coder, updated_at } => {
+            frameworks::set_cell(w, frameworks::CellEdit { framework, case, code, summary, coder, updated_at })
+        }
         Action::Batch { label, actions } => history::batch(w, label, actions),
         Action::Remove(set) => history::remove(w, &set),
         Action::Restore(snapshot) => history::restore(w, &snapshot),
