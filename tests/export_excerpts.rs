@@ -1,6 +1,6 @@
 //! `thicket export PROJECT excerpts`: on the sample study and on a small project built here
 //! (a `Name:` transcript, a subtitle transcript, a PDF and a field note), every written quote is
-//! its coding's text exactly, in every format; groups, sorts, citation fields, context, CSV
+//! its coding's text exactly, in every format (DOCX included); groups, sorts, citation fields, context, CSV
 //! injection and the errors for a bad template or format.
 #![allow(clippy::unwrap_used)] // tests fail loudly on purpose
 
@@ -202,6 +202,11 @@ fn assert_every_quote_is_exact(project: &Path, args: &[&str]) {
     let csv = csv_records(&export(project, &with("csv")));
     assert_eq!(csv.iter().map(|r| r["coding_id"].parse::<i64>().unwrap()).collect::<Vec<_>>(), ids);
     assert_eq!(csv.iter().map(|r| unneutralise(&r["text"])).collect::<Vec<_>>(), expected, "CSV quotes");
+    // DOCX: every paragraph in the Quote style, read back as Word shows it.
+    let dir = Dir::new();
+    let out = dir.path("x.docx");
+    ok([&["export", project.to_str().unwrap(), "excerpts"], &with("docx")[..], &["--out", out.to_str().unwrap()]].concat());
+    assert_eq!(docx::Docx::open(&out).styled("Quote"), expected, "DOCX quotes");
 }
 
 #[test]
@@ -417,8 +422,8 @@ fn bad_templates_formats_and_choices_are_refused_by_name() {
     let run = |args: &[&str]| on_project("export", &p, &[&["excerpts", "--all-codes", "--out", "-"], args].concat());
     fails_with(&run(&["--citation", "({speeker}, {date})"]), &["unknown field {speeker}", "expected one of speaker, role, case"]);
     fails_with(&run(&["--citation", "({date"]), &["never closed"]);
-    fails_with(&run(&["--format", "docx"]), &["--format docx is not available yet"]);
-    fails_with(&run(&["--format", "pdf"]), &["unknown format \"pdf\": expected md, html, csv, xlsx or json"]);
+    fails_with(&run(&["--format", "docx"]), &["--format docx writes a file: give --out FILE.docx"]);
+    fails_with(&run(&["--format", "pdf"]), &["unknown format \"pdf\": expected md, html, docx, csv, xlsx or json"]);
     fails_with(&run(&["--format", "xlsx"]), &["--format xlsx writes a file"]);
     fails_with(&run(&["--group-by", "speaker"]), &["unknown --group-by \"speaker\""]);
     fails_with(&run(&["--sort", "time"]), &["unknown --sort \"time\""]);
