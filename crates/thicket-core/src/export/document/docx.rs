@@ -221,6 +221,9 @@ impl Body {
             if i == 0 {
                 self.out.push_str(begin);
             }
+            // Linked entries without page numbers: Word adds them when it updates the field on
+            // opening (LibreOffice: Update Index); a PAGEREF left empty would draw a dot leader to
+            // nothing in viewers that do not update fields.
             self.out.push_str(&format!("<w:hyperlink w:anchor=\"{}\" w:history=\"1\">", bookmark(i)));
             self.run(text, "");
             self.out.push_str("</w:hyperlink>");
@@ -406,7 +409,7 @@ const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\
 <w:pPr><w:keepNext/><w:pBdr><w:left w:val=\"single\" w:sz=\"18\" w:space=\"8\" w:color=\"8A8A8A\"/></w:pBdr>\
 <w:spacing w:before=\"160\" w:after=\"60\"/><w:ind w:left=\"720\" w:right=\"567\"/></w:pPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Citation\"><w:name w:val=\"Citation\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>\
-<w:pPr><w:spacing w:after=\"200\"/><w:ind w:left=\"720\" w:right=\"567\"/><w:jc w:val=\"right\"/></w:pPr>\
+<w:pPr><w:spacing w:after=\"200\"/><w:ind w:left=\"720\" w:right=\"567\"/></w:pPr>\
 <w:rPr><w:color w:val=\"404040\"/><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Note\"><w:name w:val=\"Note\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>\
 <w:pPr><w:spacing w:after=\"60\"/><w:ind w:left=\"720\" w:right=\"567\"/></w:pPr>\

@@ -4,8 +4,9 @@
 //! The shape follows the Markdown and HTML writers: the title and a summary line, a Heading 1 per
 //! group (with its count and the code's definition when asked for), a Heading 2 per case when
 //! grouped by code then case, and per excerpt its code (when the headings do not name it), the
-//! context before as a note, the quote with its citation, the context after, the other codes and
-//! the memo as notes. The quote is the `Excerpt`'s text, untouched. With more than one group the
+//! context before as a note, the quote with its citation, then the context after, the other codes
+//! and the memo as notes. The context notes are labelled "Before:" and "After:" as in Markdown,
+//! since the citation stands between the quote and what follows it. The quote is the `Excerpt`'s text, untouched. With more than one group the
 //! document asks for a table of contents.
 
 use super::{Excerpt, Excerpts};
@@ -46,11 +47,11 @@ fn excerpt(doc: &mut Document, x: &Excerpts, e: &Excerpt) {
         doc.paragraph(vec![Run::bold(e.fields.code.clone())]);
     }
     if !e.context_before.is_empty() {
-        doc.note(format!("… {}", flatten(&e.context_before)));
+        doc.note(format!("Before: {}", flatten(&e.context_before)));
     }
     doc.quote(e.text.clone(), e.citation.clone());
     if !e.context_after.is_empty() {
-        doc.note(format!("{} …", flatten(&e.context_after)));
+        doc.note(format!("After: {}", flatten(&e.context_after)));
     }
     if x.shown.other_codes && !e.other_codes.is_empty() {
         doc.note(format!("Also coded: {}", e.other_codes.join("; ")));
