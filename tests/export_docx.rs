@@ -76,7 +76,7 @@ fn the_samples_quotes_are_their_codings_text_with_citations_headings_and_a_table
     assert!(docx.paragraphs().iter().any(|p| p.style.is_empty() && p.text.starts_with("Definition: A withdrawal rupture")));
     let notes = docx.styled("Note");
     assert!(notes.iter().any(|n| n.starts_with("Also coded: ")), "{notes:?}");
-    assert!(notes.iter().any(|n| n.starts_with("… ")), "context before");
+    assert!(notes.iter().any(|n| n.starts_with("Before: ")) && notes.iter().any(|n| n.starts_with("After: ")), "context");
 }
 
 #[test]
