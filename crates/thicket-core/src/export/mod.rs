@@ -1,14 +1,14 @@
 //! Exports: what Thicket writes for other programs to read.
 //!
 //! - `table`: titled tables (`Sheet`) as aligned text, CSV and Markdown.
-//! - `xlsx`: the same tables as an XLSX workbook.
+//! - `xlsx`: the same tables as an XLSX workbook (bold frozen header, sized columns).
 //! - `analysis_tables`: the tables of each analysis, shared by the command line and the GUI, so
 //!   the same question gives the same file from both.
 //! - `svg`: heat maps and the timeline chart as SVG files.
 //! - `colour`: the colours of those charts, shared with the window.
-//! - `excerpts`: coded passages with citations for papers (Markdown, HTML, CSV, XLSX, JSON).
-//! - `document`: a format-neutral report (headings, quotes, tables) and its writers, for the
-//!   codebook, framework matrix and case reports.
+//! - `excerpts`: coded passages with citations for papers (Markdown, HTML, DOCX, CSV, XLSX, JSON).
+//! - `document`: a format-neutral report (headings, quotes, tables) and its Markdown, HTML and
+//!   DOCX writers, for the codebook, framework matrix, case reports and excerpts.
 //!
 //! Everything here is pure or writes to a path it is given: the GUI asks for the path with a
 //! file dialog, tests pass a temp file. The one exception is `excerpts`, whose selection and
