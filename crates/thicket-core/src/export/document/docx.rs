@@ -290,13 +290,18 @@ fn bookmark(n: usize) -> String {
 }
 
 /// Column widths in twips that add up to the text width, in proportion to each column's longest
-/// line (between 4 and 40 characters counted, so no column vanishes or takes the whole page).
+/// line (between 4 and 40 characters counted, so no column vanishes or takes the whole page), and
+/// at least as wide as its longest word so that no word breaks (a bold header word counts two more).
 fn column_widths(header: &[String], rows: &[Vec<String>], columns: usize) -> Vec<u32> {
     let longest = |s: &str| s.split('\n').map(|l| l.chars().count()).max().unwrap_or(0);
+    let longest_word = |s: &str| s.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
     let mut chars = vec![4usize; columns];
-    for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)).take(500) {
+    for (c, h) in header.iter().enumerate() {
+        chars[c] = chars[c].max((longest(h).max(longest_word(h) + 2)).min(40));
+    }
+    for row in rows.iter().take(500) {
         for (c, cell) in row.iter().enumerate() {
-            chars[c] = chars[c].max(longest(cell).min(40));
+            chars[c] = chars[c].max(longest(cell).max(longest_word(cell) + 1).min(40));
         }
     }
     let total: usize = chars.iter().sum();
