@@ -1,7 +1,7 @@
 //! A `Document` as a Word document (DOCX, WordprocessingML).
 //!
-//! In: `&Document`. Out: the bytes of a `.docx` package, which Word, LibreOffice and Google Docs
-//! open as an ordinary document a researcher goes on editing:
+//! In: `&Document`. Out: the bytes of a `.docx` package, an ordinary document a researcher goes on
+//! editing in Word or LibreOffice:
 //!
 //! - named paragraph styles: Title, Subtitle, Heading 1–3 (with outline levels, so Word's
 //!   navigation pane and its table of contents see them), Quote, Citation, Note, List Bullet,
