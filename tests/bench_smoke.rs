@@ -16,11 +16,13 @@ fn bench_small_prints_every_figure_with_its_bound() {
     assert_eq!(report["codings"], 4000);
     let figures = report["figures"].as_array().unwrap();
     let names: Vec<&str> = figures.iter().map(|f| f["name"].as_str().unwrap()).collect();
-    let mut expected_names = vec!["import throughput", "open project", "segments of the most used code", "crosstab codes × cases, cold", "crosstab codes × cases, warm", "co-occurrence", "peak resident memory"];
+    let mut expected_names = vec!["import throughput", "open project", "segments of the most used code", "crosstab codes × cases, cold", "crosstab codes × cases, warm", "co-occurrence", "DOCX writer alone", "DOCX export peak memory", "peak resident memory"];
     if cfg!(feature = "gui") {
         // The document view is measured only in builds with the window.
         expected_names.extend(["docview first paint", "docview steady frame", "docview apply a code"]);
     }
+    // Up to 10,000 excerpts: all of them at this scale.
+    assert!(names.iter().any(|n| n.starts_with("export ") && n.ends_with(" excerpts to DOCX")), "{names:?}");
     for expected in expected_names {
         assert!(names.iter().any(|n| n.starts_with(expected)), "missing {expected} in {names:?}");
     }

@@ -1,6 +1,6 @@
 //! `thicket export PROJECT excerpts`: on the sample study and on a small project built here
 //! (a `Name:` transcript, a subtitle transcript, a PDF and a field note), every written quote is
-//! its coding's text exactly, in every format; groups, sorts, citation fields, context, CSV
+//! its coding's text exactly, in every format (DOCX included); groups, sorts, citation fields, context, CSV
 //! injection and the errors for a bad template or format.
 #![allow(clippy::unwrap_used)] // tests fail loudly on purpose
 
@@ -202,6 +202,11 @@ fn assert_every_quote_is_exact(project: &Path, args: &[&str]) {
     let csv = csv_records(&export(project, &with("csv")));
     assert_eq!(csv.iter().map(|r| r["coding_id"].parse::<i64>().unwrap()).collect::<Vec<_>>(), ids);
     assert_eq!(csv.iter().map(|r| unneutralise(&r["text"])).collect::<Vec<_>>(), expected, "CSV quotes");
+    // DOCX: every paragraph in the Quote style, read back as Word shows it.
+    let dir = Dir::new();
+    let out = dir.path("x.docx");
+    ok([&["export", project.to_str().unwrap(), "excerpts"], &with("docx")[..], &["--out", out.to_str().unwrap()]].concat());
+    assert_eq!(docx::Docx::open(&out).styled("Quote"), expected, "DOCX quotes");
 }
 
 #[test]
@@ -431,8 +436,8 @@ fn bad_templates_formats_and_choices_are_refused_by_name() {
     let run = |args: &[&str]| on_project("export", &p, &[&["excerpts", "--all-codes", "--out", "-"], args].concat());
     fails_with(&run(&["--citation", "({speeker}, {date})"]), &["unknown field {speeker}", "expected one of speaker, role, case"]);
     fails_with(&run(&["--citation", "({date"]), &["never closed"]);
-    fails_with(&run(&["--format", "docx"]), &["--format docx is not available yet"]);
-    fails_with(&run(&["--format", "pdf"]), &["unknown format \"pdf\": expected md, html, csv, xlsx or json"]);
+    fails_with(&run(&["--format", "docx"]), &["--format docx writes a file: give --out FILE.docx"]);
+    fails_with(&run(&["--format", "pdf"]), &["unknown format \"pdf\": expected md, html, docx, csv, xlsx or json"]);
     fails_with(&run(&["--format", "xlsx"]), &["--format xlsx writes a file"]);
     fails_with(&run(&["--group-by", "speaker"]), &["unknown --group-by \"speaker\""]);
     fails_with(&run(&["--sort", "time"]), &["unknown --sort \"time\""]);
@@ -448,4 +453,55 @@ fn an_export_to_a_file_writes_the_same_text_as_to_stdout() {
     let out = dir.path("excerpts.html");
     ok(["export", p.to_str().unwrap(), "excerpts", "--all-codes", "--format", "html", "--out", out.to_str().unwrap()]);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), export(&p, &["--all-codes", "--format", "html"]));
+}
+
+#[test]
+fn xlsx_has_a_bold_frozen_header_wrapped_quotes_and_numbers_as_numbers() {
+    use calamine::{Data, Reader, Xlsx};
+    use std::io::Read;
+    let dir = Dir::new();
+    let s = dir.path("s.thicket");
+    ok(["sample", s.to_str().unwrap()]);
+    let out = dir.path("x.xlsx");
+    ok(["export", s.to_str().unwrap(), "excerpts", "--all-codes", "--context", "1", "--format", "xlsx", "--out", out.to_str().unwrap()]);
+    let mut book: Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    let range = book.worksheet_range("Excerpts").unwrap();
+    let header: Vec<String> = range.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let first = range.rows().nth(1).unwrap();
+    assert!(matches!(first[col("paragraph")], Data::Float(p) if p >= 1.0), "{:?}", first[col("paragraph")]);
+    assert!(matches!(first[col("coding_id")], Data::Float(_)));
+    assert!(matches!(first[col("text")], Data::String(_)));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let read = |zip: &mut zip::ZipArchive<std::fs::File>, name: &str| {
+        let mut xml = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut xml).unwrap();
+        xml
+    };
+    let sheet = read(&mut zip, "xl/worksheets/sheet1.xml");
+    let styles = read(&mut zip, "xl/styles.xml");
+    // The header row is frozen and filtered.
+    assert!(sheet.contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#), "a frozen header");
+    assert!(sheet.contains("<autoFilter ref=\"A1:"));
+    // Header cells use a bold format; the quote column is wide and wraps.
+    let cell_formats: Vec<&str> = styles.split("<cellXfs").nth(1).unwrap().split("<xf ").skip(1).collect();
+    let format_of = |cell: &str| -> &str {
+        let at = sheet.find(&format!("<c r=\"{cell}\"")).unwrap();
+        let tag = &sheet[at..at + sheet[at..].find('>').unwrap()];
+        let s: usize = tag.split("s=\"").nth(1).map_or(0, |v| v[..v.find('"').unwrap()].parse().unwrap());
+        cell_formats[s]
+    };
+    let fonts: Vec<&str> = styles.split("<fonts").nth(1).unwrap().split("<font>").skip(1).collect();
+    let font_of = |xf: &str| fonts[xf.split("fontId=\"").nth(1).unwrap().split('"').next().unwrap().parse::<usize>().unwrap()];
+    assert!(font_of(format_of("A1")).contains("<b/>"), "a bold header");
+    let text_col = (b'A' + col("text") as u8) as char;
+    assert!(format_of(&format!("{text_col}2")).contains("wrapText=\"1\""), "{}", format_of(&format!("{text_col}2")));
+    assert!(!font_of(format_of(&format!("{text_col}2"))).contains("<b/>"));
+    // Its column is at the widest (60 characters, plus Excel's padding).
+    let n = col("text") + 1;
+    let width = sheet.split("<col ").skip(1).find_map(|c| {
+        let attr = |name: &str| c.split(&format!("{name}=\"")).nth(1).and_then(|v| v.split('"').next()).unwrap();
+        (attr("min").parse::<usize>().unwrap() <= n && n <= attr("max").parse::<usize>().unwrap()).then(|| attr("width").to_string())
+    });
+    assert_eq!(width.as_deref(), Some("60.7109375"));
 }

@@ -18,6 +18,7 @@ use thicket_core::export::case_report::{CaseReportOptions, ExcerptPick, build_ca
 use thicket_core::export::codebook::{CodebookOptions, build_codebook};
 use thicket_core::export::excerpts::{self, CitationTemplate, CodeChoice, ExcerptOptions, GroupBy, Selection, SortBy};
 use thicket_core::export::report::{Report, ReportFormat, write_report};
+use thicket_core::export::document::to_docx;
 use thicket_core::export::write_xlsx;
 use thicket_core::model::SourceKind;
 use thicket_core::project::Project;
@@ -25,7 +26,7 @@ use thicket_core::project::Project;
 /// `thicket export PROJECT ...`
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
-    /// Coded excerpts with citations, grouped and sorted, as md, html, csv, xlsx or json.
+    /// Coded excerpts with citations, grouped and sorted, as md, html, docx, csv, xlsx or json.
     Excerpts(Box<ExcerptsArgs>),
     /// The codebook: the code tree, colours, descriptions, counts, codes by case, optional anchor quotes.
     Codebook(CodebookArgs),
@@ -142,10 +143,10 @@ pub struct ExcerptsArgs {
     /// The document's title (default: "Excerpts: " and the project's title).
     #[arg(long)]
     pub title: Option<String>,
-    /// md, html, csv, xlsx or json.
+    /// md, html, docx, csv, xlsx or json.
     #[arg(long, default_value = "md")]
     pub format: String,
-    /// The file to write; - for stdout (not for xlsx).
+    /// The file to write; - for stdout (not for docx or xlsx).
     #[arg(long)]
     pub out: PathBuf,
 }
@@ -155,6 +156,7 @@ pub struct ExcerptsArgs {
 enum ExcerptFormat {
     Md,
     Html,
+    Docx,
     Csv,
     Xlsx,
     Json,
@@ -168,8 +170,8 @@ impl ExcerptFormat {
             "csv" => ExcerptFormat::Csv,
             "xlsx" => ExcerptFormat::Xlsx,
             "json" => ExcerptFormat::Json,
-            "docx" => return Err(Error::invalid("--format docx is not available yet: use md, html, csv, xlsx or json")),
-            _ => return Err(Error::invalid(format!("unknown format \"{s}\": expected md, html, csv, xlsx or json"))),
+            "docx" => ExcerptFormat::Docx,
+            _ => return Err(Error::invalid(format!("unknown format \"{s}\": expected md, html, docx, csv, xlsx or json"))),
         })
     }
 }
@@ -243,8 +245,10 @@ fn export_excerpts(project: PathBuf, args: ExcerptsArgs) -> Result<Ending> {
     // Everything that can be checked without the project is checked first, so a typo fails fast.
     let format = ExcerptFormat::parse(&args.format)?;
     let to_stdout = args.out.as_os_str() == "-";
-    if format == ExcerptFormat::Xlsx && to_stdout {
-        return Err(Error::invalid("--format xlsx writes a file: give --out FILE.xlsx"));
+    match format {
+        ExcerptFormat::Xlsx if to_stdout => return Err(Error::invalid("--format xlsx writes a file: give --out FILE.xlsx")),
+        ExcerptFormat::Docx if to_stdout => return Err(Error::invalid("--format docx writes a file: give --out FILE.docx")),
+        _ => {}
     }
     let codes = match (&args.query, args.all_codes, args.codes.is_empty()) {
         (Some(_), true, _) | (Some(_), _, false) => {
@@ -291,6 +295,11 @@ fn export_excerpts(project: PathBuf, args: ExcerptsArgs) -> Result<Ending> {
     p.close()?;
     let text = match format {
         ExcerptFormat::Xlsx => return write_xlsx(&args.out, &[excerpts::excerpt_sheet(&built)]).map(|()| Ending::Success),
+        ExcerptFormat::Docx => {
+            let bytes = to_docx(&excerpts::to_document(&built))?;
+            std::fs::write(&args.out, bytes).map_err(|e| Error::io(IoOp::Write, &args.out, e))?;
+            return Ok(Ending::Success);
+        }
         ExcerptFormat::Md => excerpts::to_markdown(&built),
         ExcerptFormat::Html => excerpts::to_html(&built),
         ExcerptFormat::Csv => excerpts::to_csv(&built),

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)] // tests fail loudly on purpose
 #![allow(dead_code)]
 
+pub mod docx;
 #[cfg(feature = "gui")]
 pub mod gui;
 

@@ -163,13 +163,101 @@ pub(super) fn search(project: &Project, say: fn(&str)) -> Result<Vec<Figure>> {
     Ok(figures)
 }
 
-/// Peak resident set size of this process, in MB (Linux; 0 elsewhere).
-pub fn peak_rss_mb() -> f64 {
+/// How many excerpts the DOCX figure exports.
+const DOCX_EXCERPTS: usize = 10_000;
+
+/// Exporting 10,000 excerpts (fewer in a smaller corpus) to DOCX, as `thicket export PROJECT excerpts --format docx` does:
+/// select the codings of the first cases (every code), keep the first 10,000, build them with a
+/// sentence of context and the other codes on each passage, grouped by code then case, make the
+/// `Document` and the DOCX, and write the file. Timed whole (one run, as a user waits for it) and
+/// the writer alone (median of three), with this process's peak resident memory while exporting
+/// (the high-water mark is reset before, where Linux allows it).
+pub(super) fn docx(path: &Path, dir: &Path, say: fn(&str)) -> Result<Vec<Figure>> {
+    use thicket_core::export::document::to_docx;
+    use thicket_core::export::excerpts::{self, CodeChoice, ExcerptOptions, GroupBy, Selection};
+    say("docx export…");
+    let project = Project::open(path)?;
+    let mut options = ExcerptOptions::new("Excerpts: benchmark corpus")?;
+    options.group_by = GroupBy::CodeCase;
+    options.context = 1;
+    options.other_codes = true;
+    options.counts = true;
+    // Whole cases, in name order, until they hold enough codings (chosen before timing).
+    let mut selection = Selection::of(CodeChoice::All);
+    for case in project.cases()? {
+        selection.cases.push(case.name);
+        if excerpts::select(&project, &selection)?.len() >= DOCX_EXCERPTS {
+            break;
+        }
+    }
+    let out = dir.join("excerpts.docx");
+    let reset = reset_peak_rss();
+    let before = current_rss_mb();
+    let started = Instant::now();
+    let mut segments = excerpts::select(&project, &selection)?;
+    let select_s = started.elapsed().as_secs_f64();
+    segments.truncate(DOCX_EXCERPTS);
+    let built = excerpts::build(&project, segments, &options)?;
+    let bytes = to_docx(&excerpts::to_document(&built))?;
+    std::fs::write(&out, &bytes).map_err(|e| thicket_core::Error::io(thicket_core::error::IoOp::Write, &out, e))?;
+    let whole = started.elapsed().as_secs_f64();
+    let peak = peak_rss_mb();
+    let writer = median_ms(3, || to_docx(&excerpts::to_document(&built)))?;
+    project.close()?;
+    let _ = std::fs::remove_file(&out);
+    let cases = selection.cases.len();
+    let peak_note = if reset {
+        format!("the process's peak resident memory while exporting (VmHWM reset before; {before:.0} MB resident when it began)")
+    } else {
+        "VmHWM could not be reset: this is the whole run's peak".to_string()
+    };
+    Ok(vec![
+        Figure::new(&format!("export {} excerpts to DOCX", thousands(built.total)), whole * 1000.0, "ms").budget(5000.0).note(format!(
+            "{} excerpts of {cases} cases grouped by code and case, with context and other codes, {:.1} MB file; selecting took {:.0} ms",
+            built.total,
+            bytes.len() as f64 / 1e6,
+            select_s * 1000.0
+        )),
+        Figure::new("DOCX writer alone", writer, "ms").note("Excerpts → Document → zipped DOCX bytes, in memory"),
+        Figure::new("DOCX export peak memory", peak, "MB").note(peak_note),
+    ])
+}
+
+/// `12345` as `12,345`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Resets this process's peak resident memory (VmHWM) to its current size (Linux 4.0 and
+/// later); false where that is not possible.
+fn reset_peak_rss() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}
+
+/// Resident memory of this process now, in MB (Linux; 0 elsewhere).
+fn current_rss_mb() -> f64 {
+    status_kb("VmRSS:") / 1024.0
+}
+
+fn status_kb(field: &str) -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(String::from))
+        .and_then(|s| s.lines().find(|l| l.starts_with(field)).map(String::from))
         .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
-        .map_or(0.0, |kb| kb / 1024.0)
+        .unwrap_or(0.0)
+}
+
+/// Peak resident set size of this process, in MB (Linux; 0 elsewhere).
+pub fn peak_rss_mb() -> f64 {
+    status_kb("VmHWM:") / 1024.0
 }
 
 /// CPU model and core count, for the report.

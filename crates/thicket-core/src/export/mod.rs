@@ -1,17 +1,17 @@
 //! Exports: what Thicket writes for other programs to read.
 //!
 //! - `table`: titled tables (`Sheet`) as aligned text, CSV and Markdown.
-//! - `xlsx`: the same tables as an XLSX workbook.
+//! - `xlsx`: the same tables as an XLSX workbook (bold frozen header, sized columns).
 //! - `analysis_tables`: the tables of each analysis, shared by the command line and the GUI, so
 //!   the same question gives the same file from both.
 //! - `charts`: each analysis's chart (and the texts of its cells), built from its result for
 //!   the command line and the window alike.
 //! - `svg`: heat maps and the timeline chart as SVG files, and as PNG (resvg).
 //! - `colour`: the colours of those charts, shared with the window.
-//! - `excerpts`: coded passages with citations for papers (Markdown, HTML, CSV, XLSX, JSON).
+//! - `excerpts`: coded passages with citations for papers (Markdown, HTML, DOCX, CSV, XLSX, JSON).
 //! - `framework`: a framework matrix (cases × codes of summaries) as a `Document` and as sheets.
-//! - `document`: a format-neutral report (headings, quotes, tables) and its writers, for the
-//!   codebook, framework matrix and case reports.
+//! - `document`: a format-neutral report (headings, quotes, tables) and its Markdown, HTML and
+//!   DOCX writers, for the codebook, framework matrix, case reports and excerpts.
 //! - `report`: `ReportFormat` and `write_report`, the one place a report model becomes a file.
 //! - `codebook`, `case_report`: the codebook and per-case reports, built from a project into
 //!   plain models that `report` writes.

@@ -1,164 +1,137 @@
-//! A minimal XLSX writer: sheets of text and numbers in, one `.xlsx` file out.
+//! Tables as an XLSX workbook: sheets of text and numbers in, one `.xlsx` file out.
 //!
-//! An XLSX file is a zip of XML parts. This writes only the five kinds a spreadsheet needs:
-//! `[Content_Types].xml`, `_rels/.rels`, `xl/workbook.xml`, `xl/_rels/workbook.xml.rels` and one
-//! `xl/worksheets/sheetN.xml` per sheet. Text is stored as inline strings (no shared-string table)
-//! and numbers as plain values, without styles except one (wrapped, top-aligned text in wide
-//! columns) for sheets that ask for it (`Sheet::wrap_text`, framework summaries), which adds
-//! `xl/styles.xml`. Entries carry a fixed timestamp, so the same tables always give the same bytes.
+//! The workbook is written by `rust_xlsxwriter` (a port of Python's XlsxWriter, made for writing
+//! files Excel opens without complaint). What this module adds is the layout a reader expects of
+//! an exported table: a bold header row that stays frozen while scrolling, with a filter on it;
+//! columns as wide as their content (up to a limit); long-text columns (quotes, memos) wrapped and
+//! top-aligned (every text cell of a sheet that asks, `Sheet::wrap_text`: framework summaries); numbers as numbers, shown with the decimals the text formats print. The creation
+//! date is fixed, so the same tables always give the same bytes.
 
-use std::io::Write;
 use std::path::Path;
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::table::{Cell, Sheet, write_file};
 use crate::error::{Error, Result};
 
-const MAIN_NS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PKG_REL_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
-const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+/// Widest a column gets, in characters; longer text wraps inside it.
+const MAX_WIDTH: usize = 60;
+/// Narrowest a column gets, so a short header stays readable with the filter button beside it.
+const MIN_WIDTH: usize = 8;
+/// Rows looked at to size the columns (the header and the first rows show the shape).
+const SIZING_ROWS: usize = 2000;
+/// Excel's limit on the length of one cell's text.
+const MAX_CELL_CHARS: usize = 32_767;
 
 /// Writes `sheets` (header row first), all of them including `xlsx_only` ones, as a workbook
 /// at `path`.
 pub fn write_xlsx(path: &Path, sheets: &[Sheet]) -> Result<()> {
-    // The workbook is zipped in memory, so a failure here is a bug, not the disk's.
+    // The workbook is built in memory, so a failure here is a bug, not the disk's.
     let bytes = workbook(sheets).map_err(|e| Error::internal(format!("cannot write \"{}\": {e}", path.display())))?;
     write_file(path, &bytes)
 }
 
 /// The workbook's bytes.
-fn workbook(sheets: &[Sheet]) -> std::result::Result<Vec<u8>, Box<dyn std::error::Error>> {
-    let names = sheet_names(sheets);
-    let mut parts: Vec<(String, String)> = Vec::new();
-    let overrides: String = (1..=sheets.len())
-        .map(|i| {
-            format!(
-                "<Override PartName=\"/xl/worksheets/sheet{i}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-            )
-        })
-        .collect();
-    let styles = if sheets.iter().any(|s| s.wrap_text) {
-        "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-    } else {
-        ""
-    };
-    parts.push((
-        "[Content_Types].xml".into(),
-        format!(
-            "{XML_HEAD}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
-             <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
-             <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
-             <Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>\
-             {overrides}{styles}</Types>"
-        ),
-    ));
-    parts.push((
-        "_rels/.rels".into(),
-        format!(
-            "{XML_HEAD}<Relationships xmlns=\"{PKG_REL_NS}\">\
-             <Relationship Id=\"rId1\" Type=\"{REL_NS}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
-        ),
-    ));
-    let entries: String = names
-        .iter()
-        .enumerate()
-        .map(|(i, n)| format!("<sheet name=\"{}\" sheetId=\"{}\" r:id=\"rId{}\"/>", escape(n), i + 1, i + 1))
-        .collect();
-    parts.push((
-        "xl/workbook.xml".into(),
-        format!("{XML_HEAD}<workbook xmlns=\"{MAIN_NS}\" xmlns:r=\"{REL_NS}\"><sheets>{entries}</sheets></workbook>"),
-    ));
-    let mut rels: String = (1..=sheets.len())
-        .map(|i| format!("<Relationship Id=\"rId{i}\" Type=\"{REL_NS}/worksheet\" Target=\"worksheets/sheet{i}.xml\"/>"))
-        .collect();
-    // A style table only when a sheet wraps its text, so that other workbooks keep their bytes.
-    let styled = sheets.iter().any(|s| s.wrap_text);
-    if styled {
-        rels.push_str(&format!("<Relationship Id=\"rId{}\" Type=\"{REL_NS}/styles\" Target=\"styles.xml\"/>", sheets.len() + 1));
-        parts.push(("xl/styles.xml".into(), STYLES.into()));
+fn workbook(sheets: &[Sheet]) -> std::result::Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    // A fixed creation date instead of "now": exports are byte-stable.
+    book.set_properties(&DocProperties::new().set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?));
+    for (sheet, name) in sheets.iter().zip(sheet_names(sheets)) {
+        let ws = book.add_worksheet();
+        ws.set_name(name)?;
+        worksheet(ws, sheet)?;
     }
-    parts.push(("xl/_rels/workbook.xml.rels".into(), format!("{XML_HEAD}<Relationships xmlns=\"{PKG_REL_NS}\">{rels}</Relationships>")));
-    for (i, sheet) in sheets.iter().enumerate() {
-        parts.push((format!("xl/worksheets/sheet{}.xml", i + 1), worksheet(sheet)));
-    }
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
-    for (name, xml) in parts {
-        zip.start_file(name, options)?;
-        zip.write_all(xml.as_bytes())?;
-    }
-    Ok(zip.finish()?.into_inner())
+    book.save_to_buffer()
 }
 
-/// One sheet's XML: the header as row 1, then the rows.
-fn worksheet(sheet: &Sheet) -> String {
-    let header: Vec<Cell> = sheet.header.iter().map(|h| Cell::Text(h.clone())).collect();
-    // Style 1 of `STYLES` wraps and top-aligns; the header row keeps the default.
-    let mut rows = String::new();
-    for (r, row) in std::iter::once(&header).chain(&sheet.rows).enumerate() {
-        let n = r + 1;
-        let style = if sheet.wrap_text && r > 0 { " s=\"1\"" } else { "" };
-        rows.push_str(&format!("<row r=\"{n}\">"));
+/// Fills one worksheet: the header as row 1, then the rows.
+fn worksheet(ws: &mut Worksheet, sheet: &Sheet) -> std::result::Result<(), XlsxError> {
+    let bold = Format::new().set_bold().set_align(FormatAlign::Top);
+    let wrapped = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let top = Format::new().set_align(FormatAlign::Top);
+    let columns = sheet.header.len().max(sheet.rows.iter().map(Vec::len).max().unwrap_or(0));
+    let widths = column_widths(sheet, columns);
+    for (c, width) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *width as f64)?;
+    }
+    for (c, h) in sheet.header.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, clean(h), &bold)?;
+    }
+    // Number formats with the decimals of each Num cell, made once per count of decimals.
+    let mut decimals: Vec<Format> = Vec::new();
+    for (r, row) in sheet.rows.iter().enumerate() {
+        let r = r as u32 + 1;
         for (c, cell) in row.iter().enumerate() {
-            let at = format!("{}{n}", column_name(c));
-            let text = |s: &str| format!("<c r=\"{at}\"{style} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", escape(s));
-            rows.push_str(&match cell {
-                Cell::Empty => continue,
-                Cell::Text(s) => text(s),
-                Cell::Int(v) => format!("<c r=\"{at}\"{style}><v>{v}</v></c>"),
-                Cell::Num(v, _) if v.is_finite() => format!("<c r=\"{at}\"{style}><v>{v}</v></c>"),
-                Cell::Num(v, _) => text(&v.to_string()),
-            });
+            // A sheet of paragraphs (framework summaries) wraps every text cell; others wrap the
+            // columns that reached the widest width.
+            let text_format = if sheet.wrap_text || widths[c] >= MAX_WIDTH { &wrapped } else { &top };
+            let c = c as u16;
+            match cell {
+                Cell::Empty => {}
+                Cell::Text(s) => {
+                    ws.write_string_with_format(r, c, clean(s), text_format)?;
+                }
+                Cell::Int(v) => {
+                    ws.write_number_with_format(r, c, *v as f64, &top)?;
+                }
+                Cell::Num(v, d) if v.is_finite() => {
+                    let d = (*d).min(10);
+                    while decimals.len() <= d {
+                        let n = decimals.len();
+                        let pattern = if n == 0 { "0".to_string() } else { format!("0.{}", "0".repeat(n)) };
+                        decimals.push(Format::new().set_num_format(pattern).set_align(FormatAlign::Top));
+                    }
+                    ws.write_number_with_format(r, c, *v, &decimals[d])?;
+                }
+                Cell::Num(v, _) => {
+                    ws.write_string_with_format(r, c, v.to_string(), &top)?;
+                }
+            }
         }
-        rows.push_str("</row>");
     }
-    // Wrapped text needs wide columns to be read: the first (row names) 24 chars, the rest 48.
-    let cols = if sheet.wrap_text && !sheet.header.is_empty() {
-        let n = sheet.header.len();
-        let rest = if n > 1 { format!("<col min=\"2\" max=\"{n}\" width=\"48\" customWidth=\"1\"/>") } else { String::new() };
-        format!("<cols><col min=\"1\" max=\"1\" width=\"24\" customWidth=\"1\"/>{rest}</cols>")
-    } else {
-        String::new()
-    };
-    format!("{XML_HEAD}<worksheet xmlns=\"{MAIN_NS}\">{cols}<sheetData>{rows}</sheetData></worksheet>")
+    if columns > 0 {
+        ws.set_freeze_panes(1, 0)?;
+        ws.autofilter(0, 0, sheet.rows.len() as u32, columns as u16 - 1)?;
+    }
+    Ok(())
 }
 
-/// The style table of workbooks with wrapped sheets: cell format 0 is Excel's default, 1 wraps
-/// text and aligns it to the top.
-const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
-<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\
-<fonts count=\"1\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>\
-<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>\
-<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
-<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>\
-<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>\
-<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment wrapText=\"1\" vertical=\"top\"/></xf></cellXfs>\
-<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>\
-</styleSheet>";
-
-/// `A`, `B`, … `Z`, `AA`, … for a 0-based column.
-fn column_name(mut c: usize) -> String {
-    let mut out = Vec::new();
-    loop {
-        out.push(b'A' + (c % 26) as u8);
-        if c < 26 {
-            break;
-        }
-        c = c / 26 - 1;
+/// Each column's width in characters: its longest line among the header and the first rows,
+/// between `MIN_WIDTH` and `MAX_WIDTH` (a column at the maximum wraps its text).
+fn column_widths(sheet: &Sheet, columns: usize) -> Vec<usize> {
+    let longest_line = |s: &str| s.split('\n').map(|l| l.chars().count()).max().unwrap_or(0);
+    let mut widths = vec![0; columns];
+    for (c, h) in sheet.header.iter().enumerate() {
+        // Room for the filter button beside the header.
+        widths[c] = longest_line(h) + 3;
     }
-    out.reverse();
-    String::from_utf8_lossy(&out).into_owned()
+    for row in sheet.rows.iter().take(SIZING_ROWS) {
+        for (c, cell) in row.iter().enumerate() {
+            let len = match cell {
+                Cell::Text(s) => longest_line(s),
+                other => other.text().chars().count(),
+            };
+            widths[c] = widths[c].max(len + 1);
+        }
+    }
+    widths.into_iter().map(|w| w.clamp(MIN_WIDTH, MAX_WIDTH)).collect()
 }
 
-/// Sheet names as Excel accepts them: at most 31 chars, none of `[]:*?/\`, not blank, unique.
+/// Text as a cell can hold it: without the control characters XML 1.0 cannot carry (tabs and
+/// line breaks stay), and cut at Excel's limit of 32,767 characters.
+fn clean(s: &str) -> String {
+    s.chars().filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).take(MAX_CELL_CHARS).collect()
+}
+
+/// Sheet names as Excel accepts them: at most 31 chars, none of `[]:*?/\`, not blank, no
+/// leading or trailing apostrophe, unique.
 fn sheet_names(sheets: &[Sheet]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (i, s) in sheets.iter().enumerate() {
-        let clean: String = s.name.chars().map(|c| if "[]:*?/\\".contains(c) { '_' } else { c }).take(31).collect();
+        let clean: String = s.name.chars().map(|c| if "[]:*?/\\".contains(c) || c.is_control() { '_' } else { c }).take(31).collect();
+        let clean = clean.trim_matches('\'').to_string();
         let mut name = if clean.trim().is_empty() { format!("Sheet{}", i + 1) } else { clean };
-        if out.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+        if out.iter().any(|n| n.to_lowercase() == name.to_lowercase()) {
             let suffix = format!(" ({})", i + 1);
             name = name.chars().take(31 - suffix.len()).collect::<String>() + &suffix;
         }
@@ -167,41 +140,30 @@ fn sheet_names(sheets: &[Sheet]) -> Vec<String> {
     out
 }
 
-/// Escapes text for XML, dropping the control chars XML 1.0 cannot hold.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(ch),
-            c if (c as u32) < 0x20 => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use calamine::{Data, Reader, Xlsx};
-
-    #[test]
-    fn columns_are_lettered_like_a_spreadsheet() {
-        assert_eq!(column_name(0), "A");
-        assert_eq!(column_name(25), "Z");
-        assert_eq!(column_name(26), "AA");
-        assert_eq!(column_name(701), "ZZ");
-        assert_eq!(column_name(702), "AAA");
-    }
+    use std::io::Read;
 
     #[test]
     fn names_are_cleaned_and_made_unique() {
         let s = |n: &str| Sheet { name: n.into(), ..Default::default() };
-        assert_eq!(sheet_names(&[s("a/b"), s("A/B"), s(""), s(&"x".repeat(40))]), ["a_b", "A_B (2)", "Sheet3", &"x".repeat(31)]);
+        assert_eq!(sheet_names(&[s("a/b"), s("A/B"), s(""), s(&"x".repeat(40)), s("'q'")]), ["a_b", "A_B (2)", "Sheet3", &"x".repeat(31), "q"]);
+    }
+
+    #[test]
+    fn long_text_columns_are_capped_and_short_ones_get_a_minimum() {
+        let mut sheet = Sheet::new("t", vec!["n".into(), "quote".into()]);
+        sheet.rows.push(vec![Cell::Int(7), Cell::Text(format!("{}\nshort", "word ".repeat(30)))]);
+        assert_eq!(column_widths(&sheet, 2), [MIN_WIDTH, MAX_WIDTH]);
+    }
+
+    fn sheet_xml(bytes: &[u8], n: usize) -> String {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name(&format!("xl/worksheets/sheet{n}.xml")).unwrap().read_to_string(&mut xml).unwrap();
+        xml
     }
 
     #[test]
@@ -213,9 +175,9 @@ mod tests {
         let second = Sheet { name: "second".into(), header: vec!["only".into()], ..Default::default() };
         let sheets = [first, second];
         let bytes = workbook(&sheets).unwrap();
-        // A fixed timestamp: the same tables give the same bytes.
+        // A fixed creation date: the same tables give the same bytes.
         assert_eq!(bytes, workbook(&sheets).unwrap());
-        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
         assert_eq!(book.sheet_names(), ["crosstab", "second"]);
         let range = book.worksheet_range("crosstab").unwrap();
         let rows: Vec<Vec<Data>> = range.rows().map(|r| r.to_vec()).collect();
@@ -223,42 +185,30 @@ mod tests {
         assert_eq!(rows[1], [Data::String("Ruptures/Withdrawal".into()), Data::Float(12.0)]);
         assert_eq!(rows[2], [Data::String(" Zoë\tsays \"hi\" ".into()), Data::Float(33.25)]);
         assert_eq!(rows[3], [Data::Empty, Data::Float(0.0)]);
-    }
-
-    /// Whether a workbook has a part, and the text of a part.
-    fn parts(bytes: &[u8]) -> (impl Fn(&str) -> bool + '_, impl Fn(&str) -> String + '_) {
-        let has = move |name: &str| zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap().by_name(name).is_ok();
-        let read = move |name: &str| {
-            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-            let mut text = String::new();
-            std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
-            text
-        };
-        (has, read)
+        // The header row is frozen, and its cells use a bold format.
+        let xml = sheet_xml(&bytes, 1);
+        assert!(xml.contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#), "{xml}");
+        assert!(xml.contains(r#"<autoFilter ref="A1:B4"/>"#), "{xml}");
+        let mut styles = String::new();
+        zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap().by_name("xl/styles.xml").unwrap().read_to_string(&mut styles).unwrap();
+        assert!(styles.contains("<b/>"), "{styles}");
+        // The number keeps its two decimals in view.
+        assert!(styles.contains(r#"formatCode="0.00""#), "{styles}");
     }
 
     #[test]
-    fn only_a_sheet_that_asks_wraps_its_text_and_only_then_is_there_a_style_table() {
-        let mut plain = Sheet::new("plain", vec!["case".into(), "n".into()]);
-        plain.rows.push(vec![Cell::Text("Harlow".into()), Cell::Int(3)]);
-        let bytes = workbook(std::slice::from_ref(&plain)).unwrap();
-        let (has, _) = parts(&bytes);
-        assert!(has("xl/worksheets/sheet1.xml") && !has("xl/styles.xml"));
-
-        let mut wrapped = Sheet { wrap_text: true, ..Sheet::new("wrapped", vec!["case".into(), "Ruptures".into(), "Repair".into()]) };
-        wrapped.rows.push(vec![Cell::Text("Harlow".into()), Cell::Text("A long summary\nover two lines".into()), Cell::Int(2)]);
-        let bytes = workbook(&[plain, wrapped]).unwrap();
-        let (has, read) = parts(&bytes);
-        assert!(has("xl/styles.xml"));
-        assert!(read("[Content_Types].xml").contains("<Override PartName=\"/xl/styles.xml\""));
-        assert!(read("xl/_rels/workbook.xml.rels").contains("Target=\"styles.xml\""));
-        let sheet = read("xl/worksheets/sheet2.xml");
-        assert!(sheet.contains("<cols><col min=\"1\" max=\"1\" width=\"24\" customWidth=\"1\"/><col min=\"2\" max=\"3\" width=\"48\" customWidth=\"1\"/></cols>"), "{sheet}");
-        assert!(sheet.contains("<c r=\"A1\" t=\"inlineStr\">"), "the header keeps the default style: {sheet}");
-        assert!(sheet.contains("<c r=\"B2\" s=\"1\" t=\"inlineStr\">") && sheet.contains("<c r=\"C2\" s=\"1\"><v>2</v>"), "{sheet}");
-        assert!(!read("xl/worksheets/sheet1.xml").contains(" s=\""), "the plain sheet stays unstyled");
-        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
-        let range = book.worksheet_range("wrapped").unwrap();
-        assert_eq!(range.get((1, 1)), Some(&Data::String("A long summary\nover two lines".into())));
+    fn a_sheet_that_asks_wraps_even_its_short_text() {
+        let styles = |sheet: Sheet| {
+            let bytes = workbook(&[sheet]).unwrap();
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").unwrap(), &mut xml).unwrap();
+            xml
+        };
+        let mut plain = Sheet::new("plain", vec!["case".into(), "Ruptures".into()]);
+        plain.rows.push(vec![Cell::Text("Harlow".into()), Cell::Text("Short\nsummary".into())]);
+        let wrapped = Sheet { wrap_text: true, ..plain.clone() };
+        assert!(!styles(plain).contains("wrapText=\"1\""));
+        assert!(styles(wrapped).contains("wrapText=\"1\""));
     }
 }

@@ -5,17 +5,19 @@
 //! model once for all of them.
 //!
 //! ```text
-//!  report builder ──▶ Document ──to_markdown() / to_html() / (DOCX writer)──▶ bytes
+//!  report builder ──▶ Document ──to_markdown() / to_html() / to_docx()──▶ bytes
 //! ```
 //!
 //! Writers take `&Document` only; they escape text as their format requires and never change
 //! it otherwise, so a quote in a report is the coded text exactly.
 
+mod docx;
 mod html;
 mod markdown;
 
 use serde::Serialize;
 
+pub use docx::to_docx;
 pub use html::to_html;
 pub use markdown::to_markdown;
 

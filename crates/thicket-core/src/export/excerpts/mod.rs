@@ -1,11 +1,12 @@
 //! Excerpts for papers: coded passages, grouped and sorted, each with a citation, written as
-//! Markdown, HTML, CSV, XLSX or JSON.
+//! Markdown, HTML, DOCX, CSV, XLSX or JSON.
 //!
 //! The flow, in three steps so that later pieces can slot in between them:
 //!
 //! ```text
 //!  &Project ──select()──▶ Vec<Segment> ──build()──▶ Excerpts ──write_*()──▶ bytes
-//!            (Selection)                (ExcerptOptions)      (md, html, csv, xlsx, json)
+//!            (Selection)                (ExcerptOptions)      (md, html, csv, xlsx, json;
+//!                                                              docx through to_document())
 //! ```
 //!
 //! - `select`: which codings, with the retrieval filters of `segments` (codes with sub-codes or
@@ -16,7 +17,9 @@
 //! - `citation`: the citation template language and its two presets.
 //! - `markdown`, `html`, `table` (CSV and XLSX), and JSON by serde: the writers. They take
 //!   `&Excerpts` only, never the project, so a step that rewrites the model on the way out (a
-//!   pseudonymisation map) or another writer (DOCX) needs no change here.
+//!   pseudonymisation map) needs no change here.
+//! - `document`: the excerpts as a `export::document::Document`, which the DOCX writer shared
+//!   by every report turns into a Word file.
 //!
 //! Quotes are the coded text exactly. Writers escape it only as their format requires, and
 //! tests compare every written quote with its coding's text.
@@ -27,6 +30,7 @@
 mod arrange;
 mod build;
 pub mod citation;
+mod document;
 mod html;
 mod markdown;
 mod select;
@@ -36,6 +40,7 @@ use serde::Serialize;
 
 pub use build::build;
 pub use citation::{CitationTemplate, Field};
+pub use document::to_document;
 pub use html::to_html;
 pub use markdown::to_markdown;
 pub use select::{CodeChoice, Selection, select};
