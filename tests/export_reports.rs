@@ -487,12 +487,38 @@ fn bad_report_requests_are_refused_by_name() {
     fails_with(&run(&["case-report", "--case", "Nobody", "--out", "-"]), &["no case named \"Nobody\""]);
     fails_with(&run(&["case-report", "--out", "-"]), &["--case NAME (repeatable) or --all-cases"]);
     fails_with(&run(&["case-report", "--all-cases", "--case", "Harlow family", "--out", "-"]), &["not both"]);
-    fails_with(&run(&["case-report", "--all-cases", "--format", "csv", "--out", "-"]), &["unknown format \"csv\": expected md, html, json"]);
+    fails_with(&run(&["case-report", "--all-cases", "--format", "csv", "--out", "-"]), &["unknown format \"csv\": expected md, html, docx, json"]);
     fails_with(&run(&["case-report", "--all-cases", "--query", "Repair", "--code", "Repair", "--out", "-"]), &["leave out --code"]);
-    fails_with(&run(&["codebook", "--format", "docx", "--out", "-"]), &["--format docx is not available yet: use md, html, csv, json"]);
+    fails_with(&run(&["codebook", "--format", "docx", "--out", "-"]), &["--format docx writes a file: give --out FILE.docx"]);
     fails_with(&run(&["codebook", "--citation", "({nope})", "--anchors", "--out", "-"]), &["nope"]);
     assert_eq!(bytes(&p), before, "an export never writes to the project");
     // To stdout.
     let md = ok(["export", p.to_str().unwrap(), "codebook", "--out", "-"]);
     assert!(md.starts_with("# Codebook: The working alliance in family preservation (sample study)\n"), "{md}");
+}
+
+#[test]
+fn the_codebook_and_a_case_report_are_word_documents_with_the_same_headings_and_quotes() {
+    let dir = Dir::new();
+    let p = sample(&dir);
+    // The codebook: a Heading per code, in the order of the Markdown's headings.
+    let md = export(&p, "codebook", &["--anchors"], "md");
+    let out = dir.path("codebook.docx");
+    common::ok(["export", p.to_str().unwrap(), "codebook", "--anchors", "--format", "docx", "--out", out.to_str().unwrap()]);
+    let docx = common::docx::Docx::open(&out);
+    let headings: Vec<String> = docx.paragraphs().into_iter().filter(|para| para.style.starts_with("Heading")).map(|para| para.text).collect();
+    // (The Markdown's `#` line is the title, which Word styles as Title, not a heading.)
+    let md_titles: Vec<String> = md_headings(&md).into_iter().skip(1).map(|(_, t)| unescape_md(&t)).collect();
+    assert_eq!(headings, md_titles);
+    assert_eq!(docx.styled("Title"), [md_headings(&md)[0].1.clone()]);
+    let texts = coded_texts(&p);
+    let quotes = docx.styled("Quote");
+    assert!(!quotes.is_empty());
+    assert!(quotes.iter().all(|q| texts.values().any(|t| t == q)), "every anchor is a coding's text");
+    // A case report: the quotes are the codings' text, exactly.
+    let out = dir.path("case.docx");
+    common::ok(["export", p.to_str().unwrap(), "case-report", "--case", "Harlow family", "--format", "docx", "--out", out.to_str().unwrap()]);
+    let quotes = common::docx::Docx::open(&out).styled("Quote");
+    assert!(quotes.len() >= 3);
+    assert!(quotes.iter().all(|q| texts.values().any(|t| t == q)), "{quotes:?}");
 }

@@ -381,3 +381,20 @@ fn cli_layout_rename_clear_and_delete() {
     assert_eq!(ok(["framework", ps, "delete", "Harlow and Mensah"]), "deleted framework matrix \"Harlow and Mensah\" and its 0 summaries\n");
     assert_eq!(json(["framework", ps, "list", "--format", "json"]), serde_json::json!([]));
 }
+
+#[test]
+fn cli_exports_the_matrix_as_a_word_document_with_its_table_and_summaries() {
+    let dir = Dir::new();
+    let p = sample_with_matrix(&dir);
+    let out = dir.path("main.docx");
+    ok(["framework", p.to_str().unwrap(), "export", "Main", "--format", "docx", "--out", out.to_str().unwrap()]);
+    let docx = common::docx::Docx::open(&out);
+    assert_eq!(docx.styled("Title"), ["Main"]);
+    let headings: Vec<String> = docx.styled("Heading1");
+    assert!(headings.contains(&"Kowalski family".to_string()), "{headings:?}");
+    let body = docx.part("word/document.xml");
+    assert!(body.contains("<w:tblHeader/>"), "the table's header row repeats");
+    assert!(docx.paragraphs().iter().any(|para| para.text == "Dana withdraws after the second visit, \"then\" returns; the plan is rewritten."));
+    let refused = thicket(["framework", p.to_str().unwrap(), "export", "Main", "--format", "docx", "--out", "-"]);
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--format docx writes a file"));
+}

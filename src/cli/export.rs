@@ -49,7 +49,7 @@ pub struct CodebookArgs {
     /// The document's title (default: "Codebook: " and the project's title).
     #[arg(long)]
     pub title: Option<String>,
-    /// md, html, csv or json.
+    /// md, html, docx, csv or json.
     #[arg(long, default_value = "md")]
     pub format: String,
     /// The file to write; - for stdout.
@@ -85,7 +85,7 @@ pub struct CaseReportArgs {
     /// The document's title (default: "Case report: " and the project's title).
     #[arg(long)]
     pub title: Option<String>,
-    /// md, html or json.
+    /// md, html, docx or json.
     #[arg(long, default_value = "md")]
     pub format: String,
     /// The file to write; - for stdout.
@@ -187,6 +187,7 @@ pub fn export(project: PathBuf, command: ExportCommand) -> Result<Ending> {
 
 fn export_codebook(project: PathBuf, args: CodebookArgs) -> Result<Ending> {
     let format = ReportFormat::parse(&args.format, thicket_core::export::codebook::CodebookReport::FORMATS)?;
+    refuse_binary_to_stdout(format, &args.out)?;
     let mut options = CodebookOptions::new("")?;
     options.anchors = args.anchors;
     options.chosen = args.anchor.iter().map(|a| CodebookOptions::parse_anchor(a)).collect::<Result<_>>()?;
@@ -203,6 +204,7 @@ fn export_codebook(project: PathBuf, args: CodebookArgs) -> Result<Ending> {
 
 fn export_case_report(project: PathBuf, args: CaseReportArgs) -> Result<Ending> {
     let format = ReportFormat::parse(&args.format, thicket_core::export::case_report::CaseReport::FORMATS)?;
+    refuse_binary_to_stdout(format, &args.out)?;
     if args.all_cases != args.cases.is_empty() {
         return Err(Error::invalid("say which cases: --case NAME (repeatable) or --all-cases, not both"));
     }
@@ -232,6 +234,14 @@ fn export_case_report(project: PathBuf, args: CaseReportArgs) -> Result<Ending> 
 }
 
 /// Writes `bytes` to `out`, or to stdout for `-`.
+/// DOCX is a zip file: it goes to a file, not to a terminal or a pipe of text.
+fn refuse_binary_to_stdout(format: ReportFormat, out: &std::path::Path) -> Result<()> {
+    if format == ReportFormat::Docx && out.as_os_str() == "-" {
+        return Err(Error::invalid("--format docx writes a file: give --out FILE.docx"));
+    }
+    Ok(())
+}
+
 fn write_out(bytes: &[u8], out: &std::path::Path) -> Result<Ending> {
     if out.as_os_str() == "-" {
         emit(&String::from_utf8_lossy(bytes))?;

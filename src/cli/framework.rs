@@ -78,10 +78,10 @@ pub enum FrameworkCommand {
         #[arg(long, default_value = "table")]
         format: String,
     },
-    /// Write a matrix as md, html, xlsx, csv or json.
+    /// Write a matrix as md, html, docx, xlsx, csv or json.
     Export {
         name: String,
-        /// md, html, xlsx, csv or json.
+        /// md, html, docx, xlsx, csv or json.
         #[arg(long, default_value = "md")]
         format: String,
         /// The file to write; - for stdout (not for xlsx).
@@ -268,6 +268,7 @@ fn show_cell(p: &Project, name: &str, case: &str, code: &str, format: Format) ->
 enum ExportFormat {
     Md,
     Html,
+    Docx,
     Xlsx,
     Csv,
     Json,
@@ -281,8 +282,8 @@ impl ExportFormat {
             "xlsx" => ExportFormat::Xlsx,
             "csv" => ExportFormat::Csv,
             "json" => ExportFormat::Json,
-            "docx" => return Err(Error::invalid("--format docx is not available yet: use md, html, xlsx, csv or json")),
-            _ => return Err(Error::invalid(format!("unknown format \"{s}\": expected md, html, xlsx, csv or json"))),
+            "docx" => ExportFormat::Docx,
+            _ => return Err(Error::invalid(format!("unknown format \"{s}\": expected md, html, docx, xlsx, csv or json"))),
         })
     }
 }
@@ -295,6 +296,11 @@ fn export(p: &Project, name: &str, format: ExportFormat, out: &std::path::Path) 
     let r = report(p, name)?;
     let text = match format {
         ExportFormat::Xlsx => return write_xlsx(out, &r.sheets()),
+        ExportFormat::Docx if out.as_os_str() == "-" => return Err(Error::invalid("--format docx writes a file: give --out FILE.docx")),
+        ExportFormat::Docx => {
+            let bytes = thicket_core::export::document::to_docx(&r.document())?;
+            return std::fs::write(out, bytes).map_err(|e| Error::io(IoOp::Write, out, e));
+        }
         ExportFormat::Md => to_markdown(&r.document()),
         ExportFormat::Html => to_html(&r.document()),
         ExportFormat::Csv => csv_of(&r.sheets()),

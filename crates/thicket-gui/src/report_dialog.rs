@@ -58,6 +58,7 @@ pub fn extensions(format: ReportFormat) -> &'static [&'static str] {
     match format {
         ReportFormat::Markdown => &["md"],
         ReportFormat::Html => &["html", "htm"],
+        ReportFormat::Docx => &["docx"],
         ReportFormat::Csv => &["csv"],
         ReportFormat::Json => &["json"],
     }

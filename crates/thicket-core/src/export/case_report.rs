@@ -312,7 +312,7 @@ fn swatch(colour: &str) -> Option<[u8; 3]> {
 }
 
 impl Report for CaseReport {
-    const FORMATS: &'static [ReportFormat] = &[ReportFormat::Markdown, ReportFormat::Html, ReportFormat::Json];
+    const FORMATS: &'static [ReportFormat] = &[ReportFormat::Markdown, ReportFormat::Html, ReportFormat::Docx, ReportFormat::Json];
 
     /// One level-1 section per case, a page break between cases.
     fn document(&self) -> Document {

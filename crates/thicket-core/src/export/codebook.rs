@@ -299,7 +299,7 @@ fn counts_line(c: CodeCounts) -> String {
 }
 
 impl Report for CodebookReport {
-    const FORMATS: &'static [ReportFormat] = &[ReportFormat::Markdown, ReportFormat::Html, ReportFormat::Csv, ReportFormat::Json];
+    const FORMATS: &'static [ReportFormat] = &[ReportFormat::Markdown, ReportFormat::Html, ReportFormat::Docx, ReportFormat::Csv, ReportFormat::Json];
 
     /// An overview table (code paths in tree order, colour swatches, counts), then one section per
     /// code with headings by depth (top codes level 1, their children level 2, deeper level 3),

@@ -34,5 +34,5 @@ pub mod svg;
 pub mod table;
 mod xlsx;
 
-pub use table::{Cell, Sheet, csv_of, write_csv};
+pub use table::{Cell, Sheet, csv_of, write_csv, write_file};
 pub use xlsx::write_xlsx;

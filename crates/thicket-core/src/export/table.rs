@@ -144,7 +144,7 @@ pub fn write_csv(path: &Path, sheets: &[Sheet]) -> Result<()> {
 }
 
 /// Writes bytes to a file, with an error naming it.
-pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::write(path, bytes).map_err(|e| Error::io(IoOp::Write, path, e))
 }
 

@@ -168,7 +168,7 @@ impl AnalysisView for CooccurrenceView {
         let sheets = analysis_tables::cooccurrence_sheets(&done.table, &done.shown, done.jaccard);
         match format {
             // A table and a chart, no report (the Export menu offers none).
-            TableFormat::Markdown | TableFormat::Html => Err(Error::invalid("this view exports a table (CSV, XLSX) or a chart (SVG, PNG), not a report")),
+            TableFormat::Markdown | TableFormat::Html | TableFormat::Docx => Err(Error::invalid("this view exports a table (CSV, XLSX) or a chart (SVG, PNG), not a report")),
             TableFormat::Csv => write_csv(path, &sheets),
             TableFormat::Xlsx => write_xlsx(path, &sheets),
         }

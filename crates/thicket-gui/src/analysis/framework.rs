@@ -29,7 +29,7 @@ use thicket_core::action::EntitySet;
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, FrameworkGrid, FrameworkSegment, framework_grid, framework_segments};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::framework::FrameworkReport;
-use thicket_core::export::document::{to_html, to_markdown};
+use thicket_core::export::document::{to_docx, to_html, to_markdown};
 use thicket_core::export::{write_csv, write_xlsx};
 use thicket_core::model::*;
 
@@ -581,6 +581,7 @@ impl AnalysisView for FrameworkView {
             TableFormat::Xlsx => write_xlsx(path, &report.sheets()),
             TableFormat::Markdown => write_text(path, &to_markdown(&report.document())),
             TableFormat::Html => write_text(path, &to_html(&report.document())),
+            TableFormat::Docx => thicket_core::export::write_file(path, &to_docx(&report.document())?),
         }
     }
 
@@ -603,6 +604,7 @@ fn menu(ui: &mut Ui, ready: bool) -> Option<ExportFormat> {
             let items = [
                 (ExportFormat::Markdown, "Report as Markdown…"),
                 (ExportFormat::Html, "Report as HTML…"),
+                (ExportFormat::Docx, "Report as Word (DOCX)…"),
                 (ExportFormat::Xlsx, "Workbook (XLSX, wrapped text)…"),
                 (ExportFormat::Csv, "Summaries as CSV…"),
             ];

@@ -213,7 +213,7 @@ impl AnalysisView for MatrixView {
         let sheet = analysis_tables::crosstab_sheet_rows(&done.table, &done.shown);
         match format {
             // A table and a chart, no report (the Export menu offers none).
-            TableFormat::Markdown | TableFormat::Html => Err(Error::invalid("this view exports a table (CSV, XLSX) or a chart (SVG, PNG), not a report")),
+            TableFormat::Markdown | TableFormat::Html | TableFormat::Docx => Err(Error::invalid("this view exports a table (CSV, XLSX) or a chart (SVG, PNG), not a report")),
             TableFormat::Csv => write_csv(path, &[sheet]),
             TableFormat::Xlsx => write_xlsx(path, &[sheet]),
         }

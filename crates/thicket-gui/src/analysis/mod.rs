@@ -135,6 +135,8 @@ pub enum ExportFormat {
     Markdown,
     /// The same report as one self-contained HTML page.
     Html,
+    /// The same report as a Word document.
+    Docx,
 }
 
 impl ExportFormat {
@@ -147,6 +149,7 @@ impl ExportFormat {
             ExportFormat::Png => &["png"],
             ExportFormat::Markdown => &["md"],
             ExportFormat::Html => &["html"],
+            ExportFormat::Docx => &["docx"],
         }
     }
 
@@ -159,6 +162,7 @@ impl ExportFormat {
             ExportFormat::Png => "PNG image",
             ExportFormat::Markdown => "Markdown",
             ExportFormat::Html => "HTML page",
+            ExportFormat::Docx => "Word document",
         }
     }
 
@@ -169,6 +173,7 @@ impl ExportFormat {
             ExportFormat::Xlsx => Some(TableFormat::Xlsx),
             ExportFormat::Markdown => Some(TableFormat::Markdown),
             ExportFormat::Html => Some(TableFormat::Html),
+            ExportFormat::Docx => Some(TableFormat::Docx),
             ExportFormat::Svg | ExportFormat::Png => None,
         }
     }
@@ -184,6 +189,7 @@ pub(super) enum TableFormat {
     /// A report (views read as a document: the framework matrix).
     Markdown,
     Html,
+    Docx,
 }
 
 /// What a view asks of the app.

@@ -259,7 +259,7 @@ impl AnalysisView for SequencesView {
         let sheets = analysis_tables::sequence_sheets(Some(&done.seq), &done.tr);
         match format {
             // A table and a chart, no report (the Export menu offers none).
-            TableFormat::Markdown | TableFormat::Html => Err(Error::invalid("this view exports a table (CSV, XLSX) or a chart (SVG, PNG), not a report")),
+            TableFormat::Markdown | TableFormat::Html | TableFormat::Docx => Err(Error::invalid("this view exports a table (CSV, XLSX) or a chart (SVG, PNG), not a report")),
             TableFormat::Csv => write_csv(path, &sheets),
             TableFormat::Xlsx => write_xlsx(path, &sheets),
         }

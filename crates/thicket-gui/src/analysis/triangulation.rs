@@ -173,7 +173,7 @@ impl AnalysisView for TriangulationView {
         let sheets = analysis_tables::triangulation_sheets(&done.grid, false);
         match format {
             // A table and a chart, no report (the Export menu offers none).
-            TableFormat::Markdown | TableFormat::Html => Err(Error::invalid("this view exports a table (CSV, XLSX) or a chart (SVG, PNG), not a report")),
+            TableFormat::Markdown | TableFormat::Html | TableFormat::Docx => Err(Error::invalid("this view exports a table (CSV, XLSX) or a chart (SVG, PNG), not a report")),
             TableFormat::Csv => write_csv(path, &sheets),
             TableFormat::Xlsx => write_xlsx(path, &sheets),
         }
