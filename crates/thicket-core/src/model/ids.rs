@@ -34,4 +34,8 @@ typed_id!(
     MemoId,
     /// An attribute definition (a typed variable on cases, participants or sources).
     AttributeId,
+    /// An entry of the pseudonymisation map.
+    PseudonymId,
+    /// A line of the export log.
+    ExportRecordId,
 );
