@@ -89,6 +89,15 @@ pub enum Action {
     /// Say which sources are about which participants (a source's own participants, who an
     /// observation note without turns is attributed to), or, with `linked: false`, take that back.
     LinkSourceParticipants { links: Vec<(SourceId, ParticipantId)>, linked: bool },
+    /// Add entries to the pseudonymisation map (the researcher's, or a pre-fill); an original
+    /// already in the map (in any case) is refused.
+    AddPseudonyms(Vec<NewPseudonym>),
+    /// Replace an entry of the map.
+    UpdatePseudonym { id: PseudonymId, entry: NewPseudonym },
+    /// Take entries out of the map.
+    RemovePseudonyms(Vec<PseudonymId>),
+    /// Put back entries removed earlier, under their old ids (how a removal is undone).
+    RestorePseudonyms(Vec<Pseudonym>),
     /// Several actions as one step: one transaction, one undo.
     Batch { label: String, actions: Vec<Action> },
     /// Delete entities and everything that hangs from them (a code's sub-codes and codings, ...).
@@ -127,6 +136,12 @@ impl Action {
             Action::LinkSourceParticipants { links, linked: false } => format!("Unlink {} sources from participants", links.len()),
             Action::ReassignCodings { codings, .. } => format!("Recode {} codings", codings.len()),
             Action::UpdateCoding { .. } => "Edit coding".into(),
+            Action::AddPseudonyms(p) if p.len() == 1 => format!("Add pseudonym for “{}”", p[0].original),
+            Action::AddPseudonyms(p) => format!("Add {} pseudonyms", p.len()),
+            Action::UpdatePseudonym { entry, .. } => format!("Edit pseudonym for “{}”", entry.original),
+            Action::RemovePseudonyms(ids) if ids.len() == 1 => "Remove pseudonym".into(),
+            Action::RemovePseudonyms(ids) => format!("Remove {} pseudonyms", ids.len()),
+            Action::RestorePseudonyms(p) => format!("Restore {} pseudonyms", p.len()),
             Action::Batch { label, .. } => label.clone(),
             Action::Remove(set) => format!("Delete {}", set.describe()),
             Action::Restore(snapshot) => format!("Restore {}", snapshot.ids().describe()),

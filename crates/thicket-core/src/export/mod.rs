@@ -9,6 +9,9 @@
 //! - `excerpts`: coded passages with citations for papers (Markdown, HTML, CSV, XLSX, JSON).
 //! - `document`: a format-neutral report (headings, quotes, tables) and its writers, for the
 //!   codebook, framework matrix and case reports.
+//! - `pseudonymise`: the project's pseudonymisation map applied to any of these on the way out
+//!   (`Excerpts`, `Document`, `Sheet`s, JSON reports: `.pseudonymise(&map)`; SVG:
+//!   `pseudonymise_svg`), one call each.
 //!
 //! Everything here is pure or writes to a path it is given: the GUI asks for the path with a
 //! file dialog, tests pass a temp file. The one exception is `excerpts`, whose selection and
@@ -18,9 +21,11 @@ pub mod analysis_tables;
 pub mod colour;
 pub mod document;
 pub mod excerpts;
+pub mod pseudonymise;
 pub mod svg;
 pub mod table;
 mod xlsx;
 
+pub use pseudonymise::{Pseudonymise, pseudonymise_svg};
 pub use table::{Cell, Sheet, csv_of, write_csv};
 pub use xlsx::write_xlsx;

@@ -2,7 +2,7 @@
 //!
 //! `apply_in` is only a routing table: each action goes to a function of its family's module
 //! (sources, cases, participants with their turns and source links, coders, codes, codings, memos,
-//! attributes, and the history actions batch/remove/restore), so that the rules of one family
+//! attributes, the pseudonymisation map, and the history actions batch/remove/restore), so that the rules of one family
 //! sit together and the compiler checks that every action is routed. The checks that several
 //! families share (names, dates, roles, ids that must exist) live here.
 //!
@@ -17,6 +17,7 @@ mod codings;
 mod history;
 mod memos;
 mod participants;
+mod pseudonyms;
 mod sources;
 
 use super::{Outcome, Project};
@@ -68,6 +69,10 @@ fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
             attributes::define(w, name, applies_to, value_type, categories)
         }
         Action::SetAttribute { attribute, entity, value } => attributes::set(w, attribute, entity, value),
+        Action::AddPseudonyms(entries) => pseudonyms::add(w, entries),
+        Action::UpdatePseudonym { id, entry } => pseudonyms::update(w, id, entry),
+        Action::RemovePseudonyms(ids) => pseudonyms::remove(w, &ids),
+        Action::RestorePseudonyms(entries) => pseudonyms::restore(w, entries),
         Action::Batch { label, actions } => history::batch(w, label, actions),
         Action::Remove(set) => history::remove(w, &set),
         Action::Restore(snapshot) => history::restore(w, &snapshot),
