@@ -4,8 +4,9 @@
 //! Flags come in (clap `Args` structs, used by the variants of `Command`); each command opens
 //! the project, loads `AnalysisData` with what its analysis needs, narrows it to the filters,
 //! calls the pure function in `analysis/`, and prints the result as an aligned table, CSV, JSON,
-//! a Markdown table or an XLSX workbook (docs/cli.md documents every shape). Nothing is written
-//! to the project. The JSON shapes are the serde-derived reports of `json`.
+//! a Markdown table or an XLSX workbook (docs/cli.md documents every shape). With
+//! `--pseudonymise` the project's pseudonym map rewrites the tables and JSON first. The only
+//! write to the project is the export log's record of a report written to a file (`--out`). The JSON shapes are the serde-derived reports of `json`.
 
 mod json;
 
@@ -17,13 +18,14 @@ use serde::Serialize;
 
 use super::output::emit;
 use thicket_core::analysis::{self, AnalysisData, AnalysisLoad, Scope};
-use thicket_core::export::{Sheet, analysis_tables as tables};
+use super::pseudonyms::Outgoing;
+use thicket_core::export::{Pseudonymise, Sheet, analysis_tables as tables};
 use thicket_core::error::{Ending, Error, IoOp, Result};
 use thicket_core::model::*;
 use thicket_core::project::{Project, Segment, SegmentFilter};
 
 /// Filters shared by the analysis commands: an analysis sees only the codings that pass them.
-#[derive(Debug, Clone, Default, Args)]
+#[derive(Debug, Clone, Default, Args, Serialize)]
 pub struct ScopeArgs {
     /// Only codings in sources of case NAME (repeatable).
     #[arg(long = "case")]
@@ -46,18 +48,22 @@ pub struct ScopeArgs {
 }
 
 /// How the analysis commands print.
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Args, Serialize)]
 pub struct OutputArgs {
     /// table, csv, json, md or xlsx.
     #[arg(long, default_value = "table")]
     pub format: String,
     /// Write to this file instead of stdout (required for xlsx).
     #[arg(long)]
+    #[serde(skip)]
     pub out: Option<PathBuf>,
+    /// Apply the project's pseudonym map to the tables (names of participants, cases, sources).
+    #[arg(long)]
+    pub pseudonymise: bool,
 }
 
 /// `thicket crosstab`
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Args, Serialize)]
 pub struct CrosstabArgs {
     pub project: PathBuf,
     /// cases, roles, kinds, coders, participants, period (= period:month), period:quarter,
@@ -77,7 +83,7 @@ pub struct CrosstabArgs {
 }
 
 /// `thicket cooccur`
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Args, Serialize)]
 pub struct CooccurArgs {
     pub project: PathBuf,
     /// overlap, paragraph, turn or within:N (N characters).
@@ -99,7 +105,7 @@ pub struct CooccurArgs {
 }
 
 /// `thicket triangulate`
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Args, Serialize)]
 pub struct TriangulateArgs {
     pub project: PathBuf,
     /// Count each code together with all its sub-codes.
@@ -121,7 +127,7 @@ pub struct TriangulateArgs {
 }
 
 /// `thicket sequence`
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Args, Serialize)]
 pub struct SequenceArgs {
     pub project: PathBuf,
     /// Code path of A (with --to).
@@ -149,7 +155,7 @@ pub struct SequenceArgs {
 }
 
 /// `thicket timeline`
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Args, Serialize)]
 pub struct TimelineArgs {
     pub project: PathBuf,
     /// Count each code together with all its sub-codes.
@@ -193,25 +199,59 @@ struct Report<J> {
     json: J,
 }
 
-/// Prints a report in `format`, to `out` or stdout.
-fn render<J: Serialize>(report: &Report<J>, output: &OutputArgs) -> Result<()> {
+/// Which command a report comes from and the flags it ran with, for the export log.
+struct Made<'a, A: Serialize> {
+    project: &'a Path,
+    kind: &'static str,
+    args: &'a A,
+}
+
+/// Prints a report in `format`, to `out` or stdout. With `--pseudonymise` the project's map
+/// rewrites the tables and the JSON first; a report written to a file is recorded in the
+/// project's export log.
+fn render<J: Serialize, A: Serialize>(report: Report<J>, output: &OutputArgs, made: Made<'_, A>) -> Result<()> {
     let format = AnalysisFormat::parse(&output.format)?;
-    let shown: Vec<&Sheet> = report.sheets.iter().filter(|s| !s.xlsx_only).collect();
+    let Report { mut sheets, json } = report;
+    // Through a `Value`, whose map sorts the keys: the order docs/cli.md shows.
+    let mut json = serde_json::to_value(&json).map_err(|e| Error::internal(format!("cannot write JSON: {e}")))?;
+    let mut project = None;
+    if output.pseudonymise || output.out.is_some() {
+        let p = Project::open(made.project)?;
+        let outgoing = Outgoing::prepare(&p, output.pseudonymise)?;
+        if let Some(map) = &outgoing.map {
+            sheets.pseudonymise(map);
+            json.pseudonymise(map);
+        }
+        project = Some((p, outgoing));
+    }
+    write_report(&sheets, &json, format, output)?;
+    if let Some((mut p, outgoing)) = project {
+        if let Some(file) = &output.out {
+            let options = serde_json::to_value(made.args).map_err(|e| Error::internal(format!("cannot record the options: {e}")))?;
+            outgoing.log(&mut p, made.kind, file, options)?;
+        }
+        p.close()?;
+    }
+    Ok(())
+}
+
+/// Writes the tables or the JSON in `format`, to `out` or stdout.
+fn write_report(sheets: &[Sheet], json: &serde_json::Value, format: AnalysisFormat, output: &OutputArgs) -> Result<()> {
+    let shown: Vec<&Sheet> = sheets.iter().filter(|s| !s.xlsx_only).collect();
     let titled = shown.len() > 1;
     let text = match format {
         AnalysisFormat::Xlsx => {
             let Some(path) = &output.out else {
                 return Err(Error::invalid("--format xlsx writes a file: give --out FILE.xlsx"));
             };
-            return thicket_core::export::write_xlsx(path, &report.sheets);
+            return thicket_core::export::write_xlsx(path, sheets);
         }
         AnalysisFormat::Json => {
-            // Through a `Value`, whose map sorts the keys: the order docs/cli.md shows.
-            let text = serde_json::to_value(&report.json).and_then(|v| serde_json::to_string_pretty(&v)).map_err(|e| Error::internal(format!("cannot write JSON: {e}")))?;
+            let text = serde_json::to_string_pretty(json).map_err(|e| Error::internal(format!("cannot write JSON: {e}")))?;
             format!("{text}\n")
         }
         // CSV has no room for titles: it holds the first table only.
-        AnalysisFormat::Csv => thicket_core::export::csv_of(&report.sheets),
+        AnalysisFormat::Csv => thicket_core::export::csv_of(sheets),
         AnalysisFormat::Table => shown
             .iter()
             .map(|s| {
@@ -295,7 +335,7 @@ pub fn crosstab(args: CrosstabArgs) -> Result<Ending> {
     let data = load(&args.project, speakers, measure == analysis::Measure::Words, &args.scope)?;
     let spec = analysis::CrosstabSpec { dimension, measure, rollup: args.rollup };
     let t = analysis::crosstab_with(&data, &spec)?;
-    render(&crosstab_report(&t), &args.output)?;
+    render(crosstab_report(&t), &args.output, Made { project: &args.project, kind: "crosstab", args: &args })?;
     Ok(Ending::Success)
 }
 
@@ -326,7 +366,7 @@ pub fn cooccur(args: CooccurArgs) -> Result<Ending> {
     let t = analysis::cooccurrence_with(&data, mode, args.across_coders)?;
     let shown: Vec<usize> = (0..t.codes.len()).filter(|i| keep.is_empty() || keep.contains(&t.codes[*i])).collect();
     let sheets = tables::cooccurrence_sheets(&t, &shown, jaccard_first);
-    render(&Report { sheets, json: json::CooccurJson::new(&t, &shown) }, &args.output)?;
+    render(Report { sheets, json: json::CooccurJson::new(&t, &shown) }, &args.output, Made { project: &args.project, kind: "cooccur", args: &args })?;
     Ok(Ending::Success)
 }
 
@@ -341,7 +381,7 @@ pub fn triangulate(args: TriangulateArgs) -> Result<Ending> {
     let data = load(&args.project, true, false, &args.scope)?;
     let t = analysis::triangulate(&data, &analysis::TriangulationOptions { rollup: args.rollup, ignore_roles: args.ignore_roles.clone(), across_coders: args.across_coders })?;
     let sheets = tables::triangulation_sheets(&t, long_first);
-    render(&Report { sheets, json: json::TriangulationJson::new(&t, &args.ignore_roles) }, &args.output)?;
+    render(Report { sheets, json: json::TriangulationJson::new(&t, &args.ignore_roles) }, &args.output, Made { project: &args.project, kind: "triangulate", args: &args })?;
     Ok(Ending::Success)
 }
 
@@ -367,7 +407,7 @@ pub fn sequence(args: SequenceArgs) -> Result<Ending> {
     };
     let tr = analysis::transitions(&data, &codes, window, subcodes, args.across_coders)?;
     let sheets = tables::sequence_sheets(seq.as_ref(), &tr);
-    render(&Report { sheets, json: json::SequenceJson::new(&data, seq.as_ref(), &tr) }, &args.output)?;
+    render(Report { sheets, json: json::SequenceJson::new(&data, seq.as_ref(), &tr) }, &args.output, Made { project: &args.project, kind: "sequence", args: &args })?;
     Ok(Ending::Success)
 }
 
@@ -382,7 +422,7 @@ pub fn timeline(args: TimelineArgs) -> Result<Ending> {
     }
     let shown: Vec<usize> = (0..t.codes.len()).filter(|i| keep.is_empty() || keep.contains(&t.codes[*i])).collect();
     let sheet = tables::timeline_sheet(&t, &shown);
-    render(&Report { sheets: vec![sheet], json: json::TimelineJson::new(&t, &shown) }, &args.output)?;
+    render(Report { sheets: vec![sheet], json: json::TimelineJson::new(&t, &shown) }, &args.output, Made { project: &args.project, kind: "timeline", args: &args })?;
     Ok(Ending::Success)
 }
 
@@ -453,7 +493,7 @@ mod tests {
     #[test]
     fn formats_are_checked_by_name() {
         assert_eq!(AnalysisFormat::parse("xml").unwrap_err().to_string(), "unknown format \"xml\": expected table, csv, json, md or xlsx");
-        let out = OutputArgs { format: "xlsx".into(), out: None };
+        let out = OutputArgs { format: "xlsx".into(), out: None, pseudonymise: false };
         assert_eq!(check_format(&out).unwrap_err().to_string(), "--format xlsx writes a file: give --out FILE.xlsx");
     }
 

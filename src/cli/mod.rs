@@ -12,6 +12,7 @@ mod commands;
 mod export;
 mod memos;
 mod output;
+mod pseudonyms;
 mod search;
 
 use std::path::PathBuf;
@@ -189,6 +190,18 @@ pub enum Command {
         project: PathBuf,
         #[command(subcommand)]
         command: export::ExportCommand,
+    },
+    /// The pseudonymisation map that exports apply with --pseudonymise: list, add, remove, prefill, preview.
+    Pseudonym {
+        project: PathBuf,
+        #[command(subcommand)]
+        command: pseudonyms::PseudonymCommand,
+    },
+    /// Every export written from the project: when, what, which file, options, pseudonymised or not.
+    ExportLog {
+        project: PathBuf,
+        #[arg(long, default_value = "table")]
+        format: String,
     },
     /// Measure speed and memory on a seeded synthetic corpus (see BENCHMARKS.md).
     Bench {

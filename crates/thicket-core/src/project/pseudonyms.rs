@@ -302,8 +302,9 @@ fn first_word(name: &str) -> Option<&str> {
 }
 
 /// The label before a colon at the start of a turn ("Dana:" gives "Dana"), when it looks like
-/// one: on the turn's first line, at most four words and 40 chars, with a letter and without
-/// sentence punctuation (so "Well, what I meant was:" is not a label).
+/// one: on the turn's first line, at most four words and 40 chars, each word starting with a
+/// capital (a name, initials), without sentence punctuation (so "Well, what I meant was:" and
+/// "The other thing:" are not labels).
 fn speaker_label(turn: &str) -> Option<&str> {
     let line = turn.lines().next()?;
     let (label, _) = line.split_once(':')?;
@@ -311,6 +312,7 @@ fn speaker_label(turn: &str) -> Option<&str> {
     let plausible = label.chars().count() <= 40
         && label.split_whitespace().count() <= 4
         && label.chars().any(char::is_alphabetic)
+        && label.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !label.contains([',', '.', '?', '!', ';', '"', '“', '”']);
     plausible.then_some(label)
 }
@@ -334,6 +336,7 @@ mod tests {
         assert_eq!(speaker_label("10: 30"), None);
         assert_eq!(speaker_label("Well, what I meant was: this"), None);
         assert_eq!(speaker_label("Mrs Whitfield: yes"), Some("Mrs Whitfield"));
+        assert_eq!(speaker_label("The other thing: the file"), None);
         assert_eq!(first_word("Dana Whitfield"), Some("Dana"));
         assert_eq!(first_word("Dana"), None);
         assert_eq!(readable("social_worker"), "Social worker");
