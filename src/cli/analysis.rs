@@ -65,6 +65,7 @@ pub struct OutputArgs {
 /// `thicket crosstab`
 #[derive(Debug, Clone, Args, Serialize)]
 pub struct CrosstabArgs {
+    #[serde(skip)]
     pub project: PathBuf,
     /// cases, roles, kinds, coders, participants, period (= period:month), period:quarter,
     /// period:session or attr:NAME.
@@ -77,14 +78,17 @@ pub struct CrosstabArgs {
     #[arg(long)]
     pub rollup: bool,
     #[command(flatten)]
+    #[serde(flatten)]
     pub scope: ScopeArgs,
     #[command(flatten)]
+    #[serde(flatten)]
     pub output: OutputArgs,
 }
 
 /// `thicket cooccur`
 #[derive(Debug, Clone, Args, Serialize)]
 pub struct CooccurArgs {
+    #[serde(skip)]
     pub project: PathBuf,
     /// overlap, paragraph, turn or within:N (N characters).
     #[arg(long, default_value = "overlap")]
@@ -99,14 +103,17 @@ pub struct CooccurArgs {
     #[arg(long)]
     pub across_coders: bool,
     #[command(flatten)]
+    #[serde(flatten)]
     pub scope: ScopeArgs,
     #[command(flatten)]
+    #[serde(flatten)]
     pub output: OutputArgs,
 }
 
 /// `thicket triangulate`
 #[derive(Debug, Clone, Args, Serialize)]
 pub struct TriangulateArgs {
+    #[serde(skip)]
     pub project: PathBuf,
     /// Count each code together with all its sub-codes.
     #[arg(long)]
@@ -121,14 +128,17 @@ pub struct TriangulateArgs {
     #[arg(long)]
     pub across_coders: bool,
     #[command(flatten)]
+    #[serde(flatten)]
     pub scope: ScopeArgs,
     #[command(flatten)]
+    #[serde(flatten)]
     pub output: OutputArgs,
 }
 
 /// `thicket sequence`
 #[derive(Debug, Clone, Args, Serialize)]
 pub struct SequenceArgs {
+    #[serde(skip)]
     pub project: PathBuf,
     /// Code path of A (with --to).
     #[arg(long)]
@@ -149,14 +159,17 @@ pub struct SequenceArgs {
     #[arg(long)]
     pub across_coders: bool,
     #[command(flatten)]
+    #[serde(flatten)]
     pub scope: ScopeArgs,
     #[command(flatten)]
+    #[serde(flatten)]
     pub output: OutputArgs,
 }
 
 /// `thicket timeline`
 #[derive(Debug, Clone, Args, Serialize)]
 pub struct TimelineArgs {
+    #[serde(skip)]
     pub project: PathBuf,
     /// Count each code together with all its sub-codes.
     #[arg(long)]
@@ -165,8 +178,10 @@ pub struct TimelineArgs {
     #[arg(long = "code")]
     pub codes: Vec<String>,
     #[command(flatten)]
+    #[serde(flatten)]
     pub scope: ScopeArgs,
     #[command(flatten)]
+    #[serde(flatten)]
     pub output: OutputArgs,
 }
 

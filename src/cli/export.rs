@@ -43,6 +43,7 @@ pub struct ExcerptsArgs {
     #[arg(long)]
     pub query: Option<String>,
     #[command(flatten)]
+    #[serde(flatten)]
     pub scope: ScopeArgs,
     /// Only codings attributed to participant NAME (repeatable).
     #[arg(long = "participant")]

@@ -185,8 +185,8 @@ impl Project {
             let chars: Vec<(usize, char)> = text.char_indices().collect();
             for t in turns {
                 let Some(replacement) = replacement_of.get(&t.participant_id) else { continue };
-                let Some(&(start, _)) = chars.get(t.span.start) else { continue };
-                if let Some(label) = speaker_label(&text[start..]).filter(|l| !generic(l)) {
+                let start = chars.get(t.span.start).map_or(text.len(), |&(b, _)| b);
+                if let Some(label) = speaker_label(label_line(&text[..start])).filter(|l| !generic(l)) {
                     add(label, replacement, PseudonymOrigin::Speaker, &mut out, &mut taken);
                 }
             }
@@ -301,6 +301,13 @@ fn first_word(name: &str) -> Option<&str> {
     words.next().is_some().then_some(first).filter(|f| f.chars().count() > 1)
 }
 
+/// The line that holds a turn's label: a turn's span starts after its label, on the label's
+/// line or on a following one, so this is the last non-blank line before the span.
+fn label_line(before: &str) -> &str {
+    let trimmed = before.trim_end();
+    trimmed.rfind('\n').map_or(trimmed, |i| &trimmed[i + 1..])
+}
+
 /// The label before a colon at the start of a turn ("Dana:" gives "Dana"), when it looks like
 /// one: on the turn's first line, at most four words and 40 chars, each word starting with a
 /// capital (a name, initials), without sentence punctuation (so "Well, what I meant was:" and
@@ -337,6 +344,8 @@ mod tests {
         assert_eq!(speaker_label("Well, what I meant was: this"), None);
         assert_eq!(speaker_label("Mrs Whitfield: yes"), Some("Mrs Whitfield"));
         assert_eq!(speaker_label("The other thing: the file"), None);
+        assert_eq!(label_line("Intro.\n\nMRS O: "), "MRS O:");
+        assert_eq!(label_line("**Dana:**\n"), "**Dana:**");
         assert_eq!(first_word("Dana Whitfield"), Some("Dana"));
         assert_eq!(first_word("Dana"), None);
         assert_eq!(readable("social_worker"), "Social worker");
