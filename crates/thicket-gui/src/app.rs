@@ -40,6 +40,8 @@ pub enum UiCommand {
     Perform(thicket_core::Action),
     /// Show the participants window.
     ShowParticipants,
+    /// Show the pseudonyms window on this tab (the map, its preview, or the export log).
+    ShowPseudonyms(super::pseudonyms::PseudonymTab),
     /// Open a source and bring a span of it into view, outlined with the caret at its start but
     /// not selected (from a retrieved segment, a drill-down, a search result, a memo).
     ShowSpan(SourceId, thicket_core::model::TextSpan),
@@ -95,6 +97,8 @@ pub struct ThicketApp {
     reviewed_import: Option<(Box<thicket_core::project::ReadBatch>, Box<thicket_core::project::ImportOptions>)>,
     pub(super) participants: super::participants::ParticipantsWindow,
     pub(super) participants_open: bool,
+    /// The pseudonymisation map, its preview and the export log.
+    pub(super) pseudonyms: super::pseudonyms::PseudonymsWindow,
     pub(super) codebook: super::codebook::CodebookPanel,
     /// The code bar by the document's selection.
     pub(super) code_bar: super::code_bar::CodeBar,
@@ -161,6 +165,7 @@ impl ThicketApp {
             reviewed_import: None,
             participants: Default::default(),
             participants_open: false,
+            pseudonyms: Default::default(),
             codebook: Default::default(),
             code_bar: Default::default(),
             recent_codes: Vec::new(),
@@ -414,6 +419,7 @@ impl ThicketApp {
         self.selected = None;
         self.document = None;
         self.analysis = Default::default();
+        self.pseudonyms = Default::default();
         // The listings were another project's: none are shown until the next one's are read.
         self.summary = None;
         self.summary_loader = None;
@@ -581,6 +587,7 @@ impl ThicketApp {
                 }
             }
             UiCommand::ShowParticipants => self.participants_open = true,
+            UiCommand::ShowPseudonyms(tab) => self.pseudonyms.open(tab),
             UiCommand::ShowCases(_) | UiCommand::ShowAttributes | UiCommand::ShowMemos | UiCommand::OpenMemo(_) | UiCommand::CreateMemo { .. } => {
                 super::data_windows::apply(self, command)
             }
@@ -837,6 +844,7 @@ impl eframe::App for ThicketApp {
         self.save_quick_keys();
         self.save_folds();
         super::data_windows::show(self, ui.ctx());
+        super::pseudonyms::show(self, ui.ctx());
         self.dialogs(ui.ctx());
         let commands = std::mem::take(&mut self.commands);
         if !commands.is_empty() {

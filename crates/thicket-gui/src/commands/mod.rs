@@ -34,6 +34,8 @@ pub enum Command {
     Attributes,
     Memos,
     NewProjectMemo,
+    Pseudonyms,
+    ExportLog,
     ChangeCoder,
     ThemeSystem,
     ThemeLight,
@@ -129,7 +131,9 @@ impl Command {
             C::Attributes =>     (Project, 0, "Attributes…", None, OpenProject, ""),
             C::Memos =>          (Project, 0, "Memos…", shift_key(Key::M), OpenProject, ""),
             C::NewProjectMemo => (Project, 0, "New project memo…", None, OpenProject, ""),
-            C::ChangeCoder =>    (Project, 1, "Change coder…", None, Nothing, "Who is coding: recorded on every coding and memo you make"),
+            C::Pseudonyms =>     (Project, 1, "Pseudonyms…", None, OpenProject, "The names exports replace when pseudonymised, with a preview of every replacement"),
+            C::ExportLog =>      (Project, 1, "Export log…", None, OpenProject, "Every export made from this project, with or without pseudonyms"),
+            C::ChangeCoder =>    (Project, 2, "Change coder…", None, Nothing, "Who is coding: recorded on every coding and memo you make"),
             C::ThemeSystem =>    (View, 0, "Theme as the system", None, Nothing, ""),
             C::ThemeLight =>     (View, 0, "Light theme", None, Nothing, ""),
             C::ThemeDark =>      (View, 0, "Dark theme", None, Nothing, ""),
@@ -149,7 +153,7 @@ impl Command {
         use Command as C;
         let mut all = vec![
             C::NewProject, C::OpenProject, C::OpenSample, C::ImportFiles, C::ImportFolder, C::SaveCopy, C::CloseProject, C::Quit,
-            C::Participants, C::Cases, C::Attributes, C::Memos, C::NewProjectMemo, C::ChangeCoder,
+            C::Participants, C::Cases, C::Attributes, C::Memos, C::NewProjectMemo, C::Pseudonyms, C::ExportLog, C::ChangeCoder,
             C::ThemeSystem, C::ThemeLight, C::ThemeDark, C::CommandPalette,
             C::Undo, C::Redo, C::FindInDocument, C::SearchProject,
         ];
@@ -224,6 +228,8 @@ pub(super) fn run(app: &mut ThicketApp, command: Command) {
         Command::Attributes => UiCommand::ShowAttributes,
         Command::Memos => UiCommand::ShowMemos,
         Command::NewProjectMemo => UiCommand::OpenMemo(super::memos::MemoSubject::NewProjectMemo),
+        Command::Pseudonyms => UiCommand::ShowPseudonyms(super::pseudonyms::PseudonymTab::Map),
+        Command::ExportLog => UiCommand::ShowPseudonyms(super::pseudonyms::PseudonymTab::ExportLog),
         Command::Undo => UiCommand::Undo,
         Command::Redo => UiCommand::Redo,
         Command::Analysis(kind) => UiCommand::OpenAnalysis(kind),
