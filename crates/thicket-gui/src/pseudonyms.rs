@@ -140,7 +140,9 @@ impl PseudonymsWindow {
                 for p in &loaded.map {
                     let label = ui.label(&p.original);
                     let text = self.edits.entry(p.id).or_insert_with(|| p.replacement.clone());
-                    let edit = ui.add(egui::TextEdit::singleline(text).desired_width(150.0).id_salt(("replacement", p.id))).labelled_by(label.id);
+                    // Sized, not only a desired width: a grid cell would squeeze it to its last width.
+                    let size = egui::vec2(150.0, ui.spacing().interact_size.y);
+                    let edit = ui.add_sized(size, egui::TextEdit::singleline(text).id_salt(("replacement", p.id))).labelled_by(label.id);
                     let changed = |entry: NewPseudonym| UiCommand::Perform(Action::UpdatePseudonym { id: p.id, entry });
                     if edit.lost_focus() && text.trim() != p.replacement && !text.trim().is_empty() {
                         commands.push(changed(NewPseudonym { replacement: text.trim().to_string(), ..p.fields() }));
@@ -194,8 +196,9 @@ impl PseudonymsWindow {
                     ui.horizontal_wrapped(|ui| {
                         ui.spacing_mut().item_spacing.x = 0.0;
                         ui.label(format!("…{}", h.before));
+                        // Struck out, then what replaces it (the default fonts have no arrow).
                         ui.label(egui::RichText::new(&h.found).strikethrough());
-                        ui.label(" → ");
+                        ui.label(" ");
                         ui.strong(&h.replacement);
                         ui.label(format!("{}…", h.after));
                     });
