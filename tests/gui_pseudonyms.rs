@@ -120,3 +120,23 @@ fn the_export_log_says_which_exports_left_without_pseudonyms() {
     harness.get_by_label("0123456789abcdef (12 entries)");
     assert_eq!(harness.query_all_by_label("no").count(), 1);
 }
+
+#[test]
+fn an_analysis_exported_from_the_window_is_logged_as_not_pseudonymised() {
+    use thicket_gui::UiCommand;
+    use thicket_gui::analysis::{AnalysisKind, ExportFormat};
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(&dir.path().join("sample.thicket"));
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Matrix));
+    harness.run();
+    let csv = dir.path().join("matrix.csv");
+    harness.state_mut().push_command(UiCommand::Export(AnalysisKind::Matrix, ExportFormat::Csv, csv.clone()));
+    harness.run();
+    assert!(std::fs::read_to_string(&csv).unwrap().starts_with("code,"), "the file was written");
+    let log = project(&harness).export_log().unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!((log[0].fields.kind.as_str(), log[0].fields.pseudonymised), ("matrix", false));
+    assert_eq!(log[0].fields.file, csv.display().to_string());
+    menu(&mut harness, "Project", "Export log…");
+    harness.get_by_label("1 export, 1 without pseudonyms");
+}

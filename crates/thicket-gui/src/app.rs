@@ -593,11 +593,10 @@ impl ThicketApp {
             }
             UiCommand::OpenAnalysis(kind) => self.analysis.open(kind),
             UiCommand::ChooseFile(request) => self.choose_file(request),
-            UiCommand::Export(kind, format, path) => {
-                if let Err(e) = self.analysis.export_view(kind, format, &path) {
-                    self.errors.push(e.to_string());
-                }
-            }
+            UiCommand::Export(kind, format, path) => match self.analysis.export_view(kind, format, &path) {
+                Ok(()) => self.log_export(kind, format, &path),
+                Err(e) => self.errors.push(e.to_string()),
+            },
             UiCommand::ReplaceFile(path, command) => self.replace_file(&path, *command),
             UiCommand::DismissError => {
                 self.errors.clear();
@@ -605,6 +604,24 @@ impl ThicketApp {
             UiCommand::Run(command) => super::commands::run(self, command),
             UiCommand::RemoveCoding(id) => super::coding_removal::ask_or_remove(self, id),
         }
+    }
+
+    /// Records a file the window exported in the project's export log (the window's exports are
+    /// not pseudonymised), so the log lists every export, from the window or the command line.
+    fn log_export(&mut self, kind: super::analysis::AnalysisKind, format: super::analysis::ExportFormat, path: &Path) {
+        let Some(p) = &mut self.project else { return };
+        let record = thicket_core::model::NewExportRecord {
+            kind: kind.stem().to_string(),
+            file: path.display().to_string(),
+            options: serde_json::json!({ "from": "window", "format": format.extensions().first().copied().unwrap_or_default() }),
+            pseudonymised: false,
+            map_hash: None,
+            map_entries: None,
+        };
+        if let Err(e) = p.log_export(&record) {
+            self.errors.push(e.to_string());
+        }
+        self.pseudonyms.forget();
     }
 
     /// Asks who is coding, offering the current name (unless already asking).

@@ -62,6 +62,12 @@ impl PseudonymsWindow {
         self.tab = tab;
     }
 
+    /// Reads the window's contents again on its next frame (the export log changed outside an
+    /// action, without a new generation).
+    pub fn forget(&mut self) {
+        self.loaded = None;
+    }
+
     /// Whether the window is open.
     pub fn is_open(&self) -> bool {
         self.open
@@ -214,7 +220,8 @@ impl PseudonymsWindow {
             return;
         }
         let plain = loaded.log.iter().filter(|r| !r.fields.pseudonymised).count();
-        ui.label(format!("{} exports, {plain} without pseudonyms", loaded.log.len()));
+        let n = loaded.log.len();
+        ui.label(format!("{n} export{}, {plain} without pseudonyms", if n == 1 { "" } else { "s" }));
         egui::ScrollArea::both().auto_shrink([false, true]).show(ui, |ui| {
             egui::Grid::new("export log").num_columns(5).striped(true).show(ui, |ui| {
                 for h in ["When", "What", "File", "Pseudonymised", "Map"] {
