@@ -276,7 +276,7 @@ fn map_edits_are_undoable_steps_and_logging_is_not_one() {
     assert_eq!(p.undo().unwrap().as_deref(), Some("Remove pseudonym"));
     assert_eq!(p.pseudonyms().unwrap(), [thicket_core::model::Pseudonym { replacement: "Social worker 1".into(), ..sam.clone() }], "back under its id");
     assert_eq!(p.undo().unwrap().as_deref(), Some("Edit pseudonym for “Sam”"));
-    assert_eq!(p.pseudonyms().unwrap(), [sam.clone()]);
+    assert_eq!(p.pseudonyms().unwrap(), std::slice::from_ref(&sam));
     assert_eq!(p.undo().unwrap().as_deref(), Some("Add pseudonym for “Sam”"));
     assert!(p.pseudonyms().unwrap().is_empty());
     assert_eq!(p.redo().unwrap().as_deref(), Some("Add pseudonym for “Sam”"));
