@@ -56,6 +56,11 @@ fn pre_fill_lists_the_participants_with_their_counts_and_undo_empties_the_map_ag
     let button = harness.get_by_label("Pre-fill").rect();
     assert!(button.max.x <= 1024.0 && button.max.y <= 700.0, "{button:?}");
 
+    // A second Pre-fill finds nothing new, and says so.
+    harness.get_by_label("Pre-fill").click();
+    harness.run();
+    harness.get_by_label("Nothing new: every participant and speaker label is in the map.");
+    assert_eq!(project(&harness).pseudonyms().unwrap().len(), 12);
     assert_eq!(project(&harness).undo_label(), Some("Pre-fill 12 pseudonyms"));
     undo(&mut harness);
     assert!(project(&harness).pseudonyms().unwrap().is_empty());

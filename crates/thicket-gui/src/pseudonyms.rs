@@ -53,6 +53,8 @@ pub struct PseudonymsWindow {
     only: Option<PseudonymId>,
     /// Failures to show in the window's notifications.
     problems: Vec<String>,
+    /// Said beside Pre-fill when it found nothing new.
+    note: Option<&'static str>,
 }
 
 impl PseudonymsWindow {
@@ -110,13 +112,17 @@ impl PseudonymsWindow {
         ui.horizontal_wrapped(|ui| {
             let pre_fill = ui.button("Pre-fill").on_hover_text("Add participants' names and speaker labels with role-based replacements; your entries stay as they are");
             if pre_fill.clicked() {
+                self.note = None;
                 match project.prefill_pseudonyms_action() {
                     Ok(Some(action)) => commands.push(UiCommand::Perform(action)),
-                    Ok(None) => {}
+                    Ok(None) => self.note = Some("Nothing new: every participant and speaker label is in the map."),
                     Err(e) => self.problems.push(e.to_string()),
                 }
             }
             ui.label(format!("{} entries, {} replacements", loaded.map.len(), loaded.preview.total()));
+            if let Some(note) = self.note {
+                ui.weak(note);
+            }
         });
         ui.horizontal_wrapped(|ui| {
             let o = ui.label("Original");
