@@ -103,16 +103,26 @@ impl PseudonymMap {
         if self.is_empty() || text.is_empty() {
             return Vec::new();
         }
-        let bounds = word_bounds(text);
+        // Word boundaries are found only once a text holds a candidate: most strings of an
+        // export (a date, a code path) hold none.
+        let mut bounds: Option<Bounds> = None;
         let mut found = Vec::new();
         let mut chars = text.char_indices().enumerate().peekable();
         while let Some((ci, (b, c))) = chars.next() {
             let Some(candidates) = self.by_first.get(&fold(c)) else { continue };
-            let hit = candidates.iter().find_map(|&i| {
+            let mut hit = None;
+            for &i in candidates {
                 let rule = &self.rules[i];
-                let (end, n) = rule.match_at(text, b)?;
-                (!rule.whole_word || (bounds.is_boundary(b) && bounds.is_boundary(end))).then_some((rule, end, n))
-            });
+                let Some((end, n)) = rule.match_at(text, b) else { continue };
+                if rule.whole_word {
+                    let bounds = bounds.get_or_insert_with(|| word_bounds(text));
+                    if !(bounds.is_boundary(b) && bounds.is_boundary(end)) {
+                        continue;
+                    }
+                }
+                hit = Some((rule, end, n));
+                break;
+            }
             if let Some((rule, end, n)) = hit {
                 let matched = &text[b..end];
                 found.push(Replacement {
