@@ -593,7 +593,10 @@ impl ThicketApp {
             }
             UiCommand::OpenAnalysis(kind) => self.analysis.open(kind),
             UiCommand::ChooseFile(request) => self.choose_file(request),
-            UiCommand::Export(kind, format, path) => self.export_analysis(kind, format, &path),
+            UiCommand::Export(kind, format, path) => match self.analysis.export_view(kind, format, &path) {
+                Ok(()) => self.log_export(kind, format, &path),
+                Err(e) => self.errors.push(e.to_string()),
+            },
             UiCommand::ReplaceFile(path, command) => self.replace_file(&path, *command),
             UiCommand::DismissError => {
                 self.errors.clear();
@@ -603,28 +606,17 @@ impl ThicketApp {
         }
     }
 
-    /// Writes the open analysis view of `kind` to `path`, pseudonymised when the Pseudonyms window
-    /// says so, and records the file in the project's export log, so that the log lists every
-    /// export, from the window or the command line.
-    fn export_analysis(&mut self, kind: super::analysis::AnalysisKind, format: super::analysis::ExportFormat, path: &Path) {
+    /// Records a file the window exported in the project's export log (the window's exports are
+    /// not pseudonymised), so the log lists every export, from the window or the command line.
+    fn log_export(&mut self, kind: super::analysis::AnalysisKind, format: super::analysis::ExportFormat, path: &Path) {
         let Some(p) = &mut self.project else { return };
-        let map = match self.pseudonyms.applies_to_exports().then(|| p.pseudonym_map()).transpose() {
-            Ok(Some(map)) if map.is_empty() => {
-                return self.errors.push("Cannot pseudonymise the export: the pseudonym map is empty (fill it in Project, Pseudonyms…)".into());
-            }
-            Ok(map) => map,
-            Err(e) => return self.errors.push(e.to_string()),
-        };
-        if let Err(e) = self.analysis.export_view(kind, format, path, map.as_ref()) {
-            return self.errors.push(e.to_string());
-        }
         let record = thicket_core::model::NewExportRecord {
             kind: kind.stem().to_string(),
             file: path.display().to_string(),
             options: serde_json::json!({ "from": "window", "format": format.extensions().first().copied().unwrap_or_default() }),
-            pseudonymised: map.is_some(),
-            map_hash: map.as_ref().map(|m| m.fingerprint().to_string()),
-            map_entries: map.as_ref().map(|m| m.len()),
+            pseudonymised: false,
+            map_hash: None,
+            map_entries: None,
         };
         if let Err(e) = p.log_export(&record) {
             self.errors.push(e.to_string());

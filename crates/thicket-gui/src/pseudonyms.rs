@@ -5,9 +5,7 @@
 //!
 //! In: the map, its preview and the log, read once per project generation while the window is
 //! open (the preview scans every source text, so it is not read while the window is closed).
-//! Out: `UiCommand::Perform` of the map's actions, applied after the frame and undoable; and the
-//! choice to pseudonymise the window's own exports (`applies_to_exports`), which the app reads
-//! when it writes an analysis view to a file.
+//! Out: `UiCommand::Perform` of the map's actions, applied after the frame and undoable.
 
 use super::app::{ThicketApp, UiCommand};
 use thicket_core::Action;
@@ -57,8 +55,6 @@ pub struct PseudonymsWindow {
     problems: Vec<String>,
     /// Said beside Pre-fill when it found nothing new.
     note: Option<&'static str>,
-    /// The window's own exports (analysis tables and charts) apply the map.
-    apply_to_exports: bool,
 }
 
 impl PseudonymsWindow {
@@ -72,11 +68,6 @@ impl PseudonymsWindow {
     /// action, without a new generation).
     pub fn forget(&mut self) {
         self.loaded = None;
-    }
-
-    /// Whether the window's analysis exports apply the map (the user's choice in this window).
-    pub fn applies_to_exports(&self) -> bool {
-        self.apply_to_exports
     }
 
     /// Whether the window is open.
@@ -133,8 +124,6 @@ impl PseudonymsWindow {
                 ui.weak(note);
             }
         });
-        ui.checkbox(&mut self.apply_to_exports, "Pseudonymise the window's exports (analysis tables and charts)")
-            .on_hover_text("The command line asks with --pseudonymise; every export is recorded in the export log");
         ui.horizontal_wrapped(|ui| {
             let o = ui.label("Original");
             ui.add(egui::TextEdit::singleline(&mut self.new_original).desired_width(160.0).hint_text("a name, a place")).labelled_by(o.id);

@@ -3,6 +3,7 @@
 //! diagonal (each code's own codings) is set apart. A click lists the co-occurring pairs.
 //! Numbers from `analysis::cooccurrence_with`, as `thicket cooccur` prints them.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use egui::{Key, Ui};
@@ -12,12 +13,12 @@ use super::drill::{Behind, Segments};
 use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
 use super::background::Work;
-use super::view::{AnalysisView, Exported, Controls, Pick, Refresh, ViewInfo};
+use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Cooccurrence, CrosstabSpec, Dimension, Measure, Proximity, cell_codings, cooccurrence_with, cooccurring_pairs};
 use thicket_core::error::{Error, Result};
-use thicket_core::export::svg::{HeatCell, HeatMap, Legend, heat_map_svg};
-use thicket_core::export::{analysis_tables, colour};
+use thicket_core::export::svg::{HeatCell, HeatMap, Legend, heat_map_svg, write_svg};
+use thicket_core::export::{analysis_tables, colour, write_csv, write_xlsx};
 
 /// How co-occurrence is decided, as the Mode picker offers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -159,14 +160,15 @@ impl AnalysisView for CooccurrenceView {
     }
 
     /// Writes the shown grid (CSV), both grids (XLSX) or the heat map (SVG).
-    fn export(&self, format: ExportFormat) -> Result<Exported> {
+    fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the co-occurrence table has no result to export yet"));
         };
         let sheets = analysis_tables::cooccurrence_sheets(&done.table, &done.shown, done.jaccard);
         match format {
-            ExportFormat::Csv | ExportFormat::Xlsx => Ok(Exported::Sheets(sheets)),
-                        ExportFormat::Svg => Ok(Exported::Svg(heat_map_svg(&done.heat_map()))),
+            ExportFormat::Csv => write_csv(path, &sheets),
+            ExportFormat::Xlsx => write_xlsx(path, &sheets),
+            ExportFormat::Svg => write_svg(path, &heat_map_svg(&done.heat_map())),
         }
     }
 }

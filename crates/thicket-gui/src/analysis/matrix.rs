@@ -6,6 +6,7 @@
 //! export is byte for byte what `thicket crosstab --format csv` prints for the same choices
 //! (with every row shown).
 
+use std::path::Path;
 use std::sync::Arc;
 
 use egui::{Key, Ui};
@@ -15,12 +16,12 @@ use super::drill::{Behind, Segments};
 use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, RowHead, TableCell, TableModel};
 use super::background::Work;
-use super::view::{AnalysisView, Exported, Controls, Pick, Refresh, ViewInfo};
+use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Crosstab, CrosstabSpec, Dimension, Measure, Period, cell_codings, crosstab_with};
 use thicket_core::error::{Error, Result};
-use thicket_core::export::svg::{HeatCell, HeatMap, Legend, heat_map_svg};
-use thicket_core::export::{analysis_tables, colour};
+use thicket_core::export::svg::{HeatCell, HeatMap, Legend, heat_map_svg, write_svg};
+use thicket_core::export::{analysis_tables, colour, write_csv, write_xlsx};
 
 /// The matrix in the Analysis menu. The shortcut is X, for cross-tabulation: M is the memos.
 pub(super) const INFO: ViewInfo = ViewInfo {
@@ -249,14 +250,15 @@ impl AnalysisView for MatrixView {
     }
 
     /// Writes the current table (CSV, XLSX) or heat map (SVG) to `path`.
-    fn export(&self, format: ExportFormat) -> Result<Exported> {
+    fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the matrix has no result to export yet"));
         };
         let sheet = analysis_tables::crosstab_sheet_rows(&done.table, &done.shown);
         match format {
-            ExportFormat::Csv | ExportFormat::Xlsx => Ok(Exported::Sheets(vec![sheet])),
-                        ExportFormat::Svg => Ok(Exported::Svg(heat_map_svg(&done.heat_map()))),
+            ExportFormat::Csv => write_csv(path, &[sheet]),
+            ExportFormat::Xlsx => write_xlsx(path, &[sheet]),
+            ExportFormat::Svg => write_svg(path, &heat_map_svg(&done.heat_map())),
         }
     }
 }

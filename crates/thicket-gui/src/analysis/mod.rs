@@ -210,16 +210,16 @@ impl AnalysisArea {
     /// calls this after its file dialog, tests call it directly.
     pub fn export_active(&self, format: ExportFormat, path: &Path) -> Result<()> {
         match self.active.and_then(|i| self.views.get(i)) {
-            Some(view) => view.export(format, path, None),
+            Some(view) => view.export(format, path),
             None => Err(thicket_core::Error::not_found("no analysis view is in front to export")),
         }
     }
 
     /// Exports the open view of `kind` to `path` (after the file dialog) and notes "Saved …"
     /// under its controls.
-    pub fn export_view(&mut self, kind: AnalysisKind, format: ExportFormat, path: &Path, map: Option<&thicket_core::text::PseudonymMap>) -> Result<()> {
+    pub fn export_view(&mut self, kind: AnalysisKind, format: ExportFormat, path: &Path) -> Result<()> {
         match self.views.iter_mut().find(|v| v.kind() == kind) {
-            Some(view) => view.export_noted(format, path, map),
+            Some(view) => view.export_noted(format, path),
             None => Err(thicket_core::Error::not_found("the analysis view to export was closed")),
         }
     }

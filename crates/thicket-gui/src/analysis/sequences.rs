@@ -4,6 +4,7 @@
 //! pairs; a click on the matrix lists the consecutive pairs behind the number. Numbers from
 //! `analysis::sequence` and `analysis::transitions`, as `thicket sequence` prints them.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use egui::Ui;
@@ -13,13 +14,13 @@ use super::drill::{Behind, Segments};
 use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
 use super::background::Work;
-use super::view::{AnalysisView, Exported, Controls, Pick, Refresh, ViewInfo};
+use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Sequence, SequenceSpec, Transitions, Window, sequence, transition_pairs, transitions};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::analysis_tables::{self, lags_text};
-use thicket_core::export::svg::{HeatCell, HeatMap, Legend, heat_map_svg};
-use thicket_core::export::{colour};
+use thicket_core::export::svg::{HeatCell, HeatMap, Legend, heat_map_svg, write_svg};
+use thicket_core::export::{colour, write_csv, write_xlsx};
 
 /// The window's unit, as the picker offers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -250,14 +251,15 @@ impl AnalysisView for SequencesView {
     }
 
     /// Writes the per-case table (CSV), all tables (XLSX) or the transition heat map (SVG).
-    fn export(&self, format: ExportFormat) -> Result<Exported> {
+    fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the sequence view has no result to export yet"));
         };
         let sheets = analysis_tables::sequence_sheets(Some(&done.seq), &done.tr);
         match format {
-            ExportFormat::Csv | ExportFormat::Xlsx => Ok(Exported::Sheets(sheets)),
-                        ExportFormat::Svg => Ok(Exported::Svg(heat_map_svg(&done.heat_map()))),
+            ExportFormat::Csv => write_csv(path, &sheets),
+            ExportFormat::Xlsx => write_xlsx(path, &sheets),
+            ExportFormat::Svg => write_svg(path, &heat_map_svg(&done.heat_map())),
         }
     }
 }

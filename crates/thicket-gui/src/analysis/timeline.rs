@@ -5,6 +5,7 @@
 //! leaves out.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use egui::{Color32, Key, Ui};
 use egui_plot::{GridMark, Line, Plot, Points};
@@ -12,13 +13,13 @@ use egui_plot::{GridMark, Line, Plot, Points};
 use super::controls::{checklist, current, ready, shown, status};
 use super::filters::{FilterRow, Filters};
 use super::background::Work;
-use super::view::{AnalysisView, Exported, Controls, Pick, Refresh, ViewInfo};
+use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisLoad, Timeline, timeline};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::colour::Rgb;
-use thicket_core::export::svg::{self, Series, TimelineChart, TimelinePanel, timeline_svg};
-use thicket_core::export::{analysis_tables};
+use thicket_core::export::svg::{self, Series, TimelineChart, TimelinePanel, timeline_svg, write_svg};
+use thicket_core::export::{analysis_tables, write_csv, write_xlsx};
 
 /// How many cases and codes a new timeline starts with (the busiest codes).
 const FIRST_CASES: usize = 4;
@@ -242,7 +243,7 @@ impl AnalysisView for TimelineView {
     }
 
     /// Writes the chosen cases' sessions with the chosen codes (CSV, XLSX) or the chart (SVG).
-    fn export(&self, format: ExportFormat) -> Result<Exported> {
+    fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the timeline has no result to export yet"));
         };
@@ -252,8 +253,9 @@ impl AnalysisView for TimelineView {
         let codes: Vec<usize> = series.iter().map(|(i, _)| *i).collect();
         let sheet = analysis_tables::timeline_sheet(&shown, &codes);
         match format {
-            ExportFormat::Csv | ExportFormat::Xlsx => Ok(Exported::Sheets(vec![sheet])),
-                        ExportFormat::Svg => {
+            ExportFormat::Csv => write_csv(path, &[sheet]),
+            ExportFormat::Xlsx => write_xlsx(path, &[sheet]),
+            ExportFormat::Svg => {
                 let panels = shown
                     .cases
                     .iter()
@@ -279,7 +281,7 @@ impl AnalysisView for TimelineView {
                     y_label: "codings".into(),
                     panels,
                 };
-                Ok(Exported::Svg(timeline_svg(&chart)))
+                write_svg(path, &timeline_svg(&chart))
             }
         }
     }

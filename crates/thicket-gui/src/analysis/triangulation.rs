@@ -5,6 +5,7 @@
 //! `thicket triangulate` prints them.
 
 use std::collections::BTreeSet;
+use std::path::Path;
 use std::sync::Arc;
 
 use egui::{Key, Ui};
@@ -14,13 +15,13 @@ use super::drill::{Behind, Segments};
 use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
 use super::background::Work;
-use super::view::{AnalysisView, Exported, Controls, Pick, Refresh, ViewInfo};
+use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Triangulation, TriangulationOptions, triangulate, triangulation_codings};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::colour::{self, Rgb};
-use thicket_core::export::svg::{HeatCell, HeatMap, Legend, heat_map_svg};
-use thicket_core::export::{analysis_tables};
+use thicket_core::export::svg::{HeatCell, HeatMap, Legend, heat_map_svg, write_svg};
+use thicket_core::export::{analysis_tables, write_csv, write_xlsx};
 use thicket_core::model::SourceKind;
 
 /// The triangulation grid in the Analysis menu; G for grid.
@@ -239,14 +240,15 @@ impl AnalysisView for TriangulationView {
 
     /// Writes the grid, the cells and the summary (CSV: the grid; XLSX: all three) or the
     /// coloured grid (SVG).
-    fn export(&self, format: ExportFormat) -> Result<Exported> {
+    fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the triangulation grid has no result to export yet"));
         };
         let sheets = analysis_tables::triangulation_sheets(&done.grid, false);
         match format {
-            ExportFormat::Csv | ExportFormat::Xlsx => Ok(Exported::Sheets(sheets)),
-                        ExportFormat::Svg => Ok(Exported::Svg(heat_map_svg(&done.heat_map()))),
+            ExportFormat::Csv => write_csv(path, &sheets),
+            ExportFormat::Xlsx => write_xlsx(path, &sheets),
+            ExportFormat::Svg => write_svg(path, &heat_map_svg(&done.heat_map())),
         }
     }
 }

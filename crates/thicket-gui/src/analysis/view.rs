@@ -16,7 +16,6 @@ use super::drill::{Behind, DrillDown};
 use super::heat_table::CellRef;
 use super::{AnalysisKind, Ctx, ExportFormat, Request};
 use thicket_core::error::Result;
-use thicket_core::text::PseudonymMap;
 
 /// A kind of view as the Analysis menu, the shortcuts and the tab strip know it.
 pub(super) struct ViewInfo {
@@ -94,14 +93,8 @@ pub(super) trait AnalysisView {
         Ok(None)
     }
 
-    /// What the view shows, for a file: its tables (CSV holds the first, XLSX all) or its chart.
-    fn export(&self, format: ExportFormat) -> Result<Exported>;
-}
-
-/// What a view exports, before it is written (and, when asked, pseudonymised).
-pub enum Exported {
-    Sheets(Vec<thicket_core::export::Sheet>),
-    Svg(String),
+    /// Writes what the view shows: its table (CSV), its tables (XLSX) or its chart (SVG).
+    fn export(&self, format: ExportFormat, path: &Path) -> Result<()>;
 }
 
 /// An open view, with what the frame keeps for it.
@@ -129,28 +122,14 @@ impl Tab {
         self.view.info().kind
     }
 
-    /// Writes what the view shows to `path`, rewritten by `map` when one is given.
-    pub fn export(&self, format: ExportFormat, path: &Path, map: Option<&PseudonymMap>) -> Result<()> {
-        use thicket_core::export::{Pseudonymise, pseudonymise_svg, svg::write_svg, write_csv, write_xlsx};
-        match (self.view.export(format)?, format) {
-            (Exported::Sheets(mut sheets), _) => {
-                if let Some(map) = map {
-                    sheets.pseudonymise(map);
-                }
-                if format == ExportFormat::Xlsx { write_xlsx(path, &sheets) } else { write_csv(path, &sheets) }
-            }
-            (Exported::Svg(svg), _) => match map {
-                Some(map) => write_svg(path, &pseudonymise_svg(&svg, map).0),
-                None => write_svg(path, &svg),
-            },
-        }
+    pub fn export(&self, format: ExportFormat, path: &Path) -> Result<()> {
+        self.view.export(format, path)
     }
 
     /// Exports and, when that worked, notes "Saved …" in place of the view's status.
-    pub fn export_noted(&mut self, format: ExportFormat, path: &Path, map: Option<&PseudonymMap>) -> Result<()> {
-        self.export(format, path, map)?;
-        let how = if map.is_some() { " (pseudonymised)" } else { "" };
-        self.note = Some(format!("Saved {}{how}", path.display()));
+    pub fn export_noted(&mut self, format: ExportFormat, path: &Path) -> Result<()> {
+        self.view.export(format, path)?;
+        self.note = Some(format!("Saved {}", path.display()));
         Ok(())
     }
 
