@@ -25,11 +25,14 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::model::{CaseMode, Pseudonym};
 
 /// A compiled map, ready to apply to any number of texts.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct PseudonymMap {
     rules: Vec<Rule>,
     /// Rule indices by the lowercased first char of their original, longest original first.
     by_first: HashMap<char, Vec<usize>>,
+    /// Which ASCII chars start an original (lowercased): most chars of a text are ASCII and
+    /// start none, and this answers for them without hashing.
+    ascii_first: [bool; 128],
     fingerprint: String,
 }
 
@@ -74,12 +77,17 @@ impl PseudonymMap {
         // Longest first; the sort is stable, so equally long originals keep the map's order.
         rules.sort_by_key(|r| std::cmp::Reverse(r.original.len()));
         let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut ascii_first = [false; 128];
         for (i, r) in rules.iter().enumerate() {
             if let Some(&c) = r.original.first() {
-                by_first.entry(fold(c)).or_default().push(i);
+                let key = fold(c);
+                by_first.entry(key).or_default().push(i);
+                if key.is_ascii() {
+                    ascii_first[key as usize] = true;
+                }
             }
         }
-        PseudonymMap { fingerprint: fingerprint(entries), rules, by_first }
+        PseudonymMap { fingerprint: fingerprint(entries), rules, by_first, ascii_first }
     }
 
     /// True when the map has nothing to replace.
@@ -109,7 +117,11 @@ impl PseudonymMap {
         let mut found = Vec::new();
         let mut chars = text.char_indices().enumerate().peekable();
         while let Some((ci, (b, c))) = chars.next() {
-            let Some(candidates) = self.by_first.get(&fold(c)) else { continue };
+            let key = if c.is_ascii() { c.to_ascii_lowercase() } else { fold(c) };
+            if key.is_ascii() && !self.ascii_first[key as usize] {
+                continue;
+            }
+            let Some(candidates) = self.by_first.get(&key) else { continue };
             let mut hit = None;
             for &i in candidates {
                 let rule = &self.rules[i];
