@@ -111,9 +111,6 @@ impl PseudonymMap {
         if self.is_empty() || text.is_empty() {
             return Vec::new();
         }
-        // Word boundaries are found only once a text holds a candidate: most strings of an
-        // export (a date, a code path) hold none.
-        let mut bounds: Option<Bounds> = None;
         let mut found = Vec::new();
         let mut chars = text.char_indices().enumerate().peekable();
         while let Some((ci, (b, c))) = chars.next() {
@@ -126,11 +123,8 @@ impl PseudonymMap {
             for &i in candidates {
                 let rule = &self.rules[i];
                 let Some((end, n)) = rule.match_at(text, b) else { continue };
-                if rule.whole_word {
-                    let bounds = bounds.get_or_insert_with(|| word_bounds(text));
-                    if !(bounds.is_boundary(b) && bounds.is_boundary(end)) {
-                        continue;
-                    }
+                if rule.whole_word && !is_whole_words(text, b, end) {
+                    continue;
                 }
                 hit = Some((rule, end, n));
                 break;
@@ -244,6 +238,19 @@ impl Rule {
 /// The char an original is indexed under: its first lowercase form.
 fn fold(c: char) -> char {
     c.to_lowercase().next().unwrap_or(c)
+}
+
+/// Whether `text[start..end]` starts and ends at word boundaries (see [`word_bounds`]).
+///
+/// Only the run of text around the match, out to the whitespace on either side, is segmented:
+/// UAX #29 always breaks between whitespace and what follows or precedes it (but for marks
+/// that attach to a space, which no name starts or ends with), so the boundaries inside that
+/// run are those of the whole text, and a match costs the length of its words, not of the text.
+fn is_whole_words(text: &str, start: usize, end: usize) -> bool {
+    let lo = text[..start].rfind(char::is_whitespace).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let hi = text[end..].find(char::is_whitespace).map_or(text.len(), |i| end + i);
+    let bounds = word_bounds(&text[lo..hi]);
+    bounds.is_boundary(start - lo) && bounds.is_boundary(end - lo)
 }
 
 /// The byte offsets where a word may start or end: the UAX #29 word boundaries, plus the place
@@ -422,6 +429,19 @@ mod tests {
             }
             rebuilt.extend(&chars[at..]);
             prop_assert_eq!(rebuilt, m.apply(&text));
+        }
+
+        #[test]
+        fn the_local_boundary_check_agrees_with_segmenting_the_whole_text(text in "[a-zA-Z' ’.,:\n\u{e9}\u{301}-]{0,60}", a in 0usize..60, n in 1usize..12) {
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            prop_assume!(a + n <= chars.len());
+            let start = chars[a].0;
+            let end = chars.get(a + n).map_or(text.len(), |(b, _)| *b);
+            let whole = word_bounds(&text);
+            // A match starts and ends with what its original does: never whitespace, never a mark
+            // (marks attach to what precedes them, a space included).
+            prop_assume!(!chars[a].1.is_whitespace() && chars[a].1 != '\u{301}' && !chars[a + n - 1].1.is_whitespace());
+            prop_assert_eq!(is_whole_words(&text, start, end), whole.is_boundary(start) && whole.is_boundary(end));
         }
 
         #[test]
