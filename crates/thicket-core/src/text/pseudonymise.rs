@@ -246,9 +246,20 @@ fn fold(c: char) -> char {
 /// UAX #29 always breaks between whitespace and what follows or precedes it (but for marks
 /// that attach to a space, which no name starts or ends with), so the boundaries inside that
 /// run are those of the whole text, and a match costs the length of its words, not of the text.
+/// In text without whitespace (Chinese, Japanese) the run is cut 256 bytes from the match:
+/// word rules look at a char or two either side, so boundaries that far in are unchanged.
 fn is_whole_words(text: &str, start: usize, end: usize) -> bool {
-    let lo = text[..start].rfind(char::is_whitespace).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
-    let hi = text[end..].find(char::is_whitespace).map_or(text.len(), |i| end + i);
+    const REACH: usize = 256;
+    let mut from = start.saturating_sub(REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let lo = text[from..start].rfind(char::is_whitespace).map_or(from, |i| from + i + text[from + i..].chars().next().map_or(1, char::len_utf8));
+    let hi = text[end..to].find(char::is_whitespace).map_or(to, |i| end + i);
     let bounds = word_bounds(&text[lo..hi]);
     bounds.is_boundary(start - lo) && bounds.is_boundary(end - lo)
 }
@@ -367,6 +378,15 @@ mod tests {
             found.iter().map(|r| (r.entry, r.start, r.end, r.found.as_str(), r.replacement.as_str())).collect::<Vec<_>>(),
             [(0, 4, 7, "Zoë", "Kim"), (1, 9, 15, "Łukasz", "Ben")]
         );
+    }
+
+    #[test]
+    fn text_without_spaces_is_matched_by_its_own_word_boundaries() {
+        // Each ideograph is a word of its own; a long run without whitespace is cut near the match.
+        let filler = "我们今天在家里谈了很久".repeat(40);
+        let text = format!("{filler}达娜说{filler}达娜。");
+        assert_eq!(map(&[("达娜", "甲")]).find(&text).len(), 2);
+        assert_eq!(map(&[("Dana", "Alex")]).apply(&format!("{}Dana", "é".repeat(300))), format!("{}Dana", "é".repeat(300)), "inside a word");
     }
 
     #[test]
