@@ -110,3 +110,32 @@ fn segments_of_top_code(bencher: divan::Bencher) {
     let filter = SegmentFilter { codes: vec!["Alliance".into()], ..Default::default() };
     bencher.bench_local(|| project.segments(&filter).unwrap());
 }
+
+/// The pseudonym map applied to every source text (what a preview scans and what an export of
+/// every quote would rewrite): one entry per person of the corpus (full name and first name) and
+/// one per case, in MB/s.
+#[divan::bench]
+fn pseudonymise_corpus_texts(bencher: divan::Bencher) {
+    use thicket_core::model::{NewPseudonym, Pseudonym, PseudonymId};
+    let entry = |i: usize, original: &str| {
+        let fields = NewPseudonym::added(original, format!("Person {i}"));
+        Pseudonym { id: PseudonymId(i as i64), original: fields.original, replacement: fields.replacement, whole_word: true, case: fields.case, origin: fields.origin, sort_order: i as i64 }
+    };
+    let mut entries = Vec::new();
+    for (i, p) in CORPUS.people.iter().enumerate() {
+        entries.push(entry(2 * i, &p.name));
+        if let Some(first) = p.name.split_whitespace().next().filter(|f| *f != p.name) {
+            entries.push(entry(2 * i + 1, first));
+        }
+    }
+    entries.extend(CORPUS.cases.iter().enumerate().map(|(i, c)| entry(10_000 + i, c)));
+    entries.sort_by(|a, b| a.original.cmp(&b.original));
+    entries.dedup_by(|a, b| a.original.eq_ignore_ascii_case(&b.original));
+    let map = thicket_core::text::PseudonymMap::new(&entries);
+    let bytes: usize = CORPUS.sources.iter().map(|s| s.text.len()).sum();
+    bencher.counter(divan::counter::BytesCount::new(bytes)).bench_local(|| {
+        for s in &CORPUS.sources {
+            divan::black_box(map.find(&s.text));
+        }
+    });
+}

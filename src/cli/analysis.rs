@@ -5,8 +5,10 @@
 //! the project, loads `AnalysisData` with what its analysis needs, narrows it to the filters,
 //! calls the pure function in `analysis/`, and prints the result as an aligned table, CSV, JSON,
 //! a Markdown table or an XLSX workbook (docs/cli.md documents every shape), or writes its chart
-//! as SVG or PNG (`export::charts`, the window's own charts, captioned with the filters). Nothing
-//! is written to the project. The JSON shapes are the serde-derived reports of `json`.
+//! as SVG or PNG (`export::charts`, the window's own charts, captioned with the filters). With
+//! `--pseudonymise` the project's pseudonym map rewrites the tables, the JSON and the chart first.
+//! The only write to the project is the export log's record of a report written to a file
+//! (`--out`). The JSON shapes are the serde-derived reports of `json`.
 
 mod json;
 
@@ -18,14 +20,15 @@ use serde::Serialize;
 
 use super::output::emit;
 use thicket_core::analysis::{self, AnalysisData, AnalysisLoad, Scope};
-use thicket_core::export::svg::{Chart, ChartSize};
-use thicket_core::export::{Sheet, analysis_tables as tables, charts};
+use super::pseudonyms::Outgoing;
+use thicket_core::export::svg::{Chart, ChartSize, write_chart_svg};
+use thicket_core::export::{Pseudonymise, Sheet, analysis_tables as tables, charts};
 use thicket_core::error::{Ending, Error, IoOp, Result};
 use thicket_core::model::*;
 use thicket_core::project::{Project, Segment, SegmentFilter};
 
 /// Filters shared by the analysis commands: an analysis sees only the codings that pass them.
-#[derive(Debug, Clone, Default, Args)]
+#[derive(Debug, Clone, Default, Args, Serialize)]
 pub struct ScopeArgs {
     /// Only codings in sources of case NAME (repeatable).
     #[arg(long = "case")]
@@ -68,13 +71,14 @@ impl ScopeArgs {
 }
 
 /// How the analysis commands print.
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Args, Serialize)]
 pub struct OutputArgs {
     /// table, csv, json, md, xlsx, svg or png.
     #[arg(long, default_value = "table")]
     pub format: String,
     /// Write to this file instead of stdout (required for xlsx, svg and png).
     #[arg(long)]
+    #[serde(skip)]
     pub out: Option<PathBuf>,
     /// The chart's width in millimetres, for svg and png (default 170, a page; 85 is a column).
     #[arg(long, value_name = "N")]
@@ -82,6 +86,9 @@ pub struct OutputArgs {
     /// The PNG's resolution in dots per inch, for svg and png (default 300).
     #[arg(long, value_name = "N")]
     pub dpi: Option<u32>,
+    /// Apply the project's pseudonym map to the tables (names of participants, cases, sources).
+    #[arg(long)]
+    pub pseudonymise: bool,
 }
 
 impl OutputArgs {
@@ -101,8 +108,9 @@ impl OutputArgs {
 }
 
 /// `thicket crosstab`
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Args, Serialize)]
 pub struct CrosstabArgs {
+    #[serde(skip)]
     pub project: PathBuf,
     /// cases, roles, kinds, coders, participants, period (= period:month), period:quarter,
     /// period:session or attr:NAME.
@@ -115,14 +123,17 @@ pub struct CrosstabArgs {
     #[arg(long)]
     pub rollup: bool,
     #[command(flatten)]
+    #[serde(flatten)]
     pub scope: ScopeArgs,
     #[command(flatten)]
+    #[serde(flatten)]
     pub output: OutputArgs,
 }
 
 /// `thicket cooccur`
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Args, Serialize)]
 pub struct CooccurArgs {
+    #[serde(skip)]
     pub project: PathBuf,
     /// overlap, paragraph, turn or within:N (N characters).
     #[arg(long, default_value = "overlap")]
@@ -137,14 +148,17 @@ pub struct CooccurArgs {
     #[arg(long)]
     pub across_coders: bool,
     #[command(flatten)]
+    #[serde(flatten)]
     pub scope: ScopeArgs,
     #[command(flatten)]
+    #[serde(flatten)]
     pub output: OutputArgs,
 }
 
 /// `thicket triangulate`
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Args, Serialize)]
 pub struct TriangulateArgs {
+    #[serde(skip)]
     pub project: PathBuf,
     /// Count each code together with all its sub-codes.
     #[arg(long)]
@@ -159,14 +173,17 @@ pub struct TriangulateArgs {
     #[arg(long)]
     pub across_coders: bool,
     #[command(flatten)]
+    #[serde(flatten)]
     pub scope: ScopeArgs,
     #[command(flatten)]
+    #[serde(flatten)]
     pub output: OutputArgs,
 }
 
 /// `thicket sequence`
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Args, Serialize)]
 pub struct SequenceArgs {
+    #[serde(skip)]
     pub project: PathBuf,
     /// Code path of A (with --to).
     #[arg(long)]
@@ -190,14 +207,17 @@ pub struct SequenceArgs {
     #[arg(long)]
     pub across_coders: bool,
     #[command(flatten)]
+    #[serde(flatten)]
     pub scope: ScopeArgs,
     #[command(flatten)]
+    #[serde(flatten)]
     pub output: OutputArgs,
 }
 
 /// `thicket timeline`
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Args, Serialize)]
 pub struct TimelineArgs {
+    #[serde(skip)]
     pub project: PathBuf,
     /// Count each code together with all its sub-codes.
     #[arg(long)]
@@ -206,8 +226,10 @@ pub struct TimelineArgs {
     #[arg(long = "code")]
     pub codes: Vec<String>,
     #[command(flatten)]
+    #[serde(flatten)]
     pub scope: ScopeArgs,
     #[command(flatten)]
+    #[serde(flatten)]
     pub output: OutputArgs,
 }
 
@@ -261,10 +283,48 @@ struct Report<J> {
     chart: Option<Chart>,
 }
 
-/// Prints a report in `format`, to `out` or stdout.
-fn render<J: Serialize>(report: &Report<J>, output: &OutputArgs) -> Result<()> {
+/// Which command a report comes from and the flags it ran with, for the export log.
+struct Made<'a, A: Serialize> {
+    project: &'a Path,
+    kind: &'static str,
+    args: &'a A,
+}
+
+/// Prints a report in `format`, to `out` or stdout. With `--pseudonymise` the project's map
+/// rewrites the tables, the JSON and the chart first; a report written to a file is recorded in the
+/// project's export log.
+fn render<J: Serialize, A: Serialize>(report: Report<J>, output: &OutputArgs, made: Made<'_, A>) -> Result<()> {
     let format = AnalysisFormat::parse(&output.format)?;
-    let shown: Vec<&Sheet> = report.sheets.iter().filter(|s| !s.xlsx_only).collect();
+    let Report { mut sheets, json, mut chart } = report;
+    // Through a `Value`, whose map sorts the keys: the order docs/cli.md shows.
+    let mut json = serde_json::to_value(&json).map_err(|e| Error::internal(format!("cannot write JSON: {e}")))?;
+    let mut project = None;
+    if output.pseudonymise || output.out.is_some() {
+        let p = Project::open(made.project)?;
+        let outgoing = Outgoing::prepare(&p, output.pseudonymise)?;
+        if let Some(map) = &outgoing.map {
+            sheets.pseudonymise(map);
+            json.pseudonymise(map);
+            if let Some(chart) = &mut chart {
+                chart.pseudonymise(map);
+            }
+        }
+        project = Some((p, outgoing));
+    }
+    write_report(&sheets, &json, chart.as_ref(), format, output)?;
+    if let Some((mut p, outgoing)) = project {
+        if let Some(file) = &output.out {
+            let options = serde_json::to_value(made.args).map_err(|e| Error::internal(format!("cannot record the options: {e}")))?;
+            outgoing.log(&mut p, made.kind, file, options)?;
+        }
+        p.close()?;
+    }
+    Ok(())
+}
+
+/// Writes the tables, the JSON or the chart in `format`, to `out` or stdout.
+fn write_report(sheets: &[Sheet], json: &serde_json::Value, chart: Option<&Chart>, format: AnalysisFormat, output: &OutputArgs) -> Result<()> {
+    let shown: Vec<&Sheet> = sheets.iter().filter(|s| !s.xlsx_only).collect();
     let titled = shown.len() > 1;
     let text = match format {
         AnalysisFormat::Xlsx | AnalysisFormat::Svg | AnalysisFormat::Png => {
@@ -272,18 +332,17 @@ fn render<J: Serialize>(report: &Report<J>, output: &OutputArgs) -> Result<()> {
                 return Err(missing_out(format));
             };
             if format == AnalysisFormat::Xlsx {
-                return thicket_core::export::write_xlsx(path, &report.sheets);
+                return thicket_core::export::write_xlsx(path, sheets);
             }
-            let chart = report.chart.as_ref().ok_or_else(|| Error::internal("the command built no chart"))?;
-            return chart.write(path, output.chart_size()?, format == AnalysisFormat::Png);
+            let chart = chart.ok_or_else(|| Error::internal("the command built no chart"))?;
+            return write_chart_svg(&chart.svg(), path, output.chart_size()?, format == AnalysisFormat::Png);
         }
         AnalysisFormat::Json => {
-            // Through a `Value`, whose map sorts the keys: the order docs/cli.md shows.
-            let text = serde_json::to_value(&report.json).and_then(|v| serde_json::to_string_pretty(&v)).map_err(|e| Error::internal(format!("cannot write JSON: {e}")))?;
+            let text = serde_json::to_string_pretty(json).map_err(|e| Error::internal(format!("cannot write JSON: {e}")))?;
             format!("{text}\n")
         }
         // CSV has no room for titles: it holds the first table only.
-        AnalysisFormat::Csv => thicket_core::export::csv_of(&report.sheets),
+        AnalysisFormat::Csv => thicket_core::export::csv_of(sheets),
         AnalysisFormat::Table => shown
             .iter()
             .map(|s| {
@@ -383,7 +442,7 @@ pub fn crosstab(args: CrosstabArgs) -> Result<Ending> {
     } else {
         None
     };
-    render(&Report { sheets: vec![tables::crosstab_sheet(&t)], json: json::CrosstabJson::new(&t), chart }, &args.output)?;
+    render(Report { sheets: vec![tables::crosstab_sheet(&t)], json: json::CrosstabJson::new(&t), chart }, &args.output, Made { project: &args.project, kind: "crosstab", args: &args })?;
     Ok(Ending::Success)
 }
 
@@ -415,7 +474,7 @@ pub fn cooccur(args: CooccurArgs) -> Result<Ending> {
     } else {
         None
     };
-    render(&Report { sheets, json: json::CooccurJson::new(&t, &shown), chart }, &args.output)?;
+    render(Report { sheets, json: json::CooccurJson::new(&t, &shown), chart }, &args.output, Made { project: &args.project, kind: "cooccur", args: &args })?;
     Ok(Ending::Success)
 }
 
@@ -436,7 +495,7 @@ pub fn triangulate(args: TriangulateArgs) -> Result<Ending> {
     } else {
         None
     };
-    render(&Report { sheets, json: json::TriangulationJson::new(&t, &args.ignore_roles), chart }, &args.output)?;
+    render(Report { sheets, json: json::TriangulationJson::new(&t, &args.ignore_roles), chart }, &args.output, Made { project: &args.project, kind: "triangulate", args: &args })?;
     Ok(Ending::Success)
 }
 
@@ -470,7 +529,7 @@ pub fn sequence(args: SequenceArgs) -> Result<Ending> {
     } else {
         None
     };
-    render(&Report { sheets, json: json::SequenceJson::new(&data, seq.as_ref(), &tr), chart }, &args.output)?;
+    render(Report { sheets, json: json::SequenceJson::new(&data, seq.as_ref(), &tr), chart }, &args.output, Made { project: &args.project, kind: "sequence", args: &args })?;
     Ok(Ending::Success)
 }
 
@@ -492,7 +551,7 @@ pub fn timeline(args: TimelineArgs) -> Result<Ending> {
     } else {
         None
     };
-    render(&Report { sheets: vec![sheet], json: json::TimelineJson::new(&t, &shown), chart }, &args.output)?;
+    render(Report { sheets: vec![sheet], json: json::TimelineJson::new(&t, &shown), chart }, &args.output, Made { project: &args.project, kind: "timeline", args: &args })?;
     Ok(Ending::Success)
 }
 
@@ -563,7 +622,7 @@ mod tests {
     #[test]
     fn formats_are_checked_by_name() {
         assert_eq!(AnalysisFormat::parse("xml").unwrap_err().to_string(), "unknown format \"xml\": expected table, csv, json, md, xlsx, svg or png");
-        let out = OutputArgs { format: "xlsx".into(), out: None, width_mm: None, dpi: None };
+        let out = OutputArgs { format: "xlsx".into(), out: None, width_mm: None, dpi: None, pseudonymise: false };
         assert_eq!(check_format(&out).unwrap_err().to_string(), "--format xlsx writes a file: give --out FILE.xlsx");
         let png = OutputArgs { format: "png".into(), out: None, width_mm: None, dpi: None };
         assert_eq!(check_format(&png).unwrap_err().to_string(), "--format png writes a file: give --out FILE.png");

@@ -182,6 +182,16 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
             p.close()?;
             Ok(Ending::Success)
         }
+        Command::Pseudonym { project, command } => {
+            let mut p = Project::open(&project)?;
+            super::pseudonyms::run(&mut p, command)?;
+            p.close()?;
+            Ok(Ending::Success)
+        }
+        Command::ExportLog { project, format } => {
+            super::pseudonyms::export_log(&project, &format)?;
+            Ok(Ending::Success)
+        }
         Command::Attribute { project, command } => {
             let mut p = Project::open(&project)?;
             super::attributes::run(&mut p, command)?;

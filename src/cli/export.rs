@@ -5,21 +5,25 @@
 //! `segments`) and `ExcerptOptions`, the core selects and builds the `Excerpts` model, and one
 //! of its writers turns it into the file. The codebook and case reports are core report models
 //! written by `export::report::write_report`, the one format dispatch they share with the window.
-//! Nothing is written to the project.
+//! With `--pseudonymise` the project's pseudonym map rewrites the built model first, so every
+//! format is pseudonymised alike. The project's text is never changed; the only write is the line
+//! of the export log that records the file.
 
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
+use serde::Serialize;
 
 use super::analysis::ScopeArgs;
 use super::output::emit;
+use super::pseudonyms::Outgoing;
 use thicket_core::error::{Ending, Error, IoOp, Result};
 use thicket_core::export::case_report::{CaseReportOptions, ExcerptPick, build_case_report};
 use thicket_core::export::codebook::{CodebookOptions, build_codebook};
 use thicket_core::export::excerpts::{self, CitationTemplate, CodeChoice, ExcerptOptions, GroupBy, Selection, SortBy};
 use thicket_core::export::report::{Report, ReportFormat, write_report};
 use thicket_core::export::document::to_docx;
-use thicket_core::export::write_xlsx;
+use thicket_core::export::{Pseudonymise, write_xlsx};
 use thicket_core::model::SourceKind;
 use thicket_core::project::Project;
 
@@ -94,7 +98,7 @@ pub struct CaseReportArgs {
 }
 
 /// `thicket export PROJECT excerpts`
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Args, Serialize)]
 pub struct ExcerptsArgs {
     /// Code path, e.g. "Ruptures/Withdrawal" (repeatable).
     #[arg(long = "code")]
@@ -109,6 +113,7 @@ pub struct ExcerptsArgs {
     #[arg(long)]
     pub query: Option<String>,
     #[command(flatten)]
+    #[serde(flatten)]
     pub scope: ScopeArgs,
     /// Only codings attributed to participant NAME (repeatable).
     #[arg(long = "participant")]
@@ -148,7 +153,11 @@ pub struct ExcerptsArgs {
     pub format: String,
     /// The file to write; - for stdout (not for docx or xlsx).
     #[arg(long)]
+    #[serde(skip)]
     pub out: PathBuf,
+    /// Apply the project's pseudonym map to everything written (quotes, citations, context, memos, headings).
+    #[arg(long)]
+    pub pseudonymise: bool,
 }
 
 /// The formats `export excerpts` writes.
@@ -284,6 +293,7 @@ fn export_excerpts(project: PathBuf, args: ExcerptsArgs) -> Result<Ending> {
     options.other_codes = args.other_codes;
     options.definitions = args.definitions;
     options.counts = args.counts;
+    let logged = serde_json::to_value(&args).map_err(|e| Error::internal(format!("cannot record the options: {e}")))?;
     let selection = Selection {
         codes,
         cases: args.scope.cases,
@@ -295,30 +305,35 @@ fn export_excerpts(project: PathBuf, args: ExcerptsArgs) -> Result<Ending> {
         from_date: args.scope.from_date,
         to_date: args.scope.to_date,
     };
-    let p = Project::open(&project)?;
+    let mut p = Project::open(&project)?;
+    let outgoing = Outgoing::prepare(&p, args.pseudonymise)?;
     options.title = match args.title {
         Some(t) => t,
         None => format!("Excerpts: {}", p.title()?),
     };
     let segments = excerpts::select(&p, &selection)?;
-    let built = excerpts::build(&p, segments, &options)?;
-    p.close()?;
+    let mut built = excerpts::build(&p, segments, &options)?;
+    if let Some(map) = &outgoing.map {
+        built.pseudonymise(map);
+    }
     let text = match format {
-        ExcerptFormat::Xlsx => return write_xlsx(&args.out, &[excerpts::excerpt_sheet(&built)]).map(|()| Ending::Success),
-        ExcerptFormat::Docx => {
+        ExcerptFormat::Xlsx | ExcerptFormat::Docx => None,
+        ExcerptFormat::Md => Some(excerpts::to_markdown(&built)),
+        ExcerptFormat::Html => Some(excerpts::to_html(&built)),
+        ExcerptFormat::Csv => Some(excerpts::to_csv(&built)),
+        ExcerptFormat::Json => Some(excerpts::to_json(&built)?),
+    };
+    match text {
+        None if format == ExcerptFormat::Docx => {
             let bytes = to_docx(&excerpts::to_document(&built))?;
             std::fs::write(&args.out, bytes).map_err(|e| Error::io(IoOp::Write, &args.out, e))?;
-            return Ok(Ending::Success);
         }
-        ExcerptFormat::Md => excerpts::to_markdown(&built),
-        ExcerptFormat::Html => excerpts::to_html(&built),
-        ExcerptFormat::Csv => excerpts::to_csv(&built),
-        ExcerptFormat::Json => excerpts::to_json(&built)?,
-    };
-    if to_stdout {
-        emit(&text)?;
-    } else {
-        std::fs::write(&args.out, text).map_err(|e| Error::io(IoOp::Write, &args.out, e))?;
+        None => write_xlsx(&args.out, &[excerpts::excerpt_sheet(&built)])?,
+        Some(text) if to_stdout => emit(&text)?,
+        Some(text) => std::fs::write(&args.out, text).map_err(|e| Error::io(IoOp::Write, &args.out, e))?,
     }
+    // Only a file that was written is logged.
+    outgoing.log(&mut p, "excerpts", &args.out, logged)?;
+    p.close()?;
     Ok(Ending::Success)
 }

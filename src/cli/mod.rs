@@ -13,6 +13,7 @@ mod export;
 mod framework;
 mod memos;
 mod output;
+mod pseudonyms;
 mod search;
 
 use std::path::PathBuf;
@@ -196,6 +197,18 @@ pub enum Command {
         project: PathBuf,
         #[command(subcommand)]
         command: export::ExportCommand,
+    },
+    /// The pseudonymisation map that exports apply with --pseudonymise: list, add, remove, prefill, preview.
+    Pseudonym {
+        project: PathBuf,
+        #[command(subcommand)]
+        command: pseudonyms::PseudonymCommand,
+    },
+    /// Every export written from the project: when, what, which file, options, pseudonymised or not.
+    ExportLog {
+        project: PathBuf,
+        #[arg(long, default_value = "table")]
+        format: String,
     },
     /// Measure speed and memory on a seeded synthetic corpus (see BENCHMARKS.md).
     Bench {

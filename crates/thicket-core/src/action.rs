@@ -110,6 +110,15 @@ pub enum Action {
         #[serde(default)]
         updated_at: Option<String>,
     },
+    /// Add entries to the pseudonymisation map (the researcher's, or a pre-fill); an original
+    /// already in the map (in any case) is refused.
+    AddPseudonyms(Vec<NewPseudonym>),
+    /// Replace an entry of the map.
+    UpdatePseudonym { id: PseudonymId, entry: NewPseudonym },
+    /// Take entries out of the map.
+    RemovePseudonyms(Vec<PseudonymId>),
+    /// Put back entries removed earlier, under their old ids (how a removal is undone).
+    RestorePseudonyms(Vec<Pseudonym>),
     /// Several actions as one step: one transaction, one undo.
     Batch { label: String, actions: Vec<Action> },
     /// Delete entities and everything that hangs from them (a code's sub-codes and codings, ...).
@@ -154,6 +163,12 @@ impl Action {
             Action::SetFrameworkRows { .. } => "Choose framework matrix cases".into(),
             Action::SetFrameworkCell { summary, .. } if summary.is_empty() => "Clear framework summary".into(),
             Action::SetFrameworkCell { .. } => "Edit framework summary".into(),
+            Action::AddPseudonyms(p) if p.len() == 1 => format!("Add pseudonym for “{}”", p[0].original),
+            Action::AddPseudonyms(p) => format!("Add {} pseudonyms", p.len()),
+            Action::UpdatePseudonym { entry, .. } => format!("Edit pseudonym for “{}”", entry.original),
+            Action::RemovePseudonyms(ids) if ids.len() == 1 => "Remove pseudonym".into(),
+            Action::RemovePseudonyms(ids) => format!("Remove {} pseudonyms", ids.len()),
+            Action::RestorePseudonyms(p) => format!("Restore {} pseudonyms", p.len()),
             Action::Batch { label, .. } => label.clone(),
             Action::Remove(set) => format!("Delete {}", set.describe()),
             Action::Restore(snapshot) => format!("Restore {}", snapshot.ids().describe()),

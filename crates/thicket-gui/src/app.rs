@@ -40,6 +40,8 @@ pub enum UiCommand {
     Perform(thicket_core::Action),
     /// Show the participants window.
     ShowParticipants,
+    /// Show the pseudonyms window on this tab (the map, its preview, or the export log).
+    ShowPseudonyms(super::pseudonyms::PseudonymTab),
     /// Open a source and bring a span of it into view, outlined with the caret at its start but
     /// not selected (from a retrieved segment, a drill-down, a search result, a memo).
     ShowSpan(SourceId, thicket_core::model::TextSpan),
@@ -100,6 +102,8 @@ pub struct ThicketApp {
     reviewed_import: Option<(Box<thicket_core::project::ReadBatch>, Box<thicket_core::project::ImportOptions>)>,
     pub(super) participants: super::participants::ParticipantsWindow,
     pub(super) participants_open: bool,
+    /// The pseudonymisation map, its preview and the export log.
+    pub(super) pseudonyms: super::pseudonyms::PseudonymsWindow,
     pub(super) codebook: super::codebook::CodebookPanel,
     /// The code bar by the document's selection.
     pub(super) code_bar: super::code_bar::CodeBar,
@@ -168,6 +172,7 @@ impl ThicketApp {
             reviewed_import: None,
             participants: Default::default(),
             participants_open: false,
+            pseudonyms: Default::default(),
             codebook: Default::default(),
             code_bar: Default::default(),
             recent_codes: Vec::new(),
@@ -435,6 +440,7 @@ impl ThicketApp {
         self.selected = None;
         self.document = None;
         self.analysis = Default::default();
+        self.pseudonyms = Default::default();
         // The listings were another project's: none are shown until the next one's are read.
         self.summary = None;
         self.summary_loader = None;
@@ -611,16 +617,16 @@ impl ThicketApp {
                 }
             }
             UiCommand::ShowParticipants => self.participants_open = true,
+            UiCommand::ShowPseudonyms(tab) => self.pseudonyms.open(tab),
             UiCommand::ShowCases(_) | UiCommand::ShowAttributes | UiCommand::ShowMemos | UiCommand::OpenMemo(_) | UiCommand::CreateMemo { .. } => {
                 super::data_windows::apply(self, command)
             }
             UiCommand::OpenAnalysis(kind) => self.analysis.open(kind),
             UiCommand::ChooseFile(request) => self.choose_file(request),
-            UiCommand::Export(kind, format, path) => {
-                if let Err(e) = self.analysis.export_view(kind, format, &path) {
-                    self.errors.push(e.to_string());
-                }
-            }
+            UiCommand::Export(kind, format, path) => match self.analysis.export_view(kind, format, &path) {
+                Ok(()) => self.log_export(kind, format, &path),
+                Err(e) => self.errors.push(e.to_string()),
+            },
             UiCommand::ExportReport(kind, format, path) => super::report_dialog::write(self, kind, format, path),
             UiCommand::ReplaceFile(path, command) => self.replace_file(&path, *command),
             UiCommand::DismissError => {
@@ -629,6 +635,24 @@ impl ThicketApp {
             UiCommand::Run(command) => super::commands::run(self, command),
             UiCommand::RemoveCoding(id) => super::coding_removal::ask_or_remove(self, id),
         }
+    }
+
+    /// Records a file the window exported in the project's export log (the window's exports are
+    /// not pseudonymised), so the log lists every export, from the window or the command line.
+    fn log_export(&mut self, kind: super::analysis::AnalysisKind, format: super::analysis::ExportFormat, path: &Path) {
+        let Some(p) = &mut self.project else { return };
+        let record = thicket_core::model::NewExportRecord {
+            kind: kind.stem().to_string(),
+            file: path.display().to_string(),
+            options: serde_json::json!({ "from": "window", "format": format.extensions().first().copied().unwrap_or_default() }),
+            pseudonymised: false,
+            map_hash: None,
+            map_entries: None,
+        };
+        if let Err(e) = p.log_export(&record) {
+            self.errors.push(e.to_string());
+        }
+        self.pseudonyms.forget();
     }
 
     /// Asks who is coding, offering the current name (unless already asking).
@@ -869,6 +893,7 @@ impl eframe::App for ThicketApp {
         self.save_folds();
         super::data_windows::show(self, ui.ctx());
         super::report_dialog::show(self, ui.ctx());
+        super::pseudonyms::show(self, ui.ctx());
         self.dialogs(ui.ctx());
         let commands = std::mem::take(&mut self.commands);
         if !commands.is_empty() {

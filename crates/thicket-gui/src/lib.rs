@@ -26,6 +26,7 @@ mod participants;
 mod retrieval;
 mod panels;
 mod prefs;
+pub mod pseudonyms;
 pub mod report_dialog;
 pub mod summary;
 mod search;

@@ -15,6 +15,8 @@
 //! - `report`: `ReportFormat` and `write_report`, the one place a report model becomes a file.
 //! - `codebook`, `case_report`: the codebook and per-case reports, built from a project into
 //!   plain models that `report` writes.
+//! - `pseudonymise`: the project's pseudonymisation map applied to any of these on the way out
+//!   (`Excerpts`, `Document`, `Sheet`s, charts, JSON reports: `.pseudonymise(&map)`), one call each.
 //!
 //! Everything here is pure or writes to a path it is given: the GUI asks for the path with a
 //! file dialog, tests pass a temp file. The one exception is `excerpts`, whose selection and
@@ -29,10 +31,12 @@ pub mod colour;
 pub mod document;
 pub mod excerpts;
 pub mod framework;
+pub mod pseudonymise;
 pub mod report;
 pub mod svg;
 pub mod table;
 mod xlsx;
 
+pub use pseudonymise::{Pseudonymise, pseudonymise_svg};
 pub use table::{Cell, Sheet, csv_of, write_csv, write_file};
 pub use xlsx::write_xlsx;

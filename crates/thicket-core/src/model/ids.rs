@@ -36,4 +36,8 @@ typed_id!(
     AttributeId,
     /// A framework matrix: cases × codes with a summary in each cell.
     FrameworkId,
+    /// An entry of the pseudonymisation map.
+    PseudonymId,
+    /// A line of the export log.
+    ExportRecordId,
 );

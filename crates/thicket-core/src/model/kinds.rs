@@ -94,3 +94,26 @@ text_enum!(
         Category = "category",
     }
 );
+
+text_enum!(
+    /// How an entry of the pseudonymisation map treats letter case.
+    CaseMode {
+        /// Matches in any case and gives the replacement the matched text's casing pattern
+        /// ("DANA" → "ALEX", "dana" → "alex", "Dana" → "Alex").
+        Keep = "keep",
+        /// Matches only the original exactly as written; the replacement is used as written.
+        Exact = "exact",
+    }
+);
+
+text_enum!(
+    /// Where an entry of the pseudonymisation map came from.
+    PseudonymOrigin {
+        /// A participant's name (pre-filled).
+        Participant = "participant",
+        /// A speaker label found in a source (pre-filled).
+        Speaker = "speaker",
+        /// Added by the researcher (a place, an agency, a nickname...).
+        Added = "added",
+    }
+);

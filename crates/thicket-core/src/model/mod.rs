@@ -1,7 +1,8 @@
 //! Plain domain types: the nouns of a Thicket project (DESIGN.md §4), their typed ids and text spans,
 //! and the rules that hold for them whatever face changes them: the code tree's paths and moves
 //! ([`Codebook`], [`Placement`]), code names taken from the text ([`in_vivo_name`]) and code colours
-//! ([`Rgb`], [`next_code_colour`]).
+//! ([`Rgb`], [`next_code_colour`]). The pseudonymisation map and the export log ([`Pseudonym`],
+//! [`ExportRecord`]) are data about the project's exports, kept here like the rest.
 //!
 //! Nothing here touches SQLite or egui. The store fills these types from rows; the project layer,
 //! analyses, exporters, the CLI and the UI all read them.
@@ -14,8 +15,8 @@ mod framework;
 mod ids;
 mod kinds;
 mod placement;
+mod pseudonyms;
 mod span;
-
 
 pub use codebook::{Codebook, in_vivo_name, split_path};
 pub use colour::{CODE_PALETTE, Rgb, next_code_colour};
@@ -25,6 +26,7 @@ pub use framework::{Framework, FrameworkCell, FrameworkMatrix};
 pub use ids::*;
 pub use kinds::*;
 pub use placement::Placement;
+pub use pseudonyms::{ExportRecord, NewExportRecord, NewPseudonym, Pseudonym};
 pub use span::TextSpan;
 
 /// Codes for the unit tests of the tree's rules, built in one place.

@@ -10,6 +10,7 @@ mod autocode;
 mod check;
 mod framework;
 mod import_batch;
+mod pseudonyms;
 mod queries;
 mod search;
 
@@ -23,6 +24,7 @@ use crate::store::Store;
 pub use analysis_load::{AnalysisLoader, AnalysisRows};
 pub use check::CheckReport;
 pub use import_batch::{DateFrom, ImportOptions, ImportReport, ImportedFile, ReadBatch, SkippedFile, expand_paths, import_text, read_files};
+pub use pseudonyms::{EntryPreview, PreviewHit, PreviewPlace, PseudonymPreview};
 pub use queries::{CaseDeletionSummary, MemoMarks, Segment, SegmentFilter};
 pub use autocode::{AutocodePlan, AutocodeRun, AutocodeSpec, CodingUnit, PlannedCoding};
 pub use search::{SearchHit, SearchResults, SearchRun, SearchScope};

@@ -19,7 +19,7 @@ macro_rules! sql_id {
     )*};
 }
 
-sql_id!(SourceId, CaseId, ParticipantId, TurnId, CodeId, CodingId, CoderId, MemoId, AttributeId, FrameworkId);
+sql_id!(SourceId, CaseId, ParticipantId, TurnId, CodeId, CodingId, CoderId, MemoId, AttributeId, FrameworkId, PseudonymId, ExportRecordId);
 
 macro_rules! sql_text_enum {
     ($($t:ty),*) => {$(
@@ -37,7 +37,7 @@ macro_rules! sql_text_enum {
     )*};
 }
 
-sql_text_enum!(SourceKind, AttributeTarget, AttributeType);
+sql_text_enum!(SourceKind, AttributeTarget, AttributeType, CaseMode, PseudonymOrigin);
 
 /// Reads a non-negative integer column as `usize`.
 pub(super) fn get_usize(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<usize> {

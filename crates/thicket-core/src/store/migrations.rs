@@ -13,8 +13,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("sql/0002_covering_indexes.sql"),
     include_str!("sql/0003_source_author.sql"),
     include_str!("sql/0004_time_marks.sql"),
-    // Numbered 0006 because 0005 is being written on another branch; the list is what counts
-    // (migration `i` takes version `i` to `i + 1`), so the file is renumbered when both are in.
+    include_str!("sql/0005_pseudonyms.sql"),
     include_str!("sql/0006_framework.sql"),
 ];
 

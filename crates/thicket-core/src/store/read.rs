@@ -53,6 +53,18 @@ fn source_row(r: &Row<'_>) -> rusqlite::Result<Source> {
     })
 }
 
+fn pseudonym_row(r: &Row<'_>) -> rusqlite::Result<Pseudonym> {
+    Ok(Pseudonym {
+        id: r.get(0)?,
+        original: r.get(1)?,
+        replacement: r.get(2)?,
+        whole_word: r.get(3)?,
+        case: r.get(4)?,
+        origin: r.get(5)?,
+        sort_order: r.get(6)?,
+    })
+}
+
 fn code_row(r: &Row<'_>) -> rusqlite::Result<Code> {
     Ok(Code {
         id: r.get(0)?,
@@ -122,6 +134,47 @@ impl<'a> Reader<'a> {
     /// A value from the project's key/value table (`title`, `uuid`, `created_at`).
     pub fn project_info(&self, key: &str) -> Result<Option<String>> {
         self.one("SELECT value FROM project_info WHERE key = ?1", [key], |r| r.get(0))
+    }
+
+    /// The pseudonymisation map, in the researcher's order.
+    pub fn pseudonyms(&self) -> Result<Vec<Pseudonym>> {
+        self.list(
+            "SELECT id, original, replacement, whole_word, case_mode, origin, sort_order FROM pseudonyms ORDER BY sort_order, id",
+            [],
+            pseudonym_row,
+        )
+    }
+
+    /// One entry of the map.
+    pub fn pseudonym(&self, id: PseudonymId) -> Result<Option<Pseudonym>> {
+        self.one(
+            "SELECT id, original, replacement, whole_word, case_mode, origin, sort_order FROM pseudonyms WHERE id = ?1",
+            [id],
+            pseudonym_row,
+        )
+    }
+
+    /// The export log, oldest first.
+    pub fn export_log(&self) -> Result<Vec<ExportRecord>> {
+        self.list(
+            "SELECT id, made_at, kind, file, options, pseudonymised, map_hash, map_entries FROM export_log ORDER BY made_at, id",
+            [],
+            |r| {
+                let options: String = r.get(4)?;
+                Ok(ExportRecord {
+                    id: r.get(0)?,
+                    made_at: r.get(1)?,
+                    fields: NewExportRecord {
+                        kind: r.get(2)?,
+                        file: r.get(3)?,
+                        options: serde_json::from_str(&options).unwrap_or(serde_json::Value::Null),
+                        pseudonymised: r.get(5)?,
+                        map_hash: r.get(6)?,
+                        map_entries: r.get::<_, Option<i64>>(7)?.map(|n| n.max(0) as usize),
+                    },
+                })
+            },
+        )
     }
 
     /// All sources, by name.

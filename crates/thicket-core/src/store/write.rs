@@ -374,6 +374,42 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
+    /// Inserts an entry of the pseudonymisation map (under `id` when restoring).
+    pub fn insert_pseudonym(&mut self, id: Option<PseudonymId>, p: &NewPseudonym) -> Result<PseudonymId> {
+        self.tx.execute(
+            "INSERT INTO pseudonyms (id, original, replacement, whole_word, case_mode, origin, sort_order)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![id, p.original, p.replacement, p.whole_word, p.case, p.origin, p.sort_order],
+        )?;
+        Ok(PseudonymId(self.tx.last_insert_rowid()))
+    }
+
+    /// Replaces an entry's fields.
+    pub fn update_pseudonym(&mut self, id: PseudonymId, p: &NewPseudonym) -> Result<()> {
+        self.tx.execute(
+            "UPDATE pseudonyms SET original = ?2, replacement = ?3, whole_word = ?4, case_mode = ?5, origin = ?6, sort_order = ?7
+             WHERE id = ?1",
+            params![id, p.original, p.replacement, p.whole_word, p.case, p.origin, p.sort_order],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes an entry; false when there was none.
+    pub fn delete_pseudonym(&mut self, id: PseudonymId) -> Result<bool> {
+        Ok(self.tx.execute("DELETE FROM pseudonyms WHERE id = ?1", [id])? > 0)
+    }
+
+    /// Appends a line to the export log.
+    pub fn insert_export_record(&mut self, made_at: &str, e: &NewExportRecord) -> Result<ExportRecordId> {
+        let options = serde_json::to_string(&e.options).unwrap_or_else(|_| "{}".into());
+        self.tx.execute(
+            "INSERT INTO export_log (made_at, kind, file, options, pseudonymised, map_hash, map_entries)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![made_at, e.kind, e.file, options, e.pseudonymised, e.map_hash, e.map_entries.map(|n| n as i64)],
+        )?;
+        Ok(ExportRecordId(self.tx.last_insert_rowid()))
+    }
+
     /// Runs a statement with one id parameter (used by snapshot deletes).
     pub(super) fn exec_id(&mut self, sql: &str, id: i64) -> Result<usize> {
         Ok(self.tx.prepare_cached(sql)?.execute([id])?)

@@ -46,9 +46,13 @@ impl Chart {
 
     /// Writes the chart to `path` as SVG sized to `size`, or as PNG when `png` is true.
     pub fn write(&self, path: &Path, size: ChartSize, as_png: bool) -> Result<()> {
-        let svg = self.svg();
-        if as_png { super::table::write_file(path, &png(&svg, size)?) } else { write_svg(path, &sized_svg(&svg, size)?) }
+        write_chart_svg(&self.svg(), path, size, as_png)
     }
+}
+
+/// Writes a chart's SVG document to `path` sized to `size`, or rendered as PNG when `as_png`.
+pub fn write_chart_svg(svg: &str, path: &Path, size: ChartSize, as_png: bool) -> Result<()> {
+    if as_png { super::table::write_file(path, &png(svg, size)?) } else { write_svg(path, &sized_svg(svg, size)?) }
 }
 
 /// Writes an SVG document to `path`.
