@@ -376,7 +376,7 @@ fn cli_layout_rename_clear_and_delete() {
     fails_with(&thicket(["framework", ps, "set", "Harlow and Mensah", "--case", "Kowalski family", "--code", "Ruptures", "--summary", "x"]), &["case", "is not a row of the framework matrix \"Harlow and Mensah\""]);
     fails_with(&thicket(["framework", ps, "show", "Main"]), &["no framework matrix named \"Main\": there are Harlow and Mensah"]);
     fails_with(&thicket(["framework", ps, "export", "Harlow and Mensah", "--format", "xlsx", "--out", "-"]), &["--format xlsx writes a file"]);
-    fails_with(&thicket(["framework", ps, "export", "Harlow and Mensah", "--format", "pdf", "--out", "-"]), &["unknown format \"pdf\": expected md, html, xlsx, csv or json"]);
+    fails_with(&thicket(["framework", ps, "export", "Harlow and Mensah", "--format", "pdf", "--out", "-"]), &["unknown format \"pdf\": expected md, html, docx, xlsx, csv or json"]);
     assert_eq!(bytes(&p), before, "refused commands change nothing");
     assert_eq!(ok(["framework", ps, "delete", "Harlow and Mensah"]), "deleted framework matrix \"Harlow and Mensah\" and its 0 summaries\n");
     assert_eq!(json(["framework", ps, "list", "--format", "json"]), serde_json::json!([]));
