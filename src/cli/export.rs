@@ -10,9 +10,8 @@ use clap::{Args, Subcommand};
 
 use super::analysis::ScopeArgs;
 use super::output::emit;
-use thicket_core::error::{Ending, Error, IoOp, Result};
-use thicket_core::export::excerpts::{self, CitationTemplate, CodeChoice, ExcerptOptions, GroupBy, Selection, SortBy};
-use thicket_core::export::write_xlsx;
+use thicket_core::error::{Ending, Error, Result};
+use thicket_core::export::excerpts::{self, CitationTemplate, CodeChoice, ExcerptFormat, ExcerptOptions, GroupBy, Selection, SortBy};
 use thicket_core::model::SourceKind;
 use thicket_core::project::Project;
 
@@ -81,30 +80,6 @@ pub struct ExcerptsArgs {
     pub out: PathBuf,
 }
 
-/// The formats `export excerpts` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ExcerptFormat {
-    Md,
-    Html,
-    Csv,
-    Xlsx,
-    Json,
-}
-
-impl ExcerptFormat {
-    fn parse(s: &str) -> Result<Self> {
-        Ok(match s {
-            "md" => ExcerptFormat::Md,
-            "html" => ExcerptFormat::Html,
-            "csv" => ExcerptFormat::Csv,
-            "xlsx" => ExcerptFormat::Xlsx,
-            "json" => ExcerptFormat::Json,
-            "docx" => return Err(Error::invalid("--format docx is not available yet: use md, html, csv, xlsx or json")),
-            _ => return Err(Error::invalid(format!("unknown format \"{s}\": expected md, html, csv, xlsx or json"))),
-        })
-    }
-}
-
 /// Runs `thicket export PROJECT ...`.
 pub fn export(project: PathBuf, command: ExportCommand) -> Result<Ending> {
     match command {
@@ -114,10 +89,13 @@ pub fn export(project: PathBuf, command: ExportCommand) -> Result<Ending> {
 
 fn export_excerpts(project: PathBuf, args: ExcerptsArgs) -> Result<Ending> {
     // Everything that can be checked without the project is checked first, so a typo fails fast.
+    if args.format == "docx" {
+        return Err(Error::invalid(format!("--format docx is not available yet: use {}", ExcerptFormat::choices())));
+    }
     let format = ExcerptFormat::parse(&args.format)?;
     let to_stdout = args.out.as_os_str() == "-";
-    if format == ExcerptFormat::Xlsx && to_stdout {
-        return Err(Error::invalid("--format xlsx writes a file: give --out FILE.xlsx"));
+    if !format.is_text() && to_stdout {
+        return Err(Error::invalid(format!("--format {} writes a file: give --out FILE.{}", format.name(), format.extension())));
     }
     let codes = match (&args.query, args.all_codes, args.codes.is_empty()) {
         (Some(_), true, _) | (Some(_), _, false) => {
@@ -162,17 +140,11 @@ fn export_excerpts(project: PathBuf, args: ExcerptsArgs) -> Result<Ending> {
     let segments = excerpts::select(&p, &selection)?;
     let built = excerpts::build(&p, segments, &options)?;
     p.close()?;
-    let text = match format {
-        ExcerptFormat::Xlsx => return write_xlsx(&args.out, &[excerpts::excerpt_sheet(&built)]).map(|()| Ending::Success),
-        ExcerptFormat::Md => excerpts::to_markdown(&built),
-        ExcerptFormat::Html => excerpts::to_html(&built),
-        ExcerptFormat::Csv => excerpts::to_csv(&built),
-        ExcerptFormat::Json => excerpts::to_json(&built)?,
-    };
+    let bytes = format.render(&built)?;
     if to_stdout {
-        emit(&text)?;
+        emit(&String::from_utf8_lossy(&bytes))?;
     } else {
-        std::fs::write(&args.out, text).map_err(|e| Error::io(IoOp::Write, &args.out, e))?;
+        excerpts::write_replacing(&args.out, &bytes, || true)?;
     }
     Ok(Ending::Success)
 }

@@ -23,4 +23,4 @@ pub mod table;
 mod xlsx;
 
 pub use table::{Cell, Sheet, csv_of, write_csv};
-pub use xlsx::write_xlsx;
+pub use xlsx::{write_xlsx, xlsx_bytes};
