@@ -62,6 +62,8 @@ pub enum UiCommand {
     ChooseFile(super::file_request::FileRequest),
     /// Export the open analysis view of this kind to a file.
     Export(super::analysis::AnalysisKind, super::analysis::ExportFormat, PathBuf),
+    /// Write the excerpt dialog's export in this format to a file (in the background).
+    ExportExcerpts(thicket_core::export::excerpts::ExcerptFormat, PathBuf),
     /// The user agreed to replace this file: move it aside, apply the command (which writes a
     /// new file there), and restore the old file if that failed.
     ReplaceFile(PathBuf, Box<UiCommand>),
@@ -106,6 +108,8 @@ pub struct ThicketApp {
     /// The memo browser, cases and attributes windows.
     pub(super) data: super::data_windows::DataWindows,
     pub(super) analysis: super::analysis::AnalysisArea,
+    /// File → Export → Coded excerpts….
+    pub(super) excerpts: super::excerpt_dialog::ExcerptDialog,
     /// Thicket's own file browser, while open.
     file_browser: Option<super::file_browser::FileBrowser>,
     /// System dialogs or Thicket's own, decided once (see `file_request`).
@@ -169,6 +173,7 @@ impl ThicketApp {
             project_search: Default::default(),
             data: Default::default(),
             analysis: Default::default(),
+            excerpts: Default::default(),
             file_browser: None,
             dialogs: super::file_request::DialogKind::detect(),
             generation: 0,
@@ -241,12 +246,22 @@ impl ThicketApp {
     /// Whether an analysis, a project search or an autocode preview is under way (drawn with
     /// its progress and a Cancel button).
     pub fn is_busy(&self) -> bool {
-        self.analysis.is_busy() || self.project_search.is_busy()
+        self.analysis.is_busy() || self.project_search.is_busy() || self.excerpts.is_exporting()
     }
 
     /// Background work of this window: tests run it inline or hold it (`Jobs`).
     pub fn jobs(&self) -> &super::jobs::Jobs {
         &self.jobs
+    }
+
+    /// The coded-excerpts export dialog (open or not).
+    pub fn excerpt_dialog(&self) -> &super::excerpt_dialog::ExcerptDialog {
+        &self.excerpts
+    }
+
+    /// The coded-excerpts export dialog, to change what it runs (tests replace the folder opener).
+    pub fn excerpt_dialog_mut(&mut self) -> &mut super::excerpt_dialog::ExcerptDialog {
+        &mut self.excerpts
     }
 
     /// The import dialog, when open.
@@ -414,6 +429,7 @@ impl ThicketApp {
         self.selected = None;
         self.document = None;
         self.analysis = Default::default();
+        self.excerpts.close_project();
         // The listings were another project's: none are shown until the next one's are read.
         self.summary = None;
         self.summary_loader = None;
@@ -591,6 +607,7 @@ impl ThicketApp {
                     self.errors.push(e.to_string());
                 }
             }
+            UiCommand::ExportExcerpts(format, path) => super::excerpt_dialog::start_export(self, format, path),
             UiCommand::ReplaceFile(path, command) => self.replace_file(&path, *command),
             UiCommand::DismissError => {
                 self.errors.clear();
@@ -837,6 +854,7 @@ impl eframe::App for ThicketApp {
         self.save_quick_keys();
         self.save_folds();
         super::data_windows::show(self, ui.ctx());
+        super::excerpt_dialog::show(self, ui.ctx());
         self.dialogs(ui.ctx());
         let commands = std::mem::take(&mut self.commands);
         if !commands.is_empty() {

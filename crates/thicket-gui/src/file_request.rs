@@ -15,6 +15,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use thicket_core::export::excerpts::ExcerptFormat;
 use thicket_core::import::SUPPORTED_EXTENSIONS;
 
 use super::analysis::{AnalysisKind, ExportFormat};
@@ -30,6 +31,8 @@ pub enum FilePurpose {
     ImportFolder,
     /// Export the analysis view of this kind in this format.
     Export(AnalysisKind, ExportFormat),
+    /// Export the excerpt dialog's excerpts in this format.
+    ExportExcerpts(ExcerptFormat),
 }
 
 /// What the dialog picks.
@@ -84,6 +87,10 @@ impl FileRequest {
                 let filter = FileFilter { label: format.kind_label(), extensions: format.extensions() };
                 (FileMode::SaveFile, Some(format!("{}.{}", kind.stem(), format.extensions()[0])), Some(filter))
             }
+            FilePurpose::ExportExcerpts(format) => {
+                let filter = FileFilter { label: format.label(), extensions: format.extensions() };
+                (FileMode::SaveFile, Some(format!("excerpts.{}", format.extension())), Some(filter))
+            }
         };
         FileRequest { purpose, mode, suggested_name, filter }
     }
@@ -97,6 +104,7 @@ impl FileRequest {
             FilePurpose::ImportFiles => "Import files",
             FilePurpose::ImportFolder => "Import folder",
             FilePurpose::Export(..) => "Export",
+            FilePurpose::ExportExcerpts(_) => "Export coded excerpts",
         }
     }
 
@@ -107,7 +115,7 @@ impl FileRequest {
             FilePurpose::NewProject => "Create",
             FilePurpose::ImportFiles => "Import",
             FilePurpose::ImportFolder => "Import this folder",
-            FilePurpose::SaveCopy | FilePurpose::Export(..) => "Save",
+            FilePurpose::SaveCopy | FilePurpose::Export(..) | FilePurpose::ExportExcerpts(_) => "Save",
         }
     }
 
@@ -138,6 +146,7 @@ impl FileRequest {
                 UiCommand::Import(paths)
             }
             FilePurpose::Export(kind, format) => UiCommand::Export(kind, format, self.with_extension(first)),
+            FilePurpose::ExportExcerpts(format) => UiCommand::ExportExcerpts(format, self.with_extension(first)),
         };
         Some(match command {
             UiCommand::NewProject(ref p) | UiCommand::SaveCopy(ref p) if p.exists() => UiCommand::ReplaceFile(p.clone(), Box::new(command)),

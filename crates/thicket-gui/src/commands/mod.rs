@@ -27,6 +27,7 @@ pub enum Command {
     ImportFiles,
     ImportFolder,
     SaveCopy,
+    ExportExcerpts,
     CloseProject,
     Quit,
     Participants,
@@ -122,6 +123,7 @@ impl Command {
             C::ImportFiles =>    (File, 1, "Import files…", key(Key::I), OpenProject, "Read transcripts and documents into this project"),
             C::ImportFolder =>   (File, 1, "Import folder…", None, OpenProject, ""),
             C::SaveCopy =>       (File, 2, "Save a copy as…", shift_key(Key::S), OpenProject, "Write a copy of this project to a new file; you keep working here"),
+            C::ExportExcerpts => (File, 2, "Coded excerpts…", None, OpenProject, "Quotes with citations for a paper: choose the codings, the layout and the format, with a preview"),
             C::CloseProject =>   (File, 2, "Close project", None, OpenProject, ""),
             C::Quit =>           (File, 2, "Quit", None, Nothing, ""),
             C::Participants =>   (Project, 0, "Participants…", None, OpenProject, ""),
@@ -148,7 +150,7 @@ impl Command {
     pub fn all() -> Vec<Command> {
         use Command as C;
         let mut all = vec![
-            C::NewProject, C::OpenProject, C::OpenSample, C::ImportFiles, C::ImportFolder, C::SaveCopy, C::CloseProject, C::Quit,
+            C::NewProject, C::OpenProject, C::OpenSample, C::ImportFiles, C::ImportFolder, C::SaveCopy, C::ExportExcerpts, C::CloseProject, C::Quit,
             C::Participants, C::Cases, C::Attributes, C::Memos, C::NewProjectMemo, C::ChangeCoder,
             C::ThemeSystem, C::ThemeLight, C::ThemeDark, C::CommandPalette,
             C::Undo, C::Redo, C::FindInDocument, C::SearchProject,
@@ -161,6 +163,23 @@ impl Command {
     /// The label in the table.
     pub fn label(self) -> &'static str {
         self.spec().label
+    }
+
+    /// The submenu of its menu the command sits in (File → Export → …), if any. Consecutive
+    /// commands of one submenu are drawn together.
+    pub fn submenu(self) -> Option<&'static str> {
+        match self {
+            Command::ExportExcerpts => Some("Export"),
+            _ => None,
+        }
+    }
+
+    /// Where the command is, as the palette lists it: "File: Export: Coded excerpts…".
+    pub fn place(self) -> String {
+        match self.submenu() {
+            Some(sub) => format!("{}: {sub}", self.spec().menu.title()),
+            None => self.spec().menu.title().to_string(),
+        }
     }
 
     /// The keyboard shortcut, if the command has one.
@@ -228,6 +247,7 @@ pub(super) fn run(app: &mut ThicketApp, command: Command) {
         Command::Redo => UiCommand::Redo,
         Command::Analysis(kind) => UiCommand::OpenAnalysis(kind),
         // The rest change the window only.
+        Command::ExportExcerpts => return app.excerpts.open(),
         Command::Quit => return app.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         Command::ChangeCoder => return app.ask_coder(),
         Command::ThemeSystem => return app.set_theme(&app.ctx.clone(), Theme::System),
@@ -262,33 +282,55 @@ pub(super) fn shortcuts(app: &mut ThicketApp, ctx: &egui::Context) {
 /// The items of `menu`, from the table, each with its shortcut's text; `extra` draws what is
 /// not a command (the recent projects) after the items of its group.
 pub(super) fn menu(app: &mut ThicketApp, ui: &mut egui::Ui, menu: Menu, extra: impl Fn(&mut ThicketApp, &mut egui::Ui, u8)) {
+    let commands: Vec<Command> = Command::all().into_iter().filter(|c| c.spec().menu == menu).collect();
     let mut last_group = None;
-    for command in Command::all().into_iter().filter(|c| c.spec().menu == menu) {
-        let spec = command.spec();
+    let mut i = 0;
+    while i < commands.len() {
+        let spec = commands[i].spec();
         if let Some(group) = last_group.filter(|g| *g != spec.group) {
             extra(app, ui, group);
             ui.separator();
         }
         last_group = Some(spec.group);
-        let enabled = command.is_enabled(app);
-        let response = match command.checked(app) {
-            Some(checked) => ui.add_enabled(enabled, egui::RadioButton::new(checked, spec.label)),
-            None => {
-                let mut button = egui::Button::new(command.label_now(app));
-                if let Some(shortcut) = &spec.shortcut {
-                    button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
-                }
-                ui.add_enabled(enabled, button)
+        match commands[i].submenu() {
+            Some(sub) => {
+                let run: Vec<Command> = commands[i..].iter().copied().take_while(|c| c.submenu() == Some(sub)).collect();
+                i += run.len();
+                ui.menu_button(sub, |ui| {
+                    for command in run {
+                        item(app, ui, command);
+                    }
+                });
             }
-        };
-        let response = if spec.tooltip.is_empty() { response } else { response.on_hover_text(spec.tooltip) };
-        if response.clicked() {
-            app.push(UiCommand::Run(command));
-            ui.close();
+            None => {
+                item(app, ui, commands[i]);
+                i += 1;
+            }
         }
     }
     if let Some(group) = last_group {
         extra(app, ui, group);
+    }
+}
+
+/// One command of a menu: its label (a radio for the themes), its shortcut's text and tooltip.
+fn item(app: &mut ThicketApp, ui: &mut egui::Ui, command: Command) {
+    let spec = command.spec();
+    let enabled = command.is_enabled(app);
+    let response = match command.checked(app) {
+        Some(checked) => ui.add_enabled(enabled, egui::RadioButton::new(checked, spec.label)),
+        None => {
+            let mut button = egui::Button::new(command.label_now(app));
+            if let Some(shortcut) = &spec.shortcut {
+                button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+            }
+            ui.add_enabled(enabled, button)
+        }
+    };
+    let response = if spec.tooltip.is_empty() { response } else { response.on_hover_text(spec.tooltip) };
+    if response.clicked() {
+        app.push(UiCommand::Run(command));
+        ui.close();
     }
 }
 

@@ -55,7 +55,7 @@ fn rows(app: &ThicketApp, ctx: &egui::Context, filter: &str) -> Vec<Row> {
         .into_iter()
         .map(|command| {
             let spec = command.spec();
-            let text = format!("{}: {}", spec.menu.title(), command.label_now(app));
+            let text = format!("{}: {}", command.place(), command.label_now(app));
             let shortcut = spec.shortcut.map(|s| ctx.format_shortcut(&s)).unwrap_or_default();
             Row { command, text, shortcut, enabled: command.is_enabled(app) }
         })

@@ -25,7 +25,7 @@ impl ExcerptFormat {
     /// Every format, in the order menus list them.
     pub const ALL: [ExcerptFormat; 5] = [ExcerptFormat::Markdown, ExcerptFormat::Html, ExcerptFormat::Csv, ExcerptFormat::Xlsx, ExcerptFormat::Json];
 
-    /// The name `--format` takes; also the file extension.
+    /// The name `--format` takes.
     pub fn name(self) -> &'static str {
         match self {
             ExcerptFormat::Markdown => "md",
@@ -36,9 +36,20 @@ impl ExcerptFormat {
         }
     }
 
-    /// The file extension, without the dot.
+    /// The file extensions, without the dot, the usual one first (a file dialog's filter).
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            ExcerptFormat::Markdown => &["md", "markdown"],
+            ExcerptFormat::Html => &["html", "htm"],
+            ExcerptFormat::Csv => &["csv"],
+            ExcerptFormat::Xlsx => &["xlsx"],
+            ExcerptFormat::Json => &["json"],
+        }
+    }
+
+    /// The usual file extension, without the dot.
     pub fn extension(self) -> &'static str {
-        self.name()
+        self.extensions()[0]
     }
 
     /// What the format is, for a menu and a file dialog's filter.
