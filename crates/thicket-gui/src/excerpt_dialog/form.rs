@@ -171,13 +171,14 @@ pub fn selection(ui: &mut Ui, c: &mut Choices, codebook: &Codebook, counts: &std
                     ui.add_space(16.0 * depth as f32);
                     let mut on = c.codes.contains(&code.id);
                     let n = counts.get(&code.id).copied().unwrap_or_default();
-                    if ui.checkbox(&mut on, &code.name).on_hover_text(format!("{n} codings")).changed() {
+                    if ui.checkbox(&mut on, &code.name).changed() {
                         if on {
                             c.codes.insert(code.id);
                         } else {
                             c.codes.remove(&code.id);
                         }
                     }
+                    ui.weak(n.to_string());
                 });
             }
         });

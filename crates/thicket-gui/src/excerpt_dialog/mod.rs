@@ -83,9 +83,14 @@ impl ExcerptDialog {
         self.export_task.is_some()
     }
 
+    /// How far the export is, from 0 to 1, while it runs.
+    pub fn export_progress(&self) -> Option<f32> {
+        self.export_task.as_ref().map(|t| t.progress)
+    }
+
     /// Whether the preview is being read.
     pub fn is_previewing(&self) -> bool {
-        self.preview_task.is_some() || (self.open && self.previewed.is_none() && self.problem.is_none())
+        self.open && (self.preview_task.is_some() || self.previewed.as_ref().map(|(c, _)| c) != Some(&self.choices))
     }
 
     /// How the last export ended.
@@ -170,6 +175,8 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     let dialog = &mut app.excerpts;
     dialog.choices.keep_known(&summary.codebook, &offer);
     let before = dialog.choices.clone();
+    // Export… waits for choices that make an export (the preview says what is missing).
+    let complete = dialog.choices.to_core(&summary.codebook, "").is_ok();
     let mut open = true;
     let mut action = BarAction::Nothing;
     let window = egui::Window::new("Export coded excerpts").id(egui::Id::unique("excerpt_dialog")).open(&mut open).default_size([900.0, 620.0]).collapsible(false);
@@ -193,7 +200,7 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
             }
         });
         ui.separator();
-        action = bottom_bar(ui, dialog);
+        action = bottom_bar(ui, dialog, complete);
     });
     if dialog.choices != before {
         dialog.changed_at = now;
@@ -222,7 +229,7 @@ fn sorted(names: impl Iterator<Item = String>) -> Vec<String> {
 fn preview_pane(ui: &mut Ui, d: &ExcerptDialog) {
     ui.label(RichText::new("Preview").strong());
     if let Some(problem) = &d.problem {
-        ui.colored_label(ui.visuals().warn_fg_color, problem);
+        ui.colored_label(ui.visuals().warn_fg_color, format!("No preview: {problem}"));
         return;
     }
     match (&d.preview, &d.preview_task) {
@@ -242,7 +249,8 @@ fn preview_pane(ui: &mut Ui, d: &ExcerptDialog) {
     }
     if let Some(p) = &d.preview {
         ui.add_space(4.0);
-        preview::show(ui, p);
+        // Left-aligned: a column's justified layout would stretch the quotes' words apart.
+        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| preview::show(ui, p));
     }
 }
 
@@ -259,7 +267,7 @@ enum BarAction {
 
 /// The progress of an export with Cancel, its outcome with "Open folder", the format and
 /// Export….
-fn bottom_bar(ui: &mut Ui, d: &mut ExcerptDialog) -> BarAction {
+fn bottom_bar(ui: &mut Ui, d: &mut ExcerptDialog, complete: bool) -> BarAction {
     let mut action = BarAction::Nothing;
     if let Some(progress) = d.export_task.as_ref().map(|t| t.progress) {
         let cancel = ui
@@ -301,7 +309,7 @@ fn bottom_bar(ui: &mut Ui, d: &mut ExcerptDialog) -> BarAction {
     }
     ui.horizontal_wrapped(|ui| {
         form::format(ui, &mut d.choices);
-        let ready = d.export_task.is_none() && d.problem.is_none();
+        let ready = d.export_task.is_none() && complete;
         if ui.add_enabled(ready, egui::Button::new("Export…")).clicked() {
             action = BarAction::Export;
         }
