@@ -170,7 +170,9 @@ pub fn selection(ui: &mut Ui, c: &mut Choices, codebook: &Codebook, counts: &std
                 ui.horizontal(|ui| {
                     ui.add_space(16.0 * depth as f32);
                     let mut on = c.codes.contains(&code.id);
-                    let n = counts.get(&code.id).copied().unwrap_or_default();
+                    // The codings the tick brings in: with sub-codes, the whole branch's.
+                    let count = |id: &CodeId| counts.get(id).copied().unwrap_or_default();
+                    let n: usize = if c.subcodes { codebook.subtree(code.id).iter().map(count).sum() } else { count(&code.id) };
                     if ui.checkbox(&mut on, &code.name).changed() {
                         if on {
                             c.codes.insert(code.id);
