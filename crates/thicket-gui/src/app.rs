@@ -243,10 +243,10 @@ impl ThicketApp {
         &self.analysis
     }
 
-    /// Whether an analysis, a project search or an autocode preview is under way (drawn with
-    /// its progress and a Cancel button).
+    /// Whether an analysis, a project search, an autocode preview or an excerpt preview or
+    /// export is under way (drawn with its progress, and a Cancel button where it can be stopped).
     pub fn is_busy(&self) -> bool {
-        self.analysis.is_busy() || self.project_search.is_busy() || self.excerpts.is_exporting()
+        self.analysis.is_busy() || self.project_search.is_busy() || self.excerpts.is_exporting() || self.excerpts.is_previewing()
     }
 
     /// Background work of this window: tests run it inline or hold it (`Jobs`).

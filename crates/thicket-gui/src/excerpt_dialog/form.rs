@@ -228,6 +228,7 @@ pub fn arrangement(ui: &mut Ui, c: &mut Choices) {
         ui.checkbox(&mut c.other_codes, "Other codes");
         ui.checkbox(&mut c.definitions, "Definitions");
         ui.checkbox(&mut c.counts, "Counts");
+        // Pseudonymise: its checkbox goes here once the core has the step (see `Choices`).
     });
 }
 

@@ -149,6 +149,8 @@ impl Task {
         let purpose = self.purpose.clone();
         jobs.spawn("excerpt export", self.generation, move |cancel| {
             let built = run.finish();
+            // Pseudonymise: the core's pseudonymisation of `built` goes here, before the preview
+            // and the writers, once it exists (see `form::Choices`).
             match purpose {
                 Purpose::Preview => Ok(Finished::Preview(Box::new(first_excerpts(built, PREVIEW_EXCERPTS)))),
                 Purpose::Export { path, format } => {
