@@ -196,7 +196,7 @@ fn a_query_and_a_citation_template_are_checked_as_they_are_typed() {
     // A chip inserts its field where the cursor is: here at the end.
     type_into(&mut harness, "Template", "(");
     harness.get_by_label("{date}").click();
-    harness.run();
+    harness.run_ok();
     assert_eq!(harness.get_by_role_and_label(Role::TextInput, "Template").value().as_deref(), Some("({date}"));
     type_into(&mut harness, "Template", "({date})");
     until_previewed(&mut harness);

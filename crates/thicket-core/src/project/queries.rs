@@ -385,6 +385,16 @@ impl SegmentReader {
         &self.source_ids
     }
 
+    /// The codebook, as read by `new`.
+    pub fn codebook(&self) -> &Codebook {
+        &self.book
+    }
+
+    /// Every source of the project (not only those to read), as read by `new`, in no order.
+    pub fn all_sources(&self) -> impl Iterator<Item = &Source> {
+        self.sources.values()
+    }
+
     /// The segments of the sources `ids` (a piece of `sources()`, ascending), by source and position.
     pub fn read(&self, project: &Project, ids: &[SourceId]) -> Result<Vec<Segment>> {
         let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else { return Ok(Vec::new()) };

@@ -59,6 +59,9 @@ pub struct ExcerptDialog {
     opener_error: Option<String>,
     /// The program that opens a folder (tests replace it).
     opener_program: Option<String>,
+    /// The names the pickers offer, read once per project generation (the data windows'
+    /// listings are let go while those windows are closed, so they are no cache for this).
+    offer: Option<(u64, Offer)>,
 }
 
 impl ExcerptDialog {
@@ -110,6 +113,7 @@ impl ExcerptDialog {
         self.preview = None;
         self.previewed = None;
         self.open = false;
+        self.offer = None;
         self.choices.codes.clear();
     }
 }
@@ -159,19 +163,26 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
         return;
     }
     let Some(summary) = &app.summary else { return };
-    let offer = match crate::listings::refreshed(&mut app.data.listings, app.project.as_ref().expect("a summary means a project"), app.generation) {
-        Ok(lists) => Offer {
+    if app.excerpts.offer.as_ref().is_none_or(|(g, _)| *g != app.generation) {
+        let people = match app.project.as_ref().map(|p| p.participants()) {
+            Some(Ok(people)) => people,
+            Some(Err(e)) => {
+                app.errors.push(e.to_string());
+                app.excerpts.open = false;
+                return;
+            }
+            None => return,
+        };
+        let offer = Offer {
             cases: summary.cases.iter().map(|c| c.name.clone()).collect(),
-            roles: sorted(lists.participants.iter().filter_map(|p| p.role.clone())),
-            participants: sorted(lists.participants.iter().map(|p| p.name.clone())),
+            roles: sorted(people.iter().filter_map(|p| p.role.clone())),
+            participants: sorted(people.into_iter().map(|p| p.name)),
             coders: summary.coders.iter().map(|c| c.name.clone()).collect(),
-        },
-        Err(e) => {
-            app.errors.push(e.to_string());
-            app.excerpts.open = false;
-            return;
-        }
-    };
+        };
+        app.excerpts.offer = Some((app.generation, offer));
+    }
+    let Some((_, offer)) = &app.excerpts.offer else { return };
+    let offer = offer.clone();
     let dialog = &mut app.excerpts;
     dialog.choices.keep_known(&summary.codebook, &offer);
     let before = dialog.choices.clone();

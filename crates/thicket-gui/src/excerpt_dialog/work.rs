@@ -27,8 +27,8 @@ use crate::jobs::{Job, Jobs, Polled};
 /// Excerpts the preview shows.
 pub const PREVIEW_EXCERPTS: usize = 5;
 
-/// Time a frame may spend reading.
-pub const READ_SLICE: Duration = Duration::from_millis(8);
+/// Time a frame may spend reading (a piece that starts within it may end a few ms later).
+pub const READ_SLICE: Duration = Duration::from_millis(6);
 
 /// What a task is for.
 #[derive(Debug, Clone, PartialEq)]

@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::arrange::{Placed, arrange};
 use super::{CitationFields, Excerpt, ExcerptOptions, Excerpts, Shown};
 use crate::error::Result;
-use crate::model::{CodeId, Codebook, Coding, SourceId};
+use crate::model::{CodeId, Codebook, Coding, Source, SourceId};
 use crate::project::{Project, Segment};
 use crate::text::{TextIndex, sentences};
 
@@ -35,10 +35,14 @@ pub struct Builder {
 impl Builder {
     /// An empty export with `options`; reads the codebook and the sources' pages.
     pub fn new(project: &Project, options: &ExcerptOptions) -> Result<Self> {
-        let book = project.codebook()?;
+        Ok(Self::with_sources(project.codebook()?, project.sources()?.iter(), options))
+    }
+
+    /// An empty export with `options`, given the codebook and the sources (read already).
+    pub fn with_sources<'a>(book: Codebook, sources: impl Iterator<Item = &'a Source>, options: &ExcerptOptions) -> Self {
         let rank = book.walk().iter().enumerate().map(|(i, (_, c))| (c.id, i)).collect();
-        let pages = project.sources()?.into_iter().filter_map(|s| Some((s.id, s.page_starts?))).collect();
-        Ok(Builder { options: options.clone(), book, rank, pages, placed: Vec::new() })
+        let pages = sources.filter_map(|s| Some((s.id, s.page_starts.clone()?))).collect();
+        Builder { options: options.clone(), book, rank, pages, placed: Vec::new() }
     }
 
     /// Excerpts made so far.

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use crate::analysis::{self, AnalysisData, AnalysisLoad, Scope};
 use crate::error::{Error, Result};
-use crate::model::{Codebook, CodingId, SourceId, SourceKind};
+use crate::model::{Codebook, CodingId, Source, SourceId, SourceKind};
 use crate::project::{Project, Segment, SegmentFilter, SegmentReader, sort_segments};
 
 /// Which codes to quote.
@@ -163,6 +163,16 @@ impl Picker {
     /// The sources to read, by id.
     pub(super) fn sources(&self) -> &[SourceId] {
         self.reader.sources()
+    }
+
+    /// The codebook, as read.
+    pub(super) fn codebook(&self) -> &Codebook {
+        self.reader.codebook()
+    }
+
+    /// Every source of the project, as read.
+    pub(super) fn all_sources(&self) -> impl Iterator<Item = &Source> {
+        self.reader.all_sources()
     }
 
     /// The selection's segments in the sources `ids` (a piece of `sources()`).
