@@ -23,9 +23,9 @@ fn open_palette(harness: &mut Harness<'static, ThicketApp>) {
     assert!(harness.state().palette_open());
 }
 
-/// The palette's row for `command`: "Menu: label".
+/// The palette's row for `command`: "Menu: label", or "Menu: Submenu: label".
 fn palette_row(command: Command) -> String {
-    format!("{}: {}", command.spec().menu.title(), command.label())
+    format!("{}: {}", command.place(), command.label())
 }
 
 /// The labels of every button-like node on screen.
@@ -78,14 +78,21 @@ fn every_menu_item_comes_from_the_table() {
         harness.run();
         let items: Vec<String> = buttons(&harness).difference(&before).cloned().collect();
         let ours: Vec<Command> = all.iter().copied().filter(|c| c.spec().menu == menu).collect();
-        // Each item is a command of this menu (undo and redo add the step's name), or the
-        // recent projects' submenu.
+        // Each item is a command of this menu (undo and redo add the step's name), a submenu of
+        // the table (File → Export), or the recent projects' submenu.
         for item in &items {
-            let known = ours.iter().any(|c| item.starts_with(c.label())) || (menu == Menu::File && item == "Recent projects");
+            let known = ours.iter().any(|c| item.starts_with(c.label()) || c.submenu() == Some(item.as_str())) || (menu == Menu::File && item == "Recent projects");
             assert!(known, "{} menu: “{item}” is not in the table", menu.title());
         }
-        // And each command of the table is there, with its shortcut's text.
+        // And each command of the table is there, with its shortcut's text (in its submenu, opened).
         for command in ours {
+            let mut items = items.clone();
+            if let Some(sub) = command.submenu() {
+                let before = buttons(&harness);
+                harness.get_by_label(sub).click();
+                harness.run();
+                items = buttons(&harness).difference(&before).cloned().collect();
+            }
             let item = items.iter().find(|i| i.starts_with(command.label())).unwrap_or_else(|| panic!("{command:?} missing from {}", menu.title()));
             if let Some(shortcut) = command.shortcut() {
                 assert!(item.contains(&harness.ctx.format_shortcut(&shortcut)), "{item}");
