@@ -181,8 +181,8 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
         };
         app.excerpts.offer = Some((app.generation, offer));
     }
-    let Some((_, offer)) = &app.excerpts.offer else { return };
-    let offer = offer.clone();
+    // Out of the dialog while it draws (the form borrows the dialog mutably), back after.
+    let Some((offered_at, offer)) = app.excerpts.offer.take() else { return };
     let dialog = &mut app.excerpts;
     dialog.choices.keep_known(&summary.codebook, &offer);
     let before = dialog.choices.clone();
@@ -216,6 +216,7 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     if dialog.choices != before {
         dialog.changed_at = now;
     }
+    dialog.offer = Some((offered_at, offer));
     if !open {
         dialog.open = false;
         dialog.preview_task = None;
