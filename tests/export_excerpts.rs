@@ -505,3 +505,39 @@ fn xlsx_has_a_bold_frozen_header_wrapped_quotes_and_numbers_as_numbers() {
     });
     assert_eq!(width.as_deref(), Some("60.7109375"));
 }
+
+#[test]
+fn the_windows_export_read_in_pieces_is_the_command_lines_export() {
+    use std::time::Duration;
+    use thicket_core::export::excerpts::{self, CodeChoice, ExcerptFormat, ExcerptOptions, ExcerptRun, GroupBy, Selection, SortBy};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.thicket");
+    let project = thicket_core::sample::write_sample(&path).unwrap();
+    let mut options = ExcerptOptions::new("Excerpts: the sample").unwrap();
+    options.group_by = GroupBy::CodeCase;
+    options.sort = SortBy::Date;
+    options.context = 1;
+    options.other_codes = true;
+    options.memos = true;
+    options.definitions = true;
+    for choice in [CodeChoice::All, CodeChoice::Codes { paths: vec!["Repair".into()], subcodes: true }, CodeChoice::Query("Tensions AND Repair".into())] {
+        let mut selection = Selection::of(choice.clone());
+        selection.roles = vec!["caregiver".into()];
+        let whole = excerpts::build(&project, excerpts::select(&project, &selection).unwrap(), &options).unwrap();
+        // As the window runs it: the query's rows and codings first, then a piece of sources per step.
+        let ids = excerpts::query_load(&project.codebook().unwrap(), &selection)
+            .unwrap()
+            .map(|load| excerpts::query_ids(project.analysis_data_with(load).unwrap(), &selection).unwrap());
+        let mut run = ExcerptRun::new(&project, &selection, &options, ids).unwrap();
+        let mut steps = 1;
+        while !run.step(&project, Duration::ZERO).unwrap() {
+            steps += 1;
+        }
+        assert!(steps > 2, "{choice:?}: a zero budget reads one piece per step ({steps} steps)");
+        assert!(whole.total > 0, "{choice:?}");
+        let pieces = run.finish();
+        assert_eq!(pieces, whole, "{choice:?}");
+        assert_eq!(ExcerptFormat::Markdown.render(&pieces).unwrap(), excerpts::to_markdown(&whole).into_bytes());
+    }
+    project.close().unwrap();
+}

@@ -262,3 +262,29 @@ fn the_segments_pane_is_one_line_until_a_code_is_chosen() {
     let heading = harness.get_by_label("Segments").rect();
     assert!(heading.top() < LAPTOP.y - 120.0, "the full pane is taller: its heading is at {heading:?}");
 }
+
+#[test]
+fn the_excerpt_export_dialog_fits_at_1024_by_700_and_at_200_percent_zoom() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    for (size, zoom) in [(LAPTOP, 1.0), (egui::vec2(640.0, 400.0), 2.0)] {
+        let mut harness = window(&path, size, zoom, None);
+        harness.state_mut().push_command(UiCommand::Run(thicket_gui::commands::Command::ExportExcerpts));
+        harness.run();
+        harness.get_by_role_and_label(Role::CheckBox, "Bond").click();
+        for _ in 0..50 {
+            harness.step();
+            if !harness.state().excerpt_dialog().is_previewing() {
+                break;
+            }
+        }
+        harness.run();
+        assert!(harness.state().excerpt_dialog().count().is_some_and(|n| n > 0), "{zoom}: the preview is read");
+        let dialog = harness.get_by_role_and_label(Role::Window, "Export coded excerpts").rect();
+        assert!(window_rect(&harness).contains_rect(dialog), "{zoom}: the dialog at {dialog:?} reaches past the window");
+        // The format and Export… stay in sight below the scrolling choices and preview.
+        assert_buttons_inside(&harness, &["Export…"]);
+        let format = harness.get_by_role_and_label(Role::ComboBox, "Format").rect();
+        assert!(dialog.contains_rect(format), "{zoom}: the format menu at {format:?} is outside the dialog {dialog:?}");
+    }
+}

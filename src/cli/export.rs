@@ -20,10 +20,9 @@ use super::pseudonyms::Outgoing;
 use thicket_core::error::{Ending, Error, IoOp, Result};
 use thicket_core::export::case_report::{CaseReportOptions, ExcerptPick, build_case_report};
 use thicket_core::export::codebook::{CodebookOptions, build_codebook};
-use thicket_core::export::excerpts::{self, CitationTemplate, CodeChoice, ExcerptOptions, GroupBy, Selection, SortBy};
+use thicket_core::export::excerpts::{self, CitationTemplate, CodeChoice, ExcerptFormat, ExcerptOptions, GroupBy, Selection, SortBy};
 use thicket_core::export::report::{Report, ReportFormat, write_report};
-use thicket_core::export::document::to_docx;
-use thicket_core::export::{Pseudonymise, write_xlsx};
+use thicket_core::export::Pseudonymise;
 use thicket_core::model::SourceKind;
 use thicket_core::project::Project;
 
@@ -160,31 +159,6 @@ pub struct ExcerptsArgs {
     pub pseudonymise: bool,
 }
 
-/// The formats `export excerpts` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ExcerptFormat {
-    Md,
-    Html,
-    Docx,
-    Csv,
-    Xlsx,
-    Json,
-}
-
-impl ExcerptFormat {
-    fn parse(s: &str) -> Result<Self> {
-        Ok(match s {
-            "md" => ExcerptFormat::Md,
-            "html" => ExcerptFormat::Html,
-            "csv" => ExcerptFormat::Csv,
-            "xlsx" => ExcerptFormat::Xlsx,
-            "json" => ExcerptFormat::Json,
-            "docx" => ExcerptFormat::Docx,
-            _ => return Err(Error::invalid(format!("unknown format \"{s}\": expected md, html, docx, csv, xlsx or json"))),
-        })
-    }
-}
-
 /// Runs `thicket export PROJECT ...`.
 pub fn export(project: PathBuf, command: ExportCommand) -> Result<Ending> {
     match command {
@@ -262,12 +236,13 @@ fn write_out(bytes: &[u8], out: &std::path::Path) -> Result<Ending> {
 
 fn export_excerpts(project: PathBuf, args: ExcerptsArgs) -> Result<Ending> {
     // Everything that can be checked without the project is checked first, so a typo fails fast.
+    if args.format == "docx" {
+        return Err(Error::invalid(format!("--format docx is not available yet: use {}", ExcerptFormat::choices())));
+    }
     let format = ExcerptFormat::parse(&args.format)?;
     let to_stdout = args.out.as_os_str() == "-";
-    match format {
-        ExcerptFormat::Xlsx if to_stdout => return Err(Error::invalid("--format xlsx writes a file: give --out FILE.xlsx")),
-        ExcerptFormat::Docx if to_stdout => return Err(Error::invalid("--format docx writes a file: give --out FILE.docx")),
-        _ => {}
+    if !format.is_text() && to_stdout {
+        return Err(Error::invalid(format!("--format {} writes a file: give --out FILE.{}", format.name(), format.extension())));
     }
     let codes = match (&args.query, args.all_codes, args.codes.is_empty()) {
         (Some(_), true, _) | (Some(_), _, false) => {
@@ -316,21 +291,11 @@ fn export_excerpts(project: PathBuf, args: ExcerptsArgs) -> Result<Ending> {
     if let Some(map) = &outgoing.map {
         built.pseudonymise(map);
     }
-    let text = match format {
-        ExcerptFormat::Xlsx | ExcerptFormat::Docx => None,
-        ExcerptFormat::Md => Some(excerpts::to_markdown(&built)),
-        ExcerptFormat::Html => Some(excerpts::to_html(&built)),
-        ExcerptFormat::Csv => Some(excerpts::to_csv(&built)),
-        ExcerptFormat::Json => Some(excerpts::to_json(&built)?),
-    };
-    match text {
-        None if format == ExcerptFormat::Docx => {
-            let bytes = to_docx(&excerpts::to_document(&built))?;
-            std::fs::write(&args.out, bytes).map_err(|e| Error::io(IoOp::Write, &args.out, e))?;
-        }
-        None => write_xlsx(&args.out, &[excerpts::excerpt_sheet(&built)])?,
-        Some(text) if to_stdout => emit(&text)?,
-        Some(text) => std::fs::write(&args.out, text).map_err(|e| Error::io(IoOp::Write, &args.out, e))?,
+    let bytes = format.render(&built)?;
+    if to_stdout {
+        emit(&String::from_utf8_lossy(&bytes))?;
+    } else {
+        excerpts::write_replacing(&args.out, &bytes, || true)?;
     }
     // Only a file that was written is logged.
     outgoing.log(&mut p, "excerpts", &args.out, logged)?;

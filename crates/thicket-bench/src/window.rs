@@ -1,6 +1,7 @@
 //! The whole window, headless, on the benchmark project: the longest UI-thread frame after each
 //! action a researcher takes (open an analysis tab, change one of its choices, apply a code,
-//! undo, merge two codes, search the project, preview and run an autocode), against the 16 ms
+//! undo, merge two codes, search the project, preview and run an autocode, preview coded
+//! excerpts), against the 16 ms
 //! budget of one frame at 60 Hz.
 //!
 //! The real `ThicketApp` runs frame after frame in an egui context (layout, the app's work, the
@@ -126,12 +127,28 @@ impl Window {
     /// Clicks the widget named `name`, or says it is not there.
     fn click(&mut self, name: &str) -> Result<()> {
         let rect = self.find(name).ok_or_else(|| Error::internal(format!("the window bench found no \"{name}\" to click")))?;
-        let pos = rect.center();
+        self.click_at(rect.center());
+        Ok(())
+    }
+
+    /// Clicks the checkbox named `name` (a code's name is also a row of the codebook panel).
+    fn click_checkbox(&mut self, name: &str) -> Result<()> {
+        self.ctx.enable_accesskit();
+        let (_, _, tree) = self.frame();
+        self.ctx.disable_accesskit();
+        let b = tree
+            .and_then(|t| t.nodes.into_iter().find(|(_, n)| n.role() == accesskit::Role::CheckBox && n.label() == Some(name)))
+            .and_then(|(_, n)| n.bounds())
+            .ok_or_else(|| Error::internal(format!("the window bench found no checkbox \"{name}\"")))?;
+        self.click_at(egui::pos2(((b.x0 + b.x1) / 2.0) as f32, ((b.y0 + b.y1) / 2.0) as f32));
+        Ok(())
+    }
+
+    fn click_at(&mut self, pos: egui::Pos2) {
         self.events.push(egui::Event::PointerMoved(pos));
         self.events.push(egui::Event::PointerButton { pos, button: egui::PointerButton::Primary, pressed: true, modifiers: egui::Modifiers::NONE });
         self.frame();
         self.events.push(egui::Event::PointerButton { pos, button: egui::PointerButton::Primary, pressed: false, modifiers: egui::Modifiers::NONE });
-        Ok(())
     }
 
     fn key(&mut self, key: egui::Key, modifiers: egui::Modifiers) {
@@ -198,8 +215,37 @@ pub(super) fn run(path: &Path, word: &str, say: fn(&str)) -> Result<Vec<Figure>>
     let add = w.find_prefix("Add ").ok_or_else(|| Error::internal("no Add button after the preview"))?;
     w.click(&add)?;
     figures.push(figure(&format!("autocoding \"{word}\" ({add})"), &w.follow(), ""));
+    figures.extend(excerpt_dialog(&mut w, &book)?);
     eframe::App::on_exit(&mut w.app, None);
     Ok(figures)
+}
+
+/// File → Export → Coded excerpts…: the preview of the first code's branch (ticked in the tree), then
+/// of every coding (a query naming every top-level code), each read a few sources per frame.
+fn excerpt_dialog(w: &mut Window, book: &Codebook) -> Result<Vec<Figure>> {
+    let tops: Vec<String> = book.children(None).iter().filter_map(|id| book.path(*id)).map(quoted).collect();
+    let first = book.children(None).first().and_then(|id| book.get(*id)).map(|c| c.name.clone()).ok_or_else(|| Error::internal("no codes"))?;
+    w.app.push_command(UiCommand::Run(thicket_gui::commands::Command::ExportExcerpts));
+    w.follow();
+    let mut figures = Vec::new();
+    w.click_checkbox(&first)?;
+    let ticked = w.follow();
+    let count = w.app.excerpt_dialog().count().unwrap_or_default();
+    figures.push(figure(&format!("ticking \"{first}\" with sub-codes in the excerpt dialog (preview and count: {count} excerpts)"), &ticked, ""));
+    w.click("Query")?;
+    w.follow();
+    w.click("Query")?;
+    w.follow();
+    w.events.push(egui::Event::Text(tops.join(" OR ")));
+    let queried = w.follow();
+    let count = w.app.excerpt_dialog().count().unwrap_or_default();
+    figures.push(figure(&format!("a query of every top-level code in the excerpt dialog (preview and count: {count} excerpts)"), &queried, ""));
+    Ok(figures)
+}
+
+/// A code path as the query language takes it.
+fn quoted(path: &str) -> String {
+    format!("\"{path}\"")
 }
 
 /// The median of 30 frames in which nothing happens but the pointer moving: what a frame costs

@@ -66,6 +66,8 @@ pub enum UiCommand {
     Export(super::analysis::AnalysisKind, super::analysis::ExportFormat, PathBuf),
     /// Write the codebook or a case report, as the report dialog chose, to a file.
     ExportReport(super::report_dialog::ReportKind, thicket_core::export::report::ReportFormat, PathBuf),
+    /// Write the excerpt dialog's export in this format to a file (in the background).
+    ExportExcerpts(thicket_core::export::excerpts::ExcerptFormat, PathBuf),
     /// The user agreed to replace this file: move it aside, apply the command (which writes a
     /// new file there), and restore the old file if that failed.
     ReplaceFile(PathBuf, Box<UiCommand>),
@@ -117,6 +119,8 @@ pub struct ThicketApp {
     pub(super) analysis: super::analysis::AnalysisArea,
     /// File → Export → Codebook… and Case report…: the dialog and the report being written.
     pub(super) reports: super::report_dialog::Reports,
+    /// File → Export → Coded excerpts….
+    pub(super) excerpts: super::excerpt_dialog::ExcerptDialog,
     /// Thicket's own file browser, while open.
     file_browser: Option<super::file_browser::FileBrowser>,
     /// System dialogs or Thicket's own, decided once (see `file_request`).
@@ -182,6 +186,7 @@ impl ThicketApp {
             data: Default::default(),
             analysis: Default::default(),
             reports: Default::default(),
+            excerpts: Default::default(),
             file_browser: None,
             dialogs: super::file_request::DialogKind::detect(),
             generation: 0,
@@ -256,10 +261,10 @@ impl ThicketApp {
         &mut self.analysis
     }
 
-    /// Whether an analysis, a project search or an autocode preview is under way (drawn with
-    /// its progress and a Cancel button).
+    /// Whether an analysis, a project search, an autocode preview or an excerpt preview or
+    /// export is under way (drawn with its progress, and a Cancel button where it can be stopped).
     pub fn is_busy(&self) -> bool {
-        self.analysis.is_busy() || self.project_search.is_busy()
+        self.analysis.is_busy() || self.project_search.is_busy() || self.excerpts.is_exporting() || self.excerpts.is_previewing()
     }
 
     /// Background work of this window: tests run it inline or hold it (`Jobs`).
@@ -270,6 +275,16 @@ impl ThicketApp {
     /// The codebook and case-report exports: their dialog and the report being written.
     pub fn reports(&self) -> &super::report_dialog::Reports {
         &self.reports
+    }
+
+    /// The coded-excerpts export dialog (open or not).
+    pub fn excerpt_dialog(&self) -> &super::excerpt_dialog::ExcerptDialog {
+        &self.excerpts
+    }
+
+    /// The coded-excerpts export dialog, to change what it runs (tests replace the folder opener).
+    pub fn excerpt_dialog_mut(&mut self) -> &mut super::excerpt_dialog::ExcerptDialog {
+        &mut self.excerpts
     }
 
     /// The import dialog, when open.
@@ -441,6 +456,7 @@ impl ThicketApp {
         self.document = None;
         self.analysis = Default::default();
         self.pseudonyms = Default::default();
+        self.excerpts.close_project();
         // The listings were another project's: none are shown until the next one's are read.
         self.summary = None;
         self.summary_loader = None;
@@ -628,6 +644,7 @@ impl ThicketApp {
                 Err(e) => self.errors.push(e.to_string()),
             },
             UiCommand::ExportReport(kind, format, path) => super::report_dialog::write(self, kind, format, path),
+            UiCommand::ExportExcerpts(format, path) => super::excerpt_dialog::start_export(self, format, path),
             UiCommand::ReplaceFile(path, command) => self.replace_file(&path, *command),
             UiCommand::DismissError => {
                 self.errors.clear();
@@ -894,6 +911,7 @@ impl eframe::App for ThicketApp {
         super::data_windows::show(self, ui.ctx());
         super::report_dialog::show(self, ui.ctx());
         super::pseudonyms::show(self, ui.ctx());
+        super::excerpt_dialog::show(self, ui.ctx());
         self.dialogs(ui.ctx());
         let commands = std::mem::take(&mut self.commands);
         if !commands.is_empty() {

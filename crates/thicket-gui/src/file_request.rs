@@ -15,6 +15,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use thicket_core::export::excerpts::ExcerptFormat;
 use thicket_core::import::SUPPORTED_EXTENSIONS;
 
 use super::analysis::{AnalysisKind, ExportFormat};
@@ -34,6 +35,8 @@ pub enum FilePurpose {
     Export(AnalysisKind, ExportFormat),
     /// Write the codebook or a case report in this format.
     Report(ReportKind, ReportFormat),
+    /// Export the excerpt dialog's excerpts in this format.
+    ExportExcerpts(ExcerptFormat),
 }
 
 /// What the dialog picks.
@@ -92,6 +95,10 @@ impl FileRequest {
                 let filter = FileFilter { label: format.label(), extensions: extensions(format) };
                 (FileMode::SaveFile, Some(format!("{}.{}", kind.stem(), format.name())), Some(filter))
             }
+            FilePurpose::ExportExcerpts(format) => {
+                let filter = FileFilter { label: format.label(), extensions: format.extensions() };
+                (FileMode::SaveFile, Some(format!("excerpts.{}", format.extension())), Some(filter))
+            }
         };
         FileRequest { purpose, mode, suggested_name, filter }
     }
@@ -105,6 +112,7 @@ impl FileRequest {
             FilePurpose::ImportFiles => "Import files",
             FilePurpose::ImportFolder => "Import folder",
             FilePurpose::Export(..) | FilePurpose::Report(..) => "Export",
+            FilePurpose::ExportExcerpts(_) => "Export coded excerpts",
         }
     }
 
@@ -115,7 +123,7 @@ impl FileRequest {
             FilePurpose::NewProject => "Create",
             FilePurpose::ImportFiles => "Import",
             FilePurpose::ImportFolder => "Import this folder",
-            FilePurpose::SaveCopy | FilePurpose::Export(..) | FilePurpose::Report(..) => "Save",
+            FilePurpose::SaveCopy | FilePurpose::Export(..) | FilePurpose::Report(..) | FilePurpose::ExportExcerpts(_) => "Save",
         }
     }
 
@@ -147,6 +155,7 @@ impl FileRequest {
             }
             FilePurpose::Export(kind, format) => UiCommand::Export(kind, format, self.with_extension(first)),
             FilePurpose::Report(kind, format) => UiCommand::ExportReport(kind, format, self.with_extension(first)),
+            FilePurpose::ExportExcerpts(format) => UiCommand::ExportExcerpts(format, self.with_extension(first)),
         };
         Some(match command {
             UiCommand::NewProject(ref p) | UiCommand::SaveCopy(ref p) if p.exists() => UiCommand::ReplaceFile(p.clone(), Box::new(command)),

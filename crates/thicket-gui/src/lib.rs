@@ -6,6 +6,7 @@
 pub mod analysis;
 mod app;
 pub mod document;
+pub mod excerpt_dialog;
 pub mod import_dialog;
 pub mod jobs;
 mod listings;

@@ -39,4 +39,4 @@ mod xlsx;
 
 pub use pseudonymise::{Pseudonymise, pseudonymise_svg};
 pub use table::{Cell, Sheet, csv_of, write_csv, write_file};
-pub use xlsx::write_xlsx;
+pub use xlsx::{write_xlsx, xlsx_bytes};

@@ -31,6 +31,11 @@ pub fn write_xlsx(path: &Path, sheets: &[Sheet]) -> Result<()> {
     write_file(path, &bytes)
 }
 
+/// The bytes of the workbook `write_xlsx` writes (for callers that write the file themselves).
+pub fn xlsx_bytes(sheets: &[Sheet]) -> Result<Vec<u8>> {
+    workbook(sheets).map_err(|e| Error::internal(format!("cannot build the workbook: {e}")))
+}
+
 /// The workbook's bytes.
 fn workbook(sheets: &[Sheet]) -> std::result::Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();

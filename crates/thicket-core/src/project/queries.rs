@@ -293,49 +293,129 @@ impl Project {
 
     /// Retrieves coded segments, sorted by source name, start, end, code path and coder.
     pub fn segments(&self, filter: &SegmentFilter) -> Result<Vec<Segment>> {
-        let book = self.codebook()?;
+        let reader = SegmentReader::new(self, filter)?;
+        let mut out = reader.read(self, reader.sources())?;
+        sort_segments(&mut out);
+        Ok(out)
+    }
+}
+
+/// Sorts segments as `Project::segments` returns them: by source name, start, end, code path and coder.
+pub fn sort_segments(segments: &mut [Segment]) {
+    segments.sort_by(|a, b| (&a.source, a.start, a.end, &a.code, &a.coder).cmp(&(&b.source, b.start, b.end, &b.code, &b.coder)));
+}
+
+/// Segment retrieval that can be read in pieces: `new` checks the filter's names and reads the
+/// small tables (sources, cases, people, coders, the codebook); each `read` then reads the codings,
+/// turns and texts of a few sources. A window reads a piece per frame; `Project::segments` reads
+/// every source at once. The project must not change between `new` and the last `read`.
+#[derive(Debug)]
+pub struct SegmentReader {
+    filter: SegmentFilter,
+    code_ids: Vec<CodeId>,
+    coder_ids: Vec<CoderId>,
+    /// The sources that can hold a segment (the filter's sources, kinds and cases), by id.
+    source_ids: Vec<SourceId>,
+    book: Codebook,
+    coder_names: HashMap<CoderId, String>,
+    sources: HashMap<SourceId, Source>,
+    cases: HashMap<SourceId, Vec<String>>,
+    participants: HashMap<ParticipantId, Participant>,
+    source_people: HashMap<SourceId, Vec<ParticipantId>>,
+}
+
+impl SegmentReader {
+    /// Checks that every name in `filter` exists and reads what attribution needs, except turns.
+    pub fn new(project: &Project, filter: &SegmentFilter) -> Result<Self> {
+        let book = project.codebook()?;
         let mut code_ids = Vec::new();
         for path in &filter.codes {
             let id = book.by_path(path).ok_or_else(|| Error::not_found(format!("no code \"{path}\" in the codebook")))?;
             if filter.include_subcodes { code_ids.extend(book.subtree(id)) } else { code_ids.push(id) }
         }
-        let coders = self.coders()?;
+        let coders = project.coders()?;
         let mut coder_ids = Vec::new();
         for name in &filter.coders {
             let c = coders.iter().find(|c| &c.name == name).ok_or_else(|| Error::not_found(format!("no coder named \"{name}\"")))?;
             coder_ids.push(c.id);
         }
         for case in &filter.cases {
-            self.case_named(case)?;
+            project.case_named(case)?;
         }
-        let roles = self.roles()?;
+        let roles = project.roles()?;
         for role in &filter.roles {
             if !roles.iter().any(|r| &r.name == role) {
                 return Err(Error::invalid(format!("unknown role \"{role}\"")));
             }
         }
-        let mut source_ids = Vec::new();
+        let mut named = Vec::new();
         for name in &filter.sources {
-            source_ids.push(self.source_named(name)?.id);
+            named.push(project.source_named(name)?.id);
         }
-        let codings = self.store.read().codings(&CodingFilter { sources: source_ids, codes: code_ids, coders: coder_ids })?;
-        let ctx = AttributionContext::load(self)?;
-        let coder_names: HashMap<CoderId, &str> = coders.iter().map(|c| (c.id, c.name.as_str())).collect();
+        let sources: HashMap<SourceId, Source> = project.sources()?.into_iter().map(|s| (s.id, s)).collect();
+        let cases = project.cases_by_source()?;
+        let mut source_ids: Vec<SourceId> = sources
+            .values()
+            .filter(|s| named.is_empty() || named.contains(&s.id))
+            .filter(|s| filter.kinds.is_empty() || filter.kinds.contains(&s.kind))
+            .filter(|s| filter.cases.is_empty() || cases.get(&s.id).is_some_and(|k| k.iter().any(|k| filter.cases.contains(k))))
+            .map(|s| s.id)
+            .collect();
+        source_ids.sort();
+        let mut source_people: HashMap<SourceId, Vec<ParticipantId>> = HashMap::new();
+        for (s, p) in project.source_participants()? {
+            source_people.entry(s).or_default().push(p);
+        }
+        Ok(SegmentReader {
+            filter: filter.clone(),
+            code_ids,
+            coder_ids,
+            source_ids,
+            book,
+            coder_names: coders.into_iter().map(|c| (c.id, c.name)).collect(),
+            sources,
+            cases,
+            participants: project.participants()?.into_iter().map(|p| (p.id, p)).collect(),
+            source_people,
+        })
+    }
+
+    /// The sources to read, by id: pass them to `read` in pieces (or all at once).
+    pub fn sources(&self) -> &[SourceId] {
+        &self.source_ids
+    }
+
+    /// The codebook, as read by `new`.
+    pub fn codebook(&self) -> &Codebook {
+        &self.book
+    }
+
+    /// Every source of the project (not only those to read), as read by `new`, in no order.
+    pub fn all_sources(&self) -> impl Iterator<Item = &Source> {
+        self.sources.values()
+    }
+
+    /// The segments of the sources `ids` (a piece of `sources()`, ascending), by source and position.
+    pub fn read(&self, project: &Project, ids: &[SourceId]) -> Result<Vec<Segment>> {
+        let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else { return Ok(Vec::new()) };
+        let read = project.store.read();
+        let codings = read.codings(&CodingFilter { sources: ids.to_vec(), codes: self.code_ids.clone(), coders: self.coder_ids.clone() })?;
+        let mut turns: HashMap<SourceId, Vec<Turn>> = HashMap::new();
+        if !codings.is_empty() {
+            for t in read.turns_of_sources(first, last)? {
+                turns.entry(t.source_id).or_default().push(t);
+            }
+        }
+        let filter = &self.filter;
         let mut texts: HashMap<SourceId, (String, crate::text::TextIndex)> = HashMap::new();
         let mut out = Vec::new();
         for c in codings {
-            let Some(source) = ctx.sources.get(&c.source_id) else { continue };
-            if !filter.kinds.is_empty() && !filter.kinds.contains(&source.kind) {
-                continue;
-            }
-            let cases = ctx.cases.get(&c.source_id).cloned().unwrap_or_default();
-            if !filter.cases.is_empty() && !cases.iter().any(|k| filter.cases.contains(k)) {
-                continue;
-            }
-            let speakers = ctx.speakers(&c);
+            let Some(source) = self.sources.get(&c.source_id) else { continue };
+            let source_turns = turns.get(&c.source_id).map(Vec::as_slice).unwrap_or_default();
+            let speakers = self.speakers(source_turns, &c);
             let roles: Vec<String> = speakers
                 .iter()
-                .filter_map(|p| ctx.participants.get(p).and_then(|p| p.role.clone()))
+                .filter_map(|p| self.participants.get(p).and_then(|p| p.role.clone()))
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect();
@@ -343,12 +423,12 @@ impl Project {
                 continue;
             }
             if let std::collections::hash_map::Entry::Vacant(slot) = texts.entry(c.source_id) {
-                let t = self.source_text(c.source_id)?;
+                let t = project.source_text(c.source_id)?;
                 let idx = crate::text::TextIndex::new(&t);
                 slot.insert((t, idx));
             }
             let Some((text, index)) = texts.get(&c.source_id) else { continue };
-            let mut names: Vec<String> = speakers.iter().filter_map(|p| ctx.participants.get(p).map(|p| p.name.clone())).collect();
+            let mut names: Vec<String> = speakers.iter().filter_map(|p| self.participants.get(p).map(|p| p.name.clone())).collect();
             names.sort();
             out.push(Segment {
                 coding_id: c.id,
@@ -357,76 +437,41 @@ impl Project {
                 kind: source.kind,
                 date: source.date.clone(),
                 code_id: c.code_id,
-                code: book.path(c.code_id).unwrap_or_default().to_string(),
-                coder: coder_names.get(&c.coder_id).copied().unwrap_or_default().to_string(),
+                code: self.book.path(c.code_id).unwrap_or_default().to_string(),
+                coder: self.coder_names.get(&c.coder_id).cloned().unwrap_or_default(),
                 start: c.span.start,
                 end: c.span.end,
                 text: index.char_range_to_byte_range(c.span.start..c.span.end).and_then(|r| text.get(r)).unwrap_or_default().to_string(),
-                cases,
+                cases: self.cases.get(&c.source_id).cloned().unwrap_or_default(),
                 speakers: names,
                 roles,
                 line: index.line_of_char(c.span.start).unwrap_or(1),
                 paragraph: index.paragraph_of_char(c.span.start).unwrap_or(1),
-                time_ms: ctx.time(source, &c),
+                time_ms: time_of(source, source_turns, &c),
                 memo: c.memo,
             });
         }
-        out.sort_by(|a, b| {
-            (&a.source, a.start, a.end, &a.code, &a.coder).cmp(&(&b.source, b.start, b.end, &b.code, &b.coder))
-        });
         Ok(out)
-    }
-}
-
-/// What is needed to attribute codings to cases and participants, loaded once.
-struct AttributionContext {
-    sources: HashMap<SourceId, Source>,
-    cases: HashMap<SourceId, Vec<String>>,
-    participants: HashMap<ParticipantId, Participant>,
-    turns: HashMap<SourceId, Vec<Turn>>,
-    source_people: HashMap<SourceId, Vec<ParticipantId>>,
-}
-
-impl AttributionContext {
-    fn load(project: &Project) -> Result<Self> {
-        let mut turns: HashMap<SourceId, Vec<Turn>> = HashMap::new();
-        for t in project.store.read().all_turns()? {
-            turns.entry(t.source_id).or_default().push(t);
-        }
-        let mut source_people: HashMap<SourceId, Vec<ParticipantId>> = HashMap::new();
-        for (s, p) in project.source_participants()? {
-            source_people.entry(s).or_default().push(p);
-        }
-        Ok(AttributionContext {
-            sources: project.sources()?.into_iter().map(|s| (s.id, s)).collect(),
-            cases: project.cases_by_source()?,
-            participants: project.participants()?.into_iter().map(|p| (p.id, p)).collect(),
-            turns,
-            source_people,
-        })
-    }
-
-    /// The media time a coding is cited at: its paragraph's time mark, or its first turn's timestamp.
-    fn time(&self, source: &Source, c: &Coding) -> Option<u64> {
-        if !source.time_marks.is_empty() {
-            return time_at(&source.time_marks, c.span.start);
-        }
-        let turns = self.turns.get(&c.source_id)?;
-        let first = turns.get(turns.partition_point(|t| t.span.end <= c.span.start))?;
-        if first.span.start < c.span.end { first.timestamp_ms } else { None }
     }
 
     /// Participants whose turns the coding overlaps; in a source without turns, its own participants.
-    fn speakers(&self, c: &Coding) -> BTreeSet<ParticipantId> {
-        match self.turns.get(&c.source_id) {
-            Some(turns) if !turns.is_empty() => {
-                // Turns are sorted and disjoint: find the first that ends after the coding starts.
-                let first = turns.partition_point(|t| t.span.end <= c.span.start);
-                turns[first..].iter().take_while(|t| t.span.start < c.span.end).map(|t| t.participant_id).collect()
-            }
-            _ => self.source_people.get(&c.source_id).into_iter().flatten().copied().collect(),
+    fn speakers(&self, turns: &[Turn], c: &Coding) -> BTreeSet<ParticipantId> {
+        if turns.is_empty() {
+            return self.source_people.get(&c.source_id).into_iter().flatten().copied().collect();
         }
+        // Turns are sorted and disjoint: find the first that ends after the coding starts.
+        let first = turns.partition_point(|t| t.span.end <= c.span.start);
+        turns[first..].iter().take_while(|t| t.span.start < c.span.end).map(|t| t.participant_id).collect()
     }
+}
+
+/// The media time a coding is cited at: its paragraph's time mark, or its first turn's timestamp.
+fn time_of(source: &Source, turns: &[Turn], c: &Coding) -> Option<u64> {
+    if !source.time_marks.is_empty() {
+        return time_at(&source.time_marks, c.span.start);
+    }
+    let first = turns.get(turns.partition_point(|t| t.span.end <= c.span.start))?;
+    if first.span.start < c.span.end { first.timestamp_ms } else { None }
 }
 
 impl Project {

@@ -57,6 +57,7 @@ use thicket_core::model::{CaseId, CodeId, FrameworkId, SourceId, TextSpan};
 use thicket_core::project::Project;
 
 pub use data_cache::DataCache;
+pub(crate) use controls::checklist_or_any;
 use view::{Tab, ViewInfo};
 
 /// The analysis views.

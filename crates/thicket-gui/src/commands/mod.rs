@@ -29,6 +29,7 @@ pub enum Command {
     ExportCodebook,
     ExportCaseReport,
     SaveCopy,
+    ExportExcerpts,
     CloseProject,
     Quit,
     Participants,
@@ -128,6 +129,7 @@ impl Command {
             C::ExportCodebook => (File, 2, "Codebook…", None, OpenProject, "The codes with their descriptions, colours and counts, for a paper or a coding manual"),
             C::ExportCaseReport => (File, 2, "Case report…", None, OpenProject, "Per case: sources, participants, codes, memos and excerpts"),
             C::SaveCopy =>       (File, 2, "Save a copy as…", shift_key(Key::S), OpenProject, "Write a copy of this project to a new file; you keep working here"),
+            C::ExportExcerpts => (File, 2, "Coded excerpts…", None, OpenProject, "Quotes with citations for a paper: choose the codings, the layout and the format, with a preview"),
             C::CloseProject =>   (File, 2, "Close project", None, OpenProject, ""),
             C::Quit =>           (File, 2, "Quit", None, Nothing, ""),
             C::Participants =>   (Project, 0, "Participants…", None, OpenProject, ""),
@@ -156,8 +158,8 @@ impl Command {
     pub fn all() -> Vec<Command> {
         use Command as C;
         let mut all = vec![
-            C::NewProject, C::OpenProject, C::OpenSample, C::ImportFiles, C::ImportFolder, C::ExportCodebook, C::ExportCaseReport,
-            C::SaveCopy, C::CloseProject, C::Quit,
+            C::NewProject, C::OpenProject, C::OpenSample, C::ImportFiles, C::ImportFolder, C::ExportExcerpts, C::ExportCodebook,
+            C::ExportCaseReport, C::SaveCopy, C::CloseProject, C::Quit,
             C::Participants, C::Cases, C::Attributes, C::Memos, C::NewProjectMemo, C::Pseudonyms, C::ExportLog, C::ChangeCoder,
             C::ThemeSystem, C::ThemeLight, C::ThemeDark, C::CommandPalette,
             C::Undo, C::Redo, C::FindInDocument, C::SearchProject,
@@ -171,7 +173,7 @@ impl Command {
     /// commands of one submenu are drawn together.
     pub fn submenu(self) -> Option<&'static str> {
         match self {
-            Command::ExportCodebook | Command::ExportCaseReport => Some("Export"),
+            Command::ExportExcerpts | Command::ExportCodebook | Command::ExportCaseReport => Some("Export"),
             _ => None,
         }
     }
@@ -179,6 +181,14 @@ impl Command {
     /// The label in the table.
     pub fn label(self) -> &'static str {
         self.spec().label
+    }
+
+    /// Where the command is, as the palette lists it: "File: Export: Coded excerpts…".
+    pub fn place(self) -> String {
+        match self.submenu() {
+            Some(sub) => format!("{}: {sub}", self.spec().menu.title()),
+            None => self.spec().menu.title().to_string(),
+        }
     }
 
     /// The keyboard shortcut, if the command has one.
@@ -250,6 +260,7 @@ pub(super) fn run(app: &mut ThicketApp, command: Command) {
         Command::ExportCodebook => return super::report_dialog::open(app, super::report_dialog::ReportKind::Codebook),
         Command::ExportCaseReport => return super::report_dialog::open(app, super::report_dialog::ReportKind::CaseReport),
         // The rest change the window only.
+        Command::ExportExcerpts => return app.excerpts.open(),
         Command::Quit => return app.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         Command::ChangeCoder => return app.ask_coder(),
         Command::ThemeSystem => return app.set_theme(&app.ctx.clone(), Theme::System),

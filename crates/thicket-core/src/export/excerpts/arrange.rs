@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use super::{Excerpt, ExcerptGroup, ExcerptSection, GroupBy, SortBy};
 
 /// An excerpt with what grouping needs beyond it.
+#[derive(Debug)]
 pub(super) struct Placed {
     pub excerpt: Excerpt,
     /// The code's place in the codebook's tree order.

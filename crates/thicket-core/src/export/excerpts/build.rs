@@ -9,98 +9,148 @@ use std::ops::Range;
 use super::arrange::{Placed, arrange};
 use super::{CitationFields, Excerpt, ExcerptOptions, Excerpts, Shown};
 use crate::error::Result;
-use crate::model::{CodeId, Coding, SourceId};
+use crate::model::{CodeId, Codebook, Coding, Source, SourceId};
 use crate::project::{Project, Segment};
 use crate::text::{TextIndex, sentences};
 
 /// Builds the export of `segments` (from `select`) with `options`.
 pub fn build(project: &Project, segments: Vec<Segment>, options: &ExcerptOptions) -> Result<Excerpts> {
-    let book = project.codebook()?;
-    let rank: HashMap<_, usize> = book.walk().iter().enumerate().map(|(i, (_, c))| (c.id, i)).collect();
-    let pages: HashMap<SourceId, Vec<usize>> = project.sources()?.into_iter().filter_map(|s| Some((s.id, s.page_starts?))).collect();
-    let mut texts: HashMap<SourceId, (String, TextIndex, Vec<Range<usize>>)> = HashMap::new();
-    let mut codings: HashMap<SourceId, Vec<Coding>> = HashMap::new();
-    let mut has_turns: HashMap<SourceId, bool> = HashMap::new();
-    let segments = merge_coders(segments);
-    let mut placed = Vec::with_capacity(segments.len());
-    for s in segments {
-        // In a source without turns (an observation, a case file) the segment's participants are
-        // the people it is about, not speakers: a citation must not put words in their mouths.
-        if let Entry::Vacant(slot) = has_turns.entry(s.source_id) {
-            slot.insert(!project.turns(s.source_id)?.is_empty());
-        }
-        let spoken = has_turns.get(&s.source_id).copied().unwrap_or(false);
-        let (mut context_before, mut context_after) = (String::new(), String::new());
-        if options.context > 0 {
-            if let Entry::Vacant(slot) = texts.entry(s.source_id) {
-                let text = project.source_text(s.source_id)?;
-                let (index, ranges) = (TextIndex::new(&text), sentences(&text));
-                slot.insert((text, index, ranges));
-            }
-            if let Some((text, index, ranges)) = texts.get(&s.source_id) {
-                (context_before, context_after) = context(text, index, ranges, s.start..s.end, options.context);
-            }
-        }
-        let mut other_codes = Vec::new();
-        if options.other_codes {
-            if let Entry::Vacant(slot) = codings.entry(s.source_id) {
-                slot.insert(project.codings_unquoted(s.source_id)?);
-            }
-            let others: BTreeSet<&str> = codings
-                .get(&s.source_id)
-                .into_iter()
-                .flatten()
-                .filter(|c| c.code_id != s.code_id && c.span.start < s.end && s.start < c.span.end)
-                .filter_map(|c| book.path(c.code_id))
-                .collect();
-            other_codes = others.into_iter().map(String::from).collect();
-        }
-        let page = pages.get(&s.source_id).map(|starts| page_of(starts, s.start));
-        let fields = CitationFields {
-            speakers: if spoken { s.speakers } else { Vec::new() },
-            roles: if spoken { s.roles.iter().map(|r| r.replace('_', " ")).collect() } else { Vec::new() },
-            cases: s.cases,
-            source: s.source,
-            kind: s.kind.label().to_lowercase(),
-            date: s.date,
-            paragraph: s.paragraph,
-            line: s.line,
-            page,
-            time_ms: s.time_ms,
-            coder: s.coder,
-            code: s.code,
-        };
-        let definition = if options.definitions { book.get(s.code_id).map(|c| c.description.definition.trim().to_string()).unwrap_or_default() } else { String::new() };
-        let excerpt = Excerpt {
-            coding_id: s.coding_id,
-            citation: options.citation.render(|f| fields.value(f)),
-            text: s.text,
-            fields,
-            start: s.start,
-            end: s.end,
-            context_before,
-            context_after,
-            memo: if options.memos { s.memo } else { String::new() },
-            other_codes,
-        };
-        placed.push(Placed { excerpt, code_rank: rank.get(&s.code_id).copied().unwrap_or(usize::MAX), definition });
+    let mut builder = Builder::new(project, options)?;
+    builder.add(project, segments)?;
+    Ok(builder.finish())
+}
+
+/// An export built a few sources at a time (the window builds a piece per frame): `add` reads
+/// what the quotes of some segments need and makes their excerpts; `finish`, which reads nothing
+/// and so may run on any thread, groups and sorts them.
+#[derive(Debug)]
+pub struct Builder {
+    options: ExcerptOptions,
+    book: Codebook,
+    rank: HashMap<CodeId, usize>,
+    pages: HashMap<SourceId, Vec<usize>>,
+    placed: Vec<Placed>,
+}
+
+impl Builder {
+    /// An empty export with `options`; reads the codebook and the sources' pages.
+    pub fn new(project: &Project, options: &ExcerptOptions) -> Result<Self> {
+        Ok(Self::with_sources(project.codebook()?, project.sources()?.iter(), options))
     }
-    let total = placed.len();
-    Ok(Excerpts {
-        title: options.title.clone(),
-        group_by: options.group_by,
-        sort: options.sort,
-        citation_template: options.citation.text().to_string(),
-        shown: Shown {
-            context: options.context > 0,
-            memos: options.memos,
-            other_codes: options.other_codes,
-            definitions: options.definitions,
-            counts: options.counts,
-        },
-        total,
-        groups: arrange(placed, options.group_by, options.sort),
-    })
+
+    /// An empty export with `options`, given the codebook and the sources (read already).
+    pub fn with_sources<'a>(book: Codebook, sources: impl Iterator<Item = &'a Source>, options: &ExcerptOptions) -> Self {
+        let rank = book.walk().iter().enumerate().map(|(i, (_, c))| (c.id, i)).collect();
+        let pages = sources.filter_map(|s| Some((s.id, s.page_starts.clone()?))).collect();
+        Builder { options: options.clone(), book, rank, pages, placed: Vec::new() }
+    }
+
+    /// Excerpts made so far.
+    pub fn len(&self) -> usize {
+        self.placed.len()
+    }
+
+    /// Whether no excerpt was made yet.
+    pub fn is_empty(&self) -> bool {
+        self.placed.is_empty()
+    }
+
+    /// Makes the excerpts of `segments`, reading their sources' texts and codings as the options
+    /// need (once per source within one call: pass a source's segments together).
+    pub fn add(&mut self, project: &Project, segments: Vec<Segment>) -> Result<()> {
+        let options = &self.options;
+        let book = &self.book;
+        let mut texts: HashMap<SourceId, (String, TextIndex, Vec<Range<usize>>)> = HashMap::new();
+        let mut codings: HashMap<SourceId, Vec<Coding>> = HashMap::new();
+        let mut has_turns: HashMap<SourceId, bool> = HashMap::new();
+        // Twins (the same passage and code by several coders) are in the same source, and a piece
+        // holds whole sources, so merging within a piece merges them all.
+        let segments = merge_coders(segments);
+        self.placed.reserve(segments.len());
+        for s in segments {
+            // In a source without turns (an observation, a case file) the segment's participants are
+            // the people it is about, not speakers: a citation must not put words in their mouths.
+            if let Entry::Vacant(slot) = has_turns.entry(s.source_id) {
+                slot.insert(!project.turns(s.source_id)?.is_empty());
+            }
+            let spoken = has_turns.get(&s.source_id).copied().unwrap_or(false);
+            let (mut context_before, mut context_after) = (String::new(), String::new());
+            if options.context > 0 {
+                if let Entry::Vacant(slot) = texts.entry(s.source_id) {
+                    let text = project.source_text(s.source_id)?;
+                    let (index, ranges) = (TextIndex::new(&text), sentences(&text));
+                    slot.insert((text, index, ranges));
+                }
+                if let Some((text, index, ranges)) = texts.get(&s.source_id) {
+                    (context_before, context_after) = context(text, index, ranges, s.start..s.end, options.context);
+                }
+            }
+            let mut other_codes = Vec::new();
+            if options.other_codes {
+                if let Entry::Vacant(slot) = codings.entry(s.source_id) {
+                    slot.insert(project.codings_unquoted(s.source_id)?);
+                }
+                let others: BTreeSet<&str> = codings
+                    .get(&s.source_id)
+                    .into_iter()
+                    .flatten()
+                    .filter(|c| c.code_id != s.code_id && c.span.start < s.end && s.start < c.span.end)
+                    .filter_map(|c| book.path(c.code_id))
+                    .collect();
+                other_codes = others.into_iter().map(String::from).collect();
+            }
+            let page = self.pages.get(&s.source_id).map(|starts| page_of(starts, s.start));
+            let fields = CitationFields {
+                speakers: if spoken { s.speakers } else { Vec::new() },
+                roles: if spoken { s.roles.iter().map(|r| r.replace('_', " ")).collect() } else { Vec::new() },
+                cases: s.cases,
+                source: s.source,
+                kind: s.kind.label().to_lowercase(),
+                date: s.date,
+                paragraph: s.paragraph,
+                line: s.line,
+                page,
+                time_ms: s.time_ms,
+                coder: s.coder,
+                code: s.code,
+            };
+            let definition = if options.definitions { book.get(s.code_id).map(|c| c.description.definition.trim().to_string()).unwrap_or_default() } else { String::new() };
+            let excerpt = Excerpt {
+                coding_id: s.coding_id,
+                citation: options.citation.render(|f| fields.value(f)),
+                text: s.text,
+                fields,
+                start: s.start,
+                end: s.end,
+                context_before,
+                context_after,
+                memo: if options.memos { s.memo } else { String::new() },
+                other_codes,
+            };
+            self.placed.push(Placed { excerpt, code_rank: self.rank.get(&s.code_id).copied().unwrap_or(usize::MAX), definition });
+        }
+        Ok(())
+    }
+
+    /// The export: the excerpts grouped and sorted. Reads nothing.
+    pub fn finish(self) -> Excerpts {
+        let options = self.options;
+        Excerpts {
+            title: options.title.clone(),
+            group_by: options.group_by,
+            sort: options.sort,
+            citation_template: options.citation.text().to_string(),
+            shown: Shown {
+                context: options.context > 0,
+                memos: options.memos,
+                other_codes: options.other_codes,
+                definitions: options.definitions,
+                counts: options.counts,
+            },
+            total: self.placed.len(),
+            groups: arrange(self.placed, options.group_by, options.sort),
+        }
+    }
 }
 
 /// One segment per passage and code: when several coders coded the same span with the same code

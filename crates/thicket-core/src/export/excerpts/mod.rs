@@ -15,6 +15,8 @@
 //!   codings on each passage, code definitions, PDF pages) and makes the plain `Excerpts` model:
 //!   groups, sections, excerpts with their citation fields and rendered citation.
 //! - `citation`: the citation template language and its two presets.
+//! - `run`: select and build in pieces, for the window (a few sources per frame).
+//! - `format`: the one list of formats, and writing a file through a partial one.
 //! - `markdown`, `html`, `table` (CSV and XLSX), and JSON by serde: the writers. They take
 //!   `&Excerpts` only, never the project, so a step that rewrites the model on the way out (a
 //!   pseudonymisation map) needs no change here.
@@ -31,19 +33,23 @@ mod arrange;
 mod build;
 pub mod citation;
 mod document;
+mod format;
 mod html;
 mod markdown;
+mod run;
 mod select;
 mod table;
 
 use serde::Serialize;
 
-pub use build::build;
+pub use build::{Builder, build};
 pub use citation::{CitationTemplate, Field};
 pub use document::to_document;
+pub use format::{ExcerptFormat, partial_path, write_replacing};
 pub use html::to_html;
 pub use markdown::to_markdown;
-pub use select::{CodeChoice, Selection, select};
+pub use run::ExcerptRun;
+pub use select::{CodeChoice, Selection, check, query_ids, query_load, select};
 pub use table::{excerpt_sheet, neutralise_cell, to_csv};
 
 use crate::error::{Error, Result};

@@ -6,10 +6,10 @@
 
 use std::collections::HashSet;
 
-use crate::analysis::{self, AnalysisLoad, Scope};
+use crate::analysis::{self, AnalysisData, AnalysisLoad, Scope};
 use crate::error::{Error, Result};
-use crate::model::{CodingId, SourceKind};
-use crate::project::{Project, Segment, SegmentFilter};
+use crate::model::{Codebook, CodingId, Source, SourceId, SourceKind};
+use crate::project::{Project, Segment, SegmentFilter, SegmentReader, sort_segments};
 
 /// Which codes to quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,53 +58,36 @@ impl Selection {
 
 /// The segments `selection` retrieves from `project`.
 pub fn select(project: &Project, selection: &Selection) -> Result<Vec<Segment>> {
-    check_dates(selection)?;
-    for name in &selection.participants {
-        if project.participant_named(name)?.is_none() {
-            return Err(Error::not_found(format!("no participant named \"{name}\"")));
+    let ids = match query_load(&project.codebook()?, selection)? {
+        Some(load) => {
+            check(project, selection)?;
+            Some(query_ids(project.analysis_data_with(load)?, selection)?)
         }
-    }
-    let mut segments = match &selection.codes {
-        CodeChoice::Query(text) => by_query(project, text, selection)?,
-        choice => {
-            let (codes, include_subcodes) = match choice {
-                CodeChoice::Codes { paths, subcodes } => (paths.clone(), *subcodes),
-                _ => (Vec::new(), false),
-            };
-            let filter = SegmentFilter {
-                codes,
-                include_subcodes,
-                cases: selection.cases.clone(),
-                roles: selection.roles.clone(),
-                kinds: selection.kinds.clone(),
-                coders: selection.coders.clone(),
-                sources: selection.sources.clone(),
-            };
-            let mut segments = project.segments(&filter)?;
-            let (from, to) = (selection.from_date.as_deref(), selection.to_date.as_deref());
-            segments.retain(|s| {
-                let date = s.date.as_deref();
-                from.is_none_or(|f| date.is_some_and(|d| d >= f)) && to.is_none_or(|t| date.is_some_and(|d| d <= t))
-            });
-            segments
-        }
+        None => None,
     };
-    if !selection.participants.is_empty() {
-        segments.retain(|s| s.speakers.iter().any(|p| selection.participants.contains(p)));
-    }
+    let picker = Picker::new(project, selection, ids)?;
+    let mut segments = picker.read(project, picker.sources())?;
+    sort_segments(&mut segments);
     Ok(segments)
 }
 
-/// The segments a Boolean query retrieves among the codings that pass the filters.
-fn by_query(project: &Project, text: &str, selection: &Selection) -> Result<Vec<Segment>> {
-    let query = analysis::parse_query(text, &project.codebook()?)?;
-    let roles = project.roles()?;
-    for r in &selection.roles {
-        if !roles.iter().any(|x| &x.name == r) {
-            return Err(Error::invalid(format!("unknown role \"{r}\"")));
-        }
+/// What a Boolean query needs loaded (`None` when the selection names its codes instead): the
+/// window loads it in pieces and runs `query_ids` on a worker. An invalid query is an error here.
+pub fn query_load(codebook: &Codebook, selection: &Selection) -> Result<Option<AnalysisLoad>> {
+    let CodeChoice::Query(text) = &selection.codes else { return Ok(None) };
+    let query = analysis::parse_query(text, codebook)?;
+    Ok(Some(AnalysisLoad { speakers: !selection.roles.is_empty(), texts: query.needs_texts() }))
+}
+
+/// The codings a Boolean query retrieves among those that pass the selection's filters: pure,
+/// over data loaded as `query_load` says (`check` the selection's names first). Empty for a
+/// selection that is not a query.
+pub fn query_ids(mut data: AnalysisData, selection: &Selection) -> Result<HashSet<CodingId>> {
+    let CodeChoice::Query(text) = &selection.codes else { return Ok(HashSet::new()) };
+    let query = analysis::parse_query(text, &data.codebook)?;
+    if query.needs_texts() && !data.texts_loaded {
+        return Err(Error::internal("the query needs the source texts, which were not loaded"));
     }
-    let mut data = project.analysis_data_with(AnalysisLoad { speakers: !selection.roles.is_empty(), texts: query.needs_texts() })?;
     data.restrict(&Scope {
         cases: selection.cases.clone(),
         kinds: selection.kinds.clone(),
@@ -114,10 +97,97 @@ fn by_query(project: &Project, text: &str, selection: &Selection) -> Result<Vec<
         from_date: selection.from_date.clone(),
         to_date: selection.to_date.clone(),
     })?;
-    let ids: HashSet<CodingId> = analysis::evaluate(&data, &query)?.into_iter().collect();
-    let mut segments = project.segments(&SegmentFilter::default())?;
-    segments.retain(|s| ids.contains(&s.coding_id));
-    Ok(segments)
+    Ok(analysis::evaluate(&data, &query)?.into_iter().collect())
+}
+
+/// Checks what a query's data cannot: real dates, and that every participant and role exists.
+pub fn check(project: &Project, selection: &Selection) -> Result<()> {
+    check_dates(selection)?;
+    for name in &selection.participants {
+        if project.participant_named(name)?.is_none() {
+            return Err(Error::not_found(format!("no participant named \"{name}\"")));
+        }
+    }
+    let roles = project.roles()?;
+    for r in &selection.roles {
+        if !roles.iter().any(|x| &x.name == r) {
+            return Err(Error::invalid(format!("unknown role \"{r}\"")));
+        }
+    }
+    Ok(())
+}
+
+/// The selection's segments, source by source: retrieval by the codes and filters (or, for a
+/// query, every coding, kept when the query retrieved it), then the dates and participants.
+#[derive(Debug)]
+pub(super) struct Picker {
+    reader: SegmentReader,
+    /// For a query: the codings it retrieved.
+    ids: Option<HashSet<CodingId>>,
+    from: Option<String>,
+    to: Option<String>,
+    participants: Vec<String>,
+}
+
+impl Picker {
+    /// Checks the selection's names; `ids` are `query_ids` for a query selection (else `None`).
+    pub(super) fn new(project: &Project, selection: &Selection, ids: Option<HashSet<CodingId>>) -> Result<Self> {
+        check(project, selection)?;
+        if ids.is_none() && matches!(selection.codes, CodeChoice::Query(_)) {
+            return Err(Error::internal("a query selection needs the codings the query retrieved"));
+        }
+        let filter = match (&selection.codes, &ids) {
+            (_, Some(_)) => SegmentFilter::default(),
+            (choice, None) => {
+                let (codes, include_subcodes) = match choice {
+                    CodeChoice::Codes { paths, subcodes } => (paths.clone(), *subcodes),
+                    _ => (Vec::new(), false),
+                };
+                SegmentFilter {
+                    codes,
+                    include_subcodes,
+                    cases: selection.cases.clone(),
+                    roles: selection.roles.clone(),
+                    kinds: selection.kinds.clone(),
+                    coders: selection.coders.clone(),
+                    sources: selection.sources.clone(),
+                }
+            }
+        };
+        let reader = SegmentReader::new(project, &filter)?;
+        // The query's data was narrowed to the dates already.
+        let (from, to) = if ids.is_some() { (None, None) } else { (selection.from_date.clone(), selection.to_date.clone()) };
+        Ok(Picker { reader, ids, from, to, participants: selection.participants.clone() })
+    }
+
+    /// The sources to read, by id.
+    pub(super) fn sources(&self) -> &[SourceId] {
+        self.reader.sources()
+    }
+
+    /// The codebook, as read.
+    pub(super) fn codebook(&self) -> &Codebook {
+        self.reader.codebook()
+    }
+
+    /// Every source of the project, as read.
+    pub(super) fn all_sources(&self) -> impl Iterator<Item = &Source> {
+        self.reader.all_sources()
+    }
+
+    /// The selection's segments in the sources `ids` (a piece of `sources()`).
+    pub(super) fn read(&self, project: &Project, ids: &[SourceId]) -> Result<Vec<Segment>> {
+        let mut segments = self.reader.read(project, ids)?;
+        let (from, to) = (self.from.as_deref(), self.to.as_deref());
+        segments.retain(|s| {
+            let date = s.date.as_deref();
+            self.ids.as_ref().is_none_or(|ids| ids.contains(&s.coding_id))
+                && from.is_none_or(|f| date.is_some_and(|d| d >= f))
+                && to.is_none_or(|t| date.is_some_and(|d| d <= t))
+                && (self.participants.is_empty() || s.speakers.iter().any(|p| self.participants.contains(p)))
+        });
+        Ok(segments)
+    }
 }
 
 /// Real calendar dates, in order.
