@@ -236,9 +236,6 @@ fn write_out(bytes: &[u8], out: &std::path::Path) -> Result<Ending> {
 
 fn export_excerpts(project: PathBuf, args: ExcerptsArgs) -> Result<Ending> {
     // Everything that can be checked without the project is checked first, so a typo fails fast.
-    if args.format == "docx" {
-        return Err(Error::invalid(format!("--format docx is not available yet: use {}", ExcerptFormat::choices())));
-    }
     let format = ExcerptFormat::parse(&args.format)?;
     let to_stdout = args.out.as_os_str() == "-";
     if !format.is_text() && to_stdout {
