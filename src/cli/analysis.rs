@@ -624,13 +624,13 @@ mod tests {
         assert_eq!(AnalysisFormat::parse("xml").unwrap_err().to_string(), "unknown format \"xml\": expected table, csv, json, md, xlsx, svg or png");
         let out = OutputArgs { format: "xlsx".into(), out: None, width_mm: None, dpi: None, pseudonymise: false };
         assert_eq!(check_format(&out).unwrap_err().to_string(), "--format xlsx writes a file: give --out FILE.xlsx");
-        let png = OutputArgs { format: "png".into(), out: None, width_mm: None, dpi: None };
+        let png = OutputArgs { format: "png".into(), out: None, width_mm: None, dpi: None, pseudonymise: false };
         assert_eq!(check_format(&png).unwrap_err().to_string(), "--format png writes a file: give --out FILE.png");
     }
 
     #[test]
     fn chart_sizes_default_to_a_page_at_print_resolution_and_stay_in_range() {
-        let out = |format: &str, width_mm: Option<u32>, dpi: Option<u32>| OutputArgs { format: format.into(), out: Some("c.svg".into()), width_mm, dpi };
+        let out = |format: &str, width_mm: Option<u32>, dpi: Option<u32>| OutputArgs { format: format.into(), out: Some("c.svg".into()), width_mm, dpi, pseudonymise: false };
         assert_eq!(out("svg", None, None).chart_size().unwrap(), ChartSize { width_mm: 170, dpi: 300 });
         assert_eq!(out("png", Some(85), Some(600)).chart_size().unwrap(), ChartSize { width_mm: 85, dpi: 600 });
         assert_eq!(check_format(&out("svg", Some(5), None)).unwrap_err().to_string(), "--width-mm 5 is out of range: expected 20 to 1000 millimetres");
