@@ -223,3 +223,40 @@ fn open_folder_says_so_when_the_desktop_cannot_open_it() {
     harness.run();
     assert!(harness.query_by_label_contains("Could not open").is_none());
 }
+
+#[test]
+fn a_pseudonymised_export_replaces_names_in_the_preview_and_the_file_and_is_logged_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.thicket");
+    let mut project = thicket_core::sample::write_sample(&path).unwrap();
+    project.apply(thicket_core::Action::AddPseudonyms(vec![thicket_core::model::NewPseudonym::added("Dana", "Alex")])).unwrap();
+    // The sample quotes Dana (as speaker and in her own words) among its tensions.
+    let selection = Selection::of(CodeChoice::Codes { paths: vec!["Tensions".into()], subcodes: true });
+    let plain = excerpts::to_csv(&excerpts::build(&project, excerpts::select(&project, &selection).unwrap(), &ExcerptOptions::new("t").unwrap()).unwrap());
+    assert!(plain.contains("Dana"));
+    project.close().unwrap();
+    let out = dir.path().join("paper");
+    std::fs::create_dir(&out).unwrap();
+    let mut harness = common::gui::harness_on(&path, egui::vec2(1024.0, 700.0));
+    open_dialog(&mut harness);
+    tick(&mut harness, "Tensions");
+    harness.get_by_role_and_label(Role::CheckBox, "Pseudonymise").click();
+    harness.run();
+    until_previewed(&mut harness);
+    let shown = serde_json::to_string(harness.state().excerpt_dialog().preview().unwrap()).unwrap();
+    assert!(!shown.contains("Dana") && shown.contains("Alex"), "the preview shows what leaves the project: {shown}");
+    harness.get_by_role_and_label(Role::ComboBox, "Format").click();
+    harness.run();
+    harness.get_by_label("CSV table").click();
+    harness.run();
+    export_to(&mut harness, &out);
+    step_until(&mut harness, |app| app.excerpt_dialog().outcome().is_some());
+    let written = std::fs::read_to_string(out.join("excerpts.csv")).unwrap();
+    assert!(!written.contains("Dana") && written.contains("Alex"), "the file is pseudonymised");
+    let log = harness.state().project().unwrap().export_log().unwrap();
+    let last = log.last().unwrap();
+    assert_eq!((last.fields.kind.as_str(), last.fields.pseudonymised, last.fields.map_entries), ("excerpts", true, Some(1)));
+    assert!(last.fields.file.ends_with("excerpts.csv"));
+    // The project's own text is unchanged.
+    assert!(harness.state().project().unwrap().segments(&Default::default()).unwrap().iter().any(|s| s.text.contains("Dana")));
+}

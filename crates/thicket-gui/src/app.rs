@@ -657,14 +657,21 @@ impl ThicketApp {
     /// Records a file the window exported in the project's export log (the window's exports are
     /// not pseudonymised), so the log lists every export, from the window or the command line.
     fn log_export(&mut self, kind: super::analysis::AnalysisKind, format: super::analysis::ExportFormat, path: &Path) {
+        let options = serde_json::json!({ "from": "window", "format": format.extensions().first().copied().unwrap_or_default() });
+        self.record_export(kind.stem(), path, options, None);
+    }
+
+    /// Records a file the window wrote in the project's export log, with the pseudonym map it was
+    /// written with (if any), as the command line records its files.
+    pub(super) fn record_export(&mut self, kind: &str, path: &Path, options: serde_json::Value, map: Option<&thicket_core::text::PseudonymMap>) {
         let Some(p) = &mut self.project else { return };
         let record = thicket_core::model::NewExportRecord {
-            kind: kind.stem().to_string(),
+            kind: kind.to_string(),
             file: path.display().to_string(),
-            options: serde_json::json!({ "from": "window", "format": format.extensions().first().copied().unwrap_or_default() }),
-            pseudonymised: false,
-            map_hash: None,
-            map_entries: None,
+            options,
+            pseudonymised: map.is_some(),
+            map_hash: map.map(|m| m.fingerprint().to_string()),
+            map_entries: map.map(|m| m.len()),
         };
         if let Err(e) = p.log_export(&record) {
             self.errors.push(e.to_string());

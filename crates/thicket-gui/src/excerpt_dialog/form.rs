@@ -44,9 +44,9 @@ pub struct Choices {
     pub definitions: bool,
     pub counts: bool,
     pub format: ExcerptFormat,
-    // Pseudonymise: the option to replace names with pseudonyms on the way out goes here, as a
-    // choice that maps to the core's pseudonymisation step between `build` and the writers
-    // (another part of issue #12). It is not offered until that step exists.
+    /// Replace names with the project's pseudonym map (Project → Pseudonyms…) on the way out:
+    /// in the preview and the file, never in the project.
+    pub pseudonymise: bool,
 }
 
 impl Default for Choices {
@@ -72,6 +72,7 @@ impl Default for Choices {
             definitions: false,
             counts: false,
             format: ExcerptFormat::Markdown,
+            pseudonymise: false,
         }
     }
 }
@@ -228,7 +229,8 @@ pub fn arrangement(ui: &mut Ui, c: &mut Choices) {
         ui.checkbox(&mut c.other_codes, "Other codes");
         ui.checkbox(&mut c.definitions, "Definitions");
         ui.checkbox(&mut c.counts, "Counts");
-        // Pseudonymise: its checkbox goes here once the core has the step (see `Choices`).
+        ui.checkbox(&mut c.pseudonymise, "Pseudonymise")
+            .on_hover_text("Replace names with the project's pseudonym map (Project menu, Pseudonyms…), in the preview and the file; the project's text never changes");
     });
 }
 

@@ -81,6 +81,11 @@ impl ExcerptDialog {
         self.preview.as_ref().map(|p| p.total)
     }
 
+    /// The excerpts the preview shows (the first few of the export, as they will be written).
+    pub fn preview(&self) -> Option<&Excerpts> {
+        self.preview.as_deref()
+    }
+
     /// Whether an export is being read or written.
     pub fn is_exporting(&self) -> bool {
         self.export_task.is_some()
@@ -142,10 +147,11 @@ pub(crate) fn start_export(app: &mut ThicketApp, format: ExcerptFormat, path: Pa
     dialog.outcome = None;
     dialog.opener_error = None;
     let title = format!("Excerpts: {}", summary.title);
-    let started = dialog
-        .choices
-        .to_core(&summary.codebook, &title)
-        .and_then(|(selection, options)| Task::start(project, &summary.codebook, Purpose::Export { path, format }, selection, options, app.generation));
+    let pseudonymise = dialog.choices.pseudonymise;
+    let started = dialog.choices.to_core(&summary.codebook, &title).and_then(|(selection, options)| {
+        let map = outgoing_map(project, pseudonymise)?;
+        Task::start(project, &summary.codebook, Purpose::Export { path, format }, selection, options, app.generation, map)
+    });
     match started {
         Ok(task) => dialog.export_task = Some(task),
         Err(e) => dialog.outcome = Some(ExportOutcome::Failed(e)),
@@ -359,6 +365,19 @@ fn poll_opener(app: &mut ThicketApp) {
     }
 }
 
+/// The project's pseudonym map when the export is to be pseudonymised; an empty map is refused,
+/// so that an export never claims to be pseudonymised when nothing could be replaced.
+fn outgoing_map(project: &thicket_core::Project, pseudonymise: bool) -> Result<Option<thicket_core::text::PseudonymMap>, String> {
+    if !pseudonymise {
+        return Ok(None);
+    }
+    let map = project.pseudonym_map().map_err(|e| e.to_string())?;
+    if map.is_empty() {
+        return Err("The pseudonym map is empty: add names in the Project menu, Pseudonyms…, or untick Pseudonymise.".into());
+    }
+    Ok(Some(map))
+}
+
 /// Restarts the preview when the choices have rested or the project changed, and carries the
 /// preview and the export forward a slice each.
 fn advance(app: &mut ThicketApp, ctx: &egui::Context, now: f64) {
@@ -375,10 +394,11 @@ fn advance(app: &mut ThicketApp, ctx: &egui::Context, now: f64) {
             d.previewed = Some(wanted);
             d.preview_task = None;
             let title = format!("Excerpts: {}", summary.title);
-            let started = d
-                .choices
-                .to_core(&summary.codebook, &title)
-                .and_then(|(selection, options)| Task::start(project, &summary.codebook, Purpose::Preview, selection, options, generation));
+            let pseudonymise = d.choices.pseudonymise;
+            let started = d.choices.to_core(&summary.codebook, &title).and_then(|(selection, options)| {
+                let map = outgoing_map(project, pseudonymise)?;
+                Task::start(project, &summary.codebook, Purpose::Preview, selection, options, generation, map)
+            });
             match started {
                 Ok(task) => {
                     d.problem = None;
@@ -406,6 +426,7 @@ fn advance(app: &mut ThicketApp, ctx: &egui::Context, now: f64) {
             }
         }
     }
+    let mut written = None;
     if let Some(task) = &mut d.export_task {
         if task.generation != generation {
             // The pieces read so far and those to come would not fit together.
@@ -417,6 +438,12 @@ fn advance(app: &mut ThicketApp, ctx: &egui::Context, now: f64) {
         match task.advance(project, &jobs, budget) {
             Advance::Running => ctx.request_repaint(),
             Advance::Done(Finished::Written { path, count }) => {
+                let format = match &task.purpose {
+                    Purpose::Export { format, .. } => format.name(),
+                    Purpose::Preview => "",
+                };
+                let options = serde_json::json!({ "from": "window", "format": format, "excerpts": count });
+                written = Some((path.clone(), options, task.map.clone()));
                 d.export_task = None;
                 d.outcome = Some(ExportOutcome::Written { path, count });
             }
@@ -426,5 +453,8 @@ fn advance(app: &mut ThicketApp, ctx: &egui::Context, now: f64) {
                 d.outcome = Some(ExportOutcome::Failed(e));
             }
         }
+    }
+    if let Some((path, options, map)) = written {
+        app.record_export("excerpts", &path, options, map.as_ref());
     }
 }

@@ -20,7 +20,9 @@ use std::time::Duration;
 
 use thicket_core::export::excerpts::{self, ExcerptFormat, ExcerptOptions, ExcerptRun, Excerpts, Selection};
 use thicket_core::model::{Codebook, CodingId};
+use thicket_core::export::Pseudonymise;
 use thicket_core::project::{AnalysisLoader, Project};
+use thicket_core::text::PseudonymMap;
 
 use crate::jobs::{Job, Jobs, Polled};
 
@@ -77,11 +79,13 @@ pub struct Task {
     pub progress: f32,
     /// Whether a query is evaluated first (its stages count for part of the progress).
     query: bool,
+    /// The project's pseudonym map, when the export is pseudonymised.
+    pub map: Option<PseudonymMap>,
 }
 
 impl Task {
     /// Starts reading: checks the names and, for a query, what it needs loaded.
-    pub fn start(project: &Project, codebook: &Codebook, purpose: Purpose, selection: Selection, options: ExcerptOptions, generation: u64) -> Result<Task, String> {
+    pub fn start(project: &Project, codebook: &Codebook, purpose: Purpose, selection: Selection, options: ExcerptOptions, generation: u64, map: Option<PseudonymMap>) -> Result<Task, String> {
         let load = excerpts::query_load(codebook, &selection).map_err(|e| e.to_string())?;
         let stage = match load {
             Some(load) => {
@@ -91,7 +95,7 @@ impl Task {
             None => Stage::Read(Box::new(ExcerptRun::new(project, &selection, &options, None).map_err(|e| e.to_string())?)),
         };
         let query = load.is_some();
-        Ok(Task { purpose, generation, selection, options, stage, progress: 0.0, query })
+        Ok(Task { purpose, generation, selection, options, stage, progress: 0.0, query, map })
     }
 
     /// Reads a slice (within `budget`) or looks whether the worker is done.
@@ -147,10 +151,13 @@ impl Task {
     /// The worker that groups and sorts the excerpts, then keeps the preview's or writes the file.
     fn finish(&self, jobs: &Jobs, run: Box<ExcerptRun>) -> Job<Result<Finished, String>> {
         let purpose = self.purpose.clone();
+        let map = self.map.clone();
         jobs.spawn("excerpt export", self.generation, move |cancel| {
-            let built = run.finish();
-            // Pseudonymise: the core's pseudonymisation of `built` goes here, before the preview
-            // and the writers, once it exists (see `form::Choices`).
+            let mut built = run.finish();
+            // Before the preview and the writers, so both show what leaves the project.
+            if let Some(map) = &map {
+                built.pseudonymise(map);
+            }
             match purpose {
                 Purpose::Preview => Ok(Finished::Preview(Box::new(first_excerpts(built, PREVIEW_EXCERPTS)))),
                 Purpose::Export { path, format } => {
