@@ -291,3 +291,40 @@ fn map_edits_are_undoable_steps_and_logging_is_not_one() {
     assert_eq!(p.pseudonyms().unwrap().len(), 1);
     p.close().unwrap();
 }
+
+#[test]
+fn codebooks_case_reports_and_framework_matrices_are_pseudonymised_and_logged_too() {
+    let dir = Dir::new();
+    let project = project(&dir);
+    fill_map(&project);
+    let p = project.to_str().unwrap();
+    // Something to name: a framework summary that mentions the family and the council.
+    ok(["framework", p, "create", "Main"]);
+    ok(["framework", p, "set", "Main", "--case", "Okafor family", "--code", "Ruptures", "--summary", "Ada Okafor pulls back after Eastfield's letter.", "--coder", "Amara"]);
+    let plain = ok(["export", p, "case-report", "--all-cases", "--out", "-"]);
+    assert!(!originals_in(&plain).is_empty(), "without the map the report names them");
+    let written = |args: &[&str], file: &str| {
+        let out = dir.path(file);
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["--pseudonymise", "--out", out.to_str().unwrap()]);
+        ok(all);
+        out
+    };
+    let case_md = written(&["export", p, "case-report", "--all-cases", "--format", "md"], "case.md");
+    assert_eq!(originals_in(&std::fs::read_to_string(&case_md).unwrap()), Vec::<String>::new());
+    let case_json = written(&["export", p, "case-report", "--all-cases", "--format", "json"], "case.json");
+    assert_eq!(originals_in(&std::fs::read_to_string(&case_json).unwrap()), Vec::<String>::new());
+    let book = written(&["export", p, "codebook", "--anchors", "--format", "csv"], "book.csv");
+    assert_eq!(originals_in(&std::fs::read_to_string(&book).unwrap()), Vec::<String>::new());
+    let matrix = written(&["framework", p, "export", "Main", "--format", "md"], "main.md");
+    let matrix = std::fs::read_to_string(&matrix).unwrap();
+    assert_eq!(originals_in(&matrix), Vec::<String>::new());
+    assert!(matrix.contains("Family A"), "{matrix}");
+    // Each file is in the log, pseudonymised; the stored text still names them.
+    let log: Value = serde_json::from_str(&ok(["export-log", p, "--format", "json"])).unwrap();
+    let kinds: Vec<(&str, bool)> = log.as_array().unwrap().iter().map(|r| (r["kind"].as_str().unwrap(), r["pseudonymised"].as_bool().unwrap())).collect();
+    for kind in ["case-report", "codebook", "framework"] {
+        assert!(kinds.contains(&(kind, true)), "{kind} logged: {kinds:?}");
+    }
+    assert!(!originals_in(&source_text(&project)).is_empty());
+}

@@ -21,7 +21,7 @@ use thicket_core::error::{Ending, Error, IoOp, Result};
 use thicket_core::export::case_report::{CaseReportOptions, ExcerptPick, build_case_report};
 use thicket_core::export::codebook::{CodebookOptions, build_codebook};
 use thicket_core::export::excerpts::{self, CitationTemplate, CodeChoice, ExcerptFormat, ExcerptOptions, GroupBy, Selection, SortBy};
-use thicket_core::export::report::{Report, ReportFormat, write_report};
+use thicket_core::export::report::{Report, ReportFormat, write_report_with};
 use thicket_core::export::Pseudonymise;
 use thicket_core::model::SourceKind;
 use thicket_core::project::Project;
@@ -38,8 +38,11 @@ pub enum ExportCommand {
 }
 
 /// `thicket export PROJECT codebook`
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Args, Serialize)]
 pub struct CodebookArgs {
+    /// Apply the project's pseudonym map to what is written (names in quotes, citations, headings).
+    #[arg(long)]
+    pub pseudonymise: bool,
     /// One anchor quote per code, with its citation.
     #[arg(long)]
     pub anchors: bool,
@@ -61,8 +64,11 @@ pub struct CodebookArgs {
 }
 
 /// `thicket export PROJECT case-report`
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Args, Serialize)]
 pub struct CaseReportArgs {
+    /// Apply the project's pseudonym map to what is written (names in quotes, citations, headings).
+    #[arg(long)]
+    pub pseudonymise: bool,
     /// The case to report on (repeatable, in this order).
     #[arg(long = "case")]
     pub cases: Vec<String>,
@@ -175,14 +181,15 @@ fn export_codebook(project: PathBuf, args: CodebookArgs) -> Result<Ending> {
     options.anchors = args.anchors;
     options.chosen = args.anchor.iter().map(|a| CodebookOptions::parse_anchor(a)).collect::<Result<_>>()?;
     options.citation = CitationTemplate::preset_or_parse(&args.citation)?;
+    let logged = serde_json::to_value(&args).map_err(|e| Error::internal(format!("cannot record the options: {e}")))?;
     let p = Project::open(&project)?;
+    let outgoing = Outgoing::prepare(&p, args.pseudonymise)?;
     options.title = match args.title {
         Some(t) => t,
         None => format!("Codebook: {}", p.title()?),
     };
     let report = build_codebook(&p, &options)?;
-    p.close()?;
-    write_out(&write_report(&report, format)?, &args.out)
+    write_logged(p, &outgoing, "codebook", &write_report_with(&report, format, outgoing.map.as_ref())?, &args.out, logged)
 }
 
 fn export_case_report(project: PathBuf, args: CaseReportArgs) -> Result<Ending> {
@@ -202,18 +209,30 @@ fn export_case_report(project: PathBuf, args: CaseReportArgs) -> Result<Ending> 
         (None, CodeChoice::All) => Some(ExcerptPick::DEFAULT_PER_CODE),
         (None, _) => None,
     };
+    let logged = serde_json::to_value(&args).map_err(|e| Error::internal(format!("cannot record the options: {e}")))?;
     let mut options = CaseReportOptions::new("")?;
     options.cases = args.cases;
     options.excerpts = ExcerptPick { codes, per_code };
     options.citation = CitationTemplate::preset_or_parse(&args.citation)?;
     let p = Project::open(&project)?;
+    let outgoing = Outgoing::prepare(&p, args.pseudonymise)?;
     options.title = match args.title {
         Some(t) => t,
         None => format!("Case report: {}", p.title()?),
     };
     let report = build_case_report(&p, &options)?;
+    write_logged(p, &outgoing, "case-report", &write_report_with(&report, format, outgoing.map.as_ref())?, &args.out, logged)
+}
+
+/// Writes `bytes` to `out` (or stdout for `-`), records a written file in the export log, and
+/// closes the project.
+fn write_logged(mut p: Project, outgoing: &Outgoing, kind: &str, bytes: &[u8], out: &std::path::Path, logged: serde_json::Value) -> Result<Ending> {
+    write_out(bytes, out)?;
+    if out.as_os_str() != "-" {
+        outgoing.log(&mut p, kind, out, logged)?;
+    }
     p.close()?;
-    write_out(&write_report(&report, format)?, &args.out)
+    Ok(Ending::Success)
 }
 
 /// Writes `bytes` to `out`, or to stdout for `-`.

@@ -16,7 +16,8 @@ use thicket_core::analysis::{AnalysisLoad, framework_grid, framework_segments};
 use thicket_core::error::{Ending, Error, IoOp, Result};
 use thicket_core::export::document::{to_html, to_markdown};
 use thicket_core::export::framework::FrameworkReport;
-use thicket_core::export::{csv_of, write_xlsx};
+use super::pseudonyms::Outgoing;
+use thicket_core::export::{Pseudonymise, csv_of};
 use thicket_core::model::*;
 use thicket_core::project::{Project, default_coder};
 
@@ -84,9 +85,12 @@ pub enum FrameworkCommand {
         /// md, html, docx, xlsx, csv or json.
         #[arg(long, default_value = "md")]
         format: String,
-        /// The file to write; - for stdout (not for xlsx).
+        /// The file to write; - for stdout (not for xlsx or docx).
         #[arg(long)]
         out: PathBuf,
+        /// Apply the project's pseudonym map to what is written.
+        #[arg(long)]
+        pseudonymise: bool,
     },
 }
 
@@ -163,7 +167,7 @@ pub fn run(project: PathBuf, command: FrameworkCommand) -> Result<Ending> {
         }
         FrameworkCommand::Show { name, case: Some(case), code: Some(code), format } => show_cell(&p, &name, &case, &code, Format::parse(&format)?)?,
         FrameworkCommand::Show { name, format, .. } => show(&p, &name, Format::parse(&format)?)?,
-        FrameworkCommand::Export { name, format, out } => export(&p, &name, ExportFormat::parse(&format)?, &out)?,
+        FrameworkCommand::Export { name, format, out, pseudonymise } => export(&mut p, &name, ExportFormat::parse(&format)?, &out, pseudonymise)?,
     }
     p.close()?;
     Ok(Ending::Success)
@@ -292,23 +296,42 @@ fn json_text(r: &FrameworkReport) -> Result<String> {
     serde_json::to_string_pretty(r).map_err(|e| Error::internal(format!("cannot write JSON: {e}")))
 }
 
-fn export(p: &Project, name: &str, format: ExportFormat, out: &std::path::Path) -> Result<()> {
+/// Writes matrix `name` in `format` to `out` (or stdout), through the pseudonym map when asked,
+/// and records a written file in the export log.
+fn export(p: &mut Project, name: &str, format: ExportFormat, out: &std::path::Path, pseudonymise: bool) -> Result<()> {
     let r = report(p, name)?;
-    let text = match format {
-        ExportFormat::Xlsx => return write_xlsx(out, &r.sheets()),
-        ExportFormat::Docx if out.as_os_str() == "-" => return Err(Error::invalid("--format docx writes a file: give --out FILE.docx")),
-        ExportFormat::Docx => {
-            let bytes = thicket_core::export::document::to_docx(&r.document())?;
-            return std::fs::write(out, bytes).map_err(|e| Error::io(IoOp::Write, out, e));
+    let outgoing = Outgoing::prepare(p, pseudonymise)?;
+    let map = outgoing.map.as_ref();
+    let document = || {
+        let mut d = r.document();
+        if let Some(map) = map {
+            d.pseudonymise(map);
         }
-        ExportFormat::Md => to_markdown(&r.document()),
-        ExportFormat::Html => to_html(&r.document()),
-        ExportFormat::Csv => csv_of(&r.sheets()),
-        ExportFormat::Json => format!("{}\n", json_text(&r)?),
+        d
+    };
+    let mut sheets = r.sheets();
+    if let Some(map) = map {
+        sheets.pseudonymise(map);
+    }
+    let bytes = match format {
+        ExportFormat::Docx if out.as_os_str() == "-" => return Err(Error::invalid("--format docx writes a file: give --out FILE.docx")),
+        ExportFormat::Xlsx => thicket_core::export::xlsx_bytes(&sheets)?,
+        ExportFormat::Docx => thicket_core::export::document::to_docx(&document())?,
+        ExportFormat::Md => to_markdown(&document()).into_bytes(),
+        ExportFormat::Html => to_html(&document()).into_bytes(),
+        ExportFormat::Csv => csv_of(&sheets).into_bytes(),
+        ExportFormat::Json => {
+            let mut value = serde_json::to_value(&r).map_err(|e| Error::internal(format!("cannot write JSON: {e}")))?;
+            if let Some(map) = map {
+                value.pseudonymise(map);
+            }
+            let text = serde_json::to_string_pretty(&value).map_err(|e| Error::internal(format!("cannot write JSON: {e}")))?;
+            format!("{text}\n").into_bytes()
+        }
     };
     if out.as_os_str() == "-" {
-        emit(&text)
-    } else {
-        std::fs::write(out, text).map_err(|e| Error::io(IoOp::Write, out, e))
+        return emit(&String::from_utf8_lossy(&bytes));
     }
+    std::fs::write(out, bytes).map_err(|e| Error::io(IoOp::Write, out, e))?;
+    outgoing.log(p, "framework", out, json!({ "framework": name, "format": format!("{format:?}").to_lowercase(), "pseudonymise": pseudonymise }))
 }

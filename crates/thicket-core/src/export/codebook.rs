@@ -354,7 +354,7 @@ impl Report for CodebookReport {
 
     /// One row per code: its path, parent, colour, description fields, counts, codings per case
     /// and the anchor; formula-like cells neutralised.
-    fn csv(&self) -> Option<String> {
+    fn table(&self) -> Option<Sheet> {
         let mut header: Vec<String> = [
             "path", "name", "parent", "depth", "colour", "definition", "use_when", "do_not_use_when", "example", "codings", "sources",
             "cases", "codings_with_subcodes", "sources_with_subcodes", "cases_with_subcodes",
@@ -394,7 +394,7 @@ impl Report for CodebookReport {
             }
             sheet.rows.push(row);
         }
-        Some(sheet.to_csv())
+        Some(sheet)
     }
 }
 

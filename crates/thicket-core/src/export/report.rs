@@ -6,6 +6,9 @@
 use serde::Serialize;
 
 use super::document::{self, Document};
+use super::pseudonymise::Pseudonymise;
+use super::table::Sheet;
+use crate::text::PseudonymMap;
 use crate::error::{Error, Result};
 
 /// A file format a report can be written in.
@@ -61,8 +64,9 @@ pub trait Report: Serialize {
     /// The report as a document (Markdown, HTML and DOCX are written from it).
     fn document(&self) -> Document;
 
-    /// The report as CSV, for reports that are tables at heart; `None` for the others.
-    fn csv(&self) -> Option<String> {
+    /// The report as one table (written as CSV), for reports that are tables at heart; `None`
+    /// for the others.
+    fn table(&self) -> Option<Sheet> {
         None
     }
 }
@@ -70,20 +74,42 @@ pub trait Report: Serialize {
 /// The bytes of `report` in `format`. JSON is the model itself, pretty-printed with sorted keys, so
 /// scripts read the numbers rather than the document's formatted text.
 pub fn write_report<R: Report>(report: &R, format: ReportFormat) -> Result<Vec<u8>> {
+    write_report_with(report, format, None)
+}
+
+/// `write_report`, with the project's pseudonym map applied on the way out when one is given:
+/// to the document, the table or the JSON values, whichever the format writes (the model itself
+/// is left as it is).
+pub fn write_report_with<R: Report>(report: &R, format: ReportFormat, map: Option<&PseudonymMap>) -> Result<Vec<u8>> {
     if !R::FORMATS.contains(&format) {
         return Err(Error::invalid(format!("this report cannot be written as {}", format.label())));
     }
+    let document = || {
+        let mut doc = report.document();
+        if let Some(map) = map {
+            doc.pseudonymise(map);
+        }
+        doc
+    };
     Ok(match format {
-        ReportFormat::Markdown => document::to_markdown(&report.document()).into_bytes(),
-        ReportFormat::Html => document::to_html(&report.document()).into_bytes(),
-        ReportFormat::Docx => document::to_docx(&report.document())?,
-        ReportFormat::Csv => report.csv().ok_or_else(|| Error::invalid("this report has no CSV form"))?.into_bytes(),
+        ReportFormat::Markdown => document::to_markdown(&document()).into_bytes(),
+        ReportFormat::Html => document::to_html(&document()).into_bytes(),
+        ReportFormat::Docx => document::to_docx(&document())?,
+        ReportFormat::Csv => {
+            let mut sheet = report.table().ok_or_else(|| Error::invalid("this report has no CSV form"))?;
+            if let Some(map) = map {
+                sheet.pseudonymise(map);
+            }
+            sheet.to_csv().into_bytes()
+        }
         ReportFormat::Json => {
             // Through a `Value`, whose maps are sorted, so keys come in the same order as in the
             // other JSON exports.
-            let text = serde_json::to_value(report)
-                .and_then(|v| serde_json::to_string_pretty(&v))
-                .map_err(|e| Error::internal(format!("cannot write JSON: {e}")))?;
+            let mut value = serde_json::to_value(report).map_err(|e| Error::internal(format!("cannot write JSON: {e}")))?;
+            if let Some(map) = map {
+                value.pseudonymise(map);
+            }
+            let text = serde_json::to_string_pretty(&value).map_err(|e| Error::internal(format!("cannot write JSON: {e}")))?;
             format!("{text}\n").into_bytes()
         }
     })
