@@ -116,6 +116,19 @@ impl<T> Job<T> {
     }
 }
 
+impl<T> Job<T> {
+    /// Waits for the result (closing a window while a lent project is being written).
+    pub fn wait(mut self) -> Polled<T> {
+        if let Some(done) = self.early.take() {
+            return Polled::Done(done);
+        }
+        match self.rx.recv() {
+            Ok(done) => Polled::Done(done),
+            Err(_) => Polled::Lost("the computation stopped unexpectedly".into()),
+        }
+    }
+}
+
 impl<T> Drop for Job<T> {
     fn drop(&mut self) {
         self.cancel();
@@ -165,6 +178,17 @@ impl Jobs {
 
     /// Runs `work` on a worker thread named `name`, for project generation `generation`.
     pub fn spawn<T: Send + 'static>(&self, name: &str, generation: u64, work: impl FnOnce(&Cancel) -> T + Send + 'static) -> Job<T> {
+        self.start(name, generation, false, work)
+    }
+
+    /// `spawn` for work that owns something the window must get back (the project lent to a
+    /// writer): it always runs and always reports, cancelled or not; `work` itself answers a
+    /// cancel (by rolling back) and still returns what it was lent.
+    pub fn lend<T: Send + 'static>(&self, name: &str, generation: u64, work: impl FnOnce(&Cancel) -> T + Send + 'static) -> Job<T> {
+        self.start(name, generation, true, work)
+    }
+
+    fn start<T: Send + 'static>(&self, name: &str, generation: u64, always: bool, work: impl FnOnce(&Cancel) -> T + Send + 'static) -> Job<T> {
         let (tx, rx) = std::sync::mpsc::channel();
         let cancel = Cancel::new();
         if self.gate.inline.load(Ordering::Relaxed) && !self.gate.is_held() {
@@ -174,11 +198,11 @@ impl Jobs {
         let (worker, repaint, gate) = (cancel.clone(), self.repaint.clone(), Arc::clone(&self.gate));
         let spawned = std::thread::Builder::new().name(format!("thicket {name}")).spawn(move || {
             gate.wait();
-            if worker.is_cancelled() {
+            if worker.is_cancelled() && !always {
                 return;
             }
             let done = work(&worker);
-            if !worker.is_cancelled() && tx.send(done).is_ok() {
+            if (always || !worker.is_cancelled()) && tx.send(done).is_ok() {
                 repaint.request_repaint();
             }
         });

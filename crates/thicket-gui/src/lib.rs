@@ -25,11 +25,13 @@ pub mod memos;
 mod participants;
 mod retrieval;
 mod panels;
+pub mod phases;
 mod prefs;
 pub mod summary;
 mod search;
 pub mod side_panels;
 mod window_fit;
+pub mod writing;
 
 use std::path::PathBuf;
 

@@ -257,8 +257,8 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
         egui::ScrollArea::vertical().show(ui, |ui| {
             // Long code names are cut with "…" in a narrow panel rather than running past it.
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-            if let (Some(project), Some(summary)) = (project, summary) {
-                requests = codebook.show(ui, project, &summary.codebook, &summary.counts, has_selection);
+            if let Some(summary) = summary {
+                requests = codebook.show(ui, project.as_ref(), &summary.codebook, &summary.counts, has_selection);
             }
         });
     });

@@ -61,6 +61,7 @@ impl DataCache {
     pub fn get(&mut self, project: &Project, generation: u64, need: AnalysisLoad, jobs: &Jobs) -> Loaded {
         let key = (project.path().to_path_buf(), generation);
         if self.key.as_ref() != Some(&key) {
+            let _p = crate::phases::phase("analysis: drop the previous data");
             *self = DataCache { key: Some(key), ..Default::default() };
         }
         let covers = |have: AnalysisLoad| (have.speakers || !need.speakers) && (have.texts || !need.texts);
@@ -88,6 +89,7 @@ impl DataCache {
     /// Reads the next piece, or starts or polls the build.
     fn advance(&mut self, project: &Project, generation: u64, jobs: &Jobs) -> Loaded {
         let Some((load, pending, cancel)) = self.pending.take() else { return Loaded::Failed("nothing to load".into()) };
+        let _p = crate::phases::phase("analysis: read rows (slice) or poll the build");
         let next = match pending {
             Pending::Reading(mut loader) => match loader.step(project, jobs.slice(READ_SLICE)) {
                 Err(e) => return self.fail(load, e.to_string()),
