@@ -189,3 +189,86 @@ fn the_cases_participants_and_attributes_windows_draw_without_querying_the_proje
     harness.run();
     assert!(harness.query_all_by_label_contains("Zed family").count() > 0);
 }
+
+/// An action of 1,200 codings (what an autocode run of a common word makes), one for each
+/// three characters of the sample's sources from the start.
+fn many_codings(app: &ThicketApp) -> Action {
+    use thicket_core::action::NewCoding;
+    use thicket_core::model::TextSpan;
+    let project = app.project().unwrap();
+    let code = project.codebook().unwrap().walk()[0].1.id;
+    let coder = project.coders().unwrap()[0].id;
+    let mut codings = Vec::new();
+    for source in project.sources().unwrap() {
+        for start in (0..source.char_len.saturating_sub(2)).step_by(3) {
+            if codings.len() < 1_200 {
+                codings.push(NewCoding { source: source.id, code, coder, span: TextSpan { start, end: start + 2 }, memo: String::new() });
+            }
+        }
+    }
+    assert_eq!(codings.len(), 1_200, "the sample has text enough");
+    Action::AddCodings(codings)
+}
+
+fn codings_in(app: &ThicketApp) -> usize {
+    app.project().unwrap().coding_counts().unwrap().values().sum()
+}
+
+#[test]
+fn a_long_change_is_written_in_the_background_with_its_progress_and_cancel_leaves_the_project_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    let before = codings_in(harness.state());
+    let action = many_codings(harness.state());
+    hold(&harness);
+    harness.state_mut().push_command(UiCommand::Perform(action));
+    // The command, then the modal's sizing pass (invisible), then the modal.
+    harness.step();
+    harness.step();
+    harness.step();
+    // The window goes on painting while the worker holds the project: the navigator is there,
+    // and over it what is being written, how far, and Cancel.
+    assert!(harness.state().is_busy());
+    assert!(harness.state().project().is_none(), "the project is lent to the writer");
+    harness.get_by_label_contains("Apply 1200 codings…");
+    harness.get_by_label("Find a source");
+    harness.get_by_role(Role::ProgressIndicator);
+    harness.get_by_label("Cancel").click();
+    harness.step();
+    let_go(&mut harness);
+
+    harness.get_by_label("Cancelled: nothing was changed.");
+    assert_eq!(codings_in(harness.state()), before, "the transaction was rolled back");
+    assert_eq!(harness.state().project().unwrap().undo_label(), None, "nothing to undo");
+}
+
+#[test]
+fn a_long_change_written_in_the_background_is_one_undo_step_and_undo_runs_there_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    let before = codings_in(harness.state());
+    let action = many_codings(harness.state());
+    hold(&harness);
+    harness.state_mut().push_command(UiCommand::Perform(action));
+    harness.step();
+    // A command given meanwhile waits for the project to come back, then runs.
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Matrix));
+    harness.step();
+    assert!(harness.state().analysis().active().is_none(), "held while the change is written");
+    let_go(&mut harness);
+    assert_eq!(codings_in(harness.state()), before + 1_200);
+    assert!(harness.state().analysis().active().is_some(), "the waiting command ran afterwards");
+    harness.get_by_label_contains(&format!("{} codings", before + 1_200));
+
+    // Undo takes all 1,200 back in one step, on the worker too.
+    hold(&harness);
+    harness.state_mut().push_command(UiCommand::Undo);
+    harness.step();
+    harness.step();
+    harness.step();
+    harness.get_by_label_contains("Undo Apply 1200 codings…");
+    let_go(&mut harness);
+    assert_eq!(codings_in(harness.state()), before);
+    assert_eq!(harness.state().project().unwrap().redo_label(), Some("Apply 1200 codings"));
+    assert_eq!(harness.state().project().unwrap().undo_label(), None);
+}

@@ -282,6 +282,10 @@ impl ThicketApp {
     /// Reads the listings again, a slice of this frame at a time, if the project changed since
     /// they were read; the panels show the previous ones until the new ones are complete.
     fn refresh_summary(&mut self) {
+        if self.writing.is_some() {
+            // The project is lent to a writer: the panels show what was read before.
+            return;
+        }
         let Some(project) = &self.project else {
             self.summary = None;
             self.summary_loader = None;
