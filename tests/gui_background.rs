@@ -272,3 +272,35 @@ fn a_long_change_written_in_the_background_is_one_undo_step_and_undo_runs_there_
     assert_eq!(harness.state().project().unwrap().redo_label(), Some("Apply 1200 codings"));
     assert_eq!(harness.state().project().unwrap().undo_label(), None);
 }
+
+#[test]
+fn the_navigator_lays_out_only_the_sources_in_sight_and_finds_any_of_them() {
+    use thicket_core::model::SourceKind;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.thicket");
+    let mut project = thicket_core::project::Project::create(&path, "Many visits").unwrap();
+    for k in 0..400 {
+        project.perform(thicket_core::project::import_text(&format!("Visit note {k:03}"), SourceKind::FieldNote, "A short visit.\n")).unwrap();
+    }
+    project.close().unwrap();
+    let mut harness = common::gui::harness_on(&path, egui::vec2(1400.0, 1000.0));
+    harness.get_by_label("Not in a case (400)");
+    // In the navigator, and as the title of the document the window opened.
+    assert!(harness.query_all_by_label("Visit note 000").count() >= 1);
+    // A thousand-point window shows a few dozen rows: the rest are not laid out at all.
+    let shown = harness.query_all_by_label_contains("Visit note ").count();
+    assert!((10..100).contains(&shown), "{shown} source rows laid out of 400");
+    assert!(harness.query_by_label("Visit note 399").is_none());
+
+    // The filter finds the last one; folding the group hides its rows, unfolding brings them back.
+    harness.get_by_role_and_label(Role::TextInput, "Find a source").focus();
+    harness.get_by_role_and_label(Role::TextInput, "Find a source").type_text("399");
+    harness.run();
+    harness.get_by_label("Visit note 399");
+    harness.get_by_label("Not in a case (1)").click();
+    harness.run();
+    assert!(harness.query_by_label("Visit note 399").is_none(), "folded");
+    harness.get_by_label("Not in a case (1)").click();
+    harness.run();
+    harness.get_by_label("Visit note 399");
+}
