@@ -297,6 +297,9 @@ impl ThicketApp {
         if self.summary_loader.as_ref().is_none_or(|l| l.generation() != self.generation) {
             self.summary_loader = Some(super::summary::SummaryLoader::new(self.generation));
         }
+        if self.jobs.frame_spent() {
+            return self.ctx.request_repaint();
+        }
         let Some(loader) = &mut self.summary_loader else { return };
         match loader.step(project, self.jobs.slice(super::summary::READ_SLICE)) {
             Ok(Some(summary)) => {
@@ -898,6 +901,7 @@ impl eframe::App for ThicketApp {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+        self.jobs.begin_frame();
         self.poll_writing();
         {
             let _p = phase("listings (summary slice)");

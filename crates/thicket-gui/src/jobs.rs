@@ -23,6 +23,10 @@ use std::time::Duration;
 /// How long `spawn` waits for quick work before the frame goes on.
 const QUICK: Duration = Duration::from_millis(4);
 
+/// The most a frame spends on all its sliced work together (listings, analysis rows, searches):
+/// each kind has its own slice, and a kind whose turn comes after this is spent waits a frame.
+pub const FRAME_WORK: Duration = Duration::from_millis(8);
+
 /// What the worker sees: whether to stop, and where to report progress.
 #[derive(Clone, Default)]
 pub struct Cancel {
@@ -143,6 +147,8 @@ struct Gate {
     released: Condvar,
     /// Work runs on the calling thread, so a test's frames see its result at once.
     inline: AtomicBool,
+    /// When the current frame's sliced work began (`Jobs::begin_frame`).
+    frame: Mutex<Option<std::time::Instant>>,
 }
 
 impl Gate {
@@ -230,6 +236,20 @@ impl Jobs {
     /// How long a frame may spend on a slice of sliced work (`slice` unless held: then one piece).
     pub fn slice(&self, slice: Duration) -> Duration {
         if self.gate.is_held() { Duration::ZERO } else { slice }
+    }
+
+    /// Marks the start of a frame's sliced work (the app calls it first thing in a frame).
+    pub fn begin_frame(&self) {
+        *self.gate.frame.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::time::Instant::now());
+    }
+
+    /// Whether this frame has already spent `FRAME_WORK` on sliced work: the next piece waits
+    /// for the next frame (which the caller asks for). Never while held or inline (tests).
+    pub fn frame_spent(&self) -> bool {
+        if self.gate.is_held() || self.gate.inline.load(Ordering::Relaxed) {
+            return false;
+        }
+        self.gate.frame.lock().unwrap_or_else(|e| e.into_inner()).is_some_and(|t| t.elapsed() >= FRAME_WORK)
     }
 
     /// Runs jobs on the calling thread (true) or on workers (false, the default): GUI tests

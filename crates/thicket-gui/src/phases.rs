@@ -44,6 +44,12 @@ pub fn phase(name: &'static str) -> Phase {
     Phase(on.then(|| (name, Instant::now())))
 }
 
+/// Runs `f` as the phase `name`.
+pub fn timed<T>(name: &'static str, f: impl FnOnce() -> T) -> T {
+    let _p = phase(name);
+    f()
+}
+
 impl Drop for Phase {
     fn drop(&mut self) {
         if let Some((name, started)) = self.0.take() {

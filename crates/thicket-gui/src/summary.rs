@@ -79,6 +79,7 @@ impl SummaryLoader {
     pub fn step(&mut self, project: &Project, budget: Duration) -> thicket_core::Result<Option<Summary>> {
         let started = Instant::now();
         if self.partial.is_none() {
+            let _p = crate::phases::phase("listings: the lists (first piece)");
             let codebook = project.codebook()?;
             let mut codes: Vec<CodeId> = codebook.walk().iter().map(|(_, c)| c.id).collect();
             codes.sort();

@@ -13,6 +13,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("sql/0002_covering_indexes.sql"),
     include_str!("sql/0003_source_author.sql"),
     include_str!("sql/0004_time_marks.sql"),
+    include_str!("sql/0005_source_listing.sql"),
 ];
 
 /// The schema version this build writes.

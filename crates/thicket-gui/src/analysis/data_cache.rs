@@ -91,7 +91,9 @@ impl DataCache {
         let Some((load, pending, cancel)) = self.pending.take() else { return Loaded::Failed("nothing to load".into()) };
         let _p = crate::phases::phase("analysis: read rows (slice) or poll the build");
         let next = match pending {
-            Pending::Reading(mut loader) => match loader.step(project, jobs.slice(READ_SLICE)) {
+            // This frame's share of sliced work is spent: the next piece waits a frame.
+            Pending::Reading(loader) if jobs.frame_spent() => Pending::Reading(loader),
+            Pending::Reading(mut loader) => match crate::phases::timed(if loader.progress() == 0.0 { "analysis: first piece (small tables)" } else { "analysis: a slice of rows" }, || loader.step(project, jobs.slice(READ_SLICE))) {
                 Err(e) => return self.fail(load, e.to_string()),
                 Ok(false) => Pending::Reading(loader),
                 Ok(true) => Pending::Building(jobs.spawn("analysis data", generation, move |_| loader.finish().build())),

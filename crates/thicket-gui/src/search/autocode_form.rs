@@ -181,7 +181,7 @@ impl AutocodeForm {
     fn start(&mut self, project: &Project, summary: &Summary, spec: &AutocodeSpec, key: PlanKey) {
         let coder = summary.coders.iter().find(|c| c.name == key.5).map(|c| c.id);
         let generation = summary.generation;
-        match project.start_autocode_plan(&AutocodeSpec { coder, ..spec.clone() }) {
+        match crate::phases::timed("autocode preview: start", || project.start_autocode_plan(&AutocodeSpec { coder, ..spec.clone() })) {
             Ok(run) => self.planning = Some(Planning { key, generation, took: Duration::ZERO, run }),
             Err(e) => {
                 self.planning = None;
@@ -195,7 +195,7 @@ impl AutocodeForm {
     fn step(&mut self, ui: &mut egui::Ui, project: &Project, slice: Duration) -> bool {
         let Some(planning) = &mut self.planning else { return false };
         let started = std::time::Instant::now();
-        let stepped = planning.run.step(project, slice);
+        let stepped = crate::phases::timed("autocode preview: a slice", || planning.run.step(project, slice));
         planning.took += started.elapsed();
         let finished = match stepped {
             Ok(false) => None,
