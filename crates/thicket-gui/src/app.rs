@@ -526,6 +526,7 @@ impl ThicketApp {
         let Some(project) = &self.project else { return };
         let (rows, label) = match &write {
             Write::Perform(action) => (action.rows(), action.label()),
+            Write::Autocode(plan, _) => (plan.added(), format!("Apply {} codings", plan.added())),
             Write::Undo => (project.history_rows(false), format!("Undo {}", project.undo_label().unwrap_or_default())),
             Write::Redo => (project.history_rows(true), format!("Redo {}", project.redo_label().unwrap_or_default())),
         };
@@ -533,6 +534,11 @@ impl ThicketApp {
             match write {
                 Write::Perform(action) => {
                     self.perform(action);
+                }
+                Write::Autocode(plan, coder) => {
+                    if let Some(action) = plan.action(coder) {
+                        self.perform(action);
+                    }
                 }
                 Write::Undo | Write::Redo => self.undo_or_redo(matches!(write, Write::Redo)),
             }
@@ -656,9 +662,9 @@ impl ThicketApp {
             UiCommand::Autocode(request) => {
                 let coder = self.coder_id();
                 if let (Some(p), Some(coder)) = (&self.project, coder) {
-                    match super::search::autocode_action(p, &request, coder, self.generation) {
-                        Ok(Some(action)) => self.write(super::writing::Write::Perform(action)),
-                        Ok(None) => {}
+                    match super::search::autocode_plan(p, &request, coder, self.generation) {
+                        Ok(plan) if plan.added() > 0 => self.write(super::writing::Write::Autocode(plan, coder)),
+                        Ok(_) => {}
                         Err(e) => self.errors.push(e.to_string()),
                     }
                 }

@@ -1,9 +1,10 @@
 //! Work that would stall a frame, run on a worker thread with progress and cancel.
 //!
 //! A [`Job`] owns everything its work needs (an `Arc` of loaded rows, a copy of the choices):
-//! the project's SQLite connection never leaves the UI thread (it is locked to this process and
-//! not shareable between threads), so what a job needs from the project is read first, on the UI
-//! thread, in pieces small enough for a frame (`thicket_core::project::AnalysisLoader`).
+//! the project's SQLite connection stays on the UI thread for reads (it is locked to this process
+//! and not shareable between threads), so what a job needs from the project is read first, on the
+//! UI thread, in pieces small enough for a frame (`thicket_core::project::AnalysisLoader`). A long
+//! write takes the whole project to a worker and gives it back ([`Jobs::lend`], `writing`).
 //!
 //! Each job records the project generation it was started for; whoever polls it drops a result
 //! whose generation is no longer current instead of showing it. A job asks for a repaint when it
@@ -217,7 +218,8 @@ impl Jobs {
             // No thread: the channel's sender is gone, so the first poll reports the job lost.
             return job;
         }
-        if !self.gate.is_held() {
+        // A lent write is long by choice: no point waiting for it.
+        if !self.gate.is_held() && !always {
             match job.rx.recv_timeout(QUICK) {
                 Ok(done) => job.early = Some(done),
                 Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {}

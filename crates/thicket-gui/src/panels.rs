@@ -245,6 +245,17 @@ fn arrange(summary: &super::summary::Summary, filter: &str, by_kind: bool, folde
     rows
 }
 
+/// The small triangle before a group's heading: pointing down when open, right when folded.
+fn fold_triangle(ui: &egui::Ui, c: egui::Pos2, open: bool, color: Color32) {
+    let r = ui.spacing().icon_width * 0.3;
+    let points = if open {
+        vec![egui::pos2(c.x - r, c.y - r * 0.6), egui::pos2(c.x + r, c.y - r * 0.6), egui::pos2(c.x, c.y + r * 0.8)]
+    } else {
+        vec![egui::pos2(c.x - r * 0.6, c.y - r), egui::pos2(c.x + r * 0.8, c.y), egui::pos2(c.x - r * 0.6, c.y + r)]
+    };
+    ui.painter().add(egui::Shape::convex_polygon(points, color, egui::Stroke::NONE));
+}
+
 /// Sources grouped by case or by kind, with counts and a filter, as a left panel; the
 /// codebook on the right; retrieved segments below.
 pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
@@ -279,10 +290,9 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
                 match row {
                     NavRow::Group { title, count, case, key, open } => {
                         let r = ui.horizontal(|ui| {
-                            // The triangle of a collapsing header, as egui draws it.
                             let size = egui::vec2(ui.spacing().indent, row_height);
-                            let (_, icon) = ui.allocate_exact_size(size, egui::Sense::click());
-                            egui::collapsing_header::paint_default_icon(ui, if *open { 1.0 } else { 0.0 }, &icon);
+                            let (rect, icon) = ui.allocate_exact_size(size, egui::Sense::click());
+                            fold_triangle(ui, rect.center(), *open, ui.visuals().widgets.style(&icon).fg_stroke.color);
                             let title = ui.add(egui::Button::selectable(false, RichText::new(format!("{title} ({count})")).strong()).frame_when_inactive(false));
                             (icon.clicked(), title)
                         });

@@ -26,6 +26,9 @@ pub const LONG_WRITE: usize = 1_000;
 #[derive(Debug, Clone)]
 pub enum Write {
     Perform(Action),
+    /// An autocode plan's codings, for this coder: the action (90,000 codings for a common
+    /// word) is built on the worker too.
+    Autocode(std::sync::Arc<thicket_core::project::AutocodePlan>, thicket_core::model::CoderId),
     Undo,
     Redo,
 }
@@ -55,6 +58,10 @@ impl Writing {
             };
             let result = match write {
                 Write::Perform(action) => project.perform_observed(action, &mut observe).map(drop),
+                Write::Autocode(plan, coder) => match plan.action(coder) {
+                    Some(action) => project.perform_observed(action, &mut observe).map(drop),
+                    None => Ok(()),
+                },
                 Write::Undo => project.undo_observed(&mut observe).map(drop),
                 Write::Redo => project.redo_observed(&mut observe).map(drop),
             };

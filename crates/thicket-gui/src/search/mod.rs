@@ -4,7 +4,7 @@
 //!
 //! Both read through `&Project` and the document view; a clicked project hit becomes
 //! `UiCommand::ShowSpan` (plus the find bar on the same pattern, so every hit in that source is
-//! marked), and an autocode run becomes `UiCommand::Autocode`, whose action ([`autocode_action`]) the app
+//! marked), and an autocode run becomes `UiCommand::Autocode`, whose plan ([`autocode_plan`]) the app
 //! performs as one undoable action (off the window's thread when long: `writing`).
 
 mod autocode_form;
@@ -19,7 +19,9 @@ use project_panel::PanelRequest;
 
 use super::app::{ThicketApp, UiCommand};
 use thicket_core::error::Result;
-use thicket_core::project::{AutocodeSpec, Project};
+use std::sync::Arc;
+
+use thicket_core::project::{AutocodePlan, AutocodeSpec, Project};
 
 /// The "Search project" panel on the right of the document, while open.
 pub(super) fn project_panel(app: &mut ThicketApp, ui: &mut egui::Ui) {
@@ -53,14 +55,11 @@ pub(super) fn project_panel(app: &mut ThicketApp, ui: &mut egui::Ui) {
     }
 }
 
-/// The action of an autocode run for the named coder (added to the project if new): the
-/// preview's plan when the project is still what it was planned on (`generation`), else planned
-/// afresh, so that it codes exactly what the project holds now; `None` when there is nothing
-/// to code.
-pub(super) fn autocode_action(project: &Project, request: &AutocodeRequest, coder: thicket_core::model::CoderId, generation: u64) -> Result<Option<thicket_core::Action>> {
-    let plan = match &request.planned {
-        Some((planned_at, plan)) if *planned_at == generation => plan.clone(),
-        _ => project.plan_autocode(&AutocodeSpec { coder: Some(coder), ..request.spec.clone() })?,
-    };
-    Ok(plan.action(coder))
+/// The plan of an autocode run: the preview's when the project is still what it was planned on
+/// (`generation`), else planned afresh, so that it codes exactly what the project holds now.
+pub(super) fn autocode_plan(project: &Project, request: &AutocodeRequest, coder: thicket_core::model::CoderId, generation: u64) -> Result<Arc<AutocodePlan>> {
+    Ok(match &request.planned {
+        Some((planned_at, plan)) if *planned_at == generation => Arc::clone(plan),
+        _ => Arc::new(project.plan_autocode(&AutocodeSpec { coder: Some(coder), ..request.spec.clone() })?),
+    })
 }
