@@ -533,7 +533,7 @@ impl ThicketApp {
         if rows < LONG_WRITE {
             match write {
                 Write::Perform(action) => {
-                    self.perform(action);
+                    self.perform(*action);
                 }
                 Write::Autocode(plan, coder) => {
                     if let Some(action) = plan.action(coder) {
@@ -553,8 +553,9 @@ impl ThicketApp {
     /// Takes the project back from a write that has ended, says how it ended, and refreshes
     /// what depends on the project.
     fn poll_writing(&mut self) {
-        let Some(writing) = self.writing.take() else { return };
-        match writing.poll() {
+        let Some(polled) = self.writing.as_mut().and_then(|w| w.poll()) else { return };
+        self.writing = None;
+        match polled {
             Ok(written) => {
                 self.project = Some(written.project);
                 match super::writing::outcome_message(&written.result) {
@@ -567,8 +568,7 @@ impl ThicketApp {
                     self.reload_document();
                 }
             }
-            Err((writing, None)) => self.writing = Some(writing),
-            Err((_, Some(e))) => {
+            Err(e) => {
                 // The worker stopped with the project: its connection is gone, its transaction
                 // rolled back by SQLite. The window has no project any more.
                 self.errors.push(format!("the change could not be written ({e}); open the project again"));
@@ -636,7 +636,7 @@ impl ThicketApp {
                 super::data_windows::flush(self);
                 self.write(if command == UiCommand::Undo { super::writing::Write::Undo } else { super::writing::Write::Redo });
             }
-            UiCommand::Perform(action) => self.write(super::writing::Write::Perform(action)),
+            UiCommand::Perform(action) => self.write(super::writing::Write::Perform(Box::new(action))),
             UiCommand::CodeSpan { source, span, code } => {
                 if let Some(coder) = self.coder_id() {
                     self.perform(Action::AddCodings(vec![NewCoding { source, code, coder, span, memo: String::new() }]));

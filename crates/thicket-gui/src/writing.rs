@@ -25,7 +25,7 @@ pub const LONG_WRITE: usize = 1_000;
 /// What a lent project is asked to do.
 #[derive(Debug, Clone)]
 pub enum Write {
-    Perform(Action),
+    Perform(Box<Action>),
     /// An autocode plan's codings, for this coder: the action (90,000 codings for a common
     /// word) is built on the worker too.
     Autocode(std::sync::Arc<thicket_core::project::AutocodePlan>, thicket_core::model::CoderId),
@@ -57,7 +57,7 @@ impl Writing {
                 !cancel.is_cancelled()
             };
             let result = match write {
-                Write::Perform(action) => project.perform_observed(action, &mut observe).map(drop),
+                Write::Perform(action) => project.perform_observed(*action, &mut observe).map(drop),
                 Write::Autocode(plan, coder) => match plan.action(coder) {
                     Some(action) => project.perform_observed(action, &mut observe).map(drop),
                     None => Ok(()),
@@ -70,13 +70,13 @@ impl Writing {
         Writing { what, job }
     }
 
-    /// The project and the outcome once the write is over; `Err(self)` while it runs.
-    pub fn poll(mut self) -> std::result::Result<Written, (Writing, Option<String>)> {
+    /// The project and the outcome once the write is over (`None` while it runs); an error when
+    /// the worker stopped without giving the project back (it panicked: the project is gone).
+    pub fn poll(&mut self) -> Option<std::result::Result<Written, String>> {
         match self.job.poll() {
-            Polled::Done(written) => Ok(written),
-            Polled::Running => Err((self, None)),
-            // The worker panicked with the project: it is gone, and the window must say so.
-            Polled::Lost(e) => Err((self, Some(e))),
+            Polled::Done(written) => Some(Ok(written)),
+            Polled::Running => None,
+            Polled::Lost(e) => Some(Err(e)),
         }
     }
 
