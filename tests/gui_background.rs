@@ -189,3 +189,118 @@ fn the_cases_participants_and_attributes_windows_draw_without_querying_the_proje
     harness.run();
     assert!(harness.query_all_by_label_contains("Zed family").count() > 0);
 }
+
+/// An action of 1,200 codings (what an autocode run of a common word makes), one for each
+/// three characters of the sample's sources from the start.
+fn many_codings(app: &ThicketApp) -> Action {
+    use thicket_core::action::NewCoding;
+    use thicket_core::model::TextSpan;
+    let project = app.project().unwrap();
+    let code = project.codebook().unwrap().walk()[0].1.id;
+    let coder = project.coders().unwrap()[0].id;
+    let mut codings = Vec::new();
+    for source in project.sources().unwrap() {
+        for start in (0..source.char_len.saturating_sub(2)).step_by(3) {
+            if codings.len() < 1_200 {
+                codings.push(NewCoding { source: source.id, code, coder, span: TextSpan { start, end: start + 2 }, memo: String::new() });
+            }
+        }
+    }
+    assert_eq!(codings.len(), 1_200, "the sample has text enough");
+    Action::AddCodings(codings)
+}
+
+fn codings_in(app: &ThicketApp) -> usize {
+    app.project().unwrap().coding_counts().unwrap().values().sum()
+}
+
+#[test]
+fn a_long_change_is_written_in_the_background_with_its_progress_and_cancel_leaves_the_project_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    let before = codings_in(harness.state());
+    let action = many_codings(harness.state());
+    hold(&harness);
+    harness.state_mut().push_command(UiCommand::Perform(action));
+    // The command, then the modal's sizing pass (invisible), then the modal.
+    harness.step();
+    harness.step();
+    harness.step();
+    // The window goes on painting while the worker holds the project: the navigator is there,
+    // and over it what is being written, how far, and Cancel.
+    assert!(harness.state().is_busy());
+    assert!(harness.state().project().is_none(), "the project is lent to the writer");
+    harness.get_by_label_contains("Apply 1200 codings…");
+    harness.get_by_label("Find a source");
+    harness.get_by_role(Role::ProgressIndicator);
+    harness.get_by_label("Cancel").click();
+    harness.step();
+    let_go(&mut harness);
+
+    harness.get_by_label("Cancelled: nothing was changed.");
+    assert_eq!(codings_in(harness.state()), before, "the transaction was rolled back");
+    assert_eq!(harness.state().project().unwrap().undo_label(), None, "nothing to undo");
+}
+
+#[test]
+fn a_long_change_written_in_the_background_is_one_undo_step_and_undo_runs_there_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    let before = codings_in(harness.state());
+    let action = many_codings(harness.state());
+    hold(&harness);
+    harness.state_mut().push_command(UiCommand::Perform(action));
+    harness.step();
+    // A command given meanwhile waits for the project to come back, then runs.
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Matrix));
+    harness.step();
+    assert!(harness.state().analysis().active().is_none(), "held while the change is written");
+    let_go(&mut harness);
+    assert_eq!(codings_in(harness.state()), before + 1_200);
+    assert!(harness.state().analysis().active().is_some(), "the waiting command ran afterwards");
+    harness.get_by_label_contains(&format!("{} codings", before + 1_200));
+
+    // Undo takes all 1,200 back in one step, on the worker too.
+    hold(&harness);
+    harness.state_mut().push_command(UiCommand::Undo);
+    harness.step();
+    harness.step();
+    harness.step();
+    harness.get_by_label_contains("Undo Apply 1200 codings…");
+    let_go(&mut harness);
+    assert_eq!(codings_in(harness.state()), before);
+    assert_eq!(harness.state().project().unwrap().redo_label(), Some("Apply 1200 codings"));
+    assert_eq!(harness.state().project().unwrap().undo_label(), None);
+}
+
+#[test]
+fn the_navigator_lays_out_only_the_sources_in_sight_and_finds_any_of_them() {
+    use thicket_core::model::SourceKind;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.thicket");
+    let mut project = thicket_core::project::Project::create(&path, "Many visits").unwrap();
+    for k in 0..400 {
+        project.perform(thicket_core::project::import_text(&format!("Visit note {k:03}"), SourceKind::FieldNote, "A short visit.\n")).unwrap();
+    }
+    project.close().unwrap();
+    let mut harness = common::gui::harness_on(&path, egui::vec2(1400.0, 1000.0));
+    harness.get_by_label("Not in a case (400)");
+    // In the navigator, and as the title of the document the window opened.
+    assert!(harness.query_all_by_label("Visit note 000").count() >= 1);
+    // A thousand-point window shows a few dozen rows: the rest are not laid out at all.
+    let shown = harness.query_all_by_label_contains("Visit note ").count();
+    assert!((10..100).contains(&shown), "{shown} source rows laid out of 400");
+    assert!(harness.query_by_label("Visit note 399").is_none());
+
+    // The filter finds the last one; folding the group hides its rows, unfolding brings them back.
+    harness.get_by_role_and_label(Role::TextInput, "Find a source").focus();
+    harness.get_by_role_and_label(Role::TextInput, "Find a source").type_text("399");
+    harness.run();
+    harness.get_by_label("Visit note 399");
+    harness.get_by_label("Not in a case (1)").click();
+    harness.run();
+    assert!(harness.query_by_label("Visit note 399").is_none(), "folded");
+    harness.get_by_label("Not in a case (1)").click();
+    harness.run();
+    harness.get_by_label("Visit note 399");
+}

@@ -372,3 +372,48 @@ fn removing_a_coding_with_a_memo_is_undone_with_its_memo() {
     let back = f.p.coding(with_memo.id).unwrap().expect("the coding is back");
     assert_eq!((back.memo.as_str(), back.span, back.coder_id), ("first", with_memo.span, f.coder));
 }
+
+/// An action watched from another thread (the window's Cancel button): stopped midway it is
+/// rolled back whole and leaves no undo step; let run, it reports its progress to the end and is
+/// one undo step, and so is its undo.
+#[test]
+fn a_watched_action_stopped_midway_changes_nothing_and_let_run_is_one_undo_step() {
+    let mut f = fixture();
+    // 1,000 one-character codings of the 56-character text by as many codes.
+    let codes: Vec<CodeId> = (0..20)
+        .map(|k| {
+            let action = Action::CreateCode { parent: None, name: format!("c{k}"), color: "#336699".into(), description: Default::default() };
+            f.p.perform(action).unwrap().created.codes[0]
+        })
+        .collect();
+    let codings: Vec<NewCoding> = codes
+        .iter()
+        .flat_map(|&code| (0..50).map(move |start| (code, start)))
+        .map(|(code, start)| NewCoding { source: f.source, code, coder: f.coder, span: TextSpan::new(start, start + 1).unwrap(), memo: String::new() })
+        .collect();
+    let action = Action::AddCodings(codings);
+    assert_eq!(action.rows(), 1_000);
+    let before = dump(&f.p);
+    let label = f.p.undo_label().map(str::to_string);
+
+    let mut seen = Vec::new();
+    let e = f.p.perform_observed(action.clone(), &mut |done, total| {
+        seen.push((done, total));
+        done < 500
+    });
+    assert_eq!(e.unwrap_err().kind(), thicket_core::error::ErrorKind::Cancelled);
+    assert_eq!(seen.last(), Some(&(512, 1_000)), "stopped at the first report past half way");
+    assert_eq!(dump(&f.p), before, "rolled back whole");
+    assert_eq!(f.p.undo_label().map(str::to_string), label, "no undo step");
+
+    let mut last = (0, 0);
+    f.p.perform_observed(action, &mut |done, total| {
+        last = (done, total);
+        true
+    })
+    .unwrap();
+    assert_eq!(last, (768, 1_000), "the last report before the end");
+    assert_eq!(f.p.history_rows(false), 1_000, "undoing it removes 1,000 codings");
+    assert_eq!(f.p.undo().unwrap().as_deref(), Some("Apply 1000 codings"));
+    assert_eq!(dump(&f.p), before);
+}

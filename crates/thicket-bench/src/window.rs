@@ -46,6 +46,9 @@ struct Followed {
     /// From the action to the idle window.
     settled_ms: f64,
     over_budget: usize,
+    /// Where the longest frame's time went: the app's phases (`thicket_gui::phases`) and the
+    /// tessellation, the longest first.
+    longest_phases: Vec<(&'static str, f64)>,
 }
 
 impl Window {
@@ -68,26 +71,33 @@ impl Window {
             ..Default::default()
         };
         let started = Instant::now();
+        thicket_gui::phases::take();
         let (app, frame) = (&mut self.app, &mut self.frame);
         let mut output = self.ctx.run_ui(input, |ui| eframe::App::ui(app, ui, frame));
         output.textures_delta.clear();
         let repaint = output.viewport_output.get(&egui::ViewportId::ROOT).is_some_and(|v| v.repaint_delay.is_zero());
         let tree = output.platform_output.accesskit_update.take();
-        std::hint::black_box(self.ctx.tessellate(output.shapes, output.pixels_per_point));
+        {
+            let _p = thicket_gui::phases::phase("tessellation");
+            std::hint::black_box(self.ctx.tessellate(output.shapes, output.pixels_per_point));
+        }
         (started.elapsed().as_secs_f64() * 1000.0, repaint, tree)
     }
 
     /// Frames until the window is idle, at most 60 a second.
     fn follow(&mut self) -> Followed {
         let started = Instant::now();
-        let mut out = Followed { longest_ms: 0.0, frames: 0, settled_ms: 0.0, over_budget: 0 };
+        let mut out = Followed { longest_ms: 0.0, frames: 0, settled_ms: 0.0, over_budget: 0, longest_phases: Vec::new() };
         // A worker's result arrives between frames; a quiet frame or two confirms the end.
         let mut quiet = 0;
         while started.elapsed() < PATIENCE {
             let begun = Instant::now();
             let (ms, again, _) = self.frame();
             out.frames += 1;
-            out.longest_ms = out.longest_ms.max(ms);
+            if ms > out.longest_ms {
+                out.longest_ms = ms;
+                out.longest_phases = thicket_gui::phases::take();
+            }
             if ms > BUDGET_MS {
                 out.over_budget += 1;
             }
@@ -158,15 +168,19 @@ impl Window {
 }
 
 fn figure(what: &str, f: &Followed, note: &str) -> Figure {
+    // The phases that filled the longest frame, down to a millisecond.
+    let phases: Vec<String> = f.longest_phases.iter().filter(|(_, ms)| *ms >= 1.0).map(|(name, ms)| format!("{name} {ms:.1}")).collect();
+    let phases = if phases.is_empty() { String::new() } else { format!("; longest frame: {}", phases.join(", ")) };
     Figure::new(&format!("window: longest frame after {what}"), f.longest_ms, "ms")
         .budget(BUDGET_MS)
-        .note(format!("{} frames, {} over 16 ms; idle again after {:.0} ms{note}", f.frames, f.over_budget, f.settled_ms))
+        .note(format!("{} frames, {} over 16 ms; idle again after {:.0} ms{note}{phases}", f.frames, f.over_budget, f.settled_ms))
 }
 
 /// Opens the project at `path` in the window and follows each action; `word` is a common word
 /// of the corpus (the search and autocode figures use it).
 pub(super) fn run(path: &Path, word: &str, say: fn(&str)) -> Result<Vec<Figure>> {
     say("window (the whole app, headless)…");
+    thicket_gui::phases::record(true);
     let opened = Instant::now();
     let mut w = Window::open(path);
     let open_ms = opened.elapsed().as_secs_f64() * 1000.0;

@@ -176,6 +176,27 @@ impl Action {
     }
 }
 
+impl Action {
+    /// About how many rows the action writes: the codings, turns, sources and links it names,
+    /// summed over a batch. An estimate for deciding whether to write off the window's thread;
+    /// rows that go with a removed code or source (its codings) are not counted.
+    pub fn rows(&self) -> usize {
+        match self {
+            Action::ImportSources(s) => s.len(),
+            Action::AddCodings(c) => c.len(),
+            Action::CreateCodeAndApply { spans, .. } => 1 + spans.len(),
+            Action::ReassignCodings { codings, .. } => codings.len(),
+            Action::ReassignTurns { turns, .. } => turns.len(),
+            Action::LinkSourceParticipants { links, .. } => links.len(),
+            Action::AssignSources { sources, .. } | Action::UnassignSources { sources, .. } => sources.len(),
+            Action::Batch { actions, .. } => actions.iter().map(Action::rows).sum(),
+            Action::Remove(set) => set.codings.len() + set.sources.len() + set.codes.len() + set.memos.len(),
+            Action::Restore(snapshot) => snapshot.codings.len() + snapshot.turns.len() + snapshot.sources.len() + snapshot.codes.len(),
+            _ => 1,
+        }
+    }
+}
+
 /// Moving codes in the tree. Where each code goes is `Codebook`'s rule (`reparent`, `place_beside`,
 /// `swap_with_sibling`: never under itself, last under a new parent, renumbered siblings); these
 /// turn its answer into one undoable step that keeps each code's name, colour and description.

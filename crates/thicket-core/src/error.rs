@@ -39,6 +39,8 @@ pub enum ErrorKind {
     /// A bug, or a state Thicket should never reach: an unexpected database error, data in the
     /// project file that Thicket would never have written, a broken bundled sample.
     Internal,
+    /// The user stopped the work before it was done (a Cancel button); nothing was changed.
+    Cancelled,
 }
 
 /// What was being done to a file when it failed; it words the message ("cannot write ...").
@@ -181,7 +183,8 @@ impl Ending {
                 | ErrorKind::NewerVersion
                 | ErrorKind::Locked
                 | ErrorKind::Io
-                | ErrorKind::Unavailable => 1,
+                | ErrorKind::Unavailable
+                | ErrorKind::Cancelled => 1,
                 ErrorKind::Internal => 2,
             },
         }

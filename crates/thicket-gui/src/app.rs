@@ -10,6 +10,7 @@ use thicket_core::project::Project;
 use super::document::DocumentView;
 use super::import_dialog::{DialogOutcome, ImportDialog};
 use super::panels;
+use super::phases::phase;
 use super::prefs::Prefs;
 
 /// What the window shows first.
@@ -144,6 +145,8 @@ pub struct ThicketApp {
     pub(super) side_panels: super::side_panels::SidePanels,
     /// Starts background work (analyses, searches) that reports back to this window.
     pub(super) jobs: super::jobs::Jobs,
+    /// A long change being written on a worker, which holds the project meanwhile (`writing`).
+    pub(super) writing: Option<super::writing::Writing>,
     pub(super) ctx: egui::Context,
     prefs_path: Option<PathBuf>,
     commands: Vec<UiCommand>,
@@ -199,6 +202,7 @@ impl ThicketApp {
             palette: Default::default(),
             side_panels,
             jobs: super::jobs::Jobs::new(cc.egui_ctx.clone()),
+            writing: None,
             ctx: cc.egui_ctx.clone(),
             prefs_path,
             commands: Vec::new(),
@@ -264,7 +268,13 @@ impl ThicketApp {
     /// Whether an analysis, a project search, an autocode preview or an excerpt preview or
     /// export is under way (drawn with its progress, and a Cancel button where it can be stopped).
     pub fn is_busy(&self) -> bool {
-        self.analysis.is_busy() || self.project_search.is_busy() || self.excerpts.is_exporting() || self.excerpts.is_previewing()
+        self.analysis.is_busy() || self.project_search.is_busy() || self.excerpts.is_exporting() || self.excerpts.is_previewing() || self.writing.is_some()
+    }
+
+    /// What a long change being written off the window's thread says it does, and how far it
+    /// is (0 to 1), while it runs.
+    pub fn writing(&self) -> Option<(&str, f32)> {
+        self.writing.as_ref().map(|w| (w.what.as_str(), w.progress()))
     }
 
     /// Background work of this window: tests run it inline or hold it (`Jobs`).
@@ -310,6 +320,10 @@ impl ThicketApp {
     /// Reads the listings again, a slice of this frame at a time, if the project changed since
     /// they were read; the panels show the previous ones until the new ones are complete.
     fn refresh_summary(&mut self) {
+        if self.writing.is_some() {
+            // The project is lent to a writer: the panels show what was read before.
+            return;
+        }
         let Some(project) = &self.project else {
             self.summary = None;
             self.summary_loader = None;
@@ -320,6 +334,9 @@ impl ThicketApp {
         }
         if self.summary_loader.as_ref().is_none_or(|l| l.generation() != self.generation) {
             self.summary_loader = Some(super::summary::SummaryLoader::new(self.generation));
+        }
+        if self.jobs.frame_spent() {
+            return self.ctx.request_repaint();
         }
         let Some(loader) = &mut self.summary_loader else { return };
         match loader.step(project, self.jobs.slice(super::summary::READ_SLICE)) {
@@ -441,6 +458,12 @@ impl ThicketApp {
     }
 
     fn close(&mut self) {
+        // A change being written is waited for: the project comes back, committed or rolled back.
+        if let Some(writing) = self.writing.take()
+            && let Some(written) = writing.wait()
+        {
+            self.project = Some(written.project);
+        }
         self.generation += 1;
         // A memo or framework summary being typed is saved before the project goes.
         super::data_windows::closing(self);
@@ -523,6 +546,7 @@ impl ThicketApp {
     /// After a change: the open document catches up in place (keeping its selection, reading
     /// position and layout), or closes if its source is gone.
     fn reload_document(&mut self) {
+        let _p = phase("document: refresh after a change");
         let (Some(id), Some(project)) = (self.selected, &self.project) else { return };
         if project.source(id).ok().flatten().is_none() {
             self.selected = None;
@@ -538,10 +562,83 @@ impl ThicketApp {
         }
     }
 
+    /// Performs a change: a long one (`writing::LONG_WRITE` rows or more) on a worker, which
+    /// holds the project until it is committed or cancelled; a short one here, at once.
+    pub(super) fn write(&mut self, write: super::writing::Write) {
+        use super::writing::{LONG_WRITE, Write, Writing};
+        let Some(project) = &self.project else { return };
+        let (rows, label) = match &write {
+            Write::Perform(action) => (action.rows(), action.label()),
+            Write::Autocode(plan, _) => (plan.added(), format!("Apply {} codings", plan.added())),
+            Write::Undo => (project.history_rows(false), format!("Undo {}", project.undo_label().unwrap_or_default())),
+            Write::Redo => (project.history_rows(true), format!("Redo {}", project.redo_label().unwrap_or_default())),
+        };
+        if rows < LONG_WRITE {
+            match write {
+                Write::Perform(action) => {
+                    self.perform(*action);
+                }
+                Write::Autocode(plan, coder) => {
+                    if let Some(action) = plan.action(coder) {
+                        self.perform(action);
+                    }
+                }
+                Write::Undo | Write::Redo => self.undo_or_redo(matches!(write, Write::Redo)),
+            }
+            return;
+        }
+        let Some(project) = self.project.take() else { return };
+        self.writing = Some(Writing::start(&self.jobs, self.generation, project, write, format!("{label}…")));
+        // Quick work is back already (and tests run it inline).
+        self.poll_writing();
+    }
+
+    /// Takes the project back from a write that has ended, says how it ended, and refreshes
+    /// what depends on the project.
+    fn poll_writing(&mut self) {
+        let Some(polled) = self.writing.as_mut().and_then(|w| w.poll()) else { return };
+        self.writing = None;
+        match polled {
+            Ok(written) => {
+                self.project = Some(written.project);
+                match super::writing::outcome_message(&written.result) {
+                    Some((true, e)) => self.errors.push(e),
+                    Some((false, notice)) => self.notice = Some(notice),
+                    None => {}
+                }
+                if written.result.is_ok() {
+                    self.generation += 1;
+                    self.reload_document();
+                }
+            }
+            Err(e) => {
+                // The worker stopped with the project: its connection is gone, its transaction
+                // rolled back by SQLite. The window has no project any more.
+                self.errors.push(format!("the change could not be written ({e}); open the project again"));
+                self.close();
+            }
+        }
+    }
+
+    /// Undoes or redoes the last step here, on the window's thread.
+    fn undo_or_redo(&mut self, redo: bool) {
+        if let Some(p) = &mut self.project {
+            let undo = phase("project: undo or redo (one transaction)");
+            let result = if redo { p.redo() } else { p.undo() };
+            drop(undo);
+            if let Err(e) = result {
+                self.errors.push(e.to_string());
+            }
+            self.generation += 1;
+            self.reload_document();
+        }
+    }
+
     /// Performs an action (recorded for undo), shows a failure, and refreshes what depends on
     /// the project; returns what the action created.
     pub(super) fn perform(&mut self, action: thicket_core::Action) -> Option<thicket_core::action::EntitySet> {
         let p = self.project.as_mut()?;
+        let _p = phase("project: perform (one transaction)");
         let created = match p.perform(action) {
             Ok(outcome) => Some(outcome.created),
             Err(e) => {
@@ -549,6 +646,7 @@ impl ThicketApp {
                 None
             }
         };
+        drop(_p);
         self.generation += 1;
         self.reload_document();
         created
@@ -583,18 +681,9 @@ impl ThicketApp {
                 for unsaved in self.analysis.unsaved() {
                     self.apply(unsaved);
                 }
-                if let Some(p) = &mut self.project {
-                    let result = if command == UiCommand::Undo { p.undo() } else { p.redo() };
-                    if let Err(e) = result {
-                        self.errors.push(e.to_string());
-                    }
-                    self.generation += 1;
-                    self.reload_document();
-                }
+                self.write(if command == UiCommand::Undo { super::writing::Write::Undo } else { super::writing::Write::Redo });
             }
-            UiCommand::Perform(action) => {
-                self.perform(action);
-            }
+            UiCommand::Perform(action) => self.write(super::writing::Write::Perform(Box::new(action))),
             UiCommand::CodeSpan { source, span, code } => {
                 if let Some(coder) = self.coder_id() {
                     self.perform(Action::AddCodings(vec![NewCoding { source, code, coder, span, memo: String::new() }]));
@@ -624,12 +713,12 @@ impl ThicketApp {
             }
             UiCommand::Autocode(request) => {
                 let coder = self.coder_id();
-                if let (Some(p), Some(coder)) = (&mut self.project, coder) {
-                    if let Err(e) = super::search::perform_autocode(p, &request, coder, self.generation) {
-                        self.errors.push(e.to_string());
+                if let (Some(p), Some(coder)) = (&self.project, coder) {
+                    match super::search::autocode_plan(p, &request, coder, self.generation) {
+                        Ok(plan) if plan.added() > 0 => self.write(super::writing::Write::Autocode(plan, coder)),
+                        Ok(_) => {}
+                        Err(e) => self.errors.push(e.to_string()),
                     }
-                    self.generation += 1;
-                    self.reload_document();
                 }
             }
             UiCommand::ShowParticipants => self.participants_open = true,
@@ -897,15 +986,27 @@ impl eframe::App for ThicketApp {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
-        self.refresh_summary();
+        self.jobs.begin_frame();
+        self.poll_writing();
+        {
+            let _p = phase("listings (summary slice)");
+            self.refresh_summary();
+        }
         panels::shortcuts(self, ui.ctx());
         panels::menu_bar(self, ui);
         panels::errors(self, ui);
-        if self.project.is_some() {
+        if self.project.is_some() || self.writing.is_some() {
             panels::status_bar(self, ui);
             self.plan_side_panels(ui);
-            panels::navigator(self, ui);
-            super::search::project_panel(self, ui);
+            {
+                let _p = phase("navigator, codebook, segments");
+                panels::navigator(self, ui);
+            }
+            {
+                let _p = phase("project search panel");
+                super::search::project_panel(self, ui);
+            }
+            let _p = phase("central (document or analysis)");
             panels::document(self, ui);
         } else {
             panels::welcome(self, ui);
@@ -920,11 +1021,17 @@ impl eframe::App for ThicketApp {
         super::pseudonyms::show(self, ui.ctx());
         super::excerpt_dialog::show(self, ui.ctx());
         self.dialogs(ui.ctx());
+        if let Some(writing) = &self.writing {
+            // Commands wait for the project to come back.
+            super::writing::show(ui.ctx(), writing);
+            return;
+        }
         let commands = std::mem::take(&mut self.commands);
         if !commands.is_empty() {
             // What a command changed is drawn on the next frame; ask for it now.
             ui.ctx().request_repaint();
         }
+        let _p = phase("commands after the frame");
         for command in commands {
             self.apply(command);
         }

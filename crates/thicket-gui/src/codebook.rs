@@ -99,7 +99,9 @@ impl CodebookPanel {
 
     /// Draws the panel's contents into `ui`; `has_selection` enables applying codes.
     /// `book` and `counts` are the project's, read once per change (see `Summary`).
-    pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, book: &Codebook, counts: &HashMap<CodeId, usize>, has_selection: bool) -> Vec<CodebookRequest> {
+    /// `project` is `None` while it is lent to a writer (`writing`): the tree is drawn from
+    /// `book`, and the delete question waits.
+    pub fn show(&mut self, ui: &mut egui::Ui, project: Option<&Project>, book: &Codebook, counts: &HashMap<CodeId, usize>, has_selection: bool) -> Vec<CodebookRequest> {
         let mut out = Vec::new();
         // The panel's title row (with its fold button) is drawn by `side_panels`; these wrap
         // onto a second row when the panel is narrow.
@@ -125,7 +127,9 @@ impl CodebookPanel {
             self.row(ui, book, counts, depth, code, has_selection, &mut out);
         }
         self.form_window(ui.ctx(), book, &mut out);
-        self.delete_window(ui.ctx(), project, book, &mut out);
+        if let Some(project) = project {
+            self.delete_window(ui.ctx(), project, book, &mut out);
+        }
         out
     }
 

@@ -1,9 +1,10 @@
 //! Work that would stall a frame, run on a worker thread with progress and cancel.
 //!
 //! A [`Job`] owns everything its work needs (an `Arc` of loaded rows, a copy of the choices):
-//! the project's SQLite connection never leaves the UI thread (it is locked to this process and
-//! not shareable between threads), so what a job needs from the project is read first, on the UI
-//! thread, in pieces small enough for a frame (`thicket_core::project::AnalysisLoader`).
+//! the project's SQLite connection stays on the UI thread for reads (it is locked to this process
+//! and not shareable between threads), so what a job needs from the project is read first, on the
+//! UI thread, in pieces small enough for a frame (`thicket_core::project::AnalysisLoader`). A long
+//! write takes the whole project to a worker and gives it back ([`Jobs::lend`], `writing`).
 //!
 //! Each job records the project generation it was started for; whoever polls it drops a result
 //! whose generation is no longer current instead of showing it. A job asks for a repaint when it
@@ -22,6 +23,10 @@ use std::time::Duration;
 
 /// How long `spawn` waits for quick work before the frame goes on.
 const QUICK: Duration = Duration::from_millis(4);
+
+/// The most a frame spends on all its sliced work together (listings, analysis rows, searches):
+/// each kind has its own slice, and a kind whose turn comes after this is spent waits a frame.
+pub const FRAME_WORK: Duration = Duration::from_millis(8);
 
 /// What the worker sees: whether to stop, and where to report progress.
 #[derive(Clone, Default)]
@@ -116,6 +121,19 @@ impl<T> Job<T> {
     }
 }
 
+impl<T> Job<T> {
+    /// Waits for the result (closing a window while a lent project is being written).
+    pub fn wait(mut self) -> Polled<T> {
+        if let Some(done) = self.early.take() {
+            return Polled::Done(done);
+        }
+        match self.rx.recv() {
+            Ok(done) => Polled::Done(done),
+            Err(_) => Polled::Lost("the computation stopped unexpectedly".into()),
+        }
+    }
+}
+
 impl<T> Drop for Job<T> {
     fn drop(&mut self) {
         self.cancel();
@@ -130,6 +148,8 @@ struct Gate {
     released: Condvar,
     /// Work runs on the calling thread, so a test's frames see its result at once.
     inline: AtomicBool,
+    /// When the current frame's sliced work began (`Jobs::begin_frame`).
+    frame: Mutex<Option<std::time::Instant>>,
 }
 
 impl Gate {
@@ -165,6 +185,17 @@ impl Jobs {
 
     /// Runs `work` on a worker thread named `name`, for project generation `generation`.
     pub fn spawn<T: Send + 'static>(&self, name: &str, generation: u64, work: impl FnOnce(&Cancel) -> T + Send + 'static) -> Job<T> {
+        self.start(name, generation, false, work)
+    }
+
+    /// `spawn` for work that owns something the window must get back (the project lent to a
+    /// writer): it always runs and always reports, cancelled or not; `work` itself answers a
+    /// cancel (by rolling back) and still returns what it was lent.
+    pub fn lend<T: Send + 'static>(&self, name: &str, generation: u64, work: impl FnOnce(&Cancel) -> T + Send + 'static) -> Job<T> {
+        self.start(name, generation, true, work)
+    }
+
+    fn start<T: Send + 'static>(&self, name: &str, generation: u64, always: bool, work: impl FnOnce(&Cancel) -> T + Send + 'static) -> Job<T> {
         let (tx, rx) = std::sync::mpsc::channel();
         let cancel = Cancel::new();
         if self.gate.inline.load(Ordering::Relaxed) && !self.gate.is_held() {
@@ -174,11 +205,11 @@ impl Jobs {
         let (worker, repaint, gate) = (cancel.clone(), self.repaint.clone(), Arc::clone(&self.gate));
         let spawned = std::thread::Builder::new().name(format!("thicket {name}")).spawn(move || {
             gate.wait();
-            if worker.is_cancelled() {
+            if worker.is_cancelled() && !always {
                 return;
             }
             let done = work(&worker);
-            if !worker.is_cancelled() && tx.send(done).is_ok() {
+            if (always || !worker.is_cancelled()) && tx.send(done).is_ok() {
                 repaint.request_repaint();
             }
         });
@@ -187,7 +218,8 @@ impl Jobs {
             // No thread: the channel's sender is gone, so the first poll reports the job lost.
             return job;
         }
-        if !self.gate.is_held() {
+        // A lent write is long by choice: no point waiting for it.
+        if !self.gate.is_held() && !always {
             match job.rx.recv_timeout(QUICK) {
                 Ok(done) => job.early = Some(done),
                 Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {}
@@ -206,6 +238,20 @@ impl Jobs {
     /// How long a frame may spend on a slice of sliced work (`slice` unless held: then one piece).
     pub fn slice(&self, slice: Duration) -> Duration {
         if self.gate.is_held() { Duration::ZERO } else { slice }
+    }
+
+    /// Marks the start of a frame's sliced work (the app calls it first thing in a frame).
+    pub fn begin_frame(&self) {
+        *self.gate.frame.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::time::Instant::now());
+    }
+
+    /// Whether this frame has already spent `FRAME_WORK` on sliced work: the next piece waits
+    /// for the next frame (which the caller asks for). Never while held or inline (tests).
+    pub fn frame_spent(&self) -> bool {
+        if self.gate.is_held() || self.gate.inline.load(Ordering::Relaxed) {
+            return false;
+        }
+        self.gate.frame.lock().unwrap_or_else(|e| e.into_inner()).is_some_and(|t| t.elapsed() >= FRAME_WORK)
     }
 
     /// Runs jobs on the calling thread (true) or on workers (false, the default): GUI tests

@@ -26,6 +26,7 @@ pub mod memos;
 mod participants;
 mod retrieval;
 mod panels;
+pub mod phases;
 mod prefs;
 pub mod pseudonyms;
 pub mod report_dialog;
@@ -33,6 +34,7 @@ pub mod summary;
 mod search;
 pub mod side_panels;
 mod window_fit;
+pub mod writing;
 
 use std::path::PathBuf;
 

@@ -176,6 +176,84 @@ pub struct NavigatorState {
     pub filter: String,
     /// Group sources by kind (interview, observation…) rather than by case.
     pub by_kind: bool,
+    /// Groups folded by the user: (group name, grouped by kind).
+    folded: std::collections::BTreeSet<(String, bool)>,
+    /// The rows as last arranged, and what they were arranged for.
+    rows: Option<(RowsKey, Vec<NavRow>)>,
+}
+
+/// What the navigator's rows depend on: the listings, the filter, the grouping, the folds.
+#[derive(Debug, Clone, PartialEq)]
+struct RowsKey {
+    generation: u64,
+    filter: String,
+    by_kind: bool,
+    folded: std::collections::BTreeSet<(String, bool)>,
+}
+
+/// One row of the navigator: a group's heading or a source (an index into the listings).
+#[derive(Debug, Clone)]
+enum NavRow {
+    Group { title: String, count: usize, case: Option<CaseId>, key: (String, bool), open: bool },
+    Source(usize),
+}
+
+impl NavigatorState {
+    /// The rows for `summary` under the current filter, grouping and folds: arranged once per
+    /// change of any of them, never per frame.
+    fn rows(&mut self, summary: &super::summary::Summary) -> &[NavRow] {
+        let fresh = self.rows.as_ref().is_some_and(|(k, _)| {
+            k.generation == summary.generation && k.filter == self.filter && k.by_kind == self.by_kind && k.folded == self.folded
+        });
+        if !fresh {
+            let rows = arrange(summary, &self.filter, self.by_kind, &self.folded);
+            let key = RowsKey { generation: summary.generation, filter: self.filter.clone(), by_kind: self.by_kind, folded: self.folded.clone() };
+            self.rows = Some((key, rows));
+        }
+        self.rows.as_ref().map_or(&[][..], |(_, rows)| rows.as_slice())
+    }
+}
+
+/// Sources grouped by case (or kind), the groups by name, each group's sources by date and
+/// name; a folded group keeps its heading only.
+fn arrange(summary: &super::summary::Summary, filter: &str, by_kind: bool, folded: &std::collections::BTreeSet<(String, bool)>) -> Vec<NavRow> {
+    let needle = filter.trim().to_lowercase();
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, s) in summary.sources.iter().enumerate().filter(|(_, s)| needle.is_empty() || s.name.to_lowercase().contains(&needle)) {
+        if by_kind {
+            groups.entry(s.kind.label().to_string()).or_default().push(i);
+            continue;
+        }
+        match summary.cases_by_source.get(&s.id) {
+            Some(cases) if !cases.is_empty() => cases.iter().for_each(|c| groups.entry(c.clone()).or_default().push(i)),
+            _ => groups.entry(String::new()).or_default().push(i),
+        }
+    }
+    let mut rows = Vec::new();
+    for (group, mut list) in groups {
+        let sources = &summary.sources;
+        list.sort_by(|a, b| (&sources[*a].date, &sources[*a].name).cmp(&(&sources[*b].date, &sources[*b].name)));
+        let case = if by_kind { None } else { summary.cases.iter().find(|c| c.name == group).map(|c| c.id) };
+        let title = if group.is_empty() { "Not in a case".to_string() } else { group.clone() };
+        let key = (group, by_kind);
+        let open = !folded.contains(&key);
+        rows.push(NavRow::Group { title, count: list.len(), case, key, open });
+        if open {
+            rows.extend(list.into_iter().map(NavRow::Source));
+        }
+    }
+    rows
+}
+
+/// The small triangle before a group's heading: pointing down when open, right when folded.
+fn fold_triangle(ui: &egui::Ui, c: egui::Pos2, open: bool, color: Color32) {
+    let r = ui.spacing().icon_width * 0.3;
+    let points = if open {
+        vec![egui::pos2(c.x - r, c.y - r * 0.6), egui::pos2(c.x + r, c.y - r * 0.6), egui::pos2(c.x, c.y + r * 0.8)]
+    } else {
+        vec![egui::pos2(c.x - r * 0.6, c.y - r), egui::pos2(c.x + r * 0.8, c.y), egui::pos2(c.x - r * 0.6, c.y + r)]
+    };
+    ui.painter().add(egui::Shape::convex_polygon(points, color, egui::Stroke::NONE));
 }
 
 /// Sources grouped by case or by kind, with counts and a filter, as a left panel; the
@@ -189,21 +267,9 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
     let all_roles = &summary.roles;
     let mut asked: Vec<UiCommand> = Vec::new();
     let selected = app.selected;
-    let needle = app.navigator.filter.trim().to_lowercase();
-    let by_kind = app.navigator.by_kind;
-    let mut groups: BTreeMap<String, Vec<&Source>> = BTreeMap::new();
-    for s in summary.sources.iter().filter(|s| needle.is_empty() || s.name.to_lowercase().contains(&needle)) {
-        if by_kind {
-            groups.entry(s.kind.label().to_string()).or_default().push(s);
-            continue;
-        }
-        match summary.cases_by_source.get(&s.id) {
-            Some(cases) if !cases.is_empty() => cases.iter().for_each(|c| groups.entry(c.clone()).or_default().push(s)),
-            _ => groups.entry(String::new()).or_default().push(s),
-        }
-    }
     let total = summary.sources.len();
     let mut clicked = None;
+    let mut toggled = None;
     let state = &mut app.navigator;
     app.side_panels.show(ui, Side::Sources, true, |ui| {
         ui.weak(total.to_string());
@@ -214,17 +280,35 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
         });
         let label = ui.label("Find a source");
         ui.add(egui::TextEdit::singleline(&mut state.filter).hint_text("type to filter").desired_width(f32::INFINITY)).labelled_by(label.id);
-        egui::ScrollArea::vertical().show(ui, |ui| {
+        let rows = state.rows(summary);
+        // Only the rows in sight are laid out: 10,000 sources cost what 40 do.
+        let row_height = ui.spacing().interact_size.y.max(ui.text_style_height(&egui::TextStyle::Body) + 2.0 * ui.spacing().button_padding.y);
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, row_height, rows.len(), |ui, range| {
             // A long name is cut with "…" (the tooltip has the rest) rather than widening the panel.
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-            for (group, mut list) in groups {
-                list.sort_by(|a, b| (&a.date, &a.name).cmp(&(&b.date, &b.name)));
-                let case_id = if by_kind { None } else { all_cases.iter().find(|c| c.name == group).map(|c| c.id) };
-                let title = if group.is_empty() { "Not in a case".to_string() } else { group };
-                let header = egui::CollapsingHeader::new(format!("{title} ({})", list.len())).id_salt((&title, by_kind)).default_open(true);
-                let header = header.show(ui, |ui| {
-                    for s in list {
+            for row in &rows[range] {
+                match row {
+                    NavRow::Group { title, count, case, key, open } => {
                         let r = ui.horizontal(|ui| {
+                            let size = egui::vec2(ui.spacing().indent, row_height);
+                            let (rect, icon) = ui.allocate_exact_size(size, egui::Sense::click());
+                            fold_triangle(ui, rect.center(), *open, ui.visuals().widgets.style(&icon).fg_stroke.color);
+                            let title = ui.add(egui::Button::selectable(false, RichText::new(format!("{title} ({count})")).strong()).frame_when_inactive(false));
+                            (icon.clicked(), title)
+                        });
+                        let (icon_clicked, r) = r.inner;
+                        let r = r.on_hover_text(if *open { "Click to fold" } else { "Click to unfold" });
+                        if r.clicked() || icon_clicked {
+                            toggled = Some(key.clone());
+                        }
+                        if let Some(id) = case {
+                            r.context_menu(|ui| super::cases::case_menu(ui, *id, &mut asked));
+                        }
+                    }
+                    NavRow::Source(i) => {
+                        let s = &summary.sources[*i];
+                        let r = ui.horizontal(|ui| {
+                            ui.add_space(ui.spacing().indent);
                             let r = ui.selectable_label(selected == Some(s.id), &s.name);
                             if marks.sources.contains(&s.id) {
                                 super::memos::memo_mark(ui, "This source has a memo: right-click, then Memo…");
@@ -239,13 +323,15 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
                         let member_of = by_source.get(&s.id).map_or(&[][..], Vec::as_slice);
                         r.context_menu(|ui| super::cases::source_menu(ui, s, all_cases, member_of, all_roles, &mut asked));
                     }
-                });
-                if let Some(id) = case_id {
-                    header.header_response.context_menu(|ui| super::cases::case_menu(ui, id, &mut asked));
                 }
             }
         });
     });
+    if let Some(key) = toggled
+        && !app.navigator.folded.remove(&key)
+    {
+        app.navigator.folded.insert(key);
+    }
     if let Some(id) = clicked {
         app.push(UiCommand::SelectSource(id));
     }
@@ -257,8 +343,8 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
         egui::ScrollArea::vertical().show(ui, |ui| {
             // Long code names are cut with "…" in a narrow panel rather than running past it.
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-            if let (Some(project), Some(summary)) = (project, summary) {
-                requests = codebook.show(ui, project, &summary.codebook, &summary.counts, has_selection);
+            if let Some(summary) = summary {
+                requests = codebook.show(ui, project.as_ref(), &summary.codebook, &summary.counts, has_selection);
             }
         });
     });

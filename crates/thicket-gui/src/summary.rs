@@ -3,7 +3,8 @@
 //! 200,000 codings) reading them takes about 30 ms, most of it counting codings per code: far
 //! too slow to repeat 60 times a second, and too slow for the frame after a change too. So the
 //! window reads them with a [`SummaryLoader`], a slice of each frame: the lists first, then the
-//! counts a range of codes at a time, while the panels go on showing the previous summary for
+//! counts one code over a range of sources at a time (a code of half a million codings would
+//! take a quarter of a second at once), while the panels go on showing the previous summary for
 //! those few frames.
 
 use std::collections::HashMap;
@@ -50,8 +51,9 @@ impl Summary {
 /// The longest a frame spends reading the listings.
 pub const READ_SLICE: Duration = Duration::from_millis(6);
 
-/// Codes counted per query.
-const CODES_PER_PIECE: usize = 16;
+/// Sources per counting query: a code is counted over this many sources at a time, so that
+/// a code with half a million codings is counted in pieces of a few thousand.
+const SOURCES_PER_PIECE: usize = 100;
 
 /// A summary being read, a slice of a frame at a time.
 pub struct SummaryLoader {
@@ -61,12 +63,16 @@ pub struct SummaryLoader {
     /// Code ids in ascending order, counted from `next` on.
     codes: Vec<CodeId>,
     next: usize,
+    /// Ranges of source ids (first, last) that together hold every source; the code `next` is
+    /// counted from range `next_sources` on.
+    sources: Vec<(SourceId, SourceId)>,
+    next_sources: usize,
 }
 
 impl SummaryLoader {
     /// A read of the listings for `generation`.
     pub fn new(generation: u64) -> Self {
-        SummaryLoader { generation, partial: None, codes: Vec::new(), next: 0 }
+        SummaryLoader { generation, partial: None, codes: Vec::new(), next: 0, sources: Vec::new(), next_sources: 0 }
     }
 
     /// The generation being read.
@@ -79,14 +85,19 @@ impl SummaryLoader {
     pub fn step(&mut self, project: &Project, budget: Duration) -> thicket_core::Result<Option<Summary>> {
         let started = Instant::now();
         if self.partial.is_none() {
+            let _p = crate::phases::phase("listings: the lists (first piece)");
             let codebook = project.codebook()?;
             let mut codes: Vec<CodeId> = codebook.walk().iter().map(|(_, c)| c.id).collect();
             codes.sort();
             self.codes = codes;
+            let sources = project.sources()?;
+            let mut ids: Vec<SourceId> = sources.iter().map(|s| s.id).collect();
+            ids.sort();
+            self.sources = ids.chunks(SOURCES_PER_PIECE).map(|c| (c[0], c[c.len() - 1])).collect();
             self.partial = Some(Summary {
                 generation: self.generation,
                 title: project.title()?,
-                sources: project.sources()?,
+                sources,
                 cases: project.cases()?,
                 cases_by_source: project.cases_by_source()?,
                 codebook,
@@ -100,13 +111,25 @@ impl SummaryLoader {
             }
         }
         let Some(summary) = &mut self.partial else { return Ok(None) };
+        // Without a budget (a held window, in tests), a step counts 16 codes over all sources.
+        let least = if budget.is_zero() { 16 * self.sources.len().max(1) } else { 1 };
+        let mut done = 0;
         while self.next < self.codes.len() {
-            let end = (self.next + CODES_PER_PIECE).min(self.codes.len());
-            let counts = project.coding_counts_of_codes(self.codes[self.next], self.codes[end - 1])?;
-            summary.coding_count += counts.values().sum::<usize>();
-            summary.counts.extend(counts);
-            self.next = end;
-            if started.elapsed() >= budget {
+            let code = self.codes[self.next];
+            if let Some(&(first, last)) = self.sources.get(self.next_sources) {
+                let n = project.coding_count_in_sources(code, first, last)?;
+                if n > 0 {
+                    *summary.counts.entry(code).or_default() += n;
+                    summary.coding_count += n;
+                }
+                self.next_sources += 1;
+            }
+            if self.next_sources >= self.sources.len() {
+                self.next += 1;
+                self.next_sources = 0;
+            }
+            done += 1;
+            if done >= least && started.elapsed() >= budget {
                 break;
             }
         }

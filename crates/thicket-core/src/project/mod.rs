@@ -92,8 +92,16 @@ impl Project {
 
     /// Applies an action and records its inverse for undo; clears the redo stack.
     pub fn perform(&mut self, action: Action) -> Result<Outcome> {
+        self.perform_observed(action, &mut |_, _| true)
+    }
+
+    /// `perform` for long work, off the window's thread: `observer` hears how far it is (rows
+    /// done, rows in all) now and then and answers whether to go on; a `false` rolls the whole
+    /// action back (`ErrorKind::Cancelled`) and the history is untouched. Still one transaction,
+    /// one undo step.
+    pub fn perform_observed(&mut self, action: Action, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Outcome> {
         let label = action.label();
-        let outcome = self.apply(action)?;
+        let outcome = self.apply_observed(action, observer)?;
         self.undo.push(HistoryEntry { label, inverse: outcome.inverse.clone() });
         self.redo.clear();
         Ok(outcome)
@@ -101,8 +109,13 @@ impl Project {
 
     /// Undoes the last performed action; returns its label, or `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Result<Option<String>> {
+        self.undo_observed(&mut |_, _| true)
+    }
+
+    /// `undo`, watched as `perform_observed` is; a cancelled undo leaves the step to undo.
+    pub fn undo_observed(&mut self, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Option<String>> {
         let Some(entry) = self.undo.pop() else { return Ok(None) };
-        match self.apply(entry.inverse.clone()) {
+        match self.apply_observed(entry.inverse.clone(), observer) {
             Ok(outcome) => {
                 self.redo.push(HistoryEntry { label: entry.label.clone(), inverse: outcome.inverse });
                 Ok(Some(entry.label))
@@ -116,8 +129,13 @@ impl Project {
 
     /// Redoes the last undone action; returns its label, or `None` when there is nothing to redo.
     pub fn redo(&mut self) -> Result<Option<String>> {
+        self.redo_observed(&mut |_, _| true)
+    }
+
+    /// `redo`, watched as `perform_observed` is; a cancelled redo leaves the step to redo.
+    pub fn redo_observed(&mut self, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Option<String>> {
         let Some(entry) = self.redo.pop() else { return Ok(None) };
-        match self.apply(entry.inverse.clone()) {
+        match self.apply_observed(entry.inverse.clone(), observer) {
             Ok(outcome) => {
                 self.undo.push(HistoryEntry { label: entry.label.clone(), inverse: outcome.inverse });
                 Ok(Some(entry.label))
@@ -127,6 +145,12 @@ impl Project {
                 Err(e)
             }
         }
+    }
+
+    /// About how many rows undoing (`redo` false) or redoing the next step writes (`Action::rows`).
+    pub fn history_rows(&self, redo: bool) -> usize {
+        let stack = if redo { &self.redo } else { &self.undo };
+        stack.last().map_or(0, |e| e.inverse.rows())
     }
 
     /// Label of the action `undo` would undo.

@@ -192,6 +192,12 @@ impl Project {
         Ok(self.store.read().coding_counts_of_codes(first, last)?.into_iter().collect())
     }
 
+    /// How many codings of `code` lie in the sources with ids `first..=last` (the window counts
+    /// a code in such pieces, a slice of a frame at a time).
+    pub fn coding_count_in_sources(&self, code: CodeId, first: SourceId, last: SourceId) -> Result<usize> {
+        Ok(self.store.read().coding_count_in_sources(code, first, last)?)
+    }
+
     /// All coders, by name.
     pub fn coders(&self) -> Result<Vec<Coder>> {
         Ok(self.store.read().coders()?)

@@ -28,6 +28,9 @@ pub use migrations::SCHEMA_VERSION;
 pub use read::{CodingFilter, CountedTable, Reader};
 pub use write::{SourceFields, Writer};
 
+/// How many rows a long write handles between two reports of its progress (`Writer::progress`).
+pub const PROGRESS_EVERY: usize = 256;
+
 /// `PRAGMA application_id` of every Thicket project ("THKT").
 pub const APPLICATION_ID: i32 = 0x5448_4B54;
 
@@ -65,6 +68,9 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("invalid data in the project file: {0}")]
     Corrupt(String),
+    /// Whoever watched a long write asked to stop (`Writer::progress`); it was rolled back.
+    #[error("stopped before the end: nothing was changed")]
+    Cancelled,
 }
 
 impl StoreError {
@@ -80,6 +86,7 @@ impl StoreError {
             StoreError::NotAProject { .. } | StoreError::Damaged { .. } => ErrorKind::Damaged,
             StoreError::NewerVersion { .. } => ErrorKind::NewerVersion,
             StoreError::Locked { .. } => ErrorKind::Locked,
+            StoreError::Cancelled => ErrorKind::Cancelled,
             StoreError::Sqlite(_) | StoreError::Corrupt(_) => ErrorKind::Internal,
         }
     }
@@ -98,7 +105,7 @@ impl StoreError {
             | StoreError::Damaged { path, .. }
             | StoreError::Locked { path }
             | StoreError::Io { path, .. } => Some(path),
-            StoreError::Sqlite(_) | StoreError::Corrupt(_) => None,
+            StoreError::Sqlite(_) | StoreError::Corrupt(_) | StoreError::Cancelled => None,
         }
     }
 }
@@ -175,6 +182,20 @@ impl Store {
     {
         let tx = self.conn.transaction().map_err(StoreError::from)?;
         let mut writer = Writer::new(tx);
+        let value = f(&mut writer)?;
+        writer.commit().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
+    /// `write`, telling `observer` how far long work is (`Writer::progress`): it answers
+    /// whether to go on, and a `false` rolls the transaction back (the closure returns an error).
+    pub fn write_observed<'s, T, E>(&'s mut self, observer: &'s mut (dyn FnMut(usize, usize) -> bool + Send), f: impl FnOnce(&mut Writer<'s>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let tx = self.conn.transaction().map_err(StoreError::from)?;
+        let mut writer = Writer::new(tx);
+        writer.observer = std::cell::RefCell::new(Some(observer));
         let value = f(&mut writer)?;
         writer.commit().map_err(StoreError::from)?;
         Ok(value)

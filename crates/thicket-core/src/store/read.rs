@@ -393,6 +393,13 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// How many codings of `code` lie in the sources with ids `first..=last` (an index range:
+    /// a much-used code is counted in pieces that each take a moment).
+    pub fn coding_count_in_sources(&self, code: CodeId, first: SourceId, last: SourceId) -> Result<usize> {
+        let mut stmt = self.conn.prepare_cached("SELECT count(*) FROM codings WHERE code_id = ?1 AND source_id BETWEEN ?2 AND ?3")?;
+        Ok(stmt.query_row(params![code, first, last], |r| get_usize(r, 0))?)
+    }
+
     /// All memos, by id.
     pub fn memos(&self) -> Result<Vec<Memo>> {
         self.list(&format!("SELECT {MEMO_COLS} FROM memos ORDER BY id"), [], memo_row)

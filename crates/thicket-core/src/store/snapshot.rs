@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use super::convert::get_usize;
 use super::write::{SourceFields, Writer};
-use super::Result;
+use super::{PROGRESS_EVERY, Result};
 use crate::model::*;
 
 fn csv(ids: &BTreeSet<i64>) -> String {
@@ -63,7 +63,9 @@ impl Writer<'_> {
         let linked_sources = what.case_sources.clone();
         let mut codings = set(&what.codings, |i| i.0);
         codings.extend(self.ids(&format!(
-            "SELECT id FROM codings WHERE source_id IN ({s}) OR code_id IN ({d}) OR coder_id IN ({k})"
+            // One indexed query per owner: an OR of the three would read every coding.
+            "SELECT id FROM codings WHERE source_id IN ({s}) UNION SELECT id FROM codings WHERE code_id IN ({d})
+             UNION SELECT id FROM codings WHERE coder_id IN ({k})"
         ))?);
         let mut memos = set(&what.memos, |i| i.0);
         memos.extend(self.ids(&format!(
@@ -88,7 +90,10 @@ impl Writer<'_> {
         snap.participants = r.participants()?.into_iter().filter(|x| participants.contains(&x.id.0)).collect();
         snap.coders = r.coders()?.into_iter().filter(|x| coders.contains(&x.id.0)).collect();
         snap.codes = r.codes()?.into_iter().filter(|x| codes.contains(&x.id.0)).collect();
-        for id in &codings {
+        for (i, id) in codings.iter().enumerate() {
+            if i % PROGRESS_EVERY == 0 {
+                self.progress(i, codings.len())?;
+            }
             if let Some(coding) = r.coding(CodingId(*id))? {
                 snap.codings.push(coding);
             }
@@ -98,7 +103,7 @@ impl Writer<'_> {
                 snap.memos.push(memo);
             }
         }
-        let turn_ids = self.ids(&format!("SELECT id FROM turns WHERE source_id IN ({s}) OR participant_id IN ({p})"))?;
+        let turn_ids = self.ids(&format!("SELECT id FROM turns WHERE source_id IN ({s}) UNION SELECT id FROM turns WHERE participant_id IN ({p})"))?;
         snap.turns = self.turns_by_id(&turn_ids)?;
         snap.attributes = r.attributes()?.into_iter().filter(|x| attributes.contains(&x.id.0)).collect();
         let by_target = |t: AttributeTarget| match t {
@@ -256,7 +261,10 @@ impl Writer<'_> {
         for c in &snap.codes {
             self.insert_code(c)?;
         }
-        for c in &snap.codings {
+        for (i, c) in snap.codings.iter().enumerate() {
+            if i % PROGRESS_EVERY == 0 {
+                self.progress(i, snap.codings.len())?;
+            }
             self.insert_coding(c)?;
         }
         for m in &snap.memos {

@@ -11,6 +11,8 @@ use crate::model::*;
 /// One open transaction on the project.
 pub struct Writer<'a> {
     tx: Transaction<'a>,
+    /// Told how far long work is; answers whether to go on (`Store::write_observed`).
+    pub(super) observer: std::cell::RefCell<Option<&'a mut (dyn FnMut(usize, usize) -> bool + Send)>>,
 }
 
 /// The stored fields of a new source (ids, hashes and counts computed by the project layer).
@@ -35,7 +37,14 @@ pub struct SourceFields<'a> {
 
 impl<'a> Writer<'a> {
     pub(super) fn new(tx: Transaction<'a>) -> Self {
-        Writer { tx }
+        Writer { tx, observer: Default::default() }
+    }
+
+    /// Says that `done` of `total` steps of long work are done; `StoreError::Cancelled` when
+    /// whoever watches asked to stop (returned, it rolls the transaction back).
+    pub fn progress(&self, done: usize, total: usize) -> Result<()> {
+        let go_on = self.observer.borrow_mut().as_mut().is_none_or(|go_on| go_on(done, total));
+        if go_on { Ok(()) } else { Err(super::StoreError::Cancelled) }
     }
 
     pub(super) fn commit(self) -> rusqlite::Result<()> {

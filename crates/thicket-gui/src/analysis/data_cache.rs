@@ -61,6 +61,7 @@ impl DataCache {
     pub fn get(&mut self, project: &Project, generation: u64, need: AnalysisLoad, jobs: &Jobs) -> Loaded {
         let key = (project.path().to_path_buf(), generation);
         if self.key.as_ref() != Some(&key) {
+            let _p = crate::phases::phase("analysis: drop the previous data");
             *self = DataCache { key: Some(key), ..Default::default() };
         }
         let covers = |have: AnalysisLoad| (have.speakers || !need.speakers) && (have.texts || !need.texts);
@@ -88,8 +89,11 @@ impl DataCache {
     /// Reads the next piece, or starts or polls the build.
     fn advance(&mut self, project: &Project, generation: u64, jobs: &Jobs) -> Loaded {
         let Some((load, pending, cancel)) = self.pending.take() else { return Loaded::Failed("nothing to load".into()) };
+        let _p = crate::phases::phase("analysis: read rows (slice) or poll the build");
         let next = match pending {
-            Pending::Reading(mut loader) => match loader.step(project, jobs.slice(READ_SLICE)) {
+            // This frame's share of sliced work is spent: the next piece waits a frame.
+            Pending::Reading(loader) if jobs.frame_spent() => Pending::Reading(loader),
+            Pending::Reading(mut loader) => match crate::phases::timed(if loader.progress() == 0.0 { "analysis: first piece (small tables)" } else { "analysis: a slice of rows" }, || loader.step(project, jobs.slice(READ_SLICE))) {
                 Err(e) => return self.fail(load, e.to_string()),
                 Ok(false) => Pending::Reading(loader),
                 Ok(true) => Pending::Building(jobs.spawn("analysis data", generation, move |_| loader.finish().build())),

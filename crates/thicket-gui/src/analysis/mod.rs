@@ -340,7 +340,7 @@ fn close_button(ui: &mut egui::Ui, label: &str) -> egui::Response {
 /// The tab strip above the central area (when any view is open) and, when a view is in front,
 /// that view. Returns true when it drew a view, so the caller leaves the document out.
 pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
-    if app.analysis.views.is_empty() || app.project.is_none() {
+    if app.analysis.views.is_empty() || (app.project.is_none() && app.writing.is_none()) {
         return false;
     }
     let mut close = None;
@@ -369,10 +369,18 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
         }
     }
     let Some(i) = app.analysis.active else { return false };
+    if app.project.is_none() {
+        // The project is lent to a writer (`writing`): the tab waits for it.
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.weak("Waiting for the change to be written…");
+        });
+        return true;
+    }
     let (Some(project), Some(view)) = (app.project.as_ref(), app.analysis.views.get_mut(i)) else { return false };
     let kind_in_front = view.kind();
     let mut requests = Vec::new();
     egui::CentralPanel::default().show(ui, |ui| {
+        let _p = crate::phases::phase("analysis: the view in front");
         let mut ctx = Ctx {
             project,
             generation: app.generation,

@@ -13,6 +13,7 @@
 //! The plan is made in pieces (`AutocodeRun`), a few milliseconds of each frame, with a progress
 //! bar and a Cancel button: about half a second for a common word at the reference scale.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::jobs::Jobs;
@@ -28,7 +29,8 @@ pub struct AutocodeRequest {
     pub coder: String,
     /// The preview's plan and the project generation it was made for: performed as it is
     /// while the project is still at that generation, instead of planning it again in the frame.
-    pub planned: Option<(u64, AutocodePlan)>,
+    /// Shared, not copied: a common word's plan holds about 90,000 codings.
+    pub planned: Option<(u64, Arc<AutocodePlan>)>,
 }
 
 /// The form's choices the preview depends on (the project's generation aside).
@@ -42,7 +44,7 @@ struct Preview {
     key: PlanKey,
     generation: u64,
     took: Duration,
-    plan: Result<AutocodePlan, String>,
+    plan: Result<Arc<AutocodePlan>, String>,
 }
 
 /// A preview being planned, a piece per frame.
@@ -173,15 +175,18 @@ impl AutocodeForm {
         let n = plan.added();
         let button = egui::Button::new(format!("Add {n} {}", if n == 1 { "coding" } else { "codings" }));
         let clicked = ui.add_enabled(n > 0, button).on_hover_text(format!("As coder {coder}; one step to undo")).clicked();
-        let planned = self.preview.as_ref().filter(|p| p.generation == generation).map(|p| (p.generation, plan.clone()));
-        clicked.then_some(AutocodeRequest { spec, coder, planned })
+        if !clicked {
+            return None;
+        }
+        let planned = self.preview.as_ref().filter(|p| p.generation == generation).and_then(|p| Some((p.generation, Arc::clone(p.plan.as_ref().ok()?))));
+        Some(AutocodeRequest { spec, coder, planned })
     }
 
     /// Starts planning the run for the preview, as the current coder.
     fn start(&mut self, project: &Project, summary: &Summary, spec: &AutocodeSpec, key: PlanKey) {
         let coder = summary.coders.iter().find(|c| c.name == key.5).map(|c| c.id);
         let generation = summary.generation;
-        match project.start_autocode_plan(&AutocodeSpec { coder, ..spec.clone() }) {
+        match crate::phases::timed("autocode preview: start", || project.start_autocode_plan(&AutocodeSpec { coder, ..spec.clone() })) {
             Ok(run) => self.planning = Some(Planning { key, generation, took: Duration::ZERO, run }),
             Err(e) => {
                 self.planning = None;
@@ -195,7 +200,7 @@ impl AutocodeForm {
     fn step(&mut self, ui: &mut egui::Ui, project: &Project, slice: Duration) -> bool {
         let Some(planning) = &mut self.planning else { return false };
         let started = std::time::Instant::now();
-        let stepped = planning.run.step(project, slice);
+        let stepped = crate::phases::timed("autocode preview: a slice", || planning.run.step(project, slice));
         planning.took += started.elapsed();
         let finished = match stepped {
             Ok(false) => None,
@@ -204,7 +209,7 @@ impl AutocodeForm {
         };
         if let Some(outcome) = finished {
             if let Some(p) = self.planning.take() {
-                let plan = outcome.map(|()| p.run.finish());
+                let plan = outcome.map(|()| Arc::new(p.run.finish()));
                 self.preview = Some(Preview { key: p.key, generation: p.generation, took: p.took, plan });
             }
             return false;

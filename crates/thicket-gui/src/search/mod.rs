@@ -4,8 +4,8 @@
 //!
 //! Both read through `&Project` and the document view; a clicked project hit becomes
 //! `UiCommand::ShowSpan` (plus the find bar on the same pattern, so every hit in that source is
-//! marked), and an autocode run becomes `UiCommand::Autocode`, performed by [`perform_autocode`]
-//! as one undoable action.
+//! marked), and an autocode run becomes `UiCommand::Autocode`, whose plan ([`autocode_plan`]) the app
+//! performs as one undoable action (off the window's thread when long: `writing`).
 
 mod autocode_form;
 mod find_bar;
@@ -19,11 +19,20 @@ use project_panel::PanelRequest;
 
 use super::app::{ThicketApp, UiCommand};
 use thicket_core::error::Result;
-use thicket_core::project::{AutocodeSpec, Project};
+use std::sync::Arc;
+
+use thicket_core::project::{AutocodePlan, AutocodeSpec, Project};
 
 /// The "Search project" panel on the right of the document, while open.
 pub(super) fn project_panel(app: &mut ThicketApp, ui: &mut egui::Ui) {
     if !app.project_search.is_open() {
+        return;
+    }
+    if app.project.is_none() && app.writing.is_some() {
+        // The project is lent to a writer: the panel keeps its place until it is back.
+        app.side_panels.show(ui, crate::side_panels::Side::ProjectSearch, false, |_| {}, |ui| {
+            ui.weak("Waiting for the change to be written…");
+        });
         return;
     }
     let (Some(project), Some(summary)) = (&app.project, &app.summary) else { return };
@@ -46,16 +55,11 @@ pub(super) fn project_panel(app: &mut ThicketApp, ui: &mut egui::Ui) {
     }
 }
 
-/// Performs an autocode run for the named coder (added to the project if new): the preview's
-/// plan when the project is still what it was planned on (`generation`), else planned afresh, so
-/// that it codes exactly what the project holds now.
-pub(super) fn perform_autocode(project: &mut Project, request: &AutocodeRequest, coder: thicket_core::model::CoderId, generation: u64) -> Result<()> {
-    let plan = match &request.planned {
-        Some((planned_at, plan)) if *planned_at == generation => plan.clone(),
-        _ => project.plan_autocode(&AutocodeSpec { coder: Some(coder), ..request.spec.clone() })?,
-    };
-    if let Some(action) = plan.action(coder) {
-        project.perform(action)?;
-    }
-    Ok(())
+/// The plan of an autocode run: the preview's when the project is still what it was planned on
+/// (`generation`), else planned afresh, so that it codes exactly what the project holds now.
+pub(super) fn autocode_plan(project: &Project, request: &AutocodeRequest, coder: thicket_core::model::CoderId, generation: u64) -> Result<Arc<AutocodePlan>> {
+    Ok(match &request.planned {
+        Some((planned_at, plan)) if *planned_at == generation => Arc::clone(plan),
+        _ => Arc::new(project.plan_autocode(&AutocodeSpec { coder: Some(coder), ..request.spec.clone() })?),
+    })
 }

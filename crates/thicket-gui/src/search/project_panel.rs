@@ -79,7 +79,7 @@ impl ProjectSearch {
     fn run(&mut self, project: &Project, generation: u64, sources_now: usize) {
         let pattern = self.pattern();
         self.sources_seen = sources_now;
-        match project.start_search(&pattern, &SearchScope { sources: Vec::new(), limit: LIST_LIMIT }) {
+        match crate::phases::timed("search: start", || project.start_search(&pattern, &SearchScope { sources: Vec::new(), limit: LIST_LIMIT })) {
             Ok(run) => self.running = Some(Running { pattern, generation, run }),
             Err(e) => {
                 self.running = None;
@@ -102,7 +102,7 @@ impl ProjectSearch {
                 Err(e) => self.last = Some((pattern, Err(e.to_string()))),
             };
         }
-        match running.run.step(project, slice) {
+        match crate::phases::timed("search: a slice", || running.run.step(project, slice)) {
             Ok(false) => {}
             Ok(true) => {
                 if let Some(done) = self.running.take() {

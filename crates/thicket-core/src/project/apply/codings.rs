@@ -31,7 +31,10 @@ pub(super) fn add(w: &mut Writer<'_>, codings: &[NewCoding]) -> Result<EntitySet
         m
     });
     let now = now_rfc3339();
-    for c in codings {
+    for (i, c) in codings.iter().enumerate() {
+        if i % crate::store::PROGRESS_EVERY == 0 {
+            w.progress(i, codings.len())?;
+        }
         if let std::collections::hash_map::Entry::Vacant(slot) = texts.entry(c.source) {
             let source = require_source(w, c.source)?;
             let text = w.read().source_text(c.source)?.unwrap_or_default();

@@ -35,6 +35,12 @@ impl Project {
     pub fn apply(&mut self, action: Action) -> Result<Outcome> {
         self.store.write(|w| apply_in(w, action))
     }
+
+    /// `apply`, telling `observer` how far a long action is (rows done, rows in all) now and
+    /// then; when it answers false the action stops and is rolled back (`ErrorKind::Cancelled`).
+    pub(super) fn apply_observed(&mut self, action: Action, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Outcome> {
+        self.store.write_observed(observer, |w| apply_in(w, action))
+    }
 }
 
 /// Applies one action inside the open transaction `w` (a `Batch` recurses here for each part).
