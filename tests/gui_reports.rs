@@ -192,3 +192,30 @@ fn at_200_percent_zoom_the_case_report_dialog_fits_the_window() {
         assert!(screen.contains_rect(rect), "{button} at {rect:?} is inside {screen:?}");
     }
 }
+
+#[test]
+fn a_pseudonymised_case_report_names_no_one_and_is_logged_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.thicket");
+    let mut project = thicket_core::sample::write_sample(&path).unwrap();
+    project.apply(thicket_core::Action::AddPseudonyms(vec![thicket_core::model::NewPseudonym::added("Kowalski", "Family B")])).unwrap();
+    project.close().unwrap();
+    let mut harness = common::gui::harness_on(&path, egui::vec2(1280.0, 800.0));
+    export_menu(&mut harness, "Case report…");
+    harness.get_by_label("All cases").click();
+    harness.run();
+    harness.get_by_label("Kowalski family").click();
+    harness.run();
+    harness.get_by_label("Markdown").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, "Pseudonymise").click();
+    harness.run();
+    harness.get_by_label("Choose file…").click();
+    harness.run();
+    save_as(&mut harness, dir.path(), "family");
+    let written = std::fs::read_to_string(dir.path().join("family.md")).expect("the report was written");
+    assert!(!written.contains("Kowalski") && written.contains("Family B family"), "{written}");
+    let log = harness.state().project().unwrap().export_log().unwrap();
+    let last = log.last().unwrap();
+    assert_eq!((last.fields.kind.as_str(), last.fields.pseudonymised), ("case-report", true));
+}

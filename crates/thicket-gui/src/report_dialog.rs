@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use thicket_core::export::case_report::{CaseReport, CaseReportOptions, ExcerptPick, build_case_report};
 use thicket_core::export::codebook::{CodebookOptions, CodebookReport, build_codebook};
 use thicket_core::export::excerpts::CodeChoice;
-use thicket_core::export::report::{Report, ReportFormat, write_report};
+use thicket_core::export::report::{Report, ReportFormat, write_report_with};
 
 use super::app::{ThicketApp, UiCommand};
 use super::file_request::{FilePurpose, FileRequest};
@@ -76,11 +76,13 @@ pub struct ReportChoices {
     pub cases: Vec<String>,
     /// Case report: excerpts per code (0: none).
     pub per_code: usize,
+    /// Write through the project's pseudonym map.
+    pub pseudonymise: bool,
 }
 
 impl ReportChoices {
     fn new(kind: ReportKind) -> Self {
-        ReportChoices { kind, format: ReportFormat::Html, anchors: true, all_cases: true, cases: Vec::new(), per_code: ExcerptPick::DEFAULT_PER_CODE }
+        ReportChoices { kind, format: ReportFormat::Html, anchors: true, all_cases: true, cases: Vec::new(), per_code: ExcerptPick::DEFAULT_PER_CODE, pseudonymise: false }
     }
 
     /// Whether the choices make a report (a case report needs a case).
@@ -97,7 +99,8 @@ pub struct Reports {
     last: Vec<ReportChoices>,
     /// Choices confirmed, waiting for the file request's answer.
     pending: Option<ReportChoices>,
-    writing: Option<(Job<Result<(), String>>, PathBuf)>,
+    /// The job, the file, what it is, its options and the map it went through, for the export log.
+    writing: Option<(Job<Result<(), String>>, PathBuf, ReportKind, serde_json::Value, Option<thicket_core::text::PseudonymMap>)>,
 }
 
 impl Reports {
@@ -168,6 +171,8 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
                 });
             }
         }
+        ui.checkbox(&mut choices.pseudonymise, "Pseudonymise")
+            .on_hover_text("Replace names with the project's pseudonym map (Project menu, Pseudonyms…); the project's text never changes");
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.add_enabled(choices.is_complete(), egui::Button::new("Choose file…")).clicked() {
@@ -195,21 +200,30 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
 pub(crate) fn write(app: &mut ThicketApp, kind: ReportKind, format: ReportFormat, path: PathBuf) {
     let Some(project) = &app.project else { return };
     let choices = app.reports.pending.take().filter(|c| c.kind == kind).unwrap_or_else(|| ReportChoices::new(kind));
+    let mut map = None;
     let built: thicket_core::Result<Box<dyn FnOnce() -> thicket_core::Result<Vec<u8>> + Send>> = (|| {
         let title = project.title()?;
+        if choices.pseudonymise {
+            let m = project.pseudonym_map()?;
+            if m.is_empty() {
+                return Err(thicket_core::Error::invalid("The pseudonym map is empty: add names in the Project menu, Pseudonyms…, or untick Pseudonymise."));
+            }
+            map = Some(m);
+        }
+        let outgoing = map.clone();
         Ok(match kind {
             ReportKind::Codebook => {
                 let mut options = CodebookOptions::new(&format!("Codebook: {title}"))?;
                 options.anchors = choices.anchors;
                 let report = build_codebook(project, &options)?;
-                Box::new(move || write_report(&report, format)) as Box<dyn FnOnce() -> _ + Send>
+                Box::new(move || write_report_with(&report, format, outgoing.as_ref())) as Box<dyn FnOnce() -> _ + Send>
             }
             ReportKind::CaseReport => {
                 let mut options = CaseReportOptions::new(&format!("Case report: {title}"))?;
                 options.cases = if choices.all_cases { Vec::new() } else { choices.cases.clone() };
                 options.excerpts = ExcerptPick { codes: CodeChoice::All, per_code: Some(choices.per_code) };
                 let report = build_case_report(project, &options)?;
-                Box::new(move || write_report(&report, format))
+                Box::new(move || write_report_with(&report, format, outgoing.as_ref()))
             }
         })
     })();
@@ -223,16 +237,21 @@ pub(crate) fn write(app: &mut ThicketApp, kind: ReportKind, format: ReportFormat
         std::fs::write(&target, bytes).map_err(|e| format!("cannot write {}: {e}", target.display()))
     });
     app.notice = Some(format!("Writing {}…", path.display()));
-    app.reports.writing = Some((job, path));
+    let options = serde_json::json!({ "from": "window", "format": format.name(), "anchors": choices.anchors, "all_cases": choices.all_cases, "cases": choices.cases, "per_code": choices.per_code });
+    app.reports.writing = Some((job, path, kind, options, map));
     poll(app);
 }
 
 /// Reports the end of the write, once.
 fn poll(app: &mut ThicketApp) {
-    let Some((job, path)) = &mut app.reports.writing else { return };
+    let Some((job, path, kind, options, map)) = &mut app.reports.writing else { return };
     match job.poll() {
         Polled::Running => return,
-        Polled::Done(Ok(())) => app.notice = Some(format!("Wrote {}", path.display())),
+        Polled::Done(Ok(())) => {
+            app.notice = Some(format!("Wrote {}", path.display()));
+            let (path, kind, options, map) = (path.clone(), kind.stem(), options.clone(), map.take());
+            app.record_export(kind, &path, options, map.as_ref());
+        }
         Polled::Done(Err(e)) | Polled::Lost(e) => {
             app.notice = None;
             app.errors.push(e);

@@ -139,7 +139,7 @@ mod tests {
         for f in ExcerptFormat::ALL {
             assert_eq!(ExcerptFormat::parse(f.name()).unwrap(), f);
         }
-        assert_eq!(ExcerptFormat::parse("pdf").unwrap_err().to_string(), "unknown format \"pdf\": expected md, html, csv, xlsx or json");
+        assert_eq!(ExcerptFormat::parse("pdf").unwrap_err().to_string(), "unknown format \"pdf\": expected md, html, docx, csv, xlsx or json");
     }
 
     #[test]
