@@ -581,3 +581,32 @@ fn the_window_and_the_command_line_draw_the_same_charts_byte_for_byte() {
     }
     same(&harness, "timeline", &args, "Filters: source kinds interview.");
 }
+
+#[test]
+fn pseudonymise_in_the_export_menu_sends_tables_and_charts_through_the_map_and_logs_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.thicket");
+    thicket_core::sample::write_sample(&path).unwrap().close().unwrap();
+    let mut harness = harness_on(&path, egui::vec2(1920.0, 1200.0));
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Matrix));
+    harness.run();
+    // Ticked with an empty map: refused, nothing written.
+    harness.state_mut().analysis_mut().set_pseudonymise(true);
+    let csv = dir.path().join("matrix.csv");
+    harness.state_mut().push_command(UiCommand::Export(AnalysisKind::Matrix, ExportFormat::Csv, csv.clone()));
+    harness.run();
+    assert!(harness.state().errors().iter().any(|e| e.contains("pseudonym map is empty")), "{:?}", harness.state().errors());
+    assert!(!csv.exists());
+    harness.state_mut().push_command(UiCommand::DismissError);
+    harness.state_mut().push_command(UiCommand::Perform(thicket_core::Action::AddPseudonyms(vec![thicket_core::model::NewPseudonym::added("Harlow", "Family A")])));
+    harness.run();
+    for (format, file) in [(ExportFormat::Csv, "matrix.csv"), (ExportFormat::Svg, "matrix.svg")] {
+        let out = dir.path().join(file);
+        harness.state_mut().push_command(UiCommand::Export(AnalysisKind::Matrix, format, out.clone()));
+        harness.run();
+        let written = std::fs::read_to_string(&out).unwrap();
+        assert!(!written.contains("Harlow") && written.contains("Family A family"), "{file}");
+    }
+    let log = harness.state().project().unwrap().export_log().unwrap();
+    assert_eq!(log.iter().filter(|r| r.fields.pseudonymised && r.fields.kind == "matrix").count(), 2, "{log:?}");
+}

@@ -728,10 +728,16 @@ impl ThicketApp {
             }
             UiCommand::OpenAnalysis(kind) => self.analysis.open(kind),
             UiCommand::ChooseFile(request) => self.choose_file(request),
-            UiCommand::Export(kind, format, path) => match self.analysis.export_view(kind, format, &path) {
-                Ok(()) => self.log_export(kind, format, &path),
-                Err(e) => self.errors.push(e.to_string()),
-            },
+            UiCommand::Export(kind, format, path) => {
+                let map = match self.outgoing_map(self.analysis.pseudonymise()) {
+                    Ok(map) => map,
+                    Err(e) => return self.errors.push(e),
+                };
+                match self.analysis.export_view(kind, format, &path, map.as_ref()) {
+                    Ok(()) => self.log_export(kind, format, &path, map.as_ref()),
+                    Err(e) => self.errors.push(e.to_string()),
+                }
+            }
             UiCommand::ExportReport(kind, format, path) => super::report_dialog::write(self, kind, format, path),
             UiCommand::ExportExcerpts(format, path) => super::excerpt_dialog::start_export(self, format, path),
             UiCommand::ReplaceFile(path, command) => self.replace_file(&path, *command),
@@ -745,9 +751,20 @@ impl ThicketApp {
 
     /// Records a file the window exported in the project's export log (the window's exports are
     /// not pseudonymised), so the log lists every export, from the window or the command line.
-    fn log_export(&mut self, kind: super::analysis::AnalysisKind, format: super::analysis::ExportFormat, path: &Path) {
+    fn log_export(&mut self, kind: super::analysis::AnalysisKind, format: super::analysis::ExportFormat, path: &Path, map: Option<&thicket_core::text::PseudonymMap>) {
         let options = serde_json::json!({ "from": "window", "format": format.extensions().first().copied().unwrap_or_default() });
-        self.record_export(kind.stem(), path, options, None);
+        self.record_export(kind.stem(), path, options, map);
+    }
+
+    /// The project's pseudonym map when an export is to be pseudonymised; an empty map is
+    /// refused, so that an export never claims to be pseudonymised when nothing was replaced.
+    pub(super) fn outgoing_map(&self, pseudonymise: bool) -> Result<Option<thicket_core::text::PseudonymMap>, String> {
+        let (true, Some(p)) = (pseudonymise, &self.project) else { return Ok(None) };
+        let map = p.pseudonym_map().map_err(|e| e.to_string())?;
+        if map.is_empty() {
+            return Err("The pseudonym map is empty: add names in the Project menu, Pseudonyms…, or untick Pseudonymise.".into());
+        }
+        Ok(Some(map))
     }
 
     /// Records a file the window wrote in the project's export log, with the pseudonym map it was

@@ -91,6 +91,10 @@ impl ReportChoices {
     }
 }
 
+/// A report being written on a worker: the job, the file, what it is, its options and the map
+/// it went through (for the export log).
+type Writing = (Job<Result<(), String>>, PathBuf, ReportKind, serde_json::Value, Option<thicket_core::text::PseudonymMap>);
+
 /// The dialog and the report being written.
 #[derive(Default)]
 pub struct Reports {
@@ -99,8 +103,7 @@ pub struct Reports {
     last: Vec<ReportChoices>,
     /// Choices confirmed, waiting for the file request's answer.
     pending: Option<ReportChoices>,
-    /// The job, the file, what it is, its options and the map it went through, for the export log.
-    writing: Option<(Job<Result<(), String>>, PathBuf, ReportKind, serde_json::Value, Option<thicket_core::text::PseudonymMap>)>,
+    writing: Option<Writing>,
 }
 
 impl Reports {

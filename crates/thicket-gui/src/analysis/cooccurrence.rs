@@ -3,7 +3,6 @@
 //! diagonal (each code's own codings) is set apart. A click lists the co-occurring pairs.
 //! Numbers from `analysis::cooccurrence_with`, as `thicket cooccur` prints them.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use egui::{Key, Ui};
@@ -14,12 +13,12 @@ use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
 use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
-use super::{AnalysisKind, Ctx, TableFormat, export_menu};
+use super::{AnalysisKind, Ctx, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Cooccurrence, CrosstabSpec, Dimension, Measure, Proximity, cell_codings, cooccurrence_with, cooccurring_pairs};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::charts::{cooccurrence_chart, cooccurrence_text, cooccurrence_value};
 use thicket_core::export::svg::Chart;
-use thicket_core::export::{analysis_tables, write_csv, write_xlsx};
+use thicket_core::export::{Sheet, analysis_tables};
 
 /// How co-occurrence is decided, as the Mode picker offers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -105,7 +104,7 @@ impl AnalysisView for CooccurrenceView {
             combo(ui, "Show", &mut self.jaccard, &[(false, "Pair counts".to_string()), (true, "Jaccard coefficients".to_string())]);
             ui.checkbox(&mut self.hide_unused, "Hide unused codes");
             ui.separator();
-            controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size);
+            controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size, ctx.pseudonymise);
         });
         controls.stale_note |= self.filters.show(ui);
         controls
@@ -160,18 +159,13 @@ impl AnalysisView for CooccurrenceView {
         Ok(Some(Behind { title, data: Arc::clone(&done.data), segments }))
     }
 
-    /// Writes the shown grid (CSV), both grids (XLSX) or the heat map (SVG).
-    fn export(&self, format: TableFormat, path: &Path) -> Result<()> {
+    /// The shown grid first (CSV writes it), then the other (XLSX holds both).
+    fn sheets(&self) -> Result<Vec<Sheet>> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the co-occurrence table has no result to export yet"));
         };
         let sheets = analysis_tables::cooccurrence_sheets(&done.table, &done.shown, done.jaccard);
-        match format {
-            // A table and a chart, no report (the Export menu offers none).
-            TableFormat::Markdown | TableFormat::Html | TableFormat::Docx => Err(Error::invalid("this view exports a table (CSV, XLSX) or a chart (SVG, PNG), not a report")),
-            TableFormat::Csv => write_csv(path, &sheets),
-            TableFormat::Xlsx => write_xlsx(path, &sheets),
-        }
+        Ok(sheets)
     }
 
     fn chart(&self) -> Result<Chart> {

@@ -7,7 +7,7 @@ use thicket_core::export::svg::ChartSize;
 
 /// Draws the menu; returns the format the user chose. `ready` is false while the view has no
 /// result to export. `size` is the chart size, edited in the menu.
-pub fn menu(ui: &mut egui::Ui, ready: bool, size: &mut ChartSize) -> Option<ExportFormat> {
+pub fn menu(ui: &mut egui::Ui, ready: bool, size: &mut ChartSize, pseudonymise: &mut bool) -> Option<ExportFormat> {
     let mut chosen = None;
     ui.add_enabled_ui(ready, |ui| {
         // Never wrapped: at the end of a crowded controls row egui would otherwise break the
@@ -27,6 +27,8 @@ pub fn menu(ui: &mut egui::Ui, ready: bool, size: &mut ChartSize) -> Option<Expo
                 }
             }
             ui.separator();
+            pseudonymise_box(ui, pseudonymise);
+            ui.separator();
             chart_size(ui, size);
         });
     });
@@ -45,4 +47,11 @@ fn chart_size(ui: &mut egui::Ui, size: &mut ChartSize) {
             .on_hover_text("Resolution of a PNG: 300 for print, 96 for a screen");
     });
     ui.weak(format!("PNG: {} pixels wide", size.width_px()));
+}
+
+/// "Pseudonymise": every export of the Analysis area goes through the project's pseudonym map
+/// while it is ticked (tables, reports and charts alike).
+pub fn pseudonymise_box(ui: &mut egui::Ui, pseudonymise: &mut bool) {
+    ui.checkbox(pseudonymise, "Pseudonymise")
+        .on_hover_text("Replace names with the project's pseudonym map (Project menu, Pseudonyms…) in what is exported; the project's text never changes");
 }

@@ -14,7 +14,6 @@
 //! The view draws its own panel beside the grid instead of the frame's drill-down list (`Tab`'s
 //! list goes under the result; here the segments must stay beside the summary being written).
 
-use std::path::Path;
 use std::sync::Arc;
 
 use egui::{Key, Sense, TextStyle, Ui, pos2, vec2};
@@ -22,15 +21,15 @@ use egui::{Key, Sense, TextStyle, Ui, pos2, vec2};
 use super::background::Work;
 use super::controls::{Computed, checklist, current, ready, status};
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
-use super::{AnalysisKind, Ctx, ExportFormat, Request, TableFormat};
+use super::{AnalysisKind, Ctx, ExportFormat, Request};
 use thicket_core::export::svg::Chart;
 use thicket_core::Action;
 use thicket_core::action::EntitySet;
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, FrameworkGrid, FrameworkSegment, framework_grid, framework_segments};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::framework::FrameworkReport;
-use thicket_core::export::document::{to_docx, to_html, to_markdown};
-use thicket_core::export::{write_csv, write_xlsx};
+use thicket_core::export::Sheet;
+use thicket_core::export::document::Document;
 use thicket_core::model::*;
 
 /// The Framework tab in the Analysis menu.
@@ -443,7 +442,7 @@ impl AnalysisView for FrameworkView {
             } else {
                 ui.separator();
             }
-            controls.export = menu(ui, ready(&self.result));
+            controls.export = menu(ui, ready(&self.result), ctx.pseudonymise);
         });
         if let Some(id) = pick {
             if let Some(ed) = &mut self.editor {
@@ -567,22 +566,16 @@ impl AnalysisView for FrameworkView {
         out
     }
 
-    /// Writes the matrix as the command line's `framework export` does: the report (Markdown,
-    /// HTML), its summaries (CSV) or its workbook (XLSX: summaries with wrapped text, segment
-    /// counts, and every cell with who wrote it).
-    fn export(&self, format: TableFormat, path: &Path) -> Result<()> {
-        let (Some(l), Some(done)) = (&self.listing, current(&self.result)) else {
-            return Err(Error::not_found("the framework matrix has no result to export yet"));
-        };
-        let Some(m) = &l.matrix else { return Err(Error::not_found("no framework matrix is chosen")) };
-        let report = FrameworkReport::build(m, &done.data);
-        match format {
-            TableFormat::Csv => write_csv(path, &report.sheets()),
-            TableFormat::Xlsx => write_xlsx(path, &report.sheets()),
-            TableFormat::Markdown => write_text(path, &to_markdown(&report.document())),
-            TableFormat::Html => write_text(path, &to_html(&report.document())),
-            TableFormat::Docx => thicket_core::export::write_file(path, &to_docx(&report.document())?),
-        }
+    /// The matrix's tables as the command line's `framework export` writes them: its summaries
+    /// (CSV), or all of its sheets (XLSX: summaries with wrapped text, segment counts, and every
+    /// cell with who wrote it).
+    fn sheets(&self) -> Result<Vec<Sheet>> {
+        Ok(self.report()?.sheets())
+    }
+
+    /// The matrix as a report (Markdown, HTML, DOCX), as `framework export` writes it.
+    fn document(&self) -> Result<Document> {
+        Ok(self.report()?.document())
     }
 
     fn chart(&self) -> Result<Chart> {
@@ -590,13 +583,19 @@ impl AnalysisView for FrameworkView {
     }
 }
 
-/// Writes a report's text to `path`, with an error naming it.
-fn write_text(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).map_err(|e| Error::io(thicket_core::error::IoOp::Write, path, e))
+impl FrameworkView {
+    /// The chosen matrix's report, from the loaded data.
+    fn report(&self) -> Result<FrameworkReport> {
+        let (Some(l), Some(done)) = (&self.listing, current(&self.result)) else {
+            return Err(Error::not_found("the framework matrix has no result to export yet"));
+        };
+        let Some(m) = &l.matrix else { return Err(Error::not_found("no framework matrix is chosen")) };
+        Ok(FrameworkReport::build(m, &done.data))
+    }
 }
 
 /// The Export menu of a report: the document (Markdown, HTML) and its tables (XLSX, CSV); no chart.
-fn menu(ui: &mut Ui, ready: bool) -> Option<ExportFormat> {
+fn menu(ui: &mut Ui, ready: bool, pseudonymise: &mut bool) -> Option<ExportFormat> {
     let mut chosen = None;
     ui.add_enabled_ui(ready, |ui| {
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
@@ -614,6 +613,8 @@ fn menu(ui: &mut Ui, ready: bool) -> Option<ExportFormat> {
                     chosen = Some(format);
                 }
             }
+            ui.separator();
+            super::export_menu::pseudonymise_box(ui, pseudonymise);
         });
     });
     chosen

@@ -6,7 +6,6 @@
 //! export is byte for byte what `thicket crosstab --format csv` prints for the same choices
 //! (with every row shown).
 
-use std::path::Path;
 use std::sync::Arc;
 
 use egui::{Key, Ui};
@@ -17,12 +16,12 @@ use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, RowHead, TableCell, TableModel};
 use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
-use super::{AnalysisKind, Ctx, TableFormat, export_menu};
+use super::{AnalysisKind, Ctx, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Crosstab, CrosstabSpec, Dimension, Measure, Period, cell_codings, crosstab_with};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::charts::{crosstab_chart, crosstab_texts};
 use thicket_core::export::svg::Chart;
-use thicket_core::export::{analysis_tables, write_csv, write_xlsx};
+use thicket_core::export::{Sheet, analysis_tables};
 
 /// The matrix in the Analysis menu. The shortcut is X, for cross-tabulation: M is the memos.
 pub(super) const INFO: ViewInfo = ViewInfo {
@@ -147,7 +146,7 @@ impl AnalysisView for MatrixView {
             ui.checkbox(&mut self.spec.rollup, "Roll up sub-codes").on_hover_text("Count each code with all its sub-codes");
             ui.checkbox(&mut self.hide_empty, "Hide empty rows");
             ui.separator();
-            controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size);
+            controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size, ctx.pseudonymise);
         });
         controls.stale_note |= self.filters.show(ui);
         controls
@@ -205,18 +204,13 @@ impl AnalysisView for MatrixView {
         Ok(Some(Behind { title, data: Arc::clone(&done.data), segments: Segments::Codings(ids) }))
     }
 
-    /// Writes the current table (CSV, XLSX) or heat map (SVG) to `path`.
-    fn export(&self, format: TableFormat, path: &Path) -> Result<()> {
+    /// The current table (CSV and XLSX write it).
+    fn sheets(&self) -> Result<Vec<Sheet>> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the matrix has no result to export yet"));
         };
         let sheet = analysis_tables::crosstab_sheet_rows(&done.table, &done.shown);
-        match format {
-            // A table and a chart, no report (the Export menu offers none).
-            TableFormat::Markdown | TableFormat::Html | TableFormat::Docx => Err(Error::invalid("this view exports a table (CSV, XLSX) or a chart (SVG, PNG), not a report")),
-            TableFormat::Csv => write_csv(path, &[sheet]),
-            TableFormat::Xlsx => write_xlsx(path, &[sheet]),
-        }
+        Ok(vec![sheet])
     }
 
     fn chart(&self) -> Result<Chart> {

@@ -166,31 +166,6 @@ impl ExportFormat {
             ExportFormat::Docx => "Word document",
         }
     }
-
-    /// The table format a view writes itself; `None` for charts, which the tab writes.
-    fn table(self) -> Option<TableFormat> {
-        match self {
-            ExportFormat::Csv => Some(TableFormat::Csv),
-            ExportFormat::Xlsx => Some(TableFormat::Xlsx),
-            ExportFormat::Markdown => Some(TableFormat::Markdown),
-            ExportFormat::Html => Some(TableFormat::Html),
-            ExportFormat::Docx => Some(TableFormat::Docx),
-            ExportFormat::Svg | ExportFormat::Png => None,
-        }
-    }
-}
-
-/// The formats of a view's tables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum TableFormat {
-    /// The main table, as `--format csv` prints it.
-    Csv,
-    /// All of the view's tables, as `--format xlsx` writes them.
-    Xlsx,
-    /// A report (views read as a document: the framework matrix).
-    Markdown,
-    Html,
-    Docx,
 }
 
 /// What a view asks of the app.
@@ -216,6 +191,8 @@ pub(super) struct Ctx<'a> {
     pub jobs: &'a crate::jobs::Jobs,
     /// The size charts are exported at, set in the Export menu.
     pub chart_size: &'a mut ChartSize,
+    /// Whether exports go through the pseudonym map, ticked in the Export menu.
+    pub pseudonymise: &'a mut bool,
     /// Set by `Ctx::run` while the view waits for its data or its result.
     busy: Option<background::Busy>,
 }
@@ -229,9 +206,21 @@ pub struct AnalysisArea {
     data: DataCache,
     /// The size charts are exported at (one for all views, so figures of a paper match).
     chart_size: ChartSize,
+    /// Exports go through the project's pseudonym map (one setting for all views).
+    pseudonymise: bool,
 }
 
 impl AnalysisArea {
+    /// Whether exports go through the project's pseudonym map.
+    pub fn pseudonymise(&self) -> bool {
+        self.pseudonymise
+    }
+
+    /// Ticks or unticks "Pseudonymise" in the Export menus.
+    pub fn set_pseudonymise(&mut self, on: bool) {
+        self.pseudonymise = on;
+    }
+
     /// The size charts are exported at.
     pub fn chart_size(&self) -> ChartSize {
         self.chart_size
@@ -281,16 +270,16 @@ impl AnalysisArea {
     /// calls this after its file dialog, tests call it directly.
     pub fn export_active(&self, format: ExportFormat, path: &Path) -> Result<()> {
         match self.active.and_then(|i| self.views.get(i)) {
-            Some(view) => view.export(format, path, self.chart_size),
+            Some(view) => view.export(format, path, self.chart_size, None),
             None => Err(thicket_core::Error::not_found("no analysis view is in front to export")),
         }
     }
 
     /// Exports the open view of `kind` to `path` (after the file dialog) and notes "Saved …"
-    /// under its controls.
-    pub fn export_view(&mut self, kind: AnalysisKind, format: ExportFormat, path: &Path) -> Result<()> {
+    /// under its controls; through the pseudonym `map` when one is given.
+    pub fn export_view(&mut self, kind: AnalysisKind, format: ExportFormat, path: &Path, map: Option<&thicket_core::text::PseudonymMap>) -> Result<()> {
         match self.views.iter_mut().find(|v| v.kind() == kind) {
-            Some(view) => view.export_noted(format, path, self.chart_size),
+            Some(view) => view.export_noted(format, path, self.chart_size, map),
             None => Err(thicket_core::Error::not_found("the analysis view to export was closed")),
         }
     }
@@ -388,6 +377,7 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
             requests: &mut requests,
             jobs: &app.jobs,
             chart_size: &mut app.analysis.chart_size,
+            pseudonymise: &mut app.analysis.pseudonymise,
             busy: None,
         };
         view.show(ui, &mut ctx);

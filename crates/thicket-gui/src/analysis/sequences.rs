@@ -4,7 +4,6 @@
 //! pairs; a click on the matrix lists the consecutive pairs behind the number. Numbers from
 //! `analysis::sequence` and `analysis::transitions`, as `thicket sequence` prints them.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use egui::Ui;
@@ -15,13 +14,13 @@ use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
 use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
-use super::{AnalysisKind, Ctx, TableFormat, export_menu};
+use super::{AnalysisKind, Ctx, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Sequence, SequenceSpec, Transitions, Window, sequence, transition_pairs, transitions};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::analysis_tables;
 use thicket_core::export::charts::{sequence_texts, transition_text, transition_value, transitions_chart};
 use thicket_core::export::svg::Chart;
-use thicket_core::export::{write_csv, write_xlsx};
+use thicket_core::export::Sheet;
 
 /// The window's unit, as the picker offers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -148,7 +147,7 @@ impl AnalysisView for SequencesView {
             }
             combo(ui, "Matrix shows", &mut self.probabilities, &[(false, "Counts".to_string()), (true, "Probabilities".to_string())]);
             ui.separator();
-            controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size);
+            controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size, ctx.pseudonymise);
         });
         controls.stale_note |= self.filters.show(ui);
         controls
@@ -251,18 +250,13 @@ impl AnalysisView for SequencesView {
         }
     }
 
-    /// Writes the per-case table (CSV), all tables (XLSX) or the transition heat map (SVG).
-    fn export(&self, format: TableFormat, path: &Path) -> Result<()> {
+    /// The per-case table first (CSV writes it), then the others (XLSX holds all).
+    fn sheets(&self) -> Result<Vec<Sheet>> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the sequence view has no result to export yet"));
         };
         let sheets = analysis_tables::sequence_sheets(Some(&done.seq), &done.tr);
-        match format {
-            // A table and a chart, no report (the Export menu offers none).
-            TableFormat::Markdown | TableFormat::Html | TableFormat::Docx => Err(Error::invalid("this view exports a table (CSV, XLSX) or a chart (SVG, PNG), not a report")),
-            TableFormat::Csv => write_csv(path, &sheets),
-            TableFormat::Xlsx => write_xlsx(path, &sheets),
-        }
+        Ok(sheets)
     }
 
     fn chart(&self) -> Result<Chart> {

@@ -5,7 +5,6 @@
 //! leaves out.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use egui::{Color32, Key, Ui};
 use egui_plot::{GridMark, Line, Plot, Points};
@@ -14,13 +13,13 @@ use super::controls::{checklist, current, ready, shown, status};
 use super::filters::{FilterRow, Filters};
 use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
-use super::{AnalysisKind, Ctx, TableFormat, export_menu};
+use super::{AnalysisKind, Ctx, export_menu};
 use thicket_core::analysis::{AnalysisLoad, Timeline, timeline};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::charts::{code_colours, series_colours, timeline_chart};
 use thicket_core::export::colour::Rgb;
 use thicket_core::export::svg::{self, Chart};
-use thicket_core::export::{analysis_tables, write_csv, write_xlsx};
+use thicket_core::export::{Sheet, analysis_tables};
 
 /// How many cases and codes a new timeline starts with (the busiest codes).
 const FIRST_CASES: usize = 4;
@@ -85,7 +84,7 @@ impl AnalysisView for TimelineView {
             checklist(ui, "Codes", &mut self.codes, &all_codes);
             ui.checkbox(&mut self.rollup, "Roll up sub-codes").on_hover_text("Count each code with all its sub-codes");
             ui.separator();
-            controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size);
+            controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size, ctx.pseudonymise);
         });
         controls.stale_note |= self.filters.show(ui);
         controls
@@ -207,17 +206,12 @@ impl AnalysisView for TimelineView {
         None
     }
 
-    /// Writes the chosen cases' sessions with the chosen codes (CSV, XLSX).
-    fn export(&self, format: TableFormat, path: &Path) -> Result<()> {
+    /// The chosen cases' sessions with the chosen codes (CSV and XLSX write it).
+    fn sheets(&self) -> Result<Vec<Sheet>> {
         let (shown, series) = self.shown("export")?;
         let codes: Vec<usize> = series.iter().map(|(i, _)| *i).collect();
         let sheet = analysis_tables::timeline_sheet(&shown, &codes);
-        match format {
-            // A table and a chart, no report (the Export menu offers none).
-            TableFormat::Markdown | TableFormat::Html | TableFormat::Docx => Err(Error::invalid("this view exports a table (CSV, XLSX) or a chart (SVG, PNG), not a report")),
-            TableFormat::Csv => write_csv(path, &[sheet]),
-            TableFormat::Xlsx => write_xlsx(path, &[sheet]),
-        }
+        Ok(vec![sheet])
     }
 
     /// One panel per chosen case, one line per chosen code.

@@ -5,7 +5,6 @@
 //! `thicket triangulate` prints them.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 use std::sync::Arc;
 
 use egui::{Key, Ui};
@@ -16,13 +15,13 @@ use super::filters::{FilterRow, Filters};
 use super::heat_table::{self, Fill, RowHead, TableCell, TableModel};
 use super::background::Work;
 use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
-use super::{AnalysisKind, Ctx, TableFormat, export_menu};
+use super::{AnalysisKind, Ctx, export_menu};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad, Triangulation, TriangulationOptions, perspectives, triangulate, triangulation_codings};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::charts::{RoleMarks, kinds_legend, triangulation_chart, triangulation_summary_text, triangulation_text};
 use thicket_core::export::colour;
 use thicket_core::export::svg::Chart;
-use thicket_core::export::{analysis_tables, write_csv, write_xlsx};
+use thicket_core::export::{Sheet, analysis_tables};
 
 /// The triangulation grid in the Analysis menu; G for grid.
 pub(super) const INFO: ViewInfo = ViewInfo {
@@ -105,7 +104,7 @@ impl AnalysisView for TriangulationView {
             let roles = self.roles.clone();
             checklist(ui, "Leave out roles", &mut self.options.ignore_roles, &roles);
             ui.separator();
-            controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size);
+            controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size, ctx.pseudonymise);
         });
         controls.stale_note |= self.filters.show(ui);
         controls
@@ -164,19 +163,13 @@ impl AnalysisView for TriangulationView {
         Ok(Some(Behind { title, data: Arc::clone(&done.data), segments: Segments::Codings(ids) }))
     }
 
-    /// Writes the grid, the cells and the summary (CSV: the grid; XLSX: all three) or the
-    /// coloured grid (SVG).
-    fn export(&self, format: TableFormat, path: &Path) -> Result<()> {
+    /// The grid, the cells and the summary (CSV writes the grid; XLSX holds all three).
+    fn sheets(&self) -> Result<Vec<Sheet>> {
         let Some(Computed { outcome: Ok(done), .. }) = &self.result else {
             return Err(Error::not_found("the triangulation grid has no result to export yet"));
         };
         let sheets = analysis_tables::triangulation_sheets(&done.grid, false);
-        match format {
-            // A table and a chart, no report (the Export menu offers none).
-            TableFormat::Markdown | TableFormat::Html | TableFormat::Docx => Err(Error::invalid("this view exports a table (CSV, XLSX) or a chart (SVG, PNG), not a report")),
-            TableFormat::Csv => write_csv(path, &sheets),
-            TableFormat::Xlsx => write_xlsx(path, &sheets),
-        }
+        Ok(sheets)
     }
 
     fn chart(&self) -> Result<Chart> {

@@ -15,7 +15,10 @@ use egui::{Key, Ui};
 use super::drill::{Behind, DrillDown};
 use super::heat_table::CellRef;
 use super::filters::Filters;
-use super::{AnalysisKind, Ctx, ExportFormat, Request, TableFormat};
+use super::{AnalysisKind, Ctx, ExportFormat, Request};
+use thicket_core::export::document::{Document, to_docx, to_html, to_markdown};
+use thicket_core::export::{Pseudonymise, Sheet, write_csv, write_file, write_xlsx};
+use thicket_core::text::PseudonymMap;
 use thicket_core::export::svg::{Chart, ChartSize};
 use thicket_core::error::Result;
 
@@ -95,9 +98,14 @@ pub(super) trait AnalysisView {
         Ok(None)
     }
 
-    /// Writes what the view shows as a table (its main table as CSV, all its tables as XLSX) or,
-    /// for a view read as a document (the framework matrix), as a Markdown or HTML report.
-    fn export(&self, format: TableFormat, path: &Path) -> Result<()>;
+    /// The view's tables: the main one first (CSV writes it), all of them for XLSX.
+    fn sheets(&self) -> Result<Vec<Sheet>>;
+
+    /// The view as a report (Markdown, HTML, DOCX), for views read as a document (the framework
+    /// matrix); the others have none.
+    fn document(&self) -> Result<Document> {
+        Err(thicket_core::Error::invalid("this view exports a table (CSV, XLSX) or a chart (SVG, PNG), not a report"))
+    }
 
     /// The chart of what the view shows, for SVG and PNG (the tab adds the caption and size).
     fn chart(&self) -> Result<Chart>;
@@ -139,16 +147,40 @@ impl Tab {
         self.view.info().kind
     }
 
-    /// Writes the view's tables, or its chart at `size` with the filters in its caption.
-    pub fn export(&self, format: ExportFormat, path: &Path, size: ChartSize) -> Result<()> {
-        if let Some(table) = format.table() {
-            return self.view.export(table, path);
+    /// Writes the view's tables, its report, or its chart at `size` with the filters in its
+    /// caption; through the pseudonym `map` when one is given, so every format leaves the
+    /// project alike.
+    pub fn export(&self, format: ExportFormat, path: &Path, size: ChartSize, map: Option<&PseudonymMap>) -> Result<()> {
+        let through = |x: &mut dyn Pseudonymise| {
+            if let Some(map) = map {
+                x.pseudonymise(map);
+            }
+        };
+        match format {
+            ExportFormat::Csv | ExportFormat::Xlsx => {
+                let mut sheets = self.view.sheets()?;
+                through(&mut sheets);
+                if format == ExportFormat::Csv { write_csv(path, &sheets) } else { write_xlsx(path, &sheets) }
+            }
+            ExportFormat::Markdown | ExportFormat::Html | ExportFormat::Docx => {
+                let mut doc = self.view.document()?;
+                through(&mut doc);
+                let bytes = match format {
+                    ExportFormat::Markdown => to_markdown(&doc).into_bytes(),
+                    ExportFormat::Html => to_html(&doc).into_bytes(),
+                    _ => to_docx(&doc)?,
+                };
+                write_file(path, &bytes)
+            }
+            ExportFormat::Svg | ExportFormat::Png => {
+                let mut chart = self.view.chart()?;
+                if let Some(filters) = self.view.filters() {
+                    chart.caption_mut().push(filters.describe());
+                }
+                through(&mut chart);
+                chart.write(path, size, format == ExportFormat::Png)
+            }
         }
-        let mut chart = self.view.chart()?;
-        if let Some(filters) = self.view.filters() {
-            chart.caption_mut().push(filters.describe());
-        }
-        chart.write(path, size, format == ExportFormat::Png)
     }
 
     /// See `AnalysisView::unsaved`.
@@ -157,8 +189,8 @@ impl Tab {
     }
 
     /// Exports and, when that worked, notes "Saved …" in place of the view's status.
-    pub fn export_noted(&mut self, format: ExportFormat, path: &Path, size: ChartSize) -> Result<()> {
-        self.export(format, path, size)?;
+    pub fn export_noted(&mut self, format: ExportFormat, path: &Path, size: ChartSize, map: Option<&PseudonymMap>) -> Result<()> {
+        self.export(format, path, size, map)?;
         self.note = Some(format!("Saved {}", path.display()));
         Ok(())
     }
