@@ -49,7 +49,7 @@ fn save_as(harness: &mut Harness<'static, ThicketApp>, dir: &Path, name: &str) {
     }
     harness.get_by_label("Save").click();
     harness.run();
-    step_until(harness, |app| !app.reports().is_writing());
+    step_until(harness, |app| app.writing().is_none());
 }
 
 /// Coding id → its exact text, from the open project.

@@ -117,6 +117,11 @@ impl Error {
         Error::Unavailable(message.into())
     }
 
+    /// The user stopped the work (Cancel); nothing was changed.
+    pub fn cancelled() -> Self {
+        Error::Store(StoreError::Cancelled)
+    }
+
     /// A bug or a state Thicket should never reach.
     pub fn internal(message: impl Into<String>) -> Self {
         Error::Internal(message.into())

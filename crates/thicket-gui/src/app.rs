@@ -572,6 +572,7 @@ impl ThicketApp {
             Write::Autocode(plan, _) => (plan.added(), format!("Apply {} codings", plan.added())),
             Write::Undo => (project.history_rows(false), format!("Undo {}", project.undo_label().unwrap_or_default())),
             Write::Redo => (project.history_rows(true), format!("Redo {}", project.redo_label().unwrap_or_default())),
+            Write::Task(label, _) => (usize::MAX, label.clone()),
         };
         if rows < LONG_WRITE {
             match write {
@@ -584,6 +585,7 @@ impl ThicketApp {
                     }
                 }
                 Write::Undo | Write::Redo => self.undo_or_redo(matches!(write, Write::Redo)),
+                Write::Task(..) => {}
             }
             return;
         }
@@ -597,7 +599,7 @@ impl ThicketApp {
     /// what depends on the project.
     fn poll_writing(&mut self) {
         let Some(polled) = self.writing.as_mut().and_then(|w| w.poll()) else { return };
-        self.writing = None;
+        let what = self.writing.take().map(|w| w.what).unwrap_or_default();
         match polled {
             Ok(written) => {
                 self.project = Some(written.project);
@@ -606,10 +608,16 @@ impl ThicketApp {
                     Some((false, notice)) => self.notice = Some(notice),
                     None => {}
                 }
-                if written.result.is_ok() {
+                if written.result.is_ok() && written.changed {
                     self.generation += 1;
                     self.reload_document();
                 }
+                if written.result.is_ok() && !written.changed {
+                    // A task (a report) said "Writing PATH…" while it ran.
+                    self.notice = Some(what.trim_end_matches('…').replacen("Writing", "Wrote", 1));
+                }
+                // A task may have added a line to the export log.
+                self.pseudonyms.forget();
             }
             Err(e) => {
                 // The worker stopped with the project: its connection is gone, its transaction

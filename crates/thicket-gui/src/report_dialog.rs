@@ -3,11 +3,12 @@
 //! then the report written in the background.
 //!
 //! In: the choices the user makes here, and the path the file request answers with
-//! (`UiCommand::ExportReport`). Out: the file, and a notice in the status bar ("Wrote …").
-//! The report model is built from the project on the UI thread (the project's connection stays
-//! there, see `jobs.rs`); turning it into bytes and writing them runs on a worker `Job`, through
-//! `thicket_core::export::report::write_report`, the same dispatch as the command line, so the
-//! window and `thicket export PROJECT codebook|case-report` write the same file.
+//! (`UiCommand::ExportReport`). Out: the file, a line in the export log, and a notice in the
+//! status bar ("Wrote …"). Building a report reads the whole project (seconds on a large one), so
+//! the project is lent to a worker (`writing::Write::Task`) that builds it, writes it through
+//! `thicket_core::export::report::write_report_with` (the same dispatch as the command line, so
+//! the window and `thicket export PROJECT codebook|case-report` write the same file) and gives the
+//! project back; meanwhile the window paints and says what is being written.
 
 use std::path::PathBuf;
 
@@ -18,7 +19,11 @@ use thicket_core::export::report::{Report, ReportFormat, write_report_with};
 
 use super::app::{ThicketApp, UiCommand};
 use super::file_request::{FilePurpose, FileRequest};
-use super::jobs::{Job, Polled};
+use super::jobs::Cancel;
+use super::writing::{Task, Write};
+use thicket_core::error::{Error, IoOp};
+use thicket_core::model::NewExportRecord;
+use thicket_core::project::Project;
 
 /// Which report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -91,10 +96,6 @@ impl ReportChoices {
     }
 }
 
-/// A report being written on a worker: the job, the file, what it is, its options and the map
-/// it went through (for the export log).
-type Writing = (Job<Result<(), String>>, PathBuf, ReportKind, serde_json::Value, Option<thicket_core::text::PseudonymMap>);
-
 /// The dialog and the report being written.
 #[derive(Default)]
 pub struct Reports {
@@ -103,18 +104,12 @@ pub struct Reports {
     last: Vec<ReportChoices>,
     /// Choices confirmed, waiting for the file request's answer.
     pending: Option<ReportChoices>,
-    writing: Option<Writing>,
 }
 
 impl Reports {
     /// The choices in the open dialog, if any.
     pub fn dialog(&self) -> Option<&ReportChoices> {
         self.dialog.as_ref()
-    }
-
-    /// Whether a report is being written.
-    pub fn is_writing(&self) -> bool {
-        self.writing.is_some()
     }
 }
 
@@ -124,9 +119,8 @@ pub(crate) fn open(app: &mut ThicketApp, kind: ReportKind) {
     app.reports.dialog = Some(last.unwrap_or_else(|| ReportChoices::new(kind)));
 }
 
-/// Draws the dialog, and polls the report being written.
+/// Draws the dialog.
 pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
-    poll(app);
     let Some(choices) = &mut app.reports.dialog else { return };
     let case_names: Vec<String> = app.summary.as_ref().map(|s| s.cases.iter().map(|c| c.name.clone()).collect()).unwrap_or_default();
     let mut open = true;
@@ -199,66 +193,53 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     }
 }
 
-/// Builds the report the pending choices ask for and writes it to `path` on a worker.
+/// Builds the report the pending choices ask for and writes it to `path`, on a worker that the
+/// project is lent to (building reads the whole project: seconds on a large one), while the
+/// window shows what is being written; the file is recorded in the export log.
 pub(crate) fn write(app: &mut ThicketApp, kind: ReportKind, format: ReportFormat, path: PathBuf) {
-    let Some(project) = &app.project else { return };
+    if app.project.is_none() {
+        return;
+    }
     let choices = app.reports.pending.take().filter(|c| c.kind == kind).unwrap_or_else(|| ReportChoices::new(kind));
-    let mut map = None;
-    let built: thicket_core::Result<Box<dyn FnOnce() -> thicket_core::Result<Vec<u8>> + Send>> = (|| {
-        let title = project.title()?;
-        if choices.pseudonymise {
+    let target = path.clone();
+    let task: Task = Box::new(move |project: &mut Project, cancel: &Cancel| {
+        let map = if choices.pseudonymise {
             let m = project.pseudonym_map()?;
             if m.is_empty() {
-                return Err(thicket_core::Error::invalid("The pseudonym map is empty: add names in the Project menu, Pseudonyms…, or untick Pseudonymise."));
+                return Err(Error::invalid("The pseudonym map is empty: add names in the Project menu, Pseudonyms…, or untick Pseudonymise."));
             }
-            map = Some(m);
-        }
-        let outgoing = map.clone();
-        Ok(match kind {
+            Some(m)
+        } else {
+            None
+        };
+        let title = project.title()?;
+        let bytes = match kind {
             ReportKind::Codebook => {
                 let mut options = CodebookOptions::new(&format!("Codebook: {title}"))?;
                 options.anchors = choices.anchors;
-                let report = build_codebook(project, &options)?;
-                Box::new(move || write_report_with(&report, format, outgoing.as_ref())) as Box<dyn FnOnce() -> _ + Send>
+                write_report_with(&build_codebook(project, &options)?, format, map.as_ref())?
             }
             ReportKind::CaseReport => {
                 let mut options = CaseReportOptions::new(&format!("Case report: {title}"))?;
                 options.cases = if choices.all_cases { Vec::new() } else { choices.cases.clone() };
                 options.excerpts = ExcerptPick { codes: CodeChoice::All, per_code: Some(choices.per_code) };
-                let report = build_case_report(project, &options)?;
-                Box::new(move || write_report_with(&report, format, outgoing.as_ref()))
+                write_report_with(&build_case_report(project, &options)?, format, map.as_ref())?
             }
-        })
-    })();
-    let render = match built {
-        Ok(render) => render,
-        Err(e) => return app.errors.push(e.to_string()),
-    };
-    let target = path.clone();
-    let job = app.jobs.spawn("report", app.generation, move |_| {
-        let bytes = render().map_err(|e| e.to_string())?;
-        std::fs::write(&target, bytes).map_err(|e| format!("cannot write {}: {e}", target.display()))
+        };
+        if cancel.is_cancelled() {
+            return Err(Error::cancelled());
+        }
+        std::fs::write(&target, bytes).map_err(|e| Error::io(IoOp::Write, &target, e))?;
+        project.log_export(&NewExportRecord {
+            kind: kind.stem().to_string(),
+            file: target.display().to_string(),
+            options: serde_json::json!({ "from": "window", "format": format.name(), "anchors": choices.anchors, "all_cases": choices.all_cases, "cases": choices.cases, "per_code": choices.per_code }),
+            pseudonymised: map.is_some(),
+            map_hash: map.as_ref().map(|m| m.fingerprint().to_string()),
+            map_entries: map.as_ref().map(|m| m.len()),
+        })?;
+        Ok(())
     });
-    app.notice = Some(format!("Writing {}…", path.display()));
-    let options = serde_json::json!({ "from": "window", "format": format.name(), "anchors": choices.anchors, "all_cases": choices.all_cases, "cases": choices.cases, "per_code": choices.per_code });
-    app.reports.writing = Some((job, path, kind, options, map));
-    poll(app);
-}
-
-/// Reports the end of the write, once.
-fn poll(app: &mut ThicketApp) {
-    let Some((job, path, kind, options, map)) = &mut app.reports.writing else { return };
-    match job.poll() {
-        Polled::Running => return,
-        Polled::Done(Ok(())) => {
-            app.notice = Some(format!("Wrote {}", path.display()));
-            let (path, kind, options, map) = (path.clone(), kind.stem(), options.clone(), map.take());
-            app.record_export(kind, &path, options, map.as_ref());
-        }
-        Polled::Done(Err(e)) | Polled::Lost(e) => {
-            app.notice = None;
-            app.errors.push(e);
-        }
-    }
-    app.reports.writing = None;
+    // Said in the modal while it runs; "Wrote PATH" in the status bar once it is done.
+    app.write(Write::Task(format!("Writing {}", path.display()), task));
 }

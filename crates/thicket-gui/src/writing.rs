@@ -22,8 +22,11 @@ use crate::jobs::{Cancel, Job, Jobs, Polled};
 /// Rows (`Action::rows`) from which a change is written off the window's thread.
 pub const LONG_WRITE: usize = 1_000;
 
+/// Work that needs the whole project for a while without changing its coding (a report read
+/// and written to a file; it may add a line to the export log), done on the worker.
+pub type Task = Box<dyn FnOnce(&mut Project, &Cancel) -> Result<()> + Send>;
+
 /// What a lent project is asked to do.
-#[derive(Debug, Clone)]
 pub enum Write {
     Perform(Box<Action>),
     /// An autocode plan's codings, for this coder: the action (90,000 codings for a common
@@ -31,6 +34,20 @@ pub enum Write {
     Autocode(std::sync::Arc<thicket_core::project::AutocodePlan>, thicket_core::model::CoderId),
     Undo,
     Redo,
+    /// A long read (a report), said as the label.
+    Task(String, Task),
+}
+
+impl std::fmt::Debug for Write {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Write::Perform(action) => f.debug_tuple("Perform").field(action).finish(),
+            Write::Autocode(_, coder) => f.debug_tuple("Autocode").field(coder).finish(),
+            Write::Undo => f.write_str("Undo"),
+            Write::Redo => f.write_str("Redo"),
+            Write::Task(label, _) => f.debug_tuple("Task").field(label).finish(),
+        }
+    }
 }
 
 /// What a write found, with the project it was lent.
@@ -38,6 +55,8 @@ pub struct Written {
     pub project: Project,
     /// `Ok` when committed; a cancelled write is an error of kind `Cancelled`.
     pub result: Result<()>,
+    /// Whether the coding may have changed (not for a `Task`), so what depends on it is read again.
+    pub changed: bool,
 }
 
 /// A write under way on a worker.
@@ -56,6 +75,7 @@ impl Writing {
                 cancel.set_progress(done as f32 / total.max(1) as f32);
                 !cancel.is_cancelled()
             };
+            let changed = !matches!(write, Write::Task(..));
             let result = match write {
                 Write::Perform(action) => project.perform_observed(*action, &mut observe).map(drop),
                 Write::Autocode(plan, coder) => match plan.action(coder) {
@@ -64,8 +84,9 @@ impl Writing {
                 },
                 Write::Undo => project.undo_observed(&mut observe).map(drop),
                 Write::Redo => project.redo_observed(&mut observe).map(drop),
+                Write::Task(_, task) => task(&mut project, cancel),
             };
-            Written { project, result }
+            Written { project, result, changed }
         });
         Writing { what, job }
     }
