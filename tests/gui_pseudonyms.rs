@@ -145,3 +145,24 @@ fn an_analysis_exported_from_the_window_is_logged_as_not_pseudonymised() {
     menu(&mut harness, "Project", "Export log…");
     harness.get_by_label("1 export, 1 without pseudonyms");
 }
+
+#[test]
+fn the_preview_is_read_across_frames_and_the_window_says_how_far_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.thicket");
+    let mut harness = sample_harness(&path);
+    menu(&mut harness, "Project", "Pseudonyms…");
+    // Held: each frame reads one source text, so a new entry's count is not there at once.
+    harness.state().jobs().hold(true);
+    let dana = thicket_core::model::NewPseudonym::added("Dana", "Alex");
+    harness.state_mut().push_command(thicket_gui::UiCommand::Perform(thicket_core::Action::AddPseudonyms(vec![dana])));
+    harness.run_steps(3);
+    harness.get_by_label_contains("counting replacements…");
+    harness.get_by_label("… × Dana");
+    harness.state().jobs().hold(false);
+    harness.run();
+    let expected = project(&harness).pseudonym_preview().unwrap().entries[0].count;
+    assert!(expected > 100);
+    harness.get_by_label(&format!("{expected} × Dana"));
+    harness.get_by_label_contains(&format!("1 entries, {expected} replacements"));
+}

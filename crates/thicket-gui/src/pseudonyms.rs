@@ -10,7 +10,7 @@
 use super::app::{ThicketApp, UiCommand};
 use thicket_core::Action;
 use thicket_core::model::*;
-use thicket_core::project::{Project, PseudonymPreview};
+use thicket_core::project::{PreviewRun, Project, PseudonymPreview};
 
 /// The window's tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -35,8 +35,11 @@ impl PseudonymTab {
 struct Loaded {
     generation: u64,
     map: Vec<Pseudonym>,
+    /// Empty until `run` is done.
     preview: PseudonymPreview,
     log: Vec<ExportRecord>,
+    /// The preview being read, a few source texts per frame (the texts are most of the work).
+    run: Option<PreviewRun>,
 }
 
 /// The window's state between frames.
@@ -80,10 +83,35 @@ impl PseudonymsWindow {
         if self.loaded.as_ref().is_some_and(|l| l.generation == generation) {
             return Ok(());
         }
-        let loaded = Loaded { generation, map: project.pseudonyms()?, preview: project.pseudonym_preview()?, log: project.export_log()? };
+        let loaded = Loaded {
+            generation,
+            map: project.pseudonyms()?,
+            preview: PseudonymPreview::default(),
+            log: project.export_log()?,
+            run: Some(project.pseudonym_preview_run()?),
+        };
         self.edits.retain(|id, _| loaded.map.iter().any(|p| p.id == *id));
         self.loaded = Some(loaded);
         Ok(())
+    }
+
+    /// Reads more of the preview within `budget`; asks for another frame until it is done.
+    fn advance(&mut self, ctx: &egui::Context, project: &Project, budget: std::time::Duration) -> thicket_core::Result<()> {
+        let Some(loaded) = &mut self.loaded else { return Ok(()) };
+        let Some(run) = &mut loaded.run else { return Ok(()) };
+        if run.step(project, budget)? {
+            if let Some(run) = loaded.run.take() {
+                loaded.preview = run.finish(project)?;
+            }
+        } else {
+            ctx.request_repaint();
+        }
+        Ok(())
+    }
+
+    /// How far the preview is read (0 to 1) while it is.
+    fn counting(&self) -> Option<f32> {
+        self.loaded.as_ref().and_then(|l| l.run.as_ref()).map(PreviewRun::progress)
     }
 
     fn show(&mut self, ctx: &egui::Context, project: &Project) -> Vec<UiCommand> {
@@ -108,6 +136,7 @@ impl PseudonymsWindow {
     }
 
     fn map_tab(&mut self, ui: &mut egui::Ui, project: &Project, commands: &mut Vec<UiCommand>) {
+        let counting = self.counting();
         let Some(loaded) = &self.loaded else { return };
         ui.horizontal_wrapped(|ui| {
             let pre_fill = ui.button("Pre-fill").on_hover_text("Add participants' names and speaker labels with role-based replacements; your entries stay as they are");
@@ -119,7 +148,10 @@ impl PseudonymsWindow {
                     Err(e) => self.problems.push(e.to_string()),
                 }
             }
-            ui.label(format!("{} entries, {} replacements", loaded.map.len(), loaded.preview.total()));
+            match counting {
+                Some(done) => ui.label(format!("{} entries, counting replacements… {:.0} %", loaded.map.len(), done * 100.0)),
+                None => ui.label(format!("{} entries, {} replacements", loaded.map.len(), loaded.preview.total())),
+            };
             if let Some(note) = self.note {
                 ui.weak(note);
             }
@@ -168,7 +200,7 @@ impl PseudonymsWindow {
                         commands.push(changed(NewPseudonym { case: if exact { CaseMode::Exact } else { CaseMode::Keep }, ..p.fields() }));
                     }
                     ui.label(p.origin.as_str());
-                    let n = counts.get(&p.id).copied().unwrap_or(0);
+                    let n = counts.get(&p.id).map_or_else(|| "…".to_string(), usize::to_string);
                     if ui.link(format!("{n} × {}", p.original)).on_hover_text("Show them in the preview").clicked() {
                         show_preview = Some(p.id);
                     }
@@ -186,6 +218,13 @@ impl PseudonymsWindow {
     }
 
     fn preview_tab(&mut self, ui: &mut egui::Ui) {
+        if let Some(done) = self.counting() {
+            ui.horizontal(|ui| {
+                ui.label("Finding every replacement in the project's texts…");
+                ui.add(egui::ProgressBar::new(done).desired_width(160.0).show_percentage());
+            });
+            return;
+        }
         let Some(loaded) = &self.loaded else { return };
         let name = |id: PseudonymId| loaded.map.iter().find(|p| p.id == id).map(|p| p.original.clone()).unwrap_or_default();
         ui.horizontal_wrapped(|ui| {
@@ -264,7 +303,8 @@ pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
         window.loaded = None;
         return;
     }
-    if let Err(e) = window.refresh(project, app.generation) {
+    let budget = app.jobs.slice(std::time::Duration::from_millis(6));
+    if let Err(e) = window.refresh(project, app.generation).and_then(|()| window.advance(ctx, project, budget)) {
         window.open = false;
         app.errors.push(e.to_string());
         return;

@@ -206,70 +206,23 @@ impl Project {
     /// Every replacement the map makes in the sources' texts and names, the cases' names and the
     /// memos, with counts per entry. Reads every source text: run it on demand.
     pub fn pseudonym_preview(&self) -> Result<PseudonymPreview> {
+        let mut run = self.pseudonym_preview_run()?;
+        while !run.step(self, std::time::Duration::MAX)? {}
+        run.finish(self)
+    }
+
+    /// The preview read a few sources at a time (`PreviewRun::step`), so that the window can
+    /// build it across frames: the texts are most of the work.
+    pub fn pseudonym_preview_run(&self) -> Result<PreviewRun> {
         let r = self.store.read();
         let entries = r.pseudonyms()?;
         let map = PseudonymMap::new(&entries);
-        let mut hits = Vec::new();
-        let mut sources_of: Vec<HashSet<SourceId>> = vec![HashSet::new(); entries.len()];
-        let mut look = |place: PreviewPlace, name: &str, text: &str, source: Option<SourceId>, hits: &mut Vec<PreviewHit>| {
-            let found = map.find(text);
-            if found.is_empty() {
-                return;
-            }
-            let chars: Vec<char> = text.chars().collect();
-            for f in found {
-                if let Some(s) = source {
-                    sources_of[f.entry].insert(s);
-                }
-                let one_line = |s: &[char]| s.iter().map(|c| if c.is_whitespace() { ' ' } else { *c }).collect::<String>();
-                hits.push(PreviewHit {
-                    pseudonym: entries[f.entry].id,
-                    place,
-                    source: name.to_string(),
-                    start: f.start,
-                    end: f.end,
-                    before: one_line(&chars[f.start.saturating_sub(CONTEXT)..f.start]),
-                    after: one_line(&chars[f.end..(f.end + CONTEXT).min(chars.len())]),
-                    found: f.found,
-                    replacement: f.replacement,
-                });
-            }
-        };
-        if !map.is_empty() {
-            let sources = r.sources()?;
-            for s in &sources {
-                look(PreviewPlace::SourceName, &s.name, &s.name, Some(s.id), &mut hits);
-            }
-            for s in &sources {
-                let text = r.source_text(s.id)?.unwrap_or_default();
-                look(PreviewPlace::Text, &s.name, &text, Some(s.id), &mut hits);
-            }
-            for c in r.cases()? {
-                look(PreviewPlace::CaseName, &c.name, &c.name, None, &mut hits);
-            }
-            for m in r.memos()? {
-                let name = if m.title.is_empty() { m.body.chars().take(40).collect() } else { m.title.clone() };
-                look(PreviewPlace::Memo, &name, &m.title, None, &mut hits);
-                look(PreviewPlace::Memo, &name, &m.body, None, &mut hits);
-            }
+        let sources = if map.is_empty() { Vec::new() } else { r.sources()?.into_iter().map(|s| (s.id, s.name)).collect() };
+        let mut run = PreviewRun { sources_of: vec![HashSet::new(); entries.len()], entries, map, sources, next: 0, hits: Vec::new() };
+        for (id, name) in run.sources.clone() {
+            run.look(PreviewPlace::SourceName, &name, &name, Some(id));
         }
-        let mut counts = vec![0; entries.len()];
-        let index: HashMap<PseudonymId, usize> = entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
-        for h in &hits {
-            counts[index[&h.pseudonym]] += 1;
-        }
-        let entries = entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| EntryPreview {
-                id: e.id,
-                original: e.original.clone(),
-                replacement: e.replacement.clone(),
-                count: counts[i],
-                sources: sources_of[i].len(),
-            })
-            .collect();
-        Ok(PseudonymPreview { entries, hits, fingerprint: map.fingerprint().to_string() })
+        Ok(run)
     }
 
     /// Records that an export was written (not undoable: the record outlives any undo). The
@@ -331,6 +284,103 @@ fn readable(role: &str) -> String {
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
+/// A preview being built: the source names are looked at first, then each source's text a few
+/// at a time (`step`), then the case names and memos (`finish`).
+#[derive(Debug)]
+pub struct PreviewRun {
+    entries: Vec<Pseudonym>,
+    map: PseudonymMap,
+    /// Sources by id and name, in list order.
+    sources: Vec<(SourceId, String)>,
+    /// The next source whose text is looked at.
+    next: usize,
+    hits: Vec<PreviewHit>,
+    /// The sources each entry was found in.
+    sources_of: Vec<HashSet<SourceId>>,
+}
+
+impl PreviewRun {
+    /// Looks at source texts until `budget` has passed (at least one); true when all are done.
+    pub fn step(&mut self, project: &Project, budget: std::time::Duration) -> Result<bool> {
+        let started = std::time::Instant::now();
+        let r = project.store.read();
+        while self.next < self.sources.len() {
+            let (id, name) = self.sources[self.next].clone();
+            let text = r.source_text(id)?.unwrap_or_default();
+            self.look(PreviewPlace::Text, &name, &text, Some(id));
+            self.next += 1;
+            if started.elapsed() >= budget {
+                break;
+            }
+        }
+        Ok(self.next >= self.sources.len())
+    }
+
+    /// How far the texts are, from 0 to 1.
+    pub fn progress(&self) -> f32 {
+        if self.sources.is_empty() { 1.0 } else { self.next as f32 / self.sources.len() as f32 }
+    }
+
+    /// Looks at the case names and memos (few and short) and makes the preview.
+    pub fn finish(mut self, project: &Project) -> Result<PseudonymPreview> {
+        if !self.map.is_empty() {
+            let r = project.store.read();
+            for c in r.cases()? {
+                self.look(PreviewPlace::CaseName, &c.name, &c.name, None);
+            }
+            for m in r.memos()? {
+                let name = if m.title.is_empty() { m.body.chars().take(40).collect() } else { m.title.clone() };
+                self.look(PreviewPlace::Memo, &name, &m.title, None);
+                self.look(PreviewPlace::Memo, &name, &m.body, None);
+            }
+        }
+        let mut counts = vec![0; self.entries.len()];
+        let index: HashMap<PseudonymId, usize> = self.entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+        for h in &self.hits {
+            counts[index[&h.pseudonym]] += 1;
+        }
+        let entries = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| EntryPreview {
+                id: e.id,
+                original: e.original.clone(),
+                replacement: e.replacement.clone(),
+                count: counts[i],
+                sources: self.sources_of[i].len(),
+            })
+            .collect();
+        Ok(PseudonymPreview { entries, hits: self.hits, fingerprint: self.map.fingerprint().to_string() })
+    }
+
+    /// Records every replacement the map makes in `text` (found in `place` named `name`).
+    fn look(&mut self, place: PreviewPlace, name: &str, text: &str, source: Option<SourceId>) {
+        let found = self.map.find(text);
+        if found.is_empty() {
+            return;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let one_line = |s: &[char]| s.iter().map(|c| if c.is_whitespace() { ' ' } else { *c }).collect::<String>();
+        for f in found {
+            if let Some(s) = source {
+                self.sources_of[f.entry].insert(s);
+            }
+            self.hits.push(PreviewHit {
+                pseudonym: self.entries[f.entry].id,
+                place,
+                source: name.to_string(),
+                start: f.start,
+                end: f.end,
+                before: one_line(&chars[f.start.saturating_sub(CONTEXT)..f.start]),
+                after: one_line(&chars[f.end..(f.end + CONTEXT).min(chars.len())]),
+                found: f.found,
+                replacement: f.replacement,
+            });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,3 +401,4 @@ mod tests {
         assert_eq!(readable("social_worker"), "Social worker");
     }
 }
+
