@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use super::output::emit;
 use thicket_core::analysis::{self, AnalysisData, AnalysisLoad, Scope};
-use super::pseudonyms::Outgoing;
+use super::pseudonyms::export_map;
 use thicket_core::export::svg::{Chart, ChartSize, write_chart_svg};
 use thicket_core::export::{Pseudonymise, Sheet, analysis_tables as tables, charts};
 use thicket_core::error::{Ending, Error, IoOp, Result};
@@ -301,21 +301,21 @@ fn render<J: Serialize, A: Serialize>(report: Report<J>, output: &OutputArgs, ma
     let mut project = None;
     if output.pseudonymise || output.out.is_some() {
         let p = Project::open(made.project)?;
-        let outgoing = Outgoing::prepare(&p, output.pseudonymise)?;
-        if let Some(map) = &outgoing.map {
+        let map = export_map(&p, output.pseudonymise)?;
+        if let Some(map) = &map {
             sheets.pseudonymise(map);
             json.pseudonymise(map);
             if let Some(chart) = &mut chart {
                 chart.pseudonymise(map);
             }
         }
-        project = Some((p, outgoing));
+        project = Some((p, map));
     }
     write_report(&sheets, &json, chart.as_ref(), format, output)?;
-    if let Some((mut p, outgoing)) = project {
+    if let Some((mut p, map)) = project {
         if let Some(file) = &output.out {
             let options = serde_json::to_value(made.args).map_err(|e| Error::internal(format!("cannot record the options: {e}")))?;
-            outgoing.log(&mut p, made.kind, file, options)?;
+            p.log_written_export(made.kind, file, options, map.as_ref())?;
         }
         p.close()?;
     }

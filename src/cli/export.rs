@@ -16,7 +16,8 @@ use serde::Serialize;
 
 use super::analysis::ScopeArgs;
 use super::output::emit;
-use super::pseudonyms::Outgoing;
+use super::pseudonyms::export_map;
+use thicket_core::text::PseudonymMap;
 use thicket_core::error::{Ending, Error, IoOp, Result};
 use thicket_core::export::case_report::{CaseReportOptions, ExcerptPick, build_case_report};
 use thicket_core::export::codebook::{CodebookOptions, build_codebook};
@@ -183,13 +184,13 @@ fn export_codebook(project: PathBuf, args: CodebookArgs) -> Result<Ending> {
     options.citation = CitationTemplate::preset_or_parse(&args.citation)?;
     let logged = serde_json::to_value(&args).map_err(|e| Error::internal(format!("cannot record the options: {e}")))?;
     let p = Project::open(&project)?;
-    let outgoing = Outgoing::prepare(&p, args.pseudonymise)?;
+    let map = export_map(&p, args.pseudonymise)?;
     options.title = match args.title {
         Some(t) => t,
         None => format!("Codebook: {}", p.title()?),
     };
     let report = build_codebook(&p, &options)?;
-    write_logged(p, &outgoing, "codebook", &write_report_with(&report, format, outgoing.map.as_ref())?, &args.out, logged)
+    write_logged(p, map.as_ref(), "codebook", &write_report_with(&report, format, map.as_ref())?, &args.out, logged)
 }
 
 fn export_case_report(project: PathBuf, args: CaseReportArgs) -> Result<Ending> {
@@ -215,21 +216,21 @@ fn export_case_report(project: PathBuf, args: CaseReportArgs) -> Result<Ending> 
     options.excerpts = ExcerptPick { codes, per_code };
     options.citation = CitationTemplate::preset_or_parse(&args.citation)?;
     let p = Project::open(&project)?;
-    let outgoing = Outgoing::prepare(&p, args.pseudonymise)?;
+    let map = export_map(&p, args.pseudonymise)?;
     options.title = match args.title {
         Some(t) => t,
         None => format!("Case report: {}", p.title()?),
     };
     let report = build_case_report(&p, &options)?;
-    write_logged(p, &outgoing, "case-report", &write_report_with(&report, format, outgoing.map.as_ref())?, &args.out, logged)
+    write_logged(p, map.as_ref(), "case-report", &write_report_with(&report, format, map.as_ref())?, &args.out, logged)
 }
 
 /// Writes `bytes` to `out` (or stdout for `-`), records a written file in the export log, and
 /// closes the project.
-fn write_logged(mut p: Project, outgoing: &Outgoing, kind: &str, bytes: &[u8], out: &std::path::Path, logged: serde_json::Value) -> Result<Ending> {
+fn write_logged(mut p: Project, map: Option<&PseudonymMap>, kind: &str, bytes: &[u8], out: &std::path::Path, logged: serde_json::Value) -> Result<Ending> {
     write_out(bytes, out)?;
     if out.as_os_str() != "-" {
-        outgoing.log(&mut p, kind, out, logged)?;
+        p.log_written_export(kind, out, logged, map)?;
     }
     p.close()?;
     Ok(Ending::Success)
@@ -297,14 +298,14 @@ fn export_excerpts(project: PathBuf, args: ExcerptsArgs) -> Result<Ending> {
         to_date: args.scope.to_date,
     };
     let mut p = Project::open(&project)?;
-    let outgoing = Outgoing::prepare(&p, args.pseudonymise)?;
+    let map = export_map(&p, args.pseudonymise)?;
     options.title = match args.title {
         Some(t) => t,
         None => format!("Excerpts: {}", p.title()?),
     };
     let segments = excerpts::select(&p, &selection)?;
     let mut built = excerpts::build(&p, segments, &options)?;
-    if let Some(map) = &outgoing.map {
+    if let Some(map) = &map {
         built.pseudonymise(map);
     }
     let bytes = format.render(&built)?;
@@ -314,7 +315,7 @@ fn export_excerpts(project: PathBuf, args: ExcerptsArgs) -> Result<Ending> {
         excerpts::write_replacing(&args.out, &bytes, || true)?;
     }
     // Only a file that was written is logged.
-    outgoing.log(&mut p, "excerpts", &args.out, logged)?;
+    p.log_written_export("excerpts", &args.out, logged, map.as_ref())?;
     p.close()?;
     Ok(Ending::Success)
 }

@@ -16,7 +16,7 @@ use thicket_core::analysis::{AnalysisLoad, framework_grid, framework_segments};
 use thicket_core::error::{Ending, Error, IoOp, Result};
 use thicket_core::export::document::{to_html, to_markdown};
 use thicket_core::export::framework::FrameworkReport;
-use super::pseudonyms::Outgoing;
+use super::pseudonyms::export_map;
 use thicket_core::export::{Pseudonymise, csv_of};
 use thicket_core::model::*;
 use thicket_core::project::{Project, default_coder};
@@ -300,8 +300,8 @@ fn json_text(r: &FrameworkReport) -> Result<String> {
 /// and records a written file in the export log.
 fn export(p: &mut Project, name: &str, format: ExportFormat, out: &std::path::Path, pseudonymise: bool) -> Result<()> {
     let r = report(p, name)?;
-    let outgoing = Outgoing::prepare(p, pseudonymise)?;
-    let map = outgoing.map.as_ref();
+    let map = export_map(p, pseudonymise)?;
+    let map = map.as_ref();
     let document = || {
         let mut d = r.document();
         if let Some(map) = map {
@@ -333,5 +333,6 @@ fn export(p: &mut Project, name: &str, format: ExportFormat, out: &std::path::Pa
         return emit(&String::from_utf8_lossy(&bytes));
     }
     std::fs::write(out, bytes).map_err(|e| Error::io(IoOp::Write, out, e))?;
-    outgoing.log(p, "framework", out, json!({ "framework": name, "format": format!("{format:?}").to_lowercase(), "pseudonymise": pseudonymise }))
+    p.log_written_export("framework", out, json!({ "framework": name, "format": format!("{format:?}").to_lowercase(), "pseudonymise": pseudonymise }), map)?;
+    Ok(())
 }

@@ -181,38 +181,7 @@ fn yes_no(b: bool) -> String {
     if b { "yes" } else { "no" }.to_string()
 }
 
-/// An export on its way out: the map when `--pseudonymise` was given, and what the log records.
-pub struct Outgoing {
-    pub map: Option<PseudonymMap>,
-}
-
-impl Outgoing {
-    /// Reads the map from the open project when `pseudonymise` is asked for; an empty map is
-    /// refused, so that an export never claims to be pseudonymised when nothing could be replaced.
-    pub fn prepare(p: &Project, pseudonymise: bool) -> Result<Outgoing> {
-        if !pseudonymise {
-            return Ok(Outgoing { map: None });
-        }
-        let map = p.pseudonym_map()?;
-        if map.is_empty() {
-            return Err(Error::invalid(format!(
-                "--pseudonymise: the pseudonym map of \"{}\" is empty; fill it first (thicket pseudonym PROJECT prefill, or add)",
-                p.path().display()
-            )));
-        }
-        Ok(Outgoing { map: Some(map) })
-    }
-
-    /// Records the written file in the project's export log.
-    pub fn log(&self, p: &mut Project, kind: &str, file: &Path, options: Value) -> Result<()> {
-        p.log_export(&NewExportRecord {
-            kind: kind.to_string(),
-            file: file.display().to_string(),
-            options,
-            pseudonymised: self.map.is_some(),
-            map_hash: self.map.as_ref().map(|m| m.fingerprint().to_string()),
-            map_entries: self.map.as_ref().map(PseudonymMap::len),
-        })?;
-        Ok(())
-    }
+/// The map `--pseudonymise` asks for (`Project::export_map`), its refusal naming the flag.
+pub fn export_map(p: &Project, pseudonymise: bool) -> Result<Option<PseudonymMap>> {
+    p.export_map(pseudonymise).map_err(|e| Error::invalid(format!("--pseudonymise: {e}")))
 }

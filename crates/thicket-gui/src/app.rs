@@ -764,30 +764,19 @@ impl ThicketApp {
         self.record_export(kind.stem(), path, options, map);
     }
 
-    /// The project's pseudonym map when an export is to be pseudonymised; an empty map is
-    /// refused, so that an export never claims to be pseudonymised when nothing was replaced.
+    /// The project's pseudonym map when an export is to be pseudonymised (`Project::export_map`).
     pub(super) fn outgoing_map(&self, pseudonymise: bool) -> Result<Option<thicket_core::text::PseudonymMap>, String> {
-        let (true, Some(p)) = (pseudonymise, &self.project) else { return Ok(None) };
-        let map = p.pseudonym_map().map_err(|e| e.to_string())?;
-        if map.is_empty() {
-            return Err("The pseudonym map is empty: add names in the Project menu, Pseudonyms…, or untick Pseudonymise.".into());
+        match &self.project {
+            Some(p) => p.export_map(pseudonymise).map_err(|e| e.to_string()),
+            None => Ok(None),
         }
-        Ok(Some(map))
     }
 
     /// Records a file the window wrote in the project's export log, with the pseudonym map it was
     /// written with (if any), as the command line records its files.
     pub(super) fn record_export(&mut self, kind: &str, path: &Path, options: serde_json::Value, map: Option<&thicket_core::text::PseudonymMap>) {
         let Some(p) = &mut self.project else { return };
-        let record = thicket_core::model::NewExportRecord {
-            kind: kind.to_string(),
-            file: path.display().to_string(),
-            options,
-            pseudonymised: map.is_some(),
-            map_hash: map.map(|m| m.fingerprint().to_string()),
-            map_entries: map.map(|m| m.len()),
-        };
-        if let Err(e) = p.log_export(&record) {
+        if let Err(e) = p.log_written_export(kind, path, options, map) {
             self.errors.push(e.to_string());
         }
         self.pseudonyms.forget();

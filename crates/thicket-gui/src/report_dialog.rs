@@ -22,7 +22,6 @@ use super::file_request::{FilePurpose, FileRequest};
 use super::jobs::Cancel;
 use super::writing::{Task, Write};
 use thicket_core::error::{Error, IoOp};
-use thicket_core::model::NewExportRecord;
 use thicket_core::project::Project;
 
 /// Which report.
@@ -203,15 +202,7 @@ pub(crate) fn write(app: &mut ThicketApp, kind: ReportKind, format: ReportFormat
     let choices = app.reports.pending.take().filter(|c| c.kind == kind).unwrap_or_else(|| ReportChoices::new(kind));
     let target = path.clone();
     let task: Task = Box::new(move |project: &mut Project, cancel: &Cancel| {
-        let map = if choices.pseudonymise {
-            let m = project.pseudonym_map()?;
-            if m.is_empty() {
-                return Err(Error::invalid("The pseudonym map is empty: add names in the Project menu, Pseudonyms…, or untick Pseudonymise."));
-            }
-            Some(m)
-        } else {
-            None
-        };
+        let map = project.export_map(choices.pseudonymise)?;
         let title = project.title()?;
         let bytes = match kind {
             ReportKind::Codebook => {
@@ -230,14 +221,8 @@ pub(crate) fn write(app: &mut ThicketApp, kind: ReportKind, format: ReportFormat
             return Err(Error::cancelled());
         }
         std::fs::write(&target, bytes).map_err(|e| Error::io(IoOp::Write, &target, e))?;
-        project.log_export(&NewExportRecord {
-            kind: kind.stem().to_string(),
-            file: target.display().to_string(),
-            options: serde_json::json!({ "from": "window", "format": format.name(), "anchors": choices.anchors, "all_cases": choices.all_cases, "cases": choices.cases, "per_code": choices.per_code }),
-            pseudonymised: map.is_some(),
-            map_hash: map.as_ref().map(|m| m.fingerprint().to_string()),
-            map_entries: map.as_ref().map(|m| m.len()),
-        })?;
+        let options = serde_json::json!({ "from": "window", "format": format.name(), "anchors": choices.anchors, "all_cases": choices.all_cases, "cases": choices.cases, "per_code": choices.per_code });
+        project.log_written_export(kind.stem(), &target, options, map.as_ref())?;
         Ok(())
     });
     // Said in the modal while it runs; "Wrote PATH" in the status bar once it is done.

@@ -225,6 +225,35 @@ impl Project {
         Ok(run)
     }
 
+    /// The map an export goes through: `None` when it is not pseudonymised. An empty map is
+    /// refused, so that an export never claims to be pseudonymised when nothing was replaced.
+    /// The command line and the window both ask here.
+    pub fn export_map(&self, pseudonymise: bool) -> Result<Option<PseudonymMap>> {
+        if !pseudonymise {
+            return Ok(None);
+        }
+        let map = self.pseudonym_map()?;
+        if map.is_empty() {
+            return Err(Error::invalid(
+                "the pseudonym map is empty; fill it first (in the window: Project menu, Pseudonyms…; on the command line: thicket pseudonym PROJECT prefill, or add)",
+            ));
+        }
+        Ok(Some(map))
+    }
+
+    /// Records that the file `file` of `kind` was written with `options`, through `map` or not
+    /// (see `log_export`).
+    pub fn log_written_export(&mut self, kind: &str, file: &std::path::Path, options: serde_json::Value, map: Option<&PseudonymMap>) -> Result<ExportRecordId> {
+        self.log_export(&NewExportRecord {
+            kind: kind.to_string(),
+            file: file.display().to_string(),
+            options,
+            pseudonymised: map.is_some(),
+            map_hash: map.map(|m| m.fingerprint().to_string()),
+            map_entries: map.map(PseudonymMap::len),
+        })
+    }
+
     /// Records that an export was written (not undoable: the record outlives any undo). The
     /// time is now.
     pub fn log_export(&mut self, record: &NewExportRecord) -> Result<ExportRecordId> {

@@ -149,7 +149,7 @@ pub(crate) fn start_export(app: &mut ThicketApp, format: ExcerptFormat, path: Pa
     let title = format!("Excerpts: {}", summary.title);
     let pseudonymise = dialog.choices.pseudonymise;
     let started = dialog.choices.to_core(&summary.codebook, &title).and_then(|(selection, options)| {
-        let map = outgoing_map(project, pseudonymise)?;
+        let map = project.export_map(pseudonymise).map_err(|e| e.to_string())?;
         Task::start(project, &summary.codebook, Purpose::Export { path, format }, selection, options, app.generation, map)
     });
     match started {
@@ -365,19 +365,6 @@ fn poll_opener(app: &mut ThicketApp) {
     }
 }
 
-/// The project's pseudonym map when the export is to be pseudonymised; an empty map is refused,
-/// so that an export never claims to be pseudonymised when nothing could be replaced.
-fn outgoing_map(project: &thicket_core::Project, pseudonymise: bool) -> Result<Option<thicket_core::text::PseudonymMap>, String> {
-    if !pseudonymise {
-        return Ok(None);
-    }
-    let map = project.pseudonym_map().map_err(|e| e.to_string())?;
-    if map.is_empty() {
-        return Err("The pseudonym map is empty: add names in the Project menu, Pseudonyms…, or untick Pseudonymise.".into());
-    }
-    Ok(Some(map))
-}
-
 /// Restarts the preview when the choices have rested or the project changed, and carries the
 /// preview and the export forward a slice each.
 fn advance(app: &mut ThicketApp, ctx: &egui::Context, now: f64) {
@@ -396,7 +383,7 @@ fn advance(app: &mut ThicketApp, ctx: &egui::Context, now: f64) {
             let title = format!("Excerpts: {}", summary.title);
             let pseudonymise = d.choices.pseudonymise;
             let started = d.choices.to_core(&summary.codebook, &title).and_then(|(selection, options)| {
-                let map = outgoing_map(project, pseudonymise)?;
+                let map = project.export_map(pseudonymise).map_err(|e| e.to_string())?;
                 Task::start(project, &summary.codebook, Purpose::Preview, selection, options, generation, map)
             });
             match started {
