@@ -110,8 +110,8 @@ fn run_html(run: &Run) -> String {
     text
 }
 
-/// Escapes text for HTML content and attribute values.
-fn escape(s: &str) -> String {
+/// Escapes text for HTML content and attribute values (shared with the excerpt writer).
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

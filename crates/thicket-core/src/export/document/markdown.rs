@@ -89,11 +89,14 @@ fn escape(s: &str) -> String {
     s.split('\n').map(escape_line).collect::<Vec<_>>().join("\n")
 }
 
-fn escape_line(line: &str) -> String {
+/// Backslash-escapes what Markdown would read as markup: emphasis, code, links, HTML and table
+/// pipes anywhere, and a heading, list or block-quote mark at the start of a line. Shared with
+/// the excerpt writer.
+pub(crate) fn escape_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut at_start = true;
     for c in line.chars() {
-        if matches!(c, '*' | '_' | '`' | '<' | '[' | ']' | '\\') || (at_start && matches!(c, '#' | '+' | '-' | '=' | '>')) {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~') || (at_start && matches!(c, '#' | '+' | '-' | '=')) {
             out.push('\\');
         }
         out.push(c);

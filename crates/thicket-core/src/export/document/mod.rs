@@ -19,6 +19,8 @@ use serde::Serialize;
 
 pub use docx::to_docx;
 pub use html::to_html;
+pub(crate) use html::escape as escape_html;
+pub(crate) use markdown::escape_line as escape_markdown_line;
 pub use markdown::to_markdown;
 
 /// A whole report.

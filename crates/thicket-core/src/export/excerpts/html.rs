@@ -5,6 +5,7 @@
 //! quotes escaped; `white-space: pre-wrap` keeps its line breaks as they are.
 
 use super::{Excerpt, ExcerptGroup, Excerpts};
+use crate::export::document::escape_html as escape;
 
 const STYLE: &str = "\
 body{font-family:Georgia,'Times New Roman',serif;max-width:44em;margin:2em auto;padding:0 1em;line-height:1.5;color:#1b1b1b;background:#fff}
@@ -80,22 +81,6 @@ fn excerpt_html(x: &Excerpts, e: &Excerpt) -> String {
         out.push_str(&format!("<p class=\"memo\">Memo ({}): {}</p>\n", escape(&e.fields.coder), escape(&e.memo)));
     }
     out.push_str("</figure>\n");
-    out
-}
-
-/// Escapes text for HTML content and attribute values.
-pub(super) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
     out
 }
 

@@ -7,6 +7,7 @@
 //! backslashes.
 
 use super::{Excerpt, ExcerptGroup, Excerpts};
+use crate::export::document::escape_markdown_line as escape;
 
 /// The Markdown document.
 pub fn to_markdown(x: &Excerpts) -> String {
@@ -82,26 +83,6 @@ pub(super) fn block_quote(text: &str) -> String {
 /// Line breaks as spaces, for context and memos, which are shown as one paragraph.
 fn flatten(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Backslash-escapes what Markdown would read as markup: emphasis, code, links, HTML and table
-/// pipes anywhere, and a heading, list or block-quote mark at the start of a line.
-pub(super) fn escape(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut at_start = true;
-    for c in line.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~') || (at_start && matches!(c, '#' | '+' | '-' | '=')) {
-            out.push('\\');
-        }
-        out.push(c);
-        at_start &= c.is_whitespace();
-    }
-    // "1. " or "1) " at the start would begin an ordered list.
-    let digits = out.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && matches!(out[digits..].chars().next(), Some('.' | ')')) {
-        out.insert(digits, '\\');
-    }
-    out
 }
 
 #[cfg(test)]
