@@ -103,10 +103,11 @@ impl FilterRow {
     }
 
     /// Learns the names to offer from the project's rows, and forgets picks that are gone (a case
-    /// deleted, a coder merged away), which the scope would refuse.
-    pub fn learn(&mut self, data: &AnalysisData) {
+    /// deleted, a coder merged away), which the scope would refuse. Only the coders `shown` lets
+    /// through are offered: the Team view hides the others, blind mode all but one.
+    pub fn learn(&mut self, data: &AnalysisData, shown: &crate::team::CoderFilter) {
         self.cases = sorted(data.cases.values().map(|c| c.name.clone()));
-        self.coders = sorted(data.coders.values().map(|c| c.name.clone()));
+        self.coders = sorted(data.coders.values().filter(|c| shown.passes(c.id)).map(|c| c.name.clone()));
         self.roles = sorted(data.participants.values().filter_map(|p| p.role.clone()));
         let f = &mut self.filters;
         f.cases.retain(|c| self.cases.contains(c));
@@ -125,6 +126,18 @@ pub fn narrow(data: Arc<AnalysisData>, scope: &Scope) -> Result<Arc<AnalysisData
     let mut narrowed = (*data).clone();
     narrowed.restrict(scope).map_err(|e| e.to_string())?;
     Ok(Arc::new(narrowed))
+}
+
+/// `data` without the codings (and coders) `shown` leaves out: the same `Arc` when it shows
+/// everyone, else a narrowed copy. Run on the analysis worker.
+pub fn narrow_coders(data: Arc<AnalysisData>, shown: &crate::team::CoderFilter) -> Arc<AnalysisData> {
+    if shown.is_everyone() {
+        return data;
+    }
+    let mut narrowed = (*data).clone();
+    narrowed.codings.retain(|c| shown.passes(c.coder));
+    narrowed.coders.retain(|id, _| shown.passes(*id));
+    Arc::new(narrowed)
 }
 
 fn sorted(names: impl Iterator<Item = String>) -> Vec<String> {
