@@ -148,7 +148,7 @@ impl Command {
             C::ThemeLight =>     (View, 0, "Light theme", None, Nothing, ""),
             C::ThemeDark =>      (View, 0, "Dark theme", None, Nothing, ""),
             C::CommandPalette => (View, 1, "Command palette…", shift_key(Key::P), Nothing, "Every command, found by typing part of its name"),
-            C::Team =>           (View, 2, "Team…", None, OpenProject, "The coders: colours, counts, show or hide each one's codings, retire, and code blind"),
+            C::Team =>           (View, 2, "Team…", None, OpenProject, "Open or close the coders' view: colours, counts, show or hide each one's codings, retire, and code blind"),
             C::LeaveBlind =>     (View, 2, "Leave blind mode", None, Blind, "Show every coder's codings again"),
             C::Undo =>           (Edit, 0, "Undo", key(Key::Z), UndoStep, ""),
             C::Redo =>           (Edit, 0, "Redo", shift_key(Key::Z), RedoStep, ""),
@@ -265,7 +265,7 @@ pub(super) fn run(app: &mut ThicketApp, command: Command) {
         Command::Redo => UiCommand::Redo,
         Command::Analysis(kind) => UiCommand::OpenAnalysis(kind),
         Command::LeaveBlind => UiCommand::Team(super::team::TeamRequest::LeaveBlind),
-        Command::Team => return super::team::open(app),
+        Command::Team => return super::team::toggle(app),
         Command::ExportCodebook => return super::report_dialog::open(app, super::report_dialog::ReportKind::Codebook),
         Command::ExportCaseReport => return super::report_dialog::open(app, super::report_dialog::ReportKind::CaseReport),
         // The rest change the window only.

@@ -92,9 +92,9 @@ impl Team {
     }
 }
 
-/// Opens the Team view.
-pub(crate) fn open(app: &mut ThicketApp) {
-    app.team.open = true;
+/// Opens the Team view, or closes it when open (View → Team…, the palette).
+pub(crate) fn toggle(app: &mut ThicketApp) {
+    app.team.open = !app.team.open;
 }
 
 /// Carries out a request of the view, after the frame.
