@@ -335,3 +335,29 @@ fn the_team_view_and_blind_banner_fit_1024_by_700() {
 fn the_team_view_and_blind_banner_fit_at_200_percent() {
     team_and_blind_fit(egui::vec2(640.0, 400.0), 2.0, "200%");
 }
+
+#[test]
+fn the_team_view_and_blind_mode_draw_without_querying_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    open_team(&mut harness);
+    harness.get_by_role_and_label(Role::CheckBox, "Show Amara").click();
+    harness.run();
+    let frames_read_nothing = |harness: &mut Harness<'static, ThicketApp>, what: &str| {
+        let before = harness.state().project().unwrap().reads();
+        for _ in 0..5 {
+            // Moving the pointer makes egui draw frame after frame.
+            harness.hover_at(egui::pos2(700.0, 500.0));
+            harness.step();
+            harness.hover_at(egui::pos2(710.0, 520.0));
+            harness.step();
+        }
+        assert_eq!(harness.state().project().unwrap().reads(), before, "{what}: frames without a change read nothing");
+    };
+    frames_read_nothing(&mut harness, "a coder hidden");
+    select_coder(&mut harness, "Jonas");
+    harness.get_by_label("Code blind as Jonas").click();
+    harness.run();
+    harness.get_by_label("Blind mode: coding as Jonas");
+    frames_read_nothing(&mut harness, "blind mode");
+}
