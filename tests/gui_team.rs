@@ -361,3 +361,20 @@ fn the_team_view_and_blind_mode_draw_without_querying_the_project() {
     harness.get_by_label("Blind mode: coding as Jonas");
     frames_read_nothing(&mut harness, "blind mode");
 }
+
+#[test]
+fn blind_mode_lists_only_the_coders_own_memos() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    harness.state_mut().push_command(UiCommand::ShowMemos);
+    harness.run();
+    let amaras = harness.query_all_by_label_contains("\nAmara · ").count();
+    assert!(amaras > 0, "the sample has memos by Amara");
+    let jonas = coder_id(&harness, "Jonas");
+    harness.state_mut().push_command(UiCommand::Team(thicket_gui::team::TeamRequest::EnterBlind(jonas)));
+    harness.run();
+    assert_eq!(harness.query_all_by_label_contains("\nAmara · ").count(), 0, "Amara's memos are hidden while Jonas codes blind");
+    harness.state_mut().push_command(UiCommand::Team(thicket_gui::team::TeamRequest::LeaveBlind));
+    harness.run();
+    assert_eq!(harness.query_all_by_label_contains("\nAmara · ").count(), amaras);
+}
