@@ -378,3 +378,37 @@ fn blind_mode_lists_only_the_coders_own_memos() {
     harness.run();
     assert_eq!(harness.query_all_by_label_contains("\nAmara · ").count(), amaras);
 }
+
+#[test]
+fn renaming_the_windows_own_coder_keeps_coding_as_them_through_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let prefs = dir.path().join("prefs.json");
+    thicket_gui::Prefs { coder: Some("Amara".into()), ..Default::default() }.save(Some(&prefs));
+    let mut harness = common::gui::harness_with(Startup::Open(sample(dir.path())), egui::vec2(1400.0, 1000.0), Some(prefs.clone()));
+    assert_eq!(harness.state().coder(), "Amara");
+    let amara = coder_id(&harness, "Amara");
+    open_team(&mut harness);
+    select_coder(&mut harness, "Amara");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Name");
+    field.focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "Name").type_text("Amara B.");
+    harness.run();
+    harness.get_by_label("Rename").click();
+    harness.run();
+    assert_eq!(harness.state().coder(), "Amara B.", "the window codes on as the renamed coder");
+    assert_eq!(thicket_gui::Prefs::load(Some(&prefs)).coder.as_deref(), Some("Amara B."));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().coder(), "Amara", "and follows the undo");
+    // A coding now is Amara's: no coder of a stale name is created.
+    menu(&mut harness, "View", "Team…");
+    let span = TextSpan::new(2, 14).unwrap();
+    harness.state_mut().document_mut().unwrap().set_selection(Some(span));
+    harness.run();
+    code_selection_with(&mut harness, 4, "Alliance/Bond");
+    let project = harness.state().project().unwrap();
+    assert_eq!(project.coders().unwrap().len(), 2);
+    let source = harness.state().document().unwrap().source.id;
+    assert_eq!(project.codings_in(source).unwrap().into_iter().find(|c| c.span == span).unwrap().coder_id, amara);
+}

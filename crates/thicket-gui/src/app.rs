@@ -134,6 +134,8 @@ pub struct ThicketApp {
     pub(super) generation: u64,
     /// Who is coding: recorded on every coding and memo made in this window.
     pub(super) coder: String,
+    /// The id `coder` had when last looked up, so that a rename of that coder is followed.
+    pub(super) coder_known: Option<CoderId>,
     /// The project's listings, re-read when `generation` moves on.
     pub(super) summary: Option<super::summary::Summary>,
     /// The listings being read after a change.
@@ -199,6 +201,7 @@ impl ThicketApp {
             dialogs: super::file_request::DialogKind::detect(),
             generation: 0,
             coder,
+            coder_known: None,
             summary: None,
             summary_loader: None,
             navigator: Default::default(),
@@ -432,7 +435,10 @@ impl ThicketApp {
                 self.ask_coder();
                 return None;
             }
-            Ok(Some(c)) => Ok(c.id),
+            Ok(Some(c)) => {
+                self.coder_known = Some(c.id);
+                Ok(c.id)
+            }
             Ok(None) => project.apply(Action::CreateCoder { name: self.coder.clone() }).map(|o| o.created.coders.first().copied().unwrap_or(CoderId(0))),
             Err(e) => Err(e),
         };
@@ -501,6 +507,7 @@ impl ThicketApp {
         }
         self.selected = None;
         self.document = None;
+        self.coder_known = None;
         self.analysis = Default::default();
         self.pseudonyms = Default::default();
         self.excerpts.close_project();
@@ -570,6 +577,7 @@ impl ThicketApp {
     /// After a change: the open document catches up in place (keeping its selection, reading
     /// position and layout), or closes if its source is gone.
     fn reload_document(&mut self) {
+        super::team::follow_renamed_coder(self);
         let _p = phase("document: refresh after a change");
         let (Some(id), Some(project)) = (self.selected, &self.project) else { return };
         if project.source(id).ok().flatten().is_none() {
@@ -982,6 +990,9 @@ impl ThicketApp {
         if let Some(blind) = self.team.blind() {
             let message = format!("You are coding blind as {}: leave blind mode first to code as someone else.", blind.name);
             return self.errors.push(message);
+        }
+        if name != self.coder {
+            self.coder_known = None;
         }
         self.coder = name.clone();
         self.prefs.coder = Some(name);

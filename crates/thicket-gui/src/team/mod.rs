@@ -110,20 +110,12 @@ pub(crate) fn apply(app: &mut ThicketApp, request: TeamRequest) {
             }
         }
         TeamRequest::Rename(id, name) => {
+            // The window's coder goes with the new name (`follow_renamed_coder`).
             let old = app.summary.as_ref().and_then(|s| s.coders.iter().find(|c| c.id == id)).map(|c| c.name.clone());
-            if app.perform(Action::RenameCoder { id, name: name.clone() }).is_some() && app.errors.is_empty() {
-                if old.as_deref() == Some(app.coder.as_str()) {
-                    app.coder = name.clone();
-                    if app.team.blind.is_none() {
-                        app.set_coder(name.clone());
-                    }
-                }
-                if let Some(b) = &mut app.team.blind
-                    && b.coder == id
-                {
-                    b.name = name;
-                }
+            if old.as_deref() == Some(app.coder.as_str()) {
+                app.coder_known = Some(id);
             }
+            app.perform(Action::RenameCoder { id, name });
         }
         TeamRequest::EnterBlind(coder) => enter_blind(app, coder),
         TeamRequest::LeaveBlind => {
@@ -152,6 +144,7 @@ fn enter_blind(app: &mut ThicketApp, coder: CoderId) {
         Ok(session) => {
             let before = std::mem::replace(&mut app.coder, c.name.clone());
             app.team.blind = Some(Blind { coder, name: c.name, session, before });
+            app.coder_known = Some(coder);
             app.coder_view_changed();
         }
         Err(e) => app.errors.push(format!("cannot start blind mode: {e}")),
@@ -168,6 +161,30 @@ pub(crate) fn leave_blind(app: &mut ThicketApp) {
         app.errors.push(format!("cannot record the end of blind mode: {e}"));
     }
     app.coder = blind.before;
+    app.coder_known = None;
+}
+
+/// After a change: when the window's coder was renamed (in the Team view, or by an undo or
+/// redo of a rename), the window codes on under the new name instead of creating a coder of the
+/// old one.
+pub(crate) fn follow_renamed_coder(app: &mut ThicketApp) {
+    let (Some(id), Some(project)) = (app.coder_known, &app.project) else { return };
+    let Ok(coders) = project.coders() else { return };
+    if coders.iter().any(|c| c.name == app.coder && c.id == id) {
+        return;
+    }
+    let Some(name) = coders.into_iter().find(|c| c.id == id).map(|c| c.name) else { return };
+    match &mut app.team.blind {
+        Some(blind) if blind.coder == id => {
+            blind.name = name.clone();
+            app.coder = name;
+        }
+        Some(_) => {}
+        None => {
+            app.set_coder(name);
+            app.coder_known = Some(id);
+        }
+    }
 }
 
 /// Records a change made while blind (the session's last activity).
