@@ -68,8 +68,24 @@ impl Project {
 
     /// Every coder, by name, with their work and blind sessions.
     pub fn coder_summaries(&self) -> Result<Vec<CoderSummary>> {
+        let mut codings = HashMap::new();
+        for (coder, n) in self.coder_codings_in_sources(SourceId(i64::MIN), SourceId(i64::MAX))? {
+            codings.insert(coder, n);
+        }
+        self.coder_summaries_counted(&codings)
+    }
+
+    /// Codings per coder in sources with ids `first..=last`: a window counts a large project a
+    /// range of sources per frame, then hands the sums to [`Project::coder_summaries_counted`].
+    pub fn coder_codings_in_sources(&self, first: SourceId, last: SourceId) -> Result<Vec<(CoderId, usize)>> {
+        Ok(self.store.read().coder_codings_in_sources(first, last)?)
+    }
+
+    /// `coder_summaries` with the codings per coder already counted (`codings`); reads only the
+    /// small tables (coders, memos, blind sessions).
+    pub fn coder_summaries_counted(&self, codings: &HashMap<CoderId, usize>) -> Result<Vec<CoderSummary>> {
         let read = self.store.read();
-        let work = read.coder_work()?;
+        let memos = read.coder_memo_counts()?;
         let mut sessions: HashMap<CoderId, Vec<BlindSession>> = HashMap::new();
         for s in read.blind_sessions()? {
             sessions.entry(s.coder_id).or_default().push(s);
@@ -78,7 +94,7 @@ impl Project {
             .coders()?
             .into_iter()
             .map(|coder| {
-                let (codings, memos) = work.get(&coder.id).copied().unwrap_or_default();
+                let (codings, memos) = (codings.get(&coder.id).copied().unwrap_or_default(), memos.get(&coder.id).copied().unwrap_or_default());
                 let blind_sessions = sessions.remove(&coder.id).unwrap_or_default();
                 let blind_seconds = blind_sessions.iter().map(|s| seconds_between(&s.started_at, s.counted_end())).sum();
                 CoderSummary { coder, codings, memos, blind_sessions, blind_seconds }
@@ -160,6 +176,21 @@ mod tests {
         }
         let j = p.coder_named("Jonas").unwrap();
         assert_eq!((j.color, j.retired), (CODER_PALETTE[1].hex_upper(), false));
+    }
+
+    #[test]
+    fn codings_counted_by_ranges_of_sources_add_up_to_the_whole_count() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = crate::sample::write_sample(&dir.path().join("s.thicket")).unwrap();
+        let whole = p.coder_summaries().unwrap();
+        assert_eq!(whole.iter().map(|s| (s.coder.name.as_str(), s.codings, s.memos)).collect::<Vec<_>>(), [("Amara", 397, 1), ("Jonas", 262, 0)]);
+        let mut counts = HashMap::new();
+        for (first, last) in [(i64::MIN, 5), (6, 11), (12, i64::MAX)] {
+            for (coder, n) in p.coder_codings_in_sources(SourceId(first), SourceId(last)).unwrap() {
+                *counts.entry(coder).or_default() += n;
+            }
+        }
+        assert_eq!(p.coder_summaries_counted(&counts).unwrap(), whole);
     }
 
     #[test]

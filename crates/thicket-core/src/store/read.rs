@@ -286,16 +286,20 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// Codings and memos per coder (coders with none are left out).
-    pub fn coder_work(&self) -> Result<HashMap<CoderId, (usize, usize)>> {
-        let mut out: HashMap<CoderId, (usize, usize)> = HashMap::new();
-        for (sql, memos) in [("SELECT coder_id, count(*) FROM codings GROUP BY coder_id ORDER BY coder_id", false), ("SELECT coder_id, count(*) FROM memos GROUP BY coder_id ORDER BY coder_id", true)] {
-            for (coder, n) in self.list(sql, [], |r| Ok((r.get::<_, CoderId>(0)?, get_usize(r, 1)?)))? {
-                let entry = out.entry(coder).or_default();
-                if memos { entry.1 = n } else { entry.0 = n }
-            }
-        }
-        Ok(out)
+    /// Codings per coder in sources with ids `first..=last` (coders with none are left out).
+    /// From the by-source index, so a range of sources costs its codings, not the project's.
+    pub fn coder_codings_in_sources(&self, first: SourceId, last: SourceId) -> Result<Vec<(CoderId, usize)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT coder_id, count(*) FROM codings WHERE source_id BETWEEN ?1 AND ?2 GROUP BY coder_id ORDER BY coder_id",
+        )?;
+        let rows = stmt.query_map(params![first, last], |r| Ok((r.get::<_, CoderId>(0)?, get_usize(r, 1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Memos per coder (coders with none are left out).
+    pub fn coder_memo_counts(&self) -> Result<HashMap<CoderId, usize>> {
+        let rows = self.list("SELECT coder_id, count(*) FROM memos GROUP BY coder_id ORDER BY coder_id", [], |r| Ok((r.get::<_, CoderId>(0)?, get_usize(r, 1)?)))?;
+        Ok(rows.into_iter().collect())
     }
 
     /// Every blind session, oldest first.

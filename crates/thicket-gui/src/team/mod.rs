@@ -11,20 +11,21 @@
 //! transaction, and every change made while blind moves the session's last activity on, so a
 //! session the window never left (a crash) still says how long it lasted.
 //!
-//! In: the project's coder summaries, read once per change while the view is open. Out: actions
+//! In: the project's coder summaries, read once per change while the view is open (the codings
+//! counted a range of sources per frame, so that a large project's count never fills a frame). Out: actions
 //! (`UiCommand::Perform`) and [`TeamRequest`]s, applied by the app after the frame.
 
 pub mod filter;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use egui::{Color32, RichText};
 
 pub use filter::CoderFilter;
 use crate::app::{ThicketApp, UiCommand};
 use thicket_core::Action;
-use thicket_core::model::{CODER_PALETTE, CoderId, Rgb};
-use thicket_core::project::{CoderSummary, format_duration};
+use thicket_core::model::{CODER_PALETTE, CoderId, Rgb, SourceId};
+use thicket_core::project::{CoderSummary, Project, format_duration};
 
 /// What the Team view asks of the app that is not an action on the project.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,8 +63,64 @@ pub struct Team {
     color: String,
     /// The coder and generation the edit fields were filled for.
     filled: Option<(CoderId, u64)>,
-    /// The coders as of a generation.
+    /// The coders as of a generation (shown until the next are counted).
     summaries: Option<(u64, Result<Vec<CoderSummary>, String>)>,
+    /// The coders being counted after a change.
+    loader: Option<TeamLoader>,
+}
+
+/// The longest a frame spends counting codings per coder.
+const READ_SLICE: std::time::Duration = std::time::Duration::from_millis(6);
+
+/// Sources per counting query.
+const SOURCES_PER_PIECE: usize = 100;
+
+/// The coders' codings counted a range of sources at a time (at the reference size, 200,000
+/// codings counted at once take about 14 ms, most of a frame), then their memos and blind
+/// sessions (small tables) read at the end.
+struct TeamLoader {
+    generation: u64,
+    /// Ranges of source ids that together cover every id.
+    ranges: Vec<(SourceId, SourceId)>,
+    next: usize,
+    counts: HashMap<CoderId, usize>,
+}
+
+impl TeamLoader {
+    /// A count for `generation`, in pieces of `SOURCES_PER_PIECE` of the sources `ids` (sorted);
+    /// the first range starts at the lowest id there can be and the last ends at the highest, so
+    /// a source the listing does not know yet is counted too.
+    fn new(generation: u64, ids: &[SourceId]) -> Self {
+        let mut ranges: Vec<(SourceId, SourceId)> = Vec::new();
+        for chunk in ids.chunks(SOURCES_PER_PIECE) {
+            let start = ranges.last().map_or(SourceId(i64::MIN), |&(_, end)| SourceId(end.0 + 1));
+            ranges.push((start, chunk[chunk.len() - 1]));
+        }
+        match ranges.last_mut() {
+            Some(last) => last.1 = SourceId(i64::MAX),
+            None => ranges.push((SourceId(i64::MIN), SourceId(i64::MAX))),
+        }
+        TeamLoader { generation, ranges, next: 0, counts: HashMap::new() }
+    }
+
+    /// Counts on until `budget` has passed (at least one piece; without a budget, in a held
+    /// window, all of them); the summaries once complete.
+    fn step(&mut self, project: &Project, budget: std::time::Duration) -> thicket_core::Result<Option<Vec<CoderSummary>>> {
+        let started = std::time::Instant::now();
+        while let Some(&(first, last)) = self.ranges.get(self.next) {
+            for (coder, n) in project.coder_codings_in_sources(first, last)? {
+                *self.counts.entry(coder).or_default() += n;
+            }
+            self.next += 1;
+            if !budget.is_zero() && started.elapsed() >= budget {
+                break;
+            }
+        }
+        if self.next < self.ranges.len() {
+            return Ok(None);
+        }
+        project.coder_summaries_counted(&self.counts).map(Some)
+    }
 }
 
 impl Team {
@@ -227,13 +284,36 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     let Some(project) = &app.project else { return };
     let generation = app.generation;
     if app.team.summaries.as_ref().is_none_or(|(g, _)| *g != generation) {
-        app.team.summaries = Some((generation, project.coder_summaries().map_err(|e| e.to_string())));
+        // Counted a slice of each frame; the view shows the last count meanwhile.
+        if app.team.loader.as_ref().is_none_or(|l| l.generation != generation) {
+            let mut ids: Vec<SourceId> = app.summary.as_ref().map(|s| s.sources.iter().map(|x| x.id).collect()).unwrap_or_default();
+            ids.sort();
+            app.team.loader = Some(TeamLoader::new(generation, &ids));
+        }
+        if app.jobs.frame_spent() {
+            ctx.request_repaint();
+        } else if let Some(loader) = &mut app.team.loader {
+            match loader.step(project, app.jobs.slice(READ_SLICE)) {
+                Ok(Some(list)) => {
+                    app.team.summaries = Some((generation, Ok(list)));
+                    app.team.loader = None;
+                }
+                Ok(None) => ctx.request_repaint(),
+                Err(e) => {
+                    app.team.summaries = Some((generation, Err(e.to_string())));
+                    app.team.loader = None;
+                }
+            }
+        }
     }
     let mut commands = Vec::new();
     let team = &mut app.team;
     let mut open = team.open;
     crate::window_fit::fit_dialog(egui::Window::new("Team").open(&mut open).default_width(600.0), ctx).show(ctx, |ui| {
-        let Some((_, summaries)) = &team.summaries else { return };
+        let Some((_, summaries)) = &team.summaries else {
+            ui.weak("Counting the coders' codings…");
+            return;
+        };
         let all = match summaries {
             Ok(list) => list.clone(),
             Err(e) => {
@@ -442,4 +522,17 @@ fn parse(hex: &str) -> Color32 {
 fn swatch(ui: &mut egui::Ui, color: Color32) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
     ui.painter().rect_filled(rect, 2.0, color);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_counting_ranges_cover_every_source_id_once() {
+        let ids: Vec<SourceId> = (1..=250).map(|i| SourceId(i * 2)).collect();
+        let loader = TeamLoader::new(1, &ids);
+        assert_eq!(loader.ranges, [(SourceId(i64::MIN), SourceId(200)), (SourceId(201), SourceId(400)), (SourceId(401), SourceId(i64::MAX))]);
+        assert_eq!(TeamLoader::new(1, &[]).ranges, [(SourceId(i64::MIN), SourceId(i64::MAX))]);
+    }
 }
