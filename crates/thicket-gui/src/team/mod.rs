@@ -412,7 +412,7 @@ fn details(ui: &mut egui::Ui, team: &mut Team, s: &CoderSummary, generation: u64
         let typed = team.rename.trim().to_string();
         let can = !typed.is_empty() && typed != c.name;
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (ui.add_enabled(can, egui::Button::new("Rename")).clicked() || (enter && can)) && can {
+        if (ui.add_enabled(can, egui::Button::new("Rename")).clicked() || enter) && can {
             commands.push(UiCommand::Team(TeamRequest::Rename(c.id, typed)));
         }
     });
