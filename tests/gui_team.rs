@@ -412,3 +412,28 @@ fn renaming_the_windows_own_coder_keeps_coding_as_them_through_undo() {
     let source = harness.state().document().unwrap().source.id;
     assert_eq!(project.codings_in(source).unwrap().into_iter().find(|c| c.span == span).unwrap().coder_id, amara);
 }
+
+#[test]
+fn the_team_view_opens_from_the_command_palette_and_blind_mode_is_left_from_it_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Command").type_text("team");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.state().team().is_open());
+    harness.get_by_label("Blind sessions (0)");
+    let jonas = coder_id(&harness, "Jonas");
+    harness.state_mut().push_command(UiCommand::Team(thicket_gui::team::TeamRequest::EnterBlind(jonas)));
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Command").type_text("leave blind");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.state().team().blind().is_none());
+    harness.get_by_label("Blind sessions (1)");
+}
