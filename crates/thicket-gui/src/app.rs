@@ -645,6 +645,7 @@ impl ThicketApp {
                     None => {}
                 }
                 if written.result.is_ok() && written.changed {
+                    super::team::touch(self);
                     self.generation += 1;
                     self.reload_document();
                 }
@@ -826,6 +827,10 @@ impl ThicketApp {
 
     /// Asks who is coding, offering the current name (unless already asking).
     pub(super) fn ask_coder(&mut self) {
+        if let Some(blind) = self.team.blind() {
+            let message = format!("You are coding blind as {}: leave blind mode first to code as someone else.", blind.name);
+            return self.errors.push(message);
+        }
         if self.coder_prompt.is_none() {
             self.coder_prompt = Some(super::coder_prompt::CoderPrompt::change(&self.coder));
         }
