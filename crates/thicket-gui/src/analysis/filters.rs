@@ -7,6 +7,11 @@
 //! computes. Out: a core `Scope` and the data narrowed to it, so that a view's numbers are the
 //! command's numbers for the same flags. One widget, so the five views cannot drift apart; it
 //! wraps on a narrow window.
+//!
+//! The Team view's choice of coders (its show/hide ticks, blind mode) comes first: the data is
+//! narrowed to the coders shown before any view's own filters (`narrow_coders`, on the worker),
+//! and the Coders list here offers only those, so a view's Coders filter picks among the coders
+//! the window shows and can never bring back one the Team view hides.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
