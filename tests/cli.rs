@@ -94,10 +94,13 @@ fn code_apply_then_segments_returns_the_exact_text_with_speaker_and_role() {
     assert_eq!(codes[1]["description"], "Feeling judged as a parent");
 
     let coders = json(["list".as_ref(), p, "coders".as_ref(), "--format".as_ref(), "json".as_ref()]);
-    assert_eq!(coders, serde_json::json!([
-        {"name": "Jo", "codings": 1, "uuid": coders[0]["uuid"]},
-        {"name": "tester", "codings": 1, "uuid": coders[1]["uuid"]},
-    ]));
+    // The fields the list always had, and those the Team work added (colours in order of creation).
+    let blind = |c: &str| serde_json::json!({"blind_now": false, "blind_seconds": 0, "blind_sessions": [], "color": c, "memos": 0, "retired": false});
+    let mut jo = serde_json::json!({"name": "Jo", "codings": 1, "uuid": coders[0]["uuid"]});
+    jo.as_object_mut().unwrap().extend(blind("#D81B60").as_object().unwrap().clone());
+    let mut tester = serde_json::json!({"name": "tester", "codings": 1, "uuid": coders[1]["uuid"]});
+    tester.as_object_mut().unwrap().extend(blind("#3949AB").as_object().unwrap().clone());
+    assert_eq!(coders, serde_json::json!([jo, tester]));
 }
 
 #[test]

@@ -176,6 +176,12 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
             p.close()?;
             Ok(Ending::Success)
         }
+        Command::Coder { project, command } => {
+            let mut p = Project::open(&project)?;
+            super::coders::run(&mut p, command)?;
+            p.close()?;
+            Ok(Ending::Success)
+        }
         Command::Memo { project, command } => {
             let mut p = Project::open(&project)?;
             super::memos::run(&mut p, command)?;
@@ -295,7 +301,7 @@ fn list(p: &Project, what: &str, format: Format) -> Result<()> {
         "cases" => list_cases(p, format),
         "participants" => list_participants(p, format),
         "codes" => list_codes(p, format),
-        "coders" => list_coders(p, format),
+        "coders" => super::coders::list(p, format),
         "codings" | "segments" => print_segments(&p.segments(&SegmentFilter::default())?, format),
         other => Err(Error::invalid(format!(
             "cannot list \"{other}\": expected sources, cases, participants, codes, coders or codings"
@@ -376,18 +382,6 @@ fn list_codes(p: &Project, format: Format) -> Result<()> {
             "use_when": d.use_when, "do_not_use_when": d.do_not_use_when, "example": d.example,
             "codings": n, "uuid": c.uuid,
         }));
-    }
-    print(format, &table, &Value::Array(json))
-}
-
-fn list_coders(p: &Project, format: Format) -> Result<()> {
-    let codings = p.all_codings()?;
-    let mut table = Table::new(vec!["name", "codings"]);
-    let mut json = Vec::new();
-    for c in p.coders()? {
-        let n = codings.iter().filter(|x| x.coder_id == c.id).count();
-        table.rows.push(vec![c.name.clone(), n.to_string()]);
-        json.push(json!({"name": c.name, "codings": n, "uuid": c.uuid}));
     }
     print(format, &table, &Value::Array(json))
 }

@@ -8,6 +8,7 @@
 mod analysis;
 mod attributes;
 mod codebook;
+mod coders;
 mod commands;
 mod export;
 mod framework;
@@ -112,6 +113,12 @@ pub enum Command {
         project: PathBuf,
         #[command(subcommand)]
         command: ParticipantCommand,
+    },
+    /// Manage coders: add, rename, colour, retire, and record blind coding.
+    Coder {
+        project: PathBuf,
+        #[command(subcommand)]
+        command: CoderCommand,
     },
     /// Manage the codebook and apply codes.
     Code {
@@ -246,6 +253,32 @@ pub enum CaseCommand {
         sources: Vec<String>,
         #[arg(long)]
         description: Option<String>,
+    },
+}
+
+/// `thicket coder PROJECT ...`
+#[derive(Debug, Subcommand)]
+pub enum CoderCommand {
+    /// Add a coder (in the next colour of the coders' palette unless --color is given).
+    Add {
+        name: String,
+        /// The coder's colour, #RRGGBB.
+        #[arg(long)]
+        color: Option<String>,
+    },
+    /// Rename a coder; their codings and memos go with them.
+    Rename { old: String, new: String },
+    /// Give a coder another colour (#RRGGBB).
+    Color { name: String, color: String },
+    /// Retire a coder: their codings and memos stay, but they are not offered for new work.
+    Retire { name: String },
+    /// Bring back a retired coder.
+    Unretire { name: String },
+    /// Record that a coder starts (on) or stops (off) coding blind.
+    Blind {
+        name: String,
+        #[arg(value_parser = ["on", "off"])]
+        state: String,
     },
 }
 

@@ -230,6 +230,7 @@ pub(super) fn run(path: &Path, word: &str, say: fn(&str)) -> Result<Vec<Figure>>
     w.click(&add)?;
     figures.push(figure(&format!("autocoding \"{word}\" ({add})"), &w.follow(), ""));
     figures.extend(excerpt_dialog(&mut w, &book)?);
+    figures.extend(team(&mut w)?);
     eframe::App::on_exit(&mut w.app, None);
     Ok(figures)
 }
@@ -254,6 +255,29 @@ fn excerpt_dialog(w: &mut Window, book: &Codebook) -> Result<Vec<Figure>> {
     let queried = w.follow();
     let count = w.app.excerpt_dialog().count().unwrap_or_default();
     figures.push(figure(&format!("a query of every top-level code in the excerpt dialog (preview and count: {count} excerpts)"), &queried, ""));
+    Ok(figures)
+}
+
+/// View → Team…: the coders with their counts (read once), then hiding the second coder and
+/// coding blind as the first: each rebuilds what shows codings (the document, the codebook's
+/// counts, the analysis tabs) for the new choice.
+fn team(w: &mut Window) -> Result<Vec<Figure>> {
+    use thicket_gui::team::TeamRequest;
+    let coders = w.app.project().ok_or_else(|| Error::internal("no project"))?.coders()?;
+    let (Some(first), Some(second)) = (coders.first().map(|c| c.id), coders.get(1).map(|c| c.id)) else {
+        return Err(Error::internal("the bench corpus has two coders"));
+    };
+    let mut figures = Vec::new();
+    w.app.push_command(UiCommand::Run(thicket_gui::commands::Command::Team));
+    figures.push(figure("opening the Team view (codings and memos counted per coder)", &w.follow(), ""));
+    w.app.push_command(UiCommand::Team(TeamRequest::Show(second, false)));
+    figures.push(figure("hiding the second coder (document, counts and analysis tabs rebuilt)", &w.follow(), ""));
+    w.app.push_command(UiCommand::Team(TeamRequest::Show(second, true)));
+    w.follow();
+    w.app.push_command(UiCommand::Team(TeamRequest::EnterBlind(first)));
+    figures.push(figure("entering blind mode as the first coder", &w.follow(), ""));
+    w.app.push_command(UiCommand::Team(TeamRequest::LeaveBlind));
+    figures.push(figure("leaving blind mode", &w.follow(), ""));
     Ok(figures)
 }
 

@@ -34,8 +34,15 @@ pub enum Action {
     CreateParticipant { name: String, role: Option<String>, cases: Vec<CaseId> },
     /// Replace a participant's name, role and cases.
     UpdateParticipant { id: ParticipantId, name: String, role: Option<String>, cases: Vec<CaseId> },
-    /// Create a coder.
+    /// Create a coder (with the next colour of the coders' palette).
     CreateCoder { name: String },
+    /// Rename a coder; every coding and memo of theirs goes with the new name.
+    RenameCoder { id: CoderId, name: String },
+    /// Give a coder another colour (`#RRGGBB`).
+    SetCoderColor { id: CoderId, color: String },
+    /// Retire a coder (kept, with every coding and memo, but not offered for new work), or, with
+    /// `retired: false`, bring them back.
+    SetCoderRetired { id: CoderId, retired: bool },
     /// Create a code under `parent` (or at the top).
     CreateCode { parent: Option<CodeId>, name: String, color: String, description: CodeDescription },
     /// Create a code and code these spans with it, as one step (in vivo, "new code from the
@@ -143,6 +150,10 @@ impl Action {
             Action::CreateParticipant { name, .. } => format!("Create participant “{name}”"),
             Action::UpdateParticipant { .. } => "Edit participant".into(),
             Action::CreateCoder { name } => format!("Create coder “{name}”"),
+            Action::RenameCoder { name, .. } => format!("Rename coder to “{name}”"),
+            Action::SetCoderColor { .. } => "Change coder colour".into(),
+            Action::SetCoderRetired { retired: true, .. } => "Retire coder".into(),
+            Action::SetCoderRetired { retired: false, .. } => "Bring back coder".into(),
             Action::CreateCode { name, .. } => format!("Create code “{name}”"),
             Action::CreateCodeAndApply { name, .. } => format!("Code selection as new code “{name}”"),
             Action::UpdateCode { .. } => "Edit code".into(),

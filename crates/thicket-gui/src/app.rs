@@ -86,6 +86,8 @@ pub enum UiCommand {
     /// Write the summary of a framework matrix's cell (empty: clear it) by the current coder,
     /// who is added to the project first if new.
     SetFrameworkSummary { framework: thicket_core::model::FrameworkId, case: thicket_core::model::CaseId, code: CodeId, summary: String },
+    /// Show or hide a coder, rename one, enter or leave blind mode (the Team view).
+    Team(super::team::TeamRequest),
     Undo,
     Redo,
     DismissError,
@@ -113,6 +115,8 @@ pub struct ThicketApp {
     /// Codes applied in this session, the last one first (the code bar offers them).
     pub(super) recent_codes: Vec<CodeId>,
     pub(super) retrieval: super::retrieval::RetrievalPane,
+    /// The Team view, whose codings are shown, and blind mode.
+    pub(super) team: super::team::Team,
     pub(super) find: super::search::FindBar,
     pub(super) project_search: super::search::ProjectSearch,
     /// The memo browser, cases and attributes windows.
@@ -130,6 +134,8 @@ pub struct ThicketApp {
     pub(super) generation: u64,
     /// Who is coding: recorded on every coding and memo made in this window.
     pub(super) coder: String,
+    /// The id `coder` had when last looked up, so that a rename of that coder is followed.
+    pub(super) coder_known: Option<CoderId>,
     /// The project's listings, re-read when `generation` moves on.
     pub(super) summary: Option<super::summary::Summary>,
     /// The listings being read after a change.
@@ -184,6 +190,7 @@ impl ThicketApp {
             code_bar: Default::default(),
             recent_codes: Vec::new(),
             retrieval: Default::default(),
+            team: Default::default(),
             find: Default::default(),
             project_search: Default::default(),
             data: Default::default(),
@@ -194,6 +201,7 @@ impl ThicketApp {
             dialogs: super::file_request::DialogKind::detect(),
             generation: 0,
             coder,
+            coder_known: None,
             summary: None,
             summary_loader: None,
             navigator: Default::default(),
@@ -233,6 +241,18 @@ impl ThicketApp {
     /// The name in the "Who is coding?" dialog, while it is up.
     pub fn coder_prompt(&self) -> Option<&str> {
         self.coder_prompt.as_ref().map(|p| p.name())
+    }
+
+    /// The Team view's state: whose codings are shown, blind mode.
+    pub fn team(&self) -> &super::team::Team {
+        &self.team
+    }
+
+    /// Whose codings are shown, or the coder blind mode shows, changed: every view built for the
+    /// old choice is rebuilt once (the generation moves on, as after a change to the project).
+    pub(crate) fn coder_view_changed(&mut self) {
+        self.generation += 1;
+        self.reload_document();
     }
 
     /// Whether the command palette is showing.
@@ -333,7 +353,7 @@ impl ThicketApp {
             return;
         }
         if self.summary_loader.as_ref().is_none_or(|l| l.generation() != self.generation) {
-            self.summary_loader = Some(super::summary::SummaryLoader::new(self.generation));
+            self.summary_loader = Some(super::summary::SummaryLoader::new(self.generation).with_coders(self.team.filter()));
         }
         if self.jobs.frame_spent() {
             return self.ctx.request_repaint();
@@ -408,9 +428,17 @@ impl ThicketApp {
             return None;
         }
         let project = self.project.as_mut()?;
-        let found = project.coders().map(|list| list.into_iter().find(|c| c.name == self.coder).map(|c| c.id));
+        let found = project.coders().map(|list| list.into_iter().find(|c| c.name == self.coder));
         let result = match found {
-            Ok(Some(id)) => Ok(id),
+            Ok(Some(c)) if c.retired => {
+                self.errors.push(format!("{} is retired: choose another coder, or bring {} back in the Team view, then try again.", c.name, c.name));
+                self.ask_coder();
+                return None;
+            }
+            Ok(Some(c)) => {
+                self.coder_known = Some(c.id);
+                Ok(c.id)
+            }
             Ok(None) => project.apply(Action::CreateCoder { name: self.coder.clone() }).map(|o| o.created.coders.first().copied().unwrap_or(CoderId(0))),
             Err(e) => Err(e),
         };
@@ -467,6 +495,8 @@ impl ThicketApp {
         self.generation += 1;
         // A memo or framework summary being typed is saved before the project goes.
         super::data_windows::closing(self);
+        // Blind mode ends with the project (recorded), and the coders' ticks were its own.
+        super::team::closing(self);
         for unsaved in self.analysis.unsaved() {
             self.apply(unsaved);
         }
@@ -477,6 +507,7 @@ impl ThicketApp {
         }
         self.selected = None;
         self.document = None;
+        self.coder_known = None;
         self.analysis = Default::default();
         self.pseudonyms = Default::default();
         self.excerpts.close_project();
@@ -534,7 +565,7 @@ impl ThicketApp {
 
     fn select(&mut self, id: SourceId) {
         let Some(project) = &self.project else { return };
-        match DocumentView::load(project, id) {
+        match DocumentView::load_filtered(project, id, self.team.filter()) {
             Ok(view) => {
                 self.selected = Some(id);
                 self.document = Some(view);
@@ -546,6 +577,7 @@ impl ThicketApp {
     /// After a change: the open document catches up in place (keeping its selection, reading
     /// position and layout), or closes if its source is gone.
     fn reload_document(&mut self) {
+        super::team::follow_renamed_coder(self);
         let _p = phase("document: refresh after a change");
         let (Some(id), Some(project)) = (self.selected, &self.project) else { return };
         if project.source(id).ok().flatten().is_none() {
@@ -553,8 +585,12 @@ impl ThicketApp {
             self.document = None;
             return;
         }
+        let filter = self.team.filter();
         let refreshed = match &mut self.document {
-            Some(doc) if doc.source.id == id => doc.refresh(project),
+            Some(doc) if doc.source.id == id => {
+                doc.set_coder_filter(filter);
+                doc.refresh(project)
+            }
             _ => return self.select(id),
         };
         if let Err(e) = refreshed {
@@ -609,6 +645,7 @@ impl ThicketApp {
                     None => {}
                 }
                 if written.result.is_ok() && written.changed {
+                    super::team::touch(self);
                     self.generation += 1;
                     self.reload_document();
                 }
@@ -647,14 +684,19 @@ impl ThicketApp {
     pub(super) fn perform(&mut self, action: thicket_core::Action) -> Option<thicket_core::action::EntitySet> {
         let p = self.project.as_mut()?;
         let _p = phase("project: perform (one transaction)");
-        let created = match p.perform(action) {
-            Ok(outcome) => Some(outcome.created),
+        let result = p.perform(action);
+        drop(_p);
+        let created = match result {
+            Ok(outcome) => {
+                // A change made while blind is the blind session's last activity.
+                super::team::touch(self);
+                Some(outcome.created)
+            }
             Err(e) => {
                 self.errors.push(e.to_string());
                 None
             }
         };
-        drop(_p);
         self.generation += 1;
         self.reload_document();
         created
@@ -754,6 +796,7 @@ impl ThicketApp {
             }
             UiCommand::Run(command) => super::commands::run(self, command),
             UiCommand::RemoveCoding(id) => super::coding_removal::ask_or_remove(self, id),
+            UiCommand::Team(request) => super::team::apply(self, request),
         }
     }
 
@@ -784,6 +827,10 @@ impl ThicketApp {
 
     /// Asks who is coding, offering the current name (unless already asking).
     pub(super) fn ask_coder(&mut self) {
+        if let Some(blind) = self.team.blind() {
+            let message = format!("You are coding blind as {}: leave blind mode first to code as someone else.", blind.name);
+            return self.errors.push(message);
+        }
         if self.coder_prompt.is_none() {
             self.coder_prompt = Some(super::coder_prompt::CoderPrompt::change(&self.coder));
         }
@@ -945,6 +992,13 @@ impl ThicketApp {
         if name.is_empty() {
             return;
         }
+        if let Some(blind) = self.team.blind() {
+            let message = format!("You are coding blind as {}: leave blind mode first to code as someone else.", blind.name);
+            return self.errors.push(message);
+        }
+        if name != self.coder {
+            self.coder_known = None;
+        }
         self.coder = name.clone();
         self.prefs.coder = Some(name);
         self.prefs.save(self.prefs_path.as_deref());
@@ -1008,6 +1062,7 @@ impl eframe::App for ThicketApp {
         }
         panels::shortcuts(self, ui.ctx());
         panels::menu_bar(self, ui);
+        super::team::banner(self, ui);
         panels::errors(self, ui);
         if self.project.is_some() || self.writing.is_some() {
             panels::status_bar(self, ui);
@@ -1034,6 +1089,7 @@ impl eframe::App for ThicketApp {
         super::report_dialog::show(self, ui.ctx());
         super::pseudonyms::show(self, ui.ctx());
         super::excerpt_dialog::show(self, ui.ctx());
+        super::team::show(self, ui.ctx());
         self.dialogs(ui.ctx());
         if let Some(writing) = &self.writing {
             // Commands wait for the project to come back.

@@ -99,7 +99,8 @@ impl CoderPrompt {
 /// Draws the question while it is up; the chosen name becomes the coder (and is remembered).
 pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     let Some(prompt) = &mut app.coder_prompt else { return };
-    let coders: Vec<String> = app.summary.as_ref().map(|s| s.coders.iter().map(|c| c.name.clone()).collect()).unwrap_or_default();
+    // Retired coders are not offered for new work.
+    let coders: Vec<String> = app.summary.as_ref().map(|s| s.coders.iter().filter(|c| !c.retired).map(|c| c.name.clone()).collect()).unwrap_or_default();
     match prompt.show(ctx, &coders, &app.coder) {
         PromptOutcome::Open => {}
         PromptOutcome::Kept => app.coder_prompt = None,

@@ -34,6 +34,7 @@ pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     let data = &mut app.data;
     let mut commands = Vec::new();
     if data.memos_open {
+        data.memos.coder_filter = app.team.filter();
         commands.extend(data.memos.show(ctx, project, app.generation, &mut data.memos_open));
     }
     let mut errors = Vec::new();

@@ -33,6 +33,7 @@ pub mod report_dialog;
 pub mod summary;
 mod search;
 pub mod side_panels;
+pub mod team;
 mod window_fit;
 pub mod writing;
 

@@ -128,6 +128,9 @@ pub struct MemoBrowser {
     open: Option<Open>,
     /// Put the keyboard in the memo text on the next frame.
     focus_body: bool,
+    /// Whose memos are listed (set by the app before drawing; a change bumps the generation, so
+    /// the list is read again).
+    pub(crate) coder_filter: crate::team::CoderFilter,
 }
 
 impl MemoBrowser {
@@ -212,7 +215,7 @@ impl MemoBrowser {
     }
 
     fn reload(&mut self, project: &Project, generation: u64) {
-        match load_entries(project) {
+        match load_entries(project, &self.coder_filter) {
             Ok(entries) => self.entries = entries,
             Err(e) => log_error(&e),
         }
@@ -497,11 +500,12 @@ fn coding_entry(names: &Names, c: &Coding) -> MemoEntry {
     }
 }
 
-/// Every memo and coding memo, most recently changed first.
-fn load_entries(project: &Project) -> Result<Vec<MemoEntry>> {
+/// Every memo and coding memo of the coders `shown` lets through (the Team view's ticks, blind
+/// mode), most recently changed first.
+fn load_entries(project: &Project, shown: &crate::team::CoderFilter) -> Result<Vec<MemoEntry>> {
     let mut names = Names::load(project)?;
     let mut entries = Vec::new();
-    for m in project.memos()? {
+    for m in project.memos()?.into_iter().filter(|m| shown.passes(m.coder_id)) {
         entries.push(MemoEntry {
             target: EditTarget::Memo(m.id),
             kind: MemoKind::of(&m.target),
@@ -514,7 +518,7 @@ fn load_entries(project: &Project) -> Result<Vec<MemoEntry>> {
             body: m.body,
         });
     }
-    for c in project.coding_memos()? {
+    for c in project.coding_memos()?.into_iter().filter(|c| shown.passes(c.coder_id)) {
         entries.push(coding_entry(&names, &c));
     }
     let rank = |t: &EditTarget| match *t {

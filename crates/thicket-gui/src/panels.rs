@@ -144,7 +144,13 @@ pub fn status_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
 /// "Coder: NAME ▾": pick one of the project's coders or type a new name.
 fn coder_picker(app: &mut ThicketApp, ui: &mut egui::Ui) {
     let label = ui.label("Coder:");
-    let coders: Vec<String> = app.summary.as_ref().map(|s| s.coders.iter().map(|c| c.name.clone()).collect()).unwrap_or_default();
+    if let Some(blind) = app.team.blind() {
+        // Blind mode decides who codes until it is left (the banner says how).
+        ui.label(RichText::new(format!("{} (blind)", blind.name)).strong()).labelled_by(label.id);
+        return;
+    }
+    // Retired coders are not offered for new work.
+    let coders: Vec<String> = app.summary.as_ref().map(|s| s.coders.iter().filter(|c| !c.retired).map(|c| c.name.clone()).collect()).unwrap_or_default();
     let mut chosen = None;
     let id = ui.make_persistent_id("new_coder_name");
     let shown = if app.coder.is_empty() { "(not chosen)" } else { app.coder.as_str() };
@@ -368,7 +374,7 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
     }
     egui::Panel::bottom("retrieval").resizable(true).default_size((height * 0.3).min(220.0)).max_size(most).show(ui, |ui| {
         if let (Some(project), Some(summary)) = (&app.project, &app.summary) {
-            jump = app.retrieval.show(ui, project, summary, &codes);
+            jump = app.retrieval.show(ui, project, summary, &codes, &app.team.filter());
         }
     });
     if let Some(segment) = jump

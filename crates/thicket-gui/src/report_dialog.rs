@@ -114,6 +114,11 @@ impl Reports {
 
 /// Opens the dialog for `kind`, with the choices last confirmed for it.
 pub(crate) fn open(app: &mut ThicketApp, kind: ReportKind) {
+    // These reports count and quote every coder's codings: blind mode would show them.
+    if let Some(blind) = app.team.blind() {
+        let message = format!("You are coding blind as {}: the codebook and case reports cover every coder, so leave blind mode to write them.", blind.name);
+        return app.errors.push(message);
+    }
     let last = app.reports.last.iter().find(|c| c.kind == kind).cloned();
     app.reports.dialog = Some(last.unwrap_or_else(|| ReportChoices::new(kind)));
 }

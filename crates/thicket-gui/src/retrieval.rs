@@ -20,19 +20,28 @@ pub struct RetrievalPane {
 impl RetrievalPane {
     /// The segments for `codes` under the current filters; `generation` changes whenever the
     /// project does, so the cache is never stale.
-    pub fn segments(&mut self, project: &Project, book: &Codebook, codes: &[CodeId], generation: u64) -> &[Segment] {
+    /// `shown`: the coders whose codings the window shows (`None`: everyone), as the Team view
+    /// and blind mode say; the pane's own Coder choice narrows within them.
+    pub fn segments(&mut self, project: &Project, book: &Codebook, codes: &[CodeId], generation: u64, shown: Option<&[String]>) -> &[Segment] {
+        let coders: Vec<String> = match (shown, &self.coder) {
+            (None, picked) => picked.iter().cloned().collect(),
+            (Some(shown), Some(picked)) => shown.iter().filter(|c| *c == picked).cloned().collect(),
+            (Some(shown), None) => shown.to_vec(),
+        };
+        // Nobody shown (every coder hidden, or a pick that is hidden): nothing to list.
+        let nobody = shown.is_some() && coders.is_empty();
         let filter = SegmentFilter {
             codes: codes.iter().filter_map(|c| book.path(*c).map(String::from)).collect(),
             include_subcodes: self.include_subcodes,
             cases: self.case.iter().cloned().collect(),
             roles: self.role.iter().cloned().collect(),
             kinds: self.kind.iter().copied().collect(),
-            coders: self.coder.iter().cloned().collect(),
+            coders,
             sources: Vec::new(),
         };
         let key = format!("{generation}|{filter:?}");
         if self.cache.as_ref().is_none_or(|(k, _)| *k != key) {
-            let list = if filter.codes.is_empty() { Vec::new() } else { project.segments(&filter).unwrap_or_default() };
+            let list = if filter.codes.is_empty() || nobody { Vec::new() } else { project.segments(&filter).unwrap_or_default() };
             self.cache = Some((key, list));
         }
         self.cache.as_ref().map_or(&[], |(_, s)| s.as_slice())
@@ -40,11 +49,16 @@ impl RetrievalPane {
 
     /// Draws the pane; returns the segment the user clicked. The filters' choices come from
     /// `summary` (read once per change), not from the project on every frame.
-    pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, summary: &Summary, codes: &[CodeId]) -> Option<Segment> {
+    pub fn show(&mut self, ui: &mut egui::Ui, project: &Project, summary: &Summary, codes: &[CodeId], coder_filter: &crate::team::CoderFilter) -> Option<Segment> {
         let (book, generation) = (&summary.codebook, summary.generation);
         let cases: Vec<String> = summary.cases.iter().map(|c| c.name.clone()).collect();
         let roles = &summary.roles;
-        let coders: Vec<String> = summary.coders.iter().map(|c| c.name.clone()).collect();
+        let shown = coder_filter.shown_names(&summary.coders);
+        // Only the coders shown are offered.
+        let coders: Vec<String> = summary.coders.iter().filter(|c| coder_filter.passes(c.id)).map(|c| c.name.clone()).collect();
+        if self.coder.as_ref().is_some_and(|c| !coders.contains(c)) {
+            self.coder = None;
+        }
         let names: Vec<&str> = codes.iter().filter_map(|c| book.path(*c)).collect();
         ui.horizontal_wrapped(|ui| {
             ui.heading("Segments");
@@ -64,14 +78,14 @@ impl RetrievalPane {
             combo(ui, "Role", &mut self.role, &roles.iter().map(|r| r.name.clone()).collect::<Vec<_>>());
             combo(ui, "Coder", &mut self.coder, &coders);
         });
-        let segments = self.segments(project, book, codes, generation);
+        let segments = self.segments(project, book, codes, generation, shown.as_deref());
         if !codes.is_empty() {
             ui.weak(format!("{} segments", segments.len()));
         }
         let mut clicked = None;
         // Whose segment it is matters only where there is more than one coder; the status bar
         // names the one coder otherwise.
-        let several_coders = summary.coders.len() > 1;
+        let several_coders = coders.len() > 1;
         egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, 58.0, segments.len(), |ui, range| {
             for s in segments.get(range).unwrap_or_default() {
                 let who = if s.speakers.is_empty() { String::new() } else { format!(" · {}", s.speakers.join(", ")) };

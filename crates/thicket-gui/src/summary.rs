@@ -67,12 +67,31 @@ pub struct SummaryLoader {
     /// counted from range `next_sources` on.
     sources: Vec<(SourceId, SourceId)>,
     next_sources: usize,
+    /// Whose codings are counted (the Team view, blind mode).
+    coder_filter: crate::team::CoderFilter,
+    /// The coders counted, once the lists are read; `None`: everyone.
+    counted: Option<Vec<CoderId>>,
 }
 
 impl SummaryLoader {
     /// A read of the listings for `generation`.
     pub fn new(generation: u64) -> Self {
-        SummaryLoader { generation, partial: None, codes: Vec::new(), next: 0, sources: Vec::new(), next_sources: 0 }
+        SummaryLoader {
+            generation,
+            partial: None,
+            codes: Vec::new(),
+            next: 0,
+            sources: Vec::new(),
+            next_sources: 0,
+            coder_filter: crate::team::CoderFilter::Everyone,
+            counted: None,
+        }
+    }
+
+    /// Counting only the codings `filter` lets through (the codebook's counts in blind mode).
+    pub fn with_coders(mut self, filter: crate::team::CoderFilter) -> Self {
+        self.coder_filter = filter;
+        self
     }
 
     /// The generation being read.
@@ -94,6 +113,8 @@ impl SummaryLoader {
             let mut ids: Vec<SourceId> = sources.iter().map(|s| s.id).collect();
             ids.sort();
             self.sources = ids.chunks(SOURCES_PER_PIECE).map(|c| (c[0], c[c.len() - 1])).collect();
+            let coders = project.coders()?;
+            self.counted = self.coder_filter.shown_ids(&coders);
             self.partial = Some(Summary {
                 generation: self.generation,
                 title: project.title()?,
@@ -103,7 +124,7 @@ impl SummaryLoader {
                 codebook,
                 counts: HashMap::new(),
                 coding_count: 0,
-                coders: project.coders()?,
+                coders,
                 roles: project.roles()?,
             });
             if started.elapsed() >= budget && !self.codes.is_empty() {
@@ -117,7 +138,10 @@ impl SummaryLoader {
         while self.next < self.codes.len() {
             let code = self.codes[self.next];
             if let Some(&(first, last)) = self.sources.get(self.next_sources) {
-                let n = project.coding_count_in_sources(code, first, last)?;
+                let n = match &self.counted {
+                    None => project.coding_count_in_sources(code, first, last)?,
+                    Some(coders) => project.coding_count_in_sources_by(code, first, last, coders)?,
+                };
                 if n > 0 {
                     *summary.counts.entry(code).or_default() += n;
                     summary.coding_count += n;

@@ -725,7 +725,7 @@ mod tests {
             vec![case(1, "A"), case(2, "B")],
             vec![(CaseId(1), SourceId(1)), (CaseId(1), SourceId(2)), (CaseId(2), SourceId(2))],
             vec![person(1, "Dana", "caregiver"), person(2, "Sam", "social_worker")],
-            vec![Coder { id: CoderId(1), uuid: String::new(), name: "Amara".into(), created_at: String::new() }],
+            vec![Coder { id: CoderId(1), uuid: String::new(), name: "Amara".into(), created_at: String::new(), color: String::new(), retired: false }],
             Some(vec![turn(1, 1, 0, 50), turn(2, 2, 50, 100)]),
             vec![(SourceId(2), ParticipantId(1))],
         )

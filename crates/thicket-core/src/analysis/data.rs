@@ -598,7 +598,7 @@ pub(crate) mod fixture {
     pub fn data_with(codings: Vec<CodingRef>) -> AnalysisData {
         let case = |id: i64, name: &str| Case { id: CaseId(id), uuid: String::new(), name: name.into(), description: String::new() };
         let person = |id: i64, name: &str, role: &str| Participant { id: ParticipantId(id), uuid: String::new(), name: name.into(), role: Some(role.into()) };
-        let coder = |id: i64, name: &str| Coder { id: CoderId(id), uuid: String::new(), name: name.into(), created_at: String::new() };
+        let coder = |id: i64, name: &str| Coder { id: CoderId(id), uuid: String::new(), name: name.into(), created_at: String::new(), color: String::new(), retired: false };
         let attr = |id: i64, name: &str, target: AttributeTarget, t: AttributeType| AttributeDef {
             id: AttributeId(id), uuid: String::new(), name: name.into(), applies_to: target, value_type: t, categories: Vec::new(),
         };

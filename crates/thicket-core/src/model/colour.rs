@@ -66,6 +66,25 @@ pub fn next_code_colour(book: &Codebook) -> Rgb {
     CODE_PALETTE[book.len() % CODE_PALETTE.len()]
 }
 
+/// The colours coders take in turn: eight hues, darker than the codes' so that a coder's mark on
+/// a stripe stands out from the stripe's own colour. Migration 8 gives coders of older files
+/// these colours by id, in the same order.
+pub const CODER_PALETTE: [Rgb; 8] = [
+    Rgb(0x39, 0x49, 0xAB),
+    Rgb(0xD8, 0x1B, 0x60),
+    Rgb(0x00, 0x89, 0x7B),
+    Rgb(0xF4, 0x51, 0x1E),
+    Rgb(0x7C, 0xB3, 0x42),
+    Rgb(0x8E, 0x24, 0xAA),
+    Rgb(0x6D, 0x4C, 0x41),
+    Rgb(0x03, 0x9B, 0xE5),
+];
+
+/// The colour for the next coder of a project that has `coders` already.
+pub fn next_coder_colour(coders: usize) -> Rgb {
+    CODER_PALETTE[coders % CODER_PALETTE.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

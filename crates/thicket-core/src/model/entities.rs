@@ -175,6 +175,34 @@ pub struct Coder {
     pub uuid: String,
     pub name: String,
     pub created_at: String,
+    /// `#RRGGBB`: the window marks this coder's stripes with it.
+    #[serde(default)]
+    pub color: String,
+    /// Retired: keeps every coding and memo, but is not offered for new work.
+    #[serde(default)]
+    pub retired: bool,
+}
+
+/// A stretch of time a coder coded blind: seeing only their own codings (issue #13).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlindSession {
+    pub id: i64,
+    pub coder_id: CoderId,
+    /// RFC 3339 UTC.
+    pub started_at: String,
+    /// When the coder left blind mode; `None` while the session is open, or when the window
+    /// ended without leaving it (a crash): then `last_activity_at` is as far as it is known to
+    /// have lasted.
+    pub ended_at: Option<String>,
+    /// The last change made while blind (the start, if none).
+    pub last_activity_at: String,
+}
+
+impl BlindSession {
+    /// Where the session ends for counting: its end, else its last activity.
+    pub fn counted_end(&self) -> &str {
+        self.ended_at.as_deref().unwrap_or(&self.last_activity_at)
+    }
 }
 
 /// What a memo is attached to.

@@ -19,7 +19,7 @@ mod pseudonyms;
 mod span;
 
 pub use codebook::{Codebook, in_vivo_name, split_path};
-pub use colour::{CODE_PALETTE, Rgb, next_code_colour};
+pub use colour::{CODE_PALETTE, CODER_PALETTE, Rgb, next_code_colour, next_coder_colour};
 pub use entities::*;
 pub use entity_set::{EntitySet, Snapshot};
 pub use framework::{Framework, FrameworkCell, FrameworkMatrix};

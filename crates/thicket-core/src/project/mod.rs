@@ -8,6 +8,7 @@ mod analysis_load;
 mod apply;
 mod autocode;
 mod check;
+mod coders;
 mod framework;
 mod import_batch;
 mod pseudonyms;
@@ -23,6 +24,7 @@ use crate::store::Store;
 
 pub use analysis_load::{AnalysisLoader, AnalysisRows};
 pub use check::CheckReport;
+pub use coders::{CoderSummary, format_duration, seconds_between};
 pub use import_batch::{DateFrom, ImportOptions, ImportReport, ImportedFile, ReadBatch, SkippedFile, expand_paths, import_text, read_files};
 pub use pseudonyms::{EntryPreview, PreviewHit, PreviewPlace, PreviewRun, PseudonymPreview};
 pub use queries::{CaseDeletionSummary, MemoMarks, Segment, SegmentFilter, SegmentReader, sort_segments};
@@ -163,9 +165,13 @@ impl Project {
         self.redo.last().map(|e| e.label.as_str())
     }
 
-    /// The coder with this name, created (as an undoable action) if missing.
+    /// The coder with this name, created (as an undoable action) if missing; a retired coder is
+    /// refused (they are not offered for new work).
     pub fn ensure_coder(&mut self, name: &str) -> Result<CoderId> {
         if let Some(c) = self.coders()?.into_iter().find(|c| c.name == name) {
+            if c.retired {
+                return Err(crate::Error::invalid(format!("coder \"{name}\" is retired: bring them back first (thicket coder PROJECT unretire \"{name}\")")));
+            }
             return Ok(c.id);
         }
         let outcome = self.perform(Action::CreateCoder { name: name.to_string() })?;

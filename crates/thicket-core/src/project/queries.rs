@@ -198,6 +198,14 @@ impl Project {
         Ok(self.store.read().coding_count_in_sources(code, first, last)?)
     }
 
+    /// `coding_count_in_sources` counting only the codings of `coders` (none: 0).
+    pub fn coding_count_in_sources_by(&self, code: CodeId, first: SourceId, last: SourceId, coders: &[CoderId]) -> Result<usize> {
+        if coders.is_empty() {
+            return Ok(0);
+        }
+        Ok(self.store.read().coding_count_in_sources_by(code, first, last, coders)?)
+    }
+
     /// All coders, by name.
     pub fn coders(&self) -> Result<Vec<Coder>> {
         Ok(self.store.read().coders()?)

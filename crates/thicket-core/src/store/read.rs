@@ -1,5 +1,7 @@
 //! Read queries. Every list has an `ORDER BY`, so outputs are deterministic.
 
+use std::collections::HashMap;
+
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::convert::{get_usize, json_time_marks, json_usizes, memo_target_from_columns};
@@ -279,9 +281,44 @@ impl<'a> Reader<'a> {
 
     /// All coders, by name.
     pub fn coders(&self) -> Result<Vec<Coder>> {
-        self.list("SELECT id, uuid, name, created_at FROM coders ORDER BY name, id", [], |r| {
-            Ok(Coder { id: r.get(0)?, uuid: r.get(1)?, name: r.get(2)?, created_at: r.get(3)? })
+        self.list("SELECT id, uuid, name, created_at, color, retired FROM coders ORDER BY name, id", [], |r| {
+            Ok(Coder { id: r.get(0)?, uuid: r.get(1)?, name: r.get(2)?, created_at: r.get(3)?, color: r.get(4)?, retired: r.get(5)? })
         })
+    }
+
+    /// Codings per coder in sources with ids `first..=last` (coders with none are left out).
+    /// From the by-source index, so a range of sources costs its codings, not the project's.
+    pub fn coder_codings_in_sources(&self, first: SourceId, last: SourceId) -> Result<Vec<(CoderId, usize)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT coder_id, count(*) FROM codings WHERE source_id BETWEEN ?1 AND ?2 GROUP BY coder_id ORDER BY coder_id",
+        )?;
+        let rows = stmt.query_map(params![first, last], |r| Ok((r.get::<_, CoderId>(0)?, get_usize(r, 1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Memos per coder (coders with none are left out).
+    pub fn coder_memo_counts(&self) -> Result<HashMap<CoderId, usize>> {
+        let rows = self.list("SELECT coder_id, count(*) FROM memos GROUP BY coder_id ORDER BY coder_id", [], |r| Ok((r.get::<_, CoderId>(0)?, get_usize(r, 1)?)))?;
+        Ok(rows.into_iter().collect())
+    }
+
+    /// Every blind session, oldest first.
+    pub fn blind_sessions(&self) -> Result<Vec<BlindSession>> {
+        self.list(
+            "SELECT id, coder_id, started_at, ended_at, last_activity_at FROM blind_sessions ORDER BY started_at, id",
+            [],
+            |r| Ok(BlindSession { id: r.get(0)?, coder_id: r.get(1)?, started_at: r.get(2)?, ended_at: r.get(3)?, last_activity_at: r.get(4)? }),
+        )
+    }
+
+    /// Codings of `code` by any of `coders` in sources with ids `first..=last`.
+    pub fn coding_count_in_sources_by(&self, code: CodeId, first: SourceId, last: SourceId, coders: &[CoderId]) -> Result<usize> {
+        let sql = format!(
+            "SELECT count(*) FROM codings WHERE code_id = ?1 AND source_id BETWEEN ?2 AND ?3 AND coder_id IN ({})",
+            ids_csv(coders, |i| i.0).unwrap_or_default()
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        Ok(stmt.query_row(params![code, first, last], |r| get_usize(r, 0))?)
     }
 
     /// All codes, parents' order first: by parent, position, name.

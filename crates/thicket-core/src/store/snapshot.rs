@@ -225,7 +225,7 @@ impl Writer<'_> {
     pub fn restore(&mut self, snap: &Snapshot) -> Result<()> {
         self.defer_foreign_keys()?;
         for c in &snap.coders {
-            self.insert_coder(Some(c.id), &c.uuid, &c.name, &c.created_at)?;
+            self.insert_coder(c)?;
         }
         for c in &snap.cases {
             self.insert_case(Some(c.id), &c.uuid, &c.name, &c.description)?;

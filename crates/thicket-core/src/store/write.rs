@@ -255,13 +255,45 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    /// Inserts a coder.
-    pub fn insert_coder(&mut self, id: Option<CoderId>, uuid: &str, name: &str, created_at: &str) -> Result<CoderId> {
+    /// Inserts a coder (under `coder.id` when restoring, i.e. when it is not 0).
+    pub fn insert_coder(&mut self, coder: &Coder) -> Result<CoderId> {
+        let id = (coder.id.0 != 0).then_some(coder.id);
         self.tx.execute(
-            "INSERT INTO coders (id, uuid, name, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![id, uuid, name, created_at],
+            "INSERT INTO coders (id, uuid, name, created_at, color, retired) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, coder.uuid, coder.name, coder.created_at, coder.color, coder.retired],
         )?;
         Ok(CoderId(self.tx.last_insert_rowid()))
+    }
+
+    /// Replaces a coder's name, colour and retired flag.
+    pub fn update_coder(&mut self, id: CoderId, name: &str, color: &str, retired: bool) -> Result<()> {
+        self.tx.execute("UPDATE coders SET name = ?2, color = ?3, retired = ?4 WHERE id = ?1", params![id, name, color, retired])?;
+        Ok(())
+    }
+
+    /// Opens a blind session of `coder` at `at`, first ending any session of theirs left open
+    /// (a window that never left blind mode) at its last activity; returns the new session's id.
+    pub fn begin_blind_session(&mut self, coder: CoderId, at: &str) -> Result<i64> {
+        self.tx.execute("UPDATE blind_sessions SET ended_at = last_activity_at WHERE coder_id = ?1 AND ended_at IS NULL", params![coder])?;
+        self.tx.execute(
+            "INSERT INTO blind_sessions (coder_id, started_at, ended_at, last_activity_at) VALUES (?1, ?2, NULL, ?2)",
+            params![coder, at],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Ends the open blind sessions of `coder` at `at`; returns how many there were.
+    pub fn end_blind_sessions(&mut self, coder: CoderId, at: &str) -> Result<usize> {
+        Ok(self.tx.execute(
+            "UPDATE blind_sessions SET ended_at = ?2, last_activity_at = ?2 WHERE coder_id = ?1 AND ended_at IS NULL",
+            params![coder, at],
+        )?)
+    }
+
+    /// Records activity in an open blind session at `at`.
+    pub fn touch_blind_session(&mut self, session: i64, at: &str) -> Result<()> {
+        self.tx.execute("UPDATE blind_sessions SET last_activity_at = ?2 WHERE id = ?1 AND ended_at IS NULL", params![session, at])?;
+        Ok(())
     }
 
     /// Inserts a code (under `code.id` when restoring, i.e. when it is not 0).

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::Ctx;
 use super::data_cache::{CANCELLED, Loaded};
-use super::filters::{FilterRow, narrow};
+use super::filters::{FilterRow, narrow, narrow_coders};
 use crate::jobs::{Cancel, Job, Polled};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad};
 
@@ -65,8 +65,9 @@ impl Ctx<'_> {
         compute: Compute<T>,
     ) -> Option<Result<T, String>> {
         let (scope, need) = (filters.filters.scope(), filters.filters.load(need));
+        let coders = self.coders.clone();
         let on_data = |data: &AnalysisData| {
-            filters.learn(data);
+            filters.learn(data, &coders);
             on_data(data);
         };
         self.run(key, work, need, on_data, Box::new(move |data, cancel| compute(narrow(data, &scope)?, cancel)))
@@ -93,7 +94,9 @@ impl Ctx<'_> {
                 Err(e) => return Some(Err(e)),
             };
             on_data(&data);
-            let job = self.jobs.spawn("analysis", self.generation, move |cancel| compute(data, cancel));
+            // The Team view's choice first: every view counts the same coders.
+            let coders = self.coders.clone();
+            let job = self.jobs.spawn("analysis", self.generation, move |cancel| compute(narrow_coders(data, &coders), cancel));
             work.job = Some((key, job));
         }
         let (_, job) = work.job.as_mut()?;

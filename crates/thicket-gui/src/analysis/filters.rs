@@ -7,6 +7,11 @@
 //! computes. Out: a core `Scope` and the data narrowed to it, so that a view's numbers are the
 //! command's numbers for the same flags. One widget, so the five views cannot drift apart; it
 //! wraps on a narrow window.
+//!
+//! The Team view's choice of coders (its show/hide ticks, blind mode) comes first: the data is
+//! narrowed to the coders shown before any view's own filters (`narrow_coders`, on the worker),
+//! and the Coders list here offers only those, so a view's Coders filter picks among the coders
+//! the window shows and can never bring back one the Team view hides.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -103,10 +108,11 @@ impl FilterRow {
     }
 
     /// Learns the names to offer from the project's rows, and forgets picks that are gone (a case
-    /// deleted, a coder merged away), which the scope would refuse.
-    pub fn learn(&mut self, data: &AnalysisData) {
+    /// deleted, a coder merged away), which the scope would refuse. Only the coders `shown` lets
+    /// through are offered: the Team view hides the others, blind mode all but one.
+    pub fn learn(&mut self, data: &AnalysisData, shown: &crate::team::CoderFilter) {
         self.cases = sorted(data.cases.values().map(|c| c.name.clone()));
-        self.coders = sorted(data.coders.values().map(|c| c.name.clone()));
+        self.coders = sorted(data.coders.values().filter(|c| shown.passes(c.id)).map(|c| c.name.clone()));
         self.roles = sorted(data.participants.values().filter_map(|p| p.role.clone()));
         let f = &mut self.filters;
         f.cases.retain(|c| self.cases.contains(c));
@@ -125,6 +131,18 @@ pub fn narrow(data: Arc<AnalysisData>, scope: &Scope) -> Result<Arc<AnalysisData
     let mut narrowed = (*data).clone();
     narrowed.restrict(scope).map_err(|e| e.to_string())?;
     Ok(Arc::new(narrowed))
+}
+
+/// `data` without the codings (and coders) `shown` leaves out: the same `Arc` when it shows
+/// everyone, else a narrowed copy. Run on the analysis worker.
+pub fn narrow_coders(data: Arc<AnalysisData>, shown: &crate::team::CoderFilter) -> Arc<AnalysisData> {
+    if shown.is_everyone() {
+        return data;
+    }
+    let mut narrowed = (*data).clone();
+    narrowed.codings.retain(|c| shown.passes(c.coder));
+    narrowed.coders.retain(|id, _| shown.passes(*id));
+    Arc::new(narrowed)
 }
 
 fn sorted(names: impl Iterator<Item = String>) -> Vec<String> {

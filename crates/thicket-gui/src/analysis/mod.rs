@@ -193,6 +193,9 @@ pub(super) struct Ctx<'a> {
     pub chart_size: &'a mut ChartSize,
     /// Whether exports go through the pseudonym map, ticked in the Export menu.
     pub pseudonymise: &'a mut bool,
+    /// Whose codings the analyses count (the Team view's ticks, blind mode); applied to the
+    /// data on the worker, before any view's own filters.
+    pub coders: crate::team::CoderFilter,
     /// Set by `Ctx::run` while the view waits for its data or its result.
     busy: Option<background::Busy>,
 }
@@ -378,6 +381,7 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
             jobs: &app.jobs,
             chart_size: &mut app.analysis.chart_size,
             pseudonymise: &mut app.analysis.pseudonymise,
+            coders: app.team.filter(),
             busy: None,
         };
         view.show(ui, &mut ctx);

@@ -44,6 +44,8 @@ pub enum Command {
     ThemeLight,
     ThemeDark,
     CommandPalette,
+    Team,
+    LeaveBlind,
     Undo,
     Redo,
     FindInDocument,
@@ -90,6 +92,8 @@ pub enum Needs {
     AnalysisInFront,
     UndoStep,
     RedoStep,
+    /// Blind mode on.
+    Blind,
 }
 
 /// A command's row of the table.
@@ -144,6 +148,8 @@ impl Command {
             C::ThemeLight =>     (View, 0, "Light theme", None, Nothing, ""),
             C::ThemeDark =>      (View, 0, "Dark theme", None, Nothing, ""),
             C::CommandPalette => (View, 1, "Command palette…", shift_key(Key::P), Nothing, "Every command, found by typing part of its name"),
+            C::Team =>           (View, 2, "Team…", None, OpenProject, "Open or close the coders' view: colours, counts, show or hide each one's codings, retire, and code blind"),
+            C::LeaveBlind =>     (View, 2, "Leave blind mode", None, Blind, "Show every coder's codings again"),
             C::Undo =>           (Edit, 0, "Undo", key(Key::Z), UndoStep, ""),
             C::Redo =>           (Edit, 0, "Redo", shift_key(Key::Z), RedoStep, ""),
             C::FindInDocument => (Edit, 1, "Find in document…", key(Key::F), OpenDocument, ""),
@@ -161,7 +167,7 @@ impl Command {
             C::NewProject, C::OpenProject, C::OpenSample, C::ImportFiles, C::ImportFolder, C::ExportExcerpts, C::ExportCodebook,
             C::ExportCaseReport, C::SaveCopy, C::CloseProject, C::Quit,
             C::Participants, C::Cases, C::Attributes, C::Memos, C::NewProjectMemo, C::Pseudonyms, C::ExportLog, C::ChangeCoder,
-            C::ThemeSystem, C::ThemeLight, C::ThemeDark, C::CommandPalette,
+            C::ThemeSystem, C::ThemeLight, C::ThemeDark, C::CommandPalette, C::Team, C::LeaveBlind,
             C::Undo, C::Redo, C::FindInDocument, C::SearchProject,
         ];
         all.extend(AnalysisKind::ALL.map(C::Analysis));
@@ -218,6 +224,7 @@ impl Command {
             Needs::AnalysisInFront => app.analysis.active().is_some(),
             Needs::UndoStep => app.project.as_ref().and_then(|p| p.undo_label()).is_some(),
             Needs::RedoStep => app.project.as_ref().and_then(|p| p.redo_label()).is_some(),
+            Needs::Blind => app.team.blind().is_some(),
         }
     }
 
@@ -257,6 +264,8 @@ pub(super) fn run(app: &mut ThicketApp, command: Command) {
         Command::Undo => UiCommand::Undo,
         Command::Redo => UiCommand::Redo,
         Command::Analysis(kind) => UiCommand::OpenAnalysis(kind),
+        Command::LeaveBlind => UiCommand::Team(super::team::TeamRequest::LeaveBlind),
+        Command::Team => return super::team::toggle(app),
         Command::ExportCodebook => return super::report_dialog::open(app, super::report_dialog::ReportKind::Codebook),
         Command::ExportCaseReport => return super::report_dialog::open(app, super::report_dialog::ReportKind::CaseReport),
         // The rest change the window only.

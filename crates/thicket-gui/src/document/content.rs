@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use egui::Color32;
 
-use super::stripes::Lanes;
+use super::stripes::{Lanes, StripeKey};
 use thicket_core::model::*;
 use thicket_core::text::TextIndex;
 
@@ -50,10 +50,16 @@ impl Highlights {
         codings.retain(|c| c.span.start < c.span.end && c.span.end <= char_len);
         codings.sort_by_key(|c| (c.span.start, c.span.end, c.id));
         let by_paragraph = index_by_paragraph(paragraphs, codings.iter().map(|c| c.span));
-        let present: Vec<Vec<CodeId>> = by_paragraph.iter().map(|list| list.iter().map(|&k| codings[k as usize].code_id).collect()).collect();
+        let present: Vec<Vec<StripeKey>> = by_paragraph.iter().map(|list| list.iter().map(|&k| stripe_key(&codings[k as usize])).collect()).collect();
         let lanes = Lanes::assign(&present);
         let signatures = (0..paragraphs.len()).map(|i| signature(&paragraphs[i], &by_paragraph[i], &codings, &codes)).collect();
         Highlights { codings, by_paragraph, codes, lanes, signatures }
+    }
+
+    /// Whether codings of more than one coder are shown: then each stripe is marked with its
+    /// coder's colour.
+    pub fn several_coders(&self) -> bool {
+        self.codings.first().is_some_and(|first| self.codings.iter().any(|c| c.coder_id != first.coder_id))
     }
 
     /// Paragraphs whose highlights differ between `self` and `newer`.
@@ -84,6 +90,11 @@ impl Highlights {
         list.dedup();
         list
     }
+}
+
+/// The stripe a coding is drawn in: its code's, as coded by its coder.
+pub fn stripe_key(c: &Coding) -> StripeKey {
+    (c.code_id, c.coder_id)
 }
 
 /// Code styles from the codebook, in tree order.

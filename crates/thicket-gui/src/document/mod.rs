@@ -87,8 +87,10 @@ pub struct DocumentView {
     margin_times: Vec<Vec<MarginTime>>,
     /// Participant → "Name (role)", for tooltips.
     people: HashMap<ParticipantId, String>,
-    /// Coder → name, to tell two coders' codings apart in menus.
-    coders: HashMap<CoderId, String>,
+    /// Coder → name and colour, to tell two coders' codings apart in menus, tooltips and stripes.
+    coders: HashMap<CoderId, (String, Color32)>,
+    /// Whose codings are shown (the Team view's ticks, blind mode).
+    coder_filter: crate::team::CoderFilter,
     has_timestamps: bool,
     galleys: GalleyCache,
     heights: Heights,
@@ -123,6 +125,11 @@ fn people_labels(project: &Project) -> Result<HashMap<ParticipantId, String>> {
         .into_iter()
         .map(|p| (p.id, match p.role { Some(role) => format!("{} ({})", p.name, role.replace('_', " ")), None => p.name }))
         .collect())
+}
+
+/// Coder → name and colour, as the view shows them.
+fn coder_looks(project: &Project) -> Result<HashMap<CoderId, (String, Color32)>> {
+    Ok(project.coders()?.into_iter().map(|c| (c.id, (c.name, parse_color(&c.color)))).collect())
 }
 
 /// A requested scroll to a char, driven over a few frames until it is in view and still.
@@ -161,16 +168,23 @@ struct Geometry {
 impl DocumentView {
     /// Loads a source's text, turns and codings. Nothing is laid out until the first frame.
     pub fn load(project: &Project, id: SourceId) -> Result<Self> {
+        Self::load_filtered(project, id, crate::team::CoderFilter::Everyone)
+    }
+
+    /// `load`, showing only the codings `filter` lets through.
+    pub fn load_filtered(project: &Project, id: SourceId, coder_filter: crate::team::CoderFilter) -> Result<Self> {
         let source = project.source(id)?.ok_or_else(|| thicket_core::Error::not_found(format!("no source with id {id}")))?;
         let text = project.source_text(id)?;
         let index = TextIndex::new(&text);
-        let highlights = Highlights::new(index.paragraphs(), project.codings_unquoted(id)?, code_styles(&project.codebook()?), index.char_len());
+        let mut codings = project.codings_unquoted(id)?;
+        codings.retain(|c| coder_filter.passes(c.coder_id));
+        let highlights = Highlights::new(index.paragraphs(), codings, code_styles(&project.codebook()?), index.char_len());
         let turns = project.turns(id)?;
         let speakers = speaker_marks(&text, &index, &turns);
         let margin_times = margin_times(index.paragraphs(), &speakers, &turns, &source.time_marks);
         let people = people_labels(project)?;
         let cases = project.cases_by_source()?.remove(&id).unwrap_or_default();
-        let coders = project.coders()?.into_iter().map(|c| (c.id, c.name)).collect();
+        let coders = coder_looks(project)?;
         Ok(DocumentView {
             source,
             cases,
@@ -185,6 +199,7 @@ impl DocumentView {
             speakers,
             people,
             coders,
+            coder_filter,
             galleys: GalleyCache::default(),
             heights: Heights::default(),
             char_width: None,
@@ -205,18 +220,38 @@ impl DocumentView {
     /// Re-reads the source's codings and the codebook's colours; only paragraphs whose
     /// highlights changed are laid out again (heights stay: highlights do not move text).
     pub fn refresh_codings(&mut self, project: &Project) -> Result<()> {
-        let codings = project.codings_unquoted(self.source.id)?;
+        let mut codings = project.codings_unquoted(self.source.id)?;
+        codings.retain(|c| self.coder_filter.passes(c.coder_id));
         let newer = Highlights::new(self.index.paragraphs(), codings, code_styles(&project.codebook()?), self.index.char_len());
         for i in self.highlights.changed(&newer) {
             self.galleys.forget(i);
         }
-        self.coders = project.coders()?.into_iter().map(|c| (c.id, c.name)).collect();
+        self.coders = coder_looks(project)?;
         self.coding_count = newer.codings.len();
         self.lane_slots = self.lane_slots.max(newer.lanes.count());
         self.highlights = newer;
         self.menu.clear();
         self.hovered_stripe = None;
         Ok(())
+    }
+
+    /// Whose codings the view shows; the next `refresh` applies a new filter.
+    pub fn set_coder_filter(&mut self, filter: crate::team::CoderFilter) {
+        self.coder_filter = filter;
+    }
+
+    /// The name and colour the view shows for a coder (in tooltips, menus and the marks on
+    /// the stripes).
+    pub fn coder_look(&self, id: CoderId) -> Option<(&str, Color32)> {
+        self.coders.get(&id).map(|(name, color)| (name.as_str(), *color))
+    }
+
+    /// Names of the coders whose codings the view shows, sorted.
+    pub fn shown_coders(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.highlights.codings.iter().map(|c| self.coder_name(c.coder_id).to_string()).collect();
+        names.sort();
+        names.dedup();
+        names
     }
 
     /// Catches up with a change to the project without rebuilding the view: the source's name,
@@ -656,7 +691,11 @@ impl DocumentView {
     }
 
     fn coder_name(&self, id: CoderId) -> &str {
-        self.coders.get(&id).map_or("an unknown coder", String::as_str)
+        self.coders.get(&id).map_or("an unknown coder", |(name, _)| name.as_str())
+    }
+
+    fn coder_color(&self, id: CoderId) -> Color32 {
+        self.coders.get(&id).map_or(Color32::GRAY, |(_, color)| *color)
     }
 
     /// Char range of paragraph `i`.

@@ -20,6 +20,7 @@ impl DocumentView {
         let visuals = ui.visuals();
         let selection = self.selection.span();
         let selection_fill = visuals.selection.bg_fill.gamma_multiply(0.55);
+        let several_coders = self.highlights.several_coders();
         for i in visible {
             let Some(galley) = self.galleys.get(i) else { continue };
             let top = self.heights.top(i);
@@ -29,6 +30,12 @@ impl DocumentView {
                 let coding = &self.highlights.codings[k];
                 let color = self.highlights.color(coding.code_id);
                 painter.rect_filled(rect.translate(geo.origin.to_vec2()), 1.0, color);
+                // Whose stripe it is, where the coding starts: a cap in the coder's colour, when
+                // more than one coder's codings are shown.
+                if several_coders && self.paragraph(i).contains(&coding.span.start) {
+                    let cap = Rect::from_min_size(rect.min, egui::vec2(rect.width(), rect.height().min(5.0)));
+                    painter.rect_filled(cap.translate(geo.origin.to_vec2()), 1.0, self.coder_color(coding.coder_id));
+                }
                 // A coding with a memo: a dot in the gap left of the lanes, where the coding starts.
                 if !coding.memo.is_empty() && self.paragraph(i).contains(&coding.span.start) {
                     let dot = pos2(geo.columns.lanes_left - 4.0, rect.top() + 4.0) + geo.origin.to_vec2();
@@ -118,7 +125,7 @@ impl DocumentView {
         list.iter()
             .filter_map(|&k| {
                 let c = &self.highlights.codings[k as usize];
-                let lane = self.highlights.lanes.lane(i, c.code_id)?;
+                let lane = self.highlights.lanes.lane(i, super::content::stripe_key(c))?;
                 let y0 = if c.span.start <= paragraph.start { 0.0 } else { caret_rect(galley, c.span.start - paragraph.start).top() };
                 let y1 = match c.span.end {
                     end if end > paragraph.end => height + PARAGRAPH_GAP,

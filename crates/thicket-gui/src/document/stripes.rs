@@ -1,28 +1,40 @@
 //! Lanes of the coding stripes in the left margin.
 //!
-//! In: for each paragraph, the codes that have a coding in it. Out: a lane (a column of the
-//! margin) for each code in each paragraph. A code keeps its lane over a run of consecutive
+//! In: for each paragraph, the stripes that have a coding in it: a stripe is a code and a coder
+//! (two coders who coded one passage alike get a stripe each, so that a team sees whose is whose;
+//! the tests use plain codes). Out: a lane (a column of the
+//! margin) for each stripe in each paragraph. A code keeps its lane over a run of consecutive
 //! paragraphs where it is present, so a coding over three paragraphs is one unbroken stripe, and
 //! codes present at the same time never share a lane. Runs are assigned like intervals on a line
 //! (greedy, earliest start first, lowest free lane), which uses as few lanes as the densest
 //! paragraph needs.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 
-use thicket_core::model::CodeId;
+use thicket_core::model::{CodeId, CoderId};
+
+/// What gets a stripe of its own: a code as coded by one coder.
+pub type StripeKey = (CodeId, CoderId);
 
 /// The lane of each code in each paragraph, and how many lanes the document needs.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Lanes {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lanes<K = StripeKey> {
     /// Per paragraph: (code, lane), ordered by lane.
-    per_paragraph: Vec<Vec<(CodeId, usize)>>,
+    per_paragraph: Vec<Vec<(K, usize)>>,
     count: usize,
 }
 
-impl Lanes {
+impl<K> Default for Lanes<K> {
+    fn default() -> Self {
+        Lanes { per_paragraph: Vec::new(), count: 0 }
+    }
+}
+
+impl<K: Copy + Eq + Hash + Ord> Lanes<K> {
     /// Assigns lanes; `codes_per_paragraph[i]` lists the codes present in paragraph `i` (any order,
     /// duplicates allowed).
-    pub fn assign(codes_per_paragraph: &[Vec<CodeId>]) -> Self {
+    pub fn assign(codes_per_paragraph: &[Vec<K>]) -> Self {
         let runs = runs(codes_per_paragraph);
         let lanes = assign_intervals(&runs.iter().map(|r| (r.first, r.last)).collect::<Vec<_>>());
         let mut per_paragraph = vec![Vec::new(); codes_per_paragraph.len()];
@@ -44,22 +56,22 @@ impl Lanes {
     }
 
     /// The lane of `code` in paragraph `paragraph`, if the code is present there.
-    pub fn lane(&self, paragraph: usize, code: CodeId) -> Option<usize> {
+    pub fn lane(&self, paragraph: usize, code: K) -> Option<usize> {
         self.per_paragraph.get(paragraph)?.iter().find(|(c, _)| *c == code).map(|&(_, lane)| lane)
     }
 }
 
 /// A maximal run of consecutive paragraphs in which one code is present.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Run {
-    code: CodeId,
+struct Run<K> {
+    code: K,
     first: usize,
     last: usize,
 }
 
 /// The runs of every code, ordered by first paragraph.
-fn runs(codes_per_paragraph: &[Vec<CodeId>]) -> Vec<Run> {
-    let mut open: HashMap<CodeId, Run> = HashMap::new();
+fn runs<K: Copy + Eq + Hash + Ord>(codes_per_paragraph: &[Vec<K>]) -> Vec<Run<K>> {
+    let mut open: HashMap<K, Run<K>> = HashMap::new();
     let mut done = Vec::new();
     for (i, codes) in codes_per_paragraph.iter().enumerate() {
         for &code in codes {
@@ -101,6 +113,7 @@ pub fn assign_intervals(intervals: &[(usize, usize)]) -> Vec<usize> {
 mod tests {
     use super::*;
 
+    /// Stripes of one coder: the lanes' rules do not depend on what a stripe stands for.
     const A: CodeId = CodeId(1);
     const B: CodeId = CodeId(2);
     const C: CodeId = CodeId(3);
@@ -114,7 +127,7 @@ mod tests {
 
     #[test]
     fn a_code_keeps_its_lane_over_consecutive_paragraphs() {
-        let lanes = Lanes::assign(&[vec![A], vec![B, A], vec![A, C], vec![C]]);
+        let lanes: Lanes<CodeId> = Lanes::assign(&[vec![A], vec![B, A], vec![A, C], vec![C]]);
         assert_eq!(lanes.lane(0, A), Some(0));
         assert_eq!(lanes.lane(1, A), Some(0));
         assert_eq!(lanes.lane(2, A), Some(0));
@@ -128,11 +141,11 @@ mod tests {
 
     #[test]
     fn a_gap_starts_a_new_run_that_may_take_another_lane() {
-        let lanes = Lanes::assign(&[vec![A, A], vec![], vec![B], vec![B, A]]);
+        let lanes: Lanes<CodeId> = Lanes::assign(&[vec![A, A], vec![], vec![B], vec![B, A]]);
         assert_eq!(lanes.lane(0, A), Some(0));
         assert_eq!(lanes.lane(3, A), Some(1));
         assert_eq!(lanes.lane(3, B), Some(0));
         assert_eq!(lanes.lane(1, A), None);
-        assert_eq!(Lanes::assign(&[]).count(), 0);
+        assert_eq!(Lanes::<CodeId>::assign(&[]).count(), 0);
     }
 }

@@ -134,6 +134,18 @@ fn desktop_opener() -> &'static str {
     }
 }
 
+/// The coders an export takes: those picked in the form, within those the window shows (`shown`,
+/// `None` for everyone); all shown ones when none is picked. Nobody shown is refused, since an
+/// empty list would mean "any coder".
+fn shown_coders(picked: Vec<String>, shown: Option<&[String]>) -> Result<Vec<String>, String> {
+    let Some(shown) = shown else { return Ok(picked) };
+    let coders: Vec<String> = if picked.is_empty() { shown.to_vec() } else { picked.into_iter().filter(|c| shown.contains(c)).collect() };
+    if coders.is_empty() {
+        return Err("Every coder picked is hidden in the Team view: show one there to export their codings.".into());
+    }
+    Ok(coders)
+}
+
 /// Asks for the file to export to (the app answers with `UiCommand::ExportExcerpts`).
 fn ask_path(app: &mut ThicketApp) {
     let format = app.excerpts.choices.format;
@@ -148,7 +160,9 @@ pub(crate) fn start_export(app: &mut ThicketApp, format: ExcerptFormat, path: Pa
     dialog.opener_error = None;
     let title = format!("Excerpts: {}", summary.title);
     let pseudonymise = dialog.choices.pseudonymise;
-    let started = dialog.choices.to_core(&summary.codebook, &title).and_then(|(selection, options)| {
+    let shown = app.team.filter().shown_names(&summary.coders);
+    let started = dialog.choices.to_core(&summary.codebook, &title).and_then(|(mut selection, options)| {
+        selection.coders = shown_coders(selection.coders, shown.as_deref())?;
         let map = project.export_map(pseudonymise).map_err(|e| e.to_string())?;
         Task::start(project, &summary.codebook, Purpose::Export { path, format }, selection, options, app.generation, map)
     });
@@ -183,7 +197,8 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
             cases: summary.cases.iter().map(|c| c.name.clone()).collect(),
             roles: sorted(people.iter().filter_map(|p| p.role.clone())),
             participants: sorted(people.into_iter().map(|p| p.name)),
-            coders: summary.coders.iter().map(|c| c.name.clone()).collect(),
+            // Only the coders the window shows (the Team view, blind mode) are offered.
+            coders: summary.coders.iter().filter(|c| app.team.filter().passes(c.id)).map(|c| c.name.clone()).collect(),
         };
         app.excerpts.offer = Some((app.generation, offer));
     }
@@ -370,6 +385,7 @@ fn poll_opener(app: &mut ThicketApp) {
 fn advance(app: &mut ThicketApp, ctx: &egui::Context, now: f64) {
     let (Some(project), Some(summary)) = (&app.project, &app.summary) else { return };
     let generation = app.generation;
+    let shown = app.team.filter().shown_names(&summary.coders);
     let jobs = app.jobs.clone();
     let budget = jobs.slice(work::READ_SLICE);
     let d = &mut app.excerpts;
@@ -382,7 +398,8 @@ fn advance(app: &mut ThicketApp, ctx: &egui::Context, now: f64) {
             d.preview_task = None;
             let title = format!("Excerpts: {}", summary.title);
             let pseudonymise = d.choices.pseudonymise;
-            let started = d.choices.to_core(&summary.codebook, &title).and_then(|(selection, options)| {
+            let started = d.choices.to_core(&summary.codebook, &title).and_then(|(mut selection, options)| {
+                selection.coders = shown_coders(selection.coders, shown.as_deref())?;
                 let map = project.export_map(pseudonymise).map_err(|e| e.to_string())?;
                 Task::start(project, &summary.codebook, Purpose::Preview, selection, options, generation, map)
             });

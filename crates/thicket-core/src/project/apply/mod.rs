@@ -58,6 +58,9 @@ fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
         Action::LinkSourceParticipants { links, linked } => participants::link_sources(w, links, linked),
         Action::ReassignTurns { turns, to } => participants::reassign_turns(w, &turns, to),
         Action::CreateCoder { name } => coders::create(w, name),
+        Action::RenameCoder { id, name } => coders::rename(w, id, name),
+        Action::SetCoderColor { id, color } => coders::set_color(w, id, color),
+        Action::SetCoderRetired { id, retired } => coders::set_retired(w, id, retired),
         Action::CreateCode { parent, name, color, description } => {
             Ok(created(EntitySet { codes: vec![codes::create(w, codes::NewCode { parent, name, color, description })?], ..Default::default() }))
         }

@@ -1,0 +1,538 @@
+//! The Team view (issue #13, parts 1 and 5): the project's coders with their colour, codings,
+//! memos and time spent coding blind; adding, renaming, recolouring and retiring them; showing or
+//! hiding each coder's codings everywhere the window shows codings; and blind mode.
+//!
+//! Blind mode ("Code blind as Jonas") shows one coder only their own codings, counts and
+//! retrievals: the document, the codebook's counts, the segments pane, every analysis and the
+//! excerpt exports all go through the same [`CoderFilter`]; new codings and memos are that
+//! coder's. A banner says so, with the way out; leaving is an explicit action (the banner's
+//! button, the Team view's, or View → Leave blind mode). Entering and leaving are written to the
+//! project's record of blind sessions (`Project::begin_blind_session`), each in its own
+//! transaction, and every change made while blind moves the session's last activity on, so a
+//! session the window never left (a crash) still says how long it lasted.
+//!
+//! In: the project's coder summaries, read once per change while the view is open (the codings
+//! counted a range of sources per frame, so that a large project's count never fills a frame). Out: actions
+//! (`UiCommand::Perform`) and [`TeamRequest`]s, applied by the app after the frame.
+
+pub mod filter;
+
+use std::collections::{BTreeSet, HashMap};
+
+use egui::{Color32, RichText};
+
+pub use filter::CoderFilter;
+use crate::app::{ThicketApp, UiCommand};
+use thicket_core::Action;
+use thicket_core::model::{CODER_PALETTE, CoderId, Rgb, SourceId};
+use thicket_core::project::{CoderSummary, Project, format_duration};
+
+/// What the Team view asks of the app that is not an action on the project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TeamRequest {
+    /// Show (true) or hide a coder's codings in the window.
+    Show(CoderId, bool),
+    /// Rename a coder (an action); the window's current coder follows the new name.
+    Rename(CoderId, String),
+    /// Start coding blind as this coder.
+    EnterBlind(CoderId),
+    /// Leave blind mode.
+    LeaveBlind,
+}
+
+/// Blind mode, while on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Blind {
+    pub coder: CoderId,
+    pub name: String,
+    /// The session's row in the project's record.
+    session: i64,
+    /// The window's coder before, who comes back on leaving.
+    before: String,
+}
+
+/// The Team view's state, and whose codings the window shows.
+#[derive(Default)]
+pub struct Team {
+    pub(crate) open: bool,
+    hidden: BTreeSet<CoderId>,
+    blind: Option<Blind>,
+    selected: Option<CoderId>,
+    new_name: String,
+    rename: String,
+    color: String,
+    /// The coder and generation the edit fields were filled for.
+    filled: Option<(CoderId, u64)>,
+    /// The coders as of a generation (shown until the next are counted).
+    summaries: Option<(u64, Result<Vec<CoderSummary>, String>)>,
+    /// The coders being counted after a change.
+    loader: Option<TeamLoader>,
+}
+
+/// The longest a frame spends counting codings per coder.
+const READ_SLICE: std::time::Duration = std::time::Duration::from_millis(6);
+
+/// Sources per counting query.
+const SOURCES_PER_PIECE: usize = 100;
+
+/// The coders' codings counted a range of sources at a time (at the reference size, 200,000
+/// codings counted at once take about 14 ms, most of a frame), then their memos and blind
+/// sessions (small tables) read at the end.
+struct TeamLoader {
+    generation: u64,
+    /// Ranges of source ids that together cover every id.
+    ranges: Vec<(SourceId, SourceId)>,
+    next: usize,
+    counts: HashMap<CoderId, usize>,
+}
+
+impl TeamLoader {
+    /// A count for `generation`, in pieces of `SOURCES_PER_PIECE` of the sources `ids` (sorted);
+    /// the first range starts at the lowest id there can be and the last ends at the highest, so
+    /// a source the listing does not know yet is counted too.
+    fn new(generation: u64, ids: &[SourceId]) -> Self {
+        let mut ranges: Vec<(SourceId, SourceId)> = Vec::new();
+        for chunk in ids.chunks(SOURCES_PER_PIECE) {
+            let start = ranges.last().map_or(SourceId(i64::MIN), |&(_, end)| SourceId(end.0 + 1));
+            ranges.push((start, chunk[chunk.len() - 1]));
+        }
+        match ranges.last_mut() {
+            Some(last) => last.1 = SourceId(i64::MAX),
+            None => ranges.push((SourceId(i64::MIN), SourceId(i64::MAX))),
+        }
+        TeamLoader { generation, ranges, next: 0, counts: HashMap::new() }
+    }
+
+    /// Counts on until `budget` has passed (at least one piece; without a budget, in a held
+    /// window, all of them); the summaries once complete.
+    fn step(&mut self, project: &Project, budget: std::time::Duration) -> thicket_core::Result<Option<Vec<CoderSummary>>> {
+        let started = std::time::Instant::now();
+        while let Some(&(first, last)) = self.ranges.get(self.next) {
+            for (coder, n) in project.coder_codings_in_sources(first, last)? {
+                *self.counts.entry(coder).or_default() += n;
+            }
+            self.next += 1;
+            if !budget.is_zero() && started.elapsed() >= budget {
+                break;
+            }
+        }
+        if self.next < self.ranges.len() {
+            return Ok(None);
+        }
+        project.coder_summaries_counted(&self.counts).map(Some)
+    }
+}
+
+impl Team {
+    /// Whose codings the window shows now.
+    pub fn filter(&self) -> CoderFilter {
+        match &self.blind {
+            Some(b) => CoderFilter::Only(b.coder),
+            None => CoderFilter::hiding(self.hidden.clone()),
+        }
+    }
+
+    /// Blind mode, while on.
+    pub fn blind(&self) -> Option<&Blind> {
+        self.blind.as_ref()
+    }
+
+    /// Whether the view is open.
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// Forgets the project's coders (ids are a project's own): the project is closing. Blind mode
+    /// must have been left first (`leave_blind`).
+    fn forget(&mut self) {
+        *self = Team { open: self.open, ..Default::default() };
+    }
+}
+
+/// Opens the Team view, or closes it when open (View → Team…, the palette).
+pub(crate) fn toggle(app: &mut ThicketApp) {
+    app.team.open = !app.team.open;
+}
+
+/// Carries out a request of the view, after the frame.
+pub(crate) fn apply(app: &mut ThicketApp, request: TeamRequest) {
+    match request {
+        TeamRequest::Show(coder, shown) => {
+            if app.team.blind.is_some() {
+                return app.errors.push("Leave blind mode first: while coding blind, only your own codings are shown.".into());
+            }
+            let changed = if shown { app.team.hidden.remove(&coder) } else { app.team.hidden.insert(coder) };
+            if changed {
+                app.coder_view_changed();
+            }
+        }
+        TeamRequest::Rename(id, name) => {
+            // The window's coder goes with the new name (`follow_renamed_coder`).
+            let old = app.summary.as_ref().and_then(|s| s.coders.iter().find(|c| c.id == id)).map(|c| c.name.clone());
+            if old.as_deref() == Some(app.coder.as_str()) {
+                app.coder_known = Some(id);
+            }
+            app.perform(Action::RenameCoder { id, name });
+        }
+        TeamRequest::EnterBlind(coder) => enter_blind(app, coder),
+        TeamRequest::LeaveBlind => {
+            leave_blind(app);
+            app.coder_view_changed();
+        }
+    }
+}
+
+fn enter_blind(app: &mut ThicketApp, coder: CoderId) {
+    if app.team.blind.as_ref().is_some_and(|b| b.coder == coder) {
+        return;
+    }
+    leave_blind(app);
+    let Some(project) = &mut app.project else { return };
+    let found = project.coders().map(|list| list.into_iter().find(|c| c.id == coder));
+    let c = match found {
+        Ok(Some(c)) => c,
+        Ok(None) => return app.errors.push(format!("no coder with id {coder}")),
+        Err(e) => return app.errors.push(e.to_string()),
+    };
+    if c.retired {
+        return app.errors.push(format!("{} is retired: bring them back in the Team view before coding as them.", c.name));
+    }
+    match project.begin_blind_session(coder) {
+        Ok(session) => {
+            let before = std::mem::replace(&mut app.coder, c.name.clone());
+            app.team.blind = Some(Blind { coder, name: c.name, session, before });
+            app.coder_known = Some(coder);
+            app.coder_view_changed();
+        }
+        Err(e) => app.errors.push(format!("cannot start blind mode: {e}")),
+    }
+}
+
+/// Leaves blind mode, if on: the session is ended in the record and the window's coder comes
+/// back. The caller refreshes the views (`coder_view_changed`) unless the project is closing.
+pub(crate) fn leave_blind(app: &mut ThicketApp) {
+    let Some(blind) = app.team.blind.take() else { return };
+    if let Some(project) = &mut app.project
+        && let Err(e) = project.end_blind_session(blind.coder)
+    {
+        app.errors.push(format!("cannot record the end of blind mode: {e}"));
+    }
+    app.coder = blind.before;
+    app.coder_known = None;
+}
+
+/// After a change: when the window's coder was renamed (in the Team view, or by an undo or
+/// redo of a rename), the window codes on under the new name instead of creating a coder of the
+/// old one.
+pub(crate) fn follow_renamed_coder(app: &mut ThicketApp) {
+    let (Some(id), Some(project)) = (app.coder_known, &app.project) else { return };
+    let Ok(coders) = project.coders() else { return };
+    if coders.iter().any(|c| c.name == app.coder && c.id == id) {
+        return;
+    }
+    let Some(name) = coders.into_iter().find(|c| c.id == id).map(|c| c.name) else { return };
+    match &mut app.team.blind {
+        Some(blind) if blind.coder == id => {
+            blind.name = name.clone();
+            app.coder = name;
+        }
+        Some(_) => {}
+        None => {
+            app.set_coder(name);
+            app.coder_known = Some(id);
+        }
+    }
+}
+
+/// Records a change made while blind (the session's last activity).
+pub(crate) fn touch(app: &mut ThicketApp) {
+    let (Some(blind), Some(project)) = (&app.team.blind, &mut app.project) else { return };
+    if let Err(e) = project.touch_blind_session(blind.session) {
+        app.errors.push(format!("cannot record activity in blind mode: {e}"));
+    }
+}
+
+/// The project is closing: blind mode ends (recorded) and the ticks go.
+pub(crate) fn closing(app: &mut ThicketApp) {
+    leave_blind(app);
+    app.team.forget();
+}
+
+/// The banner under the menu bar while blind mode is on.
+pub(crate) fn banner(app: &mut ThicketApp, ui: &mut egui::Ui) {
+    let Some(blind) = &app.team.blind else { return };
+    let name = blind.name.clone();
+    let mut leave = false;
+    let fill = if ui.visuals().dark_mode { Color32::from_rgb(90, 60, 10) } else { Color32::from_rgb(255, 226, 150) };
+    egui::Panel::top("blind_banner").frame(egui::Frame::side_top_panel(ui.style()).fill(fill)).show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("Blind mode: coding as {name}")).strong());
+            ui.label(format!("You see only {name}'s codings and counts; new codings are {name}'s."));
+            leave = ui.button("Leave blind mode").on_hover_text("Show every coder's codings again (recorded in the Team view)").clicked();
+        });
+    });
+    if leave {
+        app.push(UiCommand::Team(TeamRequest::LeaveBlind));
+    }
+}
+
+/// Draws the Team view while open.
+pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
+    if !app.team.open {
+        return;
+    }
+    let Some(project) = &app.project else { return };
+    let generation = app.generation;
+    if app.team.summaries.as_ref().is_none_or(|(g, _)| *g != generation) {
+        // Counted a slice of each frame; the view shows the last count meanwhile.
+        if app.team.loader.as_ref().is_none_or(|l| l.generation != generation) {
+            let mut ids: Vec<SourceId> = app.summary.as_ref().map(|s| s.sources.iter().map(|x| x.id).collect()).unwrap_or_default();
+            ids.sort();
+            app.team.loader = Some(TeamLoader::new(generation, &ids));
+        }
+        if app.jobs.frame_spent() {
+            ctx.request_repaint();
+        } else if let Some(loader) = &mut app.team.loader {
+            match loader.step(project, app.jobs.slice(READ_SLICE)) {
+                Ok(Some(list)) => {
+                    app.team.summaries = Some((generation, Ok(list)));
+                    app.team.loader = None;
+                }
+                Ok(None) => ctx.request_repaint(),
+                Err(e) => {
+                    app.team.summaries = Some((generation, Err(e.to_string())));
+                    app.team.loader = None;
+                }
+            }
+        }
+    }
+    let mut commands = Vec::new();
+    let team = &mut app.team;
+    let mut open = team.open;
+    crate::window_fit::fit_dialog(egui::Window::new("Team").open(&mut open).default_width(600.0), ctx).show(ctx, |ui| {
+        let Some((_, summaries)) = &team.summaries else {
+            ui.weak("Counting the coders' codings…");
+            return;
+        };
+        let all = match summaries {
+            Ok(list) => list.clone(),
+            Err(e) => {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+                return;
+            }
+        };
+        // While blind, the other coders' rows, counts and sessions are not shown either.
+        let list: Vec<&CoderSummary> = all.iter().filter(|s| team.blind.as_ref().is_none_or(|b| b.coder == s.coder.id)).collect();
+        if team.selected.is_none_or(|id| !list.iter().any(|s| s.coder.id == id)) {
+            team.selected = list.first().map(|s| s.coder.id);
+        }
+        if let Some(blind) = &team.blind {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("Coding blind as {}.", blind.name)).strong());
+                ui.label("The other coders are hidden until you leave blind mode.");
+                if ui.button("Leave blind mode").clicked() {
+                    commands.push(UiCommand::Team(TeamRequest::LeaveBlind));
+                }
+            });
+        } else {
+            ui.label("Tick a coder to show their codings in the document, the segments and every analysis; untick to hide them.");
+        }
+        ui.add_space(4.0);
+        coder_table(ui, team, &list, &mut commands);
+        ui.separator();
+        if let Some(s) = list.iter().find(|s| Some(s.coder.id) == team.selected) {
+            details(ui, team, s, generation, &mut commands);
+            ui.separator();
+        }
+        if team.blind.is_none() {
+            add_row(ui, team, &all, &mut commands);
+            ui.separator();
+        }
+        blind_history(ui, &list);
+        agreement(ui);
+    });
+    app.team.open = open;
+    for command in commands {
+        app.push(command);
+    }
+}
+
+/// One row per coder: shown, colour, name, codings, memos, time blind.
+fn coder_table(ui: &mut egui::Ui, team: &mut Team, list: &[&CoderSummary], commands: &mut Vec<UiCommand>) {
+    let blind = team.blind.is_some();
+    egui::Grid::new("team_coders").striped(true).num_columns(6).show(ui, |ui| {
+        ui.strong("Shown");
+        ui.strong("Coder");
+        ui.strong("Codings");
+        ui.strong("Memos");
+        ui.strong("Blind");
+        ui.strong("");
+        ui.end_row();
+        for s in list {
+            let c = &s.coder;
+            let mut shown = team.filter().passes(c.id);
+            let tick = ui.add_enabled(!blind, egui::Checkbox::without_text(&mut shown));
+            tick.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, !blind, shown, format!("Show {}", c.name)));
+            if tick.on_hover_text(format!("Show or hide {}'s codings in the document, the segments and the analyses", c.name)).changed() {
+                commands.push(UiCommand::Team(TeamRequest::Show(c.id, shown)));
+            }
+            ui.horizontal(|ui| {
+                swatch(ui, parse(&c.color));
+                let name = if c.retired { RichText::new(&c.name).italics() } else { RichText::new(&c.name) };
+                if ui.selectable_label(team.selected == Some(c.id), name).on_hover_text("Select to rename, recolour, retire or code blind").clicked() {
+                    team.selected = Some(c.id);
+                }
+            });
+            ui.label(s.codings.to_string());
+            ui.label(s.memos.to_string());
+            ui.label(if s.blind_sessions.is_empty() { "–".to_string() } else { format_duration(s.blind_seconds) });
+            let state = match (c.retired, s.blind_now()) {
+                (true, _) => "retired",
+                (false, true) => "blind now",
+                _ => "",
+            };
+            ui.weak(state);
+            ui.end_row();
+        }
+    });
+}
+
+/// Rename, recolour, retire or bring back, and code blind as the selected coder.
+fn details(ui: &mut egui::Ui, team: &mut Team, s: &CoderSummary, generation: u64, commands: &mut Vec<UiCommand>) {
+    let c = &s.coder;
+    if team.filled != Some((c.id, generation)) {
+        team.rename = c.name.clone();
+        team.color = c.color.clone();
+        team.filled = Some((c.id, generation));
+    }
+    ui.strong(&c.name);
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Name");
+        let field = ui.add(egui::TextEdit::singleline(&mut team.rename).desired_width(180.0)).labelled_by(label.id);
+        let typed = team.rename.trim().to_string();
+        let can = !typed.is_empty() && typed != c.name;
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.add_enabled(can, egui::Button::new("Rename")).clicked() || enter) && can {
+            commands.push(UiCommand::Team(TeamRequest::Rename(c.id, typed)));
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Colour");
+        for rgb in CODER_PALETTE {
+            let hex = rgb.hex_upper();
+            let (rect, response) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::click());
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Colour {hex}")));
+            ui.painter().rect_filled(rect, 3.0, Color32::from_rgb(rgb.0, rgb.1, rgb.2));
+            if hex == c.color {
+                ui.painter().rect_stroke(rect.expand(1.5), 3.0, egui::Stroke::new(1.5, ui.visuals().text_color()), egui::StrokeKind::Outside);
+            }
+            if response.on_hover_text(format!("Make {} {hex}", c.name)).clicked() && hex != c.color {
+                commands.push(UiCommand::Perform(Action::SetCoderColor { id: c.id, color: hex }));
+            }
+        }
+        let field = ui.add(egui::TextEdit::singleline(&mut team.color).hint_text("#RRGGBB").desired_width(80.0)).labelled_by(label.id);
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let typed = team.color.trim().to_string();
+        let valid = Rgb::parse(&typed).is_some_and(|rgb| rgb.hex_upper() != c.color);
+        if ui.add_enabled(valid, egui::Button::new("Set colour")).on_disabled_hover_text("Type a colour as #RRGGBB").clicked() || (enter && valid) {
+            commands.push(UiCommand::Perform(Action::SetCoderColor { id: c.id, color: typed }));
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        if c.retired {
+            if ui.button("Bring back").on_hover_text(format!("Offer {} for new work again", c.name)).clicked() {
+                commands.push(UiCommand::Perform(Action::SetCoderRetired { id: c.id, retired: false }));
+            }
+        } else if team.blind.as_ref().is_none_or(|b| b.coder != c.id)
+            && ui.button("Retire").on_hover_text(format!("{} keeps every coding and memo, and is no longer offered for new work", c.name)).clicked()
+        {
+            commands.push(UiCommand::Perform(Action::SetCoderRetired { id: c.id, retired: true }));
+        }
+        match &team.blind {
+            Some(b) if b.coder == c.id => {}
+            _ => {
+                let blind = egui::Button::new(format!("Code blind as {}", c.name));
+                if ui
+                    .add_enabled(!c.retired, blind)
+                    .on_hover_text(format!("See only {}'s codings and counts everywhere, and code as {}, until you leave blind mode", c.name, c.name))
+                    .on_disabled_hover_text("A retired coder cannot code: bring them back first")
+                    .clicked()
+                {
+                    commands.push(UiCommand::Team(TeamRequest::EnterBlind(c.id)));
+                }
+            }
+        }
+    });
+}
+
+/// "New coder" and its button.
+fn add_row(ui: &mut egui::Ui, team: &mut Team, all: &[CoderSummary], commands: &mut Vec<UiCommand>) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("New coder");
+        let field = ui.add(egui::TextEdit::singleline(&mut team.new_name).hint_text("name").desired_width(180.0)).labelled_by(label.id);
+        let typed = team.new_name.trim().to_string();
+        let taken = all.iter().any(|s| s.coder.name == typed);
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let add = ui.add_enabled(!typed.is_empty() && !taken, egui::Button::new("Add coder"));
+        let add = if taken { add.on_disabled_hover_text(format!("A coder named \"{typed}\" already exists")) } else { add };
+        if (add.clicked() || enter) && !typed.is_empty() && !taken {
+            commands.push(UiCommand::Perform(Action::CreateCoder { name: typed.clone() }));
+            team.new_name.clear();
+        }
+        if taken {
+            ui.colored_label(ui.visuals().error_fg_color, format!("\"{typed}\" is taken"));
+        }
+    });
+}
+
+/// Who coded blind and when, newest first.
+fn blind_history(ui: &mut egui::Ui, list: &[&CoderSummary]) {
+    let mut sessions: Vec<(&str, &thicket_core::model::BlindSession)> =
+        list.iter().flat_map(|s| s.blind_sessions.iter().map(|b| (s.coder.name.as_str(), b))).collect();
+    sessions.sort_by(|a, b| (&b.1.started_at, b.1.id).cmp(&(&a.1.started_at, a.1.id)));
+    egui::CollapsingHeader::new(format!("Blind sessions ({})", sessions.len())).id_salt("team_blind_sessions").default_open(true).show(ui, |ui| {
+        if sessions.is_empty() {
+            ui.weak("No one has coded blind in this project yet.");
+        }
+        for (name, s) in sessions {
+            let started = when(&s.started_at);
+            let length = format_duration(thicket_core::project::seconds_between(&s.started_at, s.counted_end()));
+            let line = match &s.ended_at {
+                Some(end) => format!("{name} · {started} to {} · {length}", when(end)),
+                None => format!("{name} · since {started} · not left yet (last activity {}) · {length}", when(&s.last_activity_at)),
+            };
+            ui.label(line);
+        }
+    });
+}
+
+/// Where the agreement table between the team's coders goes (issue #13, part 5); drawn by the
+/// agreement work, not here.
+fn agreement(_ui: &mut egui::Ui) {}
+
+/// `2026-12-07 13:50` from an RFC 3339 UTC time.
+fn when(t: &str) -> String {
+    format!("{} {} UTC", t.get(..10).unwrap_or(t), t.get(11..16).unwrap_or(""))
+}
+
+fn parse(hex: &str) -> Color32 {
+    crate::document::parse_color(hex)
+}
+
+fn swatch(ui: &mut egui::Ui, color: Color32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, color);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_counting_ranges_cover_every_source_id_once() {
+        let ids: Vec<SourceId> = (1..=250).map(|i| SourceId(i * 2)).collect();
+        let loader = TeamLoader::new(1, &ids);
+        assert_eq!(loader.ranges, [(SourceId(i64::MIN), SourceId(200)), (SourceId(201), SourceId(400)), (SourceId(401), SourceId(i64::MAX))]);
+        assert_eq!(TeamLoader::new(1, &[]).ranges, [(SourceId(i64::MIN), SourceId(i64::MAX))]);
+    }
+}
