@@ -186,6 +186,8 @@ pub enum Command {
     Sequence(analysis::SequenceArgs),
     /// Per case, codings of each code per session date.
     Timeline(analysis::TimelineArgs),
+    /// Inter-coder agreement: kappas, Krippendorff's alpha and the unitizing alphas, with intervals.
+    Agreement(analysis::AgreementArgs),
     /// Framework matrices: cases × codes with a summary in each cell.
     Framework {
         project: PathBuf,

@@ -407,7 +407,9 @@ pub fn project_agreement(data: &AnalysisData, spec: &AgreementSpec, keep_going: 
                 };
                 units.presence.iter().map(|list| mask_patterns(&[list.as_slice()], base, &units, m, mult, &all)).collect()
             };
-            let pooled = |per: &[Vec<Pattern>]| -> Vec<Pattern> { per.iter().flatten().cloned().collect() };
+            // Codes no compared coder applied anywhere would add only agreement on absence.
+            let used: Vec<bool> = units.presence.iter().map(|p| !p.is_empty()).collect();
+            let pooled = |per: &[Vec<Pattern>]| -> Vec<Pattern> { per.iter().zip(&used).filter(|(_, u)| **u).flat_map(|(p, _)| p.iter().cloned()).collect() };
             let point = per_code(None);
             let mut values: Vec<Vec<(Measure, Option<Level>, Coefficient)>> = point.iter().map(|p| measures_of(p)).collect();
             values.push(measures_of(&pooled(&point)));
@@ -426,7 +428,7 @@ pub fn project_agreement(data: &AnalysisData, spec: &AgreementSpec, keep_going: 
             );
             let Some(flat) = flat else { return Ok(None) };
             let mut chunks = flat.chunks(per_row.max(1)).map(<[Interval]>::to_vec);
-            let (unitizing_overall, unitizing_per_code) = if unitizing_asked { project_unitizing(&spans, &asked, opts, keep_going)? } else { (Some(Vec::new()), vec![Vec::new(); codes.len()]) };
+            let (unitizing_overall, unitizing_per_code) = if unitizing_asked { project_unitizing(&spans, &asked, true, opts, keep_going)? } else { (Some(Vec::new()), vec![Vec::new(); codes.len()]) };
             let Some(unitizing_overall) = unitizing_overall else { return Ok(None) };
             let mut values = values.into_iter();
             for (i, name) in code_names.iter().enumerate() {
@@ -453,7 +455,8 @@ pub fn project_agreement(data: &AnalysisData, spec: &AgreementSpec, keep_going: 
                 }
                 g.into_iter().collect()
             };
-            let lists: Vec<&[(u32, u64)]> = units.presence.iter().map(Vec::as_slice).collect();
+            // Codes no compared coder applied anywhere would add only agreement on absence.
+            let lists: Vec<&[(u32, u64)]> = units.presence.iter().filter(|p| !p.is_empty()).map(Vec::as_slice).collect();
             let mut groups_all = groups.clone();
             groups_all.push(("all codes (pooled)".into(), units.sources.clone()));
             let last = groups_all.len() - 1;
@@ -482,7 +485,7 @@ pub fn project_agreement(data: &AnalysisData, spec: &AgreementSpec, keep_going: 
                 let mut est = estimates(v, iv);
                 if unitizing_asked {
                     let sub = SpanData { continua: spans.continua.iter().filter(|c| sources.iter().any(|s| data.sources.get(s).is_some_and(|x| x.name == c.name))).cloned().collect(), ..spans.clone() };
-                    let (Some(o), _) = project_unitizing(&sub, &asked, opts, keep_going)? else { return Ok(None) };
+                    let (Some(o), _) = project_unitizing(&sub, &asked, false, opts, keep_going)? else { return Ok(None) };
                     est.extend(o);
                 }
                 let row = AgreementRow { kind: if gi == last { RowKind::Overall } else if spec.by == By::Source { RowKind::Source } else { RowKind::Case }, label, units: base, estimates: est };
@@ -496,7 +499,7 @@ pub fn project_agreement(data: &AnalysisData, spec: &AgreementSpec, keep_going: 
         codes: code_names,
         unit: Some(spec.unit),
         units_counted: if spec.all_units { ALL_UNITS.into() } else { CODED_UNITS.into() },
-        pooling: "each (unit, code) pair is one unit of binary data (code present or absent per coder); unitizing alphas take each source as a continuum, all codes as categories".into(),
+        pooling: "each (unit, code) pair is one unit of binary data (code present or absent per coder), over the codes some compared coder applied; unitizing alphas take each source as a continuum, all codes as categories".into(),
         by: Some(spec.by),
         rows,
         overall,
@@ -525,12 +528,12 @@ fn span_data(data: &AnalysisData, spec: &UnitSpec, code_names: &[String]) -> Spa
 /// Unitizing estimates for the overall row and, per category, |u-alpha alone and (k)u-alpha.
 /// `None` inside when cancelled.
 #[allow(clippy::type_complexity)]
-fn project_unitizing(spans: &SpanData, asked: &[Measure], opts: &BootstrapOptions, keep_going: &mut dyn FnMut(usize) -> bool) -> Result<(Option<Vec<Estimate>>, Vec<Vec<Estimate>>)> {
+fn project_unitizing(spans: &SpanData, asked: &[Measure], per_category: bool, opts: &BootstrapOptions, keep_going: &mut dyn FnMut(usize) -> bool) -> Result<(Option<Vec<Estimate>>, Vec<Vec<Estimate>>)> {
     let why = "one source: the bootstrap resamples sources, so there is no interval";
     let Some((result, intervals)) = unitizing_with_intervals(spans, Level::Nominal, opts, keep_going) else { return Ok((None, Vec::new())) };
     let overall = unitizing_estimates(&result, Some(&intervals), asked, opts, why);
     let mut per = Vec::with_capacity(spans.categories.len());
-    for i in 0..spans.categories.len() {
+    for i in 0..if per_category { spans.categories.len() } else { 0 } {
         let mut est = Vec::new();
         if asked.contains(&Measure::BinaryUAlpha) {
             let alone = single_category(spans, i as u32);
