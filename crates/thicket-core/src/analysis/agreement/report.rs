@@ -227,8 +227,8 @@ pub struct AgreementSpec {
     pub bootstrap: BootstrapOptions,
 }
 
-const CODED_UNITS: &str = "units that at least one compared coder coded with at least one compared code";
-const ALL_UNITS: &str = "all units of the sources the compared coders coded (uncoded units count as agreement on absence)";
+const CODED_UNITS: &str = "units that at least one compared coder coded with at least one compared code, in the sources every compared coder coded";
+const ALL_UNITS: &str = "all units of the sources every compared coder coded (uncoded units count as agreement on absence)";
 
 /// The non-unitizing measures of reliability data.
 fn unit_measures(patterns: &[Pattern], coders: usize, categories: usize, level: Level, numeric: Option<&[f64]>, asked: &[Measure]) -> Vec<(Measure, Option<Level>, Coefficient)> {

@@ -27,7 +27,7 @@
 //! two codes) are replaced, where they overlap, by the runs of text with the same set of
 //! categories, each run valued by that set ("A+B"); spans that only touch stay two units.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -92,33 +92,72 @@ struct Segment {
     value: usize,
 }
 
-/// The sums the coefficients are made of, additive over continua.
-#[derive(Debug, Clone, PartialEq)]
+/// The sums the coefficients are made of, for one continuum (sparse: overlapping codes can
+/// make many value sets, most never meeting).
+#[derive(Debug, Clone, PartialEq, Default)]
 struct Sums {
-    dim: usize,
     /// Observed coincidences l[c][k] (0 = gap).
-    l: Vec<f64>,
+    l: HashMap<(u32, u32), f64>,
     /// S_c of the expected coincidences of u-alpha.
-    s_u: Vec<f64>,
+    s_u: HashMap<u32, f64>,
     /// S'_c of the expected coincidences of cu-alpha.
-    s_cu: Vec<f64>,
+    s_cu: HashMap<u32, f64>,
 }
 
-impl Sums {
-    fn new(dim: usize) -> Self {
-        Sums { dim, l: vec![0.0; dim * dim], s_u: vec![0.0; dim], s_cu: vec![0.0; dim] }
-    }
+/// The sums over all continua (each counted `mult` times), dense over the `dim` values.
+#[derive(Debug, Clone)]
+struct Totals {
+    dim: usize,
+    /// Row sums l_c. (= column sums: l is symmetric).
+    row: Vec<f64>,
+    /// l_cc.
+    diag: Vec<f64>,
+    /// l_c0 (coincidences with the gap).
+    gap: Vec<f64>,
+    s_u: Vec<f64>,
+    s_cu: Vec<f64>,
+    /// The whole matrix, when a difference function other than nominal needs it (single
+    /// categories only, so `dim` is the number of categories + 1).
+    full: Option<Vec<f64>>,
+}
 
-    fn add(&mut self, other: &Sums, times: f64) {
-        for (a, b) in self.l.iter_mut().zip(&other.l) {
-            *a += times * b;
+impl Totals {
+    fn new(sums: &[Sums], mult: Option<&[u32]>, dim: usize, full: bool) -> Totals {
+        let mut t = Totals {
+            dim,
+            row: vec![0.0; dim],
+            diag: vec![0.0; dim],
+            gap: vec![0.0; dim],
+            s_u: vec![0.0; dim],
+            s_cu: vec![0.0; dim],
+            full: full.then(|| vec![0.0; dim * dim]),
+        };
+        for (i, s) in sums.iter().enumerate() {
+            let times = mult.map_or(1.0, |m| f64::from(m[i]));
+            if times == 0.0 {
+                continue;
+            }
+            for (&(c, k), &v) in &s.l {
+                let (c, k, v) = (c as usize, k as usize, v * times);
+                t.row[c] += v;
+                if c == k {
+                    t.diag[c] += v;
+                }
+                if k == 0 {
+                    t.gap[c] += v;
+                }
+                if let Some(f) = &mut t.full {
+                    f[c * dim + k] += v;
+                }
+            }
+            for (&c, &v) in &s.s_u {
+                t.s_u[c as usize] += v * times;
+            }
+            for (&c, &v) in &s.s_cu {
+                t.s_cu[c as usize] += v * times;
+            }
         }
-        for (a, b) in self.s_u.iter_mut().zip(&other.s_u) {
-            *a += times * b;
-        }
-        for (a, b) in self.s_cu.iter_mut().zip(&other.s_cu) {
-            *a += times * b;
-        }
+        t
     }
 }
 
@@ -203,14 +242,14 @@ fn partition(spans: &mut [Span], length: u64, values: &mut Values) -> Vec<Segmen
 }
 
 /// The sums of one continuum, given every coder's partition.
-fn continuum_sums(partitions: &[Vec<Segment>], dim: usize) -> Sums {
-    let mut sums = Sums::new(dim);
+fn continuum_sums(partitions: &[Vec<Segment>]) -> Sums {
+    let mut sums = Sums::default();
     let m = partitions.len();
     let per_pair = 1.0 / (m as f64 - 1.0);
     for p in partitions {
         for s in p {
             let len = (s.end - s.start) as f64;
-            sums.s_u[s.value] += if s.value == 0 { len } else { len * len };
+            *sums.s_u.entry(s.value as u32).or_default() += if s.value == 0 { len } else { len * len };
         }
     }
     for (i, a) in partitions.iter().enumerate() {
@@ -225,14 +264,14 @@ fn continuum_sums(partitions: &[Vec<Segment>], dim: usize) -> Sums {
                 let (sa, sb) = (a[x], b[y]);
                 let overlap = sa.end.min(sb.end).saturating_sub(sa.start.max(sb.start)) as f64;
                 if overlap > 0.0 {
-                    sums.l[sa.value * dim + sb.value] += overlap * per_pair;
+                    *sums.l.entry((sa.value as u32, sb.value as u32)).or_default() += overlap * per_pair;
                     if sa.value != 0 && sb.value != 0 {
                         valued_overlap += overlap;
                     }
                 }
                 if sa.end <= sb.end {
                     if sa.value != 0 {
-                        sums.s_cu[sa.value] += valued_overlap * valued_overlap * per_pair;
+                        *sums.s_cu.entry(sa.value as u32).or_default() += valued_overlap * valued_overlap * per_pair;
                     }
                     valued_overlap = 0.0;
                     x += 1;
@@ -260,18 +299,14 @@ fn prepare(data: &SpanData) -> (Values, Vec<Sums>) {
                 .collect()
         })
         .collect();
-    let dim = values.sets.len() + 1;
-    let sums = partitions.iter().map(|p| continuum_sums(p, dim)).collect();
+    let sums = partitions.iter().map(|p| continuum_sums(p)).collect();
     (values, sums)
 }
 
 /// Computes u-alpha, |u-alpha, cu-alpha and (k)u-alpha (`level` applies to cu and (k)u).
 pub fn unitizing(data: &SpanData, level: Level) -> UnitizingResult {
     let (values, sums) = prepare(data);
-    let mut total = Sums::new(values.sets.len() + 1);
-    for s in &sums {
-        total.add(s, 1.0);
-    }
+    let total = Totals::new(&sums, None, values.sets.len() + 1, needs_full(&values, level));
     coefficients(data, &values, &total, level)
 }
 
@@ -279,10 +314,8 @@ pub fn unitizing(data: &SpanData, level: Level) -> UnitizingResult {
 pub fn unitizing_with_intervals(data: &SpanData, level: Level, options: &BootstrapOptions, keep_going: &mut dyn FnMut(usize) -> bool) -> Option<(UnitizingResult, UnitizingIntervals)> {
     let (values, sums) = prepare(data);
     let dim = values.sets.len() + 1;
-    let mut total = Sums::new(dim);
-    for s in &sums {
-        total.add(s, 1.0);
-    }
+    let full = needs_full(&values, level);
+    let total = Totals::new(&sums, None, dim, full);
     let result = coefficients(data, &values, &total, level);
     let k = data.categories.len();
     let measures = 3 + k;
@@ -295,12 +328,7 @@ pub fn unitizing_with_intervals(data: &SpanData, level: Level, options: &Bootstr
             measures,
             options,
             |mult| {
-                let mut t = Sums::new(dim);
-                for (s, m) in sums.iter().zip(mult) {
-                    if *m > 0 {
-                        t.add(s, f64::from(*m));
-                    }
-                }
+                let t = Totals::new(&sums, Some(mult), dim, full);
                 let r = coefficients(data, &values, &t, level);
                 let mut out = vec![r.u_alpha.value, r.binary_u_alpha.value, r.cu_alpha.value];
                 out.extend(r.category_u_alpha.iter().map(|(_, c)| c.value));
@@ -316,11 +344,15 @@ pub fn unitizing_with_intervals(data: &SpanData, level: Level, options: &Bootstr
     Some((result, UnitizingIntervals { u_alpha: u, binary_u_alpha: b, cu_alpha: cu, category_u_alpha: per }))
 }
 
-fn coefficients(data: &SpanData, values: &Values, t: &Sums, level: Level) -> UnitizingResult {
+/// Whether the coefficients need the whole coincidence matrix (a level other than nominal, on
+/// single categories).
+fn needs_full(values: &Values, level: Level) -> bool {
+    level != Level::Nominal && values.sets.iter().all(|s| s.len() == 1)
+}
+
+fn coefficients(data: &SpanData, values: &Values, t: &Totals, level: Level) -> UnitizingResult {
     let dim = t.dim;
-    let l = |c: usize, k: usize| t.l[c * dim + k];
-    let row: Vec<f64> = (0..dim).map(|c| (0..dim).map(|k| l(c, k)).sum()).collect();
-    let all: f64 = row.iter().sum();
+    let all: f64 = t.row.iter().sum();
     let s: f64 = t.s_u.iter().sum();
     let m = data.coders.len();
 
@@ -344,18 +376,18 @@ fn coefficients(data: &SpanData, values: &Values, t: &Sums, level: Level) -> Uni
     let denominator = all * all - s;
 
     // u-alpha (nominal, gaps included).
-    let observed_agree: f64 = (0..dim).map(|c| l(c, c)).sum();
-    let expected_agree = if denominator > 0.0 { all * (row.iter().map(|r| r * r).sum::<f64>() - s) / denominator } else { all };
+    let observed_agree: f64 = t.diag.iter().sum();
+    let expected_agree = if denominator > 0.0 { all * (t.row.iter().map(|r| r * r).sum::<f64>() - s) / denominator } else { all };
     let u_alpha = Coefficient::alpha((all - observed_agree) / all, (all - expected_agree) / all, all);
 
     // |u-alpha: units against gaps.
-    let gap = row[0];
+    let gap = t.row[0];
     let binary_u_alpha = if gap <= 0.0 {
         Coefficient::undefined("no gaps: every coder marked the whole continuum, |u-alpha is undefined")
     } else if gap >= all {
         Coefficient::undefined("no coder marked any unit: |u-alpha is undefined")
     } else {
-        let d_o = 2.0 * (gap - l(0, 0)) / all;
+        let d_o = 2.0 * (gap - t.diag[0]) / all;
         let d_e = if denominator > 0.0 { 2.0 * gap * (all - gap) / denominator } else { 0.0 };
         Coefficient::alpha(d_o, d_e, all)
     };
@@ -363,7 +395,7 @@ fn coefficients(data: &SpanData, values: &Values, t: &Sums, level: Level) -> Uni
     // cu-alpha and (k)u-alpha: units intersecting units.
     let combined = values.sets.iter().any(|s| s.len() > 1);
     let numeric = data.numeric.as_deref();
-    let valued: Vec<f64> = (0..dim).map(|c| if c == 0 { 0.0 } else { row[c] - l(c, 0) }).collect();
+    let valued: Vec<f64> = (0..dim).map(|c| if c == 0 { 0.0 } else { t.row[c] - t.gap[c] }).collect();
     let all_valued: f64 = valued.iter().sum();
     let s_cu: f64 = t.s_cu.iter().sum();
     let denominator_cu = all_valued * all_valued - s_cu;
@@ -371,14 +403,8 @@ fn coefficients(data: &SpanData, values: &Values, t: &Sums, level: Level) -> Uni
         let same = if c == k { t.s_cu[c] } else { 0.0 };
         all_valued * (valued[c] * valued[k] - same) / denominator_cu
     };
-    // Value v > 0 is category v - 1 for single categories; ranks for delta2 are category order.
-    let d2 = |c: usize, k: usize| {
-        if level == Level::Nominal || combined {
-            if c == k { 0.0 } else { 1.0 }
-        } else {
-            delta2(level, c - 1, k - 1, &valued[1..], numeric)
-        }
-    };
+    // e'_c. = sum_k e'_ck, in closed form.
+    let expected_row = |c: usize| all_valued * (valued[c] * all_valued - t.s_cu[c]) / denominator_cu;
     let cu_undefined = if combined && level != Level::Nominal {
         Some(format!("a coder's spans of different categories overlap, which only the nominal level can compare ({} asked)", level.name()))
     } else if all_valued <= 0.0 {
@@ -390,32 +416,58 @@ fn coefficients(data: &SpanData, values: &Values, t: &Sums, level: Level) -> Uni
     };
     let (cu_alpha, category_u_alpha) = match cu_undefined {
         Some(why) => (Coefficient::undefined(why.clone()), data.categories.iter().map(|n| (n.clone(), Coefficient::undefined(why.clone()))).collect()),
-        None => {
-            let (mut d_o, mut d_e) = (0.0, 0.0);
-            for c in 1..dim {
-                for k in 1..dim {
-                    let d = d2(c, k);
-                    d_o += d * l(c, k);
-                    d_e += d * expected(c, k);
-                }
+        None => match &t.full {
+            // Nominal: sums of the off-diagonal in closed form, over every value set.
+            None => {
+                let (o_diag, e_diag): (f64, f64) = (1..dim).map(|c| (t.diag[c], expected(c, c))).fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
+                // sum_c sum_k e'_ck = l'..
+                let cu = Coefficient::alpha((all_valued - o_diag) / all_valued, (all_valued - e_diag) / all_valued, all_valued);
+                let per = (0..data.categories.len())
+                    .map(|cat| {
+                        let k = cat + 1;
+                        let e_k = expected_row(k);
+                        let coef = if valued[k] <= 0.0 {
+                            Coefficient::undefined("no unit with this value intersects another coder's unit")
+                        } else {
+                            let e = e_k - expected(k, k);
+                            Coefficient::alpha((valued[k] - t.diag[k]) / valued[k], if e_k > 0.0 { e / e_k } else { 0.0 }, valued[k])
+                        };
+                        (data.categories[cat].clone(), coef)
+                    })
+                    .collect();
+                (cu, per)
             }
-            let cu = Coefficient::alpha(d_o / all_valued, d_e / all_valued, all_valued);
-            let per = (0..data.categories.len())
-                .map(|cat| {
-                    let k = cat + 1;
-                    let e_k: f64 = (1..dim).map(|c| expected(c, k)).sum();
-                    let coef = if valued[k] <= 0.0 {
-                        Coefficient::undefined("no unit with this value intersects another coder's unit")
-                    } else {
-                        let o: f64 = (1..dim).map(|c| d2(c, k) * l(c, k)).sum();
-                        let e: f64 = (1..dim).map(|c| d2(c, k) * expected(c, k)).sum();
-                        Coefficient::alpha(o / valued[k], if e_k > 0.0 { e / e_k } else { 0.0 }, valued[k])
-                    };
-                    (data.categories[cat].clone(), coef)
-                })
-                .collect();
-            (cu, per)
-        }
+            // Other levels: the difference function over single categories (value c + 1 is
+            // category c, in rank order).
+            Some(full) => {
+                let l = |c: usize, k: usize| full[c * dim + k];
+                let d2 = |c: usize, k: usize| delta2(level, c - 1, k - 1, &valued[1..], numeric);
+                let (mut d_o, mut d_e) = (0.0, 0.0);
+                for c in 1..dim {
+                    for k in 1..dim {
+                        let d = d2(c, k);
+                        d_o += d * l(c, k);
+                        d_e += d * expected(c, k);
+                    }
+                }
+                let cu = Coefficient::alpha(d_o / all_valued, d_e / all_valued, all_valued);
+                let per = (0..data.categories.len())
+                    .map(|cat| {
+                        let k = cat + 1;
+                        let e_k = expected_row(k);
+                        let coef = if valued[k] <= 0.0 {
+                            Coefficient::undefined("no unit with this value intersects another coder's unit")
+                        } else {
+                            let o: f64 = (1..dim).map(|c| d2(c, k) * l(c, k)).sum();
+                            let e: f64 = (1..dim).map(|c| d2(c, k) * expected(c, k)).sum();
+                            Coefficient::alpha(o / valued[k], if e_k > 0.0 { e / e_k } else { 0.0 }, valued[k])
+                        };
+                        (data.categories[cat].clone(), coef)
+                    })
+                    .collect();
+                (cu, per)
+            }
+        },
     };
     UnitizingResult { u_alpha, binary_u_alpha, cu_alpha, category_u_alpha, level }
 }
@@ -481,6 +533,18 @@ mod tests {
         let b_alpha = krippendorff_alpha(&binary, 2, Level::Nominal, None);
         assert!((value(&r.binary_u_alpha) - value(&b_alpha)).abs() < 1e-12);
         assert!((r.u_alpha.observed_disagreement.unwrap_or(0.0) - by_position.observed_disagreement.unwrap_or(1.0)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn cu_alpha_at_the_interval_level_reduces_to_interval_alpha_over_positions() {
+        let a: Vec<(u64, u64, u32)> = vec![(0, 1, 0), (1, 2, 1), (2, 3, 2), (4, 5, 0), (6, 7, 2), (8, 9, 1), (9, 10, 1)];
+        let b: Vec<(u64, u64, u32)> = vec![(0, 1, 0), (1, 2, 2), (2, 3, 2), (4, 5, 1), (6, 7, 2), (7, 8, 0), (9, 10, 0)];
+        let mut d = data(12, 3, &[&a, &b]);
+        d.numeric = Some(vec![1.0, 2.0, 7.0]);
+        let r = unitizing(&d, Level::Interval);
+        let want = krippendorff_alpha(&positions(&d, true), 3, Level::Interval, Some(&[1.0, 2.0, 7.0]));
+        assert!((value(&r.cu_alpha) - value(&want)).abs() < 1e-12, "{:?} {want:?}", r.cu_alpha);
+        assert_eq!(r.level, Level::Interval);
     }
 
     /// Two coders, continuum of 20, one category. Coder 1: units [2,7) and [12,16); coder 2:

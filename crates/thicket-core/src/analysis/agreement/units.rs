@@ -8,11 +8,11 @@
 //! codings of it (or, with `subcodes`, of a code below it) shares at least one char with the
 //! unit.
 //!
-//! Which units count (docs/agreement.md, "Which units are counted"):
+//! Which units count (docs/agreement.md, "Which units are counted"), always in the sources that
+//! every compared coder coded something in:
 //! - by default, the units that at least one compared coder coded with at least one compared
 //!   code: text nobody coded says nothing about agreement on these codes;
-//! - with `all_units`, every unit of every source that at least one compared coder coded
-//!   anything in (a source no compared coder touched was not coded by them at all).
+//! - with `all_units`, every unit of those sources.
 //!
 //! Paragraphs are the text's paragraphs cut at turn boundaries (as autocoding does); sentences
 //! are found inside them (`text::sentences`); turns are the speaker turns, and text outside any
@@ -120,10 +120,18 @@ pub(super) fn compared_codings(data: &AnalysisData, spec: &UnitSpec) -> BTreeMap
     out
 }
 
-/// The sources at least one compared coder coded anything in.
+/// The sources every compared coder coded something in (any code): a source one of them never
+/// coded was not compared, and its text would count as that coder's "absent" everywhere.
 pub(super) fn touched_sources(data: &AnalysisData, coders: &[CoderId]) -> BTreeSet<SourceId> {
-    let coders: BTreeSet<CoderId> = coders.iter().copied().collect();
-    data.codings.iter().filter(|c| coders.contains(&c.coder)).map(|c| c.source).collect()
+    let index: HashMap<CoderId, usize> = coders.iter().enumerate().map(|(i, c)| (*c, i)).collect();
+    let mut seen: BTreeMap<SourceId, u64> = BTreeMap::new();
+    for c in &data.codings {
+        if let Some(i) = index.get(&c.coder) {
+            *seen.entry(c.source).or_default() |= 1u64 << i;
+        }
+    }
+    let all = if coders.len() >= 64 { u64::MAX } else { (1u64 << coders.len()) - 1 };
+    seen.into_iter().filter(|(_, mask)| *mask == all).map(|(s, _)| s).collect()
 }
 
 /// Builds the units and the presence of each code (see the module docs).
