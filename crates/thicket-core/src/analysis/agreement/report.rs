@@ -552,3 +552,50 @@ fn project_unitizing(spans: &SpanData, asked: &[Measure], per_category: bool, op
     }
     Ok((Some(overall), per))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::data::fixture::data;
+
+    fn spec(by: By) -> AgreementSpec {
+        AgreementSpec {
+            coders: vec![CoderId(1), CoderId(2)],
+            codes: vec![CodeId(2), CodeId(4)],
+            subcodes: false,
+            unit: UnitKind::Paragraph,
+            all_units: false,
+            by,
+            measures: vec![Measure::PercentAgreement, Measure::KrippendorffAlpha],
+            bootstrap: BootstrapOptions { draws: 0, ..Default::default() },
+        }
+    }
+
+    /// Worked by hand from the fixture's six paragraph units (see `units::tests`): Withdrawal is
+    /// (Amara, Jonas) = (1,0) three times, (0,1) once, (0,0) twice: o_01 = o_10 = 4, o_00 = 4,
+    /// n_0 = 8, n_1 = 4, alpha = 1 - 11 * 4 / 32 = -0.375. Pooled with Honesty ((1,0) three
+    /// times, (0,0) three times): n_0 = 17, n_1 = 7, o_01 = 7, alpha = 1 - 23 * 7 / 119 = -6/17.
+    #[test]
+    fn per_code_and_pooled_alpha_on_the_fixture_match_the_hand_computation() {
+        let t = project_agreement(&data(), &spec(By::Code), &mut |_| true).unwrap_or_default().unwrap_or_else(|| panic!("cancelled"));
+        let w = &t.rows[0];
+        assert_eq!(w.label, "Ruptures/Withdrawal");
+        assert_eq!(w.get(Measure::PercentAgreement).and_then(|e| e.coefficient.value), Some(2.0 / 6.0));
+        let a = w.get(Measure::KrippendorffAlpha).and_then(|e| e.coefficient.value).unwrap_or(f64::NAN);
+        assert!((a + 0.375).abs() < 1e-12, "{a}");
+        let pooled = t.overall.get(Measure::KrippendorffAlpha).and_then(|e| e.coefficient.value).unwrap_or(f64::NAN);
+        assert!((pooled + 6.0 / 17.0).abs() < 1e-12, "{pooled}");
+        assert_eq!(t.overall.units, 6.0);
+        assert!(t.overall.get(Measure::KrippendorffAlpha).is_some_and(|e| e.ci.undefined.is_some()), "no draws asked: no interval");
+    }
+
+    #[test]
+    fn rows_by_source_pool_the_codes_of_each_source() {
+        let t = project_agreement(&data(), &spec(By::Source), &mut |_| true).unwrap_or_default().unwrap_or_else(|| panic!("cancelled"));
+        let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["a-interview", "b-observation"]);
+        assert_eq!(t.rows[0].units, 4.0);
+        assert_eq!(t.rows[1].units, 2.0);
+        assert_eq!(t.overall.kind, RowKind::Overall);
+    }
+}

@@ -239,3 +239,49 @@ fn regions(paragraphs: &[Range<usize>], turns: &[Turn]) -> Vec<Range<usize>> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::data::fixture::data;
+
+    fn spec(codes: &[i64], unit: UnitKind, subcodes: bool) -> UnitSpec {
+        UnitSpec { coders: vec![CoderId(1), CoderId(2)], codes: codes.iter().map(|c| CodeId(*c)).collect(), subcodes, unit, all_units: false }
+    }
+
+    /// The fixture (data.rs): Jonas coded sources 1 and 2, never source 3, so source 3 is left
+    /// out. Source 1's paragraphs 0..30, 32..60, 62..100 are cut at the turn change at 50.
+    #[test]
+    fn paragraph_units_are_cut_at_turns_and_presence_is_any_shared_char() {
+        let d = data();
+        let u = coded_units(&d, &spec(&[2, 4], UnitKind::Paragraph, false)).unwrap_or_default();
+        assert_eq!(u.sources, vec![SourceId(1), SourceId(2)]);
+        let ranges: Vec<(i64, Range<usize>)> = u.units.iter().map(|x| (x.source.0, x.range.clone())).collect();
+        assert_eq!(ranges, vec![(1, 0..30), (1, 32..50), (1, 50..60), (1, 62..100), (2, 0..20), (2, 22..60)]);
+        // Withdrawal: Amara (bit 0) in units 0, 1, 2; Jonas (bit 1) in unit 4.
+        assert_eq!(u.presence[0], vec![(0, 1), (1, 1), (2, 1), (4, 2)]);
+        // Honesty: Amara in units 2, 3 and 5.
+        assert_eq!(u.presence[1], vec![(2, 1), (3, 1), (5, 1)]);
+    }
+
+    #[test]
+    fn sub_codes_count_as_their_parent_when_asked() {
+        let d = data();
+        let without = coded_units(&d, &spec(&[1], UnitKind::Paragraph, false)).unwrap_or_default();
+        // Only Jonas applied Ruptures itself (15..25, in the first paragraph).
+        assert_eq!(without.presence[0], vec![(0, 2)]);
+        let with = coded_units(&d, &spec(&[1], UnitKind::Paragraph, true)).unwrap_or_default();
+        assert_eq!(with.presence[0][0], (0, 3), "Amara's Withdrawal 10..20 counts as Ruptures");
+    }
+
+    #[test]
+    fn character_units_are_runs_weighted_by_length_and_all_units_adds_the_uncoded_text() {
+        let d = data();
+        let u = coded_units(&d, &spec(&[2, 4], UnitKind::Character, false)).unwrap_or_default();
+        // Coded characters: s1 10..20, 40..70; s2 0..10, 30..40 = 60 characters.
+        let total: f64 = u.units.iter().map(|x| x.weight).sum();
+        assert_eq!(total, 60.0);
+        let all = coded_units(&d, &UnitSpec { all_units: true, ..spec(&[2, 4], UnitKind::Character, false) }).unwrap_or_default();
+        assert_eq!(all.units.iter().map(|x| x.weight).sum::<f64>(), 160.0, "sources 1 and 2 whole");
+    }
+}
