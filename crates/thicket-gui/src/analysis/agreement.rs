@@ -49,6 +49,7 @@ impl Default for Choices {
 }
 
 /// The Agreement view's state.
+#[derive(Default)]
 pub(super) struct AgreementView {
     choices: Choices,
     result: Option<Computed>,
@@ -57,12 +58,6 @@ pub(super) struct AgreementView {
     coders: Vec<String>,
     codes: Vec<String>,
     filters: FilterRow,
-}
-
-impl Default for AgreementView {
-    fn default() -> Self {
-        AgreementView { choices: Choices::default(), result: None, work: Work::default(), coders: Vec::new(), codes: Vec::new(), filters: FilterRow::default() }
-    }
 }
 
 type RunKey = (Choices, Filters, u64);
