@@ -124,6 +124,8 @@ fn bad_csv_names_the_file_the_line_and_the_reason() {
     fails_with(&o, &["--length"]);
     let o = thicket(["agreement", "--table", t.to_str().unwrap(), "--level", "fuzzy"]);
     fails_with(&o, &["unknown --level \"fuzzy\""]);
+    let o = thicket(["agreement", "--table", t.to_str().unwrap(), "--coders", "A,B"]);
+    fails_with(&o, &["--coders applies to a PROJECT"]);
     let words = dir.write("w.csv", "unit,A,B\nu1,low,high\n");
     let o = thicket(["agreement", "--table", words.to_str().unwrap(), "--level", "interval"]);
     fails_with(&o, &["w.csv", "needs numbers"]);

@@ -108,6 +108,23 @@ pub fn agreement(args: AgreementArgs) -> Result<Ending> {
     if sources != 1 {
         return Err(Error::invalid("give one of: a PROJECT with --coders A,B, --table FILE.csv, or --spans FILE.csv"));
     }
+    if args.project.is_none() {
+        let project_only = [
+            (!args.coders.is_empty(), "--coders"),
+            (!args.codes.is_empty(), "--codes"),
+            (args.subcodes, "--subcodes"),
+            (args.all_units, "--all-units"),
+            (args.unit != "paragraph", "--unit"),
+            (args.by != "code", "--by"),
+            (args.output.pseudonymise, "--pseudonymise"),
+        ];
+        if let Some((_, flag)) = project_only.iter().find(|(given, _)| *given) {
+            return Err(Error::invalid(format!("{flag} applies to a PROJECT, not to --table or --spans")));
+        }
+    }
+    if args.length.is_some() && args.spans.is_none() || args.length_of.is_some() && args.spans.is_none() {
+        return Err(Error::invalid("--length and --length-of go with --spans FILE.csv"));
+    }
     let t = if let Some(path) = &args.table {
         let data = agreement::read_table(&read(path)?).map_err(|e| bad_file(path, e))?;
         if level != Level::Nominal && level != Level::Ordinal && data.numeric.is_none() {
