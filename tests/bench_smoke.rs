@@ -16,7 +16,7 @@ fn bench_small_prints_every_figure_with_its_bound() {
     assert_eq!(report["codings"], 4000);
     let figures = report["figures"].as_array().unwrap();
     let names: Vec<&str> = figures.iter().map(|f| f["name"].as_str().unwrap()).collect();
-    let mut expected_names = vec!["import throughput", "open project", "segments of the most used code", "crosstab codes × cases, cold", "crosstab codes × cases, warm", "co-occurrence", "DOCX writer alone", "DOCX export peak memory", "peak resident memory"];
+    let mut expected_names = vec!["import throughput", "open project", "segments of the most used code", "crosstab codes × cases, cold", "crosstab codes × cases, warm", "co-occurrence", "agreement: alpha per code, paragraph unit", "agreement: cu-alpha on raw spans", "DOCX writer alone", "DOCX export peak memory", "peak resident memory"];
     if cfg!(feature = "gui") {
         // The document view is measured only in builds with the window.
         expected_names.extend(["docview first paint", "docview steady frame", "docview apply a code"]);
@@ -42,4 +42,17 @@ fn bench_only_runs_the_named_stage_and_rejects_unknown_ones() {
     assert!(names.iter().all(|n| n.starts_with("crosstab")), "{names:?}");
     fails_with(&thicket(["bench", "--only", "warp"]), &["warp", "unknown benchmark"]);
     fails_with(&thicket(["bench", "--scale", "huge"]), &["huge", "unknown scale"]);
+}
+
+#[test]
+fn bench_only_agreement_times_alpha_and_cu_alpha_against_their_budgets() {
+    let report = json(["bench", "--scale", "small", "--only", "agreement", "--format", "json"]);
+    let figures = report["figures"].as_array().unwrap();
+    let budget = |name: &str| figures.iter().find(|f| f["name"] == name).map(|f| f["budget"].as_f64().unwrap()).unwrap();
+    assert_eq!(budget("agreement: alpha per code, paragraph unit"), 1000.0);
+    assert_eq!(budget("agreement: cu-alpha on raw spans"), 3000.0);
+    assert!(figures.iter().all(|f| f["name"].as_str().unwrap().starts_with("agreement")));
+    // The second coder re-coded a quarter of the sources: there is something to compare.
+    let note = figures[0]["note"].as_str().unwrap();
+    assert!(note.contains("pooled alpha 0."), "{note}");
 }

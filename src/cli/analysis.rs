@@ -10,7 +10,10 @@
 //! The only write to the project is the export log's record of a report written to a file
 //! (`--out`). The JSON shapes are the serde-derived reports of `json`.
 
+mod agreement;
 mod json;
+
+pub use agreement::{AgreementArgs, agreement};
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

@@ -246,6 +246,7 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
         Command::Autocode(args) => super::search::autocode(args),
         Command::Crosstab(args) => super::analysis::crosstab(args),
         Command::Cooccur(args) => super::analysis::cooccur(args),
+        Command::Agreement(args) => super::analysis::agreement(args),
         Command::Triangulate(args) => super::analysis::triangulate(args),
         Command::Sequence(args) => super::analysis::sequence(args),
         Command::Timeline(args) => super::analysis::timeline(args),

@@ -193,6 +193,8 @@ pub enum Command {
     Sequence(analysis::SequenceArgs),
     /// Per case, codings of each code per session date.
     Timeline(analysis::TimelineArgs),
+    /// Inter-coder agreement: kappas, Krippendorff's alpha and the unitizing alphas, with intervals.
+    Agreement(analysis::AgreementArgs),
     /// Framework matrices: cases × codes with a summary in each cell.
     Framework {
         project: PathBuf,
@@ -223,7 +225,7 @@ pub enum Command {
         /// large (ten times the reference).
         #[arg(long, default_value = "small")]
         scale: String,
-        /// Run only these: import, open, segments, crosstab, cooccur, search, window, docview, docx, memory (repeatable).
+        /// Run only these: import, open, segments, crosstab, cooccur, agreement, search, window, docview, docx, memory (repeatable).
         #[arg(long)]
         only: Vec<String>,
         #[arg(long, default_value_t = 42)]

@@ -26,7 +26,7 @@ use thicket_core::model::*;
 use thicket_core::project::{ImportOptions, Project};
 
 /// The names `--only` accepts.
-pub const STAGES: &[&str] = &["import", "open", "segments", "crosstab", "cooccur", "search", "window", "docview", "docx", "memory"];
+pub const STAGES: &[&str] = &["import", "open", "segments", "crosstab", "cooccur", "agreement", "search", "window", "docview", "docx", "memory"];
 
 /// One measured figure.
 #[derive(Debug, Clone, Serialize)]
@@ -125,7 +125,7 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
     let megabytes = corpus.sources.iter().map(|s| s.text.len()).sum::<usize>() as f64 / 1e6;
     say(&format!("generated {} sources ({megabytes:.1} MB) and {} codings in {:.1} s", corpus.sources.len(), corpus.codings.len(), started.elapsed().as_secs_f64()));
     let mut figures = Vec::new();
-    let needs_project = ["import", "open", "segments", "crosstab", "cooccur", "search", "window", "docx", "memory"].iter().any(|s| options.wants(s));
+    let needs_project = ["import", "open", "segments", "crosstab", "cooccur", "agreement", "search", "window", "docx", "memory"].iter().any(|s| options.wants(s));
     let project_path = dir.join("bench.thicket");
     if needs_project {
         let (import, baseline) = build_project(&corpus, dir, &project_path, say)?;
@@ -162,6 +162,11 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
     }
     if options.wants("window") {
         figures.extend(window_figures(&project_path, &word, say)?);
+    }
+    if options.wants("agreement") {
+        let project = Project::open(&project_path)?;
+        figures.extend(measure::agreement(&project, say)?);
+        project.close()?;
     }
     if options.wants("docview") {
         figures.extend(docview_figures(&options.scale, options.seed, dir, say)?);

@@ -12,7 +12,9 @@
 //! - `timeline`: per case, codes per session date.
 //! - `framework`: the codings behind each case × code cell of a framework matrix, and their text.
 //! - `query`: boolean retrieval (AND, OR, NOT, NEAR, FOLLOWED-BY) over codings.
+//! - `agreement`: inter-coder agreement (kappas, alpha, the unitizing alphas) with intervals.
 
+pub mod agreement;
 mod cooccur;
 mod crosstab;
 mod data;

@@ -196,3 +196,87 @@ pub fn timeline_sheet(t: &Timeline, shown: &[usize]) -> Sheet {
     }
     sheet
 }
+
+/// The agreement table: one row per code (source, case or category) and the overall row; per
+/// measure its value, the bootstrap interval, and beside each alpha the observed and expected
+/// disagreements. An undefined value is written "undefined"; the note gives the reasons, which
+/// units were counted and how the overall row pools.
+pub fn agreement_sheet(t: &crate::analysis::agreement::AgreementTable) -> Sheet {
+    use crate::analysis::agreement::{Estimate, Measure};
+    let rows: Vec<&crate::analysis::agreement::AgreementRow> = t.rows.iter().chain(std::iter::once(&t.overall)).collect();
+    let mut measures: Vec<Measure> = Vec::new();
+    for r in &rows {
+        for e in &r.estimates {
+            if !measures.contains(&e.measure) {
+                measures.push(e.measure);
+            }
+        }
+    }
+    measures.sort();
+    let is_alpha = |m: Measure| matches!(m, Measure::KrippendorffAlpha | Measure::UAlpha | Measure::BinaryUAlpha | Measure::CuAlpha | Measure::CategoryUAlpha);
+    let first = match t.by {
+        Some(crate::analysis::agreement::By::Source) => "source",
+        Some(crate::analysis::agreement::By::Case) => "case",
+        Some(crate::analysis::agreement::By::Code) => "code",
+        None if t.rows.is_empty() => "data",
+        None => "category",
+    };
+    let mut header = vec![first.to_string(), "units".to_string()];
+    let pct = (t.bootstrap.confidence * 100.0).round();
+    for m in &measures {
+        header.push(m.label().to_string());
+        header.push(format!("{} {pct}% CI low", m.label()));
+        header.push(format!("{} {pct}% CI high", m.label()));
+        if is_alpha(*m) {
+            header.push(format!("{} D_o", m.label()));
+            header.push(format!("{} D_e", m.label()));
+        }
+    }
+    let mut sheet = Sheet::new("agreement", header);
+    let num = |v: Option<f64>| v.map_or(Cell::Text("undefined".into()), |v| Cell::Num(v, 3));
+    let opt = |v: Option<f64>| v.map_or(Cell::Empty, |v| Cell::Num(v, 3));
+    let mut reasons: Vec<String> = Vec::new();
+    for r in &rows {
+        let mut cells = vec![Cell::from(r.label.as_str()), if r.units.fract() == 0.0 { Cell::Int(r.units as u64) } else { Cell::Num(r.units, 1) }];
+        for m in &measures {
+            let e: Option<&Estimate> = r.get(*m);
+            match e {
+                Some(e) => {
+                    cells.push(num(e.coefficient.value));
+                    cells.push(opt(e.ci.low));
+                    cells.push(opt(e.ci.high));
+                    if is_alpha(*m) {
+                        cells.push(opt(e.coefficient.observed_disagreement));
+                        cells.push(opt(e.coefficient.expected_disagreement));
+                    }
+                    if let Some(why) = &e.coefficient.undefined {
+                        let line = format!("{}: {why}", m.label());
+                        if !reasons.contains(&line) {
+                            reasons.push(line);
+                        }
+                    }
+                }
+                None => {
+                    let n = if is_alpha(*m) { 5 } else { 3 };
+                    cells.extend(std::iter::repeat_n(Cell::Empty, n));
+                }
+            }
+        }
+        sheet.rows.push(cells);
+    }
+    let mut note = vec![
+        format!("coders: {}", t.coders.join(", ")),
+        format!("units counted: {}", t.units_counted),
+        format!("pooled: {}", t.pooling),
+        format!(
+            "{pct}% intervals: percentile bootstrap, {} resamples of {}, seed {}",
+            t.bootstrap.draws, t.bootstrap.resamples, t.bootstrap.seed
+        ),
+    ];
+    if let Some(u) = t.unit {
+        note.insert(1, format!("unit: {}", u.name()));
+    }
+    note.extend(reasons.into_iter().map(|r| format!("undefined: {r}")));
+    sheet.note = Some(note.join("\n"));
+    sheet
+}

@@ -26,11 +26,13 @@
 //! - `timeline`: codes per session date, per case, with egui_plot.
 //! - `framework`: framework matrices, cases × codes with a summary written in each cell beside
 //!   that cell's segments (the one view that changes the project, through actions).
+//! - `agreement`: inter-coder agreement per code (source, case) and pooled, with intervals.
 //! - `view`: the trait and the frame; `heat_table`: the table widget the first four share;
 //!   `drill`: the segment list; `controls`: labelled pickers; `filters`: the filter row every
 //!   view shows (cases, kinds, roles, coders, dates; "Across coders" where codings are paired),
 //!   the CLI's `Scope`; `export_menu`: the Export menu and its file dialog.
 
+mod agreement;
 mod background;
 mod controls;
 mod cooccurrence;
@@ -69,11 +71,12 @@ pub enum AnalysisKind {
     Sequences,
     Timeline,
     Framework,
+    Agreement,
 }
 
 /// Every view's description, in the order of `AnalysisKind`'s variants (checked below): the
 /// one list a new view joins.
-const VIEWS: &[&ViewInfo] = &[&matrix::INFO, &triangulation::INFO, &cooccurrence::INFO, &sequences::INFO, &timeline::INFO, &framework::INFO];
+const VIEWS: &[&ViewInfo] = &[&matrix::INFO, &triangulation::INFO, &cooccurrence::INFO, &sequences::INFO, &timeline::INFO, &framework::INFO, &agreement::INFO];
 
 // `AnalysisKind::info` finds a kind's description at its variant's index.
 const _: () = {
