@@ -190,7 +190,8 @@ fn validate(file: &Path, schema: &str) {
     let out = match std::process::Command::new("xmllint").arg("--noout").arg("--schema").arg(&schema).arg(file).output() {
         Ok(out) => out,
         Err(e) => {
-            assert!(std::env::var("CI").is_err(), "xmllint is needed under CI (apt-get install libxml2-utils): {e}");
+            let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+            assert!(!ci, "xmllint is needed under CI (apt-get install libxml2-utils): {e}");
             eprintln!("xmllint not found ({e}): schema validation of {} skipped", file.display());
             return;
         }
