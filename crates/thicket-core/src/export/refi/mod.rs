@@ -141,7 +141,8 @@ pub fn qdc_bytes(project: &Project, map: Option<&PseudonymMap>) -> Result<Vec<u8
     if codes.is_empty() {
         return Err(Error::invalid("the codebook is empty: a .qdc file needs at least one code"));
     }
-    xml::codebook_qdc(&codes, &origin(PositionUnit::CodePoints))
+    // A codebook has no positions: its origin names the program only.
+    xml::codebook_qdc(&codes, &format!("Thicket {}", env!("CARGO_PKG_VERSION")))
 }
 
 /// Labels of the description fields after the definition, as [`describe_code`] writes them.
