@@ -263,7 +263,8 @@ fn check_export(dir: &Dir, project: &Path, qdpx: &Path, unit: &str) -> El {
         }
     }
     for l in root.find_all("Link") {
-        assert_eq!(kind_of(l.attr("originGUID")), Some("Note"));
+        let origin = if l.attr("name") == "Participant of" { "Case" } else { "Note" };
+        assert_eq!(kind_of(l.attr("originGUID")), Some(origin));
         assert_eq!(kind_of(l.attr("targetGUID")), Some("Case"));
     }
     for a in ["creatingUser"] {
@@ -321,6 +322,10 @@ fn check_export(dir: &Dir, project: &Path, qdpx: &Path, unit: &str) -> El {
         assert_eq!(note.child("PlainTextContent").unwrap().text, m.body);
     }
     let referred: HashSet<&str> = root.find_all("NoteRef").iter().map(|r| r.attr("targetGUID")).chain(root.find_all("Link").iter().map(|l| l.attr("originGUID"))).collect();
+    let links = root.find_all("Link");
+    for m in memos.iter().filter(|m| matches!(m.target, thicket_core::model::MemoTarget::Case { .. } | thicket_core::model::MemoTarget::Participant { .. })) {
+        assert!(links.iter().any(|l| l.attr("originGUID") == m.uuid && l.attr("name") == "Memo"), "memo {:?} has no link", m.body);
+    }
     for n in &notes {
         assert!(referred.contains(n.attr("guid")), "note {} is tied to nothing", n.attr("name"));
     }
@@ -364,6 +369,9 @@ fn a_qdpx_validates_and_every_selection_is_the_coded_text_in_code_points() {
     let maria_values: Vec<(&str, &str)> = maria.find_all("VariableValue").iter().map(|v| (v.children[1].name.as_str(), v.children[1].text.as_str())).collect();
     assert_eq!(maria_values, [("TextValue", "Caregiver"), ("TextValue", "31-50")]);
     assert_eq!(maria.child("Description").unwrap().text, "Participant in Okafor family");
+    let member: Vec<(&str, &str)> = root.find_all("Link").iter().filter(|l| l.attr("name") == "Participant of").map(|l| (l.attr("originGUID"), l.attr("targetGUID"))).collect();
+    assert_eq!(member.iter().filter(|(from, _)| *from == maria.attr("guid")).collect::<Vec<_>>(), [&(maria.attr("guid"), okafor.attr("guid"))]);
+    assert!(member.iter().all(|(_, to)| *to == okafor.attr("guid")), "the speakers of the Okafor interview belong to it alone");
     let sets: Vec<&str> = root.find_all("Set").iter().map(|s| s.attr("name")).collect();
     assert_eq!(sets, ["Kind: Interview", "Kind: Observation"]);
 }

@@ -551,7 +551,18 @@ pub(super) fn project(
             let label = p.role.as_ref().map(|r| roles.get(r).cloned().unwrap_or_else(|| r.clone())).unwrap_or_default();
             values.insert(0, Value { variable: variable.clone(), kind: VariableType::Text, value: names.of(&label) });
         }
-        let member_of = cases_of_participant.get(&p.id).map(|c| c.iter().map(|n| names.of(n)).collect::<Vec<_>>().join("; ")).unwrap_or_default();
+        let member_cases = cases_of_participant.get(&p.id).cloned().unwrap_or_default();
+        for name in &member_cases {
+            if let Some(case) = cases.iter().find(|c| &c.name == name) {
+                refi.links.push(LinkEl {
+                    guid: derived(&p.uuid, &format!("member-of:{}", case.uuid)),
+                    name: "Participant of".into(),
+                    origin: guid(&p.uuid),
+                    target: guid(&case.uuid),
+                });
+            }
+        }
+        let member_of = member_cases.iter().map(|n| names.of(n)).collect::<Vec<_>>().join("; ");
         let description = if member_of.is_empty() { "Participant".to_string() } else { format!("Participant in {member_of}") };
         refi.cases.push(CaseEl { guid: guid(&p.uuid), name: names.of(&p.name), description, values, sources: refs.into_iter().map(|(_, g)| g).collect() });
     }
@@ -597,13 +608,14 @@ pub(super) fn project(
                 selection.user = user.clone();
                 selection.created = created.clone();
             }
+            let Some(code) = book.get(c.code_id) else { continue };
             let mut notes = Vec::new();
             if !c.memo.trim().is_empty() {
                 let note = derived(&c.uuid, "memo");
-                let code = names.of(book.path(c.code_id).unwrap_or_default());
+                let path = names.of(book.path(c.code_id).unwrap_or_default());
                 refi.notes.push(NoteEl {
                     guid: note.clone(),
-                    name: format!("Memo on a coding of \"{code}\""),
+                    name: format!("Memo on a coding of \"{path}\""),
                     text: names.of(&c.memo),
                     user: user.clone(),
                     created: created.clone(),
@@ -611,7 +623,6 @@ pub(super) fn project(
                 });
                 notes.push(note);
             }
-            let Some(code) = book.get(c.code_id) else { continue };
             selection.codings.push(CodingEl { guid: guid(&c.uuid), code: guid(&code.uuid), user, created, notes });
         }
         for (span, note, user, created) in span_notes.remove(&s.id).unwrap_or_default() {

@@ -18,7 +18,8 @@
 //!   [`BUILTIN_MARK`] so an importer can tell them from the user's;
 //! - cases are `Case`s with their sources (`SourceRef`) and attribute values; participants are
 //!   `Case`s too (the standard has no people), each carrying a [`ROLE`] value (empty when they have
-//!   none), the sources they speak in or are about, and a Description naming their cases;
+//!   none), the sources they speak in or are about, and a Description naming their cases; a
+//!   `Link` named "Participant of" goes from each participant's `Case` to each case it belongs to;
 //! - sources are `TextSource`s whose text is `sources/<GUID>.txt` (UTF-8, no BOM, LF), with one
 //!   `PlainTextSelection` per coded or memoed span (named by its exact text, when XML can hold
 //!   it), holding a `Coding` per coding (coder, time, `CodeRef`, a `NoteRef` to its memo);
