@@ -209,6 +209,9 @@ fn date_time(s: &str) -> Option<String> {
     t.format(&Rfc3339).ok()
 }
 
+/// A memo on a passage: the span, the note's GUID, its coder's GUID and its time.
+type SpanNote = (TextSpan, String, Option<String>, Option<String>);
+
 /// Text through the map, when there is one.
 struct Names<'a>(Option<&'a PseudonymMap>);
 
@@ -387,7 +390,7 @@ pub(super) fn project(
     // Memos: notes, and where each is referred to from.
     let mut project_notes = Vec::new();
     let mut source_notes: HashMap<SourceId, Vec<String>> = HashMap::new();
-    let mut span_notes: HashMap<SourceId, Vec<(TextSpan, String, Option<String>, Option<String>)>> = HashMap::new();
+    let mut span_notes: HashMap<SourceId, Vec<SpanNote>> = HashMap::new();
     let mut code_notes: HashMap<CodeId, Vec<String>> = HashMap::new();
     let mut memos = project.memos()?;
     memos.sort_by(|a, b| (&a.created_at, &a.uuid).cmp(&(&b.created_at, &b.uuid)));
