@@ -128,9 +128,8 @@ pub fn qdpx_bytes(project: &Project, options: &QdpxOptions<'_>, observe: &mut dy
         zip.start_file(format!("sources/{guid}.txt"), entry).map_err(|e| zip_error(&e))?;
         zip.write_all(text.as_bytes()).map_err(|e| zip_error(&e))
     }, observe)?;
-    let qde = xml::project_qde(&refi)?;
     zip.start_file("project.qde", entry).map_err(|e| zip_error(&e))?;
-    zip.write_all(&qde).map_err(|e| zip_error(&e))?;
+    xml::project_qde(&refi, std::io::BufWriter::with_capacity(1 << 16, &mut zip))?;
     let bytes = zip.finish().map_err(|e| zip_error(&e))?.into_inner();
     Ok((bytes, refi.counts()))
 }

@@ -7,7 +7,7 @@
 //! Characters XML 1.0 cannot carry at all (most control characters) become U+FFFD in names, notes
 //! and descriptions; a selection whose text holds one is written without its `name`.
 
-use std::io::Cursor;
+use std::io::{Cursor, Write};
 
 use quick_xml::Writer;
 use quick_xml::events::attributes::Attribute;
@@ -60,17 +60,35 @@ impl Tag {
     }
 }
 
-struct Xml {
-    w: Writer<Cursor<Vec<u8>>>,
+struct Xml<W: Write> {
+    w: Writer<W>,
 }
 
 type Io = std::io::Result<()>;
 
-impl Xml {
+impl Xml<Cursor<Vec<u8>>> {
     fn new() -> Result<Self> {
-        let mut w = Writer::new_with_indent(Cursor::new(Vec::with_capacity(1 << 16)), b' ', 2);
+        Xml::to(Cursor::new(Vec::with_capacity(1 << 16)))
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        self.end().unwrap_or_default();
+        self.w.into_inner().into_inner()
+    }
+}
+
+impl<W: Write> Xml<W> {
+    /// XML written to `out` as it is made (a zip entry: no copy of the whole document is held).
+    fn to(out: W) -> Result<Self> {
+        let mut w = Writer::new_with_indent(out, b' ', 2);
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), Some("yes")))).map_err(failed)?;
         Ok(Xml { w })
+    }
+
+    /// The final line break, and everything buffered written out.
+    fn end(&mut self) -> Io {
+        self.w.get_mut().write_all(b"\n")?;
+        self.w.get_mut().flush()
     }
 
     fn open(&mut self, tag: Tag) -> Io {
@@ -101,25 +119,19 @@ impl Xml {
         guids.iter().try_for_each(|g| self.empty(Tag::new(name).attr(key, g)))
     }
 
-    fn finish(self) -> Vec<u8> {
-        let mut bytes = self.w.into_inner().into_inner();
-        bytes.push(b'\n');
-        bytes
-    }
 }
 
 fn failed(e: std::io::Error) -> Error {
     Error::internal(format!("cannot write the REFI-QDA XML: {e}"))
 }
 
-/// `project.qde`.
-pub(super) fn project_qde(p: &RefiProject) -> Result<Vec<u8>> {
-    let mut x = Xml::new()?;
-    write_project(&mut x, p).map_err(failed)?;
-    Ok(x.finish())
+/// `project.qde`, written to `out`.
+pub(super) fn project_qde(p: &RefiProject, out: impl Write) -> Result<()> {
+    let mut x = Xml::to(out)?;
+    write_project(&mut x, p).and_then(|()| x.end()).map_err(failed)
 }
 
-fn write_project(x: &mut Xml, p: &RefiProject) -> Io {
+fn write_project<W: Write>(x: &mut Xml<W>, p: &RefiProject) -> Io {
     x.open(
         Tag::new("Project")
             .attr("xmlns", PROJECT_NS)
@@ -238,7 +250,7 @@ fn write_project(x: &mut Xml, p: &RefiProject) -> Io {
     x.close("Project")
 }
 
-fn write_code(x: &mut Xml, c: &CodeNode, with_notes: bool) -> Io {
+fn write_code<W: Write>(x: &mut Xml<W>, c: &CodeNode, with_notes: bool) -> Io {
     let tag = Tag::new("Code").attr("guid", &c.guid).attr("name", &c.name).attr("isCodable", "true").attr("color", &c.color);
     let notes = if with_notes { c.notes.as_slice() } else { &[] };
     if c.description.trim().is_empty() && notes.is_empty() && c.children.is_empty() {
@@ -251,7 +263,7 @@ fn write_code(x: &mut Xml, c: &CodeNode, with_notes: bool) -> Io {
     x.close("Code")
 }
 
-fn write_values(x: &mut Xml, values: &[Value]) -> Io {
+fn write_values<W: Write>(x: &mut Xml<W>, values: &[Value]) -> Io {
     for v in values {
         x.open(Tag::new("VariableValue"))?;
         x.empty(Tag::new("VariableRef").attr("targetGUID", &v.variable))?;
@@ -270,7 +282,7 @@ fn write_values(x: &mut Xml, values: &[Value]) -> Io {
 /// A `.qdc` file: `CodeBook` with its `Codes` (no notes: the codebook schema has none).
 pub(super) fn codebook_qdc(codes: &[CodeNode], origin: &str) -> Result<Vec<u8>> {
     let mut x = Xml::new()?;
-    let write = |x: &mut Xml| -> Io {
+    let write = |x: &mut Xml<Cursor<Vec<u8>>>| -> Io {
         x.open(Tag::new("CodeBook").attr("xmlns", CODEBOOK_NS).attr("origin", origin))?;
         x.open(Tag::new("Codes"))?;
         codes.iter().try_for_each(|c| write_code(x, c, false))?;
