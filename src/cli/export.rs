@@ -1,5 +1,6 @@
-//! `thicket export PROJECT excerpts|codebook|case-report …`: coded passages with citations, the
-//! codebook, and case reports, for papers.
+//! `thicket export PROJECT excerpts|codebook|case-report|qdpx|qdc …`: coded passages with
+//! citations, the codebook, and case reports, for papers; and the REFI-QDA exchange files (a
+//! whole project, or the codebook alone) for other QDA tools.
 //!
 //! Excerpt flags come in as `ExcerptsArgs`; they become a core `Selection` (the same filters as
 //! `segments`) and `ExcerptOptions`, the core selects and builds the `Excerpts` model, and one
@@ -24,6 +25,7 @@ use thicket_core::export::codebook::{CodebookOptions, build_codebook};
 use thicket_core::export::excerpts::{self, CitationTemplate, CodeChoice, ExcerptFormat, ExcerptOptions, GroupBy, Selection, SortBy};
 use thicket_core::export::report::{Report, ReportFormat, write_report_with};
 use thicket_core::export::Pseudonymise;
+use thicket_core::export::refi::{PositionUnit, QdpxOptions, qdc_bytes, qdpx_bytes};
 use thicket_core::model::SourceKind;
 use thicket_core::project::Project;
 
@@ -36,6 +38,37 @@ pub enum ExportCommand {
     Codebook(CodebookArgs),
     /// A report per case: sources, participants, codes with counts, memos and chosen excerpts.
     CaseReport(CaseReportArgs),
+    /// The whole project as a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA, QualCoder.
+    Qdpx(QdpxArgs),
+    /// The codebook as a REFI-QDA codebook (.qdc).
+    Qdc(QdcArgs),
+}
+
+/// `thicket export PROJECT qdpx`
+#[derive(Debug, Clone, Args, Serialize)]
+pub struct QdpxArgs {
+    /// How positions are counted: codepoints (the standard's unit, default) or utf16 (what NVivo
+    /// and QualCoder count; differs after an emoji).
+    #[arg(long, default_value = "codepoints")]
+    pub positions: String,
+    /// Apply the project's pseudonym map to everything written, the source texts included (their
+    /// positions are recomputed on the rewritten texts).
+    #[arg(long)]
+    pub pseudonymise: bool,
+    /// The .qdpx file to write.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+/// `thicket export PROJECT qdc`
+#[derive(Debug, Clone, Args, Serialize)]
+pub struct QdcArgs {
+    /// Apply the project's pseudonym map to code names and descriptions.
+    #[arg(long)]
+    pub pseudonymise: bool,
+    /// The .qdc file to write; - for stdout.
+    #[arg(long)]
+    pub out: PathBuf,
 }
 
 /// `thicket export PROJECT codebook`
@@ -172,7 +205,33 @@ pub fn export(project: PathBuf, command: ExportCommand) -> Result<Ending> {
         ExportCommand::Excerpts(args) => export_excerpts(project, *args),
         ExportCommand::Codebook(args) => export_codebook(project, args),
         ExportCommand::CaseReport(args) => export_case_report(project, args),
+        ExportCommand::Qdpx(args) => export_qdpx(project, args),
+        ExportCommand::Qdc(args) => export_qdc(project, args),
     }
+}
+
+fn export_qdpx(project: PathBuf, args: QdpxArgs) -> Result<Ending> {
+    let positions = PositionUnit::parse(&args.positions)?;
+    if args.out.as_os_str() == "-" {
+        return Err(Error::invalid("a .qdpx is a zip archive: give --out FILE.qdpx"));
+    }
+    let logged = serde_json::to_value(&args).map_err(|e| Error::internal(format!("cannot record the options: {e}")))?;
+    let mut p = Project::open(&project)?;
+    let map = export_map(&p, args.pseudonymise)?;
+    let options = QdpxOptions { positions, map: map.as_ref() };
+    let (bytes, _) = qdpx_bytes(&p, &options, &mut |_, _| true)?;
+    excerpts::write_replacing(&args.out, &bytes, || true)?;
+    p.log_written_export("qdpx", &args.out, logged, map.as_ref())?;
+    p.close()?;
+    Ok(Ending::Success)
+}
+
+fn export_qdc(project: PathBuf, args: QdcArgs) -> Result<Ending> {
+    let logged = serde_json::to_value(&args).map_err(|e| Error::internal(format!("cannot record the options: {e}")))?;
+    let p = Project::open(&project)?;
+    let map = export_map(&p, args.pseudonymise)?;
+    let bytes = qdc_bytes(&p, map.as_ref())?;
+    write_logged(p, map.as_ref(), "qdc", &bytes, &args.out, logged)
 }
 
 fn export_codebook(project: PathBuf, args: CodebookArgs) -> Result<Ending> {

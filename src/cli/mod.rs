@@ -225,7 +225,7 @@ pub enum Command {
         /// large (ten times the reference).
         #[arg(long, default_value = "small")]
         scale: String,
-        /// Run only these: import, open, segments, crosstab, cooccur, agreement, search, window, docview, docx, memory (repeatable).
+        /// Run only these: import, open, segments, crosstab, cooccur, agreement, search, window, docview, docx, qdpx, memory (repeatable).
         #[arg(long)]
         only: Vec<String>,
         #[arg(long, default_value_t = 42)]

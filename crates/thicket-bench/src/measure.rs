@@ -223,6 +223,37 @@ pub(super) fn docx(path: &Path, dir: &Path, say: fn(&str)) -> Result<Vec<Figure>
     ])
 }
 
+/// Exporting the whole project as a REFI-QDA `.qdpx`, as `thicket export PROJECT qdpx` does:
+/// every source's text into the zip, every coding as a selection, every memo as a note, in code
+/// points (UTF-16 costs one index per text more). Timed whole, one run, with the file's size and
+/// this process's peak resident memory while exporting (the archive is built in memory).
+pub(super) fn qdpx(path: &Path, dir: &Path, say: fn(&str)) -> Result<Vec<Figure>> {
+    use thicket_core::export::refi::{QdpxOptions, qdpx_bytes};
+    say("qdpx export…");
+    let project = Project::open(path)?;
+    let out = dir.join("bench.qdpx");
+    let reset = reset_peak_rss();
+    let started = Instant::now();
+    let (bytes, counts) = qdpx_bytes(&project, &QdpxOptions::default(), &mut |_, _| true)?;
+    std::fs::write(&out, &bytes).map_err(|e| thicket_core::Error::io(thicket_core::error::IoOp::Write, &out, e))?;
+    let whole = started.elapsed().as_secs_f64();
+    let peak = peak_rss_mb();
+    project.close()?;
+    let _ = std::fs::remove_file(&out);
+    let peak_note = if reset { "the process's peak resident memory while exporting (VmHWM reset before)".to_string() } else { "VmHWM could not be reset: this is the whole run's peak".to_string() };
+    Ok(vec![
+        Figure::new("export the project to REFI-QDA (.qdpx)", whole * 1000.0, "ms").note(format!(
+            "{} sources, {} selections, {} codings, {} notes; {:.1} MB file",
+            counts.sources,
+            counts.selections,
+            counts.codings,
+            counts.notes,
+            bytes.len() as f64 / 1e6
+        )),
+        Figure::new("qdpx export peak memory", peak, "MB").note(peak_note),
+    ])
+}
+
 /// `12345` as `12,345`.
 fn thousands(n: usize) -> String {
     let digits = n.to_string();

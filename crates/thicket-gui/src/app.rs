@@ -67,6 +67,8 @@ pub enum UiCommand {
     Export(super::analysis::AnalysisKind, super::analysis::ExportFormat, PathBuf),
     /// Write the codebook or a case report, as the report dialog chose, to a file.
     ExportReport(super::report_dialog::ReportKind, thicket_core::export::report::ReportFormat, PathBuf),
+    /// Write a REFI-QDA project or codebook, as the REFI-QDA dialog chose, to a file.
+    ExportRefi(super::refi_dialog::RefiKind, PathBuf),
     /// Write the excerpt dialog's export in this format to a file (in the background).
     ExportExcerpts(thicket_core::export::excerpts::ExcerptFormat, PathBuf),
     /// The user agreed to replace this file: move it aside, apply the command (which writes a
@@ -124,6 +126,8 @@ pub struct ThicketApp {
     pub(super) analysis: super::analysis::AnalysisArea,
     /// File → Export → Codebook… and Case report…: the dialog and the report being written.
     pub(super) reports: super::report_dialog::Reports,
+    /// File → Export → REFI-QDA project and codebook: the dialog and the choices.
+    pub(super) refi: super::refi_dialog::RefiExports,
     /// File → Export → Coded excerpts….
     pub(super) excerpts: super::excerpt_dialog::ExcerptDialog,
     /// Thicket's own file browser, while open.
@@ -196,6 +200,7 @@ impl ThicketApp {
             data: Default::default(),
             analysis: Default::default(),
             reports: Default::default(),
+            refi: Default::default(),
             excerpts: Default::default(),
             file_browser: None,
             dialogs: super::file_request::DialogKind::detect(),
@@ -305,6 +310,11 @@ impl ThicketApp {
     /// The codebook and case-report exports: their dialog and the report being written.
     pub fn reports(&self) -> &super::report_dialog::Reports {
         &self.reports
+    }
+
+    /// The REFI-QDA export dialog's state.
+    pub fn refi(&self) -> &super::refi_dialog::RefiExports {
+        &self.refi
     }
 
     /// The coded-excerpts export dialog (open or not).
@@ -789,6 +799,7 @@ impl ThicketApp {
                 }
             }
             UiCommand::ExportReport(kind, format, path) => super::report_dialog::write(self, kind, format, path),
+            UiCommand::ExportRefi(kind, path) => super::refi_dialog::write(self, kind, path),
             UiCommand::ExportExcerpts(format, path) => super::excerpt_dialog::start_export(self, format, path),
             UiCommand::ReplaceFile(path, command) => self.replace_file(&path, *command),
             UiCommand::DismissError => {
@@ -1087,6 +1098,7 @@ impl eframe::App for ThicketApp {
         self.save_folds();
         super::data_windows::show(self, ui.ctx());
         super::report_dialog::show(self, ui.ctx());
+        super::refi_dialog::show(self, ui.ctx());
         super::pseudonyms::show(self, ui.ctx());
         super::excerpt_dialog::show(self, ui.ctx());
         super::team::show(self, ui.ctx());

@@ -20,6 +20,7 @@ use thicket_core::import::SUPPORTED_EXTENSIONS;
 
 use super::analysis::{AnalysisKind, ExportFormat};
 use super::app::UiCommand;
+use super::refi_dialog::RefiKind;
 use super::report_dialog::{ReportKind, extensions};
 use thicket_core::export::report::ReportFormat;
 
@@ -37,6 +38,8 @@ pub enum FilePurpose {
     Report(ReportKind, ReportFormat),
     /// Export the excerpt dialog's excerpts in this format.
     ExportExcerpts(ExcerptFormat),
+    /// Write a REFI-QDA project or codebook.
+    Refi(RefiKind),
 }
 
 /// What the dialog picks.
@@ -99,6 +102,13 @@ impl FileRequest {
                 let filter = FileFilter { label: format.label(), extensions: format.extensions() };
                 (FileMode::SaveFile, Some(format!("excerpts.{}", format.extension())), Some(filter))
             }
+            FilePurpose::Refi(kind) => {
+                let extensions: &'static [&'static str] = match kind {
+                    RefiKind::Project => &["qdpx"],
+                    RefiKind::Codebook => &["qdc"],
+                };
+                (FileMode::SaveFile, Some(format!("project.{}", kind.extension())), Some(FileFilter { label: kind.label(), extensions }))
+            }
         };
         FileRequest { purpose, mode, suggested_name, filter }
     }
@@ -111,7 +121,7 @@ impl FileRequest {
             FilePurpose::SaveCopy => "Save a copy as",
             FilePurpose::ImportFiles => "Import files",
             FilePurpose::ImportFolder => "Import folder",
-            FilePurpose::Export(..) | FilePurpose::Report(..) => "Export",
+            FilePurpose::Export(..) | FilePurpose::Report(..) | FilePurpose::Refi(_) => "Export",
             FilePurpose::ExportExcerpts(_) => "Export coded excerpts",
         }
     }
@@ -123,7 +133,7 @@ impl FileRequest {
             FilePurpose::NewProject => "Create",
             FilePurpose::ImportFiles => "Import",
             FilePurpose::ImportFolder => "Import this folder",
-            FilePurpose::SaveCopy | FilePurpose::Export(..) | FilePurpose::Report(..) | FilePurpose::ExportExcerpts(_) => "Save",
+            FilePurpose::SaveCopy | FilePurpose::Export(..) | FilePurpose::Report(..) | FilePurpose::ExportExcerpts(_) | FilePurpose::Refi(_) => "Save",
         }
     }
 
@@ -156,6 +166,7 @@ impl FileRequest {
             FilePurpose::Export(kind, format) => UiCommand::Export(kind, format, self.with_extension(first)),
             FilePurpose::Report(kind, format) => UiCommand::ExportReport(kind, format, self.with_extension(first)),
             FilePurpose::ExportExcerpts(format) => UiCommand::ExportExcerpts(format, self.with_extension(first)),
+            FilePurpose::Refi(kind) => UiCommand::ExportRefi(kind, self.with_extension(first)),
         };
         Some(match command {
             UiCommand::NewProject(ref p) | UiCommand::SaveCopy(ref p) if p.exists() => UiCommand::ReplaceFile(p.clone(), Box::new(command)),

@@ -29,6 +29,7 @@ mod panels;
 pub mod phases;
 mod prefs;
 pub mod pseudonyms;
+pub mod refi_dialog;
 pub mod report_dialog;
 pub mod summary;
 mod search;

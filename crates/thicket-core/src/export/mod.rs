@@ -17,6 +17,7 @@
 //!   plain models that `report` writes.
 //! - `pseudonymise`: the project's pseudonymisation map applied to any of these on the way out
 //!   (`Excerpts`, `Document`, `Sheet`s, charts, JSON reports: `.pseudonymise(&map)`), one call each.
+//! - `refi`: the REFI-QDA exchange files, a whole project as `.qdpx` and the codebook as `.qdc`.
 //!
 //! Everything here is pure or writes to a path it is given: the GUI asks for the path with a
 //! file dialog, tests pass a temp file. The one exception is `excerpts`, whose selection and
@@ -32,6 +33,7 @@ pub mod document;
 pub mod excerpts;
 pub mod framework;
 pub mod pseudonymise;
+pub mod refi;
 pub mod report;
 pub mod svg;
 pub mod table;

@@ -80,6 +80,13 @@ pub struct SegmentFilter {
 }
 
 impl Project {
+    /// The project's own UUID and its creation time (RFC 3339), as recorded when it was created;
+    /// empty strings when the file lacks them.
+    pub fn identity(&self) -> Result<(String, String)> {
+        let read = self.store.read();
+        Ok((read.project_info("uuid")?.unwrap_or_default(), read.project_info("created_at")?.unwrap_or_default()))
+    }
+
     /// All sources, by name.
     pub fn sources(&self) -> Result<Vec<Source>> {
         Ok(self.store.read().sources()?)

@@ -28,6 +28,8 @@ pub enum Command {
     ImportFolder,
     ExportCodebook,
     ExportCaseReport,
+    ExportQdpx,
+    ExportQdc,
     SaveCopy,
     ExportExcerpts,
     CloseProject,
@@ -132,6 +134,8 @@ impl Command {
             C::ImportFolder =>   (File, 1, "Import folder…", None, OpenProject, ""),
             C::ExportCodebook => (File, 2, "Codebook…", None, OpenProject, "The codes with their descriptions, colours and counts, for a paper or a coding manual"),
             C::ExportCaseReport => (File, 2, "Case report…", None, OpenProject, "Per case: sources, participants, codes, memos and excerpts"),
+            C::ExportQdpx =>     (File, 2, "REFI-QDA project (.qdpx)…", None, OpenProject, "The whole project for NVivo, ATLAS.ti, MAXQDA or QualCoder: sources, codes, codings, cases, attributes, memos"),
+            C::ExportQdc =>      (File, 2, "REFI-QDA codebook (.qdc)…", None, OpenProject, "The codebook alone in the exchange format other QDA programs read"),
             C::SaveCopy =>       (File, 2, "Save a copy as…", shift_key(Key::S), OpenProject, "Write a copy of this project to a new file; you keep working here"),
             C::ExportExcerpts => (File, 2, "Coded excerpts…", None, OpenProject, "Quotes with citations for a paper: choose the codings, the layout and the format, with a preview"),
             C::CloseProject =>   (File, 2, "Close project", None, OpenProject, ""),
@@ -165,7 +169,7 @@ impl Command {
         use Command as C;
         let mut all = vec![
             C::NewProject, C::OpenProject, C::OpenSample, C::ImportFiles, C::ImportFolder, C::ExportExcerpts, C::ExportCodebook,
-            C::ExportCaseReport, C::SaveCopy, C::CloseProject, C::Quit,
+            C::ExportCaseReport, C::ExportQdpx, C::ExportQdc, C::SaveCopy, C::CloseProject, C::Quit,
             C::Participants, C::Cases, C::Attributes, C::Memos, C::NewProjectMemo, C::Pseudonyms, C::ExportLog, C::ChangeCoder,
             C::ThemeSystem, C::ThemeLight, C::ThemeDark, C::CommandPalette, C::Team, C::LeaveBlind,
             C::Undo, C::Redo, C::FindInDocument, C::SearchProject,
@@ -179,7 +183,7 @@ impl Command {
     /// commands of one submenu are drawn together.
     pub fn submenu(self) -> Option<&'static str> {
         match self {
-            Command::ExportExcerpts | Command::ExportCodebook | Command::ExportCaseReport => Some("Export"),
+            Command::ExportExcerpts | Command::ExportCodebook | Command::ExportCaseReport | Command::ExportQdpx | Command::ExportQdc => Some("Export"),
             _ => None,
         }
     }
@@ -268,6 +272,8 @@ pub(super) fn run(app: &mut ThicketApp, command: Command) {
         Command::Team => return super::team::toggle(app),
         Command::ExportCodebook => return super::report_dialog::open(app, super::report_dialog::ReportKind::Codebook),
         Command::ExportCaseReport => return super::report_dialog::open(app, super::report_dialog::ReportKind::CaseReport),
+        Command::ExportQdpx => return super::refi_dialog::open(app, super::refi_dialog::RefiKind::Project),
+        Command::ExportQdc => return super::refi_dialog::open(app, super::refi_dialog::RefiKind::Codebook),
         // The rest change the window only.
         Command::ExportExcerpts => return app.excerpts.open(),
         Command::Quit => return app.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
