@@ -36,6 +36,8 @@ pub enum Action {
     UpdateParticipant { id: ParticipantId, name: String, role: Option<String>, cases: Vec<CaseId> },
     /// Create a coder.
     CreateCoder { name: String },
+    /// Rename a coder (how a merge brings in a coder renamed in the other project).
+    RenameCoder { id: CoderId, name: String },
     /// Create a code under `parent` (or at the top).
     CreateCode { parent: Option<CodeId>, name: String, color: String, description: CodeDescription },
     /// Create a code and code these spans with it, as one step (in vivo, "new code from the
@@ -143,6 +145,7 @@ impl Action {
             Action::CreateParticipant { name, .. } => format!("Create participant “{name}”"),
             Action::UpdateParticipant { .. } => "Edit participant".into(),
             Action::CreateCoder { name } => format!("Create coder “{name}”"),
+            Action::RenameCoder { name, .. } => format!("Rename coder to “{name}”"),
             Action::CreateCode { name, .. } => format!("Create code “{name}”"),
             Action::CreateCodeAndApply { name, .. } => format!("Code selection as new code “{name}”"),
             Action::UpdateCode { .. } => "Edit code".into(),

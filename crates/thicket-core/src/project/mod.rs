@@ -10,6 +10,7 @@ mod autocode;
 mod check;
 mod framework;
 mod import_batch;
+mod merge;
 mod pseudonyms;
 mod queries;
 mod search;
@@ -23,6 +24,7 @@ use crate::store::Store;
 
 pub use analysis_load::{AnalysisLoader, AnalysisRows};
 pub use check::CheckReport;
+pub use merge::{ConflictRule, KindCount, MergeConflict, MergeOptions, MergeOutcome, MergeReport, MergeSource};
 pub use import_batch::{DateFrom, ImportOptions, ImportReport, ImportedFile, ReadBatch, SkippedFile, expand_paths, import_text, read_files};
 pub use pseudonyms::{EntryPreview, PreviewHit, PreviewPlace, PreviewRun, PseudonymPreview};
 pub use queries::{CaseDeletionSummary, MemoMarks, Segment, SegmentFilter, SegmentReader, sort_segments};

@@ -44,7 +44,7 @@ impl Project {
 }
 
 /// Applies one action inside the open transaction `w` (a `Batch` recurses here for each part).
-fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
+pub(super) fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
     match action {
         Action::ImportSources(new) => sources::import(w, &new),
         Action::UpdateSource { id, name, kind, date } => sources::update(w, id, name, kind, date),
@@ -58,6 +58,7 @@ fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
         Action::LinkSourceParticipants { links, linked } => participants::link_sources(w, links, linked),
         Action::ReassignTurns { turns, to } => participants::reassign_turns(w, &turns, to),
         Action::CreateCoder { name } => coders::create(w, name),
+        Action::RenameCoder { id, name } => coders::rename(w, id, name),
         Action::CreateCode { parent, name, color, description } => {
             Ok(created(EntitySet { codes: vec![codes::create(w, codes::NewCode { parent, name, color, description })?], ..Default::default() }))
         }
