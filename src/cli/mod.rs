@@ -12,6 +12,7 @@ mod commands;
 mod export;
 mod framework;
 mod memos;
+mod merge;
 mod output;
 mod pseudonyms;
 mod search;
@@ -24,6 +25,36 @@ use thicket_core::error::{Ending, ErrorKind};
 
 pub use output::Format;
 
+/// `thicket merge --help`: the matching and conflict rules (docs/merge.md has them in full).
+const MERGE_HELP: &str = "Merge one or more projects (FROM) into INTO: everything FROM holds that INTO does not comes in, \
+as one undoable step (undo it in the window, Edit > Undo), with a report of what came in, what matched, the conflicts \
+and how each was resolved.
+
+What is the same entity:
+  sources        by content (the hash of the text); a FROM source with another text and the name of an INTO
+                 source is kept beside it, renamed \"NAME (2)\", with a warning
+  codes          by UUID, then by path (\"Parent/Child\")
+  cases, participants, coders, attributes, framework matrices
+                 by UUID, then by name
+  codings        by UUID, then by source, code, coder and span
+  memos          by UUID
+  turns          by source and span;  attribute values by attribute and entity
+  pseudonym map  by the original, in any case
+Links (sources and participants in cases, sources' own participants) and framework columns and rows
+are merged as unions.
+
+Conflicts: the same entity changed differently (a code renamed, recoloured, re-described or moved; a case,
+participant, coder or source renamed; a memo, coding memo, framework summary, attribute value, turn speaker or
+pseudonym that differs). Memos and framework summaries record when they were edited: a memo edited on one side
+only comes in without a conflict. Other entities record no edit time, so any difference is a conflict, and the
+rule decides:
+  --on-conflict into   keep INTO's value
+  --on-conflict from   take FROM's value
+  --on-conflict both   keep both where that makes sense (a memo: FROM's version comes in as a second memo;
+                       a description, a coding memo or a summary: both texts), else INTO's value
+Without --on-conflict, a conflict stops the merge: nothing is written, the conflicts are listed, exit 1.
+FROM files are never written. Exit codes: 0 merged (or nothing to merge), 1 conflicts or a bad file, 2 internal.";
+
 /// Thicket: qualitative coding of ethnographic case studies.
 #[derive(Debug, Parser)]
 #[command(name = "thicket", version, about, long_about = None)]
@@ -35,6 +66,27 @@ pub struct Cli {
 /// The subcommands. Names and flags are stable once shipped.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Merge one or more projects (FROM) into INTO: everything FROM holds that INTO does not
+    /// comes in, as one undoable step, with a report.
+    #[command(long_about = MERGE_HELP)]
+    Merge {
+        /// The project merged into (the only file written).
+        into: PathBuf,
+        /// The projects merged from (only read: each is copied aside first).
+        #[arg(required = true)]
+        from: Vec<PathBuf>,
+        /// What to do where both sides changed the same thing: into (keep INTO's), from (take
+        /// FROM's) or both (keep both where both can be kept: memos, texts). Without it, a
+        /// conflict stops the merge and nothing is written.
+        #[arg(long = "on-conflict")]
+        on_conflict: Option<String>,
+        /// Show the report without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// table or json.
+        #[arg(long, default_value = "table")]
+        format: String,
+    },
     /// Open PROJECT in the window.
     Open { project: PathBuf },
     /// Create an empty project.
