@@ -366,6 +366,15 @@ impl Planner<'_> {
                 found[k] = Some((i, false));
             }
         }
+        // Turns by source, read once (a project has hundreds of thousands).
+        let mut into_turns: HashMap<SourceId, Vec<Turn>> = HashMap::new();
+        for t in &self.into.turns {
+            into_turns.entry(t.source_id).or_default().push(t.clone());
+        }
+        let mut from_turns: HashMap<SourceId, Vec<Turn>> = HashMap::new();
+        for t in &self.from.turns {
+            from_turns.entry(t.source_id).or_default().push(t.clone());
+        }
         let mut taken: HashSet<String> = self.into.sources.iter().map(|s| s.name.clone()).collect();
         let uuids: HashSet<String> = self.into.sources.iter().map(|s| s.uuid.clone()).collect();
         for (f, found) in from.iter().zip(found) {
@@ -375,7 +384,8 @@ impl Planner<'_> {
                     self.sources.insert(f.id, into.id);
                     self.matched("sources", by_uuid);
                     self.source_fields(&into, f, &mut taken);
-                    self.matched_turns(&into, f);
+                    let (mine, theirs) = (into_turns.remove(&into.id).unwrap_or_default(), from_turns.remove(&f.id).unwrap_or_default());
+                    self.matched_turns(&into, mine, theirs);
                 }
                 None => {
                     let name = unique(&f.name, |n| taken.contains(n));
@@ -396,8 +406,7 @@ impl Planner<'_> {
                     let text = self.from_reader.source_text(f.id)?.unwrap_or_default();
                     self.snap.sources.push((Source { id, uuid, name, ..f.clone() }, text));
                     self.count("sources").added += 1;
-                    let turns: Vec<Turn> = self.from.turns.iter().filter(|t| t.source_id == f.id).cloned().collect();
-                    for t in turns {
+                    for t in from_turns.remove(&f.id).unwrap_or_default() {
                         let turn = Turn { id: TurnId(self.key("turns")?), source_id: id, participant_id: self.participants[&t.participant_id], ..t };
                         self.snap.turns.push(turn);
                         self.count("turns").added += 1;
@@ -441,9 +450,8 @@ impl Planner<'_> {
 
     /// Turns of a source both sides hold, matched by span: a speaker differing is a conflict; a
     /// turn FROM has and INTO does not is reported (turns are set when a source is imported).
-    fn matched_turns(&mut self, into: &Source, f: &Source) {
-        let here: HashMap<TextSpan, Turn> = self.into.turns.iter().filter(|t| t.source_id == into.id).map(|t| (t.span, t.clone())).collect();
-        let theirs: Vec<Turn> = self.from.turns.iter().filter(|t| t.source_id == f.id).cloned().collect();
+    fn matched_turns(&mut self, into: &Source, mine: Vec<Turn>, theirs: Vec<Turn>) {
+        let here: HashMap<TextSpan, Turn> = mine.into_iter().map(|t| (t.span, t)).collect();
         let mut missing = 0;
         for t in theirs {
             let Some(mine) = here.get(&t.span) else {

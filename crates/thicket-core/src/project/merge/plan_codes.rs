@@ -133,15 +133,20 @@ impl Planner<'_> {
     }
 
     pub(super) fn codings(&mut self) -> Result<()> {
-        let by_uuid: HashMap<String, Coding> = self.into.codings.iter().map(|c| (c.uuid.clone(), c.clone())).collect();
-        let mut by_content: HashSet<(SourceId, CodeId, CoderId, TextSpan)> =
-            self.into.codings.iter().map(|c| (c.source_id, c.code_id, c.coder_id, c.span)).collect();
+        // Both sides' codings are taken out of the planner while they are walked (hundreds of
+        // thousands: borrowed, not copied), and put back after.
+        let here = std::mem::take(&mut self.into.codings);
+        let by_uuid: HashMap<&str, &Coding> = here.iter().map(|c| (c.uuid.as_str(), c)).collect();
+        let mut by_content: HashSet<(SourceId, CodeId, CoderId, TextSpan)> = here.iter().map(|c| (c.source_id, c.code_id, c.coder_id, c.span)).collect();
         let from = std::mem::take(&mut self.from.codings);
         let book = Codebook::new(self.into.codes.clone());
         for f in &from {
             let (source, code, coder) = (self.sources[&f.source_id], self.codes[&f.code_id], self.coders[&f.coder_id]);
-            if let Some(into) = by_uuid.get(&f.uuid) {
+            if let Some(&into) = by_uuid.get(f.uuid.as_str()) {
                 self.count("codings").matched += 1;
+                if into.span == f.span && into.memo == f.memo && into.code_id == code {
+                    continue;
+                }
                 let entity = format!("coding {}..{} of source “{}”", into.span.start, into.span.end, self.into.source_name(into.source_id));
                 let mut span = into.span;
                 let mut memo = into.memo.clone();
@@ -178,6 +183,8 @@ impl Planner<'_> {
                 self.count("codings").added += 1;
             }
         }
+        drop(by_uuid);
+        self.into.codings = here;
         self.from.codings = from;
         Ok(())
     }
