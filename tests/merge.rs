@@ -575,3 +575,41 @@ fn a_newer_damaged_or_missing_from_is_refused_naming_the_file() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("into itself"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_category_added_on_the_other_side_comes_in_with_its_values_and_undo_takes_it_back() {
+    let dir = Dir::new();
+    let into = sample(&dir, "into.thicket");
+    edit(&into, |p| {
+        let a = p.perform(Action::DefineAttribute { name: "Housing".into(), applies_to: AttributeTarget::Case, value_type: AttributeType::Category, categories: vec!["rented".into(), "owned".into()] }).unwrap().created.attributes[0];
+        let case = p.cases().unwrap()[0].id;
+        p.perform(Action::SetAttribute { attribute: a, entity: case.0, value: Some("owned".into()) }).unwrap();
+    });
+    let from = copy(&dir, &into, "from.thicket");
+    // In FROM the attribute gains a category (defined again: FROM's own definition, same name)
+    // and a second case takes it.
+    edit(&from, |p| {
+        let a = p.attributes().unwrap().into_iter().find(|a| a.name == "Housing").unwrap();
+        p.perform(Action::Remove(thicket_core::action::EntitySet { attributes: vec![a.id], ..Default::default() })).unwrap();
+        let b = p.perform(Action::DefineAttribute { name: "Housing".into(), applies_to: AttributeTarget::Case, value_type: AttributeType::Category, categories: vec!["rented".into(), "owned".into(), "shelter".into()] }).unwrap().created.attributes[0];
+        let cases = p.cases().unwrap();
+        p.perform(Action::SetAttribute { attribute: b, entity: cases[0].id.0, value: Some("owned".into()) }).unwrap();
+        p.perform(Action::SetAttribute { attribute: b, entity: cases[1].id.0, value: Some("shelter".into()) }).unwrap();
+    });
+    let before = raw_dump(&into);
+    let source = MergeSource::open(&from).unwrap();
+    let mut p = Project::open(&into).unwrap();
+    let outcome = p.merge(&[source], MergeOptions::default(), &mut |_, _| true).unwrap();
+    assert!(outcome.applied, "{:?}", outcome.reports[0].conflicts);
+    let report = &outcome.reports[0];
+    assert_eq!((report.count("attributes").matched_by_name, report.count("attributes").updated), (1, 1));
+    assert_eq!((report.count("attribute values").matched, report.count("attribute values").added), (1, 1));
+    let a = p.attributes().unwrap().into_iter().find(|a| a.name == "Housing").unwrap();
+    assert_eq!(a.categories, ["rented", "owned", "shelter"]);
+    let mut values: Vec<String> = p.attribute_values().unwrap().into_iter().filter(|v| v.attribute_id == a.id).map(|v| v.value).collect();
+    values.sort();
+    assert_eq!(values, ["owned", "shelter"]);
+    p.undo().unwrap();
+    p.close().unwrap();
+    assert_eq!(raw_dump(&into), before);
+}

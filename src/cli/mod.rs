@@ -42,9 +42,8 @@ original, in any case
 
 A conflict is the same entity changed differently on the two sides: a code renamed, recoloured, re-described or \
 moved; a case, participant, coder or source renamed; a memo, coding memo, framework summary, attribute value, turn \
-speaker or pseudonym that differs. Memos and framework summaries record when they were edited, so a memo edited on \
-one side only comes in without a conflict; other entities record no edit time, so any difference is a conflict and \
-the rule decides:
+speaker or pseudonym that differs. Memos record when they were created and last edited, so a memo edited on one \
+side only comes in without a conflict; other entities do not, so any difference is a conflict and the rule decides:
 - --on-conflict into: keep INTO's value
 - --on-conflict from: take FROM's value
 - --on-conflict both: keep both where that makes sense (a memo: FROM's version comes in as a second memo; a \

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use super::{Choice, Planner, join, match_pairs, unique};
-use crate::action::Action;
+use crate::action::{Action, EntitySet, Snapshot};
 use crate::clock::is_valid_date;
 use crate::error::Result;
 use crate::model::*;
@@ -30,13 +30,20 @@ impl Planner<'_> {
                             into.name, f.name, f.value_type, self.file
                         ));
                     }
-                    let extra: Vec<&String> = f.categories.iter().filter(|c| !into.categories.contains(c)).collect();
-                    if into.value_type == AttributeType::Category && !extra.is_empty() {
-                        let list: Vec<&str> = extra.iter().map(|c| c.as_str()).collect();
-                        self.warn(format!(
-                            "attribute “{}” has categories this project does not have in {} ({}): values in them are not brought in",
-                            into.name, self.file, list.join(", ")
-                        ));
+                    let extra: Vec<String> = f.categories.iter().filter(|c| !into.categories.contains(c)).cloned().collect();
+                    let mut into = into;
+                    if into.value_type == AttributeType::Category && f.value_type == AttributeType::Category && !extra.is_empty() {
+                        // The union of the categories (this project's first): no action edits a
+                        // definition, so the definition is taken out with its values and put back
+                        // with the longer list, in this same step (undo puts back the old one).
+                        let values: Vec<AttributeValue> = self.into.values.iter().filter(|v| v.attribute_id == into.id).cloned().collect();
+                        let mut wider = into.clone();
+                        wider.categories.extend(extra);
+                        let snapshot = Snapshot { attributes: vec![wider.clone()], attribute_values: values, ..Default::default() };
+                        self.changes.push(Action::Remove(EntitySet { attributes: vec![into.id], ..Default::default() }));
+                        self.changes.push(Action::Restore(Box::new(snapshot)));
+                        self.count("attributes").updated += 1;
+                        into = wider;
                     }
                     defs.insert(into.id, into);
                 }
