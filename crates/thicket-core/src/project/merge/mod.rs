@@ -13,8 +13,8 @@
 //! coders, attributes and framework matrices by UUID, then by name; codings and memos by UUID
 //! (a coding also by its content: source, code, coder and span); pseudonym entries by what they
 //! replace; turns by their span. Where the same entity differs, a conflict is reported and the
-//! rule decides (`ConflictRule`); memos and framework summaries carry edit times, so an edit made
-//! on one side only comes in without a conflict.
+//! rule decides (`ConflictRule`); memos carry their creation and edit times, so a memo edited on
+//! one side only comes in without a conflict.
 
 mod plan;
 mod side;
