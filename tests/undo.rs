@@ -179,6 +179,17 @@ fn coder_code_and_coding_creation_are_undoable() {
 }
 
 #[test]
+fn renaming_a_coder_is_undoable_and_a_taken_name_is_refused() {
+    let mut f = fixture();
+    round_trip(&mut f.p, Action::RenameCoder { id: f.coder, name: "Amara K.".into() });
+    f.p.perform(Action::CreateCoder { name: "Jonas".into() }).unwrap();
+    let before = dump(&f.p);
+    let err = f.p.perform(Action::RenameCoder { id: f.coder, name: "Jonas".into() }).unwrap_err();
+    assert_eq!(err.kind(), thicket_core::error::ErrorKind::Conflict, "{err}");
+    assert_eq!(dump(&f.p), before);
+}
+
+#[test]
 fn moving_and_renaming_a_code_is_undoable() {
     let mut f = fixture();
     round_trip(

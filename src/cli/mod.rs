@@ -13,6 +13,7 @@ mod commands;
 mod export;
 mod framework;
 mod memos;
+mod merge;
 mod output;
 mod pseudonyms;
 mod search;
@@ -25,6 +26,34 @@ use thicket_core::error::{Ending, ErrorKind};
 
 pub use output::Format;
 
+/// `thicket merge --help`: the matching and conflict rules (docs/merge.md has them in full).
+const MERGE_HELP: &str = "Merge one or more projects (FROM) into INTO: everything FROM holds that INTO does not comes in, \
+as one undoable step (Edit > Undo in the window), with a report of what came in, what matched, the conflicts and how \
+each was resolved. FROM files are only read (each is copied aside first).
+
+What is the same entity:
+- sources: by content (the hash of the text); a FROM source with another text and the name of an INTO source is \
+kept beside it as \"NAME (2)\", with a warning
+- codes: by UUID, then by path (\"Parent/Child\")
+- cases, participants, coders, attributes, framework matrices: by UUID, then by name
+- codings: by UUID, then by source, code, coder and span
+- memos: by UUID; turns: by source and span; attribute values: by attribute and entity; pseudonym entries: by the \
+original, in any case
+- links (sources and participants in cases, sources' own participants), framework columns and rows: the union
+
+A conflict is the same entity changed differently on the two sides: a code renamed, recoloured, re-described or \
+moved; a case, participant, coder or source renamed; a memo, coding memo, framework summary, attribute value, turn \
+speaker or pseudonym that differs. Memos record when they were created and last edited, so a memo edited on one \
+side only comes in without a conflict; other entities do not, so any difference is a conflict and the rule decides:
+- --on-conflict into: keep INTO's value
+- --on-conflict from: take FROM's value
+- --on-conflict both: keep both where that makes sense (a memo: FROM's version comes in as a second memo; a \
+description, a coding memo or a framework summary: both texts), else INTO's value
+Without --on-conflict, a conflict stops the merge: nothing is written, the conflicts are listed, exit 1.
+
+Exit codes: 0 merged (or nothing to merge), 1 conflicts or a bad FROM file (named), 2 internal error. \
+docs/merge.md has the full rules.";
+
 /// Thicket: qualitative coding of ethnographic case studies.
 #[derive(Debug, Parser)]
 #[command(name = "thicket", version, about, long_about = None)]
@@ -36,6 +65,27 @@ pub struct Cli {
 /// The subcommands. Names and flags are stable once shipped.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Merge one or more projects (FROM) into INTO: everything FROM holds that INTO does not
+    /// comes in, as one undoable step, with a report.
+    #[command(long_about = MERGE_HELP)]
+    Merge {
+        /// The project merged into (the only file written).
+        into: PathBuf,
+        /// The projects merged from (only read: each is copied aside first).
+        #[arg(required = true)]
+        from: Vec<PathBuf>,
+        /// What to do where both sides changed the same thing: into (keep INTO's), from (take
+        /// FROM's) or both (keep both where both can be kept: memos, texts). Without it, a
+        /// conflict stops the merge and nothing is written.
+        #[arg(long = "on-conflict")]
+        on_conflict: Option<String>,
+        /// Show the report without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// table or json.
+        #[arg(long, default_value = "table")]
+        format: String,
+    },
     /// Open PROJECT in the window.
     Open { project: PathBuf },
     /// Create an empty project.

@@ -90,6 +90,8 @@ pub enum UiCommand {
     SetFrameworkSummary { framework: thicket_core::model::FrameworkId, case: thicket_core::model::CaseId, code: CodeId, summary: String },
     /// Show or hide a coder, rename one, enter or leave blind mode (the Team view).
     Team(super::team::TeamRequest),
+    /// A step of File → Merge a project… (the file chosen, the preview again, the merge).
+    Merge(super::merge_dialog::MergeStep),
     Undo,
     Redo,
     DismissError,
@@ -128,6 +130,8 @@ pub struct ThicketApp {
     pub(super) reports: super::report_dialog::Reports,
     /// File → Export → REFI-QDA project and codebook: the dialog and the choices.
     pub(super) refi: super::refi_dialog::RefiExports,
+    /// File → Merge a project…, while open.
+    pub(super) merge: Option<super::merge_dialog::MergeDialog>,
     /// File → Export → Coded excerpts….
     pub(super) excerpts: super::excerpt_dialog::ExcerptDialog,
     /// Thicket's own file browser, while open.
@@ -202,6 +206,7 @@ impl ThicketApp {
             reports: Default::default(),
             refi: Default::default(),
             excerpts: Default::default(),
+            merge: None,
             file_browser: None,
             dialogs: super::file_request::DialogKind::detect(),
             generation: 0,
@@ -325,6 +330,11 @@ impl ThicketApp {
     /// The coded-excerpts export dialog, to change what it runs (tests replace the folder opener).
     pub fn excerpt_dialog_mut(&mut self) -> &mut super::excerpt_dialog::ExcerptDialog {
         &mut self.excerpts
+    }
+
+    /// File → Merge a project…, when open.
+    pub fn merge_dialog(&self) -> Option<&super::merge_dialog::MergeDialog> {
+        self.merge.as_ref()
     }
 
     /// The import dialog, when open.
@@ -503,6 +513,7 @@ impl ThicketApp {
             self.project = Some(written.project);
         }
         self.generation += 1;
+        self.merge = None;
         // A memo or framework summary being typed is saved before the project goes.
         super::data_windows::closing(self);
         // Blind mode ends with the project (recorded), and the coders' ticks were its own.
@@ -619,6 +630,10 @@ impl ThicketApp {
             Write::Undo => (project.history_rows(false), format!("Undo {}", project.undo_label().unwrap_or_default())),
             Write::Redo => (project.history_rows(true), format!("Redo {}", project.redo_label().unwrap_or_default())),
             Write::Task(label, _) => (usize::MAX, label.clone()),
+            Write::Merge { from, options, .. } => {
+                let name = from.first().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                (usize::MAX, if options.dry_run { format!("Comparing with “{name}”") } else { format!("Merging “{name}”") })
+            }
         };
         if rows < LONG_WRITE {
             match write {
@@ -631,7 +646,7 @@ impl ThicketApp {
                     }
                 }
                 Write::Undo | Write::Redo => self.undo_or_redo(matches!(write, Write::Redo)),
-                Write::Task(..) => {}
+                Write::Task(..) | Write::Merge { .. } => {}
             }
             return;
         }
@@ -800,6 +815,7 @@ impl ThicketApp {
             }
             UiCommand::ExportReport(kind, format, path) => super::report_dialog::write(self, kind, format, path),
             UiCommand::ExportRefi(kind, path) => super::refi_dialog::write(self, kind, path),
+            UiCommand::Merge(step) => super::merge_dialog::apply(self, step),
             UiCommand::ExportExcerpts(format, path) => super::excerpt_dialog::start_export(self, format, path),
             UiCommand::ReplaceFile(path, command) => self.replace_file(&path, *command),
             UiCommand::DismissError => {
@@ -1099,6 +1115,7 @@ impl eframe::App for ThicketApp {
         super::data_windows::show(self, ui.ctx());
         super::report_dialog::show(self, ui.ctx());
         super::refi_dialog::show(self, ui.ctx());
+        super::merge_dialog::show(self, ui.ctx());
         super::pseudonyms::show(self, ui.ctx());
         super::excerpt_dialog::show(self, ui.ctx());
         super::team::show(self, ui.ctx());

@@ -32,6 +32,8 @@ pub enum FilePurpose {
     SaveCopy,
     ImportFiles,
     ImportFolder,
+    /// Another project to merge into this one.
+    MergeProject,
     /// Export the analysis view of this kind in this format.
     Export(AnalysisKind, ExportFormat),
     /// Write the codebook or a case report in this format.
@@ -90,6 +92,7 @@ impl FileRequest {
             FilePurpose::SaveCopy => (FileMode::SaveFile, Some("copy.thicket".to_string()), Some(PROJECTS)),
             FilePurpose::ImportFiles => (FileMode::OpenFiles, None, Some(DOCUMENTS)),
             FilePurpose::ImportFolder => (FileMode::PickFolder, None, None),
+            FilePurpose::MergeProject => (FileMode::OpenFile, None, Some(PROJECTS)),
             FilePurpose::Export(kind, format) => {
                 let filter = FileFilter { label: format.kind_label(), extensions: format.extensions() };
                 (FileMode::SaveFile, Some(format!("{}.{}", kind.stem(), format.extensions()[0])), Some(filter))
@@ -121,6 +124,7 @@ impl FileRequest {
             FilePurpose::SaveCopy => "Save a copy as",
             FilePurpose::ImportFiles => "Import files",
             FilePurpose::ImportFolder => "Import folder",
+            FilePurpose::MergeProject => "Merge a project into this one",
             FilePurpose::Export(..) | FilePurpose::Report(..) | FilePurpose::Refi(_) => "Export",
             FilePurpose::ExportExcerpts(_) => "Export coded excerpts",
         }
@@ -133,6 +137,7 @@ impl FileRequest {
             FilePurpose::NewProject => "Create",
             FilePurpose::ImportFiles => "Import",
             FilePurpose::ImportFolder => "Import this folder",
+            FilePurpose::MergeProject => "Compare",
             FilePurpose::SaveCopy | FilePurpose::Export(..) | FilePurpose::Report(..) | FilePurpose::ExportExcerpts(_) | FilePurpose::Refi(_) => "Save",
         }
     }
@@ -163,6 +168,7 @@ impl FileRequest {
                 paths.dedup();
                 UiCommand::Import(paths)
             }
+            FilePurpose::MergeProject => UiCommand::Merge(super::merge_dialog::MergeStep::Chosen(first)),
             FilePurpose::Export(kind, format) => UiCommand::Export(kind, format, self.with_extension(first)),
             FilePurpose::Report(kind, format) => UiCommand::ExportReport(kind, format, self.with_extension(first)),
             FilePurpose::ExportExcerpts(format) => UiCommand::ExportExcerpts(format, self.with_extension(first)),

@@ -22,6 +22,7 @@ mod data_windows;
 pub mod file_browser;
 pub mod file_request;
 mod memo_editor;
+pub mod merge_dialog;
 pub mod memos;
 mod participants;
 mod retrieval;

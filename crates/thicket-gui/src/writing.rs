@@ -36,7 +36,14 @@ pub enum Write {
     Redo,
     /// A long read (a report), said as the label.
     Task(String, Task),
+    /// Merge the projects at these paths into this one (or, with `dry_run`, only plan it): each
+    /// is opened on the worker (copied aside first, so it is never written); the outcome, or
+    /// what stopped it, goes to `outcome` for the merge dialog.
+    Merge { from: Vec<std::path::PathBuf>, options: thicket_core::project::MergeOptions, outcome: MergeSlot },
 }
+
+/// Where a merge run on the worker leaves its outcome (or its error, as the user reads it).
+pub type MergeSlot = std::sync::Arc<std::sync::Mutex<Option<std::result::Result<thicket_core::project::MergeOutcome, String>>>>;
 
 impl std::fmt::Debug for Write {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -46,6 +53,7 @@ impl std::fmt::Debug for Write {
             Write::Undo => f.write_str("Undo"),
             Write::Redo => f.write_str("Redo"),
             Write::Task(label, _) => f.debug_tuple("Task").field(label).finish(),
+            Write::Merge { from, options, .. } => f.debug_struct("Merge").field("from", from).field("options", options).finish(),
         }
     }
 }
@@ -85,6 +93,19 @@ impl Writing {
                 Write::Undo => project.undo_observed(&mut observe).map(drop),
                 Write::Redo => project.redo_observed(&mut observe).map(drop),
                 Write::Task(_, task) => task(&mut project, cancel),
+                Write::Merge { from, options, outcome } => {
+                    let merged = from
+                        .iter()
+                        .map(|p| thicket_core::project::MergeSource::open(p))
+                        .collect::<Result<Vec<_>>>()
+                        .and_then(|sources| project.merge(&sources, options, &mut observe));
+                    let cancelled = matches!(&merged, Err(e) if e.kind() == ErrorKind::Cancelled);
+                    if let Ok(mut slot) = outcome.lock() {
+                        *slot = Some(merged.map_err(|e| e.to_string()));
+                    }
+                    // A refused file is the dialog's to say; a cancel is said as for any write.
+                    if cancelled { Err(thicket_core::Error::cancelled()) } else { Ok(()) }
+                }
             };
             Written { project, result, changed }
         });

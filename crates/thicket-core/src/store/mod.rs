@@ -13,6 +13,7 @@
 
 mod convert;
 mod framework;
+mod merge;
 mod migrations;
 mod read;
 mod snapshot;

@@ -31,6 +31,7 @@ pub enum Command {
     ExportQdpx,
     ExportQdc,
     SaveCopy,
+    MergeProject,
     ExportExcerpts,
     CloseProject,
     Quit,
@@ -132,6 +133,7 @@ impl Command {
             C::OpenSample =>     (File, 0, "Open the sample study", None, Nothing, ""),
             C::ImportFiles =>    (File, 1, "Import files…", key(Key::I), OpenProject, "Read transcripts and documents into this project"),
             C::ImportFolder =>   (File, 1, "Import folder…", None, OpenProject, ""),
+            C::MergeProject =>   (File, 1, "Merge a project…", None, OpenProject, "Bring in what another copy of this study holds (another coder's codings, new codes, memos), with a preview; one step you can undo"),
             C::ExportCodebook => (File, 2, "Codebook…", None, OpenProject, "The codes with their descriptions, colours and counts, for a paper or a coding manual"),
             C::ExportCaseReport => (File, 2, "Case report…", None, OpenProject, "Per case: sources, participants, codes, memos and excerpts"),
             C::ExportQdpx =>     (File, 2, "REFI-QDA project (.qdpx)…", None, OpenProject, "The whole project for NVivo, ATLAS.ti, MAXQDA or QualCoder: sources, codes, codings, cases, attributes, memos"),
@@ -168,7 +170,7 @@ impl Command {
     pub fn all() -> Vec<Command> {
         use Command as C;
         let mut all = vec![
-            C::NewProject, C::OpenProject, C::OpenSample, C::ImportFiles, C::ImportFolder, C::ExportExcerpts, C::ExportCodebook,
+            C::NewProject, C::OpenProject, C::OpenSample, C::ImportFiles, C::ImportFolder, C::MergeProject, C::ExportExcerpts, C::ExportCodebook,
             C::ExportCaseReport, C::ExportQdpx, C::ExportQdc, C::SaveCopy, C::CloseProject, C::Quit,
             C::Participants, C::Cases, C::Attributes, C::Memos, C::NewProjectMemo, C::Pseudonyms, C::ExportLog, C::ChangeCoder,
             C::ThemeSystem, C::ThemeLight, C::ThemeDark, C::CommandPalette, C::Team, C::LeaveBlind,
@@ -257,6 +259,7 @@ pub(super) fn run(app: &mut ThicketApp, command: Command) {
         Command::ImportFiles => choose(FilePurpose::ImportFiles),
         Command::ImportFolder => choose(FilePurpose::ImportFolder),
         Command::SaveCopy => choose(FilePurpose::SaveCopy),
+        Command::MergeProject => choose(FilePurpose::MergeProject),
         Command::CloseProject => UiCommand::CloseProject,
         Command::Participants => UiCommand::ShowParticipants,
         Command::Cases => UiCommand::ShowCases(None),

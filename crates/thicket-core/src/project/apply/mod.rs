@@ -44,7 +44,7 @@ impl Project {
 }
 
 /// Applies one action inside the open transaction `w` (a `Batch` recurses here for each part).
-fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
+pub(super) fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
     match action {
         Action::ImportSources(new) => sources::import(w, &new),
         Action::UpdateSource { id, name, kind, date } => sources::update(w, id, name, kind, date),

@@ -1,0 +1,229 @@
+//! Merging projects: bring into one project (INTO) everything another (FROM) holds that INTO does
+//! not, as one transaction and one undo step, with a report of what came in (docs/merge.md).
+//!
+//! Flow: [`MergeSource::open`] copies a FROM file aside and opens the copy (so FROM itself is only
+//! ever read, and an older FROM is upgraded in the copy); [`Project::merge`] then, inside one
+//! write transaction on INTO, for each FROM in turn: reads both sides (`side`), matches their
+//! entities and plans the rows to insert and the changes to make (`plan`), and applies that plan
+//! as one `Action` whose inverse is kept. A dry run, or a merge with conflicts and no rule to
+//! resolve them, rolls the transaction back and returns the reports only.
+//!
+//! What is "the same" entity: sources by content hash (a source of the same name and another text
+//! is kept beside INTO's, with a warning); codes by UUID, then by path; cases, participants,
+//! coders, attributes and framework matrices by UUID, then by name; codings and memos by UUID
+//! (a coding also by its content: source, code, coder and span); pseudonym entries by what they
+//! replace; turns by their span. Where the same entity differs, a conflict is reported and the
+//! rule decides (`ConflictRule`); memos carry their creation and edit times, so a memo edited on
+//! one side only comes in without a conflict.
+
+mod plan;
+mod side;
+mod source;
+
+use serde::Serialize;
+
+use super::{HistoryEntry, Project};
+use crate::action::Action;
+use crate::error::{Error, Result};
+use crate::store::StoreError;
+
+pub use source::MergeSource;
+
+/// What to do where the same entity differs on the two sides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictRule {
+    /// Keep INTO's value.
+    Into,
+    /// Take FROM's value.
+    From,
+    /// Keep both where both can be kept (a memo: FROM's version comes in as a second memo; a
+    /// description, a coding's memo or a framework summary: both texts, one after the other);
+    /// elsewhere INTO's value, and the report says so.
+    Both,
+}
+
+impl ConflictRule {
+    /// Every rule, in the order menus list them.
+    pub const ALL: [ConflictRule; 3] = [ConflictRule::Into, ConflictRule::From, ConflictRule::Both];
+
+    /// `into`, `from` or `both`.
+    pub fn parse(text: &str) -> Option<ConflictRule> {
+        match text {
+            "into" => Some(ConflictRule::Into),
+            "from" => Some(ConflictRule::From),
+            "both" => Some(ConflictRule::Both),
+            _ => None,
+        }
+    }
+
+    /// What the rule does, for a menu or a report.
+    pub fn label(self) -> &'static str {
+        match self {
+            ConflictRule::Into => "Keep this project's version",
+            ConflictRule::From => "Take the merged project's version",
+            ConflictRule::Both => "Keep both where possible (memos, texts)",
+        }
+    }
+}
+
+/// What happened to one kind of entity.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct KindCount {
+    /// The kind, plural: "codes", "attribute values".
+    pub kind: &'static str,
+    /// In FROM only: brought in.
+    pub added: usize,
+    /// Found in INTO by UUID (or, for sources, by content hash; for turns, by span; for
+    /// pseudonyms, by what they replace).
+    pub matched: usize,
+    /// Found in INTO by name, path or content, their UUIDs differing (INTO's UUID is kept).
+    pub matched_by_name: usize,
+    /// Matched, and changed in INTO to FROM's value (a rule, or an edit made in FROM only).
+    pub updated: usize,
+}
+
+/// The same entity differing on the two sides, and what was done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MergeConflict {
+    /// What differs: "code name", "memo", "attribute value"...
+    pub kind: String,
+    /// Which entity, as the user knows it: `code "Ruptures/Withdrawal"`.
+    pub entity: String,
+    /// INTO's value.
+    pub into: String,
+    /// FROM's value.
+    pub from: String,
+    /// What was done: "kept INTO's", "took FROM's", "kept both: ...", or "unresolved" when no
+    /// rule was given.
+    pub resolution: String,
+}
+
+/// What merging one FROM did (or, in a dry run or when stopped by conflicts, would do).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MergeReport {
+    /// The FROM file as given.
+    pub from: String,
+    /// Per kind of entity, in a fixed order.
+    pub counts: Vec<KindCount>,
+    pub conflicts: Vec<MergeConflict>,
+    /// Things the user must know: a source kept twice (same name, other text), a name that had
+    /// to be changed to stay unique, a value INTO cannot hold.
+    pub warnings: Vec<String>,
+}
+
+impl MergeReport {
+    /// Conflicts that no rule resolved.
+    pub fn unresolved(&self) -> usize {
+        self.conflicts.iter().filter(|c| c.resolution == plan::UNRESOLVED).count()
+    }
+
+    /// Rows brought in, over every kind.
+    pub fn added(&self) -> usize {
+        self.counts.iter().map(|c| c.added).sum()
+    }
+
+    /// Rows changed in INTO, over every kind.
+    pub fn updated(&self) -> usize {
+        self.counts.iter().map(|c| c.updated).sum()
+    }
+
+    /// The count for a kind ("codings"), zero when the kind is unknown.
+    pub fn count(&self, kind: &str) -> KindCount {
+        self.counts.iter().find(|c| c.kind == kind).cloned().unwrap_or_default()
+    }
+}
+
+/// How to merge.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeOptions {
+    /// The conflict rule; `None`: a conflict stops the merge (nothing is written).
+    pub rule: Option<ConflictRule>,
+    /// Plan and report only; nothing is written.
+    pub dry_run: bool,
+}
+
+/// What `Project::merge` did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MergeOutcome {
+    /// One report per FROM, in the order given.
+    pub reports: Vec<MergeReport>,
+    /// True when the merge was written (one undo step); false for a dry run, a merge stopped by
+    /// unresolved conflicts, or one that found nothing to bring in.
+    pub applied: bool,
+}
+
+impl MergeOutcome {
+    /// Conflicts that no rule resolved, over every FROM.
+    pub fn unresolved(&self) -> usize {
+        self.reports.iter().map(MergeReport::unresolved).sum()
+    }
+}
+
+/// Why the merge transaction ended without committing.
+enum Stop {
+    Failed(Error),
+    /// Planned only (a dry run, or conflicts without a rule): roll back, keep the reports.
+    Planned(Vec<MergeReport>),
+}
+
+impl From<StoreError> for Stop {
+    fn from(e: StoreError) -> Self {
+        Stop::Failed(e.into())
+    }
+}
+
+impl From<Error> for Stop {
+    fn from(e: Error) -> Self {
+        Stop::Failed(e)
+    }
+}
+
+impl Project {
+    /// Merges `sources` into this project, in order, as one transaction and one undo step (see
+    /// the module's doc). `observer` hears how far the writes are and may cancel them.
+    pub fn merge(&mut self, sources: &[MergeSource], options: MergeOptions, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<MergeOutcome> {
+        if let Some(same) = sources.iter().find(|s| s.is_file(self.path())) {
+            return Err(Error::invalid(format!("cannot merge \"{}\" into itself", same.path().display())));
+        }
+        let result = self.store.write_observed(observer, |w| {
+            let mut reports = Vec::with_capacity(sources.len());
+            let mut inverses = Vec::new();
+            let mut stop = options.dry_run;
+            for source in sources {
+                let planned = plan::plan(&w.read(), source, options.rule)?;
+                let unresolved = planned.report.unresolved() > 0;
+                reports.push(planned.report);
+                stop |= unresolved;
+                if unresolved {
+                    continue;
+                }
+                if let Some(action) = planned.action {
+                    inverses.push(super::apply::apply_in(w, action)?.inverse);
+                }
+            }
+            if stop {
+                return Err(Stop::Planned(reports));
+            }
+            Ok((reports, inverses))
+        });
+        match result {
+            Ok((reports, mut inverses)) => {
+                let applied = !inverses.is_empty();
+                if applied {
+                    let label = match sources {
+                        [one] => format!("Merge “{}”", one.file_name()),
+                        many => format!("Merge {} projects", many.len()),
+                    };
+                    inverses.reverse();
+                    let inverse = if inverses.len() == 1 { inverses.remove(0) } else { Action::Batch { label: label.clone(), actions: inverses } };
+                    self.undo.push(HistoryEntry { label, inverse });
+                    self.redo.clear();
+                }
+                Ok(MergeOutcome { reports, applied })
+            }
+            Err(Stop::Planned(reports)) => Ok(MergeOutcome { reports, applied: false }),
+            Err(Stop::Failed(e)) => Err(e),
+        }
+    }
+}
