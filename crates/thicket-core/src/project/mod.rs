@@ -11,6 +11,7 @@ mod check;
 mod framework;
 mod import_batch;
 mod pseudonyms;
+mod qualcoder;
 mod queries;
 mod search;
 
@@ -24,6 +25,7 @@ use crate::store::Store;
 pub use analysis_load::{AnalysisLoader, AnalysisRows};
 pub use check::CheckReport;
 pub use import_batch::{DateFrom, ImportOptions, ImportReport, ImportedFile, ReadBatch, SkippedFile, expand_paths, import_text, read_files};
+pub use qualcoder::import_qualcoder;
 pub use pseudonyms::{EntryPreview, PreviewHit, PreviewPlace, PreviewRun, PseudonymPreview};
 pub use queries::{CaseDeletionSummary, MemoMarks, Segment, SegmentFilter, SegmentReader, sort_segments};
 pub use autocode::{AutocodePlan, AutocodeRun, AutocodeSpec, CodingUnit, PlannedCoding};

@@ -14,6 +14,7 @@
 mod convert;
 mod framework;
 mod migrations;
+mod qualcoder;
 mod read;
 mod snapshot;
 mod write;
@@ -25,6 +26,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::ErrorKind;
 
 pub use migrations::SCHEMA_VERSION;
+pub use qualcoder::read_qualcoder;
 pub use read::{CodingFilter, CountedTable, Reader};
 pub use write::{SourceFields, Writer};
 
@@ -310,7 +312,7 @@ fn check_file(path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn read_prefix(path: &Path, buf: &mut [u8]) -> Result<usize> {
+pub(super) fn read_prefix(path: &Path, buf: &mut [u8]) -> Result<usize> {
     use std::io::Read;
     let io = |e| StoreError::Io { path: path.to_owned(), source: e };
     let mut file = std::fs::File::open(path).map_err(io)?;
