@@ -9,6 +9,7 @@ pub mod corpus;
 #[cfg(feature = "gui")]
 mod docview;
 mod measure;
+pub mod qualcoder;
 #[cfg(feature = "gui")]
 mod window;
 
@@ -26,7 +27,7 @@ use thicket_core::model::*;
 use thicket_core::project::{ImportOptions, Project};
 
 /// The names `--only` accepts.
-pub const STAGES: &[&str] = &["import", "open", "segments", "crosstab", "cooccur", "search", "window", "docview", "docx", "memory"];
+pub const STAGES: &[&str] = &["import", "open", "segments", "crosstab", "cooccur", "search", "window", "docview", "docx", "memory", "qualcoder"];
 
 /// One measured figure.
 #[derive(Debug, Clone, Serialize)]
@@ -168,6 +169,9 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
     }
     if options.wants("docx") {
         figures.extend(measure::docx(&project_path, dir, say)?);
+    }
+    if options.wants("qualcoder") {
+        figures.extend(qualcoder::measure(&corpus, &options.scale, options.seed, dir, say)?);
     }
     if options.wants("memory") {
         figures.push(Figure::new("peak resident memory (whole run)", peak_rss_mb(), "MB").note("VmHWM of this process"));
