@@ -24,6 +24,7 @@ pub enum Command {
     NewProject,
     OpenProject,
     OpenSample,
+    OpenQualCoder,
     ImportFiles,
     ImportFolder,
     ExportCodebook,
@@ -124,6 +125,7 @@ impl Command {
             C::NewProject =>     (File, 0, "New project…", key(Key::N), Nothing, "Create an empty project file and open it"),
             C::OpenProject =>    (File, 0, "Open project…", key(Key::O), Nothing, ""),
             C::OpenSample =>     (File, 0, "Open the sample study", None, Nothing, ""),
+            C::OpenQualCoder =>  (File, 0, "Open a QualCoder project…", None, Nothing, "Read a QualCoder project folder (NAME.qda) into a new Thicket project; the folder is left as it is"),
             C::ImportFiles =>    (File, 1, "Import files…", key(Key::I), OpenProject, "Read transcripts and documents into this project"),
             C::ImportFolder =>   (File, 1, "Import folder…", None, OpenProject, ""),
             C::ExportCodebook => (File, 2, "Codebook…", None, OpenProject, "The codes with their descriptions, colours and counts, for a paper or a coding manual"),
@@ -158,7 +160,7 @@ impl Command {
     pub fn all() -> Vec<Command> {
         use Command as C;
         let mut all = vec![
-            C::NewProject, C::OpenProject, C::OpenSample, C::ImportFiles, C::ImportFolder, C::ExportExcerpts, C::ExportCodebook,
+            C::NewProject, C::OpenProject, C::OpenSample, C::OpenQualCoder, C::ImportFiles, C::ImportFolder, C::ExportExcerpts, C::ExportCodebook,
             C::ExportCaseReport, C::SaveCopy, C::CloseProject, C::Quit,
             C::Participants, C::Cases, C::Attributes, C::Memos, C::NewProjectMemo, C::Pseudonyms, C::ExportLog, C::ChangeCoder,
             C::ThemeSystem, C::ThemeLight, C::ThemeDark, C::CommandPalette,
@@ -243,6 +245,7 @@ pub(super) fn run(app: &mut ThicketApp, command: Command) {
         Command::NewProject => choose(FilePurpose::NewProject),
         Command::OpenProject => choose(FilePurpose::OpenProject),
         Command::OpenSample => UiCommand::OpenSample,
+        Command::OpenQualCoder => choose(FilePurpose::OpenQualCoder),
         Command::ImportFiles => choose(FilePurpose::ImportFiles),
         Command::ImportFolder => choose(FilePurpose::ImportFolder),
         Command::SaveCopy => choose(FilePurpose::SaveCopy),
