@@ -122,7 +122,11 @@ impl Builder {
                 report.skipped.push(Skipped {
                     what: kind.to_string(),
                     name: display.clone(),
-                    reason: format!("Thicket codes text only: the {kind} is not imported (its transcript, if it has one, is)"),
+                    reason: if kind == "picture" {
+                        "Thicket codes text only: pictures are not imported".to_string()
+                    } else {
+                        format!("Thicket codes text only: the {kind} recording is not imported (a transcript made in QualCoder is a text source of its own, and is)")
+                    },
                 });
                 self.not_imported.insert(s.id, display);
                 continue;
@@ -499,7 +503,10 @@ impl Builder {
                 report.skipped.push(Skipped {
                     what: what.into(),
                     name,
-                    reason: format!("Thicket codes text only: {n} coded {} not imported", if what.starts_with("picture") { "areas" } else { "segments" }),
+                    reason: format!(
+                        "Thicket codes text only: {} not imported",
+                        if what.starts_with("picture") { plural(n, "coded area", "coded areas") } else { plural(n, "coded segment", "coded segments") }
+                    ),
                 });
             }
         }
