@@ -219,3 +219,87 @@ fn check_codes(codes: &mut [Code]) -> Result<HashSet<i64>> {
     }
     Ok(ids)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::action::{Action, Snapshot};
+    use crate::error::ErrorKind;
+    use crate::model::*;
+    use crate::project::Project;
+
+    /// One source, one code, one coder, one coding of "felt".
+    fn rows(span: TextSpan) -> Snapshot {
+        let source = Source {
+            id: SourceId(1),
+            uuid: "s".into(),
+            name: "Visit".into(),
+            kind: SourceKind::Document,
+            date: None,
+            text_hash: String::new(),
+            char_len: 0,
+            word_count: 0,
+            original_name: "Visit.txt".into(),
+            original_format: "txt".into(),
+            encoding: "UTF-8".into(),
+            imported_at: "2024-01-01T00:00:00Z".into(),
+            page_starts: None,
+            author: None,
+            time_marks: Vec::new(),
+        };
+        Snapshot {
+            sources: vec![(source, "We felt heard 🙂 today.".into())],
+            coders: vec![Coder { id: CoderId(1), uuid: "c".into(), name: "ana".into(), created_at: "2024-01-01T00:00:00Z".into() }],
+            codes: vec![Code {
+                id: CodeId(1),
+                uuid: "k".into(),
+                parent_id: None,
+                name: "Heard".into(),
+                color: "#58acfa".into(),
+                description: CodeDescription::default(),
+                sort_order: 0,
+            }],
+            codings: vec![Coding {
+                id: CodingId(1),
+                uuid: "g".into(),
+                source_id: SourceId(1),
+                code_id: CodeId(1),
+                coder_id: CoderId(1),
+                span,
+                created_at: "2023-05-06T07:08:09Z".into(),
+                memo: String::new(),
+                quote: QuoteSelector::default(),
+            }],
+            ..Default::default()
+        }
+    }
+
+    fn import(p: &mut Project, rows: Snapshot) -> crate::Result<crate::project::Outcome> {
+        p.perform(Action::ImportProject { label: "Import".into(), rows: Box::new(rows) })
+    }
+
+    #[test]
+    fn a_whole_project_comes_in_with_its_dates_and_quotes_and_goes_with_one_undo() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let mut p = Project::create(&dir.path().join("p.thicket"), "t").unwrap_or_else(|e| panic!("{e}"));
+        import(&mut p, rows(TextSpan { start: 3, end: 7 })).unwrap_or_else(|e| panic!("{e}"));
+        let c = p.all_codings().unwrap_or_default().remove(0);
+        assert_eq!((c.quote.exact.as_str(), c.created_at.as_str()), ("felt", "2023-05-06T07:08:09Z"));
+        let s = p.sources().unwrap_or_default().remove(0);
+        assert_eq!((s.char_len, s.word_count), (22, 4), "the emoji is no word");
+        assert_eq!(p.codebook().unwrap_or_else(|e| panic!("{e}")).get(CodeId(1)).map(|c| c.color.clone()), Some("#58ACFA".into()));
+        assert_eq!(p.undo().unwrap_or_default().as_deref(), Some("Import"));
+        assert!(p.sources().unwrap_or_default().is_empty() && p.coders().unwrap_or_default().is_empty());
+    }
+
+    #[test]
+    fn a_coding_outside_its_text_or_a_project_not_empty_is_refused_and_nothing_is_written() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let mut p = Project::create(&dir.path().join("p.thicket"), "t").unwrap_or_else(|e| panic!("{e}"));
+        let err = import(&mut p, rows(TextSpan { start: 3, end: 99 })).err().map(|e| e.kind());
+        assert_eq!(err, Some(ErrorKind::Invalid));
+        assert!(p.sources().unwrap_or_default().is_empty());
+        import(&mut p, rows(TextSpan { start: 3, end: 7 })).unwrap_or_else(|e| panic!("{e}"));
+        let err = import(&mut p, rows(TextSpan { start: 3, end: 7 })).err().map(|e| e.kind());
+        assert_eq!(err, Some(ErrorKind::Conflict));
+    }
+}
