@@ -16,6 +16,10 @@ pub const CATEGORY_NOTE: &str = "A category in QualCoder: it groups the codes un
 /// Colour of the codes made from categories (QualCoder gives categories none).
 const CATEGORY_COLOUR: &str = "#9E9E9E";
 
+/// Asked for the file of a document source whose text the database lacks: its file name and
+/// bytes, or `None`.
+pub type DocumentLoader<'a> = dyn FnMut(&QcSource) -> Option<(String, Vec<u8>)> + 'a;
+
 /// A whole project ready for `Action::ImportProject`, and what happened on the way.
 #[derive(Debug, Clone)]
 pub struct QualCoderImport {
@@ -31,7 +35,7 @@ pub fn convert(
     db: &str,
     folder: &str,
     now: &str,
-    load: &mut dyn FnMut(&QcSource) -> Option<(String, Vec<u8>)>,
+    load: &mut DocumentLoader<'_>,
 ) -> Result<QualCoderImport> {
     let mut report = QualCoderReport {
         folder: folder.to_string(),
@@ -114,7 +118,7 @@ struct Builder {
 }
 
 impl Builder {
-    fn sources(&mut self, rows: &QualCoderRows, load: &mut dyn FnMut(&QcSource) -> Option<(String, Vec<u8>)>, report: &mut QualCoderReport) {
+    fn sources(&mut self, rows: &QualCoderRows, load: &mut DocumentLoader<'_>, report: &mut QualCoderReport) {
         let mut names = HashSet::new();
         for s in &rows.sources {
             let display = if s.name.trim().is_empty() { format!("source {}", s.id) } else { s.name.clone() };

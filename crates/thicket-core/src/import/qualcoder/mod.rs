@@ -24,7 +24,7 @@ pub mod rows;
 
 use serde::Serialize;
 
-pub use convert::{QualCoderImport, convert};
+pub use convert::{DocumentLoader, QualCoderImport, convert};
 
 /// Oldest QualCoder database version read (QualCoder 2.8). Older files are upgraded by opening
 /// them once in a current QualCoder.
