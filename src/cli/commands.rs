@@ -122,6 +122,7 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
             print(format, &table, &json)?;
             Ok(if report.failed.is_empty() { Ending::Success } else { Ending::Problems })
         }
+        Command::ImportQualcoder { project, folder, format } => super::qualcoder::run(&project, &folder, &format),
         Command::List { project, what, format } => {
             let format = Format::parse(&format)?;
             let p = Project::open(&project)?;

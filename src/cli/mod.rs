@@ -16,6 +16,7 @@ mod memos;
 mod merge;
 mod output;
 mod pseudonyms;
+mod qualcoder;
 mod search;
 
 use std::path::PathBuf;
@@ -136,6 +137,16 @@ pub enum Command {
         /// For --table row: the column naming each row's source.
         #[arg(long)]
         name_column: Option<String>,
+        #[arg(long, default_value = "table")]
+        format: String,
+    },
+    /// Read a QualCoder project folder (NAME.qda) into a new project; the folder is only read.
+    ImportQualcoder {
+        /// The new project file (refused if it exists).
+        project: PathBuf,
+        /// The QualCoder project folder, NAME.qda (holding data.qda).
+        folder: PathBuf,
+        /// table, csv or json.
         #[arg(long, default_value = "table")]
         format: String,
     },
@@ -275,7 +286,7 @@ pub enum Command {
         /// large (ten times the reference).
         #[arg(long, default_value = "small")]
         scale: String,
-        /// Run only these: import, open, segments, crosstab, cooccur, agreement, search, window, docview, docx, qdpx, memory (repeatable).
+        /// Run only these: import, open, segments, crosstab, cooccur, agreement, search, window, docview, docx, qdpx, memory, qualcoder (repeatable).
         #[arg(long)]
         only: Vec<String>,
         #[arg(long, default_value_t = 42)]

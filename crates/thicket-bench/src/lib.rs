@@ -9,6 +9,7 @@ pub mod corpus;
 #[cfg(feature = "gui")]
 mod docview;
 mod measure;
+pub mod qualcoder;
 #[cfg(feature = "gui")]
 mod window;
 
@@ -26,7 +27,7 @@ use thicket_core::model::*;
 use thicket_core::project::{ImportOptions, Project};
 
 /// The names `--only` accepts.
-pub const STAGES: &[&str] = &["import", "open", "segments", "crosstab", "cooccur", "agreement", "search", "window", "docview", "docx", "qdpx", "memory"];
+pub const STAGES: &[&str] = &["import", "open", "segments", "crosstab", "cooccur", "agreement", "search", "window", "docview", "docx", "qdpx", "memory", "qualcoder"];
 
 /// One measured figure.
 #[derive(Debug, Clone, Serialize)]
@@ -176,6 +177,9 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
     }
     if options.wants("qdpx") {
         figures.extend(measure::qdpx(&project_path, dir, say)?);
+    }
+    if options.wants("qualcoder") {
+        figures.extend(qualcoder::measure(&corpus, &options.scale, options.seed, dir, say)?);
     }
     if options.wants("memory") {
         figures.push(Figure::new("peak resident memory (whole run)", peak_rss_mb(), "MB").note("VmHWM of this process"));

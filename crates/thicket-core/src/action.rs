@@ -132,6 +132,11 @@ pub enum Action {
     Remove(EntitySet),
     /// Put back rows removed earlier, under their old ids.
     Restore(Box<Snapshot>),
+    /// Write a whole project read from another tool (QualCoder, REFI-QDA) into a new, empty
+    /// project: the rows carry the importer's own ids (1, 2, 3... per table) and references
+    /// between them; everything is checked before it is written. `label` names it in the history,
+    /// e.g. `Import QualCoder project “Study”`.
+    ImportProject { label: String, rows: Box<Snapshot> },
 }
 
 impl Action {
@@ -183,6 +188,7 @@ impl Action {
             Action::Batch { label, .. } => label.clone(),
             Action::Remove(set) => format!("Delete {}", set.describe()),
             Action::Restore(snapshot) => format!("Restore {}", snapshot.ids().describe()),
+            Action::ImportProject { label, .. } => label.clone(),
         }
     }
 }
@@ -202,7 +208,9 @@ impl Action {
             Action::AssignSources { sources, .. } | Action::UnassignSources { sources, .. } => sources.len(),
             Action::Batch { actions, .. } => actions.iter().map(Action::rows).sum(),
             Action::Remove(set) => set.codings.len() + set.sources.len() + set.codes.len() + set.memos.len(),
-            Action::Restore(snapshot) => snapshot.codings.len() + snapshot.turns.len() + snapshot.sources.len() + snapshot.codes.len(),
+            Action::Restore(snapshot) | Action::ImportProject { rows: snapshot, .. } => {
+                snapshot.codings.len() + snapshot.turns.len() + snapshot.sources.len() + snapshot.codes.len()
+            }
             _ => 1,
         }
     }

@@ -85,6 +85,10 @@ pub enum UiCommand {
     CreateCodeAndCode { parent: Option<CodeId>, name: String, color: String, description: CodeDescription, source: SourceId, span: TextSpan },
     /// Import the files the import dialog has read and the user has reviewed.
     ImportReviewed,
+    /// A QualCoder project folder was chosen: ask where the new project goes.
+    QualCoderFolder(PathBuf),
+    /// Read the chosen QualCoder folder into this new project file, in the background.
+    QualCoderTarget(PathBuf),
     /// Write the summary of a framework matrix's cell (empty: clear it) by the current coder,
     /// who is added to the project first if new.
     SetFrameworkSummary { framework: thicket_core::model::FrameworkId, case: thicket_core::model::CaseId, code: CodeId, summary: String },
@@ -134,6 +138,8 @@ pub struct ThicketApp {
     pub(super) merge: Option<super::merge_dialog::MergeDialog>,
     /// File → Export → Coded excerpts….
     pub(super) excerpts: super::excerpt_dialog::ExcerptDialog,
+    /// File → Open a QualCoder project…: the import running, or its report.
+    pub(super) qualcoder: super::qualcoder_import::QualCoderImport,
     /// Thicket's own file browser, while open.
     file_browser: Option<super::file_browser::FileBrowser>,
     /// System dialogs or Thicket's own, decided once (see `file_request`).
@@ -207,6 +213,7 @@ impl ThicketApp {
             refi: Default::default(),
             excerpts: Default::default(),
             merge: None,
+            qualcoder: Default::default(),
             file_browser: None,
             dialogs: super::file_request::DialogKind::detect(),
             generation: 0,
@@ -268,6 +275,11 @@ impl ThicketApp {
     /// Whether the command palette is showing.
     pub fn palette_open(&self) -> bool {
         self.palette.is_open()
+    }
+
+    /// The outcome of the last file operation, shown in the status bar.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
     }
 
     /// Messages currently shown to the user.
@@ -775,6 +787,8 @@ impl ThicketApp {
                 }
             }
             UiCommand::ImportReviewed => self.import_reviewed(),
+            UiCommand::QualCoderFolder(folder) => super::qualcoder_import::folder_chosen(self, folder),
+            UiCommand::QualCoderTarget(target) => super::qualcoder_import::start(self, target),
             UiCommand::ShowSpan(id, span) => {
                 self.analysis.show_document();
                 if self.selected != Some(id) {
@@ -865,7 +879,7 @@ impl ThicketApp {
 
     /// Whether a dialog that holds the keyboard is up (the window's shortcuts wait).
     pub(super) fn dialog_open(&self) -> bool {
-        self.coder_prompt.is_some() || self.removal.is_some() || self.palette.is_open()
+        self.coder_prompt.is_some() || self.removal.is_some() || self.palette.is_open() || self.qualcoder.is_open()
     }
 
     /// The small dialogs over the window: who is coding, removing a coding with a memo, the
@@ -1119,6 +1133,7 @@ impl eframe::App for ThicketApp {
         super::pseudonyms::show(self, ui.ctx());
         super::excerpt_dialog::show(self, ui.ctx());
         super::team::show(self, ui.ctx());
+        super::qualcoder_import::show(self, ui.ctx());
         self.dialogs(ui.ctx());
         if let Some(writing) = &self.writing {
             // Commands wait for the project to come back.

@@ -146,6 +146,9 @@ impl FileBrowser {
             let exts: Vec<String> = filter.extensions.iter().map(|e| format!("*.{e}")).collect();
             ui.label(RichText::new(format!("Showing folders and {} ({})", filter.label, exts.join(" "))).weak().small());
         }
+        if let Some(hint) = self.request.hint() {
+            ui.label(RichText::new(hint).weak());
+        }
         if let Some(message) = &self.message {
             ui.colored_label(ui.visuals().error_fg_color, message);
         }
@@ -373,7 +376,7 @@ impl FileBrowser {
             let ready = match self.request.mode {
                 FileMode::OpenFile | FileMode::OpenFiles => !self.selected.is_empty(),
                 FileMode::SaveFile => !self.name.trim().is_empty() && self.overwrite.is_none(),
-                FileMode::PickFolder => self.listing.is_ok(),
+                FileMode::PickFolder => self.listing.is_ok() && self.request.folder_ready(&self.dir),
             };
             if ui.add_enabled(ready, egui::Button::new(self.request.confirm_label())).clicked() {
                 outcome = Some(self.confirm());
@@ -401,7 +404,7 @@ impl FileBrowser {
     fn confirm(&mut self) -> BrowserOutcome {
         match self.request.mode {
             FileMode::OpenFile | FileMode::OpenFiles if !self.selected.is_empty() => BrowserOutcome::Chosen(self.selected.clone()),
-            FileMode::PickFolder if self.listing.is_ok() => BrowserOutcome::Chosen(vec![self.dir.clone()]),
+            FileMode::PickFolder if self.listing.is_ok() && self.request.folder_ready(&self.dir) => BrowserOutcome::Chosen(vec![self.dir.clone()]),
             FileMode::SaveFile => self.confirm_save(),
             _ => BrowserOutcome::Open,
         }
@@ -421,6 +424,11 @@ impl FileBrowser {
         }
         if !target.parent().is_some_and(Path::is_dir) {
             self.message = Some(format!("There is no folder {}.", target.parent().unwrap_or(&self.dir).display()));
+            return BrowserOutcome::Open;
+        }
+        if target.exists() && !self.request.may_replace() {
+            let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            self.message = Some(format!("“{name}” already exists here; choose a new name."));
             return BrowserOutcome::Open;
         }
         if target.exists() && self.overwrite.as_ref() != Some(&target) {

@@ -34,6 +34,10 @@ pub enum FilePurpose {
     ImportFolder,
     /// Another project to merge into this one.
     MergeProject,
+    /// A QualCoder project folder (`NAME.qda`) to read into a new project.
+    OpenQualCoder,
+    /// Where the project read from a QualCoder folder goes (a new file).
+    QualCoderTarget,
     /// Export the analysis view of this kind in this format.
     Export(AnalysisKind, ExportFormat),
     /// Write the codebook or a case report in this format.
@@ -91,8 +95,9 @@ impl FileRequest {
             FilePurpose::NewProject => (FileMode::SaveFile, Some("study.thicket".to_string()), Some(PROJECTS)),
             FilePurpose::SaveCopy => (FileMode::SaveFile, Some("copy.thicket".to_string()), Some(PROJECTS)),
             FilePurpose::ImportFiles => (FileMode::OpenFiles, None, Some(DOCUMENTS)),
-            FilePurpose::ImportFolder => (FileMode::PickFolder, None, None),
+            FilePurpose::ImportFolder | FilePurpose::OpenQualCoder => (FileMode::PickFolder, None, None),
             FilePurpose::MergeProject => (FileMode::OpenFile, None, Some(PROJECTS)),
+            FilePurpose::QualCoderTarget => (FileMode::SaveFile, Some("from-qualcoder.thicket".to_string()), Some(PROJECTS)),
             FilePurpose::Export(kind, format) => {
                 let filter = FileFilter { label: format.kind_label(), extensions: format.extensions() };
                 (FileMode::SaveFile, Some(format!("{}.{}", kind.stem(), format.extensions()[0])), Some(filter))
@@ -124,6 +129,8 @@ impl FileRequest {
             FilePurpose::SaveCopy => "Save a copy as",
             FilePurpose::ImportFiles => "Import files",
             FilePurpose::ImportFolder => "Import folder",
+            FilePurpose::OpenQualCoder => "Open a QualCoder project folder",
+            FilePurpose::QualCoderTarget => "Save the imported project as",
             FilePurpose::MergeProject => "Merge a project into this one",
             FilePurpose::Export(..) | FilePurpose::Report(..) | FilePurpose::Refi(_) => "Export",
             FilePurpose::ExportExcerpts(_) => "Export coded excerpts",
@@ -137,9 +144,31 @@ impl FileRequest {
             FilePurpose::NewProject => "Create",
             FilePurpose::ImportFiles => "Import",
             FilePurpose::ImportFolder => "Import this folder",
+            FilePurpose::OpenQualCoder => "Open this QualCoder project",
+            FilePurpose::QualCoderTarget => "Create",
             FilePurpose::MergeProject => "Compare",
             FilePurpose::SaveCopy | FilePurpose::Export(..) | FilePurpose::Report(..) | FilePurpose::ExportExcerpts(_) | FilePurpose::Refi(_) => "Save",
         }
+    }
+
+    /// Whether the folder `dir` can be chosen: a QualCoder project must be a folder holding
+    /// `data.qda`; any folder otherwise.
+    pub fn folder_ready(&self, dir: &Path) -> bool {
+        self.purpose != FilePurpose::OpenQualCoder || dir.join("data.qda").is_file()
+    }
+
+    /// A line said under the listing, when the request needs explaining.
+    pub fn hint(&self) -> Option<&'static str> {
+        match self.purpose {
+            FilePurpose::OpenQualCoder => Some("Go into the project's folder (NAME.qda, the one holding data.qda), then press Open this QualCoder project."),
+            FilePurpose::QualCoderTarget => Some("The new Thicket project; an existing file is never replaced."),
+            _ => None,
+        }
+    }
+
+    /// Whether saving over an existing file may be offered (a QualCoder import only ever makes a new file).
+    pub fn may_replace(&self) -> bool {
+        self.purpose != FilePurpose::QualCoderTarget
     }
 
     /// A file name as the user typed it, with the filter's extension added if it has none of
@@ -173,6 +202,8 @@ impl FileRequest {
             FilePurpose::Report(kind, format) => UiCommand::ExportReport(kind, format, self.with_extension(first)),
             FilePurpose::ExportExcerpts(format) => UiCommand::ExportExcerpts(format, self.with_extension(first)),
             FilePurpose::Refi(kind) => UiCommand::ExportRefi(kind, self.with_extension(first)),
+            FilePurpose::OpenQualCoder => UiCommand::QualCoderFolder(first),
+            FilePurpose::QualCoderTarget => UiCommand::QualCoderTarget(self.with_extension(first)),
         };
         Some(match command {
             UiCommand::NewProject(ref p) | UiCommand::SaveCopy(ref p) if p.exists() => UiCommand::ReplaceFile(p.clone(), Box::new(command)),

@@ -29,6 +29,7 @@ mod retrieval;
 mod panels;
 pub mod phases;
 mod prefs;
+pub mod qualcoder_import;
 pub mod pseudonyms;
 pub mod refi_dialog;
 pub mod report_dialog;

@@ -447,6 +447,9 @@ pub fn welcome(app: &mut ThicketApp, ui: &mut egui::Ui) {
             if ui.button("Open project…").clicked() {
                 choose(app, FilePurpose::OpenProject);
             }
+            if ui.button("Open a QualCoder project…").on_hover_text("Read a QualCoder project folder (NAME.qda) into a new Thicket project").clicked() {
+                choose(app, FilePurpose::OpenQualCoder);
+            }
             let recent = app.prefs.recent.clone();
             if !recent.is_empty() {
                 ui.add_space(18.0);

@@ -12,6 +12,7 @@ mod docx;
 mod html;
 pub mod markdown;
 mod odt;
+pub mod qualcoder;
 mod pdf;
 mod plaintext;
 mod rtf;

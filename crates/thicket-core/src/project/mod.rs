@@ -13,6 +13,7 @@ mod framework;
 mod import_batch;
 mod merge;
 mod pseudonyms;
+mod qualcoder;
 mod queries;
 mod search;
 
@@ -28,6 +29,7 @@ pub use check::CheckReport;
 pub use coders::{CoderSummary, format_duration, seconds_between};
 pub use merge::{ConflictRule, KindCount, MergeConflict, MergeOptions, MergeOutcome, MergeReport, MergeSource};
 pub use import_batch::{DateFrom, ImportOptions, ImportReport, ImportedFile, ReadBatch, SkippedFile, expand_paths, import_text, read_files};
+pub use qualcoder::import_qualcoder;
 pub use pseudonyms::{EntryPreview, PreviewHit, PreviewPlace, PreviewRun, PseudonymPreview};
 pub use queries::{CaseDeletionSummary, MemoMarks, Segment, SegmentFilter, SegmentReader, sort_segments};
 pub use autocode::{AutocodePlan, AutocodeRun, AutocodeSpec, CodingUnit, PlannedCoding};

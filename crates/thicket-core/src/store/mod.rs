@@ -15,6 +15,7 @@ mod convert;
 mod framework;
 mod merge;
 mod migrations;
+mod qualcoder;
 mod read;
 mod snapshot;
 mod write;
@@ -26,6 +27,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::ErrorKind;
 
 pub use migrations::SCHEMA_VERSION;
+pub use qualcoder::read_qualcoder;
 pub use read::{CodingFilter, CountedTable, Reader};
 pub use write::{SourceFields, Writer};
 
@@ -311,7 +313,7 @@ fn check_file(path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn read_prefix(path: &Path, buf: &mut [u8]) -> Result<usize> {
+pub(super) fn read_prefix(path: &Path, buf: &mut [u8]) -> Result<usize> {
     use std::io::Read;
     let io = |e| StoreError::Io { path: path.to_owned(), source: e };
     let mut file = std::fs::File::open(path).map_err(io)?;

@@ -24,6 +24,7 @@ pub enum Command {
     NewProject,
     OpenProject,
     OpenSample,
+    OpenQualCoder,
     ImportFiles,
     ImportFolder,
     ExportCodebook,
@@ -131,6 +132,7 @@ impl Command {
             C::NewProject =>     (File, 0, "New project…", key(Key::N), Nothing, "Create an empty project file and open it"),
             C::OpenProject =>    (File, 0, "Open project…", key(Key::O), Nothing, ""),
             C::OpenSample =>     (File, 0, "Open the sample study", None, Nothing, ""),
+            C::OpenQualCoder =>  (File, 0, "Open a QualCoder project…", None, Nothing, "Read a QualCoder project folder (NAME.qda) into a new Thicket project; the folder is left as it is"),
             C::ImportFiles =>    (File, 1, "Import files…", key(Key::I), OpenProject, "Read transcripts and documents into this project"),
             C::ImportFolder =>   (File, 1, "Import folder…", None, OpenProject, ""),
             C::MergeProject =>   (File, 1, "Merge a project…", None, OpenProject, "Bring in what another copy of this study holds (another coder's codings, new codes, memos), with a preview; one step you can undo"),
@@ -170,7 +172,7 @@ impl Command {
     pub fn all() -> Vec<Command> {
         use Command as C;
         let mut all = vec![
-            C::NewProject, C::OpenProject, C::OpenSample, C::ImportFiles, C::ImportFolder, C::MergeProject, C::ExportExcerpts, C::ExportCodebook,
+            C::NewProject, C::OpenProject, C::OpenSample, C::OpenQualCoder, C::ImportFiles, C::ImportFolder, C::MergeProject, C::ExportExcerpts, C::ExportCodebook,
             C::ExportCaseReport, C::ExportQdpx, C::ExportQdc, C::SaveCopy, C::CloseProject, C::Quit,
             C::Participants, C::Cases, C::Attributes, C::Memos, C::NewProjectMemo, C::Pseudonyms, C::ExportLog, C::ChangeCoder,
             C::ThemeSystem, C::ThemeLight, C::ThemeDark, C::CommandPalette, C::Team, C::LeaveBlind,
@@ -256,6 +258,7 @@ pub(super) fn run(app: &mut ThicketApp, command: Command) {
         Command::NewProject => choose(FilePurpose::NewProject),
         Command::OpenProject => choose(FilePurpose::OpenProject),
         Command::OpenSample => UiCommand::OpenSample,
+        Command::OpenQualCoder => choose(FilePurpose::OpenQualCoder),
         Command::ImportFiles => choose(FilePurpose::ImportFiles),
         Command::ImportFolder => choose(FilePurpose::ImportFolder),
         Command::SaveCopy => choose(FilePurpose::SaveCopy),

@@ -55,7 +55,7 @@ fn check_attribute_entity(w: &Writer<'_>, def: &AttributeDef, entity: i64) -> Re
     if exists { Ok(()) } else { not_found(format!("no {} with id {entity}", def.applies_to)) }
 }
 
-fn check_attribute_value(def: &AttributeDef, value: &str) -> Result<()> {
+pub(super) fn check_attribute_value(def: &AttributeDef, value: &str) -> Result<()> {
     let ok = match def.value_type {
         AttributeType::Text => true,
         AttributeType::Number => value.trim().parse::<f64>().is_ok_and(f64::is_finite),

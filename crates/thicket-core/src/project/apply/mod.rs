@@ -16,6 +16,7 @@ mod codes;
 mod codings;
 mod frameworks;
 mod history;
+mod import_project;
 mod memos;
 mod participants;
 mod pseudonyms;
@@ -93,6 +94,7 @@ pub(super) fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
         Action::Batch { label, actions } => history::batch(w, label, actions),
         Action::Remove(set) => history::remove(w, &set),
         Action::Restore(snapshot) => history::restore(w, &snapshot),
+        Action::ImportProject { rows, .. } => import_project::import(w, *rows),
     }
 }
 
