@@ -422,9 +422,15 @@ pub enum CodingCommand {
 
 /// Runs the binary: the GUI without a subcommand, the CLI otherwise.
 pub fn main() -> ExitCode {
-    let parsed = command().try_get_matches().and_then(|m| Cli::from_arg_matches(&m));
+    let matches = command().try_get_matches();
+    // The project a command works on, so that an error met deep in a query (damage in the file,
+    // a full disk) can name it.
+    let project: Option<PathBuf> = matches.as_ref().ok().and_then(|m| m.subcommand()).and_then(|(_, sub)| {
+        sub.try_get_one::<PathBuf>("project").ok().flatten().cloned()
+    });
+    let parsed = matches.and_then(|m| Cli::from_arg_matches(&m));
     let ending = match parsed {
-        Ok(cli) => run(cli.command),
+        Ok(cli) => run(cli.command, project.as_deref()),
         Err(e) => {
             let _ = e.print();
             // `--help` and `--version` come here too, printed to stdout: they are not errors.
@@ -442,8 +448,12 @@ pub fn command() -> clap::Command {
 }
 
 /// Runs a parsed command, printing an error to stderr if it fails.
-fn run(command: Option<Command>) -> Ending {
+fn run(command: Option<Command>, project: Option<&std::path::Path>) -> Ending {
     commands::run(command).unwrap_or_else(|e| {
+        let e = match project {
+            Some(p) => e.with_project(p),
+            None => e,
+        };
         eprintln!("thicket: {e}");
         Ending::Failed(e.kind())
     })

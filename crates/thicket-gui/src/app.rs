@@ -491,7 +491,7 @@ impl ThicketApp {
         self.close();
         let title = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "Study".into());
         match Project::create(path, &title).and_then(Project::close) {
-            Ok(()) => {
+            Ok(_) => {
                 self.open(path);
                 // A new study may be someone else's: ask, offering the current name.
                 self.ask_coder();
@@ -508,7 +508,7 @@ impl ThicketApp {
             }
             self.close();
             match thicket_core::sample::write_sample(&path).and_then(Project::close) {
-                Ok(()) => {}
+                Ok(_) => {}
                 Err(e) => {
                     self.errors.push(format!("cannot write the sample study to {}: {e}", path.display()));
                     return;

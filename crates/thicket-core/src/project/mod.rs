@@ -64,9 +64,27 @@ impl Project {
         Ok(Project { store: Store::open(path)?, undo: Vec::new(), redo: Vec::new() })
     }
 
-    /// Closes the project, leaving a single file on disk.
-    pub fn close(self) -> Result<()> {
+    /// Closes the project, leaving a single file on disk. A note comes back when that last
+    /// step failed (a full disk): nothing is lost, the committed changes wait in the `-wal` file.
+    pub fn close(self) -> Result<Option<String>> {
         Ok(self.store.close()?)
+    }
+
+    /// Opens a project for reading only: nothing is locked or written; every write is refused.
+    pub fn open_for_reading(path: &Path) -> Result<Project> {
+        Ok(Project { store: Store::open_for_reading(path)?, undo: Vec::new(), redo: Vec::new() })
+    }
+
+    /// Whether the project may be written, and if not, why (damaged, or read-only).
+    pub fn access(&self) -> &crate::store::Access {
+        self.store.access()
+    }
+
+    /// Runs the full soundness check now instead of before the first write (the window does
+    /// this in the background): `Ok(())` when sound; otherwise the project is now read-only and
+    /// the error says why.
+    pub fn verify(&mut self) -> Result<()> {
+        Ok(self.store.verify()?)
     }
 
     /// How many queries the project has run since it was opened (reads, not writes): a window's

@@ -33,13 +33,15 @@ pub(crate) use sources::text_hash;
 impl Project {
     /// Applies an action in one transaction and returns its inverse (without touching history).
     pub fn apply(&mut self, action: Action) -> Result<Outcome> {
-        self.store.write(|w| apply_in(w, action))
+        let path = self.store.path().to_owned();
+        self.store.write(|w| apply_in(w, action)).map_err(|e| e.with_project(&path))
     }
 
     /// `apply`, telling `observer` how far a long action is (rows done, rows in all) now and
     /// then; when it answers false the action stops and is rolled back (`ErrorKind::Cancelled`).
     pub(super) fn apply_observed(&mut self, action: Action, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Outcome> {
-        self.store.write_observed(observer, |w| apply_in(w, action))
+        let path = self.store.path().to_owned();
+        self.store.write_observed(observer, |w| apply_in(w, action)).map_err(|e| e.with_project(&path))
     }
 }
 
