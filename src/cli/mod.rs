@@ -30,6 +30,10 @@ pub use output::Format;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Write CSV cells exactly as stored: no `'` before a cell that starts with =, +, -, @, tab
+    /// or carriage return (which a spreadsheet would run as a formula). For programs, not spreadsheets.
+    #[arg(long, global = true)]
+    pub raw: bool,
 }
 
 /// The subcommands. Names and flags are stable once shipped.
@@ -430,7 +434,10 @@ pub fn main() -> ExitCode {
     });
     let parsed = matches.and_then(|m| Cli::from_arg_matches(&m));
     let ending = match parsed {
-        Ok(cli) => run(cli.command, project.as_deref()),
+        Ok(cli) => {
+            thicket_core::export::csv::set_raw(cli.raw);
+            run(cli.command, project.as_deref())
+        }
         Err(e) => {
             let _ = e.print();
             // `--help` and `--version` come here too, printed to stdout: they are not errors.
@@ -454,7 +461,8 @@ fn run(command: Option<Command>, project: Option<&std::path::Path>) -> Ending {
             Some(p) => e.with_project(p),
             None => e,
         };
-        eprintln!("thicket: {e}");
+        // A name in the message may hold an escape sequence: shown, not sent to the terminal.
+        eprintln!("thicket: {}", thicket_core::export::printable::visible(&e.to_string()));
         Ending::Failed(e.kind())
     })
 }

@@ -18,7 +18,7 @@ mod placement;
 mod pseudonyms;
 mod span;
 
-pub use codebook::{Codebook, in_vivo_name, split_path};
+pub use codebook::{Codebook, in_vivo_name, parse_new_code_path, split_path};
 pub use colour::{CODE_PALETTE, Rgb, next_code_colour};
 pub use entities::*;
 pub use entity_set::{EntitySet, Snapshot};

@@ -120,9 +120,14 @@ impl Project {
     pub fn perform_observed(&mut self, action: Action, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Outcome> {
         let label = action.label();
         let outcome = self.apply_observed(action, observer)?;
-        self.undo.push(HistoryEntry { label, inverse: outcome.inverse.clone() });
-        self.redo.clear();
+        self.record(label, outcome.inverse.clone());
         Ok(outcome)
+    }
+
+    /// Puts an applied action's inverse on the undo stack; clears the redo stack.
+    fn record(&mut self, label: String, inverse: Action) {
+        self.undo.push(HistoryEntry { label, inverse });
+        self.redo.clear();
     }
 
     /// Undoes the last performed action; returns its label, or `None` when there is nothing to undo.

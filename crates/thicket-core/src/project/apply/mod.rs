@@ -45,6 +45,38 @@ impl Project {
     }
 }
 
+impl Project {
+    /// Performs the action `build` makes for the coder named `coder`, creating the coder in the
+    /// same transaction when the project has none of that name: both land or neither does (a
+    /// run killed mid-write never leaves a coder without their codings), and one undo step
+    /// takes both back. `Ok(None)` when `build` has nothing to do.
+    pub fn perform_as(&mut self, coder: &str, build: impl FnOnce(CoderId) -> Option<Action>) -> Result<Option<Outcome>> {
+        if let Some(c) = self.coders()?.into_iter().find(|c| c.name == coder) {
+            return build(c.id).map(|a| self.perform(a)).transpose();
+        }
+        let path = self.store.path().to_owned();
+        let name = coder.to_string();
+        let done = self
+            .store
+            .write(|w| -> Result<Option<(String, Outcome)>> {
+                let made = apply_in(w, Action::CreateCoder { name: name.clone() })?;
+                let id = made.created.coders.first().copied().ok_or_else(|| Error::internal(format!("could not create coder \"{name}\"")))?;
+                let Some(action) = build(id) else { return Ok(None) };
+                let label = action.label();
+                let outcome = apply_in(w, action)?;
+                let mut created = made.created;
+                history::merge_sets(&mut created, outcome.created);
+                let inverse = Action::Batch { label: label.clone(), actions: vec![outcome.inverse, made.inverse] };
+                Ok(Some((label, Outcome { inverse, created })))
+            })
+            .map_err(|e| e.with_project(&path))?;
+        Ok(done.map(|(label, outcome)| {
+            self.record(label, outcome.inverse.clone());
+            outcome
+        }))
+    }
+}
+
 /// Applies one action inside the open transaction `w` (a `Batch` recurses here for each part).
 fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
     match action {
