@@ -80,6 +80,12 @@ impl Project {
         self.store.access()
     }
 
+    /// Runs what the first write of this process must check (the header; the full check when
+    /// none passed in the last hour) without writing: `Ok(())` when a write may follow.
+    pub fn ready_to_write(&mut self) -> Result<()> {
+        Ok(self.store.ready_to_write()?)
+    }
+
     /// Runs the full soundness check now instead of before the first write (the window does
     /// this in the background): `Ok(())` when sound; otherwise the project is now read-only and
     /// the error says why.

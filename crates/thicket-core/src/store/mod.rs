@@ -208,8 +208,6 @@ pub struct Store {
     access: Access,
     /// The soundness gate passed in this process: later writes only check the header.
     verified: bool,
-    /// The full check ran in this process and passed: the next write stamps the file.
-    stamp_due: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -241,7 +239,7 @@ impl Store {
     }
 
     fn new(conn: Connection, path: &Path, access: Access) -> Store {
-        Store { conn, path: path.to_owned(), reads: Default::default(), access, verified: false, stamp_due: false }
+        Store { conn, path: path.to_owned(), reads: Default::default(), access, verified: false }
     }
 
     /// Opens an existing project, refusing (without writing) anything that is not a Thicket
@@ -339,7 +337,8 @@ impl Store {
     }
 
     /// The full soundness check now (not waiting for the first write): `quick_check` and every
-    /// text against its hash. A failure marks the store damaged (read-only) and is returned.
+    /// text against its hash. A failure marks the store damaged (read-only) and is returned; a
+    /// pass is stamped in the file (`soundness::STAMP_KEY`).
     pub fn verify(&mut self) -> Result<()> {
         self.refuse_unless_writable()?;
         if let Some(detail) = soundness::header_damage(&self.path).map_err(|e| StoreError::Io { path: self.path.clone(), source: e })? {
@@ -349,8 +348,20 @@ impl Store {
             return Err(self.mark_damaged(detail));
         }
         self.verified = true;
-        self.stamp_due = true;
+        // Stamped, so that the next process within `VERIFY_EVERY` needs only the header check.
+        self.conn
+            .execute(
+                "INSERT INTO project_info (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [soundness::STAMP_KEY, &soundness::now_secs().to_string()],
+            )
+            .map_err(|e| StoreError::from(e).with_path(&self.path))?;
         Ok(())
+    }
+
+    /// Runs the checks a write needs (see `gate`) without writing anything else: after it, the
+    /// first write of this process starts at once.
+    pub fn ready_to_write(&mut self) -> Result<()> {
+        self.gate()
     }
 
     /// What must hold before a write: the store is writable, and in this process the soundness
@@ -391,12 +402,8 @@ impl Store {
     {
         self.gate()?;
         let path = self.path.clone();
-        let stamp = std::mem::take(&mut self.stamp_due);
         let tx = self.conn.transaction().map_err(|e| StoreError::from(e).with_path(&path))?;
         let mut writer = Writer::new(tx);
-        if stamp {
-            writer.set_project_info(soundness::STAMP_KEY, &soundness::now_secs().to_string()).map_err(|e| e.with_path(&path))?;
-        }
         let value = f(&mut writer)?;
         writer.commit().map_err(|e| StoreError::from(e).with_path(&path))?;
         Ok(value)
@@ -410,13 +417,9 @@ impl Store {
     {
         self.gate()?;
         let path = self.path.clone();
-        let stamp = std::mem::take(&mut self.stamp_due);
         let tx = self.conn.transaction().map_err(|e| StoreError::from(e).with_path(&path))?;
         let mut writer = Writer::new(tx);
         writer.observer = std::cell::RefCell::new(Some(observer));
-        if stamp {
-            writer.set_project_info(soundness::STAMP_KEY, &soundness::now_secs().to_string()).map_err(|e| e.with_path(&path))?;
-        }
         let value = f(&mut writer)?;
         writer.commit().map_err(|e| StoreError::from(e).with_path(&path))?;
         Ok(value)

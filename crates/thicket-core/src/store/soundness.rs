@@ -7,7 +7,7 @@
 //!   whole number of pages, was truncated (an interrupted copy, a full disk, a sync tool). This
 //!   costs the same at 1 MB and at 1 GB.
 //! - [`verify_contents`], before the first write of a process unless a check passed less than
-//!   [`VERIFY_EVERY`] ago (the time is stamped in the file with the first write after it):
+//!   [`VERIFY_EVERY`] ago (the time of a pass is stamped in the file):
 //!   SQLite's `quick_check` (every page and b-tree) and every source's text against its stored
 //!   hash (which also proves that it decodes as UTF-8). It reads the whole file once.
 //!
