@@ -32,6 +32,8 @@ pub enum UiCommand {
     NewProject(PathBuf),
     /// Write a copy of the open project to a new file (the open one stays open).
     SaveCopy(PathBuf),
+    /// Write what can be read of the open (damaged) project into a new file.
+    SaveReadableCopy(PathBuf),
     OpenSample,
     CloseProject,
     SelectSource(SourceId),
@@ -673,6 +675,23 @@ impl ThicketApp {
                     }
                 }
             }
+            UiCommand::SaveReadableCopy(path) => {
+                if let Some(p) = &self.project {
+                    match p.save_readable_copy(&path) {
+                        Ok(copy) => {
+                            let mut note = format!("Saved a readable copy to {} ({} rows)", path.display(), copy.rows);
+                            if !copy.sources_left_out.is_empty() {
+                                note.push_str(&format!("; left out, their text is damaged: {}", copy.sources_left_out.join(", ")));
+                            }
+                            if !copy.stopped.is_empty() {
+                                note.push_str(&format!("; {} tables were read only up to the damage", copy.stopped.len()));
+                            }
+                            self.notice = Some(format!("{note}. Open it to go on working."));
+                        }
+                        Err(e) => self.errors.push(e.to_string()),
+                    }
+                }
+            }
             UiCommand::CloseProject => self.close(),
             UiCommand::SelectSource(id) => self.select(id),
             UiCommand::Import(paths) => {
@@ -1009,6 +1028,7 @@ impl eframe::App for ThicketApp {
         panels::shortcuts(self, ui.ctx());
         panels::menu_bar(self, ui);
         panels::errors(self, ui);
+        panels::access_banner(self, ui);
         if self.project.is_some() || self.writing.is_some() {
             panels::status_bar(self, ui);
             self.plan_side_panels(ui);

@@ -29,6 +29,8 @@ pub enum FilePurpose {
     OpenProject,
     NewProject,
     SaveCopy,
+    /// What can be read of a damaged project, into a new one.
+    SaveReadableCopy,
     ImportFiles,
     ImportFolder,
     /// Export the analysis view of this kind in this format.
@@ -85,6 +87,7 @@ impl FileRequest {
             FilePurpose::OpenProject => (FileMode::OpenFile, None, Some(PROJECTS)),
             FilePurpose::NewProject => (FileMode::SaveFile, Some("study.thicket".to_string()), Some(PROJECTS)),
             FilePurpose::SaveCopy => (FileMode::SaveFile, Some("copy.thicket".to_string()), Some(PROJECTS)),
+            FilePurpose::SaveReadableCopy => (FileMode::SaveFile, Some("readable copy.thicket".to_string()), Some(PROJECTS)),
             FilePurpose::ImportFiles => (FileMode::OpenFiles, None, Some(DOCUMENTS)),
             FilePurpose::ImportFolder => (FileMode::PickFolder, None, None),
             FilePurpose::Export(kind, format) => {
@@ -109,6 +112,7 @@ impl FileRequest {
             FilePurpose::OpenProject => "Open project",
             FilePurpose::NewProject => "New project",
             FilePurpose::SaveCopy => "Save a copy as",
+            FilePurpose::SaveReadableCopy => "Save a readable copy as",
             FilePurpose::ImportFiles => "Import files",
             FilePurpose::ImportFolder => "Import folder",
             FilePurpose::Export(..) | FilePurpose::Report(..) => "Export",
@@ -123,7 +127,7 @@ impl FileRequest {
             FilePurpose::NewProject => "Create",
             FilePurpose::ImportFiles => "Import",
             FilePurpose::ImportFolder => "Import this folder",
-            FilePurpose::SaveCopy | FilePurpose::Export(..) | FilePurpose::Report(..) | FilePurpose::ExportExcerpts(_) => "Save",
+            FilePurpose::SaveCopy | FilePurpose::SaveReadableCopy | FilePurpose::Export(..) | FilePurpose::Report(..) | FilePurpose::ExportExcerpts(_) => "Save",
         }
     }
 
@@ -149,6 +153,7 @@ impl FileRequest {
             FilePurpose::OpenProject => UiCommand::OpenProject(first),
             FilePurpose::NewProject => UiCommand::NewProject(self.with_extension(first)),
             FilePurpose::SaveCopy => UiCommand::SaveCopy(self.with_extension(first)),
+            FilePurpose::SaveReadableCopy => UiCommand::SaveReadableCopy(self.with_extension(first)),
             FilePurpose::ImportFiles | FilePurpose::ImportFolder => {
                 paths.dedup();
                 UiCommand::Import(paths)
@@ -158,7 +163,7 @@ impl FileRequest {
             FilePurpose::ExportExcerpts(format) => UiCommand::ExportExcerpts(format, self.with_extension(first)),
         };
         Some(match command {
-            UiCommand::NewProject(ref p) | UiCommand::SaveCopy(ref p) if p.exists() => UiCommand::ReplaceFile(p.clone(), Box::new(command)),
+            UiCommand::NewProject(ref p) | UiCommand::SaveCopy(ref p) | UiCommand::SaveReadableCopy(ref p) if p.exists() => UiCommand::ReplaceFile(p.clone(), Box::new(command)),
             other => other,
         })
     }

@@ -75,6 +75,12 @@ impl Project {
         Ok(Project { store: Store::open_for_reading(path)?, undo: Vec::new(), redo: Vec::new() })
     }
 
+    /// Copies what can still be read (sources whose text is intact, codes, codings, cases,
+    /// participants, memos...) into a new project at `to`: the way out of a damaged project.
+    pub fn save_readable_copy(&self, to: &Path) -> Result<crate::store::ReadableCopy> {
+        Ok(self.store.save_readable_copy(to)?)
+    }
+
     /// Whether the project may be written, and if not, why (damaged, or read-only).
     pub fn access(&self) -> &crate::store::Access {
         self.store.access()

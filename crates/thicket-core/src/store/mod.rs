@@ -21,6 +21,7 @@ mod convert;
 mod framework;
 mod migrations;
 mod read;
+mod recover;
 mod snapshot;
 pub mod soundness;
 mod write;
@@ -33,6 +34,7 @@ use crate::error::ErrorKind;
 
 pub use migrations::SCHEMA_VERSION;
 pub use read::{CodingFilter, CountedTable, Reader};
+pub use recover::ReadableCopy;
 pub use write::{SourceFields, Writer};
 
 /// How many rows a long write handles between two reports of its progress (`Writer::progress`).

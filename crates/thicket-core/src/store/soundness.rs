@@ -85,15 +85,20 @@ pub(super) fn verify_contents(conn: &Connection) -> Option<String> {
             if std::str::from_utf8(&bytes).is_err() {
                 return Ok(Some(format!("the text of source \"{name}\" is not valid UTF-8")));
             }
-            let digest = Sha256::digest(&bytes);
-            let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-            if hex != hash {
+            if !text_matches(&bytes, &hash) {
                 return Ok(Some(format!("the text of source \"{name}\" does not match its stored hash")));
             }
         }
         Ok(None)
     };
     texts().unwrap_or_else(|e| Some(e.to_string()))
+}
+
+/// True when `bytes` are the text whose SHA-256 (lowercase hex) is `hash`.
+pub(super) fn text_matches(bytes: &[u8], hash: &str) -> bool {
+    let digest = Sha256::digest(bytes);
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    std::str::from_utf8(bytes).is_ok() && hex == hash
 }
 
 /// True when a full check passed less than [`VERIFY_EVERY`] ago (its stamp is in the file).
