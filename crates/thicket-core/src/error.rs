@@ -169,6 +169,12 @@ impl Error {
     }
 }
 
+impl crate::store::NamesProject for Error {
+    fn with_project(self, path: &Path) -> Self {
+        Error::with_project(self, path)
+    }
+}
+
 /// How a run of a command ended: all that its exit code depends on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {

@@ -187,6 +187,19 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
+/// An error that can be told which project file it is about (`Store::write` names its file in
+/// errors raised deep inside a transaction: damage met, a full disk).
+pub trait NamesProject {
+    /// This error, naming `path` if it is about the project and did not say which file.
+    fn with_project(self, path: &Path) -> Self;
+}
+
+impl NamesProject for StoreError {
+    fn with_project(self, path: &Path) -> Self {
+        self.with_path(path)
+    }
+}
+
 /// What a store may do with its file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Access {
@@ -400,13 +413,13 @@ impl Store {
     /// Runs `f` in one transaction: all of its writes land, or none do.
     pub fn write<T, E>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T, E>) -> Result<T, E>
     where
-        E: From<StoreError>,
+        E: From<StoreError> + NamesProject,
     {
         self.gate()?;
         let path = self.path.clone();
         let tx = self.conn.transaction().map_err(|e| StoreError::from(e).with_path(&path))?;
         let mut writer = Writer::new(tx);
-        let value = f(&mut writer)?;
+        let value = f(&mut writer).map_err(|e| e.with_project(&path))?;
         writer.commit().map_err(|e| StoreError::from(e).with_path(&path))?;
         Ok(value)
     }
@@ -415,14 +428,14 @@ impl Store {
     /// whether to go on, and a `false` rolls the transaction back (the closure returns an error).
     pub fn write_observed<'s, T, E>(&'s mut self, observer: &'s mut (dyn FnMut(usize, usize) -> bool + Send), f: impl FnOnce(&mut Writer<'s>) -> Result<T, E>) -> Result<T, E>
     where
-        E: From<StoreError>,
+        E: From<StoreError> + NamesProject,
     {
         self.gate()?;
         let path = self.path.clone();
         let tx = self.conn.transaction().map_err(|e| StoreError::from(e).with_path(&path))?;
         let mut writer = Writer::new(tx);
         writer.observer = std::cell::RefCell::new(Some(observer));
-        let value = f(&mut writer)?;
+        let value = f(&mut writer).map_err(|e| e.with_project(&path))?;
         writer.commit().map_err(|e| StoreError::from(e).with_path(&path))?;
         Ok(value)
     }
@@ -669,6 +682,34 @@ mod tests {
         store.close().unwrap();
         let copied = Store::open(&copy).unwrap();
         assert_eq!(copied.read().project_info("note").unwrap().as_deref(), Some("kept"));
+    }
+
+    #[test]
+    fn a_full_disk_names_the_file_and_rolls_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("study.thicket");
+        let mut store = Store::create(&path, "t").unwrap();
+        // SQLite's page limit stands for a full disk (the CLI test uses a small tmpfs where it can).
+        let pages: i64 = store.conn.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+        store.conn.query_row(&format!("PRAGMA max_page_count = {}", pages + 2), [], |r| r.get::<_, i64>(0)).unwrap();
+        let err = store.write(|w| w.set_project_info("note", &"x".repeat(200_000))).unwrap_err();
+        assert!(matches!(err, StoreError::DiskFull { .. }), "{err:?}");
+        assert_eq!(err.path(), Some(path.as_path()));
+        assert_eq!(err.kind(), ErrorKind::Io);
+        assert!(err.to_string().contains("the disk is full; nothing was changed"), "{err}");
+        assert_eq!(store.read().project_info("note").unwrap(), None);
+    }
+
+    #[test]
+    fn a_read_only_store_refuses_writes_and_names_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("study.thicket");
+        Store::create(&path, "t").unwrap().close().unwrap();
+        let mut store = Store::open_for_reading(&path).unwrap();
+        assert_eq!(store.read().project_info("title").unwrap().as_deref(), Some("t"));
+        let err = store.write(|w| w.set_project_info("note", "x")).unwrap_err();
+        assert!(matches!(err, StoreError::ReadOnly { .. }), "{err:?}");
+        assert_eq!(err.to_string(), format!("\"{}\" is read-only (opened for reading): nothing was changed", path.display()));
     }
 
     #[test]
