@@ -18,7 +18,7 @@ mod placement;
 mod pseudonyms;
 mod span;
 
-pub use codebook::{Codebook, in_vivo_name, parse_new_code_path, split_path};
+pub use codebook::{Codebook, in_vivo_name, split_path};
 pub use colour::{CODE_PALETTE, Rgb, next_code_colour};
 pub use entities::*;
 pub use entity_set::{EntitySet, Snapshot};
@@ -28,6 +28,8 @@ pub use kinds::*;
 pub use placement::Placement;
 pub use pseudonyms::{ExportRecord, NewExportRecord, NewPseudonym, Pseudonym};
 pub use span::TextSpan;
+/// Reading a new code's path, refusing empty levels (`A//B`).
+pub use codebook::parse_new_code_path;
 
 /// Codes for the unit tests of the tree's rules, built in one place.
 #[cfg(test)]
