@@ -51,7 +51,7 @@ pub(super) fn open(path: &Path, say: fn(&str)) -> Result<Vec<Figure>> {
             .budget(50.0)
             .note("as for reading, plus the gate before the first write (header again; the full check passed within the hour)"),
         Figure::new("full soundness check (before a write, once an hour)", full, "ms")
-            .note("PRAGMA quick_check and every source text against its SHA-256; the window runs it in the background"),
+            .note("PRAGMA quick_check and every source text against its SHA-256: what the first write of a process pays, at most once an hour"),
     ])
 }
 
