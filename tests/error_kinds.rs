@@ -156,10 +156,16 @@ fn files_that_are_not_healthy_projects_are_damaged() {
     Project::create(&p, "t").unwrap().close().unwrap();
     let full = bytes(&p);
     let truncated = dir.write("truncated.thicket", &full[..full.len() / 2]);
-    for path in [&text, &empty, &truncated] {
+    for path in [&text, &empty] {
         let e = Project::open(path).unwrap_err();
         assert_eq!((e.kind(), e.path()), (ErrorKind::Damaged, Some(path.as_path())), "{e}");
     }
+    // A truncated project opens read-only (docs/integrity.md): what can be read is read, and
+    // every write is refused as damaged, naming the file.
+    let mut damaged = Project::open(&truncated).unwrap();
+    assert!(matches!(damaged.access(), thicket_core::store::Access::Damaged { .. }));
+    let e = damaged.perform(thicket_core::action::Action::CreateCoder { name: "x".into() }).unwrap_err();
+    assert_eq!((e.kind(), e.path()), (ErrorKind::Damaged, Some(truncated.as_path())), "{e}");
 }
 
 #[test]

@@ -88,9 +88,12 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
             };
             let mut p = Project::open(&project)?;
             let report = p.import_paths(&paths, &options)?;
-            p.close()?;
+            // The import is committed: a failure to fold the WAL back (a full disk) loses nothing.
+            if let Some(note) = p.close()? {
+                eprintln!("thicket: warning: {note}");
+            }
             for f in &report.failed {
-                eprintln!("thicket: cannot import \"{}\": {}", f.path.display(), f.reason);
+                eprintln!("thicket: {}", thicket_core::export::printable::visible(&format!("cannot import \"{}\": {}", f.path.display(), f.reason)));
             }
             for (name, role) in &report.suggested_roles {
                 eprintln!(
@@ -440,10 +443,7 @@ fn participant_set(p: &mut Project, name: &str, role: Option<String>, cases: &[S
 }
 
 fn code_add(p: &mut Project, path: &str, color: Option<String>, description: Option<String>) -> Result<()> {
-    let parts = split_path(path);
-    if parts.is_empty() {
-        return Err(Error::invalid(format!("invalid code path \"{path}\": expected a name or \"Parent/Child\"")));
-    }
+    let parts = parse_new_code_path(path).map_err(Error::invalid)?;
     let book = p.codebook()?;
     if book.by_path(path).is_some() {
         return Err(Error::conflict(format!("code \"{}\" already exists", parts.join("/"))));
@@ -482,8 +482,8 @@ fn code_apply(p: &mut Project, code: &str, source: &str, range: &str, coder: Opt
         )));
     }
     let coder_name = coder.unwrap_or_else(default_coder);
-    let coder = p.ensure_coder(&coder_name)?;
-    p.perform(Action::AddCodings(vec![NewCoding { source: source.id, code: code_id, coder, span, memo: String::new() }]))?;
+    // A new coder is created in the same transaction as the coding: all or nothing.
+    p.perform_as(&coder_name, |coder| Some(Action::AddCodings(vec![NewCoding { source: source.id, code: code_id, coder, span, memo: String::new() }])))?;
     say!("coded {span} of \"{}\" as \"{code}\" ({coder_name})", source.name);
     Ok(())
 }

@@ -61,6 +61,10 @@ docs/merge.md has the full rules.";
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Write CSV cells exactly as stored: no `'` before a cell that starts with =, +, -, @, tab
+    /// or carriage return (which a spreadsheet would run as a formula). For programs, not spreadsheets.
+    #[arg(long, global = true)]
+    pub raw: bool,
 }
 
 /// The subcommands. Names and flags are stable once shipped.
@@ -518,9 +522,18 @@ pub enum CodingCommand {
 
 /// Runs the binary: the GUI without a subcommand, the CLI otherwise.
 pub fn main() -> ExitCode {
-    let parsed = command().try_get_matches().and_then(|m| Cli::from_arg_matches(&m));
+    let matches = command().try_get_matches();
+    // The project a command works on, so that an error met deep in a query (damage in the file,
+    // a full disk) can name it.
+    let project: Option<PathBuf> = matches.as_ref().ok().and_then(|m| m.subcommand()).and_then(|(_, sub)| {
+        sub.try_get_one::<PathBuf>("project").ok().flatten().cloned()
+    });
+    let parsed = matches.and_then(|m| Cli::from_arg_matches(&m));
     let ending = match parsed {
-        Ok(cli) => run(cli.command),
+        Ok(cli) => {
+            thicket_core::export::csv::set_raw(cli.raw);
+            run(cli.command, project.as_deref())
+        }
         Err(e) => {
             let _ = e.print();
             // `--help` and `--version` come here too, printed to stdout: they are not errors.
@@ -538,9 +551,14 @@ pub fn command() -> clap::Command {
 }
 
 /// Runs a parsed command, printing an error to stderr if it fails.
-fn run(command: Option<Command>) -> Ending {
+fn run(command: Option<Command>, project: Option<&std::path::Path>) -> Ending {
     commands::run(command).unwrap_or_else(|e| {
-        eprintln!("thicket: {e}");
+        let e = match project {
+            Some(p) => e.with_project(p),
+            None => e,
+        };
+        // A name in the message may hold an escape sequence: shown, not sent to the terminal.
+        eprintln!("thicket: {}", thicket_core::export::printable::visible(&e.to_string()));
         Ending::Failed(e.kind())
     })
 }

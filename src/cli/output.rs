@@ -1,6 +1,7 @@
 //! Printing results: aligned tables for people, CSV and JSON for scripts (docs/cli.md).
 
 use thicket_core::error::{Error, Result};
+use thicket_core::export::printable::visible;
 
 /// How a listing is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,10 +36,12 @@ impl Table {
         Table { header, rows: Vec::new() }
     }
 
-    /// Renders as aligned columns (widths in chars), one row per line.
+    /// Renders as aligned columns (widths in chars), one row per line: control characters in a
+    /// cell (a line break, an escape sequence) are shown as escapes, never sent to the terminal.
     pub fn to_text(&self) -> String {
+        let rows: Vec<Vec<String>> = self.rows.iter().map(|r| r.iter().map(|c| visible(c).into_owned()).collect()).collect();
         let mut widths: Vec<usize> = self.header.iter().map(|h| h.chars().count()).collect();
-        for row in &self.rows {
+        for row in &rows {
             for (w, cell) in widths.iter_mut().zip(row) {
                 *w = (*w).max(cell.chars().count());
             }
@@ -53,31 +56,21 @@ impl Table {
         };
         let mut out = line(self.header.clone());
         out.push('\n');
-        for row in &self.rows {
+        for row in &rows {
             out.push_str(&line(row.iter().map(String::as_str).collect()));
             out.push('\n');
         }
         out
     }
 
-    /// Renders as RFC 4180 CSV with a header row.
+    /// Renders as RFC 4180 CSV with a header row, through the one CSV writer
+    /// (`thicket_core::export::csv`: formula-like cells neutralised unless `--raw`).
     pub fn to_csv(&self) -> String {
-        let mut out = String::new();
-        let header: Vec<String> = self.header.iter().map(|h| h.to_string()).collect();
-        for row in std::iter::once(&header).chain(&self.rows) {
-            let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
-            out.push_str(&cells.join(","));
-            out.push_str("\r\n");
+        let mut out = thicket_core::export::csv::line(self.header.iter().copied());
+        for row in &self.rows {
+            out.push_str(&thicket_core::export::csv::line(row.iter().map(String::as_str)));
         }
         out
-    }
-}
-
-fn csv_cell(cell: &str) -> String {
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell.to_string()
     }
 }
 
@@ -92,11 +85,17 @@ pub fn emit(text: &str) -> Result<()> {
     }
 }
 
-/// `println!` through `emit`, returning early on a write error.
+/// `println!` through `emit`, returning early on a write error. Control characters in what is
+/// said (an escape sequence in a name) are shown as escapes; line breaks stay line breaks.
 macro_rules! say {
     ($($arg:tt)*) => {
-        $crate::cli::output::emit(&format!("{}\n", format_args!($($arg)*)))?
+        $crate::cli::output::emit(&$crate::cli::output::printable_lines(&format!("{}\n", format_args!($($arg)*))))?
     };
+}
+
+/// `text` with control characters shown as escapes in each line (`printable::visible`).
+pub fn printable_lines(text: &str) -> String {
+    text.split('\n').map(|l| visible(l).into_owned()).collect::<Vec<_>>().join("\n")
 }
 pub(crate) use say;
 

@@ -139,10 +139,8 @@ pub(super) fn autocode(args: AutocodeArgs) -> Result<Ending> {
     let spec = AutocodeSpec { pattern: pattern.clone(), code, unit, role: args.role.clone(), sources, coder };
     let plan = p.plan_autocode(&spec)?;
     if !args.dry_run && plan.added() > 0 {
-        let coder = p.ensure_coder(&coder_name)?;
-        if let Some(action) = plan.action(coder) {
-            p.perform(action)?;
-        }
+        // A new coder is created in the same transaction as their codings: all or nothing.
+        p.perform_as(&coder_name, |coder| plan.action(coder))?;
     }
     p.close()?;
     print_plan(&args, &pattern, &coder_name, &plan, format)?;

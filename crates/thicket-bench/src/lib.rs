@@ -137,7 +137,7 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
         }
     }
     if options.wants("open") {
-        figures.push(measure::open(&project_path, say)?);
+        figures.extend(measure::open(&project_path, say)?);
     }
     let mut word = String::new();
     if ["segments", "crosstab", "cooccur", "search", "window"].iter().any(|s| options.wants(s)) {

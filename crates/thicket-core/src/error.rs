@@ -154,9 +154,24 @@ impl Error {
         }
     }
 
+    /// This error, naming the project file `path` if it is about the project but did not say
+    /// which file (damage met while reading, a full disk, a read-only file).
+    pub fn with_project(self, path: &Path) -> Self {
+        match self {
+            Error::Store(e) => Error::Store(e.with_path(path)),
+            other => other,
+        }
+    }
+
     /// 1 for errors the user can fix, 2 for internal errors (see [`Ending::exit_code`]).
     pub fn exit_code(&self) -> i32 {
         i32::from(Ending::Failed(self.kind()).exit_code())
+    }
+}
+
+impl crate::store::NamesProject for Error {
+    fn with_project(self, path: &Path) -> Self {
+        Error::with_project(self, path)
     }
 }
 

@@ -32,6 +32,8 @@ pub enum UiCommand {
     NewProject(PathBuf),
     /// Write a copy of the open project to a new file (the open one stays open).
     SaveCopy(PathBuf),
+    /// Write what can be read of the open (damaged) project into a new file.
+    SaveReadableCopy(PathBuf),
     OpenSample,
     CloseProject,
     SelectSource(SourceId),
@@ -555,7 +557,7 @@ impl ThicketApp {
         self.close();
         let title = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "Study".into());
         match Project::create(path, &title).and_then(Project::close) {
-            Ok(()) => {
+            Ok(_) => {
                 self.open(path);
                 // A new study may be someone else's: ask, offering the current name.
                 self.ask_coder();
@@ -572,7 +574,7 @@ impl ThicketApp {
             }
             self.close();
             match thicket_core::sample::write_sample(&path).and_then(Project::close) {
-                Ok(()) => {}
+                Ok(_) => {}
                 Err(e) => {
                     self.errors.push(format!("cannot write the sample study to {}: {e}", path.display()));
                     return;
@@ -748,6 +750,23 @@ impl ThicketApp {
                 if let Some(p) = &self.project {
                     match p.save_copy(&path) {
                         Ok(()) => self.notice = Some(format!("Saved a copy to {}", path.display())),
+                        Err(e) => self.errors.push(e.to_string()),
+                    }
+                }
+            }
+            UiCommand::SaveReadableCopy(path) => {
+                if let Some(p) = &self.project {
+                    match p.save_readable_copy(&path) {
+                        Ok(copy) => {
+                            let mut note = format!("Saved a readable copy to {} ({} rows)", path.display(), copy.rows);
+                            if !copy.sources_left_out.is_empty() {
+                                note.push_str(&format!("; left out, their text is damaged: {}", copy.sources_left_out.join(", ")));
+                            }
+                            if !copy.stopped.is_empty() {
+                                note.push_str(&format!("; {} tables were read only up to the damage", copy.stopped.len()));
+                            }
+                            self.notice = Some(format!("{note}. Open it to go on working."));
+                        }
                         Err(e) => self.errors.push(e.to_string()),
                     }
                 }
@@ -1105,6 +1124,7 @@ impl eframe::App for ThicketApp {
         panels::menu_bar(self, ui);
         super::team::banner(self, ui);
         panels::errors(self, ui);
+        panels::access_banner(self, ui);
         if self.project.is_some() || self.writing.is_some() {
             panels::status_bar(self, ui);
             self.plan_side_panels(ui);

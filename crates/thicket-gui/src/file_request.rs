@@ -30,6 +30,8 @@ pub enum FilePurpose {
     OpenProject,
     NewProject,
     SaveCopy,
+    /// What can be read of a damaged project, into a new one.
+    SaveReadableCopy,
     ImportFiles,
     ImportFolder,
     /// Another project to merge into this one.
@@ -94,6 +96,7 @@ impl FileRequest {
             FilePurpose::OpenProject => (FileMode::OpenFile, None, Some(PROJECTS)),
             FilePurpose::NewProject => (FileMode::SaveFile, Some("study.thicket".to_string()), Some(PROJECTS)),
             FilePurpose::SaveCopy => (FileMode::SaveFile, Some("copy.thicket".to_string()), Some(PROJECTS)),
+            FilePurpose::SaveReadableCopy => (FileMode::SaveFile, Some("readable copy.thicket".to_string()), Some(PROJECTS)),
             FilePurpose::ImportFiles => (FileMode::OpenFiles, None, Some(DOCUMENTS)),
             FilePurpose::ImportFolder | FilePurpose::OpenQualCoder => (FileMode::PickFolder, None, None),
             FilePurpose::MergeProject => (FileMode::OpenFile, None, Some(PROJECTS)),
@@ -127,6 +130,7 @@ impl FileRequest {
             FilePurpose::OpenProject => "Open project",
             FilePurpose::NewProject => "New project",
             FilePurpose::SaveCopy => "Save a copy as",
+            FilePurpose::SaveReadableCopy => "Save a readable copy as",
             FilePurpose::ImportFiles => "Import files",
             FilePurpose::ImportFolder => "Import folder",
             FilePurpose::OpenQualCoder => "Open a QualCoder project folder",
@@ -147,7 +151,7 @@ impl FileRequest {
             FilePurpose::OpenQualCoder => "Open this QualCoder project",
             FilePurpose::QualCoderTarget => "Create",
             FilePurpose::MergeProject => "Compare",
-            FilePurpose::SaveCopy | FilePurpose::Export(..) | FilePurpose::Report(..) | FilePurpose::ExportExcerpts(_) | FilePurpose::Refi(_) => "Save",
+            FilePurpose::SaveCopy | FilePurpose::SaveReadableCopy | FilePurpose::Export(..) | FilePurpose::Report(..) | FilePurpose::ExportExcerpts(_) | FilePurpose::Refi(_) => "Save",
         }
     }
 
@@ -193,6 +197,7 @@ impl FileRequest {
             FilePurpose::OpenProject => UiCommand::OpenProject(first),
             FilePurpose::NewProject => UiCommand::NewProject(self.with_extension(first)),
             FilePurpose::SaveCopy => UiCommand::SaveCopy(self.with_extension(first)),
+            FilePurpose::SaveReadableCopy => UiCommand::SaveReadableCopy(self.with_extension(first)),
             FilePurpose::ImportFiles | FilePurpose::ImportFolder => {
                 paths.dedup();
                 UiCommand::Import(paths)
@@ -206,7 +211,7 @@ impl FileRequest {
             FilePurpose::QualCoderTarget => UiCommand::QualCoderTarget(self.with_extension(first)),
         };
         Some(match command {
-            UiCommand::NewProject(ref p) | UiCommand::SaveCopy(ref p) if p.exists() => UiCommand::ReplaceFile(p.clone(), Box::new(command)),
+            UiCommand::NewProject(ref p) | UiCommand::SaveCopy(ref p) | UiCommand::SaveReadableCopy(ref p) if p.exists() => UiCommand::ReplaceFile(p.clone(), Box::new(command)),
             other => other,
         })
     }

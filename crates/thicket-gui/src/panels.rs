@@ -117,6 +117,35 @@ pub fn errors(app: &mut ThicketApp, ui: &mut egui::Ui) {
     });
 }
 
+/// Over everything while the open project cannot be written: why (damaged, or read-only), that
+/// nothing will be changed, and for a damaged one the way out: "Save readable copy…". Reads
+/// only what the project already knows (no query), so it costs nothing per frame.
+pub fn access_banner(app: &mut ThicketApp, ui: &mut egui::Ui) {
+    use thicket_core::store::Access;
+    let Some(project) = &app.project else { return };
+    let name = project.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let (message, damaged) = match project.access() {
+        Access::Writable => return,
+        Access::Damaged { detail } => (
+            format!("“{name}” is damaged ({detail}). It is open read-only: you can read and export, and nothing will be changed. Save what can be read into a new project, or restore a backup."),
+            true,
+        ),
+        Access::ReadOnly { reason } => (format!("“{name}” is read-only ({reason}). You can read and export; changes are refused."), false),
+    };
+    let mut choose = false;
+    egui::Panel::top("access_banner").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(Color32::from_rgb(190, 30, 30), message);
+            if damaged && ui.button("Save readable copy…").on_hover_text("Copy the sources, codes, codings, cases and memos that can still be read into a new project file").clicked() {
+                choose = true;
+            }
+        });
+    });
+    if choose {
+        app.push(UiCommand::ChooseFile(super::file_request::FileRequest::new(super::file_request::FilePurpose::SaveReadableCopy)));
+    }
+}
+
 /// Project, counts and current coder.
 pub fn status_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
     let Some(summary) = &app.summary else { return };

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::document::{Block, Document, Run};
-use super::excerpts::{self, CitationTemplate, ExcerptOptions, neutralise_cell};
+use super::excerpts::{self, CitationTemplate, ExcerptOptions};
 use super::report::{Report, ReportFormat};
 use super::table::{Cell, Sheet};
 use crate::analysis::{CrosstabSpec, Dimension, Measure, crosstab_with};
@@ -353,7 +353,7 @@ impl Report for CodebookReport {
     }
 
     /// One row per code: its path, parent, colour, description fields, counts, codings per case
-    /// and the anchor; formula-like cells neutralised.
+    /// and the anchor (its CSV neutralises formula-like cells, see `export::csv`).
     fn table(&self) -> Option<Sheet> {
         let mut header: Vec<String> = [
             "path", "name", "parent", "depth", "colour", "definition", "use_when", "do_not_use_when", "example", "codings", "sources",
@@ -367,7 +367,7 @@ impl Report for CodebookReport {
         }
         let mut sheet = Sheet::new("Codebook", header);
         for c in &self.codes {
-            let text = |s: &str| Cell::Text(neutralise_cell(s));
+            let text = |s: &str| Cell::Text(s.to_string());
             let mut row = vec![
                 text(&c.path),
                 text(&c.name),

@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use super::printable::visible;
 use crate::error::{Error, IoOp, Result};
 
 /// One cell of a table.
@@ -76,8 +77,10 @@ impl Sheet {
 
     /// Aligned columns (widths in chars), numbers to the right.
     pub fn to_text(&self) -> String {
-        let cells: Vec<Vec<String>> = self.rows.iter().map(|r| r.iter().map(Cell::text).collect()).collect();
-        let mut widths: Vec<usize> = self.header.iter().map(|h| h.chars().count()).collect();
+        // Control characters from names shown, not sent to the terminal (`printable`).
+        let cells: Vec<Vec<String>> = self.rows.iter().map(|r| r.iter().map(|c| visible(&c.text()).into_owned()).collect()).collect();
+        let header: Vec<String> = self.header.iter().map(|h| visible(h).into_owned()).collect();
+        let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
         for row in &cells {
             for (i, c) in row.iter().enumerate() {
                 if let Some(w) = widths.get_mut(i) {
@@ -96,7 +99,7 @@ impl Sheet {
                 .collect();
             padded.join("  ").trim_end().to_string()
         };
-        let mut out = line(&self.header, &|_| false);
+        let mut out = line(&header, &|_| false);
         out.push('\n');
         for (row, texts) in self.rows.iter().zip(&cells) {
             out.push_str(&line(texts, &|i| row.get(i).is_some_and(Cell::is_number)));
@@ -105,22 +108,20 @@ impl Sheet {
         out
     }
 
-    /// RFC 4180 CSV with a header row and CRLF line ends.
+    /// RFC 4180 CSV with a header row and CRLF line ends, formula-like text neutralised
+    /// (`export::csv`, the one CSV writer).
     pub fn to_csv(&self) -> String {
-        let quote = |c: &str| if c.contains([',', '"', '\n', '\r']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c.to_string() };
-        let mut out = String::new();
-        out.push_str(&self.header.iter().map(|h| quote(h)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        let mut out = super::csv::line(self.header.iter().map(String::as_str));
         for row in &self.rows {
-            out.push_str(&row.iter().map(|c| quote(&c.text())).collect::<Vec<_>>().join(","));
-            out.push_str("\r\n");
+            let texts: Vec<String> = row.iter().map(Cell::text).collect();
+            out.push_str(&super::csv::line(texts.iter().map(String::as_str)));
         }
         out
     }
 
     /// A GitHub-flavoured Markdown table; numeric columns right-aligned.
     pub fn to_md(&self) -> String {
-        let esc = |s: &str| s.replace('\\', "\\\\").replace('|', "\\|").replace(['\n', '\r'], " ");
+        let esc = |s: &str| visible(&s.replace('\\', "\\\\").replace('|', "\\|").replace(['\n', '\r'], " ")).into_owned();
         let numeric = |i: usize| !self.rows.is_empty() && self.rows.iter().all(|r| r.get(i).is_none_or(|c| c.is_number() || *c == Cell::Empty));
         let mut out = format!("| {} |\n", self.header.iter().map(|h| esc(h)).collect::<Vec<_>>().join(" | "));
         let rule: Vec<&str> = (0..self.header.len()).map(|i| if numeric(i) { "---:" } else { "---" }).collect();

@@ -140,6 +140,22 @@ pub fn split_path(path: &str) -> Vec<&str> {
     path.split('/').map(str::trim).filter(|s| !s.is_empty()).collect()
 }
 
+/// The segments of a code path given to create a code (`Parent/Child`), trimmed; an empty
+/// segment (`A//B`, `/A`, `A/`, `A/ /B`) is refused with the reason rather than collapsed into
+/// a different nesting than was typed.
+pub fn parse_new_code_path(path: &str) -> Result<Vec<&str>, String> {
+    let parts: Vec<&str> = path.split('/').map(str::trim).collect();
+    if parts.iter().all(|p| p.is_empty()) {
+        return Err(format!("invalid code path \"{path}\": expected a name or \"Parent/Child\""));
+    }
+    if parts.iter().any(|p| p.is_empty()) {
+        return Err(format!(
+            "invalid code path \"{path}\": it has an empty level (\"//\", or a \"/\" at the start or end); write \"Parent/Child\", and leave \"/\" out of code names"
+        ));
+    }
+    Ok(parts)
+}
+
 /// Most characters an in vivo name keeps (an ellipsis marks a cut).
 const IN_VIVO_MAX_CHARS: usize = 60;
 
@@ -206,6 +222,15 @@ mod tests {
         assert_eq!(book.child_named(Some(CodeId(1)), "Withdrawal"), Some(CodeId(2)));
         assert_eq!(book.child_named(None, "withdrawal"), None);
         assert_eq!(book.child_named(Some(CodeId(3)), "Ruptures"), None);
+    }
+
+    #[test]
+    fn empty_levels_in_a_new_code_path_are_refused() {
+        assert_eq!(parse_new_code_path(" Ruptures / Withdrawal ").unwrap(), vec!["Ruptures", "Withdrawal"]);
+        for bad in ["A//B", "/A", "A/", "A/ /B", "=HYPERLINK(\"http://x\")"] {
+            assert!(parse_new_code_path(bad).unwrap_err().contains("empty level"), "{bad}");
+        }
+        assert!(parse_new_code_path(" / ").unwrap_err().contains("expected a name"));
     }
 
     #[test]

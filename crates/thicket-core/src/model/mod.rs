@@ -28,6 +28,8 @@ pub use kinds::*;
 pub use placement::Placement;
 pub use pseudonyms::{ExportRecord, NewExportRecord, NewPseudonym, Pseudonym};
 pub use span::TextSpan;
+/// Reading a new code's path, refusing empty levels (`A//B`).
+pub use codebook::parse_new_code_path;
 
 /// Codes for the unit tests of the tree's rules, built in one place.
 #[cfg(test)]

@@ -6,9 +6,10 @@ use serde::Serialize;
 
 use super::Project;
 use super::apply::text_hash;
-use crate::error::Result;
+use crate::error::{ErrorKind, Result};
+use crate::store::Access;
 use crate::model::*;
-use crate::text::{TextIndex, slice_chars};
+use crate::text::TextIndex;
 
 /// Findings of a project check; an empty `problems` list means the project is sound.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -25,11 +26,33 @@ pub struct CheckReport {
 }
 
 impl Project {
-    /// Checks the file (SQLite, foreign keys, full-text index) and the data (hashes, spans,
-    /// quotes, memo targets, the code tree).
+    /// Checks the file (its header against its length, SQLite, foreign keys, full-text index)
+    /// and the data (hashes, spans, quotes with their context, memo targets, the code tree).
+    /// Damage met while reading becomes a finding, not an error: the report says what was read.
     pub fn check(&self) -> Result<CheckReport> {
+        let mut report = CheckReport::default();
+        match self.access() {
+            Access::Damaged { detail } => report.problems.push(format!("the file is damaged: {detail}")),
+            Access::ReadOnly { .. } | Access::Writable => {
+                if let Ok(Some(detail)) = crate::store::soundness::header_damage(self.path()) {
+                    report.problems.push(format!("the file is damaged: {detail}"));
+                }
+            }
+        }
+        match self.check_into(&mut report) {
+            Ok(()) => Ok(report),
+            Err(e) if e.kind() == ErrorKind::Damaged => {
+                report.problems.push(format!("reading stopped at damage: {e}"));
+                Ok(report)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn check_into(&self, report: &mut CheckReport) -> Result<()> {
         let read = self.store.read();
-        let mut report = CheckReport { problems: read.integrity_problems()?, ..Default::default() };
+        let read_only = *self.access() != Access::Writable;
+        report.problems.extend(read.integrity_problems(read_only)?);
         let sources = self.sources()?;
         let book = self.codebook()?;
         let codings = self.all_codings()?;
@@ -49,7 +72,7 @@ impl Project {
         report.codings = codings.len();
         report.coders = self.coders()?.len();
         report.memos = self.memos()?.len();
-        Ok(report)
+        Ok(())
     }
 }
 
@@ -68,11 +91,21 @@ fn check_source(project: &Project, s: &Source, text: &str, codings: &[Coding], p
         }
         last_end = t.span.end;
     }
+    let slice = |from: usize, to: usize| index.char_range_to_byte_range(from..to).and_then(|r| text.get(r));
     for c in codings.iter().filter(|c| c.source_id == s.id) {
-        match slice_chars(text, c.span.start..c.span.end) {
+        // The quote and its context, as `quote_selector` stored them: a zero-filled or changed
+        // byte in either is damage.
+        let (start, end) = (c.span.start, c.span.end);
+        let before = slice(start.saturating_sub(c.quote.prefix.chars().count()), start);
+        let after = slice(end, (end + c.quote.suffix.chars().count()).min(index.char_len()));
+        match slice(start, end) {
             None => problems.push(format!("coding {} in \"{}\": range {} lies outside the text", c.id, s.name, c.span)),
             Some(exact) if exact != c.quote.exact => problems.push(format!(
                 "coding {} in \"{}\": the text at {} no longer matches its quote",
+                c.id, s.name, c.span
+            )),
+            Some(_) if before != Some(c.quote.prefix.as_str()) || after != Some(c.quote.suffix.as_str()) => problems.push(format!(
+                "coding {} in \"{}\": the text around {} no longer matches the context stored with its quote",
                 c.id, s.name, c.span
             )),
             Some(_) => {}

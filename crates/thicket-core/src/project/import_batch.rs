@@ -14,6 +14,12 @@ use crate::error::{Error, Result};
 use crate::import::{ImportSettings, ImportedDocument, SUPPORTED_EXTENSIONS, extension, import_bytes};
 use crate::model::{SourceKind, TextSpan};
 
+/// A path as text in JSON even when it is not valid UTF-8 (serde's own refuses it, and the
+/// whole report would be lost): bytes that do not decode become U+FFFD.
+fn lossy_path<S: serde::Serializer>(path: &Path, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
+}
+
 /// How to import a batch.
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -49,6 +55,7 @@ pub enum DateFrom {
 /// A file (or a row of a table file) that became a source.
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportedFile {
+    #[serde(serialize_with = "lossy_path")]
     pub path: PathBuf,
     pub source: String,
     pub kind: SourceKind,
@@ -65,6 +72,8 @@ pub struct ImportedFile {
 /// A file that was not imported, and why.
 #[derive(Debug, Clone, Serialize)]
 pub struct SkippedFile {
+    /// In JSON, the path as text; bytes that are not UTF-8 become U+FFFD.
+    #[serde(serialize_with = "lossy_path")]
     pub path: PathBuf,
     pub reason: String,
 }
@@ -123,12 +132,21 @@ impl ReadBatch {
     }
 }
 
+/// The most bytes one file may have to be imported: 256 MiB (the same limit as for what a ZIP
+/// archive may expand to). A bigger file, a device or a file that grows while read is refused
+/// before it can exhaust memory. The whole reference corpus (10 million words) is 55 MB.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
 /// The files `paths` stand for: explicit files as given, folders expanded recursively (supported
-/// formats only, sorted); paths that do not exist are reported in `failed`.
+/// formats only, sorted). Paths that do not exist, and what cannot be imported (named pipes,
+/// devices, sockets, links to them, links that lead back into a folder being walked), are
+/// reported by name in `failed` with the reason; symbolic links are followed to regular files
+/// and to folders, each folder walked once.
 pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SkippedFile>) {
     let (mut files, mut failed) = (Vec::new(), Vec::new());
+    let mut walked = std::collections::HashSet::new();
     for path in paths {
-        collect_files(path, true, &mut files, &mut failed);
+        collect_files(path, true, &mut walked, &mut files, &mut failed);
     }
     (files, failed)
 }
@@ -144,8 +162,8 @@ pub fn read_files(files: Vec<PathBuf>, settings: &crate::import::ImportSettings,
             return batch;
         }
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        match std::fs::read(&path) {
-            Err(e) => batch.failed.push(SkippedFile { path, reason: io_reason(&e) }),
+        match read_capped(&path) {
+            Err(reason) => batch.failed.push(SkippedFile { path, reason }),
             Ok(bytes) => match import_bytes(&name, &bytes, settings) {
                 Ok(docs) => batch.files.push((path, docs)),
                 Err(e) => batch.failed.push(SkippedFile { path, reason: e.to_string() }),
@@ -154,6 +172,50 @@ pub fn read_files(files: Vec<PathBuf>, settings: &crate::import::ImportSettings,
     }
     progress(total, total);
     batch
+}
+
+/// The bytes of a regular file of at most `MAX_FILE_BYTES`, or why not. The type and size are
+/// checked before reading, and the read stops past the limit (a file that grows meanwhile).
+fn read_capped(path: &Path) -> std::result::Result<Vec<u8>, String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
+    if !meta.is_file() {
+        return Err(not_a_file(&meta.file_type()));
+    }
+    let too_big = |n: u64| format!("it is {:.0} MB, more than the {} MB one file may have", n as f64 / 1_048_576.0, MAX_FILE_BYTES / 1_048_576);
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Why something that is not a regular file or a folder is not imported.
+fn not_a_file(kind: &std::fs::FileType) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let what = if kind.is_fifo() {
+            "a named pipe (FIFO)"
+        } else if kind.is_socket() {
+            "a socket"
+        } else if kind.is_char_device() || kind.is_block_device() {
+            "a device"
+        } else {
+            "not a regular file"
+        };
+        format!("skipped: it is {what}, not a regular file")
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = kind;
+        "skipped: it is not a regular file".to_string()
+    }
 }
 
 impl Project {
@@ -232,28 +294,62 @@ fn check_options(options: &ImportOptions) -> Result<()> {
 
 /// Expands folders (sorted, recursive); explicit files are kept whatever their extension so that
 /// an unsupported one is reported, while files of other formats inside folders are passed over.
-fn collect_files(path: &Path, explicit: bool, files: &mut Vec<PathBuf>, failed: &mut Vec<SkippedFile>) {
+/// `walked` holds the folders (device and inode) already expanded, so that a link back up the
+/// tree (`self -> .`, `up -> ../dir`) is reported instead of walked forever.
+fn collect_files(path: &Path, explicit: bool, walked: &mut std::collections::HashSet<(u64, u64)>, files: &mut Vec<PathBuf>, failed: &mut Vec<SkippedFile>) {
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     match std::fs::metadata(path) {
+        Err(e) if link => failed.push(SkippedFile { path: path.to_owned(), reason: format!("skipped: a symbolic link to nothing readable ({})", io_reason(&e)) }),
         Err(e) => failed.push(SkippedFile { path: path.to_owned(), reason: io_reason(&e) }),
-        Ok(meta) if meta.is_dir() => match std::fs::read_dir(path) {
-            Err(e) => failed.push(SkippedFile { path: path.to_owned(), reason: io_reason(&e) }),
-            Ok(entries) => {
-                let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-                children.sort();
-                for child in children {
-                    let hidden = child.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-                    if !hidden {
-                        collect_files(&child, false, files, failed);
+        Ok(meta) if meta.is_dir() => {
+            if !walked.insert(folder_identity(path, &meta)) {
+                let reason = "skipped: a link to a folder already imported or being imported (a loop)".to_string();
+                failed.push(SkippedFile { path: path.to_owned(), reason });
+                return;
+            }
+            match std::fs::read_dir(path) {
+                Err(e) => failed.push(SkippedFile { path: path.to_owned(), reason: io_reason(&e) }),
+                Ok(entries) => {
+                    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                    children.sort();
+                    for child in children {
+                        let hidden = child.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                        if !hidden {
+                            collect_files(&child, false, walked, files, failed);
+                        }
                     }
                 }
             }
-        },
-        Ok(_) => {
+        }
+        Ok(meta) => {
             let supported = extension(&path.to_string_lossy()).is_some_and(|e| SUPPORTED_EXTENSIONS.contains(&e.as_str()));
-            if explicit || supported {
+            if !meta.is_file() {
+                // A pipe would block the read forever and a device never end: never opened.
+                if explicit || supported {
+                    failed.push(SkippedFile { path: path.to_owned(), reason: not_a_file(&meta.file_type()) });
+                }
+            } else if explicit || supported {
                 files.push(path.to_owned());
             }
         }
+    }
+}
+
+/// What tells two folders apart whatever path leads to them.
+fn folder_identity(path: &Path, meta: &std::fs::Metadata) -> (u64, u64) {
+    #[cfg(unix)]
+    {
+        let _ = path;
+        use std::os::unix::fs::MetadataExt;
+        (meta.dev(), meta.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()).hash(&mut h);
+        (0, h.finish())
     }
 }
 

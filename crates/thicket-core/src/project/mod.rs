@@ -70,9 +70,39 @@ impl Project {
         Ok(Project { store: Store::open(path)?, undo: Vec::new(), redo: Vec::new() })
     }
 
-    /// Closes the project, leaving a single file on disk.
-    pub fn close(self) -> Result<()> {
+    /// Closes the project, leaving a single file on disk. A note comes back when that last
+    /// step failed (a full disk): nothing is lost, the committed changes wait in the `-wal` file.
+    pub fn close(self) -> Result<Option<String>> {
         Ok(self.store.close()?)
+    }
+
+    /// Opens a project for reading only: nothing is locked or written; every write is refused.
+    pub fn open_for_reading(path: &Path) -> Result<Project> {
+        Ok(Project { store: Store::open_for_reading(path)?, undo: Vec::new(), redo: Vec::new() })
+    }
+
+    /// Copies what can still be read (sources whose text is intact, codes, codings, cases,
+    /// participants, memos...) into a new project at `to`: the way out of a damaged project.
+    pub fn save_readable_copy(&self, to: &Path) -> Result<crate::store::ReadableCopy> {
+        Ok(self.store.save_readable_copy(to)?)
+    }
+
+    /// Whether the project may be written, and if not, why (damaged, or read-only).
+    pub fn access(&self) -> &crate::store::Access {
+        self.store.access()
+    }
+
+    /// Runs what the first write of this process must check (the header; the full check when
+    /// none passed in the last hour) without writing: `Ok(())` when a write may follow.
+    pub fn ready_to_write(&mut self) -> Result<()> {
+        Ok(self.store.ready_to_write()?)
+    }
+
+    /// Runs the full soundness check now instead of before the first write (the window does
+    /// this in the background): `Ok(())` when sound; otherwise the project is now read-only and
+    /// the error says why.
+    pub fn verify(&mut self) -> Result<()> {
+        Ok(self.store.verify()?)
     }
 
     /// How many queries the project has run since it was opened (reads, not writes): a window's
@@ -108,9 +138,14 @@ impl Project {
     pub fn perform_observed(&mut self, action: Action, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Outcome> {
         let label = action.label();
         let outcome = self.apply_observed(action, observer)?;
-        self.undo.push(HistoryEntry { label, inverse: outcome.inverse.clone() });
-        self.redo.clear();
+        self.record(label, outcome.inverse.clone());
         Ok(outcome)
+    }
+
+    /// Puts an applied action's inverse on the undo stack; clears the redo stack.
+    fn record(&mut self, label: String, inverse: Action) {
+        self.undo.push(HistoryEntry { label, inverse });
+        self.redo.clear();
     }
 
     /// Undoes the last performed action; returns its label, or `None` when there is nothing to undo.

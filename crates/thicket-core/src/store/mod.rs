@@ -3,10 +3,16 @@
 //! `Store::create` and `Store::open` hand out a connection that holds an exclusive lock on the
 //! file for as long as it lives, so a second Thicket process gets `StoreError::Locked` instead of
 //! a chance to corrupt anything. Opening checks, before writing a single byte, that the file is
-//! an SQLite database, that its `application_id` is Thicket's, that its schema is not newer than
-//! this build, and that `PRAGMA quick_check` passes. Older schemas are copied aside and then
-//! migrated. The journal is WAL with `synchronous = FULL`, so every committed action survives a
-//! power cut; closing checkpoints the WAL so a closed project is a single file.
+//! an SQLite database whose header agrees with its length, that its `application_id` is
+//! Thicket's and that its schema is not newer than this build: cheap checks, the same cost at any
+//! size. The full check (`quick_check` and the texts against their hashes, see `soundness`) runs
+//! before the first write of a process, so reading never pays for it. Older schemas are copied
+//! aside and then migrated. The journal is WAL with `synchronous = FULL`, so every committed
+//! action survives a power cut; closing checkpoints the WAL so a closed project is a single file.
+//!
+//! A file that is damaged, or that this process may not write (file mode, a read-only folder or
+//! disk), still opens, read-only: reads give what can be read, and every write is refused with a
+//! message naming the file and the reason ([`Access`]).
 //!
 //! Reads are methods on `Store`; writes happen inside `Store::write`, on a `Writer` that wraps
 //! one transaction: every user action is one transaction.
@@ -17,7 +23,9 @@ mod merge;
 mod migrations;
 mod qualcoder;
 mod read;
+mod recover;
 mod snapshot;
+pub mod soundness;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -29,6 +37,7 @@ use crate::error::ErrorKind;
 pub use migrations::SCHEMA_VERSION;
 pub use qualcoder::read_qualcoder;
 pub use read::{CodingFilter, CountedTable, Reader};
+pub use recover::ReadableCopy;
 pub use write::{SourceFields, Writer};
 
 /// How many rows a long write handles between two reports of its progress (`Writer::progress`).
@@ -63,12 +72,23 @@ pub enum StoreError {
     NewerVersion { path: PathBuf, found: i64, supported: i64 },
     #[error("cannot open \"{path}\": the file is damaged ({detail}); it was not changed. Restore it from a backup")]
     Damaged { path: PathBuf, detail: String },
+    /// A write was refused because the project failed its soundness checks (or reading it hit
+    /// damage); nothing was written.
+    #[error("{}", damaged_message(.path.as_deref(), .detail))]
+    DamagedData { path: Option<PathBuf>, detail: String },
+    /// The project is open read-only (file mode, read-only folder or disk, or opened for
+    /// reading); a write was refused.
+    #[error("{}", read_only_message(.path.as_deref(), .reason))]
+    ReadOnly { path: Option<PathBuf>, reason: String },
+    /// The disk (or the file's size limit) refused to grow the file; the transaction was rolled back.
+    #[error("{}", disk_full_message(.path.as_deref()))]
+    DiskFull { path: Option<PathBuf> },
     #[error("cannot open \"{path}\": it is open in another Thicket window or process; close it there first")]
     Locked { path: PathBuf },
     #[error("cannot read \"{path}\": {source}")]
     Io { path: PathBuf, source: std::io::Error },
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     #[error("invalid data in the project file: {0}")]
     Corrupt(String),
     /// Whoever watched a long write asked to stop (`Writer::progress`); it was rolled back.
@@ -85,8 +105,12 @@ impl StoreError {
             StoreError::NotFound { .. } | StoreError::NoFolder { .. } => ErrorKind::NotFound,
             StoreError::IsDirectory { .. } => ErrorKind::Invalid,
             StoreError::AlreadyExists { .. } => ErrorKind::Conflict,
-            StoreError::CannotCreate { .. } | StoreError::NotWritable { .. } | StoreError::Io { .. } => ErrorKind::Io,
-            StoreError::NotAProject { .. } | StoreError::Damaged { .. } => ErrorKind::Damaged,
+            StoreError::CannotCreate { .. }
+            | StoreError::NotWritable { .. }
+            | StoreError::Io { .. }
+            | StoreError::ReadOnly { .. }
+            | StoreError::DiskFull { .. } => ErrorKind::Io,
+            StoreError::NotAProject { .. } | StoreError::Damaged { .. } | StoreError::DamagedData { .. } => ErrorKind::Damaged,
             StoreError::NewerVersion { .. } => ErrorKind::NewerVersion,
             StoreError::Locked { .. } => ErrorKind::Locked,
             StoreError::Cancelled => ErrorKind::Cancelled,
@@ -108,9 +132,86 @@ impl StoreError {
             | StoreError::Damaged { path, .. }
             | StoreError::Locked { path }
             | StoreError::Io { path, .. } => Some(path),
+            StoreError::DamagedData { path, .. } | StoreError::ReadOnly { path, .. } | StoreError::DiskFull { path } => path.as_deref(),
             StoreError::Sqlite(_) | StoreError::Corrupt(_) | StoreError::Cancelled => None,
         }
     }
+
+    /// This error, naming `project` if it is about the project file but did not say which
+    /// (errors raised deep in a query know the reason, not the file).
+    pub fn with_path(self, project: &Path) -> StoreError {
+        match self {
+            StoreError::DamagedData { path: None, detail } => StoreError::DamagedData { path: Some(project.to_owned()), detail },
+            StoreError::ReadOnly { path: None, reason } => StoreError::ReadOnly { path: Some(project.to_owned()), reason },
+            StoreError::DiskFull { path: None } => StoreError::DiskFull { path: Some(project.to_owned()) },
+            other => other,
+        }
+    }
+}
+
+fn named(path: Option<&Path>) -> String {
+    path.map_or_else(|| "the project".to_string(), |p| format!("\"{}\"", p.display()))
+}
+
+fn damaged_message(path: Option<&Path>, detail: &str) -> String {
+    format!(
+        "{} is damaged ({detail}): it is open read-only and nothing was changed. Open it in the window to save a readable copy, or restore it from a backup",
+        named(path)
+    )
+}
+
+fn read_only_message(path: Option<&Path>, reason: &str) -> String {
+    format!("{} is read-only ({reason}): nothing was changed", named(path))
+}
+
+fn disk_full_message(path: Option<&Path>) -> String {
+    format!("cannot write {}: the disk is full; nothing was changed", named(path))
+}
+
+/// Errors from SQLite, sorted: damage and a full disk are the user's to act on, the rest are bugs.
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode::*;
+        let bad_text = match &e {
+            rusqlite::Error::Utf8Error(..) => true,
+            rusqlite::Error::FromSqlConversionFailure(_, _, inner) => inner.is::<std::str::Utf8Error>(),
+            _ => false,
+        };
+        if bad_text {
+            // Thicket only ever stores valid UTF-8.
+            return StoreError::DamagedData { path: None, detail: "a stored text is not valid UTF-8".into() };
+        }
+        match e.sqlite_error_code() {
+            Some(DatabaseCorrupt | NotADatabase) => StoreError::DamagedData { path: None, detail: e.to_string() },
+            Some(DiskFull) => StoreError::DiskFull { path: None },
+            Some(ReadOnly) => StoreError::ReadOnly { path: None, reason: "the system refused to write it".into() },
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+/// An error that can be told which project file it is about (`Store::write` names its file in
+/// errors raised deep inside a transaction: damage met, a full disk).
+pub trait NamesProject {
+    /// This error, naming `path` if it is about the project and did not say which file.
+    fn with_project(self, path: &Path) -> Self;
+}
+
+impl NamesProject for StoreError {
+    fn with_project(self, path: &Path) -> Self {
+        self.with_path(path)
+    }
+}
+
+/// What a store may do with its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access {
+    /// Reads and writes (each write still passes the soundness gate first).
+    Writable,
+    /// Reads only: the file, folder or disk is not writable, or it was opened for reading.
+    ReadOnly { reason: String },
+    /// Reads only: the file failed a soundness check, which `detail` names.
+    Damaged { detail: String },
 }
 
 /// Result of store operations.
@@ -122,11 +223,14 @@ pub struct Store {
     path: PathBuf,
     /// Calls of `read` (see `Store::reads`).
     reads: std::cell::Cell<u64>,
+    access: Access,
+    /// The soundness gate passed in this process: later writes only check the header.
+    verified: bool,
 }
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish()
+        f.debug_struct("Store").field("path", &self.path).field("access", &self.access).finish()
     }
 }
 
@@ -142,7 +246,9 @@ impl Store {
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| io_or_sqlite(path, e))?;
-        let mut store = Store { conn, path: path.to_owned(), reads: Default::default() };
+        // A new file is sound by construction.
+        let mut store = Store::new(conn, path, Access::Writable);
+        store.verified = true;
         store.lock()?;
         store.configure()?;
         migrations::migrate(&mut store.conn, migrations::MIGRATIONS, 0)?;
@@ -150,27 +256,92 @@ impl Store {
         Ok(store)
     }
 
-    /// Opens an existing project, refusing (without writing) anything that is not a healthy
-    /// Thicket project of this version or older. Older versions are backed up, then migrated.
+    fn new(conn: Connection, path: &Path, access: Access) -> Store {
+        Store { conn, path: path.to_owned(), reads: Default::default(), access, verified: false }
+    }
+
+    /// Opens an existing project, refusing (without writing) anything that is not a Thicket
+    /// project of this version or older. Older versions are backed up, then migrated. A damaged
+    /// file, or one this process may not write, opens read-only (see [`Store::access`]).
     pub fn open(path: &Path) -> Result<Store> {
         Self::open_with(path, migrations::MIGRATIONS)
+    }
+
+    /// Opens an existing project for reading only: nothing is locked or written, and every
+    /// write is refused.
+    pub fn open_for_reading(path: &Path) -> Result<Store> {
+        check_file(path)?;
+        let latest = migrations::MIGRATIONS.len() as i64;
+        let access = match soundness::header_damage(path).map_err(|e| StoreError::Io { path: path.to_owned(), source: e })? {
+            Some(detail) => Access::Damaged { detail },
+            None => Access::ReadOnly { reason: "opened for reading".into() },
+        };
+        Self::open_read_only(path, access, latest)
     }
 
     /// `open` with a given migration list, so tests can exercise an upgrade before one ships.
     fn open_with(path: &Path, migrations: &[&str]) -> Result<Store> {
         let latest = migrations.len() as i64;
         check_file(path)?;
+        if let Some(detail) = soundness::header_damage(path).map_err(|e| StoreError::Io { path: path.to_owned(), source: e })? {
+            return Self::open_read_only(path, Access::Damaged { detail }, latest);
+        }
+        if let Some(reason) = not_writable(path) {
+            return Self::open_read_only(path, Access::ReadOnly { reason }, latest);
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
-        let mut store = Store { conn, path: path.to_owned(), reads: Default::default() };
+        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            drop(conn);
+            return Self::open_read_only(path, Access::ReadOnly { reason: "the file is not writable".into() }, latest);
+        }
+        let mut store = Store::new(conn, path, Access::Writable);
         store.lock()?;
         let version = store.inspect(latest)?;
         store.configure()?;
         if version < latest {
+            // Never migrate a file that is not sound: the gate runs now, not at the first write.
+            store.verify()?;
             store.backup_before_migration(version)?;
             migrations::migrate(&mut store.conn, migrations, version)?;
         }
         Ok(store)
+    }
+
+    /// Opens without locking or writing anything; `immutable` when SQLite cannot even set up
+    /// its shared-memory index beside the file (a read-only folder or disk).
+    fn open_read_only(path: &Path, access: Access, latest: i64) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let uri = |immutable: bool| {
+            let mut uri = url_path(path);
+            uri.push_str(if immutable { "?immutable=1" } else { "?mode=ro" });
+            uri
+        };
+        let mut last = None;
+        for immutable in [false, true] {
+            let conn = match Connection::open_with_flags(uri(immutable), flags) {
+                Ok(c) => c,
+                Err(e) => {
+                    last = Some(e);
+                    continue;
+                }
+            };
+            let store = Store::new(conn, path, access.clone());
+            match store.inspect(latest) {
+                Ok(version) if version < latest && store.access == Access::ReadOnly { reason: "opened for reading".into() } => {
+                    return Err(StoreError::NotWritable {
+                        path: path.to_owned(),
+                        reason: "it was written by an older Thicket and must be upgraded, which needs write access".into(),
+                    });
+                }
+                Ok(_) => return Ok(store),
+                // Damage deep in the file shows up when that part is read: the header said enough.
+                Err(StoreError::DamagedData { .. } | StoreError::Damaged { .. }) if matches!(access, Access::Damaged { .. }) => return Ok(store),
+                Err(StoreError::NotWritable { .. } | StoreError::Sqlite(_)) if !immutable => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Err(last.map_or_else(|| StoreError::NotWritable { path: path.to_owned(), reason: "it cannot be opened".into() }, |e| classify(path, e)))
     }
 
     /// The file this store reads and writes.
@@ -178,15 +349,81 @@ impl Store {
         &self.path
     }
 
+    /// Whether this store may write, and if not, why.
+    pub fn access(&self) -> &Access {
+        &self.access
+    }
+
+    /// The full soundness check now (not waiting for the first write): `quick_check` and every
+    /// text against its hash. A failure marks the store damaged (read-only) and is returned; a
+    /// pass is stamped in the file (`soundness::STAMP_KEY`).
+    pub fn verify(&mut self) -> Result<()> {
+        self.refuse_unless_writable()?;
+        if let Some(detail) = soundness::header_damage(&self.path).map_err(|e| StoreError::Io { path: self.path.clone(), source: e })? {
+            return Err(self.mark_damaged(detail));
+        }
+        if let Some(detail) = soundness::verify_contents(&self.conn) {
+            return Err(self.mark_damaged(detail));
+        }
+        self.verified = true;
+        // Stamped, so that the next process within `VERIFY_EVERY` needs only the header check.
+        self.conn
+            .execute(
+                "INSERT INTO project_info (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [soundness::STAMP_KEY, &soundness::now_secs().to_string()],
+            )
+            .map_err(|e| StoreError::from(e).with_path(&self.path))?;
+        Ok(())
+    }
+
+    /// Runs the checks a write needs (see `gate`) without writing anything else: after it, the
+    /// first write of this process starts at once.
+    pub fn ready_to_write(&mut self) -> Result<()> {
+        self.gate()
+    }
+
+    /// What must hold before a write: the store is writable, and in this process the soundness
+    /// gate has passed (the header on every first write; the full check unless one passed less
+    /// than `soundness::VERIFY_EVERY` ago).
+    fn gate(&mut self) -> Result<()> {
+        self.refuse_unless_writable()?;
+        if self.verified {
+            return Ok(());
+        }
+        if soundness::recently_verified(&self.conn) {
+            if let Some(detail) = soundness::header_damage(&self.path).map_err(|e| StoreError::Io { path: self.path.clone(), source: e })? {
+                return Err(self.mark_damaged(detail));
+            }
+            self.verified = true;
+            return Ok(());
+        }
+        self.verify()
+    }
+
+    fn refuse_unless_writable(&self) -> Result<()> {
+        match &self.access {
+            Access::Writable => Ok(()),
+            Access::ReadOnly { reason } => Err(StoreError::ReadOnly { path: Some(self.path.clone()), reason: reason.clone() }),
+            Access::Damaged { detail } => Err(StoreError::DamagedData { path: Some(self.path.clone()), detail: detail.clone() }),
+        }
+    }
+
+    fn mark_damaged(&mut self, detail: String) -> StoreError {
+        self.access = Access::Damaged { detail: detail.clone() };
+        StoreError::DamagedData { path: Some(self.path.clone()), detail }
+    }
+
     /// Runs `f` in one transaction: all of its writes land, or none do.
     pub fn write<T, E>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T, E>) -> Result<T, E>
     where
-        E: From<StoreError>,
+        E: From<StoreError> + NamesProject,
     {
-        let tx = self.conn.transaction().map_err(StoreError::from)?;
+        self.gate()?;
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(|e| StoreError::from(e).with_path(&path))?;
         let mut writer = Writer::new(tx);
-        let value = f(&mut writer)?;
-        writer.commit().map_err(StoreError::from)?;
+        let value = f(&mut writer).map_err(|e| e.with_project(&path))?;
+        writer.commit().map_err(|e| StoreError::from(e).with_path(&path))?;
         Ok(value)
     }
 
@@ -194,13 +431,15 @@ impl Store {
     /// whether to go on, and a `false` rolls the transaction back (the closure returns an error).
     pub fn write_observed<'s, T, E>(&'s mut self, observer: &'s mut (dyn FnMut(usize, usize) -> bool + Send), f: impl FnOnce(&mut Writer<'s>) -> Result<T, E>) -> Result<T, E>
     where
-        E: From<StoreError>,
+        E: From<StoreError> + NamesProject,
     {
-        let tx = self.conn.transaction().map_err(StoreError::from)?;
+        self.gate()?;
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(|e| StoreError::from(e).with_path(&path))?;
         let mut writer = Writer::new(tx);
         writer.observer = std::cell::RefCell::new(Some(observer));
-        let value = f(&mut writer)?;
-        writer.commit().map_err(StoreError::from)?;
+        let value = f(&mut writer).map_err(|e| e.with_project(&path))?;
+        writer.commit().map_err(|e| StoreError::from(e).with_path(&path))?;
         Ok(value)
     }
 
@@ -214,11 +453,21 @@ impl Store {
         Ok(())
     }
 
-    /// Checkpoints the WAL into the main file and closes, leaving a single file on disk.
-    pub fn close(self) -> Result<()> {
-        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
-        // Dropping the connection closes it; SQLite then removes the emptied WAL file.
-        Ok(())
+    /// Checkpoints the WAL into the main file and closes, leaving a single file on disk. A
+    /// checkpoint that fails (a full disk) loses nothing: every committed change is in the
+    /// `-wal` file beside the project, which SQLite replays on the next open. That is returned
+    /// as a note, not an error, so a committed action is never reported as failed.
+    pub fn close(self) -> Result<Option<String>> {
+        if self.access != Access::Writable {
+            return Ok(None);
+        }
+        match self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);") {
+            Ok(()) => Ok(None),
+            Err(e) => Ok(Some(format!(
+                "the changes are saved, but \"{}\" could not be made a single file again ({e}); they are kept in the \"-wal\" file beside it, which Thicket reads on the next open: keep the two together",
+                self.path.display()
+            ))),
+        }
     }
 
     /// Takes the exclusive lock that keeps other processes out until this store is dropped.
@@ -229,7 +478,8 @@ impl Store {
             .map_err(|e| classify(&self.path, e))
     }
 
-    /// Reads identity, version and health without writing; returns the schema version.
+    /// Reads identity and version without writing; returns the schema version. The full check
+    /// waits for the first write (`gate`).
     fn inspect(&self, latest: i64) -> Result<i64> {
         let path = &self.path;
         let read = |sql: &str| -> Result<i64> {
@@ -249,13 +499,8 @@ impl Store {
         if version > latest {
             return Err(StoreError::NewerVersion { path: path.clone(), found: version, supported: latest });
         }
-        let check: String = self
-            .conn
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))
-            .map_err(|e| classify(path, e))?;
-        if check != "ok" {
-            return Err(StoreError::Damaged { path: path.clone(), detail: check });
-        }
+        // The schema must be readable: this reads the first page's b-tree.
+        read("SELECT count(*) FROM sqlite_schema")?;
         Ok(version)
     }
 
@@ -285,8 +530,52 @@ impl Store {
 impl Drop for Store {
     fn drop(&mut self) {
         // Best effort: a failed checkpoint leaves the WAL beside the file, which SQLite replays next time.
-        let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);");
+        if self.access == Access::Writable {
+            let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
     }
+}
+
+/// Why this process cannot write the project, judged from the file system before SQLite opens
+/// it: the file's mode, or a folder where SQLite cannot create its `-wal` and `-shm` files.
+fn not_writable(path: &Path) -> Option<String> {
+    if let Err(e) = std::fs::OpenOptions::new().write(true).open(path) {
+        return Some(match e.kind() {
+            std::io::ErrorKind::PermissionDenied => "the file is not writable".into(),
+            _ if e.raw_os_error() == Some(30) => "it is on a read-only disk".into(),
+            _ => format!("it cannot be opened for writing: {e}"),
+        });
+    }
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let wal = PathBuf::from(format!("{}-wal", path.display()));
+    if !wal.exists() {
+        // SQLite creates the WAL beside the file; try that much (and remove the probe).
+        let probe = folder.join(format!(".{}.thicket-probe-{}", path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), std::process::id()));
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&probe) {
+            Ok(_) => {
+                let _ = std::fs::remove_file(&probe);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied || e.raw_os_error() == Some(30) => {
+                return Some(format!("its folder \"{}\" is not writable", folder.display()));
+            }
+            Err(_) => {}
+        }
+    }
+    None
+}
+
+/// `path` as an SQLite URI filename (`file:` with `%`, `?` and `#` escaped).
+fn url_path(path: &Path) -> String {
+    let mut out = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Rejects, from the file system alone, what cannot be a project.
@@ -396,6 +685,34 @@ mod tests {
         store.close().unwrap();
         let copied = Store::open(&copy).unwrap();
         assert_eq!(copied.read().project_info("note").unwrap().as_deref(), Some("kept"));
+    }
+
+    #[test]
+    fn a_full_disk_names_the_file_and_rolls_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("study.thicket");
+        let mut store = Store::create(&path, "t").unwrap();
+        // SQLite's page limit stands for a full disk (the CLI test uses a small tmpfs where it can).
+        let pages: i64 = store.conn.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+        store.conn.query_row(&format!("PRAGMA max_page_count = {}", pages + 2), [], |r| r.get::<_, i64>(0)).unwrap();
+        let err = store.write(|w| w.set_project_info("note", &"x".repeat(200_000))).unwrap_err();
+        assert!(matches!(err, StoreError::DiskFull { .. }), "{err:?}");
+        assert_eq!(err.path(), Some(path.as_path()));
+        assert_eq!(err.kind(), ErrorKind::Io);
+        assert!(err.to_string().contains("the disk is full; nothing was changed"), "{err}");
+        assert_eq!(store.read().project_info("note").unwrap(), None);
+    }
+
+    #[test]
+    fn a_read_only_store_refuses_writes_and_names_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("study.thicket");
+        Store::create(&path, "t").unwrap().close().unwrap();
+        let mut store = Store::open_for_reading(&path).unwrap();
+        assert_eq!(store.read().project_info("title").unwrap().as_deref(), Some("t"));
+        let err = store.write(|w| w.set_project_info("note", "x")).unwrap_err();
+        assert!(matches!(err, StoreError::ReadOnly { .. }), "{err:?}");
+        assert_eq!(err.to_string(), format!("\"{}\" is read-only (opened for reading): nothing was changed", path.display()));
     }
 
     #[test]

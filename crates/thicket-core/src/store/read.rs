@@ -516,18 +516,21 @@ impl<'a> Reader<'a> {
         )
     }
 
-    /// Low-level health: SQLite's quick check, foreign-key violations and the FTS index.
-    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+    /// Low-level health: SQLite's quick check, foreign-key violations and the FTS index (whose
+    /// check SQLite runs as a write statement, so a read-only project skips it).
+    pub fn integrity_problems(&self, read_only: bool) -> Result<Vec<String>> {
         let mut problems = Vec::new();
         let quick: Vec<String> = self.list("PRAGMA quick_check", [], |r| r.get(0))?;
         problems.extend(quick.into_iter().filter(|s| s != "ok").map(|s| format!("SQLite: {s}")));
-        let fk: Vec<(String, i64, String)> =
+        // A table without rowids reports its orphans with no row number.
+        let fk: Vec<(String, Option<i64>, String)> =
             self.list("PRAGMA foreign_key_check", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        problems.extend(
-            fk.into_iter()
-                .map(|(table, row, parent)| format!("{table} row {row} points to a missing {parent} row")),
-        );
-        if let Err(e) = self
+        problems.extend(fk.into_iter().map(|(table, row, parent)| match row {
+            Some(row) => format!("{table} row {row} points to a missing {parent} row"),
+            None => format!("a {table} row points to a missing {parent} row"),
+        }));
+        if !read_only
+            && let Err(e) = self
             .conn
             .execute("INSERT INTO sources_fts (sources_fts, rank) VALUES ('integrity-check', 1)", [])
         {

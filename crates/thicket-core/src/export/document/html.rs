@@ -110,7 +110,8 @@ fn run_html(run: &Run) -> String {
     text
 }
 
-/// Escapes text for HTML content and attribute values (shared with the excerpt writer).
+/// Escapes text for HTML content and attribute values (shared with the excerpt writer); control
+/// characters other than tab and line breaks become U+FFFD.
 pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -120,6 +121,9 @@ pub(crate) fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // HTML cannot hold C0/C1 controls (an escape sequence from a name): shown as U+FFFD.
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c.is_control() => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }

@@ -90,9 +90,12 @@ fn escape(s: &str) -> String {
 }
 
 /// Backslash-escapes what Markdown would read as markup: emphasis, code, links, HTML and table
-/// pipes anywhere, and a heading, list or block-quote mark at the start of a line. Shared with
-/// the excerpt writer.
+/// pipes anywhere, and a heading, list or block-quote mark at the start of a line; control
+/// characters become visible escapes. Shared with the excerpt writer.
 pub(crate) fn escape_line(line: &str) -> String {
+    // Control characters (an escape sequence in a name) are shown, never passed to whatever
+    // displays the file (`export::printable`).
+    let line = crate::export::printable::visible(line);
     let mut out = String::with_capacity(line.len());
     let mut at_start = true;
     for c in line.chars() {

@@ -3,9 +3,9 @@
 //!
 //! A CSV opened in a spreadsheet evaluates a cell that starts with `=`, `+`, `-` or `@` (or a
 //! tab or carriage return) as a formula. Transcripts start lines with such characters ("- I
-//! said no"), so, following OWASP's guidance on CSV injection, the CSV writer prefixes those
-//! cells with `'`. XLSX needs no such change: its text cells are stored as strings, which
-//! spreadsheets never evaluate, so the quotes stay exact there.
+//! said no"), so the CSV writer (`export::csv`) prefixes those cells with `'`. XLSX needs no
+//! such change: its text cells are stored as strings, which spreadsheets never evaluate, so the
+//! quotes stay exact there.
 
 use super::{Excerpts, Field, arrange::case_label};
 use crate::export::table::{Cell, Sheet};
@@ -56,25 +56,12 @@ pub fn excerpt_sheet(x: &Excerpts) -> Sheet {
     sheet
 }
 
-/// The CSV of `excerpt_sheet`, with formula-like cells neutralised.
+/// The CSV of `excerpt_sheet`, with formula-like cells neutralised (`export::csv`).
 pub fn to_csv(x: &Excerpts) -> String {
-    let mut sheet = excerpt_sheet(x);
-    for row in &mut sheet.rows {
-        for cell in row.iter_mut() {
-            if let Cell::Text(s) = cell {
-                *s = neutralise_cell(s);
-            }
-        }
-    }
-    sheet.to_csv()
+    excerpt_sheet(x).to_csv()
 }
 
-/// A text cell made safe to open in a spreadsheet: one that starts with `=`, `+`, `-`, `@`, a
-/// tab or a carriage return gets a leading `'`, which spreadsheets show as text and which a
-/// reader removes to get the exact text back.
-pub fn neutralise_cell(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() }
-}
+pub use crate::export::csv::neutralise_cell;
 
 #[cfg(test)]
 mod tests {

@@ -58,7 +58,7 @@ pub(super) fn give_back(label: &str, groups: impl IntoIterator<Item = Action>) -
     Action::Batch { label: label.into(), actions }
 }
 
-fn merge_sets(into: &mut EntitySet, from: EntitySet) {
+pub(super) fn merge_sets(into: &mut EntitySet, from: EntitySet) {
     into.sources.extend(from.sources);
     into.cases.extend(from.cases);
     into.participants.extend(from.participants);

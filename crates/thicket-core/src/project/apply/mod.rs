@@ -34,13 +34,47 @@ pub(crate) use sources::text_hash;
 impl Project {
     /// Applies an action in one transaction and returns its inverse (without touching history).
     pub fn apply(&mut self, action: Action) -> Result<Outcome> {
-        self.store.write(|w| apply_in(w, action))
+        let path = self.store.path().to_owned();
+        self.store.write(|w| apply_in(w, action)).map_err(|e| e.with_project(&path))
     }
 
     /// `apply`, telling `observer` how far a long action is (rows done, rows in all) now and
     /// then; when it answers false the action stops and is rolled back (`ErrorKind::Cancelled`).
     pub(super) fn apply_observed(&mut self, action: Action, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Outcome> {
-        self.store.write_observed(observer, |w| apply_in(w, action))
+        let path = self.store.path().to_owned();
+        self.store.write_observed(observer, |w| apply_in(w, action)).map_err(|e| e.with_project(&path))
+    }
+}
+
+impl Project {
+    /// Performs the action `build` makes for the coder named `coder`, creating the coder in the
+    /// same transaction when the project has none of that name: both land or neither does (a
+    /// run killed mid-write never leaves a coder without their codings), and one undo step
+    /// takes both back. `Ok(None)` when `build` has nothing to do.
+    pub fn perform_as(&mut self, coder: &str, build: impl FnOnce(CoderId) -> Option<Action>) -> Result<Option<Outcome>> {
+        if let Some(c) = self.coders()?.into_iter().find(|c| c.name == coder) {
+            return build(c.id).map(|a| self.perform(a)).transpose();
+        }
+        let path = self.store.path().to_owned();
+        let name = coder.to_string();
+        let done = self
+            .store
+            .write(|w| -> Result<Option<(String, Outcome)>> {
+                let made = apply_in(w, Action::CreateCoder { name: name.clone() })?;
+                let id = made.created.coders.first().copied().ok_or_else(|| Error::internal(format!("could not create coder \"{name}\"")))?;
+                let Some(action) = build(id) else { return Ok(None) };
+                let label = action.label();
+                let outcome = apply_in(w, action)?;
+                let mut created = made.created;
+                history::merge_sets(&mut created, outcome.created);
+                let inverse = Action::Batch { label: label.clone(), actions: vec![outcome.inverse, made.inverse] };
+                Ok(Some((label, Outcome { inverse, created })))
+            })
+            .map_err(|e| e.with_project(&path))?;
+        Ok(done.map(|(label, outcome)| {
+            self.record(label, outcome.inverse.clone());
+            outcome
+        }))
     }
 }
 
