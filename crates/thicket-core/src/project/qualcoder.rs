@@ -41,7 +41,7 @@ pub fn import_qualcoder(
         let mut project = Project::create(&partial, &title)?;
         let label = format!("Import QualCoder project “{title}”");
         project.perform_observed(Action::ImportProject { label, rows: Box::new(imported.rows) }, observer)?;
-        project.close()
+        project.close().map(|_| ())
     })();
     if let Err(e) = written {
         remove_partial(&partial);

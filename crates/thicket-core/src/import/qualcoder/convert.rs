@@ -560,7 +560,8 @@ impl Coders {
             return *id;
         }
         let id = CoderId(self.list.len() as i64 + 1);
-        self.list.push(Coder { id, uuid: uuid::Uuid::new_v4().to_string(), name: name.clone(), created_at: self.now.clone() });
+        let color = crate::model::next_coder_colour(self.list.len()).hex_upper();
+        self.list.push(Coder { id, uuid: uuid::Uuid::new_v4().to_string(), name: name.clone(), created_at: self.now.clone(), color, retired: false });
         self.by_name.insert(name, id);
         id
     }

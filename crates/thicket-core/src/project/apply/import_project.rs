@@ -248,7 +248,7 @@ mod tests {
         };
         Snapshot {
             sources: vec![(source, "We felt heard 🙂 today.".into())],
-            coders: vec![Coder { id: CoderId(1), uuid: "c".into(), name: "ana".into(), created_at: "2024-01-01T00:00:00Z".into() }],
+            coders: vec![Coder { id: CoderId(1), uuid: "c".into(), name: "ana".into(), created_at: "2024-01-01T00:00:00Z".into(), color: "#1E88E5".into(), retired: false }],
             codes: vec![Code {
                 id: CodeId(1),
                 uuid: "k".into(),

@@ -167,6 +167,15 @@ enum Stop {
     Planned(Vec<MergeReport>),
 }
 
+impl crate::store::NamesProject for Stop {
+    fn with_project(self, path: &std::path::Path) -> Self {
+        match self {
+            Stop::Failed(e) => Stop::Failed(e.with_project(path)),
+            planned => planned,
+        }
+    }
+}
+
 impl From<StoreError> for Stop {
     fn from(e: StoreError) -> Self {
         Stop::Failed(e.into())
