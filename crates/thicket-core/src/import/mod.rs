@@ -14,6 +14,7 @@ pub mod markdown;
 mod odt;
 mod pdf;
 mod plaintext;
+pub mod refi;
 mod rtf;
 pub mod roles;
 pub mod speakers;
