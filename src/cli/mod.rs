@@ -14,6 +14,7 @@ mod framework;
 mod memos;
 mod output;
 mod pseudonyms;
+mod refi;
 mod search;
 
 use std::path::PathBuf;
@@ -85,6 +86,19 @@ pub enum Command {
         /// For --table row: the column naming each row's source.
         #[arg(long)]
         name_column: Option<String>,
+        #[arg(long, default_value = "table")]
+        format: String,
+    },
+    /// Create a new project from a REFI-QDA project (.qdpx) exported by NVivo, ATLAS.ti, MAXQDA,
+    /// QualCoder or Thicket: sources, codes, codings, coders, cases, memos and attributes, with a
+    /// report of what was read, skipped and corrected.
+    #[command(name = "import-qdpx")]
+    ImportQdpx {
+        /// The new project file (refused if it exists).
+        new_project: PathBuf,
+        /// The .qdpx file.
+        qdpx: PathBuf,
+        /// table (a readable report) or json.
         #[arg(long, default_value = "table")]
         format: String,
     },
@@ -438,7 +452,7 @@ pub fn main() -> ExitCode {
 /// `import` reads come from their own list, so the help cannot drift from what is read.
 pub fn command() -> clap::Command {
     let formats = thicket_core::import::SUPPORTED_EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ");
-    Cli::command().mut_subcommand("import", |c| c.about(format!("Import files or folders as sources ({formats})")))
+    Cli::command().mut_subcommand("import", |c| c.about(format!("Import files or folders as sources ({formats}); or a REFI-QDA codebook (.qdc) into the project")))
 }
 
 /// Runs a parsed command, printing an error to stderr if it fails.

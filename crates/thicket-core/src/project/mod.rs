@@ -12,6 +12,7 @@ mod framework;
 mod import_batch;
 mod pseudonyms;
 mod queries;
+pub mod refi;
 mod search;
 
 use std::path::Path;

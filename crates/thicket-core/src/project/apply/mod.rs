@@ -14,6 +14,7 @@ mod cases;
 mod coders;
 mod codes;
 mod codings;
+mod exchange;
 mod frameworks;
 mod history;
 mod memos;
@@ -28,6 +29,7 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::Writer;
 
+pub(crate) use codings::quote_selector;
 pub(crate) use sources::text_hash;
 
 impl Project {
@@ -88,6 +90,7 @@ fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
         Action::RemovePseudonyms(ids) => pseudonyms::remove(w, &ids),
         Action::RestorePseudonyms(entries) => pseudonyms::restore(w, entries),
         Action::Batch { label, actions } => history::batch(w, label, actions),
+        Action::ImportRows { rows, .. } => exchange::insert_rows(w, &rows),
         Action::Remove(set) => history::remove(w, &set),
         Action::Restore(snapshot) => history::restore(w, &snapshot),
     }
