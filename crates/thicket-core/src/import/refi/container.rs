@@ -71,10 +71,11 @@ pub fn read_qdc(bytes: &[u8], file: &str) -> Result<RefiProject, ImportError> {
     if bytes.len() as u64 > MAX_QDE_BYTES {
         return Err(ImportError::TooLarge(format!("\"{file}\" is larger than {} MB", MAX_QDE_BYTES / 1_000_000)));
     }
-    let xml = xml_text::decode(bytes, file)?;
-    let root = dom::parse(&xml, file)?;
+    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let xml = xml_text::decode(bytes, name)?;
+    let root = dom::parse(&xml, name)?;
     if root.name != "CodeBook" {
-        return Err(ImportError::Malformed(format!("\"{file}\" is not a REFI-QDA codebook (its root element is <{}>, not <CodeBook>)", root.name)));
+        return Err(ImportError::Malformed(format!("\"{name}\" is not a REFI-QDA codebook (its root element is <{}>, not <CodeBook>)", root.name)));
     }
     parse::codebook(&root)
 }
