@@ -31,6 +31,12 @@ pub enum FilePurpose {
     SaveCopy,
     ImportFiles,
     ImportFolder,
+    /// A REFI-QDA project to become a new Thicket project.
+    OpenRefiProject,
+    /// The new project file for the REFI-QDA project chosen before.
+    NewFromRefi,
+    /// A REFI-QDA codebook to merge into the open project.
+    ImportCodebook,
     /// Export the analysis view of this kind in this format.
     Export(AnalysisKind, ExportFormat),
     /// Write the codebook or a case report in this format.
@@ -76,6 +82,8 @@ pub struct FileRequest {
 }
 
 const PROJECTS: FileFilter = FileFilter { label: "Thicket project", extensions: &["thicket"] };
+const REFI_PROJECTS: FileFilter = FileFilter { label: "REFI-QDA project", extensions: &["qdpx"] };
+const REFI_CODEBOOKS: FileFilter = FileFilter { label: "REFI-QDA codebook", extensions: &["qdc"] };
 const DOCUMENTS: FileFilter = FileFilter { label: "Documents", extensions: SUPPORTED_EXTENSIONS };
 
 impl FileRequest {
@@ -87,6 +95,9 @@ impl FileRequest {
             FilePurpose::SaveCopy => (FileMode::SaveFile, Some("copy.thicket".to_string()), Some(PROJECTS)),
             FilePurpose::ImportFiles => (FileMode::OpenFiles, None, Some(DOCUMENTS)),
             FilePurpose::ImportFolder => (FileMode::PickFolder, None, None),
+            FilePurpose::OpenRefiProject => (FileMode::OpenFile, None, Some(REFI_PROJECTS)),
+            FilePurpose::NewFromRefi => (FileMode::SaveFile, Some("imported.thicket".to_string()), Some(PROJECTS)),
+            FilePurpose::ImportCodebook => (FileMode::OpenFile, None, Some(REFI_CODEBOOKS)),
             FilePurpose::Export(kind, format) => {
                 let filter = FileFilter { label: format.kind_label(), extensions: format.extensions() };
                 (FileMode::SaveFile, Some(format!("{}.{}", kind.stem(), format.extensions()[0])), Some(filter))
@@ -111,6 +122,9 @@ impl FileRequest {
             FilePurpose::SaveCopy => "Save a copy as",
             FilePurpose::ImportFiles => "Import files",
             FilePurpose::ImportFolder => "Import folder",
+            FilePurpose::OpenRefiProject => "Open a REFI-QDA project",
+            FilePurpose::NewFromRefi => "Save the imported project as",
+            FilePurpose::ImportCodebook => "Import codebook",
             FilePurpose::Export(..) | FilePurpose::Report(..) => "Export",
             FilePurpose::ExportExcerpts(_) => "Export coded excerpts",
         }
@@ -119,7 +133,9 @@ impl FileRequest {
     /// The confirm button's text.
     pub fn confirm_label(&self) -> &'static str {
         match self.purpose {
-            FilePurpose::OpenProject => "Open",
+            FilePurpose::OpenProject | FilePurpose::OpenRefiProject => "Open",
+            FilePurpose::NewFromRefi => "Create",
+            FilePurpose::ImportCodebook => "Import",
             FilePurpose::NewProject => "Create",
             FilePurpose::ImportFiles => "Import",
             FilePurpose::ImportFolder => "Import this folder",
@@ -153,6 +169,9 @@ impl FileRequest {
                 paths.dedup();
                 UiCommand::Import(paths)
             }
+            FilePurpose::OpenRefiProject => UiCommand::ChooseRefiTarget(first),
+            FilePurpose::NewFromRefi => UiCommand::ImportRefiProject(self.with_extension(first)),
+            FilePurpose::ImportCodebook => UiCommand::ImportCodebook(first),
             FilePurpose::Export(kind, format) => UiCommand::Export(kind, format, self.with_extension(first)),
             FilePurpose::Report(kind, format) => UiCommand::ExportReport(kind, format, self.with_extension(first)),
             FilePurpose::ExportExcerpts(format) => UiCommand::ExportExcerpts(format, self.with_extension(first)),

@@ -28,6 +28,7 @@ mod retrieval;
 mod panels;
 pub mod phases;
 mod prefs;
+pub mod refi_import;
 pub mod pseudonyms;
 pub mod report_dialog;
 pub mod summary;

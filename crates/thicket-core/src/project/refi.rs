@@ -135,10 +135,21 @@ fn import_error(file: &str, e: ImportError) -> Error {
 
 impl Project {
     /// Merges the codebook of a `.qdc` (or of a `.qdpx`, its codes only) into this project, as
-    /// one undoable step: codes are matched by name under the same parent; a code already there
-    /// keeps its colour and description (a difference is reported as a clash); new codes keep
-    /// their GUIDs. Code groups become project memos by `coder`.
+    /// one undoable step (see [`Project::plan_codebook`]).
     pub fn import_codebook(&mut self, bytes: &[u8], file: &str, coder: &str) -> Result<RefiImportReport> {
+        let (action, report) = self.plan_codebook(bytes, file, coder)?;
+        if let Some(action) = action {
+            self.perform(action)?;
+        }
+        Ok(report)
+    }
+
+    /// The step that merges a codebook into this project, with its report; `None` when the
+    /// project has every code already. Codes are matched by name under the same parent; a code
+    /// already there keeps its colour and description (a difference is reported as a clash);
+    /// new codes keep their GUIDs (unless the project uses one already). Code groups become
+    /// project memos by `coder`.
+    pub fn plan_codebook(&self, bytes: &[u8], file: &str, coder: &str) -> Result<(Option<Action>, RefiImportReport)> {
         let book = if crate::import::extension(file).as_deref() == Some("qdpx") {
             refi::read_qdpx(bytes, file)
         } else {
@@ -150,10 +161,9 @@ impl Project {
         let mut b = Builder::new(file, &book);
         let (rows, report) = b.codebook_rows(&book, &existing, &coders, coder, &self.used_uuids()?);
         if rows.codes.is_empty() && rows.memos.is_empty() {
-            return Ok(report);
+            return Ok((None, report));
         }
-        self.perform(Action::ImportRows { label: format!("Import codebook “{}”", short_name(file)), rows: Box::new(rows) })?;
-        Ok(report)
+        Ok((Some(Action::ImportRows { label: format!("Import codebook “{}”", short_name(file)), rows: Box::new(rows) }), report))
     }
 
     /// UUIDs of codes already in the project (a codebook's GUID already used gets a new one).

@@ -24,7 +24,9 @@ pub enum Command {
     NewProject,
     OpenProject,
     OpenSample,
+    OpenRefiProject,
     ImportFiles,
+    ImportCodebook,
     ImportFolder,
     ExportCodebook,
     ExportCaseReport,
@@ -124,7 +126,9 @@ impl Command {
             C::NewProject =>     (File, 0, "New project…", key(Key::N), Nothing, "Create an empty project file and open it"),
             C::OpenProject =>    (File, 0, "Open project…", key(Key::O), Nothing, ""),
             C::OpenSample =>     (File, 0, "Open the sample study", None, Nothing, ""),
+            C::OpenRefiProject => (File, 0, "Open a REFI-QDA project (.qdpx)…", None, Nothing, "A project exported by NVivo, ATLAS.ti, MAXQDA or QualCoder becomes a new Thicket project"),
             C::ImportFiles =>    (File, 1, "Import files…", key(Key::I), OpenProject, "Read transcripts and documents into this project"),
+            C::ImportCodebook => (File, 1, "Import codebook (.qdc)…", None, OpenProject, "Merge a REFI-QDA codebook into this project's codes, by name"),
             C::ImportFolder =>   (File, 1, "Import folder…", None, OpenProject, ""),
             C::ExportCodebook => (File, 2, "Codebook…", None, OpenProject, "The codes with their descriptions, colours and counts, for a paper or a coding manual"),
             C::ExportCaseReport => (File, 2, "Case report…", None, OpenProject, "Per case: sources, participants, codes, memos and excerpts"),
@@ -158,7 +162,7 @@ impl Command {
     pub fn all() -> Vec<Command> {
         use Command as C;
         let mut all = vec![
-            C::NewProject, C::OpenProject, C::OpenSample, C::ImportFiles, C::ImportFolder, C::ExportExcerpts, C::ExportCodebook,
+            C::NewProject, C::OpenProject, C::OpenSample, C::OpenRefiProject, C::ImportFiles, C::ImportFolder, C::ImportCodebook, C::ExportExcerpts, C::ExportCodebook,
             C::ExportCaseReport, C::SaveCopy, C::CloseProject, C::Quit,
             C::Participants, C::Cases, C::Attributes, C::Memos, C::NewProjectMemo, C::Pseudonyms, C::ExportLog, C::ChangeCoder,
             C::ThemeSystem, C::ThemeLight, C::ThemeDark, C::CommandPalette,
@@ -245,6 +249,8 @@ pub(super) fn run(app: &mut ThicketApp, command: Command) {
         Command::OpenSample => UiCommand::OpenSample,
         Command::ImportFiles => choose(FilePurpose::ImportFiles),
         Command::ImportFolder => choose(FilePurpose::ImportFolder),
+        Command::OpenRefiProject => choose(FilePurpose::OpenRefiProject),
+        Command::ImportCodebook => choose(FilePurpose::ImportCodebook),
         Command::SaveCopy => choose(FilePurpose::SaveCopy),
         Command::CloseProject => UiCommand::CloseProject,
         Command::Participants => UiCommand::ShowParticipants,
