@@ -228,7 +228,67 @@ struct Builder {
     sources: HashMap<String, (SourceId, usize)>,
     cases: HashMap<String, CaseId>,
     case_names: Names,
+    participants: HashMap<String, ParticipantId>,
     uuids: HashSet<String>,
+    /// Thicket's own variables in a file it wrote (session date, author, participant role).
+    builtin: Builtins,
+}
+
+/// The GUIDs of the variables a Thicket export adds for what the standard has no place for;
+/// each one's Description starts with "Thicket:".
+#[derive(Default)]
+struct Builtins {
+    session_date: Option<String>,
+    author: Option<String>,
+    role: Option<String>,
+}
+
+impl Builtins {
+    fn of(p: &RefiProject) -> Builtins {
+        let find = |name: &str| {
+            p.variables
+                .iter()
+                .find(|v| v.name == name && v.description.as_deref().is_some_and(|d| d.starts_with(THICKET_MARK)))
+                .map(|v| v.guid.clone())
+        };
+        Builtins { session_date: find("Session date"), author: find("Author"), role: find("Participant role") }
+    }
+
+    fn contains(&self, guid: &str) -> bool {
+        [&self.session_date, &self.author, &self.role].iter().any(|g| g.as_deref() == Some(guid))
+    }
+}
+
+/// How a Thicket export marks the variables and sets it adds itself.
+const THICKET_MARK: &str = "Thicket:";
+
+/// The labels a Thicket export puts before the parts of a code's description after the definition.
+const DESCRIPTION_LABELS: [&str; 3] = ["When to use:", "When not to use:", "Example:"];
+
+/// A code's `Description` as Thicket's four fields: paragraphs starting with "When to use:",
+/// "When not to use:" or "Example:" (as Thicket writes them) go to those fields, the rest is the
+/// definition; text from another tool is all definition.
+fn code_description(text: &str) -> CodeDescription {
+    let mut fields: [Vec<&str>; 4] = Default::default();
+    let mut current = 0;
+    for paragraph in text.split("\n\n") {
+        match DESCRIPTION_LABELS.iter().position(|l| paragraph.starts_with(l)) {
+            Some(i) if i + 1 >= current => {
+                current = i + 1;
+                fields[current].push(paragraph[DESCRIPTION_LABELS[i].len()..].trim_start());
+            }
+            _ => fields[current].push(paragraph),
+        }
+    }
+    let [definition, use_when, do_not_use_when, example] = fields.map(|f| f.join("\n\n").trim().to_string());
+    CodeDescription { definition, use_when, do_not_use_when, example }
+}
+
+/// A role's key from its label as an export writes it ("Social worker" is `social_worker`), when
+/// it is one of the roles every project has.
+fn role_key(label: &str) -> Option<String> {
+    let key = label.trim().to_lowercase().replace(' ', "_");
+    ["caregiver", "social_worker", "child", "supervisor", "manager", "interviewer", "other"].contains(&key.as_str()).then_some(key)
 }
 
 impl Builder {
@@ -244,7 +304,9 @@ impl Builder {
             sources: HashMap::new(),
             cases: HashMap::new(),
             case_names: Names::default(),
+            participants: HashMap::new(),
             uuids: HashSet::new(),
+            builtin: Builtins::of(p),
         }
     }
 
@@ -301,6 +363,7 @@ impl Builder {
         self.codings_of(p, &case_guids, &notes, &mut used_notes);
         self.sets_of(p);
         self.variables_of(p);
+        self.links_of(p, &notes, &mut used_notes);
         // Notes on codes, sources and the project; then notes nothing refers to.
         for code in &p.codes {
             if let Some(&id) = self.codes.get(&code.guid) {
@@ -335,6 +398,7 @@ impl Builder {
             ("sources", self.rows.sources.len()),
             ("codings", self.rows.codings.len()),
             ("cases", self.rows.cases.len()),
+            ("participants", self.rows.participants.len()),
             ("memos", self.rows.memos.len()),
             ("attributes", self.rows.attributes.len()),
             ("attribute values", self.rows.attribute_values.len()),
@@ -448,7 +512,7 @@ impl Builder {
                 uuid = uuid::Uuid::new_v4().to_string();
             }
             let id = CodeId(self.id());
-            let description = CodeDescription::definition(code.description.clone().unwrap_or_default());
+            let description = code_description(code.description.as_deref().unwrap_or_default());
             self.rows.codes.push(Code { id, uuid, parent_id: parent, name, color, description, sort_order });
             self.codes.insert(code.guid.clone(), id);
             became.push(Some(id));
@@ -469,12 +533,15 @@ impl Builder {
             let id = SourceId(self.id());
             let uuid = self.uuid(&s.guid, "source");
             let char_len = s.text.chars().count();
+            let builtin = |g: &Option<String>| g.as_ref().and_then(|g| s.values.iter().find(|v| &v.variable == g)).map(|v| v.value.trim().to_string()).filter(|v| !v.is_empty());
+            let date = builtin(&self.builtin.session_date).filter(|d| is_valid_date(d));
+            let author = builtin(&self.builtin.author);
             let source = Source {
                 id,
                 uuid,
                 name,
                 kind: SourceKind::Document,
-                date: None,
+                date,
                 text_hash: text_hash(&s.text),
                 char_len,
                 word_count: crate::text::word_count(&s.text),
@@ -486,7 +553,7 @@ impl Builder {
                 encoding: "UTF-8".into(),
                 imported_at: time_of(s.created_at.as_deref()).unwrap_or_else(|| self.now.clone()),
                 page_starts: None,
-                author: None,
+                author,
                 time_marks: Vec::new(),
             };
             self.rows.sources.push((source, s.text.clone()));
@@ -627,7 +694,27 @@ impl Builder {
                 }
             }
         }
+        let mut participant_names = Names::default();
         for (n, c) in p.cases.iter().enumerate() {
+            if let Some(role) = self.builtin.role.as_ref().and_then(|r| c.values.iter().find(|v| &v.variable == r)) {
+                // A participant, as a Thicket export writes one: a case with a role value.
+                let wanted = c.name.clone().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).unwrap_or_else(|| format!("Participant {}", n + 1));
+                let name = participant_names.unique(&wanted);
+                let role_name = role_key(&role.value);
+                if role_name.is_none() && !role.value.trim().is_empty() {
+                    self.report.decisions.push(format!("participant \"{name}\": role \"{}\" is not one of a new project's roles, so it is left empty", role.value));
+                }
+                let id = ParticipantId(self.id());
+                let uuid = self.uuid(&c.guid, "participant");
+                self.rows.participants.push(Participant { id, uuid, name, role: role_name });
+                self.participants.insert(c.guid.clone(), id);
+                for s in &c.source_refs {
+                    if let Some(&(source, _)) = self.sources.get(s) {
+                        self.rows.source_participants.push((source, id));
+                    }
+                }
+                continue;
+            }
             let wanted = c.name.clone().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).unwrap_or_else(|| format!("Case {}", n + 1));
             let id = self.new_case(&c.guid, &wanted, c.description.clone().unwrap_or_default());
             self.cases.insert(c.guid.clone(), id);
@@ -655,6 +742,13 @@ impl Builder {
         for set in &p.sets {
             let sources: Vec<SourceId> = set.sources.iter().filter_map(|g| self.sources.get(g).map(|(id, _)| *id)).collect();
             let not_text = set.sources.len() - sources.len();
+            let kind = set.name.strip_prefix("Kind: ").and_then(|k| SourceKind::ALL.iter().copied().find(|s| s.label() == k));
+            if let (Some(kind), true) = (kind, set.description.as_deref().is_some_and(|d| d.starts_with(THICKET_MARK))) {
+                for (s, _) in self.rows.sources.iter_mut().filter(|(s, _)| sources.contains(&s.id)) {
+                    s.kind = kind;
+                }
+                continue;
+            }
             if !set.sources.is_empty() {
                 let attribute = set.name.split_once("::").or_else(|| set.name.split_once(':')).map(|(a, v)| (a.trim(), v.trim())).filter(|(a, v)| !a.is_empty() && !v.is_empty());
                 if let Some((a, v)) = attribute {
@@ -720,7 +814,8 @@ impl Builder {
     }
 
     fn variables_of(&mut self, p: &RefiProject) {
-        for v in &p.variables {
+        let own: Vec<&refi::RefiVariable> = p.variables.iter().filter(|v| !self.builtin.contains(&v.guid)).collect();
+        for v in own {
             let on_cases: Vec<(CaseId, &str)> = p
                 .cases
                 .iter()
@@ -733,6 +828,12 @@ impl Builder {
                 .filter_map(|s| Some((self.sources.get(&s.guid)?.0, s)))
                 .flat_map(|(id, s)| s.values.iter().filter(|x| x.variable == v.guid).map(move |x| (id, x.value.as_str())))
                 .collect();
+            let on_participants: Vec<(ParticipantId, &str)> = p
+                .cases
+                .iter()
+                .filter_map(|c| Some((*self.participants.get(&c.guid)?, c)))
+                .flat_map(|(id, c)| c.values.iter().filter(|x| x.variable == v.guid).map(move |x| (id, x.value.as_str())))
+                .collect();
             let (value_type, categories) = match v.kind {
                 VariableType::Integer | VariableType::Float => (AttributeType::Number, Vec::new()),
                 VariableType::Date => (AttributeType::Date, Vec::new()),
@@ -740,7 +841,10 @@ impl Builder {
                 VariableType::Text | VariableType::DateTime => (AttributeType::Text, Vec::new()),
             };
             let mut targets: Vec<(AttributeTarget, Vec<(i64, &str)>)> = Vec::new();
-            if !on_cases.is_empty() || on_sources.is_empty() {
+            if !on_participants.is_empty() {
+                targets.push((AttributeTarget::Participant, on_participants.iter().map(|(x, v)| (x.0, *v)).collect()));
+            }
+            if !on_cases.is_empty() || (on_sources.is_empty() && on_participants.is_empty()) {
                 targets.push((AttributeTarget::Case, on_cases.iter().map(|(c, x)| (c.0, *x)).collect()));
             }
             if !on_sources.is_empty() {
@@ -784,6 +888,33 @@ impl Builder {
             self.rows.coders.clear();
         }
         (std::mem::take(&mut self.rows), self.report.clone())
+    }
+}
+
+impl Builder {
+    /// Links Thicket can place: a note linked to a case or participant is a memo on it (the
+    /// schema gives cases no `NoteRef`); "Participant of" puts a participant in a case. Others
+    /// are reported as skipped.
+    fn links_of(&mut self, p: &RefiProject, notes: &HashMap<&str, &refi::RefiNote>, used: &mut BTreeSet<String>) {
+        for link in &p.links {
+            let (from_note, to_case, to_participant) =
+                (notes.contains_key(link.origin.as_str()), self.cases.get(&link.target).copied(), self.participants.get(&link.target).copied());
+            match (from_note, to_case, to_participant) {
+                (true, Some(id), _) => self.note_memo(notes, used, &link.origin, MemoTarget::Case { id }),
+                (true, _, Some(id)) => self.note_memo(notes, used, &link.origin, MemoTarget::Participant { id }),
+                (false, Some(case), _) if self.participants.contains_key(&link.origin) => {
+                    let participant = self.participants[&link.origin];
+                    if !self.rows.participant_cases.contains(&(participant, case)) {
+                        self.rows.participant_cases.push((participant, case));
+                    }
+                }
+                _ => self.report.read.skipped.push(refi::Skipped {
+                    what: "link".into(),
+                    name: link.name.clone(),
+                    why: "Thicket has no links between these kinds of things".into(),
+                }),
+            }
+        }
     }
 }
 

@@ -50,6 +50,9 @@ pub struct RefiProject {
     pub sources: Vec<RefiSource>,
     pub notes: Vec<RefiNote>,
     pub sets: Vec<RefiSet>,
+    /// Links between elements (Thicket reads those it can place: a note about a case, a
+    /// participant's case; the rest are reported as skipped).
+    pub links: Vec<RefiLink>,
     /// The project's own `Description`.
     pub description: Option<String>,
     /// Notes attached to the project itself (`Project/NoteRef`).
@@ -200,6 +203,14 @@ pub struct RefiSet {
     pub codes: Vec<Guid>,
     pub sources: Vec<Guid>,
     pub notes: Vec<Guid>,
+}
+
+/// A link from one element to another.
+#[derive(Debug, Clone, Serialize)]
+pub struct RefiLink {
+    pub name: String,
+    pub origin: Guid,
+    pub target: Guid,
 }
 
 /// Something in the file that was not imported, and why.

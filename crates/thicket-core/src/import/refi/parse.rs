@@ -67,9 +67,13 @@ pub(super) fn project(root: &El, load: &mut Loader<'_>) -> Result<RefiProject, I
     p.report.count("notes", p.notes.len());
     read_sets(root, &mut p);
     for link in root.first("Links").iter().flat_map(|l| l.all("Link")) {
-        let name = link.attr("name").unwrap_or("(unnamed)");
-        p.report.skip("link", name, "Thicket has no links between entities");
+        let name = link.attr("name").unwrap_or("(unnamed)").to_string();
+        match (link.attr("originGUID").map(normalize_guid), link.attr("targetGUID").map(normalize_guid)) {
+            (Some(origin), Some(target)) => p.links.push(RefiLink { name, origin, target }),
+            _ => p.report.skip("link", &name, "it lacks an origin or a target"),
+        }
     }
+    p.report.count("links", p.links.len());
     for graph in root.first("Graphs").iter().flat_map(|g| g.all("Graph")) {
         p.report.skip("graph", graph.attr("name").unwrap_or("(unnamed)"), "Thicket has no network graphs");
     }

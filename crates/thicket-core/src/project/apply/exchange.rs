@@ -71,6 +71,9 @@ pub(super) fn insert_rows(w: &mut Writer<'_>, rows: &Snapshot) -> Result<Outcome
             page_starts: s.page_starts.as_deref(),
             time_marks: &s.time_marks,
         })?;
+        if s.author.is_some() {
+            w.set_source_author(id, s.author.as_deref())?;
+        }
         ids.sources.insert(s.id.0, id.0);
         made.sources.push(id);
     }
