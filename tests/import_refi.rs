@@ -469,3 +469,64 @@ fn the_nvivo_emoji_sample_lands_every_coding_on_the_text_nvivo_meant() {
         assert!(texts.contains(&pinned), "{pinned:?} is not a coded text");
     }
 }
+
+/// What a Thicket export writes for things the standard has no place for comes back as they
+/// were: participants (cases carrying a "Participant role" value), their cases ("Participant of"
+/// links), session dates and authors (variables marked "Thicket:"), source kinds ("Kind: …"
+/// sets), memos on cases (notes linked to the case) and the four parts of a code's description.
+#[test]
+fn thickets_own_dialect_comes_back_as_participants_kinds_dates_and_case_memos() {
+    let dir = Dir::new();
+    let xml = r##"<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Okafor" origin="Thicket 0.1.0; positions in Unicode code points">
+<Users><User guid="9c1e0a52-3f1b-4a7e-9d51-2b6c3f7e8a01" name="Rosa"/></Users>
+<CodeBook><Codes><Code guid="0b7d5c1e-2f4a-4c6b-9e8d-3a1f2b4c6d03" name="Feeling judged" isCodable="true" color="#D81B60"><Description>Caregiver feels assessed.
+
+When to use: the caregiver says so.
+
+Example: "on trial"</Description></Code></Codes></CodeBook>
+<Variables>
+<Variable guid="11111111-0000-4000-8000-000000000001" name="Session date" typeOfVariable="Date"><Description>Thicket: the session date of a source</Description></Variable>
+<Variable guid="11111111-0000-4000-8000-000000000002" name="Author" typeOfVariable="Text"><Description>Thicket: whose perspective a source carries</Description></Variable>
+<Variable guid="11111111-0000-4000-8000-000000000003" name="Participant role" typeOfVariable="Text"><Description>Thicket: a participant's role</Description></Variable>
+</Variables>
+<Cases>
+<Case guid="cccccccc-0000-4000-8000-000000000001" name="Okafor family"><SourceRef targetGUID="5f0e1d2c-3b4a-4968-8776-655443322110"/></Case>
+<Case guid="cccccccc-0000-4000-8000-000000000002" name="Ada"><Description>Participant in Okafor family</Description><VariableValue><VariableRef targetGUID="11111111-0000-4000-8000-000000000003"/><TextValue>Caregiver</TextValue></VariableValue><SourceRef targetGUID="5f0e1d2c-3b4a-4968-8776-655443322110"/></Case>
+</Cases>
+<Sources><TextSource guid="5f0e1d2c-3b4a-4968-8776-655443322110" name="Visit 1" plainTextPath="internal://5f0e1d2c-3b4a-4968-8776-655443322110.txt">
+<VariableValue><VariableRef targetGUID="11111111-0000-4000-8000-000000000001"/><DateValue>2024-03-02</DateValue></VariableValue>
+<VariableValue><VariableRef targetGUID="11111111-0000-4000-8000-000000000002"/><TextValue>researcher</TextValue></VariableValue>
+</TextSource></Sources>
+<Notes><Note guid="aaaaaaaa-0000-4000-8000-000000000001" name="About the family" creatingUser="9c1e0a52-3f1b-4a7e-9d51-2b6c3f7e8a01"><PlainTextContent>Three visits so far.</PlainTextContent></Note></Notes>
+<Links>
+<Link guid="bbbbbbbb-0000-4000-8000-000000000001" name="Memo" direction="OneWay" originGUID="aaaaaaaa-0000-4000-8000-000000000001" targetGUID="cccccccc-0000-4000-8000-000000000001"/>
+<Link guid="bbbbbbbb-0000-4000-8000-000000000002" name="Participant of" direction="OneWay" originGUID="cccccccc-0000-4000-8000-000000000002" targetGUID="cccccccc-0000-4000-8000-000000000001"/>
+</Links>
+<Sets><Set guid="eeeeeeee-0000-4000-8000-000000000001" name="Kind: Observation"><Description>Thicket: the sources of kind observation</Description><MemberSource targetGUID="5f0e1d2c-3b4a-4968-8776-655443322110"/></Set></Sets>
+</Project>"##;
+    let f = qdpx(&dir, "thicket.qdpx", &[("project.qde", xml.as_bytes()), ("sources/5f0e1d2c-3b4a-4968-8776-655443322110.txt", b"Ada showed me the kitchen.\n")]);
+    let p = dir.path("t.thicket");
+    let out = ok(["import-qdpx".as_ref(), p.as_os_str(), f.as_os_str()]);
+    let project = Project::open(&p).unwrap();
+    let cases = project.cases().unwrap();
+    assert_eq!(cases.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Okafor family"], "{out}");
+    let participants = project.participants().unwrap();
+    assert_eq!(participants.len(), 1);
+    assert_eq!((participants[0].name.as_str(), participants[0].role.as_deref()), ("Ada", Some("caregiver")));
+    assert_eq!(participants[0].uuid, "cccccccc-0000-4000-8000-000000000002");
+    let source = &project.sources().unwrap()[0];
+    assert_eq!(source.kind.as_str(), "observation");
+    assert_eq!(source.date.as_deref(), Some("2024-03-02"));
+    assert_eq!(source.author.as_deref(), Some("researcher"));
+    assert!(project.attributes().unwrap().is_empty(), "Thicket's own variables are not attributes");
+    let memo = project.memos().unwrap().into_iter().find(|m| m.title == "About the family").unwrap();
+    assert_eq!(memo.target, thicket_core::model::MemoTarget::Case { id: cases[0].id });
+    let code = project.codebook().unwrap().walk()[0].1.clone();
+    assert_eq!(code.description.definition, "Caregiver feels assessed.");
+    assert_eq!(code.description.use_when, "the caregiver says so.");
+    assert_eq!(code.description.example, "\"on trial\"");
+    project.close().unwrap();
+    let check = ok(["check".as_ref(), p.as_os_str()]);
+    assert!(check.contains("none: the project is sound"), "{check}");
+}

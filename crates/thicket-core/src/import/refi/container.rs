@@ -89,6 +89,56 @@ fn safe_name(name: &str) -> bool {
 mod tests {
     use super::*;
 
+    const QDC: &[u8] = include_bytes!("../../../../../tests/data/refi/spec-annexA1-codebook.qdc");
+    const QDC_ATLAS: &[u8] = include_bytes!("../../../../../tests/data/refi/valid.qdc");
+    const QDPX: &[u8] = include_bytes!("../../../../../tests/data/refi/target-atlas-project.qdpx");
+    const QDE: &[u8] = include_bytes!("../../../../../tests/data/refi/spec-annexA2-Project.qde");
+
+    /// The fuzz targets' property on a fixed corpus, so it holds on every test run too: every
+    /// truncation and many byte flips of real files give a result or an error, never a panic.
+    #[test]
+    fn mangled_files_never_panic() {
+        let mut inputs: Vec<(Vec<u8>, bool)> = vec![(QDC.to_vec(), false), (QDC_ATLAS.to_vec(), false), (QDPX.to_vec(), true), (QDE.to_vec(), false)];
+        for (bytes, _) in inputs.clone() {
+            // Stored (uncompressed) in a ZIP, so flips reach the XML.
+            let mut buf = std::io::Cursor::new(Vec::new());
+            let mut w = zip::ZipWriter::new(&mut buf);
+            let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+            w.start_file("project.qde", stored).unwrap();
+            std::io::Write::write_all(&mut w, &bytes).unwrap();
+            w.start_file("sources/a.txt", stored).unwrap();
+            std::io::Write::write_all(&mut w, "x\u{1F600}y\r\nz".as_bytes()).unwrap();
+            w.finish().unwrap();
+            inputs.push((buf.into_inner(), true));
+        }
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut runs = 0;
+        for (bytes, zip) in &inputs {
+            let step = (bytes.len() / 300).max(1);
+            let mut cases: Vec<Vec<u8>> = (0..bytes.len()).step_by(step).map(|n| bytes[..n].to_vec()).collect();
+            for _ in 0..400 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let mut m = bytes.clone();
+                let at = (seed as usize) % m.len().max(1);
+                if let Some(b) = m.get_mut(at) {
+                    *b ^= (seed >> 32) as u8 | 1;
+                }
+                cases.push(m);
+            }
+            for case in cases {
+                runs += 1;
+                if *zip {
+                    let _ = crate::project::refi::plan_qdpx(&case, "fuzz.qdpx");
+                } else {
+                    let _ = read_qdc(&case, "fuzz.qdc");
+                }
+            }
+        }
+        assert!(runs > 4000, "{runs} inputs");
+    }
+
     #[test]
     fn names_that_leave_the_archive_are_ignored() {
         assert!(safe_name("sources/a.txt"));
