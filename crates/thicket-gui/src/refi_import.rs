@@ -20,10 +20,17 @@ use super::jobs::{Job, Polled};
 pub struct RefiImport {
     /// The .qdpx chosen, waiting for the new project's file name.
     pending: Option<PathBuf>,
-    /// The import running: its job, the new project file and the .qdpx's name.
-    running: Option<(Job<Result<RefiImportReport, String>>, PathBuf, String)>,
+    /// The import running.
+    running: Option<Running>,
     /// The last import's report, while shown: (title, text).
     report: Option<(String, String)>,
+}
+
+/// An import on its worker: the job, the new project file and the .qdpx's name.
+struct Running {
+    job: Job<Result<RefiImportReport, String>>,
+    new: PathBuf,
+    name: String,
 }
 
 impl RefiImport {
@@ -63,7 +70,7 @@ pub(super) fn start(app: &mut ThicketApp, new: PathBuf) {
         };
         create_from_qdpx(&target, &qdpx, &mut observer).map_err(|e| e.to_string())
     });
-    app.refi.running = Some((job, new, name));
+    app.refi.running = Some(Running { job, new, name });
 }
 
 /// Reads a codebook and merges it into the open project; shows its report.
@@ -88,7 +95,7 @@ pub(super) fn import_codebook(app: &mut ThicketApp, file: &Path) {
 
 /// Draws the progress of a running import and the last report; acts on a finished import.
 pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
-    if let Some((job, new, name)) = &mut app.refi.running {
+    if let Some(Running { job, new, name }) = &mut app.refi.running {
         match job.poll() {
             Polled::Running => {
                 let progress = job.progress();

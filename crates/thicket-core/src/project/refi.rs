@@ -216,6 +216,10 @@ impl Names {
     }
 }
 
+/// A coding to import: its span in chars (`None`: not placed), and the selection it came from
+/// (`None`: a coding of the whole source).
+type Placed<'a> = (Option<(usize, usize)>, &'a refi::RefiCoding, Option<&'a refi::RefiSelection>);
+
 /// Turns the read data into rows. Ids of new rows count down from -1 per table.
 struct Builder {
     report: RefiImportReport,
@@ -343,6 +347,8 @@ impl Builder {
         id
     }
 
+    // The memo's fields, as plain arguments: a struct for them would only be unpacked here.
+    #[allow(clippy::too_many_arguments)]
     fn memo(&mut self, guid: &str, target: MemoTarget, title: String, body: String, user: Option<&String>, created: Option<&str>, modified: Option<&str>) {
         let coder_id = self.coder_for(user);
         let created_at = time_of(created).unwrap_or_else(|| self.now.clone());
@@ -594,7 +600,7 @@ impl Builder {
             let len = self.rows.sources[row].0.char_len;
             let index = crate::text::TextIndex::new(&text);
             let whole = (len > 0).then_some((0usize, len));
-            let mut items: Vec<(Option<(usize, usize)>, &refi::RefiCoding, Option<&refi::RefiSelection>)> =
+            let mut items: Vec<Placed<'_>> =
                 s.codings.iter().map(|c| (whole, c, None)).collect();
             for sel in &s.selections {
                 items.extend(sel.codings.iter().map(|c| (sel.span, c, Some(sel))));
