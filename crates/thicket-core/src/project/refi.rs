@@ -98,8 +98,8 @@ impl RefiImportReport {
 /// Reads a `.qdpx` file's bytes into the action that imports it into an empty project, with the
 /// report. `file` names it in messages.
 pub fn plan_qdpx(bytes: &[u8], file: &str) -> Result<(Action, RefiImportReport)> {
-    let project = refi::read_qdpx(bytes, file).map_err(|e| import_error(file, e))?;
-    Ok(Builder::new(file, &project).project_rows(&project))
+    let mut project = refi::read_qdpx(bytes, file).map_err(|e| import_error(file, e))?;
+    Ok(Builder::new(file, &project).project_rows(&mut project))
 }
 
 /// Creates the project file `new` from the `.qdpx` at `qdpx` (refused when `new` exists). One
@@ -358,11 +358,12 @@ impl Builder {
         self.rows.memos.push(Memo { id, uuid, target, title, body, coder_id, created_at, updated_at });
     }
 
-    fn project_rows(mut self, p: &RefiProject) -> (Action, RefiImportReport) {
+    fn project_rows(mut self, p: &mut RefiProject) -> (Action, RefiImportReport) {
         self.users(p);
+        self.sources_of(p);
+        let p = &*p;
         let case_guids: HashSet<&str> = p.cases.iter().map(|c| c.guid.as_str()).collect();
         self.codes_of(p, &case_guids, None, &HashSet::new());
-        self.sources_of(p);
         let notes: HashMap<&str, &refi::RefiNote> = p.notes.iter().map(|n| (n.guid.as_str(), n)).collect();
         let mut used_notes: BTreeSet<String> = BTreeSet::new();
         self.cases_of(p, &notes, &mut used_notes);
@@ -528,9 +529,10 @@ impl Builder {
         }
     }
 
-    fn sources_of(&mut self, p: &RefiProject) {
+    /// The sources, their texts moved out of `p` (a big project's texts are held once).
+    fn sources_of(&mut self, p: &mut RefiProject) {
         let mut names = Names::default();
-        for s in &p.sources {
+        for s in &mut p.sources {
             let wanted = if s.name.trim().is_empty() { "(unnamed source)".to_string() } else { s.name.trim().to_string() };
             let name = names.unique(&wanted);
             if name != wanted {
@@ -562,7 +564,7 @@ impl Builder {
                 author,
                 time_marks: Vec::new(),
             };
-            self.rows.sources.push((source, s.text.clone()));
+            self.rows.sources.push((source, std::mem::take(&mut s.text)));
             self.sources.insert(s.guid.clone(), (id, self.rows.sources.len() - 1));
         }
     }

@@ -39,7 +39,10 @@ pub fn read_qdpx(bytes: &[u8], file: &str) -> Result<RefiProject, ImportError> {
         return Err(ImportError::TooLarge(format!("\"{qde}\" is larger than {} MB", MAX_QDE_BYTES / 1_000_000)));
     }
     let xml = xml_text::decode(&xml_bytes, &qde)?;
+    // A big project's XML is hundreds of megabytes: hold one copy at a time.
+    drop(xml_bytes);
     let root = dom::parse(&xml, &qde)?;
+    drop(xml);
     if root.name != "Project" {
         return Err(ImportError::Malformed(format!("\"{qde}\" is not a REFI-QDA project (its root element is <{}>, not <Project>)", root.name)));
     }
