@@ -130,9 +130,13 @@ pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     if let Some((title, text)) = &app.refi.report {
         let mut close = false;
         egui::Window::new(title.as_str()).open(&mut open).default_width(640.0).default_height(420.0).show(ctx, |ui| {
-            egui::ScrollArea::vertical().max_height(480.0).show(ui, |ui| {
-                for line in text.lines() {
-                    ui.label(line);
+            // A damaged file can list thousands of corrections: lay out only the rows in view,
+            // one line each (the whole line shows on hover).
+            let lines: Vec<&str> = text.lines().collect();
+            let row = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+            egui::ScrollArea::both().max_height(480.0).auto_shrink([false, true]).show_rows(ui, row, lines.len(), |ui, range| {
+                for line in &lines[range] {
+                    ui.add(egui::Label::new(*line).truncate());
                 }
             });
             close = ui.button("Close").clicked();

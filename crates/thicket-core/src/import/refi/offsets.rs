@@ -82,16 +82,17 @@ pub struct SourceText {
     /// Normalised text.
     pub text: String,
     chars: Vec<char>,
-    /// `starts[k][i]`: position of stored char `i` under `DEFAULT_ORDER[k]`; one extra entry for the end.
-    starts: Vec<Vec<u64>>,
+    /// `starts[k][i]`: position of stored char `i` under `DEFAULT_ORDER[k]`; one extra entry for
+    /// the end. `u32` is enough: an archive entry is at most 256 MB.
+    starts: Vec<Vec<u32>>,
 }
 
 impl SourceText {
     /// Indexes `raw` (the decoded file, BOM already removed).
     pub fn new(raw: &str) -> SourceText {
         let mut chars = Vec::with_capacity(raw.len());
-        let mut starts: Vec<Vec<u64>> = DEFAULT_ORDER.iter().map(|_| Vec::with_capacity(raw.len() + 1)).collect();
-        let mut pos = [0u64; 6];
+        let mut starts: Vec<Vec<u32>> = DEFAULT_ORDER.iter().map(|_| Vec::with_capacity(raw.len() + 1)).collect();
+        let mut pos = [0u32; 6];
         let mut it = raw.chars().peekable();
         while let Some(ch) = it.next() {
             for (k, p) in pos.iter().enumerate() {
@@ -112,8 +113,8 @@ impl SourceText {
             for (k, count) in DEFAULT_ORDER.iter().enumerate() {
                 pos[k] += match count.unit {
                     Unit::CodePoints => 1,
-                    Unit::Utf16 => ch.len_utf16() as u64,
-                    Unit::Utf8Bytes => ch.len_utf8() as u64,
+                    Unit::Utf16 => ch.len_utf16() as u32,
+                    Unit::Utf8Bytes => ch.len_utf8() as u32,
                 };
             }
         }
@@ -133,6 +134,7 @@ impl SourceText {
     pub fn locate(&self, counting: Counting, p: u64) -> Place {
         let k = DEFAULT_ORDER.iter().position(|d| *d == counting).unwrap_or(0);
         let starts = &self.starts[k];
+        let Ok(p) = u32::try_from(p) else { return Place::Beyond };
         match starts.binary_search(&p) {
             Ok(i) => Place::Exact(i),
             Err(i) if i >= starts.len() => Place::Beyond,
