@@ -237,7 +237,8 @@ pub fn read_span(text: &SourceText, counting: Counting, span: &RawSpan<'_>) -> O
 }
 
 /// Scores every counting on a source's selections and returns the best, in `order`'s
-/// preference on ties, with its fit and whether names decided (`true`) or word boundaries.
+/// preference on ties, with its fit and whether names decided (`true`) or word boundaries:
+/// selections whose name is their text count first, then selections on word boundaries.
 pub fn choose(text: &SourceText, spans: &[RawSpan<'_>], order: &[Counting]) -> (Counting, Fit, bool) {
     let expected: Vec<Option<(String, bool)>> = spans.iter().map(|s| expected_text(s.name)).collect();
     let mut best: Option<(Counting, Fit)> = None;
@@ -246,20 +247,21 @@ pub fn choose(text: &SourceText, spans: &[RawSpan<'_>], order: &[Counting]) -> (
         for (span, exp) in spans.iter().zip(&expected) {
             let Some((s, e)) = read_span(text, counting, span) else { continue };
             fit.valid += 1;
-            match exp {
-                Some(exp) if matches_name(text, s, e, exp) => fit.named += 1,
-                Some(_) => {}
-                None if text.on_word_boundaries(s, e) => fit.bounded += 1,
-                None => {}
+            if exp.as_ref().is_some_and(|exp| matches_name(text, s, e, exp)) {
+                fit.named += 1;
+            }
+            if text.on_word_boundaries(s, e) {
+                fit.bounded += 1;
             }
         }
         if best.is_none_or(|(_, b)| fit > b) {
             best = Some((counting, fit));
         }
     }
-    let by_names = expected.iter().any(Option::is_some);
     let (counting, fit) = best.unwrap_or((order.first().copied().unwrap_or(DEFAULT_ORDER[0]), Fit::default()));
-    (counting, fit, by_names)
+    // Names decided only if some name is the selected text under some counting; names that
+    // never are (a tool's labels) say nothing, and word boundaries decided.
+    (counting, fit, fit.named > 0)
 }
 
 #[cfg(test)]
@@ -294,6 +296,15 @@ mod tests {
         assert_eq!((fit.named, by_names), (1, true));
         let spans = [span(14, 19, Some("three"))];
         assert_eq!(choose(&t, &spans, &preference("")).0, c(Unit::Utf16, true));
+    }
+
+    #[test]
+    fn names_that_are_labels_leave_it_to_word_boundaries() {
+        let t = SourceText::new("😀😀 one two\r\nthree four");
+        // "three" in code points with CRLF as one, named as ATLAS.ti names non-text quotations.
+        let spans = [span(11, 16, Some("Quotation 1:1")), span(7, 10, Some("Quotation 1:2"))];
+        let (counting, fit, by_names) = choose(&t, &spans, &preference(""));
+        assert_eq!((counting, fit.named, fit.bounded, by_names), (c(Unit::CodePoints, false), 0, 2, false));
     }
 
     #[test]

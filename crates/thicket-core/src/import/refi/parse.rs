@@ -302,7 +302,9 @@ fn read_text_source(el: &El, text_el: &El, g: Guid, name: String, kind: SourceOr
             continue;
         };
         let codings: Vec<RefiCoding> = sel.all("Coding").filter_map(coding).collect();
-        let span = if found { place(&text, counting, &order, raw_span, &sg, &name, &mut p.report) } else { None };
+        // Names that are never the selected text are labels: they do not correct anything.
+        let named = RawSpan { start: raw_span.start, end: raw_span.end, name: if by_names { raw_span.name } else { None } };
+        let span = if found { place(&text, counting, &order, &named, &sg, &name, &mut p.report) } else { None };
         if !found && !codings.is_empty() {
             p.report.warnings.push(format!(
                 "selection {sg} [{}, {}) of \"{name}\" (source text missing): its {} coding(s) are not imported",
