@@ -75,7 +75,11 @@ impl RefiImportReport {
             let _ = writeln!(
                 out,
                 "Offsets of \"{}\": read as {} ({} of {} selections fit, checked by {})",
-                o.source, o.counting, o.fitting, o.total, o.checked_by
+                o.source,
+                if o.has_crlf { o.counting.to_string() } else { o.counting.unit_name().to_string() },
+                o.fitting,
+                o.total,
+                o.checked_by
             );
         }
         let mut section = |title: &str, lines: Vec<String>| {

@@ -228,6 +228,8 @@ pub struct Skipped {
 pub struct OffsetDecision {
     pub source: String,
     pub counting: Counting,
+    /// Whether the text has CRLF line breaks (else they did not matter).
+    pub has_crlf: bool,
     /// "the selected text in the selections' names" or "word boundaries".
     pub checked_by: String,
     /// Selections that fit under the counting, of all the source's selections.

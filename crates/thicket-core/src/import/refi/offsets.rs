@@ -29,6 +29,17 @@ pub struct Counting {
     pub crlf_as_two: bool,
 }
 
+impl Counting {
+    /// The unit alone, for a text without CRLF line breaks.
+    pub fn unit_name(&self) -> &'static str {
+        match self.unit {
+            Unit::CodePoints => "Unicode code points",
+            Unit::Utf16 => "UTF-16 units",
+            Unit::Utf8Bytes => "UTF-8 bytes",
+        }
+    }
+}
+
 impl std::fmt::Display for Counting {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let unit = match self.unit {
@@ -82,6 +93,8 @@ pub struct SourceText {
     /// Normalised text.
     pub text: String,
     chars: Vec<char>,
+    /// Whether the file has a CRLF line break (else how one counts does not matter).
+    pub has_crlf: bool,
     /// `starts[k][i]`: position of stored char `i` under `DEFAULT_ORDER[k]`; one extra entry for
     /// the end. `u32` is enough: an archive entry is at most 256 MB.
     starts: Vec<Vec<u32>>,
@@ -93,6 +106,7 @@ impl SourceText {
         let mut chars = Vec::with_capacity(raw.len());
         let mut starts: Vec<Vec<u32>> = DEFAULT_ORDER.iter().map(|_| Vec::with_capacity(raw.len() + 1)).collect();
         let mut pos = [0u32; 6];
+        let mut has_crlf = false;
         let mut it = raw.chars().peekable();
         while let Some(ch) = it.next() {
             for (k, p) in pos.iter().enumerate() {
@@ -102,6 +116,7 @@ impl SourceText {
                 let pair = it.peek() == Some(&'\n');
                 if pair {
                     it.next();
+                    has_crlf = true;
                 }
                 chars.push('\n');
                 for (k, count) in DEFAULT_ORDER.iter().enumerate() {
@@ -121,7 +136,7 @@ impl SourceText {
         for (k, p) in pos.iter().enumerate() {
             starts[k].push(*p);
         }
-        SourceText { text: chars.iter().collect(), chars, starts }
+        SourceText { text: chars.iter().collect(), chars, has_crlf, starts }
     }
 
     /// Chars in the stored text.

@@ -291,6 +291,7 @@ fn read_text_source(el: &El, text_el: &El, g: Guid, name: String, kind: SourceOr
         p.report.offsets.push(OffsetDecision {
             source: name.clone(),
             counting,
+            has_crlf: text.has_crlf,
             checked_by: if by_names { "the selected text in the selections' names".into() } else { "word boundaries".into() },
             fitting: if by_names { fit.named } else { fit.bounded },
             total: raws.len(),
