@@ -530,3 +530,21 @@ Example: "on trial"</Description></Code></Codes></CodeBook>
     let check = ok(["check".as_ref(), p.as_os_str()]);
     assert!(check.contains("none: the project is sound"), "{check}");
 }
+
+/// A source with only a rich-text file (no plain text, against the standard) is read from the
+/// .docx as Thicket reads one, and the report says so; selections named by their text land on it.
+#[test]
+fn a_source_with_only_rich_text_is_read_from_its_docx_with_a_warning() {
+    let dir = Dir::new();
+    let docx = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/docx/case_notes_hartley.docx")).unwrap();
+    let phrase = "Greenfield Primary School";
+    let xml = r#"<Project xmlns="urn:QDA-XML:project:1.0" name="n" origin="ATLAS.ti 9"><CodeBook><Codes><Code guid="6e3a9f20-8c1d-4b5e-a7f6-5d2c4b6a8e04" name="School" isCodable="true"/></Codes></CodeBook>
+<Sources><TextSource guid="5f0e1d2c-3b4a-4968-8776-655443322110" name="Case notes" richTextPath="internal://notes.docx"><PlainTextSelection guid="a1111111-1111-4111-8111-111111111111" name="Greenfield Primary School" startPosition="0" endPosition="25"><Coding guid="a1111111-1111-5111-8111-111111111111"><CodeRef targetGUID="6e3a9f20-8c1d-4b5e-a7f6-5d2c4b6a8e04"/></Coding></PlainTextSelection></TextSource></Sources></Project>"#;
+    let f = qdpx(&dir, "rich.qdpx", &[("project.qde", xml.as_bytes()), ("sources/notes.docx", &docx)]);
+    let p = dir.path("r.thicket");
+    let out = ok(["import-qdpx".as_ref(), p.as_os_str(), f.as_os_str()]);
+    assert!(out.contains("source \"Case notes\": text from internal://notes.docx (no plain text in the file: read from the rich text)"), "{out}");
+    // The offsets (0..25) were wrong for this text; the selection's name put it right.
+    assert!(out.contains("the nearest place of the text its name gives"), "{out}");
+    assert_eq!(coded(&p), [("School".to_string(), phrase.to_string())]);
+}

@@ -191,6 +191,16 @@ fn raw_text(el: &El, load: &mut Loader<'_>) -> Result<(String, String), String> 
         return Ok((content.text.clone(), "PlainTextContent".into()));
     }
     let Some(path) = el.attr("plainTextPath") else {
+        // Not as the standard asks, but seen: only the rich text. Its text is read as Thicket
+        // reads such a file; the positions then hold only if the tool read it the same way.
+        if let Some(rich) = el.attr("richTextPath")
+            && let Some(bytes) = load(rich)?
+        {
+            let settings = super::super::ImportSettings { speakers: super::super::SpeakerMode::None, ..Default::default() };
+            let doc = super::super::import_bytes(rich, &bytes, &settings).map_err(|e| format!("its only text is \"{rich}\", which cannot be read ({e})"))?;
+            let text = doc.into_iter().next().map(|d| d.text).unwrap_or_default();
+            return Ok((text, format!("{rich} (no plain text in the file: read from the rich text)")));
+        }
         return Err("it has neither plainTextPath nor PlainTextContent".into());
     };
     match load(path)? {
@@ -256,7 +266,13 @@ fn read_source(el: &El, origin: &str, load: &mut Loader<'_>, p: &mut RefiProject
 #[allow(clippy::too_many_arguments)]
 fn read_text_source(el: &El, text_el: &El, g: Guid, name: String, kind: SourceOrigin, origin: &str, load: &mut Loader<'_>, p: &mut RefiProject) {
     let (raw, text_file, found) = match raw_text(text_el, load) {
-        Ok((raw, file)) => (raw, file, true),
+        Ok((raw, file)) => {
+            if file.ends_with(')') {
+                // Read another way than the standard says: say so.
+                p.report.warnings.push(format!("source \"{name}\": text from {file}"));
+            }
+            (raw, file, true)
+        }
         Err(why) => (String::new(), String::new(), {
             p.report.warnings.push(format!("source \"{name}\": {why}; imported with no text"));
             false
@@ -297,15 +313,16 @@ fn read_text_source(el: &El, text_el: &El, g: Guid, name: String, kind: SourceOr
             total: raws.len(),
         });
     }
+    // Names that are never the selected text (a tool's labels) are looked for in the text a few
+    // times only: each look reads the text around the selection.
+    let mut searches = Searches { names_decide: by_names, failed: 0 };
     for (sel, raw_span) in sels.iter().zip(&raws) {
         let Some(sg) = guid(sel) else {
             p.report.skip("selection", &format!("in \"{name}\""), "it has no guid");
             continue;
         };
         let codings: Vec<RefiCoding> = sel.all("Coding").filter_map(coding).collect();
-        // Names that are never the selected text are labels: they do not correct anything.
-        let named = RawSpan { start: raw_span.start, end: raw_span.end, name: if by_names { raw_span.name } else { None } };
-        let span = if found { place(&text, counting, &order, &named, &sg, &name, &mut p.report) } else { None };
+        let span = if found { place(&text, counting, &order, raw_span, &mut searches, &sg, &name, &mut p.report) } else { None };
         if !found && !codings.is_empty() {
             p.report.warnings.push(format!(
                 "selection {sg} [{}, {}) of \"{name}\" (source text missing): its {} coding(s) are not imported",
@@ -341,8 +358,21 @@ fn coding(el: &El) -> Option<RefiCoding> {
 
 /// Places one selection in the stored text under the source's counting, correcting it (and
 /// saying how) when it does not fit: another counting that matches its name, the nearest place
-/// of its named text, or its ends moved out to whole chars / in to the end of the text.
-fn place(text: &SourceText, counting: Counting, order: &[Counting], raw: &RawSpan<'_>, g: &str, source: &str, report: &mut RefiReport) -> Option<(usize, usize)> {
+/// of its named text, or its ends moved out to whole chars / in to the end of the text. When the
+/// source's names are never its selections' text (`names_decide` false: a tool's labels such as
+/// "Quotation 1:1"), a name that does not match is no reason for a warning, and after a few
+/// names not found in the text the rest are not looked for.
+#[allow(clippy::too_many_arguments)]
+fn place(
+    text: &SourceText,
+    counting: Counting,
+    order: &[Counting],
+    raw: &RawSpan<'_>,
+    searches: &mut Searches,
+    g: &str,
+    source: &str,
+    report: &mut RefiReport,
+) -> Option<(usize, usize)> {
     let label = format!("selection {g} [{}, {}) in \"{source}\"", raw.start, raw.end);
     if raw.end == raw.start {
         report.skip("selection", &label, "it is empty (start equals end)");
@@ -370,15 +400,18 @@ fn place(text: &SourceText, counting: Counting, order: &[Counting], raw: &RawSpa
                 return Some((s, e));
             }
         }
-        if !exp.1 {
+        if !exp.1 && searches.failed < searches.limit() {
             let near = read.map_or_else(|| text.char_len().min(raw.start as usize), |(s, _)| s);
             if let Some((s, e)) = text.find_near(&exp.0, near) {
                 report.corrections.push(format!("{label}: moved to chars [{s}, {e}), the nearest place of the text its name gives"));
                 return Some((s, e));
             }
+            searches.failed += 1;
         }
         if let Some((s, e)) = read {
-            report.warnings.push(format!("{label}: its text differs from the text in its name; kept where its offsets put it"));
+            if searches.names_decide {
+                report.warnings.push(format!("{label}: its text differs from the text in its name; kept where its offsets put it"));
+            }
             return Some((s, e));
         }
     }
@@ -399,6 +432,23 @@ fn place(text: &SourceText, counting: Counting, order: &[Counting], raw: &RawSpa
     }
     report.corrections.push(format!("{label}: its ends split a character or ran past the text; widened or cut to chars [{start}, {end})"));
     Some((start, end))
+}
+
+/// How far a source's selection names are trusted to correct offsets.
+struct Searches {
+    /// Some name is its selection's text: every mismatch is looked for.
+    names_decide: bool,
+    /// Names looked for in vain so far.
+    failed: usize,
+}
+
+impl Searches {
+    /// Names looked for in vain before the rest are not looked for: a few when names are labels,
+    /// more when they are texts (each look reads up to 40,000 chars, so a file whose every
+    /// offset is wrong cannot take hours).
+    fn limit(&self) -> usize {
+        if self.names_decide { 2_000 } else { 20 }
+    }
 }
 
 fn read_note(el: &El, load: &mut Loader<'_>, p: &mut RefiProject) {
