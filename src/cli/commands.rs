@@ -41,6 +41,10 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
             );
             Ok(Ending::Success)
         }
+        Command::ImportQdpx { new_project, qdpx, format } => super::refi::import_qdpx(&new_project, &qdpx, &format),
+        Command::Import { project, paths, format, .. } if paths.iter().any(|p| super::refi::refi_kind(p).is_some()) => {
+            super::refi::import(&project, &paths, &format)
+        }
         Command::Import {
             project,
             paths,

@@ -17,6 +17,7 @@ mod merge;
 mod output;
 mod pseudonyms;
 mod qualcoder;
+mod refi;
 mod search;
 
 use std::path::PathBuf;
@@ -151,6 +152,19 @@ pub enum Command {
         /// The QualCoder project folder, NAME.qda (holding data.qda).
         folder: PathBuf,
         /// table, csv or json.
+        #[arg(long, default_value = "table")]
+        format: String,
+    },
+    /// Create a new project from a REFI-QDA project (.qdpx) exported by NVivo, ATLAS.ti, MAXQDA,
+    /// QualCoder or Thicket: sources, codes, codings, coders, cases, memos and attributes, with a
+    /// report of what was read, skipped and corrected.
+    #[command(name = "import-qdpx")]
+    ImportQdpx {
+        /// The new project file (refused if it exists).
+        new_project: PathBuf,
+        /// The .qdpx file.
+        qdpx: PathBuf,
+        /// table (a readable report) or json.
         #[arg(long, default_value = "table")]
         format: String,
     },
@@ -547,7 +561,7 @@ pub fn main() -> ExitCode {
 /// `import` reads come from their own list, so the help cannot drift from what is read.
 pub fn command() -> clap::Command {
     let formats = thicket_core::import::SUPPORTED_EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ");
-    Cli::command().mut_subcommand("import", |c| c.about(format!("Import files or folders as sources ({formats})")))
+    Cli::command().mut_subcommand("import", |c| c.about(format!("Import files or folders as sources ({formats}); or a REFI-QDA codebook (.qdc) into the project")))
 }
 
 /// Runs a parsed command, printing an error to stderr if it fails.

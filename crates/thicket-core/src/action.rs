@@ -128,6 +128,11 @@ pub enum Action {
     RestorePseudonyms(Vec<Pseudonym>),
     /// Several actions as one step: one transaction, one undo.
     Batch { label: String, actions: Vec<Action> },
+    /// Insert rows read from an exchange file (a REFI-QDA project or codebook) as one step,
+    /// keeping their UUIDs, names, colours, dates and coders. Ids below zero name rows of this
+    /// action (they get fresh ids on insert); ids above zero name rows already in the project.
+    /// Undone by removing what it inserted.
+    ImportRows { label: String, rows: Box<Snapshot> },
     /// Delete entities and everything that hangs from them (a code's sub-codes and codings, ...).
     Remove(EntitySet),
     /// Put back rows removed earlier, under their old ids.
@@ -185,7 +190,7 @@ impl Action {
             Action::RemovePseudonyms(ids) if ids.len() == 1 => "Remove pseudonym".into(),
             Action::RemovePseudonyms(ids) => format!("Remove {} pseudonyms", ids.len()),
             Action::RestorePseudonyms(p) => format!("Restore {} pseudonyms", p.len()),
-            Action::Batch { label, .. } => label.clone(),
+            Action::Batch { label, .. } | Action::ImportRows { label, .. } => label.clone(),
             Action::Remove(set) => format!("Delete {}", set.describe()),
             Action::Restore(snapshot) => format!("Restore {}", snapshot.ids().describe()),
             Action::ImportProject { label, .. } => label.clone(),
@@ -207,6 +212,7 @@ impl Action {
             Action::LinkSourceParticipants { links, .. } => links.len(),
             Action::AssignSources { sources, .. } | Action::UnassignSources { sources, .. } => sources.len(),
             Action::Batch { actions, .. } => actions.iter().map(Action::rows).sum(),
+            Action::ImportRows { rows, .. } => rows.sources.len() + rows.codes.len() + rows.codings.len() + rows.memos.len(),
             Action::Remove(set) => set.codings.len() + set.sources.len() + set.codes.len() + set.memos.len(),
             Action::Restore(snapshot) | Action::ImportProject { rows: snapshot, .. } => {
                 snapshot.codings.len() + snapshot.turns.len() + snapshot.sources.len() + snapshot.codes.len()

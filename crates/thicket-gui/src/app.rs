@@ -39,6 +39,12 @@ pub enum UiCommand {
     SelectSource(SourceId),
     /// Read these files or folders and open the import dialog.
     Import(Vec<PathBuf>),
+    /// A REFI-QDA project (.qdpx) was chosen: ask for the new project file to import it into.
+    ChooseRefiTarget(PathBuf),
+    /// Import the chosen REFI-QDA project into this new project file (in the background), then open it.
+    ImportRefiProject(PathBuf),
+    /// Merge a REFI-QDA codebook (.qdc) into the open project and show what was merged.
+    ImportCodebook(PathBuf),
     /// Apply a change to the project (recorded for undo).
     Perform(thicket_core::Action),
     /// Show the participants window.
@@ -142,6 +148,8 @@ pub struct ThicketApp {
     pub(super) excerpts: super::excerpt_dialog::ExcerptDialog,
     /// File → Open a QualCoder project…: the import running, or its report.
     pub(super) qualcoder: super::qualcoder_import::QualCoderImport,
+    /// File → Open a REFI-QDA project and Import codebook: the import running and its report.
+    pub(super) refi: super::refi_import::RefiImport,
     /// Thicket's own file browser, while open.
     file_browser: Option<super::file_browser::FileBrowser>,
     /// System dialogs or Thicket's own, decided once (see `file_request`).
@@ -216,6 +224,7 @@ impl ThicketApp {
             excerpts: Default::default(),
             merge: None,
             qualcoder: Default::default(),
+            refi: Default::default(),
             file_browser: None,
             dialogs: super::file_request::DialogKind::detect(),
             generation: 0,
@@ -354,6 +363,11 @@ impl ThicketApp {
     /// The import dialog, when open.
     pub fn import_dialog(&self) -> Option<&ImportDialog> {
         self.import.as_ref()
+    }
+
+    /// File → Open a REFI-QDA project and Import codebook: the running import and its report.
+    pub fn refi_import(&self) -> &super::refi_import::RefiImport {
+        &self.refi
     }
 
     /// Thicket's own file browser, when open.
@@ -808,6 +822,9 @@ impl ThicketApp {
             UiCommand::ImportReviewed => self.import_reviewed(),
             UiCommand::QualCoderFolder(folder) => super::qualcoder_import::folder_chosen(self, folder),
             UiCommand::QualCoderTarget(target) => super::qualcoder_import::start(self, target),
+            UiCommand::ChooseRefiTarget(qdpx) => super::refi_import::choose_target(self, qdpx),
+            UiCommand::ImportRefiProject(new) => super::refi_import::start(self, new),
+            UiCommand::ImportCodebook(file) => super::refi_import::import_codebook(self, &file),
             UiCommand::ShowSpan(id, span) => {
                 self.analysis.show_document();
                 if self.selected != Some(id) {
@@ -1154,6 +1171,7 @@ impl eframe::App for ThicketApp {
         super::excerpt_dialog::show(self, ui.ctx());
         super::team::show(self, ui.ctx());
         super::qualcoder_import::show(self, ui.ctx());
+        super::refi_import::show(self, ui.ctx());
         self.dialogs(ui.ctx());
         if let Some(writing) = &self.writing {
             // Commands wait for the project to come back.

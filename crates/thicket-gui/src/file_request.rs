@@ -40,6 +40,12 @@ pub enum FilePurpose {
     OpenQualCoder,
     /// Where the project read from a QualCoder folder goes (a new file).
     QualCoderTarget,
+    /// A REFI-QDA project to become a new Thicket project.
+    OpenRefiProject,
+    /// The new project file for the REFI-QDA project chosen before.
+    NewFromRefi,
+    /// A REFI-QDA codebook to merge into the open project.
+    ImportCodebook,
     /// Export the analysis view of this kind in this format.
     Export(AnalysisKind, ExportFormat),
     /// Write the codebook or a case report in this format.
@@ -87,6 +93,8 @@ pub struct FileRequest {
 }
 
 const PROJECTS: FileFilter = FileFilter { label: "Thicket project", extensions: &["thicket"] };
+const REFI_PROJECTS: FileFilter = FileFilter { label: "REFI-QDA project", extensions: &["qdpx"] };
+const REFI_CODEBOOKS: FileFilter = FileFilter { label: "REFI-QDA codebook", extensions: &["qdc"] };
 const DOCUMENTS: FileFilter = FileFilter { label: "Documents", extensions: SUPPORTED_EXTENSIONS };
 
 impl FileRequest {
@@ -101,6 +109,9 @@ impl FileRequest {
             FilePurpose::ImportFolder | FilePurpose::OpenQualCoder => (FileMode::PickFolder, None, None),
             FilePurpose::MergeProject => (FileMode::OpenFile, None, Some(PROJECTS)),
             FilePurpose::QualCoderTarget => (FileMode::SaveFile, Some("from-qualcoder.thicket".to_string()), Some(PROJECTS)),
+            FilePurpose::OpenRefiProject => (FileMode::OpenFile, None, Some(REFI_PROJECTS)),
+            FilePurpose::NewFromRefi => (FileMode::SaveFile, Some("imported.thicket".to_string()), Some(PROJECTS)),
+            FilePurpose::ImportCodebook => (FileMode::OpenFile, None, Some(REFI_CODEBOOKS)),
             FilePurpose::Export(kind, format) => {
                 let filter = FileFilter { label: format.kind_label(), extensions: format.extensions() };
                 (FileMode::SaveFile, Some(format!("{}.{}", kind.stem(), format.extensions()[0])), Some(filter))
@@ -136,6 +147,9 @@ impl FileRequest {
             FilePurpose::OpenQualCoder => "Open a QualCoder project folder",
             FilePurpose::QualCoderTarget => "Save the imported project as",
             FilePurpose::MergeProject => "Merge a project into this one",
+            FilePurpose::OpenRefiProject => "Open a REFI-QDA project",
+            FilePurpose::NewFromRefi => "Save the imported project as",
+            FilePurpose::ImportCodebook => "Import codebook",
             FilePurpose::Export(..) | FilePurpose::Report(..) | FilePurpose::Refi(_) => "Export",
             FilePurpose::ExportExcerpts(_) => "Export coded excerpts",
         }
@@ -144,7 +158,9 @@ impl FileRequest {
     /// The confirm button's text.
     pub fn confirm_label(&self) -> &'static str {
         match self.purpose {
-            FilePurpose::OpenProject => "Open",
+            FilePurpose::OpenProject | FilePurpose::OpenRefiProject => "Open",
+            FilePurpose::NewFromRefi => "Create",
+            FilePurpose::ImportCodebook => "Import",
             FilePurpose::NewProject => "Create",
             FilePurpose::ImportFiles => "Import",
             FilePurpose::ImportFolder => "Import this folder",
@@ -203,6 +219,9 @@ impl FileRequest {
                 UiCommand::Import(paths)
             }
             FilePurpose::MergeProject => UiCommand::Merge(super::merge_dialog::MergeStep::Chosen(first)),
+            FilePurpose::OpenRefiProject => UiCommand::ChooseRefiTarget(first),
+            FilePurpose::NewFromRefi => UiCommand::ImportRefiProject(self.with_extension(first)),
+            FilePurpose::ImportCodebook => UiCommand::ImportCodebook(first),
             FilePurpose::Export(kind, format) => UiCommand::Export(kind, format, self.with_extension(first)),
             FilePurpose::Report(kind, format) => UiCommand::ExportReport(kind, format, self.with_extension(first)),
             FilePurpose::ExportExcerpts(format) => UiCommand::ExportExcerpts(format, self.with_extension(first)),

@@ -30,6 +30,7 @@ mod panels;
 pub mod phases;
 mod prefs;
 pub mod qualcoder_import;
+pub mod refi_import;
 pub mod pseudonyms;
 pub mod refi_dialog;
 pub mod report_dialog;

@@ -15,6 +15,7 @@ mod odt;
 pub mod qualcoder;
 mod pdf;
 mod plaintext;
+pub mod refi;
 mod rtf;
 pub mod roles;
 pub mod speakers;

@@ -42,6 +42,21 @@ impl Element<'_> {
         self.ns == ns && self.local == local
     }
 
+    /// Every attribute but namespace declarations: (local name, normalised value), in document
+    /// order; an attribute whose value cannot be decoded is left out.
+    pub fn attrs(&self) -> Vec<(String, String)> {
+        let Some(start) = self.start else { return Vec::new() };
+        start
+            .attributes()
+            .flatten()
+            .filter(|a| a.key.as_ref() != "xmlns" && a.key.prefix().is_none_or(|p| p.as_ref() != "xmlns"))
+            .filter_map(|a| {
+                let value = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok()?.into_owned();
+                Some((a.key.local_name().as_ref().to_string(), value))
+            })
+            .collect()
+    }
+
     /// The value of the attribute with this local name (prefix ignored: word-processor
     /// attributes are qualified by the element's own namespace).
     pub fn attr(&self, local: &str) -> Option<String> {

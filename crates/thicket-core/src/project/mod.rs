@@ -15,6 +15,7 @@ mod merge;
 mod pseudonyms;
 mod qualcoder;
 mod queries;
+pub mod refi;
 mod search;
 
 use std::path::Path;

@@ -25,7 +25,9 @@ pub enum Command {
     OpenProject,
     OpenSample,
     OpenQualCoder,
+    OpenRefiProject,
     ImportFiles,
+    ImportCodebook,
     ImportFolder,
     ExportCodebook,
     ExportCaseReport,
@@ -133,7 +135,9 @@ impl Command {
             C::OpenProject =>    (File, 0, "Open project…", key(Key::O), Nothing, ""),
             C::OpenSample =>     (File, 0, "Open the sample study", None, Nothing, ""),
             C::OpenQualCoder =>  (File, 0, "Open a QualCoder project…", None, Nothing, "Read a QualCoder project folder (NAME.qda) into a new Thicket project; the folder is left as it is"),
+            C::OpenRefiProject => (File, 0, "Open a REFI-QDA project (.qdpx)…", None, Nothing, "A project exported by NVivo, ATLAS.ti, MAXQDA or QualCoder becomes a new Thicket project"),
             C::ImportFiles =>    (File, 1, "Import files…", key(Key::I), OpenProject, "Read transcripts and documents into this project"),
+            C::ImportCodebook => (File, 1, "Import codebook (.qdc)…", None, OpenProject, "Merge a REFI-QDA codebook into this project's codes, by name"),
             C::ImportFolder =>   (File, 1, "Import folder…", None, OpenProject, ""),
             C::MergeProject =>   (File, 1, "Merge a project…", None, OpenProject, "Bring in what another copy of this study holds (another coder's codings, new codes, memos), with a preview; one step you can undo"),
             C::ExportCodebook => (File, 2, "Codebook…", None, OpenProject, "The codes with their descriptions, colours and counts, for a paper or a coding manual"),
@@ -172,7 +176,7 @@ impl Command {
     pub fn all() -> Vec<Command> {
         use Command as C;
         let mut all = vec![
-            C::NewProject, C::OpenProject, C::OpenSample, C::OpenQualCoder, C::ImportFiles, C::ImportFolder, C::MergeProject, C::ExportExcerpts, C::ExportCodebook,
+            C::NewProject, C::OpenProject, C::OpenSample, C::OpenQualCoder, C::OpenRefiProject, C::ImportFiles, C::ImportFolder, C::ImportCodebook, C::MergeProject, C::ExportExcerpts, C::ExportCodebook,
             C::ExportCaseReport, C::ExportQdpx, C::ExportQdc, C::SaveCopy, C::CloseProject, C::Quit,
             C::Participants, C::Cases, C::Attributes, C::Memos, C::NewProjectMemo, C::Pseudonyms, C::ExportLog, C::ChangeCoder,
             C::ThemeSystem, C::ThemeLight, C::ThemeDark, C::CommandPalette, C::Team, C::LeaveBlind,
@@ -261,6 +265,8 @@ pub(super) fn run(app: &mut ThicketApp, command: Command) {
         Command::OpenQualCoder => choose(FilePurpose::OpenQualCoder),
         Command::ImportFiles => choose(FilePurpose::ImportFiles),
         Command::ImportFolder => choose(FilePurpose::ImportFolder),
+        Command::OpenRefiProject => choose(FilePurpose::OpenRefiProject),
+        Command::ImportCodebook => choose(FilePurpose::ImportCodebook),
         Command::SaveCopy => choose(FilePurpose::SaveCopy),
         Command::MergeProject => choose(FilePurpose::MergeProject),
         Command::CloseProject => UiCommand::CloseProject,

@@ -114,7 +114,7 @@ pub(super) fn update(w: &mut Writer<'_>, id: CodingId, span: TextSpan, memo: Str
 /// text of `char_len` chars. With an index of the text the window around the span is looked up;
 /// without one, it is found by one walk from the start (cheaper than indexing a long text for a
 /// single coding).
-pub(super) fn quote_selector(text: &str, index: Option<&TextIndex>, char_len: usize, span: TextSpan) -> QuoteSelector {
+pub(crate) fn quote_selector(text: &str, index: Option<&TextIndex>, char_len: usize, span: TextSpan) -> QuoteSelector {
     let from = span.start.saturating_sub(QUOTE_CONTEXT);
     let to = (span.end + QUOTE_CONTEXT).min(char_len);
     let window = match index {

@@ -14,6 +14,7 @@ mod cases;
 mod coders;
 mod codes;
 mod codings;
+mod exchange;
 mod frameworks;
 mod history;
 mod import_project;
@@ -29,6 +30,7 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::Writer;
 
+pub(crate) use codings::quote_selector;
 pub(crate) use sources::text_hash;
 
 impl Project {
@@ -126,6 +128,7 @@ pub(super) fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
         Action::RemovePseudonyms(ids) => pseudonyms::remove(w, &ids),
         Action::RestorePseudonyms(entries) => pseudonyms::restore(w, entries),
         Action::Batch { label, actions } => history::batch(w, label, actions),
+        Action::ImportRows { rows, .. } => exchange::insert_rows(w, &rows),
         Action::Remove(set) => history::remove(w, &set),
         Action::Restore(snapshot) => history::restore(w, &snapshot),
         Action::ImportProject { rows, .. } => import_project::import(w, *rows),
