@@ -149,7 +149,7 @@ pub struct ThicketApp {
     /// File → Open a QualCoder project…: the import running, or its report.
     pub(super) qualcoder: super::qualcoder_import::QualCoderImport,
     /// File → Open a REFI-QDA project and Import codebook: the import running and its report.
-    pub(super) refi: super::refi_import::RefiImport,
+    pub(super) refi_import: super::refi_import::RefiImport,
     /// Thicket's own file browser, while open.
     file_browser: Option<super::file_browser::FileBrowser>,
     /// System dialogs or Thicket's own, decided once (see `file_request`).
@@ -224,7 +224,7 @@ impl ThicketApp {
             excerpts: Default::default(),
             merge: None,
             qualcoder: Default::default(),
-            refi: Default::default(),
+            refi_import: Default::default(),
             file_browser: None,
             dialogs: super::file_request::DialogKind::detect(),
             generation: 0,
@@ -367,7 +367,7 @@ impl ThicketApp {
 
     /// File → Open a REFI-QDA project and Import codebook: the running import and its report.
     pub fn refi_import(&self) -> &super::refi_import::RefiImport {
-        &self.refi
+        &self.refi_import
     }
 
     /// Thicket's own file browser, when open.

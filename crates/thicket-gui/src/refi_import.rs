@@ -50,13 +50,13 @@ pub(super) fn choose_target(app: &mut ThicketApp, qdpx: PathBuf) {
     let stem = qdpx.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "study".into());
     let mut request = FileRequest::new(FilePurpose::NewFromRefi);
     request.suggested_name = Some(format!("{stem}.thicket"));
-    app.refi.pending = Some(qdpx);
+    app.refi_import.pending = Some(qdpx);
     app.push(UiCommand::ChooseFile(request));
 }
 
 /// The new project's file was named: start the import on a worker.
 pub(super) fn start(app: &mut ThicketApp, new: PathBuf) {
-    let Some(qdpx) = app.refi.pending.take() else { return };
+    let Some(qdpx) = app.refi_import.pending.take() else { return };
     if new.exists() {
         app.errors.push(format!("\"{}\" already exists: choose a new name for the imported project", new.display()));
         return;
@@ -70,7 +70,7 @@ pub(super) fn start(app: &mut ThicketApp, new: PathBuf) {
         };
         create_from_qdpx(&target, &qdpx, &mut observer).map_err(|e| e.to_string())
     });
-    app.refi.running = Some(Running { job, new, name });
+    app.refi_import.running = Some(Running { job, new, name });
 }
 
 /// Reads a codebook and merges it into the open project; shows its report.
@@ -87,7 +87,7 @@ pub(super) fn import_codebook(app: &mut ThicketApp, file: &Path) {
             if let Some(action) = action {
                 app.push(UiCommand::Perform(action));
             }
-            app.refi.report = Some(("Codebook import report".into(), report.to_text()));
+            app.refi_import.report = Some(("Codebook import report".into(), report.to_text()));
         }
         Err(e) => app.errors.push(e),
     }
@@ -95,7 +95,7 @@ pub(super) fn import_codebook(app: &mut ThicketApp, file: &Path) {
 
 /// Draws the progress of a running import and the last report; acts on a finished import.
 pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
-    if let Some(Running { job, new, name }) = &mut app.refi.running {
+    if let Some(Running { job, new, name }) = &mut app.refi_import.running {
         match job.poll() {
             Polled::Running => {
                 let progress = job.progress();
@@ -112,22 +112,22 @@ pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
             }
             Polled::Done(Ok(report)) => {
                 let new = new.clone();
-                app.refi.running = None;
-                app.refi.report = Some(("REFI-QDA import report".into(), report.to_text()));
+                app.refi_import.running = None;
+                app.refi_import.report = Some(("REFI-QDA import report".into(), report.to_text()));
                 app.push(UiCommand::OpenProject(new));
             }
             Polled::Done(Err(e)) => {
-                app.refi.running = None;
+                app.refi_import.running = None;
                 app.errors.push(e);
             }
             Polled::Lost(e) => {
-                app.refi.running = None;
+                app.refi_import.running = None;
                 app.errors.push(format!("the import stopped: {e}"));
             }
         }
     }
     let mut open = true;
-    if let Some((title, text)) = &app.refi.report {
+    if let Some((title, text)) = &app.refi_import.report {
         let mut close = false;
         egui::Window::new(title.as_str()).open(&mut open).default_width(640.0).default_height(420.0).show(ctx, |ui| {
             // A damaged file can list thousands of corrections: lay out only the rows in view,
@@ -146,6 +146,6 @@ pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
         }
     }
     if !open {
-        app.refi.report = None;
+        app.refi_import.report = None;
     }
 }

@@ -345,7 +345,7 @@ impl Builder {
         }
         let id = CoderId(self.id());
         let uuid = self.uuid("", "coder");
-        self.rows.coders.push(Coder { id, uuid, name: "Imported".into(), created_at: self.now.clone() });
+        self.rows.coders.push(Coder { id, uuid, name: "Imported".into(), created_at: self.now.clone(), color: crate::model::next_coder_colour(self.rows.coders.len()).hex_upper(), retired: false });
         self.report.decisions.push("things without a known creating user are credited to a coder named \"Imported\"".into());
         self.default_coder = Some(id);
         id
@@ -435,7 +435,7 @@ impl Builder {
             }
             let id = CoderId(self.id());
             let uuid = self.uuid(&u.guid, "coder");
-            self.rows.coders.push(Coder { id, uuid, name, created_at: created_at.clone() });
+            self.rows.coders.push(Coder { id, uuid, name, created_at: created_at.clone(), color: crate::model::next_coder_colour(self.rows.coders.len()).hex_upper(), retired: false });
             self.coders.insert(u.guid.clone(), id);
         }
         let fallback = p.creating_user.as_ref().and_then(|g| self.coders.get(g)).copied().or_else(|| self.rows.coders.first().map(|c| c.id));
@@ -883,7 +883,7 @@ impl Builder {
             None => {
                 let id = CoderId(self.id());
                 let uuid = uuid::Uuid::new_v4().to_string();
-                self.rows.coders.push(Coder { id, uuid, name: coder.to_string(), created_at: self.now.clone() });
+                self.rows.coders.push(Coder { id, uuid, name: coder.to_string(), created_at: self.now.clone(), color: crate::model::next_coder_colour(self.rows.coders.len()).hex_upper(), retired: false });
                 self.default_coder = Some(id);
             }
         }

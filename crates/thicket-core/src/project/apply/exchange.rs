@@ -37,7 +37,7 @@ pub(super) fn insert_rows(w: &mut Writer<'_>, rows: &Snapshot) -> Result<Outcome
     let mut ids = Ids::default();
     let mut made = EntitySet::default();
     for c in &rows.coders {
-        let id = w.insert_coder(None, &c.uuid, &c.name, &c.created_at)?;
+        let id = w.insert_coder(&Coder { id: CoderId(0), ..c.clone() })?;
         ids.coders.insert(c.id.0, id.0);
         made.coders.push(id);
     }
