@@ -16,6 +16,7 @@ mod ids;
 mod kinds;
 mod placement;
 mod pseudonyms;
+mod reconcile;
 mod span;
 
 pub use codebook::{Codebook, in_vivo_name, split_path};
@@ -27,6 +28,7 @@ pub use ids::*;
 pub use kinds::*;
 pub use placement::Placement;
 pub use pseudonyms::{ExportRecord, NewExportRecord, NewPseudonym, Pseudonym};
+pub use reconcile::{Choice, DecisionKey, DecisionSlot, ReconcileDecision, join_ids, split_ids};
 pub use span::TextSpan;
 
 /// Codes for the unit tests of the tree's rules, built in one place.
