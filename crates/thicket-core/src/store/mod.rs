@@ -15,6 +15,7 @@ mod convert;
 mod framework;
 mod migrations;
 mod read;
+mod reconcile;
 mod snapshot;
 mod write;
 

@@ -1,0 +1,282 @@
+//! Reconciliation (docs/reconcile.md): the queue of disagreements between chosen coders over
+//! chosen codes and sources, with the decisions recorded for them; the action that records new
+//! decisions; and the agreement figures shown before and after.
+//!
+//! The queue is read from the store (codings of the compared coders and the master, decisions)
+//! and worked out by `analysis::disagreements`, a pure function; the action is built here with the
+//! spans each choice gives (`analysis::resolved_spans`) and applied like any other.
+
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+use super::Project;
+use crate::action::{Action, PlannedDecision, ReconcileStep};
+use crate::analysis::{Disagreement, ItemId, QueueOrder, SimpleAgreement, disagreements, paragraph_agreement, resolved_spans};
+use crate::error::{Error, Result};
+use crate::model::*;
+use crate::text::TextIndex;
+
+/// What to reconcile: the coders compared (the first is A, the second B), the master coder's name,
+/// and the codes and sources looked at (empty: all).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReconcileScope {
+    pub coders: Vec<CoderId>,
+    pub master: String,
+    pub codes: Vec<CodeId>,
+    pub sources: Vec<SourceId>,
+}
+
+impl ReconcileScope {
+    fn wants_code(&self, code: CodeId) -> bool {
+        self.codes.is_empty() || self.codes.contains(&code)
+    }
+
+    fn wants_source(&self, source: SourceId) -> bool {
+        self.sources.is_empty() || self.sources.contains(&source)
+    }
+}
+
+/// One item of the queue and its decision, if one is recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueueItem {
+    pub item: Disagreement,
+    pub decision: Option<ReconcileDecision>,
+}
+
+impl QueueItem {
+    /// The decided choice as seen with the scope's coder order (`None`: unresolved).
+    pub fn choice(&self, coders: &[CoderId]) -> Option<Choice> {
+        self.decision.as_ref().map(|d| d.choice_for(coders))
+    }
+}
+
+/// The disagreements of a scope, in the order asked, with their decisions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReconcileQueue {
+    pub scope: ReconcileScope,
+    /// The master coder, when it exists yet.
+    pub master: Option<CoderId>,
+    pub items: Vec<QueueItem>,
+}
+
+impl ReconcileQueue {
+    /// How many items have a decision.
+    pub fn resolved(&self) -> usize {
+        self.items.iter().filter(|i| i.decision.is_some()).count()
+    }
+
+    /// The item with this id.
+    pub fn get(&self, id: ItemId) -> Option<&QueueItem> {
+        self.items.iter().find(|i| i.item.id == id)
+    }
+}
+
+/// Agreement before and after reconciling: A with B, and each compared coder with the master.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReconcileAgreement {
+    /// The first two compared coders.
+    pub before: SimpleAgreement,
+    /// Each compared coder with the master (empty while there is no master).
+    pub after: Vec<(CoderId, SimpleAgreement)>,
+}
+
+impl Project {
+    /// The coders named `names`, in that order, or an error naming the one missing and those there are.
+    pub fn coders_named(&self, names: &[String]) -> Result<Vec<CoderId>> {
+        let all = self.coders()?;
+        names
+            .iter()
+            .map(|n| {
+                all.iter().find(|c| c.name == *n).map(|c| c.id).ok_or_else(|| {
+                    let there: Vec<&str> = all.iter().map(|c| c.name.as_str()).collect();
+                    Error::not_found(format!("no coder named \"{n}\": there are {}", there.join(", ")))
+                })
+            })
+            .collect()
+    }
+
+    /// The queue of `scope` in `order`: every disagreement between the compared coders, with the
+    /// decision recorded for it into the master, if any.
+    pub fn reconcile_queue(&self, scope: &ReconcileScope, order: QueueOrder) -> Result<ReconcileQueue> {
+        check_scope(scope)?;
+        let refs: Vec<CodingRef> = self
+            .store
+            .read()
+            .coding_refs_of_coders(&scope.coders)?
+            .into_iter()
+            .filter(|c| scope.wants_code(c.code_id) && scope.wants_source(c.source_id))
+            .collect();
+        let sources: Vec<SourceId> = self.sources()?.into_iter().map(|s| s.id).collect();
+        let codes: Vec<CodeId> = self.codebook()?.walk().into_iter().map(|(_, c)| c.id).collect();
+        let found = disagreements(&refs, &scope.coders, &sources, &codes, order);
+        let master = self.coders()?.into_iter().find(|c| c.name == scope.master).map(|c| c.id);
+        let mut decided: HashMap<(SourceId, CodeId, TextSpan), ReconcileDecision> = HashMap::new();
+        if let Some(m) = master {
+            for d in self.store.read().reconcile_decisions(m, &scope.coders)? {
+                decided.insert((d.key.source, d.key.code, d.key.extent), d);
+            }
+        }
+        let items = found
+            .into_iter()
+            .map(|item| {
+                let decision = decided.remove(&(item.id.source, item.id.code, item.id.extent));
+                QueueItem { item, decision }
+            })
+            .collect();
+        Ok(ReconcileQueue { scope: scope.clone(), master, items })
+    }
+
+    /// The action that records these decisions (item, choice, note) on `queue`'s items, by
+    /// `decided_by`: one step, one undo. An id not in the queue is refused, naming it.
+    pub fn reconcile_action(&self, queue: &ReconcileQueue, decisions: &[(ItemId, Choice, String)], decided_by: &str) -> Result<Action> {
+        if decisions.is_empty() {
+            return Err(Error::invalid("no decisions to apply"));
+        }
+        let mut planned = Vec::with_capacity(decisions.len());
+        for (id, choice, note) in decisions {
+            let Some(q) = queue.get(*id) else {
+                return Err(Error::not_found(format!("no disagreement item {id} in this queue (list them with `thicket reconcile … list`)")));
+            };
+            planned.push(PlannedDecision {
+                source: id.source,
+                code: id.code,
+                extent: id.extent,
+                choice: *choice,
+                note: note.clone(),
+                spans: resolved_spans(&q.item, *choice),
+            });
+        }
+        Ok(Action::Reconcile(Box::new(ReconcileStep {
+            master: queue.scope.master.clone(),
+            coders: queue.scope.coders.clone(),
+            decided_by: decided_by.to_string(),
+            decisions: planned,
+        })))
+    }
+
+    /// Agreement of `scope` before (A with B) and after (each compared coder with the master), at
+    /// paragraph unit on the scope's codes (`analysis::paragraph_agreement`, a stand-in for the
+    /// full agreement module).
+    pub fn reconcile_agreement(&self, scope: &ReconcileScope) -> Result<ReconcileAgreement> {
+        check_scope(scope)?;
+        let master = self.coders()?.into_iter().find(|c| c.name == scope.master).map(|c| c.id);
+        let mut who = scope.coders.clone();
+        who.extend(master);
+        let refs: Vec<CodingRef> = self
+            .store
+            .read()
+            .coding_refs_of_coders(&who)?
+            .into_iter()
+            .filter(|c| scope.wants_code(c.code_id) && scope.wants_source(c.source_id))
+            .collect();
+        let codes: Vec<CodeId> = if scope.codes.is_empty() {
+            self.codebook()?.walk().into_iter().map(|(_, c)| c.id).collect()
+        } else {
+            scope.codes.clone()
+        };
+        let coded: BTreeSet<SourceId> = refs.iter().map(|c| c.source_id).collect();
+        let mut paragraphs: HashMap<SourceId, Vec<Range<usize>>> = HashMap::new();
+        for s in coded {
+            let text = self.source_text(s)?;
+            paragraphs.insert(s, TextIndex::new(&text).paragraphs().to_vec());
+        }
+        let before = paragraph_agreement(&paragraphs, &refs, scope.coders[0], scope.coders[1], &codes);
+        let after = match master {
+            Some(m) => scope.coders.iter().map(|c| (*c, paragraph_agreement(&paragraphs, &refs, *c, m, &codes))).collect(),
+            None => Vec::new(),
+        };
+        Ok(ReconcileAgreement { before, after })
+    }
+}
+
+fn check_scope(scope: &ReconcileScope) -> Result<()> {
+    let distinct: BTreeSet<CoderId> = scope.coders.iter().copied().collect();
+    if distinct.len() < 2 || distinct.len() != scope.coders.len() {
+        return Err(Error::invalid("reconciling needs at least two different coders to compare"));
+    }
+    if scope.master.trim().is_empty() {
+        return Err(Error::invalid("name the master coder that the decisions write to"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> (tempfile::TempDir, Project, ReconcileScope) {
+        let dir = tempfile::tempdir().unwrap();
+        let p = crate::sample::write_sample(&dir.path().join("s.thicket")).unwrap();
+        let coders = p.coders_named(&["Amara".into(), "Jonas".into()]).unwrap();
+        let scope = ReconcileScope { coders, master: "consensus".into(), ..Default::default() };
+        (dir, p, scope)
+    }
+
+    fn master_codings(p: &Project, queue: &ReconcileQueue) -> Vec<(CodeId, TextSpan)> {
+        let Some(m) = p.coders().unwrap().into_iter().find(|c| c.name == queue.scope.master) else { return Vec::new() };
+        p.all_codings().unwrap().into_iter().filter(|c| c.coder_id == m.id).map(|c| (c.code_id, c.span)).collect()
+    }
+
+    #[test]
+    fn deciding_writes_to_the_master_replaces_on_redeciding_and_undo_unresolves() {
+        let (_dir, mut p, scope) = sample();
+        let queue = p.reconcile_queue(&scope, QueueOrder::Text).unwrap();
+        let total = queue.items.len();
+        assert!(total > 10, "the sample's coders disagree somewhere: {total}");
+        let item = queue.items.iter().find(|i| i.item.kind == crate::analysis::DisagreementKind::Boundaries).unwrap().item.clone();
+        let id = item.id;
+        // Keep A: the master is created and gets A's spans.
+        p.perform(p.reconcile_action(&queue, &[(id, Choice::KeepA, "A's reading".into())], "lead").unwrap()).unwrap();
+        let queue = p.reconcile_queue(&scope, QueueOrder::Text).unwrap();
+        assert_eq!((queue.resolved(), queue.items.len()), (1, total));
+        let decision = queue.get(id).unwrap().decision.clone().unwrap();
+        assert_eq!((decision.choice, decision.note.as_str(), decision.decided_by.as_str()), (Choice::KeepA, "A's reading", "lead"));
+        let a_spans: Vec<(CodeId, TextSpan)> = item.spans[0].iter().map(|s| (id.code, *s)).collect();
+        assert_eq!(master_codings(&p, &queue), a_spans);
+        // Keep B replaces it.
+        p.perform(p.reconcile_action(&queue, &[(id, Choice::KeepB, String::new())], "lead").unwrap()).unwrap();
+        let queue = p.reconcile_queue(&scope, QueueOrder::Text).unwrap();
+        let b_spans: Vec<(CodeId, TextSpan)> = item.spans[1].iter().map(|s| (id.code, *s)).collect();
+        assert_eq!(master_codings(&p, &queue), b_spans);
+        assert_eq!(queue.get(id).unwrap().choice(&scope.coders), Some(Choice::KeepB));
+        // Undo gives back keep A; undo again un-resolves and removes the master it created.
+        p.undo().unwrap();
+        let queue = p.reconcile_queue(&scope, QueueOrder::Text).unwrap();
+        assert_eq!(master_codings(&p, &queue), a_spans);
+        assert_eq!(queue.get(id).unwrap().choice(&scope.coders), Some(Choice::KeepA));
+        p.undo().unwrap();
+        let queue = p.reconcile_queue(&scope, QueueOrder::Text).unwrap();
+        assert_eq!(queue.resolved(), 0);
+        assert!(p.coders().unwrap().iter().all(|c| c.name != "consensus"));
+        // Redo twice lands on keep B again.
+        p.redo().unwrap();
+        p.redo().unwrap();
+        let queue = p.reconcile_queue(&scope, QueueOrder::Text).unwrap();
+        assert_eq!(master_codings(&p, &queue), b_spans);
+        assert_eq!(queue.resolved(), 1);
+    }
+
+    #[test]
+    fn keeping_a_everywhere_brings_the_master_closer_to_a_than_to_b() {
+        let (_dir, mut p, scope) = sample();
+        let queue = p.reconcile_queue(&scope, QueueOrder::Text).unwrap();
+        let all: Vec<(ItemId, Choice, String)> = queue.items.iter().map(|i| (i.item.id, Choice::KeepA, String::new())).collect();
+        p.perform(p.reconcile_action(&queue, &all, "lead").unwrap()).unwrap();
+        let agreement = p.reconcile_agreement(&scope).unwrap();
+        let before = agreement.before.kappa.unwrap();
+        assert!(before > 0.5 && before < 1.0, "{before}");
+        assert_eq!(agreement.after.iter().map(|(c, _)| *c).collect::<Vec<_>>(), scope.coders);
+        let (with_a, with_b) = (agreement.after[0].1.kappa.unwrap(), agreement.after[1].1.kappa.unwrap());
+        assert!(with_a > with_b, "A {with_a} B {with_b}");
+    }
+
+    #[test]
+    fn the_master_cannot_be_a_compared_coder() {
+        let (_dir, mut p, mut scope) = sample();
+        scope.master = "Jonas".into();
+        let queue = p.reconcile_queue(&scope, QueueOrder::Text).unwrap();
+        let id = queue.items[0].item.id;
+        let err = p.perform(p.reconcile_action(&queue, &[(id, Choice::Drop, String::new())], "lead").unwrap()).unwrap_err();
+        assert!(err.to_string().contains("is one of the coders compared"), "{err}");
+    }
+}
