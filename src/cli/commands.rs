@@ -245,6 +245,7 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
         Command::Timeline(args) => super::analysis::timeline(args),
         Command::Export { project, command } => super::export::export(project, command),
         Command::Framework { project, command } => super::framework::run(project, command),
+        Command::Reconcile(args) => super::reconcile::run(args),
         Command::Bench { scale, only, seed, workdir, format } => bench(&scale, only, seed, workdir, &format),
         Command::Check { project, format } => {
             let format = Format::parse(&format)?;

@@ -14,6 +14,7 @@ mod framework;
 mod memos;
 mod output;
 mod pseudonyms;
+mod reconcile;
 mod search;
 
 use std::path::PathBuf;
@@ -192,6 +193,8 @@ pub enum Command {
         #[command(subcommand)]
         command: framework::FrameworkCommand,
     },
+    /// Reconcile two coders' codings into a master coder: list the disagreements, apply decisions.
+    Reconcile(reconcile::ReconcileArgs),
     /// Write what the project holds for other programs and for papers (excerpts, the codebook, case reports).
     Export {
         project: PathBuf,

@@ -69,6 +69,67 @@ impl ReconcileQueue {
     pub fn get(&self, id: ItemId) -> Option<&QueueItem> {
         self.items.iter().find(|i| i.item.id == id)
     }
+
+    /// The decisions of a CSV file (its bytes; `shown` names it in errors): a header row naming
+    /// `item` and `decision` (and, as needed, `start` and `end` for an edit, and `note`), then one
+    /// row per item of this queue. Errors name the file and the line.
+    pub fn decisions_from_csv(&self, bytes: &[u8], shown: &str) -> Result<Vec<(ItemId, Choice, String)>> {
+        let queue = self;
+        let text = String::from_utf8(bytes.to_vec()).map_err(|_| Error::invalid(format!("\"{shown}\": not UTF-8 text")))?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
+        let header: Vec<String> = reader
+            .headers()
+            .map_err(|e| Error::invalid(format!("\"{shown}\" line 1: cannot read the header: {e}")))?
+            .iter()
+            .map(|h| h.to_ascii_lowercase())
+            .collect();
+        let column = |name: &str| header.iter().position(|h| h == name);
+        let (Some(item_col), Some(decision_col)) = (column("item"), column("decision")) else {
+            return Err(Error::invalid(format!(
+                "\"{shown}\" line 1: the header must name the columns item and decision (and start, end, note as needed); it has {}",
+                header.join(", ")
+            )));
+        };
+        let (start_col, end_col, note_col) = (column("start"), column("end"), column("note"));
+        let mut out = Vec::new();
+        let mut seen: HashMap<ItemId, u64> = HashMap::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| Error::invalid(format!("\"{shown}\": {e}")))?;
+            let line = record.position().map_or(0, |p| p.line());
+            let at = |msg: String| Error::invalid(format!("\"{shown}\" line {line}: {msg}"));
+            let cell = |col: Option<usize>| col.and_then(|c| record.get(c)).unwrap_or("").to_string();
+            if record.iter().all(|c| c.is_empty()) {
+                continue;
+            }
+            let item_text = cell(Some(item_col));
+            let id = ItemId::parse(&item_text).ok_or_else(|| at(format!("\"{item_text}\" is not an item id (such as s3-c12-40-95, from `list`)")))?;
+            if queue.get(id).is_none() {
+                return Err(Error::not_found(format!(
+                    "\"{shown}\" line {line}: no disagreement item {id} between these coders (it may have been agreed or changed; list them again)"
+                )));
+            }
+            if let Some(first) = seen.insert(id, line) {
+                return Err(at(format!("item {id} is decided twice (also on line {first})")));
+            }
+            let name = cell(Some(decision_col)).to_ascii_lowercase();
+            let (start, end) = (cell(start_col), cell(end_col));
+            let span = if name == "edit" {
+                let s: usize = start.parse().map_err(|_| at(format!("an edit needs a start: \"{start}\" is not a number")))?;
+                let e: usize = end.parse().map_err(|_| at(format!("an edit needs an end: \"{end}\" is not a number")))?;
+                Some(TextSpan::new(s, e).ok_or_else(|| at(format!("the edited span {s}..{e} is empty or reversed")))?)
+            } else {
+                None
+            };
+            let choice = Choice::parse(&name, span)
+                .ok_or_else(|| at(format!("unknown decision \"{name}\": expected one of {}", Choice::NAMES.join(", "))))?;
+            out.push((id, choice, cell(note_col)));
+        }
+        if out.is_empty() {
+            return Err(Error::invalid(format!("\"{shown}\": no decisions (one row per item: item, decision, start, end, note)")));
+        }
+        Ok(out)
+    }
 }
 
 /// Agreement before and after reconciling: A with B, and each compared coder with the master.
