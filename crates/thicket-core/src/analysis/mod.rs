@@ -30,7 +30,9 @@ pub use data::{
     AnalysisCoding, AnalysisData, AnalysisLoad, NO_SESSION, NO_SPEAKER, NO_VALUE, Scope, SourceText, UNDATED, covered_chars, union_spans,
 };
 pub use framework::{FrameworkGrid, FrameworkSegment, framework_grid, framework_segments};
-pub use reconcile::{Disagreement, DisagreementKind, ItemId, QueueOrder, SimpleAgreement, disagreements, paragraph_agreement, resolved_spans};
+pub use reconcile::{
+    Disagreement, DisagreementKind, ItemId, QueueOrder, ReconcileFigures, SimpleAgreement, disagreements, paragraph_agreement, reconcile_figures, resolved_spans,
+};
 pub use query::{Distance, Query, evaluate, parse_query, run_query};
 pub use sequence::{CaseSequence, Follow, Sequence, SequenceCounts, SequenceSpec, Transitions, Window, sequence, transition_pairs, transitions};
 pub use timeline::{CaseTimeline, Timeline, TimelineSession, timeline};

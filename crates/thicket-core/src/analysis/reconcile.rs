@@ -339,6 +339,42 @@ pub fn paragraph_agreement(
     SimpleAgreement { units: cells.len(), decisions: n, percent: Some(po), kappa }
 }
 
+/// The queue and agreement figures of a reconciliation, from loaded analysis data (the window's
+/// worker computes them so): the disagreements between `coders` on `codes` (empty: all) in the
+/// order asked, sources in name order and codes in codebook order as `Project::reconcile_queue`
+/// has them; agreement A with B, and each coder with `master` when there is one. Paragraphs come
+/// from the loaded texts (none loaded: no units).
+pub struct ReconcileFigures {
+    pub items: Vec<Disagreement>,
+    pub before: SimpleAgreement,
+    pub after: Vec<(CoderId, SimpleAgreement)>,
+}
+
+/// See [`ReconcileFigures`].
+pub fn reconcile_figures(data: &super::AnalysisData, coders: &[CoderId], master: Option<CoderId>, codes: &[CodeId], order: QueueOrder) -> ReconcileFigures {
+    let wanted = |c: CodeId| codes.is_empty() || codes.contains(&c);
+    let refs: Vec<CodingRef> = data
+        .codings
+        .iter()
+        .filter(|c| wanted(c.code) && (coders.contains(&c.coder) || Some(c.coder) == master))
+        .map(|c| CodingRef { id: c.id, source_id: c.source, code_id: c.code, coder_id: c.coder, span: c.span })
+        .collect();
+    let mut sources: Vec<&Source> = data.sources.values().collect();
+    sources.sort_by(|a, b| (&a.name, a.id).cmp(&(&b.name, b.id)));
+    let source_order: Vec<SourceId> = sources.iter().map(|s| s.id).collect();
+    let code_order: Vec<CodeId> = data.codebook.walk().into_iter().map(|(_, c)| c.id).collect();
+    let items = disagreements(&refs, coders, &source_order, &code_order, order);
+    let all_codes = if codes.is_empty() { code_order.clone() } else { codes.to_vec() };
+    let paragraphs: HashMap<SourceId, Vec<Range<usize>>> = data.texts.iter().map(|(id, t)| (*id, t.index.paragraphs().to_vec())).collect();
+    let (a, b) = (coders.first().copied().unwrap_or(CoderId(0)), coders.get(1).copied().unwrap_or(CoderId(0)));
+    let before = paragraph_agreement(&paragraphs, &refs, a, b, &all_codes);
+    let after = match master {
+        Some(m) => coders.iter().map(|c| (*c, paragraph_agreement(&paragraphs, &refs, *c, m, &all_codes))).collect(),
+        None => Vec::new(),
+    };
+    ReconcileFigures { items, before, after }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -171,12 +171,8 @@ impl Project {
         let codes: Vec<CodeId> = self.codebook()?.walk().into_iter().map(|(_, c)| c.id).collect();
         let found = disagreements(&refs, &scope.coders, &sources, &codes, order);
         let master = self.coders()?.into_iter().find(|c| c.name == scope.master).map(|c| c.id);
-        let mut decided: HashMap<(SourceId, CodeId, TextSpan), ReconcileDecision> = HashMap::new();
-        if let Some(m) = master {
-            for d in self.store.read().reconcile_decisions(m, &scope.coders)? {
-                decided.insert((d.key.source, d.key.code, d.key.extent), d);
-            }
-        }
+        let mut decided: HashMap<(SourceId, CodeId, TextSpan), ReconcileDecision> =
+            self.reconcile_decisions(scope)?.into_iter().map(|d| ((d.key.source, d.key.code, d.key.extent), d)).collect();
         let items = found
             .into_iter()
             .map(|item| {
@@ -198,21 +194,18 @@ impl Project {
             let Some(q) = queue.get(*id) else {
                 return Err(Error::not_found(format!("no disagreement item {id} in this queue (list them with `thicket reconcile … list`)")));
             };
-            planned.push(PlannedDecision {
-                source: id.source,
-                code: id.code,
-                extent: id.extent,
-                choice: *choice,
-                note: note.clone(),
-                spans: resolved_spans(&q.item, *choice),
-            });
+            planned.push((&q.item, *choice, note.clone()));
         }
-        Ok(Action::Reconcile(Box::new(ReconcileStep {
-            master: queue.scope.master.clone(),
-            coders: queue.scope.coders.clone(),
-            decided_by: decided_by.to_string(),
-            decisions: planned,
-        })))
+        Ok(plan_decisions(&queue.scope, &planned, decided_by))
+    }
+
+    /// The decisions recorded comparing the scope's coders into its master (none while the
+    /// master does not exist), by source, extent and code.
+    pub fn reconcile_decisions(&self, scope: &ReconcileScope) -> Result<Vec<ReconcileDecision>> {
+        match self.coders()?.into_iter().find(|c| c.name == scope.master) {
+            Some(m) => Ok(self.store.read().reconcile_decisions(m.id, &scope.coders)?),
+            None => Ok(Vec::new()),
+        }
     }
 
     /// Agreement of `scope` before (A with B) and after (each compared coder with the master), at
@@ -248,6 +241,28 @@ impl Project {
         };
         Ok(ReconcileAgreement { before, after })
     }
+}
+
+/// The action that records `decisions` (item, choice, note) comparing the scope's coders into its
+/// master, by `decided_by`, with the spans each choice gives: one step, one undo.
+pub fn plan_decisions(scope: &ReconcileScope, decisions: &[(&Disagreement, Choice, String)], decided_by: &str) -> Action {
+    let planned = decisions
+        .iter()
+        .map(|(item, choice, note)| PlannedDecision {
+            source: item.id.source,
+            code: item.id.code,
+            extent: item.id.extent,
+            choice: *choice,
+            note: note.clone(),
+            spans: resolved_spans(item, *choice),
+        })
+        .collect();
+    Action::Reconcile(Box::new(ReconcileStep {
+        master: scope.master.clone(),
+        coders: scope.coders.clone(),
+        decided_by: decided_by.to_string(),
+        decisions: planned,
+    }))
 }
 
 fn check_scope(scope: &ReconcileScope) -> Result<()> {
@@ -329,6 +344,21 @@ mod tests {
         assert_eq!(agreement.after.iter().map(|(c, _)| *c).collect::<Vec<_>>(), scope.coders);
         let (with_a, with_b) = (agreement.after[0].1.kappa.unwrap(), agreement.after[1].1.kappa.unwrap());
         assert!(with_a > with_b, "A {with_a} B {with_b}");
+    }
+
+    #[test]
+    fn the_window_figures_from_loaded_data_equal_the_project_queue() {
+        let (_dir, mut p, scope) = sample();
+        let queue = p.reconcile_queue(&scope, QueueOrder::Code).unwrap();
+        let first = queue.items[0].item.id;
+        p.perform(p.reconcile_action(&queue, &[(first, Choice::Union, String::new())], "lead").unwrap()).unwrap();
+        let master = p.coders().unwrap().into_iter().find(|c| c.name == "consensus").map(|c| c.id);
+        let data = p.analysis_data_with(crate::analysis::AnalysisLoad { speakers: false, texts: true }).unwrap();
+        let figures = crate::analysis::reconcile_figures(&data, &scope.coders, master, &[], QueueOrder::Code);
+        let ids = |items: Vec<Disagreement>| items.into_iter().map(|d| d.id).collect::<Vec<_>>();
+        assert_eq!(ids(figures.items), ids(queue.items.iter().map(|q| q.item.clone()).collect()));
+        let agreement = p.reconcile_agreement(&scope).unwrap();
+        assert_eq!((figures.before, figures.after), (agreement.before, agreement.after));
     }
 
     #[test]
