@@ -203,3 +203,33 @@ fn bad_decision_files_name_the_file_and_line_and_change_nothing() {
     fails_with(&o, &["\"Jonas\" is one of the coders compared"]);
     assert_eq!(bytes(&p), before);
 }
+
+#[test]
+fn agreed_codings_are_copied_once_and_agreement_after_is_then_complete_for_the_kept_side() {
+    let dir = Dir::new();
+    let p = sample(&dir);
+    let o = reconcile(&p, &["--codes", "Repair/Honesty", "agreed"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let copied: usize = stdout(&o).trim().strip_prefix("copied ").unwrap().split(' ').next().unwrap().parse().unwrap();
+    assert!(copied > 0, "{}", stdout(&o));
+    assert_eq!(consensus(&p).len(), copied);
+    assert!(consensus(&p).iter().all(|(code, ..)| code == "Repair/Honesty"));
+    let o = reconcile(&p, &["--codes", "Repair/Honesty", "agreed"]);
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), "\"consensus\" already has every coding the coders agree on\n");
+    // Keep B on every Honesty item: the master is then Jonas's coding of Honesty.
+    let q = queue(&p, &["--codes", "Repair/Honesty"]);
+    let mut csv = String::from("item,decision\n");
+    for i in items(&q) {
+        csv.push_str(&format!("{},keep-b\n", i["item"].as_str().unwrap()));
+    }
+    let file = dir.write("all.csv", csv);
+    let o = reconcile(&p, &["--codes", "Repair/Honesty", "apply", "--decisions", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let after = queue(&p, &["--codes", "Repair/Honesty"]);
+    assert_eq!(after["resolved"], after["total"]);
+    let with = |coder: usize| after["agreement"]["after"][coder]["with_master"].clone();
+    assert_eq!(with(1)["percent_agreement"], 1.0);
+    assert_eq!(with(1)["cohen_kappa"], Value::Null, "one code, always present: kappa is undefined");
+    assert!(with(0)["percent_agreement"].as_f64().unwrap() < 1.0);
+}

@@ -455,6 +455,10 @@ fn every_view_opens_on_an_empty_project_and_says_what_is_missing() {
         assert_eq!(harness.state().analysis().active(), Some(kind));
     }
     assert!(harness.state().errors().is_empty(), "{:?}", harness.state().errors());
+    // The last view opened is in front: the reconciliation queue, with no coders to compare.
+    harness.get_by_label("Choose two different coders to compare.");
+    harness.get_by_label("Framework").click();
+    harness.run();
     harness.get_by_label_contains("No framework matrix yet");
     harness.get_by_label("Timeline").click();
     harness.run();

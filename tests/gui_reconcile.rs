@@ -113,3 +113,30 @@ fn another_view_opens_the_queue_on_one_code() {
     assert_eq!(rows.len(), n, "{rows:?}");
     assert!(rows.iter().all(|r| r.contains(" · Repair/Honesty · ")), "{rows:?}");
 }
+
+#[test]
+fn the_agreed_codings_go_to_the_master_in_one_click_and_one_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness_sized(dir.path(), egui::vec2(1500.0, 1000.0));
+    let agreed = {
+        let p = harness.state().project().unwrap();
+        p.reconcile_agreed(&scope(p)).unwrap()
+    };
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Reconcile));
+    harness.run();
+    harness.get_by_label(&format!("Copy {} agreed codings to consensus", agreed.len())).click();
+    harness.run();
+    assert!(harness.state().errors().is_empty(), "{:?}", harness.state().errors());
+    let mut got = consensus(&harness);
+    got.sort();
+    let mut want: Vec<(CodeId, TextSpan)> = agreed.iter().map(|(_, c, s)| (*c, *s)).collect();
+    want.sort();
+    assert_eq!(got, want);
+    // Nothing left to copy: the button is gone; the agreement after is shown.
+    assert!(harness.query_by_label_contains("agreed codings to consensus").is_none());
+    harness.get_by_label_contains("after, Jonas with consensus:");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(consensus(&harness), Vec::new());
+    harness.get_by_label(&format!("Copy {} agreed codings to consensus", agreed.len()));
+}

@@ -1,6 +1,6 @@
-//! `thicket reconcile PROJECT --coders A,B --master NAME [--codes …] list|apply`: the
-//! reconciliation queue (docs/reconcile.md) as the window's Reconciliation tab shows it, and
-//! decisions applied from a CSV file in one undoable step.
+//! `thicket reconcile PROJECT --coders A,B --master NAME [--codes …] list|agreed|apply`: the
+//! reconciliation queue (docs/reconcile.md) as the window's Reconciliation tab shows it, the
+//! agreed codings copied to the master, and decisions applied from a CSV file in one undoable step.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -12,7 +12,7 @@ use super::output::{Format, Table, emit, print, say, snippet};
 use thicket_core::analysis::{ItemId, QueueOrder, SimpleAgreement};
 use thicket_core::error::{Ending, Error, IoOp, Result};
 use thicket_core::model::*;
-use thicket_core::project::{Project, ReconcileAgreement, ReconcileQueue, ReconcileScope, default_coder};
+use thicket_core::project::{Project, ReconcileAgreement, ReconcileQueue, ReconcileScope, default_coder, plan_agreed};
 
 /// `thicket reconcile PROJECT ...`
 #[derive(Debug, Args)]
@@ -45,6 +45,12 @@ pub enum ReconcileCommand {
         #[arg(long, default_value = "table")]
         format: String,
     },
+    /// Copy the codings the coders agree on exactly to the master, in one undoable step.
+    Agreed {
+        /// Who copies (default: $THICKET_CODER, else the login name).
+        #[arg(long)]
+        coder: Option<String>,
+    },
     /// Apply decisions from a CSV file (columns item, decision, start, end, note), in one undoable step.
     Apply {
         #[arg(long)]
@@ -62,7 +68,7 @@ pub fn run(args: ReconcileArgs) -> Result<Ending> {
             Format::parse(format)?;
             QueueOrder::parse(order).ok_or_else(|| Error::invalid(format!("unknown order \"{order}\": expected text or code")))?
         }
-        ReconcileCommand::Apply { .. } => QueueOrder::Text,
+        ReconcileCommand::Apply { .. } | ReconcileCommand::Agreed { .. } => QueueOrder::Text,
     };
     let mut p = Project::open(&args.project)?;
     let scope = scope(&p, &args)?;
@@ -71,6 +77,16 @@ pub fn run(args: ReconcileArgs) -> Result<Ending> {
         ReconcileCommand::List { format, .. } => {
             let agreement = p.reconcile_agreement(&scope)?;
             list(&p, &queue, &agreement, Format::parse(&format)?)?;
+        }
+        ReconcileCommand::Agreed { coder } => {
+            let agreed = p.reconcile_agreed(&scope)?;
+            if agreed.is_empty() {
+                say!("\"{}\" already has every coding the coders agree on", scope.master);
+            } else {
+                let n = agreed.len();
+                p.perform(plan_agreed(&scope, agreed, &coder.unwrap_or_else(default_coder)))?;
+                say!("copied {n} agreed codings to \"{}\"", scope.master);
+            }
         }
         ReconcileCommand::Apply { decisions, coder } => {
             let rows = read_decisions(&decisions, &queue)?;

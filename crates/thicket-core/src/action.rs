@@ -176,6 +176,7 @@ impl Action {
             Action::RemovePseudonyms(ids) => format!("Remove {} pseudonyms", ids.len()),
             Action::RestorePseudonyms(p) => format!("Restore {} pseudonyms", p.len()),
             Action::Reconcile(step) => match step.decisions.as_slice() {
+                [] => format!("Copy {} agreed codings to “{}”", step.agreed.len(), step.master),
                 [one] => format!("Reconcile: {}", one.choice.name()),
                 many => format!("Reconcile {} items", many.len()),
             },
@@ -201,7 +202,7 @@ impl Action {
             Action::LinkSourceParticipants { links, .. } => links.len(),
             Action::AssignSources { sources, .. } | Action::UnassignSources { sources, .. } => sources.len(),
             Action::Batch { actions, .. } => actions.iter().map(Action::rows).sum(),
-            Action::Reconcile(step) => step.decisions.iter().map(|d| 1 + d.spans.len()).sum(),
+            Action::Reconcile(step) => step.decisions.iter().map(|d| 1 + d.spans.len()).sum::<usize>() + step.agreed.len(),
             Action::SetReconcileDecisions(slots) => slots.len(),
             Action::Remove(set) => set.codings.len() + set.sources.len() + set.codes.len() + set.memos.len(),
             Action::Restore(snapshot) => snapshot.codings.len() + snapshot.turns.len() + snapshot.sources.len() + snapshot.codes.len(),
@@ -301,6 +302,10 @@ pub struct ReconcileStep {
     /// Who decided (a name, recorded with each decision).
     pub decided_by: String,
     pub decisions: Vec<PlannedDecision>,
+    /// Codings every compared coder agrees on, copied to the master as they are (no decision is
+    /// recorded for them; one the master already has is skipped).
+    #[serde(default)]
+    pub agreed: Vec<(SourceId, CodeId, TextSpan)>,
 }
 
 /// One decision of a `ReconcileStep`: the item (source, code, extent), the choice and its note,

@@ -124,35 +124,8 @@ pub fn disagreements(
     code_order: &[CodeId],
     order: QueueOrder,
 ) -> Vec<Disagreement> {
-    let coder_index: HashMap<CoderId, usize> = coders.iter().enumerate().map(|(i, c)| (*c, i)).collect();
-    // (source, code) -> (span, coder index); and per (source, coder) every coding, for other codes.
-    let mut by_code: BTreeMap<(SourceId, CodeId), Vec<(TextSpan, usize)>> = BTreeMap::new();
-    let mut by_coder: HashMap<(SourceId, usize), Vec<(TextSpan, CodeId)>> = HashMap::new();
-    for c in codings {
-        let Some(&k) = coder_index.get(&c.coder_id) else { continue };
-        if c.span.is_empty() {
-            continue;
-        }
-        by_code.entry((c.source_id, c.code_id)).or_default().push((c.span, k));
-        by_coder.entry((c.source_id, k)).or_default().push((c.span, c.code_id));
-    }
     let mut items = Vec::new();
-    for ((source, code), mut spans) in by_code {
-        spans.sort();
-        let mut cluster: Vec<(TextSpan, usize)> = Vec::new();
-        let mut end = 0;
-        for (span, k) in spans {
-            if !cluster.is_empty() && span.start >= end {
-                items.extend(judge(source, code, &cluster, coders.len(), &by_coder));
-                cluster.clear();
-            }
-            end = if cluster.is_empty() { span.end } else { end.max(span.end) };
-            cluster.push((span, k));
-        }
-        if !cluster.is_empty() {
-            items.extend(judge(source, code, &cluster, coders.len(), &by_coder));
-        }
-    }
+    for_each_cluster(codings, coders, |source, code, cluster, by_coder| items.extend(judge(source, code, cluster, coders.len(), by_coder)));
     let rank_source = rank(source_order.iter().map(|s| s.0));
     let rank_code = rank(code_order.iter().map(|c| c.0));
     let src = |d: &Disagreement| (rank_source.get(&d.id.source.0).copied().unwrap_or(usize::MAX), d.id.source);
@@ -162,6 +135,59 @@ pub fn disagreements(
         QueueOrder::Code => items.sort_by_key(|d| (cod(d), src(d), d.id.extent.start, d.id.extent.end)),
     }
     items
+}
+
+/// The codings every compared coder agrees on exactly: the spans of each cluster where all the
+/// coders have the same set of spans (what a master coder takes without a decision), by source,
+/// code and span.
+pub fn agreed_codings(codings: &[CodingRef], coders: &[CoderId]) -> Vec<(SourceId, CodeId, TextSpan)> {
+    let mut out = Vec::new();
+    for_each_cluster(codings, coders, |source, code, cluster, _| {
+        let mut sets: Vec<BTreeSet<TextSpan>> = vec![BTreeSet::new(); coders.len()];
+        for (span, k) in cluster {
+            sets[*k].insert(*span);
+        }
+        if sets.iter().all(|s| *s == sets[0]) {
+            out.extend(sets[0].iter().map(|span| (source, code, *span)));
+        }
+    });
+    out.sort();
+    out
+}
+
+/// Per (source, coder index), every coding of that coder there, with its code.
+type ByCoder = HashMap<(SourceId, usize), Vec<(TextSpan, CodeId)>>;
+
+/// Calls `f` with each cluster of `coders`' codings (per source and code, spans joined while they
+/// share a char), in source, code and start order, and every coder's codings by source.
+fn for_each_cluster(codings: &[CodingRef], coders: &[CoderId], mut f: impl FnMut(SourceId, CodeId, &[(TextSpan, usize)], &ByCoder)) {
+    let coder_index: HashMap<CoderId, usize> = coders.iter().enumerate().map(|(i, c)| (*c, i)).collect();
+    let mut by_code: BTreeMap<(SourceId, CodeId), Vec<(TextSpan, usize)>> = BTreeMap::new();
+    let mut by_coder: ByCoder = HashMap::new();
+    for c in codings {
+        let Some(&k) = coder_index.get(&c.coder_id) else { continue };
+        if c.span.is_empty() {
+            continue;
+        }
+        by_code.entry((c.source_id, c.code_id)).or_default().push((c.span, k));
+        by_coder.entry((c.source_id, k)).or_default().push((c.span, c.code_id));
+    }
+    for ((source, code), mut spans) in by_code {
+        spans.sort();
+        let mut cluster: Vec<(TextSpan, usize)> = Vec::new();
+        let mut end = 0;
+        for (span, k) in spans {
+            if !cluster.is_empty() && span.start >= end {
+                f(source, code, &cluster, &by_coder);
+                cluster.clear();
+            }
+            end = if cluster.is_empty() { span.end } else { end.max(span.end) };
+            cluster.push((span, k));
+        }
+        if !cluster.is_empty() {
+            f(source, code, &cluster, &by_coder);
+        }
+    }
 }
 
 fn rank(ids: impl Iterator<Item = i64>) -> HashMap<i64, usize> {
@@ -178,7 +204,7 @@ fn judge(
     code: CodeId,
     cluster: &[(TextSpan, usize)],
     n_coders: usize,
-    by_coder: &HashMap<(SourceId, usize), Vec<(TextSpan, CodeId)>>,
+    by_coder: &ByCoder,
 ) -> Option<Disagreement> {
     let mut sets: Vec<BTreeSet<TextSpan>> = vec![BTreeSet::new(); n_coders];
     for (span, k) in cluster {
@@ -346,6 +372,8 @@ pub fn paragraph_agreement(
 /// from the loaded texts (none loaded: no units).
 pub struct ReconcileFigures {
     pub items: Vec<Disagreement>,
+    /// The codings all coders agree on that the master does not have yet.
+    pub agreed_missing: Vec<(SourceId, CodeId, TextSpan)>,
     pub before: SimpleAgreement,
     pub after: Vec<(CoderId, SimpleAgreement)>,
 }
@@ -364,6 +392,9 @@ pub fn reconcile_figures(data: &super::AnalysisData, coders: &[CoderId], master:
     let source_order: Vec<SourceId> = sources.iter().map(|s| s.id).collect();
     let code_order: Vec<CodeId> = data.codebook.walk().into_iter().map(|(_, c)| c.id).collect();
     let items = disagreements(&refs, coders, &source_order, &code_order, order);
+    let in_master: BTreeSet<(SourceId, CodeId, TextSpan)> =
+        refs.iter().filter(|c| Some(c.coder_id) == master).map(|c| (c.source_id, c.code_id, c.span)).collect();
+    let agreed_missing = agreed_codings(&refs, coders).into_iter().filter(|a| !in_master.contains(a)).collect();
     let all_codes = if codes.is_empty() { code_order.clone() } else { codes.to_vec() };
     let paragraphs: HashMap<SourceId, Vec<Range<usize>>> = data.texts.iter().map(|(id, t)| (*id, t.index.paragraphs().to_vec())).collect();
     let (a, b) = (coders.first().copied().unwrap_or(CoderId(0)), coders.get(1).copied().unwrap_or(CoderId(0)));
@@ -372,7 +403,7 @@ pub fn reconcile_figures(data: &super::AnalysisData, coders: &[CoderId], master:
         Some(m) => coders.iter().map(|c| (*c, paragraph_agreement(&paragraphs, &refs, *c, m, &all_codes))).collect(),
         None => Vec::new(),
     };
-    ReconcileFigures { items, before, after }
+    ReconcileFigures { items, agreed_missing, before, after }
 }
 
 #[cfg(test)]
@@ -419,6 +450,24 @@ mod tests {
         assert_eq!(found[0].spans, vec![vec![span(20, 30)], vec![span(25, 35)]]);
         assert_eq!(found[1].other_codes, vec![vec![CodeId(10)], vec![]]);
         assert_eq!(found[2].other_codes, vec![vec![], vec![CodeId(20)]]);
+    }
+
+    #[test]
+    fn the_agreed_codings_are_the_clusters_where_every_coder_has_the_same_spans() {
+        let codings = [
+            coding(1, 1, 10, A, 0, 10),
+            coding(2, 1, 10, B, 0, 10),
+            coding(3, 1, 10, A, 20, 30),
+            coding(4, 1, 10, B, 25, 35),
+            coding(5, 1, 10, A, 40, 50),
+            coding(6, 1, 10, A, 45, 55),
+            coding(7, 1, 10, B, 40, 50),
+            coding(8, 1, 10, B, 45, 55),
+            coding(9, 1, 10, CoderId(3), 60, 70), // a coder not compared
+        ];
+        let agreed = agreed_codings(&codings, &[A, B]);
+        let spans: Vec<TextSpan> = agreed.iter().map(|(_, _, s)| *s).collect();
+        assert_eq!(spans, vec![span(0, 10), span(40, 50), span(45, 55)]);
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub use analysis_load::{AnalysisLoader, AnalysisRows};
 pub use check::CheckReport;
 pub use import_batch::{DateFrom, ImportOptions, ImportReport, ImportedFile, ReadBatch, SkippedFile, expand_paths, import_text, read_files};
 pub use pseudonyms::{EntryPreview, PreviewHit, PreviewPlace, PreviewRun, PseudonymPreview};
-pub use reconcile::{QueueItem, ReconcileAgreement, ReconcileQueue, ReconcileScope, plan_decisions};
+pub use reconcile::{QueueItem, ReconcileAgreement, ReconcileQueue, ReconcileScope, plan_agreed, plan_decisions};
 pub use queries::{CaseDeletionSummary, MemoMarks, Segment, SegmentFilter, SegmentReader, sort_segments};
 pub use autocode::{AutocodePlan, AutocodeRun, AutocodeSpec, CodingUnit, PlannedCoding};
 pub use search::{SearchHit, SearchResults, SearchRun, SearchScope};

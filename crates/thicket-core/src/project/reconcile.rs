@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::Project;
 use crate::action::{Action, PlannedDecision, ReconcileStep};
-use crate::analysis::{Disagreement, ItemId, QueueOrder, SimpleAgreement, disagreements, paragraph_agreement, resolved_spans};
+use crate::analysis::{Disagreement, ItemId, QueueOrder, SimpleAgreement, agreed_codings, disagreements, paragraph_agreement, resolved_spans};
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::text::TextIndex;
@@ -199,6 +199,25 @@ impl Project {
         Ok(plan_decisions(&queue.scope, &planned, decided_by))
     }
 
+    /// The codings of the scope every compared coder agrees on that its master does not have yet
+    /// (`analysis::agreed_codings`), by source, code and span.
+    pub fn reconcile_agreed(&self, scope: &ReconcileScope) -> Result<Vec<(SourceId, CodeId, TextSpan)>> {
+        check_scope(scope)?;
+        let master = self.coders()?.into_iter().find(|c| c.name == scope.master).map(|c| c.id);
+        let mut who = scope.coders.clone();
+        who.extend(master);
+        let refs: Vec<CodingRef> = self
+            .store
+            .read()
+            .coding_refs_of_coders(&who)?
+            .into_iter()
+            .filter(|c| scope.wants_code(c.code_id) && scope.wants_source(c.source_id))
+            .collect();
+        let in_master: BTreeSet<(SourceId, CodeId, TextSpan)> =
+            refs.iter().filter(|c| Some(c.coder_id) == master).map(|c| (c.source_id, c.code_id, c.span)).collect();
+        Ok(agreed_codings(&refs, &scope.coders).into_iter().filter(|a| !in_master.contains(a)).collect())
+    }
+
     /// The decisions recorded comparing the scope's coders into its master (none while the
     /// master does not exist), by source, extent and code.
     pub fn reconcile_decisions(&self, scope: &ReconcileScope) -> Result<Vec<ReconcileDecision>> {
@@ -262,6 +281,19 @@ pub fn plan_decisions(scope: &ReconcileScope, decisions: &[(&Disagreement, Choic
         coders: scope.coders.clone(),
         decided_by: decided_by.to_string(),
         decisions: planned,
+        agreed: Vec::new(),
+    }))
+}
+
+/// The action that copies `agreed` codings (source, code, span) to the scope's master, created if
+/// missing: one step, one undo.
+pub fn plan_agreed(scope: &ReconcileScope, agreed: Vec<(SourceId, CodeId, TextSpan)>, decided_by: &str) -> Action {
+    Action::Reconcile(Box::new(ReconcileStep {
+        master: scope.master.clone(),
+        coders: scope.coders.clone(),
+        decided_by: decided_by.to_string(),
+        decisions: Vec::new(),
+        agreed,
     }))
 }
 
@@ -359,6 +391,31 @@ mod tests {
         assert_eq!(ids(figures.items), ids(queue.items.iter().map(|q| q.item.clone()).collect()));
         let agreement = p.reconcile_agreement(&scope).unwrap();
         assert_eq!((figures.before, figures.after), (agreement.before, agreement.after));
+    }
+
+    #[test]
+    fn copying_the_agreed_codings_fills_the_master_once_and_undoes_in_one_step() {
+        let (_dir, mut p, scope) = sample();
+        let agreed = p.reconcile_agreed(&scope).unwrap();
+        assert!(agreed.len() > 100, "{}", agreed.len());
+        p.perform(plan_agreed(&scope, agreed.clone(), "lead")).unwrap();
+        let queue = p.reconcile_queue(&scope, QueueOrder::Text).unwrap();
+        let mut got = master_codings(&p, &queue);
+        got.sort();
+        let mut want: Vec<(CodeId, TextSpan)> = agreed.iter().map(|(_, c, s)| (*c, *s)).collect();
+        want.sort();
+        assert_eq!(got, want);
+        assert_eq!(p.reconcile_agreed(&scope).unwrap(), Vec::new(), "nothing left to copy");
+        let err = p.perform(plan_agreed(&scope, agreed, "lead")).unwrap_err();
+        assert!(err.to_string().contains("already has every agreed coding"), "{err}");
+        // With the agreed codings and A's side of every item, the master is A on these codes.
+        let all: Vec<(ItemId, Choice, String)> = queue.items.iter().map(|i| (i.item.id, Choice::KeepA, String::new())).collect();
+        p.perform(p.reconcile_action(&queue, &all, "lead").unwrap()).unwrap();
+        let after = p.reconcile_agreement(&scope).unwrap();
+        assert_eq!(after.after[0].1.kappa, Some(1.0));
+        p.undo().unwrap();
+        p.undo().unwrap();
+        assert!(p.coders().unwrap().iter().all(|c| c.name != "consensus"));
     }
 
     #[test]

@@ -27,7 +27,7 @@ use thicket_core::error::{Error, Result};
 use thicket_core::export::svg::Chart;
 use thicket_core::export::{Cell, Sheet};
 use thicket_core::model::*;
-use thicket_core::project::{ReconcileScope, plan_decisions};
+use thicket_core::project::{ReconcileScope, plan_agreed, plan_decisions};
 
 /// The Reconciliation tab in the Analysis menu.
 pub(super) const INFO: ViewInfo = ViewInfo {
@@ -508,12 +508,26 @@ impl AnalysisView for ReconcileView {
                 ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
             }
         }
+        let agreed = done.figures.agreed_missing.clone();
+        let master = self.master.trim().to_string();
+        let mut copy = false;
         ui.horizontal_wrapped(|ui| {
             ui.strong(line);
             if let Some(note) = note {
                 ui.weak(note);
             }
+            if !agreed.is_empty() {
+                copy = ui
+                    .button(format!("Copy {} agreed codings to {master}", agreed.len()))
+                    .on_hover_text("The codings both coders made exactly alike go to the master as they are (one step, Ctrl+Z takes it back)")
+                    .clicked();
+            }
         });
+        if copy {
+            let action = plan_agreed(&self.scope(), agreed, &self.decided_by);
+            self.outbox.push(Request::Perform(Box::new(action)));
+            ui.ctx().request_repaint();
+        }
         let mut agreement = format!("Agreement before, {a} with {b}: {}", describe(&done.figures.before));
         for (c, fig) in &done.figures.after {
             agreement.push_str(&format!(" · after, {} with {}: {}", self.name(*c), self.master.trim(), describe(fig)));

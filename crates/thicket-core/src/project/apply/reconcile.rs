@@ -13,7 +13,8 @@ use crate::store::Writer;
 
 /// `Action::Reconcile`: for each decision, removes the master's codings an earlier decision on the
 /// same item wrote (those still there), adds the decided spans (a span the master already has with
-/// this code is not added twice), and records the decision. The master coder is created if missing.
+/// this code is not added twice), and records the decision; then copies the agreed codings the
+/// master lacks. The master coder is created if missing.
 ///
 /// Undone by one batch: the codings written are removed, the ones removed come back under their
 /// ids, the earlier decisions (or none) are put back, and a master created here is removed.
@@ -86,6 +87,24 @@ pub(super) fn decide(w: &mut Writer<'_>, step: ReconcileStep) -> Result<Outcome>
             decided_at: now.clone(),
             written,
         })?;
+    }
+    let mut copies = Vec::new();
+    let mut seen = BTreeSet::new();
+    for &(source_id, code, span) in &step.agreed {
+        let source = require_source(w, source_id)?;
+        if w.read().code(code)?.is_none() {
+            return not_found(format!("no code with id {code}"));
+        }
+        if span.is_empty() || span.end > source.char_len {
+            return invalid(format!("range {span} is outside source \"{}\" (it has {} characters)", source.name, source.char_len));
+        }
+        if seen.insert((source_id, code, span)) && !w.read().coding_exists(source_id, code, master, span)? {
+            copies.push(NewCoding { source: source_id, code, coder: master, span, memo: String::new() });
+        }
+    }
+    written_all.extend(codings::add(w, &copies)?.codings);
+    if step.decisions.is_empty() && written_all.is_empty() && created_master.is_none() {
+        return invalid(format!("nothing to write: \"{}\" already has every agreed coding", step.master));
     }
     let mut undo = Vec::new();
     if !written_all.is_empty() {
