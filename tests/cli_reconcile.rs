@@ -233,3 +233,27 @@ fn agreed_codings_are_copied_once_and_agreement_after_is_then_complete_for_the_k
     assert_eq!(with(1)["cohen_kappa"], Value::Null, "one code, always present: kappa is undefined");
     assert!(with(0)["percent_agreement"].as_f64().unwrap() < 1.0);
 }
+
+#[test]
+fn the_csv_listing_with_decisions_filled_in_is_a_decisions_file() {
+    let dir = Dir::new();
+    let p = sample(&dir);
+    let q = queue(&p, &[]);
+    let (first, second) = (items(&q)[0]["item"].as_str().unwrap().to_string(), items(&q)[1]["item"].as_str().unwrap().to_string());
+    let (s, e) = (items(&q)[1]["start"].as_u64().unwrap(), items(&q)[1]["end"].as_u64().unwrap());
+    let file = dir.write("d.csv", format!("item,decision,start,end,note\n{first},keep-b,,,\n{second},edit,{},{e},\n", s + 2));
+    assert!(reconcile(&p, &["apply", "--decisions", file.to_str().unwrap()]).status.success());
+    // The listing now holds two decisions (one an edit) and many empty ones: applied as it is,
+    // it decides the same two again and skips the rest.
+    let o = reconcile(&p, &["list", "--format", "csv"]);
+    let listing = dir.write("listing.csv", stdout(&o));
+    assert!(stdout(&o).contains(&format!(",edit {}..{e},", s + 2)), "{}", stdout(&o));
+    let before = consensus(&p);
+    let o = reconcile(&p, &["apply", "--decisions", listing.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("applied 2 decisions"), "{}", stdout(&o));
+    assert_eq!(consensus(&p), before);
+    let after = queue(&p, &[]);
+    let edited = items(&after).iter().find(|i| i["item"] == second.as_str()).unwrap();
+    assert_eq!(edited["decision"]["span"], serde_json::json!([s + 2, e]));
+}

@@ -94,7 +94,8 @@ pub fn run(args: ReconcileArgs) -> Result<Ending> {
             let action = p.reconcile_action(&queue, &rows, &coder.unwrap_or_else(default_coder))?;
             p.perform(action)?;
             let after = p.reconcile_queue(&scope, order)?;
-            say!("applied {n} decisions to \"{}\": {} of {} resolved", scope.master, after.resolved(), after.items.len());
+            let decisions = if n == 1 { "decision" } else { "decisions" };
+            say!("applied {n} {decisions} to \"{}\": {} of {} resolved", scope.master, after.resolved(), after.items.len());
         }
     }
     p.close()?;

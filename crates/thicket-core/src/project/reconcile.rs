@@ -72,7 +72,9 @@ impl ReconcileQueue {
 
     /// The decisions of a CSV file (its bytes; `shown` names it in errors): a header row naming
     /// `item` and `decision` (and, as needed, `start` and `end` for an edit, and `note`), then one
-    /// row per item of this queue. Errors name the file and the line.
+    /// row per item of this queue. A row with an empty decision is skipped and other columns are
+    /// ignored, so `list --format csv` with decisions filled in is a decisions file (its
+    /// `edit START..END` is read too). Errors name the file and the line.
     pub fn decisions_from_csv(&self, bytes: &[u8], shown: &str) -> Result<Vec<(ItemId, Choice, String)>> {
         let queue = self;
         let text = String::from_utf8(bytes.to_vec()).map_err(|_| Error::invalid(format!("\"{shown}\": not UTF-8 text")))?;
@@ -102,6 +104,11 @@ impl ReconcileQueue {
             if record.iter().all(|c| c.is_empty()) {
                 continue;
             }
+            let mut name = cell(Some(decision_col)).to_ascii_lowercase();
+            if name.is_empty() {
+                // An undecided row (a listing with some decisions filled in).
+                continue;
+            }
             let item_text = cell(Some(item_col));
             let id = ItemId::parse(&item_text).ok_or_else(|| at(format!("\"{item_text}\" is not an item id (such as s3-c12-40-95, from `list`)")))?;
             if queue.get(id).is_none() {
@@ -112,8 +119,13 @@ impl ReconcileQueue {
             if let Some(first) = seen.insert(id, line) {
                 return Err(at(format!("item {id} is decided twice (also on line {first})")));
             }
-            let name = cell(Some(decision_col)).to_ascii_lowercase();
-            let (start, end) = (cell(start_col), cell(end_col));
+            let (mut start, mut end) = (cell(start_col), cell(end_col));
+            // `edit START..END` in the decision cell, as `list` writes a recorded edit.
+            if let Some(range) = name.strip_prefix("edit ").map(str::trim).map(str::to_string) {
+                let span = TextSpan::parse_range(&range).ok_or_else(|| at(format!("\"edit {range}\" is not an edit of START..END")))?;
+                (start, end) = (span.start.to_string(), span.end.to_string());
+                name = "edit".into();
+            }
             let span = if name == "edit" {
                 let s: usize = start.parse().map_err(|_| at(format!("an edit needs a start: \"{start}\" is not a number")))?;
                 let e: usize = end.parse().map_err(|_| at(format!("an edit needs an end: \"{end}\" is not a number")))?;
