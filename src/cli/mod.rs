@@ -219,7 +219,7 @@ pub enum Command {
         /// large (ten times the reference).
         #[arg(long, default_value = "small")]
         scale: String,
-        /// Run only these: import, open, segments, crosstab, cooccur, search, window, docview, docx, memory (repeatable).
+        /// Run only these: import, open, segments, crosstab, cooccur, search, reconcile, window, docview, docx, memory (repeatable).
         #[arg(long)]
         only: Vec<String>,
         #[arg(long, default_value_t = 42)]

@@ -1,7 +1,7 @@
 //! Reconciliation decisions (docs/reconcile.md): writing what a decision decides to the master
 //! coder and recording the decision; putting decisions back as they were (undo).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::{check_name, codings, invalid, not_found, require_coder, require_source, unchanged};
 use crate::action::{Action, EntitySet, NewCoding, ReconcileStep};
@@ -90,9 +90,15 @@ pub(super) fn decide(w: &mut Writer<'_>, step: ReconcileStep) -> Result<Outcome>
     }
     let mut copies = Vec::new();
     let mut seen = BTreeSet::new();
+    // Sources and codes looked up once each: a copy can hold 150,000 codings.
+    let mut sources: HashMap<SourceId, Source> = HashMap::new();
+    let codes: BTreeSet<CodeId> = w.read().codes()?.into_iter().map(|c| c.id).collect();
     for &(source_id, code, span) in &step.agreed {
-        let source = require_source(w, source_id)?;
-        if w.read().code(code)?.is_none() {
+        if !sources.contains_key(&source_id) {
+            sources.insert(source_id, require_source(w, source_id)?);
+        }
+        let Some(source) = sources.get(&source_id) else { continue };
+        if !codes.contains(&code) {
             return not_found(format!("no code with id {code}"));
         }
         if span.is_empty() || span.end > source.char_len {
