@@ -180,6 +180,7 @@ fn bad_decision_files_name_the_file_and_line_and_change_nothing() {
         ("missing.csv", "item,decision\ns1-c1-0-5,keep-a\n".to_string(), vec!["missing.csv\" line 2", "no disagreement item s1-c1-0-5"]),
         ("notanid.csv", "item,decision\nfirst one,drop\n".to_string(), vec!["notanid.csv\" line 2", "\"first one\" is not an item id"]),
         ("edit.csv", format!("item,decision,start,end\n{id},edit,,\n"), vec!["edit.csv\" line 2", "an edit needs a start"]),
+        ("far.csv", format!("item,decision,start,end\n{id},edit,0,99999999\n"), vec!["far.csv\" line 2", "the edited span 0..99999999 is outside the source"]),
         ("twice.csv", format!("item,decision\n{id},drop\n{id},union\n"), vec!["twice.csv\" line 3", "decided twice (also on line 2)"]),
         ("header.csv", format!("id,choice\n{id},drop\n"), vec!["header.csv\" line 1", "item and decision"]),
         ("empty.csv", "item,decision\n".to_string(), vec!["empty.csv", "no decisions"]),

@@ -57,6 +57,8 @@ pub struct ReconcileQueue {
     /// The master coder, when it exists yet.
     pub master: Option<CoderId>,
     pub items: Vec<QueueItem>,
+    /// Each source's length in chars, to check an edited span.
+    pub source_lengths: HashMap<SourceId, usize>,
 }
 
 impl ReconcileQueue {
@@ -129,7 +131,12 @@ impl ReconcileQueue {
             let span = if name == "edit" {
                 let s: usize = start.parse().map_err(|_| at(format!("an edit needs a start: \"{start}\" is not a number")))?;
                 let e: usize = end.parse().map_err(|_| at(format!("an edit needs an end: \"{end}\" is not a number")))?;
-                Some(TextSpan::new(s, e).ok_or_else(|| at(format!("the edited span {s}..{e} is empty or reversed")))?)
+                let span = TextSpan::new(s, e).ok_or_else(|| at(format!("the edited span {s}..{e} is empty or reversed")))?;
+                let len = queue.source_lengths.get(&id.source).copied().unwrap_or(usize::MAX);
+                if span.end > len {
+                    return Err(at(format!("the edited span {span} is outside the source (it has {len} characters)")));
+                }
+                Some(span)
             } else {
                 None
             };
@@ -179,7 +186,9 @@ impl Project {
             .into_iter()
             .filter(|c| scope.wants_code(c.code_id) && scope.wants_source(c.source_id))
             .collect();
-        let sources: Vec<SourceId> = self.sources()?.into_iter().map(|s| s.id).collect();
+        let all_sources = self.sources()?;
+        let sources: Vec<SourceId> = all_sources.iter().map(|s| s.id).collect();
+        let source_lengths = all_sources.iter().map(|s| (s.id, s.char_len)).collect();
         let codes: Vec<CodeId> = self.codebook()?.walk().into_iter().map(|(_, c)| c.id).collect();
         let found = disagreements(&refs, &scope.coders, &sources, &codes, order);
         let master = self.coders()?.into_iter().find(|c| c.name == scope.master).map(|c| c.id);
@@ -192,7 +201,7 @@ impl Project {
                 QueueItem { item, decision }
             })
             .collect();
-        Ok(ReconcileQueue { scope: scope.clone(), master, items })
+        Ok(ReconcileQueue { scope: scope.clone(), master, items, source_lengths })
     }
 
     /// The action that records these decisions (item, choice, note) on `queue`'s items, by
