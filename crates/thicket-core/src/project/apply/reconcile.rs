@@ -94,10 +94,10 @@ pub(super) fn decide(w: &mut Writer<'_>, step: ReconcileStep) -> Result<Outcome>
     let mut sources: HashMap<SourceId, Source> = HashMap::new();
     let codes: BTreeSet<CodeId> = w.read().codes()?.into_iter().map(|c| c.id).collect();
     for &(source_id, code, span) in &step.agreed {
-        if !sources.contains_key(&source_id) {
-            sources.insert(source_id, require_source(w, source_id)?);
-        }
-        let Some(source) = sources.get(&source_id) else { continue };
+        let source = match sources.entry(source_id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(require_source(w, source_id)?),
+        };
         if !codes.contains(&code) {
             return not_found(format!("no code with id {code}"));
         }
