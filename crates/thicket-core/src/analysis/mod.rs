@@ -32,7 +32,7 @@ pub use data::{
 pub use framework::{FrameworkGrid, FrameworkSegment, framework_grid, framework_segments};
 pub use reconcile::{
     Disagreement, DisagreementKind, ItemId, QueueOrder, ReconcileFigures, SimpleAgreement, agreed_codings, disagreements, paragraph_agreement,
-    reconcile_figures, resolved_spans,
+    reconcile_figures, resolved_spans, shared_sources,
 };
 pub use query::{Distance, Query, evaluate, parse_query, run_query};
 pub use sequence::{CaseSequence, Follow, Sequence, SequenceCounts, SequenceSpec, Transitions, Window, sequence, transition_pairs, transitions};

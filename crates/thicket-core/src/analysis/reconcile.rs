@@ -155,6 +155,17 @@ pub fn agreed_codings(codings: &[CodingRef], coders: &[CoderId]) -> Vec<(SourceI
     out
 }
 
+/// The sources every one of `coders` coded at least once in `codings`: a source one coder never
+/// coded was not theirs to code, so its codings are not disagreements (unless the sources are
+/// chosen explicitly).
+pub fn shared_sources(codings: &[CodingRef], coders: &[CoderId]) -> BTreeSet<SourceId> {
+    let mut by_source: BTreeMap<SourceId, BTreeSet<CoderId>> = BTreeMap::new();
+    for c in codings.iter().filter(|c| coders.contains(&c.coder_id)) {
+        by_source.entry(c.source_id).or_default().insert(c.coder_id);
+    }
+    by_source.into_iter().filter(|(_, who)| coders.iter().all(|c| who.contains(c))).map(|(s, _)| s).collect()
+}
+
 /// Per (source, coder index), every coding of that coder there, with its code.
 type ByCoder = HashMap<(SourceId, usize), Vec<(TextSpan, CodeId)>>;
 
@@ -387,6 +398,8 @@ pub fn reconcile_figures(data: &super::AnalysisData, coders: &[CoderId], master:
         .filter(|c| wanted(c.code) && (coders.contains(&c.coder) || Some(c.coder) == master))
         .map(|c| CodingRef { id: c.id, source_id: c.source, code_id: c.code, coder_id: c.coder, span: c.span })
         .collect();
+    let shared = shared_sources(&refs, coders);
+    let refs: Vec<CodingRef> = refs.into_iter().filter(|c| shared.contains(&c.source_id)).collect();
     let mut sources: Vec<&Source> = data.sources.values().collect();
     sources.sort_by(|a, b| (&a.name, a.id).cmp(&(&b.name, b.id)));
     let source_order: Vec<SourceId> = sources.iter().map(|s| s.id).collect();
@@ -493,6 +506,12 @@ mod tests {
         assert_eq!(by_text, ["s2-c20-1-3", "s2-c10-50-60", "s1-c20-0-4", "s1-c10-5-9"]);
         let by_code: Vec<String> = items(&codings, QueueOrder::Code).iter().map(|d| d.id.to_string()).collect();
         assert_eq!(by_code, ["s2-c20-1-3", "s1-c20-0-4", "s2-c10-50-60", "s1-c10-5-9"]);
+    }
+
+    #[test]
+    fn only_sources_every_coder_coded_are_shared() {
+        let codings = [coding(1, 1, 10, A, 0, 10), coding(2, 1, 20, B, 0, 10), coding(3, 2, 10, A, 0, 10), coding(4, 3, 10, B, 0, 5)];
+        assert_eq!(shared_sources(&codings, &[A, B]).into_iter().collect::<Vec<_>>(), vec![SourceId(1)]);
     }
 
     #[test]

@@ -17,7 +17,8 @@ use crate::model::*;
 use crate::text::TextIndex;
 
 /// What to reconcile: the coders compared (the first is A, the second B), the master coder's name,
-/// and the codes and sources looked at (empty: all).
+/// and the codes and sources looked at (empty codes: all; empty sources: those every compared
+/// coder coded).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ReconcileScope {
     pub coders: Vec<CoderId>,
@@ -186,6 +187,7 @@ impl Project {
             .into_iter()
             .filter(|c| scope.wants_code(c.code_id) && scope.wants_source(c.source_id))
             .collect();
+        let refs = shared_only(scope, refs);
         let all_sources = self.sources()?;
         let sources: Vec<SourceId> = all_sources.iter().map(|s| s.id).collect();
         let source_lengths = all_sources.iter().map(|s| (s.id, s.char_len)).collect();
@@ -234,6 +236,7 @@ impl Project {
             .into_iter()
             .filter(|c| scope.wants_code(c.code_id) && scope.wants_source(c.source_id))
             .collect();
+        let refs = shared_only(scope, refs);
         let in_master: BTreeSet<(SourceId, CodeId, TextSpan)> =
             refs.iter().filter(|c| Some(c.coder_id) == master).map(|c| (c.source_id, c.code_id, c.span)).collect();
         Ok(agreed_codings(&refs, &scope.coders).into_iter().filter(|a| !in_master.contains(a)).collect())
@@ -263,6 +266,7 @@ impl Project {
             .into_iter()
             .filter(|c| scope.wants_code(c.code_id) && scope.wants_source(c.source_id))
             .collect();
+        let refs = shared_only(scope, refs);
         let codes: Vec<CodeId> = if scope.codes.is_empty() {
             self.codebook()?.walk().into_iter().map(|(_, c)| c.id).collect()
         } else {
@@ -316,6 +320,16 @@ pub fn plan_agreed(scope: &ReconcileScope, agreed: Vec<(SourceId, CodeId, TextSp
         decisions: Vec::new(),
         agreed,
     }))
+}
+
+/// Without chosen sources, only the codings in sources every compared coder coded
+/// (`analysis::shared_sources`).
+fn shared_only(scope: &ReconcileScope, refs: Vec<CodingRef>) -> Vec<CodingRef> {
+    if !scope.sources.is_empty() {
+        return refs;
+    }
+    let shared = crate::analysis::shared_sources(&refs, &scope.coders);
+    refs.into_iter().filter(|c| shared.contains(&c.source_id)).collect()
 }
 
 fn check_scope(scope: &ReconcileScope) -> Result<()> {
