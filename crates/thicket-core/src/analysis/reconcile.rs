@@ -395,11 +395,12 @@ pub fn reconcile_figures(data: &super::AnalysisData, coders: &[CoderId], master:
     let refs: Vec<CodingRef> = data
         .codings
         .iter()
-        .filter(|c| wanted(c.code) && (coders.contains(&c.coder) || Some(c.coder) == master))
+        .filter(|c| coders.contains(&c.coder) || Some(c.coder) == master)
         .map(|c| CodingRef { id: c.id, source_id: c.source, code_id: c.code, coder_id: c.coder, span: c.span })
         .collect();
+    // Sources every coder coded with any code, before the codes are narrowed.
     let shared = shared_sources(&refs, coders);
-    let refs: Vec<CodingRef> = refs.into_iter().filter(|c| shared.contains(&c.source_id)).collect();
+    let refs: Vec<CodingRef> = refs.into_iter().filter(|c| shared.contains(&c.source_id) && wanted(c.code_id)).collect();
     let mut sources: Vec<&Source> = data.sources.values().collect();
     sources.sort_by(|a, b| (&a.name, a.id).cmp(&(&b.name, b.id)));
     let source_order: Vec<SourceId> = sources.iter().map(|s| s.id).collect();

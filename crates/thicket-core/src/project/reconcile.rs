@@ -185,9 +185,9 @@ impl Project {
             .read()
             .coding_refs_of_coders(&scope.coders)?
             .into_iter()
-            .filter(|c| scope.wants_code(c.code_id) && scope.wants_source(c.source_id))
+            .filter(|c| scope.wants_source(c.source_id))
             .collect();
-        let refs = shared_only(scope, refs);
+        let refs: Vec<CodingRef> = shared_only(scope, refs).into_iter().filter(|c| scope.wants_code(c.code_id)).collect();
         let all_sources = self.sources()?;
         let sources: Vec<SourceId> = all_sources.iter().map(|s| s.id).collect();
         let source_lengths = all_sources.iter().map(|s| (s.id, s.char_len)).collect();
@@ -234,9 +234,9 @@ impl Project {
             .read()
             .coding_refs_of_coders(&who)?
             .into_iter()
-            .filter(|c| scope.wants_code(c.code_id) && scope.wants_source(c.source_id))
+            .filter(|c| scope.wants_source(c.source_id))
             .collect();
-        let refs = shared_only(scope, refs);
+        let refs: Vec<CodingRef> = shared_only(scope, refs).into_iter().filter(|c| scope.wants_code(c.code_id)).collect();
         let in_master: BTreeSet<(SourceId, CodeId, TextSpan)> =
             refs.iter().filter(|c| Some(c.coder_id) == master).map(|c| (c.source_id, c.code_id, c.span)).collect();
         Ok(agreed_codings(&refs, &scope.coders).into_iter().filter(|a| !in_master.contains(a)).collect())
@@ -264,9 +264,9 @@ impl Project {
             .read()
             .coding_refs_of_coders(&who)?
             .into_iter()
-            .filter(|c| scope.wants_code(c.code_id) && scope.wants_source(c.source_id))
+            .filter(|c| scope.wants_source(c.source_id))
             .collect();
-        let refs = shared_only(scope, refs);
+        let refs: Vec<CodingRef> = shared_only(scope, refs).into_iter().filter(|c| scope.wants_code(c.code_id)).collect();
         let codes: Vec<CodeId> = if scope.codes.is_empty() {
             self.codebook()?.walk().into_iter().map(|(_, c)| c.id).collect()
         } else {
@@ -322,8 +322,8 @@ pub fn plan_agreed(scope: &ReconcileScope, agreed: Vec<(SourceId, CodeId, TextSp
     }))
 }
 
-/// Without chosen sources, only the codings in sources every compared coder coded
-/// (`analysis::shared_sources`).
+/// Without chosen sources, only the codings in sources every compared coder coded with any code
+/// (`analysis::shared_sources`; before the codes are narrowed).
 fn shared_only(scope: &ReconcileScope, refs: Vec<CodingRef>) -> Vec<CodingRef> {
     if !scope.sources.is_empty() {
         return refs;
