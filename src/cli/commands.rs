@@ -261,6 +261,7 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
         Command::Export { project, command } => super::export::export(project, command),
         Command::Framework { project, command } => super::framework::run(project, command),
         Command::Merge { into, from, on_conflict, dry_run, format } => super::merge::run(&into, &from, on_conflict.as_deref(), dry_run, &format),
+        Command::Reconcile(args) => super::reconcile::run(args),
         Command::Bench { scale, only, seed, workdir, format } => bench(&scale, only, seed, workdir, &format),
         Command::Check { project, format } => {
             let format = Format::parse(&format)?;

@@ -18,6 +18,7 @@ mod output;
 mod pseudonyms;
 mod qualcoder;
 mod refi;
+mod reconcile;
 mod search;
 
 use std::path::PathBuf;
@@ -280,6 +281,8 @@ pub enum Command {
         #[command(subcommand)]
         command: framework::FrameworkCommand,
     },
+    /// Reconcile two coders' codings into a master coder: list the disagreements, apply decisions.
+    Reconcile(reconcile::ReconcileArgs),
     /// Write what the project holds for other programs and for papers (excerpts, the codebook, case reports).
     Export {
         project: PathBuf,
@@ -304,7 +307,7 @@ pub enum Command {
         /// large (ten times the reference).
         #[arg(long, default_value = "small")]
         scale: String,
-        /// Run only these: import, open, segments, crosstab, cooccur, agreement, search, window, docview, docx, qdpx, memory, qualcoder (repeatable).
+        /// Run only these: import, open, segments, crosstab, cooccur, agreement, search, reconcile, window, docview, docx, qdpx, memory, qualcoder (repeatable).
         #[arg(long)]
         only: Vec<String>,
         #[arg(long, default_value_t = 42)]

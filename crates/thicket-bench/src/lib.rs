@@ -27,7 +27,7 @@ use thicket_core::model::*;
 use thicket_core::project::{ImportOptions, Project};
 
 /// The names `--only` accepts.
-pub const STAGES: &[&str] = &["import", "open", "segments", "crosstab", "cooccur", "agreement", "search", "window", "docview", "docx", "qdpx", "memory", "qualcoder"];
+pub const STAGES: &[&str] = &["import", "open", "segments", "crosstab", "cooccur", "agreement", "search", "reconcile", "window", "docview", "docx", "qdpx", "memory", "qualcoder"];
 
 /// One measured figure.
 #[derive(Debug, Clone, Serialize)]
@@ -126,7 +126,7 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
     let megabytes = corpus.sources.iter().map(|s| s.text.len()).sum::<usize>() as f64 / 1e6;
     say(&format!("generated {} sources ({megabytes:.1} MB) and {} codings in {:.1} s", corpus.sources.len(), corpus.codings.len(), started.elapsed().as_secs_f64()));
     let mut figures = Vec::new();
-    let needs_project = ["import", "open", "segments", "crosstab", "cooccur", "agreement", "search", "window", "docx", "qdpx", "memory"].iter().any(|s| options.wants(s));
+    let needs_project = ["import", "open", "segments", "crosstab", "cooccur", "agreement", "search", "reconcile", "window", "docx", "qdpx", "memory"].iter().any(|s| options.wants(s));
     let project_path = dir.join("bench.thicket");
     if needs_project {
         let (import, baseline) = build_project(&corpus, dir, &project_path, say)?;
@@ -159,6 +159,11 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
             figures.extend(measure::search(&project, say)?);
         }
         word = measure::common_word(&project)?;
+        project.close()?;
+    }
+    if options.wants("reconcile") {
+        let project = Project::open(&project_path)?;
+        figures.extend(measure::reconcile(&project, say)?);
         project.close()?;
     }
     if options.wants("window") {

@@ -95,6 +95,33 @@ pub(super) fn crosstab(project: &Project, bounds: &Bounds, say: fn(&str)) -> Res
     ])
 }
 
+/// The reconciliation queue between the corpus's two coders (the second re-coded a quarter of the
+/// sources, agreeing on most codings): the command line's list (read codings and decisions, find
+/// the disagreements), its agreement before and after (which also reads the coded sources' texts
+/// for their paragraphs), and the window's worker on data already loaded with the texts.
+pub(super) fn reconcile(project: &Project, say: fn(&str)) -> Result<Vec<Figure>> {
+    use thicket_core::analysis::{AnalysisLoad, QueueOrder, reconcile_figures};
+    use thicket_core::project::ReconcileScope;
+    say("reconcile…");
+    let scope = ReconcileScope { coders: project.coders_named(&["Amara".into(), "Jonas".into()])?, master: "consensus".into(), ..Default::default() };
+    let items = project.reconcile_queue(&scope, QueueOrder::Text)?.items.len();
+    let queue = median_ms(3, || project.reconcile_queue(&scope, QueueOrder::Text))?;
+    let agreement = median_ms(3, || project.reconcile_agreement(&scope))?;
+    let data = project.analysis_data_with(AnalysisLoad { speakers: false, texts: true })?;
+    let warm = median_ms(3, || Ok(reconcile_figures(&data, &scope.coders, None, &[], QueueOrder::Text)))?;
+    Ok(vec![
+        Figure::new("reconciliation queue, 2 coders, all codes", queue, "ms")
+            .budget(1000.0)
+            .note(format!("{items} disagreements; read both coders' codings and the decisions, cluster per source and code")),
+        Figure::new("reconciliation agreement before/after (paragraph kappa)", agreement, "ms")
+            .budget(1000.0)
+            .note("reads the coded sources' texts for their paragraphs"),
+        Figure::new("reconciliation queue and agreement, warm", warm, "ms")
+            .budget(1000.0)
+            .note("the window's worker: data already loaded with the texts"),
+    ])
+}
+
 /// What the window re-reads after every change (sources, cases, codebook, counts per code).
 #[cfg(feature = "gui")]
 pub(super) fn listings(project: &Project, say: fn(&str)) -> Result<Figure> {

@@ -126,6 +126,12 @@ pub enum Action {
     RemovePseudonyms(Vec<PseudonymId>),
     /// Put back entries removed earlier, under their old ids (how a removal is undone).
     RestorePseudonyms(Vec<Pseudonym>),
+    /// Record reconciliation decisions (docs/reconcile.md) and write what each decides to the
+    /// master coder, created if missing. Deciding an item again replaces its earlier decision and
+    /// the master's codings that decision wrote. One transaction, one undo (which un-resolves).
+    Reconcile(Box<ReconcileStep>),
+    /// Put reconciliation decisions as given (`None`: no decision): how a reconciliation is undone.
+    SetReconcileDecisions(Vec<DecisionSlot>),
     /// Several actions as one step: one transaction, one undo.
     Batch { label: String, actions: Vec<Action> },
     /// Insert rows read from an exchange file (a REFI-QDA project or codebook) as one step,
@@ -190,6 +196,12 @@ impl Action {
             Action::RemovePseudonyms(ids) if ids.len() == 1 => "Remove pseudonym".into(),
             Action::RemovePseudonyms(ids) => format!("Remove {} pseudonyms", ids.len()),
             Action::RestorePseudonyms(p) => format!("Restore {} pseudonyms", p.len()),
+            Action::Reconcile(step) => match step.decisions.as_slice() {
+                [] => format!("Copy {} agreed codings to “{}”", step.agreed.len(), step.master),
+                [one] => format!("Reconcile: {}", one.choice.name()),
+                many => format!("Reconcile {} items", many.len()),
+            },
+            Action::SetReconcileDecisions(slots) => format!("Set {} reconciliation decisions", slots.len()),
             Action::Batch { label, .. } | Action::ImportRows { label, .. } => label.clone(),
             Action::Remove(set) => format!("Delete {}", set.describe()),
             Action::Restore(snapshot) => format!("Restore {}", snapshot.ids().describe()),
@@ -213,6 +225,8 @@ impl Action {
             Action::AssignSources { sources, .. } | Action::UnassignSources { sources, .. } => sources.len(),
             Action::Batch { actions, .. } => actions.iter().map(Action::rows).sum(),
             Action::ImportRows { rows, .. } => rows.sources.len() + rows.codes.len() + rows.codings.len() + rows.memos.len(),
+            Action::Reconcile(step) => step.decisions.iter().map(|d| 1 + d.spans.len()).sum::<usize>() + step.agreed.len(),
+            Action::SetReconcileDecisions(slots) => slots.len(),
             Action::Remove(set) => set.codings.len() + set.sources.len() + set.codes.len() + set.memos.len(),
             Action::Restore(snapshot) | Action::ImportProject { rows: snapshot, .. } => {
                 snapshot.codings.len() + snapshot.turns.len() + snapshot.sources.len() + snapshot.codes.len()
@@ -300,6 +314,36 @@ pub struct NewTurn {
     pub speaker: String,
     pub span: TextSpan,
     pub timestamp_ms: Option<u64>,
+}
+
+/// What `Action::Reconcile` does: decisions on items comparing `coders`, written to the coder
+/// named `master`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReconcileStep {
+    /// The master coder's name (created if missing; never one of `coders`).
+    pub master: String,
+    /// The compared coders in order: a choice's A and B are the first two.
+    pub coders: Vec<CoderId>,
+    /// Who decided (a name, recorded with each decision).
+    pub decided_by: String,
+    pub decisions: Vec<PlannedDecision>,
+    /// Codings every compared coder agrees on, copied to the master as they are (no decision is
+    /// recorded for them; one the master already has is skipped).
+    #[serde(default)]
+    pub agreed: Vec<(SourceId, CodeId, TextSpan)>,
+}
+
+/// One decision of a `ReconcileStep`: the item (source, code, extent), the choice and its note,
+/// and the spans the master gets (`analysis::resolved_spans`), worked out before applying so that
+/// the action says exactly what it writes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedDecision {
+    pub source: SourceId,
+    pub code: CodeId,
+    pub extent: TextSpan,
+    pub choice: Choice,
+    pub note: String,
+    pub spans: Vec<TextSpan>,
 }
 
 /// A coding to add. The quote selector is computed from the text on apply.

@@ -68,6 +68,9 @@ pub enum UiCommand {
     CreateMemo { target: thicket_core::model::MemoTarget, title: String, body: String },
     /// Open (or bring forward) an analysis view as a tab beside the document.
     OpenAnalysis(super::analysis::AnalysisKind),
+    /// Open the Reconciliation tab on the disagreements of these codes (empty: every code),
+    /// between these two coders (empty: those chosen in the tab).
+    ShowDisagreements { codes: Vec<CodeId>, coders: Vec<CoderId> },
     /// Ask for a path (system dialog or Thicket's own browser); the answer comes back as the
     /// command the request stands for.
     ChooseFile(super::file_request::FileRequest),
@@ -852,6 +855,7 @@ impl ThicketApp {
                 super::data_windows::apply(self, command)
             }
             UiCommand::OpenAnalysis(kind) => self.analysis.open(kind),
+            UiCommand::ShowDisagreements { codes, coders } => self.analysis.show_disagreements(codes, &coders),
             UiCommand::ChooseFile(request) => self.choose_file(request),
             UiCommand::Export(kind, format, path) => {
                 let map = match self.outgoing_map(self.analysis.pseudonymise()) {

@@ -11,6 +11,7 @@
 //! - `sequence`: A followed by B within a window, with lags; transition matrices.
 //! - `timeline`: per case, codes per session date.
 //! - `framework`: the codings behind each case × code cell of a framework matrix, and their text.
+//! - `reconcile`: the disagreements between coders, what each decision writes, a simple agreement figure.
 //! - `query`: boolean retrieval (AND, OR, NOT, NEAR, FOLLOWED-BY) over codings.
 //! - `agreement`: inter-coder agreement (kappas, alpha, the unitizing alphas) with intervals.
 
@@ -20,6 +21,7 @@ mod crosstab;
 mod data;
 mod framework;
 mod query;
+mod reconcile;
 mod sequence;
 mod timeline;
 mod triangulate;
@@ -30,6 +32,10 @@ pub use data::{
     AnalysisCoding, AnalysisData, AnalysisLoad, NO_SESSION, NO_SPEAKER, NO_VALUE, Scope, SourceText, UNDATED, covered_chars, union_spans,
 };
 pub use framework::{FrameworkGrid, FrameworkSegment, framework_grid, framework_segments};
+pub use reconcile::{
+    Disagreement, DisagreementKind, ItemId, QueueOrder, ReconcileFigures, SimpleAgreement, agreed_codings, disagreements, paragraph_agreement,
+    reconcile_figures, resolved_spans, shared_sources,
+};
 pub use query::{Distance, Query, evaluate, parse_query, run_query};
 pub use sequence::{CaseSequence, Follow, Sequence, SequenceCounts, SequenceSpec, Transitions, Window, sequence, transition_pairs, transitions};
 pub use timeline::{CaseTimeline, Timeline, TimelineSession, timeline};

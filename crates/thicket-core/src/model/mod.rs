@@ -16,6 +16,7 @@ mod ids;
 mod kinds;
 mod placement;
 mod pseudonyms;
+mod reconcile;
 mod span;
 
 pub use codebook::{Codebook, in_vivo_name, split_path};
@@ -27,6 +28,7 @@ pub use ids::*;
 pub use kinds::*;
 pub use placement::Placement;
 pub use pseudonyms::{ExportRecord, NewExportRecord, NewPseudonym, Pseudonym};
+pub use reconcile::{Choice, DecisionKey, DecisionSlot, ReconcileDecision, join_ids, split_ids};
 pub use span::TextSpan;
 /// Reading a new code's path, refusing empty levels (`A//B`).
 pub use codebook::parse_new_code_path;

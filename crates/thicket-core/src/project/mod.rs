@@ -16,6 +16,7 @@ mod pseudonyms;
 mod qualcoder;
 mod queries;
 pub mod refi;
+mod reconcile;
 mod search;
 
 use std::path::Path;
@@ -32,6 +33,7 @@ pub use merge::{ConflictRule, KindCount, MergeConflict, MergeOptions, MergeOutco
 pub use import_batch::{DateFrom, ImportOptions, ImportReport, ImportedFile, ReadBatch, SkippedFile, expand_paths, import_text, read_files};
 pub use qualcoder::import_qualcoder;
 pub use pseudonyms::{EntryPreview, PreviewHit, PreviewPlace, PreviewRun, PseudonymPreview};
+pub use reconcile::{QueueItem, ReconcileAgreement, ReconcileQueue, ReconcileScope, plan_agreed, plan_decisions};
 pub use queries::{CaseDeletionSummary, MemoMarks, Segment, SegmentFilter, SegmentReader, sort_segments};
 pub use autocode::{AutocodePlan, AutocodeRun, AutocodeSpec, CodingUnit, PlannedCoding};
 pub use search::{SearchHit, SearchResults, SearchRun, SearchScope};

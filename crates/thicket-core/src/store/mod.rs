@@ -24,6 +24,7 @@ mod migrations;
 mod qualcoder;
 mod read;
 mod recover;
+mod reconcile;
 mod snapshot;
 pub mod soundness;
 mod write;

@@ -389,6 +389,18 @@ impl<'a> Reader<'a> {
         )
     }
 
+    /// The keys of the codings of these coders, by source, start, end, id (what reconciliation compares).
+    pub fn coding_refs_of_coders(&self, coders: &[CoderId]) -> Result<Vec<CodingRef>> {
+        let Some(list) = ids_csv(coders, |c| c.0) else { return Ok(Vec::new()) };
+        let sql = format!(
+            "SELECT id, source_id, code_id, coder_id, start_char, end_char FROM codings WHERE coder_id IN ({list}) \
+             ORDER BY source_id, start_char, end_char, id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([], coding_ref_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     /// The codings of the sources with ids in `first..=last`, in the order of `coding_refs`:
     /// concatenating consecutive ranges gives the same list, so a caller can read it in pieces.
     pub fn coding_refs_of_sources(&self, first: SourceId, last: SourceId) -> Result<Vec<CodingRef>> {

@@ -27,6 +27,8 @@
 //! - `framework`: framework matrices, cases × codes with a summary written in each cell beside
 //!   that cell's segments (the one view that changes the project, through actions).
 //! - `agreement`: inter-coder agreement per code (source, case) and pooled, with intervals.
+//! - `reconcile`: the queue of disagreements between two coders, decided item by item into a
+//!   master coder (actions, like the framework's).
 //! - `view`: the trait and the frame; `heat_table`: the table widget the first four share;
 //!   `drill`: the segment list; `controls`: labelled pickers; `filters`: the filter row every
 //!   view shows (cases, kinds, roles, coders, dates; "Across coders" where codings are paired),
@@ -43,6 +45,7 @@ mod filters;
 mod framework;
 mod heat_table;
 mod matrix;
+mod reconcile;
 mod sequences;
 mod timeline;
 mod triangulation;
@@ -72,11 +75,12 @@ pub enum AnalysisKind {
     Timeline,
     Framework,
     Agreement,
+    Reconcile,
 }
 
 /// Every view's description, in the order of `AnalysisKind`'s variants (checked below): the
 /// one list a new view joins.
-const VIEWS: &[&ViewInfo] = &[&matrix::INFO, &triangulation::INFO, &cooccurrence::INFO, &sequences::INFO, &timeline::INFO, &framework::INFO, &agreement::INFO];
+const VIEWS: &[&ViewInfo] = &[&matrix::INFO, &triangulation::INFO, &cooccurrence::INFO, &sequences::INFO, &timeline::INFO, &framework::INFO, &agreement::INFO, &reconcile::INFO];
 
 // `AnalysisKind::info` finds a kind's description at its variant's index.
 const _: () = {
@@ -190,6 +194,8 @@ pub(super) struct Ctx<'a> {
     pub generation: u64,
     pub data: &'a mut DataCache,
     pub requests: &'a mut Vec<Request>,
+    /// Who is coding in this window (recorded with a reconciliation decision).
+    pub coder: &'a str,
     /// Starts the views' computations on workers (`background`).
     pub jobs: &'a crate::jobs::Jobs,
     /// The size charts are exported at, set in the Export menu.
@@ -250,6 +256,16 @@ impl AnalysisArea {
             }
         };
         self.active = Some(i);
+    }
+
+    /// Brings the Reconciliation tab forward on the disagreements of `codes` (empty: every
+    /// code), between `coders` when two are given (else those chosen in the tab, at first the
+    /// first two by name): what a click on a code in an agreement table opens.
+    pub fn show_disagreements(&mut self, codes: Vec<CodeId>, coders: &[thicket_core::model::CoderId]) {
+        self.open(AnalysisKind::Reconcile);
+        if let Some(view) = self.active.and_then(|i| self.views.get_mut(i)).and_then(Tab::as_reconcile) {
+            view.focus(codes, coders);
+        }
     }
 
     /// Whether the view in front is waiting for its data or its result.
@@ -381,6 +397,7 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
             generation: app.generation,
             data: &mut app.analysis.data,
             requests: &mut requests,
+            coder: &app.coder,
             jobs: &app.jobs,
             chart_size: &mut app.analysis.chart_size,
             pseudonymise: &mut app.analysis.pseudonymise,

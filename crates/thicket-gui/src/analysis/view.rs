@@ -115,6 +115,12 @@ pub(super) trait AnalysisView {
         None
     }
 
+    /// The view as the Reconciliation view, for `AnalysisArea::show_disagreements`; `None` for
+    /// every other view.
+    fn as_reconcile(&mut self) -> Option<&mut super::reconcile::ReconcileView> {
+        None
+    }
+
     /// Changes the view holds but has not sent yet (text being typed), handed over now and
     /// counted as sent: the app applies them before an undo, so that undo takes them back.
     fn unsaved(&mut self) -> Vec<Request> {
@@ -181,6 +187,11 @@ impl Tab {
                 chart.write(path, size, format == ExportFormat::Png)
             }
         }
+    }
+
+    /// See `AnalysisView::as_reconcile`.
+    pub fn as_reconcile(&mut self) -> Option<&mut super::reconcile::ReconcileView> {
+        self.view.as_reconcile()
     }
 
     /// See `AnalysisView::unsaved`.

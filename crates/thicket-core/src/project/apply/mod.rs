@@ -2,7 +2,7 @@
 //!
 //! `apply_in` is only a routing table: each action goes to a function of its family's module
 //! (sources, cases, participants with their turns and source links, coders, codes, codings, memos,
-//! attributes, framework matrices, the pseudonymisation map, and the history actions batch/remove/restore), so that the rules of one family
+//! attributes, framework matrices, the pseudonymisation map, reconciliation decisions, and the history actions batch/remove/restore), so that the rules of one family
 //! sit together and the compiler checks that every action is routed. The checks that several
 //! families share (names, dates, roles, ids that must exist) live here.
 //!
@@ -21,6 +21,7 @@ mod import_project;
 mod memos;
 mod participants;
 mod pseudonyms;
+mod reconcile;
 mod sources;
 
 use super::{Outcome, Project};
@@ -127,6 +128,8 @@ pub(super) fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
         Action::UpdatePseudonym { id, entry } => pseudonyms::update(w, id, entry),
         Action::RemovePseudonyms(ids) => pseudonyms::remove(w, &ids),
         Action::RestorePseudonyms(entries) => pseudonyms::restore(w, entries),
+        Action::Reconcile(step) => reconcile::decide(w, *step),
+        Action::SetReconcileDecisions(slots) => reconcile::set_decisions(w, slots),
         Action::Batch { label, actions } => history::batch(w, label, actions),
         Action::ImportRows { rows, .. } => exchange::insert_rows(w, &rows),
         Action::Remove(set) => history::remove(w, &set),
