@@ -34,7 +34,16 @@ pub(super) fn decide(w: &mut Writer<'_>, step: ReconcileStep) -> Result<Outcome>
     let (master, created_master) = match existing {
         Some(m) => (m.id, None),
         None => {
-            let id = w.insert_coder(None, &super::new_uuid(), &step.master, &now_rfc3339())?;
+            let count = w.read().coders()?.len();
+            let master = crate::model::Coder {
+                id: crate::model::CoderId(0),
+                uuid: super::new_uuid(),
+                name: step.master.clone(),
+                created_at: now_rfc3339(),
+                color: crate::model::next_coder_colour(count).hex_upper(),
+                retired: false,
+            };
+            let id = w.insert_coder(&master)?;
             (id, Some(id))
         }
     };
