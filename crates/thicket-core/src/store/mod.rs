@@ -227,6 +227,10 @@ pub struct Store {
     access: Access,
     /// The soundness gate passed in this process: later writes only check the header.
     verified: bool,
+    /// The gate's full check passed and its stamp is still to be written: it goes into the
+    /// next write's own transaction, so a write that is refused or rolled back leaves the file
+    /// exactly as it was.
+    stamp_due: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for Store {
@@ -258,7 +262,7 @@ impl Store {
     }
 
     fn new(conn: Connection, path: &Path, access: Access) -> Store {
-        Store { conn, path: path.to_owned(), reads: Default::default(), access, verified: false }
+        Store { conn, path: path.to_owned(), reads: Default::default(), access, verified: false, stamp_due: Default::default() }
     }
 
     /// Opens an existing project, refusing (without writing) anything that is not a Thicket
@@ -359,6 +363,20 @@ impl Store {
     /// text against its hash. A failure marks the store damaged (read-only) and is returned; a
     /// pass is stamped in the file (`soundness::STAMP_KEY`).
     pub fn verify(&mut self) -> Result<()> {
+        self.check_now()?;
+        // Stamped, so that the next process within `VERIFY_EVERY` needs only the header check.
+        self.conn
+            .execute(
+                "INSERT INTO project_info (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [soundness::STAMP_KEY, &soundness::now_secs().to_string()],
+            )
+            .map_err(|e| StoreError::from(e).with_path(&self.path))?;
+        self.stamp_due.store(false, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// The full check (header, `quick_check`, every text against its hash), without stamping.
+    fn check_now(&mut self) -> Result<()> {
         self.refuse_unless_writable()?;
         if let Some(detail) = soundness::header_damage(&self.path).map_err(|e| StoreError::Io { path: self.path.clone(), source: e })? {
             return Err(self.mark_damaged(detail));
@@ -367,13 +385,6 @@ impl Store {
             return Err(self.mark_damaged(detail));
         }
         self.verified = true;
-        // Stamped, so that the next process within `VERIFY_EVERY` needs only the header check.
-        self.conn
-            .execute(
-                "INSERT INTO project_info (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [soundness::STAMP_KEY, &soundness::now_secs().to_string()],
-            )
-            .map_err(|e| StoreError::from(e).with_path(&self.path))?;
         Ok(())
     }
 
@@ -398,7 +409,9 @@ impl Store {
             self.verified = true;
             return Ok(());
         }
-        self.verify()
+        self.check_now()?;
+        self.stamp_due.store(true, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
     }
 
     fn refuse_unless_writable(&self) -> Result<()> {
@@ -421,10 +434,18 @@ impl Store {
     {
         self.gate()?;
         let path = self.path.clone();
+        let stamp_due = &self.stamp_due;
         let tx = self.conn.transaction().map_err(|e| StoreError::from(e).with_path(&path))?;
         let mut writer = Writer::new(tx);
         let value = f(&mut writer).map_err(|e| e.with_project(&path))?;
+        let stamp = stamp_due.load(std::sync::atomic::Ordering::Relaxed);
+        if stamp {
+            writer.set_project_info(soundness::STAMP_KEY, &soundness::now_secs().to_string()).map_err(|e| e.with_path(&path))?;
+        }
         writer.commit().map_err(|e| StoreError::from(e).with_path(&path))?;
+        if stamp {
+            stamp_due.store(false, std::sync::atomic::Ordering::Relaxed);
+        }
         Ok(value)
     }
 
@@ -436,11 +457,19 @@ impl Store {
     {
         self.gate()?;
         let path = self.path.clone();
+        let stamp_due = &self.stamp_due;
         let tx = self.conn.transaction().map_err(|e| StoreError::from(e).with_path(&path))?;
         let mut writer = Writer::new(tx);
         writer.observer = std::cell::RefCell::new(Some(observer));
         let value = f(&mut writer).map_err(|e| e.with_project(&path))?;
+        let stamp = stamp_due.load(std::sync::atomic::Ordering::Relaxed);
+        if stamp {
+            writer.set_project_info(soundness::STAMP_KEY, &soundness::now_secs().to_string()).map_err(|e| e.with_path(&path))?;
+        }
         writer.commit().map_err(|e| StoreError::from(e).with_path(&path))?;
+        if stamp {
+            stamp_due.store(false, std::sync::atomic::Ordering::Relaxed);
+        }
         Ok(value)
     }
 
