@@ -17,6 +17,7 @@ mod kinds;
 mod placement;
 mod pseudonyms;
 mod reconcile;
+pub mod qualcoder_rows;
 mod span;
 
 pub use codebook::{Codebook, in_vivo_name, split_path};

@@ -15,7 +15,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags, Row};
 
 use super::{Result, StoreError};
-use crate::import::qualcoder::rows::*;
+use crate::model::qualcoder_rows::*;
 
 /// Reads every table the importer knows from the QualCoder database `db`, without writing a
 /// byte. Refuses a file that is not an SQLite database, is damaged, or has no `project` table

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::positions::{Reading, SourceText};
 use super::rows::*;
 use super::{CodingNote, DETAIL_LIMIT, NEWEST_KNOWN_VERSION, OLDEST_VERSION, QualCoderReport, Skipped};
-use crate::action::Snapshot;
+use crate::model::Snapshot;
 use crate::error::{Error, Result};
 use crate::import::{ImportSettings, SpeakerMode, import_bytes};
 use crate::model::*;

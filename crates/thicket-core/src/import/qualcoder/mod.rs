@@ -20,7 +20,7 @@
 
 mod convert;
 pub mod positions;
-pub mod rows;
+pub use crate::model::qualcoder_rows as rows;
 
 use serde::Serialize;
 

@@ -56,6 +56,9 @@ impl Project {
     /// takes both back. `Ok(None)` when `build` has nothing to do.
     pub fn perform_as(&mut self, coder: &str, build: impl FnOnce(CoderId) -> Option<Action>) -> Result<Option<Outcome>> {
         if let Some(c) = self.coders()?.into_iter().find(|c| c.name == coder) {
+            if c.retired {
+                return Err(Error::invalid(format!("coder \"{coder}\" is retired: bring them back first (thicket coder PROJECT unretire \"{coder}\")")));
+            }
             return build(c.id).map(|a| self.perform(a)).transpose();
         }
         let path = self.store.path().to_owned();
