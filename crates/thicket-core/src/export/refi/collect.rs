@@ -428,7 +428,7 @@ pub(super) fn project(
                 format!("participant \"{name}\"")
             }
         };
-        let title = if m.title.trim().is_empty() { format!("Memo on {about}") } else { names.of(&m.title) };
+        let title = if m.title.trim().is_empty() { format!("{}{about}", super::UNTITLED_MEMO) } else { names.of(&m.title) };
         refi.notes.push(NoteEl {
             guid: note_guid,
             name: title,
@@ -559,7 +559,7 @@ pub(super) fn project(
             if let Some(case) = cases.iter().find(|c| &c.name == name) {
                 refi.links.push(LinkEl {
                     guid: derived(&p.uuid, &format!("member-of:{}", case.uuid)),
-                    name: "Participant of".into(),
+                    name: super::PARTICIPANT_OF.into(),
                     origin: guid(&p.uuid),
                     target: guid(&case.uuid),
                 });
@@ -653,7 +653,7 @@ pub(super) fn project(
     for (kind, members) in kinds {
         refi.sets.push(SetEl {
             guid: derived(&project_uuid, &format!("set:kind:{}", kind.as_str())),
-            name: format!("Kind: {}", kind.label()),
+            name: format!("{}{}", super::KIND_SET, kind.label()),
             description: format!("{BUILTIN_MARK} the sources of kind {}", kind.as_str()),
             sources: members,
         });

@@ -63,6 +63,15 @@ pub const AUTHOR: &str = "Author";
 pub const ROLE: &str = "Participant role";
 /// How the Description of every built-in variable starts.
 pub const BUILTIN_MARK: &str = "Thicket:";
+/// How `Project@origin` of a Thicket export starts.
+pub const ORIGIN_PREFIX: &str = "Thicket ";
+/// How the name of the `Note` of an untitled memo starts ("Memo on case \"Harlow family\""): the
+/// standard wants a name, Thicket's memo has none, so an import of a Thicket export drops it again.
+pub const UNTITLED_MEMO: &str = "Memo on ";
+/// The name of a set of sources of one kind is this and the kind's label ("Kind: Interview").
+pub const KIND_SET: &str = "Kind: ";
+/// The name of the `Link` from a participant's `Case` to each case it belongs to.
+pub const PARTICIPANT_OF: &str = "Participant of";
 
 /// How positions in a text are counted in the export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
@@ -112,7 +121,7 @@ pub struct QdpxOptions<'a> {
 
 /// `Project@origin` / `CodeBook@origin`: the program, its version and the position unit.
 pub fn origin(positions: PositionUnit) -> String {
-    format!("Thicket {}; {}", env!("CARGO_PKG_VERSION"), positions.origin_phrase())
+    format!("{ORIGIN_PREFIX}{}; {}", env!("CARGO_PKG_VERSION"), positions.origin_phrase())
 }
 
 /// The `.qdpx` archive of `project`: `project.qde` and `sources/<GUID>.txt`, with the counts of
