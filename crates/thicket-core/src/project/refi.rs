@@ -1,6 +1,6 @@
 //! A REFI-QDA project or codebook, read by `import::refi`, turned into one `Action::ImportRows`.
 //!
-//! What becomes what (docs/interop-import.md says the same for users):
+//! What becomes what (docs/interop.md, Import, says the same for users):
 //! - Users become coders; a coding, selection, note or source keeps its creating user.
 //! - Codes keep their GUID (as UUID), name, colour, description (as the definition) and tree; a
 //!   folder (`isCodable="false"`) becomes an ordinary code. A `/` in a name becomes `-`.
