@@ -836,6 +836,13 @@ impl Builder {
                 VariableType::Boolean => (AttributeType::Category, vec!["false".to_string(), "true".to_string()]),
                 VariableType::Text | VariableType::DateTime => (AttributeType::Text, Vec::new()),
             };
+            // A Thicket export says in the Description which entities the attribute is on, and
+            // a category attribute's categories (the standard has no category type).
+            let own = if self.thicket_dialect { v.description.as_deref().and_then(refi_export::parse_attribute_description) } else { None };
+            let (value_type, categories) = match (&own, value_type) {
+                (Some((_, cats)), AttributeType::Text) if !cats.is_empty() => (AttributeType::Category, cats.clone()),
+                _ => (value_type, categories),
+            };
             let mut targets: Vec<(AttributeTarget, Vec<(i64, &str)>)> = Vec::new();
             if !on_participants.is_empty() {
                 targets.push((AttributeTarget::Participant, on_participants.iter().map(|(x, v)| (x.0, *v)).collect()));
@@ -846,12 +853,20 @@ impl Builder {
             if !on_sources.is_empty() {
                 targets.push((AttributeTarget::Source, on_sources.iter().map(|(s, x)| (s.0, *x)).collect()));
             }
+            if let Some((on, _)) = &own {
+                // Only where the export put it, even without values.
+                targets.retain(|(t, _)| t == on);
+                if targets.is_empty() {
+                    targets.push((*on, Vec::new()));
+                }
+            }
             for (applies_to, values) in targets {
                 let id = AttributeId(self.id());
                 let uuid = self.uuid(&v.guid, &format!("attribute {applies_to}"));
-                self.rows.attributes.push(AttributeDef { id, uuid, name: v.name.clone(), applies_to, value_type, categories: categories.clone() });
+                let name = if own.is_some() { refi_export::attribute_name(&v.name, applies_to).to_string() } else { v.name.clone() };
+                self.rows.attributes.push(AttributeDef { id, uuid, name, applies_to, value_type, categories: categories.clone() });
                 for (entity, raw) in values {
-                    match typed_value(value_type, raw) {
+                    match typed_value(value_type, &categories, raw) {
                         Some(value) => self.rows.attribute_values.push(AttributeValue { attribute_id: id, entity_id: entity, value }),
                         None => self.report.read.warnings.push(format!("variable \"{}\": value \"{raw}\" is not a valid {value_type} value: left empty", v.name)),
                     }
@@ -916,9 +931,11 @@ impl Builder {
 }
 
 /// A variable's value as the attribute type stores it, or `None` when it is not one.
-fn typed_value(t: AttributeType, raw: &str) -> Option<String> {
+fn typed_value(t: AttributeType, categories: &[String], raw: &str) -> Option<String> {
     let raw = raw.trim();
     match t {
+        // A Thicket export's category attribute: one of its categories.
+        AttributeType::Category if categories.iter().any(|c| c != "true" && c != "false") => categories.iter().find(|c| c.trim() == raw).cloned(),
         AttributeType::Text => Some(raw.to_string()),
         AttributeType::Number => raw.parse::<f64>().ok().filter(|f| f.is_finite()).map(|_| raw.to_string()),
         AttributeType::Date => {
