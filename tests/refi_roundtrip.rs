@@ -2,8 +2,7 @@
 //! (a) Thicket → .qdpx → Thicket, in both position units, on the bundled sample study plus a
 //!     source full of emoji, ZWJ sequences, combining marks and CJK: every entity comes back with
 //!     its UUID, and the test compares them one by one. What the standard has no place for (speaker
-//!     turns, time marks, page starts, frameworks, coder colours, coders' creation dates) is
-//!     asserted lost, by name.
+//!     turns, time marks, page starts, frameworks, coder colours) is asserted lost, by name.
 //! (b) .qdpx → Thicket → .qdpx on the standard's own example: every code, source text, selection
 //!     (span and codes), note and variable Thicket models comes back, compared semantically.
 #![allow(clippy::unwrap_used)] // tests fail loudly on purpose
@@ -78,6 +77,11 @@ fn sample(dir: &Dir) -> PathBuf {
     p
 }
 
+/// (name, role, cases, sources)
+type ParticipantView = (String, Option<String>, BTreeSet<String>, BTreeSet<String>);
+/// (source, code, coder, start, end, created, memo)
+type CodingView = (String, String, String, usize, usize, String, String);
+
 /// One project as plain comparable data: every entity keyed by UUID, every reference a UUID.
 #[derive(Debug, Default, PartialEq, Clone)]
 struct View {
@@ -87,11 +91,11 @@ struct View {
     /// uuid → (name, description, sources)
     cases: BTreeMap<String, (String, String, BTreeSet<String>)>,
     /// uuid → (name, role, cases, sources)
-    participants: BTreeMap<String, (String, Option<String>, BTreeSet<String>, BTreeSet<String>)>,
+    participants: BTreeMap<String, ParticipantView>,
     /// uuid → (path, colour, description parts, sort order among siblings)
     codes: BTreeMap<String, (String, String, [String; 4])>,
     /// uuid → (source, code, coder, start, end, created, memo)
-    codings: BTreeMap<String, (String, String, String, usize, usize, String, String)>,
+    codings: BTreeMap<String, CodingView>,
     /// uuid → name
     coders: BTreeMap<String, String>,
     /// uuid → (target, title, body, coder, created, updated)

@@ -176,7 +176,7 @@ pub fn variable_name(name: &str, target: AttributeTarget, shared: bool) -> Strin
 }
 
 /// A variable's Description: "Attribute of cases", and for a category attribute
-/// "; categories: " and each category followed by ";" (a ";" inside one is doubled).
+/// "; categories: " and each category (never empty) followed by ";" (a ";" inside one is doubled).
 pub fn describe_attribute(target: AttributeTarget, value_type: AttributeType, categories: &[String]) -> String {
     let mut text = format!("{ATTRIBUTE_OF}{}", target_words(target));
     if value_type == AttributeType::Category && !categories.is_empty() {
@@ -289,7 +289,7 @@ mod tests {
 
     #[test]
     fn attribute_descriptions_read_back() {
-        let cats = vec!["a; b".to_string(), "c".to_string(), String::new()];
+        let cats = vec!["a; b".to_string(), "c;".to_string(), "d".to_string()];
         let text = describe_attribute(AttributeTarget::Participant, AttributeType::Category, &cats);
         assert_eq!(parse_attribute_description(&text), Some((AttributeTarget::Participant, cats)));
         let text = describe_attribute(AttributeTarget::Source, AttributeType::Number, &[]);
