@@ -1,6 +1,6 @@
 //! A REFI-QDA project or codebook, read by `import::refi`, turned into one `Action::ImportRows`.
 //!
-//! What becomes what (docs/interop-import.md says the same for users):
+//! What becomes what (docs/interop.md, Import, says the same for users):
 //! - Users become coders; a coding, selection, note or source keeps its creating user.
 //! - Codes keep their GUID (as UUID), name, colour, description (as the definition) and tree; a
 //!   folder (`isCodable="false"`) becomes an ordinary code. A `/` in a name becomes `-`.
@@ -32,6 +32,7 @@ use super::apply::{quote_selector, text_hash};
 use crate::action::Action;
 use crate::clock::{is_valid_date, now_rfc3339};
 use crate::error::{Error, Result};
+use crate::export::refi as refi_export;
 use crate::import::ImportError;
 use crate::import::refi::{self, RefiProject, RefiReport, VariableType};
 use crate::model::*;
@@ -240,6 +241,8 @@ struct Builder {
     uuids: HashSet<String>,
     /// Thicket's own variables in a file it wrote (session date, author, participant role).
     builtin: Builtins,
+    /// Whether the file is a Thicket export (its origin says so).
+    thicket_dialect: bool,
 }
 
 /// The GUIDs of the variables a Thicket export adds for what the standard has no place for;
@@ -256,40 +259,15 @@ impl Builtins {
         let find = |name: &str| {
             p.variables
                 .iter()
-                .find(|v| v.name == name && v.description.as_deref().is_some_and(|d| d.starts_with(THICKET_MARK)))
+                .find(|v| v.name == name && v.description.as_deref().is_some_and(|d| d.starts_with(refi_export::BUILTIN_MARK)))
                 .map(|v| v.guid.clone())
         };
-        Builtins { session_date: find("Session date"), author: find("Author"), role: find("Participant role") }
+        Builtins { session_date: find(refi_export::SESSION_DATE), author: find(refi_export::AUTHOR), role: find(refi_export::ROLE) }
     }
 
     fn contains(&self, guid: &str) -> bool {
         [&self.session_date, &self.author, &self.role].iter().any(|g| g.as_deref() == Some(guid))
     }
-}
-
-/// How a Thicket export marks the variables and sets it adds itself.
-const THICKET_MARK: &str = "Thicket:";
-
-/// The labels a Thicket export puts before the parts of a code's description after the definition.
-const DESCRIPTION_LABELS: [&str; 3] = ["When to use:", "When not to use:", "Example:"];
-
-/// A code's `Description` as Thicket's four fields: paragraphs starting with "When to use:",
-/// "When not to use:" or "Example:" (as Thicket writes them) go to those fields, the rest is the
-/// definition; text from another tool is all definition.
-fn code_description(text: &str) -> CodeDescription {
-    let mut fields: [Vec<&str>; 4] = Default::default();
-    let mut current = 0;
-    for paragraph in text.split("\n\n") {
-        match DESCRIPTION_LABELS.iter().position(|l| paragraph.starts_with(l)) {
-            Some(i) if i + 1 >= current => {
-                current = i + 1;
-                fields[current].push(paragraph[DESCRIPTION_LABELS[i].len()..].trim_start());
-            }
-            _ => fields[current].push(paragraph),
-        }
-    }
-    let [definition, use_when, do_not_use_when, example] = fields.map(|f| f.join("\n\n").trim().to_string());
-    CodeDescription { definition, use_when, do_not_use_when, example }
 }
 
 /// A role's key from its label as an export writes it ("Social worker" is `social_worker`), when
@@ -315,6 +293,7 @@ impl Builder {
             participants: HashMap::new(),
             uuids: HashSet::new(),
             builtin: Builtins::of(p),
+            thicket_dialect: p.origin.starts_with(refi_export::ORIGIN_PREFIX),
         }
     }
 
@@ -523,7 +502,7 @@ impl Builder {
                 uuid = uuid::Uuid::new_v4().to_string();
             }
             let id = CodeId(self.id());
-            let description = code_description(code.description.as_deref().unwrap_or_default());
+            let description = refi_export::parse_code_description(code.description.as_deref().unwrap_or_default());
             self.rows.codes.push(Code { id, uuid, parent_id: parent, name, color, description, sort_order });
             self.codes.insert(code.guid.clone(), id);
             became.push(Some(id));
@@ -583,7 +562,12 @@ impl Builder {
         if let Some(d) = &n.description {
             body = if body.is_empty() { d.clone() } else { format!("{d}\n\n{body}") };
         }
-        self.memo(&n.guid, target, n.name.clone().unwrap_or_default(), body, n.creating_user.as_ref(), n.created_at.as_deref(), n.modified_at.as_deref());
+        let mut title = n.name.clone().unwrap_or_default();
+        if self.thicket_dialect && title.starts_with(refi_export::UNTITLED_MEMO) {
+            // The name a Thicket export gives an untitled memo: untitled again.
+            title.clear();
+        }
+        self.memo(&n.guid, target, title, body, n.creating_user.as_ref(), n.created_at.as_deref(), n.modified_at.as_deref());
     }
 
     fn note_text(notes: &HashMap<&str, &refi::RefiNote>, used: &mut BTreeSet<String>, refs: &[String]) -> Vec<String> {
@@ -754,8 +738,8 @@ impl Builder {
         for set in &p.sets {
             let sources: Vec<SourceId> = set.sources.iter().filter_map(|g| self.sources.get(g).map(|(id, _)| *id)).collect();
             let not_text = set.sources.len() - sources.len();
-            let kind = set.name.strip_prefix("Kind: ").and_then(|k| SourceKind::ALL.iter().copied().find(|s| s.label() == k));
-            if let (Some(kind), true) = (kind, set.description.as_deref().is_some_and(|d| d.starts_with(THICKET_MARK))) {
+            let kind = set.name.strip_prefix(refi_export::KIND_SET).and_then(|k| SourceKind::ALL.iter().copied().find(|s| s.label() == k));
+            if let (Some(kind), true) = (kind, set.description.as_deref().is_some_and(|d| d.starts_with(refi_export::BUILTIN_MARK))) {
                 for (s, _) in self.rows.sources.iter_mut().filter(|(s, _)| sources.contains(&s.id)) {
                     s.kind = kind;
                 }
@@ -852,6 +836,13 @@ impl Builder {
                 VariableType::Boolean => (AttributeType::Category, vec!["false".to_string(), "true".to_string()]),
                 VariableType::Text | VariableType::DateTime => (AttributeType::Text, Vec::new()),
             };
+            // A Thicket export says in the Description which entities the attribute is on, and
+            // a category attribute's categories (the standard has no category type).
+            let own = if self.thicket_dialect { v.description.as_deref().and_then(refi_export::parse_attribute_description) } else { None };
+            let (value_type, categories) = match (&own, value_type) {
+                (Some((_, cats)), AttributeType::Text) if !cats.is_empty() => (AttributeType::Category, cats.clone()),
+                _ => (value_type, categories),
+            };
             let mut targets: Vec<(AttributeTarget, Vec<(i64, &str)>)> = Vec::new();
             if !on_participants.is_empty() {
                 targets.push((AttributeTarget::Participant, on_participants.iter().map(|(x, v)| (x.0, *v)).collect()));
@@ -862,12 +853,20 @@ impl Builder {
             if !on_sources.is_empty() {
                 targets.push((AttributeTarget::Source, on_sources.iter().map(|(s, x)| (s.0, *x)).collect()));
             }
+            if let Some((on, _)) = &own {
+                // Only where the export put it, even without values.
+                targets.retain(|(t, _)| t == on);
+                if targets.is_empty() {
+                    targets.push((*on, Vec::new()));
+                }
+            }
             for (applies_to, values) in targets {
                 let id = AttributeId(self.id());
                 let uuid = self.uuid(&v.guid, &format!("attribute {applies_to}"));
-                self.rows.attributes.push(AttributeDef { id, uuid, name: v.name.clone(), applies_to, value_type, categories: categories.clone() });
+                let name = if own.is_some() { refi_export::attribute_name(&v.name, applies_to).to_string() } else { v.name.clone() };
+                self.rows.attributes.push(AttributeDef { id, uuid, name, applies_to, value_type, categories: categories.clone() });
                 for (entity, raw) in values {
-                    match typed_value(value_type, raw) {
+                    match typed_value(value_type, &categories, raw) {
                         Some(value) => self.rows.attribute_values.push(AttributeValue { attribute_id: id, entity_id: entity, value }),
                         None => self.report.read.warnings.push(format!("variable \"{}\": value \"{raw}\" is not a valid {value_type} value: left empty", v.name)),
                     }
@@ -905,7 +904,8 @@ impl Builder {
 
 impl Builder {
     /// Links Thicket can place: a note linked to a case or participant is a memo on it (the
-    /// schema gives cases no `NoteRef`); "Participant of" puts a participant in a case. Others
+    /// schema gives cases no `NoteRef`); a link from a participant's case to a case (a Thicket export names it
+    /// [`refi_export::PARTICIPANT_OF`]) puts the participant in it. Others
     /// are reported as skipped.
     fn links_of(&mut self, p: &RefiProject, notes: &HashMap<&str, &refi::RefiNote>, used: &mut BTreeSet<String>) {
         for link in &p.links {
@@ -931,9 +931,11 @@ impl Builder {
 }
 
 /// A variable's value as the attribute type stores it, or `None` when it is not one.
-fn typed_value(t: AttributeType, raw: &str) -> Option<String> {
+fn typed_value(t: AttributeType, categories: &[String], raw: &str) -> Option<String> {
     let raw = raw.trim();
     match t {
+        // A Thicket export's category attribute: one of its categories.
+        AttributeType::Category if categories.iter().any(|c| c != "true" && c != "false") => categories.iter().find(|c| c.trim() == raw).cloned(),
         AttributeType::Text => Some(raw.to_string()),
         AttributeType::Number => raw.parse::<f64>().ok().filter(|f| f.is_finite()).map(|_| raw.to_string()),
         AttributeType::Date => {

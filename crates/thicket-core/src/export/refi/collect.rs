@@ -428,7 +428,7 @@ pub(super) fn project(
                 format!("participant \"{name}\"")
             }
         };
-        let title = if m.title.trim().is_empty() { format!("Memo on {about}") } else { names.of(&m.title) };
+        let title = if m.title.trim().is_empty() { format!("{}{about}", super::UNTITLED_MEMO) } else { names.of(&m.title) };
         refi.notes.push(NoteEl {
             guid: note_guid,
             name: title,
@@ -462,17 +462,9 @@ pub(super) fn project(
             AttributeType::Number => VariableType::Float,
             AttributeType::Date => VariableType::Date,
         };
-        let target = match a.applies_to {
-            AttributeTarget::Case => "cases",
-            AttributeTarget::Participant => "participants",
-            AttributeTarget::Source => "sources",
-        };
-        // Variables are one list in the standard: a name used on two kinds of entity says which.
-        let name = if taken.get(&a.name.to_lowercase()).copied().unwrap_or(0) > 1 { format!("{} ({target})", a.name) } else { a.name.clone() };
-        let mut description = format!("Attribute of {target}");
-        if a.value_type == AttributeType::Category && !a.categories.is_empty() {
-            description.push_str(&format!("; categories: {}", a.categories.join("; ")));
-        }
+        let shared = taken.get(&a.name.to_lowercase()).copied().unwrap_or(0) > 1;
+        let name = super::variable_name(&a.name, a.applies_to, shared);
+        let description = super::describe_attribute(a.applies_to, a.value_type, &a.categories);
         let variable_guid = guid(&a.uuid);
         variable_of.insert(a.id, (variable_guid.clone(), kind, a.applies_to));
         refi.variables.push(Variable { guid: variable_guid, name: names.of(&name), kind, description: names.of(&description) });
@@ -559,7 +551,7 @@ pub(super) fn project(
             if let Some(case) = cases.iter().find(|c| &c.name == name) {
                 refi.links.push(LinkEl {
                     guid: derived(&p.uuid, &format!("member-of:{}", case.uuid)),
-                    name: "Participant of".into(),
+                    name: super::PARTICIPANT_OF.into(),
                     origin: guid(&p.uuid),
                     target: guid(&case.uuid),
                 });
@@ -653,7 +645,7 @@ pub(super) fn project(
     for (kind, members) in kinds {
         refi.sets.push(SetEl {
             guid: derived(&project_uuid, &format!("set:kind:{}", kind.as_str())),
-            name: format!("Kind: {}", kind.label()),
+            name: format!("{}{}", super::KIND_SET, kind.label()),
             description: format!("{BUILTIN_MARK} the sources of kind {}", kind.as_str()),
             sources: members,
         });

@@ -51,7 +51,7 @@ use std::io::Write as _;
 pub use collect::{RefiCounts, RefiProject};
 
 use crate::error::{Error, Result};
-use crate::model::CodeDescription;
+use crate::model::{AttributeTarget, AttributeType, CodeDescription};
 use crate::project::Project;
 use crate::text::PseudonymMap;
 
@@ -63,6 +63,15 @@ pub const AUTHOR: &str = "Author";
 pub const ROLE: &str = "Participant role";
 /// How the Description of every built-in variable starts.
 pub const BUILTIN_MARK: &str = "Thicket:";
+/// How `Project@origin` of a Thicket export starts.
+pub const ORIGIN_PREFIX: &str = "Thicket ";
+/// How the name of the `Note` of an untitled memo starts ("Memo on case \"Harlow family\""): the
+/// standard wants a name, Thicket's memo has none, so an import of a Thicket export drops it again.
+pub const UNTITLED_MEMO: &str = "Memo on ";
+/// The name of a set of sources of one kind is this and the kind's label ("Kind: Interview").
+pub const KIND_SET: &str = "Kind: ";
+/// The name of the `Link` from a participant's `Case` to each case it belongs to.
+pub const PARTICIPANT_OF: &str = "Participant of";
 
 /// How positions in a text are counted in the export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
@@ -112,7 +121,7 @@ pub struct QdpxOptions<'a> {
 
 /// `Project@origin` / `CodeBook@origin`: the program, its version and the position unit.
 pub fn origin(positions: PositionUnit) -> String {
-    format!("Thicket {}; {}", env!("CARGO_PKG_VERSION"), positions.origin_phrase())
+    format!("{ORIGIN_PREFIX}{}; {}", env!("CARGO_PKG_VERSION"), positions.origin_phrase())
 }
 
 /// The `.qdpx` archive of `project`: `project.qde` and `sources/<GUID>.txt`, with the counts of
@@ -143,6 +152,76 @@ pub fn qdc_bytes(project: &Project, map: Option<&PseudonymMap>) -> Result<Vec<u8
     }
     // A codebook has no positions: its origin names the program only.
     xml::codebook_qdc(&codes, &format!("Thicket {}", env!("CARGO_PKG_VERSION")))
+}
+
+/// How a variable's Description names the entities its attribute is on ("Attribute of cases").
+const ATTRIBUTE_OF: &str = "Attribute of ";
+/// What follows, for a category attribute, before its categories (each ended by ";").
+const CATEGORIES: &str = "; categories: ";
+
+/// The entities an attribute is on, as a variable's Description and its name suffix says them.
+fn target_words(t: AttributeTarget) -> &'static str {
+    match t {
+        AttributeTarget::Case => "cases",
+        AttributeTarget::Participant => "participants",
+        AttributeTarget::Source => "sources",
+    }
+}
+
+/// A variable's name: the attribute's, with " (cases)" and so on after it when the name is also
+/// used on another kind of entity (variables are one list in the standard).
+/// [`parse_attribute_description`] tells the importer which it was.
+pub fn variable_name(name: &str, target: AttributeTarget, shared: bool) -> String {
+    if shared { format!("{name} ({})", target_words(target)) } else { name.to_string() }
+}
+
+/// A variable's Description: "Attribute of cases", and for a category attribute
+/// "; categories: " and each category (never empty) followed by ";" (a ";" inside one is doubled).
+pub fn describe_attribute(target: AttributeTarget, value_type: AttributeType, categories: &[String]) -> String {
+    let mut text = format!("{ATTRIBUTE_OF}{}", target_words(target));
+    if value_type == AttributeType::Category && !categories.is_empty() {
+        text.push_str(CATEGORIES);
+        for c in categories {
+            text.push_str(&c.replace(';', ";;"));
+            text.push(';');
+        }
+    }
+    text
+}
+
+/// What [`describe_attribute`] wrote: the entities and, for a category attribute, its categories
+/// (empty for any other); `None` for a Description it did not write.
+pub fn parse_attribute_description(text: &str) -> Option<(AttributeTarget, Vec<String>)> {
+    let rest = text.strip_prefix(ATTRIBUTE_OF)?;
+    let (words, list) = match rest.split_once(CATEGORIES) {
+        Some((w, l)) => (w, Some(l)),
+        None => (rest, None),
+    };
+    let target = [AttributeTarget::Case, AttributeTarget::Participant, AttributeTarget::Source].into_iter().find(|t| target_words(*t) == words)?;
+    let mut categories = Vec::new();
+    if let Some(list) = list {
+        let mut current = String::new();
+        let mut chars = list.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                ';' if chars.peek() == Some(&';') => {
+                    chars.next();
+                    current.push(';');
+                }
+                ';' => categories.push(std::mem::take(&mut current)),
+                c => current.push(c),
+            }
+        }
+        if !current.is_empty() {
+            return None;
+        }
+    }
+    Some((target, categories))
+}
+
+/// The attribute name in a variable name written by [`variable_name`] for `target`.
+pub fn attribute_name(variable: &str, target: AttributeTarget) -> &str {
+    variable.strip_suffix(&format!(" ({})", target_words(target))).unwrap_or(variable)
 }
 
 /// Labels of the description fields after the definition, as [`describe_code`] writes them.
@@ -206,6 +285,18 @@ mod tests {
         assert_eq!(parse_code_description(&text), d);
         assert_eq!(parse_code_description("Plain text from NVivo").definition, "Plain text from NVivo");
         assert_eq!(describe_code(&CodeDescription::default()), "");
+    }
+
+    #[test]
+    fn attribute_descriptions_read_back() {
+        let cats = vec!["a; b".to_string(), "c;".to_string(), "d".to_string()];
+        let text = describe_attribute(AttributeTarget::Participant, AttributeType::Category, &cats);
+        assert_eq!(parse_attribute_description(&text), Some((AttributeTarget::Participant, cats)));
+        let text = describe_attribute(AttributeTarget::Source, AttributeType::Number, &[]);
+        assert_eq!(text, "Attribute of sources");
+        assert_eq!(parse_attribute_description(&text), Some((AttributeTarget::Source, Vec::new())));
+        assert_eq!(parse_attribute_description("Age of the respondent"), None);
+        assert_eq!(attribute_name(&variable_name("Age", AttributeTarget::Case, true), AttributeTarget::Case), "Age");
     }
 
     #[test]

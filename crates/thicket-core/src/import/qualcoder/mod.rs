@@ -3,7 +3,7 @@
 //! database is read by `store::read_qualcoder` and document files by the caller
 //! (`project::import_qualcoder`), which hands them in.
 //!
-//! What becomes what (docs/interop-qualcoder.md says why):
+//! What becomes what (docs/interop.md, "QualCoder project folders", says why):
 //! - text sources (documents, PDFs' text, transcripts) → sources of kind `document`, the text
 //!   normalised; a document with no text in the database is read from the project's
 //!   `documents` folder when it is there; pictures, audio and video are skipped and listed;
