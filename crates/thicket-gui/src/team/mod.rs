@@ -336,7 +336,7 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     let mut commands = Vec::new();
     let team = &mut app.team;
     let mut open = team.open;
-    crate::window_fit::fit_dialog(egui::Window::new("Team").open(&mut open).default_width(600.0), ctx).show(ctx, |ui| {
+    crate::window_fit::fit_dialog(egui::Window::new("Team").open(&mut open).default_width(600.0).default_height(640.0), ctx).show(ctx, |ui| {
         let Some((_, summaries)) = &team.summaries else {
             ui.weak("Counting the coders' codings…");
             return;
