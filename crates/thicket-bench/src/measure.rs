@@ -107,7 +107,7 @@ pub(super) fn reconcile(project: &Project, say: fn(&str)) -> Result<Vec<Figure>>
     let items = project.reconcile_queue(&scope, QueueOrder::Text)?.items.len();
     let queue = median_ms(3, || project.reconcile_queue(&scope, QueueOrder::Text))?;
     let agreement = median_ms(3, || project.reconcile_agreement(&scope))?;
-    let data = project.analysis_data_with(AnalysisLoad { speakers: false, texts: true })?;
+    let data = project.analysis_data_with(AnalysisLoad { speakers: true, texts: true })?;
     let warm = median_ms(3, || Ok(reconcile_figures(&data, &scope.coders, None, &[], QueueOrder::Text)))?;
     Ok(vec![
         Figure::new("reconciliation queue, 2 coders, all codes", queue, "ms")

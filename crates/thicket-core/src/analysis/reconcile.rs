@@ -305,13 +305,15 @@ fn intersect(a: &[Range<usize>], b: &[Range<usize>]) -> Vec<Range<usize>> {
     out
 }
 
-/// A simple agreement figure between two coders: percent agreement and Cohen's kappa on the
-/// presence or absence of each compared code in each paragraph.
+/// The agreement figure of the reconciliation: percent agreement and Cohen's kappa between two
+/// coders on the presence or absence of each compared code in each paragraph, pooled over the
+/// codes, as the agreement module (`analysis::agreement`) computes them at paragraph unit.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct SimpleAgreement {
-    /// Paragraphs counted: those where at least one of the two coders coded any compared code.
+    /// Paragraphs counted: those where at least one of the two coders coded any compared code,
+    /// in the sources both coded something in.
     pub units: usize,
-    /// Decisions compared: units × codes.
+    /// Decisions compared: units × the compared codes at least one of the two applied.
     pub decisions: usize,
     /// Share of decisions where both agree (0 to 1); `None` without decisions.
     pub percent: Option<f64>,
@@ -319,61 +321,37 @@ pub struct SimpleAgreement {
     pub kappa: Option<f64>,
 }
 
-/// Percent agreement and Cohen's kappa between coders `x` and `y` at paragraph unit, on presence or
-/// absence of each of `codes` (docs/reconcile.md). `paragraphs` gives each source's paragraph
-/// ranges (chars); a coding counts in every paragraph it shares a char with. Only paragraphs
-/// where `x` or `y` coded at least one of `codes` are counted.
-///
-/// This is a stand-in: the full agreement module of issue #13 §3 (units, coefficients, intervals)
-/// is written separately, and this function is the one place the reconciliation queue asks for a
-/// figure, so the lead can swap it for that module's paragraph-unit kappa without touching callers.
-pub fn paragraph_agreement(
-    paragraphs: &HashMap<SourceId, Vec<Range<usize>>>,
-    codings: &[CodingRef],
-    x: CoderId,
-    y: CoderId,
-    codes: &[CodeId],
-) -> SimpleAgreement {
-    let code_index: HashMap<CodeId, usize> = codes.iter().enumerate().map(|(i, c)| (*c, i)).collect();
-    // (source, paragraph index) -> per code: bit 1 = x present, bit 2 = y present.
-    let mut cells: BTreeMap<(SourceId, usize), Vec<u8>> = BTreeMap::new();
-    for c in codings {
-        let bit = u8::from(c.coder_id == x) | (u8::from(c.coder_id == y) << 1);
-        if bit == 0 {
-            continue;
-        }
-        let Some(&ci) = code_index.get(&c.code_id) else { continue };
-        let Some(paras) = paragraphs.get(&c.source_id) else { continue };
-        let first = paras.partition_point(|p| p.end <= c.span.start);
-        for (pi, p) in paras.iter().enumerate().skip(first) {
-            if p.start >= c.span.end {
-                break;
-            }
-            cells.entry((c.source_id, pi)).or_insert_with(|| vec![0; codes.len()])[ci] |= bit;
-        }
+/// Percent agreement and Cohen's kappa between coders `x` and `y` at paragraph unit on `codes`
+/// (empty: every code): the "all codes (pooled)" row of the agreement module
+/// (`agreement::project_agreement`, docs/agreement.md), so the queue's figure is the Agreement
+/// tab's and `thicket agreement`'s. `data` needs the texts (paragraphs) and, for paragraphs cut at
+/// speaker turns as the Agreement tab cuts them, the speakers. A coder compared with themself
+/// has no figure.
+pub fn paragraph_agreement(data: &super::AnalysisData, x: CoderId, y: CoderId, codes: &[CodeId]) -> SimpleAgreement {
+    use super::agreement::{AgreementSpec, BootstrapOptions, By, Measure, UnitKind, project_agreement};
+    let none = SimpleAgreement { units: 0, decisions: 0, percent: None, kappa: None };
+    if x == y {
+        return none;
     }
-    let (mut both, mut neither, mut x_only, mut y_only) = (0usize, 0usize, 0usize, 0usize);
-    for presence in cells.values() {
-        for p in presence {
-            match p {
-                3 => both += 1,
-                1 => x_only += 1,
-                2 => y_only += 1,
-                _ => neither += 1,
-            }
-        }
+    let spec = AgreementSpec {
+        coders: vec![x, y],
+        codes: codes.to_vec(),
+        subcodes: false,
+        unit: UnitKind::Paragraph,
+        all_units: false,
+        by: By::Code,
+        measures: vec![Measure::PercentAgreement, Measure::CohenKappa],
+        bootstrap: BootstrapOptions { draws: 0, ..Default::default() },
+    };
+    let Ok(Some(table)) = project_agreement(data, &spec, &mut |_| true) else { return none };
+    let row = &table.overall;
+    let percent = row.get(Measure::PercentAgreement).map(|e| &e.coefficient);
+    SimpleAgreement {
+        units: row.units.round() as usize,
+        decisions: percent.map_or(0.0, |c| c.n).round() as usize,
+        percent: percent.and_then(|c| c.value),
+        kappa: row.get(Measure::CohenKappa).and_then(|e| e.coefficient.value),
     }
-    let n = both + neither + x_only + y_only;
-    if n == 0 {
-        return SimpleAgreement { units: 0, decisions: 0, percent: None, kappa: None };
-    }
-    let nf = n as f64;
-    let po = (both + neither) as f64 / nf;
-    let px = (both + x_only) as f64 / nf;
-    let py = (both + y_only) as f64 / nf;
-    let pe = px * py + (1.0 - px) * (1.0 - py);
-    let kappa = ((1.0 - pe).abs() > 1e-12).then(|| (po - pe) / (1.0 - pe));
-    SimpleAgreement { units: cells.len(), decisions: n, percent: Some(po), kappa }
 }
 
 /// The queue and agreement figures of a reconciliation, from loaded analysis data (the window's
@@ -409,12 +387,10 @@ pub fn reconcile_figures(data: &super::AnalysisData, coders: &[CoderId], master:
     let in_master: BTreeSet<(SourceId, CodeId, TextSpan)> =
         refs.iter().filter(|c| Some(c.coder_id) == master).map(|c| (c.source_id, c.code_id, c.span)).collect();
     let agreed_missing = agreed_codings(&refs, coders).into_iter().filter(|a| !in_master.contains(a)).collect();
-    let all_codes = if codes.is_empty() { code_order.clone() } else { codes.to_vec() };
-    let paragraphs: HashMap<SourceId, Vec<Range<usize>>> = data.texts.iter().map(|(id, t)| (*id, t.index.paragraphs().to_vec())).collect();
     let (a, b) = (coders.first().copied().unwrap_or(CoderId(0)), coders.get(1).copied().unwrap_or(CoderId(0)));
-    let before = paragraph_agreement(&paragraphs, &refs, a, b, &all_codes);
+    let before = paragraph_agreement(data, a, b, codes);
     let after = match master {
-        Some(m) => coders.iter().map(|c| (*c, paragraph_agreement(&paragraphs, &refs, *c, m, &all_codes))).collect(),
+        Some(m) => coders.iter().map(|c| (*c, paragraph_agreement(data, *c, m, codes))).collect(),
         None => Vec::new(),
     };
     ReconcileFigures { items, agreed_missing, before, after }
@@ -540,23 +516,22 @@ mod tests {
         assert_eq!(resolved_spans(&item, Choice::Edit(span(3, 7))), vec![span(3, 7)]);
     }
 
+    /// The fixture (analysis::data::fixture): Amara (1) and Jonas (2) on Withdrawal (2) and
+    /// Honesty (4). Source 3 only Amara coded: left out. Units, paragraphs cut at turns: s1 0..30,
+    /// 32..50, 50..60, 62..100 and s2 0..20, 22..60 (each has a compared coding): 6 units × 2
+    /// codes = 12 decisions. Withdrawal: A in s1 u1-u3, J in s2 u1; Honesty: A in s1 u3-u4 and s2
+    /// u2. Agree on 2 + 3 = 5: percent 5/12. pA = 6/12, pJ = 1/12, pe = 1/2: kappa = -1/6.
     #[test]
-    fn paragraph_kappa_counts_only_paragraphs_someone_coded() {
-        // Four paragraphs; the fourth is coded by nobody and is not counted.
-        let paras: HashMap<SourceId, Vec<Range<usize>>> = [(SourceId(1), vec![0..10, 12..20, 22..30, 32..40])].into();
-        let codings = [
-            coding(1, 1, 1, A, 0, 5),
-            coding(2, 1, 1, B, 2, 8), // p0: code 1 both
-            coding(3, 1, 2, A, 12, 15), // p1: code 2 A only
-            coding(4, 1, 2, B, 22, 25), // p2: code 2 B only
-        ];
-        let got = paragraph_agreement(&paras, &codings, A, B, &[CodeId(1), CodeId(2)]);
-        // Units p0, p1, p2 × codes 1, 2 = 6 decisions: p0 (both, neither), p1 (neither, A), p2 (neither, B).
-        assert_eq!((got.units, got.decisions), (3, 6));
-        assert_eq!(got.percent, Some(4.0 / 6.0));
-        // px = py = 2/6; pe = 1/9 + 4/9 = 5/9; kappa = (2/3 - 5/9) / (4/9) = 1/4.
-        assert!((got.kappa.unwrap() - 0.25).abs() < 1e-12);
-        let same = paragraph_agreement(&paras, &codings, A, A, &[CodeId(1)]);
-        assert_eq!(same.percent, Some(1.0));
+    fn paragraph_kappa_is_the_agreement_modules_pooled_row() {
+        let d = crate::analysis::data::fixture::data();
+        let got = paragraph_agreement(&d, A, B, &[CodeId(2), CodeId(4)]);
+        assert_eq!((got.units, got.decisions), (6, 12));
+        assert!((got.percent.unwrap() - 5.0 / 12.0).abs() < 1e-12, "{got:?}");
+        assert!((got.kappa.unwrap() + 1.0 / 6.0).abs() < 1e-12, "{got:?}");
+        // A code neither applied adds no decisions (the stand-in counted it as agreement).
+        assert_eq!(paragraph_agreement(&d, A, B, &[CodeId(2), CodeId(3), CodeId(4)]), got);
+        // No figure of a coder with themself, and none without units.
+        assert_eq!(paragraph_agreement(&d, A, A, &[CodeId(2)]).percent, None);
+        assert_eq!(paragraph_agreement(&d, A, B, &[CodeId(3)]).decisions, 0);
     }
 }

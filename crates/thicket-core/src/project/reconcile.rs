@@ -7,14 +7,12 @@
 //! spans each choice gives (`analysis::resolved_spans`) and applied like any other.
 
 use std::collections::{BTreeSet, HashMap};
-use std::ops::Range;
 
 use super::Project;
 use crate::action::{Action, PlannedDecision, ReconcileStep};
 use crate::analysis::{Disagreement, ItemId, QueueOrder, SimpleAgreement, agreed_codings, disagreements, paragraph_agreement, resolved_spans};
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::text::TextIndex;
 
 /// What to reconcile: the coders compared (the first is A, the second B), the master coder's name,
 /// and the codes and sources looked at (empty codes: all; empty sources: those every compared
@@ -252,35 +250,18 @@ impl Project {
     }
 
     /// Agreement of `scope` before (A with B) and after (each compared coder with the master), at
-    /// paragraph unit on the scope's codes (`analysis::paragraph_agreement`, a stand-in for the
-    /// full agreement module).
+    /// paragraph unit on the scope's codes and sources (`analysis::paragraph_agreement`: the
+    /// agreement module's percent agreement and Cohen's kappa, as the Agreement tab has them).
     pub fn reconcile_agreement(&self, scope: &ReconcileScope) -> Result<ReconcileAgreement> {
         check_scope(scope)?;
         let master = self.coders()?.into_iter().find(|c| c.name == scope.master).map(|c| c.id);
-        let mut who = scope.coders.clone();
-        who.extend(master);
-        let refs: Vec<CodingRef> = self
-            .store
-            .read()
-            .coding_refs_of_coders(&who)?
-            .into_iter()
-            .filter(|c| scope.wants_source(c.source_id))
-            .collect();
-        let refs: Vec<CodingRef> = shared_only(scope, refs).into_iter().filter(|c| scope.wants_code(c.code_id)).collect();
-        let codes: Vec<CodeId> = if scope.codes.is_empty() {
-            self.codebook()?.walk().into_iter().map(|(_, c)| c.id).collect()
-        } else {
-            scope.codes.clone()
-        };
-        let coded: BTreeSet<SourceId> = refs.iter().map(|c| c.source_id).collect();
-        let mut paragraphs: HashMap<SourceId, Vec<Range<usize>>> = HashMap::new();
-        for s in coded {
-            let text = self.source_text(s)?;
-            paragraphs.insert(s, TextIndex::new(&text).paragraphs().to_vec());
+        let mut data = self.analysis_data_with(crate::analysis::AnalysisLoad { speakers: true, texts: true })?;
+        if !scope.sources.is_empty() {
+            data.codings.retain(|c| scope.wants_source(c.source));
         }
-        let before = paragraph_agreement(&paragraphs, &refs, scope.coders[0], scope.coders[1], &codes);
+        let before = paragraph_agreement(&data, scope.coders[0], scope.coders[1], &scope.codes);
         let after = match master {
-            Some(m) => scope.coders.iter().map(|c| (*c, paragraph_agreement(&paragraphs, &refs, *c, m, &codes))).collect(),
+            Some(m) => scope.coders.iter().map(|c| (*c, paragraph_agreement(&data, *c, m, &scope.codes))).collect(),
             None => Vec::new(),
         };
         Ok(ReconcileAgreement { before, after })
@@ -420,7 +401,7 @@ mod tests {
         let first = queue.items[0].item.id;
         p.perform(p.reconcile_action(&queue, &[(first, Choice::Union, String::new())], "lead").unwrap()).unwrap();
         let master = p.coders().unwrap().into_iter().find(|c| c.name == "consensus").map(|c| c.id);
-        let data = p.analysis_data_with(crate::analysis::AnalysisLoad { speakers: false, texts: true }).unwrap();
+        let data = p.analysis_data_with(crate::analysis::AnalysisLoad { speakers: true, texts: true }).unwrap();
         let figures = crate::analysis::reconcile_figures(&data, &scope.coders, master, &[], QueueOrder::Code);
         let ids = |items: Vec<Disagreement>| items.into_iter().map(|d| d.id).collect::<Vec<_>>();
         assert_eq!(ids(figures.items), ids(queue.items.iter().map(|q| q.item.clone()).collect()));

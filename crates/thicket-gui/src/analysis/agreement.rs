@@ -13,6 +13,7 @@ use super::view::{AnalysisView, Controls, Pick, Refresh, ViewInfo};
 use super::{AnalysisKind, Ctx, ExportFormat};
 use thicket_core::analysis::agreement::{AgreementSpec, AgreementTable, BootstrapOptions, By, Estimate, Measure, UnitKind, project_agreement};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad};
+use thicket_core::model::{CodeId, CoderId};
 use thicket_core::error::{Error, Result};
 use thicket_core::export::document::{Block, Document};
 use thicket_core::export::svg::Chart;
@@ -58,6 +59,9 @@ pub(super) struct AgreementView {
     coders: Vec<String>,
     codes: Vec<String>,
     filters: FilterRow,
+    /// A code's row clicked in the last frame: its disagreements are asked for in the next
+    /// frame's controls (where the view can send requests).
+    clicked: Option<usize>,
 }
 
 type RunKey = (Choices, Filters, u64);
@@ -67,6 +71,10 @@ struct Done {
     table: AgreementTable,
     /// The measures shown, in column order.
     measures: Vec<Measure>,
+    /// The code of each row (by code), and the coders compared: what a click on a code's name
+    /// opens in the Reconciliation tab.
+    row_codes: Vec<CodeId>,
+    coders: Vec<CoderId>,
 }
 
 /// The measures any row of `t` has, in `Measure` order.
@@ -116,6 +124,12 @@ impl AnalysisView for AgreementView {
 
     fn controls(&mut self, ui: &mut Ui, ctx: &mut Ctx) -> Controls {
         let mut controls = Controls::default();
+        if let Some(row) = self.clicked.take()
+            && let Some(done) = current(&self.result)
+            && let Some(code) = done.row_codes.get(row)
+        {
+            ctx.requests.push(super::Request::ShowDisagreements { codes: vec![*code], coders: done.coders.clone() });
+        }
         let c = &mut self.choices;
         ui.horizontal_wrapped(|ui| {
             controls.stale_note |= checklist(ui, "Compare coders", &mut c.coders, &self.coders);
@@ -159,6 +173,14 @@ impl AnalysisView for AgreementView {
         };
         let Some(outcome) = ctx.run_filtered(key.clone(), &mut self.work, &mut self.filters, AnalysisLoad { speakers: true, texts: true }, on_data, Box::new(move |data, cancel| {
             let spec = spec_of(&data, &choices)?;
+            let row_codes: Vec<CodeId> = if spec.by != By::Code {
+                Vec::new()
+            } else if spec.codes.is_empty() {
+                data.codebook.walk().iter().map(|(_, c)| c.id).collect()
+            } else {
+                spec.codes.clone()
+            };
+            let coders = spec.coders.clone();
             let draws = choices.draws.max(1) as f32;
             let mut keep_going = |draw: usize| {
                 cancel.set_progress(draw as f32 / draws);
@@ -166,7 +188,7 @@ impl AnalysisView for AgreementView {
             };
             let table = project_agreement(&data, &spec, &mut keep_going).map_err(|e| e.to_string())?.ok_or_else(|| super::data_cache::CANCELLED.to_string())?;
             let measures = measures_of(&table);
-            Ok(Done { table, measures })
+            Ok(Done { table, measures, row_codes, coders })
         })) else {
             return Refresh::Kept;
         };
@@ -205,9 +227,16 @@ impl AnalysisView for AgreementView {
                         ui.strong(m.label());
                     }
                     ui.end_row();
-                    for row in t.rows.iter().chain(std::iter::once(&t.overall)) {
+                    for (i, row) in t.rows.iter().chain(std::iter::once(&t.overall)).enumerate() {
                         if row.kind == thicket_core::analysis::agreement::RowKind::Overall {
                             ui.strong(&row.label);
+                        } else if row.kind == thicket_core::analysis::agreement::RowKind::Code && i < done.row_codes.len() {
+                            // A click on a code opens its disagreements between these coders.
+                            let link = ui.link(&row.label).on_hover_text(format!("Open the disagreements on {} between {} in the Reconciliation tab", row.label, t.coders.join(" and ")));
+                            if link.clicked() {
+                                self.clicked = Some(i);
+                                ui.ctx().request_repaint();
+                            }
                         } else {
                             ui.label(&row.label);
                         }
@@ -280,6 +309,19 @@ impl AnalysisView for AgreementView {
 
     fn filters(&self) -> Option<&Filters> {
         Some(&self.filters.filters)
+    }
+
+    fn as_agreement(&mut self) -> Option<&mut AgreementView> {
+        Some(self)
+    }
+}
+
+impl AgreementView {
+    /// Compares these coders (names), as the Team view's "Open the agreement table" asks.
+    pub(super) fn compare(&mut self, coders: Vec<String>) {
+        if coders.len() >= 2 {
+            self.choices.coders = coders;
+        }
     }
 }
 

@@ -64,6 +64,8 @@ use thicket_core::project::Project;
 pub use data_cache::DataCache;
 pub(crate) use controls::checklist_or_any;
 use view::{Tab, ViewInfo};
+pub use data_cache::Loaded;
+use thicket_core::analysis::AnalysisLoad;
 
 /// The analysis views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -186,6 +188,9 @@ pub(super) enum Request {
     /// Save a framework summary by the current coder (empty: clear the cell).
     FrameworkSummary { framework: FrameworkId, case: CaseId, code: CodeId, summary: String },
     Error(String),
+    /// Open the Reconciliation tab on the disagreements of these codes between these coders (a
+    /// click on a code in the agreement table).
+    ShowDisagreements { codes: Vec<CodeId>, coders: Vec<thicket_core::model::CoderId> },
 }
 
 /// What every view gets to draw itself.
@@ -268,6 +273,21 @@ impl AnalysisArea {
         }
     }
 
+    /// Brings the Agreement tab forward comparing `coders` (names; fewer than two: the tab's own
+    /// choice): the Team view's "Open the agreement table".
+    pub fn show_agreement(&mut self, coders: Vec<String>) {
+        self.open(AnalysisKind::Agreement);
+        if let Some(view) = self.active.and_then(|i| self.views.get_mut(i)).and_then(Tab::as_agreement) {
+            view.compare(coders);
+        }
+    }
+
+    /// The project's rows as the analyses have them (shared with the analysis tabs), or how far
+    /// their load is: for the Team view's agreement summary.
+    pub fn data(&mut self, project: &Project, generation: u64, need: AnalysisLoad, jobs: &crate::jobs::Jobs) -> data_cache::Loaded {
+        self.data.get(project, generation, need, jobs)
+    }
+
     /// Whether the view in front is waiting for its data or its result.
     pub fn is_busy(&self) -> bool {
         self.active.and_then(|i| self.views.get(i)).is_some_and(Tab::is_waiting)
@@ -332,7 +352,7 @@ fn command_of(request: Request) -> Option<UiCommand> {
     match request {
         Request::Perform(action) => Some(UiCommand::Perform(*action)),
         Request::FrameworkSummary { framework, case, code, summary } => Some(UiCommand::SetFrameworkSummary { framework, case, code, summary }),
-        Request::Show(..) | Request::Export(_) | Request::Error(_) => None,
+        Request::Show(..) | Request::Export(_) | Request::Error(_) | Request::ShowDisagreements { .. } => None,
     }
 }
 
@@ -413,6 +433,7 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
                 app.push(UiCommand::ShowSpan(source, span));
             }
             Request::Error(e) => app.errors.push(e),
+            Request::ShowDisagreements { codes, coders } => app.push(UiCommand::ShowDisagreements { codes, coders }),
             Request::Perform(_) | Request::FrameworkSummary { .. } => {
                 if let Some(command) = command_of(request) {
                     app.push(command);

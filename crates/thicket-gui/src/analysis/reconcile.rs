@@ -453,7 +453,7 @@ impl AnalysisView for ReconcileView {
             return Refresh::Kept;
         }
         let order = self.order;
-        let need = AnalysisLoad { speakers: false, texts: true };
+        let need = AnalysisLoad { speakers: true, texts: true };
         let Some(outcome) = ctx.run(key.clone(), &mut self.work, need, |_| {}, Box::new(move |data, _| {
             let figures = reconcile_figures(&data, &coders, master, &codes, order);
             Ok(Done { data, figures })

@@ -121,6 +121,12 @@ pub(super) trait AnalysisView {
         None
     }
 
+    /// The view as the Agreement view, for `AnalysisArea::show_agreement`; `None` for every
+    /// other view.
+    fn as_agreement(&mut self) -> Option<&mut super::agreement::AgreementView> {
+        None
+    }
+
     /// Changes the view holds but has not sent yet (text being typed), handed over now and
     /// counted as sent: the app applies them before an undo, so that undo takes them back.
     fn unsaved(&mut self) -> Vec<Request> {
@@ -192,6 +198,11 @@ impl Tab {
     /// See `AnalysisView::as_reconcile`.
     pub fn as_reconcile(&mut self) -> Option<&mut super::reconcile::ReconcileView> {
         self.view.as_reconcile()
+    }
+
+    /// See `AnalysisView::as_agreement`.
+    pub fn as_agreement(&mut self) -> Option<&mut super::agreement::AgreementView> {
+        self.view.as_agreement()
     }
 
     /// See `AnalysisView::unsaved`.

@@ -23,7 +23,10 @@ use egui::{Color32, RichText};
 
 pub use filter::CoderFilter;
 use crate::app::{ThicketApp, UiCommand};
+use crate::jobs::{Job, Polled};
 use thicket_core::Action;
+use thicket_core::analysis::AnalysisLoad;
+use thicket_core::analysis::agreement::{AgreementSpec, AgreementTable, BootstrapOptions, By, Estimate, Measure, UnitKind, project_agreement};
 use thicket_core::model::{CODER_PALETTE, CoderId, Rgb, SourceId};
 use thicket_core::project::{CoderSummary, Project, format_duration};
 
@@ -38,6 +41,8 @@ pub enum TeamRequest {
     EnterBlind(CoderId),
     /// Leave blind mode.
     LeaveBlind,
+    /// Open the Agreement tab comparing these coders (names).
+    OpenAgreement(Vec<String>),
 }
 
 /// Blind mode, while on.
@@ -67,7 +72,27 @@ pub struct Team {
     summaries: Option<(u64, Result<Vec<CoderSummary>, String>)>,
     /// The coders being counted after a change.
     loader: Option<TeamLoader>,
+    /// The agreement summary of the shown coders, for a project state and those coders.
+    agreement: Option<Summary>,
 }
+
+/// The pooled agreement of the shown coders at paragraph unit, as the Agreement tab computes
+/// it (`analysis::agreement::project_agreement`), on a worker.
+struct Summary {
+    key: (u64, Vec<CoderId>),
+    names: Vec<String>,
+    state: SummaryState,
+}
+
+enum SummaryState {
+    /// Waiting for the analysis data (shared with the analysis tabs).
+    Loading,
+    Running(Job<Result<AgreementTable, String>>),
+    Done(Result<AgreementTable, String>),
+}
+
+/// The measures of the summary: pooled over every code, at paragraph unit.
+const SUMMARY_MEASURES: [Measure; 3] = [Measure::PercentAgreement, Measure::CohenKappa, Measure::KrippendorffAlpha];
 
 /// The longest a frame spends counting codings per coder.
 const READ_SLICE: std::time::Duration = std::time::Duration::from_millis(6);
@@ -179,6 +204,7 @@ pub(crate) fn apply(app: &mut ThicketApp, request: TeamRequest) {
             leave_blind(app);
             app.coder_view_changed();
         }
+        TeamRequest::OpenAgreement(coders) => app.analysis.show_agreement(coders),
     }
 }
 
@@ -306,10 +332,11 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
             }
         }
     }
+    drive_summary(app, ctx);
     let mut commands = Vec::new();
     let team = &mut app.team;
     let mut open = team.open;
-    crate::window_fit::fit_dialog(egui::Window::new("Team").open(&mut open).default_width(600.0), ctx).show(ctx, |ui| {
+    crate::window_fit::fit_dialog(egui::Window::new("Team").open(&mut open).default_width(600.0).default_height(640.0), ctx).show(ctx, |ui| {
         let Some((_, summaries)) = &team.summaries else {
             ui.weak("Counting the coders' codings…");
             return;
@@ -349,7 +376,10 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
             ui.separator();
         }
         blind_history(ui, &list);
-        agreement(ui);
+        if team.blind.is_none() {
+            ui.separator();
+            agreement(ui, team.agreement.as_ref(), &mut commands);
+        }
     });
     app.team.open = open;
     for command in commands {
@@ -506,9 +536,124 @@ fn blind_history(ui: &mut egui::Ui, list: &[&CoderSummary]) {
     });
 }
 
-/// Where the agreement table between the team's coders goes (issue #13, part 5); drawn by the
-/// agreement work, not here.
-fn agreement(_ui: &mut egui::Ui) {}
+/// The coders whose agreement the view sums up: those shown (ticked), not retired, in name
+/// order as the Agreement tab lists them.
+fn summary_coders(team: &Team) -> Vec<(CoderId, String)> {
+    let Some((_, Ok(list))) = &team.summaries else { return Vec::new() };
+    let filter = team.filter();
+    let mut out: Vec<(CoderId, String)> = list.iter().filter(|s| !s.coder.retired && filter.passes(s.coder.id)).map(|s| (s.coder.id, s.coder.name.clone())).collect();
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    out
+}
+
+/// Starts or advances the agreement summary: the data comes through the analysis tabs' shared
+/// cache (read a slice per frame), the table is computed on a worker; nothing is computed again
+/// until the project or the shown coders change.
+fn drive_summary(app: &mut ThicketApp, ctx: &egui::Context) {
+    if app.team.blind.is_some() {
+        return;
+    }
+    let coders = summary_coders(&app.team);
+    if coders.len() < 2 {
+        app.team.agreement = None;
+        return;
+    }
+    let key = (app.generation, coders.iter().map(|c| c.0).collect::<Vec<_>>());
+    if app.team.agreement.as_ref().is_none_or(|s| s.key != key) {
+        app.team.agreement = Some(Summary { key: key.clone(), names: coders.iter().map(|c| c.1.clone()).collect(), state: SummaryState::Loading });
+    }
+    let (Some(project), Some(summary)) = (&app.project, &mut app.team.agreement) else { return };
+    match &mut summary.state {
+        SummaryState::Loading => match app.analysis.data(project, app.generation, AnalysisLoad { speakers: true, texts: true }, &app.jobs) {
+            crate::analysis::Loaded::Ready(data) => {
+                let spec = AgreementSpec {
+                    coders: key.1.clone(),
+                    codes: Vec::new(),
+                    subcodes: false,
+                    unit: UnitKind::Paragraph,
+                    all_units: false,
+                    by: By::Code,
+                    measures: SUMMARY_MEASURES.to_vec(),
+                    bootstrap: BootstrapOptions::default(),
+                };
+                let job = app.jobs.spawn("team agreement", app.generation, move |cancel| {
+                    let mut keep_going = |_: usize| !cancel.is_cancelled();
+                    match project_agreement(&data, &spec, &mut keep_going) {
+                        Ok(Some(t)) => Ok(t),
+                        Ok(None) => Err("cancelled".to_string()),
+                        Err(e) => Err(e.to_string()),
+                    }
+                });
+                summary.state = SummaryState::Running(job);
+                ctx.request_repaint();
+            }
+            crate::analysis::Loaded::Loading(..) => ctx.request_repaint(),
+            crate::analysis::Loaded::Failed(e) => summary.state = SummaryState::Done(Err(e)),
+        },
+        SummaryState::Running(job) => match job.poll() {
+            Polled::Done(result) => summary.state = SummaryState::Done(result),
+            Polled::Lost(e) => summary.state = SummaryState::Done(Err(e)),
+            Polled::Running => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
+        },
+        SummaryState::Done(_) => {}
+    }
+}
+
+/// "0.723 [0.535, 0.858]", or "undefined" with the reason.
+fn estimate_text(e: Option<&Estimate>) -> String {
+    let Some(e) = e else { return "–".into() };
+    match e.coefficient.value {
+        None => format!("undefined ({})", e.coefficient.undefined.as_deref().unwrap_or("no units")),
+        Some(v) => match (e.ci.low, e.ci.high) {
+            (Some(lo), Some(hi)) => format!("{v:.3} [{lo:.3}, {hi:.3}]"),
+            _ => format!("{v:.3}"),
+        },
+    }
+}
+
+/// The team's agreement (issue #13, part 5): the shown coders' pooled agreement at paragraph
+/// unit, and the way to the full table (per code, any unit, exports) in the Agreement tab.
+fn agreement(ui: &mut egui::Ui, summary: Option<&Summary>, commands: &mut Vec<UiCommand>) {
+    ui.strong("Agreement");
+    let Some(summary) = summary else {
+        ui.weak("Show at least two coders to see how far they agree.");
+        return;
+    };
+    let names = summary.names.join(" and ");
+    match &summary.state {
+        SummaryState::Loading | SummaryState::Running(_) => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.weak(format!("Computing the agreement of {names}…"));
+            });
+        }
+        SummaryState::Done(Err(e)) => {
+            ui.colored_label(ui.visuals().error_fg_color, format!("No agreement figures: {e}"));
+        }
+        SummaryState::Done(Ok(t)) => {
+            ui.label(format!("{names}, every code pooled, by paragraph ({}):", t.units_counted));
+            egui::Grid::new("team_agreement").striped(true).num_columns(2).show(ui, |ui| {
+                for m in SUMMARY_MEASURES {
+                    let e = t.overall.get(m);
+                    if m == Measure::CohenKappa && summary.names.len() != 2 {
+                        continue;
+                    }
+                    ui.label(m.label());
+                    ui.label(estimate_text(e));
+                    ui.end_row();
+                }
+            });
+            ui.weak(format!("Intervals: {:.0}% bootstrap, {} resamples.", t.bootstrap.confidence * 100.0, t.bootstrap.draws));
+        }
+    }
+    if ui
+        .button("Open the agreement table")
+        .on_hover_text(format!("Agreement of {names} per code, at any unit, with exports for a methods section; a click on a code opens its disagreements"))
+        .clicked()
+    {
+        commands.push(UiCommand::Team(TeamRequest::OpenAgreement(summary.names.clone())));
+    }
+}
 
 /// `2026-12-07 13:50` from an RFC 3339 UTC time.
 fn when(t: &str) -> String {
