@@ -18,6 +18,7 @@ mod placement;
 mod pseudonyms;
 mod reconcile;
 pub mod qualcoder_rows;
+pub mod refi_dialect;
 mod span;
 
 pub use codebook::{Codebook, in_vivo_name, split_path};

@@ -32,7 +32,7 @@ use super::apply::{quote_selector, text_hash};
 use crate::action::Action;
 use crate::clock::{is_valid_date, now_rfc3339};
 use crate::error::{Error, Result};
-use crate::export::refi as refi_export;
+use crate::model::refi_dialect as refi_export;
 use crate::import::ImportError;
 use crate::import::refi::{self, RefiProject, RefiReport, VariableType};
 use crate::model::*;
