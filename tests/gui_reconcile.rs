@@ -140,3 +140,23 @@ fn the_agreed_codings_go_to_the_master_in_one_click_and_one_undo() {
     assert_eq!(consensus(&harness), Vec::new());
     harness.get_by_label(&format!("Copy {} agreed codings to consensus", agreed.len()));
 }
+
+/// At 1024×700 the two coders' excerpts were side by side in columns a few words wide (found
+/// by looking at the window): now they stand one above the other there, and side by side only
+/// where both get a readable line.
+#[test]
+fn the_two_excerpts_stack_on_a_laptop_and_stand_side_by_side_on_a_big_screen() {
+    for (size, stacked) in [(egui::vec2(1024.0, 700.0), true), (egui::vec2(1800.0, 1000.0), false)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut harness = sample_harness_sized(dir.path(), size);
+        harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Reconcile));
+        harness.run();
+        let a = harness.get_by_label_contains("A (Amara): ").rect();
+        let b = harness.get_by_label_contains("B (Jonas): ").rect();
+        if stacked {
+            assert!(b.top() > a.bottom(), "at {size:?} B's excerpt ({b:?}) should be below A's ({a:?})");
+        } else {
+            assert!(b.left() > a.right() && (b.top() - a.top()).abs() < 1.0, "at {size:?} B ({b:?}) should be beside A ({a:?})");
+        }
+    }
+}

@@ -288,19 +288,30 @@ impl ReconcileView {
         }
         let text = data.texts.get(&id.source);
         let colours = [Color32::from_rgb(120, 170, 240), Color32::from_rgb(240, 170, 90)];
-        ui.columns(2, |cols| {
-            for (k, col) in cols.iter_mut().enumerate() {
-                let spans = item.spans.get(k).cloned().unwrap_or_default();
-                let label = if spans.is_empty() { "not coded".to_string() } else { spans.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ") };
-                col.strong(format!("{} ({}): {label}", if k == 0 { "A" } else { "B" }, names.get(k).map_or("?", String::as_str)));
-                if let Some(t) = text {
-                    let job = excerpt(col, &t.text, &t.index, id.extent, &spans, colours[k]);
-                    egui::Frame::group(col.style()).show(col, |ui| {
-                        ui.add(egui::Label::new(job).wrap());
-                    });
-                }
+        let pane = |k: usize, col: &mut Ui| {
+            let spans = item.spans.get(k).cloned().unwrap_or_default();
+            let label = if spans.is_empty() { "not coded".to_string() } else { spans.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ") };
+            col.strong(format!("{} ({}): {label}", if k == 0 { "A" } else { "B" }, names.get(k).map_or("?", String::as_str)));
+            if let Some(t) = text {
+                let job = excerpt(col, &t.text, &t.index, id.extent, &spans, colours[k]);
+                egui::Frame::group(col.style()).show(col, |ui| {
+                    ui.add(egui::Label::new(job).wrap());
+                });
             }
-        });
+        };
+        // Side by side where both excerpts get a readable line; one above the other in a narrow
+        // window (at 1024 px the two columns were a few words wide).
+        if ui.available_width() >= SIDE_BY_SIDE_MIN_WIDTH {
+            ui.columns(2, |cols| {
+                for (k, col) in cols.iter_mut().enumerate() {
+                    pane(k, col);
+                }
+            });
+        } else {
+            for k in 0..2 {
+                pane(k, ui);
+            }
+        }
         let decided = self.decision(id).cloned();
         match &decided {
             Some(d) => {
@@ -366,6 +377,9 @@ impl ReconcileView {
 }
 
 /// The item's text with `CONTEXT` chars either side, `spans` marked in `colour`.
+/// The width below which the two coders' excerpts are shown one above the other.
+const SIDE_BY_SIDE_MIN_WIDTH: f32 = 440.0;
+
 fn excerpt(ui: &Ui, text: &str, index: &thicket_core::text::TextIndex, extent: TextSpan, spans: &[TextSpan], colour: Color32) -> LayoutJob {
     let from = extent.start.saturating_sub(CONTEXT);
     let to = (extent.end + CONTEXT).min(index.char_len());
@@ -543,7 +557,9 @@ impl AnalysisView for ReconcileView {
             return None;
         }
         let decided_by = self.decided_by.clone();
-        egui::Panel::left("reconcile_queue_panel").resizable(true).default_size(360.0).show(ui, |ui| self.queue_ui(ui));
+        // The queue takes at most two fifths of the width, so the item beside it stays readable.
+        let queue_width = (ui.available_width() * 0.4).clamp(220.0, 360.0);
+        egui::Panel::left("reconcile_queue_panel").resizable(true).default_size(queue_width).show(ui, |ui| self.queue_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical().id_salt("reconcile_item").auto_shrink([false, false]).show(ui, |ui| self.item_ui(ui, &decided_by));
         });
