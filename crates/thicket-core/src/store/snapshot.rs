@@ -234,23 +234,7 @@ impl Writer<'_> {
             self.insert_participant(Some(p.id), &p.uuid, &p.name, p.role.as_deref())?;
         }
         for (s, text) in &snap.sources {
-            self.insert_source(&SourceFields {
-                id: Some(s.id),
-                uuid: &s.uuid,
-                name: &s.name,
-                kind: s.kind,
-                text,
-                text_hash: &s.text_hash,
-                char_len: s.char_len,
-                word_count: s.word_count,
-                date: s.date.as_deref(),
-                original_name: &s.original_name,
-                original_format: &s.original_format,
-                encoding: &s.encoding,
-                imported_at: &s.imported_at,
-                page_starts: s.page_starts.as_deref(),
-                time_marks: &s.time_marks,
-            })?;
+            self.insert_source(&SourceFields::of(s, text, Some(s.id)))?;
             if s.author.is_some() {
                 self.set_source_author(s.id, s.author.as_deref())?;
             }

@@ -35,6 +35,30 @@ pub struct SourceFields<'a> {
     pub time_marks: &'a [TimeMark],
 }
 
+impl<'a> SourceFields<'a> {
+    /// The fields of a source as read back (`Snapshot`, exchange rows), under `id` (`None` for
+    /// a new key): restoring a deletion and importing whole projects write sources alike.
+    pub fn of(s: &'a Source, text: &'a str, id: Option<SourceId>) -> Self {
+        SourceFields {
+            id,
+            uuid: &s.uuid,
+            name: &s.name,
+            kind: s.kind,
+            text,
+            text_hash: &s.text_hash,
+            char_len: s.char_len,
+            word_count: s.word_count,
+            date: s.date.as_deref(),
+            original_name: &s.original_name,
+            original_format: &s.original_format,
+            encoding: &s.encoding,
+            imported_at: &s.imported_at,
+            page_starts: s.page_starts.as_deref(),
+            time_marks: &s.time_marks,
+        }
+    }
+}
+
 impl<'a> Writer<'a> {
     pub(super) fn new(tx: Transaction<'a>) -> Self {
         Writer { tx, observer: Default::default() }

@@ -350,24 +350,10 @@ fn spec_of(data: &AnalysisData, c: &Choices) -> std::result::Result<AgreementSpe
 
 /// The Export menu: the table (CSV, XLSX) and a report (DOCX); no chart.
 fn menu(ui: &mut Ui, ready: bool, pseudonymise: &mut bool) -> Option<ExportFormat> {
-    let mut chosen = None;
-    ui.add_enabled_ui(ready, |ui| {
-        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
-        ui.menu_button("Export", |ui| {
-            let items = [
-                (ExportFormat::Csv, "Table as CSV…"),
-                (ExportFormat::Xlsx, "Table as an XLSX workbook…"),
-                (ExportFormat::Docx, "Table as Word (DOCX)…"),
-            ];
-            for (format, text) in items {
-                if ui.button(text).clicked() {
-                    ui.close();
-                    chosen = Some(format);
-                }
-            }
-            ui.separator();
-            super::export_menu::pseudonymise_box(ui, pseudonymise);
-        });
-    });
-    chosen
+    let items = [
+        (ExportFormat::Csv, "Table as CSV…"),
+        (ExportFormat::Xlsx, "Table as an XLSX workbook…"),
+        (ExportFormat::Docx, "Table as Word (DOCX)…"),
+    ];
+    super::export_menu::formats_menu(ui, ready, &items, pseudonymise, |_| {})
 }

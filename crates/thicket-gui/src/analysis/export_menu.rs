@@ -8,19 +8,29 @@ use thicket_core::export::svg::ChartSize;
 /// Draws the menu; returns the format the user chose. `ready` is false while the view has no
 /// result to export. `size` is the chart size, edited in the menu.
 pub fn menu(ui: &mut egui::Ui, ready: bool, size: &mut ChartSize, pseudonymise: &mut bool) -> Option<ExportFormat> {
+    let items = [
+        (ExportFormat::Csv, "Table as CSV…"),
+        (ExportFormat::Xlsx, "Tables as an XLSX workbook…"),
+        (ExportFormat::Svg, "Chart as SVG…"),
+        (ExportFormat::Png, "Chart as PNG…"),
+    ];
+    formats_menu(ui, ready, &items, pseudonymise, |ui| {
+        ui.separator();
+        chart_size(ui, size);
+    })
+}
+
+/// An Export menu offering `items` (a format and its entry's text) and *Pseudonymise*, then
+/// whatever `more` adds; returns the format chosen. Views without a chart (reports, the
+/// agreement table, the reconciliation queue) use it with their own entries.
+pub fn formats_menu(ui: &mut egui::Ui, ready: bool, items: &[(ExportFormat, &str)], pseudonymise: &mut bool, more: impl FnOnce(&mut egui::Ui)) -> Option<ExportFormat> {
     let mut chosen = None;
     ui.add_enabled_ui(ready, |ui| {
         // Never wrapped: at the end of a crowded controls row egui would otherwise break the
         // word into one letter per line; unwrapped, the row moves it to the next line.
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
         ui.menu_button("Export", |ui| {
-            let items = [
-                (ExportFormat::Csv, "Table as CSV…"),
-                (ExportFormat::Xlsx, "Tables as an XLSX workbook…"),
-                (ExportFormat::Svg, "Chart as SVG…"),
-                (ExportFormat::Png, "Chart as PNG…"),
-            ];
-            for (format, text) in items {
+            for &(format, text) in items {
                 if ui.button(text).clicked() {
                     ui.close();
                     chosen = Some(format);
@@ -28,8 +38,7 @@ pub fn menu(ui: &mut egui::Ui, ready: bool, size: &mut ChartSize, pseudonymise: 
             }
             ui.separator();
             pseudonymise_box(ui, pseudonymise);
-            ui.separator();
-            chart_size(ui, size);
+            more(ui);
         });
     });
     chosen

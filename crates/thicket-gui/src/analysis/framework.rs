@@ -596,28 +596,14 @@ impl FrameworkView {
 
 /// The Export menu of a report: the document (Markdown, HTML) and its tables (XLSX, CSV); no chart.
 fn menu(ui: &mut Ui, ready: bool, pseudonymise: &mut bool) -> Option<ExportFormat> {
-    let mut chosen = None;
-    ui.add_enabled_ui(ready, |ui| {
-        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
-        ui.menu_button("Export", |ui| {
-            let items = [
-                (ExportFormat::Markdown, "Report as Markdown…"),
-                (ExportFormat::Html, "Report as HTML…"),
-                (ExportFormat::Docx, "Report as Word (DOCX)…"),
-                (ExportFormat::Xlsx, "Workbook (XLSX, wrapped text)…"),
-                (ExportFormat::Csv, "Summaries as CSV…"),
-            ];
-            for (format, text) in items {
-                if ui.button(text).clicked() {
-                    ui.close();
-                    chosen = Some(format);
-                }
-            }
-            ui.separator();
-            super::export_menu::pseudonymise_box(ui, pseudonymise);
-        });
-    });
-    chosen
+    let items = [
+        (ExportFormat::Markdown, "Report as Markdown…"),
+        (ExportFormat::Html, "Report as HTML…"),
+        (ExportFormat::Docx, "Report as Word (DOCX)…"),
+        (ExportFormat::Xlsx, "Workbook (XLSX, wrapped text)…"),
+        (ExportFormat::Csv, "Summaries as CSV…"),
+    ];
+    super::export_menu::formats_menu(ui, ready, &items, pseudonymise, |_| {})
 }
 
 #[cfg(test)]

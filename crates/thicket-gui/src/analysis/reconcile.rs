@@ -612,19 +612,6 @@ impl AnalysisView for ReconcileView {
 
 /// The Export menu of the queue: a table (CSV, XLSX); no chart.
 fn menu(ui: &mut Ui, ready: bool, pseudonymise: &mut bool) -> Option<ExportFormat> {
-    let mut chosen = None;
-    ui.add_enabled_ui(ready, |ui| {
-        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
-        ui.menu_button("Export", |ui| {
-            for (format, text) in [(ExportFormat::Csv, "Queue as CSV…"), (ExportFormat::Xlsx, "Queue as an XLSX workbook…")] {
-                if ui.button(text).clicked() {
-                    ui.close();
-                    chosen = Some(format);
-                }
-            }
-            ui.separator();
-            super::export_menu::pseudonymise_box(ui, pseudonymise);
-        });
-    });
-    chosen
+    let items = [(ExportFormat::Csv, "Queue as CSV…"), (ExportFormat::Xlsx, "Queue as an XLSX workbook…")];
+    super::export_menu::formats_menu(ui, ready, &items, pseudonymise, |_| {})
 }

@@ -54,23 +54,7 @@ pub(super) fn insert_rows(w: &mut Writer<'_>, rows: &Snapshot) -> Result<Outcome
     let total = rows.sources.len() + rows.codings.len();
     for (i, (s, text)) in rows.sources.iter().enumerate() {
         w.progress(i, total)?;
-        let id = w.insert_source(&SourceFields {
-            id: None,
-            uuid: &s.uuid,
-            name: &s.name,
-            kind: s.kind,
-            text,
-            text_hash: &s.text_hash,
-            char_len: s.char_len,
-            word_count: s.word_count,
-            date: s.date.as_deref(),
-            original_name: &s.original_name,
-            original_format: &s.original_format,
-            encoding: &s.encoding,
-            imported_at: &s.imported_at,
-            page_starts: s.page_starts.as_deref(),
-            time_marks: &s.time_marks,
-        })?;
+        let id = w.insert_source(&SourceFields::of(s, text, None))?;
         if s.author.is_some() {
             w.set_source_author(id, s.author.as_deref())?;
         }
