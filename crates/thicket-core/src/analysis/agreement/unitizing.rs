@@ -731,9 +731,11 @@ mod tests {
         let all: f64 = row.iter().sum();
         let s_all: f64 = s.iter().sum();
         let e = |c: usize, q: usize| all * (row[c] * row[q] - if c == q { s[c] } else { 0.0 }) / (all * all - s_all);
-        let alpha = |d_o: f64, d_e: f64| if d_e.abs() < 1e-12 { None } else { Some(1.0 - d_o / d_e) };
-        let u = alpha(all - (0..dim).map(|c| l[c][c]).sum::<f64>(), all - (0..dim).map(|c| e(c, c)).sum::<f64>());
-        let bu = alpha(row[0] - l[0][0], (1..dim).map(|q| e(0, q)).sum());
+        // Undefined, as in `Coefficient::alpha`, when the expected disagreement per pairable
+        // value is 0.
+        let alpha = |d_o: f64, d_e: f64, n: f64| if d_e / n <= 1e-12 { None } else { Some(1.0 - d_o / d_e) };
+        let u = alpha(all - (0..dim).map(|c| l[c][c]).sum::<f64>(), all - (0..dim).map(|c| e(c, c)).sum::<f64>(), all);
+        let bu = if row[0] <= 0.0 || row[0] >= all { None } else { alpha(row[0] - l[0][0], (1..dim).map(|q| e(0, q)).sum(), all) };
         let rp: Vec<f64> = (0..dim).map(|c| if c == 0 { 0.0 } else { row[c] - l[c][0] }).collect();
         let all_p: f64 = rp.iter().sum();
         let sp: f64 = s_cu.iter().sum();
@@ -744,10 +746,10 @@ mod tests {
             out.extend((0..k).map(|_| None));
             return out;
         }
-        out.push(alpha(all_p - (1..dim).map(|c| l[c][c]).sum::<f64>(), all_p - (1..dim).map(|c| ep(c, c)).sum::<f64>()));
+        out.push(alpha(all_p - (1..dim).map(|c| l[c][c]).sum::<f64>(), all_p - (1..dim).map(|c| ep(c, c)).sum::<f64>(), all_p));
         for c in 1..dim {
             let e_c: f64 = (1..dim).map(|q| ep(c, q)).sum();
-            out.push(if rp[c] <= 0.0 || e_c <= 0.0 { None } else { alpha((rp[c] - l[c][c]) / rp[c], (e_c - ep(c, c)) / e_c) });
+            out.push(if rp[c] <= 0.0 || e_c <= 0.0 { None } else { alpha((rp[c] - l[c][c]) / rp[c], (e_c - ep(c, c)) / e_c, 1.0) });
         }
         out
     }
