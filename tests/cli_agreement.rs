@@ -111,6 +111,45 @@ fn spans_give_the_unitizing_family_with_disagreements() {
     assert!(cu["ci"]["defined_draws"].as_u64().unwrap() > 0);
 }
 
+fn data_file(name: &str) -> String {
+    format!("{}/tests/data/agreement/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn row<'a>(j: &'a Value, label: &str) -> &'a Value {
+    j["rows"].as_array().unwrap().iter().find(|r| r["label"] == label).unwrap_or_else(|| panic!("no row {label} in {j}"))
+}
+
+/// Three coders, three categories, every sum worked from the definitions in docs/agreement.md
+/// (the published numeric example of Krippendorff 2019, ch. 12, is not reproduced: see there).
+#[test]
+fn spans_reproduce_the_three_coder_worked_example() {
+    let j = run_json(&["--spans", &data_file("three_coders_worked.csv"), "--length", "20"]);
+    let close = |got: f64, want: f64| assert!((got - want).abs() < 1e-12, "{got} want {want}");
+    close(value(&j["overall"], "u_alpha"), 2867.0 / 6255.0);
+    close(estimate(&j["overall"], "u_alpha")["observed_disagreement"].as_f64().unwrap(), 0.4);
+    close(value(&j["overall"], "binary_u_alpha"), 5989.0 / 12765.0);
+    close(value(&j["overall"], "cu_alpha"), 142.0 / 261.0);
+    for (label, want) in [("x", 41.0 / 81.0), ("y", 37.0 / 81.0), ("z", 1.0)] {
+        close(value(row(&j, label), "Cu_alpha"), want);
+    }
+    assert_eq!(three(value(&j["overall"], "u_alpha")), "0.458");
+    assert_eq!(three(value(&j["overall"], "cu_alpha")), "0.544");
+}
+
+/// The unitized continuum of Krippendorff (2004), Content Analysis, 2nd ed., p. 254 (two
+/// observers, categories c and k, positions 150-450 shifted to 0-300). Per category, Thicket
+/// gives the 2016 |u-alpha of that category alone: 43161/83600 = .516 for c, 1 for k. The book's
+/// older alpha_U (.7286 for c, 1 for k, .8591 overall, reproduced by DKPro Statistics) is a
+/// different coefficient, so it is not expected here (docs/agreement.md says why).
+#[test]
+fn spans_of_the_2004_textbook_continuum_give_the_binary_u_alpha_per_category() {
+    let j = run_json(&["--spans", &data_file("krippendorff2004_p254.csv"), "--length", "300"]);
+    let c = value(row(&j, "c"), "binary_u_alpha");
+    assert!((c - 43161.0 / 83600.0).abs() < 1e-12, "{c}");
+    assert_eq!(three(c), "0.516");
+    assert!((value(row(&j, "k"), "binary_u_alpha") - 1.0).abs() < 1e-12);
+}
+
 #[test]
 fn bad_csv_names_the_file_the_line_and_the_reason() {
     let dir = Dir::new();

@@ -597,6 +597,163 @@ mod tests {
         assert!((value(&x.cu_alpha) - value(&y.cu_alpha)).abs() < 1e-12);
     }
 
+    /// Three coders, three categories, a continuum of 20: every sum worked from the
+    /// definitions (the same data as `tests/data/agreement/three_coders_worked.csv`, and the
+    /// worked example of docs/agreement.md). With three coders the self-pairing term of
+    /// cu-alpha counts each other coder separately: A's x-unit [2,8) meets B's [3,8) and C's
+    /// [2,7) for 5 each, so it adds (5² + 5²) / (m - 1), not |[2,8) ∩ (B ∪ C)|² = 6².
+    #[test]
+    fn three_coders_worked_from_the_definitions() {
+        let (x, y, z) = (0, 1, 2);
+        let d = data(20, 3, &[&[(2, 8, x), (10, 15, y), (17, 19, z)], &[(3, 8, x), (11, 15, x), (16, 19, z)], &[(2, 7, x), (9, 16, y)]]);
+        let r = unitizing(&d, Level::Nominal);
+        let close = |c: &Coefficient, want: f64| assert!((value(c) - want).abs() < 1e-12, "{c:?} want {want}");
+        // l.. = 3 * 20 = 60; diagonal l_gap,gap 15, l_xx 14, l_yy 5, l_zz 2: D_o = 24 / 60.
+        assert!((r.u_alpha.observed_disagreement.unwrap_or(0.0) - 0.4).abs() < 1e-12, "{:?}", r.u_alpha);
+        close(&r.u_alpha, 2867.0 / 6255.0);
+        close(&r.binary_u_alpha, 5989.0 / 12765.0);
+        // l'_x. = 18, l'_y. = 9, l'_z. = 2 (l'.. = 29); S'_x = 82, S'_y = 41, S'_z = 4.
+        close(&r.cu_alpha, 142.0 / 261.0);
+        close(&r.category_u_alpha[0].1, 41.0 / 81.0);
+        close(&r.category_u_alpha[1].1, 37.0 / 81.0);
+        close(&r.category_u_alpha[2].1, 1.0);
+    }
+
+    /// The continuum of Krippendorff (2004, Content Analysis 2nd ed., p. 254; positions
+    /// 150-450 moved to 0-300), category c alone: |u-alpha = 1 - 70 (600² - 13380) /
+    /// (600 * 380 * 220) = 43161 / 83600. The book's αU for c is .7286: that older coefficient
+    /// measures boundary distances (squared differences of starts and ends), not lengths of
+    /// intersections, so the two differ by definition (docs/agreement.md).
+    #[test]
+    fn the_2004_textbook_continuum_gives_the_binary_u_alpha_of_its_definition() {
+        let d = data(300, 1, &[&[(75, 145, 0), (220, 250, 0)], &[(70, 150, 0), (205, 225, 0), (250, 270, 0)]]);
+        let r = unitizing(&d, Level::Nominal);
+        assert!((value(&r.binary_u_alpha) - 43161.0 / 83600.0).abs() < 1e-12, "{:?}", r.binary_u_alpha);
+        assert!((r.binary_u_alpha.observed_disagreement.unwrap_or(0.0) - 140.0 / 600.0).abs() < 1e-12);
+    }
+
+    /// The coefficients computed the slow way, straight from the definitions (every pair of
+    /// segments of every ordered pair of coders), agree with the sweep on pseudo-random
+    /// unitizations by two to four coders.
+    #[test]
+    fn the_sweep_agrees_with_the_definitions_computed_naively() {
+        let mut seed = 0x2016_u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let mut checked = 0;
+        for _ in 0..300 {
+            let m = 2 + next(3) as usize;
+            let length = 20 + next(60);
+            let k = 2 + next(3) as u32;
+            let mut per: Vec<Vec<(u64, u64, u32)>> = Vec::new();
+            for _ in 0..m {
+                let mut list = Vec::new();
+                let mut at = next(6);
+                while at + 1 < length {
+                    let end = (at + 1 + next(12)).min(length);
+                    list.push((at, end, next(u64::from(k)) as u32));
+                    at = end + [0, 0, 1, 3, 6][next(5) as usize];
+                }
+                per.push(list);
+            }
+            let refs: Vec<&[(u64, u64, u32)]> = per.iter().map(|l| l.as_slice()).collect();
+            let d = data(length, k as usize, &refs);
+            let r = unitizing(&d, Level::Nominal);
+            let want = naive(&per, length, k as usize);
+            for (got, want) in [(&r.u_alpha, want[0]), (&r.binary_u_alpha, want[1]), (&r.cu_alpha, want[2])] {
+                match (got.value, want) {
+                    (Some(g), Some(w)) => assert!((g - w).abs() < 1e-9, "{got:?} want {w} for {per:?}"),
+                    (None, None) => {}
+                    _ => panic!("{got:?} want {want:?} for {per:?}"),
+                }
+            }
+            for c in 0..k as usize {
+                if let (Some(g), Some(w)) = (r.category_u_alpha[c].1.value, want[3 + c]) {
+                    assert!((g - w).abs() < 1e-9, "(k)u {c}: {g} want {w} for {per:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100, "only {checked} (k)u-alphas were defined");
+    }
+
+    /// u, |u, cu and each (k)u by the definitions, segment pair by segment pair (None where
+    /// the denominator vanishes). Spans of one coder do not overlap.
+    fn naive(per: &[Vec<(u64, u64, u32)>], length: u64, k: usize) -> Vec<Option<f64>> {
+        let m = per.len();
+        // Each coder's segments: (start, end, value), value 0 = gap, c + 1 = category c.
+        let segs: Vec<Vec<(u64, u64, usize)>> = per
+            .iter()
+            .map(|l| {
+                let mut out = Vec::new();
+                let mut at = 0;
+                for &(s, e, c) in l {
+                    if s > at {
+                        out.push((at, s, 0));
+                    }
+                    out.push((s, e, c as usize + 1));
+                    at = e;
+                }
+                if at < length {
+                    out.push((at, length, 0));
+                }
+                out
+            })
+            .collect();
+        let dim = k + 1;
+        let meet = |a: (u64, u64, usize), b: (u64, u64, usize)| a.1.min(b.1).saturating_sub(a.0.max(b.0)) as f64;
+        let mut l = vec![vec![0.0; dim]; dim];
+        let mut s = vec![0.0; dim];
+        let mut s_cu = vec![0.0; dim];
+        for i in 0..m {
+            for &a in &segs[i] {
+                let len = (a.1 - a.0) as f64;
+                s[a.2] += if a.2 == 0 { len } else { len * len };
+            }
+            for j in (0..m).filter(|&j| j != i) {
+                for &a in &segs[i] {
+                    let mut valued = 0.0;
+                    for &b in &segs[j] {
+                        l[a.2][b.2] += meet(a, b) / (m as f64 - 1.0);
+                        if b.2 != 0 {
+                            valued += meet(a, b);
+                        }
+                    }
+                    if a.2 != 0 {
+                        s_cu[a.2] += valued * valued / (m as f64 - 1.0);
+                    }
+                }
+            }
+        }
+        let row: Vec<f64> = l.iter().map(|r| r.iter().sum()).collect();
+        let all: f64 = row.iter().sum();
+        let s_all: f64 = s.iter().sum();
+        let e = |c: usize, q: usize| all * (row[c] * row[q] - if c == q { s[c] } else { 0.0 }) / (all * all - s_all);
+        // Undefined, as in `Coefficient::alpha`, when the expected disagreement per pairable
+        // value is 0.
+        let alpha = |d_o: f64, d_e: f64, n: f64| if d_e / n <= 1e-12 { None } else { Some(1.0 - d_o / d_e) };
+        let u = alpha(all - (0..dim).map(|c| l[c][c]).sum::<f64>(), all - (0..dim).map(|c| e(c, c)).sum::<f64>(), all);
+        let bu = if row[0] <= 0.0 || row[0] >= all { None } else { alpha(row[0] - l[0][0], (1..dim).map(|q| e(0, q)).sum(), all) };
+        let rp: Vec<f64> = (0..dim).map(|c| if c == 0 { 0.0 } else { row[c] - l[c][0] }).collect();
+        let all_p: f64 = rp.iter().sum();
+        let sp: f64 = s_cu.iter().sum();
+        let ep = |c: usize, q: usize| all_p * (rp[c] * rp[q] - if c == q { s_cu[c] } else { 0.0 }) / (all_p * all_p - sp);
+        let mut out = vec![u, bu];
+        if all_p <= 0.0 || all_p * all_p - sp <= 0.0 {
+            out.push(None);
+            out.extend((0..k).map(|_| None));
+            return out;
+        }
+        out.push(alpha(all_p - (1..dim).map(|c| l[c][c]).sum::<f64>(), all_p - (1..dim).map(|c| ep(c, c)).sum::<f64>(), all_p));
+        for c in 1..dim {
+            let e_c: f64 = (1..dim).map(|q| ep(c, q)).sum();
+            out.push(if rp[c] <= 0.0 || e_c <= 0.0 { None } else { alpha((rp[c] - l[c][c]) / rp[c], (e_c - ep(c, c)) / e_c, 1.0) });
+        }
+        out
+    }
+
     #[test]
     fn a_coders_overlapping_spans_become_runs_valued_by_their_set_of_categories() {
         let mut values = Values::new(2);
