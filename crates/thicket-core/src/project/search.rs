@@ -213,14 +213,22 @@ impl SearchRun {
 }
 
 /// The FTS5 query that every source with a match satisfies: each index term quoted (so the
-/// index's own tokenizer reads it), prefix terms starred, all required (implicit AND).
+/// index's own tokenizer reads it), prefix terms starred, all required (implicit AND); a term
+/// with several spellings asks for any of them.
 fn fts_query(finder: &Finder) -> Option<String> {
     let terms = finder.index_terms()?;
     let parts: Vec<String> = terms
         .iter()
         .map(|t| {
-            let quoted = format!("\"{}\"", t.word.replace('"', "\"\""));
-            if t.prefix { format!("{quoted}*") } else { quoted }
+            let one = |word: &str| {
+                let quoted = format!("\"{}\"", word.replace('"', "\"\""));
+                if t.prefix { format!("{quoted}*") } else { quoted }
+            };
+            match t.spellings.as_slice() {
+                [] => one(&t.word),
+                [only] => one(only),
+                many => format!("({})", many.iter().map(|w| one(w)).collect::<Vec<_>>().join(" OR ")),
+            }
         })
         .collect();
     Some(parts.join(" "))
