@@ -318,11 +318,15 @@ mod tests {
 
     #[test]
     fn fts_queries_quote_every_term_and_star_prefixes() {
-        let finder = SearchPattern::plain("(laughs) I", false).compile().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(fts_query(&finder).as_deref(), Some("\"laughs\" \"I\"*"));
-        let finder = SearchPattern::plain("on trial", true).compile().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(fts_query(&finder).as_deref(), Some("\"on\" \"trial\""));
-        let finder = SearchPattern::regex("trial").compile().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(fts_query(&finder), None);
+        use crate::text::Folding;
+        let query = |p: SearchPattern| fts_query(&p.compile().unwrap_or_else(|e| panic!("{e}")));
+        let exact = Folding { typography: false, ignore_case: false, ..Folding::default() };
+        assert_eq!(query(SearchPattern::plain("(laughs) I", false).with_folding(exact)).as_deref(), Some("\"laughs\" \"i\"*"));
+        assert_eq!(query(SearchPattern::plain("on trial", true).with_folding(exact)).as_deref(), Some("\"on\" \"trial\""));
+        assert_eq!(query(SearchPattern::regex("trial")), None);
+        // Folded: prefixes (a word may run on into "ʼs"), and the spellings the index may hold.
+        assert_eq!(query(SearchPattern::plain("on trial", true)).as_deref(), Some("\"on\"* \"trial\"*"));
+        assert_eq!(query(SearchPattern::plain("Straße", true)).as_deref(), Some("(\"strasse\"* OR \"straße\"*)"));
+        assert_eq!(query(SearchPattern::plain("tijd", true)).as_deref(), Some("(\"tijd\"* OR \"tĳd\"*)"));
     }
 }
