@@ -168,7 +168,13 @@ impl ProjectSearch {
         };
         let clicked = if ui.available_width() < 300.0 { ui.vertical(options).inner } else { ui.horizontal(options).inner };
         // What the search ignores: a changed option searches again, as a new pattern would.
-        let folding_changed = ui.horizontal_wrapped(|ui| super::folding_options::folding_options(ui, &mut self.folding, self.regex)).inner;
+        let (folding, regex) = (&mut self.folding, self.regex);
+        let folding_options = |ui: &mut egui::Ui| {
+            // Whole items move to the next row; none is broken inside.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+            super::folding_options::folding_options(ui, folding, regex)
+        };
+        let folding_changed = if ui.available_width() < 300.0 { ui.vertical(folding_options).inner } else { ui.horizontal_wrapped(folding_options).inner };
         let refold = folding_changed && self.last.is_some() && !self.query.trim().is_empty();
         let sources_now = summary.sources.len();
         if entered || clicked || refold || (self.last.is_some() && self.running.is_none() && sources_now != self.sources_seen) {
