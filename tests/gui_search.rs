@@ -183,3 +183,64 @@ fn autocoding_sentences_from_the_search_panel_raises_the_count_and_undo_lowers_i
     assert_eq!(codebook_count(&harness, "Goals"), before);
 }
 
+
+/// A project with one fictional Spanish interview, for the search options.
+fn spanish_harness(dir: &std::path::Path) -> Harness<'static, ThicketApp> {
+    let path = dir.join("es.thicket");
+    let mut project = thicket_core::project::Project::create(&path, "Entrevistas").unwrap();
+    let text = "Trabajadora: ¿Cómo fue la participación de la familia?\n\nMadre: La participacion fue difícil, y el worker’s plan llegó tarde.\n";
+    project.perform(thicket_core::project::import_text("Entrevista 1", thicket_core::model::SourceKind::Interview, text)).unwrap();
+    project.close().unwrap();
+    common::gui::harness_on(&path, egui::vec2(1700.0, 1000.0))
+}
+
+#[test]
+fn the_search_options_change_what_a_project_search_finds() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = spanish_harness(dir.path());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Search for").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Search for").type_text("participacion");
+    harness.key_press(Key::Enter);
+    harness.run();
+    // Accents are ignored by default: both spellings are found.
+    harness.get_by_label("2 hits in 1 source");
+    harness.get_by_label("Ignore accents").click();
+    harness.run();
+    harness.get_by_label("1 hit in 1 source");
+    harness.get_by_label("Ignore accents").click();
+    harness.run();
+    harness.get_by_label("2 hits in 1 source");
+
+    // Typographic apostrophes: a typed one finds the curly one, until typography counts.
+    harness.get_by_role_and_label(Role::TextInput, "Search for").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Search for").type_text("worker's");
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label("1 hit in 1 source");
+    harness.get_by_label("Ignore typography").click();
+    harness.run();
+    harness.get_by_label("0 hits in 0 sources");
+}
+
+#[test]
+fn the_find_bar_options_menu_changes_the_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = spanish_harness(dir.path());
+    open_source(&mut harness, "Entrevista 1");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Find in document").type_text("PARTICIPACION");
+    harness.run();
+    harness.get_by_label("1 of 2");
+    harness.get_by_label("Options").click();
+    harness.run();
+    harness.get_by_label("Ignore case").click();
+    harness.run();
+    harness.get_by_label("no matches");
+}

@@ -11,16 +11,62 @@ use super::output::{Format, Table, print, say, snippet};
 use thicket_core::error::{Ending, Error, Result};
 use thicket_core::model::*;
 use thicket_core::project::{AutocodePlan, AutocodeSpec, CodingUnit, Project, SearchResults, SearchScope};
-use thicket_core::text::SearchPattern;
+use thicket_core::text::{Folding, Language, SearchPattern};
 
 /// Refusal of `--whole-word` with a regular expression, whose word ends the user writes.
 const WHOLE_WORD_WITH_REGEX: &str = "--whole-word applies to plain text, not to a regular expression: write \\b at the word's ends instead";
+
+/// What a plain search ignores (docs/search.md): by default case, accents, typographic quotes and
+/// dashes, and Unicode form.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FoldingArgs {
+    /// Upper and lower case differ (plain text only; a regular expression is case-sensitive unless it says (?i)).
+    #[arg(long)]
+    pub case: bool,
+    /// Accents differ: "participacion" does not find "participación" (plain text only).
+    #[arg(long)]
+    pub accents: bool,
+    /// Match characters exactly as typed: case, accents, typographic quotes and dashes, and Unicode form (NFC/NFD).
+    #[arg(long)]
+    pub exact: bool,
+    /// Language of the text for its case rules: tr (Turkish dotted and dotless i), nl (Dutch IJ); others use Unicode's.
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
+}
+
+impl FoldingArgs {
+    /// The folding these flags ask for; `regex` refuses the flags that only plain text has.
+    fn folding(&self, regex: bool) -> Result<Folding> {
+        if regex {
+            let plain_only = [(self.case, "--case"), (self.accents, "--accents"), (self.lang.is_some(), "--lang")];
+            if let Some((_, flag)) = plain_only.iter().find(|(set, _)| *set) {
+                return Err(Error::invalid(format!(
+                    "{flag} applies to plain text, not to a regular expression (write (?i) for case-insensitive; accents are matched as written)"
+                )));
+            }
+        }
+        let language = match &self.lang {
+            None => Language::Other,
+            Some(code) => Language::parse(code)
+                .ok_or_else(|| Error::invalid(format!("unknown --lang \"{code}\": expected a language code such as en, es, nl or tr")))?,
+        };
+        let mut folding = if self.exact { Folding::EXACT } else { Folding::default() };
+        folding.language = language;
+        if self.case {
+            folding.ignore_case = false;
+        }
+        if self.accents {
+            folding.ignore_accents = false;
+        }
+        Ok(folding)
+    }
+}
 
 /// `thicket search`
 #[derive(Debug, Clone, Args)]
 pub struct SearchArgs {
     pub project: PathBuf,
-    /// The word or phrase to find (case-insensitive), or a regular expression with --regex.
+    /// The word or phrase to find (ignoring case, accents and typographic quotes unless told), or a regular expression with --regex.
     pub pattern: String,
     /// Read PATTERN as a regular expression (case-sensitive unless it starts with (?i)).
     #[arg(long)]
@@ -28,6 +74,8 @@ pub struct SearchArgs {
     /// Only matches that do not cut a word at either end (plain phrases only).
     #[arg(long)]
     pub whole_word: bool,
+    #[command(flatten)]
+    pub folding: FoldingArgs,
     /// Search only this source (repeatable).
     #[arg(long = "source")]
     pub sources: Vec<String>,
@@ -47,12 +95,14 @@ pub struct AutocodeArgs {
     /// A regular expression to code every match of.
     #[arg(long, required_unless_present = "plain", conflicts_with = "plain")]
     pub pattern: Option<String>,
-    /// A word or phrase to code every occurrence of (case-insensitive), instead of --pattern.
+    /// A word or phrase to code every occurrence of (ignoring case, accents and typographic quotes unless told), instead of --pattern.
     #[arg(long)]
     pub plain: Option<String>,
     /// With --plain: only occurrences that do not cut a word at either end.
     #[arg(long)]
     pub whole_word: bool,
+    #[command(flatten)]
+    pub folding: FoldingArgs,
     /// What to code around each hit: match, sentence, paragraph or turn.
     #[arg(long, default_value = "match")]
     pub unit: String,
@@ -82,6 +132,7 @@ pub(super) fn search(args: SearchArgs) -> Result<Ending> {
     } else {
         SearchPattern::plain(&args.pattern, args.whole_word)
     };
+    let pattern = pattern.with_folding(args.folding.folding(args.regex)?);
     let p = Project::open(&args.project)?;
     let sources = source_ids(&p, &args.sources)?;
     let results = p.search(&pattern, &SearchScope { sources, limit: args.limit })?;
@@ -101,6 +152,7 @@ fn print_results(pattern: &SearchPattern, results: &SearchResults, format: Forma
         "pattern": pattern.text,
         "regex": matches!(pattern.kind, thicket_core::text::PatternKind::Regex),
         "whole_word": matches!(pattern.kind, thicket_core::text::PatternKind::Plain { whole_word: true }),
+        "folding": folding_json(pattern),
         "total": results.total,
         "sources_with_hits": results.sources_with_hits,
         "sources_scanned": results.sources_scanned,
@@ -131,6 +183,7 @@ pub(super) fn autocode(args: AutocodeArgs) -> Result<Ending> {
         (None, Some(plain)) => SearchPattern::plain(plain, args.whole_word),
         (None, None) => return Err(Error::invalid("say what to code: --pattern REGEX or --plain TEXT")),
     };
+    let pattern = pattern.with_folding(args.folding.folding(args.pattern.is_some())?);
     let mut p = Project::open(&args.project)?;
     let code = p.code_at(&args.code)?;
     let sources = source_ids(&p, &args.sources)?;
@@ -154,6 +207,7 @@ fn print_plan(args: &AutocodeArgs, pattern: &SearchPattern, coder: &str, plan: &
         json["dry_run"] = json!(args.dry_run);
         json["coder"] = json!(coder);
         json["pattern"] = json!(pattern.text);
+        json["folding"] = folding_json(pattern);
         json["role"] = json!(args.role);
         return print(format, &Table::default(), &json);
     }
@@ -182,6 +236,18 @@ fn print_plan(args: &AutocodeArgs, pattern: &SearchPattern, coder: &str, plan: &
         print(Format::Table, &table, &Value::Null)?;
     }
     Ok(())
+}
+
+/// The folding a pattern was searched with, as JSON: what it ignored, and the language code.
+fn folding_json(pattern: &SearchPattern) -> Value {
+    let f = pattern.folding;
+    json!({
+        "ignore_case": f.ignore_case,
+        "ignore_accents": f.ignore_accents,
+        "typography": f.typography,
+        "unicode": f.unicode,
+        "lang": f.language.code(),
+    })
 }
 
 /// Ids of the sources named on the command line (none named: none, meaning all).

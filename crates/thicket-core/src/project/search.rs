@@ -213,14 +213,22 @@ impl SearchRun {
 }
 
 /// The FTS5 query that every source with a match satisfies: each index term quoted (so the
-/// index's own tokenizer reads it), prefix terms starred, all required (implicit AND).
+/// index's own tokenizer reads it), prefix terms starred, all required (implicit AND); a term
+/// with several spellings asks for any of them.
 fn fts_query(finder: &Finder) -> Option<String> {
     let terms = finder.index_terms()?;
     let parts: Vec<String> = terms
         .iter()
         .map(|t| {
-            let quoted = format!("\"{}\"", t.word.replace('"', "\"\""));
-            if t.prefix { format!("{quoted}*") } else { quoted }
+            let one = |word: &str| {
+                let quoted = format!("\"{}\"", word.replace('"', "\"\""));
+                if t.prefix { format!("{quoted}*") } else { quoted }
+            };
+            match t.spellings.as_slice() {
+                [] => one(&t.word),
+                [only] => one(only),
+                many => format!("({})", many.iter().map(|w| one(w)).collect::<Vec<_>>().join(" OR ")),
+            }
         })
         .collect();
     Some(parts.join(" "))
@@ -310,11 +318,15 @@ mod tests {
 
     #[test]
     fn fts_queries_quote_every_term_and_star_prefixes() {
-        let finder = SearchPattern::plain("(laughs) I", false).compile().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(fts_query(&finder).as_deref(), Some("\"laughs\" \"I\"*"));
-        let finder = SearchPattern::plain("on trial", true).compile().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(fts_query(&finder).as_deref(), Some("\"on\" \"trial\""));
-        let finder = SearchPattern::regex("trial").compile().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(fts_query(&finder), None);
+        use crate::text::Folding;
+        let query = |p: SearchPattern| fts_query(&p.compile().unwrap_or_else(|e| panic!("{e}")));
+        let exact = Folding { typography: false, ignore_case: false, ..Folding::default() };
+        assert_eq!(query(SearchPattern::plain("(laughs) I", false).with_folding(exact)).as_deref(), Some("\"laughs\" \"i\"*"));
+        assert_eq!(query(SearchPattern::plain("on trial", true).with_folding(exact)).as_deref(), Some("\"on\" \"trial\""));
+        assert_eq!(query(SearchPattern::regex("trial")), None);
+        // Folded: prefixes (a word may run on into "ʼs"), and the spellings the index may hold.
+        assert_eq!(query(SearchPattern::plain("on trial", true)).as_deref(), Some("\"on\"* \"trial\"*"));
+        assert_eq!(query(SearchPattern::plain("Straße", true)).as_deref(), Some("(\"strasse\"* OR \"straße\"*)"));
+        assert_eq!(query(SearchPattern::plain("tijd", true)).as_deref(), Some("(\"tijd\"* OR \"tĳd\"*)"));
     }
 }

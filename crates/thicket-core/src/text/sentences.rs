@@ -7,9 +7,20 @@
 //! - a sentence ends after `.`, `?`, `!` or `…` (or a run of them, such as `?!` or `...`), with any
 //!   closing quotes or brackets that follow, when whitespace or the end of the paragraph comes next;
 //!   the CJK full stops `。`, `？`, `！` end a sentence whatever follows;
-//! - a single `.` after a common abbreviation (`Dr.`, `Mrs.`, `vs.` ...), after an initial
-//!   (`J. Smith`) or after a dotted abbreviation (`e.g.`, `a.m.`) does not end one;
+//! - a single `.` after a common abbreviation does not end one: English (`Dr.`, `Mrs.`, `vs.`,
+//!   `approx.`), Spanish (`Sr.`, `Sra.`, `Dra.`, `Ud.`, `Uds.`, `pág.`, `p. ej.`) and Dutch
+//!   (`dhr.`, `mevr.`, `bijv.`, `blz.`); nor after an initial (`J. Smith`) or a dotted
+//!   abbreviation (`e.g.`, `i.e.`, `a.m.`, `d.w.z.`, `o.a.`, `m.b.t.`, `i.p.v.`, `t.a.v.`,
+//!   `z.g.a.n.`);
+//! - `etc.` and Dutch `enz.` end a sentence only when a capital follows (`etc. and more` goes on,
+//!   `etc. Nobody` ends), since they close a list as often as they close a sentence;
 //! - an ellipsis followed by a lower-case word (`I was... you know`) does not end one;
+//! - Spanish inverted marks: `¿` and `¡` begin a sentence, so `Sí.¿Vienes?` is two even without a
+//!   space; the `?` or `!` that closes them ends the sentence unless a lower-case word follows,
+//!   which the Spanish norm writes when the question or exclamation is part of a longer sentence
+//!   (`Dijo ¿vienes? y se fue` is one sentence, `¿Vienes? No lo sé.` two);
+//! - a Dutch word that starts with an elided article (`'s Morgens`, `'t Is`, `’s-Hertogenbosch`)
+//!   counts as a capitalised sentence start;
 //! - a paragraph end (a blank line) always ends one; a single line break does not, because
 //!   pasted text is often wrapped mid-sentence.
 //!
@@ -21,13 +32,21 @@ use std::ops::Range;
 
 use super::TextIndex;
 
-/// Words that end in a full stop without ending the sentence, lower case and without the stop.
-/// "No." and "etc." are left out on purpose: both end sentences in transcripts far more often
-/// than they abbreviate.
+/// Words that end in a full stop without ending the sentence, lower case and without the stop:
+/// English, Spanish and Dutch titles and abbreviations. "No." is left out on purpose: it ends
+/// sentences in transcripts far more often than it abbreviates "number".
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "prof", "rev", "fr", "sr", "jr", "st", "mt", "vs", "approx", "cf", "ca", "dept",
     "esp", "incl", "viz",
+    // Spanish
+    "sra", "srta", "sres", "dra", "dres", "lic", "ing", "ud", "uds", "vd", "vds", "pág", "pag", "págs", "p", "ej",
+    "núm", "aprox", "tel", "avda", "av",
+    // Dutch
+    "dhr", "mevr", "mw", "drs", "ir", "bijv", "blz", "nr", "resp", "evt", "jl", "vnl",
 ];
+
+/// Abbreviations that close a list: they end a sentence only before a capital.
+const LIST_ENDS: &[&str] = &["etc", "enz", "usw"];
 
 /// Char ranges of the sentences of `text`, in order, each trimmed of surrounding whitespace.
 /// Blank text has none. Linear in the length of the text.
@@ -62,6 +81,9 @@ fn split_paragraph(chars: &[char], range: Range<usize>, out: &mut Vec<Range<usiz
         let next = chars.get(i).copied().filter(|_| i < end);
         let boundary = if run.iter().any(|c| matches!(c, '。' | '？' | '！')) {
             true
+        } else if matches!(next, Some('¿' | '¡')) {
+            // "Sí.¿Vienes?": an inverted mark begins the next sentence.
+            true
         } else {
             next.is_none_or(char::is_whitespace) && !keeps_going(chars, start, run_start, run, i, end)
         };
@@ -84,10 +106,44 @@ fn keeps_going(chars: &[char], sentence_start: usize, run_start: usize, run: &[c
         // "I." is the pronoun ("So did I."), far more often than an initial in speech.
         let initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase() && c != 'I');
         let dotted = word.contains('.') && word.chars().any(char::is_alphabetic);
-        return initial || dotted || ABBREVIATIONS.contains(&word.to_lowercase().as_str());
+        let lower = word.to_lowercase();
+        if LIST_ENDS.contains(&lower.as_str()) {
+            return next_word_is_lower_case(chars, after, end);
+        }
+        return initial || dotted || ABBREVIATIONS.contains(&lower.as_str());
     }
     let ellipsis = (run.len() >= 2 && run.iter().all(|c| *c == '.')) || run.contains(&'…');
-    ellipsis && (after..end).map(|k| chars[k]).find(|c| !c.is_whitespace()).is_some_and(char::is_lowercase)
+    // "Dijo ¿vienes? y se fue": the mark closes an inverted one, and the sentence goes on in lower case.
+    let closes_inverted = run.iter().any(|c| matches!(c, '?' | '!')) && opens_inverted(chars, sentence_start, run_start);
+    (ellipsis || closes_inverted) && next_word_is_lower_case(chars, after, end)
+}
+
+/// Whether an inverted `¿` or `¡` between `from` and `to` is still open at `to`.
+fn opens_inverted(chars: &[char], from: usize, to: usize) -> bool {
+    let mut open = 0usize;
+    for &c in &chars[from..to] {
+        match c {
+            '¿' | '¡' => open += 1,
+            '?' | '!' => open = open.saturating_sub(1),
+            _ => {}
+        }
+    }
+    open > 0
+}
+
+/// Whether the first word from `after` on (up to `end`) begins with a lower-case letter. A Dutch
+/// elided article (`'s`, `'t`, `'n`, with either apostrophe) begins a capitalised sentence.
+fn next_word_is_lower_case(chars: &[char], after: usize, end: usize) -> bool {
+    let Some(k) = (after..end).find(|&k| !chars[k].is_whitespace()) else { return false };
+    let c = chars[k];
+    if matches!(c, '\'' | '’') {
+        let article = chars.get(k + 1).is_some_and(|c| matches!(c, 's' | 't' | 'n'));
+        let then = chars.get(k + 2).is_none_or(|c| c.is_whitespace() || matches!(c, '-' | '‐'));
+        if article && then {
+            return false;
+        }
+    }
+    c.is_lowercase()
 }
 
 fn is_terminator(c: char) -> bool {
@@ -99,9 +155,9 @@ fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '“' | '‘' | '»' | '«' | ')' | ']' | '」' | '』')
 }
 
-/// Opening quotes and brackets that may precede an abbreviation or initial.
+/// Opening quotes, brackets and inverted marks that may precede an abbreviation or initial.
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '«' | '»' | '(' | '[')
+    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '«' | '»' | '(' | '[' | '¿' | '¡')
 }
 
 fn push_trimmed(chars: &[char], range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -152,6 +208,51 @@ mod tests {
     fn no_and_etc_end_sentences_in_speech() {
         assert_eq!(split("No. I don't think so."), ["No.", "I don't think so."]);
         assert_eq!(split("Forms, plans, etc. Nobody reads them."), ["Forms, plans, etc.", "Nobody reads them."]);
+        assert_eq!(split("Forms, plans, etc. and the rest. Fine."), ["Forms, plans, etc. and the rest.", "Fine."]);
+    }
+
+    #[test]
+    fn english_latin_abbreviations_do_not_end_a_sentence() {
+        let text = "Mr. Okafor and Dr. Lane came, i.e. both of them, approx. at noon. Then vs. now.";
+        assert_eq!(split(text), ["Mr. Okafor and Dr. Lane came, i.e. both of them, approx. at noon.", "Then vs. now."]);
+    }
+
+    #[test]
+    fn spanish_inverted_marks_open_sentences_and_questions_inside_one_stay_in_it() {
+        let text = "La Sra. Rojas llegó tarde. ¿Vienes mañana? No lo sé. ¡Qué susto! Dijo ¿vienes? y se fue.";
+        assert_eq!(
+            split(text),
+            ["La Sra. Rojas llegó tarde.", "¿Vienes mañana?", "No lo sé.", "¡Qué susto!", "Dijo ¿vienes? y se fue."]
+        );
+        assert_eq!(split("Sí.¿Vienes?¡Claro!"), ["Sí.", "¿Vienes?", "¡Claro!"]);
+        // A question closing an inverted mark before a capital ends the sentence.
+        assert_eq!(split("Le pregunté ¿estás bien? Nadie contestó."), ["Le pregunté ¿estás bien?", "Nadie contestó."]);
+        // Without an inverted mark (English), a lower-case word after "?" does not glue sentences.
+        assert_eq!(split("What? no way."), ["What?", "no way."]);
+    }
+
+    #[test]
+    fn spanish_abbreviations_do_not_end_a_sentence() {
+        let text = "La Dra. Méndez y el Sr. Pérez hablaron con Ud. sobre la pág. 4, p. ej. el informe, etc. Después se fueron.";
+        assert_eq!(split(text), ["La Dra. Méndez y el Sr. Pérez hablaron con Ud. sobre la pág. 4, p. ej. el informe, etc.", "Después se fueron."]);
+        assert_eq!(split("¿Uds. vienen? Sí."), ["¿Uds. vienen?", "Sí."]);
+    }
+
+    #[test]
+    fn dutch_abbreviations_do_not_end_a_sentence() {
+        let text = "Dhr. Jansen en mevr. De Vries kwamen, o.a. over school, bijv. de reis, d.w.z. de bus. Daarna niets.";
+        assert_eq!(split(text), ["Dhr. Jansen en mevr. De Vries kwamen, o.a. over school, bijv. de reis, d.w.z. de bus.", "Daarna niets."]);
+        let text = "Zie blz. 12 m.b.t. de afspraken i.p.v. de brief, t.a.v. de moeder, z.g.a.n. fiets, enz. en meer. Klaar.";
+        assert_eq!(split(text), ["Zie blz. 12 m.b.t. de afspraken i.p.v. de brief, t.a.v. de moeder, z.g.a.n. fiets, enz. en meer.", "Klaar."]);
+    }
+
+    #[test]
+    fn dutch_elided_articles_begin_a_sentence() {
+        let text = "Ze woont in ’s-Hertogenbosch. ’s Morgens brengt ze de kinderen. Het is zwaar… ’t Is veel, enz. ’s Avonds rust.";
+        assert_eq!(
+            split(text),
+            ["Ze woont in ’s-Hertogenbosch.", "’s Morgens brengt ze de kinderen.", "Het is zwaar…", "’t Is veel, enz.", "’s Avonds rust."]
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use egui::{Key, Modifiers};
 
 use thicket_core::model::{SourceId, TextSpan};
-use thicket_core::text::SearchPattern;
+use thicket_core::text::{Folding, SearchPattern};
 use crate::document::DocumentView;
 
 /// The find bar's state, kept between frames.
@@ -19,6 +19,8 @@ pub struct FindBar {
     query: String,
     regex: bool,
     whole_word: bool,
+    /// What a plain search ignores (the Options menu).
+    folding: Folding,
     hits: Vec<TextSpan>,
     current: Option<usize>,
     error: Option<String>,
@@ -46,6 +48,7 @@ impl FindBar {
     /// search result; takes effect when that source is open.
     pub fn show_hit(&mut self, pattern: &SearchPattern, source: SourceId, span: TextSpan) {
         self.query = pattern.text.clone();
+        self.folding = pattern.folding;
         match pattern.kind {
             thicket_core::text::PatternKind::Regex => self.regex = true,
             thicket_core::text::PatternKind::Plain { whole_word } => {
@@ -71,7 +74,8 @@ impl FindBar {
     }
 
     fn pattern(&self) -> SearchPattern {
-        if self.regex { SearchPattern::regex(&self.query) } else { SearchPattern::plain(&self.query, self.whole_word) }
+        let pattern = if self.regex { SearchPattern::regex(&self.query) } else { SearchPattern::plain(&self.query, self.whole_word) };
+        pattern.with_folding(self.folding)
     }
 
     /// Draws the bar (when open) above the document and keeps the view's hits in step.
@@ -103,6 +107,12 @@ impl FindBar {
             ui.add(edit).labelled_by(label.id);
             ui.add_enabled_ui(!self.regex, |ui| ui.checkbox(&mut self.whole_word, "Whole words"));
             ui.checkbox(&mut self.regex, "Regex");
+            let (folding, regex) = (&mut self.folding, self.regex);
+            ui.menu_button("Options", |ui| {
+                super::folding_options::folding_options(ui, folding, regex);
+            })
+            .response
+            .on_hover_text("What the search ignores: case, accents, typography; the language's case rules");
             ui.label(self.counter());
             if ui.add_enabled(!self.hits.is_empty(), egui::Button::new("Previous")).on_hover_text("Shift+Enter or Shift+F3").clicked() {
                 step_clicked = Some(false);

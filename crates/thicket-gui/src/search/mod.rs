@@ -9,6 +9,7 @@
 
 mod autocode_form;
 mod find_bar;
+mod folding_options;
 mod project_panel;
 
 pub use autocode_form::AutocodeRequest;

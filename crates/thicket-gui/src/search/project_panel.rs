@@ -17,7 +17,7 @@ use thicket_core::model::SourceId;
 use crate::jobs::Jobs;
 use crate::summary::Summary;
 use thicket_core::project::{Project, SearchHit, SearchResults, SearchRun, SearchScope};
-use thicket_core::text::SearchPattern;
+use thicket_core::text::{Folding, SearchPattern};
 
 /// Hits listed at most; the rest are counted.
 const LIST_LIMIT: usize = 500;
@@ -50,6 +50,8 @@ pub struct ProjectSearch {
     query: String,
     regex: bool,
     whole_word: bool,
+    /// What a plain search ignores (the options row).
+    folding: Folding,
     focus: bool,
     /// The last search: its pattern, and its results or why it could not run.
     last: Option<(SearchPattern, Result<SearchResults, String>)>,
@@ -72,7 +74,8 @@ impl ProjectSearch {
     }
 
     fn pattern(&self) -> SearchPattern {
-        if self.regex { SearchPattern::regex(&self.query) } else { SearchPattern::plain(&self.query, self.whole_word) }
+        let pattern = if self.regex { SearchPattern::regex(&self.query) } else { SearchPattern::plain(&self.query, self.whole_word) };
+        pattern.with_folding(self.folding)
     }
 
     /// Starts the search; `step` goes on with it.
@@ -164,8 +167,17 @@ impl ProjectSearch {
             ui.add_enabled(!self.query.trim().is_empty(), egui::Button::new("Search")).clicked()
         };
         let clicked = if ui.available_width() < 300.0 { ui.vertical(options).inner } else { ui.horizontal(options).inner };
+        // What the search ignores: a changed option searches again, as a new pattern would.
+        let (folding, regex) = (&mut self.folding, self.regex);
+        let folding_options = |ui: &mut egui::Ui| {
+            // Whole items move to the next row; none is broken inside.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+            super::folding_options::folding_options(ui, folding, regex)
+        };
+        let folding_changed = if ui.available_width() < 300.0 { ui.vertical(folding_options).inner } else { ui.horizontal_wrapped(folding_options).inner };
+        let refold = folding_changed && self.last.is_some() && !self.query.trim().is_empty();
         let sources_now = summary.sources.len();
-        if entered || clicked || (self.last.is_some() && self.running.is_none() && sources_now != self.sources_seen) {
+        if entered || clicked || refold || (self.last.is_some() && self.running.is_none() && sources_now != self.sources_seen) {
             self.run(project, generation, sources_now);
         }
         self.step(project, generation, sources_now, jobs.slice(SEARCH_SLICE));
