@@ -6,7 +6,9 @@
 use thicket_core::text::{Folding, Language};
 
 /// Why the plain-text options are off for a regular expression.
-const REGEX_NOTE: &str = "A regular expression matches case and accents as written: start it with (?i) to ignore case.";
+fn regex_note() -> &'static str {
+    t!("search-folding-regex-note")
+}
 
 /// The options as checkboxes and a language menu, laid out by the caller's `ui` (a row or a
 /// column). Returns true when one changed.
@@ -14,17 +16,17 @@ pub(super) fn folding_options(ui: &mut egui::Ui, folding: &mut Folding, regex: b
     let before = *folding;
     let plain_only = |ui: &mut egui::Ui, value: &mut bool, label: &str, help: &str| {
         let r = ui.add_enabled(!regex, egui::Checkbox::new(value, label));
-        if regex { r.on_disabled_hover_text(REGEX_NOTE) } else { r.on_hover_text(help) };
+        if regex { r.on_disabled_hover_text(regex_note()) } else { r.on_hover_text(help) };
     };
-    plain_only(ui, &mut folding.ignore_case, "Ignore case", "“trust” finds “Trust”; German ß is ss.");
-    plain_only(ui, &mut folding.ignore_accents, "Ignore accents", "“participacion” finds “participación”, “Zoe” finds “Zoë”.");
+    plain_only(ui, &mut folding.ignore_case, t!("search-folding-case"), t!("search-folding-case.tooltip"));
+    plain_only(ui, &mut folding.ignore_accents, t!("search-folding-accents"), t!("search-folding-accents.tooltip"));
     let mut variants = folding.typography || folding.unicode;
     let help = if regex {
-        "Composed and decomposed letters (a typed ë and e + ¨) are one."
+        t!("search-folding-typography.regex-tooltip")
     } else {
-        "Curly and straight quotes, dashes and hyphens, ligatures (ﬁ), and composed or decomposed letters are one."
+        t!("search-folding-typography.tooltip")
     };
-    if ui.checkbox(&mut variants, "Ignore typography").on_hover_text(help).changed() {
+    if ui.checkbox(&mut variants, t!("search-folding-typography")).on_hover_text(help).changed() {
         folding.typography = variants;
         folding.unicode = variants;
     }
@@ -37,7 +39,7 @@ pub(super) fn folding_options(ui: &mut egui::Ui, folding: &mut Folding, regex: b
                 }
             })
             .response
-            .on_hover_text("Case rules: Turkish pairs I with ı and İ with i; Dutch writes IJ as one letter.")
+            .on_hover_text(t!("search-folding-language.tooltip"))
     });
     *folding != before
 }
@@ -45,8 +47,8 @@ pub(super) fn folding_options(ui: &mut egui::Ui, folding: &mut Folding, regex: b
 /// The language menu's entry for `language`.
 fn language_name(language: Language) -> &'static str {
     match language {
-        Language::Other => "Any language",
-        Language::Dutch => "Dutch",
-        Language::Turkish => "Turkish",
+        Language::Other => t!("search-folding-language-any"),
+        Language::Dutch => t!("search-folding-language-dutch"),
+        Language::Turkish => t!("search-folding-language-turkish"),
     }
 }
