@@ -213,8 +213,9 @@ impl SearchRun {
 }
 
 /// The FTS5 query that every source with a match satisfies: each index term quoted (so the
-/// index's own tokenizer reads it), prefix terms starred, all required (implicit AND); a term
-/// with several spellings asks for any of them.
+/// index's own tokenizer reads it), prefix terms starred, all required (an explicit AND: FTS5
+/// does not take an implicit one before a parenthesis); a term with several spellings asks for
+/// any of them.
 fn fts_query(finder: &Finder) -> Option<String> {
     let terms = finder.index_terms()?;
     let parts: Vec<String> = terms
@@ -231,7 +232,7 @@ fn fts_query(finder: &Finder) -> Option<String> {
             }
         })
         .collect();
-    Some(parts.join(" "))
+    Some(parts.join(" AND "))
 }
 
 fn describe(f: &SourceHits, index: &TextIndex, turns: &[Turn], people: &HashMap<ParticipantId, Participant>, span: TextSpan) -> SearchHit {
@@ -321,11 +322,11 @@ mod tests {
         use crate::text::Folding;
         let query = |p: SearchPattern| fts_query(&p.compile().unwrap_or_else(|e| panic!("{e}")));
         let exact = Folding { typography: false, ignore_case: false, ..Folding::default() };
-        assert_eq!(query(SearchPattern::plain("(laughs) I", false).with_folding(exact)).as_deref(), Some("\"laughs\" \"i\"*"));
-        assert_eq!(query(SearchPattern::plain("on trial", true).with_folding(exact)).as_deref(), Some("\"on\" \"trial\""));
+        assert_eq!(query(SearchPattern::plain("(laughs) I", false).with_folding(exact)).as_deref(), Some("\"laughs\" AND \"i\"*"));
+        assert_eq!(query(SearchPattern::plain("on trial", true).with_folding(exact)).as_deref(), Some("\"on\" AND \"trial\""));
         assert_eq!(query(SearchPattern::regex("trial")), None);
         // Folded: prefixes (a word may run on into "ʼs"), and the spellings the index may hold.
-        assert_eq!(query(SearchPattern::plain("on trial", true)).as_deref(), Some("\"on\"* \"trial\"*"));
+        assert_eq!(query(SearchPattern::plain("on trial", true)).as_deref(), Some("\"on\"* AND \"trial\"*"));
         assert_eq!(query(SearchPattern::plain("Straße", true)).as_deref(), Some("(\"strasse\"* OR \"straße\"*)"));
         assert_eq!(query(SearchPattern::plain("tijd", true)).as_deref(), Some("(\"tijd\"* OR \"tĳd\"*)"));
     }
