@@ -256,7 +256,10 @@ fn start(s: &Scenario, project: &Path, fixture: &Fixture, stage: &str) -> std::p
             c
         }
     };
-    cmd.env("THICKET_CODER", "Amara").stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped());
+    // A killed merge leaves its copy of FROM in the temp folder: keep those in the run's own.
+    let tmp = project.parent().unwrap().join("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    cmd.env("TMPDIR", &tmp).env("THICKET_CODER", "Amara").stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped());
     cmd.spawn().unwrap()
 }
 
