@@ -577,7 +577,7 @@ impl Drop for Store {
 /// nothing.
 fn checkpoint_after_crash(path: &Path) {
     let wal = PathBuf::from(format!("{}-wal", path.display()));
-    if std::fs::metadata(&wal).map_or(true, |m| m.len() == 0) || not_writable(path).is_some() {
+    if !std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) || not_writable(path).is_some() {
         return;
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -767,7 +767,7 @@ mod tests {
         store.save_copy(&copy).unwrap();
         store.close().unwrap();
         let wal = PathBuf::from(format!("{}-wal", crashed.display()));
-        assert!(std::fs::metadata(&wal).map_or(true, |m| m.len() == 0), "closed, the project is one file");
+        assert!(!std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0), "closed, the project is one file");
         assert!(!PathBuf::from(format!("{}-wal", copy.display())).exists());
         let copied = Store::open(&copy).unwrap();
         assert!(copied.read().project_info("note").unwrap().unwrap().starts_with("committed"), "the copy holds the committed change");
