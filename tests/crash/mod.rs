@@ -206,12 +206,12 @@ pub fn scenarios() -> Vec<Scenario> {
         Scenario {
             name: "autocode, existing coder",
             runner: Runner::Cli,
-            args: |p, _| os(&[&"autocode", &p, &"Auto/Visits", &"--pattern", &r"\bvisit\w*|\bschool\b", &"--unit", &"sentence", &"--coder", &"Amara"]),
+            args: |p, _| os(&[&"autocode", &p, &"Auto/Judged", &"--pattern", &r"\bvisit\w*|\bschool\b", &"--unit", &"sentence", &"--coder", &"Amara"]),
         },
         Scenario {
             name: "autocode, new coder",
             runner: Runner::Cli,
-            args: |p, _| os(&[&"autocode", &p, &"Auto/Safety", &"--pattern", &r"\bsafe\b|\bcourt\b", &"--unit", &"paragraph", &"--coder", &"Newcomer"]),
+            args: |p, _| os(&[&"autocode", &p, &"Auto/Rules", &"--pattern", &r"\bsafe\b|\bcourt\b", &"--unit", &"paragraph", &"--coder", &"Newcomer"]),
         },
         Scenario { name: "project merge", runner: Runner::Cli, args: |p, f| os(&[&"merge", &p, &f.other, &"--on-conflict", &"from"]) },
         Scenario { name: "code merge", runner: Runner::Cli, args: |p, _| os(&[&"code", &p, &"merge", &"Auto/Trust", &"--into", &"Auto/Plan"]) },
