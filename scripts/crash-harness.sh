@@ -11,7 +11,7 @@
 # Usage: scripts/crash-harness.sh [KILLS] [SEED] [SCALE]
 #   KILLS  how many kills (default 300)
 #   SEED   the seed of the delays and the order (default: from the clock; printed at the end)
-#   SCALE  corpus size factor (default 1: the sample study plus 24 transcripts, ~12,000 codings)
+#   SCALE  corpus size factor (default 1: the sample study plus 24 transcripts, 3,672 codings)
 # The table of results is printed and written to target/crash-harness-last.md. Exit status 0
 # when no kill left a project that fails a check.
 set -euo pipefail

@@ -141,7 +141,7 @@ fn write_folder(folder: &Path, prefix: &str, files: usize, words: usize, rng: &m
 /// fixed: the corpus has its own seed).
 pub struct Fixture {
     pub dir: tempfile::TempDir,
-    /// The sample study plus 24 transcripts with about 12,000 codings.
+    /// The sample study plus 24 transcripts, with 3,672 codings.
     pub base: PathBuf,
     /// `base` with more sources, a code and its codings that `base` does not have (merged from).
     pub other: PathBuf,
