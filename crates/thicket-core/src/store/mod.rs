@@ -781,7 +781,7 @@ mod tests {
         // the main file's header describes pages it does not hold yet.
         let page_size = u32::from_be_bytes([wal[8], wal[9], wal[10], wal[11]]) as usize;
         let frame = 24 + page_size;
-        let page_one = (32..wal.len()).step_by(frame).filter(|&at| at + frame <= wal.len() && u32::from_be_bytes([wal[at], wal[at + 1], wal[at + 2], wal[at + 3]]) == 1).last().unwrap();
+        let page_one = (32..wal.len()).step_by(frame).rfind(|&at| at + frame <= wal.len() && u32::from_be_bytes([wal[at], wal[at + 1], wal[at + 2], wal[at + 3]]) == 1).unwrap();
         let mut main = std::fs::read(&crashed).unwrap();
         main[..page_size].copy_from_slice(&wal[page_one + 24..page_one + frame]);
         std::fs::write(&crashed, &main).unwrap();
