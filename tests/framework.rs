@@ -398,3 +398,26 @@ fn cli_exports_the_matrix_as_a_word_document_with_its_table_and_summaries() {
     let refused = thicket(["framework", p.to_str().unwrap(), "export", "Main", "--format", "docx", "--out", "-"]);
     assert!(String::from_utf8_lossy(&refused.stderr).contains("--format docx writes a file"));
 }
+
+/// Regression: `framework set` with a new `--coder` created the coder in a transaction of its
+/// own, so a summary that was refused (or a process killed in between) left a coder behind who
+/// had written nothing. The coder and the summary are now one transaction.
+#[test]
+fn a_refused_summary_by_a_new_coder_leaves_no_coder_behind() {
+    let dir = Dir::new();
+    let p = sample_with_matrix(&dir);
+    let ps = p.to_str().unwrap();
+    ok(["framework", ps, "layout", "Main", "--case", "Harlow family"]);
+    let before = bytes(&p);
+    fails_with(
+        &thicket(["framework", ps, "set", "Main", "--case", "Kowalski family", "--code", "Ruptures", "--summary", "x", "--coder", "Newcomer"]),
+        &["is not a row of the framework matrix \"Main\""],
+    );
+    let coders: Vec<String> = json(["list", ps, "coders", "--format", "json"]).as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap().to_string()).collect();
+    assert!(!coders.contains(&"Newcomer".to_string()), "{coders:?}");
+    assert_eq!(bytes(&p), before, "a refused command changes nothing");
+    // Accepted, the summary and its new coder land together.
+    ok(["framework", ps, "set", "Main", "--case", "Harlow family", "--code", "Ruptures", "--summary", "y", "--coder", "Newcomer"]);
+    let shown = json(["framework", ps, "show", "Main", "--format", "json"]);
+    assert_eq!(shown["rows"][0]["cells"].as_array().unwrap().iter().filter(|c| c["edited_by"] == "Newcomer").count(), 1, "{shown}");
+}

@@ -156,9 +156,10 @@ pub fn run(project: PathBuf, command: FrameworkCommand) -> Result<Ending> {
             let case_id = p.case_named(&case)?.id;
             let code_id = p.code_at(&code)?;
             let summary = summary.unwrap_or_default();
-            let coder = p.ensure_coder(&coder.unwrap_or_else(default_coder))?;
             let cleared = summary.is_empty();
-            p.perform(Action::SetFrameworkCell { framework: m.framework.id, case: case_id, code: code_id, summary, coder, updated_at: None })?;
+            // A new coder is created in the summary's own transaction: all or nothing.
+            let framework = m.framework.id;
+            p.perform_as(&coder.unwrap_or_else(default_coder), |coder| Some(Action::SetFrameworkCell { framework, case: case_id, code: code_id, summary, coder, updated_at: None }))?;
             if cleared {
                 say!("cleared the summary of \"{case}\" under \"{code}\" in \"{name}\"");
             } else {

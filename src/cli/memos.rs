@@ -17,9 +17,9 @@ pub fn run(p: &mut Project, command: MemoCommand) -> Result<()> {
     match command {
         MemoCommand::Add { body, title, source, range, code, case, participant, coder } => {
             let target = target(p, source.as_deref(), range.as_deref(), code.as_deref(), case.as_deref(), participant.as_deref())?;
-            let coder = p.ensure_coder(&coder.unwrap_or_else(default_coder))?;
             let about = Names::load(p)?.describe(&target);
-            p.perform(Action::CreateMemo { target, title, body, coder })?;
+            // A new coder is created in the memo's own transaction: all or nothing.
+            p.perform_as(&coder.unwrap_or_else(default_coder), |coder| Some(Action::CreateMemo { target, title, body, coder }))?;
             say!("wrote a memo on {about}");
             Ok(())
         }

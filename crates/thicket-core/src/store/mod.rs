@@ -288,6 +288,7 @@ impl Store {
     fn open_with(path: &Path, migrations: &[&str]) -> Result<Store> {
         let latest = migrations.len() as i64;
         check_file(path)?;
+        checkpoint_after_crash(path);
         if let Some(detail) = soundness::header_damage(path).map_err(|e| StoreError::Io { path: path.to_owned(), source: e })? {
             return Self::open_read_only(path, Access::Damaged { detail }, latest);
         }
@@ -566,6 +567,26 @@ impl Drop for Store {
     }
 }
 
+/// Folds a `-wal` file left by a process that ended without closing (killed, a power cut) back
+/// into the project, before its header is judged. Such a WAL holds committed actions that the
+/// main file does not have yet, and a checkpoint cut short leaves the main file with the new
+/// header (page 1 is copied first) but not yet its later pages, so on its own the file looks
+/// truncated although nothing is lost. Replaying committed frames is SQLite's own recovery, not
+/// a new write. Best effort: a file that cannot be written, or that another process holds, is
+/// left alone (the usual checks and the lock then say why), and without a `-wal` this opens
+/// nothing.
+fn checkpoint_after_crash(path: &Path) {
+    let wal = PathBuf::from(format!("{}-wal", path.display()));
+    if !std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) || not_writable(path).is_some() {
+        return;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let Ok(conn) = Connection::open_with_flags(path, flags) else { return };
+    let _ = conn.busy_timeout(std::time::Duration::from_millis(250));
+    // TRUNCATE copies every frame, sizes the file to its page count and empties the WAL.
+    let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+}
+
 /// Why this process cannot write the project, judged from the file system before SQLite opens
 /// it: the file's mode, or a folder where SQLite cannot create its `-wal` and `-shm` files.
 fn not_writable(path: &Path) -> Option<String> {
@@ -715,6 +736,61 @@ mod tests {
         store.close().unwrap();
         let copied = Store::open(&copy).unwrap();
         assert_eq!(copied.read().project_info("note").unwrap().as_deref(), Some("kept"));
+    }
+
+    /// The files a process killed right after a commit leaves on disk: the project as it was
+    /// before (no checkpoint ran) and a `-wal` holding the commit. Made by copying both while
+    /// the writer is still open, which is what the disk holds at the moment of a SIGKILL.
+    fn crashed_after_commit(dir: &Path) -> (PathBuf, Vec<u8>) {
+        let path = dir.join("study.thicket");
+        let mut store = Store::create(&path, "t").unwrap();
+        store.write(|w| w.set_project_info("note", "before")).unwrap();
+        store.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
+        store.write(|w| w.set_project_info("note", &format!("committed {}", "x".repeat(20_000)))).unwrap();
+        let crashed = dir.join("crashed.thicket");
+        std::fs::copy(&path, &crashed).unwrap();
+        let wal = std::fs::read(format!("{}-wal", path.display())).unwrap();
+        assert!(!wal.is_empty(), "the commit is in the WAL only");
+        std::fs::write(format!("{}-wal", crashed.display()), &wal).unwrap();
+        drop(store);
+        (crashed, wal)
+    }
+
+    #[test]
+    fn a_commit_left_in_the_wal_by_a_killed_writer_is_folded_in_on_open_and_saved_in_a_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let (crashed, _) = crashed_after_commit(dir.path());
+        let store = Store::open(&crashed).unwrap();
+        assert_eq!(store.access(), &Access::Writable);
+        assert!(store.read().project_info("note").unwrap().unwrap().starts_with("committed"));
+        let copy = dir.path().join("copy.thicket");
+        store.save_copy(&copy).unwrap();
+        store.close().unwrap();
+        let wal = PathBuf::from(format!("{}-wal", crashed.display()));
+        assert!(!std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0), "closed, the project is one file");
+        assert!(!PathBuf::from(format!("{}-wal", copy.display())).exists());
+        let copied = Store::open(&copy).unwrap();
+        assert!(copied.read().project_info("note").unwrap().unwrap().starts_with("committed"), "the copy holds the committed change");
+    }
+
+    #[test]
+    fn a_checkpoint_cut_short_is_finished_on_open_not_taken_for_truncation() {
+        let dir = tempfile::tempdir().unwrap();
+        let (crashed, wal) = crashed_after_commit(dir.path());
+        // A checkpoint copies page 1 (with the new page count) first: killed right after it,
+        // the main file's header describes pages it does not hold yet.
+        let page_size = u32::from_be_bytes([wal[8], wal[9], wal[10], wal[11]]) as usize;
+        let frame = 24 + page_size;
+        let page_one = (32..wal.len()).step_by(frame).rfind(|&at| at + frame <= wal.len() && u32::from_be_bytes([wal[at], wal[at + 1], wal[at + 2], wal[at + 3]]) == 1).unwrap();
+        let mut main = std::fs::read(&crashed).unwrap();
+        main[..page_size].copy_from_slice(&wal[page_one + 24..page_one + frame]);
+        std::fs::write(&crashed, &main).unwrap();
+        assert!(soundness::header_damage(&crashed).unwrap().unwrap().contains("truncated"), "on its own the file looks cut short");
+        let mut store = Store::open(&crashed).unwrap();
+        assert_eq!(store.access(), &Access::Writable);
+        assert_eq!(soundness::header_damage(&crashed).unwrap(), None);
+        store.verify().unwrap();
+        assert!(store.read().project_info("note").unwrap().unwrap().starts_with("committed"));
     }
 
     #[test]
