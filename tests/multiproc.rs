@@ -253,7 +253,7 @@ fn a_background_check_that_finds_damage_makes_the_project_read_only() {
     ok(["import".as_ref(), p.as_os_str(), t.as_os_str()]);
     // A text changed behind Thicket's back (its hash no longer matches).
     let conn = rusqlite::Connection::open(&p).unwrap();
-    conn.execute_batch("DROP TRIGGER sources_text_immutable; UPDATE sources SET text = 'Dana: Goodbye.';").unwrap();
+    conn.execute_batch("DROP TRIGGER sources_text_immutable; UPDATE sources SET text = 'Dana: Goodbye.'; DELETE FROM project_info WHERE key = 'verified_at';").unwrap();
     drop(conn);
     let mut window = Project::open(&p).unwrap();
     let check = window.background_check().unwrap();

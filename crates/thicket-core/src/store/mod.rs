@@ -251,6 +251,9 @@ pub struct Store {
     /// The full check running on a worker (`background_check`), whose verdict the first write
     /// waits for.
     pending_check: Option<std::sync::Arc<concurrency::CheckSlot>>,
+    /// This store committed a write: only then does closing fold the WAL back (a checkpoint
+    /// that resets the WAL counts as a change for the other processes' `data_version`).
+    wrote: std::cell::Cell<bool>,
 }
 
 impl std::fmt::Debug for Store {
@@ -291,6 +294,7 @@ impl Store {
             stamp_due: Default::default(),
             versions: Default::default(),
             pending_check: None,
+            wrote: Default::default(),
         }
     }
 
@@ -538,6 +542,7 @@ impl Store {
         let path = self.path.clone();
         let stamp_due = &self.stamp_due;
         let versions = &self.versions;
+        let wrote = &self.wrote;
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(|e| StoreError::from(e).with_path(&path))?;
         let now = concurrency::data_version(&tx).map_err(|e| StoreError::from(e).with_path(&path))?;
         let moved = versions.see(now);
@@ -555,6 +560,7 @@ impl Store {
             writer.set_project_info(soundness::STAMP_KEY, &soundness::now_secs().to_string()).map_err(|e| e.with_path(&path))?;
         }
         writer.commit().map_err(|e| StoreError::from(e).with_path(&path))?;
+        wrote.set(true);
         if stamp {
             stamp_due.store(false, std::sync::atomic::Ordering::Relaxed);
         }
@@ -612,6 +618,10 @@ impl Store {
     /// has the project open it may not complete (SQLite reports it busy, not as an error), and
     /// the last connection to close does it.
     fn checkpoint(&self) -> rusqlite::Result<()> {
+        if !self.wrote.get() {
+            // Nothing of ours to fold back; SQLite folds the WAL when the last connection closes.
+            return Ok(());
+        }
         self.conn.busy_timeout(std::time::Duration::ZERO)?;
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
     }
