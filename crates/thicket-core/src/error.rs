@@ -29,7 +29,8 @@ pub enum ErrorKind {
     Damaged,
     /// The project was written by a newer Thicket; it was not changed.
     NewerVersion,
-    /// Another Thicket window or process has the project open.
+    /// Another Thicket window or process was writing the project for longer than the wait
+    /// allows (`store::busy_timeout`); nothing was changed, and trying again may succeed.
     Locked,
     /// A file or folder could not be read, written or created (the error keeps its path), or
     /// the output could not be written.

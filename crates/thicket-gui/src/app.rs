@@ -180,6 +180,11 @@ pub struct ThicketApp {
     pub(super) jobs: super::jobs::Jobs,
     /// A long change being written on a worker, which holds the project meanwhile (`writing`).
     pub(super) writing: Option<super::writing::Writing>,
+    /// The project's full soundness check, running on a worker since the project opened; the
+    /// first write waits for it (the status bar says "Checking the project…" meanwhile).
+    pub(super) check: Option<super::jobs::Job<Option<Option<String>>>>,
+    /// When the window last asked whether another process changed the project.
+    outside_polled: Option<std::time::Instant>,
     pub(super) ctx: egui::Context,
     prefs_path: Option<PathBuf>,
     commands: Vec<UiCommand>,
@@ -243,6 +248,8 @@ impl ThicketApp {
             side_panels,
             jobs: super::jobs::Jobs::new(cc.egui_ctx.clone()),
             writing: None,
+            check: None,
+            outside_polled: None,
             ctx: cc.egui_ctx.clone(),
             prefs_path,
             commands: Vec::new(),
@@ -434,10 +441,75 @@ impl ThicketApp {
                 self.prefs.save(self.prefs_path.as_deref());
                 self.codebook.quick = self.prefs.quick_keys.get(&canonical(path)).copied().unwrap_or_default();
                 self.project = Some(p);
+                self.start_check();
                 self.select_first_source();
             }
             Err(e) => self.errors.push(e.to_string()),
         }
+    }
+
+    /// Starts the full soundness check on a worker when the first write would otherwise run
+    /// it here (docs/integrity.md): the window reads meanwhile, and a write waits only for
+    /// what is left of it.
+    fn start_check(&mut self) {
+        let Some(check) = self.project.as_mut().and_then(Project::background_check) else { return };
+        self.check = Some(self.jobs.spawn("checking the project", self.generation, move |_| check.run()));
+        self.poll_check();
+    }
+
+    /// Takes in the check's verdict once it is in: a failure makes the project read-only, and
+    /// the banner says why.
+    fn poll_check(&mut self) {
+        let Some(job) = &mut self.check else { return };
+        let finished = !matches!(job.poll(), super::jobs::Polled::Running);
+        // While a write holds the project on a worker, the verdict waits in the project.
+        let still = self.project.as_mut().is_none_or(Project::checking);
+        if finished || !still {
+            self.check = None;
+        }
+    }
+
+    /// Whether the project's soundness check is still running (the status bar says so).
+    pub fn checking(&self) -> bool {
+        self.check.is_some()
+    }
+
+    /// Asks the project, at most every `OUTSIDE_POLL`, whether another process changed it; if
+    /// so, every view is refreshed (and the notice says whether the undo history was cleared).
+    fn poll_outside_changes(&mut self) {
+        let Some(p) = &mut self.project else { return };
+        let now = std::time::Instant::now();
+        // The next look comes even when the window is idle.
+        self.ctx.request_repaint_after(OUTSIDE_POLL);
+        if self.outside_polled.is_some_and(|t| now.duration_since(t) < OUTSIDE_POLL) {
+            return;
+        }
+        self.outside_polled = Some(now);
+        let _p = phase("project: changed by another process?");
+        match p.poll_outside_changes() {
+            Ok(Some(change)) => {
+                self.notice = Some(if change.history_cleared {
+                    "Another Thicket process changed this project: shown as it is now. Undo history was cleared, so that undo cannot take back their change.".into()
+                } else {
+                    "Another Thicket process changed this project: shown as it is now.".into()
+                });
+                self.refresh_all();
+            }
+            Ok(None) => {}
+            Err(e) => {
+                let message = e.to_string();
+                if !self.errors.contains(&message) {
+                    self.errors.push(message);
+                }
+            }
+        }
+    }
+
+    /// Every view re-reads the project: listings, codebook, the open document, analyses.
+    fn refresh_all(&mut self) {
+        self.generation += 1;
+        self.pseudonyms.forget();
+        self.reload_document();
     }
 
     /// Acts on what the codebook panel asked for.
@@ -545,6 +617,8 @@ impl ThicketApp {
             self.project = Some(written.project);
         }
         self.generation += 1;
+        self.check = None;
+        self.outside_polled = None;
         self.merge = None;
         // A memo or framework summary being typed is saved before the project goes.
         super::data_windows::closing(self);
@@ -1146,6 +1220,8 @@ impl eframe::App for ThicketApp {
         }
         self.jobs.begin_frame();
         self.poll_writing();
+        self.poll_check();
+        self.poll_outside_changes();
         {
             let _p = phase("listings (summary slice)");
             self.refresh_summary();
@@ -1210,6 +1286,9 @@ impl eframe::App for ThicketApp {
         self.close();
     }
 }
+
+/// How often the window asks whether another process changed the project (one cheap query).
+pub const OUTSIDE_POLL: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// The file's full path, so that one project has one entry in the preferences.
 fn canonical(path: &Path) -> PathBuf {

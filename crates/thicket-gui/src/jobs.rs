@@ -1,8 +1,8 @@
 //! Work that would stall a frame, run on a worker thread with progress and cancel.
 //!
 //! A [`Job`] owns everything its work needs (an `Arc` of loaded rows, a copy of the choices):
-//! the project's SQLite connection stays on the UI thread for reads (it is locked to this process
-//! and not shareable between threads), so what a job needs from the project is read first, on the
+//! the project's SQLite connection stays on the UI thread for reads (it is not shareable between
+//! threads), so what a job needs from the project is read first, on the
 //! UI thread, in pieces small enough for a frame (`thicket_core::project::AnalysisLoader`). A long
 //! write takes the whole project to a worker and gives it back ([`Jobs::lend`], `writing`).
 //!

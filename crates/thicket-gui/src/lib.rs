@@ -46,7 +46,7 @@ pub mod writing;
 
 use std::path::PathBuf;
 
-pub use app::{Startup, ThicketApp, UiCommand};
+pub use app::{OUTSIDE_POLL, Startup, ThicketApp, UiCommand};
 pub use prefs::Prefs;
 pub use search::AutocodeRequest;
 

@@ -162,6 +162,11 @@ pub fn status_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
             ui.label(counts);
             ui.separator();
             coder_picker(app, ui);
+            if app.checking() {
+                ui.separator();
+                ui.label(egui::RichText::new("Checking the project…").color(ui.visuals().weak_text_color()))
+                    .on_hover_text("Reading the whole file once to make sure it is sound before the first change is written. You can read meanwhile; a change waits for the check.");
+            }
             if let Some(notice) = &app.notice {
                 ui.separator();
                 ui.label(egui::RichText::new(notice).color(ui.visuals().weak_text_color()));

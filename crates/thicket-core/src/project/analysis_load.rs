@@ -1,7 +1,8 @@
 //! Reading what `AnalysisData` is built from, in pieces that each take a bounded time.
 //!
-//! The project's one SQLite connection holds an exclusive lock on the file and cannot be used
-//! from two threads, so no second connection (and no worker thread) can read the rows. At the
+//! The project's SQLite connection cannot be used from two threads, and the rows must be those
+//! of the state the window's views show (a worker's own connection could see another process's
+//! later commit half way through), so the window's connection reads them. At the
 //! reference scale reading them takes tens of milliseconds (every coding, and on request every
 //! turn and text), far more than one frame of the window. So the window reads them with an
 //! [`AnalysisLoader`]: each [`AnalysisLoader::step`] reads a few sources' codings, turns and

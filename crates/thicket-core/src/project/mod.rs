@@ -54,23 +54,37 @@ struct HistoryEntry {
     inverse: Action,
 }
 
+/// What `Project::poll_outside_changes` found: another process committed to the project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutsideChange {
+    /// The undo and redo history was cleared because of it (it was not empty): undoing a step
+    /// recorded before could take back the other process's change (docs/integrity.md).
+    pub history_cleared: bool,
+}
+
 /// An open project: the store plus the session's undo/redo history.
 #[derive(Debug)]
 pub struct Project {
     store: Store,
     undo: Vec<HistoryEntry>,
     redo: Vec<HistoryEntry>,
+    /// Another process's change cleared the history since `poll_outside_changes` last said so.
+    cleared_unreported: bool,
 }
 
 impl Project {
     /// Creates a new project file (refused if `path` exists).
     pub fn create(path: &Path, title: &str) -> Result<Project> {
-        Ok(Project { store: Store::create(path, title)?, undo: Vec::new(), redo: Vec::new() })
+        Ok(Project::with_store(Store::create(path, title)?))
     }
 
     /// Opens a project file (see `Store::open` for what is refused).
     pub fn open(path: &Path) -> Result<Project> {
-        Ok(Project { store: Store::open(path)?, undo: Vec::new(), redo: Vec::new() })
+        Ok(Project::with_store(Store::open(path)?))
+    }
+
+    fn with_store(store: Store) -> Project {
+        Project { store, undo: Vec::new(), redo: Vec::new(), cleared_unreported: false }
     }
 
     /// Closes the project, leaving a single file on disk. A note comes back when that last
@@ -81,7 +95,7 @@ impl Project {
 
     /// Opens a project for reading only: nothing is locked or written; every write is refused.
     pub fn open_for_reading(path: &Path) -> Result<Project> {
-        Ok(Project { store: Store::open_for_reading(path)?, undo: Vec::new(), redo: Vec::new() })
+        Ok(Project::with_store(Store::open_for_reading(path)?))
     }
 
     /// Copies what can still be read (sources whose text is intact, codes, codings, cases,
@@ -106,6 +120,49 @@ impl Project {
     /// the error says why.
     pub fn verify(&mut self) -> Result<()> {
         Ok(self.store.verify()?)
+    }
+
+    /// The full soundness check, to run on a worker thread (`BackgroundCheck::run`), when the
+    /// first write would otherwise run it; `None` when none is due. The first write waits for
+    /// its verdict; [`Project::checking`] says whether it is still running.
+    pub fn background_check(&mut self) -> Option<crate::store::BackgroundCheck> {
+        self.store.background_check()
+    }
+
+    /// Whether a background check is still running. A verdict that came in is taken in: a
+    /// failure makes the project read-only (`access` says why).
+    pub fn checking(&mut self) -> bool {
+        self.store.checking()
+    }
+
+    /// How long a write waits for another process's write to end before it is refused
+    /// (`ErrorKind::Locked`, naming the file); `store::busy_timeout()` by default.
+    pub fn set_busy_timeout(&self, wait: std::time::Duration) -> Result<()> {
+        Ok(self.store.set_busy_timeout(wait)?)
+    }
+
+    /// Whether another process committed to the project since this one last looked (one cheap
+    /// query; a window runs it every few frames and refreshes its views on `Some`). Its change
+    /// clears the undo and redo history (docs/integrity.md, "Several processes"): a step
+    /// recorded before could otherwise take back what the other process did.
+    pub fn poll_outside_changes(&mut self) -> Result<Option<OutsideChange>> {
+        self.store.changed_elsewhere()?;
+        let changed = self.take_outside_change();
+        let history_cleared = std::mem::take(&mut self.cleared_unreported);
+        Ok((changed || history_cleared).then_some(OutsideChange { history_cleared }))
+    }
+
+    /// Clears the history if another process's commit was seen since the last look.
+    pub(crate) fn take_outside_change(&mut self) -> bool {
+        if !self.store.take_outside_change() {
+            return false;
+        }
+        if !self.undo.is_empty() || !self.redo.is_empty() {
+            self.undo.clear();
+            self.redo.clear();
+            self.cleared_unreported = true;
+        }
+        true
     }
 
     /// How many queries the project has run since it was opened (reads, not writes): a window's
@@ -140,7 +197,11 @@ impl Project {
     /// one undo step.
     pub fn perform_observed(&mut self, action: Action, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Outcome> {
         let label = action.label();
-        let outcome = self.apply_observed(action, observer)?;
+        let outcome = self.apply_observed(action, observer);
+        // The steps recorded before another process's change cannot be undone safely; this
+        // one can (its inverse was computed after that change).
+        self.take_outside_change();
+        let outcome = outcome?;
         self.record(label, outcome.inverse.clone());
         Ok(outcome)
     }
@@ -159,14 +220,14 @@ impl Project {
     /// `undo`, watched as `perform_observed` is; a cancelled undo leaves the step to undo.
     pub fn undo_observed(&mut self, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Option<String>> {
         let Some(entry) = self.undo.pop() else { return Ok(None) };
-        match self.apply_observed(entry.inverse.clone(), observer) {
+        match self.apply_history(entry.inverse.clone(), observer) {
             Ok(outcome) => {
                 self.redo.push(HistoryEntry { label: entry.label.clone(), inverse: outcome.inverse });
                 Ok(Some(entry.label))
             }
             Err(e) => {
                 self.undo.push(entry);
-                Err(e)
+                Err(self.refused_step(e, "undone"))
             }
         }
     }
@@ -179,16 +240,31 @@ impl Project {
     /// `redo`, watched as `perform_observed` is; a cancelled redo leaves the step to redo.
     pub fn redo_observed(&mut self, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Option<String>> {
         let Some(entry) = self.redo.pop() else { return Ok(None) };
-        match self.apply_observed(entry.inverse.clone(), observer) {
+        match self.apply_history(entry.inverse.clone(), observer) {
             Ok(outcome) => {
                 self.undo.push(HistoryEntry { label: entry.label.clone(), inverse: outcome.inverse });
                 Ok(Some(entry.label))
             }
             Err(e) => {
                 self.redo.push(entry);
-                Err(e)
+                Err(self.refused_step(e, "redone"))
             }
         }
+    }
+
+    /// An undo or redo that failed: when another process had changed the project, the whole
+    /// history is cleared and the message says why nothing was done.
+    fn refused_step(&mut self, e: crate::Error, done: &str) -> crate::Error {
+        let crate::Error::Store(crate::store::StoreError::ChangedElsewhere { .. }) = &e else { return e };
+        let label = if done == "undone" { self.undo.last() } else { self.redo.last() }.map(|s| s.label.clone()).unwrap_or_default();
+        self.take_outside_change();
+        self.undo.clear();
+        self.redo.clear();
+        self.cleared_unreported = true;
+        crate::Error::conflict(format!(
+            "\"{label}\" was not {done}: \"{}\" was changed by another Thicket process since, and this step could take back their change. The undo history was cleared; nothing was changed",
+            self.store.path().display()
+        ))
     }
 
     /// About how many rows undoing (`redo` false) or redoing the next step writes (`Action::rows`).

@@ -26,7 +26,7 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// Applies every migration of `migrations` after `from`.
 pub(super) fn migrate(conn: &mut Connection, migrations: &[&str], from: i64) -> Result<()> {
     for (index, sql) in migrations.iter().enumerate().skip(from.max(0) as usize) {
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute_batch(sql)?;
         tx.execute_batch(&format!(
             "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",

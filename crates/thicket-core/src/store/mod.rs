@@ -1,8 +1,9 @@
 //! The project file: the only module that speaks SQL (DESIGN.md §3).
 //!
-//! `Store::create` and `Store::open` hand out a connection that holds an exclusive lock on the
-//! file for as long as it lives, so a second Thicket process gets `StoreError::Locked` instead of
-//! a chance to corrupt anything. Opening checks, before writing a single byte, that the file is
+//! `Store::create` and `Store::open` hand out a connection that shares the file with other
+//! Thicket processes: readers never wait, writers take turns, each write is one `BEGIN
+//! IMMEDIATE` transaction, and a writer that waits longer than `busy_timeout` for another is
+//! refused with `StoreError::Busy` (see `concurrency`). Opening checks, before writing a single byte, that the file is
 //! an SQLite database whose header agrees with its length, that its `application_id` is
 //! Thicket's and that its schema is not newer than this build: cheap checks, the same cost at any
 //! size. The full check (`quick_check` and the texts against their hashes, see `soundness`) runs
@@ -17,6 +18,7 @@
 //! Reads are methods on `Store`; writes happen inside `Store::write`, on a `Writer` that wraps
 //! one transaction: every user action is one transaction.
 
+mod concurrency;
 mod convert;
 mod framework;
 mod merge;
@@ -35,6 +37,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::ErrorKind;
 
+pub use concurrency::{BUSY_TIMEOUT, BUSY_TIMEOUT_VAR, BackgroundCheck, busy_timeout};
 pub use migrations::SCHEMA_VERSION;
 pub use qualcoder::read_qualcoder;
 pub use read::{CodingFilter, CountedTable, Reader};
@@ -84,8 +87,14 @@ pub enum StoreError {
     /// The disk (or the file's size limit) refused to grow the file; the transaction was rolled back.
     #[error("{}", disk_full_message(.path.as_deref()))]
     DiskFull { path: Option<PathBuf> },
-    #[error("cannot open \"{path}\": it is open in another Thicket window or process; close it there first")]
-    Locked { path: PathBuf },
+    /// Another Thicket process held the write lock for longer than `busy_timeout`; nothing
+    /// was changed.
+    #[error("{} is being written by another Thicket process; try again (nothing was changed)", named(.path.as_deref()))]
+    Busy { path: Option<PathBuf> },
+    /// An undo or redo was refused because another process changed the project since the step
+    /// was recorded (see `Project::undo`); nothing was changed.
+    #[error("{} was changed by another Thicket process", named(.path.as_deref()))]
+    ChangedElsewhere { path: Option<PathBuf> },
     #[error("cannot read \"{path}\": {source}")]
     Io { path: PathBuf, source: std::io::Error },
     #[error("database error: {0}")]
@@ -105,7 +114,7 @@ impl StoreError {
         match self {
             StoreError::NotFound { .. } | StoreError::NoFolder { .. } => ErrorKind::NotFound,
             StoreError::IsDirectory { .. } => ErrorKind::Invalid,
-            StoreError::AlreadyExists { .. } => ErrorKind::Conflict,
+            StoreError::AlreadyExists { .. } | StoreError::ChangedElsewhere { .. } => ErrorKind::Conflict,
             StoreError::CannotCreate { .. }
             | StoreError::NotWritable { .. }
             | StoreError::Io { .. }
@@ -113,7 +122,7 @@ impl StoreError {
             | StoreError::DiskFull { .. } => ErrorKind::Io,
             StoreError::NotAProject { .. } | StoreError::Damaged { .. } | StoreError::DamagedData { .. } => ErrorKind::Damaged,
             StoreError::NewerVersion { .. } => ErrorKind::NewerVersion,
-            StoreError::Locked { .. } => ErrorKind::Locked,
+            StoreError::Busy { .. } => ErrorKind::Locked,
             StoreError::Cancelled => ErrorKind::Cancelled,
             StoreError::Sqlite(_) | StoreError::Corrupt(_) => ErrorKind::Internal,
         }
@@ -131,9 +140,12 @@ impl StoreError {
             | StoreError::NotWritable { path, .. }
             | StoreError::NewerVersion { path, .. }
             | StoreError::Damaged { path, .. }
-            | StoreError::Locked { path }
             | StoreError::Io { path, .. } => Some(path),
-            StoreError::DamagedData { path, .. } | StoreError::ReadOnly { path, .. } | StoreError::DiskFull { path } => path.as_deref(),
+            StoreError::DamagedData { path, .. }
+            | StoreError::ReadOnly { path, .. }
+            | StoreError::DiskFull { path }
+            | StoreError::Busy { path }
+            | StoreError::ChangedElsewhere { path } => path.as_deref(),
             StoreError::Sqlite(_) | StoreError::Corrupt(_) | StoreError::Cancelled => None,
         }
     }
@@ -145,6 +157,8 @@ impl StoreError {
             StoreError::DamagedData { path: None, detail } => StoreError::DamagedData { path: Some(project.to_owned()), detail },
             StoreError::ReadOnly { path: None, reason } => StoreError::ReadOnly { path: Some(project.to_owned()), reason },
             StoreError::DiskFull { path: None } => StoreError::DiskFull { path: Some(project.to_owned()) },
+            StoreError::Busy { path: None } => StoreError::Busy { path: Some(project.to_owned()) },
+            StoreError::ChangedElsewhere { path: None } => StoreError::ChangedElsewhere { path: Some(project.to_owned()) },
             other => other,
         }
     }
@@ -185,6 +199,7 @@ impl From<rusqlite::Error> for StoreError {
         match e.sqlite_error_code() {
             Some(DatabaseCorrupt | NotADatabase) => StoreError::DamagedData { path: None, detail: e.to_string() },
             Some(DiskFull) => StoreError::DiskFull { path: None },
+            Some(DatabaseBusy | DatabaseLocked) => StoreError::Busy { path: None },
             Some(ReadOnly) => StoreError::ReadOnly { path: None, reason: "the system refused to write it".into() },
             _ => StoreError::Sqlite(e),
         }
@@ -231,6 +246,14 @@ pub struct Store {
     /// next write's own transaction, so a write that is refused or rolled back leaves the file
     /// exactly as it was.
     stamp_due: std::sync::atomic::AtomicBool,
+    /// Other processes' commits, seen through `PRAGMA data_version`.
+    versions: concurrency::VersionWatch,
+    /// The full check running on a worker (`background_check`), whose verdict the first write
+    /// waits for.
+    pending_check: Option<std::sync::Arc<concurrency::CheckSlot>>,
+    /// This store committed a write: only then does closing fold the WAL back (a checkpoint
+    /// that resets the WAL counts as a change for the other processes' `data_version`).
+    wrote: std::cell::Cell<bool>,
 }
 
 impl std::fmt::Debug for Store {
@@ -254,7 +277,7 @@ impl Store {
         // A new file is sound by construction.
         let mut store = Store::new(conn, path, Access::Writable);
         store.verified = true;
-        store.lock()?;
+        store.wait_for_others()?;
         store.configure()?;
         migrations::migrate(&mut store.conn, migrations::MIGRATIONS, 0)?;
         store.write(|w| w.init_project_info(title))?;
@@ -262,7 +285,17 @@ impl Store {
     }
 
     fn new(conn: Connection, path: &Path, access: Access) -> Store {
-        Store { conn, path: path.to_owned(), reads: Default::default(), access, verified: false, stamp_due: Default::default() }
+        Store {
+            conn,
+            path: path.to_owned(),
+            reads: Default::default(),
+            access,
+            verified: false,
+            stamp_due: Default::default(),
+            versions: Default::default(),
+            pending_check: None,
+            wrote: Default::default(),
+        }
     }
 
     /// Opens an existing project, refusing (without writing) anything that is not a Thicket
@@ -302,7 +335,7 @@ impl Store {
             return Self::open_read_only(path, Access::ReadOnly { reason: "the file is not writable".into() }, latest);
         }
         let mut store = Store::new(conn, path, Access::Writable);
-        store.lock()?;
+        store.wait_for_others()?;
         let version = store.inspect(latest)?;
         store.configure()?;
         if version < latest {
@@ -333,6 +366,7 @@ impl Store {
                 }
             };
             let store = Store::new(conn, path, access.clone());
+            let _ = store.wait_for_others();
             match store.inspect(latest) {
                 Ok(version) if version < latest && store.access == Access::ReadOnly { reason: "opened for reading".into() } => {
                     return Err(StoreError::NotWritable {
@@ -365,15 +399,10 @@ impl Store {
     /// pass is stamped in the file (`soundness::STAMP_KEY`).
     pub fn verify(&mut self) -> Result<()> {
         self.check_now()?;
-        // Stamped, so that the next process within `VERIFY_EVERY` needs only the header check.
-        self.conn
-            .execute(
-                "INSERT INTO project_info (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [soundness::STAMP_KEY, &soundness::now_secs().to_string()],
-            )
-            .map_err(|e| StoreError::from(e).with_path(&self.path))?;
-        self.stamp_due.store(false, std::sync::atomic::Ordering::Relaxed);
-        Ok(())
+        // Stamped (by the write's own transaction), so that the next process within
+        // `VERIFY_EVERY` needs only the header check.
+        self.stamp_due.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.write(|_| Ok::<_, StoreError>(()))
     }
 
     /// The full check (header, `quick_check`, every text against its hash), without stamping.
@@ -403,6 +432,13 @@ impl Store {
         if self.verified {
             return Ok(());
         }
+        if let Some(slot) = self.pending_check.take() {
+            // The check is running on a worker: wait for its verdict rather than run it again.
+            if let Ok(verdict) = slot.wait() {
+                return self.accept_verdict(verdict);
+            }
+            // It had not started: it is run here instead.
+        }
         if soundness::recently_verified(&self.conn) {
             if let Some(detail) = soundness::header_damage(&self.path).map_err(|e| StoreError::Io { path: self.path.clone(), source: e })? {
                 return Err(self.mark_damaged(detail));
@@ -413,6 +449,47 @@ impl Store {
         self.check_now()?;
         self.stamp_due.store(true, std::sync::atomic::Ordering::Relaxed);
         Ok(())
+    }
+
+    /// The full soundness check, to run on a worker (`BackgroundCheck::run`), when the first
+    /// write of this process would otherwise run it on the caller's thread; `None` when no
+    /// full check is due (read-only, already checked, or a check passed less than
+    /// `soundness::VERIFY_EVERY` ago). Until its verdict is in, the first write waits for it.
+    pub fn background_check(&mut self) -> Option<BackgroundCheck> {
+        if self.access != Access::Writable || self.verified || self.pending_check.is_some() || soundness::recently_verified(&self.conn) {
+            return None;
+        }
+        let slot = std::sync::Arc::new(concurrency::CheckSlot::default());
+        self.pending_check = Some(std::sync::Arc::clone(&slot));
+        Some(BackgroundCheck::new(&self.path, slot))
+    }
+
+    /// Whether a background check is still running; a verdict that came in is taken in now
+    /// (a failure makes the store damaged: see `access`). Never waits.
+    pub fn checking(&mut self) -> bool {
+        let Some(slot) = &self.pending_check else { return false };
+        match slot.verdict() {
+            None => true,
+            Some(verdict) => {
+                self.pending_check = None;
+                if let Ok(verdict) = verdict {
+                    let _ = self.accept_verdict(verdict);
+                }
+                false
+            }
+        }
+    }
+
+    /// Takes in a full check's verdict: a pass is stamped with the next write.
+    fn accept_verdict(&mut self, verdict: Option<String>) -> Result<()> {
+        match verdict {
+            None => {
+                self.verified = true;
+                self.stamp_due.store(true, std::sync::atomic::Ordering::Relaxed);
+                Ok(())
+            }
+            Some(detail) => Err(self.mark_damaged(detail)),
+        }
     }
 
     fn refuse_unless_writable(&self) -> Result<()> {
@@ -433,21 +510,7 @@ impl Store {
     where
         E: From<StoreError> + NamesProject,
     {
-        self.gate()?;
-        let path = self.path.clone();
-        let stamp_due = &self.stamp_due;
-        let tx = self.conn.transaction().map_err(|e| StoreError::from(e).with_path(&path))?;
-        let mut writer = Writer::new(tx);
-        let value = f(&mut writer).map_err(|e| e.with_project(&path))?;
-        let stamp = stamp_due.load(std::sync::atomic::Ordering::Relaxed);
-        if stamp {
-            writer.set_project_info(soundness::STAMP_KEY, &soundness::now_secs().to_string()).map_err(|e| e.with_path(&path))?;
-        }
-        writer.commit().map_err(|e| StoreError::from(e).with_path(&path))?;
-        if stamp {
-            stamp_due.store(false, std::sync::atomic::Ordering::Relaxed);
-        }
-        Ok(value)
+        self.write_in(false, None, f)
     }
 
     /// `write`, telling `observer` how far long work is (`Writer::progress`): it answers
@@ -456,22 +519,73 @@ impl Store {
     where
         E: From<StoreError> + NamesProject,
     {
+        self.write_in(false, Some(observer), f)
+    }
+
+    /// `write_observed` for a step of the undo history: refused with
+    /// `StoreError::ChangedElsewhere` (nothing written) when another process committed since
+    /// this store last looked (`changed_elsewhere`) or since the last `take_outside_change`.
+    pub fn write_history<'s, T, E>(&'s mut self, observer: &'s mut (dyn FnMut(usize, usize) -> bool + Send), f: impl FnOnce(&mut Writer<'s>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError> + NamesProject,
+    {
+        self.write_in(true, Some(observer), f)
+    }
+
+    /// One write transaction, begun with `BEGIN IMMEDIATE` (the write lock is taken first, so
+    /// what the closure reads is still true when it writes); `guard` refuses it when another
+    /// process changed the project unseen.
+    fn write_in<'s, T, E>(&'s mut self, guard: bool, observer: Option<&'s mut (dyn FnMut(usize, usize) -> bool + Send)>, f: impl FnOnce(&mut Writer<'s>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError> + NamesProject,
+    {
         self.gate()?;
         let path = self.path.clone();
         let stamp_due = &self.stamp_due;
-        let tx = self.conn.transaction().map_err(|e| StoreError::from(e).with_path(&path))?;
+        let versions = &self.versions;
+        let wrote = &self.wrote;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(|e| StoreError::from(e).with_path(&path))?;
+        let now = concurrency::data_version(&tx).map_err(|e| StoreError::from(e).with_path(&path))?;
+        let moved = versions.see(now);
+        if guard && (moved || versions.pending()) {
+            // Dropping the transaction rolls it back: nothing was written.
+            return Err(StoreError::ChangedElsewhere { path: Some(path) }.into());
+        }
         let mut writer = Writer::new(tx);
-        writer.observer = std::cell::RefCell::new(Some(observer));
+        if let Some(observer) = observer {
+            writer.observer = std::cell::RefCell::new(Some(observer));
+        }
         let value = f(&mut writer).map_err(|e| e.with_project(&path))?;
         let stamp = stamp_due.load(std::sync::atomic::Ordering::Relaxed);
         if stamp {
             writer.set_project_info(soundness::STAMP_KEY, &soundness::now_secs().to_string()).map_err(|e| e.with_path(&path))?;
         }
         writer.commit().map_err(|e| StoreError::from(e).with_path(&path))?;
+        wrote.set(true);
         if stamp {
             stamp_due.store(false, std::sync::atomic::Ordering::Relaxed);
         }
         Ok(value)
+    }
+
+    /// How long a write waits for another process's write before `StoreError::Busy` (from
+    /// `busy_timeout` at open; tests shorten it).
+    pub fn set_busy_timeout(&self, wait: std::time::Duration) -> Result<()> {
+        self.conn.busy_timeout(wait).map_err(|e| StoreError::from(e).with_path(&self.path))
+    }
+
+    /// Whether another process committed to the project since this store last looked (at
+    /// open, at its last write or at the last call): one cheap query (`PRAGMA data_version`)
+    /// that a window can run every few frames.
+    pub fn changed_elsewhere(&self) -> Result<bool> {
+        let now = concurrency::data_version(&self.conn).map_err(|e| StoreError::from(e).with_path(&self.path))?;
+        Ok(self.versions.see(now))
+    }
+
+    /// Whether another process's commit was seen (by `changed_elsewhere` or by a write) since
+    /// the last call; the call forgets it. The project layer clears its undo history on it.
+    pub fn take_outside_change(&self) -> bool {
+        self.versions.take()
     }
 
     /// Writes a consistent copy of the project to `to` (a new file; an existing one is refused),
@@ -492,7 +606,7 @@ impl Store {
         if self.access != Access::Writable {
             return Ok(None);
         }
-        match self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);") {
+        match self.checkpoint() {
             Ok(()) => Ok(None),
             Err(e) => Ok(Some(format!(
                 "the changes are saved, but \"{}\" could not be made a single file again ({e}); they are kept in the \"-wal\" file beside it, which Thicket reads on the next open: keep the two together",
@@ -501,12 +615,26 @@ impl Store {
         }
     }
 
-    /// Takes the exclusive lock that keeps other processes out until this store is dropped.
-    fn lock(&mut self) -> Result<()> {
-        self.conn.busy_timeout(std::time::Duration::from_millis(250))?;
-        self.conn
-            .execute_batch("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT;")
-            .map_err(|e| classify(&self.path, e))
+    /// Folds the WAL into the main file and empties it, without waiting: while another process
+    /// has the project open it may not complete (SQLite reports it busy, not as an error), and
+    /// the last connection to close does it.
+    fn checkpoint(&self) -> rusqlite::Result<()> {
+        if !self.wrote.get() {
+            // Nothing of ours to fold back; SQLite folds the WAL when the last connection closes.
+            return Ok(());
+        }
+        self.conn.busy_timeout(std::time::Duration::ZERO)?;
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+    }
+
+    /// Lets this connection wait its turn behind other processes' writes (`busy_timeout`), and
+    /// notes the project's state so that their later commits are seen (`changed_elsewhere`).
+    fn wait_for_others(&self) -> Result<()> {
+        concurrency::wait_for_others(&self.conn).map_err(|e| classify(&self.path, e))?;
+        if let Ok(now) = concurrency::data_version(&self.conn) {
+            self.versions.see(now);
+        }
+        Ok(())
     }
 
     /// Reads identity and version without writing; returns the schema version. The full check
@@ -562,7 +690,7 @@ impl Drop for Store {
     fn drop(&mut self) {
         // Best effort: a failed checkpoint leaves the WAL beside the file, which SQLite replays next time.
         if self.access == Access::Writable {
-            let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);");
+            let _ = self.checkpoint();
         }
     }
 }
@@ -672,7 +800,7 @@ pub(super) fn read_prefix(path: &Path, buf: &mut [u8]) -> Result<usize> {
 fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
     use rusqlite::ErrorCode::*;
     match e.sqlite_error_code() {
-        Some(DatabaseBusy | DatabaseLocked) => StoreError::Locked { path: path.to_owned() },
+        Some(DatabaseBusy | DatabaseLocked) => StoreError::Busy { path: Some(path.to_owned()) },
         Some(NotADatabase) => StoreError::NotAProject {
             path: path.to_owned(),
             reason: "it is not a Thicket project (not an SQLite database, or encrypted)".into(),

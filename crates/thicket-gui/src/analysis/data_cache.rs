@@ -12,10 +12,15 @@
 //! speakers, indexing texts) needs no connection and runs on a worker (`jobs`). Until both are
 //! done, [`DataCache::get`] answers [`Loaded::Loading`] and the view says so.
 //!
-//! Why not a second connection on a worker thread: the file is opened with an exclusive lock
-//! (`PRAGMA locking_mode = EXCLUSIVE`, so that a second process cannot write it), which also
-//! keeps out a second connection of this process. Why not lend the one connection to a worker:
-//! every panel reads through it after a change, and would wait for the worker.
+//! The data is keyed on the app's generation, which also moves on when another Thicket process
+//! commits to the project (the app polls `PRAGMA data_version`, see `Project::poll_outside_changes`):
+//! another process's change reloads it like one made here.
+//!
+//! Why not a second connection on a worker thread: the rows must be those of the state the
+//! views show, which the UI thread's connection reads between two frames; a worker's connection
+//! could see a later commit of another process half way through the views' refresh. Why not
+//! lend the one connection to a worker: every panel reads through it after a change, and would
+//! wait for the worker.
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -47,6 +47,13 @@ impl Project {
         let path = self.store.path().to_owned();
         self.store.write_observed(observer, |w| apply_in(w, action)).map_err(|e| e.with_project(&path))
     }
+
+    /// `apply_observed` for a step of the undo history: refused, with nothing written, when
+    /// another process changed the project since this one last looked (`StoreError::ChangedElsewhere`).
+    pub(super) fn apply_history(&mut self, action: Action, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Outcome> {
+        let path = self.store.path().to_owned();
+        self.store.write_history(observer, |w| apply_in(w, action)).map_err(|e| e.with_project(&path))
+    }
 }
 
 impl Project {
@@ -77,6 +84,7 @@ impl Project {
                 Ok(Some((label, Outcome { inverse, created })))
             })
             .map_err(|e| e.with_project(&path))?;
+        self.take_outside_change();
         Ok(done.map(|(label, outcome)| {
             self.record(label, outcome.inverse.clone());
             outcome

@@ -216,6 +216,7 @@ impl Project {
             }
             Ok((reports, inverses))
         });
+        self.take_outside_change();
         match result {
             Ok((reports, mut inverses)) => {
                 let applied = !inverses.is_empty();

@@ -89,7 +89,7 @@ fn about(e: Error, path: &Path) -> Error {
         StoreError::NotWritable { reason, .. } => StoreError::NotWritable { path, reason },
         StoreError::NewerVersion { found, supported, .. } => StoreError::NewerVersion { path, found, supported },
         StoreError::Damaged { detail, .. } => StoreError::Damaged { path, detail },
-        StoreError::Locked { .. } => StoreError::Locked { path },
+        StoreError::Busy { .. } => StoreError::Busy { path: Some(path) },
         StoreError::Io { source, .. } => StoreError::Io { path, source },
         other => other,
     })
