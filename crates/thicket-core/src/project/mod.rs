@@ -6,6 +6,7 @@
 
 mod analysis_load;
 mod apply;
+mod audit;
 mod autocode;
 mod check;
 mod coders;
@@ -27,6 +28,7 @@ use crate::model::*;
 use crate::store::Store;
 
 pub use analysis_load::{AnalysisLoader, AnalysisRows};
+pub use audit::action_kind;
 pub use check::CheckReport;
 pub use coders::{CoderSummary, format_duration, seconds_between};
 pub use merge::{ConflictRule, KindCount, MergeConflict, MergeOptions, MergeOutcome, MergeReport, MergeSource};
@@ -60,17 +62,19 @@ pub struct Project {
     store: Store,
     undo: Vec<HistoryEntry>,
     redo: Vec<HistoryEntry>,
+    /// Who the audit trail names for this session's actions (`set_actor`).
+    actor: String,
 }
 
 impl Project {
     /// Creates a new project file (refused if `path` exists).
     pub fn create(path: &Path, title: &str) -> Result<Project> {
-        Ok(Project { store: Store::create(path, title)?, undo: Vec::new(), redo: Vec::new() })
+        Ok(Project { store: Store::create(path, title)?, undo: Vec::new(), redo: Vec::new(), actor: default_coder() })
     }
 
     /// Opens a project file (see `Store::open` for what is refused).
     pub fn open(path: &Path) -> Result<Project> {
-        Ok(Project { store: Store::open(path)?, undo: Vec::new(), redo: Vec::new() })
+        Ok(Project { store: Store::open(path)?, undo: Vec::new(), redo: Vec::new(), actor: default_coder() })
     }
 
     /// Closes the project, leaving a single file on disk. A note comes back when that last
@@ -81,7 +85,7 @@ impl Project {
 
     /// Opens a project for reading only: nothing is locked or written; every write is refused.
     pub fn open_for_reading(path: &Path) -> Result<Project> {
-        Ok(Project { store: Store::open_for_reading(path)?, undo: Vec::new(), redo: Vec::new() })
+        Ok(Project { store: Store::open_for_reading(path)?, undo: Vec::new(), redo: Vec::new(), actor: default_coder() })
     }
 
     /// Copies what can still be read (sources whose text is intact, codes, codings, cases,
@@ -140,7 +144,8 @@ impl Project {
     /// one undo step.
     pub fn perform_observed(&mut self, action: Action, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Outcome> {
         let label = action.label();
-        let outcome = self.apply_observed(action, observer)?;
+        let kind = audit::action_kind(&action);
+        let outcome = self.apply_observed(action, observer, (kind, label.clone()))?;
         self.record(label, outcome.inverse.clone());
         Ok(outcome)
     }
@@ -159,7 +164,7 @@ impl Project {
     /// `undo`, watched as `perform_observed` is; a cancelled undo leaves the step to undo.
     pub fn undo_observed(&mut self, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Option<String>> {
         let Some(entry) = self.undo.pop() else { return Ok(None) };
-        match self.apply_observed(entry.inverse.clone(), observer) {
+        match self.apply_observed(entry.inverse.clone(), observer, ("Undo", format!("Undo: {}", entry.label))) {
             Ok(outcome) => {
                 self.redo.push(HistoryEntry { label: entry.label.clone(), inverse: outcome.inverse });
                 Ok(Some(entry.label))
@@ -179,7 +184,7 @@ impl Project {
     /// `redo`, watched as `perform_observed` is; a cancelled redo leaves the step to redo.
     pub fn redo_observed(&mut self, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Option<String>> {
         let Some(entry) = self.redo.pop() else { return Ok(None) };
-        match self.apply_observed(entry.inverse.clone(), observer) {
+        match self.apply_observed(entry.inverse.clone(), observer, ("Redo", format!("Redo: {}", entry.label))) {
             Ok(outcome) => {
                 self.undo.push(HistoryEntry { label: entry.label.clone(), inverse: outcome.inverse });
                 Ok(Some(entry.label))
