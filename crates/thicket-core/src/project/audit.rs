@@ -265,3 +265,133 @@ impl Project {
         Ok(self.store.read().audit_page(f, offset, limit, entities_each)?)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+
+    use super::*;
+    use crate::action::NewCoding;
+
+    fn newest(p: &Project) -> AuditEntry {
+        p.audit_page(&AuditFilter::default(), 0, 1, 100).unwrap().remove(0)
+    }
+
+    #[test]
+    fn every_kind_of_action_writes_one_row_naming_what_it_touched() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = Project::create(&dir.path().join("a.thicket"), "audit").unwrap();
+        p.set_actor("Amara");
+        // Each step: the action, built from what earlier steps made.
+        type Step = Box<dyn Fn(&Project) -> Action>;
+        let code = |p: &Project, name: &str| p.code_at(name).unwrap();
+        let src = |p: &Project| p.source_named("visit").unwrap().id;
+        let case = |p: &Project| p.cases().unwrap()[0].id;
+        let coder = |p: &Project| p.coders().unwrap()[0].id;
+        let steps: Vec<Step> = vec![
+            Box::new(|_| crate::project::import_text("visit", SourceKind::Interview, "We talked about the school.\n\nThen about the plan.\n")),
+            Box::new(move |p| Action::UpdateSource { id: src(p), name: "visit".into(), kind: SourceKind::Interview, date: Some("2024-03-05".into()) }),
+            Box::new(move |p| Action::SetSourceAuthor { id: src(p), author: Some("agency".into()) }),
+            Box::new(|_| Action::CreateCase { name: "Okafor family".into(), description: String::new(), sources: vec![] }),
+            Box::new(move |p| Action::UpdateCase { id: case(p), name: "Okafor family".into(), description: "two children".into() }),
+            Box::new(move |p| Action::AssignSources { case: case(p), sources: vec![src(p)] }),
+            Box::new(move |p| Action::UnassignSources { case: case(p), sources: vec![src(p)] }),
+            Box::new(move |p| Action::CreateParticipant { name: "Ada".into(), role: None, cases: vec![case(p)] }),
+            Box::new(|_| Action::CreateCoder { name: "Jonas".into() }),
+            Box::new(move |p| Action::SetCoderColor { id: coder(p), color: "#112233".into() }),
+            Box::new(move |p| Action::RenameCoder { id: coder(p), name: "Jonas K".into() }),
+            Box::new(|_| Action::CreateCode { parent: None, name: "School".into(), color: "#336699".into(), description: Default::default() }),
+            Box::new(move |p| Action::UpdateCode { id: code(p, "School"), parent: None, name: "School".into(), color: "#336600".into(), description: Default::default(), sort_order: 0 }),
+            Box::new(move |p| Action::CreateCodeAndApply {
+                parent: None,
+                name: "Plan".into(),
+                color: "#aa0000".into(),
+                description: Default::default(),
+                coder: coder(p),
+                spans: vec![(src(p), TextSpan::new(38, 46).unwrap())],
+            }),
+            Box::new(move |p| Action::AddCodings(vec![NewCoding { source: src(p), code: code(p, "School"), coder: coder(p), span: TextSpan::new(0, 9).unwrap(), memo: String::new() }])),
+            Box::new(move |p| Action::UpdateCoding { id: p.codings_in(src(p)).unwrap()[0].id, span: TextSpan::new(0, 10).unwrap(), memo: "m".into() }),
+            Box::new(move |p| Action::ReassignCodings { codings: vec![p.codings_in(src(p)).unwrap()[0].id], to: code(p, "Plan") }),
+            Box::new(move |p| Action::CreateMemo { target: MemoTarget::Code { id: code(p, "School") }, title: "On school".into(), body: "x".into(), coder: coder(p) }),
+            Box::new(move |p| Action::UpdateMemo { id: p.memos().unwrap()[0].id, title: "On school".into(), body: "y".into(), updated_at: None }),
+            Box::new(|_| Action::DefineAttribute { name: "Size".into(), applies_to: AttributeTarget::Case, value_type: AttributeType::Number, categories: vec![] }),
+            Box::new(move |p| Action::SetAttribute { attribute: p.attributes().unwrap()[0].id, entity: case(p).0, value: Some("4".into()) }),
+            Box::new(move |p| Action::CreateFramework { name: "Matrix".into(), codes: vec![code(p, "School")], cases: vec![case(p)] }),
+            Box::new(move |p| Action::Batch { label: "Two codes".into(), actions: vec![
+                Action::CreateCode { parent: None, name: "A".into(), color: "#000001".into(), description: Default::default() },
+                Action::CreateCode { parent: Some(code(p, "School")), name: "B".into(), color: "#000002".into(), description: Default::default() },
+            ] }),
+            Box::new(move |p| Action::SetCoderRetired { id: coder(p), retired: true }),
+            Box::new(move |p| Action::Remove(EntitySet { codes: vec![code(p, "School")], ..Default::default() })),
+        ];
+        for (i, step) in steps.iter().enumerate() {
+            let before = p.audit_count(&AuditFilter::default()).unwrap();
+            let action = step(&p);
+            let (kind, label) = (action_kind(&action), action.label());
+            p.perform(action).unwrap_or_else(|e| panic!("step {i} ({kind}): {e}"));
+            assert_eq!(p.audit_count(&AuditFilter::default()).unwrap(), before + 1, "step {i} ({kind})");
+            let row = newest(&p);
+            assert_eq!((row.entry.kind.as_str(), row.entry.summary.as_str(), row.entry.coder.as_str()), (kind, label.as_str(), "Amara"), "step {i}");
+        }
+        // The deletion names the code (by its name: it is gone now), its sub-code and the codings
+        // it took with it.
+        let removal = newest(&p);
+        assert!(removal.entry.entities.iter().any(|e| e.kind == AuditEntityKind::Code && e.name == "School"), "{removal:?}");
+        assert!(removal.entry.entities.iter().any(|e| e.kind == AuditEntityKind::Code && e.name == "B"), "{removal:?}");
+        // The history of the source: its import, edits, links, codings.
+        let visit = src(&p).0;
+        let of_source = p.audit_page(&AuditFilter { entity: Some((AuditEntityKind::Source, visit)), ..Default::default() }, 0, 100, 0).unwrap();
+        let kinds: Vec<&str> = of_source.iter().map(|r| r.entry.kind.as_str()).collect();
+        for k in ["ImportSources", "UpdateSource", "SetSourceAuthor", "AssignSources", "CreateCodeAndApply", "AddCodings"] {
+            assert!(kinds.contains(&k), "{k} missing from {kinds:?}");
+        }
+        assert!(!kinds.contains(&"CreateCoder"));
+    }
+
+    #[test]
+    fn undo_and_redo_are_rows_too_and_a_refused_action_writes_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = Project::create(&dir.path().join("a.thicket"), "audit").unwrap();
+        p.perform(Action::CreateCode { parent: None, name: "School".into(), color: "#336699".into(), description: Default::default() }).unwrap();
+        let n = p.audit_count(&AuditFilter::default()).unwrap();
+        // Refused (the name is taken): nothing applied, nothing recorded.
+        assert!(p.perform(Action::CreateCode { parent: None, name: "School".into(), color: "#336699".into(), description: Default::default() }).is_err());
+        assert!(p.perform(Action::UpdateSource { id: SourceId(99), name: "x".into(), kind: SourceKind::Interview, date: None }).is_err());
+        assert_eq!(p.audit_count(&AuditFilter::default()).unwrap(), n);
+        p.undo().unwrap();
+        let row = newest(&p);
+        assert_eq!((row.entry.kind.as_str(), row.entry.summary.as_str()), ("Undo", "Undo: Create code “School”"));
+        assert!(row.entry.entities.iter().any(|e| e.kind == AuditEntityKind::Code && e.name == "School"), "{row:?}");
+        p.redo().unwrap();
+        let row = newest(&p);
+        assert_eq!((row.entry.kind.as_str(), row.entry.summary.as_str()), ("Redo", "Redo: Create code “School”"));
+        assert_eq!(p.audit_count(&AuditFilter::default()).unwrap(), n + 2);
+        // Filters: by coder and by time.
+        let me = p.actor().to_string();
+        assert_eq!(p.audit_count(&AuditFilter { coder: Some(me), ..Default::default() }).unwrap(), n + 2);
+        assert_eq!(p.audit_count(&AuditFilter { coder: Some("nobody".into()), ..Default::default() }).unwrap(), 0);
+        assert_eq!(p.audit_count(&AuditFilter { since: Some("2999-01-01".into()), ..Default::default() }).unwrap(), 0);
+    }
+
+    #[test]
+    fn the_trail_refuses_changes_and_deletions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.thicket");
+        let mut p = Project::create(&path, "audit").unwrap();
+        p.perform(Action::CreateCode { parent: None, name: "School".into(), color: "#336699".into(), description: Default::default() }).unwrap();
+        drop(p);
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for sql in [
+            "UPDATE audit_log SET coder = 'someone else'",
+            "DELETE FROM audit_log",
+            "UPDATE audit_entities SET name = 'x'",
+            "DELETE FROM audit_entities",
+        ] {
+            let e = conn.execute(sql, []).unwrap_err();
+            assert!(e.to_string().contains("append-only"), "{sql}: {e}");
+        }
+        let n: i64 = conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 1);
+    }
+}
