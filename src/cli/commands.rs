@@ -184,6 +184,8 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
             p.close()?;
             Ok(Ending::Success)
         }
+        Command::Backup { project, command } => super::backup::run(&project, command),
+        Command::Log { project, source, code, coder, since, format } => super::backup::log(&project, source.as_deref(), code.as_deref(), coder, since, &format),
         Command::Coder { project, command } => {
             let mut p = Project::open(&project)?;
             super::coders::run(&mut p, command)?;

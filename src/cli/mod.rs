@@ -7,6 +7,7 @@
 
 mod analysis;
 mod attributes;
+mod backup;
 mod codebook;
 mod coders;
 mod commands;
@@ -194,6 +195,31 @@ pub enum Command {
         #[command(subcommand)]
         command: ParticipantCommand,
     },
+    /// Rotating snapshots of a project (NAME.thicket-backups/ beside it): list, make, restore.
+    Backup {
+        project: PathBuf,
+        #[command(subcommand)]
+        command: BackupCommand,
+    },
+    /// The audit trail: every action, undo and redo, newest first (who, when, what, on what).
+    Log {
+        project: PathBuf,
+        /// Only what touched this source.
+        #[arg(long)]
+        source: Option<String>,
+        /// Only what touched this code (its path, e.g. "Ruptures/Withdrawal").
+        #[arg(long)]
+        code: Option<String>,
+        /// Only what this coder did.
+        #[arg(long)]
+        coder: Option<String>,
+        /// Only from this date (YYYY-MM-DD, UTC) or time (RFC 3339) on.
+        #[arg(long)]
+        since: Option<String>,
+        /// table, json or csv.
+        #[arg(long, default_value = "table")]
+        format: String,
+    },
     /// Manage coders: add, rename, colour, retire, and record blind coding.
     Coder {
         project: PathBuf,
@@ -307,7 +333,7 @@ pub enum Command {
         /// large (ten times the reference).
         #[arg(long, default_value = "small")]
         scale: String,
-        /// Run only these: import, open, segments, crosstab, cooccur, agreement, search, reconcile, window, docview, docx, qdpx, memory, qualcoder (repeatable).
+        /// Run only these: import, open, segments, crosstab, cooccur, agreement, search, reconcile, window, docview, docx, qdpx, memory, qualcoder, backup (repeatable).
         #[arg(long)]
         only: Vec<String>,
         #[arg(long, default_value_t = 42)]
@@ -485,6 +511,39 @@ pub enum MemoCommand {
     List {
         #[arg(long, default_value = "table")]
         format: String,
+    },
+}
+
+/// `thicket backup PROJECT ...`
+#[derive(Debug, Subcommand)]
+pub enum BackupCommand {
+    /// List the snapshots, newest first, with their date, size and counts.
+    List {
+        /// The backup folder (default: NAME.thicket-backups beside the project).
+        #[arg(long)]
+        folder: Option<PathBuf>,
+        /// table, json or csv.
+        #[arg(long, default_value = "table")]
+        format: String,
+    },
+    /// Take a snapshot now (checked before it counts), then drop the oldest beyond --keep
+    /// (the newest of each of the last 7 days is kept too).
+    Make {
+        #[arg(long)]
+        folder: Option<PathBuf>,
+        /// How many of the newest snapshots to keep (default 10).
+        #[arg(long)]
+        keep: Option<usize>,
+    },
+    /// Write a snapshot into a new project file (never over PROJECT).
+    Restore {
+        /// The snapshot: its file name in the backup folder, or a path.
+        snapshot: PathBuf,
+        /// The new project file.
+        #[arg(long)]
+        to: PathBuf,
+        #[arg(long)]
+        folder: Option<PathBuf>,
     },
 }
 

@@ -138,6 +138,8 @@ pub struct ThicketApp {
     pub(super) team: super::team::Team,
     pub(super) find: super::search::FindBar,
     pub(super) project_search: super::search::ProjectSearch,
+    pub(super) history: super::history::HistoryWindow,
+    pub(super) backups: super::backups::BackupsDialog,
     /// The memo browser, cases and attributes windows.
     pub(super) data: super::data_windows::DataWindows,
     pub(super) analysis: super::analysis::AnalysisArea,
@@ -226,6 +228,8 @@ impl ThicketApp {
             team: Default::default(),
             find: Default::default(),
             project_search: Default::default(),
+            history: Default::default(),
+            backups: Default::default(),
             data: Default::default(),
             analysis: Default::default(),
             reports: Default::default(),
@@ -637,6 +641,8 @@ impl ThicketApp {
         self.coder_known = None;
         self.analysis = Default::default();
         self.pseudonyms = Default::default();
+        self.history = Default::default();
+        self.backups = Default::default();
         self.excerpts.close_project();
         // The listings were another project's: none are shown until the next one's are read.
         self.summary = None;
@@ -1257,6 +1263,8 @@ impl eframe::App for ThicketApp {
         super::refi_dialog::show(self, ui.ctx());
         super::merge_dialog::show(self, ui.ctx());
         super::pseudonyms::show(self, ui.ctx());
+        super::history::show(self, ui.ctx());
+        super::backups::show(self, ui.ctx());
         super::excerpt_dialog::show(self, ui.ctx());
         super::team::show(self, ui.ctx());
         super::qualcoder_import::show(self, ui.ctx());
@@ -1266,6 +1274,13 @@ impl eframe::App for ThicketApp {
             // Commands wait for the project to come back.
             super::writing::show(ui.ctx(), writing);
             return;
+        }
+        // The audit trail names the window's coder for the actions about to run.
+        if let Some(p) = &mut self.project
+            && !self.coder.is_empty()
+            && p.actor() != self.coder
+        {
+            p.set_actor(&self.coder);
         }
         let commands = std::mem::take(&mut self.commands);
         if !commands.is_empty() {

@@ -15,6 +15,8 @@ pub mod jobs;
 mod listings;
 mod attribute_cell;
 mod attributes;
+pub mod backups;
+pub mod history;
 mod cases;
 mod code_bar;
 mod codebook;

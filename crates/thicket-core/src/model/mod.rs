@@ -7,6 +7,7 @@
 //! Nothing here touches SQLite or egui. The store fills these types from rows; the project layer,
 //! analyses, exporters, the CLI and the UI all read them.
 
+mod audit;
 mod codebook;
 mod colour;
 mod entities;
@@ -21,6 +22,7 @@ pub mod qualcoder_rows;
 pub mod refi_dialect;
 mod span;
 
+pub use audit::{AuditEntity, AuditEntityKind, AuditEntry, AuditFilter, NewAuditEntry};
 pub use codebook::{Codebook, in_vivo_name, split_path};
 pub use colour::{CODE_PALETTE, CODER_PALETTE, Rgb, next_code_colour, next_coder_colour};
 pub use entities::*;

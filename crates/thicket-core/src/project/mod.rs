@@ -6,6 +6,8 @@
 
 mod analysis_load;
 mod apply;
+mod audit;
+mod backup;
 mod autocode;
 mod check;
 mod coders;
@@ -27,6 +29,8 @@ use crate::model::*;
 use crate::store::Store;
 
 pub use analysis_load::{AnalysisLoader, AnalysisRows};
+pub use audit::action_kind;
+pub use backup::{BACKUP_DAYS, BACKUP_EVERY_MINUTES, BACKUP_KEEP, BackupInfo, backup_folder, backup_info, list_backups, restore_backup, rotate_backups};
 pub use check::CheckReport;
 pub use coders::{CoderSummary, format_duration, seconds_between};
 pub use merge::{ConflictRule, KindCount, MergeConflict, MergeOptions, MergeOutcome, MergeReport, MergeSource};
@@ -70,6 +74,8 @@ pub struct Project {
     redo: Vec<HistoryEntry>,
     /// Another process's change cleared the history since `poll_outside_changes` last said so.
     cleared_unreported: bool,
+    /// Who the audit trail names for this session's actions (`set_actor`).
+    actor: String,
 }
 
 impl Project {
@@ -84,7 +90,7 @@ impl Project {
     }
 
     fn with_store(store: Store) -> Project {
-        Project { store, undo: Vec::new(), redo: Vec::new(), cleared_unreported: false }
+        Project { store, undo: Vec::new(), redo: Vec::new(), cleared_unreported: false, actor: default_coder() }
     }
 
     /// Closes the project, leaving a single file on disk. A note comes back when that last
@@ -197,7 +203,8 @@ impl Project {
     /// one undo step.
     pub fn perform_observed(&mut self, action: Action, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Outcome> {
         let label = action.label();
-        let outcome = self.apply_observed(action, observer);
+        let kind = audit::action_kind(&action);
+        let outcome = self.apply_observed(action, observer, (kind, label.clone()));
         // The steps recorded before another process's change cannot be undone safely; this
         // one can (its inverse was computed after that change).
         self.take_outside_change();
@@ -220,7 +227,7 @@ impl Project {
     /// `undo`, watched as `perform_observed` is; a cancelled undo leaves the step to undo.
     pub fn undo_observed(&mut self, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Option<String>> {
         let Some(entry) = self.undo.pop() else { return Ok(None) };
-        match self.apply_history(entry.inverse.clone(), observer) {
+        match self.apply_history(entry.inverse.clone(), observer, ("Undo", format!("Undo: {}", entry.label))) {
             Ok(outcome) => {
                 self.redo.push(HistoryEntry { label: entry.label.clone(), inverse: outcome.inverse });
                 Ok(Some(entry.label))
@@ -240,7 +247,7 @@ impl Project {
     /// `redo`, watched as `perform_observed` is; a cancelled redo leaves the step to redo.
     pub fn redo_observed(&mut self, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Option<String>> {
         let Some(entry) = self.redo.pop() else { return Ok(None) };
-        match self.apply_history(entry.inverse.clone(), observer) {
+        match self.apply_history(entry.inverse.clone(), observer, ("Redo", format!("Redo: {}", entry.label))) {
             Ok(outcome) => {
                 self.undo.push(HistoryEntry { label: entry.label.clone(), inverse: outcome.inverse });
                 Ok(Some(entry.label))

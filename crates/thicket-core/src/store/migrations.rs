@@ -18,6 +18,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("sql/0007_source_listing.sql"),
     include_str!("sql/0008_coders.sql"),
     include_str!("sql/0009_reconcile.sql"),
+    include_str!("sql/0010_audit.sql"),
 ];
 
 /// The schema version this build writes.

@@ -19,6 +19,7 @@
 //! one transaction: every user action is one transaction.
 
 mod concurrency;
+mod audit;
 mod convert;
 mod framework;
 mod merge;
@@ -181,6 +182,14 @@ fn read_only_message(path: Option<&Path>, reason: &str) -> String {
 
 fn disk_full_message(path: Option<&Path>) -> String {
     format!("cannot write {}: the disk is full; nothing was changed", named(path))
+}
+
+/// `PRAGMA quick_check` of a copy just written (`Store::snapshot_to`): `Err` says what is wrong.
+fn check_copy(path: &Path) -> std::result::Result<(), String> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| e.to_string())?;
+    let verdict: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| e.to_string())?;
+    if verdict == "ok" { Ok(()) } else { Err(format!("the copy failed its check: {verdict}")) }
 }
 
 /// Errors from SQLite, sorted: damage and a full disk are the user's to act on, the rest are bugs.
@@ -591,11 +600,36 @@ impl Store {
     /// Writes a consistent copy of the project to `to` (a new file; an existing one is refused),
     /// while this one stays open. The copy is compacted and is a single file.
     pub fn save_copy(&self, to: &Path) -> Result<()> {
+        self.snapshot_to(to)
+    }
+
+    /// The one function that writes a copy of the project (Save a copy, backups, restoring a
+    /// backup, the copy before a migration): `VACUUM INTO` a temporary name beside `to`, holding
+    /// every committed change (also those still in the `-wal` file); `quick_check` on the copy;
+    /// then a rename, so a crash never leaves a partial copy under the final name. An existing
+    /// `to` is refused.
+    pub fn snapshot_to(&self, to: &Path) -> Result<()> {
         if to.exists() {
             return Err(StoreError::AlreadyExists { path: to.to_owned() });
         }
-        self.conn.execute("VACUUM INTO ?1", [to.to_string_lossy()])?;
-        Ok(())
+        let name = to.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let tmp = to.with_file_name(format!(".{name}.partial-{}", std::process::id()));
+        let _ = std::fs::remove_file(&tmp);
+        let written = self
+            .conn
+            .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
+            .map_err(|e| StoreError::from(e).with_path(to))
+            .and_then(|_| check_copy(&tmp).map_err(|detail| StoreError::DamagedData { path: Some(to.to_owned()), detail }))
+            .and_then(|()| {
+                if to.exists() {
+                    return Err(StoreError::AlreadyExists { path: to.to_owned() });
+                }
+                std::fs::rename(&tmp, to).map_err(|e| StoreError::Io { path: to.to_owned(), source: e })
+            });
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        written
     }
 
     /// Checkpoints the WAL into the main file and closes, leaving a single file on disk. A
@@ -681,8 +715,7 @@ impl Store {
             backup = self.path.with_file_name(format!("{stem}.v{version}-backup-{n}.thicket"));
             n += 1;
         }
-        self.conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])?;
-        Ok(())
+        self.snapshot_to(&backup)
     }
 }
 

@@ -46,6 +46,8 @@ pub enum Command {
     NewProjectMemo,
     Pseudonyms,
     ExportLog,
+    History,
+    RestoreBackup,
     ChangeCoder,
     ThemeSystem,
     ThemeLight,
@@ -157,6 +159,8 @@ impl Command {
             C::NewProjectMemo => (Project, 0, t!("cmd-new-project-memo"), None, OpenProject, ""),
             C::Pseudonyms => (Project, 1, t!("cmd-pseudonyms"), None, OpenProject, t!("cmd-pseudonyms.tooltip")),
             C::ExportLog => (Project, 1, t!("cmd-export-log"), None, OpenProject, t!("cmd-export-log.tooltip")),
+            C::History => (Project, 1, t!("cmd-history"), None, OpenProject, t!("cmd-history.tooltip")),
+            C::RestoreBackup => (File, 2, t!("cmd-restore-backup"), None, OpenProject, t!("cmd-restore-backup.tooltip")),
             C::ChangeCoder => (Project, 2, t!("cmd-change-coder"), None, Nothing, t!("cmd-change-coder.tooltip")),
             C::ThemeSystem => (View, 0, t!("cmd-theme-system"), None, Nothing, ""),
             C::ThemeLight => (View, 0, t!("cmd-theme-light"), None, Nothing, ""),
@@ -181,8 +185,8 @@ impl Command {
         use Command as C;
         let mut all = vec![
             C::NewProject, C::OpenProject, C::OpenSample, C::OpenQualCoder, C::OpenRefiProject, C::ImportFiles, C::ImportFolder, C::ImportCodebook, C::MergeProject, C::ExportExcerpts, C::ExportCodebook,
-            C::ExportCaseReport, C::ExportQdpx, C::ExportQdc, C::SaveCopy, C::CloseProject, C::Quit,
-            C::Participants, C::Cases, C::Attributes, C::Memos, C::NewProjectMemo, C::Pseudonyms, C::ExportLog, C::ChangeCoder,
+            C::ExportCaseReport, C::ExportQdpx, C::ExportQdc, C::SaveCopy, C::RestoreBackup, C::CloseProject, C::Quit,
+            C::Participants, C::Cases, C::Attributes, C::Memos, C::NewProjectMemo, C::Pseudonyms, C::ExportLog, C::History, C::ChangeCoder,
             C::ThemeSystem, C::ThemeLight, C::ThemeDark, C::CommandPalette, C::Team, C::LeaveBlind,
             C::Language(Lang::En), C::Language(Lang::Es), C::Language(Lang::Nl),
             C::Undo, C::Redo, C::FindInDocument, C::SearchProject,
@@ -295,6 +299,8 @@ pub(super) fn run(app: &mut ThicketApp, command: Command) {
         Command::ExportQdc => return super::refi_dialog::open(app, super::refi_dialog::RefiKind::Codebook),
         // The rest change the window only.
         Command::ExportExcerpts => return app.excerpts.open(),
+        Command::History => return app.history.open(),
+        Command::RestoreBackup => return super::backups::open(app),
         Command::Quit => return app.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         Command::ChangeCoder => return app.ask_coder(),
         Command::ThemeSystem => return app.set_theme(&app.ctx.clone(), Theme::System),

@@ -36,24 +36,40 @@ pub(crate) use sources::text_hash;
 
 impl Project {
     /// Applies an action in one transaction and returns its inverse (without touching history).
+    /// Recorded in the audit trail like any other action.
     pub fn apply(&mut self, action: Action) -> Result<Outcome> {
-        let path = self.store.path().to_owned();
-        self.store.write(|w| apply_in(w, action)).map_err(|e| e.with_project(&path))
+        let head = (super::audit::action_kind(&action), action.label());
+        self.apply_observed(action, &mut |_, _| true, head)
     }
 
     /// `apply`, telling `observer` how far a long action is (rows done, rows in all) now and
     /// then; when it answers false the action stops and is rolled back (`ErrorKind::Cancelled`).
-    pub(super) fn apply_observed(&mut self, action: Action, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Outcome> {
+    /// `audit` is the kind and summary of its row in the audit trail, appended in the same
+    /// transaction: the action and its row land together or not at all.
+    pub(super) fn apply_observed(&mut self, action: Action, observer: &mut (dyn FnMut(usize, usize) -> bool + Send), audit: (&str, String)) -> Result<Outcome> {
         let path = self.store.path().to_owned();
-        self.store.write_observed(observer, |w| apply_in(w, action)).map_err(|e| e.with_project(&path))
+        let actor = self.actor.clone();
+        self.store.write_observed(observer, |w| apply_audited(w, action, &actor, audit)).map_err(|e: Error| e.with_project(&path))
     }
 
     /// `apply_observed` for a step of the undo history: refused, with nothing written, when
     /// another process changed the project since this one last looked (`StoreError::ChangedElsewhere`).
-    pub(super) fn apply_history(&mut self, action: Action, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Outcome> {
+    pub(super) fn apply_history(&mut self, action: Action, observer: &mut (dyn FnMut(usize, usize) -> bool + Send), audit: (&str, String)) -> Result<Outcome> {
         let path = self.store.path().to_owned();
-        self.store.write_history(observer, |w| apply_in(w, action)).map_err(|e| e.with_project(&path))
+        let actor = self.actor.clone();
+        self.store.write_history(observer, |w| apply_audited(w, action, &actor, audit)).map_err(|e: Error| e.with_project(&path))
     }
+}
+
+/// Applies `action` and appends its row to the audit trail, in the writer's one transaction.
+fn apply_audited(w: &mut Writer<'_>, action: Action, actor: &str, audit: (&str, String)) -> Result<Outcome> {
+    let mut touched = super::audit::Touched::default();
+    touched.action(&action);
+    let outcome = apply_in(w, action)?;
+    touched.outcome(&outcome);
+    let entry = touched.entry(w, actor, audit.0, audit.1)?;
+    w.append_audit(&entry)?;
+    Ok(outcome)
 }
 
 impl Project {
@@ -70,6 +86,7 @@ impl Project {
         }
         let path = self.store.path().to_owned();
         let name = coder.to_string();
+        let actor = self.actor.clone();
         let done = self
             .store
             .write(|w| -> Result<Option<(String, Outcome)>> {
@@ -77,7 +94,13 @@ impl Project {
                 let id = made.created.coders.first().copied().ok_or_else(|| Error::internal(format!("could not create coder \"{name}\"")))?;
                 let Some(action) = build(id) else { return Ok(None) };
                 let label = action.label();
+                let kind = super::audit::action_kind(&action);
+                let mut touched = super::audit::Touched::default();
+                touched.action(&action);
                 let outcome = apply_in(w, action)?;
+                touched.outcome(&outcome);
+                let entry = touched.entry(w, &actor, kind, format!("{label} (new coder “{name}”)"))?;
+                w.append_audit(&entry)?;
                 let mut created = made.created;
                 history::merge_sets(&mut created, outcome.created);
                 let inverse = Action::Batch { label: label.clone(), actions: vec![outcome.inverse, made.inverse] };

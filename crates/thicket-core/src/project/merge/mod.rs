@@ -195,9 +195,15 @@ impl Project {
         if let Some(same) = sources.iter().find(|s| s.is_file(self.path())) {
             return Err(Error::invalid(format!("cannot merge \"{}\" into itself", same.path().display())));
         }
+        let actor = self.actor.clone();
+        let label = match sources {
+            [one] => format!("Merge “{}”", one.file_name()),
+            many => format!("Merge {} projects", many.len()),
+        };
         let result = self.store.write_observed(observer, |w| {
             let mut reports = Vec::with_capacity(sources.len());
             let mut inverses = Vec::new();
+            let mut touched = super::audit::Touched::default();
             let mut stop = options.dry_run;
             for source in sources {
                 let planned = plan::plan(&w.read(), source, options.rule)?;
@@ -208,11 +214,17 @@ impl Project {
                     continue;
                 }
                 if let Some(action) = planned.action {
-                    inverses.push(super::apply::apply_in(w, action)?.inverse);
+                    let outcome = super::apply::apply_in(w, action)?;
+                    touched.outcome(&outcome);
+                    inverses.push(outcome.inverse);
                 }
             }
             if stop {
                 return Err(Stop::Planned(reports));
+            }
+            if !inverses.is_empty() {
+                let entry = touched.entry(w, &actor, "Merge", label.clone())?;
+                w.append_audit(&entry)?;
             }
             Ok((reports, inverses))
         });
@@ -221,10 +233,6 @@ impl Project {
             Ok((reports, mut inverses)) => {
                 let applied = !inverses.is_empty();
                 if applied {
-                    let label = match sources {
-                        [one] => format!("Merge “{}”", one.file_name()),
-                        many => format!("Merge {} projects", many.len()),
-                    };
                     inverses.reverse();
                     let inverse = if inverses.len() == 1 { inverses.remove(0) } else { Action::Batch { label: label.clone(), actions: inverses } };
                     self.undo.push(HistoryEntry { label, inverse });

@@ -1,0 +1,252 @@
+//! Backups: rotating snapshots of a project in a folder beside it (`NAME.thicket-backups/`),
+//! each written through `Store::snapshot_to` (temporary name, `quick_check`, rename), listed with
+//! their counts read from the snapshot itself, and restored into a new file, never over the
+//! project (docs/integrity.md, "Backups").
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::Project;
+use crate::error::{Error, IoOp, Result};
+use crate::store::CountedTable;
+
+/// Minutes of work between two snapshots in the window (only when something changed).
+pub const BACKUP_EVERY_MINUTES: u64 = 10;
+/// How many of the newest snapshots are kept.
+pub const BACKUP_KEEP: usize = 10;
+/// Besides the newest `keep`, the newest snapshot of each of this many last days is kept.
+pub const BACKUP_DAYS: i64 = 7;
+
+/// One snapshot in a backup folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BackupInfo {
+    pub path: PathBuf,
+    /// When it was taken, RFC 3339 UTC (from its name).
+    pub taken_at: String,
+    pub bytes: u64,
+    pub sources: usize,
+    pub codes: usize,
+    pub codings: usize,
+    pub memos: usize,
+}
+
+/// The default backup folder of a project: `NAME.thicket-backups` beside it.
+pub fn backup_folder(project: &Path) -> PathBuf {
+    let name = project.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "project".into());
+    let stem = name.strip_suffix(".thicket").unwrap_or(&name);
+    project.with_file_name(format!("{stem}.thicket-backups"))
+}
+
+fn stem(project: &Path) -> String {
+    let name = project.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "project".into());
+    name.strip_suffix(".thicket").unwrap_or(&name).to_string()
+}
+
+/// `YYYYMMDD-HHMMSS` of a snapshot's name (`STEM-YYYYMMDD-HHMMSS[-N].thicket`), as RFC 3339.
+fn taken_at(file_name: &str) -> Option<String> {
+    let base = file_name.strip_suffix(".thicket")?;
+    // The stamp is the last two dash-separated fields of 8 and 6 digits (a `-N` may follow).
+    let parts: Vec<&str> = base.rsplit('-').take(3).collect();
+    let (date, clock) = match parts.as_slice() {
+        [n, t, d] if n.len() < 6 && n.chars().all(|c| c.is_ascii_digit()) => (*d, *t),
+        [t, d, ..] => (*d, *t),
+        _ => return None,
+    };
+    let digits = |s: &str, n| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
+    if !digits(date, 8) || !digits(clock, 6) {
+        return None;
+    }
+    Some(format!("{}-{}-{}T{}:{}:{}Z", &date[..4], &date[4..6], &date[6..], &clock[..2], &clock[2..4], &clock[4..]))
+}
+
+/// The snapshots in `folder`, newest first (files that are not snapshots are left out; a
+/// temporary file of a snapshot being written starts with a dot and is never listed).
+fn snapshot_files(folder: &Path) -> Result<Vec<(String, PathBuf)>> {
+    Ok(snapshot_files_ordered(folder)?.into_iter().map(|(at, _, p)| (at, p)).collect())
+}
+
+/// The number after the stamp of a snapshot taken in the same second as another (`-2`), else 1.
+fn sequence(file_name: &str) -> u32 {
+    let base = file_name.strip_suffix(".thicket").unwrap_or(file_name);
+    match base.rsplit_once('-') {
+        Some((_, n)) if n.len() < 6 && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => n.parse().unwrap_or(1),
+        _ => 1,
+    }
+}
+
+fn snapshot_files_ordered(folder: &Path) -> Result<Vec<(String, u32, PathBuf)>> {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(IoOp::Read, folder, e)),
+    };
+    let mut found = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        if let Some(at) = taken_at(&name) {
+            found.push((at, sequence(&name), entry.path()));
+        }
+    }
+    found.sort_by(|a, b| (&b.0, b.1).cmp(&(&a.0, a.1)));
+    Ok(found)
+}
+
+/// A snapshot's details, read from the snapshot (opened for reading only).
+pub fn backup_info(path: &Path) -> Result<BackupInfo> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let taken_at = taken_at(&name).unwrap_or_default();
+    let bytes = std::fs::metadata(path).map_err(|e| Error::io(IoOp::Read, path, e))?.len();
+    let p = Project::open_for_reading(path)?;
+    let r = p.store.read();
+    Ok(BackupInfo {
+        path: path.to_owned(),
+        taken_at,
+        bytes,
+        sources: r.count(CountedTable::Sources)?,
+        codes: r.count(CountedTable::Codes)?,
+        codings: r.count(CountedTable::Codings)?,
+        memos: r.count(CountedTable::Memos)?,
+    })
+}
+
+/// The snapshots of `folder`, newest first, with their counts. A snapshot that cannot be read
+/// is listed by `Err` in its place, so one bad file never hides the others.
+pub fn list_backups(folder: &Path) -> Result<Vec<std::result::Result<BackupInfo, (PathBuf, Error)>>> {
+    Ok(snapshot_files(folder)?.into_iter().map(|(_, p)| backup_info(&p).map_err(|e| (p, e))).collect())
+}
+
+/// Deletes the snapshots of `folder` beyond the newest `keep`, except the newest of each of the
+/// last `BACKUP_DAYS` days (counted from `now`, RFC 3339); returns the deleted files.
+pub fn rotate_backups(folder: &Path, keep: usize, now: &str) -> Result<Vec<PathBuf>> {
+    let files = snapshot_files(folder)?;
+    let today = day_number(now).unwrap_or(i64::MAX);
+    let mut days_seen = std::collections::BTreeSet::new();
+    let mut deleted = Vec::new();
+    for (i, (at, path)) in files.iter().enumerate() {
+        let day = day_number(at);
+        let newest_of_recent_day = day.is_some_and(|d| today - d < BACKUP_DAYS && days_seen.insert(d));
+        if i < keep || newest_of_recent_day {
+            if let Some(d) = day {
+                days_seen.insert(d);
+            }
+            continue;
+        }
+        std::fs::remove_file(path).map_err(|e| Error::io(IoOp::Write, path, e))?;
+        deleted.push(path.clone());
+    }
+    Ok(deleted)
+}
+
+/// Days since 1970 of an RFC 3339 time's date.
+fn day_number(at: &str) -> Option<i64> {
+    let date = time::Date::parse(at.get(..10)?, time::macros::format_description!("[year]-[month]-[day]")).ok()?;
+    Some(i64::from(date.to_julian_day()))
+}
+
+impl Project {
+    /// Takes a snapshot into `folder` (made if missing; the default is `backup_folder`), then
+    /// keeps the newest `keep` (and one a day for the last week), deleting older ones. The
+    /// snapshot holds every committed change; it is checked before it counts.
+    pub fn make_backup(&self, folder: Option<&Path>, keep: usize) -> Result<BackupInfo> {
+        let folder = folder.map(Path::to_owned).unwrap_or_else(|| backup_folder(self.path()));
+        std::fs::create_dir_all(&folder).map_err(|e| Error::io(IoOp::Create, &folder, e))?;
+        let now = crate::clock::now_rfc3339();
+        let stamp: String = now.chars().filter(char::is_ascii_digit).collect();
+        let stamp = format!("{}-{}", &stamp[..8], &stamp[8..14]);
+        let stem = stem(self.path());
+        let mut path = folder.join(format!("{stem}-{stamp}.thicket"));
+        let mut n = 2;
+        while path.exists() {
+            path = folder.join(format!("{stem}-{stamp}-{n}.thicket"));
+            n += 1;
+        }
+        self.store.snapshot_to(&path)?;
+        rotate_backups(&folder, keep.max(1), &now)?;
+        backup_info(&path)
+    }
+}
+
+/// Writes the snapshot `snapshot` to the new file `to` (refused if it exists), through the same
+/// checked copy as every other copy. The open project, if any, is not touched.
+pub fn restore_backup(snapshot: &Path, to: &Path) -> Result<BackupInfo> {
+    if to.exists() {
+        return Err(Error::from(crate::store::StoreError::AlreadyExists { path: to.to_owned() }));
+    }
+    let source = Project::open_for_reading(snapshot)?;
+    source.store.snapshot_to(to)?;
+    drop(source);
+    let mut info = backup_info(to)?;
+    info.taken_at = taken_at(&snapshot.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()).unwrap_or_default();
+    Ok(info)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_give_the_time_they_were_taken() {
+        assert_eq!(taken_at("study-20261207-171502.thicket").as_deref(), Some("2026-12-07T17:15:02Z"));
+        assert_eq!(taken_at("my-study-20261207-171502-3.thicket").as_deref(), Some("2026-12-07T17:15:02Z"));
+        assert_eq!(taken_at("notes.thicket"), None);
+        assert_eq!(backup_folder(Path::new("/x/study.thicket")), PathBuf::from("/x/study.thicket-backups"));
+    }
+}
+
+#[cfg(test)]
+mod snapshot_tests {
+    use super::*;
+    use crate::action::Action;
+    use crate::model::*;
+
+    #[test]
+    fn a_snapshot_of_an_open_project_holds_what_is_committed_but_not_yet_in_the_main_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("study.thicket");
+        let mut p = Project::create(&path, "Study").unwrap();
+        p.perform(crate::project::import_text("visit", SourceKind::Interview, "We talked about the school.\n")).unwrap();
+        p.perform(Action::CreateCode { parent: None, name: "School".into(), color: "#336699".into(), description: Default::default() }).unwrap();
+        // Committed, still open: the changes live in the `-wal` file, not yet in the main file.
+        let wal = dir.path().join("study.thicket-wal");
+        assert!(wal.metadata().map(|m| m.len()).unwrap_or(0) > 0, "the changes wait in the WAL");
+        let info = p.make_backup(None, 10).unwrap();
+        assert_eq!((info.sources, info.codes), (1, 1));
+        assert!(info.path.starts_with(dir.path().join("study.thicket-backups")));
+        // Restored into a new file, it opens as a project with the same content.
+        let copy = dir.path().join("restored.thicket");
+        restore_backup(&info.path, &copy).unwrap();
+        let r = Project::open(&copy).unwrap();
+        assert_eq!(r.sources().unwrap().len(), 1);
+        assert!(restore_backup(&info.path, &copy).is_err(), "never over an existing file");
+        // No temporary file is left beside the snapshots.
+        let names: Vec<String> = std::fs::read_dir(info.path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
+    }
+
+    #[test]
+    fn rotation_keeps_the_newest_and_one_a_day_for_a_week() {
+        let dir = tempfile::tempdir().unwrap();
+        let names = [
+            "s-20261207-100000.thicket",
+            "s-20261207-090000.thicket",
+            "s-20261207-090000-2.thicket",
+            "s-20261205-120000.thicket",
+            "s-20261205-110000.thicket",
+            "s-20261129-120000.thicket",
+            "notes.txt",
+        ];
+        for n in names {
+            std::fs::write(dir.path().join(n), b"x").unwrap();
+        }
+        let deleted = rotate_backups(dir.path(), 2, "2026-12-07T10:00:01Z").unwrap();
+        let mut deleted: Vec<String> = deleted.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+        deleted.sort();
+        // Kept: the two newest (10:00, then 09:00-2 taken after 09:00), the newest of Dec 5.
+        assert_eq!(deleted, ["s-20261129-120000.thicket", "s-20261205-110000.thicket", "s-20261207-090000.thicket"]);
+        assert!(dir.path().join("notes.txt").exists());
+    }
+}
