@@ -187,3 +187,60 @@ attributes-not-date = “{ $text }” is not a date: write YYYY-MM-DD, e.g. 2025
 attributes-not-category = “{ $text }” is not one of: { $categories }
 attributes-no-value = No value
 attributes-hint-number = number
+
+## The pseudonyms window
+pseudonyms-title = Pseudonyms
+pseudonyms-tab-map = Map
+pseudonyms-tab-preview = Preview
+pseudonyms-tab-log = Export log
+pseudonyms-intro = Exports made with “Pseudonymise” replace these names; the project's own text never changes.
+pseudonyms-prefill = Pre-fill
+    .tooltip = Add participants' names and speaker labels with role-based replacements; your entries stay as they are
+pseudonyms-nothing-new = Nothing new: every participant and speaker label is in the map.
+pseudonyms-counting = { $entries ->
+        [one] 1 entry
+       *[other] { $entries } entries
+    }, counting replacements… { $percent } %
+pseudonyms-summary = { $entries ->
+        [one] 1 entry
+       *[other] { $entries } entries
+    }, { $replacements ->
+        [one] 1 replacement
+       *[other] { $replacements } replacements
+    }
+pseudonyms-original = Original
+pseudonyms-original-hint = a name, a place
+pseudonyms-replacement = Replacement
+pseudonyms-replacement-hint = Caregiver 1
+pseudonyms-add = Add
+pseudonyms-empty = The map is empty: Pre-fill it from the participants, or add a name.
+pseudonyms-col-whole-words = Whole words
+pseudonyms-col-exact-case = Exact case
+pseudonyms-col-from = From
+pseudonyms-col-replacements = Replacements
+pseudonyms-whole-words-tooltip = Off: also inside longer words
+pseudonyms-exact-case-tooltip = On: only as written; off: any case, cased like what was found
+pseudonyms-show-in-preview = Show them in the preview
+pseudonyms-remove = Remove “{ $original }”
+pseudonyms-finding = Finding every replacement in the project's texts…
+pseudonyms-every-entry = Every entry
+pseudonyms-entry = Entry
+pseudonyms-replacements = { $n ->
+        [one] 1 replacement
+       *[other] { $n } replacements
+    }
+pseudonyms-log-empty = Nothing has been exported from this project yet.
+pseudonyms-log-summary = { $n ->
+        [one] 1 export
+       *[other] { $n } exports
+    }, { $plain } without pseudonyms
+pseudonyms-col-when = When
+pseudonyms-col-what = What
+pseudonyms-col-file = File
+pseudonyms-col-pseudonymised = Pseudonymised
+pseudonyms-yes = yes
+pseudonyms-no = no
+pseudonyms-map-hash = { $hash } ({ $n ->
+        [one] 1 entry
+       *[other] { $n } entries
+    })

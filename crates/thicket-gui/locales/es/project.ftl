@@ -187,3 +187,60 @@ attributes-not-date = «{ $text }» no es una fecha: escriba AAAA-MM-DD, p. ej. 
 attributes-not-category = «{ $text }» no es una de: { $categories }
 attributes-no-value = Sin valor
 attributes-hint-number = número
+
+## La ventana de seudónimos
+pseudonyms-title = Seudónimos
+pseudonyms-tab-map = Tabla
+pseudonyms-tab-preview = Vista previa
+pseudonyms-tab-log = Registro de exportaciones
+pseudonyms-intro = Las exportaciones hechas con «Seudonimizar» reemplazan estos nombres; el texto del proyecto nunca cambia.
+pseudonyms-prefill = Completar
+    .tooltip = Agregar los nombres de los participantes y las etiquetas de hablante con reemplazos según su rol; sus entradas quedan como están
+pseudonyms-nothing-new = Nada nuevo: cada participante y etiqueta de hablante ya está en la tabla.
+pseudonyms-counting = { $entries ->
+        [one] 1 entrada
+       *[other] { $entries } entradas
+    }, contando reemplazos… { $percent } %
+pseudonyms-summary = { $entries ->
+        [one] 1 entrada
+       *[other] { $entries } entradas
+    }, { $replacements ->
+        [one] 1 reemplazo
+       *[other] { $replacements } reemplazos
+    }
+pseudonyms-original = Original
+pseudonyms-original-hint = un nombre, un lugar
+pseudonyms-replacement = Reemplazo
+pseudonyms-replacement-hint = Cuidadora 1
+pseudonyms-add = Agregar
+pseudonyms-empty = La tabla está vacía: complétela a partir de los participantes, o agregue un nombre.
+pseudonyms-col-whole-words = Palabras completas
+pseudonyms-col-exact-case = Mayúsculas exactas
+pseudonyms-col-from = Desde
+pseudonyms-col-replacements = Reemplazos
+pseudonyms-whole-words-tooltip = Desactivado: también dentro de palabras más largas
+pseudonyms-exact-case-tooltip = Activado: solo tal como está escrito; desactivado: con cualquier mayúscula, respetando la del texto encontrado
+pseudonyms-show-in-preview = Mostrarlos en la vista previa
+pseudonyms-remove = Quitar «{ $original }»
+pseudonyms-finding = Buscando cada reemplazo en los textos del proyecto…
+pseudonyms-every-entry = Todas las entradas
+pseudonyms-entry = Entrada
+pseudonyms-replacements = { $n ->
+        [one] 1 reemplazo
+       *[other] { $n } reemplazos
+    }
+pseudonyms-log-empty = Todavía no se ha exportado nada de este proyecto.
+pseudonyms-log-summary = { $n ->
+        [one] 1 exportación
+       *[other] { $n } exportaciones
+    }, { $plain } sin seudónimos
+pseudonyms-col-when = Cuándo
+pseudonyms-col-what = Qué
+pseudonyms-col-file = Archivo
+pseudonyms-col-pseudonymised = Con seudónimos
+pseudonyms-yes = sí
+pseudonyms-no = no
+pseudonyms-map-hash = { $hash } ({ $n ->
+        [one] 1 entrada
+       *[other] { $n } entradas
+    })

@@ -187,3 +187,60 @@ attributes-not-date = “{ $text }” is geen datum: schrijf JJJJ-MM-DD, bv. 202
 attributes-not-category = “{ $text }” is niet een van: { $categories }
 attributes-no-value = Geen waarde
 attributes-hint-number = getal
+
+## Het venster met pseudoniemen
+pseudonyms-title = Pseudoniemen
+pseudonyms-tab-map = Tabel
+pseudonyms-tab-preview = Voorvertoning
+pseudonyms-tab-log = Exportlogboek
+pseudonyms-intro = Exports gemaakt met ‘Pseudonimiseren’ vervangen deze namen; de tekst in het project verandert nooit.
+pseudonyms-prefill = Vooraf invullen
+    .tooltip = Namen van deelnemers en sprekerlabels toevoegen met vervangingen op basis van hun rol; uw eigen items blijven zoals ze zijn
+pseudonyms-nothing-new = Niets nieuws: elke deelnemer en elk sprekerlabel staat al in de tabel.
+pseudonyms-counting = { $entries ->
+        [one] 1 item
+       *[other] { $entries } items
+    }, vervangingen tellen… { $percent } %
+pseudonyms-summary = { $entries ->
+        [one] 1 item
+       *[other] { $entries } items
+    }, { $replacements ->
+        [one] 1 vervanging
+       *[other] { $replacements } vervangingen
+    }
+pseudonyms-original = Origineel
+pseudonyms-original-hint = een naam, een plaats
+pseudonyms-replacement = Vervanging
+pseudonyms-replacement-hint = Verzorger 1
+pseudonyms-add = Toevoegen
+pseudonyms-empty = De tabel is leeg: vul ze vooraf in met de deelnemers, of voeg een naam toe.
+pseudonyms-col-whole-words = Hele woorden
+pseudonyms-col-exact-case = Exacte hoofdletters
+pseudonyms-col-from = Van
+pseudonyms-col-replacements = Vervangingen
+pseudonyms-whole-words-tooltip = Uit: ook binnen langere woorden
+pseudonyms-exact-case-tooltip = Aan: alleen zoals geschreven; uit: met elke hoofdletter, overgenomen van wat gevonden werd
+pseudonyms-show-in-preview = Ze in de voorvertoning tonen
+pseudonyms-remove = “{ $original }” verwijderen
+pseudonyms-finding = Elke vervanging in de teksten van het project zoeken…
+pseudonyms-every-entry = Elk item
+pseudonyms-entry = Item
+pseudonyms-replacements = { $n ->
+        [one] 1 vervanging
+       *[other] { $n } vervangingen
+    }
+pseudonyms-log-empty = Er is nog niets uit dit project geëxporteerd.
+pseudonyms-log-summary = { $n ->
+        [one] 1 export
+       *[other] { $n } exports
+    }, { $plain } zonder pseudoniemen
+pseudonyms-col-when = Wanneer
+pseudonyms-col-what = Wat
+pseudonyms-col-file = Bestand
+pseudonyms-col-pseudonymised = Gepseudonimiseerd
+pseudonyms-yes = ja
+pseudonyms-no = nee
+pseudonyms-map-hash = { $hash } ({ $n ->
+        [one] 1 item
+       *[other] { $n } items
+    })
