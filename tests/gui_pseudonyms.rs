@@ -164,5 +164,5 @@ fn the_preview_is_read_across_frames_and_the_window_says_how_far_it_is() {
     let expected = project(&harness).pseudonym_preview().unwrap().entries[0].count;
     assert!(expected > 100);
     harness.get_by_label(&format!("{expected} × Dana"));
-    harness.get_by_label_contains(&format!("1 entries, {expected} replacements"));
+    harness.get_by_label_contains(&format!("1 entry, {expected} replacements"));
 }

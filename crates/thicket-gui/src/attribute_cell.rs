@@ -27,21 +27,21 @@ pub fn parse_value(def: &AttributeDef, typed: &str) -> Result<Option<String>, St
             if text.parse::<f64>().is_ok_and(f64::is_finite) {
                 Ok(Some(text.to_string()))
             } else if text.replace(',', ".").parse::<f64>().is_ok_and(f64::is_finite) {
-                Err(format!("“{text}” is not a number: write decimals with a point, e.g. {}", text.replace(',', ".")))
+                Err(t!("attributes-not-number-point", text = text, example = text.replace(',', ".")))
             } else {
-                Err(format!("“{text}” is not a number"))
+                Err(t!("attributes-not-number", text = text))
             }
         }
         AttributeType::Date => {
             if is_valid_date(text) {
                 Ok(Some(text.to_string()))
             } else {
-                Err(format!("“{text}” is not a date: write YYYY-MM-DD, e.g. 2025-03-04"))
+                Err(t!("attributes-not-date", text = text))
             }
         }
         AttributeType::Category => match def.categories.iter().find(|c| c.as_str() == text) {
             Some(c) => Ok(Some(c.clone())),
-            None => Err(format!("“{text}” is not one of: {}", def.categories.join(", "))),
+            None => Err(t!("attributes-not-category", text = text, categories = def.categories.join(", "))),
         },
     }
 }
@@ -71,7 +71,7 @@ impl CellEdits {
                 .width(width - 8.0)
                 .selected_text(stored.unwrap_or("—"))
                 .show_ui(ui, |ui| {
-                    if ui.selectable_label(stored.is_none(), "—").on_hover_text("No value").clicked() && stored.is_some() {
+                    if ui.selectable_label(stored.is_none(), "—").on_hover_text(t!("attributes-no-value")).clicked() && stored.is_some() {
                         action = Some(set(None));
                     }
                     for c in &def.categories {
@@ -88,7 +88,7 @@ impl CellEdits {
         let mut text = self.texts.get(&key).cloned().unwrap_or_else(|| stored.unwrap_or("").to_string());
         let problem = self.problems.get(&key).cloned();
         let hint = match def.value_type {
-            AttributeType::Number => "number",
+            AttributeType::Number => t!("attributes-hint-number"),
             AttributeType::Date => "YYYY-MM-DD",
             _ => "",
         };

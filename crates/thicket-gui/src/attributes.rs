@@ -49,27 +49,36 @@ impl Default for AttributesWindow {
 /// The label of a tab and of its first column.
 fn plural(t: AttributeTarget) -> &'static str {
     match t {
-        AttributeTarget::Case => "Cases",
-        AttributeTarget::Participant => "Participants",
-        AttributeTarget::Source => "Sources",
+        AttributeTarget::Case => t!("attributes-tab-cases"),
+        AttributeTarget::Participant => t!("attributes-tab-participants"),
+        AttributeTarget::Source => t!("attributes-tab-sources"),
     }
 }
 
 fn singular(t: AttributeTarget) -> &'static str {
     match t {
-        AttributeTarget::Case => "Case",
-        AttributeTarget::Participant => "Participant",
-        AttributeTarget::Source => "Source",
+        AttributeTarget::Case => t!("attributes-col-case"),
+        AttributeTarget::Participant => t!("attributes-col-participant"),
+        AttributeTarget::Source => t!("attributes-col-source"),
+    }
+}
+
+/// The target as the catalogue's selectors name it.
+fn target_key(t: AttributeTarget) -> &'static str {
+    match t {
+        AttributeTarget::Case => "case",
+        AttributeTarget::Participant => "participant",
+        AttributeTarget::Source => "source",
     }
 }
 
 /// The type as a user reads it.
 pub fn type_label(t: AttributeType) -> &'static str {
     match t {
-        AttributeType::Text => "Text",
-        AttributeType::Number => "Number",
-        AttributeType::Date => "Date",
-        AttributeType::Category => "Category",
+        AttributeType::Text => t!("attributes-type-text"),
+        AttributeType::Number => t!("attributes-type-number"),
+        AttributeType::Date => t!("attributes-type-date"),
+        AttributeType::Category => t!("attributes-type-category"),
     }
 }
 
@@ -82,18 +91,18 @@ fn parse_categories(text: &str) -> Vec<String> {
 fn form_problem(form: &AttributeForm, existing: &[AttributeDef]) -> Option<String> {
     let name = form.name.trim();
     if name.is_empty() {
-        return Some("Give the attribute a name.".into());
+        return Some(t!("attributes-problem-no-name").into());
     }
     if existing.iter().any(|a| a.applies_to == form.applies_to && a.name == name) {
-        return Some(format!("{} already have an attribute named “{name}”.", plural(form.applies_to)));
+        return Some(t!("attributes-problem-taken", target = target_key(form.applies_to), name = name));
     }
     if form.value_type == AttributeType::Category {
         let cats = parse_categories(&form.categories);
         if cats.is_empty() {
-            return Some("List at least one category, one per line.".into());
+            return Some(t!("attributes-problem-no-categories").into());
         }
         if let Some(dup) = cats.iter().enumerate().find(|(i, c)| cats[..*i].contains(c)).map(|(_, c)| c) {
-            return Some(format!("The category “{dup}” is listed twice."));
+            return Some(t!("attributes-problem-twice", category = dup));
         }
     }
     None
@@ -104,7 +113,7 @@ impl AttributesWindow {
     pub fn show(&mut self, ctx: &egui::Context, lists: &WindowListings, open: &mut bool) -> Vec<Action> {
         let mut out = Vec::new();
         let (defs, values) = (&lists.attributes, &lists.attribute_values);
-        crate::window_fit::fit(egui::Window::new("Attributes").open(open).default_size([820.0, 520.0]), ctx).show(ctx, |ui| {
+        crate::window_fit::fit(egui::Window::new(t!("attributes-title")).open(open).default_size([820.0, 520.0]), ctx).show(ctx, |ui| {
             ui.horizontal(|ui| {
                 for t in AttributeTarget::ALL {
                     ui.selectable_value(&mut self.tab, *t, plural(*t));
@@ -114,15 +123,15 @@ impl AttributesWindow {
             let rows = lists.entity_rows(self.tab);
             let columns: Vec<&AttributeDef> = defs.iter().filter(|d| d.applies_to == self.tab).collect();
             ui.horizontal(|ui| {
-                if ui.button("New attribute…").clicked() {
+                if ui.button(t!("attributes-new")).clicked() {
                     self.form = Some(AttributeForm { applies_to: self.tab, name: String::new(), value_type: AttributeType::Text, categories: String::new() });
                 }
-                let label = ui.label("Filter rows");
+                let label = ui.label(t!("attributes-filter"));
                 ui.add(egui::TextEdit::singleline(&mut self.filter).desired_width(200.0)).labelled_by(label.id);
             });
             self.problems(ui, defs, &rows);
             if columns.is_empty() {
-                ui.weak(format!("{} have no attributes yet. “New attribute…” defines one (e.g. family size, area, age group).", plural(self.tab)));
+                ui.weak(t!("attributes-none-yet", target = target_key(self.tab)));
             } else {
                 let value_of: HashMap<(AttributeId, i64), &str> = values.iter().map(|v| ((v.attribute_id, v.entity_id), v.value.as_str())).collect();
                 self.table(ui, &columns, &rows, &value_of, &mut out);
@@ -137,7 +146,7 @@ impl AttributesWindow {
     fn problems(&self, ui: &mut egui::Ui, defs: &[AttributeDef], rows: &[(i64, String)]) {
         for (attribute, entity, message) in self.cells.problems() {
             let (Some(def), Some((_, name))) = (defs.iter().find(|d| d.id == attribute), rows.iter().find(|(id, _)| *id == entity)) else { continue };
-            ui.colored_label(Color32::from_rgb(200, 40, 40), format!("{} of {name}: {message}", def.name));
+            ui.colored_label(Color32::from_rgb(200, 40, 40), t!("attributes-cell-problem", attribute = &def.name, name = name.as_str(), message = message));
         }
     }
 
@@ -151,9 +160,9 @@ impl AttributesWindow {
                 for def in columns {
                     let header = format!("{}\n{}", def.name, type_label(def.value_type));
                     let r = ui.add_sized([CELL_WIDTH, row_height * 1.6], egui::Button::new(RichText::new(header).strong()).frame_when_inactive(false));
-                    let r = if def.value_type == AttributeType::Category { r.on_hover_text(format!("Categories: {}", def.categories.join(", "))) } else { r };
+                    let r = if def.value_type == AttributeType::Category { r.on_hover_text(t!("attributes-categories-tooltip", categories = def.categories.join(", "))) } else { r };
                     r.context_menu(|ui| {
-                        if ui.button(format!("Delete attribute “{}”…", def.name)).clicked() {
+                        if ui.button(t!("attributes-delete", attribute = &def.name)).clicked() {
                             self.confirm_delete = Some(def.id);
                             ui.close();
                         }
@@ -167,7 +176,7 @@ impl AttributesWindow {
                         left_aligned(ui, NAME_WIDTH, row_height, egui::Label::new(name.as_str()).truncate());
                         for def in columns {
                             let stored = value_of.get(&(def.id, *entity)).copied();
-                            let label = format!("{} of {name}", def.name);
+                            let label = t!("attributes-cell-name", attribute = &def.name, name = name.as_str());
                             ui.allocate_ui(egui::vec2(CELL_WIDTH, row_height), |ui| {
                                 out.extend(self.cells.cell(ui, def, *entity, &label, stored, CELL_WIDTH));
                             });
@@ -177,7 +186,7 @@ impl AttributesWindow {
             });
         });
         if shown.is_empty() {
-            ui.weak("No row matches the filter.");
+            ui.weak(t!("attributes-no-match"));
         }
     }
 
@@ -185,13 +194,13 @@ impl AttributesWindow {
         let Some(form) = &mut self.form else { return };
         let mut open = true;
         let mut done = false;
-        crate::window_fit::fit_dialog(egui::Window::new("New attribute").open(&mut open).collapsible(false), ctx).show(ctx, |ui| {
-            ui.weak(format!("On {}", plural(form.applies_to).to_lowercase()));
+        crate::window_fit::fit_dialog(egui::Window::new(t!("attributes-new-title")).open(&mut open).collapsible(false), ctx).show(ctx, |ui| {
+            ui.weak(t!("attributes-on", target = target_key(form.applies_to)));
             egui::Grid::new("attribute_form").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
-                let l = ui.label("Attribute name");
+                let l = ui.label(t!("attributes-name"));
                 ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(240.0)).labelled_by(l.id);
                 ui.end_row();
-                let l = ui.label("Type");
+                let l = ui.label(t!("attributes-type"));
                 egui::ComboBox::from_id_salt("attribute_type")
                     .selected_text(type_label(form.value_type))
                     .show_ui(ui, |ui| {
@@ -203,7 +212,7 @@ impl AttributesWindow {
                     .labelled_by(l.id);
                 ui.end_row();
                 if form.value_type == AttributeType::Category {
-                    let l = ui.label("Categories (one per line)");
+                    let l = ui.label(t!("attributes-categories"));
                     ui.add(egui::TextEdit::multiline(&mut form.categories).desired_rows(4).desired_width(240.0)).labelled_by(l.id);
                     ui.end_row();
                 }
@@ -213,12 +222,12 @@ impl AttributesWindow {
                 ui.colored_label(Color32::from_rgb(200, 40, 40), p);
             }
             ui.horizontal(|ui| {
-                if ui.add_enabled(problem.is_none(), egui::Button::new("Define")).clicked() {
+                if ui.add_enabled(problem.is_none(), egui::Button::new(t!("attributes-define"))).clicked() {
                     let categories = if form.value_type == AttributeType::Category { parse_categories(&form.categories) } else { Vec::new() };
                     out.push(Action::DefineAttribute { name: form.name.trim().to_string(), applies_to: form.applies_to, value_type: form.value_type, categories });
                     done = true;
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!("attributes-cancel")).clicked() {
                     done = true;
                 }
             });
@@ -236,16 +245,15 @@ impl AttributesWindow {
         };
         let count = values.iter().filter(|v| v.attribute_id == id).count();
         let mut close = false;
-        crate::window_fit::fit_dialog(egui::Window::new("Delete attribute").collapsible(false), ctx).show(ctx, |ui| {
-            ui.label(format!("Delete the attribute “{}” of {}?", def.name, plural(def.applies_to).to_lowercase()));
-            let values = if count == 1 { "Its one value goes".to_string() } else { format!("Its {count} values go") };
-            ui.label(format!("{values} with it. You can undo this (Ctrl+Z)."));
+        crate::window_fit::fit_dialog(egui::Window::new(t!("attributes-delete-title")).collapsible(false), ctx).show(ctx, |ui| {
+            ui.label(t!("attributes-delete-question", attribute = &def.name, target = target_key(def.applies_to)));
+            ui.label(t!("attributes-delete-values", n = count));
             ui.horizontal(|ui| {
-                if ui.button("Delete the attribute").clicked() {
+                if ui.button(t!("attributes-delete-confirm")).clicked() {
                     out.push(Action::Remove(EntitySet { attributes: vec![id], ..Default::default() }));
                     close = true;
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!("attributes-cancel")).clicked() {
                     close = true;
                 }
             });

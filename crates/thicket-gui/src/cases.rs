@@ -61,7 +61,7 @@ impl CasesWindow {
             self.selected = None;
         }
         let was_open = *open;
-        crate::window_fit::fit(egui::Window::new("Cases").open(open).default_size([760.0, 540.0]), ctx).show(ctx, |ui| {
+        crate::window_fit::fit(egui::Window::new(t!("cases-title")).open(open).default_size([760.0, 540.0]), ctx).show(ctx, |ui| {
             self.create_row(ui, cases, &mut out);
             ui.separator();
             ui.horizontal_top(|ui| {
@@ -70,14 +70,14 @@ impl CasesWindow {
                     egui::ScrollArea::vertical().id_salt("case_list").max_height(440.0).show(ui, |ui| {
                         for c in cases {
                             let n = links.iter().filter(|(k, _)| *k == c.id).count();
-                            let text = format!("{} · {n} {}", c.name, if n == 1 { "source" } else { "sources" });
+                            let text = t!("cases-list-row", case = &c.name, n = n);
                             if ui.selectable_label(self.selected == Some(c.id), text).clicked() {
                                 out.extend(self.save(cases));
                                 self.selected = Some(c.id);
                             }
                         }
                         if cases.is_empty() {
-                            ui.weak("No cases yet. A case is a unit of the study, such as a family.");
+                            ui.weak(t!("cases-none-yet"));
                         }
                     });
                 });
@@ -87,7 +87,7 @@ impl CasesWindow {
                     match case {
                         Some(case) => self.details(ui, lists, case, marks.cases.contains(&case.id), &mut out),
                         None => {
-                            ui.weak("Select a case to rename it, describe it or assign sources to it.");
+                            ui.weak(t!("cases-select"));
                         }
                     }
                 });
@@ -102,18 +102,18 @@ impl CasesWindow {
 
     fn create_row(&mut self, ui: &mut egui::Ui, cases: &[Case], out: &mut Vec<UiCommand>) {
         ui.horizontal(|ui| {
-            let label = ui.label("New case name");
-            let r = ui.add(egui::TextEdit::singleline(&mut self.new_name).hint_text("e.g. Okafor family").desired_width(220.0)).labelled_by(label.id);
+            let label = ui.label(t!("cases-new-name"));
+            let r = ui.add(egui::TextEdit::singleline(&mut self.new_name).hint_text(t!("cases-new-name-hint")).desired_width(220.0)).labelled_by(label.id);
             let name = self.new_name.trim().to_string();
             let taken = cases.iter().any(|c| c.name == name);
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if (ui.add_enabled(!name.is_empty() && !taken, egui::Button::new("Create case")).clicked() || enter) && !name.is_empty() && !taken {
+            if (ui.add_enabled(!name.is_empty() && !taken, egui::Button::new(t!("cases-create"))).clicked() || enter) && !name.is_empty() && !taken {
                 out.push(UiCommand::Perform(Action::CreateCase { name: name.clone(), description: String::new(), sources: Vec::new() }));
                 self.select_named = Some(name);
                 self.new_name.clear();
             }
             if taken {
-                ui.colored_label(Color32::from_rgb(200, 40, 40), "A case with this name exists.");
+                ui.colored_label(Color32::from_rgb(200, 40, 40), t!("cases-name-exists"));
             }
         });
     }
@@ -132,32 +132,32 @@ impl CasesWindow {
         if !self.description_focused {
             self.description = case.description.clone();
         }
-        let label = ui.label("Case name");
+        let label = ui.label(t!("cases-name"));
         let r = ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(f32::INFINITY)).labelled_by(label.id);
         self.name_focused = r.has_focus();
         let clash = self.name.trim() != case.name && cases.iter().any(|c| c.name == self.name.trim());
         if clash {
-            ui.colored_label(Color32::from_rgb(200, 40, 40), "Another case has this name.");
+            ui.colored_label(Color32::from_rgb(200, 40, 40), t!("cases-name-taken"));
         } else if self.name.trim().is_empty() {
-            ui.colored_label(Color32::from_rgb(200, 40, 40), "A case needs a name.");
+            ui.colored_label(Color32::from_rgb(200, 40, 40), t!("cases-name-needed"));
         }
         if r.lost_focus() {
             out.extend(self.save(cases));
         }
-        let label = ui.label("Description");
+        let label = ui.label(t!("cases-description"));
         let r = ui.add(egui::TextEdit::multiline(&mut self.description).desired_rows(3).desired_width(f32::INFINITY)).labelled_by(label.id);
         self.description_focused = r.has_focus();
         if r.lost_focus() {
             out.extend(self.save(cases));
         }
         ui.horizontal(|ui| {
-            if ui.button("Memo…").on_hover_text("Open this case's memo in the memo browser").clicked() {
+            if ui.button(t!("cases-memo")).on_hover_text(t!("cases-memo.tooltip")).clicked() {
                 out.push(UiCommand::OpenMemo(MemoSubject::Of(MemoTarget::Case { id: case.id })));
             }
             if has_memo {
-                memo_mark(ui, "This case has a memo");
+                memo_mark(ui, t!("cases-has-memo"));
             }
-            if ui.button("Delete case…").clicked() {
+            if ui.button(t!("cases-delete")).clicked() {
                 self.confirm_delete = Some(case.id);
             }
         });
@@ -165,7 +165,7 @@ impl CasesWindow {
         let mut members: Vec<String> =
             lists.participants.iter().filter(|p| people.get(&p.id).is_some_and(|cs| cs.contains(&case.name))).map(|p| p.name.clone()).collect();
         members.sort();
-        ui.weak(if members.is_empty() { "No participants (add them in the Participants window of the Project menu)".to_string() } else { format!("Participants: {}", members.join(", ")) });
+        ui.weak(if members.is_empty() { t!("cases-no-participants").to_string() } else { t!("cases-participants", names = members.join(", ")) });
         ui.separator();
         self.sources(ui, case, links, sources, out);
     }
@@ -173,15 +173,15 @@ impl CasesWindow {
     /// The checkbox list of sources: ticked ones belong to the case.
     fn sources(&mut self, ui: &mut egui::Ui, case: &Case, links: &[(CaseId, SourceId)], sources: &[Source], out: &mut Vec<UiCommand>) {
         let assigned: BTreeSet<SourceId> = links.iter().filter(|(c, _)| *c == case.id).map(|(_, s)| *s).collect();
-        ui.label(RichText::new(format!("Sources in “{}” ({})", case.name, assigned.len())).strong());
+        ui.label(RichText::new(t!("cases-sources-in", case = &case.name, n = assigned.len())).strong());
         ui.horizontal(|ui| {
-            let label = ui.label("Filter sources");
+            let label = ui.label(t!("cases-filter-sources"));
             ui.add(egui::TextEdit::singleline(&mut self.source_filter).desired_width(180.0)).labelled_by(label.id);
-            let label = ui.label("Source kind");
+            let label = ui.label(t!("cases-source-kind"));
             egui::ComboBox::from_id_salt("case_source_kind")
-                .selected_text(self.kind.map_or("any", SourceKind::label))
+                .selected_text(self.kind.map_or(t!("cases-any-kind"), SourceKind::label))
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.kind, None, "any");
+                    ui.selectable_value(&mut self.kind, None, t!("cases-any-kind"));
                     for k in SourceKind::ALL {
                         ui.selectable_value(&mut self.kind, Some(*k), k.label());
                     }
@@ -197,10 +197,10 @@ impl CasesWindow {
         ui.horizontal(|ui| {
             let to_add: Vec<SourceId> = shown.iter().map(|s| s.id).filter(|id| !assigned.contains(id)).collect();
             let to_remove: Vec<SourceId> = shown.iter().map(|s| s.id).filter(|id| assigned.contains(id)).collect();
-            if ui.add_enabled(!to_add.is_empty(), egui::Button::new(format!("Assign the {} shown", to_add.len()))).clicked() {
+            if ui.add_enabled(!to_add.is_empty(), egui::Button::new(t!("cases-assign-shown", n = to_add.len()))).clicked() {
                 out.push(UiCommand::Perform(Action::AssignSources { case: case.id, sources: to_add }));
             }
-            if ui.add_enabled(!to_remove.is_empty(), egui::Button::new(format!("Unassign the {} shown", to_remove.len()))).clicked() {
+            if ui.add_enabled(!to_remove.is_empty(), egui::Button::new(t!("cases-unassign-shown", n = to_remove.len()))).clicked() {
                 out.push(UiCommand::Perform(Action::UnassignSources { case: case.id, sources: to_remove }));
             }
         });
@@ -208,7 +208,7 @@ impl CasesWindow {
         egui::ScrollArea::vertical().id_salt("case_sources").max_height(300.0).auto_shrink([false, true]).show_rows(ui, row, shown.len(), |ui, range| {
             for s in &shown[range] {
                 let mut ticked = assigned.contains(&s.id);
-                let r = ui.checkbox(&mut ticked, &s.name).on_hover_text(format!("{} · {}", s.kind.label(), s.date.as_deref().unwrap_or("no date")));
+                let r = ui.checkbox(&mut ticked, &s.name).on_hover_text(format!("{} · {}", s.kind.label(), s.date.as_deref().unwrap_or(t!("cases-no-date"))));
                 if r.changed() {
                     let sources = vec![s.id];
                     out.push(UiCommand::Perform(if ticked {
@@ -246,27 +246,19 @@ impl CasesWindow {
         }
         let summary = self.deletion.map(|(_, s)| s).unwrap_or_default();
         let mut close = false;
-        crate::window_fit::fit_dialog(egui::Window::new("Delete case").collapsible(false), ctx).show(ctx, |ui| {
-            ui.label(format!("Delete the case “{}”?", case.name));
-            ui.label(format!(
-                "Its {} and {} stay in the project; they only lose their link to this case.",
-                count(summary.sources, "assigned source", "assigned sources"),
-                count(summary.participants, "participant", "participants"),
-            ));
+        crate::window_fit::fit_dialog(egui::Window::new(t!("cases-delete-title")).collapsible(false), ctx).show(ctx, |ui| {
+            ui.label(t!("cases-delete-question", case = &case.name));
+            ui.label(t!("cases-delete-keeps", sources = summary.sources, participants = summary.participants));
             if summary.memos + summary.attribute_values > 0 {
-                ui.label(format!(
-                    "Deleted with it: {} and {}.",
-                    count(summary.memos, "memo", "memos"),
-                    count(summary.attribute_values, "attribute value", "attribute values")
-                ));
+                ui.label(t!("cases-delete-with", memos = summary.memos, values = summary.attribute_values));
             }
-            ui.label("You can undo this (Ctrl+Z).");
+            ui.label(t!("cases-undo-hint"));
             ui.horizontal(|ui| {
-                if ui.button("Delete the case").clicked() {
+                if ui.button(t!("cases-delete-confirm")).clicked() {
                     out.push(UiCommand::Perform(Action::Remove(EntitySet { cases: vec![id], ..Default::default() })));
                     close = true;
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!("cases-cancel")).clicked() {
                     close = true;
                 }
             });
@@ -278,20 +270,16 @@ impl CasesWindow {
     }
 }
 
-/// "1 memo", "3 memos".
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
 
 /// The navigator's context menu of a source: its memo, the cases it belongs to, and whose
 /// perspective it carries (`roles` are offered beside the agency and the researcher).
 pub fn source_menu(ui: &mut egui::Ui, source: &Source, cases: &[Case], member_of: &[String], roles: &[Role], out: &mut Vec<UiCommand>) {
-    if ui.button("Memo…").clicked() {
+    if ui.button(t!("cases-memo")).clicked() {
         out.push(UiCommand::OpenMemo(MemoSubject::Of(MemoTarget::Source { id: source.id, span: None })));
         ui.close();
     }
     author_menu(ui, source, roles, out);
-    ui.menu_button("Assign to case", |ui| {
+    ui.menu_button(t!("cases-assign-to"), |ui| {
         for case in cases {
             let mut ticked = member_of.contains(&case.name);
             if ui.checkbox(&mut ticked, &case.name).changed() {
@@ -307,7 +295,7 @@ pub fn source_menu(ui: &mut egui::Ui, source: &Source, cases: &[Case], member_of
         if !cases.is_empty() {
             ui.separator();
         }
-        if ui.button("New case…").clicked() {
+        if ui.button(t!("cases-new-case")).clicked() {
             out.push(UiCommand::ShowCases(None));
             ui.close();
         }
@@ -316,17 +304,22 @@ pub fn source_menu(ui: &mut egui::Ui, source: &Source, cases: &[Case], member_of
 
 /// Perspectives a source's author can have besides the project's roles: who writes case files
 /// and observation notes.
-const AUTHORS: [(&str, &str); 2] = [("agency", "The agency (case files, reports)"), ("researcher", "The researcher (observations, field notes)")];
+const AUTHORS: [&str; 2] = ["agency", "researcher"];
+
+/// The window's words for one of [`AUTHORS`].
+fn author_label(author: &str) -> &'static str {
+    if author == "agency" { t!("cases-author-agency") } else { t!("cases-author-researcher") }
+}
 
 /// "Author (perspective)": the perspective triangulation counts for a source without speaker
 /// turns, kept apart from the participants the source is about.
 fn author_menu(ui: &mut egui::Ui, source: &Source, roles: &[Role], out: &mut Vec<UiCommand>) {
-    let now = source.author.as_deref().unwrap_or("not set");
-    ui.menu_button(format!("Author: {now}"), |ui| {
-        ui.weak("Whose perspective this source carries");
-        let mut choices: Vec<(Option<String>, String)> = vec![(None, "Not set".to_string())];
-        choices.extend(AUTHORS.iter().map(|(a, label)| (Some(a.to_string()), label.to_string())));
-        choices.extend(roles.iter().filter(|r| !AUTHORS.iter().any(|(a, _)| *a == r.name)).map(|r| (Some(r.name.clone()), r.label.clone())));
+    let now = source.author.as_deref().unwrap_or(t!("cases-author-not-set"));
+    ui.menu_button(t!("cases-author", author = now), |ui| {
+        ui.weak(t!("cases-author-hint"));
+        let mut choices: Vec<(Option<String>, String)> = vec![(None, t!("cases-author-none").to_string())];
+        choices.extend(AUTHORS.iter().map(|a| (Some(a.to_string()), author_label(a).to_string())));
+        choices.extend(roles.iter().filter(|r| !AUTHORS.contains(&r.name.as_str())).map(|r| (Some(r.name.clone()), r.label.clone())));
         for (value, label) in choices {
             if ui.radio(source.author == value, label).clicked() {
                 if source.author != value {
@@ -340,11 +333,11 @@ fn author_menu(ui: &mut egui::Ui, source: &Source, roles: &[Role], out: &mut Vec
 
 /// The navigator's context menu of a case heading.
 pub fn case_menu(ui: &mut egui::Ui, case: CaseId, out: &mut Vec<UiCommand>) {
-    if ui.button("Memo…").clicked() {
+    if ui.button(t!("cases-memo")).clicked() {
         out.push(UiCommand::OpenMemo(MemoSubject::Of(MemoTarget::Case { id: case })));
         ui.close();
     }
-    if ui.button("Edit case…").clicked() {
+    if ui.button(t!("cases-edit-case")).clicked() {
         out.push(UiCommand::ShowCases(Some(case)));
         ui.close();
     }

@@ -97,10 +97,10 @@ impl CodeBar {
             ui.set_width(WIDTH);
             ui.spacing_mut().item_spacing.y = 2.0;
             ui.horizontal(|ui| {
-                let label = ui.weak("Code with");
+                let label = ui.weak(t!("codebar-code-with"));
                 // Arrows and Escape are the bar's (consumed before the field sees them).
                 let filter = egui::EventFilter { horizontal_arrows: true, vertical_arrows: true, tab: false, escape: true };
-                let edit = egui::TextEdit::singleline(&mut self.filter).id(field).event_filter(filter).hint_text("type a code’s name").desired_width(f32::INFINITY);
+                let edit = egui::TextEdit::singleline(&mut self.filter).id(field).event_filter(filter).hint_text(t!("codebar-filter-hint")).desired_width(f32::INFINITY);
                 if ui.add(edit).labelled_by(label.id).changed() {
                     self.highlighted = 0;
                 }
@@ -114,14 +114,14 @@ impl CodeBar {
                     let name = book.path(code).unwrap_or_default();
                     // The highlighted code is filled, so Enter's target is plain to see.
                     let button = egui::Button::selectable(k == self.highlighted, name).frame_when_inactive(k == self.highlighted);
-                    if ui.add(button).on_hover_text("Code the selection with this code").clicked() {
+                    if ui.add(button).on_hover_text(t!("codebar-code.tooltip")).clicked() {
                         *chosen = Some(code);
                     }
                 });
                 self.row_height = row.response.rect.height() + ui.spacing().item_spacing.y;
             }
             if items.is_empty() && !self.filter.trim().is_empty() {
-                ui.weak("No code matches");
+                ui.weak(t!("codebar-no-match"));
             }
         });
     }

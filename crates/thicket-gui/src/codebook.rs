@@ -106,19 +106,19 @@ impl CodebookPanel {
         // The panel's title row (with its fold button) is drawn by `side_panels`; these wrap
         // onto a second row when the panel is narrow.
         ui.horizontal_wrapped(|ui| {
-            if ui.small_button("New code…").on_hover_text("Create a code at the top level").clicked() {
+            if ui.small_button(t!("codebook-new-code")).on_hover_text(t!("codebook-new-code.tooltip")).clicked() {
                 self.new_code(book, None, String::new(), false);
             }
-            if ui.add_enabled(has_selection, egui::Button::new("In vivo").small()).on_hover_text("Create a code named after the selected text and apply it").clicked() {
+            if ui.add_enabled(has_selection, egui::Button::new(t!("codebook-in-vivo")).small()).on_hover_text(t!("codebook-in-vivo.tooltip")).clicked() {
                 out.push(CodebookRequest::InVivo);
             }
-            let from_selection = egui::Button::new("Code as new…").small();
-            if ui.add_enabled(has_selection, from_selection).on_hover_text("Create a code (name, colour, description) and apply it to the selection").clicked() {
+            let from_selection = egui::Button::new(t!("codebook-code-as-new")).small();
+            if ui.add_enabled(has_selection, from_selection).on_hover_text(t!("codebook-code-as-new.tooltip")).clicked() {
                 self.new_code(book, None, String::new(), true);
             }
         });
-        let label = ui.label("Filter codes");
-        ui.add(egui::TextEdit::singleline(&mut self.filter).hint_text("type to filter").desired_width(f32::INFINITY)).labelled_by(label.id);
+        let label = ui.label(t!("codebook-filter"));
+        ui.add(egui::TextEdit::singleline(&mut self.filter).hint_text(t!("codebook-filter-hint")).desired_width(f32::INFINITY)).labelled_by(label.id);
         let visible = book.matching(&self.filter);
         for (depth, code) in book.walk() {
             if !visible.contains(&code.id) {
@@ -198,7 +198,7 @@ impl CodebookPanel {
             response.context_menu(|ui| self.menu(ui, book, code, has_selection, out));
             ui.weak(total.to_string());
             if self.memo_codes.contains(&code.id) {
-                super::memos::memo_mark(ui, "This code has a memo: right-click, then Memo…");
+                super::memos::memo_mark(ui, t!("codebook-has-memo"));
             }
             if let Some(k) = quick {
                 ui.label(RichText::new(format!("[{}]", k + 1)).small().color(Color32::GRAY));
@@ -207,19 +207,19 @@ impl CodebookPanel {
     }
 
     fn menu(&mut self, ui: &mut egui::Ui, book: &Codebook, code: &Code, has_selection: bool, out: &mut Vec<CodebookRequest>) {
-        if ui.add_enabled(has_selection, egui::Button::new("Apply to selection")).clicked() {
+        if ui.add_enabled(has_selection, egui::Button::new(t!("codebook-apply"))).clicked() {
             out.push(CodebookRequest::Apply(code.id));
             ui.close();
         }
-        if ui.button("New sub-code…").clicked() {
+        if ui.button(t!("codebook-new-subcode")).clicked() {
             self.new_code(book, Some(code.id), String::new(), false);
             ui.close();
         }
-        if ui.add_enabled(has_selection, egui::Button::new("Code selection with a new sub-code…")).clicked() {
+        if ui.add_enabled(has_selection, egui::Button::new(t!("codebook-code-new-subcode"))).clicked() {
             self.new_code(book, Some(code.id), String::new(), true);
             ui.close();
         }
-        if ui.button("Edit (rename, colour, description)…").clicked() {
+        if ui.button(t!("codebook-edit")).clicked() {
             self.form = Some(CodeForm::new(
                 Some(code.id),
                 code.parent_id,
@@ -231,13 +231,13 @@ impl CodebookPanel {
             ));
             ui.close();
         }
-        if ui.button("Memo…").clicked() {
+        if ui.button(t!("codebook-memo")).clicked() {
             out.push(CodebookRequest::Memo(code.id));
             ui.close();
         }
-        ui.menu_button("Move under", |ui| {
+        ui.menu_button(t!("codebook-move-under"), |ui| {
             egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
-                if ui.button("(top level)").clicked() {
+                if ui.button(t!("codebook-top-level")).clicked() {
                     out.extend(Action::reparent_code(book, code.id, None).map(CodebookRequest::Perform));
                     ui.close();
                 }
@@ -252,15 +252,15 @@ impl CodebookPanel {
                 }
             });
         });
-        if ui.button("Move up").clicked() {
+        if ui.button(t!("codebook-move-up")).clicked() {
             out.extend(Action::swap_code_with_sibling(book, code.id, -1).map(CodebookRequest::Perform));
             ui.close();
         }
-        if ui.button("Move down").clicked() {
+        if ui.button(t!("codebook-move-down")).clicked() {
             out.extend(Action::swap_code_with_sibling(book, code.id, 1).map(CodebookRequest::Perform));
             ui.close();
         }
-        ui.menu_button("Quick key", |ui| {
+        ui.menu_button(t!("codebook-quick-key"), |ui| {
             for k in 0..9 {
                 if ui.button(format!("{}", k + 1)).clicked() {
                     self.quick.iter_mut().filter(|q| **q == Some(code.id)).for_each(|q| *q = None);
@@ -269,7 +269,7 @@ impl CodebookPanel {
                 }
             }
         });
-        ui.menu_button("Merge into", |ui| {
+        ui.menu_button(t!("codebook-merge-into"), |ui| {
             egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
                 for (_, other) in book.walk() {
                     if book.is_within(other.id, code.id) {
@@ -283,7 +283,7 @@ impl CodebookPanel {
             });
         });
         ui.separator();
-        if ui.button("Delete…").clicked() {
+        if ui.button(t!("codebook-delete")).clicked() {
             self.confirm_delete = Some(code.id);
             ui.close();
         }
@@ -297,13 +297,13 @@ impl CodebookPanel {
         let mut submit = false;
         let mut cancel = ctx.input(|i| i.key_pressed(egui::Key::Escape));
         let title = match (form.id, form.apply_after) {
-            (Some(_), _) => "Edit code",
-            (None, true) => "New code for the selection",
-            (None, false) => "New code",
+            (Some(_), _) => t!("codebook-form-edit-title"),
+            (None, true) => t!("codebook-form-new-for-selection-title"),
+            (None, false) => t!("codebook-form-new-title"),
         };
         crate::window_fit::fit_dialog(egui::Window::new(title).open(&mut open).collapsible(false), ctx).show(ctx, |ui| {
             egui::Grid::new("code_form").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
-                let l = ui.label("Name");
+                let l = ui.label(t!("codebook-form-name"));
                 let name = ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(260.0)).labelled_by(l.id);
                 if std::mem::take(&mut form.focus_name) {
                     name.request_focus();
@@ -313,10 +313,10 @@ impl CodebookPanel {
                 parent_row(ui, book, form);
                 colour_row(ui, form);
                 for (label, text) in [
-                    ("Definition", &mut form.description.definition),
-                    ("Use when", &mut form.description.use_when),
-                    ("Do not use when", &mut form.description.do_not_use_when),
-                    ("Example", &mut form.description.example),
+                    (t!("codebook-form-definition"), &mut form.description.definition),
+                    (t!("codebook-form-use-when"), &mut form.description.use_when),
+                    (t!("codebook-form-do-not-use-when"), &mut form.description.do_not_use_when),
+                    (t!("codebook-form-example"), &mut form.description.example),
                 ] {
                     let l = ui.label(label);
                     ui.add(egui::TextEdit::multiline(text).desired_rows(2).desired_width(260.0)).labelled_by(l.id);
@@ -325,8 +325,8 @@ impl CodebookPanel {
             });
             ui.horizontal(|ui| {
                 let ok = !form.name.trim().is_empty();
-                submit |= ui.add_enabled(ok, egui::Button::new(if form.id.is_some() { "Save" } else { "Create" })).clicked();
-                cancel |= ui.button("Cancel").clicked();
+                submit |= ui.add_enabled(ok, egui::Button::new(if form.id.is_some() { t!("codebook-form-save") } else { t!("codebook-form-create") })).clicked();
+                cancel |= ui.button(t!("codebook-cancel")).clicked();
             });
         });
         if submit && !form.name.trim().is_empty() {
@@ -346,15 +346,15 @@ impl CodebookPanel {
         };
         let (subcodes, codings) = project.code_deletion_summary(id).unwrap_or_default();
         let mut close = false;
-        crate::window_fit::fit_dialog(egui::Window::new("Delete code").collapsible(false), ctx).show(ctx, |ui| {
-            ui.label(format!("Delete “{}”?", book.path(id).unwrap_or(&code.name)));
-            ui.label(format!("This also deletes {subcodes} sub-codes and {codings} codings. You can undo it (Ctrl+Z)."));
+        crate::window_fit::fit_dialog(egui::Window::new(t!("codebook-delete-title")).collapsible(false), ctx).show(ctx, |ui| {
+            ui.label(t!("codebook-delete-question", name = book.path(id).unwrap_or(&code.name)));
+            ui.label(t!("codebook-delete-also", subcodes = subcodes, codings = codings));
             ui.horizontal(|ui| {
-                if ui.button("Delete").clicked() {
+                if ui.button(t!("codebook-delete-confirm")).clicked() {
                     out.push(CodebookRequest::Perform(Action::Remove(thicket_core::action::EntitySet { codes: vec![id], ..Default::default() })));
                     close = true;
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!("codebook-cancel")).clicked() {
                     close = true;
                 }
             });
@@ -367,13 +367,13 @@ impl CodebookPanel {
 
 /// "Under": the top level or any code the form's code may go under (not itself or its sub-codes).
 fn parent_row(ui: &mut egui::Ui, book: &Codebook, form: &mut CodeForm) {
-    let l = ui.label("Under");
-    let shown = form.parent.and_then(|p| book.path(p)).unwrap_or("(top level)");
+    let l = ui.label(t!("codebook-form-under"));
+    let shown = form.parent.and_then(|p| book.path(p)).unwrap_or(t!("codebook-top-level"));
     egui::ComboBox::from_id_salt("code_form_parent")
         .selected_text(shown)
         .width(260.0)
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut form.parent, None, "(top level)");
+            ui.selectable_value(&mut form.parent, None, t!("codebook-top-level"));
             for (_, code) in book.walk() {
                 if form.id.is_none_or(|id| book.can_move_under(id, Some(code.id))) {
                     ui.selectable_value(&mut form.parent, Some(code.id), book.path(code.id).unwrap_or_default());
@@ -387,12 +387,12 @@ fn parent_row(ui: &mut egui::Ui, book: &Codebook, form: &mut CodeForm) {
 
 /// The colour picker and a hex field beside it, kept in step.
 fn colour_row(ui: &mut egui::Ui, form: &mut CodeForm) {
-    let l = ui.label("Colour");
+    let l = ui.label(t!("codebook-form-colour"));
     ui.horizontal(|ui| {
         if ui.color_edit_button_srgb(&mut form.color).labelled_by(l.id).changed() {
             form.hex = picker_hex(form.color);
         }
-        let hex_label = ui.label("Hex");
+        let hex_label = ui.label(t!("codebook-form-hex"));
         let field = ui.add(egui::TextEdit::singleline(&mut form.hex).desired_width(80.0).char_limit(7)).labelled_by(hex_label.id);
         if field.changed()
             && let Some(Rgb(r, g, b)) = Rgb::parse(&form.hex)
@@ -423,17 +423,25 @@ fn form_request(book: &Codebook, form: &CodeForm) -> CodebookRequest {
 fn describe(book: &Codebook, code: &Code, quick: Option<usize>) -> String {
     let mut s = book.path(code.id).unwrap_or(&code.name).to_string();
     let d = &code.description;
-    for (label, text) in [("", &d.definition), ("Use when: ", &d.use_when), ("Not when: ", &d.do_not_use_when), ("Example: ", &d.example)] {
+    if !d.definition.is_empty() {
+        s.push('\n');
+        s.push_str(&d.definition);
+    }
+    for (k, text) in [&d.use_when, &d.do_not_use_when, &d.example].into_iter().enumerate() {
         if !text.is_empty() {
-            s.push_str(&format!("\n{label}{text}"));
+            s.push('\n');
+            s.push_str(&match k {
+                0 => t!("codebook-hint-use-when", text = text),
+                1 => t!("codebook-hint-not-when", text = text),
+                _ => t!("codebook-hint-example", text = text),
+            });
         }
     }
-    s.push_str("\n\nClick to list its segments. To code selected text: drag the code onto it");
-    match quick {
-        Some(k) => s.push_str(&format!(", press {}", k + 1)),
-        None => s.push_str(", press its quick key"),
-    }
-    s.push_str(", or right-click the text, then “Code selection with…”.");
+    s.push_str("\n\n");
+    s.push_str(&match quick {
+        Some(k) => t!("codebook-hint-how-key", key = k + 1),
+        None => t!("codebook-hint-how").to_string(),
+    });
     s
 }
 

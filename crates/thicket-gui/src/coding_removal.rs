@@ -53,15 +53,15 @@ impl RemovalQuestion {
         };
         egui::Modal::new(egui::Id::unique("coding_removal")).show(ctx, |ui| {
             ui.set_width(400.0);
-            ui.heading("Remove this coding and its memo?");
-            ui.label(format!("This coding of “{}” carries a memo: “{}”", self.code, self.quote));
-            ui.label("Removing the coding removes its memo too. Undo brings both back.");
+            ui.heading(t!("removal-title"));
+            ui.label(t!("removal-carries-memo", code = &self.code, memo = &self.quote));
+            ui.label(t!("removal-explain"));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui.button("Remove coding and memo").clicked() {
+                if ui.button(t!("removal-confirm")).clicked() {
                     answer = Answer::Remove;
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!("removal-cancel")).clicked() {
                     answer = Answer::Cancel;
                 }
             });

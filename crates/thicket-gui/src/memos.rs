@@ -54,13 +54,13 @@ impl MemoKind {
     /// The label in the filter and in the list.
     pub fn label(self) -> &'static str {
         match self {
-            MemoKind::Project => "Project",
-            MemoKind::Source => "Source",
-            MemoKind::Passage => "Passage",
-            MemoKind::Code => "Code",
-            MemoKind::Case => "Case",
-            MemoKind::Participant => "Participant",
-            MemoKind::Coding => "Coding",
+            MemoKind::Project => t!("memos-kind-project"),
+            MemoKind::Source => t!("memos-kind-source"),
+            MemoKind::Passage => t!("memos-kind-passage"),
+            MemoKind::Code => t!("memos-kind-code"),
+            MemoKind::Case => t!("memos-kind-case"),
+            MemoKind::Participant => t!("memos-kind-participant"),
+            MemoKind::Coding => t!("memos-kind-coding"),
         }
     }
 
@@ -144,7 +144,7 @@ impl MemoBrowser {
         // Bottom right, over the codebook and segments rather than the text being read.
         let screen = ctx.content_rect();
         let corner = egui::pos2((screen.right() - 580.0).max(screen.left()), (screen.bottom() - 620.0).max(screen.top() + 40.0));
-        crate::window_fit::fit(egui::Window::new("Memos").open(open).default_pos(corner).default_size([560.0, 560.0]), ctx).show(ctx, |ui| {
+        crate::window_fit::fit(egui::Window::new(t!("memos-title")).open(open).default_pos(corner).default_size([560.0, 560.0]), ctx).show(ctx, |ui| {
             self.toolbar(ui, project, &mut out);
             ui.separator();
             ui.horizontal_top(|ui| {
@@ -238,23 +238,23 @@ impl MemoBrowser {
 
     fn toolbar(&mut self, ui: &mut egui::Ui, project: &Project, out: &mut Vec<UiCommand>) {
         ui.horizontal(|ui| {
-            if ui.button("New project memo").on_hover_text("A memo on the study as a whole").clicked() {
+            if ui.button(t!("memos-new-project-memo")).on_hover_text(t!("memos-new-project-memo.tooltip")).clicked() {
                 out.extend(self.open(project, MemoSubject::NewProjectMemo));
             }
             ui.separator();
-            let label = ui.label("Memo kind");
+            let label = ui.label(t!("memos-kind"));
             egui::ComboBox::from_id_salt("memo_kind")
-                .selected_text(self.kind.map_or("All kinds", MemoKind::label))
+                .selected_text(self.kind.map_or(t!("memos-all-kinds"), MemoKind::label))
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.kind, None, "All kinds");
+                    ui.selectable_value(&mut self.kind, None, t!("memos-all-kinds"));
                     for k in MemoKind::ALL {
                         ui.selectable_value(&mut self.kind, Some(k), k.label());
                     }
                 })
                 .response
                 .labelled_by(label.id);
-            let label = ui.label("Search memos");
-            ui.add(egui::TextEdit::singleline(&mut self.search).hint_text("words in the memo or what it is on").desired_width(220.0))
+            let label = ui.label(t!("memos-search"));
+            ui.add(egui::TextEdit::singleline(&mut self.search).hint_text(t!("memos-search-hint")).desired_width(220.0))
                 .labelled_by(label.id);
         });
     }
@@ -263,9 +263,8 @@ impl MemoBrowser {
         let needle = self.search.trim().to_lowercase();
         let shown: Vec<usize> = (0..self.entries.len()).filter(|&i| self.entries[i].matches(self.kind, &needle)).collect();
         ui.weak(match (shown.len(), self.entries.len()) {
-            (1, 1) => "1 memo".to_string(),
-            (n, total) if n == total => format!("{n} memos"),
-            (n, total) => format!("{n} of {total} memos"),
+            (n, total) if n == total => t!("memos-count", n = n),
+            (n, total) => t!("memos-count-of", n = n, total = total),
         });
         let current = self.open.as_ref().map(|o| o.editor.target);
         let mut clicked = None;
@@ -281,9 +280,9 @@ impl MemoBrowser {
             }
             if shown.is_empty() {
                 ui.weak(if self.entries.is_empty() {
-                    "No memos yet. Write one on the project here, or choose “Memo…” on a source, code, case, participant or coding."
+                    t!("memos-none-yet")
                 } else {
-                    "No memo matches the filter."
+                    t!("memos-no-match")
                 });
             }
         });
@@ -300,7 +299,7 @@ impl MemoBrowser {
 
     fn editor(&mut self, ui: &mut egui::Ui, project: &Project, now: f64, out: &mut Vec<UiCommand>) {
         let Some(o) = &mut self.open else {
-            ui.weak("Select a memo to read or edit it.");
+            ui.weak(t!("memos-select"));
             return;
         };
         ui.label(RichText::new(&o.attached).strong());
@@ -312,12 +311,12 @@ impl MemoBrowser {
         let mut changed = false;
         let mut lost_focus = false;
         if o.kind != MemoKind::Coding {
-            let label = ui.label("Title");
+            let label = ui.label(t!("memos-memo-title"));
             let r = ui.add(egui::TextEdit::singleline(&mut o.editor.title).desired_width(f32::INFINITY)).labelled_by(label.id);
             changed |= r.changed();
             lost_focus |= r.lost_focus();
         }
-        let label = ui.label("Memo text");
+        let label = ui.label(t!("memos-text"));
         let r = egui::ScrollArea::vertical()
             .id_salt("memo_text")
             .max_height(360.0)
@@ -338,17 +337,17 @@ impl MemoBrowser {
         }
         ui.horizontal(|ui| {
             if o.editor.is_dirty() {
-                ui.weak("Saved when you pause or leave the field");
+                ui.weak(t!("memos-saved-when"));
             } else if matches!(o.editor.target, EditTarget::New(_)) {
-                ui.weak("A new memo is saved once it has text");
+                ui.weak(t!("memos-saved-once"));
             } else {
-                ui.weak("Saved");
+                ui.weak(t!("memos-saved"));
             }
         });
         let mut delete = false;
         ui.horizontal(|ui| {
             if let Some((source, span)) = o.place
-                && ui.button("Show in document").clicked()
+                && ui.button(t!("memos-show-in-document")).clicked()
             {
                 out.push(match span {
                     Some(span) => UiCommand::ShowSpan(source, span),
@@ -356,7 +355,7 @@ impl MemoBrowser {
                 });
             }
             let stored = !matches!(o.editor.target, EditTarget::New(_));
-            if ui.add_enabled(stored, egui::Button::new(RichText::new("Delete memo").color(Color32::from_rgb(190, 30, 30)))).on_hover_text("You can undo this (Ctrl+Z)").clicked() {
+            if ui.add_enabled(stored, egui::Button::new(RichText::new(t!("memos-delete")).color(Color32::from_rgb(190, 30, 30)))).on_hover_text(t!("memos-delete.tooltip")).clicked() {
                 delete = true;
             }
         });
@@ -399,7 +398,7 @@ pub fn memo_mark(ui: &mut egui::Ui, hover: &str) -> egui::Response {
         let y = page.top() + page.height() * k as f32 / 4.0;
         painter.line_segment([egui::pos2(page.left() + 2.0, y), egui::pos2(page.right() - 2.0, y)], egui::Stroke::new(1.0, color));
     }
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, "has a memo"));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, t!("memos-has-memo")));
     response.on_hover_text(hover)
 }
 
@@ -412,9 +411,9 @@ fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() > max { format!("{}…", s.chars().take(max - 1).collect::<String>()) } else { s }
 }
 
-/// `2025-03-04T09:15:00Z` → `2025-03-04 09:15`.
+/// `2025-03-04T09:15:00Z` as the window's language writes a date and time ("4 Mar 2025, 09:15").
 fn date_label(rfc3339: &str) -> String {
-    rfc3339.get(..16).map_or_else(|| rfc3339.to_string(), |s| s.replacen('T', " ", 1))
+    crate::i18n::date_time(rfc3339)
 }
 
 /// Names of everything a memo can be attached to, read once per reload.
@@ -440,7 +439,7 @@ impl Names {
     }
 
     fn source(&self, id: SourceId) -> &str {
-        self.sources.get(&id).map_or("(deleted source)", String::as_str)
+        self.sources.get(&id).map_or(t!("memos-deleted-source"), String::as_str)
     }
 
     fn coder(&self, id: CoderId) -> String {
@@ -450,16 +449,16 @@ impl Names {
     /// "Code Ruptures/Withdrawal", "Passage of “visit”: “I felt judged”"...
     fn attached(&mut self, project: &Project, target: &MemoTarget) -> String {
         match *target {
-            MemoTarget::Project => "Project".into(),
-            MemoTarget::Source { id, span: None } => format!("Source “{}”", self.source(id)),
+            MemoTarget::Project => t!("memos-kind-project").into(),
+            MemoTarget::Source { id, span: None } => t!("memos-on-source", source = self.source(id)),
             MemoTarget::Source { id, span: Some(span) } => {
                 let text = self.texts.entry(id).or_insert_with(|| project.source_text(id).unwrap_or_default());
                 let quote = shorten(thicket_core::text::slice_chars(text, span.start..span.end).unwrap_or(""), 60);
-                format!("Passage of “{}”: “{quote}”", self.source(id))
+                t!("memos-on-passage", source = self.source(id), quote = quote)
             }
-            MemoTarget::Code { id } => format!("Code {}", self.book.path(id).unwrap_or("(deleted code)")),
-            MemoTarget::Case { id } => format!("Case “{}”", self.cases.get(&id).map_or("(deleted case)", String::as_str)),
-            MemoTarget::Participant { id } => format!("Participant “{}”", self.people.get(&id).map_or("(deleted participant)", String::as_str)),
+            MemoTarget::Code { id } => t!("memos-on-code", code = self.book.path(id).unwrap_or(t!("memos-deleted-code"))),
+            MemoTarget::Case { id } => t!("memos-on-case", case = self.cases.get(&id).map_or(t!("memos-deleted-case"), String::as_str)),
+            MemoTarget::Participant { id } => t!("memos-on-participant", participant = self.people.get(&id).map_or(t!("memos-deleted-participant"), String::as_str)),
         }
     }
 }
@@ -485,12 +484,7 @@ fn coding_entry(names: &Names, c: &Coding) -> MemoEntry {
     MemoEntry {
         target: EditTarget::Coding(c.id),
         kind: MemoKind::Coding,
-        attached: format!(
-            "Coding {} in “{}”: “{}”",
-            names.book.path(c.code_id).unwrap_or("(deleted code)"),
-            names.source(c.source_id),
-            shorten(&c.quote.exact, 60)
-        ),
+        attached: t!("memos-on-coding", code = names.book.path(c.code_id).unwrap_or(t!("memos-deleted-code")), source = names.source(c.source_id), quote = shorten(&c.quote.exact, 60)),
         title: String::new(),
         body: c.memo.clone(),
         coder: names.coder(c.coder_id),

@@ -27,22 +27,22 @@ impl ParticipantsWindow {
         let attributes: Vec<&AttributeDef> = lists.attributes.iter().filter(|a| a.applies_to == AttributeTarget::Participant).collect();
         let values: HashMap<(AttributeId, i64), &str> = lists.attribute_values.iter().map(|v| ((v.attribute_id, v.entity_id), v.value.as_str())).collect();
         let mut command = None;
-        crate::window_fit::fit_table(egui::Window::new("Participants").open(open).default_width(820.0), ctx).show(ctx, |ui| {
-            ui.label("Rename a participant, set their role and cases, or merge two who are the same person.");
+        crate::window_fit::fit_table(egui::Window::new(t!("participants-title")).open(open).default_width(820.0), ctx).show(ctx, |ui| {
+            ui.label(t!("participants-intro"));
             for (attribute, entity, message) in self.cells.problems() {
                 let (Some(def), Some(p)) = (attributes.iter().find(|a| a.id == attribute), people.iter().find(|p| p.id.0 == entity)) else { continue };
-                ui.colored_label(egui::Color32::from_rgb(200, 40, 40), format!("{} of {}: {message}", def.name, p.name));
+                ui.colored_label(egui::Color32::from_rgb(200, 40, 40), t!("participants-cell-problem", attribute = &def.name, participant = &p.name, message = message));
             }
             egui::ScrollArea::both().max_height(480.0).show(ui, |ui| {
                 egui::Grid::new("participants").num_columns(7 + attributes.len()).striped(true).show(ui, |ui| {
-                    for h in ["Participant", "Rename", "Role", "Turns", "Cases"] {
+                    for h in [t!("participants-col-participant"), t!("participants-col-rename"), t!("participants-col-role"), t!("participants-col-turns"), t!("participants-col-cases")] {
                         ui.strong(h);
                     }
                     for a in &attributes {
                         ui.strong(&a.name).on_hover_text(super::attributes::type_label(a.value_type));
                     }
-                    ui.strong("Memo");
-                    ui.strong("Merge into");
+                    ui.strong(t!("participants-col-memo"));
+                    ui.strong(t!("participants-col-merge"));
                     ui.end_row();
                     for p in people {
                         let case_names = cases.get(&p.id).cloned().unwrap_or_default();
@@ -60,9 +60,9 @@ impl ParticipantsWindow {
                         }
                         let mut role = p.role.clone();
                         egui::ComboBox::from_id_salt(("role", p.id))
-                            .selected_text(role.clone().unwrap_or_else(|| "no role".into()))
+                            .selected_text(role.clone().unwrap_or_else(|| t!("participants-no-role").into()))
                             .show_ui(ui, |ui| {
-                                ui.selectable_value(&mut role, None, "no role");
+                                ui.selectable_value(&mut role, None, t!("participants-no-role"));
                                 for r in roles {
                                     ui.selectable_value(&mut role, Some(r.name.clone()), &r.label);
                                 }
@@ -73,7 +73,7 @@ impl ParticipantsWindow {
                             command = Some(update(p.name.clone(), role, case_ids.clone()));
                         }
                         ui.label(turns.get(&p.id).copied().unwrap_or(0).to_string());
-                        let shown = if case_names.is_empty() { "no case".to_string() } else { case_names.join(", ") };
+                        let shown = if case_names.is_empty() { t!("participants-no-case").to_string() } else { case_names.join(", ") };
                         ui.menu_button(shown, |ui| {
                             for c in all_cases {
                                 let mut ticked = case_ids.contains(&c.id);
@@ -87,25 +87,25 @@ impl ParticipantsWindow {
                                 }
                             }
                             if all_cases.is_empty() {
-                                ui.weak("No cases yet (Cases… in the Project menu)");
+                                ui.weak(t!("participants-no-cases-yet"));
                             }
                         })
                         .response
-                        .accessible_name(format!("Cases of {}", p.name))
-                        .on_hover_text(format!("Cases {} belongs to", p.name));
+                        .accessible_name(t!("participants-cases-of", participant = &p.name))
+                        .on_hover_text(t!("participants-cases-of-tooltip", participant = &p.name));
                         for a in &attributes {
                             let stored = values.get(&(a.id, p.id.0)).copied();
-                            if let Some(action) = self.cells.cell(ui, a, p.id.0, &format!("{} of {}", a.name, p.name), stored, 130.0) {
+                            if let Some(action) = self.cells.cell(ui, a, p.id.0, &t!("participants-attribute-of", attribute = &a.name, participant = &p.name), stored, 130.0) {
                                 command = Some(UiCommand::Perform(action));
                             }
                         }
                         ui.horizontal(|ui| {
-                            let memo = ui.button("Memo…").accessible_name(format!("Memo on {}", p.name));
-                            if memo.on_hover_text(format!("Open the memo on {}", p.name)).clicked() {
+                            let memo = ui.button(t!("participants-memo")).accessible_name(t!("participants-memo-on", participant = &p.name));
+                            if memo.on_hover_text(t!("participants-memo-open", participant = &p.name)).clicked() {
                                 command = Some(UiCommand::OpenMemo(MemoSubject::Of(MemoTarget::Participant { id: p.id })));
                             }
                             if marks.participants.contains(&p.id) {
-                                memo_mark(ui, &format!("{} has a memo", p.name));
+                                memo_mark(ui, &t!("participants-has-memo", participant = &p.name));
                             }
                         });
                         egui::ComboBox::from_id_salt(("merge", p.id))
@@ -118,7 +118,7 @@ impl ParticipantsWindow {
                                 }
                             })
                             .response
-                            .on_hover_text(format!("Merge {} into another participant", p.name))
+                            .on_hover_text(t!("participants-merge-tooltip", participant = &p.name))
                             .labelled_by(label.id);
                         ui.end_row();
                     }

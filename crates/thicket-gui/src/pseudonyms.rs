@@ -24,9 +24,9 @@ pub enum PseudonymTab {
 impl PseudonymTab {
     fn label(self) -> &'static str {
         match self {
-            PseudonymTab::Map => "Map",
-            PseudonymTab::Preview => "Preview",
-            PseudonymTab::ExportLog => "Export log",
+            PseudonymTab::Map => t!("pseudonyms-tab-map"),
+            PseudonymTab::Preview => t!("pseudonyms-tab-preview"),
+            PseudonymTab::ExportLog => t!("pseudonyms-tab-log"),
         }
     }
 }
@@ -117,8 +117,8 @@ impl PseudonymsWindow {
     fn show(&mut self, ctx: &egui::Context, project: &Project) -> Vec<UiCommand> {
         let mut commands = Vec::new();
         let mut open = self.open;
-        crate::window_fit::fit(egui::Window::new("Pseudonyms").open(&mut open).default_width(720.0).default_height(460.0), ctx).show(ctx, |ui| {
-            ui.label("Exports made with “Pseudonymise” replace these names; the project's own text never changes.");
+        crate::window_fit::fit(egui::Window::new(t!("pseudonyms-title")).open(&mut open).default_width(720.0).default_height(460.0), ctx).show(ctx, |ui| {
+            ui.label(t!("pseudonyms-intro"));
             ui.horizontal(|ui| {
                 for tab in [PseudonymTab::Map, PseudonymTab::Preview, PseudonymTab::ExportLog] {
                     ui.selectable_value(&mut self.tab, tab, tab.label());
@@ -139,30 +139,30 @@ impl PseudonymsWindow {
         let counting = self.counting();
         let Some(loaded) = &self.loaded else { return };
         ui.horizontal_wrapped(|ui| {
-            let pre_fill = ui.button("Pre-fill").on_hover_text("Add participants' names and speaker labels with role-based replacements; your entries stay as they are");
+            let pre_fill = ui.button(t!("pseudonyms-prefill")).on_hover_text(t!("pseudonyms-prefill.tooltip"));
             if pre_fill.clicked() {
                 self.note = None;
                 match project.prefill_pseudonyms_action() {
                     Ok(Some(action)) => commands.push(UiCommand::Perform(action)),
-                    Ok(None) => self.note = Some("Nothing new: every participant and speaker label is in the map."),
+                    Ok(None) => self.note = Some(t!("pseudonyms-nothing-new")),
                     Err(e) => self.problems.push(e.to_string()),
                 }
             }
             match counting {
-                Some(done) => ui.label(format!("{} entries, counting replacements… {:.0} %", loaded.map.len(), done * 100.0)),
-                None => ui.label(format!("{} entries, {} replacements", loaded.map.len(), loaded.preview.total())),
+                Some(done) => ui.label(t!("pseudonyms-counting", entries = loaded.map.len(), percent = crate::i18n::number(f64::from(done) * 100.0, 0))),
+                None => ui.label(t!("pseudonyms-summary", entries = loaded.map.len(), replacements = loaded.preview.total())),
             };
             if let Some(note) = self.note {
                 ui.weak(note);
             }
         });
         ui.horizontal_wrapped(|ui| {
-            let o = ui.label("Original");
-            ui.add(egui::TextEdit::singleline(&mut self.new_original).desired_width(160.0).hint_text("a name, a place")).labelled_by(o.id);
-            let r = ui.label("Replacement");
-            ui.add(egui::TextEdit::singleline(&mut self.new_replacement).desired_width(160.0).hint_text("Caregiver 1")).labelled_by(r.id);
+            let o = ui.label(t!("pseudonyms-original"));
+            ui.add(egui::TextEdit::singleline(&mut self.new_original).desired_width(160.0).hint_text(t!("pseudonyms-original-hint"))).labelled_by(o.id);
+            let r = ui.label(t!("pseudonyms-replacement"));
+            ui.add(egui::TextEdit::singleline(&mut self.new_replacement).desired_width(160.0).hint_text(t!("pseudonyms-replacement-hint"))).labelled_by(r.id);
             let ready = !self.new_original.trim().is_empty() && !self.new_replacement.trim().is_empty();
-            if ui.add_enabled(ready, egui::Button::new("Add")).clicked() {
+            if ui.add_enabled(ready, egui::Button::new(t!("pseudonyms-add"))).clicked() {
                 commands.push(UiCommand::Perform(Action::AddPseudonyms(vec![NewPseudonym::added(self.new_original.trim(), self.new_replacement.trim())])));
                 self.new_original.clear();
                 self.new_replacement.clear();
@@ -170,14 +170,14 @@ impl PseudonymsWindow {
         });
         ui.separator();
         if loaded.map.is_empty() {
-            ui.label("The map is empty: Pre-fill it from the participants, or add a name.");
+            ui.label(t!("pseudonyms-empty"));
             return;
         }
         let counts: std::collections::HashMap<PseudonymId, usize> = loaded.preview.entries.iter().map(|e| (e.id, e.count)).collect();
         let mut show_preview = None;
         egui::ScrollArea::both().auto_shrink([false, true]).max_height(ui.available_height() - 4.0).show(ui, |ui| {
             egui::Grid::new("pseudonym map").num_columns(7).striped(true).show(ui, |ui| {
-                for h in ["Original", "Replacement", "Whole words", "Exact case", "From", "Replacements", ""] {
+                for h in [t!("pseudonyms-original"), t!("pseudonyms-replacement"), t!("pseudonyms-col-whole-words"), t!("pseudonyms-col-exact-case"), t!("pseudonyms-col-from"), t!("pseudonyms-col-replacements"), ""] {
                     ui.strong(h);
                 }
                 ui.end_row();
@@ -192,19 +192,19 @@ impl PseudonymsWindow {
                         commands.push(changed(NewPseudonym { replacement: text.trim().to_string(), ..p.fields() }));
                     }
                     let mut whole = p.whole_word;
-                    if ui.checkbox(&mut whole, "").labelled_by(label.id).on_hover_text("Off: also inside longer words").changed() {
+                    if ui.checkbox(&mut whole, "").labelled_by(label.id).on_hover_text(t!("pseudonyms-whole-words-tooltip")).changed() {
                         commands.push(changed(NewPseudonym { whole_word: whole, ..p.fields() }));
                     }
                     let mut exact = p.case == CaseMode::Exact;
-                    if ui.checkbox(&mut exact, "").labelled_by(label.id).on_hover_text("On: only as written; off: any case, cased like what was found").changed() {
+                    if ui.checkbox(&mut exact, "").labelled_by(label.id).on_hover_text(t!("pseudonyms-exact-case-tooltip")).changed() {
                         commands.push(changed(NewPseudonym { case: if exact { CaseMode::Exact } else { CaseMode::Keep }, ..p.fields() }));
                     }
                     ui.label(p.origin.as_str());
                     let n = counts.get(&p.id).map_or_else(|| "…".to_string(), usize::to_string);
-                    if ui.link(format!("{n} × {}", p.original)).on_hover_text("Show them in the preview").clicked() {
+                    if ui.link(format!("{n} × {}", p.original)).on_hover_text(t!("pseudonyms-show-in-preview")).clicked() {
                         show_preview = Some(p.id);
                     }
-                    if ui.button(format!("Remove “{}”", p.original)).clicked() {
+                    if ui.button(t!("pseudonyms-remove", original = &p.original)).clicked() {
                         commands.push(UiCommand::Perform(Action::RemovePseudonyms(vec![p.id])));
                     }
                     ui.end_row();
@@ -220,7 +220,7 @@ impl PseudonymsWindow {
     fn preview_tab(&mut self, ui: &mut egui::Ui) {
         if let Some(done) = self.counting() {
             ui.horizontal(|ui| {
-                ui.label("Finding every replacement in the project's texts…");
+                ui.label(t!("pseudonyms-finding"));
                 ui.add(egui::ProgressBar::new(done).desired_width(160.0).show_percentage());
             });
             return;
@@ -228,16 +228,16 @@ impl PseudonymsWindow {
         let Some(loaded) = &self.loaded else { return };
         let name = |id: PseudonymId| loaded.map.iter().find(|p| p.id == id).map(|p| p.original.clone()).unwrap_or_default();
         ui.horizontal_wrapped(|ui| {
-            let shown = self.only.map_or_else(|| "Every entry".to_string(), name);
-            egui::ComboBox::from_label("Entry").selected_text(shown).show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.only, None, "Every entry");
+            let shown = self.only.map_or_else(|| t!("pseudonyms-every-entry").to_string(), name);
+            egui::ComboBox::from_label(t!("pseudonyms-entry")).selected_text(shown).show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.only, None, t!("pseudonyms-every-entry"));
                 for e in &loaded.preview.entries {
                     ui.selectable_value(&mut self.only, Some(e.id), format!("{} ({})", e.original, e.count));
                 }
             });
         });
         let hits: Vec<_> = loaded.preview.hits.iter().filter(|h| self.only.is_none_or(|id| h.pseudonym == id)).collect();
-        ui.label(format!("{} replacements", hits.len()));
+        ui.label(t!("pseudonyms-replacements", n = hits.len()));
         ui.separator();
         let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 6.0;
         egui::ScrollArea::vertical().auto_shrink([false, true]).show_rows(ui, row_height, hits.len(), |ui, rows| {
@@ -261,15 +261,15 @@ impl PseudonymsWindow {
     fn log_tab(&mut self, ui: &mut egui::Ui) {
         let Some(loaded) = &self.loaded else { return };
         if loaded.log.is_empty() {
-            ui.label("Nothing has been exported from this project yet.");
+            ui.label(t!("pseudonyms-log-empty"));
             return;
         }
         let plain = loaded.log.iter().filter(|r| !r.fields.pseudonymised).count();
         let n = loaded.log.len();
-        ui.label(format!("{n} export{}, {plain} without pseudonyms", if n == 1 { "" } else { "s" }));
+        ui.label(t!("pseudonyms-log-summary", n = n, plain = plain));
         egui::ScrollArea::both().auto_shrink([false, true]).show(ui, |ui| {
             egui::Grid::new("export log").num_columns(5).striped(true).show(ui, |ui| {
-                for h in ["When", "What", "File", "Pseudonymised", "Map"] {
+                for h in [t!("pseudonyms-col-when"), t!("pseudonyms-col-what"), t!("pseudonyms-col-file"), t!("pseudonyms-col-pseudonymised"), t!("pseudonyms-tab-map")] {
                     ui.strong(h);
                 }
                 ui.end_row();
@@ -279,12 +279,12 @@ impl PseudonymsWindow {
                     ui.label(&f.kind);
                     ui.label(&f.file).on_hover_text(serde_json::to_string(&f.options).unwrap_or_default());
                     if f.pseudonymised {
-                        ui.label("yes");
+                        ui.label(t!("pseudonyms-yes"));
                     } else {
-                        ui.colored_label(ui.visuals().warn_fg_color, "no");
+                        ui.colored_label(ui.visuals().warn_fg_color, t!("pseudonyms-no"));
                     }
                     ui.label(match (&f.map_hash, f.map_entries) {
-                        (Some(h), Some(n)) => format!("{h} ({n} entries)"),
+                        (Some(h), Some(n)) => t!("pseudonyms-map-hash", hash = h, n = n),
                         _ => String::new(),
                     });
                     ui.end_row();

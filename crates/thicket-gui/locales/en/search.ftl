@@ -13,3 +13,5 @@ search-folding-language-dutch = Dutch
 search-folding-language-turkish = Turkish
 search-folding-language = Language
     .tooltip = Case rules: Turkish pairs I with ı and İ with i; Dutch writes IJ as one letter.
+search-folding-options = Options
+    .tooltip = What the search ignores: case, accents, typography; the language's case rules

@@ -13,3 +13,5 @@ search-folding-language-dutch = Neerlandés
 search-folding-language-turkish = Turco
 search-folding-language = Idioma
     .tooltip = Reglas de mayúsculas: el turco empareja I con ı e İ con i; el neerlandés escribe IJ como una sola letra.
+search-folding-options = Opciones
+    .tooltip = Lo que la búsqueda ignora: mayúsculas, tildes, tipografía; las reglas de mayúsculas del idioma

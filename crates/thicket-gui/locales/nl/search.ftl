@@ -13,3 +13,5 @@ search-folding-language-dutch = Nederlands
 search-folding-language-turkish = Turks
 search-folding-language = Taal
     .tooltip = Hoofdletterregels: het Turks koppelt I aan ı en İ aan i; het Nederlands schrijft IJ als één letter.
+search-folding-options = Opties
+    .tooltip = Wat de zoekopdracht negeert: hoofdletters, accenten, typografie; de hoofdletterregels van de taal

@@ -94,9 +94,9 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     let area = egui::Modal::default_area(egui::Id::unique("command_palette")).anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 48.0));
     let modal = egui::Modal::new(egui::Id::unique("command_palette")).area(area).show(ctx, |ui| {
         ui.set_width(520.0);
-        let label = ui.weak("Command");
+        let label = ui.weak(t!("palette-command"));
         let filter = egui::EventFilter { horizontal_arrows: true, vertical_arrows: true, tab: false, escape: true };
-        let edit = egui::TextEdit::singleline(&mut state.filter).id(field).event_filter(filter).hint_text("type part of a command’s name").desired_width(f32::INFINITY);
+        let edit = egui::TextEdit::singleline(&mut state.filter).id(field).event_filter(filter).hint_text(t!("palette-hint")).desired_width(f32::INFINITY);
         let response = ui.add(edit).labelled_by(label.id);
         if response.changed() {
             state.highlighted = 0;
@@ -121,7 +121,7 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
                 }
             }
             if list.is_empty() {
-                ui.weak("No command matches.");
+                ui.weak(t!("palette-no-match"));
             }
         });
     });

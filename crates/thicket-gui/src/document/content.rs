@@ -80,7 +80,7 @@ impl Highlights {
 
     /// The name of a code, as its codebook path.
     pub fn name(&self, code: CodeId) -> &str {
-        self.codes.get(&code).map_or("(deleted code)", |s| s.name.as_str())
+        self.codes.get(&code).map_or(t!("document-deleted-code"), |s| s.name.as_str())
     }
 
     /// `codes` without repeats, in codebook order.

@@ -168,7 +168,7 @@ impl DocumentView {
     fn speaker_at(&self, hit: Hit) -> Option<String> {
         let Hit::Text { paragraph, ch } = hit else { return None };
         let mark = self.speakers.get(paragraph)?.iter().find(|m| m.label.contains(&ch))?;
-        let name = self.people.get(&mark.participant).cloned().unwrap_or_else(|| "Unknown speaker".into());
+        let name = self.people.get(&mark.participant).cloned().unwrap_or_else(|| t!("document-unknown-speaker").into());
         Some(match mark.timestamp_ms {
             Some(ms) => format!("{name} · {}", super::content::format_timestamp(ms)),
             None => name,
@@ -223,7 +223,7 @@ impl DocumentView {
                 let name = self.highlights.name(c.code_id);
                 let what = match under.iter().filter(|o| o.code_id == c.code_id).count() {
                     1 => name.to_string(),
-                    _ => format!("{name} by {}", self.coder_name(c.coder_id)),
+                    _ => t!("document-code-by-coder", code = name, coder = self.coder_name(c.coder_id)),
                 };
                 (c.id, c.code_id, what, !c.memo.is_empty())
             })
@@ -238,12 +238,12 @@ impl DocumentView {
                     ui.label(egui::RichText::new(label).strong());
                 }
                 // Its memo goes with it: say so here, and the app asks before it goes.
-                let remove = if *has_memo { format!("Remove coding of {label} and its memo…") } else { format!("Remove coding of {label}") };
+                let remove = if *has_memo { t!("document-remove-coding-memo", coding = label) } else { t!("document-remove-coding", coding = label) };
                 if ui.button(remove).clicked() {
                     out.remove_coding = Some(*id);
                     ui.close();
                 }
-                ui.menu_button(format!("Change code of {label}"), |ui| {
+                ui.menu_button(t!("document-change-code", coding = label), |ui| {
                     egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
                         for other in codes.iter().filter(|c| *c != code) {
                             if ui.button(self.highlights.name(*other)).clicked() {
@@ -253,24 +253,24 @@ impl DocumentView {
                         }
                     });
                 });
-                let resize = egui::Button::new(format!("Resize coding of {label} to the selection"));
-                if ui.add_enabled(selection.is_some(), resize).on_disabled_hover_text("Select the new extent of the passage first").clicked() {
+                let resize = egui::Button::new(t!("document-resize-coding", coding = label));
+                if ui.add_enabled(selection.is_some(), resize).on_disabled_hover_text(t!("document-resize-coding-disabled")).clicked() {
                     out.resize_coding = selection.map(|s| (*id, s));
                     ui.close();
                 }
                 // A coding that has a memo says so: "Edit memo of …" rather than "Memo on …".
-                let memo = if *has_memo { format!("Edit memo of coding of {label}…") } else { format!("Memo on coding of {label}…") };
+                let memo = if *has_memo { t!("document-edit-coding-memo", coding = label) } else { t!("document-coding-memo", coding = label) };
                 if ui.button(memo).clicked() {
                     out.memo_for_coding = Some(*id);
                     ui.close();
                 }
                 ui.separator();
             }
-            if ui.add_enabled(selection.is_some(), egui::Button::new("Copy").shortcut_text("Ctrl+C")).clicked() {
+            if ui.add_enabled(selection.is_some(), egui::Button::new(t!("document-copy")).shortcut_text("Ctrl+C")).clicked() {
                 copy = true;
                 ui.close();
             }
-            if ui.add_enabled(selection.is_some(), egui::Button::new("Memo on the selected passage…")).clicked() {
+            if ui.add_enabled(selection.is_some(), egui::Button::new(t!("document-memo-on-selection"))).clicked() {
                 out.memo_on_selection = selection;
                 ui.close();
             }
@@ -375,7 +375,7 @@ impl DocumentView {
 /// selection with the one chosen (disabled without a selection).
 fn code_with_menu(ui: &mut Ui, highlights: &super::content::Highlights, codes: &[CodeId], enabled: bool, out: &mut DocumentResponse) {
     ui.add_enabled_ui(enabled, |ui| {
-        ui.menu_button("Code selection with…", |ui| {
+        ui.menu_button(t!("document-code-with"), |ui| {
             egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
                 for &code in codes {
                     if ui.button(highlights.name(code)).clicked() {
@@ -387,7 +387,7 @@ fn code_with_menu(ui: &mut Ui, highlights: &super::content::Highlights, codes: &
         });
     })
     .response
-    .on_disabled_hover_text("Select a passage first");
+    .on_disabled_hover_text(t!("document-select-first"));
     ui.separator();
 }
 

@@ -654,7 +654,7 @@ impl DocumentView {
         self.geometry = Some(geo);
         let id = ui.make_persistent_id("document_text");
         let response = ui.interact(clip, id, egui::Sense::click_and_drag());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Document, true, "Document text"));
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Document, true, t!("document-text")));
         let before = self.selection.span();
         self.interact(ui, &response, &geo, out);
         out.selection_changed = self.selection.span() != before;

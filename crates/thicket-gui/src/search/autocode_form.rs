@@ -57,7 +57,6 @@ struct Planning {
 }
 
 /// What the preview says after Cancel.
-const CANCELLED: &str = "Preview cancelled.";
 
 /// The form's choices and the cached preview.
 #[derive(Default)]
@@ -81,8 +80,8 @@ impl AutocodeForm {
         // Each label above its field, the fields as wide as the panel (at most 260 points): the
         // panel may be narrow on a laptop, and a grid of labels beside fields would run past it.
         let picker_width = ui.available_width().min(260.0);
-        let label = ui.label("Code");
-        let chosen = self.code.and_then(|c| book.path(c)).unwrap_or("choose a code").to_string();
+        let label = ui.label(t!("autocode-code"));
+        let chosen = self.code.and_then(|c| book.path(c)).unwrap_or(t!("autocode-choose-code")).to_string();
         egui::ComboBox::from_id_salt("autocode_code")
             .selected_text(chosen)
             .width(picker_width)
@@ -95,32 +94,32 @@ impl AutocodeForm {
             })
             .response
             .labelled_by(label.id);
-        ui.label("Extend each hit to");
+        ui.label(t!("autocode-extend"));
         ui.horizontal_wrapped(|ui| {
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
             for unit in CodingUnit::ALL {
                 ui.radio_value(&mut self.unit, unit, unit_label(unit));
             }
         });
-        let label = ui.label("Speaker role");
+        let label = ui.label(t!("autocode-role"));
         let chosen = match &self.role {
             Some(r) => roles.iter().find(|x| &x.name == r).map_or(r.clone(), |x| x.label.clone()),
-            None => "any speaker, or none".to_string(),
+            None => t!("autocode-any-speaker").to_string(),
         };
         egui::ComboBox::from_id_salt("autocode_role")
             .selected_text(chosen)
             .width(picker_width)
             .truncate()
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.role, None, "any speaker, or none");
+                ui.selectable_value(&mut self.role, None, t!("autocode-any-speaker"));
                 for r in roles {
                     ui.selectable_value(&mut self.role, Some(r.name.clone()), &r.label);
                 }
             })
             .response
             .labelled_by(label.id)
-            .on_hover_text("Only hits inside turns of speakers with this role, e.g. only what caregivers say");
-        ui.add_enabled_ui(open_source.is_some(), |ui| ui.checkbox(&mut self.only_open_source, "Only the open source"));
+            .on_hover_text(t!("autocode-role.tooltip"));
+        ui.add_enabled_ui(open_source.is_some(), |ui| ui.checkbox(&mut self.only_open_source, t!("autocode-only-open-source")));
         let code = self.code?;
         let coder = coder.to_string();
         let scope = if self.only_open_source { open_source } else { None };
@@ -152,9 +151,9 @@ impl AutocodeForm {
             let mut refresh = false;
             ui.horizontal_wrapped(|ui| {
                 if outdated {
-                    ui.weak("The project changed since this preview.");
+                    ui.weak(t!("autocode-outdated"));
                 }
-                refresh = ui.small_button("Refresh preview").clicked();
+                refresh = ui.small_button(t!("autocode-refresh")).clicked();
             });
             if refresh {
                 self.start(project, summary, &spec, key.clone());
@@ -173,8 +172,8 @@ impl AutocodeForm {
         };
         ui.label(preview(plan, self.role.as_deref()));
         let n = plan.added();
-        let button = egui::Button::new(format!("Add {n} {}", if n == 1 { "coding" } else { "codings" }));
-        let clicked = ui.add_enabled(n > 0, button).on_hover_text(format!("As coder {coder}; one step to undo")).clicked();
+        let button = egui::Button::new(t!("autocode-add", n = n));
+        let clicked = ui.add_enabled(n > 0, button).on_hover_text(t!("autocode-add-tooltip", coder = &coder)).clicked();
         if !clicked {
             return None;
         }
@@ -216,14 +215,14 @@ impl AutocodeForm {
         }
         let mut cancel = false;
         ui.horizontal(|ui| {
-            ui.label("Planning the preview…");
+            ui.label(t!("autocode-planning"));
             ui.add(egui::ProgressBar::new(planning.run.progress()).desired_width(100.0));
-            cancel = ui.button("Cancel").clicked();
+            cancel = ui.button(t!("search-cancel")).clicked();
         });
         if cancel {
             if let Some(p) = self.planning.take() {
                 // Marked as slow, so that it is not planned again by itself after a change.
-                self.preview = Some(Preview { key: p.key, generation: p.generation, took: Duration::MAX, plan: Err(CANCELLED.into()) });
+                self.preview = Some(Preview { key: p.key, generation: p.generation, took: Duration::MAX, plan: Err(t!("autocode-cancelled").into()) });
             }
             return false;
         }
@@ -239,10 +238,10 @@ impl AutocodeForm {
 
 fn unit_label(unit: CodingUnit) -> &'static str {
     match unit {
-        CodingUnit::Match => "Match",
-        CodingUnit::Sentence => "Sentence",
-        CodingUnit::Paragraph => "Paragraph",
-        CodingUnit::Turn => "Turn",
+        CodingUnit::Match => t!("autocode-unit-match"),
+        CodingUnit::Sentence => t!("autocode-unit-sentence"),
+        CodingUnit::Paragraph => t!("autocode-unit-paragraph"),
+        CodingUnit::Turn => t!("autocode-unit-turn"),
     }
 }
 
@@ -251,20 +250,17 @@ fn preview(plan: &AutocodePlan, role: Option<&str>) -> String {
     let n = plan.added();
     let mut notes = Vec::new();
     if plan.existing > 0 {
-        notes.push(format!("{} already coded", plan.existing));
+        notes.push(t!("autocode-already-coded", n = plan.existing));
     }
     if plan.outside > 0 {
-        let hits = if plan.outside == 1 { "hit" } else { "hits" };
         notes.push(match role {
-            Some(role) => format!("{} {hits} outside turns of a {}", plan.outside, role.replace('_', " ")),
-            None => format!("{} {hits} outside any turn", plan.outside),
+            Some(role) => t!("autocode-outside-role", n = plan.outside, role = role.replace('_', " ")),
+            None => t!("autocode-outside-any", n = plan.outside),
         });
     }
-    let sources = if plan.sources == 1 { "source" } else { "sources" };
-    let mut text = format!("Will add {n} {} in {} {sources}", if n == 1 { "coding" } else { "codings" }, plan.sources);
-    if !notes.is_empty() {
-        text.push_str(&format!(" ({})", notes.join("; ")));
+    if notes.is_empty() {
+        t!("autocode-will-add", n = n, sources = plan.sources)
+    } else {
+        t!("autocode-will-add-notes", n = n, sources = plan.sources, notes = notes.join("; "))
     }
-    text.push('.');
-    text
 }

@@ -66,10 +66,9 @@ impl FindBar {
     pub fn counter(&self) -> String {
         match (self.hits.len(), self.current) {
             _ if self.query.trim().is_empty() || self.error.is_some() => String::new(),
-            (0, _) => "no matches".into(),
-            (n, Some(i)) => format!("{} of {n}", i + 1),
-            (1, None) => "1 match".into(),
-            (n, None) => format!("{n} matches"),
+            (0, _) => t!("find-no-matches").into(),
+            (n, Some(i)) => t!("find-position", i = i + 1, n = n),
+            (n, None) => t!("find-matches", n = n),
         }
     }
 
@@ -96,31 +95,31 @@ impl FindBar {
         ui.horizontal_wrapped(|ui| {
             // Whole items move to the next row; none is broken inside.
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
-            let label = ui.label("Find in document");
+            let label = ui.label(t!("find-label"));
             if std::mem::take(&mut self.focus) {
                 select_all(ui.ctx(), field_id, &self.query);
                 ui.memory_mut(|m| m.request_focus(field_id));
             }
             // Escape is the bar's to handle (it closes it), not egui's (which would only unfocus).
             let filter = egui::EventFilter { horizontal_arrows: true, vertical_arrows: false, tab: false, escape: true };
-            let edit = egui::TextEdit::singleline(&mut self.query).id(field_id).event_filter(filter).hint_text("word, phrase or regex").desired_width(ui.available_width().clamp(120.0, 240.0));
+            let edit = egui::TextEdit::singleline(&mut self.query).id(field_id).event_filter(filter).hint_text(t!("search-hint")).desired_width(ui.available_width().clamp(120.0, 240.0));
             ui.add(edit).labelled_by(label.id);
-            ui.add_enabled_ui(!self.regex, |ui| ui.checkbox(&mut self.whole_word, "Whole words"));
-            ui.checkbox(&mut self.regex, "Regex");
+            ui.add_enabled_ui(!self.regex, |ui| ui.checkbox(&mut self.whole_word, t!("search-whole-words")));
+            ui.checkbox(&mut self.regex, t!("find-regex"));
             let (folding, regex) = (&mut self.folding, self.regex);
-            ui.menu_button("Options", |ui| {
+            ui.menu_button(t!("search-folding-options"), |ui| {
                 super::folding_options::folding_options(ui, folding, regex);
             })
             .response
-            .on_hover_text("What the search ignores: case, accents, typography; the language's case rules");
+            .on_hover_text(t!("search-folding-options.tooltip"));
             ui.label(self.counter());
-            if ui.add_enabled(!self.hits.is_empty(), egui::Button::new("Previous")).on_hover_text("Shift+Enter or Shift+F3").clicked() {
+            if ui.add_enabled(!self.hits.is_empty(), egui::Button::new(t!("find-previous"))).on_hover_text(t!("find-previous.tooltip")).clicked() {
                 step_clicked = Some(false);
             }
-            if ui.add_enabled(!self.hits.is_empty(), egui::Button::new("Next")).on_hover_text("Enter or F3").clicked() {
+            if ui.add_enabled(!self.hits.is_empty(), egui::Button::new(t!("find-next"))).on_hover_text(t!("find-next.tooltip")).clicked() {
                 step_clicked = Some(true);
             }
-            if ui.button("Close").on_hover_text("Esc").clicked() {
+            if ui.button(t!("search-close")).on_hover_text("Esc").clicked() {
                 close = true;
             }
         });

@@ -32,7 +32,7 @@ pub(super) fn project_panel(app: &mut ThicketApp, ui: &mut egui::Ui) {
     if app.project.is_none() && app.writing.is_some() {
         // The project is lent to a writer: the panel keeps its place until it is back.
         app.side_panels.show(ui, crate::side_panels::Side::ProjectSearch, false, |_| {}, |ui| {
-            ui.weak("Waiting for the change to be written…");
+            ui.weak(t!("search-waiting"));
         });
         return;
     }

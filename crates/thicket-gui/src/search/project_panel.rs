@@ -26,7 +26,6 @@ const LIST_LIMIT: usize = 500;
 pub(super) const SEARCH_SLICE: std::time::Duration = std::time::Duration::from_millis(6);
 
 /// What the panel says after Cancel.
-const CANCELLED: &str = "Search cancelled. Press Search to run it again.";
 
 /// A search under way: its pattern, the project generation it reads, and how far it is.
 struct Running {
@@ -132,9 +131,9 @@ impl ProjectSearch {
         let (done, all) = running.run.sources_done();
         let mut cancel = false;
         ui.horizontal(|ui| {
-            ui.label(format!("Searching… {done} of {all} sources"));
+            ui.label(t!("search-progress", done = done, all = all));
             ui.add(egui::ProgressBar::new(running.run.progress()).desired_width(100.0));
-            cancel = ui.button("Cancel").clicked();
+            cancel = ui.button(t!("search-cancel")).clicked();
         });
         // The next piece runs in the next frame.
         ui.ctx().request_repaint();
@@ -148,13 +147,13 @@ impl ProjectSearch {
         let mut out = Vec::new();
         // Rows wrap: the panel may be given little width on a laptop (see `side_panels`).
         ui.horizontal_wrapped(|ui| {
-            ui.heading("Search project");
-            if ui.small_button("Close").clicked() {
+            ui.heading(t!("search-title"));
+            if ui.small_button(t!("search-close")).clicked() {
                 self.open = false;
             }
         });
-        let label = ui.label("Search for");
-        let field = ui.add(egui::TextEdit::singleline(&mut self.query).hint_text("word, phrase or regex").desired_width(f32::INFINITY)).labelled_by(label.id);
+        let label = ui.label(t!("search-for"));
+        let field = ui.add(egui::TextEdit::singleline(&mut self.query).hint_text(t!("search-hint")).desired_width(f32::INFINITY)).labelled_by(label.id);
         if std::mem::take(&mut self.focus) {
             field.request_focus();
         }
@@ -162,9 +161,9 @@ impl ProjectSearch {
         // One above the other in a narrow panel: side by side they would break inside their
         // words, and an unbroken one wider than the panel would widen everything below it.
         let options = |ui: &mut egui::Ui| {
-            ui.checkbox(&mut self.regex, "Regular expression");
-            ui.add_enabled_ui(!self.regex, |ui| ui.checkbox(&mut self.whole_word, "Whole words"));
-            ui.add_enabled(!self.query.trim().is_empty(), egui::Button::new("Search")).clicked()
+            ui.checkbox(&mut self.regex, t!("search-regex"));
+            ui.add_enabled_ui(!self.regex, |ui| ui.checkbox(&mut self.whole_word, t!("search-whole-words")));
+            ui.add_enabled(!self.query.trim().is_empty(), egui::Button::new(t!("search-run"))).clicked()
         };
         let clicked = if ui.available_width() < 300.0 { ui.vertical(options).inner } else { ui.horizontal(options).inner };
         // What the search ignores: a changed option searches again, as a new pattern would.
@@ -183,7 +182,7 @@ impl ProjectSearch {
         self.step(project, generation, sources_now, jobs.slice(SEARCH_SLICE));
         if self.progress_line(ui) {
             if let Some(running) = self.running.take() {
-                self.last = Some((running.pattern, Err(CANCELLED.into())));
+                self.last = Some((running.pattern, Err(t!("search-cancelled").into())));
             }
             return out;
         }
@@ -191,7 +190,7 @@ impl ProjectSearch {
             return out;
         }
         let Some((pattern, results)) = &self.last else {
-            ui.weak("Plain text is matched without regard to case; a regular expression as written (add (?i) to ignore case).");
+            ui.weak(t!("search-help"));
             return out;
         };
         let results = match results {
@@ -201,19 +200,28 @@ impl ProjectSearch {
                 return out;
             }
         };
-        ui.label(results.summary());
+        ui.label(summary_line(results));
         ui.separator();
         if let Some(hit) = hit_list(ui, &results.hits) {
             out.push(PanelRequest::Show(hit, pattern.clone()));
         }
         ui.separator();
         let pattern = pattern.clone();
-        egui::CollapsingHeader::new("Autocode the hits").default_open(true).show(ui, |ui| {
+        egui::CollapsingHeader::new(t!("search-autocode")).default_open(true).show(ui, |ui| {
             if let Some(request) = self.autocode.show(ui, project, summary, jobs, &pattern, open_source, coder) {
                 out.push(PanelRequest::Autocode(request));
             }
         });
         out
+    }
+}
+
+/// "12 hits in 3 sources", and how many are listed when not all are.
+fn summary_line(results: &SearchResults) -> String {
+    if results.hits.len() < results.total {
+        t!("search-summary-first", hits = results.total, sources = results.sources_with_hits, shown = results.hits.len())
+    } else {
+        t!("search-summary", hits = results.total, sources = results.sources_with_hits)
     }
 }
 
@@ -234,7 +242,7 @@ fn hit_list(ui: &mut egui::Ui, hits: &[SearchHit]) -> Option<SearchHit> {
                 let job = hit_job(ui, hit, width - 2.0 * ui.spacing().button_padding.x);
                 ui.allocate_ui_with_layout(egui::vec2(width, height), egui::Layout::top_down(egui::Align::LEFT), |ui| {
                     ui.set_min_height(height);
-                    let response = ui.add(egui::Button::new(job).frame_when_inactive(false)).on_hover_text("Click to open the source at this hit");
+                    let response = ui.add(egui::Button::new(job).frame_when_inactive(false)).on_hover_text(t!("search-hit.tooltip"));
                     if response.clicked() {
                         clicked = Some(hit.clone());
                     }

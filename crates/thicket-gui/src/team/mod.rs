@@ -184,7 +184,7 @@ pub(crate) fn apply(app: &mut ThicketApp, request: TeamRequest) {
     match request {
         TeamRequest::Show(coder, shown) => {
             if app.team.blind.is_some() {
-                return app.errors.push("Leave blind mode first: while coding blind, only your own codings are shown.".into());
+                return app.errors.push(t!("team-leave-blind-first").into());
             }
             let changed = if shown { app.team.hidden.remove(&coder) } else { app.team.hidden.insert(coder) };
             if changed {
@@ -217,7 +217,7 @@ fn enter_blind(app: &mut ThicketApp, coder: CoderId) {
     let found = project.coders().map(|list| list.into_iter().find(|c| c.id == coder));
     let c = match found {
         Ok(Some(c)) => c,
-        Ok(None) => return app.errors.push(format!("no coder with id {coder}")),
+        Ok(None) => return app.errors.push(t!("team-no-coder", id = coder.0)),
         Err(e) => return app.errors.push(e.to_string()),
     };
     if c.retired {
@@ -230,7 +230,7 @@ fn enter_blind(app: &mut ThicketApp, coder: CoderId) {
             app.coder_known = Some(coder);
             app.coder_view_changed();
         }
-        Err(e) => app.errors.push(format!("cannot start blind mode: {e}")),
+        Err(e) => app.errors.push(t!("team-cannot-start-blind", error = e.to_string())),
     }
 }
 
@@ -241,7 +241,7 @@ pub(crate) fn leave_blind(app: &mut ThicketApp) {
     if let Some(project) = &mut app.project
         && let Err(e) = project.end_blind_session(blind.coder)
     {
-        app.errors.push(format!("cannot record the end of blind mode: {e}"));
+        app.errors.push(t!("team-cannot-end-blind", error = e.to_string()));
     }
     app.coder = blind.before;
     app.coder_known = None;
@@ -274,7 +274,7 @@ pub(crate) fn follow_renamed_coder(app: &mut ThicketApp) {
 pub(crate) fn touch(app: &mut ThicketApp) {
     let (Some(blind), Some(project)) = (&app.team.blind, &mut app.project) else { return };
     if let Err(e) = project.touch_blind_session(blind.session) {
-        app.errors.push(format!("cannot record activity in blind mode: {e}"));
+        app.errors.push(t!("team-cannot-record-blind", error = e.to_string()));
     }
 }
 
@@ -292,9 +292,9 @@ pub(crate) fn banner(app: &mut ThicketApp, ui: &mut egui::Ui) {
     let fill = if ui.visuals().dark_mode { Color32::from_rgb(90, 60, 10) } else { Color32::from_rgb(255, 226, 150) };
     egui::Panel::top("blind_banner").frame(egui::Frame::side_top_panel(ui.style()).fill(fill)).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(format!("Blind mode: coding as {name}")).strong());
-            ui.label(format!("You see only {name}'s codings and counts; new codings are {name}'s."));
-            leave = ui.button("Leave blind mode").on_hover_text("Show every coder's codings again (recorded in the Team view)").clicked();
+            ui.label(RichText::new(t!("team-banner", name = name.as_str())).strong());
+            ui.label(t!("team-banner-explain", name = name.as_str()));
+            leave = ui.button(t!("team-leave-blind")).on_hover_text(t!("team-leave-blind.tooltip")).clicked();
         });
     });
     if leave {
@@ -336,9 +336,9 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     let mut commands = Vec::new();
     let team = &mut app.team;
     let mut open = team.open;
-    crate::window_fit::fit_dialog(egui::Window::new("Team").open(&mut open).default_width(600.0).default_height(640.0), ctx).show(ctx, |ui| {
+    crate::window_fit::fit_dialog(egui::Window::new(t!("team-title")).open(&mut open).default_width(600.0).default_height(640.0), ctx).show(ctx, |ui| {
         let Some((_, summaries)) = &team.summaries else {
-            ui.weak("Counting the coders' codings…");
+            ui.weak(t!("team-counting"));
             return;
         };
         let all = match summaries {
@@ -355,14 +355,14 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
         }
         if let Some(blind) = &team.blind {
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(format!("Coding blind as {}.", blind.name)).strong());
-                ui.label("The other coders are hidden until you leave blind mode.");
-                if ui.button("Leave blind mode").clicked() {
+                ui.label(RichText::new(t!("team-coding-blind-as", name = blind.name.as_str())).strong());
+                ui.label(t!("team-others-hidden"));
+                if ui.button(t!("team-leave-blind")).clicked() {
                     commands.push(UiCommand::Team(TeamRequest::LeaveBlind));
                 }
             });
         } else {
-            ui.label("Tick a coder to show their codings in the document, the segments and every analysis; untick to hide them.");
+            ui.label(t!("team-tick-hint"));
         }
         ui.add_space(4.0);
         coder_table(ui, team, &list, &mut commands);
@@ -391,25 +391,25 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
 fn coder_table(ui: &mut egui::Ui, team: &mut Team, list: &[&CoderSummary], commands: &mut Vec<UiCommand>) {
     let blind = team.blind.is_some();
     egui::Grid::new("team_coders").striped(true).num_columns(6).show(ui, |ui| {
-        ui.strong("Shown");
-        ui.strong("Coder");
-        ui.strong("Codings");
-        ui.strong("Memos");
-        ui.strong("Blind");
+        ui.strong(t!("team-col-shown"));
+        ui.strong(t!("team-col-coder"));
+        ui.strong(t!("team-col-codings"));
+        ui.strong(t!("team-col-memos"));
+        ui.strong(t!("team-col-blind"));
         ui.strong("");
         ui.end_row();
         for s in list {
             let c = &s.coder;
             let mut shown = team.filter().passes(c.id);
             let tick = ui.add_enabled(!blind, egui::Checkbox::without_text(&mut shown));
-            tick.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, !blind, shown, format!("Show {}", c.name)));
-            if tick.on_hover_text(format!("Show or hide {}'s codings in the document, the segments and the analyses", c.name)).changed() {
+            tick.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, !blind, shown, t!("team-show", name = c.name.as_str())));
+            if tick.on_hover_text(t!("team-show-tooltip", name = c.name.as_str())).changed() {
                 commands.push(UiCommand::Team(TeamRequest::Show(c.id, shown)));
             }
             ui.horizontal(|ui| {
                 swatch(ui, parse(&c.color));
                 let name = if c.retired { RichText::new(&c.name).italics() } else { RichText::new(&c.name) };
-                if ui.selectable_label(team.selected == Some(c.id), name).on_hover_text("Select to rename, recolour, retire or code blind").clicked() {
+                if ui.selectable_label(team.selected == Some(c.id), name).on_hover_text(t!("team-select-tooltip")).clicked() {
                     team.selected = Some(c.id);
                 }
             });
@@ -417,8 +417,8 @@ fn coder_table(ui: &mut egui::Ui, team: &mut Team, list: &[&CoderSummary], comma
             ui.label(s.memos.to_string());
             ui.label(if s.blind_sessions.is_empty() { "–".to_string() } else { format_duration(s.blind_seconds) });
             let state = match (c.retired, s.blind_now()) {
-                (true, _) => "retired",
-                (false, true) => "blind now",
+                (true, _) => t!("team-retired"),
+                (false, true) => t!("team-blind-now"),
                 _ => "",
             };
             ui.weak(state);
@@ -437,26 +437,26 @@ fn details(ui: &mut egui::Ui, team: &mut Team, s: &CoderSummary, generation: u64
     }
     ui.strong(&c.name);
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Name");
+        let label = ui.label(t!("team-name"));
         let field = ui.add(egui::TextEdit::singleline(&mut team.rename).desired_width(180.0)).labelled_by(label.id);
         let typed = team.rename.trim().to_string();
         let can = !typed.is_empty() && typed != c.name;
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (ui.add_enabled(can, egui::Button::new("Rename")).clicked() || enter) && can {
+        if (ui.add_enabled(can, egui::Button::new(t!("team-rename"))).clicked() || enter) && can {
             commands.push(UiCommand::Team(TeamRequest::Rename(c.id, typed)));
         }
     });
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Colour");
+        let label = ui.label(t!("team-colour"));
         for rgb in CODER_PALETTE {
             let hex = rgb.hex_upper();
             let (rect, response) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::click());
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Colour {hex}")));
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, t!("team-colour-swatch", hex = hex.as_str())));
             ui.painter().rect_filled(rect, 3.0, Color32::from_rgb(rgb.0, rgb.1, rgb.2));
             if hex == c.color {
                 ui.painter().rect_stroke(rect.expand(1.5), 3.0, egui::Stroke::new(1.5, ui.visuals().text_color()), egui::StrokeKind::Outside);
             }
-            if response.on_hover_text(format!("Make {} {hex}", c.name)).clicked() && hex != c.color {
+            if response.on_hover_text(t!("team-make-colour", name = c.name.as_str(), hex = hex.as_str())).clicked() && hex != c.color {
                 commands.push(UiCommand::Perform(Action::SetCoderColor { id: c.id, color: hex }));
             }
         }
@@ -464,28 +464,28 @@ fn details(ui: &mut egui::Ui, team: &mut Team, s: &CoderSummary, generation: u64
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let typed = team.color.trim().to_string();
         let valid = Rgb::parse(&typed).is_some_and(|rgb| rgb.hex_upper() != c.color);
-        if ui.add_enabled(valid, egui::Button::new("Set colour")).on_disabled_hover_text("Type a colour as #RRGGBB").clicked() || (enter && valid) {
+        if ui.add_enabled(valid, egui::Button::new(t!("team-set-colour"))).on_disabled_hover_text(t!("team-set-colour-disabled")).clicked() || (enter && valid) {
             commands.push(UiCommand::Perform(Action::SetCoderColor { id: c.id, color: typed }));
         }
     });
     ui.horizontal_wrapped(|ui| {
         if c.retired {
-            if ui.button("Bring back").on_hover_text(format!("Offer {} for new work again", c.name)).clicked() {
+            if ui.button(t!("team-bring-back")).on_hover_text(t!("team-bring-back-tooltip", name = c.name.as_str())).clicked() {
                 commands.push(UiCommand::Perform(Action::SetCoderRetired { id: c.id, retired: false }));
             }
         } else if team.blind.as_ref().is_none_or(|b| b.coder != c.id)
-            && ui.button("Retire").on_hover_text(format!("{} keeps every coding and memo, and is no longer offered for new work", c.name)).clicked()
+            && ui.button(t!("team-retire")).on_hover_text(t!("team-retire-tooltip", name = c.name.as_str())).clicked()
         {
             commands.push(UiCommand::Perform(Action::SetCoderRetired { id: c.id, retired: true }));
         }
         match &team.blind {
             Some(b) if b.coder == c.id => {}
             _ => {
-                let blind = egui::Button::new(format!("Code blind as {}", c.name));
+                let blind = egui::Button::new(t!("team-code-blind-as", name = c.name.as_str()));
                 if ui
                     .add_enabled(!c.retired, blind)
-                    .on_hover_text(format!("See only {}'s codings and counts everywhere, and code as {}, until you leave blind mode", c.name, c.name))
-                    .on_disabled_hover_text("A retired coder cannot code: bring them back first")
+                    .on_hover_text(t!("team-code-blind-tooltip", name = c.name.as_str()))
+                    .on_disabled_hover_text(t!("team-retired-cannot-code"))
                     .clicked()
                 {
                     commands.push(UiCommand::Team(TeamRequest::EnterBlind(c.id)));
@@ -498,13 +498,13 @@ fn details(ui: &mut egui::Ui, team: &mut Team, s: &CoderSummary, generation: u64
 /// "New coder" and its button.
 fn add_row(ui: &mut egui::Ui, team: &mut Team, all: &[CoderSummary], commands: &mut Vec<UiCommand>) {
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("New coder");
-        let field = ui.add(egui::TextEdit::singleline(&mut team.new_name).hint_text("name").desired_width(180.0)).labelled_by(label.id);
+        let label = ui.label(t!("team-new-coder"));
+        let field = ui.add(egui::TextEdit::singleline(&mut team.new_name).hint_text(t!("team-new-coder-hint")).desired_width(180.0)).labelled_by(label.id);
         let typed = team.new_name.trim().to_string();
         let taken = all.iter().any(|s| s.coder.name == typed);
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let add = ui.add_enabled(!typed.is_empty() && !taken, egui::Button::new("Add coder"));
-        let add = if taken { add.on_disabled_hover_text(format!("A coder named \"{typed}\" already exists")) } else { add };
+        let add = ui.add_enabled(!typed.is_empty() && !taken, egui::Button::new(t!("team-add-coder")));
+        let add = if taken { add.on_disabled_hover_text(t!("team-coder-exists", name = &typed)) } else { add };
         if (add.clicked() || enter) && !typed.is_empty() && !taken {
             commands.push(UiCommand::Perform(Action::CreateCoder { name: typed.clone() }));
             team.new_name.clear();
@@ -520,16 +520,16 @@ fn blind_history(ui: &mut egui::Ui, list: &[&CoderSummary]) {
     let mut sessions: Vec<(&str, &thicket_core::model::BlindSession)> =
         list.iter().flat_map(|s| s.blind_sessions.iter().map(|b| (s.coder.name.as_str(), b))).collect();
     sessions.sort_by(|a, b| (&b.1.started_at, b.1.id).cmp(&(&a.1.started_at, a.1.id)));
-    egui::CollapsingHeader::new(format!("Blind sessions ({})", sessions.len())).id_salt("team_blind_sessions").default_open(true).show(ui, |ui| {
+    egui::CollapsingHeader::new(t!("team-blind-sessions", n = sessions.len())).id_salt("team_blind_sessions").default_open(true).show(ui, |ui| {
         if sessions.is_empty() {
-            ui.weak("No one has coded blind in this project yet.");
+            ui.weak(t!("team-no-blind-sessions"));
         }
         for (name, s) in sessions {
             let started = when(&s.started_at);
             let length = format_duration(thicket_core::project::seconds_between(&s.started_at, s.counted_end()));
             let line = match &s.ended_at {
-                Some(end) => format!("{name} · {started} to {} · {length}", when(end)),
-                None => format!("{name} · since {started} · not left yet (last activity {}) · {length}", when(&s.last_activity_at)),
+                Some(end) => t!("team-session-ended", name = name, started = started, ended = when(end), length = length),
+                None => t!("team-session-open", name = name, started = started, last = when(&s.last_activity_at), length = length),
             };
             ui.label(line);
         }
@@ -603,7 +603,7 @@ fn drive_summary(app: &mut ThicketApp, ctx: &egui::Context) {
 fn estimate_text(e: Option<&Estimate>) -> String {
     let Some(e) = e else { return "–".into() };
     match e.coefficient.value {
-        None => format!("undefined ({})", e.coefficient.undefined.as_deref().unwrap_or("no units")),
+        None => t!("team-undefined", reason = e.coefficient.undefined.as_deref().unwrap_or(t!("team-no-units"))),
         Some(v) => match (e.ci.low, e.ci.high) {
             (Some(lo), Some(hi)) => format!("{v:.3} [{lo:.3}, {hi:.3}]"),
             _ => format!("{v:.3}"),
@@ -614,24 +614,24 @@ fn estimate_text(e: Option<&Estimate>) -> String {
 /// The team's agreement (issue #13, part 5): the shown coders' pooled agreement at paragraph
 /// unit, and the way to the full table (per code, any unit, exports) in the Agreement tab.
 fn agreement(ui: &mut egui::Ui, summary: Option<&Summary>, commands: &mut Vec<UiCommand>) {
-    ui.strong("Agreement");
+    ui.strong(t!("team-agreement"));
     let Some(summary) = summary else {
-        ui.weak("Show at least two coders to see how far they agree.");
+        ui.weak(t!("team-agreement-two"));
         return;
     };
-    let names = summary.names.join(" and ");
+    let names = names_list(&summary.names);
     match &summary.state {
         SummaryState::Loading | SummaryState::Running(_) => {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.weak(format!("Computing the agreement of {names}…"));
+                ui.weak(t!("team-agreement-computing", names = &names));
             });
         }
         SummaryState::Done(Err(e)) => {
-            ui.colored_label(ui.visuals().error_fg_color, format!("No agreement figures: {e}"));
+            ui.colored_label(ui.visuals().error_fg_color, t!("team-agreement-failed", error = e.to_string()));
         }
         SummaryState::Done(Ok(t)) => {
-            ui.label(format!("{names}, every code pooled, by paragraph ({}):", t.units_counted));
+            ui.label(t!("team-agreement-pooled", names = &names, units = t.units_counted.to_string()));
             egui::Grid::new("team_agreement").striped(true).num_columns(2).show(ui, |ui| {
                 for m in SUMMARY_MEASURES {
                     let e = t.overall.get(m);
@@ -643,12 +643,12 @@ fn agreement(ui: &mut egui::Ui, summary: Option<&Summary>, commands: &mut Vec<Ui
                     ui.end_row();
                 }
             });
-            ui.weak(format!("Intervals: {:.0}% bootstrap, {} resamples.", t.bootstrap.confidence * 100.0, t.bootstrap.draws));
+            ui.weak(t!("team-agreement-intervals", confidence = crate::i18n::number(t.bootstrap.confidence * 100.0, 0), draws = t.bootstrap.draws));
         }
     }
     if ui
-        .button("Open the agreement table")
-        .on_hover_text(format!("Agreement of {names} per code, at any unit, with exports for a methods section; a click on a code opens its disagreements"))
+        .button(t!("team-open-agreement"))
+        .on_hover_text(t!("team-open-agreement-tooltip", names = &names))
         .clicked()
     {
         commands.push(UiCommand::Team(TeamRequest::OpenAgreement(summary.names.clone())));
@@ -656,6 +656,15 @@ fn agreement(ui: &mut egui::Ui, summary: Option<&Summary>, commands: &mut Vec<Ui
 }
 
 /// `2026-12-07 13:50` from an RFC 3339 UTC time.
+/// "Amara and Jonas", "Amara, Jonas and Priya".
+fn names_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => t!("team-names", rest = rest.join(", "), last = last),
+    }
+}
+
 fn when(t: &str) -> String {
     format!("{} {} UTC", t.get(..10).unwrap_or(t), t.get(11..16).unwrap_or(""))
 }
