@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use thicket_core::project::{BackupInfo, backup_folder, list_backups, restore_backup};
 
 use crate::app::{ThicketApp, UiCommand};
-use crate::t;
 
 /// The dialog's state.
 #[derive(Default)]

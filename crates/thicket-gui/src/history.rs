@@ -8,7 +8,6 @@ use thicket_core::model::{AuditEntityKind, AuditEntry, AuditFilter};
 use thicket_core::project::Project;
 
 use crate::app::ThicketApp;
-use crate::t;
 
 /// Rows read at once.
 const PAGE: usize = 100;
