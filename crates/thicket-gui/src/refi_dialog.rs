@@ -171,5 +171,5 @@ pub(crate) fn write(app: &mut ThicketApp, kind: RefiKind, path: PathBuf) {
         project.log_written_export(kind.extension(), &target, options, map.as_ref())?;
         Ok(())
     });
-    app.write(Write::Task(format!("Writing {}", path.display()), task));
+    app.write(Write::Task(path.display().to_string(), task));
 }
