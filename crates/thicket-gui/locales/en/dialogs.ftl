@@ -12,3 +12,65 @@ report-excerpts-per-code = Excerpts per code
 report-pseudonymise = Pseudonymise
     .tooltip = Replace names with the project's pseudonym map (Project menu, Pseudonyms…); the project's text never changes
 report-choose-file = Choose file…
+
+## excerpt_dialog/: exporting coded excerpts
+excerpts-coders-hidden = Every coder picked is hidden in the Team view: show one there to export their codings.
+excerpts-preview = Preview
+excerpts-no-preview = No preview: { $problem }
+excerpts-reading = Reading the excerpts… { $percent }%
+excerpts-first-n = The first { $n } as they will appear:
+excerpts-count = { $n ->
+        [one] { $n } excerpt
+       *[other] { $n } excerpts
+    }
+excerpts-exporting = Exporting…
+excerpts-exported = Exported { $n ->
+        [one] { $n } excerpt
+       *[other] { $n } excerpts
+    } to { $path }
+excerpts-open-folder = Open folder
+excerpts-export-failed = The export failed: { $error }
+excerpts-export-cancelled = Export cancelled; no file was written.
+excerpts-choose-hint = Choose the codings and the layout; the preview follows.
+excerpts-export-button = Export…
+excerpts-open-ended = Could not open { $path }: { $program } ended with { $status }.
+excerpts-open-failed = Could not open { $path }: cannot run { $program }: { $error }.
+excerpts-project-changed = the project changed during the export; export again
+excerpts-preset-author-date = Author–date
+excerpts-preset-compact = Compact (for tables)
+excerpts-preset-custom = Custom
+excerpts-group-code = Code
+excerpts-group-case = Case
+excerpts-group-code-case = Code, then case
+excerpts-group-source = Source
+excerpts-sort-case = Case
+excerpts-sort-date = Date
+excerpts-sort-position = Position in the source
+excerpts-write-query = Write a query, e.g. Ruptures AND Repair.
+excerpts-tick-a-code = Tick at least one code, or select with a query.
+excerpts-bad-date = { $field } date "{ $date }" is not a date: write YYYY-MM-DD.
+excerpts-from = From
+excerpts-to = To
+excerpts-codings = Codings
+excerpts-codes = Codes
+excerpts-query = Query
+excerpts-query-help = AND, OR, NOT, NEAR/n, FOLLOWED BY, as `segments --query` takes them.
+excerpts-query-ok = The query reads well.
+excerpts-cases = Cases
+excerpts-kinds = Kinds
+excerpts-roles = Roles
+excerpts-participants = Participants
+excerpts-coders = Coders
+excerpts-layout = Layout
+excerpts-group-by = Group by
+excerpts-sort-by = Sort by
+excerpts-context = Context (sentences)
+excerpts-memos = Memos
+excerpts-other-codes = Other codes
+excerpts-definitions = Definitions
+excerpts-counts = Counts
+excerpts-pseudonymise-tooltip = Replace names with the project's pseudonym map (Project menu, Pseudonyms…), in the preview and the file; the project's text never changes
+excerpts-citation = Citation
+excerpts-template = Template
+excerpts-insert-field = Insert this field at the cursor
+excerpts-date-tooltip = Only sources dated on or after (From) or on or before (To) this day; an undated source fails any bound

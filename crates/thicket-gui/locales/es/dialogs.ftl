@@ -12,3 +12,68 @@ report-excerpts-per-code = Extractos por código
 report-pseudonymise = Seudonimizar
     .tooltip = Reemplazar los nombres según el mapa de seudónimos del proyecto (menú Proyecto, Seudónimos…); el texto del proyecto nunca cambia
 report-choose-file = Elegir archivo…
+
+## excerpt_dialog/: exportar extractos codificados
+excerpts-coders-hidden = Todos los codificadores elegidos están ocultos en la vista Equipo: muestre al menos uno allí para exportar sus codificaciones.
+excerpts-preview = Vista previa
+excerpts-no-preview = Sin vista previa: { $problem }
+excerpts-reading = Leyendo los extractos… { $percent } %
+excerpts-first-n = { $n ->
+        [one] El primero, tal como aparecerá:
+       *[other] Los primeros { $n }, tal como aparecerán:
+    }
+excerpts-count = { $n ->
+        [one] { $n } extracto
+       *[other] { $n } extractos
+    }
+excerpts-exporting = Exportando…
+excerpts-exported = { $n ->
+        [one] Se exportó { $n } extracto
+       *[other] Se exportaron { $n } extractos
+    } a { $path }
+excerpts-open-folder = Abrir carpeta
+excerpts-export-failed = La exportación falló: { $error }
+excerpts-export-cancelled = Exportación cancelada; no se escribió ningún archivo.
+excerpts-choose-hint = Elija las codificaciones y el diseño; la vista previa se actualiza.
+excerpts-export-button = Exportar…
+excerpts-open-ended = No se pudo abrir { $path }: { $program } terminó con { $status }.
+excerpts-open-failed = No se pudo abrir { $path }: no se puede ejecutar { $program }: { $error }.
+excerpts-project-changed = el proyecto cambió durante la exportación; exporte de nuevo
+excerpts-preset-author-date = Autor–fecha
+excerpts-preset-compact = Compacto (para tablas)
+excerpts-preset-custom = Personalizado
+excerpts-group-code = Código
+excerpts-group-case = Caso
+excerpts-group-code-case = Código y luego caso
+excerpts-group-source = Fuente
+excerpts-sort-case = Caso
+excerpts-sort-date = Fecha
+excerpts-sort-position = Posición en la fuente
+excerpts-write-query = Escriba una consulta, p. ej. Ruptures AND Repair.
+excerpts-tick-a-code = Marque al menos un código, o seleccione con una consulta.
+excerpts-bad-date = La fecha «{ $field }» («{ $date }») no es una fecha: escriba AAAA-MM-DD.
+excerpts-from = Desde
+excerpts-to = Hasta
+excerpts-codings = Codificaciones
+excerpts-codes = Códigos
+excerpts-query = Consulta
+excerpts-query-help = AND, OR, NOT, NEAR/n, FOLLOWED BY, tal como los acepta `segments --query`.
+excerpts-query-ok = La consulta es válida.
+excerpts-cases = Casos
+excerpts-kinds = Tipos
+excerpts-roles = Roles
+excerpts-participants = Participantes
+excerpts-coders = Codificadores
+excerpts-layout = Diseño
+excerpts-group-by = Agrupar por
+excerpts-sort-by = Ordenar por
+excerpts-context = Contexto (oraciones)
+excerpts-memos = Memos
+excerpts-other-codes = Otros códigos
+excerpts-definitions = Definiciones
+excerpts-counts = Conteos
+excerpts-pseudonymise-tooltip = Reemplazar los nombres según el mapa de seudónimos del proyecto (menú Proyecto, Seudónimos…), en la vista previa y en el archivo; el texto del proyecto nunca cambia
+excerpts-citation = Referencia
+excerpts-template = Plantilla
+excerpts-insert-field = Insertar este campo en el cursor
+excerpts-date-tooltip = Solo las fuentes fechadas en este día o después (Desde) o en este día o antes (Hasta); una fuente sin fecha no cumple ningún límite

@@ -12,3 +12,68 @@ report-excerpts-per-code = Citaten per code
 report-pseudonymise = Pseudonimiseren
     .tooltip = Namen vervangen volgens de pseudoniemenlijst van het project (menu Project, Pseudoniemen…); de tekst van het project verandert nooit
 report-choose-file = Bestand kiezen…
+
+## excerpt_dialog/: gecodeerde citaten exporteren
+excerpts-coders-hidden = Alle gekozen codeurs zijn verborgen in de weergave Team: toon er daar minstens één om hun coderingen te exporteren.
+excerpts-preview = Voorbeeld
+excerpts-no-preview = Geen voorbeeld: { $problem }
+excerpts-reading = Citaten lezen… { $percent }%
+excerpts-first-n = { $n ->
+        [one] Het eerste, zoals het zal verschijnen:
+       *[other] De eerste { $n }, zoals ze zullen verschijnen:
+    }
+excerpts-count = { $n ->
+        [one] { $n } citaat
+       *[other] { $n } citaten
+    }
+excerpts-exporting = Exporteren…
+excerpts-exported = { $n ->
+        [one] { $n } citaat
+       *[other] { $n } citaten
+    } geëxporteerd naar { $path }
+excerpts-open-folder = Map openen
+excerpts-export-failed = Het exporteren is mislukt: { $error }
+excerpts-export-cancelled = Exporteren geannuleerd; er is geen bestand geschreven.
+excerpts-choose-hint = Kies de coderingen en de opmaak; het voorbeeld volgt.
+excerpts-export-button = Exporteren…
+excerpts-open-ended = Kan { $path } niet openen: { $program } eindigde met { $status }.
+excerpts-open-failed = Kan { $path } niet openen: kan { $program } niet uitvoeren: { $error }.
+excerpts-project-changed = het project is tijdens het exporteren gewijzigd; exporteer opnieuw
+excerpts-preset-author-date = Auteur–datum
+excerpts-preset-compact = Compact (voor tabellen)
+excerpts-preset-custom = Aangepast
+excerpts-group-code = Code
+excerpts-group-case = Casus
+excerpts-group-code-case = Code, dan casus
+excerpts-group-source = Bron
+excerpts-sort-case = Casus
+excerpts-sort-date = Datum
+excerpts-sort-position = Plaats in de bron
+excerpts-write-query = Schrijf een zoekopdracht, bv. Ruptures AND Repair.
+excerpts-tick-a-code = Vink minstens één code aan, of selecteer met een zoekopdracht.
+excerpts-bad-date = Datum ‘{ $field }’ (‘{ $date }’) is geen datum: schrijf JJJJ-MM-DD.
+excerpts-from = Van
+excerpts-to = Tot
+excerpts-codings = Coderingen
+excerpts-codes = Codes
+excerpts-query = Zoekopdracht
+excerpts-query-help = AND, OR, NOT, NEAR/n, FOLLOWED BY, zoals `segments --query` ze aanneemt.
+excerpts-query-ok = De zoekopdracht is geldig.
+excerpts-cases = Casussen
+excerpts-kinds = Soorten
+excerpts-roles = Rollen
+excerpts-participants = Deelnemers
+excerpts-coders = Codeurs
+excerpts-layout = Opmaak
+excerpts-group-by = Groeperen op
+excerpts-sort-by = Sorteren op
+excerpts-context = Context (zinnen)
+excerpts-memos = Memo's
+excerpts-other-codes = Andere codes
+excerpts-definitions = Definities
+excerpts-counts = Aantallen
+excerpts-pseudonymise-tooltip = Namen vervangen volgens de pseudoniemenlijst van het project (menu Project, Pseudoniemen…), in het voorbeeld en in het bestand; de tekst van het project verandert nooit
+excerpts-citation = Bronvermelding
+excerpts-template = Sjabloon
+excerpts-insert-field = Dit veld invoegen bij de cursor
+excerpts-date-tooltip = Alleen bronnen gedateerd op of na (Van) of op of voor (Tot) deze dag; een bron zonder datum valt buiten elke grens
