@@ -74,3 +74,41 @@ excerpts-citation = Citation
 excerpts-template = Template
 excerpts-insert-field = Insert this field at the cursor
 excerpts-date-tooltip = Only sources dated on or after (From) or on or before (To) this day; an undated source fails any bound
+
+## refi_dialog.rs: REFI-QDA exports
+refi-title-project = Export REFI-QDA project
+refi-title-codebook = Export REFI-QDA codebook
+refi-project-explain = Sources, codes, codings with coders and dates, cases, participants, attributes and memos, for NVivo, ATLAS.ti, MAXQDA or QualCoder.
+refi-positions = Count positions in
+refi-code-points = Unicode code points (the standard)
+    .tooltip = What REFI-QDA 1.5 says; ATLAS.ti and MAXQDA read it
+refi-utf16 = UTF-16 units (NVivo, QualCoder)
+    .tooltip = What NVivo and QualCoder count; the two differ only after an emoji or another rare character
+refi-codebook-explain = The codes with their tree, colours and descriptions, for another program's codebook.
+refi-pseudonymise-tooltip = Replace names with the project's pseudonym map, in the texts too (positions follow); the project itself never changes
+
+## merge_dialog.rs: merging another copy of the study
+merge-title = Merge “{ $name }” into this project
+merge-from = From { $path }
+    .tooltip = This file is only read: it is copied aside and the copy is opened
+merge-comparing = Comparing the two projects…
+merge-merging = Merging…
+merge-merged = Merged as one step.
+merge-nothing = Nothing to merge: this project already holds everything the other holds.
+merge-undo = Undo this merge
+    .tooltip = Takes back everything the merge brought in or changed (also Edit, Undo)
+merge-rule-question = Where both projects changed the same thing:
+merge-rule-stop = Stop and show me (merge nothing)
+merge-button = Merge
+merge-choose-rule-first = Choose what to do with the conflicts first
+merge-what-came-in = What came in
+merge-what-would-happen = What merging would do
+merge-col-new = new
+merge-col-already-here = already here
+merge-col-same-by-name = same by name
+merge-col-changed = changed
+merge-no-conflicts = No conflicts.
+merge-conflicts = Conflicts: { $n }
+merge-here = here: { $value }
+merge-there = there: { $value }
+merge-warnings = Warnings: { $n }

@@ -77,3 +77,41 @@ excerpts-citation = Referencia
 excerpts-template = Plantilla
 excerpts-insert-field = Insertar este campo en el cursor
 excerpts-date-tooltip = Solo las fuentes fechadas en este día o después (Desde) o en este día o antes (Hasta); una fuente sin fecha no cumple ningún límite
+
+## refi_dialog.rs: exportaciones REFI-QDA
+refi-title-project = Exportar proyecto REFI-QDA
+refi-title-codebook = Exportar libro de códigos REFI-QDA
+refi-project-explain = Fuentes, códigos, codificaciones con sus codificadores y fechas, casos, participantes, atributos y memos, para NVivo, ATLAS.ti, MAXQDA o QualCoder.
+refi-positions = Contar las posiciones en
+refi-code-points = puntos de código Unicode (el estándar)
+    .tooltip = Lo que indica REFI-QDA 1.5; ATLAS.ti y MAXQDA lo leen
+refi-utf16 = unidades UTF-16 (NVivo, QualCoder)
+    .tooltip = Lo que cuentan NVivo y QualCoder; ambos difieren solo después de un emoji u otro carácter poco común
+refi-codebook-explain = Los códigos con su árbol, colores y descripciones, para el libro de códigos de otro programa.
+refi-pseudonymise-tooltip = Reemplazar los nombres según el mapa de seudónimos del proyecto, también en los textos (las posiciones se ajustan); el proyecto mismo nunca cambia
+
+## merge_dialog.rs: fusionar otra copia del estudio
+merge-title = Fusionar «{ $name }» con este proyecto
+merge-from = Desde { $path }
+    .tooltip = Este archivo solo se lee: se copia aparte y se abre la copia
+merge-comparing = Comparando los dos proyectos…
+merge-merging = Fusionando…
+merge-merged = Fusionado en un solo paso.
+merge-nothing = Nada que fusionar: este proyecto ya contiene todo lo que contiene el otro.
+merge-undo = Deshacer esta fusión
+    .tooltip = Revierte todo lo que la fusión trajo o cambió (también Editar, Deshacer)
+merge-rule-question = Donde ambos proyectos cambiaron lo mismo:
+merge-rule-stop = Detenerse y mostrármelo (no fusionar nada)
+merge-button = Fusionar
+merge-choose-rule-first = Elija primero qué hacer con los conflictos
+merge-what-came-in = Lo que se incorporó
+merge-what-would-happen = Lo que haría la fusión
+merge-col-new = nuevo
+merge-col-already-here = ya está aquí
+merge-col-same-by-name = igual por nombre
+merge-col-changed = cambiado
+merge-no-conflicts = Sin conflictos.
+merge-conflicts = Conflictos: { $n }
+merge-here = aquí: { $value }
+merge-there = allá: { $value }
+merge-warnings = Advertencias: { $n }

@@ -77,3 +77,41 @@ excerpts-citation = Bronvermelding
 excerpts-template = Sjabloon
 excerpts-insert-field = Dit veld invoegen bij de cursor
 excerpts-date-tooltip = Alleen bronnen gedateerd op of na (Van) of op of voor (Tot) deze dag; een bron zonder datum valt buiten elke grens
+
+## refi_dialog.rs: REFI-QDA-exports
+refi-title-project = REFI-QDA-project exporteren
+refi-title-codebook = REFI-QDA-codeboek exporteren
+refi-project-explain = Bronnen, codes, coderingen met codeurs en datums, casussen, deelnemers, kenmerken en memo's, voor NVivo, ATLAS.ti, MAXQDA of QualCoder.
+refi-positions = Posities tellen in
+refi-code-points = Unicode-codepunten (de standaard)
+    .tooltip = Wat REFI-QDA 1.5 voorschrijft; ATLAS.ti en MAXQDA lezen het
+refi-utf16 = UTF-16-eenheden (NVivo, QualCoder)
+    .tooltip = Wat NVivo en QualCoder tellen; de twee verschillen pas na een emoji of een ander zeldzaam teken
+refi-codebook-explain = De codes met hun boomstructuur, kleuren en beschrijvingen, voor het codeboek van een ander programma.
+refi-pseudonymise-tooltip = Namen vervangen volgens de pseudoniemenlijst van het project, ook in de teksten (de posities volgen); het project zelf verandert nooit
+
+## merge_dialog.rs: een andere kopie van de studie samenvoegen
+merge-title = ‘{ $name }’ met dit project samenvoegen
+merge-from = Uit { $path }
+    .tooltip = Dit bestand wordt alleen gelezen: het wordt apart gekopieerd en de kopie wordt geopend
+merge-comparing = De twee projecten vergelijken…
+merge-merging = Samenvoegen…
+merge-merged = Samengevoegd in één stap.
+merge-nothing = Niets om samen te voegen: dit project bevat al alles wat het andere bevat.
+merge-undo = Deze samenvoeging ongedaan maken
+    .tooltip = Neemt alles terug wat de samenvoeging heeft toegevoegd of gewijzigd (ook Bewerken, Ongedaan maken)
+merge-rule-question = Waar beide projecten hetzelfde hebben gewijzigd:
+merge-rule-stop = Stoppen en het mij tonen (niets samenvoegen)
+merge-button = Samenvoegen
+merge-choose-rule-first = Kies eerst wat er met de conflicten moet gebeuren
+merge-what-came-in = Wat is binnengekomen
+merge-what-would-happen = Wat samenvoegen zou doen
+merge-col-new = nieuw
+merge-col-already-here = al aanwezig
+merge-col-same-by-name = gelijk op naam
+merge-col-changed = gewijzigd
+merge-no-conflicts = Geen conflicten.
+merge-conflicts = Conflicten: { $n }
+merge-here = hier: { $value }
+merge-there = daar: { $value }
+merge-warnings = Waarschuwingen: { $n }
