@@ -115,3 +115,35 @@ merge-conflicts = Conflictos: { $n }
 merge-here = aquí: { $value }
 merge-there = allá: { $value }
 merge-warnings = Advertencias: { $n }
+
+## qualcoder_import.rs y refi_import.rs: proyectos de otros programas
+qualcoder-target-exists = { $path } ya existe; un proyecto de QualCoder solo se lee en un archivo nuevo.
+qualcoder-importing = Importando un proyecto de QualCoder
+qualcoder-reading-into = Leyendo «{ $name }» en { $path }
+qualcoder-reading-database = Leyendo la base de datos de QualCoder…
+qualcoder-only-read = La carpeta de QualCoder solo se lee; nunca se modifica.
+qualcoder-stopping = Deteniendo…
+qualcoder-stopped-nothing-written = Se detuvo la importación de QualCoder; no se escribió ningún archivo ({ $error }).
+qualcoder-import-stopped = la importación de QualCoder se detuvo: { $error }
+qualcoder-report-title = Informe de la importación de QualCoder
+qualcoder-close-report = Cerrar el informe
+qualcoder-read-into = Se leyó { $folder } (base de datos de QualCoder { $version }) en { $path }.
+qualcoder-counts = Fuentes: { $sources }; códigos: { $codes } (de categorías: { $categories }); codificaciones: { $codings }, de { $coders } codificadores; casos: { $cases }; atributos: { $attributes }, con { $values } valores; memos: { $memos } (diarios: { $journals }; anotaciones: { $annotations }).
+qualcoder-all-landed = Cada codificación quedó sobre el texto que citaba QualCoder.
+qualcoder-not-imported = No importados ({ $n })
+qualcoder-corrected = Ubicadas tras revisar de nuevo su texto ({ $n })
+qualcoder-corrected-line = { $source }, { $code }: { $range } leído como { $now } ({ $how })
+qualcoder-mismatched = El texto difiere de la cita de QualCoder ({ $n })
+qualcoder-mismatched-line = { $source }, { $code }: { $range } conservado como { $now }
+qualcoder-read-from-files = Leído de la carpeta de documentos: { $names }
+qualcoder-important-marks = { $n ->
+        [one] { $n } codificación estaba marcada como importante en QualCoder; Thicket no tiene esa marca.
+       *[other] { $n } codificaciones estaban marcadas como importantes en QualCoder; Thicket no tiene esa marca.
+    }
+refi-import-exists = «{ $path }» ya existe: elija un nombre nuevo para el proyecto importado
+refi-import-open-first = Abra o cree un proyecto antes de importar un libro de códigos.
+refi-import-cannot-read = no se puede leer «{ $path }»: { $error }
+refi-import-codebook-report = Informe de la importación del libro de códigos
+refi-import-importing = Importando un proyecto REFI-QDA
+refi-import-report = Informe de la importación REFI-QDA
+refi-import-stopped = la importación se detuvo: { $error }

@@ -115,3 +115,35 @@ merge-conflicts = Conflicten: { $n }
 merge-here = hier: { $value }
 merge-there = daar: { $value }
 merge-warnings = Waarschuwingen: { $n }
+
+## qualcoder_import.rs en refi_import.rs: projecten uit andere programma's
+qualcoder-target-exists = { $path } bestaat al; een QualCoder-project wordt alleen in een nieuw bestand ingelezen.
+qualcoder-importing = Een QualCoder-project importeren
+qualcoder-reading-into = ‘{ $name }’ inlezen in { $path }
+qualcoder-reading-database = De QualCoder-database lezen…
+qualcoder-only-read = De QualCoder-map wordt alleen gelezen, nooit gewijzigd.
+qualcoder-stopping = Stoppen…
+qualcoder-stopped-nothing-written = QualCoder-import gestopt; er is geen bestand geschreven ({ $error }).
+qualcoder-import-stopped = de QualCoder-import is gestopt: { $error }
+qualcoder-report-title = Rapport van de QualCoder-import
+qualcoder-close-report = Rapport sluiten
+qualcoder-read-into = { $folder } (QualCoder-database { $version }) ingelezen in { $path }.
+qualcoder-counts = Bronnen: { $sources }; codes: { $codes } (uit categorieën: { $categories }); coderingen: { $codings }, door { $coders } codeurs; casussen: { $cases }; kenmerken: { $attributes }, met { $values } waarden; memo's: { $memos } (dagboeken: { $journals }; annotaties: { $annotations }).
+qualcoder-all-landed = Elke codering kwam terecht op de tekst die QualCoder citeerde.
+qualcoder-not-imported = Niet geïmporteerd ({ $n })
+qualcoder-corrected = Geplaatst na een tweede blik op hun tekst ({ $n })
+qualcoder-corrected-line = { $source }, { $code }: { $range } gelezen als { $now } ({ $how })
+qualcoder-mismatched = Tekst wijkt af van het citaat in QualCoder ({ $n })
+qualcoder-mismatched-line = { $source }, { $code }: { $range } behouden als { $now }
+qualcoder-read-from-files = Gelezen uit de documentenmap: { $names }
+qualcoder-important-marks = { $n ->
+        [one] { $n } codering was in QualCoder als belangrijk gemarkeerd; Thicket kent zo'n markering niet.
+       *[other] { $n } coderingen waren in QualCoder als belangrijk gemarkeerd; Thicket kent zo'n markering niet.
+    }
+refi-import-exists = ‘{ $path }’ bestaat al: kies een nieuwe naam voor het geïmporteerde project
+refi-import-open-first = Open of maak een project voordat u een codeboek importeert.
+refi-import-cannot-read = kan ‘{ $path }’ niet lezen: { $error }
+refi-import-codebook-report = Rapport van de codeboekimport
+refi-import-importing = Een REFI-QDA-project importeren
+refi-import-report = Rapport van de REFI-QDA-import
+refi-import-stopped = de import is gestopt: { $error }
