@@ -213,7 +213,7 @@ impl Tab {
     /// Exports and, when that worked, notes "Saved …" in place of the view's status.
     pub fn export_noted(&mut self, format: ExportFormat, path: &Path, size: ChartSize, map: Option<&PseudonymMap>) -> Result<()> {
         self.export(format, path, size, map)?;
-        self.note = Some(format!("Saved {}", path.display()));
+        self.note = Some(t!("analysis-saved", path = path.display().to_string()));
         Ok(())
     }
 
@@ -279,7 +279,7 @@ fn busy_line(ui: &mut Ui, busy: &super::background::Busy) {
     ui.horizontal(|ui| {
         ui.label(busy.what);
         ui.add(egui::ProgressBar::new(busy.progress).desired_width(160.0).show_percentage());
-        if ui.button("Cancel").clicked() {
+        if ui.button(t!("app-cancel")).clicked() {
             busy.cancel.cancel();
         }
     });

@@ -1,0 +1,52 @@
+# The analysis views: tabs, the Analysis menu's items, filters, the Export menu, and each view.
+
+analysis-title-matrix = Matrix
+analysis-title-triangulation = Triangulation
+analysis-title-cooccurrence = Co-occurrence
+analysis-title-sequences = Sequences
+analysis-title-timeline = Timeline
+analysis-title-framework = Framework
+analysis-title-agreement = Agreement
+analysis-title-reconcile = Reconciliation
+analysis-menu-matrix = Matrix (codes × cases, roles, …)
+analysis-menu-triangulation = Triangulation grid
+analysis-menu-cooccurrence = Co-occurrence heat map
+analysis-menu-sequences = Sequences (A followed by B)
+analysis-menu-timeline = Timeline
+analysis-menu-framework = Framework matrix (case summaries × codes)
+analysis-menu-agreement = Inter-coder agreement
+analysis-menu-reconcile = Reconciliation (disagreements between coders)
+analysis-format-xlsx = Excel workbook
+analysis-format-svg = SVG image
+analysis-format-png = PNG image
+analysis-format-html = HTML page
+analysis-format-docx = Word document
+analysis-document-tab = Document
+analysis-close-tab = Close { $title }
+analysis-waiting-for-write = Waiting for the change to be written…
+analysis-saved = Saved { $path }
+
+## controls.rs and filters.rs
+controls-any = any
+controls-none = none
+controls-all-n = all { $n }
+controls-n-chosen = { $n } chosen
+controls-all = All
+controls-any-button = Any
+controls-none-button = None
+filters-label = Filters:
+filters-across-coders = Across coders
+    .tooltip = Pair codings of different coders too. By default a pair is one coder's: two coders' codes on one passage are a disagreement, not a co-occurrence
+
+## export_menu.rs
+export-table-csv = Table as CSV…
+export-tables-xlsx = Tables as an XLSX workbook…
+export-chart-svg = Chart as SVG…
+export-chart-png = Chart as PNG…
+export-chart-size = Chart size
+export-width = Width
+export-width-tooltip = About 85 mm for one journal column, 170 mm for a page width
+export-at = at
+export-dpi-tooltip = Resolution of a PNG: 300 for print, 96 for a screen
+export-png-width = PNG: { $n } pixels wide
+export-pseudonymise-tooltip = Replace names with the project's pseudonym map (Project menu, Pseudonyms…) in what is exported; the project's text never changes

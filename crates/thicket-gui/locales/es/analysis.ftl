@@ -1,0 +1,55 @@
+# Las vistas de análisis: pestañas, elementos del menú Análisis, filtros, el menú Exportar y cada vista.
+
+analysis-title-matrix = Matriz
+analysis-title-triangulation = Triangulación
+analysis-title-cooccurrence = Coocurrencia
+analysis-title-sequences = Secuencias
+analysis-title-timeline = Línea de tiempo
+analysis-title-framework = Marco
+analysis-title-agreement = Acuerdo
+analysis-title-reconcile = Conciliación
+analysis-menu-matrix = Matriz (códigos × casos, roles, …)
+analysis-menu-triangulation = Cuadrícula de triangulación
+analysis-menu-cooccurrence = Mapa de calor de coocurrencias
+analysis-menu-sequences = Secuencias (A seguido de B)
+analysis-menu-timeline = Línea de tiempo
+analysis-menu-framework = Matriz de marco (resúmenes de caso × códigos)
+analysis-menu-agreement = Acuerdo entre codificadores
+analysis-menu-reconcile = Conciliación (desacuerdos entre codificadores)
+analysis-format-xlsx = Libro de Excel
+analysis-format-svg = Imagen SVG
+analysis-format-png = Imagen PNG
+analysis-format-html = Página HTML
+analysis-format-docx = Documento de Word
+analysis-document-tab = Documento
+analysis-close-tab = Cerrar { $title }
+analysis-waiting-for-write = Esperando a que se escriba el cambio…
+analysis-saved = Se guardó { $path }
+
+## controls.rs y filters.rs
+controls-any = cualquiera
+controls-none = ninguno
+controls-all-n = los { $n }
+controls-n-chosen = { $n ->
+        [one] { $n } elegido
+       *[other] { $n } elegidos
+    }
+controls-all = Todos
+controls-any-button = Cualquiera
+controls-none-button = Ninguno
+filters-label = Filtros:
+filters-across-coders = Entre codificadores
+    .tooltip = Emparejar también codificaciones de distintos codificadores. Por defecto un par es de un solo codificador: los códigos de dos codificadores en un mismo pasaje son un desacuerdo, no una coocurrencia
+
+## export_menu.rs
+export-table-csv = Tabla como CSV…
+export-tables-xlsx = Tablas como libro XLSX…
+export-chart-svg = Gráfico como SVG…
+export-chart-png = Gráfico como PNG…
+export-chart-size = Tamaño del gráfico
+export-width = Ancho
+export-width-tooltip = Unos 85 mm para una columna de revista, 170 mm para el ancho de una página
+export-at = a
+export-dpi-tooltip = Resolución de un PNG: 300 para imprimir, 96 para una pantalla
+export-png-width = PNG: { $n } píxeles de ancho
+export-pseudonymise-tooltip = Reemplazar los nombres según el mapa de seudónimos del proyecto (menú Proyecto, Seudónimos…) en lo que se exporta; el texto del proyecto nunca cambia

@@ -1,0 +1,52 @@
+# De analyseweergaven: tabbladen, de items van het menu Analyse, filters, het menu Exporteren en elke weergave.
+
+analysis-title-matrix = Matrix
+analysis-title-triangulation = Triangulatie
+analysis-title-cooccurrence = Samenhang
+analysis-title-sequences = Reeksen
+analysis-title-timeline = Tijdlijn
+analysis-title-framework = Raamwerk
+analysis-title-agreement = Overeenstemming
+analysis-title-reconcile = Afstemming
+analysis-menu-matrix = Matrix (codes × casussen, rollen, …)
+analysis-menu-triangulation = Triangulatieraster
+analysis-menu-cooccurrence = Heatmap van samenhang (co-occurrentie)
+analysis-menu-sequences = Reeksen (A gevolgd door B)
+analysis-menu-timeline = Tijdlijn
+analysis-menu-framework = Raamwerkmatrix (casussamenvattingen × codes)
+analysis-menu-agreement = Overeenstemming tussen codeurs
+analysis-menu-reconcile = Afstemming (onenigheid tussen codeurs)
+analysis-format-xlsx = Excel-werkmap
+analysis-format-svg = SVG-afbeelding
+analysis-format-png = PNG-afbeelding
+analysis-format-html = HTML-pagina
+analysis-format-docx = Word-document
+analysis-document-tab = Document
+analysis-close-tab = { $title } sluiten
+analysis-waiting-for-write = Wachten tot de wijziging is geschreven…
+analysis-saved = { $path } opgeslagen
+
+## controls.rs en filters.rs
+controls-any = alle
+controls-none = geen
+controls-all-n = alle { $n }
+controls-n-chosen = { $n } gekozen
+controls-all = Alle
+controls-any-button = Alle
+controls-none-button = Geen
+filters-label = Filters:
+filters-across-coders = Over codeurs heen
+    .tooltip = Ook coderingen van verschillende codeurs koppelen. Standaard is een paar van één codeur: codes van twee codeurs op één passage zijn onenigheid, geen samenhang
+
+## export_menu.rs
+export-table-csv = Tabel als CSV…
+export-tables-xlsx = Tabellen als XLSX-werkmap…
+export-chart-svg = Grafiek als SVG…
+export-chart-png = Grafiek als PNG…
+export-chart-size = Grafiekgrootte
+export-width = Breedte
+export-width-tooltip = Ongeveer 85 mm voor één tijdschriftkolom, 170 mm voor een paginabreedte
+export-at = bij
+export-dpi-tooltip = Resolutie van een PNG: 300 voor druk, 96 voor een scherm
+export-png-width = PNG: { $n } pixels breed
+export-pseudonymise-tooltip = Namen vervangen volgens de pseudoniemenlijst van het project (menu Project, Pseudoniemen…) in wat wordt geëxporteerd; de tekst van het project verandert nooit
