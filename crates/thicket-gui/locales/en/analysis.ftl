@@ -50,3 +50,48 @@ export-at = at
 export-dpi-tooltip = Resolution of a PNG: 300 for print, 96 for a screen
 export-png-width = PNG: { $n } pixels wide
 export-pseudonymise-tooltip = Replace names with the project's pseudonym map (Project menu, Pseudonyms…) in what is exported; the project's text never changes
+analysis-reading-project = Reading the project…
+analysis-preparing-data = Preparing the data…
+analysis-computing = Computing…
+analysis-cancelled = Cancelled. Change a choice to compute again.
+analysis-nothing-to-load = nothing to load
+
+## drill.rs: the segments behind a cell
+drill-pairs-segments = { $pairs ->
+        [one] { $pairs } pair
+       *[other] { $pairs } pairs
+    } · { $segments ->
+        [one] { $segments } segment
+       *[other] { $segments } segments
+    }
+drill-pair = pair { $n } · { $side }
+drill-close-list = Close list
+drill-coding-gone = (this coding is no longer in the project)
+drill-no-speaker = no speaker
+drill-coded-by = coded by { $name }
+
+## matrix.rs
+matrix-dim-cases = Cases
+matrix-dim-roles = Roles
+matrix-dim-kinds = Source kinds
+matrix-dim-coders = Coders
+matrix-dim-participants = Participants
+matrix-dim-months = Months
+matrix-dim-quarters = Quarters
+matrix-dim-sessions = Sessions (per case)
+matrix-dim-attribute = Attribute: { $name }
+matrix-dim-attribute-of = Attribute: { $name } ({ $target })
+matrix-measure-segments = Segments
+matrix-measure-sources = Sources (distinct)
+matrix-measure-cases = Cases (distinct)
+matrix-measure-words = Words
+matrix-measure-coverage = Coverage (% of characters)
+matrix-columns = Columns
+matrix-measure = Measure
+matrix-rollup = Roll up sub-codes
+    .tooltip = Count each code with all its sub-codes
+matrix-hide-empty = Hide empty rows
+matrix-status = { $codes } codes × { $columns } columns · { $measure }{ $coverage ->
+        [yes] {" "}(percent of each column's characters)
+       *[no] {""}
+    } · click a number for its segments

@@ -53,3 +53,54 @@ export-at = a
 export-dpi-tooltip = Resolución de un PNG: 300 para imprimir, 96 para una pantalla
 export-png-width = PNG: { $n } píxeles de ancho
 export-pseudonymise-tooltip = Reemplazar los nombres según el mapa de seudónimos del proyecto (menú Proyecto, Seudónimos…) en lo que se exporta; el texto del proyecto nunca cambia
+analysis-reading-project = Leyendo el proyecto…
+analysis-preparing-data = Preparando los datos…
+analysis-computing = Calculando…
+analysis-cancelled = Cancelado. Cambie una opción para volver a calcular.
+analysis-nothing-to-load = nada que cargar
+
+## drill.rs: los segmentos detrás de una celda
+drill-pairs-segments = { $pairs ->
+        [one] { $pairs } par
+       *[other] { $pairs } pares
+    } · { $segments ->
+        [one] { $segments } segmento
+       *[other] { $segments } segmentos
+    }
+drill-pair = par { $n } · { $side }
+drill-close-list = Cerrar la lista
+drill-coding-gone = (esta codificación ya no está en el proyecto)
+drill-no-speaker = sin hablante
+drill-coded-by = codificado por { $name }
+
+## matrix.rs
+matrix-dim-cases = Casos
+matrix-dim-roles = Roles
+matrix-dim-kinds = Tipos de fuente
+matrix-dim-coders = Codificadores
+matrix-dim-participants = Participantes
+matrix-dim-months = Meses
+matrix-dim-quarters = Trimestres
+matrix-dim-sessions = Sesiones (por caso)
+matrix-dim-attribute = Atributo: { $name }
+matrix-dim-attribute-of = Atributo: { $name } ({ $target })
+matrix-measure-segments = Segmentos
+matrix-measure-sources = Fuentes (distintas)
+matrix-measure-cases = Casos (distintos)
+matrix-measure-words = Palabras
+matrix-measure-coverage = Cobertura (% de caracteres)
+matrix-columns = Columnas
+matrix-measure = Medida
+matrix-rollup = Agregar subcódigos
+    .tooltip = Contar cada código junto con todos sus subcódigos
+matrix-hide-empty = Ocultar filas vacías
+matrix-status = { $codes ->
+        [one] { $codes } código
+       *[other] { $codes } códigos
+    } × { $columns ->
+        [one] { $columns } columna
+       *[other] { $columns } columnas
+    } · { $measure }{ $coverage ->
+        [yes] {" "}(porcentaje de los caracteres de cada columna)
+       *[no] {""}
+    } · haga clic en un número para ver sus segmentos

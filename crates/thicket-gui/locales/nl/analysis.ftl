@@ -50,3 +50,54 @@ export-at = bij
 export-dpi-tooltip = Resolutie van een PNG: 300 voor druk, 96 voor een scherm
 export-png-width = PNG: { $n } pixels breed
 export-pseudonymise-tooltip = Namen vervangen volgens de pseudoniemenlijst van het project (menu Project, Pseudoniemen…) in wat wordt geëxporteerd; de tekst van het project verandert nooit
+analysis-reading-project = Het project lezen…
+analysis-preparing-data = De gegevens voorbereiden…
+analysis-computing = Berekenen…
+analysis-cancelled = Geannuleerd. Wijzig een keuze om opnieuw te berekenen.
+analysis-nothing-to-load = niets te laden
+
+## drill.rs: de fragmenten achter een cel
+drill-pairs-segments = { $pairs ->
+        [one] { $pairs } paar
+       *[other] { $pairs } paren
+    } · { $segments ->
+        [one] { $segments } fragment
+       *[other] { $segments } fragmenten
+    }
+drill-pair = paar { $n } · { $side }
+drill-close-list = Lijst sluiten
+drill-coding-gone = (deze codering staat niet meer in het project)
+drill-no-speaker = geen spreker
+drill-coded-by = gecodeerd door { $name }
+
+## matrix.rs
+matrix-dim-cases = Casussen
+matrix-dim-roles = Rollen
+matrix-dim-kinds = Soorten bronnen
+matrix-dim-coders = Codeurs
+matrix-dim-participants = Deelnemers
+matrix-dim-months = Maanden
+matrix-dim-quarters = Kwartalen
+matrix-dim-sessions = Sessies (per casus)
+matrix-dim-attribute = Kenmerk: { $name }
+matrix-dim-attribute-of = Kenmerk: { $name } ({ $target })
+matrix-measure-segments = Fragmenten
+matrix-measure-sources = Bronnen (verschillende)
+matrix-measure-cases = Casussen (verschillende)
+matrix-measure-words = Woorden
+matrix-measure-coverage = Dekking (% van de tekens)
+matrix-columns = Kolommen
+matrix-measure = Maat
+matrix-rollup = Subcodes optellen
+    .tooltip = Elke code tellen samen met al haar subcodes
+matrix-hide-empty = Lege rijen verbergen
+matrix-status = { $codes ->
+        [one] { $codes } code
+       *[other] { $codes } codes
+    } × { $columns ->
+        [one] { $columns } kolom
+       *[other] { $columns } kolommen
+    } · { $measure }{ $coverage ->
+        [yes] {" "}(percentage van de tekens van elke kolom)
+       *[no] {""}
+    } · klik op een getal voor de fragmenten
