@@ -95,3 +95,52 @@ matrix-status = { $codes } codes × { $columns } columns · { $measure }{ $cover
         [yes] {" "}(percent of each column's characters)
        *[no] {""}
     } · click a number for its segments
+
+## triangulation.rs
+triangulation-cell-tip = { $status }
+    { $codings } codings in { $sources } sources
+    kinds: { $kinds }
+    roles: { $roles }
+triangulation-rollup-tooltip = Pool each code with all its sub-codes
+triangulation-leave-out-roles = Leave out roles
+
+## cooccurrence.rs
+cooccurrence-mode-overlap = Overlapping
+cooccurrence-mode-paragraph = Same paragraph
+cooccurrence-mode-turn = Same speaker turn
+cooccurrence-mode-within = Within N characters
+cooccurrence-when = Co-occur when
+cooccurrence-chars-suffix = {" "}chars
+cooccurrence-show = Show
+cooccurrence-pair-counts = Pair counts
+cooccurrence-jaccard = Jaccard coefficients
+cooccurrence-hide-unused = Hide unused codes
+cooccurrence-status = { $codes } codes · mode { $mode } · { $across ->
+        [yes] pairs across coders
+       *[no] pairs within one coder
+    } · diagonal: codings of the code · click a cell for its pairs
+cooccurrence-diagonal-tip = { $n } codings of the code
+
+## timeline.rs
+timeline-plotted-cases = Plotted cases
+timeline-status = Codings per session, by session date
+timeline-choose = Choose cases and codes to plot.
+timeline-sessions = { $n } sessions
+timeline-undated = · { $n } undated sources not plotted
+
+## sequences.rs
+sequences-from = From (A)
+sequences-to = To (B)
+sequences-within-turns = Within N turns
+sequences-within-paragraphs = Within N paragraphs
+sequences-within-sessions = Within K sessions
+sequences-later-in-case = Anywhere later in the case
+sequences-window = Window
+sequences-matrix-codes = Transition matrix codes
+sequences-matrix-shows = Matrix shows
+sequences-probabilities = Probabilities
+sequences-no-codes = The codebook has no codes to follow.
+sequences-status = { $from } followed by { $to } within { $window } · lags in { $unit } (lag×count) · click a case for its pairs
+sequences-transitions = Transitions: which chosen code comes next, within { $window }
+sequences-drill-title = { $from } followed by { $to } in { $case }
+sequences-then = { $from } then { $to }

@@ -104,3 +104,70 @@ matrix-status = { $codes ->
         [yes] {" "}(porcentaje de los caracteres de cada columna)
        *[no] {""}
     } · haga clic en un número para ver sus segmentos
+
+## triangulation.rs
+triangulation-cell-tip = { $status }
+    { $codings ->
+        [one] { $codings } codificación
+       *[other] { $codings } codificaciones
+    } en { $sources ->
+        [one] { $sources } fuente
+       *[other] { $sources } fuentes
+    }
+    tipos: { $kinds }
+    roles: { $roles }
+triangulation-rollup-tooltip = Reunir cada código con todos sus subcódigos
+triangulation-leave-out-roles = Excluir roles
+
+## cooccurrence.rs
+cooccurrence-mode-overlap = Superpuestos
+cooccurrence-mode-paragraph = Mismo párrafo
+cooccurrence-mode-turn = Mismo turno de habla
+cooccurrence-mode-within = A menos de N caracteres
+cooccurrence-when = Coocurren cuando
+cooccurrence-chars-suffix = {" "}caracteres
+cooccurrence-show = Mostrar
+cooccurrence-pair-counts = Conteos de pares
+cooccurrence-jaccard = Coeficientes de Jaccard
+cooccurrence-hide-unused = Ocultar códigos sin uso
+cooccurrence-status = { $codes ->
+        [one] { $codes } código
+       *[other] { $codes } códigos
+    } · modo { $mode } · { $across ->
+        [yes] pares entre codificadores
+       *[no] pares de un mismo codificador
+    } · diagonal: codificaciones del código · haga clic en una celda para ver sus pares
+cooccurrence-diagonal-tip = { $n ->
+        [one] { $n } codificación del código
+       *[other] { $n } codificaciones del código
+    }
+
+## timeline.rs
+timeline-plotted-cases = Casos graficados
+timeline-status = Codificaciones por sesión, según la fecha de la sesión
+timeline-choose = Elija los casos y códigos que desea graficar.
+timeline-sessions = { $n ->
+        [one] { $n } sesión
+       *[other] { $n } sesiones
+    }
+timeline-undated = · { $n ->
+        [one] { $n } fuente sin fecha no graficada
+       *[other] { $n } fuentes sin fecha no graficadas
+    }
+
+## sequences.rs
+sequences-from = Desde (A)
+sequences-to = Hasta (B)
+sequences-within-turns = Dentro de N turnos
+sequences-within-paragraphs = Dentro de N párrafos
+sequences-within-sessions = Dentro de K sesiones
+sequences-later-in-case = En cualquier momento posterior del caso
+sequences-window = Ventana
+sequences-matrix-codes = Códigos de la matriz de transiciones
+sequences-matrix-shows = La matriz muestra
+sequences-probabilities = Probabilidades
+sequences-no-codes = El libro de códigos no tiene códigos que seguir.
+sequences-status = { $from } seguido de { $to } dentro de { $window } · desfases en { $unit } (desfase×conteo) · haga clic en un caso para ver sus pares
+sequences-transitions = Transiciones: qué código elegido viene después, dentro de { $window }
+sequences-drill-title = { $from } seguido de { $to } en { $case }
+sequences-then = { $from } y luego { $to }

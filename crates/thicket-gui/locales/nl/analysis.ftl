@@ -101,3 +101,70 @@ matrix-status = { $codes ->
         [yes] {" "}(percentage van de tekens van elke kolom)
        *[no] {""}
     } · klik op een getal voor de fragmenten
+
+## triangulation.rs
+triangulation-cell-tip = { $status }
+    { $codings ->
+        [one] { $codings } codering
+       *[other] { $codings } coderingen
+    } in { $sources ->
+        [one] { $sources } bron
+       *[other] { $sources } bronnen
+    }
+    soorten: { $kinds }
+    rollen: { $roles }
+triangulation-rollup-tooltip = Elke code samennemen met al haar subcodes
+triangulation-leave-out-roles = Rollen weglaten
+
+## cooccurrence.rs
+cooccurrence-mode-overlap = Overlappend
+cooccurrence-mode-paragraph = Zelfde alinea
+cooccurrence-mode-turn = Zelfde spreekbeurt
+cooccurrence-mode-within = Binnen N tekens
+cooccurrence-when = Samenhang wanneer
+cooccurrence-chars-suffix = {" "}tekens
+cooccurrence-show = Tonen
+cooccurrence-pair-counts = Aantallen paren
+cooccurrence-jaccard = Jaccard-coëfficiënten
+cooccurrence-hide-unused = Ongebruikte codes verbergen
+cooccurrence-status = { $codes ->
+        [one] { $codes } code
+       *[other] { $codes } codes
+    } · modus { $mode } · { $across ->
+        [yes] paren over codeurs heen
+       *[no] paren binnen één codeur
+    } · diagonaal: coderingen van de code · klik op een cel voor de paren
+cooccurrence-diagonal-tip = { $n ->
+        [one] { $n } codering van de code
+       *[other] { $n } coderingen van de code
+    }
+
+## timeline.rs
+timeline-plotted-cases = Getoonde casussen
+timeline-status = Coderingen per sessie, volgens de datum van de sessie
+timeline-choose = Kies casussen en codes om te tonen.
+timeline-sessions = { $n ->
+        [one] { $n } sessie
+       *[other] { $n } sessies
+    }
+timeline-undated = · { $n ->
+        [one] { $n } bron zonder datum niet getoond
+       *[other] { $n } bronnen zonder datum niet getoond
+    }
+
+## sequences.rs
+sequences-from = Van (A)
+sequences-to = Naar (B)
+sequences-within-turns = Binnen N beurten
+sequences-within-paragraphs = Binnen N alinea's
+sequences-within-sessions = Binnen K sessies
+sequences-later-in-case = Ergens later in de casus
+sequences-window = Venster
+sequences-matrix-codes = Codes van de overgangsmatrix
+sequences-matrix-shows = De matrix toont
+sequences-probabilities = Kansen
+sequences-no-codes = Het codeboek heeft geen codes om te volgen.
+sequences-status = { $from } gevolgd door { $to } binnen { $window } · vertragingen in { $unit } (vertraging×aantal) · klik op een casus voor de paren
+sequences-transitions = Overgangen: welke gekozen code volgt, binnen { $window }
+sequences-drill-title = { $from } gevolgd door { $to } in { $case }
+sequences-then = { $from } dan { $to }
