@@ -465,3 +465,17 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
     }
     true
 }
+
+#[cfg(test)]
+mod catalogue_tests {
+    use super::AnalysisKind;
+
+    #[test]
+    fn the_english_titles_and_menu_items_are_the_views_own() {
+        crate::i18n::set_language(crate::i18n::Lang::En);
+        for kind in AnalysisKind::ALL {
+            assert_eq!(kind.title(), kind.info().title);
+            assert_eq!(kind.menu_label(), kind.info().menu_label);
+        }
+    }
+}

@@ -25,9 +25,12 @@ use thicket_core::error::Result;
 /// A kind of view as the Analysis menu, the shortcuts and the tab strip know it.
 pub(super) struct ViewInfo {
     pub kind: AnalysisKind,
-    /// The tab's title.
+    /// The tab's title in English; the window shows the catalogue's (`AnalysisKind::title`),
+    /// which a test holds to this one.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub title: &'static str,
-    /// The Analysis menu's item.
+    /// The Analysis menu's item in English (`AnalysisKind::menu_label` in the window's language).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub menu_label: &'static str,
     /// The letter that opens it with Ctrl+Shift (Cmd+Shift on macOS).
     pub key: Key,
