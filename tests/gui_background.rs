@@ -230,7 +230,7 @@ fn a_long_change_is_written_in_the_background_with_its_progress_and_cancel_leave
     // and over it what is being written, how far, and Cancel.
     assert!(harness.state().is_busy());
     assert!(harness.state().project().is_none(), "the project is lent to the writer");
-    harness.get_by_label_contains("Apply 1,200 codings…");
+    harness.get_by_label_contains("Apply 1200 codings…");
     harness.get_by_label("Find a source");
     harness.get_by_role(Role::ProgressIndicator);
     harness.get_by_label("Cancel").click();

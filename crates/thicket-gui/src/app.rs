@@ -657,7 +657,7 @@ impl ThicketApp {
         use super::writing::{LONG_WRITE, Write, Writing};
         let Some(project) = &self.project else { return };
         let (rows, label) = match &write {
-            Write::Perform(action) => (action.rows(), action.label()),
+            Write::Perform(action) => (action.rows(), format!("{}…", action.label())),
             Write::Autocode(plan, _) => (plan.added(), t!("app-applying-codings", n = plan.added())),
             Write::Undo => (project.history_rows(false), t!("app-undoing", what = project.undo_label().unwrap_or_default())),
             Write::Redo => (project.history_rows(true), t!("app-redoing", what = project.redo_label().unwrap_or_default())),
