@@ -54,7 +54,7 @@ fn importing_a_transcript_reviews_speakers_then_imports_into_a_case() {
     std::fs::write(&broken, b"\x00\x01\x02\x03binary").unwrap();
     harness.state_mut().push_command(thicket_gui::UiCommand::Import(vec![file, broken]));
     step_until(&mut harness, |app| app.import_dialog().is_some_and(|d| d.is_ready()));
-    harness.get_by_label_contains("1 files read (1 sources), 1 could not be read");
+    harness.get_by_label_contains("1 file read (1 source), 1 could not be read");
     harness.get_by_label_contains("scan.txt: it looks like a binary file");
     assert!(harness.query_all_by_label("Mum").count() >= 2, "the label and its fields");
     // Map "Mum" onto the existing participant Dana by typing her name over the label.
@@ -67,12 +67,12 @@ fn importing_a_transcript_reviews_speakers_then_imports_into_a_case() {
     harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Case").click();
     harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Case").type_text("Harlow family");
     harness.run();
-    harness.get_by_label("Import 1 sources").click();
+    harness.get_by_label("Import 1 source").click();
     harness.run();
     let report = harness.state().import_dialog().and_then(|d| d.report()).cloned().expect("report shown");
     assert_eq!(report.imported.len(), 1);
     assert_eq!(report.failed.len(), 1);
-    harness.get_by_label("Imported 1 sources");
+    harness.get_by_label("Imported 1 source");
     let project = harness.state().project().unwrap();
     let source = project.source_named("2025-06-30 Harlow follow-up").unwrap();
     assert_eq!(project.cases_by_source().unwrap()[&source.id], ["Harlow family"]);

@@ -258,7 +258,7 @@ fn a_long_change_written_in_the_background_is_one_undo_step_and_undo_runs_there_
     let_go(&mut harness);
     assert_eq!(codings_in(harness.state()), before + 1_200);
     assert!(harness.state().analysis().active().is_some(), "the waiting command ran afterwards");
-    harness.get_by_label_contains(&format!("{} codings", before + 1_200));
+    harness.get_by_label_contains(&format!("{} codings", thicket_gui::i18n::number((before + 1_200) as f64, 0)));
 
     // Undo takes all 1,200 back in one step, on the worker too.
     hold(&harness);

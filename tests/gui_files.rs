@@ -99,7 +99,7 @@ fn import_files_picks_a_text_file_and_imports_it_after_review() {
     harness.run();
     assert!(harness.state().file_browser().is_none());
     until_read(&mut harness);
-    harness.get_by_label("Import 1 sources").click();
+    harness.get_by_label("Import 1 source").click();
     harness.run();
     let project = harness.state().project().unwrap();
     assert!(project.source_named("Field visit notes").is_ok(), "the source was imported");

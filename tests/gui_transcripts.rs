@@ -72,7 +72,7 @@ fn the_import_review_suggests_interviewer_for_the_speaker_who_asks_the_questions
     let roles: Vec<(&str, Option<&str>)> = rows.iter().map(|r| (r.label.as_str(), r.role.as_deref())).collect();
     assert_eq!(roles, [("MARGARET", None), ("RUTH", Some("interviewer"))]);
     harness.get_by_label("suggested: asks the most questions");
-    harness.get_by_label("Import 1 sources").click();
+    harness.get_by_label("Import 1 source").click();
     harness.run();
     let project = harness.state().project().unwrap();
     let interviewer = project.participant_named("RUTH").unwrap().unwrap();

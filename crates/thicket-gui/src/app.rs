@@ -551,7 +551,7 @@ impl ThicketApp {
     pub(super) fn coder_id(&mut self) -> Option<CoderId> {
         if self.coder.is_empty() {
             // Never a guessed name: ask, and let the user repeat what they did.
-            self.errors.push("Say who is coding first, then try again.".into());
+            self.errors.push(t!("app-say-coder-first").into());
             self.ask_coder();
             return None;
         }
@@ -559,7 +559,7 @@ impl ThicketApp {
         let found = project.coders().map(|list| list.into_iter().find(|c| c.name == self.coder));
         let result = match found {
             Ok(Some(c)) if c.retired => {
-                self.errors.push(format!("{} is retired: choose another coder, or bring {} back in the Team view, then try again.", c.name, c.name));
+                self.errors.push(t!("app-coder-retired", name = &c.name));
                 self.ask_coder();
                 return None;
             }
@@ -570,7 +570,7 @@ impl ThicketApp {
             Ok(None) => project.apply(Action::CreateCoder { name: self.coder.clone() }).map(|o| o.created.coders.first().copied().unwrap_or(CoderId(0))),
             Err(e) => Err(e),
         };
-        result.map_err(|e| self.errors.push(format!("cannot record coder “{}”: {e}", self.coder))).ok()
+        result.map_err(|e| self.errors.push(t!("app-cannot-record-coder", name = &self.coder, error = e.to_string()))).ok()
     }
 
     /// The open source and its selection with surrounding blanks left out, or a message saying
@@ -578,7 +578,7 @@ impl ThicketApp {
     fn selected_span(&mut self) -> Option<(SourceId, TextSpan)> {
         let found = self.document.as_ref().and_then(|doc| Some((doc.source.id, thicket_core::text::trim_span(doc.text(), doc.selection()?)?)));
         if found.is_none() {
-            self.errors.push("Select a passage of the text first, then choose a code.".into());
+            self.errors.push(t!("app-select-passage-first").into());
         }
         found
     }
@@ -674,7 +674,7 @@ impl ThicketApp {
             match thicket_core::sample::write_sample(&path).and_then(Project::close) {
                 Ok(_) => {}
                 Err(e) => {
-                    self.errors.push(format!("cannot write the sample study to {}: {e}", path.display()));
+                    self.errors.push(t!("app-cannot-write-sample", path = path.display().to_string(), error = e.to_string()));
                     return;
                 }
             }
@@ -737,14 +737,14 @@ impl ThicketApp {
         use super::writing::{LONG_WRITE, Write, Writing};
         let Some(project) = &self.project else { return };
         let (rows, label) = match &write {
-            Write::Perform(action) => (action.rows(), action.label()),
-            Write::Autocode(plan, _) => (plan.added(), format!("Apply {} codings", plan.added())),
-            Write::Undo => (project.history_rows(false), format!("Undo {}", project.undo_label().unwrap_or_default())),
-            Write::Redo => (project.history_rows(true), format!("Redo {}", project.redo_label().unwrap_or_default())),
-            Write::Task(label, _) => (usize::MAX, label.clone()),
+            Write::Perform(action) => (action.rows(), format!("{}…", action.label())),
+            Write::Autocode(plan, _) => (plan.added(), t!("app-applying-codings", n = plan.added())),
+            Write::Undo => (project.history_rows(false), t!("app-undoing", what = project.undo_label().unwrap_or_default())),
+            Write::Redo => (project.history_rows(true), t!("app-redoing", what = project.redo_label().unwrap_or_default())),
+            Write::Task(path, _) => (usize::MAX, t!("app-writing-file", path = path.as_str())),
             Write::Merge { from, options, .. } => {
                 let name = from.first().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                (usize::MAX, if options.dry_run { format!("Comparing with “{name}”") } else { format!("Merging “{name}”") })
+                (usize::MAX, if options.dry_run { t!("app-comparing-with", name = name) } else { t!("app-merging", name = name) })
             }
         };
         if rows < LONG_WRITE {
@@ -763,7 +763,7 @@ impl ThicketApp {
             return;
         }
         let Some(project) = self.project.take() else { return };
-        self.writing = Some(Writing::start(&self.jobs, self.generation, project, write, format!("{label}…")));
+        self.writing = Some(Writing::start(&self.jobs, self.generation, project, write, label));
         // Quick work is back already (and tests run it inline).
         self.poll_writing();
     }
@@ -772,7 +772,7 @@ impl ThicketApp {
     /// what depends on the project.
     fn poll_writing(&mut self) {
         let Some(polled) = self.writing.as_mut().and_then(|w| w.poll()) else { return };
-        let what = self.writing.take().map(|w| w.what).unwrap_or_default();
+        let done = self.writing.take().and_then(|w| w.done);
         match polled {
             Ok(written) => {
                 self.project = Some(written.project);
@@ -787,8 +787,8 @@ impl ThicketApp {
                     self.reload_document();
                 }
                 if written.result.is_ok() && !written.changed {
-                    // A task (a report) said "Writing PATH…" while it ran.
-                    self.notice = Some(what.trim_end_matches('…').replacen("Writing", "Wrote", 1));
+                    // A task (a report) said "Writing PATH…" while it ran; now "Wrote PATH".
+                    self.notice = done;
                 }
                 // A task may have added a line to the export log.
                 self.pseudonyms.forget();
@@ -796,7 +796,7 @@ impl ThicketApp {
             Err(e) => {
                 // The worker stopped with the project: its connection is gone, its transaction
                 // rolled back by SQLite. The window has no project any more.
-                self.errors.push(format!("the change could not be written ({e}); open the project again"));
+                self.errors.push(t!("app-write-lost", error = e));
                 self.close();
             }
         }
@@ -847,7 +847,7 @@ impl ThicketApp {
             UiCommand::SaveCopy(path) => {
                 if let Some(p) = &self.project {
                     match p.save_copy(&path) {
-                        Ok(()) => self.notice = Some(format!("Saved a copy to {}", path.display())),
+                        Ok(()) => self.notice = Some(t!("app-saved-copy", path = path.display().to_string())),
                         Err(e) => self.errors.push(e.to_string()),
                     }
                 }
@@ -856,14 +856,14 @@ impl ThicketApp {
                 if let Some(p) = &self.project {
                     match p.save_readable_copy(&path) {
                         Ok(copy) => {
-                            let mut note = format!("Saved a readable copy to {} ({} rows)", path.display(), copy.rows);
+                            let mut note = t!("app-saved-readable-copy", path = path.display().to_string(), rows = copy.rows);
                             if !copy.sources_left_out.is_empty() {
-                                note.push_str(&format!("; left out, their text is damaged: {}", copy.sources_left_out.join(", ")));
+                                note.push_str(&t!("app-readable-left-out", names = copy.sources_left_out.join(", ")));
                             }
                             if !copy.stopped.is_empty() {
-                                note.push_str(&format!("; {} tables were read only up to the damage", copy.stopped.len()));
+                                note.push_str(&t!("app-readable-stopped", n = copy.stopped.len()));
                             }
-                            self.notice = Some(format!("{note}. Open it to go on working."));
+                            self.notice = Some(t!("app-readable-open-it", note = note));
                         }
                         Err(e) => self.errors.push(e.to_string()),
                     }
@@ -873,7 +873,7 @@ impl ThicketApp {
             UiCommand::SelectSource(id) => self.select(id),
             UiCommand::Import(paths) => {
                 if self.project.is_none() {
-                    self.errors.push("Open or create a project before importing files.".into());
+                    self.errors.push(t!("app-open-before-import").into());
                 } else if !paths.is_empty() {
                     self.import = Some(ImportDialog::start(paths, &self.ctx));
                 }
@@ -990,7 +990,7 @@ impl ThicketApp {
     /// Asks who is coding, offering the current name (unless already asking).
     pub(super) fn ask_coder(&mut self) {
         if let Some(blind) = self.team.blind() {
-            let message = format!("You are coding blind as {}: leave blind mode first to code as someone else.", blind.name);
+            let message = t!("app-blind-leave-first", name = &blind.name);
             return self.errors.push(message);
         }
         if self.coder_prompt.is_none() {
@@ -1030,7 +1030,7 @@ impl ThicketApp {
                 NativeAnswer::Unavailable => {
                     // Said once; from now on this run goes straight to the browser.
                     self.dialogs = DialogKind::InApp;
-                    self.notice = Some("No system file dialog is available here; using Thicket's own.".into());
+                    self.notice = Some(t!("app-no-system-dialog").into());
                 }
             }
         }
@@ -1067,14 +1067,14 @@ impl ThicketApp {
     /// temporary name and comes back if the command fails. The open project is never replaced.
     fn replace_file(&mut self, path: &Path, command: UiCommand) {
         if self.project.as_ref().is_some_and(|p| canonical(p.path()) == canonical(path)) {
-            self.errors.push(format!("{} is the open project; choose another name.", path.display()));
+            self.errors.push(t!("app-is-open-project", path = path.display().to_string()));
             return;
         }
         let mut aside = path.as_os_str().to_os_string();
         aside.push(".replaced~");
         let aside = PathBuf::from(aside);
         if let Err(e) = std::fs::rename(path, &aside) {
-            self.errors.push(format!("cannot replace {}: {e}", path.display()));
+            self.errors.push(t!("app-cannot-replace", path = path.display().to_string(), error = e.to_string()));
             return;
         }
         let before = self.errors.len();
@@ -1082,7 +1082,7 @@ impl ThicketApp {
         let restore = self.errors.len() > before;
         let result = if restore { std::fs::rename(&aside, path) } else { std::fs::remove_file(&aside) };
         if let Err(e) = result {
-            self.errors.push(format!("cannot tidy up {}: {e}", aside.display()));
+            self.errors.push(t!("app-cannot-tidy", path = aside.display().to_string(), error = e.to_string()));
         }
     }
 
@@ -1163,7 +1163,7 @@ impl ThicketApp {
             return;
         }
         if let Some(blind) = self.team.blind() {
-            let message = format!("You are coding blind as {}: leave blind mode first to code as someone else.", blind.name);
+            let message = t!("app-blind-leave-first", name = &blind.name);
             return self.errors.push(message);
         }
         if name != self.coder {

@@ -55,11 +55,11 @@ impl CoderPrompt {
         let mut outcome = PromptOutcome::Open;
         egui::Modal::new(egui::Id::unique("coder_prompt")).show(ctx, |ui| {
             ui.set_width(380.0);
-            ui.heading("Who is coding?");
-            ui.label("Every coding and memo you make records this name, so that coders can be told apart and compared.");
+            ui.heading(t!("coder-prompt-title"));
+            ui.label(t!("coder-prompt-explain"));
             ui.add_space(6.0);
-            let label = ui.label("Coder's name");
-            let response = ui.add(egui::TextEdit::singleline(&mut self.name).id(field).hint_text("your name").desired_width(f32::INFINITY)).labelled_by(label.id);
+            let label = ui.label(t!("coder-prompt-name"));
+            let response = ui.add(egui::TextEdit::singleline(&mut self.name).id(field).hint_text(t!("coder-prompt-name.hint")).desired_width(f32::INFINITY)).labelled_by(label.id);
             if std::mem::take(&mut self.focus_pending) {
                 response.request_focus();
                 select_all(ctx, field, &self.name);
@@ -70,10 +70,10 @@ impl CoderPrompt {
             }
             if !coders.is_empty() {
                 ui.add_space(6.0);
-                ui.label("Or continue as one of this project's coders:");
+                ui.label(t!("coder-prompt-or-continue"));
                 ui.horizontal_wrapped(|ui| {
                     for name in coders {
-                        if ui.button(name).on_hover_text(format!("Code as {name}")).clicked() {
+                        if ui.button(name).on_hover_text(t!("coder-prompt-code-as", name = name)).clicked() {
                             outcome = PromptOutcome::Chosen(name.clone());
                         }
                     }
@@ -81,10 +81,10 @@ impl CoderPrompt {
             }
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui.add_enabled(!typed.is_empty(), egui::Button::new("Continue")).clicked() {
+                if ui.add_enabled(!typed.is_empty(), egui::Button::new(t!("coder-prompt-continue"))).clicked() {
                     outcome = PromptOutcome::Chosen(typed.clone());
                 }
-                if !self.first && ui.button(format!("Keep {current}")).clicked() {
+                if !self.first && ui.button(t!("coder-prompt-keep", name = current)).clicked() {
                     outcome = PromptOutcome::Kept;
                 }
             });

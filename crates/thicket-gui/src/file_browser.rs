@@ -167,19 +167,19 @@ impl FileBrowser {
         let mut outcome = BrowserOutcome::Open;
         ui.horizontal(|ui| {
             let parent = self.dir.parent().map(Path::to_path_buf);
-            if ui.add_enabled(parent.is_some(), egui::Button::new("Parent folder")).clicked()
+            if ui.add_enabled(parent.is_some(), egui::Button::new(t!("browser-parent-folder"))).clicked()
                 && let Some(parent) = parent
             {
                 self.go(parent);
             }
-            let label = ui.label("Location");
+            let label = ui.label(t!("browser-location"));
             let field = egui::TextEdit::singleline(&mut self.location).id_salt("file_browser_location").desired_width(ui.available_width() - 40.0);
             let response = ui.add(field).labelled_by(label.id);
             if self.first_frame && self.request.mode != FileMode::SaveFile {
                 response.request_focus();
             }
             let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-            if entered || ui.button("Go").clicked() {
+            if entered || ui.button(t!("browser-go")).clicked() {
                 outcome = self.go_to_typed();
             }
         });
@@ -207,7 +207,7 @@ impl FileBrowser {
             }
             FileMode::OpenFile | FileMode::OpenFiles if typed.is_file() => BrowserOutcome::Chosen(vec![typed]),
             _ => {
-                self.message = Some(format!("There is no folder {}.", typed.display()));
+                self.message = Some(t!("browser-no-such-folder", path = typed.display().to_string()));
                 BrowserOutcome::Open
             }
         }
@@ -218,9 +218,9 @@ impl FileBrowser {
         let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE")).map(PathBuf::from);
         let mut go = None;
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Go to:").weak());
+            ui.label(RichText::new(t!("browser-go-to")).weak());
             if let Some(home) = home.filter(|h| h.is_dir())
-                && ui.button("Home").on_hover_text(home.display().to_string()).clicked()
+                && ui.button(t!("browser-home")).on_hover_text(home.display().to_string()).clicked()
             {
                 go = Some(home);
             }
@@ -251,7 +251,7 @@ impl FileBrowser {
         let mut clicked = None;
         egui::ScrollArea::vertical().max_height(height).min_scrolled_height(height).auto_shrink([false, false]).show(ui, |ui| {
             if entries.is_empty() {
-                ui.label(RichText::new("No folders or matching files here.").weak());
+                ui.label(RichText::new(t!("browser-empty")).weak());
             }
             for entry in &entries {
                 ui.horizontal(|ui| {
@@ -301,20 +301,20 @@ impl FileBrowser {
     /// "New folder…", then its name field and Create folder.
     fn new_folder_row(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            if ui.button("New folder…").clicked() {
+            if ui.button(t!("browser-new-folder")).clicked() {
                 self.new_folder = match self.new_folder {
                     Some(_) => None,
                     None => Some(String::new()),
                 };
             }
             let Some(name) = &mut self.new_folder else { return };
-            let label = ui.label("New folder name");
+            let label = ui.label(t!("browser-new-folder-name"));
             let response = ui.add(egui::TextEdit::singleline(name).id_salt("file_browser_new_folder").desired_width(220.0)).labelled_by(label.id);
             if response.gained_focus() || name.is_empty() && !response.has_focus() {
                 response.request_focus();
             }
             let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-            if entered || ui.button("Create folder").clicked() {
+            if entered || ui.button(t!("browser-create-folder")).clicked() {
                 self.create_folder();
             }
         });
@@ -323,7 +323,7 @@ impl FileBrowser {
     fn create_folder(&mut self) {
         let name = self.new_folder.as_deref().map(str::trim).unwrap_or_default().to_string();
         if name.is_empty() || name.contains(['/', '\\']) {
-            self.message = Some("Give the new folder a name (without slashes).".into());
+            self.message = Some(t!("browser-folder-needs-name").into());
             return;
         }
         let path = self.dir.join(&name);
@@ -332,14 +332,14 @@ impl FileBrowser {
                 self.new_folder = None;
                 self.go(path);
             }
-            Err(e) => self.message = Some(format!("Cannot create the folder “{name}”: {e}")),
+            Err(e) => self.message = Some(t!("browser-cannot-create-folder", name = name.as_str(), error = e.to_string())),
         }
     }
 
     /// The file-name field; true when Enter was pressed in it.
     fn name_row(&mut self, ui: &mut Ui) -> bool {
         ui.horizontal(|ui| {
-            let label = ui.label("File name");
+            let label = ui.label(t!("browser-file-name"));
             let response = ui.add(egui::TextEdit::singleline(&mut self.name).id_salt("file_browser_name").desired_width(ui.available_width())).labelled_by(label.id);
             if self.first_frame {
                 response.request_focus();
@@ -358,11 +358,11 @@ impl FileBrowser {
         let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let mut outcome = None;
         ui.horizontal_wrapped(|ui| {
-            ui.colored_label(ui.visuals().warn_fg_color, format!("“{name}” already exists here. Replace it?"));
-            if ui.button("Replace").clicked() {
+            ui.colored_label(ui.visuals().warn_fg_color, t!("browser-replace-question", name = name.as_str()));
+            if ui.button(t!("browser-replace")).clicked() {
                 outcome = Some(BrowserOutcome::Chosen(vec![target.clone()]));
             }
-            if ui.button("Don't replace").clicked() {
+            if ui.button(t!("browser-dont-replace")).clicked() {
                 self.overwrite = None;
             }
         });
@@ -381,7 +381,7 @@ impl FileBrowser {
             if ui.add_enabled(ready, egui::Button::new(self.request.confirm_label())).clicked() {
                 outcome = Some(self.confirm());
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("app-cancel")).clicked() {
                 outcome = Some(BrowserOutcome::Cancelled);
             }
             if let Some(picked) = self.picked_summary() {
@@ -413,7 +413,7 @@ impl FileBrowser {
     fn confirm_save(&mut self) -> BrowserOutcome {
         let name = self.name.trim();
         if name.is_empty() {
-            self.message = Some("Type a file name.".into());
+            self.message = Some(t!("browser-type-file-name").into());
             return BrowserOutcome::Open;
         }
         let target = self.request.with_extension(self.dir.join(expand_home(name)));
@@ -423,12 +423,12 @@ impl FileBrowser {
             return BrowserOutcome::Open;
         }
         if !target.parent().is_some_and(Path::is_dir) {
-            self.message = Some(format!("There is no folder {}.", target.parent().unwrap_or(&self.dir).display()));
+            self.message = Some(t!("browser-no-such-folder", path = target.parent().unwrap_or(&self.dir).display().to_string()));
             return BrowserOutcome::Open;
         }
         if target.exists() && !self.request.may_replace() {
             let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            self.message = Some(format!("“{name}” already exists here; choose a new name."));
+            self.message = Some(t!("browser-exists-choose-new", name = name.as_str()));
             return BrowserOutcome::Open;
         }
         if target.exists() && self.overwrite.as_ref() != Some(&target) {
@@ -442,7 +442,7 @@ impl FileBrowser {
 /// The folder's subfolders and the files the request admits: folders first, by name; hidden
 /// entries left out (a typed path still reaches them).
 fn list(dir: &Path, request: &FileRequest) -> Result<Vec<Entry>, String> {
-    let read = std::fs::read_dir(dir).map_err(|e| format!("Cannot read the folder {}: {e}", dir.display()))?;
+    let read = std::fs::read_dir(dir).map_err(|e| t!("browser-cannot-read-folder", path = dir.display().to_string(), error = e.to_string()))?;
     let mut entries: Vec<Entry> = read
         .flatten()
         .filter_map(|item| {
@@ -475,7 +475,11 @@ fn human_size(bytes: u64) -> String {
         size /= 1024.0;
         unit += 1;
     }
-    if unit == 0 { format!("{bytes} bytes") } else if size < 10.0 { format!("{size:.1} {}", UNITS[unit]) } else { format!("{size:.0} {}", UNITS[unit]) }
+    if unit == 0 {
+        t!("browser-size-bytes", n = bytes)
+    } else {
+        format!("{} {}", crate::i18n::number(size, if size < 10.0 { 1 } else { 0 }), UNITS[unit])
+    }
 }
 
 #[cfg(test)]

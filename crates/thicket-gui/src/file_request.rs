@@ -92,26 +92,34 @@ pub struct FileRequest {
     pub filter: Option<FileFilter>,
 }
 
-const PROJECTS: FileFilter = FileFilter { label: "Thicket project", extensions: &["thicket"] };
-const REFI_PROJECTS: FileFilter = FileFilter { label: "REFI-QDA project", extensions: &["qdpx"] };
-const REFI_CODEBOOKS: FileFilter = FileFilter { label: "REFI-QDA codebook", extensions: &["qdc"] };
-const DOCUMENTS: FileFilter = FileFilter { label: "Documents", extensions: SUPPORTED_EXTENSIONS };
+fn projects() -> FileFilter {
+    FileFilter { label: t!("files-filter-projects"), extensions: &["thicket"] }
+}
+fn refi_projects() -> FileFilter {
+    FileFilter { label: t!("files-filter-refi-projects"), extensions: &["qdpx"] }
+}
+fn refi_codebooks() -> FileFilter {
+    FileFilter { label: t!("files-filter-refi-codebooks"), extensions: &["qdc"] }
+}
+fn documents() -> FileFilter {
+    FileFilter { label: t!("files-filter-documents"), extensions: SUPPORTED_EXTENSIONS }
+}
 
 impl FileRequest {
     /// The request for `purpose`, with its mode, filter and proposed name.
     pub fn new(purpose: FilePurpose) -> Self {
         let (mode, suggested_name, filter) = match purpose {
-            FilePurpose::OpenProject => (FileMode::OpenFile, None, Some(PROJECTS)),
-            FilePurpose::NewProject => (FileMode::SaveFile, Some("study.thicket".to_string()), Some(PROJECTS)),
-            FilePurpose::SaveCopy => (FileMode::SaveFile, Some("copy.thicket".to_string()), Some(PROJECTS)),
-            FilePurpose::SaveReadableCopy => (FileMode::SaveFile, Some("readable copy.thicket".to_string()), Some(PROJECTS)),
-            FilePurpose::ImportFiles => (FileMode::OpenFiles, None, Some(DOCUMENTS)),
+            FilePurpose::OpenProject => (FileMode::OpenFile, None, Some(projects())),
+            FilePurpose::NewProject => (FileMode::SaveFile, Some("study.thicket".to_string()), Some(projects())),
+            FilePurpose::SaveCopy => (FileMode::SaveFile, Some("copy.thicket".to_string()), Some(projects())),
+            FilePurpose::SaveReadableCopy => (FileMode::SaveFile, Some("readable copy.thicket".to_string()), Some(projects())),
+            FilePurpose::ImportFiles => (FileMode::OpenFiles, None, Some(documents())),
             FilePurpose::ImportFolder | FilePurpose::OpenQualCoder => (FileMode::PickFolder, None, None),
-            FilePurpose::MergeProject => (FileMode::OpenFile, None, Some(PROJECTS)),
-            FilePurpose::QualCoderTarget => (FileMode::SaveFile, Some("from-qualcoder.thicket".to_string()), Some(PROJECTS)),
-            FilePurpose::OpenRefiProject => (FileMode::OpenFile, None, Some(REFI_PROJECTS)),
-            FilePurpose::NewFromRefi => (FileMode::SaveFile, Some("imported.thicket".to_string()), Some(PROJECTS)),
-            FilePurpose::ImportCodebook => (FileMode::OpenFile, None, Some(REFI_CODEBOOKS)),
+            FilePurpose::MergeProject => (FileMode::OpenFile, None, Some(projects())),
+            FilePurpose::QualCoderTarget => (FileMode::SaveFile, Some("from-qualcoder.thicket".to_string()), Some(projects())),
+            FilePurpose::OpenRefiProject => (FileMode::OpenFile, None, Some(refi_projects())),
+            FilePurpose::NewFromRefi => (FileMode::SaveFile, Some("imported.thicket".to_string()), Some(projects())),
+            FilePurpose::ImportCodebook => (FileMode::OpenFile, None, Some(refi_codebooks())),
             FilePurpose::Export(kind, format) => {
                 let filter = FileFilter { label: format.kind_label(), extensions: format.extensions() };
                 (FileMode::SaveFile, Some(format!("{}.{}", kind.stem(), format.extensions()[0])), Some(filter))
@@ -138,36 +146,36 @@ impl FileRequest {
     /// The dialog's title.
     pub fn title(&self) -> &'static str {
         match self.purpose {
-            FilePurpose::OpenProject => "Open project",
-            FilePurpose::NewProject => "New project",
-            FilePurpose::SaveCopy => "Save a copy as",
-            FilePurpose::SaveReadableCopy => "Save a readable copy as",
-            FilePurpose::ImportFiles => "Import files",
-            FilePurpose::ImportFolder => "Import folder",
-            FilePurpose::OpenQualCoder => "Open a QualCoder project folder",
-            FilePurpose::QualCoderTarget => "Save the imported project as",
-            FilePurpose::MergeProject => "Merge a project into this one",
-            FilePurpose::OpenRefiProject => "Open a REFI-QDA project",
-            FilePurpose::NewFromRefi => "Save the imported project as",
-            FilePurpose::ImportCodebook => "Import codebook",
-            FilePurpose::Export(..) | FilePurpose::Report(..) | FilePurpose::Refi(_) => "Export",
-            FilePurpose::ExportExcerpts(_) => "Export coded excerpts",
+            FilePurpose::OpenProject => t!("files-title-open-project"),
+            FilePurpose::NewProject => t!("files-title-new-project"),
+            FilePurpose::SaveCopy => t!("files-title-save-copy"),
+            FilePurpose::SaveReadableCopy => t!("files-title-save-readable-copy"),
+            FilePurpose::ImportFiles => t!("files-title-import-files"),
+            FilePurpose::ImportFolder => t!("files-title-import-folder"),
+            FilePurpose::OpenQualCoder => t!("files-title-open-qualcoder"),
+            FilePurpose::QualCoderTarget => t!("files-title-save-imported"),
+            FilePurpose::MergeProject => t!("files-title-merge"),
+            FilePurpose::OpenRefiProject => t!("files-title-open-refi"),
+            FilePurpose::NewFromRefi => t!("files-title-save-imported"),
+            FilePurpose::ImportCodebook => t!("files-title-import-codebook"),
+            FilePurpose::Export(..) | FilePurpose::Report(..) | FilePurpose::Refi(_) => t!("files-title-export"),
+            FilePurpose::ExportExcerpts(_) => t!("files-title-export-excerpts"),
         }
     }
 
     /// The confirm button's text.
     pub fn confirm_label(&self) -> &'static str {
         match self.purpose {
-            FilePurpose::OpenProject | FilePurpose::OpenRefiProject => "Open",
-            FilePurpose::NewFromRefi => "Create",
-            FilePurpose::ImportCodebook => "Import",
-            FilePurpose::NewProject => "Create",
-            FilePurpose::ImportFiles => "Import",
-            FilePurpose::ImportFolder => "Import this folder",
-            FilePurpose::OpenQualCoder => "Open this QualCoder project",
-            FilePurpose::QualCoderTarget => "Create",
-            FilePurpose::MergeProject => "Compare",
-            FilePurpose::SaveCopy | FilePurpose::SaveReadableCopy | FilePurpose::Export(..) | FilePurpose::Report(..) | FilePurpose::ExportExcerpts(_) | FilePurpose::Refi(_) => "Save",
+            FilePurpose::OpenProject | FilePurpose::OpenRefiProject => t!("files-confirm-open"),
+            FilePurpose::NewFromRefi => t!("files-confirm-create"),
+            FilePurpose::ImportCodebook => t!("files-confirm-import"),
+            FilePurpose::NewProject => t!("files-confirm-create"),
+            FilePurpose::ImportFiles => t!("files-confirm-import"),
+            FilePurpose::ImportFolder => t!("files-confirm-import-folder"),
+            FilePurpose::OpenQualCoder => t!("files-confirm-open-qualcoder"),
+            FilePurpose::QualCoderTarget => t!("files-confirm-create"),
+            FilePurpose::MergeProject => t!("files-confirm-compare"),
+            FilePurpose::SaveCopy | FilePurpose::SaveReadableCopy | FilePurpose::Export(..) | FilePurpose::Report(..) | FilePurpose::ExportExcerpts(_) | FilePurpose::Refi(_) => t!("files-confirm-save"),
         }
     }
 
@@ -180,8 +188,8 @@ impl FileRequest {
     /// A line said under the listing, when the request needs explaining.
     pub fn hint(&self) -> Option<&'static str> {
         match self.purpose {
-            FilePurpose::OpenQualCoder => Some("Go into the project's folder (NAME.qda, the one holding data.qda), then press Open this QualCoder project."),
-            FilePurpose::QualCoderTarget => Some("The new Thicket project; an existing file is never replaced."),
+            FilePurpose::OpenQualCoder => Some(t!("files-hint-qualcoder-folder")),
+            FilePurpose::QualCoderTarget => Some(t!("files-hint-qualcoder-target")),
             _ => None,
         }
     }

@@ -147,13 +147,13 @@ impl ImportDialog {
         self.poll(people, roles);
         let mut outcome = DialogOutcome::Nothing;
         let mut open = true;
-        crate::window_fit::fit(egui::Window::new("Import").open(&mut open).default_width(620.0).collapsible(false), ctx).show(ctx, |ui| {
+        crate::window_fit::fit(egui::Window::new(t!("import-title")).open(&mut open).default_width(620.0).collapsible(false), ctx).show(ctx, |ui| {
             outcome = match &mut self.stage {
                 Stage::Reading { done, total, cancel, .. } => {
-                    ui.label(format!("Reading files… {done} of {total}"));
+                    ui.label(t!("import-reading-files", done = *done, total = *total));
                     let fraction = if *total == 0 { 0.0 } else { *done as f32 / *total as f32 };
                     ui.add(egui::ProgressBar::new(fraction).show_percentage());
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(t!("app-cancel")).clicked() {
                         cancel.store(true, Ordering::Relaxed);
                     }
                     DialogOutcome::Nothing
@@ -161,7 +161,7 @@ impl ImportDialog {
                 Stage::Review(_) => self.review(ui, cases, people, roles),
                 Stage::Report(report) => {
                     report_ui(ui, report);
-                    if ui.button("Close").clicked() { DialogOutcome::Close } else { DialogOutcome::Nothing }
+                    if ui.button(t!("import-close")).clicked() { DialogOutcome::Close } else { DialogOutcome::Nothing }
                 }
             };
         });
@@ -177,20 +177,20 @@ impl ImportDialog {
     fn review(&mut self, ui: &mut egui::Ui, cases: &[String], people: &[Participant], roles: &[Role]) -> DialogOutcome {
         let Stage::Review(batch) = &self.stage else { return DialogOutcome::Nothing };
         let documents: usize = batch.files.iter().map(|(_, d)| d.len()).sum();
-        ui.label(format!("{} files read ({documents} sources), {} could not be read.", batch.files.len(), batch.failed.len()));
+        ui.label(t!("import-files-read", files = batch.files.len(), sources = documents, failed = batch.failed.len()));
         if batch.cancelled {
-            ui.colored_label(egui::Color32::from_rgb(180, 120, 0), "Reading was cancelled: only the files read so far will be imported.");
+            ui.colored_label(egui::Color32::from_rgb(180, 120, 0), t!("import-reading-cancelled"));
         }
         for f in &batch.failed {
             ui.colored_label(egui::Color32::from_rgb(190, 30, 30), format!("{}: {}", display_name(&f.path), f.reason));
         }
         ui.separator();
         egui::Grid::new("import_options").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
-            let label = ui.label("Kind");
+            let label = ui.label(t!("import-kind"));
             egui::ComboBox::from_id_salt("import_kind")
-                .selected_text(self.kind.map_or("Detect from the text", |k| k.label()))
+                .selected_text(self.kind.map_or(t!("import-detect-kind"), |k| k.label()))
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.kind, None, "Detect from the text");
+                    ui.selectable_value(&mut self.kind, None, t!("import-detect-kind"));
                     for k in SourceKind::ALL {
                         ui.selectable_value(&mut self.kind, Some(*k), k.label());
                     }
@@ -198,12 +198,12 @@ impl ImportDialog {
                 .response
                 .labelled_by(label.id);
             ui.end_row();
-            let label = ui.label("Case");
+            let label = ui.label(t!("import-case"));
             ui.horizontal(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut self.case).hint_text("none, or a new or existing case").desired_width(240.0))
+                ui.add(egui::TextEdit::singleline(&mut self.case).hint_text(t!("import-case.hint")).desired_width(240.0))
                     .labelled_by(label.id);
                 egui::ComboBox::from_id_salt("import_case")
-                    .selected_text("existing…")
+                    .selected_text(t!("import-existing-case"))
                     .show_ui(ui, |ui| {
                         for c in cases {
                             ui.selectable_value(&mut self.case, c.clone(), c);
@@ -213,25 +213,25 @@ impl ImportDialog {
                     .labelled_by(label.id);
             });
             ui.end_row();
-            let label = ui.label("Session date");
+            let label = ui.label(t!("import-session-date"));
             ui.horizontal(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut self.date).hint_text("YYYY-MM-DD").desired_width(110.0)).labelled_by(label.id);
-                ui.checkbox(&mut self.date_from_name, "or read it from each file name");
+                ui.add(egui::TextEdit::singleline(&mut self.date).hint_text(t!("import-session-date.hint")).desired_width(110.0)).labelled_by(label.id);
+                ui.checkbox(&mut self.date_from_name, t!("import-date-from-name"));
             });
             ui.end_row();
-            ui.label("Speakers");
-            ui.checkbox(&mut self.detect_speakers, "Detect speaker turns");
+            ui.label(t!("import-speakers"));
+            ui.checkbox(&mut self.detect_speakers, t!("import-detect-speakers"));
             ui.end_row();
         });
         if self.detect_speakers && !self.speakers.is_empty() {
             ui.separator();
-            ui.label("Detected speakers. Give two labels the same name to merge them; pick an existing participant to map onto them.");
+            ui.label(t!("import-detected-speakers"));
             egui::ScrollArea::vertical().max_height(220.0).show(ui, |ui| {
                 egui::Grid::new("import_speakers").num_columns(4).striped(true).show(ui, |ui| {
-                    ui.strong("Label");
-                    ui.strong("Turns");
-                    ui.strong("Participant");
-                    ui.strong("Role");
+                    ui.strong(t!("import-col-label"));
+                    ui.strong(t!("import-col-turns"));
+                    ui.strong(t!("import-col-participant"));
+                    ui.strong(t!("import-col-role"));
                     ui.end_row();
                     for row in &mut self.speakers {
                         let label = ui.label(&row.label);
@@ -249,23 +249,23 @@ impl ImportDialog {
                                     }
                                 })
                                 .response
-                                .on_hover_text("Map onto an existing participant")
+                                .on_hover_text(t!("import-map-participant"))
                                 .labelled_by(label.id);
                         });
                         let existing = people.iter().find(|p| p.name == row.participant);
                         match existing {
                             Some(p) => {
-                                ui.weak(p.role.clone().map_or("existing, no role".to_string(), |r| format!("existing: {r}")));
+                                ui.weak(p.role.clone().map_or(t!("import-existing-no-role").to_string(), |r| t!("import-existing-role", role = r)));
                             }
                             None => {
-                                let text = row.role.as_ref().map_or("no role".to_string(), |r| {
+                                let text = row.role.as_ref().map_or(t!("import-no-role").to_string(), |r| {
                                     roles.iter().find(|x| &x.name == r).map_or(r.clone(), |x| x.label.clone())
                                 });
                                 ui.horizontal(|ui| {
                                     egui::ComboBox::from_id_salt(("role", &row.label))
                                         .selected_text(text)
                                         .show_ui(ui, |ui| {
-                                            ui.selectable_value(&mut row.role, None, "no role");
+                                            ui.selectable_value(&mut row.role, None, t!("import-no-role"));
                                             for r in roles {
                                                 ui.selectable_value(&mut row.role, Some(r.name.clone()), &r.label);
                                             }
@@ -273,7 +273,7 @@ impl ImportDialog {
                                         .response
                                         .labelled_by(label.id);
                                     if row.suggested.is_some() && row.role == row.suggested {
-                                        ui.weak("suggested: asks the most questions");
+                                        ui.weak(t!("import-suggested-role"));
                                     }
                                 });
                             }
@@ -290,7 +290,7 @@ impl ImportDialog {
         let mut outcome = DialogOutcome::Nothing;
         ui.horizontal(|ui| {
             let enabled = documents > 0;
-            if ui.add_enabled(enabled, egui::Button::new(format!("Import {documents} sources"))).clicked() {
+            if ui.add_enabled(enabled, egui::Button::new(t!("import-button", n = documents))).clicked() {
                 match self.options(people) {
                     Ok(options) => {
                         let mut batch = match std::mem::replace(&mut self.stage, Stage::Review(ReadBatch::default())) {
@@ -305,7 +305,7 @@ impl ImportDialog {
                     Err(e) => self.error = Some(e),
                 }
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("app-cancel")).clicked() {
                 outcome = DialogOutcome::Close;
             }
         });
@@ -316,7 +316,7 @@ impl ImportDialog {
     fn options(&self, people: &[Participant]) -> Result<ImportOptions, String> {
         let date = self.date.trim();
         if !date.is_empty() && !thicket_core::clock::is_valid_date(date) {
-            return Err(format!("\"{date}\" is not a date: write it as YYYY-MM-DD"));
+            return Err(t!("import-bad-date", date = date));
         }
         Ok(ImportOptions {
             kind: self.kind,
@@ -346,24 +346,24 @@ fn display_name(path: &std::path::Path) -> String {
 
 /// What was imported, skipped and refused.
 fn report_ui(ui: &mut egui::Ui, report: &ImportReport) {
-    ui.heading(format!("Imported {} sources", report.imported.len()));
+    ui.heading(t!("import-imported", n = report.imported.len()));
     egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
         egui::Grid::new("import_report").num_columns(5).striped(true).show(ui, |ui| {
             for f in &report.imported {
                 ui.label(&f.source);
                 ui.label(f.kind.label());
                 ui.label(&f.encoding);
-                ui.label(format!("{} words", f.words));
+                ui.label(t!("import-words", n = f.words));
                 let speakers: Vec<String> = f.speakers.iter().map(|(s, n)| format!("{s} ({n})")).collect();
                 ui.label(speakers.join(", "));
                 ui.end_row();
             }
         });
         for f in &report.duplicates {
-            ui.colored_label(egui::Color32::from_rgb(180, 120, 0), format!("Skipped {}: {}", display_name(&f.path), f.reason));
+            ui.colored_label(egui::Color32::from_rgb(180, 120, 0), t!("import-skipped", name = display_name(&f.path), reason = f.reason.as_str()));
         }
         for f in &report.failed {
-            ui.colored_label(egui::Color32::from_rgb(190, 30, 30), format!("Not imported {}: {}", display_name(&f.path), f.reason));
+            ui.colored_label(egui::Color32::from_rgb(190, 30, 30), t!("import-not-imported", name = display_name(&f.path), reason = f.reason.as_str()));
         }
     });
 }

@@ -116,7 +116,7 @@ impl<T> Job<T> {
         match self.rx.try_recv() {
             Ok(done) => Polled::Done(done),
             Err(TryRecvError::Empty) => Polled::Running,
-            Err(TryRecvError::Disconnected) => Polled::Lost("the computation stopped unexpectedly".into()),
+            Err(TryRecvError::Disconnected) => Polled::Lost(t!("jobs-stopped-unexpectedly").into()),
         }
     }
 }
@@ -129,7 +129,7 @@ impl<T> Job<T> {
         }
         match self.rx.recv() {
             Ok(done) => Polled::Done(done),
-            Err(_) => Polled::Lost("the computation stopped unexpectedly".into()),
+            Err(_) => Polled::Lost(t!("jobs-stopped-unexpectedly").into()),
         }
     }
 }

@@ -123,7 +123,7 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     let mut step = None;
     let mut close = false;
     let mut undo = false;
-    let title = format!("Merge “{}” into this project", dialog.file_name());
+    let title = t!("merge-title", name = dialog.file_name());
     let window = egui::Window::new(title)
         .id(egui::Id::unique("merge_dialog"))
         .open(&mut open)
@@ -132,17 +132,17 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
         .default_pos(ctx.content_rect().center());
     super::window_fit::fit_dialog(window, ctx).show(ctx, |ui| {
         ui.set_width(560.0);
-        ui.label(format!("From {}", dialog.from.display())).on_hover_text("This file is only read: it is copied aside and the copy is opened");
+        ui.label(t!("merge-from", path = dialog.from.display().to_string())).on_hover_text(t!("merge-from.tooltip"));
         if let Some(e) = &dialog.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
         // The decisions first, the report below them: a long report never hides the buttons.
         let report = |ui: &mut egui::Ui, dialog: &MergeDialog| match dialog.stage {
             Stage::Previewing => {
-                ui.label("Comparing the two projects…");
+                ui.label(t!("merge-comparing"));
             }
             Stage::Merging => {
-                ui.label("Merging…");
+                ui.label(t!("merge-merging"));
             }
             Stage::Preview | Stage::Done => {
                 if let Some(outcome) = &dialog.outcome {
@@ -155,15 +155,15 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
         if dialog.stage == Stage::Done {
             let applied = dialog.outcome.as_ref().is_some_and(|o| o.applied);
             if applied {
-                ui.label("Merged as one step.");
+                ui.label(t!("merge-merged"));
             } else if dialog.error.is_none() {
-                ui.label("Nothing to merge: this project already holds everything the other holds.");
+                ui.label(t!("merge-nothing"));
             }
             ui.horizontal(|ui| {
-                if applied && ui.button("Undo this merge").on_hover_text("Takes back everything the merge brought in or changed (also Edit, Undo)").clicked() {
+                if applied && ui.button(t!("merge-undo")).on_hover_text(t!("merge-undo.tooltip")).clicked() {
                     undo = true;
                 }
-                if ui.button("Close").clicked() {
+                if ui.button(t!("import-close")).clicked() {
                     close = true;
                 }
             });
@@ -172,9 +172,9 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
             return;
         }
         let conflicts = dialog.outcome.as_ref().map_or(0, |o| o.reports.iter().map(|r| r.conflicts.len()).sum::<usize>());
-        ui.label("Where both projects changed the same thing:");
+        ui.label(t!("merge-rule-question"));
         let before = dialog.rule;
-        ui.radio_value(&mut dialog.rule, None, "Stop and show me (merge nothing)");
+        ui.radio_value(&mut dialog.rule, None, t!("merge-rule-stop"));
         for rule in ConflictRule::ALL {
             ui.radio_value(&mut dialog.rule, Some(rule), rule.label());
         }
@@ -183,12 +183,12 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
         }
         let ready = dialog.stage == Stage::Preview && dialog.outcome.is_some() && (conflicts == 0 || dialog.rule.is_some());
         ui.horizontal(|ui| {
-            let merge = ui.add_enabled(ready, egui::Button::new("Merge"));
-            let merge = if conflicts > 0 && dialog.rule.is_none() { merge.on_disabled_hover_text("Choose what to do with the conflicts first") } else { merge };
+            let merge = ui.add_enabled(ready, egui::Button::new(t!("merge-button")));
+            let merge = if conflicts > 0 && dialog.rule.is_none() { merge.on_disabled_hover_text(t!("merge-choose-rule-first")) } else { merge };
             if merge.clicked() {
                 step = Some(MergeStep::Run);
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("app-cancel")).clicked() {
                 close = true;
             }
         });
@@ -209,9 +209,9 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
 /// One FROM's report: the counts, the conflicts with their resolutions, the warnings.
 fn report_ui(ui: &mut egui::Ui, report: &MergeReport, done: bool) {
     let counts: Vec<&KindCount> = report.counts.iter().filter(|c| c.added + c.matched + c.matched_by_name + c.updated > 0).collect();
-    ui.strong(if done { "What came in" } else { "What merging would do" });
+    ui.strong(if done { t!("merge-what-came-in") } else { t!("merge-what-would-happen") });
     egui::Grid::new("merge_counts").striped(true).show(ui, |ui| {
-        for head in ["", "new", "already here", "same by name", "changed"] {
+        for head in ["", t!("merge-col-new"), t!("merge-col-already-here"), t!("merge-col-same-by-name"), t!("merge-col-changed")] {
             ui.strong(head);
         }
         ui.end_row();
@@ -225,22 +225,22 @@ fn report_ui(ui: &mut egui::Ui, report: &MergeReport, done: bool) {
         }
     });
     if report.conflicts.is_empty() {
-        ui.label("No conflicts.");
+        ui.label(t!("merge-no-conflicts"));
     } else {
-        ui.strong(format!("Conflicts: {}", report.conflicts.len()));
+        ui.strong(t!("merge-conflicts", n = report.conflicts.len()));
         egui::ScrollArea::vertical().id_salt("merge_conflicts").max_height(180.0).show(ui, |ui| {
             for c in &report.conflicts {
                 ui.label(format!("{}: {}", c.kind, c.entity));
                 ui.indent(("conflict", &c.entity, &c.kind), |ui| {
-                    ui.label(format!("here: {}", c.into));
-                    ui.label(format!("there: {}", c.from));
+                    ui.label(t!("merge-here", value = c.into.as_str()));
+                    ui.label(t!("merge-there", value = c.from.as_str()));
                     ui.weak(&c.resolution);
                 });
             }
         });
     }
     if !report.warnings.is_empty() {
-        ui.strong(format!("Warnings: {}", report.warnings.len()));
+        ui.strong(t!("merge-warnings", n = report.warnings.len()));
         egui::ScrollArea::vertical().id_salt("merge_warnings").max_height(120.0).show(ui, |ui| {
             for w in &report.warnings {
                 ui.label(w);

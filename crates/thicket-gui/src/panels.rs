@@ -71,7 +71,7 @@ pub fn menu_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
 fn recent_projects(app: &mut ThicketApp, ui: &mut egui::Ui) {
     let recent = app.prefs.recent.clone();
     ui.add_enabled_ui(!recent.is_empty(), |ui| {
-        ui.menu_button("Recent projects", |ui| {
+        ui.menu_button(t!("panels-recent-projects"), |ui| {
             for path in recent {
                 if ui.button(path.display().to_string()).clicked() {
                     app.push(UiCommand::OpenProject(path));
@@ -94,7 +94,7 @@ pub fn dropped_files(app: &mut ThicketApp, ctx: &egui::Context) {
         let screen = ctx.content_rect();
         let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_overlay")));
         painter.rect_filled(screen, 0.0, Color32::from_black_alpha(160));
-        painter.text(screen.center(), egui::Align2::CENTER_CENTER, "Drop files to import them", egui::FontId::proportional(28.0), Color32::WHITE);
+        painter.text(screen.center(), egui::Align2::CENTER_CENTER, t!("panels-drop-files"), egui::FontId::proportional(28.0), Color32::WHITE);
     }
     let dropped: Vec<std::path::PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
     if !dropped.is_empty() {
@@ -111,7 +111,7 @@ pub fn errors(app: &mut ThicketApp, ui: &mut egui::Ui) {
         for e in &app.errors {
             ui.colored_label(Color32::from_rgb(190, 30, 30), e);
         }
-        if ui.button("Dismiss").clicked() {
+        if ui.button(t!("panels-dismiss")).clicked() {
             app.push(UiCommand::DismissError);
         }
     });
@@ -127,16 +127,16 @@ pub fn access_banner(app: &mut ThicketApp, ui: &mut egui::Ui) {
     let (message, damaged) = match project.access() {
         Access::Writable => return,
         Access::Damaged { detail } => (
-            format!("“{name}” is damaged ({detail}). It is open read-only: you can read and export, and nothing will be changed. Save what can be read into a new project, or restore a backup."),
+            t!("panels-project-damaged", name = name.as_str(), detail = detail.to_string()),
             true,
         ),
-        Access::ReadOnly { reason } => (format!("“{name}” is read-only ({reason}). You can read and export; changes are refused."), false),
+        Access::ReadOnly { reason } => (t!("panels-project-read-only", name = name.as_str(), reason = reason.to_string()), false),
     };
     let mut choose = false;
     egui::Panel::top("access_banner").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             ui.colored_label(Color32::from_rgb(190, 30, 30), message);
-            if damaged && ui.button("Save readable copy…").on_hover_text("Copy the sources, codes, codings, cases and memos that can still be read into a new project file").clicked() {
+            if damaged && ui.button(t!("panels-save-readable-copy")).on_hover_text(t!("panels-save-readable-copy.tooltip")).clicked() {
                 choose = true;
             }
         });
@@ -150,7 +150,7 @@ pub fn access_banner(app: &mut ThicketApp, ui: &mut egui::Ui) {
 pub fn status_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
     let Some(summary) = &app.summary else { return };
     let title = summary.title.clone();
-    let counts = format!("{} sources · {} cases · {} codes · {} codings", summary.sources.len(), summary.cases.len(), summary.codebook.len(), summary.coding_count);
+    let counts = t!("panels-status-counts", sources = summary.sources.len(), cases = summary.cases.len(), codes = summary.codebook.len(), codings = summary.coding_count);
     egui::Panel::bottom("status").show(ui, |ui| {
         // Wrapped, whole items moving to a second row: on a narrow or zoomed window the coder
         // picker would otherwise run past the window's edge (and a bottom panel as wide as its
@@ -177,17 +177,17 @@ pub fn status_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
 
 /// "Coder: NAME ▾": pick one of the project's coders or type a new name.
 fn coder_picker(app: &mut ThicketApp, ui: &mut egui::Ui) {
-    let label = ui.label("Coder:");
+    let label = ui.label(t!("panels-coder"));
     if let Some(blind) = app.team.blind() {
         // Blind mode decides who codes until it is left (the banner says how).
-        ui.label(RichText::new(format!("{} (blind)", blind.name)).strong()).labelled_by(label.id);
+        ui.label(RichText::new(t!("panels-coder-blind", name = &blind.name)).strong()).labelled_by(label.id);
         return;
     }
     // Retired coders are not offered for new work.
     let coders: Vec<String> = app.summary.as_ref().map(|s| s.coders.iter().filter(|c| !c.retired).map(|c| c.name.clone()).collect()).unwrap_or_default();
     let mut chosen = None;
     let id = ui.make_persistent_id("new_coder_name");
-    let shown = if app.coder.is_empty() { "(not chosen)" } else { app.coder.as_str() };
+    let shown = if app.coder.is_empty() { t!("panels-coder-not-chosen") } else { app.coder.as_str() };
     let response = egui::ComboBox::from_id_salt("coder").selected_text(shown).show_ui(ui, |ui| {
         for name in &coders {
             if ui.selectable_label(*name == app.coder, name).clicked() {
@@ -196,15 +196,15 @@ fn coder_picker(app: &mut ThicketApp, ui: &mut egui::Ui) {
         }
         ui.separator();
         let mut typed: String = ui.data_mut(|d| d.get_temp(id).unwrap_or_default());
-        let label = ui.label("Another coder:");
-        let field = ui.add(egui::TextEdit::singleline(&mut typed).hint_text("name, then Enter").desired_width(140.0)).labelled_by(label.id);
+        let label = ui.label(t!("panels-another-coder"));
+        let field = ui.add(egui::TextEdit::singleline(&mut typed).hint_text(t!("panels-another-coder.hint")).desired_width(140.0)).labelled_by(label.id);
         if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) && !typed.trim().is_empty() {
             chosen = Some(std::mem::take(&mut typed));
             ui.close();
         }
         ui.data_mut(|d| d.insert_temp(id, typed));
     });
-    response.response.labelled_by(label.id).on_hover_text("Every coding and memo you make records this coder");
+    response.response.labelled_by(label.id).on_hover_text(t!("panels-coder.tooltip"));
     if let Some(name) = chosen {
         app.set_coder(name);
     }
@@ -274,7 +274,7 @@ fn arrange(summary: &super::summary::Summary, filter: &str, by_kind: bool, folde
         let sources = &summary.sources;
         list.sort_by(|a, b| (&sources[*a].date, &sources[*a].name).cmp(&(&sources[*b].date, &sources[*b].name)));
         let case = if by_kind { None } else { summary.cases.iter().find(|c| c.name == group).map(|c| c.id) };
-        let title = if group.is_empty() { "Not in a case".to_string() } else { group.clone() };
+        let title = if group.is_empty() { t!("panels-not-in-a-case").to_string() } else { group.clone() };
         let key = (group, by_kind);
         let open = !folded.contains(&key);
         rows.push(NavRow::Group { title, count: list.len(), case, key, open });
@@ -315,11 +315,11 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
         ui.weak(total.to_string());
     }, |ui| {
         ui.horizontal_wrapped(|ui| {
-            ui.selectable_value(&mut state.by_kind, false, "By case");
-            ui.selectable_value(&mut state.by_kind, true, "By kind");
+            ui.selectable_value(&mut state.by_kind, false, t!("panels-by-case"));
+            ui.selectable_value(&mut state.by_kind, true, t!("panels-by-kind"));
         });
-        let label = ui.label("Find a source");
-        ui.add(egui::TextEdit::singleline(&mut state.filter).hint_text("type to filter").desired_width(f32::INFINITY)).labelled_by(label.id);
+        let label = ui.label(t!("panels-find-source"));
+        ui.add(egui::TextEdit::singleline(&mut state.filter).hint_text(t!("panels-find-source.hint")).desired_width(f32::INFINITY)).labelled_by(label.id);
         let rows = state.rows(summary);
         // Only the rows in sight are laid out: 10,000 sources cost what 40 do.
         let row_height = ui.spacing().interact_size.y.max(ui.text_style_height(&egui::TextStyle::Body) + 2.0 * ui.spacing().button_padding.y);
@@ -337,7 +337,7 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
                             (icon.clicked(), title)
                         });
                         let (icon_clicked, r) = r.inner;
-                        let r = r.on_hover_text(if *open { "Click to fold" } else { "Click to unfold" });
+                        let r = r.on_hover_text(if *open { t!("panels-click-to-fold") } else { t!("panels-click-to-unfold") });
                         if r.clicked() || icon_clicked {
                             toggled = Some(key.clone());
                         }
@@ -351,12 +351,12 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
                             ui.add_space(ui.spacing().indent);
                             let r = ui.selectable_label(selected == Some(s.id), &s.name);
                             if marks.sources.contains(&s.id) {
-                                super::memos::memo_mark(ui, "This source has a memo: right-click, then Memo…");
+                                super::memos::memo_mark(ui, t!("panels-source-has-memo"));
                             }
                             r
                         });
                         // The name first: a narrow panel cuts it short.
-                        let r = r.inner.on_hover_text(format!("{}\n{} · {} · {} words", s.name, s.kind.label(), s.date.as_deref().unwrap_or("no date"), s.word_count));
+                        let r = r.inner.on_hover_text(t!("panels-source-hover", name = &s.name, kind = s.kind.label(), date = s.date.as_deref().unwrap_or(t!("panels-no-date")), words = s.word_count));
                         if r.clicked() {
                             clicked = Some(s.id);
                         }
@@ -400,8 +400,8 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
         // analysis above keeps the height (the full pane keeps its own dragged size for later).
         egui::Panel::bottom("retrieval_idle").resizable(false).show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
-                ui.heading("Segments");
-                ui.weak("click a code in the codebook to list its segments");
+                ui.heading(t!("panels-segments"));
+                ui.weak(t!("panels-segments-idle"));
             });
         });
         return;
@@ -435,7 +435,7 @@ pub fn document(app: &mut ThicketApp, ui: &mut egui::Ui) {
                 }
             }
             None => {
-                ui.centered_and_justified(|ui| ui.weak("Select a source on the left to read it."));
+                ui.centered_and_justified(|ui| ui.weak(t!("panels-select-source")));
             }
         }
     });
@@ -471,23 +471,23 @@ pub fn welcome(app: &mut ThicketApp, ui: &mut egui::Ui) {
         ui.vertical_centered(|ui| {
             ui.add_space(60.0);
             ui.label(RichText::new("Thicket").size(36.0).strong());
-            ui.label("Qualitative coding for ethnographic case studies");
+            ui.label(t!("welcome-tagline"));
             ui.add_space(24.0);
-            if ui.button(RichText::new("Explore the sample study").size(18.0)).clicked() {
+            if ui.button(RichText::new(t!("welcome-explore-sample")).size(18.0)).clicked() {
                 app.push(UiCommand::OpenSample);
             }
-            ui.weak("Three fictional families in family preservation, a focus group, a codebook and two coders.");
+            ui.weak(t!("welcome-sample-description"));
             ui.add_space(12.0);
-            if ui.button("Open project…").clicked() {
+            if ui.button(t!("welcome-open-project")).clicked() {
                 choose(app, FilePurpose::OpenProject);
             }
-            if ui.button("Open a QualCoder project…").on_hover_text("Read a QualCoder project folder (NAME.qda) into a new Thicket project").clicked() {
+            if ui.button(t!("welcome-open-qualcoder")).on_hover_text(t!("welcome-open-qualcoder.tooltip")).clicked() {
                 choose(app, FilePurpose::OpenQualCoder);
             }
             let recent = app.prefs.recent.clone();
             if !recent.is_empty() {
                 ui.add_space(18.0);
-                ui.label(RichText::new("Recent projects").strong());
+                ui.label(RichText::new(t!("panels-recent-projects")).strong());
                 for path in recent {
                     if ui.link(path.display().to_string()).clicked() {
                         app.push(UiCommand::OpenProject(path));

@@ -51,7 +51,7 @@ pub(crate) fn folder_chosen(app: &mut ThicketApp, folder: PathBuf) {
 pub(crate) fn start(app: &mut ThicketApp, target: PathBuf) {
     let Some(folder) = app.qualcoder.folder.take() else { return };
     if target.exists() {
-        app.errors.push(format!("{} already exists; a QualCoder project is read into a new file only.", target.display()));
+        app.errors.push(t!("qualcoder-target-exists", path = target.display().to_string()));
         return;
     }
     let (f, t) = (folder.clone(), target.clone());
@@ -77,20 +77,20 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
                 let mut cancel = false;
                 egui::Modal::new(egui::Id::unique("thicket_qualcoder_import")).show(ctx, |ui| {
                     ui.set_width(420.0);
-                    ui.heading("Importing a QualCoder project");
-                    ui.label(format!("Reading “{name}” into {}", running.target.display()));
+                    ui.heading(t!("qualcoder-importing"));
+                    ui.label(t!("qualcoder-reading-into", name = name.as_str(), path = running.target.display().to_string()));
                     if progress > 0.0 {
                         ui.add(egui::ProgressBar::new(progress).show_percentage());
                     } else {
                         ui.horizontal(|ui| {
                             ui.spinner();
-                            ui.label("Reading the QualCoder database…");
+                            ui.label(t!("qualcoder-reading-database"));
                         });
                     }
-                    ui.weak("The QualCoder folder is only read, never changed.");
+                    ui.weak(t!("qualcoder-only-read"));
                     if cancelled {
-                        ui.label("Stopping…");
-                    } else if ui.button("Cancel").clicked() {
+                        ui.label(t!("qualcoder-stopping"));
+                    } else if ui.button(t!("app-cancel")).clicked() {
                         cancel = true;
                     }
                 });
@@ -106,23 +106,23 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
                         app.apply(UiCommand::OpenProject(running.target.clone()));
                         app.qualcoder.report = Some((running.target, report));
                     }
-                    Err(e) if running.job.is_cancelled() => app.notice = Some(format!("QualCoder import stopped; no file was written ({e}).")),
+                    Err(e) if running.job.is_cancelled() => app.notice = Some(t!("qualcoder-stopped-nothing-written", error = e.to_string())),
                     Err(e) => app.errors.push(e),
                 }
             }
             Polled::Lost(e) => {
                 app.qualcoder.running = None;
-                app.errors.push(format!("the QualCoder import stopped: {e}"));
+                app.errors.push(t!("qualcoder-import-stopped", error = e.to_string()));
             }
         }
         return;
     }
     let Some((target, report)) = &app.qualcoder.report else { return };
     let mut close = false;
-    egui::Window::new("QualCoder import report").collapsible(false).resizable(true).default_width(560.0).show(ctx, |ui| {
+    egui::Window::new(t!("qualcoder-report-title")).collapsible(false).resizable(true).default_width(560.0).show(ctx, |ui| {
         report_ui(ui, target, report);
         ui.separator();
-        if ui.button("Close report").clicked() {
+        if ui.button(t!("qualcoder-close-report")).clicked() {
             close = true;
         }
     });
@@ -133,38 +133,49 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
 
 /// The report: counts, then what was skipped and what needed a second look.
 fn report_ui(ui: &mut egui::Ui, target: &std::path::Path, r: &QualCoderReport) {
-    ui.label(format!("Read {} (QualCoder database {}) into {}.", r.folder, r.database_version, target.display()));
-    ui.label(RichText::new(format!(
-        "{} sources, {} codes ({} from categories), {} codings by {} coders, {} cases, {} attributes with {} values, {} memos ({} journals, {} annotations).",
-        r.sources, r.codes, r.categories, r.codings, r.coders, r.cases, r.attributes, r.attribute_values, r.memos, r.journals, r.annotations
-    )).strong());
+    ui.label(t!("qualcoder-read-into", folder = r.folder.as_str(), version = r.database_version.to_string(), path = target.display().to_string()));
+    ui.label(RichText::new(t!(
+        "qualcoder-counts",
+        sources = r.sources,
+        codes = r.codes,
+        categories = r.categories,
+        codings = r.codings,
+        coders = r.coders,
+        cases = r.cases,
+        attributes = r.attributes,
+        values = r.attribute_values,
+        memos = r.memos,
+        journals = r.journals,
+        annotations = r.annotations
+    ))
+    .strong());
     if r.corrected_total == 0 && r.mismatched_total == 0 {
-        ui.label("Every coding landed on the text QualCoder quoted.");
+        ui.label(t!("qualcoder-all-landed"));
     }
     egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
         if !r.skipped.is_empty() {
-            ui.label(RichText::new(format!("Not imported ({})", r.skipped.len())).strong());
+            ui.label(RichText::new(t!("qualcoder-not-imported", n = r.skipped.len())).strong());
             for s in &r.skipped {
                 ui.label(format!("{} ({}): {}", s.name, s.what, s.reason));
             }
         }
         if r.corrected_total > 0 {
-            ui.label(RichText::new(format!("Placed by a second look at their text ({})", r.corrected_total)).strong());
+            ui.label(RichText::new(t!("qualcoder-corrected", n = r.corrected_total)).strong());
             for c in &r.corrected {
-                ui.label(format!("{}, {}: {}..{} read as {}..{} ({})", c.source, c.code, c.qualcoder_range.0, c.qualcoder_range.1, c.start, c.end, c.how));
+                ui.label(t!("qualcoder-corrected-line", source = c.source.as_str(), code = c.code.as_str(), range = format!("{}..{}", c.qualcoder_range.0, c.qualcoder_range.1), now = format!("{}..{}", c.start, c.end), how = c.how.to_string()));
             }
         }
         if r.mismatched_total > 0 {
-            ui.label(RichText::new(format!("Text differs from QualCoder's quote ({})", r.mismatched_total)).strong());
+            ui.label(RichText::new(t!("qualcoder-mismatched", n = r.mismatched_total)).strong());
             for c in &r.mismatched {
-                ui.label(format!("{}, {}: {}..{} kept as {}..{}", c.source, c.code, c.qualcoder_range.0, c.qualcoder_range.1, c.start, c.end));
+                ui.label(t!("qualcoder-mismatched-line", source = c.source.as_str(), code = c.code.as_str(), range = format!("{}..{}", c.qualcoder_range.0, c.qualcoder_range.1), now = format!("{}..{}", c.start, c.end)));
             }
         }
         if !r.read_from_files.is_empty() {
-            ui.label(format!("Read from the documents folder: {}", r.read_from_files.join(", ")));
+            ui.label(t!("qualcoder-read-from-files", names = r.read_from_files.join(", ")));
         }
         if r.important_marks > 0 {
-            ui.label(format!("{} codings were marked important in QualCoder; Thicket has no such mark.", r.important_marks));
+            ui.label(t!("qualcoder-important-marks", n = r.important_marks));
         }
         for w in &r.warnings {
             ui.label(RichText::new(w).weak());

@@ -34,8 +34,8 @@ impl RefiKind {
     /// The dialog's title.
     pub fn title(self) -> &'static str {
         match self {
-            RefiKind::Project => "Export REFI-QDA project",
-            RefiKind::Codebook => "Export REFI-QDA codebook",
+            RefiKind::Project => t!("refi-title-project"),
+            RefiKind::Codebook => t!("refi-title-codebook"),
         }
     }
 
@@ -50,8 +50,8 @@ impl RefiKind {
     /// What the file is, for the file request's filter.
     pub fn label(self) -> &'static str {
         match self {
-            RefiKind::Project => "REFI-QDA project",
-            RefiKind::Codebook => "REFI-QDA codebook",
+            RefiKind::Project => t!("files-filter-refi-projects"),
+            RefiKind::Codebook => t!("files-filter-refi-codebooks"),
         }
     }
 }
@@ -103,27 +103,27 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
         ui.set_width(360.0);
         match choices.kind {
             RefiKind::Project => {
-                ui.label("Sources, codes, codings with coders and dates, cases, participants, attributes and memos, for NVivo, ATLAS.ti, MAXQDA or QualCoder.");
+                ui.label(t!("refi-project-explain"));
                 ui.add_space(6.0);
-                ui.label("Count positions in");
-                ui.radio_value(&mut choices.positions, PositionUnit::CodePoints, "Unicode code points (the standard)")
-                    .on_hover_text("What REFI-QDA 1.5 says; ATLAS.ti and MAXQDA read it");
-                ui.radio_value(&mut choices.positions, PositionUnit::Utf16, "UTF-16 units (NVivo, QualCoder)")
-                    .on_hover_text("What NVivo and QualCoder count; the two differ only after an emoji or another rare character");
+                ui.label(t!("refi-positions"));
+                ui.radio_value(&mut choices.positions, PositionUnit::CodePoints, t!("refi-code-points"))
+                    .on_hover_text(t!("refi-code-points.tooltip"));
+                ui.radio_value(&mut choices.positions, PositionUnit::Utf16, t!("refi-utf16"))
+                    .on_hover_text(t!("refi-utf16.tooltip"));
             }
             RefiKind::Codebook => {
-                ui.label("The codes with their tree, colours and descriptions, for another program's codebook.");
+                ui.label(t!("refi-codebook-explain"));
             }
         }
         ui.add_space(6.0);
-        ui.checkbox(&mut choices.pseudonymise, "Pseudonymise")
-            .on_hover_text("Replace names with the project's pseudonym map, in the texts too (positions follow); the project itself never changes");
+        ui.checkbox(&mut choices.pseudonymise, t!("report-pseudonymise"))
+            .on_hover_text(t!("refi-pseudonymise-tooltip"));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button("Choose file…").clicked() {
+            if ui.button(t!("report-choose-file")).clicked() {
                 confirmed = true;
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("app-cancel")).clicked() {
                 cancelled = true;
             }
         });
@@ -171,5 +171,5 @@ pub(crate) fn write(app: &mut ThicketApp, kind: RefiKind, path: PathBuf) {
         project.log_written_export(kind.extension(), &target, options, map.as_ref())?;
         Ok(())
     });
-    app.write(Write::Task(format!("Writing {}", path.display()), task));
+    app.write(Write::Task(path.display().to_string(), task));
 }

@@ -58,7 +58,7 @@ pub(super) fn choose_target(app: &mut ThicketApp, qdpx: PathBuf) {
 pub(super) fn start(app: &mut ThicketApp, new: PathBuf) {
     let Some(qdpx) = app.refi_import.pending.take() else { return };
     if new.exists() {
-        app.errors.push(format!("\"{}\" already exists: choose a new name for the imported project", new.display()));
+        app.errors.push(t!("refi-import-exists", path = new.display().to_string()));
         return;
     }
     let name = qdpx.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -76,18 +76,18 @@ pub(super) fn start(app: &mut ThicketApp, new: PathBuf) {
 /// Reads a codebook and merges it into the open project; shows its report.
 pub(super) fn import_codebook(app: &mut ThicketApp, file: &Path) {
     let Some(project) = &app.project else {
-        app.errors.push("Open or create a project before importing a codebook.".into());
+        app.errors.push(t!("refi-import-open-first").into());
         return;
     };
     let planned = std::fs::read(file)
-        .map_err(|e| format!("cannot read \"{}\": {e}", file.display()))
+        .map_err(|e| t!("refi-import-cannot-read", path = file.display().to_string(), error = e.to_string()))
         .and_then(|bytes| project.plan_codebook(&bytes, &file.display().to_string(), &app.coder).map_err(|e| e.to_string()));
     match planned {
         Ok((action, report)) => {
             if let Some(action) = action {
                 app.push(UiCommand::Perform(action));
             }
-            app.refi_import.report = Some(("Codebook import report".into(), report.to_text()));
+            app.refi_import.report = Some((t!("refi-import-codebook-report").into(), report.to_text()));
         }
         Err(e) => app.errors.push(e),
     }
@@ -100,10 +100,10 @@ pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
             Polled::Running => {
                 let progress = job.progress();
                 let mut cancel = false;
-                egui::Window::new("Importing a REFI-QDA project").collapsible(false).resizable(false).show(ctx, |ui| {
-                    ui.label(format!("Reading \"{name}\" into {}", new.display()));
+                egui::Window::new(t!("refi-import-importing")).collapsible(false).resizable(false).show(ctx, |ui| {
+                    ui.label(t!("qualcoder-reading-into", name = name.as_str(), path = new.display().to_string()));
                     ui.add(egui::ProgressBar::new(progress).show_percentage());
-                    cancel = ui.button("Cancel").clicked();
+                    cancel = ui.button(t!("app-cancel")).clicked();
                 });
                 if cancel {
                     job.cancel();
@@ -113,7 +113,7 @@ pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
             Polled::Done(Ok(report)) => {
                 let new = new.clone();
                 app.refi_import.running = None;
-                app.refi_import.report = Some(("REFI-QDA import report".into(), report.to_text()));
+                app.refi_import.report = Some((t!("refi-import-report").into(), report.to_text()));
                 app.push(UiCommand::OpenProject(new));
             }
             Polled::Done(Err(e)) => {
@@ -122,7 +122,7 @@ pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
             }
             Polled::Lost(e) => {
                 app.refi_import.running = None;
-                app.errors.push(format!("the import stopped: {e}"));
+                app.errors.push(t!("refi-import-stopped", error = e));
             }
         }
     }
@@ -139,7 +139,7 @@ pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
                     ui.add(egui::Label::new(*line).truncate());
                 }
             });
-            close = ui.button("Close").clicked();
+            close = ui.button(t!("import-close")).clicked();
         });
         if close {
             open = false;

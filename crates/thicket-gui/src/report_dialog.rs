@@ -35,8 +35,8 @@ impl ReportKind {
     /// The dialog's title.
     pub fn title(self) -> &'static str {
         match self {
-            ReportKind::Codebook => "Export codebook",
-            ReportKind::CaseReport => "Export case report",
+            ReportKind::Codebook => t!("report-title-codebook"),
+            ReportKind::CaseReport => t!("report-title-case-report"),
         }
     }
 
@@ -116,7 +116,7 @@ impl Reports {
 pub(crate) fn open(app: &mut ThicketApp, kind: ReportKind) {
     // These reports count and quote every coder's codings: blind mode would show them.
     if let Some(blind) = app.team.blind() {
-        let message = format!("You are coding blind as {}: the codebook and case reports cover every coder, so leave blind mode to write them.", blind.name);
+        let message = t!("report-blind", name = &blind.name);
         return app.errors.push(message);
     }
     let last = app.reports.last.iter().find(|c| c.kind == kind).cloned();
@@ -138,7 +138,7 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
         .default_pos(ctx.content_rect().center());
     super::window_fit::fit_dialog(window, ctx).auto_sized().show(ctx, |ui| {
         ui.set_width(340.0);
-        ui.label("Format");
+        ui.label(t!("report-format"));
         ui.horizontal_wrapped(|ui| {
             for &format in choices.kind.formats() {
                 ui.radio_value(&mut choices.format, format, format.label());
@@ -147,11 +147,11 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
         ui.add_space(6.0);
         match choices.kind {
             ReportKind::Codebook => {
-                ui.checkbox(&mut choices.anchors, "Anchor quote per code")
-                    .on_hover_text("The coding that matches the code's example, else one of median length, with its citation");
+                ui.checkbox(&mut choices.anchors, t!("report-anchors"))
+                    .on_hover_text(t!("report-anchors.tooltip"));
             }
             ReportKind::CaseReport => {
-                ui.checkbox(&mut choices.all_cases, "All cases");
+                ui.checkbox(&mut choices.all_cases, t!("report-all-cases"));
                 if !choices.all_cases {
                     egui::ScrollArea::vertical().max_height(160.0).show(ui, |ui| {
                         for name in &case_names {
@@ -167,19 +167,19 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
                     });
                 }
                 ui.horizontal(|ui| {
-                    let label = ui.label("Excerpts per code");
+                    let label = ui.label(t!("report-excerpts-per-code"));
                     ui.add(egui::DragValue::new(&mut choices.per_code).range(0..=50)).labelled_by(label.id);
                 });
             }
         }
-        ui.checkbox(&mut choices.pseudonymise, "Pseudonymise")
-            .on_hover_text("Replace names with the project's pseudonym map (Project menu, Pseudonyms…); the project's text never changes");
+        ui.checkbox(&mut choices.pseudonymise, t!("report-pseudonymise"))
+            .on_hover_text(t!("report-pseudonymise.tooltip"));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.add_enabled(choices.is_complete(), egui::Button::new("Choose file…")).clicked() {
+            if ui.add_enabled(choices.is_complete(), egui::Button::new(t!("report-choose-file"))).clicked() {
                 confirmed = true;
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("app-cancel")).clicked() {
                 cancelled = true;
             }
         });
@@ -231,5 +231,5 @@ pub(crate) fn write(app: &mut ThicketApp, kind: ReportKind, format: ReportFormat
         Ok(())
     });
     // Said in the modal while it runs; "Wrote PATH" in the status bar once it is done.
-    app.write(Write::Task(format!("Writing {}", path.display()), task));
+    app.write(Write::Task(path.display().to_string(), task));
 }

@@ -61,26 +61,26 @@ impl RetrievalPane {
         }
         let names: Vec<&str> = codes.iter().filter_map(|c| book.path(*c)).collect();
         ui.horizontal_wrapped(|ui| {
-            ui.heading("Segments");
+            ui.heading(t!("panels-segments"));
             if names.is_empty() {
-                ui.weak("click a code in the codebook to list its segments");
+                ui.weak(t!("panels-segments-idle"));
             } else {
                 ui.label(names.join(" + "));
             }
         });
         ui.horizontal_wrapped(|ui| {
-            ui.checkbox(&mut self.include_subcodes, "Include sub-codes");
-            combo(ui, "Case", &mut self.case, &cases);
+            ui.checkbox(&mut self.include_subcodes, t!("retrieval-include-subcodes"));
+            combo(ui, t!("retrieval-case"), &mut self.case, &cases);
             let kind_names: Vec<String> = SourceKind::ALL.iter().map(|k| k.as_str().to_string()).collect();
             let mut kind = self.kind.map(|k| k.as_str().to_string());
-            combo(ui, "Kind", &mut kind, &kind_names);
+            combo(ui, t!("retrieval-kind"), &mut kind, &kind_names);
             self.kind = kind.and_then(|k| SourceKind::parse(&k));
-            combo(ui, "Role", &mut self.role, &roles.iter().map(|r| r.name.clone()).collect::<Vec<_>>());
-            combo(ui, "Coder", &mut self.coder, &coders);
+            combo(ui, t!("retrieval-role"), &mut self.role, &roles.iter().map(|r| r.name.clone()).collect::<Vec<_>>());
+            combo(ui, t!("retrieval-coder"), &mut self.coder, &coders);
         });
         let segments = self.segments(project, book, codes, generation, shown.as_deref());
         if !codes.is_empty() {
-            ui.weak(format!("{} segments", segments.len()));
+            ui.weak(t!("retrieval-segment-count", n = segments.len()));
         }
         let mut clicked = None;
         // Whose segment it is matters only where there is more than one coder; the status bar
@@ -90,13 +90,13 @@ impl RetrievalPane {
             for s in segments.get(range).unwrap_or_default() {
                 let who = if s.speakers.is_empty() { String::new() } else { format!(" · {}", s.speakers.join(", ")) };
                 let at = s.time_ms.map_or(String::new(), |ms| format!(" {}", thicket_core::model::format_media_time(ms)));
-                let by = if several_coders { format!(" · by {}", s.coder) } else { String::new() };
+                let by = if several_coders { format!(" · {}", t!("retrieval-by-coder", name = &s.coder)) } else { String::new() };
                 let head = format!("{}{at} · {}{} · {}{by}", s.source, s.cases.join(", "), who, s.code);
                 let snippet: String = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
                 let snippet: String = if snippet.chars().count() > 180 { format!("{}…", snippet.chars().take(179).collect::<String>()) } else { snippet };
                 let response = ui
                     .add(egui::Button::new(egui::RichText::new(format!("{head}\n{snippet}"))).wrap().frame_when_inactive(false))
-                    .on_hover_text("Click to show it in its document");
+                    .on_hover_text(t!("retrieval-show-in-document"));
                 if response.clicked() {
                     clicked = Some(s.clone());
                 }
@@ -110,9 +110,9 @@ impl RetrievalPane {
 fn combo(ui: &mut egui::Ui, label: &str, value: &mut Option<String>, choices: &[String]) {
     let l = ui.label(label);
     egui::ComboBox::from_id_salt(("retrieval", label))
-        .selected_text(value.clone().unwrap_or_else(|| "any".into()))
+        .selected_text(value.clone().unwrap_or_else(|| t!("retrieval-any").into()))
         .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, "any");
+            ui.selectable_value(value, None, t!("retrieval-any"));
             for c in choices {
                 ui.selectable_value(value, Some(c.clone()), c);
             }

@@ -36,9 +36,9 @@ impl Side {
     /// The name on its strip and in its buttons.
     pub fn title(self) -> &'static str {
         match self {
-            Side::Sources => "Sources",
-            Side::Codebook => "Codebook",
-            Side::ProjectSearch => "Search project",
+            Side::Sources => t!("side-sources"),
+            Side::Codebook => t!("side-codebook"),
+            Side::ProjectSearch => t!("side-search-project"),
         }
     }
 
@@ -78,12 +78,22 @@ impl Side {
 
     /// The accessible name of the button that folds it.
     pub fn fold_label(self) -> String {
-        format!("Fold the {} panel", self.title().to_lowercase())
+        match self {
+            Side::Sources => t!("side-fold-sources"),
+            Side::Codebook => t!("side-fold-codebook"),
+            Side::ProjectSearch => t!("side-fold-search-project"),
+        }
+        .to_string()
     }
 
     /// The accessible name of its strip's button, which unfolds it.
     pub fn unfold_label(self) -> String {
-        format!("Show the {} panel", self.title().to_lowercase())
+        match self {
+            Side::Sources => t!("side-show-sources"),
+            Side::Codebook => t!("side-show-codebook"),
+            Side::ProjectSearch => t!("side-show-search-project"),
+        }
+        .to_string()
     }
 }
 

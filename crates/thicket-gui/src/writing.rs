@@ -34,7 +34,8 @@ pub enum Write {
     Autocode(std::sync::Arc<thicket_core::project::AutocodePlan>, thicket_core::model::CoderId),
     Undo,
     Redo,
-    /// A long read (a report), said as the label.
+    /// A long read (a report) that writes the file at this path (said as "Writing PATH…", then
+    /// "Wrote PATH").
     Task(String, Task),
     /// Merge the projects at these paths into this one (or, with `dry_run`, only plan it): each
     /// is opened on the worker (copied aside first, so it is never written); the outcome, or
@@ -71,12 +72,18 @@ pub struct Written {
 pub struct Writing {
     /// What the modal says ("Applying 92,459 codings…").
     pub what: String,
+    /// What the status bar says when a task has written its file ("Wrote PATH").
+    pub done: Option<String>,
     job: Job<Written>,
 }
 
 impl Writing {
     /// Lends `project` to a worker that performs `write`.
     pub fn start(jobs: &Jobs, generation: u64, project: Project, write: Write, what: String) -> Writing {
+        let done = match &write {
+            Write::Task(path, _) => Some(t!("app-wrote-file", path = path.as_str())),
+            _ => None,
+        };
         let job = jobs.lend("write", generation, move |cancel: &Cancel| {
             let mut project = project;
             let mut observe = |done: usize, total: usize| {
@@ -109,7 +116,7 @@ impl Writing {
             };
             Written { project, result, changed }
         });
-        Writing { what, job }
+        Writing { what, done, job }
     }
 
     /// The project and the outcome once the write is over (`None` while it runs); an error when
@@ -151,7 +158,7 @@ impl Writing {
 pub fn outcome_message(result: &Result<()>) -> Option<(bool, String)> {
     match result {
         Ok(()) => None,
-        Err(e) if e.kind() == ErrorKind::Cancelled => Some((false, "Cancelled: nothing was changed.".into())),
+        Err(e) if e.kind() == ErrorKind::Cancelled => Some((false, t!("app-cancelled-nothing-changed").into())),
         Err(e) => Some((true, e.to_string())),
     }
 }
@@ -163,8 +170,8 @@ pub fn show(ctx: &egui::Context, writing: &Writing) {
         ui.label(&writing.what);
         ui.add(egui::ProgressBar::new(writing.progress()).show_percentage());
         if writing.is_cancelled() {
-            ui.weak("Cancelling…");
-        } else if ui.button("Cancel").clicked() {
+            ui.weak(t!("app-cancelling"));
+        } else if ui.button(t!("app-cancel")).clicked() {
             writing.cancel();
         }
     });

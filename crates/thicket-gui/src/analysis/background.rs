@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use super::Ctx;
-use super::data_cache::{CANCELLED, Loaded};
+use super::data_cache::Loaded;
 use super::filters::{FilterRow, narrow, narrow_coders};
 use crate::jobs::{Cancel, Job, Polled};
 use thicket_core::analysis::{AnalysisData, AnalysisLoad};
@@ -45,7 +45,7 @@ impl Ctx<'_> {
             Loaded::Ready(data) => Some(Ok(data)),
             Loaded::Failed(e) => Some(Err(e)),
             Loaded::Loading(progress, cancel, reading) => {
-                let what = if reading { "Reading the project…" } else { "Preparing the data…" };
+                let what = if reading { t!("analysis-reading-project") } else { t!("analysis-preparing-data") };
                 self.busy = Some(Busy { what, progress, cancel, next_frame: reading });
                 None
             }
@@ -107,7 +107,7 @@ impl Ctx<'_> {
             }
             Polled::Lost(_) if job.is_cancelled() => {
                 work.job = None;
-                Some(Err(CANCELLED.into()))
+                Some(Err(t!("analysis-cancelled").into()))
             }
             Polled::Lost(e) => {
                 work.job = None;
@@ -115,10 +115,10 @@ impl Ctx<'_> {
             }
             Polled::Running if job.is_cancelled() => {
                 work.job = None;
-                Some(Err(CANCELLED.into()))
+                Some(Err(t!("analysis-cancelled").into()))
             }
             Polled::Running => {
-                self.busy = Some(Busy { what: "Computing…", progress: job.progress(), cancel: job.handle(), next_frame: false });
+                self.busy = Some(Busy { what: t!("analysis-computing"), progress: job.progress(), cancel: job.handle(), next_frame: false });
                 None
             }
         }

@@ -23,31 +23,31 @@ pub fn combo<T: PartialEq + Clone>(ui: &mut Ui, label: &str, value: &mut T, choi
 /// A menu of checkboxes after `label`, for picking several of `options` (kept in their order);
 /// returns true when the user changed the set (not merely its order).
 pub fn checklist(ui: &mut Ui, label: &str, selected: &mut Vec<String>, options: &[String]) -> bool {
-    checklist_saying(ui, label, selected, options, "none")
+    checklist_saying(ui, label, selected, options, false)
 }
 
 /// A `checklist` for a filter, where picking nothing means any: its button then says "any".
 pub fn checklist_or_any(ui: &mut Ui, label: &str, selected: &mut Vec<String>, options: &[String]) -> bool {
-    checklist_saying(ui, label, selected, options, "any")
+    checklist_saying(ui, label, selected, options, true)
 }
 
-fn checklist_saying(ui: &mut Ui, label: &str, selected: &mut Vec<String>, options: &[String], nothing: &str) -> bool {
+fn checklist_saying(ui: &mut Ui, label: &str, selected: &mut Vec<String>, options: &[String], any: bool) -> bool {
     let mut before = selected.clone();
     before.sort();
     let summary = match selected.len() {
-        0 => nothing.to_string(),
-        n if n == options.len() => format!("all {n}"),
+        0 => if any { t!("controls-any") } else { t!("controls-none") }.to_string(),
+        n if n == options.len() => t!("controls-all-n", n = n),
         1 => selected[0].clone(),
-        n => format!("{n} chosen"),
+        n => t!("controls-n-chosen", n = n),
     };
     let l = ui.label(label);
     let menu = ui.menu_button(summary, |ui| {
         ui.horizontal(|ui| {
-            if ui.small_button("All").clicked() {
+            if ui.small_button(t!("controls-all")).clicked() {
                 *selected = options.to_vec();
             }
             // For a filter, picking nothing is "any".
-            if ui.small_button(if nothing == "any" { "Any" } else { "None" }).clicked() {
+            if ui.small_button(if any { t!("controls-any-button") } else { t!("controls-none-button") }).clicked() {
                 selected.clear();
             }
         });

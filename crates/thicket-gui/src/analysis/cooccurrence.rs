@@ -91,18 +91,18 @@ impl AnalysisView for CooccurrenceView {
         let mut controls = Controls::default();
         ui.horizontal_wrapped(|ui| {
             let modes = [
-                (Mode::Overlap, "Overlapping".to_string()),
-                (Mode::Paragraph, "Same paragraph".to_string()),
-                (Mode::Turn, "Same speaker turn".to_string()),
-                (Mode::Within, "Within N characters".to_string()),
+                (Mode::Overlap, t!("cooccurrence-mode-overlap").to_string()),
+                (Mode::Paragraph, t!("cooccurrence-mode-paragraph").to_string()),
+                (Mode::Turn, t!("cooccurrence-mode-turn").to_string()),
+                (Mode::Within, t!("cooccurrence-mode-within").to_string()),
             ];
-            combo(ui, "Co-occur when", &mut self.mode, &modes);
+            combo(ui, t!("cooccurrence-when"), &mut self.mode, &modes);
             if self.mode == Mode::Within {
                 let l = ui.label("N");
-                ui.add(egui::DragValue::new(&mut self.within).range(0..=100_000).suffix(" chars")).labelled_by(l.id);
+                ui.add(egui::DragValue::new(&mut self.within).range(0..=100_000).suffix(t!("cooccurrence-chars-suffix"))).labelled_by(l.id);
             }
-            combo(ui, "Show", &mut self.jaccard, &[(false, "Pair counts".to_string()), (true, "Jaccard coefficients".to_string())]);
-            ui.checkbox(&mut self.hide_unused, "Hide unused codes");
+            combo(ui, t!("cooccurrence-show"), &mut self.jaccard, &[(false, t!("cooccurrence-pair-counts").to_string()), (true, t!("cooccurrence-jaccard").to_string())]);
+            ui.checkbox(&mut self.hide_unused, t!("cooccurrence-hide-unused"));
             ui.separator();
             controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size, ctx.pseudonymise);
         });
@@ -130,8 +130,7 @@ impl AnalysisView for CooccurrenceView {
 
     fn header(&mut self, ui: &mut Ui, note: Option<&str>) -> bool {
         let Some(done) = shown(ui, &self.result) else { return false };
-        let coders = if done.table.across_coders { "pairs across coders" } else { "pairs within one coder" };
-        let line = format!("{} codes · mode {} · {coders} · diagonal: codings of the code · click a cell for its pairs", done.shown.len(), done.table.mode);
+        let line = t!("cooccurrence-status", codes = done.shown.len(), mode = done.table.mode.to_string(), across = if done.table.across_coders { "yes" } else { "no" });
         status(ui, note.unwrap_or(&line), false);
         true
     }
@@ -193,7 +192,7 @@ impl Done {
                     .map(|&b| {
                         let text = cooccurrence_text(&table, a, b, jaccard);
                         let fill = if a == b { Fill::Muted } else { Fill::Heat(cooccurrence_value(&table, a, b, jaccard)) };
-                        let tip = (a == b).then(|| format!("{} codings of the code", table.counts[a][a]));
+                        let tip = (a == b).then(|| t!("cooccurrence-diagonal-tip", n = table.counts[a][a]));
                         TableCell { text, fill, tip }
                     })
                     .collect()

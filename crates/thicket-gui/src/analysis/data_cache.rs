@@ -82,7 +82,7 @@ impl DataCache {
         }
         if self.pending.as_ref().is_some_and(|(_, _, cancel)| cancel.is_cancelled()) {
             self.pending = None;
-            return Loaded::Failed(CANCELLED.into());
+            return Loaded::Failed(t!("analysis-cancelled").into());
         }
         let want = AnalysisLoad { speakers: self.loaded.speakers || need.speakers, texts: self.loaded.texts || need.texts };
         if !self.pending.as_ref().is_some_and(|(load, _, _)| covers(*load)) {
@@ -93,7 +93,7 @@ impl DataCache {
 
     /// Reads the next piece, or starts or polls the build.
     fn advance(&mut self, project: &Project, generation: u64, jobs: &Jobs) -> Loaded {
-        let Some((load, pending, cancel)) = self.pending.take() else { return Loaded::Failed("nothing to load".into()) };
+        let Some((load, pending, cancel)) = self.pending.take() else { return Loaded::Failed(t!("analysis-nothing-to-load").into()) };
         let _p = crate::phases::phase("analysis: read rows (slice) or poll the build");
         let next = match pending {
             // This frame's share of sliced work is spent: the next piece waits a frame.
@@ -135,4 +135,5 @@ impl DataCache {
 }
 
 /// What a view says after its Cancel button stopped a load or a computation.
+/// The English text of `analysis-cancelled`, for views that have not moved to the catalogue yet.
 pub const CANCELLED: &str = "Cancelled. Change a choice to compute again.";

@@ -68,7 +68,7 @@ impl DrillDown {
 
     /// The codings a cell counts.
     fn codings(title: String, data: Arc<AnalysisData>, ids: Vec<CodingId>) -> Self {
-        let summary = format!("{} segments", ids.len());
+        let summary = t!("retrieval-segment-count", n = ids.len());
         let rows = ids.into_iter().map(|coding| DrillRow { tag: None, coding }).collect();
         DrillDown { title, summary, rows, keep_order: false, data, segments: None }
     }
@@ -76,12 +76,12 @@ impl DrillDown {
     /// Pairs of codings, listed pair by pair: `first` and `second` name the two sides.
     fn pairs(title: String, data: Arc<AnalysisData>, pairs: &[(CodingId, CodingId)], first: &str, second: &str) -> Self {
         let distinct: HashSet<CodingId> = pairs.iter().flat_map(|(a, b)| [*a, *b]).collect();
-        let summary = format!("{} pairs · {} segments", pairs.len(), distinct.len());
+        let summary = t!("drill-pairs-segments", pairs = pairs.len(), segments = distinct.len());
         let rows = pairs
             .iter()
             .enumerate()
             .flat_map(|(i, (a, b))| {
-                [DrillRow { tag: Some(format!("pair {} · {first}", i + 1)), coding: *a }, DrillRow { tag: Some(format!("pair {} · {second}", i + 1)), coding: *b }]
+                [DrillRow { tag: Some(t!("drill-pair", n = i + 1, side = first)), coding: *a }, DrillRow { tag: Some(t!("drill-pair", n = i + 1, side = second)), coding: *b }]
             })
             .collect();
         DrillDown { title, summary, rows, keep_order: true, data, segments: None }
@@ -128,7 +128,7 @@ impl DrillDown {
             ui.strong(&self.summary);
             ui.label(&self.title);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("Close list").clicked() {
+                if ui.button(t!("drill-close-list")).clicked() {
                     open = false;
                 }
             });
@@ -147,11 +147,11 @@ impl DrillDown {
             for row in &self.rows[range] {
                 let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), ROW_H), Sense::click());
                 let Some(s) = segments.get(&row.coding) else {
-                    ui.painter().text(rect.left_center(), egui::Align2::LEFT_CENTER, "(this coding is no longer in the project)", small.clone(), ui.visuals().weak_text_color());
+                    ui.painter().text(rect.left_center(), egui::Align2::LEFT_CENTER, t!("drill-coding-gone"), small.clone(), ui.visuals().weak_text_color());
                     continue;
                 };
-                let who = if s.speakers.is_empty() { "no speaker".to_string() } else { s.speakers.join(", ") };
-                let mut head = vec![s.source.clone(), s.cases.join(", "), who, s.code.clone(), format!("coded by {}", s.coder)];
+                let who = if s.speakers.is_empty() { t!("drill-no-speaker").to_string() } else { s.speakers.join(", ") };
+                let mut head = vec![s.source.clone(), s.cases.join(", "), who, s.code.clone(), t!("drill-coded-by", name = s.coder.as_str())];
                 if let Some(tag) = &row.tag {
                     head.insert(0, tag.clone());
                 }
@@ -176,7 +176,7 @@ impl DrillDown {
                 ui.painter().galley(pos2(rect.left() + 6.0, rect.top() + 22.0), bottom, visuals.text_color());
                 let separator = Rect::from_min_size(pos2(rect.left(), rect.bottom() - 1.0), vec2(rect.width(), 1.0));
                 ui.painter().rect_filled(separator, 0.0, visuals.widgets.noninteractive.bg_stroke.color);
-                let response = response.on_hover_text("Click to show it in its document");
+                let response = response.on_hover_text(t!("retrieval-show-in-document"));
                 if response.clicked()
                     && let Some(span) = TextSpan::new(s.start, s.end)
                 {

@@ -9,10 +9,10 @@ use thicket_core::export::svg::ChartSize;
 /// result to export. `size` is the chart size, edited in the menu.
 pub fn menu(ui: &mut egui::Ui, ready: bool, size: &mut ChartSize, pseudonymise: &mut bool) -> Option<ExportFormat> {
     let items = [
-        (ExportFormat::Csv, "Table as CSV…"),
-        (ExportFormat::Xlsx, "Tables as an XLSX workbook…"),
-        (ExportFormat::Svg, "Chart as SVG…"),
-        (ExportFormat::Png, "Chart as PNG…"),
+        (ExportFormat::Csv, t!("export-table-csv")),
+        (ExportFormat::Xlsx, t!("export-tables-xlsx")),
+        (ExportFormat::Svg, t!("export-chart-svg")),
+        (ExportFormat::Png, t!("export-chart-png")),
     ];
     formats_menu(ui, ready, &items, pseudonymise, |ui| {
         ui.separator();
@@ -29,7 +29,7 @@ pub fn formats_menu(ui: &mut egui::Ui, ready: bool, items: &[(ExportFormat, &str
         // Never wrapped: at the end of a crowded controls row egui would otherwise break the
         // word into one letter per line; unwrapped, the row moves it to the next line.
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
-        ui.menu_button("Export", |ui| {
+        ui.menu_button(t!("files-title-export"), |ui| {
             for &(format, text) in items {
                 if ui.button(text).clicked() {
                     ui.close();
@@ -46,21 +46,21 @@ pub fn formats_menu(ui: &mut egui::Ui, ready: bool, items: &[(ExportFormat, &str
 
 /// "Chart width [170] mm at [300] dpi = 2008 px": the size SVG and PNG charts are written at.
 fn chart_size(ui: &mut egui::Ui, size: &mut ChartSize) {
-    ui.label("Chart size");
+    ui.label(t!("export-chart-size"));
     ui.horizontal(|ui| {
-        ui.label("Width");
+        ui.label(t!("export-width"));
         ui.add(egui::DragValue::new(&mut size.width_mm).range(ChartSize::WIDTH_MM).suffix(" mm"))
-            .on_hover_text("About 85 mm for one journal column, 170 mm for a page width");
-        ui.label("at");
+            .on_hover_text(t!("export-width-tooltip"));
+        ui.label(t!("export-at"));
         ui.add(egui::DragValue::new(&mut size.dpi).range(ChartSize::DPI).suffix(" dpi"))
-            .on_hover_text("Resolution of a PNG: 300 for print, 96 for a screen");
+            .on_hover_text(t!("export-dpi-tooltip"));
     });
-    ui.weak(format!("PNG: {} pixels wide", size.width_px()));
+    ui.weak(t!("export-png-width", n = size.width_px()));
 }
 
 /// "Pseudonymise": every export of the Analysis area goes through the project's pseudonym map
 /// while it is ticked (tables, reports and charts alike).
 pub fn pseudonymise_box(ui: &mut egui::Ui, pseudonymise: &mut bool) {
-    ui.checkbox(pseudonymise, "Pseudonymise")
-        .on_hover_text("Replace names with the project's pseudonym map (Project menu, Pseudonyms…) in what is exported; the project's text never changes");
+    ui.checkbox(pseudonymise, t!("report-pseudonymise"))
+        .on_hover_text(t!("export-pseudonymise-tooltip"));
 }

@@ -90,18 +90,15 @@ impl FilterRow {
         let before = self.filters.clone();
         let kinds: Vec<String> = SourceKind::ALL.iter().map(|k| k.as_str().to_string()).collect();
         ui.horizontal_wrapped(|ui| {
-            ui.weak("Filters:");
-            checklist_or_any(ui, "Cases", &mut self.filters.cases, &self.cases);
-            checklist_or_any(ui, "Kinds", &mut self.filters.kinds, &kinds);
-            checklist_or_any(ui, "Roles", &mut self.filters.roles, &self.roles);
-            checklist_or_any(ui, "Coders", &mut self.filters.coders, &self.coders);
-            date_field(ui, "From", &mut self.filters.from_date);
-            date_field(ui, "To", &mut self.filters.to_date);
+            ui.weak(t!("filters-label"));
+            checklist_or_any(ui, t!("excerpts-cases"), &mut self.filters.cases, &self.cases);
+            checklist_or_any(ui, t!("excerpts-kinds"), &mut self.filters.kinds, &kinds);
+            checklist_or_any(ui, t!("excerpts-roles"), &mut self.filters.roles, &self.roles);
+            checklist_or_any(ui, t!("excerpts-coders"), &mut self.filters.coders, &self.coders);
+            date_field(ui, t!("excerpts-from"), &mut self.filters.from_date);
+            date_field(ui, t!("excerpts-to"), &mut self.filters.to_date);
             if self.pairs {
-                ui.checkbox(&mut self.filters.across_coders, "Across coders").on_hover_text(
-                    "Pair codings of different coders too. By default a pair is one coder's: \
-                     two coders' codes on one passage are a disagreement, not a co-occurrence",
-                );
+                ui.checkbox(&mut self.filters.across_coders, t!("filters-across-coders")).on_hover_text(t!("filters-across-coders.tooltip"));
             }
         });
         self.filters != before
@@ -153,11 +150,11 @@ fn sorted(names: impl Iterator<Item = String>) -> Vec<String> {
 fn date_field(ui: &mut Ui, label: &str, value: &mut String) {
     let l = ui.label(label);
     let bad = !value.trim().is_empty() && !is_valid_date(value.trim());
-    let mut edit = egui::TextEdit::singleline(value).hint_text("YYYY-MM-DD").desired_width(96.0);
+    let mut edit = egui::TextEdit::singleline(value).hint_text(t!("import-session-date.hint")).desired_width(96.0);
     if bad {
         edit = edit.text_color(ui.visuals().error_fg_color);
     }
-    ui.add(edit).labelled_by(l.id).on_hover_text("Only sources dated on or after (From) or on or before (To) this day; an undated source fails any bound");
+    ui.add(edit).labelled_by(l.id).on_hover_text(t!("excerpts-date-tooltip"));
 }
 
 #[cfg(test)]

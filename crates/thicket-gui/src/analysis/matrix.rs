@@ -65,14 +65,14 @@ struct Done {
 /// The columns a user can pick, with their labels.
 fn dimension_choices(attributes: &[(Dimension, String)]) -> Vec<(Dimension, String)> {
     let mut out = vec![
-        (Dimension::Cases, "Cases".to_string()),
-        (Dimension::Roles, "Roles".to_string()),
-        (Dimension::Kinds, "Source kinds".to_string()),
-        (Dimension::Coders, "Coders".to_string()),
-        (Dimension::Participants, "Participants".to_string()),
-        (Dimension::Period(Period::Month), "Months".to_string()),
-        (Dimension::Period(Period::Quarter), "Quarters".to_string()),
-        (Dimension::Period(Period::Session), "Sessions (per case)".to_string()),
+        (Dimension::Cases, t!("matrix-dim-cases").to_string()),
+        (Dimension::Roles, t!("matrix-dim-roles").to_string()),
+        (Dimension::Kinds, t!("matrix-dim-kinds").to_string()),
+        (Dimension::Coders, t!("matrix-dim-coders").to_string()),
+        (Dimension::Participants, t!("matrix-dim-participants").to_string()),
+        (Dimension::Period(Period::Month), t!("matrix-dim-months").to_string()),
+        (Dimension::Period(Period::Quarter), t!("matrix-dim-quarters").to_string()),
+        (Dimension::Period(Period::Session), t!("matrix-dim-sessions").to_string()),
     ];
     out.extend(attributes.iter().cloned());
     out
@@ -80,11 +80,11 @@ fn dimension_choices(attributes: &[(Dimension, String)]) -> Vec<(Dimension, Stri
 
 fn measure_choices() -> Vec<(Measure, String)> {
     vec![
-        (Measure::Segments, "Segments".to_string()),
-        (Measure::Sources, "Sources (distinct)".to_string()),
-        (Measure::Cases, "Cases (distinct)".to_string()),
-        (Measure::Words, "Words".to_string()),
-        (Measure::Coverage, "Coverage (% of characters)".to_string()),
+        (Measure::Segments, t!("matrix-measure-segments").to_string()),
+        (Measure::Sources, t!("matrix-measure-sources").to_string()),
+        (Measure::Cases, t!("matrix-measure-cases").to_string()),
+        (Measure::Words, t!("matrix-measure-words").to_string()),
+        (Measure::Coverage, t!("matrix-measure-coverage").to_string()),
     ]
 }
 
@@ -95,9 +95,9 @@ fn attribute_choices(data: &AnalysisData) -> Vec<(Dimension, String)> {
         .map(|a| {
             let shared = data.attributes.iter().filter(|b| b.name == a.name).count() > 1;
             if shared {
-                (Dimension::Attribute(format!("{}:{}", a.applies_to, a.name)), format!("Attribute: {} ({})", a.name, a.applies_to))
+                (Dimension::Attribute(format!("{}:{}", a.applies_to, a.name)), t!("matrix-dim-attribute-of", name = a.name.as_str(), target = a.applies_to.to_string()))
             } else {
-                (Dimension::Attribute(a.name.clone()), format!("Attribute: {}", a.name))
+                (Dimension::Attribute(a.name.clone()), t!("matrix-dim-attribute", name = a.name.as_str()))
             }
         })
         .collect()
@@ -141,10 +141,10 @@ impl AnalysisView for MatrixView {
         ui.horizontal_wrapped(|ui| {
             let choices = dimension_choices(&self.attributes);
             // Other columns make another table, which the note of an export no longer describes.
-            controls.stale_note = combo(ui, "Columns", &mut self.spec.dimension, &choices);
-            combo(ui, "Measure", &mut self.spec.measure, &measure_choices());
-            ui.checkbox(&mut self.spec.rollup, "Roll up sub-codes").on_hover_text("Count each code with all its sub-codes");
-            ui.checkbox(&mut self.hide_empty, "Hide empty rows");
+            controls.stale_note = combo(ui, t!("matrix-columns"), &mut self.spec.dimension, &choices);
+            combo(ui, t!("matrix-measure"), &mut self.spec.measure, &measure_choices());
+            ui.checkbox(&mut self.spec.rollup, t!("matrix-rollup")).on_hover_text(t!("matrix-rollup.tooltip"));
+            ui.checkbox(&mut self.hide_empty, t!("matrix-hide-empty"));
             ui.separator();
             controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size, ctx.pseudonymise);
         });
@@ -175,12 +175,12 @@ impl AnalysisView for MatrixView {
 
     fn header(&mut self, ui: &mut Ui, note: Option<&str>) -> bool {
         let Some(done) = shown(ui, &self.result) else { return false };
-        let line = format!(
-            "{} codes × {} columns · {}{} · click a number for its segments",
-            done.shown.len(),
-            done.table.cols.len(),
-            done.table.measure,
-            if done.table.coverage.is_some() { " (percent of each column's characters)" } else { "" }
+        let line = t!(
+            "matrix-status",
+            codes = done.shown.len(),
+            columns = done.table.cols.len(),
+            measure = done.table.measure.to_string(),
+            coverage = if done.table.coverage.is_some() { "yes" } else { "no" }
         );
         status(ui, note.unwrap_or(&line), false);
         true

@@ -114,14 +114,32 @@ impl AnalysisKind {
         self.info().stem
     }
 
-    /// The tab's title.
+    /// The tab's title, in the window's language (`ViewInfo::title` is the English one).
     pub fn title(self) -> &'static str {
-        self.info().title
+        match self {
+            AnalysisKind::Matrix => t!("analysis-title-matrix"),
+            AnalysisKind::Triangulation => t!("analysis-title-triangulation"),
+            AnalysisKind::Cooccurrence => t!("analysis-title-cooccurrence"),
+            AnalysisKind::Sequences => t!("analysis-title-sequences"),
+            AnalysisKind::Timeline => t!("analysis-title-timeline"),
+            AnalysisKind::Framework => t!("analysis-title-framework"),
+            AnalysisKind::Agreement => t!("analysis-title-agreement"),
+            AnalysisKind::Reconcile => t!("analysis-title-reconcile"),
+        }
     }
 
-    /// The Analysis menu's item.
+    /// The Analysis menu's item, in the window's language.
     pub fn menu_label(self) -> &'static str {
-        self.info().menu_label
+        match self {
+            AnalysisKind::Matrix => t!("analysis-menu-matrix"),
+            AnalysisKind::Triangulation => t!("analysis-menu-triangulation"),
+            AnalysisKind::Cooccurrence => t!("analysis-menu-cooccurrence"),
+            AnalysisKind::Sequences => t!("analysis-menu-sequences"),
+            AnalysisKind::Timeline => t!("analysis-menu-timeline"),
+            AnalysisKind::Framework => t!("analysis-menu-framework"),
+            AnalysisKind::Agreement => t!("analysis-menu-agreement"),
+            AnalysisKind::Reconcile => t!("analysis-menu-reconcile"),
+        }
     }
 
     /// Ctrl+Shift and the view's letter (`ViewInfo::key`).
@@ -167,12 +185,12 @@ impl ExportFormat {
     pub fn kind_label(self) -> &'static str {
         match self {
             ExportFormat::Csv => "CSV",
-            ExportFormat::Xlsx => "Excel workbook",
-            ExportFormat::Svg => "SVG image",
-            ExportFormat::Png => "PNG image",
+            ExportFormat::Xlsx => t!("analysis-format-xlsx"),
+            ExportFormat::Svg => t!("analysis-format-svg"),
+            ExportFormat::Png => t!("analysis-format-png"),
             ExportFormat::Markdown => "Markdown",
-            ExportFormat::Html => "HTML page",
-            ExportFormat::Docx => "Word document",
+            ExportFormat::Html => t!("analysis-format-html"),
+            ExportFormat::Docx => t!("analysis-format-docx"),
         }
     }
 }
@@ -379,7 +397,7 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
         // Wrapped: with many tabs on a narrow window they take a second row instead of running
         // off the right edge.
         ui.horizontal_wrapped(|ui| {
-            if ui.selectable_label(app.analysis.active.is_none(), "Document").on_hover_text(crate::commands::Command::BackToDocument.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default()).clicked() {
+            if ui.selectable_label(app.analysis.active.is_none(), t!("analysis-document-tab")).on_hover_text(crate::commands::Command::BackToDocument.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default()).clicked() {
                 app.analysis.active = None;
             }
             for (i, view) in app.analysis.views.iter().enumerate() {
@@ -388,7 +406,7 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
                 if ui.selectable_label(app.analysis.active == Some(i), kind.title()).clicked() {
                     app.analysis.active = Some(i);
                 }
-                if close_button(ui, &format!("Close {}", kind.title())).clicked() {
+                if close_button(ui, &t!("analysis-close-tab", title = kind.title())).clicked() {
                     close = Some(i);
                 }
             }
@@ -403,7 +421,7 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
     if app.project.is_none() {
         // The project is lent to a writer (`writing`): the tab waits for it.
         egui::CentralPanel::default().show(ui, |ui| {
-            ui.weak("Waiting for the change to be written…");
+            ui.weak(t!("analysis-waiting-for-write"));
         });
         return true;
     }
@@ -446,4 +464,18 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
         }
     }
     true
+}
+
+#[cfg(test)]
+mod catalogue_tests {
+    use super::AnalysisKind;
+
+    #[test]
+    fn the_english_titles_and_menu_items_are_the_views_own() {
+        crate::i18n::set_language(crate::i18n::Lang::En);
+        for kind in AnalysisKind::ALL {
+            assert_eq!(kind.title(), kind.info().title);
+            assert_eq!(kind.menu_label(), kind.info().menu_label);
+        }
+    }
 }

@@ -125,27 +125,27 @@ impl AnalysisView for SequencesView {
         let mut controls = Controls::default();
         let choices: Vec<(String, String)> = self.codes.iter().map(|c| (c.clone(), c.clone())).collect();
         ui.horizontal_wrapped(|ui| {
-            combo(ui, "From (A)", &mut self.from, &choices);
-            combo(ui, "To (B)", &mut self.to, &choices);
+            combo(ui, t!("sequences-from"), &mut self.from, &choices);
+            combo(ui, t!("sequences-to"), &mut self.to, &choices);
             let units = [
-                (Unit::Turns, "Within N turns".to_string()),
-                (Unit::Paragraphs, "Within N paragraphs".to_string()),
-                (Unit::Sessions, "Within K sessions".to_string()),
-                (Unit::Case, "Anywhere later in the case".to_string()),
+                (Unit::Turns, t!("sequences-within-turns").to_string()),
+                (Unit::Paragraphs, t!("sequences-within-paragraphs").to_string()),
+                (Unit::Sessions, t!("sequences-within-sessions").to_string()),
+                (Unit::Case, t!("sequences-later-in-case").to_string()),
             ];
-            combo(ui, "Window", &mut self.unit, &units);
+            combo(ui, t!("sequences-window"), &mut self.unit, &units);
             if self.unit != Unit::Case {
                 let l = ui.label(if self.unit == Unit::Sessions { "K" } else { "N" });
                 ui.add(egui::DragValue::new(&mut self.n).range(0..=10_000)).labelled_by(l.id);
             }
-            ui.checkbox(&mut self.subcodes, "Include sub-codes");
+            ui.checkbox(&mut self.subcodes, t!("retrieval-include-subcodes"));
         });
         ui.horizontal_wrapped(|ui| {
             let mut chosen = self.matrix_codes();
-            if checklist(ui, "Transition matrix codes", &mut chosen, &self.codes) {
+            if checklist(ui, t!("sequences-matrix-codes"), &mut chosen, &self.codes) {
                 self.matrix_codes = chosen;
             }
-            combo(ui, "Matrix shows", &mut self.probabilities, &[(false, "Counts".to_string()), (true, "Probabilities".to_string())]);
+            combo(ui, t!("sequences-matrix-shows"), &mut self.probabilities, &[(false, t!("excerpts-counts").to_string()), (true, t!("sequences-probabilities").to_string())]);
             ui.separator();
             controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size, ctx.pseudonymise);
         });
@@ -181,7 +181,7 @@ impl AnalysisView for SequencesView {
             return Refresh::Kept;
         }
         if self.from.is_empty() || self.to.is_empty() {
-            self.result = Some(Computed { key, outcome: Err("The codebook has no codes to follow.".into()) });
+            self.result = Some(Computed { key, outcome: Err(t!("sequences-no-codes").into()) });
             return Refresh::Replaced;
         }
         let need = AnalysisLoad { speakers: matches!(window, Window::Turns(_)), texts: matches!(window, Window::Paragraphs(_)) };
@@ -201,7 +201,7 @@ impl AnalysisView for SequencesView {
 
     fn header(&mut self, ui: &mut Ui, note: Option<&str>) -> bool {
         let Some(done) = shown(ui, &self.result) else { return false };
-        let line = format!("{} followed by {} within {} · lags in {} (lag×count) · click a case for its pairs", done.seq.from, done.seq.to, done.seq.window, done.seq.unit);
+        let line = t!("sequences-status", from = done.seq.from.as_str(), to = done.seq.to.as_str(), window = done.seq.window.to_string(), unit = done.seq.unit.to_string());
         status(ui, note.unwrap_or(&line), false);
         true
     }
@@ -218,7 +218,7 @@ impl AnalysisView for SequencesView {
                 }
             });
             ui.add_space(6.0);
-            ui.strong(format!("Transitions: which chosen code comes next, within {}", done.tr.window));
+            ui.strong(t!("sequences-transitions", window = done.tr.window.to_string()));
             if let Some(cell) = heat_table::show(ui, "sequence_matrix", &done.matrix_model, Pick::cell_in(selected, MATRIX)) {
                 clicked = Some(Pick { table: MATRIX, cell });
             }
@@ -237,12 +237,12 @@ impl AnalysisView for SequencesView {
                     // The overall row: every pair once, as it counts them.
                     None => done.seq.overall_follows.iter().map(|f| (f.from, f.to)).collect(),
                 };
-                let title = format!("{} followed by {} in {}", done.seq.from, done.seq.to, done.cases_model.rows[r].label);
+                let title = t!("sequences-drill-title", from = done.seq.from.as_str(), to = done.seq.to.as_str(), case = done.cases_model.rows[r].label.as_str());
                 Ok(Some(Behind { title, data, segments: Segments::Pairs { pairs, first: "A".into(), second: "B".into() } }))
             }
             (MATRIX, (Some(i), Some(j))) => {
                 let pairs = transition_pairs(&done.data, &done.tr.codes, done.window, done.subcodes, done.across_coders, i, j)?;
-                let title = format!("{} then {}", done.tr.codes[i], done.tr.codes[j]);
+                let title = t!("sequences-then", from = done.tr.codes[i].as_str(), to = done.tr.codes[j].as_str());
                 let short = |k: usize| done.tr.codes[k].rsplit('/').next().unwrap_or_default().to_string();
                 Ok(Some(Behind { title, data, segments: Segments::Pairs { pairs, first: short(i), second: short(j) } }))
             }

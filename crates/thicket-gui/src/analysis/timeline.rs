@@ -80,9 +80,9 @@ impl AnalysisView for TimelineView {
         let mut controls = Controls::default();
         ui.horizontal_wrapped(|ui| {
             // Which cases get a plot; the filter row's Cases narrows what is counted.
-            checklist(ui, "Plotted cases", &mut self.cases, &all_cases);
-            checklist(ui, "Codes", &mut self.codes, &all_codes);
-            ui.checkbox(&mut self.rollup, "Roll up sub-codes").on_hover_text("Count each code with all its sub-codes");
+            checklist(ui, t!("timeline-plotted-cases"), &mut self.cases, &all_cases);
+            checklist(ui, t!("excerpts-codes"), &mut self.codes, &all_codes);
+            ui.checkbox(&mut self.rollup, t!("matrix-rollup")).on_hover_text(t!("matrix-rollup.tooltip"));
             ui.separator();
             controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size, ctx.pseudonymise);
         });
@@ -123,7 +123,7 @@ impl AnalysisView for TimelineView {
 
     fn header(&mut self, ui: &mut Ui, note: Option<&str>) -> bool {
         let Some(done) = shown(ui, &self.result) else { return false };
-        status(ui, note.unwrap_or("Codings per session, by session date"), false);
+        status(ui, note.unwrap_or(t!("timeline-status")), false);
         ui.horizontal_wrapped(|ui| {
             for (i, c) in Self::series(done, &self.codes) {
                 let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 4.0), egui::Sense::hover());
@@ -139,7 +139,7 @@ impl AnalysisView for TimelineView {
         let done = current(&self.result)?;
         let series = Self::series(done, &self.codes);
         if self.cases.is_empty() || series.is_empty() {
-            status(ui, "Choose cases and codes to plot.", false);
+            status(ui, t!("timeline-choose"), false);
             return None;
         }
         let link = ui.make_persistent_id("timeline_x");
@@ -161,9 +161,9 @@ impl AnalysisView for TimelineView {
                 ui.horizontal(|ui| {
                     ui.strong(&case.case);
                     let dated = case.sessions.iter().filter(|s| s.date.is_some()).count();
-                    ui.weak(format!("{dated} sessions"));
+                    ui.weak(t!("timeline-sessions", n = dated));
                     if undated > 0 {
-                        ui.weak(format!("· {undated} undated sources not plotted"));
+                        ui.weak(t!("timeline-undated", n = undated));
                     }
                 });
                 let plot = Plot::new(("timeline", &case.case))

@@ -72,13 +72,13 @@ impl Done {
                 row.iter()
                     .map(|c| {
                         let tip = (c.codings > 0).then(|| {
-                            format!(
-                                "{}\n{} codings in {} sources\nkinds: {}\nroles: {}",
-                                c.status.as_str(),
-                                c.codings,
-                                c.sources.len(),
-                                c.kinds.join(", "),
-                                if c.roles.is_empty() { "none".to_string() } else { c.roles.join(", ") }
+                            t!(
+                                "triangulation-cell-tip",
+                                status = c.status.as_str(),
+                                codings = c.codings,
+                                sources = c.sources.len(),
+                                kinds = c.kinds.join(", "),
+                                roles = if c.roles.is_empty() { t!("controls-none").to_string() } else { c.roles.join(", ") }
                             )
                         });
                         TableCell { text: triangulation_text(c, &marks), fill: Fill::Status(c.status), tip }
@@ -100,9 +100,9 @@ impl AnalysisView for TriangulationView {
     fn controls(&mut self, ui: &mut Ui, ctx: &mut Ctx) -> Controls {
         let mut controls = Controls::default();
         ui.horizontal_wrapped(|ui| {
-            ui.checkbox(&mut self.options.rollup, "Roll up sub-codes").on_hover_text("Pool each code with all its sub-codes");
+            ui.checkbox(&mut self.options.rollup, t!("matrix-rollup")).on_hover_text(t!("triangulation-rollup-tooltip"));
             let roles = self.roles.clone();
-            checklist(ui, "Leave out roles", &mut self.options.ignore_roles, &roles);
+            checklist(ui, t!("triangulation-leave-out-roles"), &mut self.options.ignore_roles, &roles);
             ui.separator();
             controls.export = export_menu::menu(ui, ready(&self.result), ctx.chart_size, ctx.pseudonymise);
         });

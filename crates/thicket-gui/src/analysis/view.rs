@@ -25,9 +25,12 @@ use thicket_core::error::Result;
 /// A kind of view as the Analysis menu, the shortcuts and the tab strip know it.
 pub(super) struct ViewInfo {
     pub kind: AnalysisKind,
-    /// The tab's title.
+    /// The tab's title in English; the window shows the catalogue's (`AnalysisKind::title`),
+    /// which a test holds to this one.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub title: &'static str,
-    /// The Analysis menu's item.
+    /// The Analysis menu's item in English (`AnalysisKind::menu_label` in the window's language).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub menu_label: &'static str,
     /// The letter that opens it with Ctrl+Shift (Cmd+Shift on macOS).
     pub key: Key,
@@ -213,7 +216,7 @@ impl Tab {
     /// Exports and, when that worked, notes "Saved …" in place of the view's status.
     pub fn export_noted(&mut self, format: ExportFormat, path: &Path, size: ChartSize, map: Option<&PseudonymMap>) -> Result<()> {
         self.export(format, path, size, map)?;
-        self.note = Some(format!("Saved {}", path.display()));
+        self.note = Some(t!("analysis-saved", path = path.display().to_string()));
         Ok(())
     }
 
@@ -279,7 +282,7 @@ fn busy_line(ui: &mut Ui, busy: &super::background::Busy) {
     ui.horizontal(|ui| {
         ui.label(busy.what);
         ui.add(egui::ProgressBar::new(busy.progress).desired_width(160.0).show_percentage());
-        if ui.button("Cancel").clicked() {
+        if ui.button(t!("app-cancel")).clicked() {
             busy.cancel.cancel();
         }
     });

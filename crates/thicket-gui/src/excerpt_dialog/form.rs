@@ -87,24 +87,30 @@ pub struct Offer {
 }
 
 /// The two citation presets, by the names the command line takes.
-const PRESETS: [(&str, &str); 2] = [("Author–date", AUTHOR_DATE), ("Compact (for tables)", COMPACT)];
+fn presets() -> [(&'static str, &'static str); 2] {
+    [(t!("excerpts-preset-author-date"), AUTHOR_DATE), (t!("excerpts-preset-compact"), COMPACT)]
+}
 
-const GROUPS: [(GroupBy, &str); 4] = [(GroupBy::Code, "Code"), (GroupBy::Case, "Case"), (GroupBy::CodeCase, "Code, then case"), (GroupBy::Source, "Source")];
-const SORTS: [(SortBy, &str); 3] = [(SortBy::Case, "Case"), (SortBy::Date, "Date"), (SortBy::Position, "Position in the source")];
+fn groups() -> [(GroupBy, &'static str); 4] {
+    [(GroupBy::Code, t!("excerpts-group-code")), (GroupBy::Case, t!("excerpts-group-case")), (GroupBy::CodeCase, t!("excerpts-group-code-case")), (GroupBy::Source, t!("excerpts-group-source"))]
+}
+fn sorts() -> [(SortBy, &'static str); 3] {
+    [(SortBy::Case, t!("excerpts-sort-case")), (SortBy::Date, t!("excerpts-sort-date")), (SortBy::Position, t!("excerpts-sort-position"))]
+}
 
 impl Choices {
     /// The core selection and options, or what is missing or wrong, in words for the dialog.
     pub fn to_core(&self, codebook: &Codebook, title: &str) -> Result<(Selection, ExcerptOptions), String> {
         let codes = if self.by_query {
             if self.query.trim().is_empty() {
-                return Err("Write a query, e.g. Ruptures AND Repair.".into());
+                return Err(t!("excerpts-write-query").into());
             }
             parse_query(&self.query, codebook).map_err(|e| e.to_string())?;
             CodeChoice::Query(self.query.clone())
         } else {
             let paths: Vec<String> = codebook.walk().iter().filter(|(_, c)| self.codes.contains(&c.id)).map(|(_, c)| codebook.path(c.id).unwrap_or_default().to_string()).collect();
             if paths.is_empty() {
-                return Err("Tick at least one code, or select with a query.".into());
+                return Err(t!("excerpts-tick-a-code").into());
             }
             CodeChoice::Codes { paths, subcodes: self.subcodes }
         };
@@ -113,7 +119,7 @@ impl Choices {
             match d {
                 "" => Ok(None),
                 d if is_valid_date(d) => Ok(Some(d.to_string())),
-                d => Err(format!("{label} date \"{d}\" is not a date: write YYYY-MM-DD.")),
+                d => Err(t!("excerpts-bad-date", field = label, date = d)),
             }
         };
         let selection = Selection {
@@ -124,8 +130,8 @@ impl Choices {
             participants: self.participants.clone(),
             coders: self.coders.clone(),
             sources: Vec::new(),
-            from_date: date("From", &self.from_date)?,
-            to_date: date("To", &self.to_date)?,
+            from_date: date(t!("excerpts-from"), &self.from_date)?,
+            to_date: date(t!("excerpts-to"), &self.to_date)?,
         };
         let mut options = ExcerptOptions::new(title).map_err(|e| e.to_string())?;
         options.group_by = self.group_by;
@@ -151,21 +157,21 @@ impl Choices {
 
 /// Which codings: the code tree or the query, then the filters.
 pub fn selection(ui: &mut Ui, c: &mut Choices, codebook: &Codebook, counts: &std::collections::HashMap<CodeId, usize>, offer: &Offer) {
-    ui.label(RichText::new("Codings").strong());
+    ui.label(RichText::new(t!("excerpts-codings")).strong());
     ui.horizontal_wrapped(|ui| {
-        ui.radio_value(&mut c.by_query, false, "Codes");
-        ui.radio_value(&mut c.by_query, true, "Query");
+        ui.radio_value(&mut c.by_query, false, t!("excerpts-codes"));
+        ui.radio_value(&mut c.by_query, true, t!("excerpts-query"));
     });
     if c.by_query {
-        let l = ui.label("Query");
+        let l = ui.label(t!("excerpts-query"));
         ui.add(egui::TextEdit::singleline(&mut c.query).hint_text("Ruptures AND Repair").desired_width(ui.available_width())).labelled_by(l.id);
         match (c.query.trim().is_empty(), parse_query(&c.query, codebook)) {
-            (true, _) => ui.weak("AND, OR, NOT, NEAR/n, FOLLOWED BY, as `segments --query` takes them."),
-            (false, Ok(_)) => ui.weak("The query reads well."),
+            (true, _) => ui.weak(t!("excerpts-query-help")),
+            (false, Ok(_)) => ui.weak(t!("excerpts-query-ok")),
             (false, Err(e)) => ui.colored_label(ui.visuals().error_fg_color, e.to_string()),
         };
     } else {
-        ui.checkbox(&mut c.subcodes, "Include sub-codes");
+        ui.checkbox(&mut c.subcodes, t!("retrieval-include-subcodes"));
         egui::ScrollArea::vertical().id_salt("excerpt_codes").max_height(150.0).auto_shrink([false, true]).show(ui, |ui| {
             for (depth, code) in codebook.walk() {
                 ui.horizontal(|ui| {
@@ -188,59 +194,59 @@ pub fn selection(ui: &mut Ui, c: &mut Choices, codebook: &Codebook, counts: &std
     }
     let kinds: Vec<String> = SourceKind::ALL.iter().map(|k| k.as_str().to_string()).collect();
     ui.horizontal_wrapped(|ui| {
-        checklist_or_any(ui, "Cases", &mut c.cases, &offer.cases);
-        checklist_or_any(ui, "Kinds", &mut c.kinds, &kinds);
-        checklist_or_any(ui, "Roles", &mut c.roles, &offer.roles);
+        checklist_or_any(ui, t!("excerpts-cases"), &mut c.cases, &offer.cases);
+        checklist_or_any(ui, t!("excerpts-kinds"), &mut c.kinds, &kinds);
+        checklist_or_any(ui, t!("excerpts-roles"), &mut c.roles, &offer.roles);
     });
     ui.horizontal_wrapped(|ui| {
-        checklist_or_any(ui, "Participants", &mut c.participants, &offer.participants);
-        checklist_or_any(ui, "Coders", &mut c.coders, &offer.coders);
+        checklist_or_any(ui, t!("excerpts-participants"), &mut c.participants, &offer.participants);
+        checklist_or_any(ui, t!("excerpts-coders"), &mut c.coders, &offer.coders);
     });
     ui.horizontal_wrapped(|ui| {
-        date_field(ui, "From", &mut c.from_date);
-        date_field(ui, "To", &mut c.to_date);
+        date_field(ui, t!("excerpts-from"), &mut c.from_date);
+        date_field(ui, t!("excerpts-to"), &mut c.to_date);
     });
 }
 
 /// Grouping, sorting, the citation and the options.
 pub fn arrangement(ui: &mut Ui, c: &mut Choices) {
-    ui.label(RichText::new("Layout").strong());
+    ui.label(RichText::new(t!("excerpts-layout")).strong());
     ui.horizontal_wrapped(|ui| {
-        let l = ui.label("Group by");
-        let shown = GROUPS.iter().find(|(g, _)| *g == c.group_by).map_or("", |(_, t)| t);
+        let l = ui.label(t!("excerpts-group-by"));
+        let shown = groups().iter().find(|(g, _)| *g == c.group_by).map_or("", |(_, t)| *t);
         egui::ComboBox::from_id_salt("excerpt_group_by").selected_text(shown).show_ui(ui, |ui| {
-            for (g, text) in GROUPS {
+            for (g, text) in groups() {
                 ui.selectable_value(&mut c.group_by, g, text);
             }
         }).response.labelled_by(l.id);
-        let l = ui.label("Sort by");
-        let shown = SORTS.iter().find(|(s, _)| *s == c.sort).map_or("", |(_, t)| t);
+        let l = ui.label(t!("excerpts-sort-by"));
+        let shown = sorts().iter().find(|(s, _)| *s == c.sort).map_or("", |(_, t)| *t);
         egui::ComboBox::from_id_salt("excerpt_sort").selected_text(shown).show_ui(ui, |ui| {
-            for (s, text) in SORTS {
+            for (s, text) in sorts() {
                 ui.selectable_value(&mut c.sort, s, text);
             }
         }).response.labelled_by(l.id);
     });
     citation(ui, c);
     ui.horizontal_wrapped(|ui| {
-        let l = ui.label("Context (sentences)");
+        let l = ui.label(t!("excerpts-context"));
         ui.add(egui::DragValue::new(&mut c.context).range(0..=5)).labelled_by(l.id);
-        ui.checkbox(&mut c.memos, "Memos");
-        ui.checkbox(&mut c.other_codes, "Other codes");
-        ui.checkbox(&mut c.definitions, "Definitions");
-        ui.checkbox(&mut c.counts, "Counts");
-        ui.checkbox(&mut c.pseudonymise, "Pseudonymise")
-            .on_hover_text("Replace names with the project's pseudonym map (Project menu, Pseudonyms…), in the preview and the file; the project's text never changes");
+        ui.checkbox(&mut c.memos, t!("excerpts-memos"));
+        ui.checkbox(&mut c.other_codes, t!("excerpts-other-codes"));
+        ui.checkbox(&mut c.definitions, t!("excerpts-definitions"));
+        ui.checkbox(&mut c.counts, t!("excerpts-counts"));
+        ui.checkbox(&mut c.pseudonymise, t!("report-pseudonymise"))
+            .on_hover_text(t!("excerpts-pseudonymise-tooltip"));
     });
 }
 
 /// The citation: a preset, the template (its field names as chips that insert them), its error.
 fn citation(ui: &mut Ui, c: &mut Choices) {
     ui.horizontal_wrapped(|ui| {
-        let l = ui.label("Citation");
-        let shown = PRESETS.iter().find(|(_, t)| *t == c.template).map_or("Custom", |(name, _)| name);
+        let l = ui.label(t!("excerpts-citation"));
+        let shown = presets().iter().find(|(_, t)| *t == c.template).map_or(t!("excerpts-preset-custom"), |(name, _)| *name);
         egui::ComboBox::from_id_salt("excerpt_citation_preset").selected_text(shown).show_ui(ui, |ui| {
-            for (name, text) in PRESETS {
+            for (name, text) in presets() {
                 if ui.selectable_label(c.template == text, name).clicked() {
                     c.template = text.to_string();
                 }
@@ -248,13 +254,13 @@ fn citation(ui: &mut Ui, c: &mut Choices) {
         }).response.labelled_by(l.id);
     });
     let id = egui::Id::unique("excerpt_citation_template");
-    let l = ui.label("Template");
+    let l = ui.label(t!("excerpts-template"));
     let edit = ui.add(egui::TextEdit::singleline(&mut c.template).id(id).desired_width(ui.available_width())).labelled_by(l.id);
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         for field in Field::ALL {
             let chip = format!("{{{}}}", field.name());
-            if ui.small_button(&chip).on_hover_text("Insert this field at the cursor").clicked() {
+            if ui.small_button(&chip).on_hover_text(t!("excerpts-insert-field")).clicked() {
                 insert_at_cursor(ui.ctx(), id, &mut c.template, &chip);
                 edit.request_focus();
             }
@@ -280,16 +286,16 @@ fn insert_at_cursor(ctx: &egui::Context, id: egui::Id, template: &mut String, te
 fn date_field(ui: &mut Ui, label: &str, value: &mut String) {
     let l = ui.label(label);
     let bad = !value.trim().is_empty() && !is_valid_date(value.trim());
-    let mut edit = egui::TextEdit::singleline(value).hint_text("YYYY-MM-DD").desired_width(96.0);
+    let mut edit = egui::TextEdit::singleline(value).hint_text(t!("import-session-date.hint")).desired_width(96.0);
     if bad {
         edit = edit.text_color(ui.visuals().error_fg_color);
     }
-    ui.add(edit).labelled_by(l.id).on_hover_text("Only sources dated on or after (From) or on or before (To) this day; an undated source fails any bound");
+    ui.add(edit).labelled_by(l.id).on_hover_text(t!("excerpts-date-tooltip"));
 }
 
 /// The format menu, from the core's one list of formats.
 pub fn format(ui: &mut Ui, c: &mut Choices) {
-    let l = ui.label("Format");
+    let l = ui.label(t!("report-format"));
     egui::ComboBox::from_id_salt("excerpt_format").selected_text(c.format.label()).show_ui(ui, |ui| {
         for f in ExcerptFormat::ALL {
             ui.selectable_value(&mut c.format, f, f.label());

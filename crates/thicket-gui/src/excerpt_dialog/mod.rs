@@ -141,7 +141,7 @@ fn shown_coders(picked: Vec<String>, shown: Option<&[String]>) -> Result<Vec<Str
     let Some(shown) = shown else { return Ok(picked) };
     let coders: Vec<String> = if picked.is_empty() { shown.to_vec() } else { picked.into_iter().filter(|c| shown.contains(c)).collect() };
     if coders.is_empty() {
-        return Err("Every coder picked is hidden in the Team view: show one there to export their codings.".into());
+        return Err(t!("excerpts-coders-hidden").into());
     }
     Ok(coders)
 }
@@ -211,7 +211,7 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     let complete = dialog.choices.to_core(&summary.codebook, "").is_ok();
     let mut open = true;
     let mut action = BarAction::Nothing;
-    let window = egui::Window::new("Export coded excerpts").id(egui::Id::unique("excerpt_dialog")).open(&mut open).default_size([900.0, 620.0]).collapsible(false);
+    let window = egui::Window::new(t!("files-title-export-excerpts")).id(egui::Id::unique("excerpt_dialog")).open(&mut open).default_size([900.0, 620.0]).collapsible(false);
     crate::window_fit::fit(window, ctx).show(ctx, |ui| {
         let bar = 3.0 * ui.spacing().interact_size.y + 4.0 * ui.spacing().item_spacing.y;
         egui::ScrollArea::vertical().id_salt("excerpt_dialog_body").max_height((ui.available_height() - bar).max(60.0)).auto_shrink([false, false]).show(ui, |ui| {
@@ -260,22 +260,22 @@ fn sorted(names: impl Iterator<Item = String>) -> Vec<String> {
 
 /// The count and the preview, or why there is none.
 fn preview_pane(ui: &mut Ui, d: &ExcerptDialog) {
-    ui.label(RichText::new("Preview").strong());
+    ui.label(RichText::new(t!("excerpts-preview")).strong());
     if let Some(problem) = &d.problem {
-        ui.colored_label(ui.visuals().warn_fg_color, format!("No preview: {problem}"));
+        ui.colored_label(ui.visuals().warn_fg_color, t!("excerpts-no-preview", problem = problem.as_str()));
         return;
     }
     match (&d.preview, &d.preview_task) {
         (_, Some(task)) => {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label(format!("Reading the excerpts… {:.0}%", 100.0 * task.progress));
+                ui.label(t!("excerpts-reading", percent = (100.0 * task.progress).round()));
             });
         }
         (Some(p), None) => {
             ui.label(count_text(p.total));
             if p.total > 0 {
-                ui.weak(format!("The first {} as they will appear:", p.groups.iter().flat_map(|g| &g.sections).map(|s| s.excerpts.len()).sum::<usize>()));
+                ui.weak(t!("excerpts-first-n", n = p.groups.iter().flat_map(|g| &g.sections).map(|s| s.excerpts.len()).sum::<usize>()));
             }
         }
         (None, None) => {}
@@ -288,7 +288,7 @@ fn preview_pane(ui: &mut Ui, d: &ExcerptDialog) {
 }
 
 fn count_text(n: usize) -> String {
-    if n == 1 { "1 excerpt".to_string() } else { format!("{n} excerpts") }
+    t!("excerpts-count", n = n)
 }
 
 /// What the bottom bar asked for.
@@ -305,9 +305,9 @@ fn bottom_bar(ui: &mut Ui, d: &mut ExcerptDialog, complete: bool) -> BarAction {
     if let Some(progress) = d.export_task.as_ref().map(|t| t.progress) {
         let cancel = ui
             .horizontal(|ui| {
-                ui.label("Exporting…");
+                ui.label(t!("excerpts-exporting"));
                 ui.add(egui::ProgressBar::new(progress).show_percentage().desired_width(240.0));
-                ui.button("Cancel").clicked()
+                ui.button(t!("app-cancel")).clicked()
             })
             .inner;
         if cancel {
@@ -320,8 +320,8 @@ fn bottom_bar(ui: &mut Ui, d: &mut ExcerptDialog, complete: bool) -> BarAction {
         match d.outcome.clone() {
             Some(ExportOutcome::Written { path, count }) => {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(format!("Exported {} to {}", count_text(count), path.display()));
-                    if ui.add_enabled(d.opener.is_none(), egui::Button::new("Open folder")).clicked() {
+                    ui.label(t!("excerpts-exported", n = count, path = path.display().to_string()));
+                    if ui.add_enabled(d.opener.is_none(), egui::Button::new(t!("excerpts-open-folder"))).clicked() {
                         action = BarAction::OpenFolder(path.clone());
                     }
                 });
@@ -330,20 +330,20 @@ fn bottom_bar(ui: &mut Ui, d: &mut ExcerptDialog, complete: bool) -> BarAction {
                 }
             }
             Some(ExportOutcome::Failed(e)) => {
-                ui.colored_label(ui.visuals().error_fg_color, format!("The export failed: {e}"));
+                ui.colored_label(ui.visuals().error_fg_color, t!("excerpts-export-failed", error = e.to_string()));
             }
             Some(ExportOutcome::Cancelled) => {
-                ui.label("Export cancelled; no file was written.");
+                ui.label(t!("excerpts-export-cancelled"));
             }
             None => {
-                ui.weak("Choose the codings and the layout; the preview follows.");
+                ui.weak(t!("excerpts-choose-hint"));
             }
         }
     }
     ui.horizontal_wrapped(|ui| {
         form::format(ui, &mut d.choices);
         let ready = d.export_task.is_none() && complete;
-        if ui.add_enabled(ready, egui::Button::new("Export…")).clicked() {
+        if ui.add_enabled(ready, egui::Button::new(t!("excerpts-export-button"))).clicked() {
             action = BarAction::Export;
         }
     });
@@ -358,8 +358,8 @@ fn open_folder(d: &mut ExcerptDialog, path: &Path, jobs: &crate::jobs::Jobs) {
     d.opener = Some(jobs.spawn("open folder", 0, move |_| {
         match std::process::Command::new(&program).arg(&folder).status() {
             Ok(status) if status.success() => Ok(()),
-            Ok(status) => Err(format!("Could not open {}: {program} ended with {status}.", folder.display())),
-            Err(e) => Err(format!("Could not open {}: cannot run {program}: {e}.", folder.display())),
+            Ok(status) => Err(t!("excerpts-open-ended", path = folder.display().to_string(), program = program.as_str(), status = status.to_string())),
+            Err(e) => Err(t!("excerpts-open-failed", path = folder.display().to_string(), program = program.as_str(), error = e.to_string())),
         }
     }));
 }
@@ -436,7 +436,7 @@ fn advance(app: &mut ThicketApp, ctx: &egui::Context, now: f64) {
             // The pieces read so far and those to come would not fit together.
             task.cancel();
             d.export_task = None;
-            d.outcome = Some(ExportOutcome::Failed("the project changed during the export; export again".into()));
+            d.outcome = Some(ExportOutcome::Failed(t!("excerpts-project-changed").into()));
             return;
         }
         match task.advance(project, &jobs, budget) {
