@@ -266,7 +266,7 @@ fn the_cooccurrence_heat_map_lists_the_pairs_behind_a_cell_and_follows_the_mode(
     harness.get_by_label(&format!("Alliance/Tasks · Alliance/Tasks: {}", t.counts[a][a]));
     harness.get_by_label(&format!("Alliance/Tasks · Repair/Collaboration: {pairs}")).click();
     harness.run();
-    harness.get_by_label_contains(&format!("{pairs} pairs · "));
+    harness.get_by_label_contains(&format!("{pairs} pair{} · ", if pairs == 1 { "" } else { "s" }));
     harness.get_by_label_contains("pair 1 · Tasks");
     harness.get_by_label_contains("pair 1 · Collaboration");
 
@@ -301,7 +301,8 @@ fn the_sequence_view_counts_a_followed_by_b_per_case() {
     // A case's pairs, A then B.
     harness.get_by_label(&format!("Harlow family · followed: {}", harlow.counts.followed)).click();
     harness.run();
-    harness.get_by_label_contains(&format!("{} pairs · ", harlow.counts.followed));
+    let n = harlow.counts.followed;
+    harness.get_by_label_contains(&format!("{n} pair{} · ", if n == 1 { "" } else { "s" }));
     harness.get_by_label_contains("pair 1 · A · ");
     harness.get_by_label_contains("pair 1 · B · ");
 }

@@ -207,11 +207,9 @@ fn the_search_options_change_what_a_project_search_finds() {
     harness.run();
     // Accents are ignored by default: both spellings are found.
     harness.get_by_label("2 hits in 1 source");
-    harness.get_by_label("Ignore accents").click();
-    harness.run();
+    search_option(&mut harness, "Ignore accents");
     harness.get_by_label("1 hit in 1 source");
-    harness.get_by_label("Ignore accents").click();
-    harness.run();
+    search_option(&mut harness, "Ignore accents");
     harness.get_by_label("2 hits in 1 source");
 
     // Typographic apostrophes: a typed one finds the curly one, until typography counts.
@@ -223,9 +221,18 @@ fn the_search_options_change_what_a_project_search_finds() {
     harness.key_press(Key::Enter);
     harness.run();
     harness.get_by_label("1 hit in 1 source");
-    harness.get_by_label("Ignore typography").click();
-    harness.run();
+    search_option(&mut harness, "Ignore typography");
     harness.get_by_label("0 hits in 0 sources");
+}
+
+/// Clicks the search option `label`, opening the panel's Options menu first if it is closed.
+fn search_option(harness: &mut Harness<'static, ThicketApp>, label: &str) {
+    if harness.query_by_label(label).is_none() {
+        harness.get_by_label("Options").click();
+        harness.run();
+    }
+    harness.get_by_label(label).click();
+    harness.run();
 }
 
 #[test]

@@ -109,11 +109,12 @@ fn dump_file(path: &Path) -> BTreeSet<String> {
     d
 }
 
-/// Every row of every table of a closed project file, by raw SQL (integer keys included).
+/// Every row of every table of a closed project file, by raw SQL (integer keys included), but
+/// the audit trail, which records the merge, its undo and its redo as rows of their own.
 fn raw_dump(path: &Path) -> Vec<String> {
     let conn = rusqlite::Connection::open(path).unwrap();
     let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'sources_fts%' ORDER BY name")
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'sources_fts%' AND name NOT LIKE 'audit_%' ORDER BY name")
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()

@@ -291,7 +291,7 @@ impl State {
                 .query_map([], |r| r.get(0))
                 .unwrap()
                 .map(|r| r.unwrap())
-                .filter(|c: &String| c != "uuid" && !c.ends_with("_at"))
+                .filter(|c: &String| c != "uuid" && c != "at" && !c.ends_with("_at"))
                 .collect();
             let list: Vec<String> = columns.iter().map(|c| format!("\"{c}\"")).collect();
             let filter = if table == "project_info" { " WHERE key <> 'verified_at'" } else { "" };

@@ -90,7 +90,9 @@ fn only_the_store_speaks_sql() {
     for (module, _) in ALLOWED.iter().filter(|(m, _)| *m != "store") {
         for file in module_files(module) {
             let text = std::fs::read_to_string(&file).unwrap();
-            assert!(!text.contains("rusqlite"), "{} uses rusqlite; SQL belongs in store/", file.display());
+            // A unit test may open the file itself to check what the store wrote.
+            let shipped = text.split("#[cfg(test)]\nmod tests").next().unwrap_or(&text);
+            assert!(!shipped.contains("rusqlite"), "{} uses rusqlite; SQL belongs in store/", file.display());
         }
     }
 }

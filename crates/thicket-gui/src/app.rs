@@ -786,8 +786,9 @@ impl ThicketApp {
                     self.generation += 1;
                     self.reload_document();
                 }
-                if written.result.is_ok() && !written.changed {
-                    // A task (a report) said "Writing PATH…" while it ran; now "Wrote PATH".
+                if written.result.is_ok() && !written.changed && done.is_some() {
+                    // A task (a report) said "Writing PATH…" while it ran; now "Wrote PATH". A
+                    // write with nothing to say leaves the notice that was there.
                     self.notice = done;
                 }
                 // A task may have added a line to the export log.

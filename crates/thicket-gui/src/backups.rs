@@ -85,8 +85,8 @@ pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
         });
         ui.separator();
         ui.horizontal(|ui| {
-            ui.label(t!("backups-new-file"));
-            ui.add(egui::TextEdit::singleline(&mut d.new_name).desired_width(280.0));
+            let label = ui.label(t!("backups-new-file"));
+            ui.add(egui::TextEdit::singleline(&mut d.new_name).desired_width(280.0)).labelled_by(label.id);
         });
         let chosen = d.chosen.and_then(|i| d.listed.get(i)).and_then(|b| b.as_ref().ok());
         if ui.add_enabled(chosen.is_some() && !d.new_name.trim().is_empty(), egui::Button::new(t!("backups-restore"))).clicked()

@@ -158,8 +158,15 @@ impl Project {
         let stamp: String = now.chars().filter(char::is_ascii_digit).collect();
         let stamp = format!("{}-{}", &stamp[..8], &stamp[8..14]);
         let stem = stem(self.path());
-        let mut path = folder.join(format!("{stem}-{stamp}.thicket"));
-        let mut n = 2;
+        // A second snapshot in the same second is numbered after the highest one of that second
+        // still there, not into a gap left by rotation (which would make it sort as the oldest).
+        let at = taken_at(&format!("{stem}-{stamp}.thicket")).unwrap_or_default();
+        let last = snapshot_files_ordered(&folder)?.into_iter().filter(|(t, _, _)| *t == at).map(|(_, n, _)| n).max();
+        let mut path = match last {
+            None => folder.join(format!("{stem}-{stamp}.thicket")),
+            Some(n) => folder.join(format!("{stem}-{stamp}-{}.thicket", n + 1)),
+        };
+        let mut n = last.unwrap_or(1) + 2;
         while path.exists() {
             path = folder.join(format!("{stem}-{stamp}-{n}.thicket"));
             n += 1;

@@ -744,8 +744,10 @@ fn checkpoint_after_crash(path: &Path) {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let Ok(conn) = Connection::open_with_flags(path, flags) else { return };
     let _ = conn.busy_timeout(std::time::Duration::from_millis(250));
-    // TRUNCATE copies every frame, sizes the file to its page count and empties the WAL.
-    let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+    // PASSIVE copies every committed frame into the file without resetting the WAL: a reset
+    // would look like a change to the other processes that have the project open (their
+    // `PRAGMA data_version`), which would clear a window's undo history for nothing.
+    let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
 }
 
 /// Why this process cannot write the project, judged from the file system before SQLite opens

@@ -46,6 +46,16 @@ impl Store {
         };
         fresh.conn.execute_batch("PRAGMA foreign_keys = OFF;")?;
         let tx = fresh.conn.transaction()?;
+        // The copy is a new file filled table by table; the append-only audit trail's triggers
+        // would refuse that (and the removal of orphans), so they are set aside and put back
+        // in the same transaction (the full-text index's triggers stay: they fill the index).
+        let triggers: Vec<(String, String)> = {
+            let mut stmt = tx.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name IN ('audit_log', 'audit_entities')")?;
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
+        };
+        for (name, _) in &triggers {
+            tx.execute(&format!("DROP TRIGGER \"{name}\""), [])?;
+        }
         for table in &tables {
             tx.execute(&format!("DELETE FROM \"{table}\""), [])?;
             let columns = tx.prepare(&format!("SELECT * FROM \"{table}\""))?.column_count();
@@ -107,6 +117,9 @@ impl Store {
             }
         }
         tx.execute("DELETE FROM project_info WHERE key = ?1", [soundness::STAMP_KEY])?;
+        for (_, sql) in &triggers {
+            tx.execute_batch(sql)?;
+        }
         tx.commit()?;
         fresh.conn.execute_batch("PRAGMA foreign_keys = ON;")?;
         fresh.close()?;

@@ -55,7 +55,7 @@ fn chart_size(ui: &mut egui::Ui, size: &mut ChartSize) {
         ui.add(egui::DragValue::new(&mut size.dpi).range(ChartSize::DPI).suffix(" dpi"))
             .on_hover_text(t!("export-dpi-tooltip"));
     });
-    ui.weak(t!("export-png-width", n = size.width_px()));
+    ui.weak(t!("export-png-width", n = size.width_px().to_string()));
 }
 
 /// "Pseudonymise": every export of the Analysis area goes through the project's pseudonym map

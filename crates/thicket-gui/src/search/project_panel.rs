@@ -152,7 +152,21 @@ impl ProjectSearch {
                 self.open = false;
             }
         });
-        let label = ui.label(t!("search-for"));
+        // "Search for" and, on its line, the menu of what the search ignores (as in the find
+        // bar), so that the panel keeps its height at 1024×700; a changed option searches again.
+        let mut folding_changed = false;
+        let label = ui
+            .horizontal(|ui| {
+                let label = ui.label(t!("search-for"));
+                let regex = self.regex;
+                ui.menu_button(t!("search-folding-options"), |ui| {
+                    folding_changed = super::folding_options::folding_options(ui, &mut self.folding, regex);
+                })
+                .response
+                .on_hover_text(t!("search-folding-options.tooltip"));
+                label
+            })
+            .inner;
         let field = ui.add(egui::TextEdit::singleline(&mut self.query).hint_text(t!("search-hint")).desired_width(f32::INFINITY)).labelled_by(label.id);
         if std::mem::take(&mut self.focus) {
             field.request_focus();
@@ -166,14 +180,6 @@ impl ProjectSearch {
             ui.add_enabled(!self.query.trim().is_empty(), egui::Button::new(t!("search-run"))).clicked()
         };
         let clicked = if ui.available_width() < 300.0 { ui.vertical(options).inner } else { ui.horizontal(options).inner };
-        // What the search ignores: a changed option searches again, as a new pattern would.
-        let (folding, regex) = (&mut self.folding, self.regex);
-        let folding_options = |ui: &mut egui::Ui| {
-            // Whole items move to the next row; none is broken inside.
-            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
-            super::folding_options::folding_options(ui, folding, regex)
-        };
-        let folding_changed = if ui.available_width() < 300.0 { ui.vertical(folding_options).inner } else { ui.horizontal_wrapped(folding_options).inner };
         let refold = folding_changed && self.last.is_some() && !self.query.trim().is_empty();
         let sources_now = summary.sources.len();
         if entered || clicked || refold || (self.last.is_some() && self.running.is_none() && sources_now != self.sources_seen) {
