@@ -7,6 +7,7 @@
 #[macro_use]
 pub mod i18n;
 pub mod analysis;
+mod accessibility;
 mod app;
 pub mod document;
 pub mod excerpt_dialog;

@@ -427,6 +427,10 @@ pub fn document(app: &mut ThicketApp, ui: &mut egui::Ui) {
                 response = Some(doc.show(ui));
                 if let Some(summary) = &app.summary {
                     from_bar = app.code_bar.show(ui.ctx(), doc, &summary.codebook, &app.recent_codes);
+                    if from_bar.is_some() {
+                        // The keyboard goes back to the text, for the next passage.
+                        doc.take_keyboard();
+                    }
                 }
             }
             None => {

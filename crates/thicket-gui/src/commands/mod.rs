@@ -50,6 +50,8 @@ pub enum Command {
     ThemeSystem,
     ThemeLight,
     ThemeDark,
+    ThemeHighContrast,
+    KeyboardKeys,
     CommandPalette,
     Team,
     LeaveBlind,
@@ -161,6 +163,8 @@ impl Command {
             C::ThemeSystem => (View, 0, t!("cmd-theme-system"), None, Nothing, ""),
             C::ThemeLight => (View, 0, t!("cmd-theme-light"), None, Nothing, ""),
             C::ThemeDark => (View, 0, t!("cmd-theme-dark"), None, Nothing, ""),
+            C::ThemeHighContrast => (View, 0, t!("cmd-theme-high-contrast"), None, Nothing, t!("cmd-theme-high-contrast.tooltip")),
+            C::KeyboardKeys => (View, 1, t!("cmd-keyboard-keys"), None, Nothing, t!("cmd-keyboard-keys.tooltip")),
             C::CommandPalette => (View, 1, t!("cmd-command-palette"), shift_key(Key::P), Nothing, t!("cmd-command-palette.tooltip")),
             C::Team => (View, 2, t!("cmd-team"), None, OpenProject, t!("cmd-team.tooltip")),
             C::LeaveBlind => (View, 2, t!("cmd-leave-blind"), None, Blind, t!("cmd-leave-blind.tooltip")),
@@ -183,7 +187,7 @@ impl Command {
             C::NewProject, C::OpenProject, C::OpenSample, C::OpenQualCoder, C::OpenRefiProject, C::ImportFiles, C::ImportFolder, C::ImportCodebook, C::MergeProject, C::ExportExcerpts, C::ExportCodebook,
             C::ExportCaseReport, C::ExportQdpx, C::ExportQdc, C::SaveCopy, C::CloseProject, C::Quit,
             C::Participants, C::Cases, C::Attributes, C::Memos, C::NewProjectMemo, C::Pseudonyms, C::ExportLog, C::ChangeCoder,
-            C::ThemeSystem, C::ThemeLight, C::ThemeDark, C::CommandPalette, C::Team, C::LeaveBlind,
+            C::ThemeSystem, C::ThemeLight, C::ThemeDark, C::ThemeHighContrast, C::CommandPalette, C::KeyboardKeys, C::Team, C::LeaveBlind,
             C::Language(Lang::En), C::Language(Lang::Es), C::Language(Lang::Nl),
             C::Undo, C::Redo, C::FindInDocument, C::SearchProject,
         ];
@@ -253,6 +257,7 @@ impl Command {
             Command::ThemeSystem => Theme::System,
             Command::ThemeLight => Theme::Light,
             Command::ThemeDark => Theme::Dark,
+            Command::ThemeHighContrast => Theme::HighContrast,
             _ => return None,
         };
         Some(app.prefs.theme == theme)
@@ -300,6 +305,8 @@ pub(super) fn run(app: &mut ThicketApp, command: Command) {
         Command::ThemeSystem => return app.set_theme(&app.ctx.clone(), Theme::System),
         Command::ThemeLight => return app.set_theme(&app.ctx.clone(), Theme::Light),
         Command::ThemeDark => return app.set_theme(&app.ctx.clone(), Theme::Dark),
+        Command::ThemeHighContrast => return app.set_theme(&app.ctx.clone(), Theme::HighContrast),
+        Command::KeyboardKeys => return crate::accessibility::open_keys(&app.ctx),
         Command::CommandPalette => return app.palette.toggle(),
         Command::FindInDocument => return app.find.open(),
         Command::SearchProject => return app.project_search.open(),

@@ -21,6 +21,7 @@
 mod content;
 mod heights;
 mod interact;
+mod keyboard;
 mod layout;
 mod paint;
 mod selection;
@@ -116,6 +117,10 @@ pub struct DocumentView {
     /// Search hits to mark (sorted, disjoint) and the one the find bar is on.
     search_hits: Vec<TextSpan>,
     current_hit: Option<usize>,
+    /// The coding F8 / Shift+F8 last stepped to, while it is still the selection.
+    keyboard_coding: Option<CodingId>,
+    /// A newly opened source takes the keyboard, so that the caret keys work at once.
+    wants_focus: bool,
 }
 
 /// Participant → "Name (role)", as tooltips and the margin show them.
@@ -214,6 +219,8 @@ impl DocumentView {
             landed: None,
             search_hits: Vec::new(),
             current_hit: None,
+            keyboard_coding: None,
+            wants_focus: true,
         })
     }
 
