@@ -48,7 +48,7 @@ pub mod writing;
 use std::path::PathBuf;
 
 pub use app::{Startup, ThicketApp, UiCommand};
-pub use prefs::Prefs;
+pub use prefs::{Prefs, Theme};
 pub use search::AutocodeRequest;
 
 /// Opens the window: on `project`, else on the last project, else on the welcome screen.

@@ -20,3 +20,5 @@ a11y-key-next-coding = Go to the next or previous coding; its code, coder and pa
 a11y-key-menu = Open the context menu of the coding at the caret
 a11y-key-find = Find in the document; next and previous hit
 a11y-key-palette = Command palette: every command by name
+a11y-paragraph = Paragraph { $n }: { $text }
+a11y-paragraph-speaker = Paragraph { $n }, { $speaker }: { $text }

@@ -20,3 +20,5 @@ a11y-key-next-coding = Ir a la codificación siguiente o anterior; su código, c
 a11y-key-menu = Abrir el menú contextual de la codificación en el cursor
 a11y-key-find = Buscar en el documento; coincidencia siguiente y anterior
 a11y-key-palette = Paleta de comandos: cada comando por su nombre
+a11y-paragraph = Párrafo { $n }: { $text }
+a11y-paragraph-speaker = Párrafo { $n }, { $speaker }: { $text }

@@ -20,3 +20,5 @@ a11y-key-next-coding = Naar de volgende of vorige codering; code, codeur en alin
 a11y-key-menu = Het contextmenu openen van de codering bij de cursor
 a11y-key-find = Zoeken in het document; volgende en vorige treffer
 a11y-key-palette = Opdrachtenpalet: elke opdracht op naam
+a11y-paragraph = Alinea { $n }: { $text }
+a11y-paragraph-speaker = Alinea { $n }, { $speaker }: { $text }

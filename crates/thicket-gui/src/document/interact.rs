@@ -45,6 +45,7 @@ impl DocumentView {
             ui.ctx().set_cursor_icon(icon);
         }
         self.show_keyboard_coding(ui);
+        self.expose(ui, geo);
         out.hovered_codes = self.hovered.clone();
         self.tooltip(response, hit);
         self.context_menu(ui, response, hit, out);

@@ -18,6 +18,7 @@
 //! lanes, pure), [`selection`] (selection model and galley geometry), `paint` and `interact`
 //! (the frame itself).
 
+mod access;
 mod content;
 mod heights;
 mod interact;
