@@ -50,10 +50,10 @@ fn a_whole_coding_session_by_keyboard_alone() {
     assert_eq!(selection(&harness), Some(sentence));
 
     // Ctrl+Shift+Left takes the last word back off the selection, Ctrl+Shift+Right puts it back.
-    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowLeft);
+    press(&mut harness, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::ArrowLeft);
     let shorter = selection(&harness).unwrap();
     assert!(shorter.start == sentence.start && shorter.end < sentence.end && shorter.end > sentence.start, "{shorter:?}");
-    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowRight);
+    press(&mut harness, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::ArrowRight);
     let longer = selection(&harness).unwrap();
     assert!(longer.end >= sentence.end, "{longer:?} {sentence:?}");
     press(&mut harness, Modifiers::ALT, Key::S);

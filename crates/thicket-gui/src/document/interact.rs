@@ -234,7 +234,7 @@ impl DocumentView {
         let selection = self.selection.span();
         let codes = self.highlights.sorted_codes(self.highlights.codes.keys().copied());
         let mut copy = false;
-        response.context_menu(|ui| {
+        self.menu_popup(response).show(|ui| {
             code_with_menu(ui, &self.highlights, &codes, selection.is_some(), out);
             for (id, code, label, has_memo) in &items {
                 if items.len() > 1 {
@@ -278,6 +278,7 @@ impl DocumentView {
                 ui.close();
             }
         });
+        self.menu_shown(response);
         if copy {
             self.copy(ui.ctx());
         }

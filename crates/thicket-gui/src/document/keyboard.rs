@@ -32,11 +32,15 @@ impl DocumentView {
                     None => Selection::at(step_char(self.index.paragraphs(), len, cursor, forward)),
                 };
             }
-            Key::S if m.alt && !m.command => self.extend_to(self.sentence_at(cursor)),
-            Key::P if m.alt && !m.command => self.extend_to(self.paragraph_of(cursor).map(|i| self.paragraph(i))),
+            Key::S | Key::P if m.alt && !m.command => {
+                let unit = if key == Key::S { self.sentence_at(cursor) } else { self.paragraph_of(cursor).map(|i| self.paragraph(i)) };
+                self.extend_to(unit);
+                // Some platforms also send the letter as text: it is not the start of a filter.
+                ui.ctx().input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Text(_))));
+            }
             Key::F8 => self.step_coding(!m.shift),
-            Key::F10 if m.shift => self.open_menu_here(ui, response),
-            Key::Menu => self.open_menu_here(ui, response),
+            Key::F10 if m.shift => self.open_menu_here(response),
+            Key::Menu => self.open_menu_here(response),
             _ => return false,
         }
         self.landed = None;
@@ -121,7 +125,7 @@ impl DocumentView {
     }
 
     /// Opens the context menu for the codings at the caret (the one the keyboard is on first).
-    fn open_menu_here(&mut self, ui: &Ui, response: &Response) {
+    fn open_menu_here(&mut self, response: &Response) {
         let cursor = self.selection.cursor.min(self.selection.anchor);
         let mut ids: Vec<_> = self.keyboard_coding.into_iter().collect();
         for c in &self.highlights.codings {
@@ -130,7 +134,31 @@ impl DocumentView {
             }
         }
         self.menu = ids;
-        egui::Popup::open_id(ui.ctx(), egui::Popup::default_response_id(response));
+        // Below the start of the selection or caret, else at the view's top left.
+        let at = self.char_screen_rect(cursor).map_or(response.rect.left_top() + egui::vec2(40.0, 40.0), |r| r.left_bottom());
+        self.menu_at = Some(at);
+        self.menu_opening = true;
+    }
+
+    /// The view's context menu: at the pointer for a right-click, at the caret when opened from
+    /// the keyboard.
+    pub(super) fn menu_popup<'a>(&mut self, response: &'a Response) -> egui::Popup<'a> {
+        let popup = egui::Popup::context_menu(response);
+        if response.secondary_clicked() {
+            self.menu_at = None;
+        }
+        match self.menu_at {
+            Some(pos) if std::mem::take(&mut self.menu_opening) => popup.at_position(pos).open_memory(Some(egui::SetOpenCommand::Bool(true))),
+            Some(pos) => popup.at_position(pos),
+            None => popup,
+        }
+    }
+
+    /// Forgets the keyboard menu's place once the menu has closed.
+    pub(super) fn menu_shown(&mut self, response: &Response) {
+        if self.menu_at.is_some() && !egui::Popup::is_id_open(&response.ctx, egui::Popup::default_response_id(response)) {
+            self.menu_at = None;
+        }
     }
 
     /// Gives the view the keyboard on its next frame (after coding from the code bar).

@@ -122,6 +122,10 @@ pub struct DocumentView {
     keyboard_coding: Option<CodingId>,
     /// A newly opened source takes the keyboard, so that the caret keys work at once.
     wants_focus: bool,
+    /// Where the context menu opened from the keyboard (Shift+F10) shows, while it is open, and
+    /// whether it opens this frame.
+    menu_at: Option<Pos2>,
+    menu_opening: bool,
 }
 
 /// Participant → "Name (role)", as tooltips and the margin show them.
@@ -222,6 +226,8 @@ impl DocumentView {
             current_hit: None,
             keyboard_coding: None,
             wants_focus: true,
+            menu_at: None,
+            menu_opening: false,
         })
     }
 
