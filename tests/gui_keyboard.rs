@@ -4,7 +4,7 @@ mod common;
 
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use thicket_core::model::{Coding, TextSpan};
 use thicket_gui::ThicketApp;
 
@@ -106,4 +106,28 @@ fn the_menu_key_opens_the_context_menu_at_the_caret() {
     press(&mut harness, Modifiers::ALT, Key::P);
     press(&mut harness, Modifiers::NONE, Key::Menu);
     harness.get_by_label("Code selection with…");
+}
+
+#[test]
+fn ctrl_l_reaches_the_sources_and_enter_opens_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    let open = harness.state().document().unwrap().source.id;
+    let target = harness.state().project().unwrap().sources().unwrap().into_iter().find(|s| s.id != open).unwrap();
+    press(&mut harness, Modifiers::COMMAND, Key::L);
+    harness.event(Event::Text(target.name.clone()));
+    harness.run();
+    // Tab on from the filter to the first source listed under it.
+    let mut tabs = 0;
+    while harness.query_by(|n| n.is_focused() && n.label().as_deref() == Some(target.name.as_str())).is_none() {
+        press(&mut harness, Modifiers::NONE, Key::Tab);
+        tabs += 1;
+        assert!(tabs < 8, "Tab never reached {:?}", target.name);
+    }
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(harness.state().document().unwrap().source.id, target.id, "Enter opened the source");
+    // The document has the keyboard at once: Alt+P selects its first paragraph.
+    press(&mut harness, Modifiers::ALT, Key::P);
+    let p = paragraphs(&harness);
+    assert_eq!(selection(&harness), Some(TextSpan { start: p[0].start, end: p[0].end }));
 }

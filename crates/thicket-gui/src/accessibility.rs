@@ -33,6 +33,11 @@ pub fn high_contrast_visuals() -> Visuals {
     v
 }
 
+/// The sources list's filter field, which Ctrl+L (View → Go to sources) gives the keyboard.
+pub fn sources_filter_id() -> egui::Id {
+    egui::Id::new("sources_filter")
+}
+
 fn open_id() -> egui::Id {
     egui::Id::new("keyboard_keys_window")
 }
@@ -43,8 +48,9 @@ pub fn open_keys(ctx: &egui::Context) {
 }
 
 /// The keys of the coding loop, as (keys, what they do).
-fn keys() -> [(&'static str, &'static str); 14] {
+fn keys() -> [(&'static str, &'static str); 15] {
     [
+        ("Ctrl+L", t!("a11y-key-sources")),
         ("Left / Right", t!("a11y-key-caret")),
         ("Shift+Left / Shift+Right", t!("a11y-key-extend-char")),
         ("Ctrl+Left / Ctrl+Right", t!("a11y-key-word")),

@@ -314,7 +314,7 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
             ui.selectable_value(&mut state.by_kind, true, "By kind");
         });
         let label = ui.label("Find a source");
-        ui.add(egui::TextEdit::singleline(&mut state.filter).hint_text("type to filter").desired_width(f32::INFINITY)).labelled_by(label.id);
+        ui.add(egui::TextEdit::singleline(&mut state.filter).hint_text("type to filter").desired_width(f32::INFINITY).id(crate::accessibility::sources_filter_id())).labelled_by(label.id);
         let rows = state.rows(summary);
         // Only the rows in sight are laid out: 10,000 sources cost what 40 do.
         let row_height = ui.spacing().interact_size.y.max(ui.text_style_height(&egui::TextStyle::Body) + 2.0 * ui.spacing().button_padding.y);

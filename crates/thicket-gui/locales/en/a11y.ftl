@@ -22,3 +22,6 @@ a11y-key-find = Find in the document; next and previous hit
 a11y-key-palette = Command palette: every command by name
 a11y-paragraph = Paragraph { $n }: { $text }
 a11y-paragraph-speaker = Paragraph { $n }, { $speaker }: { $text }
+cmd-go-to-sources = Go to sources
+    .tooltip = Put the keyboard in the sources list's filter: type, Tab to a source, Enter opens it
+a11y-key-sources = Go to the sources list: type to filter, Tab or Up/Down to a source, Enter opens it

@@ -22,3 +22,6 @@ a11y-key-find = Buscar en el documento; coincidencia siguiente y anterior
 a11y-key-palette = Paleta de comandos: cada comando por su nombre
 a11y-paragraph = Párrafo { $n }: { $text }
 a11y-paragraph-speaker = Párrafo { $n }, { $speaker }: { $text }
+cmd-go-to-sources = Ir a las fuentes
+    .tooltip = Lleva el teclado al filtro de la lista de fuentes: escriba, Tab hasta una fuente, Intro la abre
+a11y-key-sources = Ir a la lista de fuentes: escriba para filtrar, Tab o Arriba/Abajo hasta una fuente, Intro la abre

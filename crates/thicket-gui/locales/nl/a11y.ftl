@@ -22,3 +22,6 @@ a11y-key-find = Zoeken in het document; volgende en vorige treffer
 a11y-key-palette = Opdrachtenpalet: elke opdracht op naam
 a11y-paragraph = Alinea { $n }: { $text }
 a11y-paragraph-speaker = Alinea { $n }, { $speaker }: { $text }
+cmd-go-to-sources = Naar de bronnen
+    .tooltip = Zet het toetsenbord in het filter van de bronnenlijst: typ, Tab naar een bron, Enter opent hem
+a11y-key-sources = Naar de bronnenlijst: typ om te filteren, Tab of Omhoog/Omlaag naar een bron, Enter opent hem
