@@ -35,11 +35,11 @@ pub fn high_contrast_visuals() -> Visuals {
 
 /// The sources list's filter field, which Ctrl+L (View → Go to sources) gives the keyboard.
 pub fn sources_filter_id() -> egui::Id {
-    egui::Id::new("sources_filter")
+    egui::Id::unique("sources_filter")
 }
 
 fn open_id() -> egui::Id {
-    egui::Id::new("keyboard_keys_window")
+    egui::Id::unique("keyboard_keys_window")
 }
 
 /// Opens the keyboard keys window.

@@ -45,7 +45,7 @@ impl DocumentView {
             ui.ctx().set_cursor_icon(icon);
         }
         self.show_keyboard_coding(ui);
-        self.expose(ui, geo);
+        self.expose_names(ui.ctx(), response.id, geo);
         out.hovered_codes = self.hovered.clone();
         self.tooltip(response, hit);
         self.context_menu(ui, response, hit, out);

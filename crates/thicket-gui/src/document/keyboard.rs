@@ -13,7 +13,6 @@ use egui::{Key, Modifiers, Response, Ui};
 use super::selection::{Selection, step_char};
 use super::DocumentView;
 
-
 impl DocumentView {
     /// Handles the keys of this module; `false` for a key it leaves to the view's other keys.
     pub(super) fn keyboard_key(&mut self, ui: &Ui, response: &Response, key: Key, m: Modifiers) -> bool {
@@ -107,11 +106,8 @@ impl DocumentView {
     fn step_coding(&mut self, forward: bool) {
         let codings = &self.highlights.codings;
         let key = |k: usize| (codings[k].span.start, codings[k].span.end, codings[k].id.0);
-        let here = match self.keyboard_coding.and_then(|id| codings.iter().position(|c| c.id == id)) {
-            Some(k) => key(k),
-            None if forward => (self.selection.cursor.min(self.selection.anchor), 0, i64::MIN),
-            None => (self.selection.cursor.min(self.selection.anchor), 0, i64::MIN),
-        };
+        // From the coding the keyboard is on, else from the start of the selection or the caret.
+        let here = self.keyboard_coding.and_then(|id| codings.iter().position(|c| c.id == id)).map_or((self.selection.cursor.min(self.selection.anchor), 0, i64::MIN), key);
         let found = if forward {
             (0..codings.len()).filter(|&k| key(k) > here).min_by_key(|&k| key(k))
         } else {
@@ -194,7 +190,7 @@ impl DocumentView {
         let c = &self.highlights.codings[k];
         let label = self.coding_label(c);
         let Some(rect) = self.stripe_screen_rect(c.id) else { return };
-        egui::Area::new(egui::Id::new("document_keyboard_coding"))
+        egui::Area::new(egui::Id::unique("document_keyboard_coding"))
             .order(egui::Order::Tooltip)
             .fixed_pos(rect.right_top() + egui::vec2(4.0, 0.0))
             .interactable(false)
