@@ -52,16 +52,16 @@ fn the_high_contrast_theme_is_in_the_view_menu_and_remembered() {
     thicket_core::sample::write_sample(&path).unwrap().close().unwrap();
     let mut harness = harness_with(thicket_gui::Startup::Open(path.clone()), egui::vec2(1400.0, 1000.0), Some(prefs.clone()));
     menu(&mut harness, "View", "High-contrast theme");
-    assert_eq!(harness.ctx.style().visuals.panel_fill, egui::Color32::WHITE);
-    assert_eq!(harness.ctx.style().visuals.override_text_color, Some(egui::Color32::BLACK));
+    assert_eq!(harness.ctx.style_of(egui::Theme::Light).visuals.panel_fill, egui::Color32::WHITE);
+    assert_eq!(harness.ctx.style_of(egui::Theme::Light).visuals.override_text_color, Some(egui::Color32::BLACK));
     assert_eq!(thicket_gui::Prefs::load(Some(&prefs)).theme, thicket_gui::Theme::HighContrast);
     drop(harness);
     let harness = harness_with(thicket_gui::Startup::Open(path), egui::vec2(1400.0, 1000.0), Some(prefs.clone()));
-    assert_eq!(harness.ctx.style().visuals.override_text_color, Some(egui::Color32::BLACK), "remembered");
+    assert_eq!(harness.ctx.style_of(egui::Theme::Light).visuals.override_text_color, Some(egui::Color32::BLACK), "remembered");
     // Back to light: egui's own visuals return.
     let mut harness = harness;
     menu(&mut harness, "View", "Light theme");
-    assert_eq!(harness.ctx.style().visuals.override_text_color, None);
+    assert_eq!(harness.ctx.style_of(egui::Theme::Light).visuals.override_text_color, None);
 }
 
 #[test]
