@@ -288,3 +288,40 @@ fn the_excerpt_export_dialog_fits_at_1024_by_700_and_at_200_percent_zoom() {
         assert!(dialog.contains_rect(format), "{zoom}: the format menu at {format:?} is outside the dialog {dialog:?}");
     }
 }
+
+#[test]
+fn at_80_percent_zoom_the_document_and_toolbars_fit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    // A 1024×700 screen at 80%: 1280×875 points at 0.8 pixels per point.
+    let mut harness = window(&path, egui::vec2(1280.0, 875.0), 0.8, None);
+    assert_readable(&harness, "80% zoom");
+    assert_buttons_inside(&harness, &[]);
+    find_in_document(&mut harness, "family");
+    assert_readable(&harness, "80% zoom with the find bar");
+    assert_buttons_inside(&harness, &["Previous", "Next", "Close"]);
+}
+
+#[test]
+fn at_200_percent_zoom_the_keyboard_keys_window_and_the_keyboard_menu_fit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = window(&sample(dir.path()), egui::vec2(640.0, 400.0), 2.0, None);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label_contains("Keyboard keys").click();
+    harness.run();
+    let windows: Vec<Rect> = harness.query_all_by_role(Role::Window).map(|n| n.rect()).collect();
+    assert!(!windows.is_empty(), "the keys window is open");
+    for rect in windows {
+        assert!(window_rect(&harness).contains_rect(rect), "the keys window at {rect:?} reaches past the app's window");
+    }
+    // The document's context menu opened from the keyboard stays in the window too.
+    let other = tempfile::tempdir().unwrap();
+    let mut harness = window(&sample(other.path()), egui::vec2(640.0, 400.0), 2.0, None);
+    harness.key_press_modifiers(Modifiers::ALT, Key::P);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F10);
+    harness.run();
+    let item = harness.get_by_label("Code selection with…").rect();
+    assert!(window_rect(&harness).expand(0.5).contains_rect(item), "the menu item at {item:?} is outside the window");
+}

@@ -1010,6 +1010,7 @@ impl ThicketApp {
         super::coder_prompt::show(self, ctx);
         super::coding_removal::show(self, ctx);
         super::commands::palette::show(self, ctx);
+        super::accessibility::keys_window(ctx);
     }
 
     /// Where a file dialog opens: the last folder chosen from, else the project's folder, else

@@ -7,6 +7,7 @@
 #[macro_use]
 pub mod i18n;
 pub mod analysis;
+mod accessibility;
 mod app;
 pub mod document;
 pub mod excerpt_dialog;
@@ -49,7 +50,7 @@ pub mod writing;
 use std::path::PathBuf;
 
 pub use app::{OUTSIDE_POLL, Startup, ThicketApp, UiCommand};
-pub use prefs::Prefs;
+pub use prefs::{Prefs, Theme};
 pub use search::AutocodeRequest;
 
 /// Opens the window: on `project`, else on the last project, else on the welcome screen.

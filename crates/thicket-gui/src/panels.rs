@@ -319,7 +319,7 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
             ui.selectable_value(&mut state.by_kind, true, t!("panels-by-kind"));
         });
         let label = ui.label(t!("panels-find-source"));
-        ui.add(egui::TextEdit::singleline(&mut state.filter).hint_text(t!("panels-find-source.hint")).desired_width(f32::INFINITY)).labelled_by(label.id);
+        ui.add(egui::TextEdit::singleline(&mut state.filter).hint_text(t!("panels-find-source.hint")).desired_width(f32::INFINITY).id(crate::accessibility::sources_filter_id())).labelled_by(label.id);
         let rows = state.rows(summary);
         // Only the rows in sight are laid out: 10,000 sources cost what 40 do.
         let row_height = ui.spacing().interact_size.y.max(ui.text_style_height(&egui::TextStyle::Body) + 2.0 * ui.spacing().button_padding.y);
@@ -432,6 +432,10 @@ pub fn document(app: &mut ThicketApp, ui: &mut egui::Ui) {
                 response = Some(doc.show(ui));
                 if let Some(summary) = &app.summary {
                     from_bar = app.code_bar.show(ui.ctx(), doc, &summary.codebook, &app.recent_codes);
+                    if from_bar.is_some() {
+                        // The keyboard goes back to the text, for the next passage.
+                        doc.take_keyboard();
+                    }
                 }
             }
             None => {

@@ -39,14 +39,19 @@ pub enum Theme {
     System,
     Light,
     Dark,
+    /// Black on white with strong outlines (View → High-contrast theme).
+    HighContrast,
 }
 
 impl Theme {
     /// Tells egui which theme to use.
     pub fn apply(self, ctx: &egui::Context) {
+        // High contrast replaces the light visuals; the other themes put egui's own back.
+        let light = if self == Theme::HighContrast { crate::accessibility::high_contrast_visuals() } else { egui::Visuals::light() };
+        ctx.set_visuals_of(egui::Theme::Light, light);
         ctx.set_theme(match self {
             Theme::System => egui::ThemePreference::System,
-            Theme::Light => egui::ThemePreference::Light,
+            Theme::Light | Theme::HighContrast => egui::ThemePreference::Light,
             Theme::Dark => egui::ThemePreference::Dark,
         });
     }

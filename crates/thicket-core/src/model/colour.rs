@@ -45,19 +45,21 @@ impl Rgb {
     }
 }
 
-/// The colours new codes take in turn: ten hues far enough apart to tell codes apart in the
-/// document's highlights and stripes.
+/// The colours new codes take in turn: the seven hues of Okabe and Ito's palette (made to stay
+/// apart under the common colour-vision deficiencies), then darker steps of orange and blue and a
+/// dark grey. [`super::colour_vision`]'s test checks that all ten stay apart (CIELAB ΔE ≥ 15)
+/// for normal vision and simulated protanopia, deuteranopia and tritanopia.
 pub const CODE_PALETTE: [Rgb; 10] = [
-    Rgb(0x1E, 0x88, 0xE5),
-    Rgb(0xE5, 0x39, 0x35),
-    Rgb(0x43, 0xA0, 0x47),
-    Rgb(0xFB, 0x8C, 0x00),
-    Rgb(0x8E, 0x24, 0xAA),
-    Rgb(0x00, 0xAC, 0xC1),
-    Rgb(0x6D, 0x4C, 0x41),
-    Rgb(0xD8, 0x1B, 0x60),
-    Rgb(0x7C, 0xB3, 0x42),
-    Rgb(0x39, 0x49, 0xAB),
+    Rgb(0x00, 0x72, 0xB2),
+    Rgb(0xE6, 0x9F, 0x00),
+    Rgb(0x00, 0x9E, 0x73),
+    Rgb(0xD5, 0x5E, 0x00),
+    Rgb(0xCC, 0x79, 0xA7),
+    Rgb(0x56, 0xB4, 0xE9),
+    Rgb(0xF0, 0xE4, 0x42),
+    Rgb(0x5C, 0x3A, 0x00),
+    Rgb(0x00, 0x4D, 0x70),
+    Rgb(0x3F, 0x3F, 0x3F),
 ];
 
 /// The colour for the next code created in `book`: the palette in turn, by the number of codes
@@ -117,9 +119,9 @@ mod tests {
             sort_order: id,
         };
         let book = |n: i64| Codebook::new((0..n).map(code).collect());
-        assert_eq!(next_code_colour(&book(0)).hex_upper(), "#1E88E5");
-        assert_eq!(next_code_colour(&book(1)).hex_upper(), "#E53935");
-        assert_eq!(next_code_colour(&book(9)).hex_upper(), "#3949AB");
+        assert_eq!(next_code_colour(&book(0)).hex_upper(), "#0072B2");
+        assert_eq!(next_code_colour(&book(1)).hex_upper(), "#E69F00");
+        assert_eq!(next_code_colour(&book(9)).hex_upper(), "#3F3F3F");
         assert_eq!(next_code_colour(&book(10)), next_code_colour(&book(0)));
         assert_eq!(next_code_colour(&book(13)), CODE_PALETTE[3]);
     }

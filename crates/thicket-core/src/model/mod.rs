@@ -10,6 +10,7 @@
 mod audit;
 mod codebook;
 mod colour;
+mod colour_vision;
 mod entities;
 mod entity_set;
 mod framework;
@@ -24,6 +25,7 @@ mod span;
 
 pub use audit::{AuditEntity, AuditEntityKind, AuditEntry, AuditFilter, NewAuditEntry};
 pub use codebook::{Codebook, in_vivo_name, split_path};
+pub use colour_vision::{Deficiency, delta_e, simulate};
 pub use colour::{CODE_PALETTE, CODER_PALETTE, Rgb, next_code_colour, next_coder_colour};
 pub use entities::*;
 pub use entity_set::{EntitySet, Snapshot};

@@ -30,6 +30,7 @@ impl DocumentView {
             // The user takes over: a jump still under way would fight them.
             self.jump = None;
         }
+        self.take_focus_once(response);
         self.pointer(ui, response, geo, hit, out);
         if response.has_focus() {
             self.keys(ui, response, geo);
@@ -43,6 +44,8 @@ impl DocumentView {
             let icon = if matches!(hit, Hit::Stripe { .. }) { egui::CursorIcon::PointingHand } else { egui::CursorIcon::Text };
             ui.ctx().set_cursor_icon(icon);
         }
+        self.show_keyboard_coding(ui);
+        self.expose_names(ui.ctx(), response.id, geo);
         out.hovered_codes = self.hovered.clone();
         self.tooltip(response, hit);
         self.context_menu(ui, response, hit, out);
@@ -231,7 +234,7 @@ impl DocumentView {
         let selection = self.selection.span();
         let codes = self.highlights.sorted_codes(self.highlights.codes.keys().copied());
         let mut copy = false;
-        response.context_menu(|ui| {
+        self.menu_popup(response).show(|ui| {
             code_with_menu(ui, &self.highlights, &codes, selection.is_some(), out);
             for (id, code, label, has_memo) in &items {
                 if items.len() > 1 {
@@ -275,6 +278,7 @@ impl DocumentView {
                 ui.close();
             }
         });
+        self.menu_shown(response);
         if copy {
             self.copy(ui.ctx());
         }
@@ -295,6 +299,7 @@ impl DocumentView {
         for event in events {
             match event {
                 Event::Copy => self.copy(ui.ctx()),
+                Event::Key { key, pressed: true, modifiers, .. } if self.keyboard_key(ui, response, key, modifiers) => self.keep_in_view(ui, geo, self.selection.cursor),
                 Event::Key { key, pressed: true, modifiers, .. } => self.key(ui, geo, key, modifiers),
                 _ => {}
             }

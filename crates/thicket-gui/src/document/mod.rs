@@ -18,9 +18,11 @@
 //! lanes, pure), [`selection`] (selection model and galley geometry), `paint` and `interact`
 //! (the frame itself).
 
+mod access;
 mod content;
 mod heights;
 mod interact;
+mod keyboard;
 mod layout;
 mod paint;
 mod selection;
@@ -116,6 +118,14 @@ pub struct DocumentView {
     /// Search hits to mark (sorted, disjoint) and the one the find bar is on.
     search_hits: Vec<TextSpan>,
     current_hit: Option<usize>,
+    /// The coding F8 / Shift+F8 last stepped to, while it is still the selection.
+    keyboard_coding: Option<CodingId>,
+    /// A newly opened source takes the keyboard, so that the caret keys work at once.
+    wants_focus: bool,
+    /// Where the context menu opened from the keyboard (Shift+F10) shows, while it is open, and
+    /// whether it opens this frame.
+    menu_at: Option<Pos2>,
+    menu_opening: bool,
 }
 
 /// Participant → "Name (role)", as tooltips and the margin show them.
@@ -214,6 +224,10 @@ impl DocumentView {
             landed: None,
             search_hits: Vec::new(),
             current_hit: None,
+            keyboard_coding: None,
+            wants_focus: true,
+            menu_at: None,
+            menu_opening: false,
         })
     }
 

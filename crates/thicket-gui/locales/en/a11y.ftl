@@ -1,0 +1,27 @@
+# Accessibility: coding without a mouse, screen-reader names (issue #16 §3).
+a11y-coding-label = { $code }, coded by { $coder }, paragraph { $paragraph }
+cmd-theme-high-contrast = High-contrast theme
+    .tooltip = Black on white with strong outlines
+cmd-keyboard-keys = Keyboard keys
+    .tooltip = How to read and code without a mouse
+a11y-keys-title = Keyboard keys
+a11y-key-caret = Move the caret one character (a selection collapses to that end)
+a11y-key-extend-char = Extend the selection by a character
+a11y-key-word = Move the caret one word
+a11y-key-extend-word = Extend the selection by a word
+a11y-key-sentence = Extend the selection to the sentence at the caret
+a11y-key-paragraph = Extend the selection to the paragraph at the caret
+a11y-key-all = Select the whole source
+a11y-key-escape = Clear the selection
+a11y-key-typing = Typing
+a11y-key-code-bar = With a selection: filter the code bar; Up/Down choose, Enter codes
+a11y-key-quick = Code the selection with the code on that quick key
+a11y-key-next-coding = Go to the next or previous coding; its code, coder and paragraph are shown beside its stripe
+a11y-key-menu = Open the context menu of the coding at the caret
+a11y-key-find = Find in the document; next and previous hit
+a11y-key-palette = Command palette: every command by name
+a11y-paragraph = Paragraph { $n }: { $text }
+a11y-paragraph-speaker = Paragraph { $n }, { $speaker }: { $text }
+cmd-go-to-sources = Go to sources
+    .tooltip = Put the keyboard in the sources list's filter: type, Tab to a source, Enter opens it
+a11y-key-sources = Go to the sources list: type to filter, Tab or Up/Down to a source, Enter opens it

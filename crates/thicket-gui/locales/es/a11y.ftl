@@ -1,0 +1,27 @@
+# Accesibilidad: codificar sin ratón, nombres para lectores de pantalla (issue #16 §3).
+a11y-coding-label = { $code }, codificado por { $coder }, párrafo { $paragraph }
+cmd-theme-high-contrast = Tema de alto contraste
+    .tooltip = Negro sobre blanco con contornos marcados
+cmd-keyboard-keys = Teclas del teclado
+    .tooltip = Cómo leer y codificar sin ratón
+a11y-keys-title = Teclas del teclado
+a11y-key-caret = Mover el cursor un carácter (una selección se reduce a ese extremo)
+a11y-key-extend-char = Ampliar la selección un carácter
+a11y-key-word = Mover el cursor una palabra
+a11y-key-extend-word = Ampliar la selección una palabra
+a11y-key-sentence = Ampliar la selección a la oración del cursor
+a11y-key-paragraph = Ampliar la selección al párrafo del cursor
+a11y-key-all = Seleccionar toda la fuente
+a11y-key-escape = Quitar la selección
+a11y-key-typing = Escribir
+a11y-key-code-bar = Con una selección: filtrar la barra de códigos; Arriba/Abajo eligen, Intro codifica
+a11y-key-quick = Codificar la selección con el código de esa tecla rápida
+a11y-key-next-coding = Ir a la codificación siguiente o anterior; su código, codificador y párrafo se muestran junto a su franja
+a11y-key-menu = Abrir el menú contextual de la codificación en el cursor
+a11y-key-find = Buscar en el documento; coincidencia siguiente y anterior
+a11y-key-palette = Paleta de comandos: cada comando por su nombre
+a11y-paragraph = Párrafo { $n }: { $text }
+a11y-paragraph-speaker = Párrafo { $n }, { $speaker }: { $text }
+cmd-go-to-sources = Ir a las fuentes
+    .tooltip = Lleva el teclado al filtro de la lista de fuentes: escriba, Tab hasta una fuente, Intro la abre
+a11y-key-sources = Ir a la lista de fuentes: escriba para filtrar, Tab o Arriba/Abajo hasta una fuente, Intro la abre

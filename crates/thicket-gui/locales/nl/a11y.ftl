@@ -1,0 +1,27 @@
+# Toegankelijkheid: coderen zonder muis, namen voor schermlezers (issue #16 §3).
+a11y-coding-label = { $code }, gecodeerd door { $coder }, alinea { $paragraph }
+cmd-theme-high-contrast = Thema met hoog contrast
+    .tooltip = Zwart op wit met duidelijke randen
+cmd-keyboard-keys = Toetsen
+    .tooltip = Lezen en coderen zonder muis
+a11y-keys-title = Toetsen
+a11y-key-caret = De cursor één teken verplaatsen (een selectie slinkt tot dat uiteinde)
+a11y-key-extend-char = De selectie met één teken uitbreiden
+a11y-key-word = De cursor één woord verplaatsen
+a11y-key-extend-word = De selectie met één woord uitbreiden
+a11y-key-sentence = De selectie uitbreiden tot de zin bij de cursor
+a11y-key-paragraph = De selectie uitbreiden tot de alinea bij de cursor
+a11y-key-all = De hele bron selecteren
+a11y-key-escape = De selectie opheffen
+a11y-key-typing = Typen
+a11y-key-code-bar = Met een selectie: de codebalk filteren; Omhoog/Omlaag kiezen, Enter codeert
+a11y-key-quick = De selectie coderen met de code op die sneltoets
+a11y-key-next-coding = Naar de volgende of vorige codering; code, codeur en alinea staan naast de streep
+a11y-key-menu = Het contextmenu openen van de codering bij de cursor
+a11y-key-find = Zoeken in het document; volgende en vorige treffer
+a11y-key-palette = Opdrachtenpalet: elke opdracht op naam
+a11y-paragraph = Alinea { $n }: { $text }
+a11y-paragraph-speaker = Alinea { $n }, { $speaker }: { $text }
+cmd-go-to-sources = Naar de bronnen
+    .tooltip = Zet het toetsenbord in het filter van de bronnenlijst: typ, Tab naar een bron, Enter opent hem
+a11y-key-sources = Naar de bronnenlijst: typ om te filteren, Tab of Omhoog/Omlaag naar een bron, Enter opent hem
