@@ -54,7 +54,7 @@ pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     }
     let mut open = true;
     let mut then = None;
-    crate::window_fit::fit(egui::Window::new(t!("backups-title")).id(egui::Id::new("backups dialog")).open(&mut open).default_width(640.0), ctx).show(ctx, |ui| {
+    crate::window_fit::fit(egui::Window::new(t!("backups-title")).id(egui::Id::unique("backups dialog")).open(&mut open).default_width(640.0), ctx).show(ctx, |ui| {
         if d.listed.is_empty() {
             ui.label(t!("backups-none"));
             return;
