@@ -31,6 +31,8 @@ pub enum ErrorKind {
     NewerVersion,
     /// Another Thicket window or process has the project open.
     Locked,
+    /// The project is encrypted and no passphrase, or a wrong one, was given; it was not changed.
+    Passphrase,
     /// A file or folder could not be read, written or created (the error keeps its path), or
     /// the output could not be written.
     Io,
@@ -202,6 +204,7 @@ impl Ending {
                 | ErrorKind::Damaged
                 | ErrorKind::NewerVersion
                 | ErrorKind::Locked
+                | ErrorKind::Passphrase
                 | ErrorKind::Io
                 | ErrorKind::Unavailable
                 | ErrorKind::Cancelled => 1,

@@ -73,6 +73,33 @@ impl Project {
         Ok(Project { store: Store::open(path)?, undo: Vec::new(), redo: Vec::new() })
     }
 
+    /// Creates a new project file encrypted with `key` (docs/integrity.md, "Encryption at rest").
+    pub fn create_encrypted(path: &Path, title: &str, key: &crate::store::Passphrase) -> Result<Project> {
+        Ok(Project { store: Store::create_keyed(path, title, Some(key))?, undo: Vec::new(), redo: Vec::new() })
+    }
+
+    /// `open`, with the passphrase of an encrypted project (a plain project does not need it).
+    pub fn open_keyed(path: &Path, key: Option<&crate::store::Passphrase>) -> Result<Project> {
+        Ok(Project { store: Store::open_keyed(path, key)?, undo: Vec::new(), redo: Vec::new() })
+    }
+
+    /// `open_for_reading`, with the passphrase of an encrypted project.
+    pub fn open_for_reading_keyed(path: &Path, key: Option<&crate::store::Passphrase>) -> Result<Project> {
+        Ok(Project { store: Store::open_for_reading_keyed(path, key)?, undo: Vec::new(), redo: Vec::new() })
+    }
+
+    /// Whether the project file is encrypted.
+    pub fn is_encrypted(&self) -> bool {
+        self.store.is_encrypted()
+    }
+
+    /// Encrypts the project with `to`, changes its passphrase to `to`, or (`None`) removes its
+    /// encryption, replacing the file atomically once the new one is checked (see
+    /// `Store::set_encryption`). The undo history stays: the rows are the same.
+    pub fn set_encryption(&mut self, to: Option<&crate::store::Passphrase>) -> Result<()> {
+        Ok(self.store.set_encryption(to)?)
+    }
+
     /// Closes the project, leaving a single file on disk. A note comes back when that last
     /// step failed (a full disk): nothing is lost, the committed changes wait in the `-wal` file.
     pub fn close(self) -> Result<Option<String>> {

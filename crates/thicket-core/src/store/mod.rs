@@ -17,6 +17,7 @@
 //! Reads are methods on `Store`; writes happen inside `Store::write`, on a `Writer` that wraps
 //! one transaction: every user action is one transaction.
 
+mod cipher;
 mod convert;
 mod framework;
 mod merge;
@@ -35,6 +36,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::ErrorKind;
 
+pub use cipher::{Passphrase, looks_encrypted};
 pub use migrations::SCHEMA_VERSION;
 pub use qualcoder::read_qualcoder;
 pub use read::{CodingFilter, CountedTable, Reader};
@@ -86,6 +88,12 @@ pub enum StoreError {
     DiskFull { path: Option<PathBuf> },
     #[error("cannot open \"{path}\": it is open in another Thicket window or process; close it there first")]
     Locked { path: PathBuf },
+    /// The project is encrypted and no passphrase was given.
+    #[error("cannot open \"{path}\": it is encrypted: give its passphrase")]
+    Encrypted { path: PathBuf },
+    /// The passphrase given does not open the project.
+    #[error("cannot open \"{path}\": wrong passphrase (it does not decrypt this project; the file was not changed)")]
+    WrongPassphrase { path: PathBuf },
     #[error("cannot read \"{path}\": {source}")]
     Io { path: PathBuf, source: std::io::Error },
     #[error("database error: {0}")]
@@ -114,6 +122,7 @@ impl StoreError {
             StoreError::NotAProject { .. } | StoreError::Damaged { .. } | StoreError::DamagedData { .. } => ErrorKind::Damaged,
             StoreError::NewerVersion { .. } => ErrorKind::NewerVersion,
             StoreError::Locked { .. } => ErrorKind::Locked,
+            StoreError::Encrypted { .. } | StoreError::WrongPassphrase { .. } => ErrorKind::Passphrase,
             StoreError::Cancelled => ErrorKind::Cancelled,
             StoreError::Sqlite(_) | StoreError::Corrupt(_) => ErrorKind::Internal,
         }
@@ -132,6 +141,8 @@ impl StoreError {
             | StoreError::NewerVersion { path, .. }
             | StoreError::Damaged { path, .. }
             | StoreError::Locked { path }
+            | StoreError::Encrypted { path }
+            | StoreError::WrongPassphrase { path }
             | StoreError::Io { path, .. } => Some(path),
             StoreError::DamagedData { path, .. } | StoreError::ReadOnly { path, .. } | StoreError::DiskFull { path } => path.as_deref(),
             StoreError::Sqlite(_) | StoreError::Corrupt(_) | StoreError::Cancelled => None,
@@ -231,6 +242,8 @@ pub struct Store {
     /// next write's own transaction, so a write that is refused or rolled back leaves the file
     /// exactly as it was.
     stamp_due: std::sync::atomic::AtomicBool,
+    /// The passphrase of an encrypted project (copies and backups are encrypted with it).
+    key: Option<Passphrase>,
 }
 
 impl std::fmt::Debug for Store {
@@ -242,6 +255,11 @@ impl std::fmt::Debug for Store {
 impl Store {
     /// Creates a new, empty project file at `path` (which must not exist yet).
     pub fn create(path: &Path, title: &str) -> Result<Store> {
+        Self::create_keyed(path, title, None)
+    }
+
+    /// Creates a new project file, encrypted with `key` when one is given (see `cipher`).
+    pub fn create_keyed(path: &Path, title: &str, key: Option<&Passphrase>) -> Result<Store> {
         if path.exists() {
             return Err(StoreError::AlreadyExists { path: path.to_owned() });
         }
@@ -251,8 +269,12 @@ impl Store {
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| io_or_sqlite(path, e))?;
+        if let Some(key) = key {
+            cipher::apply_key(&conn, key)?;
+        }
         // A new file is sound by construction.
         let mut store = Store::new(conn, path, Access::Writable);
+        store.key = key.cloned();
         store.verified = true;
         store.lock()?;
         store.configure()?;
@@ -262,45 +284,62 @@ impl Store {
     }
 
     fn new(conn: Connection, path: &Path, access: Access) -> Store {
-        Store { conn, path: path.to_owned(), reads: Default::default(), access, verified: false, stamp_due: Default::default() }
+        Store { conn, path: path.to_owned(), reads: Default::default(), access, verified: false, stamp_due: Default::default(), key: None }
     }
 
     /// Opens an existing project, refusing (without writing) anything that is not a Thicket
     /// project of this version or older. Older versions are backed up, then migrated. A damaged
     /// file, or one this process may not write, opens read-only (see [`Store::access`]).
     pub fn open(path: &Path) -> Result<Store> {
-        Self::open_with(path, migrations::MIGRATIONS)
+        Self::open_with(path, migrations::MIGRATIONS, None)
+    }
+
+    /// `open`, with the passphrase of an encrypted project. A plain project opens as it is
+    /// (the passphrase is not needed); an encrypted one without a passphrase is
+    /// `StoreError::Encrypted`, with a wrong one `StoreError::WrongPassphrase`.
+    pub fn open_keyed(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
+        Self::open_with(path, migrations::MIGRATIONS, key)
     }
 
     /// Opens an existing project for reading only: nothing is locked or written, and every
     /// write is refused.
     pub fn open_for_reading(path: &Path) -> Result<Store> {
-        check_file(path)?;
+        Self::open_for_reading_keyed(path, None)
+    }
+
+    /// `open_for_reading`, with the passphrase of an encrypted project (see `open_keyed`).
+    pub fn open_for_reading_keyed(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
+        let key = check_file(path, key)?;
         let latest = migrations::MIGRATIONS.len() as i64;
         let access = match soundness::header_damage(path).map_err(|e| StoreError::Io { path: path.to_owned(), source: e })? {
             Some(detail) => Access::Damaged { detail },
             None => Access::ReadOnly { reason: "opened for reading".into() },
         };
-        Self::open_read_only(path, access, latest)
+        Self::open_read_only(path, access, latest, key)
     }
 
     /// `open` with a given migration list, so tests can exercise an upgrade before one ships.
-    fn open_with(path: &Path, migrations: &[&str]) -> Result<Store> {
+    fn open_with(path: &Path, migrations: &[&str], key: Option<&Passphrase>) -> Result<Store> {
         let latest = migrations.len() as i64;
-        check_file(path)?;
+        let key = check_file(path, key)?;
         if let Some(detail) = soundness::header_damage(path).map_err(|e| StoreError::Io { path: path.to_owned(), source: e })? {
-            return Self::open_read_only(path, Access::Damaged { detail }, latest);
+            return Self::open_read_only(path, Access::Damaged { detail }, latest, key);
         }
         if let Some(reason) = not_writable(path) {
-            return Self::open_read_only(path, Access::ReadOnly { reason }, latest);
+            return Self::open_read_only(path, Access::ReadOnly { reason }, latest, key);
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+        if let Some(key) = key {
+            cipher::apply_key(&conn, key)?;
+            cipher::check_key(&conn, path)?;
+        }
         if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
             drop(conn);
-            return Self::open_read_only(path, Access::ReadOnly { reason: "the file is not writable".into() }, latest);
+            return Self::open_read_only(path, Access::ReadOnly { reason: "the file is not writable".into() }, latest, key);
         }
         let mut store = Store::new(conn, path, Access::Writable);
+        store.key = key.cloned();
         store.lock()?;
         let version = store.inspect(latest)?;
         store.configure()?;
@@ -315,7 +354,7 @@ impl Store {
 
     /// Opens without locking or writing anything; `immutable` when SQLite cannot even set up
     /// its shared-memory index beside the file (a read-only folder or disk).
-    fn open_read_only(path: &Path, access: Access, latest: i64) -> Result<Store> {
+    fn open_read_only(path: &Path, access: Access, latest: i64, key: Option<&Passphrase>) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         let uri = |immutable: bool| {
             let mut uri = url_path(path);
@@ -331,7 +370,12 @@ impl Store {
                     continue;
                 }
             };
-            let store = Store::new(conn, path, access.clone());
+            if let Some(key) = key {
+                cipher::apply_key(&conn, key)?;
+                cipher::check_key(&conn, path)?;
+            }
+            let mut store = Store::new(conn, path, access.clone());
+            store.key = key.cloned();
             match store.inspect(latest) {
                 Ok(version) if version < latest && store.access == Access::ReadOnly { reason: "opened for reading".into() } => {
                     return Err(StoreError::NotWritable {
@@ -479,8 +523,7 @@ impl Store {
         if to.exists() {
             return Err(StoreError::AlreadyExists { path: to.to_owned() });
         }
-        self.conn.execute("VACUUM INTO ?1", [to.to_string_lossy()])?;
-        Ok(())
+        self.copy_into(to)
     }
 
     /// Checkpoints the WAL into the main file and closes, leaving a single file on disk. A
@@ -552,8 +595,7 @@ impl Store {
             backup = self.path.with_file_name(format!("{stem}.v{version}-backup-{n}.thicket"));
             n += 1;
         }
-        self.conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])?;
-        Ok(())
+        self.copy_into(&backup)
     }
 }
 
@@ -608,8 +650,9 @@ fn url_path(path: &Path) -> String {
     out
 }
 
-/// Rejects, from the file system alone, what cannot be a project.
-fn check_file(path: &Path) -> Result<()> {
+/// Rejects, from the file system alone, what cannot be a project. Returns the key to open it
+/// with: `key` for an encrypted project (which is refused without one), none for a plain one.
+fn check_file<'k>(path: &Path, key: Option<&'k Passphrase>) -> Result<Option<&'k Passphrase>> {
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => StoreError::NotFound { path: path.to_owned() },
         _ => StoreError::Io { path: path.to_owned(), source: e },
@@ -624,12 +667,15 @@ fn check_file(path: &Path) -> Result<()> {
     let mut header = [0u8; 16];
     let n = read_prefix(path, &mut header)?;
     if n < 16 || &header != b"SQLite format 3\0" {
+        if cipher::looks_encrypted(path) {
+            return key.map(Some).ok_or_else(|| StoreError::Encrypted { path: path.to_owned() });
+        }
         return Err(not_project("it is not a Thicket project (not an SQLite database)"));
     }
     if meta.len() < 512 {
         return Err(StoreError::Damaged { path: path.to_owned(), detail: "the file is truncated".into() });
     }
-    Ok(())
+    Ok(None)
 }
 
 pub(super) fn read_prefix(path: &Path, buf: &mut [u8]) -> Result<usize> {
@@ -686,7 +732,7 @@ mod tests {
         store.write(|w| w.set_project_info("note", "kept")).unwrap();
         store.close().unwrap();
         let next: Vec<&str> = migrations::MIGRATIONS.iter().copied().chain(["CREATE TABLE later (x INTEGER);"]).collect();
-        let store = Store::open_with(&path, &next).unwrap();
+        let store = Store::open_with(&path, &next, None).unwrap();
         let version: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(version, SCHEMA_VERSION + 1);
         assert_eq!(store.read().project_info("note").unwrap().as_deref(), Some("kept"));
@@ -751,7 +797,7 @@ mod tests {
         let path = dir.path().join("study.thicket");
         Store::create(&path, "t").unwrap().close().unwrap();
         let broken: Vec<&str> = migrations::MIGRATIONS.iter().copied().chain(["CREATE TABLE sources (x);"]).collect();
-        assert!(Store::open_with(&path, &broken).is_err());
+        assert!(Store::open_with(&path, &broken, None).is_err());
         let store = Store::open(&path).unwrap();
         let version: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(version, SCHEMA_VERSION);
