@@ -50,6 +50,9 @@ impl std::fmt::Debug for Passphrase {
 /// Keys `conn` with `key`: must be the first statement on a new connection. Nothing is read
 /// yet; [`check_key`] finds out whether the key fits.
 pub(super) fn apply_key(conn: &Connection, key: &Passphrase) -> Result<()> {
+    // SQLCipher would log a failed decryption (a wrong passphrase) to stderr itself: the error
+    // Thicket returns says it, naming the file.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
     conn.pragma_update(None, "key", key.as_str())?;
     Ok(())
 }
@@ -99,8 +102,14 @@ pub(super) fn encrypted_length_damage(len: u64) -> Option<String> {
 
 /// Writes a copy of the database behind `conn` to the new file `to`, encrypted with `key` (or
 /// plain with `None`), through SQLCipher's `sqlcipher_export`: schema, rows, `user_version`
-/// and `application_id`. `to` must not exist. Runs outside any transaction.
+/// and `application_id`. `to` must not exist (it is created empty first, so an existing file
+/// is never overwritten). Runs outside any transaction.
 pub(super) fn export_to(conn: &Connection, to: &Path, key: Option<&Passphrase>) -> Result<()> {
+    // Created empty here: ATTACH opens with the main file's flags, which may not allow creating.
+    std::fs::OpenOptions::new().write(true).create_new(true).open(to).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => StoreError::AlreadyExists { path: to.to_owned() },
+        _ => StoreError::CannotCreate { path: to.to_owned(), reason: e.to_string() },
+    })?;
     let attach = conn.execute("ATTACH DATABASE ?1 AS thicket_export KEY ?2", [to.to_string_lossy().as_ref(), key.map_or("", Passphrase::as_str)]);
     attach.map_err(|e| StoreError::CannotCreate { path: to.to_owned(), reason: e.to_string() })?;
     let copied = (|| -> rusqlite::Result<()> {
