@@ -50,6 +50,10 @@ fn build(startup: Startup, size: egui::Vec2, zoom: f32, prefs_path: Option<PathB
     // to settle, depending on when the read lands; egui_kittest's default of 4 made that flaky.
     let mut harness = Harness::builder().with_size(size).with_pixels_per_point(zoom).with_max_steps(8).build_eframe(move |cc| {
         let mut prefs = Prefs::load(prefs_path.as_deref());
+        // The tests read English labels, whatever the machine's locale.
+        if prefs.language.is_none() {
+            prefs.language = Some(thicket_gui::i18n::Lang::En);
+        }
         if with_coder && prefs.coder.is_none() {
             prefs.coder = Some(thicket_core::project::default_coder());
         }

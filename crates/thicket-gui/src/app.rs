@@ -199,6 +199,7 @@ impl ThicketApp {
     /// Without a coder's name in them, the window first asks who is coding.
     pub fn with_prefs(cc: &eframe::CreationContext<'_>, startup: Startup, prefs: Prefs, prefs_path: Option<PathBuf>) -> Self {
         prefs.theme.apply(&cc.egui_ctx);
+        crate::i18n::set_language(prefs.language.unwrap_or_else(crate::i18n::Lang::system));
         let coder = prefs.coder.clone().map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
         let coder_prompt = coder.is_none().then(|| super::coder_prompt::CoderPrompt::first_start(thicket_core::project::suggested_coder()));
         let coder = coder.unwrap_or_default();
@@ -1071,6 +1072,14 @@ impl ThicketApp {
             self.prefs.quick_keys.insert(key, self.codebook.quick);
             self.prefs.save(self.prefs_path.as_deref());
         }
+    }
+
+    /// Switches the window's language at once and remembers it.
+    pub(super) fn set_language(&mut self, lang: crate::i18n::Lang) {
+        crate::i18n::set_language(lang);
+        self.prefs.language = Some(lang);
+        self.prefs.save(self.prefs_path.as_deref());
+        self.ctx.request_repaint();
     }
 
     /// Switches the theme and remembers it.

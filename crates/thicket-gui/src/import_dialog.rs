@@ -68,7 +68,9 @@ impl ImportDialog {
         let cancel = Arc::new(AtomicBool::new(false));
         let stop = cancel.clone();
         let repaint = ctx.clone();
+        let lang = crate::i18n::language();
         std::thread::spawn(move || {
+            crate::i18n::set_language(lang);
             let (files, failed) = expand_paths(&paths);
             let mut batch = read_files(files, &ImportSettings::default(), |done, total| {
                 let _ = tx.send(Message::Progress(done, total));

@@ -203,7 +203,10 @@ impl Jobs {
             return Job { generation, cancel, rx, early: Some(done) };
         }
         let (worker, repaint, gate) = (cancel.clone(), self.repaint.clone(), Arc::clone(&self.gate));
+        // Messages a worker writes are in the window's language.
+        let lang = crate::i18n::language();
         let spawned = std::thread::Builder::new().name(format!("thicket {name}")).spawn(move || {
+            crate::i18n::set_language(lang);
             gate.wait();
             if worker.is_cancelled() && !always {
                 return;

@@ -3,6 +3,9 @@
 //! Panels read the open project through `&Project` and push `UiCommand`s; `app.rs` applies them
 //! after the frame, in one place, and shows failures as notifications. No SQL here.
 
+// First, so that `t!` is in scope in every module below.
+#[macro_use]
+pub mod i18n;
 pub mod analysis;
 mod app;
 pub mod document;

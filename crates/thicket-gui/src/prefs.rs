@@ -15,6 +15,9 @@ pub struct Prefs {
     pub coder: Option<String>,
     #[serde(default)]
     pub theme: Theme,
+    /// The window's language as picked in View → Language; none: the system's.
+    #[serde(default)]
+    pub language: Option<crate::i18n::Lang>,
     /// Per project file: the code ids on quick keys 1–9.
     #[serde(default)]
     pub quick_keys: std::collections::BTreeMap<PathBuf, [Option<thicket_core::model::CodeId>; 9]>,

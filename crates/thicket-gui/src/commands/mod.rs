@@ -16,6 +16,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::analysis::AnalysisKind;
 use super::app::{ThicketApp, UiCommand};
 use super::file_request::{FilePurpose, FileRequest};
+use super::i18n::Lang;
 use super::prefs::Theme;
 
 /// Something the user can ask for from a menu, a shortcut or the palette.
@@ -58,6 +59,7 @@ pub enum Command {
     SearchProject,
     Analysis(AnalysisKind),
     BackToDocument,
+    Language(Lang),
 }
 
 /// The menus of the menu bar, left to right.
@@ -77,11 +79,11 @@ impl Menu {
     /// The menu's title in the menu bar.
     pub fn title(self) -> &'static str {
         match self {
-            Menu::File => "File",
-            Menu::Project => "Project",
-            Menu::View => "View",
-            Menu::Edit => "Edit",
-            Menu::Analysis => "Analysis",
+            Menu::File => t!("menu-file"),
+            Menu::Project => t!("menu-project"),
+            Menu::View => t!("menu-view"),
+            Menu::Edit => t!("menu-edit"),
+            Menu::Analysis => t!("menu-analysis"),
         }
     }
 }
@@ -131,43 +133,45 @@ impl Command {
         use Needs::*;
         #[rustfmt::skip]
         let (menu, group, label, shortcut, needs, tooltip) = match self {
-            C::NewProject =>     (File, 0, "New project…", key(Key::N), Nothing, "Create an empty project file and open it"),
-            C::OpenProject =>    (File, 0, "Open project…", key(Key::O), Nothing, ""),
-            C::OpenSample =>     (File, 0, "Open the sample study", None, Nothing, ""),
-            C::OpenQualCoder =>  (File, 0, "Open a QualCoder project…", None, Nothing, "Read a QualCoder project folder (NAME.qda) into a new Thicket project; the folder is left as it is"),
-            C::OpenRefiProject => (File, 0, "Open a REFI-QDA project (.qdpx)…", None, Nothing, "A project exported by NVivo, ATLAS.ti, MAXQDA or QualCoder becomes a new Thicket project"),
-            C::ImportFiles =>    (File, 1, "Import files…", key(Key::I), OpenProject, "Read transcripts and documents into this project"),
-            C::ImportCodebook => (File, 1, "Import codebook (.qdc)…", None, OpenProject, "Merge a REFI-QDA codebook into this project's codes, by name"),
-            C::ImportFolder =>   (File, 1, "Import folder…", None, OpenProject, ""),
-            C::MergeProject =>   (File, 1, "Merge a project…", None, OpenProject, "Bring in what another copy of this study holds (another coder's codings, new codes, memos), with a preview; one step you can undo"),
-            C::ExportCodebook => (File, 2, "Codebook…", None, OpenProject, "The codes with their descriptions, colours and counts, for a paper or a coding manual"),
-            C::ExportCaseReport => (File, 2, "Case report…", None, OpenProject, "Per case: sources, participants, codes, memos and excerpts"),
-            C::ExportQdpx =>     (File, 2, "REFI-QDA project (.qdpx)…", None, OpenProject, "The whole project for NVivo, ATLAS.ti, MAXQDA or QualCoder: sources, codes, codings, cases, attributes, memos"),
-            C::ExportQdc =>      (File, 2, "REFI-QDA codebook (.qdc)…", None, OpenProject, "The codebook alone in the exchange format other QDA programs read"),
-            C::SaveCopy =>       (File, 2, "Save a copy as…", shift_key(Key::S), OpenProject, "Write a copy of this project to a new file; you keep working here"),
-            C::ExportExcerpts => (File, 2, "Coded excerpts…", None, OpenProject, "Quotes with citations for a paper: choose the codings, the layout and the format, with a preview"),
-            C::CloseProject =>   (File, 2, "Close project", None, OpenProject, ""),
-            C::Quit =>           (File, 2, "Quit", None, Nothing, ""),
-            C::Participants =>   (Project, 0, "Participants…", None, OpenProject, ""),
-            C::Cases =>          (Project, 0, "Cases…", None, OpenProject, ""),
-            C::Attributes =>     (Project, 0, "Attributes…", None, OpenProject, ""),
-            C::Memos =>          (Project, 0, "Memos…", shift_key(Key::M), OpenProject, ""),
-            C::NewProjectMemo => (Project, 0, "New project memo…", None, OpenProject, ""),
-            C::Pseudonyms =>     (Project, 1, "Pseudonyms…", None, OpenProject, "The names exports replace when pseudonymised, with a preview of every replacement"),
-            C::ExportLog =>      (Project, 1, "Export log…", None, OpenProject, "Every export made from this project, with or without pseudonyms"),
-            C::ChangeCoder =>    (Project, 2, "Change coder…", None, Nothing, "Who is coding: recorded on every coding and memo you make"),
-            C::ThemeSystem =>    (View, 0, "Theme as the system", None, Nothing, ""),
-            C::ThemeLight =>     (View, 0, "Light theme", None, Nothing, ""),
-            C::ThemeDark =>      (View, 0, "Dark theme", None, Nothing, ""),
-            C::CommandPalette => (View, 1, "Command palette…", shift_key(Key::P), Nothing, "Every command, found by typing part of its name"),
-            C::Team =>           (View, 2, "Team…", None, OpenProject, "Open or close the coders' view: colours, counts, show or hide each one's codings, retire, and code blind"),
-            C::LeaveBlind =>     (View, 2, "Leave blind mode", None, Blind, "Show every coder's codings again"),
-            C::Undo =>           (Edit, 0, "Undo", key(Key::Z), UndoStep, ""),
-            C::Redo =>           (Edit, 0, "Redo", shift_key(Key::Z), RedoStep, ""),
-            C::FindInDocument => (Edit, 1, "Find in document…", key(Key::F), OpenDocument, ""),
-            C::SearchProject =>  (Edit, 1, "Search project…", shift_key(Key::F), OpenProject, "Find words in every source, and autocode the hits"),
+            C::NewProject => (File, 0, t!("cmd-new-project"), key(Key::N), Nothing, t!("cmd-new-project.tooltip")),
+            C::OpenProject => (File, 0, t!("cmd-open-project"), key(Key::O), Nothing, ""),
+            C::OpenSample => (File, 0, t!("cmd-open-sample"), None, Nothing, ""),
+            C::OpenQualCoder => (File, 0, t!("cmd-open-qual-coder"), None, Nothing, t!("cmd-open-qual-coder.tooltip")),
+            C::OpenRefiProject => (File, 0, t!("cmd-open-refi-project"), None, Nothing, t!("cmd-open-refi-project.tooltip")),
+            C::ImportFiles => (File, 1, t!("cmd-import-files"), key(Key::I), OpenProject, t!("cmd-import-files.tooltip")),
+            C::ImportCodebook => (File, 1, t!("cmd-import-codebook"), None, OpenProject, t!("cmd-import-codebook.tooltip")),
+            C::ImportFolder => (File, 1, t!("cmd-import-folder"), None, OpenProject, ""),
+            C::MergeProject => (File, 1, t!("cmd-merge-project"), None, OpenProject, t!("cmd-merge-project.tooltip")),
+            C::ExportCodebook => (File, 2, t!("cmd-export-codebook"), None, OpenProject, t!("cmd-export-codebook.tooltip")),
+            C::ExportCaseReport => (File, 2, t!("cmd-export-case-report"), None, OpenProject, t!("cmd-export-case-report.tooltip")),
+            C::ExportQdpx => (File, 2, t!("cmd-export-qdpx"), None, OpenProject, t!("cmd-export-qdpx.tooltip")),
+            C::ExportQdc => (File, 2, t!("cmd-export-qdc"), None, OpenProject, t!("cmd-export-qdc.tooltip")),
+            C::SaveCopy => (File, 2, t!("cmd-save-copy"), shift_key(Key::S), OpenProject, t!("cmd-save-copy.tooltip")),
+            C::ExportExcerpts => (File, 2, t!("cmd-export-excerpts"), None, OpenProject, t!("cmd-export-excerpts.tooltip")),
+            C::CloseProject => (File, 2, t!("cmd-close-project"), None, OpenProject, ""),
+            C::Quit => (File, 2, t!("cmd-quit"), None, Nothing, ""),
+            C::Participants => (Project, 0, t!("cmd-participants"), None, OpenProject, ""),
+            C::Cases => (Project, 0, t!("cmd-cases"), None, OpenProject, ""),
+            C::Attributes => (Project, 0, t!("cmd-attributes"), None, OpenProject, ""),
+            C::Memos => (Project, 0, t!("cmd-memos"), shift_key(Key::M), OpenProject, ""),
+            C::NewProjectMemo => (Project, 0, t!("cmd-new-project-memo"), None, OpenProject, ""),
+            C::Pseudonyms => (Project, 1, t!("cmd-pseudonyms"), None, OpenProject, t!("cmd-pseudonyms.tooltip")),
+            C::ExportLog => (Project, 1, t!("cmd-export-log"), None, OpenProject, t!("cmd-export-log.tooltip")),
+            C::ChangeCoder => (Project, 2, t!("cmd-change-coder"), None, Nothing, t!("cmd-change-coder.tooltip")),
+            C::ThemeSystem => (View, 0, t!("cmd-theme-system"), None, Nothing, ""),
+            C::ThemeLight => (View, 0, t!("cmd-theme-light"), None, Nothing, ""),
+            C::ThemeDark => (View, 0, t!("cmd-theme-dark"), None, Nothing, ""),
+            C::CommandPalette => (View, 1, t!("cmd-command-palette"), shift_key(Key::P), Nothing, t!("cmd-command-palette.tooltip")),
+            C::Team => (View, 2, t!("cmd-team"), None, OpenProject, t!("cmd-team.tooltip")),
+            C::LeaveBlind => (View, 2, t!("cmd-leave-blind"), None, Blind, t!("cmd-leave-blind.tooltip")),
+            C::Undo => (Edit, 0, t!("cmd-undo"), key(Key::Z), UndoStep, ""),
+            C::Redo => (Edit, 0, t!("cmd-redo"), shift_key(Key::Z), RedoStep, ""),
+            C::FindInDocument => (Edit, 1, t!("cmd-find-in-document"), key(Key::F), OpenDocument, ""),
+            C::SearchProject => (Edit, 1, t!("cmd-search-project"), shift_key(Key::F), OpenProject, t!("cmd-search-project.tooltip")),
             C::Analysis(kind) => (Analysis, 0, kind.menu_label(), Some(kind.shortcut()), OpenProject, ""),
-            C::BackToDocument => (Analysis, 1, "Back to the document", shift_key(Key::D), AnalysisInFront, ""),
+            // Each language is named in itself, whatever the window's language.
+            C::Language(lang) => (View, 3, lang.native_name(), None, Nothing, t!("menu-language.tooltip")),
+            C::BackToDocument => (Analysis, 1, t!("cmd-back-to-document"), shift_key(Key::D), AnalysisInFront, ""),
         };
         Spec { label, menu, group, shortcut, tooltip, needs }
     }
@@ -180,6 +184,7 @@ impl Command {
             C::ExportCaseReport, C::ExportQdpx, C::ExportQdc, C::SaveCopy, C::CloseProject, C::Quit,
             C::Participants, C::Cases, C::Attributes, C::Memos, C::NewProjectMemo, C::Pseudonyms, C::ExportLog, C::ChangeCoder,
             C::ThemeSystem, C::ThemeLight, C::ThemeDark, C::CommandPalette, C::Team, C::LeaveBlind,
+            C::Language(Lang::En), C::Language(Lang::Es), C::Language(Lang::Nl),
             C::Undo, C::Redo, C::FindInDocument, C::SearchProject,
         ];
         all.extend(AnalysisKind::ALL.map(C::Analysis));
@@ -191,7 +196,8 @@ impl Command {
     /// commands of one submenu are drawn together.
     pub fn submenu(self) -> Option<&'static str> {
         match self {
-            Command::ExportExcerpts | Command::ExportCodebook | Command::ExportCaseReport | Command::ExportQdpx | Command::ExportQdc => Some("Export"),
+            Command::ExportExcerpts | Command::ExportCodebook | Command::ExportCaseReport | Command::ExportQdpx | Command::ExportQdc => Some(t!("menu-export")),
+            Command::Language(_) => Some(t!("menu-language")),
             _ => None,
         }
     }
@@ -243,6 +249,7 @@ impl Command {
     /// For the theme commands: whether their theme is the one in use (the menu shows a radio).
     fn checked(self, app: &ThicketApp) -> Option<bool> {
         let theme = match self {
+            Command::Language(lang) => return Some(crate::i18n::language() == lang),
             Command::ThemeSystem => Theme::System,
             Command::ThemeLight => Theme::Light,
             Command::ThemeDark => Theme::Dark,
@@ -297,6 +304,7 @@ pub(super) fn run(app: &mut ThicketApp, command: Command) {
         Command::FindInDocument => return app.find.open(),
         Command::SearchProject => return app.project_search.open(),
         Command::BackToDocument => return app.analysis.show_document(),
+        Command::Language(lang) => return app.set_language(lang),
     };
     app.apply(then);
 }
