@@ -152,6 +152,11 @@ fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
+/// Asks for what `purpose` needs (from the File menu: encrypt, change or remove).
+pub(crate) fn ask(app: &mut ThicketApp, purpose: Purpose) {
+    app.passphrase_dialog = Some(PassphraseDialog::new(purpose));
+}
+
 /// Draws the dialog while it is up and acts on the answer.
 pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     let Some(dialog) = &mut app.passphrase_dialog else { return };
