@@ -28,7 +28,7 @@ use thicket_core::export::svg::{Chart, ChartSize, write_chart_svg};
 use thicket_core::export::{Pseudonymise, Sheet, analysis_tables as tables, charts};
 use thicket_core::error::{Ending, Error, IoOp, Result};
 use thicket_core::model::*;
-use thicket_core::project::{Project, Segment, SegmentFilter};
+use thicket_core::project::{Segment, SegmentFilter};
 
 /// Filters shared by the analysis commands: an analysis sees only the codings that pass them.
 #[derive(Debug, Clone, Default, Args, Serialize)]

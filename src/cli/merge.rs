@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::output::{Format, emit};
 use thicket_core::error::{Ending, Error, Result};
-use thicket_core::project::{ConflictRule, MergeOptions, MergeReport, MergeSource, Project};
+use thicket_core::project::{ConflictRule, MergeOptions, MergeReport};
 
 pub(super) fn run(into: &Path, from: &[PathBuf], on_conflict: Option<&str>, dry_run: bool, format: &str) -> Result<Ending> {
     let format = Format::parse(format)?;

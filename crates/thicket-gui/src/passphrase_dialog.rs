@@ -85,7 +85,7 @@ impl PassphraseDialog {
             Purpose::Change => (t!("passphrase-change-title"), t!("passphrase-change-body", file = file), t!("passphrase-change")),
             Purpose::Remove => (t!("passphrase-remove-title"), t!("passphrase-remove-body", file = file), t!("passphrase-remove")),
         };
-        egui::Modal::new(egui::Id::new("passphrase_dialog")).show(ctx, |ui| {
+        egui::Modal::new(egui::Id::unique("passphrase_dialog")).show(ctx, |ui| {
             ui.set_width(420.0);
             ui.heading(title);
             ui.label(body);
