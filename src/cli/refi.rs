@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::output::{Format, say};
 use thicket_core::error::{Ending, Error, Result};
 use thicket_core::project::refi::{RefiImportReport, create_from_qdpx};
-use thicket_core::project::{Project, default_coder};
+use thicket_core::project::default_coder;
 
 /// The REFI-QDA kind of a path, by extension.
 pub(super) fn refi_kind(path: &Path) -> Option<&'static str> {
