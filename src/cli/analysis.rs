@@ -28,7 +28,7 @@ use thicket_core::export::svg::{Chart, ChartSize, write_chart_svg};
 use thicket_core::export::{Pseudonymise, Sheet, analysis_tables as tables, charts};
 use thicket_core::error::{Ending, Error, IoOp, Result};
 use thicket_core::model::*;
-use thicket_core::project::{Project, Segment, SegmentFilter};
+use thicket_core::project::{Segment, SegmentFilter};
 
 /// Filters shared by the analysis commands: an analysis sees only the codings that pass them.
 #[derive(Debug, Clone, Default, Args, Serialize)]
@@ -303,7 +303,7 @@ fn render<J: Serialize, A: Serialize>(report: Report<J>, output: &OutputArgs, ma
     let mut json = serde_json::to_value(&json).map_err(|e| Error::internal(format!("cannot write JSON: {e}")))?;
     let mut project = None;
     if output.pseudonymise || output.out.is_some() {
-        let p = Project::open(made.project)?;
+        let p = super::passphrase::open_project(made.project)?;
         let map = export_map(&p, output.pseudonymise)?;
         if let Some(map) = &map {
             sheets.pseudonymise(map);
@@ -409,7 +409,7 @@ fn r4(x: f64) -> f64 {
 
 /// Opens the project and loads what an analysis needs, narrowed to the filters.
 fn load(project: &Path, speakers: bool, texts: bool, scope: &ScopeArgs) -> Result<AnalysisData> {
-    let p = Project::open(project)?;
+    let p = super::passphrase::open_project(project)?;
     let checked = scope.scope()?;
     let roles = p.roles()?;
     for r in &scope.roles {
@@ -572,7 +572,7 @@ pub struct SegmentScope {
 /// `thicket segments --query EXPR`: the segments the expression retrieves, among the codings
 /// that pass the filters.
 pub fn query_segments(project: &Path, query: &str, scope: SegmentScope) -> Result<Vec<Segment>> {
-    let p = Project::open(project)?;
+    let p = super::passphrase::open_project(project)?;
     let q = analysis::parse_query(query, &p.codebook()?)?;
     let roles = p.roles()?;
     for r in &scope.roles {

@@ -9,7 +9,7 @@ use super::BackupCommand;
 use super::output::{Format, Table, print, say};
 use thicket_core::error::{Ending, Error, Result};
 use thicket_core::model::{AuditEntityKind, AuditFilter};
-use thicket_core::project::{BACKUP_KEEP, BackupInfo, Project, backup_folder, list_backups, restore_backup};
+use thicket_core::project::{BACKUP_KEEP, BackupInfo, backup_folder, list_backups, restore_backup};
 
 fn size(bytes: u64) -> String {
     match bytes {
@@ -40,7 +40,7 @@ pub fn run(project: &Path, command: BackupCommand) -> Result<Ending> {
             let mut table = Table::new(vec!["file", "taken", "size", "sources", "codes", "codings", "memos"]);
             let mut rows = Vec::new();
             let mut bad = false;
-            for found in list_backups(&folder)? {
+            for found in list_backups(&folder, super::passphrase::key_for(project)?.as_ref())? {
                 match found {
                     Ok(i) => {
                         let name = i.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -58,7 +58,7 @@ pub fn run(project: &Path, command: BackupCommand) -> Result<Ending> {
             Ok(if bad { Ending::Problems } else { Ending::Success })
         }
         BackupCommand::Make { folder, keep } => {
-            let p = Project::open(project)?;
+            let p = super::passphrase::open_project(project)?;
             let info = p.make_backup(folder.as_deref(), keep.unwrap_or(BACKUP_KEEP))?;
             p.close()?;
             say!(
@@ -78,7 +78,7 @@ pub fn run(project: &Path, command: BackupCommand) -> Result<Ending> {
             if !snapshot.is_file() {
                 return Err(Error::not_found(format!("no backup \"{}\"", snapshot.display())));
             }
-            let info = restore_backup(&snapshot, &to)?;
+            let info = restore_backup(&snapshot, &to, super::passphrase::key_for(project)?.as_ref())?;
             say!(
                 "restored {} into {} ({} sources, {} codes, {} codings, {} memos); {} was not changed",
                 snapshot.display(),
@@ -100,7 +100,7 @@ pub fn log(project: &Path, source: Option<&str>, code: Option<&str>, coder: Opti
     if let Some(s) = &since && !thicket_core::clock::is_valid_date(s.get(..10).unwrap_or(s)) {
         return Err(Error::invalid(format!("--since \"{s}\" is not a date: expected YYYY-MM-DD or an RFC 3339 time")));
     }
-    let p = Project::open_for_reading(project)?;
+    let p = super::passphrase::open_for_reading(project)?;
     let entity = match (source, code) {
         (Some(_), Some(_)) => return Err(Error::invalid("give --source or --code, not both")),
         (Some(name), None) => Some((AuditEntityKind::Source, p.source_named(name)?.id.0)),

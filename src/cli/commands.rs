@@ -18,12 +18,15 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
     let Some(command) = command else { return gui(None) };
     match command {
         Command::Open { project } => gui(Some(&project)),
-        Command::New { project, title } => {
+        Command::New { project, title, encrypt } => {
             let title = title.unwrap_or_else(|| stem(&project));
-            Project::create(&project, &title)?.close()?;
+            super::passphrase::create_project(&project, &title, encrypt)?.close()?;
             say!("created {}", project.display());
             Ok(Ending::Success)
         }
+        Command::Encrypt { project } => super::passphrase::encrypt(&project),
+        Command::Decrypt { project } => super::passphrase::decrypt(&project),
+        Command::Passphrase { project, new_passphrase_file } => super::passphrase::change(&project, new_passphrase_file.as_deref()),
         Command::Sample { project } => {
             let p = thicket_core::sample::write_sample(&project)?;
             let r = p.check()?;
@@ -90,7 +93,7 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
                 speaker_map,
                 speaker_roles,
             };
-            let mut p = Project::open(&project)?;
+            let mut p = super::passphrase::open_project(&project)?;
             let report = p.import_paths(&paths, &options)?;
             // The import is committed: a failure to fold the WAL back (a full disk) loses nothing.
             if let Some(note) = p.close()? {
@@ -132,13 +135,13 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
         Command::ImportQualcoder { project, folder, format } => super::qualcoder::run(&project, &folder, &format),
         Command::List { project, what, format } => {
             let format = Format::parse(&format)?;
-            let p = Project::open(&project)?;
+            let p = super::passphrase::open_project(&project)?;
             list(&p, &what, format)?;
             p.close()?;
             Ok(Ending::Success)
         }
         Command::Case { project, command } => {
-            let mut p = Project::open(&project)?;
+            let mut p = super::passphrase::open_project(&project)?;
             match command {
                 CaseCommand::Add { name, sources, description } => case_add(&mut p, &name, &sources, description)?,
             }
@@ -146,7 +149,7 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
             Ok(Ending::Success)
         }
         Command::Source { project, command: SourceCommand::Set { name, author, no_author: _ } } => {
-            let mut p = Project::open(&project)?;
+            let mut p = super::passphrase::open_project(&project)?;
             let source = p.source_named(&name)?;
             p.perform(Action::SetSourceAuthor { id: source.id, author: author.clone() })?;
             match author.map(|a| a.trim().to_string()).filter(|a| !a.is_empty()) {
@@ -157,7 +160,7 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
             Ok(Ending::Success)
         }
         Command::Participant { project, command } => {
-            let mut p = Project::open(&project)?;
+            let mut p = super::passphrase::open_project(&project)?;
             match command {
                 ParticipantCommand::Set { name, role, cases, rename } => participant_set(&mut p, &name, role, &cases, rename)?,
                 ParticipantCommand::Merge { from, into } => {
@@ -172,7 +175,7 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
             Ok(Ending::Success)
         }
         Command::Code { project, command } => {
-            let mut p = Project::open(&project)?;
+            let mut p = super::passphrase::open_project(&project)?;
             match command {
                 CodeCommand::Add { path, color, description } => code_add(&mut p, &path, color, description)?,
                 CodeCommand::Apply { code, source, range, coder } => code_apply(&mut p, &code, &source, &range, coder)?,
@@ -187,19 +190,19 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
         Command::Backup { project, command } => super::backup::run(&project, command),
         Command::Log { project, source, code, coder, since, format } => super::backup::log(&project, source.as_deref(), code.as_deref(), coder, since, &format),
         Command::Coder { project, command } => {
-            let mut p = Project::open(&project)?;
+            let mut p = super::passphrase::open_project(&project)?;
             super::coders::run(&mut p, command)?;
             p.close()?;
             Ok(Ending::Success)
         }
         Command::Memo { project, command } => {
-            let mut p = Project::open(&project)?;
+            let mut p = super::passphrase::open_project(&project)?;
             super::memos::run(&mut p, command)?;
             p.close()?;
             Ok(Ending::Success)
         }
         Command::Pseudonym { project, command } => {
-            let mut p = Project::open(&project)?;
+            let mut p = super::passphrase::open_project(&project)?;
             super::pseudonyms::run(&mut p, command)?;
             p.close()?;
             Ok(Ending::Success)
@@ -209,13 +212,13 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
             Ok(Ending::Success)
         }
         Command::Attribute { project, command } => {
-            let mut p = Project::open(&project)?;
+            let mut p = super::passphrase::open_project(&project)?;
             super::attributes::run(&mut p, command)?;
             p.close()?;
             Ok(Ending::Success)
         }
         Command::Coding { project, command } => {
-            let mut p = Project::open(&project)?;
+            let mut p = super::passphrase::open_project(&project)?;
             match command {
                 CodingCommand::Remove { ids } => super::codebook::remove_codings(&mut p, &ids)?,
             }
@@ -245,7 +248,7 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
                 coders,
                 sources,
             };
-            let p = Project::open(&project)?;
+            let p = super::passphrase::open_project(&project)?;
             let segments = p.segments(&filter)?;
             p.close()?;
             let segments = super::analysis::within_dates(segments, from_date, to_date)?;
@@ -267,7 +270,7 @@ pub(super) fn run(command: Option<Command>) -> Result<Ending> {
         Command::Bench { scale, only, seed, workdir, format } => bench(&scale, only, seed, workdir, &format),
         Command::Check { project, format } => {
             let format = Format::parse(&format)?;
-            let p = Project::open(&project)?;
+            let p = super::passphrase::open_project(&project)?;
             let report = p.check()?;
             p.close()?;
             let mut table = Table::new(vec!["check", "result"]);

@@ -216,7 +216,7 @@ fn export_qdpx(project: PathBuf, args: QdpxArgs) -> Result<Ending> {
         return Err(Error::invalid("a .qdpx is a zip archive: give --out FILE.qdpx"));
     }
     let logged = serde_json::to_value(&args).map_err(|e| Error::internal(format!("cannot record the options: {e}")))?;
-    let mut p = Project::open(&project)?;
+    let mut p = super::passphrase::open_project(&project)?;
     let map = export_map(&p, args.pseudonymise)?;
     let options = QdpxOptions { positions, map: map.as_ref() };
     let (bytes, _) = qdpx_bytes(&p, &options, &mut |_, _| true)?;
@@ -228,7 +228,7 @@ fn export_qdpx(project: PathBuf, args: QdpxArgs) -> Result<Ending> {
 
 fn export_qdc(project: PathBuf, args: QdcArgs) -> Result<Ending> {
     let logged = serde_json::to_value(&args).map_err(|e| Error::internal(format!("cannot record the options: {e}")))?;
-    let p = Project::open(&project)?;
+    let p = super::passphrase::open_project(&project)?;
     let map = export_map(&p, args.pseudonymise)?;
     let bytes = qdc_bytes(&p, map.as_ref())?;
     write_logged(p, map.as_ref(), "qdc", &bytes, &args.out, logged)
@@ -242,7 +242,7 @@ fn export_codebook(project: PathBuf, args: CodebookArgs) -> Result<Ending> {
     options.chosen = args.anchor.iter().map(|a| CodebookOptions::parse_anchor(a)).collect::<Result<_>>()?;
     options.citation = CitationTemplate::preset_or_parse(&args.citation)?;
     let logged = serde_json::to_value(&args).map_err(|e| Error::internal(format!("cannot record the options: {e}")))?;
-    let p = Project::open(&project)?;
+    let p = super::passphrase::open_project(&project)?;
     let map = export_map(&p, args.pseudonymise)?;
     options.title = match args.title {
         Some(t) => t,
@@ -274,7 +274,7 @@ fn export_case_report(project: PathBuf, args: CaseReportArgs) -> Result<Ending> 
     options.cases = args.cases;
     options.excerpts = ExcerptPick { codes, per_code };
     options.citation = CitationTemplate::preset_or_parse(&args.citation)?;
-    let p = Project::open(&project)?;
+    let p = super::passphrase::open_project(&project)?;
     let map = export_map(&p, args.pseudonymise)?;
     options.title = match args.title {
         Some(t) => t,
@@ -356,7 +356,7 @@ fn export_excerpts(project: PathBuf, args: ExcerptsArgs) -> Result<Ending> {
         from_date: args.scope.from_date,
         to_date: args.scope.to_date,
     };
-    let mut p = Project::open(&project)?;
+    let mut p = super::passphrase::open_project(&project)?;
     let map = export_map(&p, args.pseudonymise)?;
     options.title = match args.title {
         Some(t) => t,

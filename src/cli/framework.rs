@@ -103,7 +103,7 @@ pub fn run(project: PathBuf, command: FrameworkCommand) -> Result<Ending> {
             return Err(Error::invalid("--format xlsx writes a file: give --out FILE.xlsx"));
         }
     }
-    let mut p = Project::open(&project)?;
+    let mut p = super::passphrase::open_project(&project)?;
     match command {
         FrameworkCommand::List { format } => list(&p, Format::parse(&format)?)?,
         FrameworkCommand::Create { name, codes, cases } => {

@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::output::{Format, emit};
 use thicket_core::error::{Ending, Error, Result};
-use thicket_core::project::{ConflictRule, MergeOptions, MergeReport, MergeSource, Project};
+use thicket_core::project::{ConflictRule, MergeOptions, MergeReport};
 
 pub(super) fn run(into: &Path, from: &[PathBuf], on_conflict: Option<&str>, dry_run: bool, format: &str) -> Result<Ending> {
     let format = Format::parse(format)?;
@@ -20,8 +20,8 @@ pub(super) fn run(into: &Path, from: &[PathBuf], on_conflict: Option<&str>, dry_
     let rule = on_conflict
         .map(|r| ConflictRule::parse(r).ok_or_else(|| Error::invalid(format!("unknown --on-conflict \"{r}\": expected into, from or both"))))
         .transpose()?;
-    let sources = from.iter().map(|p| MergeSource::open(p)).collect::<Result<Vec<_>>>()?;
-    let mut project = Project::open(into)?;
+    let sources = from.iter().map(|p| super::passphrase::open_merge_source(p)).collect::<Result<Vec<_>>>()?;
+    let mut project = super::passphrase::open_project(into)?;
     let outcome = project.merge(&sources, MergeOptions { rule, dry_run }, &mut |_, _| true)?;
     project.close()?;
     let unresolved = outcome.unresolved();

@@ -16,6 +16,7 @@ mod framework;
 mod memos;
 mod merge;
 mod output;
+mod passphrase;
 mod pseudonyms;
 mod qualcoder;
 mod refi;
@@ -68,6 +69,10 @@ pub struct Cli {
     /// or carriage return (which a spreadsheet would run as a formula). For programs, not spreadsheets.
     #[arg(long, global = true)]
     pub raw: bool,
+    /// Read the passphrase of an encrypted project from FILE (its first line; a trailing
+    /// newline is ignored). Without it: $THICKET_PASSPHRASE, else a prompt when stdin is a terminal.
+    #[arg(long = "passphrase-file", value_name = "FILE", global = true)]
+    pub passphrase_file: Option<PathBuf>,
 }
 
 /// The subcommands. Names and flags are stable once shipped.
@@ -101,6 +106,23 @@ pub enum Command {
         project: PathBuf,
         #[arg(long)]
         title: Option<String>,
+        /// Encrypt the new project with a passphrase (--passphrase-file, $THICKET_PASSPHRASE or
+        /// typed twice at a terminal). A lost passphrase cannot be recovered.
+        #[arg(long)]
+        encrypt: bool,
+    },
+    /// Encrypt a plain project with a passphrase (--passphrase-file, $THICKET_PASSPHRASE or typed
+    /// twice at a terminal). The file is rewritten and replaced once checked. A lost passphrase
+    /// cannot be recovered: without it the project cannot be opened.
+    Encrypt { project: PathBuf },
+    /// Remove the encryption of a project (its passphrase as for any command).
+    Decrypt { project: PathBuf },
+    /// Change the passphrase of an encrypted project: the current one as for any command, the new
+    /// one from --new-passphrase-file, $THICKET_NEW_PASSPHRASE or typed twice at a terminal.
+    Passphrase {
+        project: PathBuf,
+        #[arg(long = "new-passphrase-file", value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
     },
     /// Write the bundled sample study (three families, a focus group, two coders) to PROJECT.
     Sample { project: PathBuf },
@@ -608,6 +630,7 @@ pub fn main() -> ExitCode {
     let ending = match parsed {
         Ok(cli) => {
             thicket_core::export::csv::set_raw(cli.raw);
+            passphrase::set_file(cli.passphrase_file.clone());
             run(cli.command, project.as_deref())
         }
         Err(e) => {

@@ -158,7 +158,7 @@ fn preview(p: &Project, only: &[String], summary: bool, format: Format) -> Resul
 /// `thicket export-log PROJECT`: every export recorded, oldest first.
 pub fn export_log(project: &Path, format: &str) -> Result<()> {
     let format = Format::parse(format)?;
-    let p = Project::open(project)?;
+    let p = super::passphrase::open_project(project)?;
     let log = p.export_log()?;
     p.close()?;
     let mut table = Table::new(vec!["made_at", "kind", "file", "pseudonymised", "map", "options"]);

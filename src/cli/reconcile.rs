@@ -70,7 +70,7 @@ pub fn run(args: ReconcileArgs) -> Result<Ending> {
         }
         ReconcileCommand::Apply { .. } | ReconcileCommand::Agreed { .. } => QueueOrder::Text,
     };
-    let mut p = Project::open(&args.project)?;
+    let mut p = super::passphrase::open_project(&args.project)?;
     let scope = scope(&p, &args)?;
     let queue = p.reconcile_queue(&scope, order)?;
     match args.command {

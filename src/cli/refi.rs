@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::output::{Format, say};
 use thicket_core::error::{Ending, Error, Result};
 use thicket_core::project::refi::{RefiImportReport, create_from_qdpx};
-use thicket_core::project::{Project, default_coder};
+use thicket_core::project::default_coder;
 
 /// The REFI-QDA kind of a path, by extension.
 pub(super) fn refi_kind(path: &Path) -> Option<&'static str> {
@@ -44,7 +44,7 @@ pub(super) fn import(project: &Path, paths: &[PathBuf], format: &str) -> Result<
         _ => {
             let format = Format::parse(format)?;
             let bytes = std::fs::read(path).map_err(|e| Error::not_found(format!("cannot read \"{}\": {e}", path.display())))?;
-            let mut p = Project::open(project)?;
+            let mut p = super::passphrase::open_project(project)?;
             let report = p.import_codebook(&bytes, &path.display().to_string(), &default_coder())?;
             p.close()?;
             print_report(format, &report, &format!("merged the codebook into {}", project.display()))?;

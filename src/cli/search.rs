@@ -133,7 +133,7 @@ pub(super) fn search(args: SearchArgs) -> Result<Ending> {
         SearchPattern::plain(&args.pattern, args.whole_word)
     };
     let pattern = pattern.with_folding(args.folding.folding(args.regex)?);
-    let p = Project::open(&args.project)?;
+    let p = super::passphrase::open_project(&args.project)?;
     let sources = source_ids(&p, &args.sources)?;
     let results = p.search(&pattern, &SearchScope { sources, limit: args.limit })?;
     p.close()?;
@@ -184,7 +184,7 @@ pub(super) fn autocode(args: AutocodeArgs) -> Result<Ending> {
         (None, None) => return Err(Error::invalid("say what to code: --pattern REGEX or --plain TEXT")),
     };
     let pattern = pattern.with_folding(args.folding.folding(args.pattern.is_some())?);
-    let mut p = Project::open(&args.project)?;
+    let mut p = super::passphrase::open_project(&args.project)?;
     let code = p.code_at(&args.code)?;
     let sources = source_ids(&p, &args.sources)?;
     let coder_name = args.coder.clone().unwrap_or_else(default_coder);

@@ -32,6 +32,8 @@ pub enum ErrorKind {
     /// Another Thicket window or process was writing the project for longer than the wait
     /// allows (`store::busy_timeout`); nothing was changed, and trying again may succeed.
     Locked,
+    /// The project is encrypted and no passphrase, or a wrong one, was given; it was not changed.
+    Passphrase,
     /// A file or folder could not be read, written or created (the error keeps its path), or
     /// the output could not be written.
     Io,
@@ -203,6 +205,7 @@ impl Ending {
                 | ErrorKind::Damaged
                 | ErrorKind::NewerVersion
                 | ErrorKind::Locked
+                | ErrorKind::Passphrase
                 | ErrorKind::Io
                 | ErrorKind::Unavailable
                 | ErrorKind::Cancelled => 1,

@@ -173,6 +173,8 @@ pub struct ThicketApp {
     pub(super) navigator: super::panels::NavigatorState,
     /// "Who is coding?", while asked (first start, a new project, "Change coder…").
     pub(super) coder_prompt: Option<super::coder_prompt::CoderPrompt>,
+    /// The passphrase of an encrypted project being opened, or a new one, while asked.
+    pub(super) passphrase_dialog: Option<super::passphrase_dialog::PassphraseDialog>,
     /// "Remove this coding and its memo?", while asked.
     pub(super) removal: Option<super::coding_removal::RemovalQuestion>,
     pub(super) palette: super::commands::palette::CommandPalette,
@@ -247,6 +249,7 @@ impl ThicketApp {
             summary_loader: None,
             navigator: Default::default(),
             coder_prompt,
+            passphrase_dialog: None,
             removal: None,
             palette: Default::default(),
             side_panels,
@@ -439,15 +442,14 @@ impl ThicketApp {
 
     fn open(&mut self, path: &Path) {
         self.close();
+        // An encrypted project is opened by the passphrase dialog, once it has the passphrase.
+        if thicket_core::store::looks_encrypted(path) {
+            let purpose = super::passphrase_dialog::Purpose::Open(path.to_owned());
+            self.passphrase_dialog = Some(super::passphrase_dialog::PassphraseDialog::new(purpose));
+            return;
+        }
         match Project::open(path) {
-            Ok(p) => {
-                self.prefs.remember(path);
-                self.prefs.save(self.prefs_path.as_deref());
-                self.codebook.quick = self.prefs.quick_keys.get(&canonical(path)).copied().unwrap_or_default();
-                self.project = Some(p);
-                self.start_check();
-                self.select_first_source();
-            }
+            Ok(p) => self.opened(path, p),
             Err(e) => self.errors.push(e.to_string()),
         }
     }
@@ -514,6 +516,16 @@ impl ThicketApp {
         self.generation += 1;
         self.pseudonyms.forget();
         self.reload_document();
+    }
+
+    /// Shows `project`, just opened from `path`.
+    pub(super) fn opened(&mut self, path: &Path, project: Project) {
+        self.prefs.remember(path);
+        self.prefs.save(self.prefs_path.as_deref());
+        self.codebook.quick = self.prefs.quick_keys.get(&canonical(path)).copied().unwrap_or_default();
+        self.project = Some(project);
+        self.start_check();
+        self.select_first_source();
     }
 
     /// Acts on what the codebook panel asked for.
@@ -1001,13 +1013,14 @@ impl ThicketApp {
 
     /// Whether a dialog that holds the keyboard is up (the window's shortcuts wait).
     pub(super) fn dialog_open(&self) -> bool {
-        self.coder_prompt.is_some() || self.removal.is_some() || self.palette.is_open() || self.qualcoder.is_open()
+        self.coder_prompt.is_some() || self.passphrase_dialog.is_some() || self.removal.is_some() || self.palette.is_open() || self.qualcoder.is_open()
     }
 
     /// The small dialogs over the window: who is coding, removing a coding with a memo, the
     /// command palette.
     fn dialogs(&mut self, ctx: &egui::Context) {
         super::coder_prompt::show(self, ctx);
+        super::passphrase_dialog::show(self, ctx);
         super::coding_removal::show(self, ctx);
         super::commands::palette::show(self, ctx);
         super::accessibility::keys_window(ctx);

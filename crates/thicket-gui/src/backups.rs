@@ -32,7 +32,7 @@ impl BackupsDialog {
 pub(super) fn open(app: &mut ThicketApp) {
     let Some(p) = &app.project else { return };
     let folder = backup_folder(p.path());
-    let listed = match list_backups(&folder) {
+    let listed = match list_backups(&folder, p.passphrase()) {
         Ok(l) => l.into_iter().map(|r| r.map_err(|(path, e)| (path, e.to_string()))).collect(),
         Err(e) => return app.errors.push(e.to_string()),
     };
@@ -48,6 +48,8 @@ fn size(bytes: u64) -> String {
 pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     let Some(project) = &app.project else { return };
     let folder = project.path().parent().map(PathBuf::from).unwrap_or_default();
+    // An encrypted project's snapshots are encrypted with its passphrase, and so is the restored file.
+    let key = project.passphrase().cloned();
     let d = &mut app.backups;
     if !d.open {
         return;
@@ -97,7 +99,7 @@ pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
                 name.push_str(".thicket");
             }
             let to = folder.join(name);
-            match restore_backup(&b.path, &to) {
+            match restore_backup(&b.path, &to, key.as_ref()) {
                 Ok(_) => {
                     d.restored = Some(to);
                     d.problem = None;

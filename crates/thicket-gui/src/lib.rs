@@ -31,6 +31,7 @@ mod memo_editor;
 pub mod merge_dialog;
 pub mod memos;
 mod participants;
+mod passphrase_dialog;
 mod retrieval;
 mod panels;
 pub mod phases;

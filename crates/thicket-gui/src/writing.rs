@@ -101,9 +101,12 @@ impl Writing {
                 Write::Redo => project.redo_observed(&mut observe).map(drop),
                 Write::Task(_, task) => task(&mut project, cancel),
                 Write::Merge { from, options, outcome } => {
+                    // An encrypted FROM is opened with this project's passphrase (a team's projects
+                    // usually share one); another passphrase is refused, naming the file.
+                    let key = project.passphrase().cloned();
                     let merged = from
                         .iter()
-                        .map(|p| thicket_core::project::MergeSource::open(p))
+                        .map(|p| thicket_core::project::MergeSource::open_keyed(p, key.as_ref()))
                         .collect::<Result<Vec<_>>>()
                         .and_then(|sources| project.merge(&sources, options, &mut observe));
                     let cancelled = matches!(&merged, Err(e) if e.kind() == ErrorKind::Cancelled);

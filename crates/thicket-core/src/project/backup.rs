@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Project;
 use crate::error::{Error, IoOp, Result};
-use crate::store::CountedTable;
+use crate::store::{CountedTable, Passphrase};
 
 /// Minutes of work between two snapshots in the window (only when something changed).
 pub const BACKUP_EVERY_MINUTES: u64 = 10;
@@ -95,12 +95,13 @@ fn snapshot_files_ordered(folder: &Path) -> Result<Vec<(String, u32, PathBuf)>> 
     Ok(found)
 }
 
-/// A snapshot's details, read from the snapshot (opened for reading only).
-pub fn backup_info(path: &Path) -> Result<BackupInfo> {
+/// A snapshot's details, read from the snapshot (opened for reading only; an encrypted one
+/// with `key`, the passphrase it was taken under).
+pub fn backup_info(path: &Path, key: Option<&Passphrase>) -> Result<BackupInfo> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let taken_at = taken_at(&name).unwrap_or_default();
     let bytes = std::fs::metadata(path).map_err(|e| Error::io(IoOp::Read, path, e))?.len();
-    let p = Project::open_for_reading(path)?;
+    let p = Project::open_for_reading_keyed(path, key)?;
     let r = p.store.read();
     Ok(BackupInfo {
         path: path.to_owned(),
@@ -114,9 +115,10 @@ pub fn backup_info(path: &Path) -> Result<BackupInfo> {
 }
 
 /// The snapshots of `folder`, newest first, with their counts. A snapshot that cannot be read
-/// is listed by `Err` in its place, so one bad file never hides the others.
-pub fn list_backups(folder: &Path) -> Result<Vec<std::result::Result<BackupInfo, (PathBuf, Error)>>> {
-    Ok(snapshot_files(folder)?.into_iter().map(|(_, p)| backup_info(&p).map_err(|e| (p, e))).collect())
+/// is listed by `Err` in its place, so one bad file never hides the others. `key` opens the
+/// snapshots of an encrypted project (plain ones open without it).
+pub fn list_backups(folder: &Path, key: Option<&Passphrase>) -> Result<Vec<std::result::Result<BackupInfo, (PathBuf, Error)>>> {
+    Ok(snapshot_files(folder)?.into_iter().map(|(_, p)| backup_info(&p, key).map_err(|e| (p, e))).collect())
 }
 
 /// Deletes the snapshots of `folder` beyond the newest `keep`, except the newest of each of the
@@ -173,20 +175,21 @@ impl Project {
         }
         self.store.snapshot_to(&path)?;
         rotate_backups(&folder, keep.max(1), &now)?;
-        backup_info(&path)
+        backup_info(&path, self.passphrase())
     }
 }
 
 /// Writes the snapshot `snapshot` to the new file `to` (refused if it exists), through the same
-/// checked copy as every other copy. The open project, if any, is not touched.
-pub fn restore_backup(snapshot: &Path, to: &Path) -> Result<BackupInfo> {
+/// checked copy as every other copy. The open project, if any, is not touched. An encrypted
+/// snapshot needs `key` and is restored encrypted with it.
+pub fn restore_backup(snapshot: &Path, to: &Path, key: Option<&Passphrase>) -> Result<BackupInfo> {
     if to.exists() {
         return Err(Error::from(crate::store::StoreError::AlreadyExists { path: to.to_owned() }));
     }
-    let source = Project::open_for_reading(snapshot)?;
+    let source = Project::open_for_reading_keyed(snapshot, key)?;
     source.store.snapshot_to(to)?;
     drop(source);
-    let mut info = backup_info(to)?;
+    let mut info = backup_info(to, key)?;
     info.taken_at = taken_at(&snapshot.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()).unwrap_or_default();
     Ok(info)
 }
@@ -225,10 +228,10 @@ mod snapshot_tests {
         assert!(info.path.starts_with(dir.path().join("study.thicket-backups")));
         // Restored into a new file, it opens as a project with the same content.
         let copy = dir.path().join("restored.thicket");
-        restore_backup(&info.path, &copy).unwrap();
+        restore_backup(&info.path, &copy, None).unwrap();
         let r = Project::open(&copy).unwrap();
         assert_eq!(r.sources().unwrap().len(), 1);
-        assert!(restore_backup(&info.path, &copy).is_err(), "never over an existing file");
+        assert!(restore_backup(&info.path, &copy, None).is_err(), "never over an existing file");
         // No temporary file is left beside the snapshots.
         let names: Vec<String> = std::fs::read_dir(info.path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
         assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");

@@ -93,6 +93,55 @@ impl Project {
         Project { store, undo: Vec::new(), redo: Vec::new(), cleared_unreported: false, actor: default_coder() }
     }
 
+    /// Creates a new project file encrypted with `key` (docs/integrity.md, "Encryption at rest").
+    pub fn create_encrypted(path: &Path, title: &str, key: &crate::store::Passphrase) -> Result<Project> {
+        Ok(Project::with_store(Store::create_keyed(path, title, Some(key))?))
+    }
+
+    /// `open`, with the passphrase of an encrypted project (a plain project does not need it).
+    pub fn open_keyed(path: &Path, key: Option<&crate::store::Passphrase>) -> Result<Project> {
+        Ok(Project::with_store(Store::open_keyed(path, key)?))
+    }
+
+    /// `open_for_reading`, with the passphrase of an encrypted project.
+    pub fn open_for_reading_keyed(path: &Path, key: Option<&crate::store::Passphrase>) -> Result<Project> {
+        Ok(Project::with_store(Store::open_for_reading_keyed(path, key)?))
+    }
+
+    /// The passphrase of an encrypted project (to list and restore its backups), else `None`.
+    pub fn passphrase(&self) -> Option<&crate::store::Passphrase> {
+        self.store.passphrase()
+    }
+
+    /// Whether the project file is encrypted.
+    pub fn is_encrypted(&self) -> bool {
+        self.store.is_encrypted()
+    }
+
+    /// Encrypts the project with `to`, changes its passphrase to `to`, or (`None`) removes its
+    /// encryption, replacing the file atomically once the new one is checked (see
+    /// `Store::set_encryption`). The undo history stays: the rows are the same.
+    /// The change is recorded in the audit trail of the converted file (kind `Encrypt`,
+    /// `ChangePassphrase` or `Decrypt`), never the passphrase itself.
+    pub fn set_encryption(&mut self, to: Option<&crate::store::Passphrase>) -> Result<()> {
+        let (kind, summary) = match (self.is_encrypted(), to.is_some()) {
+            (false, true) => ("Encrypt", "Encrypt the project"),
+            (true, true) => ("ChangePassphrase", "Change the passphrase"),
+            (true, false) => ("Decrypt", "Remove the encryption"),
+            (false, false) => return Ok(()),
+        };
+        self.store.set_encryption(to)?;
+        let entry = NewAuditEntry {
+            at: crate::clock::now_rfc3339(),
+            coder: self.actor.clone(),
+            kind: kind.into(),
+            summary: summary.into(),
+            counts: String::new(),
+            entities: Vec::new(),
+        };
+        Ok(self.store.write(|w| w.append_audit(&entry).map(|_| ()))?)
+    }
+
     /// Closes the project, leaving a single file on disk. A note comes back when that last
     /// step failed (a full disk): nothing is lost, the committed changes wait in the `-wal` file.
     pub fn close(self) -> Result<Option<String>> {

@@ -65,6 +65,13 @@ impl VersionWatch {
         moved
     }
 
+    /// Takes `now` as the known state without counting a change (a store reopened by this
+    /// process on a file it just wrote itself: see `Store::set_encryption`).
+    pub(super) fn settle(&self, now: i64) {
+        self.known.set(Some(now));
+        self.changed.set(false);
+    }
+
     /// Whether another process's commit was seen and not yet taken.
     pub(super) fn pending(&self) -> bool {
         self.changed.get()
@@ -161,11 +168,13 @@ impl CheckSlot {
 pub struct BackgroundCheck {
     path: PathBuf,
     slot: Arc<CheckSlot>,
+    /// The passphrase of an encrypted project: the check's own connection needs it too.
+    key: Option<super::Passphrase>,
 }
 
 impl BackgroundCheck {
-    pub(super) fn new(path: &Path, slot: Arc<CheckSlot>) -> Self {
-        BackgroundCheck { path: path.to_owned(), slot }
+    pub(super) fn new(path: &Path, slot: Arc<CheckSlot>, key: Option<super::Passphrase>) -> Self {
+        BackgroundCheck { path: path.to_owned(), slot, key }
     }
 
     /// Runs the check (it reads the whole file once) and leaves the verdict for the store.
@@ -191,6 +200,11 @@ impl BackgroundCheck {
             Ok(conn) => conn,
             Err(e) => return Some(e.to_string()),
         };
+        if let Some(key) = &self.key
+            && let Err(e) = super::cipher::apply_key(&conn, key)
+        {
+            return Some(e.to_string());
+        }
         let _ = wait_for_others(&conn);
         super::soundness::verify_contents(&conn)
     }

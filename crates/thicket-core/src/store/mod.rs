@@ -20,6 +20,7 @@
 
 mod concurrency;
 mod audit;
+mod cipher;
 mod convert;
 mod framework;
 mod merge;
@@ -39,6 +40,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::ErrorKind;
 
 pub use concurrency::{BUSY_TIMEOUT, BUSY_TIMEOUT_VAR, BackgroundCheck, busy_timeout};
+pub use cipher::{Passphrase, looks_encrypted};
 pub use migrations::SCHEMA_VERSION;
 pub use qualcoder::read_qualcoder;
 pub use read::{CodingFilter, CountedTable, Reader};
@@ -96,6 +98,12 @@ pub enum StoreError {
     /// was recorded (see `Project::undo`); nothing was changed.
     #[error("{} was changed by another Thicket process", named(.path.as_deref()))]
     ChangedElsewhere { path: Option<PathBuf> },
+    /// The project is encrypted and no passphrase was given.
+    #[error("cannot open \"{path}\": it is encrypted: give its passphrase")]
+    Encrypted { path: PathBuf },
+    /// The passphrase given does not open the project.
+    #[error("cannot open \"{path}\": wrong passphrase (it does not decrypt this project; the file was not changed)")]
+    WrongPassphrase { path: PathBuf },
     #[error("cannot read \"{path}\": {source}")]
     Io { path: PathBuf, source: std::io::Error },
     #[error("database error: {0}")]
@@ -124,6 +132,7 @@ impl StoreError {
             StoreError::NotAProject { .. } | StoreError::Damaged { .. } | StoreError::DamagedData { .. } => ErrorKind::Damaged,
             StoreError::NewerVersion { .. } => ErrorKind::NewerVersion,
             StoreError::Busy { .. } => ErrorKind::Locked,
+            StoreError::Encrypted { .. } | StoreError::WrongPassphrase { .. } => ErrorKind::Passphrase,
             StoreError::Cancelled => ErrorKind::Cancelled,
             StoreError::Sqlite(_) | StoreError::Corrupt(_) => ErrorKind::Internal,
         }
@@ -141,6 +150,8 @@ impl StoreError {
             | StoreError::NotWritable { path, .. }
             | StoreError::NewerVersion { path, .. }
             | StoreError::Damaged { path, .. }
+            | StoreError::Encrypted { path }
+            | StoreError::WrongPassphrase { path }
             | StoreError::Io { path, .. } => Some(path),
             StoreError::DamagedData { path, .. }
             | StoreError::ReadOnly { path, .. }
@@ -185,9 +196,12 @@ fn disk_full_message(path: Option<&Path>) -> String {
 }
 
 /// `PRAGMA quick_check` of a copy just written (`Store::snapshot_to`): `Err` says what is wrong.
-fn check_copy(path: &Path) -> std::result::Result<(), String> {
+fn check_copy(path: &Path, key: Option<&Passphrase>) -> std::result::Result<(), String> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| e.to_string())?;
+    if let Some(key) = key {
+        cipher::apply_key(&conn, key).map_err(|e| e.to_string())?;
+    }
     let verdict: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| e.to_string())?;
     if verdict == "ok" { Ok(()) } else { Err(format!("the copy failed its check: {verdict}")) }
 }
@@ -263,6 +277,8 @@ pub struct Store {
     /// This store committed a write: only then does closing fold the WAL back (a checkpoint
     /// that resets the WAL counts as a change for the other processes' `data_version`).
     wrote: std::cell::Cell<bool>,
+    /// The passphrase of an encrypted project (copies and backups are encrypted with it).
+    key: Option<Passphrase>,
 }
 
 impl std::fmt::Debug for Store {
@@ -274,6 +290,11 @@ impl std::fmt::Debug for Store {
 impl Store {
     /// Creates a new, empty project file at `path` (which must not exist yet).
     pub fn create(path: &Path, title: &str) -> Result<Store> {
+        Self::create_keyed(path, title, None)
+    }
+
+    /// Creates a new project file, encrypted with `key` when one is given (see `cipher`).
+    pub fn create_keyed(path: &Path, title: &str, key: Option<&Passphrase>) -> Result<Store> {
         if path.exists() {
             return Err(StoreError::AlreadyExists { path: path.to_owned() });
         }
@@ -283,8 +304,12 @@ impl Store {
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| io_or_sqlite(path, e))?;
+        if let Some(key) = key {
+            cipher::apply_key(&conn, key)?;
+        }
         // A new file is sound by construction.
         let mut store = Store::new(conn, path, Access::Writable);
+        store.key = key.cloned();
         store.verified = true;
         store.wait_for_others()?;
         store.configure()?;
@@ -304,6 +329,7 @@ impl Store {
             versions: Default::default(),
             pending_check: None,
             wrote: Default::default(),
+            key: None,
         }
     }
 
@@ -311,39 +337,56 @@ impl Store {
     /// project of this version or older. Older versions are backed up, then migrated. A damaged
     /// file, or one this process may not write, opens read-only (see [`Store::access`]).
     pub fn open(path: &Path) -> Result<Store> {
-        Self::open_with(path, migrations::MIGRATIONS)
+        Self::open_with(path, migrations::MIGRATIONS, None)
+    }
+
+    /// `open`, with the passphrase of an encrypted project. A plain project opens as it is
+    /// (the passphrase is not needed); an encrypted one without a passphrase is
+    /// `StoreError::Encrypted`, with a wrong one `StoreError::WrongPassphrase`.
+    pub fn open_keyed(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
+        Self::open_with(path, migrations::MIGRATIONS, key)
     }
 
     /// Opens an existing project for reading only: nothing is locked or written, and every
     /// write is refused.
     pub fn open_for_reading(path: &Path) -> Result<Store> {
-        check_file(path)?;
+        Self::open_for_reading_keyed(path, None)
+    }
+
+    /// `open_for_reading`, with the passphrase of an encrypted project (see `open_keyed`).
+    pub fn open_for_reading_keyed(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
+        let key = check_file(path, key)?;
         let latest = migrations::MIGRATIONS.len() as i64;
         let access = match soundness::header_damage(path).map_err(|e| StoreError::Io { path: path.to_owned(), source: e })? {
             Some(detail) => Access::Damaged { detail },
             None => Access::ReadOnly { reason: "opened for reading".into() },
         };
-        Self::open_read_only(path, access, latest)
+        Self::open_read_only(path, access, latest, key)
     }
 
     /// `open` with a given migration list, so tests can exercise an upgrade before one ships.
-    fn open_with(path: &Path, migrations: &[&str]) -> Result<Store> {
+    fn open_with(path: &Path, migrations: &[&str], key: Option<&Passphrase>) -> Result<Store> {
         let latest = migrations.len() as i64;
-        check_file(path)?;
-        checkpoint_after_crash(path);
+        let key = check_file(path, key)?;
+        checkpoint_after_crash(path, key);
         if let Some(detail) = soundness::header_damage(path).map_err(|e| StoreError::Io { path: path.to_owned(), source: e })? {
-            return Self::open_read_only(path, Access::Damaged { detail }, latest);
+            return Self::open_read_only(path, Access::Damaged { detail }, latest, key);
         }
         if let Some(reason) = not_writable(path) {
-            return Self::open_read_only(path, Access::ReadOnly { reason }, latest);
+            return Self::open_read_only(path, Access::ReadOnly { reason }, latest, key);
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+        if let Some(key) = key {
+            cipher::apply_key(&conn, key)?;
+            cipher::check_key(&conn, path)?;
+        }
         if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
             drop(conn);
-            return Self::open_read_only(path, Access::ReadOnly { reason: "the file is not writable".into() }, latest);
+            return Self::open_read_only(path, Access::ReadOnly { reason: "the file is not writable".into() }, latest, key);
         }
         let mut store = Store::new(conn, path, Access::Writable);
+        store.key = key.cloned();
         store.wait_for_others()?;
         let version = store.inspect(latest)?;
         store.configure()?;
@@ -358,7 +401,7 @@ impl Store {
 
     /// Opens without locking or writing anything; `immutable` when SQLite cannot even set up
     /// its shared-memory index beside the file (a read-only folder or disk).
-    fn open_read_only(path: &Path, access: Access, latest: i64) -> Result<Store> {
+    fn open_read_only(path: &Path, access: Access, latest: i64, key: Option<&Passphrase>) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         let uri = |immutable: bool| {
             let mut uri = url_path(path);
@@ -374,7 +417,16 @@ impl Store {
                     continue;
                 }
             };
-            let store = Store::new(conn, path, access.clone());
+            if let Some(key) = key {
+                cipher::apply_key(&conn, key)?;
+                match cipher::check_key(&conn, path) {
+                    // Damage the header already showed: open to read what can be read.
+                    Err(StoreError::Damaged { .. } | StoreError::DamagedData { .. }) if matches!(access, Access::Damaged { .. }) => {}
+                    checked => checked?,
+                }
+            }
+            let mut store = Store::new(conn, path, access.clone());
+            store.key = key.cloned();
             let _ = store.wait_for_others();
             match store.inspect(latest) {
                 Ok(version) if version < latest && store.access == Access::ReadOnly { reason: "opened for reading".into() } => {
@@ -470,7 +522,7 @@ impl Store {
         }
         let slot = std::sync::Arc::new(concurrency::CheckSlot::default());
         self.pending_check = Some(std::sync::Arc::clone(&slot));
-        Some(BackgroundCheck::new(&self.path, slot))
+        Some(BackgroundCheck::new(&self.path, slot, self.key.clone()))
     }
 
     /// Whether a background check is still running; a verdict that came in is taken in now
@@ -619,7 +671,7 @@ impl Store {
             .conn
             .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
             .map_err(|e| StoreError::from(e).with_path(to))
-            .and_then(|_| check_copy(&tmp).map_err(|detail| StoreError::DamagedData { path: Some(to.to_owned()), detail }))
+            .and_then(|_| check_copy(&tmp, self.key.as_ref()).map_err(|detail| StoreError::DamagedData { path: Some(to.to_owned()), detail }))
             .and_then(|()| {
                 if to.exists() {
                     return Err(StoreError::AlreadyExists { path: to.to_owned() });
@@ -736,13 +788,18 @@ impl Drop for Store {
 /// a new write. Best effort: a file that cannot be written, or that another process holds, is
 /// left alone (the usual checks and the lock then say why), and without a `-wal` this opens
 /// nothing.
-fn checkpoint_after_crash(path: &Path) {
+fn checkpoint_after_crash(path: &Path, key: Option<&Passphrase>) {
     let wal = PathBuf::from(format!("{}-wal", path.display()));
     if !std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) || not_writable(path).is_some() {
         return;
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let Ok(conn) = Connection::open_with_flags(path, flags) else { return };
+    if let Some(key) = key
+        && cipher::apply_key(&conn, key).is_err()
+    {
+        return;
+    }
     let _ = conn.busy_timeout(std::time::Duration::from_millis(250));
     // PASSIVE copies every committed frame into the file without resetting the WAL: a reset
     // would look like a change to the other processes that have the project open (their
@@ -792,8 +849,9 @@ fn url_path(path: &Path) -> String {
     out
 }
 
-/// Rejects, from the file system alone, what cannot be a project.
-fn check_file(path: &Path) -> Result<()> {
+/// Rejects, from the file system alone, what cannot be a project. Returns the key to open it
+/// with: `key` for an encrypted project (which is refused without one), none for a plain one.
+fn check_file<'k>(path: &Path, key: Option<&'k Passphrase>) -> Result<Option<&'k Passphrase>> {
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => StoreError::NotFound { path: path.to_owned() },
         _ => StoreError::Io { path: path.to_owned(), source: e },
@@ -808,12 +866,15 @@ fn check_file(path: &Path) -> Result<()> {
     let mut header = [0u8; 16];
     let n = read_prefix(path, &mut header)?;
     if n < 16 || &header != b"SQLite format 3\0" {
+        if cipher::looks_encrypted(path) {
+            return key.map(Some).ok_or_else(|| StoreError::Encrypted { path: path.to_owned() });
+        }
         return Err(not_project("it is not a Thicket project (not an SQLite database)"));
     }
     if meta.len() < 512 {
         return Err(StoreError::Damaged { path: path.to_owned(), detail: "the file is truncated".into() });
     }
-    Ok(())
+    Ok(None)
 }
 
 pub(super) fn read_prefix(path: &Path, buf: &mut [u8]) -> Result<usize> {
@@ -870,7 +931,7 @@ mod tests {
         store.write(|w| w.set_project_info("note", "kept")).unwrap();
         store.close().unwrap();
         let next: Vec<&str> = migrations::MIGRATIONS.iter().copied().chain(["CREATE TABLE later (x INTEGER);"]).collect();
-        let store = Store::open_with(&path, &next).unwrap();
+        let store = Store::open_with(&path, &next, None).unwrap();
         let version: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(version, SCHEMA_VERSION + 1);
         assert_eq!(store.read().project_info("note").unwrap().as_deref(), Some("kept"));
@@ -990,7 +1051,7 @@ mod tests {
         let path = dir.path().join("study.thicket");
         Store::create(&path, "t").unwrap().close().unwrap();
         let broken: Vec<&str> = migrations::MIGRATIONS.iter().copied().chain(["CREATE TABLE sources (x);"]).collect();
-        assert!(Store::open_with(&path, &broken).is_err());
+        assert!(Store::open_with(&path, &broken, None).is_err());
         let store = Store::open(&path).unwrap();
         let version: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(version, SCHEMA_VERSION);

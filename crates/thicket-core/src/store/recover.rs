@@ -36,7 +36,7 @@ impl Store {
                 reason: format!("it has schema version {version}; a readable copy needs version {}", migrations::MIGRATIONS.len()),
             });
         }
-        let mut fresh = Store::create(to, "")?;
+        let mut fresh = Store::create_keyed(to, "", self.key.as_ref())?;
         let mut report = ReadableCopy::default();
         let tables: Vec<String> = {
             let mut stmt = fresh.conn.prepare(

@@ -33,6 +33,10 @@ pub fn header_damage(path: &Path) -> std::io::Result<Option<String>> {
     use std::io::Read;
     let mut file = std::fs::File::open(path)?;
     let len = file.metadata()?.len();
+    if super::cipher::looks_encrypted(path) {
+        // The header is ciphertext: only the length can be judged without the key.
+        return Ok(super::cipher::encrypted_length_damage(len));
+    }
     let mut header = [0u8; 100];
     let mut filled = 0;
     while filled < header.len() {

@@ -35,6 +35,9 @@ pub enum Command {
     ExportQdpx,
     ExportQdc,
     SaveCopy,
+    EncryptProject,
+    ChangePassphrase,
+    RemoveEncryption,
     MergeProject,
     ExportExcerpts,
     CloseProject,
@@ -107,6 +110,10 @@ pub enum Needs {
     RedoStep,
     /// Blind mode on.
     Blind,
+    /// An open project that is not encrypted.
+    PlainProject,
+    /// An open project that is encrypted.
+    EncryptedProject,
 }
 
 /// A command's row of the table.
@@ -152,6 +159,9 @@ impl Command {
             C::ExportQdpx => (File, 2, t!("cmd-export-qdpx"), None, OpenProject, t!("cmd-export-qdpx.tooltip")),
             C::ExportQdc => (File, 2, t!("cmd-export-qdc"), None, OpenProject, t!("cmd-export-qdc.tooltip")),
             C::SaveCopy => (File, 2, t!("cmd-save-copy"), shift_key(Key::S), OpenProject, t!("cmd-save-copy.tooltip")),
+            C::EncryptProject => (File, 3, t!("cmd-encrypt-project"), None, PlainProject, t!("cmd-encrypt-project.tooltip")),
+            C::ChangePassphrase => (File, 3, t!("cmd-change-passphrase"), None, EncryptedProject, t!("cmd-change-passphrase.tooltip")),
+            C::RemoveEncryption => (File, 3, t!("cmd-remove-encryption"), None, EncryptedProject, t!("cmd-remove-encryption.tooltip")),
             C::ExportExcerpts => (File, 2, t!("cmd-export-excerpts"), None, OpenProject, t!("cmd-export-excerpts.tooltip")),
             C::CloseProject => (File, 2, t!("cmd-close-project"), None, OpenProject, ""),
             C::Quit => (File, 2, t!("cmd-quit"), None, Nothing, ""),
@@ -191,7 +201,7 @@ impl Command {
         use Command as C;
         let mut all = vec![
             C::NewProject, C::OpenProject, C::OpenSample, C::OpenQualCoder, C::OpenRefiProject, C::ImportFiles, C::ImportFolder, C::ImportCodebook, C::MergeProject, C::ExportExcerpts, C::ExportCodebook,
-            C::ExportCaseReport, C::ExportQdpx, C::ExportQdc, C::SaveCopy, C::RestoreBackup, C::CloseProject, C::Quit,
+            C::ExportCaseReport, C::ExportQdpx, C::ExportQdc, C::SaveCopy, C::RestoreBackup, C::EncryptProject, C::ChangePassphrase, C::RemoveEncryption, C::CloseProject, C::Quit,
             C::Participants, C::Cases, C::Attributes, C::Memos, C::NewProjectMemo, C::Pseudonyms, C::ExportLog, C::History, C::ChangeCoder,
             C::ThemeSystem, C::ThemeLight, C::ThemeDark, C::ThemeHighContrast, C::CommandPalette, C::GoToSources, C::KeyboardKeys, C::Team, C::LeaveBlind,
             C::Language(Lang::En), C::Language(Lang::Es), C::Language(Lang::Nl),
@@ -253,6 +263,8 @@ impl Command {
             Needs::UndoStep => app.project.as_ref().and_then(|p| p.undo_label()).is_some(),
             Needs::RedoStep => app.project.as_ref().and_then(|p| p.redo_label()).is_some(),
             Needs::Blind => app.team.blind().is_some(),
+            Needs::PlainProject => app.project.as_ref().is_some_and(|p| !p.is_encrypted()),
+            Needs::EncryptedProject => app.project.as_ref().is_some_and(|p| p.is_encrypted()),
         }
     }
 
@@ -286,6 +298,9 @@ pub(super) fn run(app: &mut ThicketApp, command: Command) {
         Command::OpenRefiProject => choose(FilePurpose::OpenRefiProject),
         Command::ImportCodebook => choose(FilePurpose::ImportCodebook),
         Command::SaveCopy => choose(FilePurpose::SaveCopy),
+        Command::EncryptProject => return super::passphrase_dialog::ask(app, super::passphrase_dialog::Purpose::Encrypt),
+        Command::ChangePassphrase => return super::passphrase_dialog::ask(app, super::passphrase_dialog::Purpose::Change),
+        Command::RemoveEncryption => return super::passphrase_dialog::ask(app, super::passphrase_dialog::Purpose::Remove),
         Command::MergeProject => choose(FilePurpose::MergeProject),
         Command::CloseProject => UiCommand::CloseProject,
         Command::Participants => UiCommand::ShowParticipants,

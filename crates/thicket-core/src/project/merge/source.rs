@@ -21,6 +21,11 @@ impl MergeSource {
     /// Copies `path` aside and opens the copy; a missing, damaged, foreign or newer file is
     /// refused with an error naming `path`.
     pub fn open(path: &Path) -> Result<MergeSource> {
+        Self::open_keyed(path, None)
+    }
+
+    /// `open`, with the passphrase of an encrypted FROM project (a plain one does not need it).
+    pub fn open_keyed(path: &Path, key: Option<&crate::store::Passphrase>) -> Result<MergeSource> {
         let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => Error::from(StoreError::NotFound { path: path.to_owned() }),
             _ => Error::Io { op: IoOp::Read, path: path.to_owned(), source: e },
@@ -37,7 +42,7 @@ impl MergeSource {
         if wal.is_file() {
             std::fs::copy(&wal, with_suffix(&copy, "-wal")).map_err(|e| Error::Io { op: IoOp::Read, path: wal.clone(), source: e })?;
         }
-        source.project = Some(Project::open(&copy).map_err(|e| about(e, path))?);
+        source.project = Some(Project::open_keyed(&copy, key).map_err(|e| about(e, path))?);
         Ok(source)
     }
 
@@ -89,7 +94,8 @@ fn about(e: Error, path: &Path) -> Error {
         StoreError::NotWritable { reason, .. } => StoreError::NotWritable { path, reason },
         StoreError::NewerVersion { found, supported, .. } => StoreError::NewerVersion { path, found, supported },
         StoreError::Damaged { detail, .. } => StoreError::Damaged { path, detail },
-        StoreError::Busy { .. } => StoreError::Busy { path: Some(path) },
+        StoreError::Encrypted { .. } => StoreError::Encrypted { path },
+        StoreError::WrongPassphrase { .. } => StoreError::WrongPassphrase { path },
         StoreError::Io { source, .. } => StoreError::Io { path, source },
         other => other,
     })
