@@ -129,3 +129,92 @@ pub fn estimate(e: Option<&Estimate>) -> String {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use thicket_core::Action;
+    use thicket_core::action::{EntitySet, StepName};
+    use thicket_core::model::{CaseId, CodeId, CoderId, CodingId, FrameworkId, PseudonymId, SourceId};
+
+    use super::*;
+    use crate::i18n::{Lang, keys_of, set_language};
+
+    /// Steps whose English name in the window is core's label, word for word.
+    fn samples() -> Vec<Action> {
+        vec![
+            Action::CreateCase { name: "Harlow family".into(), description: String::new(), sources: Vec::new() },
+            Action::UpdateCase { id: CaseId(1), name: "Harlow family".into(), description: String::new() },
+            Action::AssignSources { case: CaseId(1), sources: vec![SourceId(2)] },
+            Action::RenameCoder { id: CoderId(1), name: "Amara".into() },
+            Action::SetCoderRetired { id: CoderId(1), retired: false },
+            Action::CreateCoder { name: "Jonas".into() },
+            Action::ReassignCodings { codings: vec![CodingId(1), CodingId(2)], to: CodeId(3) },
+            Action::SetFrameworkRows { id: FrameworkId(1), cases: Vec::new() },
+            Action::RenameFramework { id: FrameworkId(1), name: "Alliance".into() },
+            Action::RemovePseudonyms(vec![PseudonymId(1), PseudonymId(2)]),
+            Action::Remove(EntitySet { codes: vec![CodeId(1), CodeId(2)], codings: (1..=14).map(CodingId).collect(), ..Default::default() }),
+            Action::Remove(EntitySet { memos: vec![thicket_core::model::MemoId(1)], ..Default::default() }),
+        ]
+    }
+
+    #[test]
+    fn every_step_and_count_has_a_message() {
+        let english: std::collections::BTreeSet<String> = keys_of(Lang::En).into_iter().map(|(k, _)| k).collect();
+        for key in StepName::KEYS.iter().filter(|k| **k != "as-is") {
+            assert!(english.contains(&format!("step-{key}")), "no message step-{key}");
+        }
+        for kind in ["source", "case", "participant", "coder", "code", "coding", "memo", "attribute", "framework"] {
+            assert!(english.contains(&format!("step-count-{kind}")), "no message step-count-{kind}");
+        }
+        for action in samples() {
+            assert!(StepName::KEYS.contains(&action.step_name().key), "{:?} is not in StepName::KEYS", action.step_name());
+        }
+    }
+
+    #[test]
+    fn in_english_the_window_names_a_step_as_core_labels_it() {
+        set_language(Lang::En);
+        for action in samples() {
+            assert_eq!(step(&action.step_name()), action.label());
+        }
+        let batch = Action::Batch { label: "Move “Mistrust”".into(), actions: Vec::new() };
+        assert_eq!(step(&batch.step_name()), "Move “Mistrust”", "a batch keeps the label it was given");
+    }
+
+    #[test]
+    fn steps_are_named_in_spanish_and_dutch() {
+        let remove = Action::Remove(EntitySet { codes: vec![CodeId(1), CodeId(2)], codings: (1..=14).map(CodingId).collect(), ..Default::default() });
+        let case = Action::CreateCase { name: "Familia Rojas".into(), description: String::new(), sources: Vec::new() };
+        let apply = Action::AddCodings(Vec::new());
+        set_language(Lang::Es);
+        assert_eq!(step(&remove.step_name()), "Eliminar 2 códigos, 14 codificaciones");
+        assert_eq!(step(&case.step_name()), "Crear caso «Familia Rojas»");
+        assert_eq!(step(&StepName { key: "apply-codings", n: Some(1200), ..Default::default() }), "Aplicar 1200 codificaciones");
+        set_language(Lang::Nl);
+        assert_eq!(step(&remove.step_name()), "2 codes, 14 coderingen verwijderen");
+        assert_eq!(step(&case.step_name()), "Casus “Familia Rojas” maken");
+        assert_eq!(step(&apply.step_name()), "0 coderingen toepassen");
+        set_language(Lang::En);
+    }
+
+    #[test]
+    fn kinds_measures_and_estimates_follow_the_language() {
+        set_language(Lang::Es);
+        assert_eq!(source_kind(SourceKind::CaseFile), "Expediente");
+        assert_eq!(measure(Measure::KrippendorffAlpha), "alfa de Krippendorff");
+        assert_eq!(unit(UnitKind::Paragraph), "párrafo");
+        set_language(Lang::Nl);
+        assert_eq!(source_kind(SourceKind::FieldNote), "Veldnotitie");
+        assert_eq!(measure(Measure::CohenKappa), "Cohens kappa");
+        set_language(Lang::En);
+        for k in SourceKind::ALL {
+            assert_eq!(source_kind(*k), k.label(), "English kinds are core's");
+        }
+        for m in Measure::ALL {
+            assert_eq!(measure(m), m.label(), "English measures are core's");
+        }
+        for u in UnitKind::ALL {
+            assert_eq!(unit(u), u.name());
+        }
+    }
+}
