@@ -49,3 +49,26 @@ document-words-codings = { $words ->
         [one] { $codings } coding
        *[other] { $codings } codings
     }
+
+## The merge dialog: conflict rules and the rows of its report
+merge-rule-into = Keep this project's version
+merge-rule-from = Take the merged project's version
+merge-rule-both = Keep both where possible (memos, texts)
+merge-kind-coders = coders
+merge-kind-cases = cases
+merge-kind-participants = participants
+merge-kind-sources = sources
+merge-kind-turns = turns
+merge-kind-case-links = case links
+merge-kind-participant-links = participant links
+merge-kind-source-links = source links
+merge-kind-codes = codes
+merge-kind-codings = codings
+merge-kind-memos = memos
+merge-kind-attributes = attributes
+merge-kind-attribute-values = attribute values
+merge-kind-framework-matrices = framework matrices
+merge-kind-framework-columns = framework columns
+merge-kind-framework-rows = framework rows
+merge-kind-framework-summaries = framework summaries
+merge-kind-pseudonyms = pseudonyms

@@ -49,3 +49,26 @@ document-words-codings = { $words ->
         [one] { $codings } codificación
        *[other] { $codings } codificaciones
     }
+
+## El diálogo de fusión: reglas para los conflictos y las filas de su informe
+merge-rule-into = Conservar la versión de este proyecto
+merge-rule-from = Tomar la versión del proyecto fusionado
+merge-rule-both = Conservar ambas cuando sea posible (memos, textos)
+merge-kind-coders = codificadores
+merge-kind-cases = casos
+merge-kind-participants = participantes
+merge-kind-sources = fuentes
+merge-kind-turns = turnos de habla
+merge-kind-case-links = vínculos con casos
+merge-kind-participant-links = vínculos con participantes
+merge-kind-source-links = vínculos con fuentes
+merge-kind-codes = códigos
+merge-kind-codings = codificaciones
+merge-kind-memos = memos
+merge-kind-attributes = atributos
+merge-kind-attribute-values = valores de atributos
+merge-kind-framework-matrices = matrices de marco
+merge-kind-framework-columns = columnas de matrices de marco
+merge-kind-framework-rows = filas de matrices de marco
+merge-kind-framework-summaries = resúmenes de matrices de marco
+merge-kind-pseudonyms = seudónimos

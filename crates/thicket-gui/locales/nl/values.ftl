@@ -49,3 +49,26 @@ document-words-codings = { $words ->
         [one] { $codings } codering
        *[other] { $codings } coderingen
     }
+
+## Het samenvoegvenster: regels voor conflicten en de rijen van het verslag
+merge-rule-into = De versie van dit project behouden
+merge-rule-from = De versie van het samengevoegde project nemen
+merge-rule-both = Waar mogelijk beide behouden (memo's, teksten)
+merge-kind-coders = codeurs
+merge-kind-cases = casussen
+merge-kind-participants = deelnemers
+merge-kind-sources = bronnen
+merge-kind-turns = spreekbeurten
+merge-kind-case-links = koppelingen met casussen
+merge-kind-participant-links = koppelingen met deelnemers
+merge-kind-source-links = koppelingen met bronnen
+merge-kind-codes = codes
+merge-kind-codings = coderingen
+merge-kind-memos = memo's
+merge-kind-attributes = kenmerken
+merge-kind-attribute-values = kenmerkwaarden
+merge-kind-framework-matrices = raamwerkmatrices
+merge-kind-framework-columns = kolommen van raamwerkmatrices
+merge-kind-framework-rows = rijen van raamwerkmatrices
+merge-kind-framework-summaries = samenvattingen in raamwerkmatrices
+merge-kind-pseudonyms = pseudoniemen

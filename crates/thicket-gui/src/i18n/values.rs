@@ -9,6 +9,7 @@ use thicket_core::action::StepName;
 use thicket_core::analysis::agreement::{Estimate, Measure, UnitKind};
 use thicket_core::analysis::DisagreementKind;
 use thicket_core::model::{Choice, SourceKind};
+use thicket_core::project::ConflictRule;
 
 use super::{Arg, number, tr_args};
 use crate::t;
@@ -55,6 +56,41 @@ fn counts(counts: &[(&'static str, usize)]) -> String {
         return tr_args("step-links", &[]);
     }
     counts.iter().map(|(kind, n)| tr_args(&format!("step-count-{kind}"), &[("n", Arg::from(*n))])).collect::<Vec<_>>().join(", ")
+}
+
+/// A conflict rule of the merge dialog ("Keep this project's version").
+pub fn merge_rule(rule: ConflictRule) -> &'static str {
+    match rule {
+        ConflictRule::Into => t!("merge-rule-into"),
+        ConflictRule::From => t!("merge-rule-from"),
+        ConflictRule::Both => t!("merge-rule-both"),
+    }
+}
+
+/// A row of the merge report: core's kind ("codes", "attribute values"), in the window's
+/// language; a kind this list does not know is shown as core wrote it.
+pub fn merge_kind(kind: &str) -> &str {
+    match kind {
+        "coders" => t!("merge-kind-coders"),
+        "cases" => t!("merge-kind-cases"),
+        "participants" => t!("merge-kind-participants"),
+        "sources" => t!("merge-kind-sources"),
+        "turns" => t!("merge-kind-turns"),
+        "case links" => t!("merge-kind-case-links"),
+        "participant links" => t!("merge-kind-participant-links"),
+        "source links" => t!("merge-kind-source-links"),
+        "codes" => t!("merge-kind-codes"),
+        "codings" => t!("merge-kind-codings"),
+        "memos" => t!("merge-kind-memos"),
+        "attributes" => t!("merge-kind-attributes"),
+        "attribute values" => t!("merge-kind-attribute-values"),
+        "framework matrices" => t!("merge-kind-framework-matrices"),
+        "framework columns" => t!("merge-kind-framework-columns"),
+        "framework rows" => t!("merge-kind-framework-rows"),
+        "framework summaries" => t!("merge-kind-framework-summaries"),
+        "pseudonyms" => t!("merge-kind-pseudonyms"),
+        other => other,
+    }
 }
 
 /// A source kind's name ("Interview", "Entrevista", "Interview").
@@ -216,5 +252,25 @@ mod tests {
         for u in UnitKind::ALL {
             assert_eq!(unit(u), u.name());
         }
+    }
+
+    #[test]
+    fn merge_rules_and_kinds_are_core_words_in_english_and_translated_otherwise() {
+        let kinds = ["coders", "cases", "participants", "sources", "turns", "case links", "participant links", "source links", "codes", "codings", "memos", "attributes", "attribute values", "framework matrices", "framework columns", "framework rows", "framework summaries", "pseudonyms"];
+        set_language(Lang::En);
+        for rule in ConflictRule::ALL {
+            assert_eq!(merge_rule(rule), rule.label());
+        }
+        for kind in kinds {
+            assert_eq!(merge_kind(kind), kind);
+        }
+        set_language(Lang::Nl);
+        assert_eq!(merge_kind("attribute values"), "kenmerkwaarden");
+        assert_eq!(merge_rule(ConflictRule::Into), "De versie van dit project behouden");
+        // Every kind has a Dutch name ("codes" is the same word in Dutch).
+        for kind in kinds.iter().filter(|k| **k != "codes") {
+            assert_ne!(merge_kind(kind), *kind, "{kind} has no Dutch name");
+        }
+        set_language(Lang::En);
     }
 }
