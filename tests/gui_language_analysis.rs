@@ -76,8 +76,7 @@ fn window(dir: &Path, lang: Lang, size: egui::Vec2, zoom: f32) -> Harness<'stati
         thicket_core::sample::write_sample(&path).unwrap().close().unwrap();
     }
     let prefs = dir.join("prefs.json");
-    let mut p = thicket_gui::Prefs::default();
-    p.language = Some(lang);
+    let p = thicket_gui::Prefs { language: Some(lang), ..Default::default() };
     p.save(Some(prefs.as_path()));
     zoomed_harness(Startup::Open(path), size, zoom, Some(prefs))
 }
