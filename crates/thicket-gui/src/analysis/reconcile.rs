@@ -438,6 +438,7 @@ impl AnalysisView for ReconcileView {
         ui.horizontal_wrapped(|ui| {
             changed |= combo(ui, t!("reconcile-coder-a"), &mut self.coder_a, &choices);
             changed |= combo(ui, t!("reconcile-coder-b"), &mut self.coder_b, &choices);
+            super::controls::keep_together(ui, t!("reconcile-master"), 110.0);
             let label = ui.label(t!("reconcile-master"));
             changed |= ui
                 .add(egui::TextEdit::singleline(&mut self.master).desired_width(110.0))
