@@ -15,6 +15,7 @@ agreement-intervals = Intervals
 agreement-no-intervals = none
 agreement-resamples = { $n } resamples
 agreement-pick-two = Pick at least two coders to compare.
+agreement-no-coder = no coder “{ $name }”
 agreement-header = { $names }: by { $unit }; counted: { $counted }
 agreement-counted-coded = units that at least one compared coder coded with at least one compared code, in the sources every compared coder coded
 agreement-counted-all = all units of the sources every compared coder coded (uncoded units count as agreement on absence)

@@ -15,6 +15,7 @@ agreement-intervals = Intervalos
 agreement-no-intervals = ninguno
 agreement-resamples = { $n } remuestreos
 agreement-pick-two = Elija al menos dos codificadores para comparar.
+agreement-no-coder = no existe el/la codificador/a «{ $name }»
 agreement-header = { $names }: por { $unit }; se cuentan: { $counted }
 agreement-counted-coded = las unidades que al menos un/a codificador/a comparado/a codificó con al menos un código comparado, en las fuentes que codificaron todos los codificadores comparados
 agreement-counted-all = todas las unidades de las fuentes que codificaron todos los codificadores comparados (las unidades sin codificar cuentan como acuerdo en la ausencia)

@@ -15,6 +15,7 @@ agreement-intervals = Intervallen
 agreement-no-intervals = geen
 agreement-resamples = { $n } hersteekproeven
 agreement-pick-two = Kies minstens twee codeurs om te vergelijken.
+agreement-no-coder = geen codeur “{ $name }”
 agreement-header = { $names }: per { $unit }; geteld: { $counted }
 agreement-counted-coded = eenheden die minstens één vergeleken codeur met minstens één vergeleken code codeerde, in de bronnen die elke vergeleken codeur codeerde
 agreement-counted-all = alle eenheden van de bronnen die elke vergeleken codeur codeerde (ongecodeerde eenheden tellen als overeenstemming over afwezigheid)

@@ -195,7 +195,7 @@ impl AnalysisView for AgreementView {
                 cancel.set_progress(draw as f32 / draws);
                 !cancel.is_cancelled()
             };
-            let table = project_agreement(&data, &spec, &mut keep_going).map_err(|e| e.to_string())?.ok_or_else(|| super::data_cache::CANCELLED.to_string())?;
+            let table = project_agreement(&data, &spec, &mut keep_going).map_err(|e| e.to_string())?.ok_or_else(|| t!("analysis-cancelled").to_string())?;
             let measures = measures_of(&table);
             Ok(Done { table, measures, row_codes, coders })
         })) else {
@@ -344,7 +344,7 @@ fn spec_of(data: &AnalysisData, c: &Choices) -> std::result::Result<AgreementSpe
     let coders = c
         .coders
         .iter()
-        .map(|n| data.coders.values().find(|x| x.name == *n).map(|x| x.id).ok_or_else(|| format!("no coder \"{n}\"")))
+        .map(|n| data.coders.values().find(|x| x.name == *n).map(|x| x.id).ok_or_else(|| t!("agreement-no-coder", name = n)))
         .collect::<std::result::Result<Vec<_>, String>>()?;
     let codes = c.codes.iter().map(|p| data.code_at(p).map_err(|e| e.to_string())).collect::<std::result::Result<Vec<_>, String>>()?;
     Ok(AgreementSpec {
