@@ -107,6 +107,21 @@ fn assert_inside(harness: &Harness<'static, ThicketApp>, what: &str) {
     }
 }
 
+/// Every picker shown stands on the row of its label: a longer label that ends a row never
+/// leaves its picker alone on the next.
+fn assert_labels_beside_pickers(harness: &Harness<'static, ThicketApp>, what: &str) {
+    let mut checked = 0;
+    for picker in harness.query_all_by_role(Role::ComboBox) {
+        let Some(name) = picker.accesskit_node().label() else { continue };
+        let labels: Vec<_> = harness.query_all_by_role(Role::Label).filter(|n| n.accesskit_node().value().or(n.accesskit_node().label()).as_deref() == Some(name.as_str())).collect();
+        let [label] = labels.as_slice() else { continue };
+        let (dy, dx) = (label.rect().center().y - picker.rect().center().y, picker.rect().left() - label.rect().right());
+        assert!(dy.abs() < 4.0 && dx >= 0.0, "{what}: the picker {name:?} at {:?} is not beside its label at {:?}", picker.rect(), label.rect());
+        checked += 1;
+    }
+    assert!(checked >= 2, "{what}: only {checked} labelled pickers found");
+}
+
 /// How many items the sample's queue for Amara and Jonas holds.
 fn queue_len(harness: &Harness<'static, ThicketApp>) -> usize {
     let p = harness.state().project().unwrap();
@@ -132,6 +147,7 @@ fn tabs_in(l: &Labels) {
     }
     assert!(harness.query_by_label_contains("all codes (pooled)").is_none(), "the pooled row is in English");
     assert_inside(&harness, "Agreement at 1024×700");
+    assert_labels_beside_pickers(&harness, "Agreement at 1024×700");
 
     open(&mut harness, AnalysisKind::Reconcile);
     let total = queue_len(&harness);
@@ -142,6 +158,7 @@ fn tabs_in(l: &Labels) {
         assert!(harness.query_all_by_label(label).next().is_some(), "no {label:?} in the Reconciliation tab");
     }
     assert_inside(&harness, "Reconciliation at 1024×700");
+    assert_labels_beside_pickers(&harness, "Reconciliation at 1024×700");
 
     // A framework matrix made in the tab: its status line, then its undo step in the Edit menu.
     open(&mut harness, AnalysisKind::Framework);
@@ -165,6 +182,7 @@ fn tabs_in(l: &Labels) {
     open(&mut harness, AnalysisKind::Agreement);
     wait_for(&mut harness, l.agreement_header);
     assert_inside(&harness, "Agreement at 200%");
+    assert_labels_beside_pickers(&harness, "Agreement at 200%");
     open(&mut harness, AnalysisKind::Reconcile);
     wait_for(&mut harness, &(l.item_of)(total));
     assert_inside(&harness, "Reconciliation at 200%");
