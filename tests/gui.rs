@@ -21,7 +21,7 @@ fn opening_the_sample_shows_its_sources_by_case_and_its_codebook() {
     harness.get_by_label("Worker turnover");
     // The earliest source of the first case is open, with its coding count.
     assert_eq!(harness.query_all_by_label("Harlow – case file excerpt").count(), 2);
-    harness.get_by_label_contains("Case file · 2025-01-20 · 1321 words");
+    harness.get_by_label_contains("Case file · 2025-01-20 · 1,321 words");
 }
 
 #[test]

@@ -266,7 +266,7 @@ fn a_long_change_written_in_the_background_is_one_undo_step_and_undo_runs_there_
     harness.step();
     harness.step();
     harness.step();
-    harness.get_by_label_contains("Undo Apply 1200 codings…");
+    harness.get_by_label_contains("Undo Apply 1,200 codings…");
     let_go(&mut harness);
     assert_eq!(codings_in(harness.state()), before);
     assert_eq!(harness.state().project().unwrap().redo_label(), Some("Apply 1200 codings"));

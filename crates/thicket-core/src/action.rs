@@ -150,6 +150,110 @@ pub enum Action {
     ImportProject { label: String, rows: Box<Snapshot> },
 }
 
+/// What a step is, for a window to name it in its own language: `Action::label` is the English
+/// name the audit trail, the CLI and the logs use. `key` names the kind of step (`apply-code`,
+/// `create-case`, …); `name` is the name the step mentions (as typed, or a choice's name), `n`
+/// the count it mentions, `counts` what a deletion or restoration holds (`EntitySet::counts`).
+/// `key` is `as-is` for steps whose English label was made by whoever made the step (batches,
+/// imports of rows and projects, merges): then `name` is that label.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StepName {
+    pub key: &'static str,
+    pub name: Option<String>,
+    pub n: Option<usize>,
+    pub counts: Vec<(&'static str, usize)>,
+}
+
+impl StepName {
+    fn plain(key: &'static str) -> StepName {
+        StepName { key, ..Default::default() }
+    }
+
+    fn named(key: &'static str, name: &str) -> StepName {
+        StepName { key, name: Some(name.to_string()), ..Default::default() }
+    }
+
+    fn counted(key: &'static str, n: usize) -> StepName {
+        StepName { key, n: Some(n), ..Default::default() }
+    }
+
+    /// A step known only by its (English) label.
+    pub fn as_is(label: &str) -> StepName {
+        StepName::named("as-is", label)
+    }
+
+    /// Every `key` a step can have, for a window's test that it names them all.
+    pub const KEYS: &'static [&'static str] = &[
+        "import-one", "import-many", "edit-source", "set-source-author", "clear-source-author", "create-case", "edit-case",
+        "assign-sources", "unassign-sources", "create-participant", "edit-participant", "create-coder", "rename-coder",
+        "coder-colour", "retire-coder", "unretire-coder", "create-code", "code-as-new", "edit-code", "apply-code",
+        "apply-codings", "create-memo", "edit-memo", "define-attribute", "set-attribute", "reassign-turns", "link-sources",
+        "unlink-sources", "recode", "edit-coding", "create-framework", "rename-framework", "framework-codes",
+        "framework-cases", "clear-framework-summary", "edit-framework-summary", "add-pseudonym", "add-pseudonyms",
+        "edit-pseudonym", "remove-pseudonym", "remove-pseudonyms", "restore-pseudonyms", "copy-agreed", "reconcile-one",
+        "reconcile-many", "set-decisions", "delete", "restore", "as-is",
+    ];
+}
+
+impl Action {
+    /// The step's name as a key and its arguments (`StepName`), for the window's undo and redo.
+    pub fn step_name(&self) -> StepName {
+        match self {
+            Action::ImportSources(s) if s.len() == 1 => StepName::named("import-one", &s[0].name),
+            Action::ImportSources(s) => StepName::counted("import-many", s.len()),
+            Action::UpdateSource { .. } => StepName::plain("edit-source"),
+            Action::SetSourceAuthor { author: Some(a), .. } => StepName::named("set-source-author", a),
+            Action::SetSourceAuthor { author: None, .. } => StepName::plain("clear-source-author"),
+            Action::CreateCase { name, .. } => StepName::named("create-case", name),
+            Action::UpdateCase { .. } => StepName::plain("edit-case"),
+            Action::AssignSources { .. } => StepName::plain("assign-sources"),
+            Action::UnassignSources { .. } => StepName::plain("unassign-sources"),
+            Action::CreateParticipant { name, .. } => StepName::named("create-participant", name),
+            Action::UpdateParticipant { .. } => StepName::plain("edit-participant"),
+            Action::CreateCoder { name } => StepName::named("create-coder", name),
+            Action::RenameCoder { name, .. } => StepName::named("rename-coder", name),
+            Action::SetCoderColor { .. } => StepName::plain("coder-colour"),
+            Action::SetCoderRetired { retired: true, .. } => StepName::plain("retire-coder"),
+            Action::SetCoderRetired { retired: false, .. } => StepName::plain("unretire-coder"),
+            Action::CreateCode { name, .. } => StepName::named("create-code", name),
+            Action::CreateCodeAndApply { name, .. } => StepName::named("code-as-new", name),
+            Action::UpdateCode { .. } => StepName::plain("edit-code"),
+            Action::AddCodings(c) if c.len() == 1 => StepName::plain("apply-code"),
+            Action::AddCodings(c) => StepName::counted("apply-codings", c.len()),
+            Action::CreateMemo { .. } => StepName::plain("create-memo"),
+            Action::UpdateMemo { .. } => StepName::plain("edit-memo"),
+            Action::DefineAttribute { name, .. } => StepName::named("define-attribute", name),
+            Action::SetAttribute { .. } => StepName::plain("set-attribute"),
+            Action::ReassignTurns { turns, .. } => StepName::counted("reassign-turns", turns.len()),
+            Action::LinkSourceParticipants { links, linked: true } => StepName::counted("link-sources", links.len()),
+            Action::LinkSourceParticipants { links, linked: false } => StepName::counted("unlink-sources", links.len()),
+            Action::ReassignCodings { codings, .. } => StepName::counted("recode", codings.len()),
+            Action::UpdateCoding { .. } => StepName::plain("edit-coding"),
+            Action::CreateFramework { name, .. } => StepName::named("create-framework", name),
+            Action::RenameFramework { name, .. } => StepName::named("rename-framework", name),
+            Action::SetFrameworkColumns { .. } => StepName::plain("framework-codes"),
+            Action::SetFrameworkRows { .. } => StepName::plain("framework-cases"),
+            Action::SetFrameworkCell { summary, .. } if summary.is_empty() => StepName::plain("clear-framework-summary"),
+            Action::SetFrameworkCell { .. } => StepName::plain("edit-framework-summary"),
+            Action::AddPseudonyms(p) if p.len() == 1 => StepName::named("add-pseudonym", &p[0].original),
+            Action::AddPseudonyms(p) => StepName::counted("add-pseudonyms", p.len()),
+            Action::UpdatePseudonym { entry, .. } => StepName::named("edit-pseudonym", &entry.original),
+            Action::RemovePseudonyms(ids) if ids.len() == 1 => StepName::plain("remove-pseudonym"),
+            Action::RemovePseudonyms(ids) => StepName::counted("remove-pseudonyms", ids.len()),
+            Action::RestorePseudonyms(p) => StepName::counted("restore-pseudonyms", p.len()),
+            Action::Reconcile(step) => match step.decisions.as_slice() {
+                [] => StepName { key: "copy-agreed", name: Some(step.master.clone()), n: Some(step.agreed.len()), counts: Vec::new() },
+                [one] => StepName::named("reconcile-one", one.choice.name()),
+                many => StepName::counted("reconcile-many", many.len()),
+            },
+            Action::SetReconcileDecisions(slots) => StepName::counted("set-decisions", slots.len()),
+            Action::Batch { label, .. } | Action::ImportRows { label, .. } | Action::ImportProject { label, .. } => StepName::as_is(label),
+            Action::Remove(set) => StepName { key: "delete", counts: set.counts(), ..Default::default() },
+            Action::Restore(snapshot) => StepName { key: "restore", counts: snapshot.ids().counts(), ..Default::default() },
+        }
+    }
+}
+
 impl Action {
     /// A short description for menus ("Undo Apply code") and logs.
     pub fn label(&self) -> String {

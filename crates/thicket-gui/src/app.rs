@@ -751,8 +751,8 @@ impl ThicketApp {
         let (rows, label) = match &write {
             Write::Perform(action) => (action.rows(), format!("{}…", action.label())),
             Write::Autocode(plan, _) => (plan.added(), t!("app-applying-codings", n = plan.added())),
-            Write::Undo => (project.history_rows(false), t!("app-undoing", what = project.undo_label().unwrap_or_default())),
-            Write::Redo => (project.history_rows(true), t!("app-redoing", what = project.redo_label().unwrap_or_default())),
+            Write::Undo => (project.history_rows(false), t!("app-undoing", what = project.undo_step().map(crate::i18n::values::step).unwrap_or_default())),
+            Write::Redo => (project.history_rows(true), t!("app-redoing", what = project.redo_step().map(crate::i18n::values::step).unwrap_or_default())),
             Write::Task(path, _) => (usize::MAX, t!("app-writing-file", path = path.as_str())),
             Write::Merge { from, options, .. } => {
                 let name = from.first().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

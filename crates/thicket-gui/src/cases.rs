@@ -179,11 +179,11 @@ impl CasesWindow {
             ui.add(egui::TextEdit::singleline(&mut self.source_filter).desired_width(180.0)).labelled_by(label.id);
             let label = ui.label(t!("cases-source-kind"));
             egui::ComboBox::from_id_salt("case_source_kind")
-                .selected_text(self.kind.map_or(t!("cases-any-kind"), SourceKind::label))
+                .selected_text(self.kind.map_or(t!("cases-any-kind"), crate::i18n::values::source_kind))
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.kind, None, t!("cases-any-kind"));
                     for k in SourceKind::ALL {
-                        ui.selectable_value(&mut self.kind, Some(*k), k.label());
+                        ui.selectable_value(&mut self.kind, Some(*k), crate::i18n::values::source_kind(*k));
                     }
                 })
                 .response
@@ -208,7 +208,7 @@ impl CasesWindow {
         egui::ScrollArea::vertical().id_salt("case_sources").max_height(300.0).auto_shrink([false, true]).show_rows(ui, row, shown.len(), |ui, range| {
             for s in &shown[range] {
                 let mut ticked = assigned.contains(&s.id);
-                let r = ui.checkbox(&mut ticked, &s.name).on_hover_text(format!("{} · {}", s.kind.label(), s.date.as_deref().unwrap_or(t!("cases-no-date"))));
+                let r = ui.checkbox(&mut ticked, &s.name).on_hover_text(format!("{} · {}", crate::i18n::values::source_kind(s.kind), s.date.as_deref().unwrap_or(t!("cases-no-date"))));
                 if r.changed() {
                     let sources = vec![s.id];
                     out.push(UiCommand::Perform(if ticked {

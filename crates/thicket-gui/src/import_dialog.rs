@@ -188,11 +188,11 @@ impl ImportDialog {
         egui::Grid::new("import_options").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
             let label = ui.label(t!("import-kind"));
             egui::ComboBox::from_id_salt("import_kind")
-                .selected_text(self.kind.map_or(t!("import-detect-kind"), |k| k.label()))
+                .selected_text(self.kind.map_or(t!("import-detect-kind"), crate::i18n::values::source_kind))
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.kind, None, t!("import-detect-kind"));
                     for k in SourceKind::ALL {
-                        ui.selectable_value(&mut self.kind, Some(*k), k.label());
+                        ui.selectable_value(&mut self.kind, Some(*k), crate::i18n::values::source_kind(*k));
                     }
                 })
                 .response
@@ -351,7 +351,7 @@ fn report_ui(ui: &mut egui::Ui, report: &ImportReport) {
         egui::Grid::new("import_report").num_columns(5).striped(true).show(ui, |ui| {
             for f in &report.imported {
                 ui.label(&f.source);
-                ui.label(f.kind.label());
+                ui.label(crate::i18n::values::source_kind(f.kind));
                 ui.label(&f.encoding);
                 ui.label(t!("import-words", n = f.words));
                 let speakers: Vec<String> = f.speakers.iter().map(|(s, n)| format!("{s} ({n})")).collect();

@@ -176,7 +176,7 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
         let before = dialog.rule;
         ui.radio_value(&mut dialog.rule, None, t!("merge-rule-stop"));
         for rule in ConflictRule::ALL {
-            ui.radio_value(&mut dialog.rule, Some(rule), rule.label());
+            ui.radio_value(&mut dialog.rule, Some(rule), crate::i18n::values::merge_rule(rule));
         }
         if dialog.rule != before && dialog.stage == Stage::Preview {
             step = Some(MergeStep::Preview);
@@ -216,7 +216,7 @@ fn report_ui(ui: &mut egui::Ui, report: &MergeReport, done: bool) {
         }
         ui.end_row();
         for c in counts {
-            ui.label(c.kind);
+            ui.label(crate::i18n::values::merge_kind(c.kind));
             ui.label(c.added.to_string());
             ui.label(c.matched.to_string());
             ui.label(c.matched_by_name.to_string());

@@ -261,7 +261,7 @@ fn arrange(summary: &super::summary::Summary, filter: &str, by_kind: bool, folde
     let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, s) in summary.sources.iter().enumerate().filter(|(_, s)| needle.is_empty() || s.name.to_lowercase().contains(&needle)) {
         if by_kind {
-            groups.entry(s.kind.label().to_string()).or_default().push(i);
+            groups.entry(crate::i18n::values::source_kind(s.kind).to_string()).or_default().push(i);
             continue;
         }
         match summary.cases_by_source.get(&s.id) {
@@ -356,7 +356,7 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
                             r
                         });
                         // The name first: a narrow panel cuts it short.
-                        let r = r.inner.on_hover_text(t!("panels-source-hover", name = &s.name, kind = s.kind.label(), date = s.date.as_deref().unwrap_or(t!("panels-no-date")), words = s.word_count));
+                        let r = r.inner.on_hover_text(t!("panels-source-hover", name = &s.name, kind = crate::i18n::values::source_kind(s.kind), date = s.date.as_deref().unwrap_or(t!("panels-no-date")), words = s.word_count));
                         if r.clicked() {
                             clicked = Some(s.id);
                         }

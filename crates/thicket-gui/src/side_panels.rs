@@ -277,7 +277,15 @@ impl SidePanels {
             child.shrink_clip_rect(inner);
             if foldable {
                 child.horizontal(|ui| {
-                    ui.heading(side.title());
+                    // The title gives way (cut with "…") to the fold button and the count beside
+                    // it, so that a long title ("Libro de códigos" at 200%) never pushes the
+                    // button past the panel's edge.
+                    let reserve = if side == Side::Sources { 64.0 } else { 28.0 };
+                    let room = (ui.available_width() - reserve).max(24.0);
+                    ui.scope(|ui| {
+                        ui.set_max_width(room);
+                        ui.add(egui::Label::new(egui::RichText::new(side.title()).heading()).truncate());
+                    });
                     extra(ui);
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| fold = fold_button(ui, side));
                 });

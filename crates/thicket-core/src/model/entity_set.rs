@@ -41,6 +41,26 @@ impl EntitySet {
             && self.frameworks.is_empty()
     }
 
+    /// How many of each kind the set names, in `describe`'s order, leaving out kinds it has none
+    /// of: (`source`, `case`, `participant`, `coder`, `code`, `coding`, `memo`, `attribute`,
+    /// `framework`), so that a window can say it in its own language.
+    pub fn counts(&self) -> Vec<(&'static str, usize)> {
+        [
+            ("source", self.sources.len()),
+            ("case", self.cases.len()),
+            ("participant", self.participants.len()),
+            ("coder", self.coders.len()),
+            ("code", self.codes.len()),
+            ("coding", self.codings.len()),
+            ("memo", self.memos.len()),
+            ("attribute", self.attributes.len()),
+            ("framework", self.frameworks.len()),
+        ]
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .collect()
+    }
+
     /// "2 codes, 14 codings", for labels and confirmations.
     pub fn describe(&self) -> String {
         let parts = [

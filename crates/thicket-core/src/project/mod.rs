@@ -55,6 +55,8 @@ pub struct Outcome {
 #[derive(Debug, Clone)]
 struct HistoryEntry {
     label: String,
+    /// The label as a key and arguments, for a window in another language.
+    step: crate::action::StepName,
     inverse: Action,
 }
 
@@ -252,19 +254,20 @@ impl Project {
     /// one undo step.
     pub fn perform_observed(&mut self, action: Action, observer: &mut (dyn FnMut(usize, usize) -> bool + Send)) -> Result<Outcome> {
         let label = action.label();
+        let step = action.step_name();
         let kind = audit::action_kind(&action);
         let outcome = self.apply_observed(action, observer, (kind, label.clone()));
         // The steps recorded before another process's change cannot be undone safely; this
         // one can (its inverse was computed after that change).
         self.take_outside_change();
         let outcome = outcome?;
-        self.record(label, outcome.inverse.clone());
+        self.record(label, step, outcome.inverse.clone());
         Ok(outcome)
     }
 
     /// Puts an applied action's inverse on the undo stack; clears the redo stack.
-    fn record(&mut self, label: String, inverse: Action) {
-        self.undo.push(HistoryEntry { label, inverse });
+    fn record(&mut self, label: String, step: crate::action::StepName, inverse: Action) {
+        self.undo.push(HistoryEntry { label, step, inverse });
         self.redo.clear();
     }
 
@@ -278,7 +281,7 @@ impl Project {
         let Some(entry) = self.undo.pop() else { return Ok(None) };
         match self.apply_history(entry.inverse.clone(), observer, ("Undo", format!("Undo: {}", entry.label))) {
             Ok(outcome) => {
-                self.redo.push(HistoryEntry { label: entry.label.clone(), inverse: outcome.inverse });
+                self.redo.push(HistoryEntry { label: entry.label.clone(), step: entry.step.clone(), inverse: outcome.inverse });
                 Ok(Some(entry.label))
             }
             Err(e) => {
@@ -298,7 +301,7 @@ impl Project {
         let Some(entry) = self.redo.pop() else { return Ok(None) };
         match self.apply_history(entry.inverse.clone(), observer, ("Redo", format!("Redo: {}", entry.label))) {
             Ok(outcome) => {
-                self.undo.push(HistoryEntry { label: entry.label.clone(), inverse: outcome.inverse });
+                self.undo.push(HistoryEntry { label: entry.label.clone(), step: entry.step.clone(), inverse: outcome.inverse });
                 Ok(Some(entry.label))
             }
             Err(e) => {
@@ -337,6 +340,16 @@ impl Project {
     /// Label of the action `redo` would redo.
     pub fn redo_label(&self) -> Option<&str> {
         self.redo.last().map(|e| e.label.as_str())
+    }
+
+    /// The step `undo` would undo, as a key and arguments (`undo_label` is its English name).
+    pub fn undo_step(&self) -> Option<&crate::action::StepName> {
+        self.undo.last().map(|e| &e.step)
+    }
+
+    /// The step `redo` would redo, as a key and arguments.
+    pub fn redo_step(&self) -> Option<&crate::action::StepName> {
+        self.redo.last().map(|e| &e.step)
     }
 
     /// The coder with this name, created (as an undoable action) if missing; a retired coder is

@@ -85,8 +85,9 @@ fn measures_of(t: &AgreementTable) -> Vec<Measure> {
     out
 }
 
-/// "0.723 [0.535, 0.858]", "undefined", or "" where the row has no such measure.
-pub(super) fn cell_text(e: Option<&Estimate>) -> String {
+/// "0.723 [0.535, 0.858]", "undefined", or "" where the row has no such measure: the exported
+/// table's (English) text; the window shows `i18n::values::estimate`.
+fn cell_text(e: Option<&Estimate>) -> String {
     let Some(e) = e else { return String::new() };
     match e.coefficient.value {
         None => "undefined".into(),
@@ -97,24 +98,35 @@ pub(super) fn cell_text(e: Option<&Estimate>) -> String {
     }
 }
 
-/// The hover text of a cell: the disagreements or agreements, the interval, or why undefined.
+/// The hover text of a cell: the disagreements or agreements, the interval, or why undefined
+/// (core's reason, in English).
 fn cell_tip(e: &Estimate) -> String {
-    let mut lines = vec![e.measure.label().to_string()];
+    use crate::i18n::number;
+    let mut lines = vec![crate::i18n::values::measure(e.measure).to_string()];
     if let Some(why) = &e.coefficient.undefined {
         lines.push(why.clone());
     }
     if let (Some(o), Some(x)) = (e.coefficient.observed_disagreement, e.coefficient.expected_disagreement) {
-        lines.push(format!("observed disagreement {o:.4}, expected {x:.4}"));
+        lines.push(t!("agreement-tip-disagreement", observed = number(o, 4), expected = number(x, 4)));
     }
     if let (Some(o), Some(x)) = (e.coefficient.observed_agreement, e.coefficient.expected_agreement) {
-        lines.push(format!("observed agreement {o:.4}, expected by chance {x:.4}"));
+        lines.push(t!("agreement-tip-agreement", observed = number(o, 4), expected = number(x, 4)));
     }
     match (&e.ci.undefined, e.ci.low) {
-        (Some(why), _) => lines.push(format!("no interval: {why}")),
-        (None, Some(_)) => lines.push(format!("{:.0}% interval from {} of {} resamples", e.ci.confidence * 100.0, e.ci.defined_draws, e.ci.draws)),
+        (Some(why), _) => lines.push(t!("agreement-tip-no-interval", reason = why)),
+        (None, Some(_)) => lines.push(t!("agreement-tip-interval", confidence = number(e.ci.confidence * 100.0, 0), defined = e.ci.defined_draws, draws = e.ci.draws)),
         _ => {}
     }
     lines.join("\n")
+}
+
+/// "Amara and Jonas", "Amara, Jonas and Priya" in the window's language.
+pub(crate) fn names_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => t!("team-names", rest = rest.join(", "), last = last),
+    }
 }
 
 impl AnalysisView for AgreementView {
@@ -132,20 +144,17 @@ impl AnalysisView for AgreementView {
         }
         let c = &mut self.choices;
         ui.horizontal_wrapped(|ui| {
-            controls.stale_note |= checklist(ui, "Compare coders", &mut c.coders, &self.coders);
+            controls.stale_note |= checklist(ui, t!("agreement-compare-coders"), &mut c.coders, &self.coders);
             let codes = self.codes.clone();
-            controls.stale_note |= super::controls::checklist_or_any(ui, "Codes", &mut c.codes, &codes);
-            let units: Vec<(UnitKind, String)> = UnitKind::ALL.iter().map(|u| (*u, u.name().to_string())).collect();
-            controls.stale_note |= combo(ui, "Unit", &mut c.unit, &units);
-            let bys = [(By::Code, "code".to_string()), (By::Source, "source".to_string()), (By::Case, "case".to_string())];
-            controls.stale_note |= combo(ui, "Rows by", &mut c.by, &bys);
-            controls.stale_note |= ui
-                .checkbox(&mut c.all_units, "All units")
-                .on_hover_text("Count every unit of the coded sources, uncoded ones too (agreement on absence). Off: only units some compared coder coded with a compared code")
-                .changed();
-            controls.stale_note |= ui.checkbox(&mut c.subcodes, "Sub-codes count").on_hover_text("Count codings of a code's sub-codes as the code").changed();
-            let draws = [(0usize, "none".to_string()), (200, "200 resamples".to_string()), (1000, "1,000 resamples".to_string())];
-            controls.stale_note |= combo(ui, "Intervals", &mut c.draws, &draws);
+            controls.stale_note |= super::controls::checklist_or_any(ui, t!("agreement-codes"), &mut c.codes, &codes);
+            let units: Vec<(UnitKind, String)> = UnitKind::ALL.iter().map(|u| (*u, crate::i18n::values::unit(*u).to_string())).collect();
+            controls.stale_note |= combo(ui, t!("agreement-unit"), &mut c.unit, &units);
+            let bys = [(By::Code, t!("agreement-by-code").to_string()), (By::Source, t!("agreement-by-source").to_string()), (By::Case, t!("agreement-by-case").to_string())];
+            controls.stale_note |= combo(ui, t!("agreement-rows-by"), &mut c.by, &bys);
+            controls.stale_note |= ui.checkbox(&mut c.all_units, t!("agreement-all-units")).on_hover_text(t!("agreement-all-units.tooltip")).changed();
+            controls.stale_note |= ui.checkbox(&mut c.subcodes, t!("agreement-subcodes")).on_hover_text(t!("agreement-subcodes.tooltip")).changed();
+            let draws = [(0usize, t!("agreement-no-intervals").to_string()), (200, t!("agreement-resamples", n = 200)), (1000, t!("agreement-resamples", n = 1000))];
+            controls.stale_note |= combo(ui, t!("agreement-intervals"), &mut c.draws, &draws);
             ui.separator();
             controls.export = menu(ui, ready(&self.result), ctx.pseudonymise);
         });
@@ -186,7 +195,7 @@ impl AnalysisView for AgreementView {
                 cancel.set_progress(draw as f32 / draws);
                 !cancel.is_cancelled()
             };
-            let table = project_agreement(&data, &spec, &mut keep_going).map_err(|e| e.to_string())?.ok_or_else(|| super::data_cache::CANCELLED.to_string())?;
+            let table = project_agreement(&data, &spec, &mut keep_going).map_err(|e| e.to_string())?.ok_or_else(|| t!("analysis-cancelled").to_string())?;
             let measures = measures_of(&table);
             Ok(Done { table, measures, row_codes, coders })
         })) else {
@@ -198,12 +207,15 @@ impl AnalysisView for AgreementView {
 
     fn header(&mut self, ui: &mut Ui, note: Option<&str>) -> bool {
         if self.choices.coders.len() < 2 && self.result.is_none() {
-            status(ui, "Pick at least two coders to compare.", false);
+            status(ui, t!("agreement-pick-two"), false);
         }
         let Some(done) = shown(ui, &self.result) else { return false };
         let t = &done.table;
-        let unit = t.unit.map(|u| u.name()).unwrap_or("unit");
-        status(ui, &format!("{}: by {unit}; counted: {}", t.coders.join(" and "), t.units_counted), false);
+        let unit = t.unit.map_or(t!("agreement-unit"), crate::i18n::values::unit);
+        // Which units were counted follows the choice the table was computed for.
+        let all_units = self.result.as_ref().is_some_and(|c| c.key.0.all_units);
+        let counted = if all_units { t!("agreement-counted-all") } else { t!("agreement-counted-coded") };
+        status(ui, &t!("agreement-header", names = names_list(&t.coders), unit = unit, counted = counted), false);
         if let Some(n) = note {
             status(ui, n, false);
         }
@@ -217,22 +229,22 @@ impl AnalysisView for AgreementView {
             egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
                 egui::Grid::new("agreement_table").striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
                     let first = match t.by {
-                        Some(By::Source) => "Source",
-                        Some(By::Case) => "Case",
-                        _ => "Code",
+                        Some(By::Source) => t!("agreement-col-source"),
+                        Some(By::Case) => t!("agreement-col-case"),
+                        _ => t!("agreement-col-code"),
                     };
                     ui.strong(first);
-                    ui.strong("Units");
+                    ui.strong(t!("agreement-col-units"));
                     for m in &done.measures {
-                        ui.strong(m.label());
+                        ui.strong(crate::i18n::values::measure(*m));
                     }
                     ui.end_row();
                     for (i, row) in t.rows.iter().chain(std::iter::once(&t.overall)).enumerate() {
                         if row.kind == thicket_core::analysis::agreement::RowKind::Overall {
-                            ui.strong(&row.label);
+                            ui.strong(t!("agreement-overall"));
                         } else if row.kind == thicket_core::analysis::agreement::RowKind::Code && i < done.row_codes.len() {
                             // A click on a code opens its disagreements between these coders.
-                            let link = ui.link(&row.label).on_hover_text(format!("Open the disagreements on {} between {} in the Reconciliation tab", row.label, t.coders.join(" and ")));
+                            let link = ui.link(&row.label).on_hover_text(t!("agreement-open-disagreements", code = &row.label, names = names_list(&t.coders)));
                             if link.clicked() {
                                 self.clicked = Some(i);
                                 ui.ctx().request_repaint();
@@ -240,10 +252,10 @@ impl AnalysisView for AgreementView {
                         } else {
                             ui.label(&row.label);
                         }
-                        ui.label(if row.units.fract() == 0.0 { format!("{}", row.units as u64) } else { format!("{:.1}", row.units) });
+                        ui.label(crate::i18n::number(row.units, if row.units.fract() == 0.0 { 0 } else { 1 }));
                         for m in &done.measures {
                             let e = row.get(*m);
-                            let r = ui.label(cell_text(e));
+                            let r = ui.label(crate::i18n::values::estimate(e));
                             if let Some(e) = e {
                                 r.on_hover_text(cell_tip(e));
                             }
@@ -252,13 +264,12 @@ impl AnalysisView for AgreementView {
                     }
                 });
                 ui.add_space(8.0);
-                ui.weak(format!("Pooled: {}.", t.pooling));
-                ui.weak(format!(
-                    "Intervals: {:.0}% percentile bootstrap, {} resamples of {}, seed {}.",
-                    t.bootstrap.confidence * 100.0,
-                    t.bootstrap.draws,
-                    t.bootstrap.resamples,
-                    t.bootstrap.seed
+                ui.weak(t!("agreement-pooled"));
+                ui.weak(t!(
+                    "agreement-bootstrap",
+                    confidence = crate::i18n::number(t.bootstrap.confidence * 100.0, 0),
+                    draws = t.bootstrap.draws,
+                    seed = t.bootstrap.seed.to_string()
                 ));
             });
         });
@@ -328,12 +339,12 @@ impl AgreementView {
 /// The core's spec from the tab's choices, names checked against the data.
 fn spec_of(data: &AnalysisData, c: &Choices) -> std::result::Result<AgreementSpec, String> {
     if c.coders.len() < 2 {
-        return Err("Pick at least two coders to compare.".into());
+        return Err(t!("agreement-pick-two").into());
     }
     let coders = c
         .coders
         .iter()
-        .map(|n| data.coders.values().find(|x| x.name == *n).map(|x| x.id).ok_or_else(|| format!("no coder \"{n}\"")))
+        .map(|n| data.coders.values().find(|x| x.name == *n).map(|x| x.id).ok_or_else(|| t!("agreement-no-coder", name = n)))
         .collect::<std::result::Result<Vec<_>, String>>()?;
     let codes = c.codes.iter().map(|p| data.code_at(p).map_err(|e| e.to_string())).collect::<std::result::Result<Vec<_>, String>>()?;
     Ok(AgreementSpec {
@@ -351,9 +362,9 @@ fn spec_of(data: &AnalysisData, c: &Choices) -> std::result::Result<AgreementSpe
 /// The Export menu: the table (CSV, XLSX) and a report (DOCX); no chart.
 fn menu(ui: &mut Ui, ready: bool, pseudonymise: &mut bool) -> Option<ExportFormat> {
     let items = [
-        (ExportFormat::Csv, "Table as CSV…"),
-        (ExportFormat::Xlsx, "Table as an XLSX workbook…"),
-        (ExportFormat::Docx, "Table as Word (DOCX)…"),
+        (ExportFormat::Csv, t!("agreement-export-csv")),
+        (ExportFormat::Xlsx, t!("agreement-export-xlsx")),
+        (ExportFormat::Docx, t!("agreement-export-docx")),
     ];
     super::export_menu::formats_menu(ui, ready, &items, pseudonymise, |_| {})
 }

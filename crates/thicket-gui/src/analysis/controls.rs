@@ -7,6 +7,8 @@ use egui::Ui;
 pub fn combo<T: PartialEq + Clone>(ui: &mut Ui, label: &str, value: &mut T, choices: &[(T, String)]) -> bool {
     let before = value.clone();
     let shown = choices.iter().find(|(v, _)| v == value).map(|(_, l)| l.clone()).unwrap_or_default();
+    let picker = (text_width(ui, &shown) + ui.spacing().icon_width + 3.0 * ui.spacing().button_padding.x).max(ui.spacing().combo_width);
+    keep_together(ui, label, picker);
     let l = ui.label(label);
     egui::ComboBox::from_id_salt(("analysis", label))
         .selected_text(shown)
@@ -40,6 +42,7 @@ fn checklist_saying(ui: &mut Ui, label: &str, selected: &mut Vec<String>, option
         1 => selected[0].clone(),
         n => t!("controls-n-chosen", n = n),
     };
+    keep_together(ui, label, text_width(ui, &summary) + 2.0 * ui.spacing().button_padding.x);
     let l = ui.label(label);
     let menu = ui.menu_button(summary, |ui| {
         ui.horizontal(|ui| {
@@ -69,6 +72,26 @@ fn checklist_saying(ui: &mut Ui, label: &str, selected: &mut Vec<String>, option
     after.sort();
     selected.sort_by_key(|s| options.iter().position(|o| o == s));
     after != before
+}
+
+/// The width of `text` in the body font.
+fn text_width(ui: &Ui, text: &str) -> f32 {
+    ui.fonts_mut(|f| f.layout_no_wrap(text.to_string(), egui::TextStyle::Body.resolve(ui.style()), egui::Color32::WHITE).size().x)
+}
+
+/// In a wrapping row, starts a new row when `label` and the picker after it (`picker` points
+/// wide) would not both fit on this one, so that a label never ends a row apart from its picker
+/// (Spanish and Dutch labels are longer: "Filas por", "Intervallen").
+pub fn keep_together(ui: &mut Ui, label: &str, picker: f32) {
+    if !ui.layout().main_wrap {
+        return;
+    }
+    let needed = text_width(ui, label) + 2.0 * ui.spacing().item_spacing.x + picker;
+    // In a wrapping row `available_width` is the whole row's: the rest is measured.
+    let rest = ui.max_rect().right() - ui.cursor().left();
+    if rest < needed && ui.cursor().left() > ui.max_rect().left() + 1.0 {
+        ui.end_row();
+    }
 }
 
 /// A short status line: weak text, or an error in the error colour.

@@ -133,7 +133,3 @@ impl DataCache {
         Loaded::Failed(e)
     }
 }
-
-/// What a view says after its Cancel button stopped a load or a computation.
-/// The English text of `analysis-cancelled`, for views that have not moved to the catalogue yet.
-pub const CANCELLED: &str = "Cancelled. Change a choice to compute again.";

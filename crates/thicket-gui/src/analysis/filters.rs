@@ -148,6 +148,7 @@ fn sorted(names: impl Iterator<Item = String>) -> Vec<String> {
 
 /// A `YYYY-MM-DD` field after `label`, in the error colour while what is typed is not a date.
 fn date_field(ui: &mut Ui, label: &str, value: &mut String) {
+    super::controls::keep_together(ui, label, 96.0 + 2.0 * ui.spacing().button_padding.x);
     let l = ui.label(label);
     let bad = !value.trim().is_empty() && !is_valid_date(value.trim());
     let mut edit = egui::TextEdit::singleline(value).hint_text(t!("import-session-date.hint")).desired_width(96.0);

@@ -176,7 +176,7 @@ impl FrameworkView {
         let codes = l.codebook.children(None).iter().filter_map(|c| l.codebook.path(*c).map(str::to_string)).collect();
         let cases = l.cases.iter().map(|c| c.name.clone()).collect();
         let taken = |n: &str| l.frameworks.iter().any(|f| f.name == n);
-        let name = (1..).map(|i| if i == 1 { "Framework".to_string() } else { format!("Framework {i}") }).find(|n| !taken(n)).unwrap_or_default();
+        let name = (1..).map(|i| if i == 1 { t!("framework-default-name").to_string() } else { t!("framework-default-name-n", n = i.to_string()) }).find(|n| !taken(n)).unwrap_or_default();
         MatrixForm { name, codes, cases, editing: None }
     }
 
@@ -196,14 +196,14 @@ impl FrameworkView {
         let mut request = None;
         let mut close = false;
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label("Name");
+            let label = ui.label(t!("framework-name"));
             ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(160.0)).labelled_by(label.id);
             let all_codes: Vec<String> = l.codebook.walk().into_iter().filter_map(|(_, c)| l.codebook.path(c.id).map(str::to_string)).collect();
-            checklist(ui, "Codes", &mut form.codes, &all_codes);
+            checklist(ui, t!("framework-codes"), &mut form.codes, &all_codes);
             let all_cases: Vec<String> = l.cases.iter().map(|c| c.name.clone()).collect();
-            checklist(ui, "Cases", &mut form.cases, &all_cases);
+            checklist(ui, t!("framework-cases"), &mut form.cases, &all_cases);
             let name = form.name.trim().to_string();
-            let verb = if form.editing.is_some() { "Apply" } else { "Create" };
+            let verb = if form.editing.is_some() { t!("framework-apply") } else { t!("framework-create") };
             if ui.add_enabled(!name.is_empty(), egui::Button::new(verb)).clicked() {
                 let codes: Vec<CodeId> = form.codes.iter().filter_map(|p| l.codebook.by_path(p)).collect();
                 let cases: Vec<CaseId> = form.cases.iter().filter_map(|n| l.cases.iter().find(|c| &c.name == n).map(|c| c.id)).collect();
@@ -231,7 +231,7 @@ impl FrameworkView {
                 self.choose_named = Some(name);
                 close = true;
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("framework-cancel")).clicked() {
                 close = true;
             }
         });
@@ -294,19 +294,23 @@ impl FrameworkView {
                     let is_open = self.editor.as_ref().is_some_and(|e| e.case == case && e.code == code);
                     let rect = at(HEAD_W + GAP + c as f32 * step_x, y, CELL_W, CELL_H);
                     let response = ui.interact(rect, ui.make_persistent_id(("framework_cell", m.framework.id, r, c)), Sense::click());
-                    let label = format!("{case_name} · {path}: {n} segments{}", if summary.is_empty() { String::new() } else { format!(" · {summary}") });
+                    let label = if summary.is_empty() {
+                        t!("framework-cell-label", case = case_name, code = path, n = n)
+                    } else {
+                        t!("framework-cell-label-summary", case = case_name, code = path, n = n, summary = summary)
+                    };
                     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                     let fill = if is_open { visuals.selection.bg_fill } else if response.hovered() { visuals.widgets.hovered.weak_bg_fill } else { visuals.faint_bg_color };
                     painter.rect_filled(rect, 3.0, fill);
                     let text_colour = if is_open { visuals.selection.stroke.color } else { visuals.text_color() };
-                    painter.text(rect.left_top() + vec2(5.0, 3.0), egui::Align2::LEFT_TOP, format!("{n} segments"), small.clone(), text_colour.gamma_multiply(0.8));
+                    painter.text(rect.left_top() + vec2(5.0, 3.0), egui::Align2::LEFT_TOP, t!("framework-segments", n = n), small.clone(), text_colour.gamma_multiply(0.8));
                     let shown = if summary.is_empty() { "—".to_string() } else { summary.split_whitespace().collect::<Vec<_>>().join(" ") };
                     let mut job = egui::text::LayoutJob::simple(shown, body.clone(), text_colour, rect.width() - 10.0);
                     job.wrap.max_rows = 2;
                     job.wrap.break_anywhere = false;
                     let galley = painter.layout_job(job);
                     painter.with_clip_rect(rect.intersect(painter.clip_rect())).galley(pos2(rect.left() + 5.0, rect.top() + 18.0), galley, text_colour);
-                    let response = response.on_hover_text(if summary.is_empty() { "No summary yet: click to write one" } else { summary });
+                    let response = response.on_hover_text(if summary.is_empty() { t!("framework-no-summary-click") } else { summary });
                     if response.clicked() {
                         clicked = Some((case, code, summary.to_string()));
                     }
@@ -333,7 +337,7 @@ impl FrameworkView {
         let path = l.codebook.path(code).unwrap_or("?").to_string();
         let last = l.matrix.as_ref().and_then(|m| m.cell(case, code)).map(|c| {
             let who = done.data.coders.get(&c.coder).map_or("?".to_string(), |k| k.name.clone());
-            format!("Last edited by {who}, {}", c.updated_at.get(..10).unwrap_or(&c.updated_at))
+            t!("framework-last-edited", name = who, date = crate::i18n::day(&c.updated_at))
         });
         let segments = self.segments.as_ref().map(|(.., s)| s.as_slice()).unwrap_or(&[]);
         ui.horizontal(|ui| {
@@ -342,23 +346,23 @@ impl FrameworkView {
         // The editor first, so that it stays in view however many segments there are; the
         // segments fill the rest and scroll.
         if let Some(ed) = &mut self.editor {
-            let label = ui.label("Summary");
+            let label = ui.label(t!("framework-summary"));
             let rows = if ui.available_height() > 360.0 { 5 } else { 3 };
             let response = ui
-                .add(egui::TextEdit::multiline(&mut ed.text).desired_rows(rows).desired_width(f32::INFINITY).hint_text("What this case shows under this code…"))
+                .add(egui::TextEdit::multiline(&mut ed.text).desired_rows(rows).desired_width(f32::INFINITY).hint_text(t!("framework-summary-hint")))
                 .labelled_by(label.id);
             let mut save = response.lost_focus();
             ui.horizontal_wrapped(|ui| {
-                if ui.add_enabled(ed.is_dirty(), egui::Button::new("Save")).clicked() {
+                if ui.add_enabled(ed.is_dirty(), egui::Button::new(t!("framework-save"))).clicked() {
                     save = true;
                 }
-                if ui.add_enabled(ed.is_dirty(), egui::Button::new("Revert")).clicked() {
+                if ui.add_enabled(ed.is_dirty(), egui::Button::new(t!("framework-revert"))).clicked() {
                     ed.text = ed.saved.clone();
                 }
                 match (&last, ed.is_dirty()) {
-                    (_, true) => ui.weak("Unsaved: saved when you leave the editor"),
+                    (_, true) => ui.weak(t!("framework-unsaved")),
                     (Some(last), false) => ui.weak(last),
-                    (None, false) => ui.weak("No summary yet"),
+                    (None, false) => ui.weak(t!("framework-no-summary")),
                 };
             });
             if save && let Some(request) = ed.save() {
@@ -367,16 +371,16 @@ impl FrameworkView {
             }
         }
         ui.separator();
-        ui.weak(format!("{} segments · a column counts its sub-codes", segments.len()));
+        ui.weak(t!("framework-segments-note", n = segments.len()));
         let mut show = None;
         let mut list = |ui: &mut Ui| {
             if segments.is_empty() {
-                ui.weak("No segments of this code in this case's sources.");
+                ui.weak(t!("framework-no-segments"));
             }
             for s in segments {
-                let who = if s.speakers.is_empty() { "no speaker".to_string() } else { s.speakers.join(", ") };
-                let head = format!("{} · {} · {} · coded by {}", s.source, who, s.code, s.coder);
-                let r = ui.add(egui::Label::new(egui::RichText::new(&head).small().weak()).truncate().sense(Sense::click())).on_hover_text("Click to show it in its document");
+                let who = if s.speakers.is_empty() { t!("framework-no-speaker").to_string() } else { s.speakers.join(", ") };
+                let head = t!("framework-segment-head", source = &s.source, speakers = who, code = &s.code, coder = &s.coder);
+                let r = ui.add(egui::Label::new(egui::RichText::new(&head).small().weak()).truncate().sense(Sense::click())).on_hover_text(t!("framework-show-segment"));
                 if r.clicked() {
                     show = Some((s.source_id, s.span));
                 }
@@ -411,9 +415,9 @@ impl AnalysisView for FrameworkView {
         let mut open_form = None;
         let mut delete = None;
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label("Matrix");
+            let label = ui.label(t!("framework-matrix"));
             egui::ComboBox::from_id_salt(("analysis", "Matrix"))
-                .selected_text(chosen_name.clone().unwrap_or_else(|| "none yet".into()))
+                .selected_text(chosen_name.clone().unwrap_or_else(|| t!("framework-none-yet").into()))
                 .show_ui(ui, |ui| {
                     for (id, name) in &frameworks {
                         if ui.selectable_label(Some(*id) == self.chosen, name).clicked() {
@@ -423,14 +427,14 @@ impl AnalysisView for FrameworkView {
                 })
                 .response
                 .labelled_by(label.id);
-            if ui.button("New matrix…").on_hover_text("Choose codes (columns) and cases (rows)").clicked() {
+            if ui.button(t!("framework-new-matrix")).on_hover_text(t!("framework-new-matrix.tooltip")).clicked() {
                 open_form = Some(None);
             }
             if let (Some(id), Some(name)) = (self.chosen, &chosen_name) {
-                if ui.button("Edit…").on_hover_text(format!("Rename “{name}” or choose its codes and cases")).clicked() {
+                if ui.button(t!("framework-edit")).on_hover_text(t!("framework-edit-tooltip", name = name)).clicked() {
                     open_form = Some(Some(id));
                 }
-                if ui.button("Delete matrix").on_hover_text("Delete this matrix and its summaries (Ctrl+Z brings them back)").clicked() {
+                if ui.button(t!("framework-delete")).on_hover_text(t!("framework-delete.tooltip")).clicked() {
                     delete = Some(id);
                 }
             }
@@ -502,7 +506,7 @@ impl AnalysisView for FrameworkView {
     fn header(&mut self, ui: &mut Ui, note: Option<&str>) -> bool {
         let Some(l) = &self.listing else { return false };
         let Some(m) = &l.matrix else {
-            status(ui, "No framework matrix yet: “New matrix…” makes one (the top-level codes × every case, unless you choose).", false);
+            status(ui, t!("framework-no-matrix"), false);
             return false;
         };
         if let Some(Computed { outcome: Err(e), .. }) = &self.result {
@@ -510,14 +514,9 @@ impl AnalysisView for FrameworkView {
             return false;
         }
         let written = m.cells.iter().filter(|c| m.cases.contains(&c.case) && m.codes.contains(&c.code)).count();
-        let mut line = format!(
-            "{} cases × {} codes · {written} of {} summaries written · click a cell to read its segments and write its summary",
-            m.cases.len(),
-            m.codes.len(),
-            m.cases.len() * m.codes.len()
-        );
+        let mut line = t!("framework-status", cases = m.cases.len(), codes = m.codes.len(), written = written, cells = m.cases.len() * m.codes.len());
         if let Some(next_frame) = self.updating {
-            line = format!("Updating the segment counts… · {line}");
+            line = t!("framework-updating", line = line);
             // The data is read a piece per frame (then the next must come); a worker asks itself.
             if next_frame {
                 ui.ctx().request_repaint();
@@ -537,7 +536,7 @@ impl AnalysisView for FrameworkView {
             egui::Panel::right("framework_cell").resizable(true).default_size(width).show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui.button("Close cell").clicked()
+                        if ui.button(t!("framework-close-cell")).clicked()
                             && let Some(mut ed) = self.editor.take()
                         {
                             self.outbox.extend(ed.save());
@@ -597,11 +596,11 @@ impl FrameworkView {
 /// The Export menu of a report: the document (Markdown, HTML) and its tables (XLSX, CSV); no chart.
 fn menu(ui: &mut Ui, ready: bool, pseudonymise: &mut bool) -> Option<ExportFormat> {
     let items = [
-        (ExportFormat::Markdown, "Report as Markdown…"),
-        (ExportFormat::Html, "Report as HTML…"),
-        (ExportFormat::Docx, "Report as Word (DOCX)…"),
-        (ExportFormat::Xlsx, "Workbook (XLSX, wrapped text)…"),
-        (ExportFormat::Csv, "Summaries as CSV…"),
+        (ExportFormat::Markdown, t!("framework-export-markdown")),
+        (ExportFormat::Html, t!("framework-export-html")),
+        (ExportFormat::Docx, t!("framework-export-docx")),
+        (ExportFormat::Xlsx, t!("framework-export-xlsx")),
+        (ExportFormat::Csv, t!("framework-export-csv")),
     ];
     super::export_menu::formats_menu(ui, ready, &items, pseudonymise, |_| {})
 }

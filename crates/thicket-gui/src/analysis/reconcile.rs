@@ -242,8 +242,8 @@ impl ReconcileView {
                 let item = &done.figures.items[i];
                 let source = done.data.sources.get(&item.id.source).map_or("?", |s| s.name.as_str());
                 let code = l.codebook.path(item.id.code).unwrap_or("?");
-                let mark = if self.decision(item.id).is_some() { "resolved" } else { "open" };
-                let text = format!("{}. [{mark}] {source} · {code} · {}", i + 1, item.kind.describe());
+                let mark = if self.decision(item.id).is_some() { t!("reconcile-mark-resolved") } else { t!("reconcile-mark-open") };
+                let text = t!("reconcile-queue-row", n = (i + 1).to_string(), mark = mark, source = source, code = code, kind = crate::i18n::values::disagreement(item.kind));
                 let r = ui.add(egui::Button::selectable(self.selected == Some(item.id), text).truncate());
                 if r.clicked() {
                     clicked = Some(i);
@@ -259,7 +259,7 @@ impl ReconcileView {
     /// decision buttons.
     fn item_ui(&mut self, ui: &mut Ui, decided_by: &str) {
         let Some(index) = self.position() else {
-            ui.weak("Choose an item of the queue.");
+            ui.weak(t!("reconcile-choose-item"));
             return;
         };
         let (Some(l), Some(done)) = (&self.listing, current(&self.result)) else { return };
@@ -274,23 +274,23 @@ impl ReconcileView {
         let coders = self.coders();
         let names: Vec<String> = coders.iter().map(|c| self.name(*c)).collect();
         ui.horizontal_wrapped(|ui| {
-            ui.strong(format!("Item {} of {total}", index + 1));
-            ui.label(format!("{source} · {code} · {}", item.kind.describe()));
-            ui.weak(format!("({id}, characters {})", id.extent));
-            if ui.button("Show in document").clicked() {
+            ui.strong(t!("reconcile-item-of", n = index + 1, total = total));
+            ui.label(format!("{source} · {code} · {}", crate::i18n::values::disagreement(item.kind)));
+            ui.weak(t!("reconcile-item-where", id = id.to_string(), extent = id.extent.to_string()));
+            if ui.button(t!("reconcile-show-in-document")).clicked() {
                 self.outbox.push(Request::Show(id.source, id.extent));
             }
         });
         for (k, paths) in others.iter().enumerate() {
             if !paths.is_empty() {
-                ui.label(format!("{} coded this text as {} instead.", names[k], paths.join(", ")));
+                ui.label(t!("reconcile-coded-instead", name = &names[k], codes = paths.join(", ")));
             }
         }
         let text = data.texts.get(&id.source);
         let colours = [Color32::from_rgb(120, 170, 240), Color32::from_rgb(240, 170, 90)];
         let pane = |k: usize, col: &mut Ui| {
             let spans = item.spans.get(k).cloned().unwrap_or_default();
-            let label = if spans.is_empty() { "not coded".to_string() } else { spans.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ") };
+            let label = if spans.is_empty() { t!("reconcile-not-coded").to_string() } else { spans.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ") };
             col.strong(format!("{} ({}): {label}", if k == 0 { "A" } else { "B" }, names.get(k).map_or("?", String::as_str)));
             if let Some(t) = text {
                 let job = excerpt(col, &t.text, &t.index, id.extent, &spans, colours[k]);
@@ -316,31 +316,32 @@ impl ReconcileView {
         match &decided {
             Some(d) => {
                 let choice = d.choice_for(&coders);
-                let what = match choice {
-                    Choice::Edit(s) => format!("edit span {s}"),
-                    c => c.name().replace('-', " "),
-                };
-                let note = if d.note.is_empty() { String::new() } else { format!(": {}", d.note) };
-                ui.label(format!("Resolved: {what}, by {} on {}{note}", d.decided_by, d.decided_at.get(..10).unwrap_or(&d.decided_at)));
+                let what = crate::i18n::values::choice_name(&choice);
+                let date = crate::i18n::day(&d.decided_at);
+                ui.label(if d.note.is_empty() {
+                    t!("reconcile-resolved", what = what, name = &d.decided_by, date = date)
+                } else {
+                    t!("reconcile-resolved-note", what = what, name = &d.decided_by, date = date, note = &d.note)
+                });
             }
             None => {
-                ui.weak("Not resolved yet. A decision writes the result to the master coder; deciding again replaces it.");
+                ui.weak(t!("reconcile-not-resolved"));
             }
         }
         self.fill_fields(id);
-        let label = ui.label("Note");
-        ui.add(egui::TextEdit::multiline(&mut self.note).desired_rows(2).desired_width(f32::INFINITY).hint_text("Why this decision (kept with it)"))
+        let label = ui.label(t!("reconcile-note"));
+        ui.add(egui::TextEdit::multiline(&mut self.note).desired_rows(2).desired_width(f32::INFINITY).hint_text(t!("reconcile-note-hint")))
             .labelled_by(label.id);
         let (a, b) = (names.first().cloned().unwrap_or_default(), names.get(1).cloned().unwrap_or_default());
         let mut chosen = None;
         ui.horizontal_wrapped(|ui| {
             let buttons = [
-                (Choice::KeepA, "Keep A", format!("Keep {a}'s spans")),
-                (Choice::KeepB, "Keep B", format!("Keep {b}'s spans")),
-                (Choice::KeepBoth, "Keep both", "Keep both coders' spans, each as its own coding".to_string()),
-                (Choice::Union, "Union", "One coding over all the text either coder coded".to_string()),
-                (Choice::Intersection, "Intersection", "Only the text both coders coded".to_string()),
-                (Choice::Drop, "Drop", "The master does not code this text with this code".to_string()),
+                (Choice::KeepA, t!("reconcile-keep-a"), t!("reconcile-keep-a-tooltip", name = &a)),
+                (Choice::KeepB, t!("reconcile-keep-b"), t!("reconcile-keep-b-tooltip", name = &b)),
+                (Choice::KeepBoth, t!("reconcile-keep-both"), t!("reconcile-keep-both.tooltip").to_string()),
+                (Choice::Union, t!("reconcile-union"), t!("reconcile-union.tooltip").to_string()),
+                (Choice::Intersection, t!("reconcile-intersection"), t!("reconcile-intersection.tooltip").to_string()),
+                (Choice::Drop, t!("reconcile-drop"), t!("reconcile-drop.tooltip").to_string()),
             ];
             for (choice, text, tip) in buttons {
                 if ui.button(text).on_hover_text(tip).clicked() {
@@ -350,22 +351,22 @@ impl ReconcileView {
         });
         let len = data.sources.get(&id.source).map_or(id.extent.end, |s| s.char_len);
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label("Start");
+            let l = ui.label(t!("reconcile-start"));
             ui.add(egui::DragValue::new(&mut self.edit.0).range(0..=len)).labelled_by(l.id);
-            let l = ui.label("End");
+            let l = ui.label(t!("reconcile-end"));
             ui.add(egui::DragValue::new(&mut self.edit.1).range(0..=len)).labelled_by(l.id);
             let span = TextSpan::new(self.edit.0, self.edit.1);
-            if ui.add_enabled(span.is_some(), egui::Button::new("Edit span")).on_hover_text("One coding from Start to End (characters)").clicked()
+            if ui.add_enabled(span.is_some(), egui::Button::new(t!("reconcile-edit-span"))).on_hover_text(t!("reconcile-edit-span.tooltip")).clicked()
                 && let Some(span) = span
             {
                 chosen = Some(Choice::Edit(span));
             }
         });
         ui.horizontal(|ui| {
-            if ui.add_enabled(index > 0, egui::Button::new("Previous")).clicked() {
+            if ui.add_enabled(index > 0, egui::Button::new(t!("reconcile-previous"))).clicked() {
                 self.select(index - 1);
             }
-            if ui.add_enabled(index + 1 < total, egui::Button::new("Next")).clicked() {
+            if ui.add_enabled(index + 1 < total, egui::Button::new(t!("reconcile-next"))).clicked() {
                 self.select(index + 1);
             }
         });
@@ -412,10 +413,11 @@ fn excerpt(ui: &Ui, text: &str, index: &thicket_core::text::TextIndex, extent: T
 
 /// "82.5% agreement, kappa 0.61 (40 paragraphs)".
 fn describe(a: &SimpleAgreement) -> String {
+    use crate::i18n::number;
     match (a.percent, a.kappa) {
-        (None, _) => "no paragraphs coded".into(),
-        (Some(p), Some(k)) => format!("{:.1}% agreement, kappa {k:.2} ({} paragraphs)", p * 100.0, a.units),
-        (Some(p), None) => format!("{:.1}% agreement, kappa undefined ({} paragraphs)", p * 100.0, a.units),
+        (None, _) => t!("reconcile-no-paragraphs").into(),
+        (Some(p), Some(k)) => t!("reconcile-figures", percent = number(p * 100.0, 1), kappa = number(k, 2), n = a.units),
+        (Some(p), None) => t!("reconcile-figures-undefined", percent = number(p * 100.0, 1), n = a.units),
     }
 }
 
@@ -434,16 +436,17 @@ impl AnalysisView for ReconcileView {
         let all_codes: Vec<String> = l.codebook.walk().into_iter().filter_map(|(_, c)| l.codebook.path(c.id).map(str::to_string)).collect();
         let mut changed = false;
         ui.horizontal_wrapped(|ui| {
-            changed |= combo(ui, "Coder A", &mut self.coder_a, &choices);
-            changed |= combo(ui, "Coder B", &mut self.coder_b, &choices);
-            let label = ui.label("Master");
+            changed |= combo(ui, t!("reconcile-coder-a"), &mut self.coder_a, &choices);
+            changed |= combo(ui, t!("reconcile-coder-b"), &mut self.coder_b, &choices);
+            super::controls::keep_together(ui, t!("reconcile-master"), 110.0);
+            let label = ui.label(t!("reconcile-master"));
             changed |= ui
                 .add(egui::TextEdit::singleline(&mut self.master).desired_width(110.0))
                 .labelled_by(label.id)
-                .on_hover_text("The coder the decisions write to (created on the first decision)")
+                .on_hover_text(t!("reconcile-master.tooltip"))
                 .changed();
-            changed |= checklist_or_any(ui, "Codes", &mut self.codes, &all_codes);
-            changed |= combo(ui, "Order", &mut self.order, &[(QueueOrder::Text, "text order".into()), (QueueOrder::Code, "by code".into())]);
+            changed |= checklist_or_any(ui, t!("reconcile-codes"), &mut self.codes, &all_codes);
+            changed |= combo(ui, t!("reconcile-order"), &mut self.order, &[(QueueOrder::Text, t!("reconcile-text-order").into()), (QueueOrder::Code, t!("reconcile-by-code").into())]);
             ui.separator();
             controls.export = menu(ui, ready(&self.result), ctx.pseudonymise);
         });
@@ -493,15 +496,15 @@ impl AnalysisView for ReconcileView {
     fn header(&mut self, ui: &mut Ui, note: Option<&str>) -> bool {
         let coders = self.coders();
         if coders.len() != 2 || coders[0] == coders[1] {
-            status(ui, "Choose two different coders to compare.", false);
+            status(ui, t!("reconcile-two-coders"), false);
             return false;
         }
         if self.master.trim().is_empty() {
-            status(ui, "Name the master coder the decisions write to (such as consensus).", false);
+            status(ui, t!("reconcile-name-master"), false);
             return false;
         }
         if coders.iter().any(|c| self.name(*c) == self.master.trim()) {
-            status(ui, "The master coder must not be one of the coders compared.", true);
+            status(ui, t!("reconcile-master-compared"), true);
             return false;
         }
         let Some(result) = &self.result else { return false };
@@ -513,9 +516,9 @@ impl AnalysisView for ReconcileView {
             }
         };
         let (a, b) = (self.name(coders[0]), self.name(coders[1]));
-        let mut line = format!("{} of {} resolved", self.resolved(), done.figures.items.len());
+        let mut line = t!("reconcile-resolved-count", resolved = self.resolved(), total = done.figures.items.len());
         if let Some(next_frame) = self.updating {
-            line = format!("Updating… · {line}");
+            line = t!("reconcile-updating", line = line);
             if next_frame {
                 ui.ctx().request_repaint();
             } else {
@@ -533,8 +536,8 @@ impl AnalysisView for ReconcileView {
             }
             if n_agreed > 0 {
                 copy = ui
-                    .button(format!("Copy {n_agreed} agreed codings to {master}"))
-                    .on_hover_text("The codings both coders made exactly alike go to the master as they are (one step, Ctrl+Z takes it back)")
+                    .button(t!("reconcile-copy-agreed", n = n_agreed, name = &master))
+                    .on_hover_text(t!("reconcile-copy-agreed.tooltip"))
                     .clicked();
             }
         });
@@ -543,17 +546,17 @@ impl AnalysisView for ReconcileView {
             self.outbox.push(Request::Perform(Box::new(action)));
             ui.ctx().request_repaint();
         }
-        let mut agreement = format!("Agreement before, {a} with {b}: {}", describe(&done.figures.before));
+        let mut agreement = vec![t!("reconcile-before", a = &a, b = &b, figures = describe(&done.figures.before))];
         for (c, fig) in &done.figures.after {
-            agreement.push_str(&format!(" · after, {} with {}: {}", self.name(*c), self.master.trim(), describe(fig)));
+            agreement.push(t!("reconcile-after", a = self.name(*c), b = self.master.trim(), figures = describe(fig)));
         }
-        ui.weak(agreement).on_hover_text("Presence of each chosen code per paragraph, counting paragraphs either coder coded (docs/reconcile.md)");
+        ui.weak(agreement.join(" · ")).on_hover_text(t!("reconcile-agreement-tooltip"));
         true
     }
 
     fn show(&mut self, ui: &mut Ui, _selected: Option<Pick>) -> Option<Pick> {
         if self.items().is_empty() {
-            status(ui, "No disagreements: the two coders coded these codes alike.", false);
+            status(ui, t!("reconcile-no-disagreements"), false);
             return None;
         }
         let decided_by = self.decided_by.clone();
@@ -612,6 +615,6 @@ impl AnalysisView for ReconcileView {
 
 /// The Export menu of the queue: a table (CSV, XLSX); no chart.
 fn menu(ui: &mut Ui, ready: bool, pseudonymise: &mut bool) -> Option<ExportFormat> {
-    let items = [(ExportFormat::Csv, "Queue as CSV…"), (ExportFormat::Xlsx, "Queue as an XLSX workbook…")];
+    let items = [(ExportFormat::Csv, t!("reconcile-export-csv")), (ExportFormat::Xlsx, t!("reconcile-export-xlsx"))];
     super::export_menu::formats_menu(ui, ready, &items, pseudonymise, |_| {})
 }

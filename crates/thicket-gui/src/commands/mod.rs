@@ -242,14 +242,17 @@ impl Command {
 
     /// The label as the app shows it now: undo and redo name their step ("Undo Apply code").
     pub fn label_now(self, app: &ThicketApp) -> String {
-        let step = match self {
-            Command::Undo => app.project.as_ref().and_then(|p| p.undo_label()),
-            Command::Redo => app.project.as_ref().and_then(|p| p.redo_label()),
-            _ => None,
-        };
-        match step {
-            Some(step) => format!("{} {step}", self.label()),
-            None => self.label().to_string(),
+        let step = |s: Option<&thicket_core::action::StepName>| s.map(crate::i18n::values::step);
+        match self {
+            Command::Undo => match step(app.project.as_ref().and_then(|p| p.undo_step())) {
+                Some(what) => t!("cmd-undo-step", what = what),
+                None => self.label().to_string(),
+            },
+            Command::Redo => match step(app.project.as_ref().and_then(|p| p.redo_step())) {
+                Some(what) => t!("cmd-redo-step", what = what),
+                None => self.label().to_string(),
+            },
+            _ => self.label().to_string(),
         }
     }
 

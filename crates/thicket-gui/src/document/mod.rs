@@ -457,10 +457,9 @@ impl DocumentView {
 
     fn header(&self, ui: &mut egui::Ui) {
         ui.heading(&self.source.name);
-        let mut meta = vec![self.source.kind.label().to_string()];
+        let mut meta = vec![crate::i18n::values::source_kind(self.source.kind).to_string()];
         meta.extend(self.source.date.clone());
-        meta.push(format!("{} words", self.source.word_count));
-        meta.push(format!("{} codings", self.coding_count));
+        meta.push(t!("document-words-codings", words = self.source.word_count, codings = self.coding_count));
         if !self.cases.is_empty() {
             meta.push(self.cases.join(", "));
         }

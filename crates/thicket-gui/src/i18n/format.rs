@@ -89,3 +89,12 @@ pub fn date_time(rfc3339: &str) -> String {
         },
     }
 }
+
+/// The day of a stored time or date (`2025-03-04T09:15:00Z`, `2025-03-04`) in this thread's
+/// language ("4 Mar 2025"); text that does not start with such a day is shown as it is.
+pub fn day(stored: &str) -> String {
+    match time::Date::parse(stored.get(..10).unwrap_or(""), time::macros::format_description!("[year]-[month]-[day]")) {
+        Ok(d) => date(d),
+        Err(_) => stored.to_string(),
+    }
+}

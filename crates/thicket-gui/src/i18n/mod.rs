@@ -13,13 +13,14 @@
 
 mod catalogue;
 mod format;
+pub mod values;
 
 use std::cell::Cell;
 
 use serde::{Deserialize, Serialize};
 
 pub use catalogue::{keys_of, resources};
-pub use format::{date, date_time, number};
+pub use format::{date, date_time, day, number};
 
 /// A language of the window.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -604,10 +604,7 @@ fn estimate_text(e: Option<&Estimate>) -> String {
     let Some(e) = e else { return "–".into() };
     match e.coefficient.value {
         None => t!("team-undefined", reason = e.coefficient.undefined.as_deref().unwrap_or(t!("team-no-units"))),
-        Some(v) => match (e.ci.low, e.ci.high) {
-            (Some(lo), Some(hi)) => format!("{v:.3} [{lo:.3}, {hi:.3}]"),
-            _ => format!("{v:.3}"),
-        },
+        Some(_) => crate::i18n::values::estimate(Some(e)),
     }
 }
 
@@ -631,14 +628,15 @@ fn agreement(ui: &mut egui::Ui, summary: Option<&Summary>, commands: &mut Vec<Ui
             ui.colored_label(ui.visuals().error_fg_color, t!("team-agreement-failed", error = e.to_string()));
         }
         SummaryState::Done(Ok(t)) => {
-            ui.label(t!("team-agreement-pooled", names = &names, units = t.units_counted.to_string()));
+            // The summary counts the coded units (`all_units: false` above).
+            ui.label(t!("team-agreement-pooled", names = &names, units = t!("agreement-counted-coded")));
             egui::Grid::new("team_agreement").striped(true).num_columns(2).show(ui, |ui| {
                 for m in SUMMARY_MEASURES {
                     let e = t.overall.get(m);
                     if m == Measure::CohenKappa && summary.names.len() != 2 {
                         continue;
                     }
-                    ui.label(m.label());
+                    ui.label(crate::i18n::values::measure(m));
                     ui.label(estimate_text(e));
                     ui.end_row();
                 }

@@ -89,11 +89,12 @@ impl Project {
         let actor = self.actor.clone();
         let done = self
             .store
-            .write(|w| -> Result<Option<(String, Outcome)>> {
+            .write(|w| -> Result<Option<(String, crate::action::StepName, Outcome)>> {
                 let made = apply_in(w, Action::CreateCoder { name: name.clone() })?;
                 let id = made.created.coders.first().copied().ok_or_else(|| Error::internal(format!("could not create coder \"{name}\"")))?;
                 let Some(action) = build(id) else { return Ok(None) };
                 let label = action.label();
+                let step = action.step_name();
                 let kind = super::audit::action_kind(&action);
                 let mut touched = super::audit::Touched::default();
                 touched.action(&action);
@@ -104,12 +105,12 @@ impl Project {
                 let mut created = made.created;
                 history::merge_sets(&mut created, outcome.created);
                 let inverse = Action::Batch { label: label.clone(), actions: vec![outcome.inverse, made.inverse] };
-                Ok(Some((label, Outcome { inverse, created })))
+                Ok(Some((label, step, Outcome { inverse, created })))
             })
             .map_err(|e| e.with_project(&path))?;
         self.take_outside_change();
-        Ok(done.map(|(label, outcome)| {
-            self.record(label, outcome.inverse.clone());
+        Ok(done.map(|(label, step, outcome)| {
+            self.record(label, step, outcome.inverse.clone());
             outcome
         }))
     }

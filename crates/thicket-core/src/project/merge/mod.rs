@@ -235,7 +235,7 @@ impl Project {
                 if applied {
                     inverses.reverse();
                     let inverse = if inverses.len() == 1 { inverses.remove(0) } else { Action::Batch { label: label.clone(), actions: inverses } };
-                    self.undo.push(HistoryEntry { label, inverse });
+                    self.undo.push(HistoryEntry { step: crate::action::StepName::as_is(&label), label, inverse });
                     self.redo.clear();
                 }
                 Ok(MergeOutcome { reports, applied })

@@ -1,0 +1,36 @@
+# The Agreement tab (src/analysis/agreement.rs). The DOCX, CSV and XLSX it exports stay English.
+
+agreement-compare-coders = Compare coders
+agreement-codes = Codes
+agreement-unit = Unit
+agreement-rows-by = Rows by
+agreement-by-code = code
+agreement-by-source = source
+agreement-by-case = case
+agreement-all-units = All units
+    .tooltip = Count every unit of the coded sources, uncoded ones too (agreement on absence). Off: only units some compared coder coded with a compared code
+agreement-subcodes = Sub-codes count
+    .tooltip = Count codings of a code's sub-codes as the code
+agreement-intervals = Intervals
+agreement-no-intervals = none
+agreement-resamples = { $n } resamples
+agreement-pick-two = Pick at least two coders to compare.
+agreement-no-coder = no coder “{ $name }”
+agreement-header = { $names }: by { $unit }; counted: { $counted }
+agreement-counted-coded = units that at least one compared coder coded with at least one compared code, in the sources every compared coder coded
+agreement-counted-all = all units of the sources every compared coder coded (uncoded units count as agreement on absence)
+agreement-col-code = Code
+agreement-col-source = Source
+agreement-col-case = Case
+agreement-col-units = Units
+agreement-overall = all codes (pooled)
+agreement-open-disagreements = Open the disagreements on { $code } between { $names } in the Reconciliation tab
+agreement-pooled = Pooled: each (unit, code) pair is one unit of binary data (code present or absent per coder), over the codes some compared coder applied; unitizing alphas take each source as a continuum, all codes as categories.
+agreement-bootstrap = Intervals: { $confidence }% percentile bootstrap, { $draws } resamples of units (runs of characters at the character unit; sources for the unitizing alphas), seed { $seed }.
+agreement-tip-disagreement = observed disagreement { $observed }, expected { $expected }
+agreement-tip-agreement = observed agreement { $observed }, expected by chance { $expected }
+agreement-tip-no-interval = no interval: { $reason }
+agreement-tip-interval = { $confidence }% interval from { $defined } of { $draws } resamples
+agreement-export-csv = Table as CSV…
+agreement-export-xlsx = Table as an XLSX workbook…
+agreement-export-docx = Table as Word (DOCX)…

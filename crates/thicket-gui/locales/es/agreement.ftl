@@ -1,0 +1,36 @@
+# La pestaña Acuerdo (src/analysis/agreement.rs). El DOCX, CSV y XLSX que exporta quedan en inglés.
+
+agreement-compare-coders = Comparar codificadores
+agreement-codes = Códigos
+agreement-unit = Unidad
+agreement-rows-by = Filas por
+agreement-by-code = código
+agreement-by-source = fuente
+agreement-by-case = caso
+agreement-all-units = Todas las unidades
+    .tooltip = Contar todas las unidades de las fuentes codificadas, también las no codificadas (acuerdo en la ausencia). Desactivado: solo las unidades que algún/a codificador/a comparado/a codificó con un código comparado
+agreement-subcodes = Contar subcódigos
+    .tooltip = Contar las codificaciones de los subcódigos de un código como del código
+agreement-intervals = Intervalos
+agreement-no-intervals = ninguno
+agreement-resamples = { $n } remuestreos
+agreement-pick-two = Elija al menos dos codificadores para comparar.
+agreement-no-coder = no existe el/la codificador/a «{ $name }»
+agreement-header = { $names }: por { $unit }; se cuentan: { $counted }
+agreement-counted-coded = las unidades que al menos un/a codificador/a comparado/a codificó con al menos un código comparado, en las fuentes que codificaron todos los codificadores comparados
+agreement-counted-all = todas las unidades de las fuentes que codificaron todos los codificadores comparados (las unidades sin codificar cuentan como acuerdo en la ausencia)
+agreement-col-code = Código
+agreement-col-source = Fuente
+agreement-col-case = Caso
+agreement-col-units = Unidades
+agreement-overall = todos los códigos (agrupados)
+agreement-open-disagreements = Abrir los desacuerdos sobre { $code } entre { $names } en la pestaña Conciliación
+agreement-pooled = Agrupación: cada par (unidad, código) es una unidad de datos binarios (código presente o ausente para cada codificador/a), sobre los códigos que aplicó algún/a codificador/a comparado/a; las alfas de unitización toman cada fuente como un continuo y todos los códigos como categorías.
+agreement-bootstrap = Intervalos: bootstrap de percentiles al { $confidence } %, { $draws } remuestreos de unidades (tramos de caracteres en la unidad carácter; fuentes para las alfas de unitización), semilla { $seed }.
+agreement-tip-disagreement = desacuerdo observado { $observed }, esperado { $expected }
+agreement-tip-agreement = acuerdo observado { $observed }, esperado por azar { $expected }
+agreement-tip-no-interval = sin intervalo: { $reason }
+agreement-tip-interval = intervalo al { $confidence } % a partir de { $defined } de { $draws } remuestreos
+agreement-export-csv = Tabla como CSV…
+agreement-export-xlsx = Tabla como libro XLSX…
+agreement-export-docx = Tabla como Word (DOCX)…

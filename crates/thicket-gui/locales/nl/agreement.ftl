@@ -1,0 +1,36 @@
+# Het tabblad Overeenstemming (src/analysis/agreement.rs). De DOCX, CSV en XLSX die het exporteert blijven Engels.
+
+agreement-compare-coders = Codeurs vergelijken
+agreement-codes = Codes
+agreement-unit = Eenheid
+agreement-rows-by = Rijen per
+agreement-by-code = code
+agreement-by-source = bron
+agreement-by-case = casus
+agreement-all-units = Alle eenheden
+    .tooltip = Elke eenheid van de gecodeerde bronnen tellen, ook de ongecodeerde (overeenstemming over afwezigheid). Uit: alleen eenheden die een vergeleken codeur met een vergeleken code codeerde
+agreement-subcodes = Subcodes meetellen
+    .tooltip = Coderingen met een subcode van een code tellen als die code
+agreement-intervals = Intervallen
+agreement-no-intervals = geen
+agreement-resamples = { $n } hersteekproeven
+agreement-pick-two = Kies minstens twee codeurs om te vergelijken.
+agreement-no-coder = geen codeur “{ $name }”
+agreement-header = { $names }: per { $unit }; geteld: { $counted }
+agreement-counted-coded = eenheden die minstens één vergeleken codeur met minstens één vergeleken code codeerde, in de bronnen die elke vergeleken codeur codeerde
+agreement-counted-all = alle eenheden van de bronnen die elke vergeleken codeur codeerde (ongecodeerde eenheden tellen als overeenstemming over afwezigheid)
+agreement-col-code = Code
+agreement-col-source = Bron
+agreement-col-case = Casus
+agreement-col-units = Eenheden
+agreement-overall = alle codes (samen)
+agreement-open-disagreements = De onenigheid over { $code } tussen { $names } openen in het tabblad Afstemming
+agreement-pooled = Samengenomen: elk paar (eenheid, code) is één eenheid binaire gegevens (code aanwezig of afwezig per codeur), over de codes die een vergeleken codeur toepaste; de unitizing-alfa's nemen elke bron als een continuüm en alle codes als categorieën.
+agreement-bootstrap = Intervallen: percentiel-bootstrap van { $confidence }%, { $draws } hersteekproeven van eenheden (reeksen tekens bij de eenheid teken; bronnen voor de unitizing-alfa's), seed { $seed }.
+agreement-tip-disagreement = waargenomen onenigheid { $observed }, verwacht { $expected }
+agreement-tip-agreement = waargenomen overeenstemming { $observed }, verwacht bij toeval { $expected }
+agreement-tip-no-interval = geen interval: { $reason }
+agreement-tip-interval = { $confidence }%-interval uit { $defined } van { $draws } hersteekproeven
+agreement-export-csv = Tabel als CSV…
+agreement-export-xlsx = Tabel als XLSX-werkmap…
+agreement-export-docx = Tabel als Word (DOCX)…

@@ -1,0 +1,276 @@
+//! The window's words for values that come from thicket-core: undo steps, source kinds, agreement
+//! measures and units, kinds of disagreement and reconciliation choices.
+//!
+//! Core keeps its English names for files, the CLI and the audit trail (`Action::label`,
+//! `SourceKind::label`, `Measure::label`, …) and never sees the catalogues; it hands out the
+//! values (an enum, or a `StepName`: a key and its arguments) and the window names them here.
+
+use thicket_core::action::StepName;
+use thicket_core::analysis::agreement::{Estimate, Measure, UnitKind};
+use thicket_core::analysis::DisagreementKind;
+use thicket_core::model::{Choice, SourceKind};
+use thicket_core::project::ConflictRule;
+
+use super::{Arg, number, tr_args};
+use crate::t;
+
+/// The name of an undo or redo step ("Apply code", "Aplicar código", "Code toepassen"): the
+/// catalogue's `step-KEY` with the step's name and count. A step known only by its English label
+/// (a batch, an imported project, a merge) is shown as it is.
+pub fn step(s: &StepName) -> String {
+    match s.key {
+        "as-is" => s.name.clone().unwrap_or_default(),
+        "delete" | "restore" => {
+            let what = counts(&s.counts);
+            tr_args(&format!("step-{}", s.key), &[("what", Arg::Text(what))])
+        }
+        "reconcile-one" => {
+            let what = match s.name.as_deref().unwrap_or_default() {
+                "keep-a" => t!("choice-keep-a"),
+                "keep-b" => t!("choice-keep-b"),
+                "keep-both" => t!("choice-keep-both"),
+                "union" => t!("choice-union"),
+                "intersection" => t!("choice-intersection"),
+                "drop" => t!("choice-drop"),
+                "edit" => t!("choice-edit-step"),
+                other => other,
+            };
+            tr_args("step-reconcile-one", &[("choice", Arg::from(what))])
+        }
+        key => {
+            let mut args = Vec::new();
+            if let Some(name) = &s.name {
+                args.push(("name", Arg::Text(name.clone())));
+            }
+            if let Some(n) = s.n {
+                args.push(("n", Arg::from(n)));
+            }
+            tr_args(&format!("step-{key}"), &args)
+        }
+    }
+}
+
+/// "2 codes, 14 codings" in the window's language.
+fn counts(counts: &[(&'static str, usize)]) -> String {
+    if counts.is_empty() {
+        return tr_args("step-links", &[]);
+    }
+    counts.iter().map(|(kind, n)| tr_args(&format!("step-count-{kind}"), &[("n", Arg::from(*n))])).collect::<Vec<_>>().join(", ")
+}
+
+/// A conflict rule of the merge dialog ("Keep this project's version").
+pub fn merge_rule(rule: ConflictRule) -> &'static str {
+    match rule {
+        ConflictRule::Into => t!("merge-rule-into"),
+        ConflictRule::From => t!("merge-rule-from"),
+        ConflictRule::Both => t!("merge-rule-both"),
+    }
+}
+
+/// A row of the merge report: core's kind ("codes", "attribute values"), in the window's
+/// language; a kind this list does not know is shown as core wrote it.
+pub fn merge_kind(kind: &str) -> &str {
+    match kind {
+        "coders" => t!("merge-kind-coders"),
+        "cases" => t!("merge-kind-cases"),
+        "participants" => t!("merge-kind-participants"),
+        "sources" => t!("merge-kind-sources"),
+        "turns" => t!("merge-kind-turns"),
+        "case links" => t!("merge-kind-case-links"),
+        "participant links" => t!("merge-kind-participant-links"),
+        "source links" => t!("merge-kind-source-links"),
+        "codes" => t!("merge-kind-codes"),
+        "codings" => t!("merge-kind-codings"),
+        "memos" => t!("merge-kind-memos"),
+        "attributes" => t!("merge-kind-attributes"),
+        "attribute values" => t!("merge-kind-attribute-values"),
+        "framework matrices" => t!("merge-kind-framework-matrices"),
+        "framework columns" => t!("merge-kind-framework-columns"),
+        "framework rows" => t!("merge-kind-framework-rows"),
+        "framework summaries" => t!("merge-kind-framework-summaries"),
+        "pseudonyms" => t!("merge-kind-pseudonyms"),
+        other => other,
+    }
+}
+
+/// A source kind's name ("Interview", "Entrevista", "Interview").
+pub fn source_kind(k: SourceKind) -> &'static str {
+    match k {
+        SourceKind::Interview => t!("kind-interview"),
+        SourceKind::FocusGroup => t!("kind-focus-group"),
+        SourceKind::Observation => t!("kind-observation"),
+        SourceKind::FieldNote => t!("kind-field-note"),
+        SourceKind::CaseFile => t!("kind-case-file"),
+        SourceKind::Document => t!("kind-document"),
+    }
+}
+
+/// An agreement measure's column heading ("Krippendorff's alpha", "alfa de Krippendorff").
+pub fn measure(m: Measure) -> &'static str {
+    match m {
+        Measure::PercentAgreement => t!("measure-percent"),
+        Measure::CohenKappa => t!("measure-cohen-kappa"),
+        Measure::ScottPi => t!("measure-scott-pi"),
+        Measure::FleissKappa => t!("measure-fleiss-kappa"),
+        Measure::KrippendorffAlpha => t!("measure-krippendorff-alpha"),
+        Measure::UAlpha => t!("measure-u-alpha"),
+        Measure::BinaryUAlpha => t!("measure-binary-u-alpha"),
+        Measure::CuAlpha => t!("measure-cu-alpha"),
+        Measure::CategoryUAlpha => t!("measure-category-u-alpha"),
+    }
+}
+
+/// The unit agreement is measured on, as a noun after "by" ("paragraph", "párrafo", "alinea").
+pub fn unit(u: UnitKind) -> &'static str {
+    match u {
+        UnitKind::Character => t!("unit-character"),
+        UnitKind::Sentence => t!("unit-sentence"),
+        UnitKind::Paragraph => t!("unit-paragraph"),
+        UnitKind::Turn => t!("unit-turn"),
+    }
+}
+
+/// What a kind of disagreement means ("same code, different boundaries").
+pub fn disagreement(k: DisagreementKind) -> &'static str {
+    match k {
+        DisagreementKind::Boundaries => t!("disagreement-boundaries"),
+        DisagreementKind::DifferentCode => t!("disagreement-different-code"),
+        DisagreementKind::Unmatched => t!("disagreement-unmatched"),
+    }
+}
+
+/// A reconciliation decision in running text ("keep a", "union"; an edit names its span).
+pub fn choice_name(c: &Choice) -> String {
+    match c {
+        Choice::KeepA => t!("choice-keep-a").into(),
+        Choice::KeepB => t!("choice-keep-b").into(),
+        Choice::KeepBoth => t!("choice-keep-both").into(),
+        Choice::Union => t!("choice-union").into(),
+        Choice::Intersection => t!("choice-intersection").into(),
+        Choice::Drop => t!("choice-drop").into(),
+        Choice::Edit(span) => t!("choice-edit", span = span.to_string()),
+    }
+}
+
+/// A coefficient with its interval in the window's numbers: "0.723 [0.535, 0.858]",
+/// "0,723 [0,535; 0,858]"; "undefined" (the reason is the hover text's), or "" where the row
+/// has no such measure.
+pub fn estimate(e: Option<&Estimate>) -> String {
+    let Some(e) = e else { return String::new() };
+    match e.coefficient.value {
+        None => t!("agreement-undefined").into(),
+        Some(v) => match (e.ci.low, e.ci.high) {
+            (Some(lo), Some(hi)) => tr_args("agreement-estimate", &[("value", Arg::Text(number(v, 3))), ("low", Arg::Text(number(lo, 3))), ("high", Arg::Text(number(hi, 3)))]),
+            _ => number(v, 3),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use thicket_core::Action;
+    use thicket_core::action::{EntitySet, StepName};
+    use thicket_core::model::{CaseId, CodeId, CoderId, CodingId, FrameworkId, PseudonymId, SourceId};
+
+    use super::*;
+    use crate::i18n::{Lang, keys_of, set_language};
+
+    /// Steps whose English name in the window is core's label, word for word.
+    fn samples() -> Vec<Action> {
+        vec![
+            Action::CreateCase { name: "Harlow family".into(), description: String::new(), sources: Vec::new() },
+            Action::UpdateCase { id: CaseId(1), name: "Harlow family".into(), description: String::new() },
+            Action::AssignSources { case: CaseId(1), sources: vec![SourceId(2)] },
+            Action::RenameCoder { id: CoderId(1), name: "Amara".into() },
+            Action::SetCoderRetired { id: CoderId(1), retired: false },
+            Action::CreateCoder { name: "Jonas".into() },
+            Action::ReassignCodings { codings: vec![CodingId(1), CodingId(2)], to: CodeId(3) },
+            Action::SetFrameworkRows { id: FrameworkId(1), cases: Vec::new() },
+            Action::RenameFramework { id: FrameworkId(1), name: "Alliance".into() },
+            Action::RemovePseudonyms(vec![PseudonymId(1), PseudonymId(2)]),
+            Action::Remove(EntitySet { codes: vec![CodeId(1), CodeId(2)], codings: (1..=14).map(CodingId).collect(), ..Default::default() }),
+            Action::Remove(EntitySet { memos: vec![thicket_core::model::MemoId(1)], ..Default::default() }),
+        ]
+    }
+
+    #[test]
+    fn every_step_and_count_has_a_message() {
+        let english: std::collections::BTreeSet<String> = keys_of(Lang::En).into_iter().map(|(k, _)| k).collect();
+        for key in StepName::KEYS.iter().filter(|k| **k != "as-is") {
+            assert!(english.contains(&format!("step-{key}")), "no message step-{key}");
+        }
+        for kind in ["source", "case", "participant", "coder", "code", "coding", "memo", "attribute", "framework"] {
+            assert!(english.contains(&format!("step-count-{kind}")), "no message step-count-{kind}");
+        }
+        for action in samples() {
+            assert!(StepName::KEYS.contains(&action.step_name().key), "{:?} is not in StepName::KEYS", action.step_name());
+        }
+    }
+
+    #[test]
+    fn in_english_the_window_names_a_step_as_core_labels_it() {
+        set_language(Lang::En);
+        for action in samples() {
+            assert_eq!(step(&action.step_name()), action.label());
+        }
+        let batch = Action::Batch { label: "Move “Mistrust”".into(), actions: Vec::new() };
+        assert_eq!(step(&batch.step_name()), "Move “Mistrust”", "a batch keeps the label it was given");
+    }
+
+    #[test]
+    fn steps_are_named_in_spanish_and_dutch() {
+        let remove = Action::Remove(EntitySet { codes: vec![CodeId(1), CodeId(2)], codings: (1..=14).map(CodingId).collect(), ..Default::default() });
+        let case = Action::CreateCase { name: "Familia Rojas".into(), description: String::new(), sources: Vec::new() };
+        let apply = Action::AddCodings(Vec::new());
+        set_language(Lang::Es);
+        assert_eq!(step(&remove.step_name()), "Eliminar 2 códigos, 14 codificaciones");
+        assert_eq!(step(&case.step_name()), "Crear caso «Familia Rojas»");
+        assert_eq!(step(&StepName { key: "apply-codings", n: Some(1200), ..Default::default() }), "Aplicar 1200 codificaciones");
+        set_language(Lang::Nl);
+        assert_eq!(step(&remove.step_name()), "2 codes, 14 coderingen verwijderen");
+        assert_eq!(step(&case.step_name()), "Casus “Familia Rojas” maken");
+        assert_eq!(step(&apply.step_name()), "0 coderingen toepassen");
+        set_language(Lang::En);
+    }
+
+    #[test]
+    fn kinds_measures_and_estimates_follow_the_language() {
+        set_language(Lang::Es);
+        assert_eq!(source_kind(SourceKind::CaseFile), "Expediente");
+        assert_eq!(measure(Measure::KrippendorffAlpha), "alfa de Krippendorff");
+        assert_eq!(unit(UnitKind::Paragraph), "párrafo");
+        set_language(Lang::Nl);
+        assert_eq!(source_kind(SourceKind::FieldNote), "Veldnotitie");
+        assert_eq!(measure(Measure::CohenKappa), "Cohens kappa");
+        set_language(Lang::En);
+        for k in SourceKind::ALL {
+            assert_eq!(source_kind(*k), k.label(), "English kinds are core's");
+        }
+        for m in Measure::ALL {
+            assert_eq!(measure(m), m.label(), "English measures are core's");
+        }
+        for u in UnitKind::ALL {
+            assert_eq!(unit(u), u.name());
+        }
+    }
+
+    #[test]
+    fn merge_rules_and_kinds_are_core_words_in_english_and_translated_otherwise() {
+        let kinds = ["coders", "cases", "participants", "sources", "turns", "case links", "participant links", "source links", "codes", "codings", "memos", "attributes", "attribute values", "framework matrices", "framework columns", "framework rows", "framework summaries", "pseudonyms"];
+        set_language(Lang::En);
+        for rule in ConflictRule::ALL {
+            assert_eq!(merge_rule(rule), rule.label());
+        }
+        for kind in kinds {
+            assert_eq!(merge_kind(kind), kind);
+        }
+        set_language(Lang::Nl);
+        assert_eq!(merge_kind("attribute values"), "kenmerkwaarden");
+        assert_eq!(merge_rule(ConflictRule::Into), "De versie van dit project behouden");
+        // Every kind has a Dutch name ("codes" is the same word in Dutch).
+        for kind in kinds.iter().filter(|k| **k != "codes") {
+            assert_ne!(merge_kind(kind), *kind, "{kind} has no Dutch name");
+        }
+        set_language(Lang::En);
+    }
+}
