@@ -86,7 +86,7 @@ pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
         Some(name) => t!("history-title-of", name = name.as_str()),
         None => t!("history-title").to_string(),
     };
-    crate::window_fit::fit(egui::Window::new(title).id(egui::Id::new("history window")).open(&mut open).default_width(760.0).default_height(460.0), ctx).show(ctx, |ui| {
+    crate::window_fit::fit(egui::Window::new(title).id(egui::Id::unique("history window")).open(&mut open).default_width(760.0).default_height(460.0), ctx).show(ctx, |ui| {
         ui.label(t!("history-count", n = window.total));
         if window.total == 0 {
             ui.label(t!("history-empty"));

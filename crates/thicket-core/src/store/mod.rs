@@ -263,6 +263,8 @@ pub struct Store {
     /// This store committed a write: only then does closing fold the WAL back (a checkpoint
     /// that resets the WAL counts as a change for the other processes' `data_version`).
     wrote: std::cell::Cell<bool>,
+    /// Transactions this store committed since it was opened (`commits`).
+    commits: std::cell::Cell<u64>,
 }
 
 impl std::fmt::Debug for Store {
@@ -304,6 +306,7 @@ impl Store {
             versions: Default::default(),
             pending_check: None,
             wrote: Default::default(),
+            commits: Default::default(),
         }
     }
 
@@ -553,6 +556,7 @@ impl Store {
         let stamp_due = &self.stamp_due;
         let versions = &self.versions;
         let wrote = &self.wrote;
+        let commits = &self.commits;
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(|e| StoreError::from(e).with_path(&path))?;
         let now = concurrency::data_version(&tx).map_err(|e| StoreError::from(e).with_path(&path))?;
         let moved = versions.see(now);
@@ -571,10 +575,17 @@ impl Store {
         }
         writer.commit().map_err(|e| StoreError::from(e).with_path(&path))?;
         wrote.set(true);
+        commits.set(commits.get() + 1);
         if stamp {
             stamp_due.store(false, std::sync::atomic::Ordering::Relaxed);
         }
         Ok(value)
+    }
+
+    /// How many write transactions this store has committed since it was opened: a window
+    /// compares it with the count at its last backup to know whether anything was written since.
+    pub fn commits(&self) -> u64 {
+        self.commits.get()
     }
 
     /// How long a write waits for another process's write before `StoreError::Busy` (from
