@@ -15,7 +15,7 @@ use thicket_core::Action;
 use thicket_gui::{Prefs, Startup, ThicketApp, UiCommand};
 
 mod common;
-use common::gui::{code_selection_with, drag, harness_with, menu, paragraphs, point_at, sample_harness};
+use common::gui::{code_selection_with, drag, harness_with, menu, paragraphs, point_at, sample_harness, step_until};
 
 const SIZE: egui::Vec2 = egui::vec2(1400.0, 1000.0);
 
@@ -30,8 +30,16 @@ fn setup(dir: &Path, edit: impl FnOnce(&mut Prefs, &Path)) -> (PathBuf, PathBuf)
     (path, prefs_path)
 }
 
+/// The window on `path`, once the soundness check and the snapshot on open (which may have
+/// started on workers before the test made jobs run inline) are over.
 fn open(path: &Path, prefs: &Path) -> Harness<'static, ThicketApp> {
-    harness_with(Startup::Open(path.to_path_buf()), SIZE, Some(prefs.to_path_buf()))
+    let mut harness = harness_with(Startup::Open(path.to_path_buf()), SIZE, Some(prefs.to_path_buf()));
+    settle(&mut harness);
+    harness
+}
+
+fn settle(harness: &mut Harness<'static, ThicketApp>) {
+    step_until(harness, |app| !app.checking() && !app.autobackup().is_running());
 }
 
 /// The snapshots in `folder` (names), oldest first.
@@ -293,4 +301,37 @@ fn a_codes_menu_opens_from_the_keyboard_too() {
     harness.get_by_label("History…").click();
     harness.run();
     harness.get_by_label("History of “Ruptures/Withdrawal”");
+}
+
+#[test]
+fn the_backup_settings_and_the_status_line_fit_a_laptop_in_spanish_and_dutch() {
+    use egui::accesskit::Role;
+    use thicket_gui::i18n::Lang;
+    for (lang, file, item, status) in [
+        (Lang::Es, "Archivo", "Configuración de copias de seguridad…", "Copia de seguridad: "),
+        (Lang::Nl, "Bestand", "Instellingen voor reservekopieën…", "Reservekopie: "),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, prefs) = setup(dir.path(), |p, _| p.language = Some(lang));
+        let mut harness = harness_with(Startup::Open(path), egui::vec2(1024.0, 700.0), Some(prefs));
+        settle(&mut harness);
+        harness.get_by_label_contains(status);
+        menu(&mut harness, file, item);
+        let screen = harness.ctx.content_rect().expand(0.5);
+        let mut seen = 0;
+        for role in [Role::Button, Role::CheckBox, Role::RadioButton, Role::SpinButton] {
+            for node in harness.query_all_by_role(role) {
+                let rect = node.rect();
+                if rect.center().y > screen.top() && rect.center().y < screen.bottom() {
+                    let label = node.accesskit_node().label().unwrap_or_default();
+                    assert!(rect.left() >= screen.left() && rect.right() <= screen.right(), "{lang:?}: {label:?} at {rect:?} runs past {screen:?}");
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 5);
+        // The settings window is wholly inside the window.
+        let title = harness.get_by_label(item.trim_end_matches('…'));
+        assert!(screen.contains_rect(title.rect()), "{lang:?}: {:?}", title.rect());
+    }
 }

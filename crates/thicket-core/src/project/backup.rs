@@ -141,6 +141,26 @@ pub fn rotate_backups(folder: &Path, keep: usize, now: &str) -> Result<Vec<PathB
     Ok(deleted)
 }
 
+/// How long a snapshot's temporary file must lie untouched before it counts as left behind.
+const STALE_PARTIAL: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the temporary files of snapshots whose process ended before it could rename them (a
+/// window closed or killed while a snapshot was being written): a dot-file never listed, deleted
+/// once it has not been written to for an hour, so one being written now is left alone.
+fn remove_stale_partials(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with('.') || !name.contains(".thicket.partial-") {
+            continue;
+        }
+        let age = entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
+        if age.is_some_and(|age| age >= STALE_PARTIAL) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Days since 1970 of an RFC 3339 time's date.
 fn day_number(at: &str) -> Option<i64> {
     let date = time::Date::parse(at.get(..10)?, time::macros::format_description!("[year]-[month]-[day]")).ok()?;
@@ -154,6 +174,7 @@ impl Project {
     pub fn make_backup(&self, folder: Option<&Path>, keep: usize) -> Result<BackupInfo> {
         let folder = folder.map(Path::to_owned).unwrap_or_else(|| backup_folder(self.path()));
         std::fs::create_dir_all(&folder).map_err(|e| Error::io(IoOp::Create, &folder, e))?;
+        remove_stale_partials(&folder);
         let now = crate::clock::now_rfc3339();
         let stamp: String = now.chars().filter(char::is_ascii_digit).collect();
         let stamp = format!("{}-{}", &stamp[..8], &stamp[8..14]);
@@ -430,6 +451,25 @@ mod schedule_tests {
         let last = p.backup_job(Some(&folder), 3).unwrap().run().unwrap();
         assert_eq!(last.codes, 41);
         assert!(p.commits() >= 41);
+    }
+
+    #[test]
+    fn a_snapshot_left_half_written_by_an_ended_process_is_cleared_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("study.thicket");
+        let p = Project::create(&path, "Study").unwrap();
+        let folder = backup_folder(&path);
+        std::fs::create_dir_all(&folder).unwrap();
+        let old = folder.join(".study-20261207-100000.thicket.partial-4242");
+        let fresh = folder.join(".study-20261207-110000.thicket.partial-4243");
+        for f in [&old, &fresh] {
+            std::fs::write(f, b"half a copy").unwrap();
+        }
+        let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(7200);
+        std::fs::File::options().write(true).open(&old).unwrap().set_modified(two_hours_ago).unwrap();
+        p.make_backup(None, 10).unwrap();
+        assert!(!old.exists(), "left behind an hour ago: removed");
+        assert!(fresh.exists(), "maybe being written by another process now: kept");
     }
 
     #[test]
