@@ -308,7 +308,7 @@ fn the_backup_settings_and_the_status_line_fit_a_laptop_in_spanish_and_dutch() {
     use egui::accesskit::Role;
     use thicket_gui::i18n::Lang;
     for (lang, file, item, status) in [
-        (Lang::Es, "Archivo", "Configuración de copias de seguridad…", "Copia de seguridad: "),
+        (Lang::Es, "Archivo", "Configuración de copias de seguridad…", "Respaldo: "),
         (Lang::Nl, "Bestand", "Instellingen voor reservekopieën…", "Reservekopie: "),
     ] {
         let dir = tempfile::tempdir().unwrap();

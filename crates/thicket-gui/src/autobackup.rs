@@ -231,7 +231,7 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     let mut open = true;
     let (mut pick, mut now, mut beside_chosen, mut restore) = (false, false, false, false);
     let running = app.autobackup.running.is_some();
-    crate::window_fit::fit_dialog(egui::Window::new(t!("backup-settings-title")).id(egui::Id::unique("backup settings")).open(&mut open).collapsible(false).default_width(520.0), ctx)
+    crate::window_fit::fit(egui::Window::new(t!("backup-settings-title")).id(egui::Id::unique("backup settings")).open(&mut open).collapsible(false).default_width(520.0), ctx)
         .show(ctx, |ui| {
             if !writable {
                 ui.colored_label(ui.visuals().warn_fg_color, t!("backup-not-writable"));

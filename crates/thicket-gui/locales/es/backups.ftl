@@ -37,5 +37,5 @@ backup-failed = La copia de seguridad de «{ $name }» en { $folder } falló: { 
         [one] { $minutes } minuto
        *[other] { $minutes } minutos
     }. Si no se puede escribir en esa carpeta, elija otra en Configuración de copias de seguridad, en el menú Archivo.
-backup-status = Copia de seguridad: { $time }
+backup-status = Respaldo: { $time }
 backup-status-tooltip = La última copia de seguridad de este proyecto, en { $folder } (Archivo, Configuración de copias de seguridad…)
