@@ -937,6 +937,24 @@ mod tests {
     }
 
     #[test]
+    fn a_copy_leaves_the_connections_durability_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::create(&dir.path().join("study.thicket"), "t").unwrap();
+        let synchronous = |s: &Store| -> i64 { s.conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap() };
+        assert_eq!(synchronous(&store), 2, "FULL");
+        store.snapshot_to(&dir.path().join("copy.thicket")).unwrap();
+        assert_eq!(synchronous(&store), 2, "the copy is written unsynced, the project's own writes are not");
+        // Also after a copy that failed (its name is taken).
+        assert!(store.snapshot_to(&dir.path().join("copy.thicket")).is_err());
+        std::fs::create_dir(dir.path().join("taken.thicket")).unwrap();
+        assert!(store.snapshot_to(&dir.path().join("taken.thicket").join("x").join("c.thicket")).is_err());
+        assert_eq!(synchronous(&store), 2);
+        store.write(|w| w.set_project_info("note", "after")).unwrap();
+        let copy = Store::open_for_reading(&dir.path().join("copy.thicket")).unwrap();
+        assert!(copy.read().project_info("note").unwrap().is_none());
+    }
+
+    #[test]
     fn a_saved_copy_is_a_complete_project_and_never_overwrites_a_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("study.thicket");
