@@ -1,5 +1,6 @@
 //! What a screen reader is told: the document's paragraphs and coding stripes have roles and
 //! names in the accessibility tree; the high-contrast theme is offered and remembered.
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
 
 mod common;
 
@@ -14,7 +15,7 @@ fn paragraphs_are_text_nodes_with_their_text() {
     let harness = sample_harness(dir.path());
     let p = paragraphs(&harness);
     let first: String = harness.state().document().unwrap().text().chars().skip(p[0].start).take(p[0].len()).collect();
-    let node = harness.get_by(|n| n.role() == Role::Label && n.label().is_some_and(|l| (l.starts_with("Paragraph 1:") || l.starts_with("Paragraph 1,"))));
+    let node = harness.get_by(|n| n.role() == Role::Label && n.label().is_some_and(|l| l.starts_with("Paragraph 1:") || l.starts_with("Paragraph 1,")));
     let label = node.accesskit_node().label().unwrap();
     assert!(label.ends_with(first.as_str()), "{label:?} should end with the paragraph's text {first:?}");
     assert_eq!(node.accesskit_node().value().as_deref(), Some(first.as_str()));

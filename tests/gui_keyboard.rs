@@ -1,10 +1,11 @@
 //! Coding without a pointer: a whole session by keyboard alone, asserting what the user sees.
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
 
 mod common;
 
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use thicket_core::model::{Coding, TextSpan};
 use thicket_gui::ThicketApp;
 

@@ -53,8 +53,7 @@ fn a_menu_item_and_its_tooltip_are_in_the_language() {
     let dir = tempfile::tempdir().unwrap();
     let path = sample(dir.path());
     let prefs = dir.path().join("prefs.json");
-    let mut p = thicket_gui::Prefs::default();
-    p.language = Some(Lang::Nl);
+    let p = thicket_gui::Prefs { language: Some(Lang::Nl), ..Default::default() };
     p.save(Some(prefs.as_path()));
     let mut harness = harness_with(Startup::Open(path), egui::vec2(1280.0, 800.0), Some(prefs));
     harness.get_by_label("Bestand").click();

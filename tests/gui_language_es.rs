@@ -80,8 +80,7 @@ fn window(dir: &Path, lang: Lang) -> Harness<'static, ThicketApp> {
     let path = dir.join("sample.thicket");
     thicket_core::sample::write_sample(&path).unwrap().close().unwrap();
     let prefs = dir.join("prefs.json");
-    let mut p = thicket_gui::Prefs::default();
-    p.language = Some(lang);
+    let p = thicket_gui::Prefs { language: Some(lang), ..Default::default() };
     p.save(Some(prefs.as_path()));
     harness_with(Startup::Open(path), egui::vec2(1024.0, 700.0), Some(prefs))
 }

@@ -20,8 +20,7 @@ use common::gui::{drag, harness_with, open_source, paragraphs, point_at};
 
 fn prefs_in(dir: &Path, lang: Lang) -> PathBuf {
     let prefs = dir.join("prefs.json");
-    let mut p = thicket_gui::Prefs::default();
-    p.language = Some(lang);
+    let p = thicket_gui::Prefs { language: Some(lang), ..Default::default() };
     p.save(Some(prefs.as_path()));
     prefs
 }

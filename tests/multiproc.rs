@@ -1,6 +1,7 @@
 //! Several processes on one project (docs/integrity.md, "Several processes"): readers never wait
 //! or fail, writers take turns, a writer kept waiting too long is refused with a message naming
 //! the file (exit 1), and the undo history never takes back another process's change.
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
 
 mod common;
 

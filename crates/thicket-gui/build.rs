@@ -1,5 +1,6 @@
 //! Embeds the message catalogues: every `locales/LANG/*.ftl` file becomes an entry of
 //! `CATALOGUES`, so a new catalogue file needs no code change and nothing is read at run time.
+#![allow(clippy::unwrap_used)] // a build script fails by panicking
 
 use std::fmt::Write as _;
 use std::path::Path;

@@ -97,10 +97,8 @@ pub fn run(project: &Path, command: BackupCommand) -> Result<Ending> {
 /// `thicket log PROJECT`: the audit trail, newest first, filtered.
 pub fn log(project: &Path, source: Option<&str>, code: Option<&str>, coder: Option<String>, since: Option<String>, format: &str) -> Result<Ending> {
     let format = Format::parse(format)?;
-    if let Some(s) = &since {
-        if !thicket_core::clock::is_valid_date(s.get(..10).unwrap_or(s)) {
-            return Err(Error::invalid(format!("--since \"{s}\" is not a date: expected YYYY-MM-DD or an RFC 3339 time")));
-        }
+    if let Some(s) = &since && !thicket_core::clock::is_valid_date(s.get(..10).unwrap_or(s)) {
+        return Err(Error::invalid(format!("--since \"{s}\" is not a date: expected YYYY-MM-DD or an RFC 3339 time")));
     }
     let p = Project::open_for_reading(project)?;
     let entity = match (source, code) {

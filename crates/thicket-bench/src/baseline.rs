@@ -132,6 +132,24 @@ fn segments(conn: &Connection, code: i64) -> Result<usize> {
     Ok(rows.filter_map(|r| r.ok()).count())
 }
 
+/// Appends one audit row naming `entities` sources in its own transaction (bare SQL, the
+/// statements `Writer::append_audit` runs); the row stays, as an action's would.
+pub fn audit_row(path: &Path, entities: usize) -> Result<()> {
+    let mut conn = rusqlite::Connection::open(path).map_err(sql)?;
+    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;").map_err(sql)?;
+    let tx = conn.transaction().map_err(sql)?;
+    tx.execute("INSERT INTO audit_log (at, coder, kind, summary, counts) VALUES ('2026-01-01T00:00:00Z', 'bench', 'AddCodings', 'Apply code', 'sources 1')", []).map_err(sql)?;
+    let id = tx.last_insert_rowid();
+    {
+        let mut insert = tx.prepare_cached("INSERT INTO audit_entities (audit_id, kind, entity_id, name) VALUES (?1, 'source', ?2, 'a source name')").map_err(sql)?;
+        for i in 0..entities {
+            insert.execute(rusqlite::params![id, i as i64]).map_err(sql)?;
+        }
+    }
+    tx.commit().map_err(sql)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)] // tests fail loudly on purpose
@@ -155,22 +173,4 @@ mod tests {
         let nonzero = (0..table.codes.len()).flat_map(|i| (i + 1..table.codes.len()).map(move |j| (i, j))).filter(|&(i, j)| table.counts[i][j] > 0).count();
         assert_eq!(nonzero, pairs.len(), "every co-occurring code pair has a SQL row");
     }
-}
-
-/// Appends one audit row naming `entities` sources in its own transaction (bare SQL, the
-/// statements `Writer::append_audit` runs); the row stays, as an action's would.
-pub fn audit_row(path: &Path, entities: usize) -> Result<()> {
-    let mut conn = rusqlite::Connection::open(path).map_err(sql)?;
-    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;").map_err(sql)?;
-    let tx = conn.transaction().map_err(sql)?;
-    tx.execute("INSERT INTO audit_log (at, coder, kind, summary, counts) VALUES ('2026-01-01T00:00:00Z', 'bench', 'AddCodings', 'Apply code', 'sources 1')", []).map_err(sql)?;
-    let id = tx.last_insert_rowid();
-    {
-        let mut insert = tx.prepare_cached("INSERT INTO audit_entities (audit_id, kind, entity_id, name) VALUES (?1, 'source', ?2, 'a source name')").map_err(sql)?;
-        for i in 0..entities {
-            insert.execute(rusqlite::params![id, i as i64]).map_err(sql)?;
-        }
-    }
-    tx.commit().map_err(sql)?;
-    Ok(())
 }

@@ -30,7 +30,7 @@ fn write_number(lang: Lang, n: f64, min_decimals: usize, max_decimals: usize) ->
     }
     for (i, c) in digits.iter().enumerate() {
         let left = digits.len() - i;
-        if grouped && i > 0 && left % 3 == 0 {
+        if grouped && i > 0 && left.is_multiple_of(3) {
             out.push(group);
         }
         out.push(*c);

@@ -56,8 +56,6 @@ struct Planning {
     run: AutocodeRun,
 }
 
-/// What the preview says after Cancel.
-
 /// The form's choices and the cached preview.
 #[derive(Default)]
 pub struct AutocodeForm {

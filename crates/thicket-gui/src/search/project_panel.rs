@@ -25,8 +25,6 @@ const LIST_LIMIT: usize = 500;
 /// The longest a frame spends searching.
 pub(super) const SEARCH_SLICE: std::time::Duration = std::time::Duration::from_millis(6);
 
-/// What the panel says after Cancel.
-
 /// A search under way: its pattern, the project generation it reads, and how far it is.
 struct Running {
     pattern: SearchPattern,
