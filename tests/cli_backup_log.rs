@@ -114,3 +114,34 @@ fn the_log_lists_actions_newest_first_with_filters_and_formats() {
     let table = run(&["log", ps]);
     assert!(table.contains("Apply code") && table.contains("source “visit”"), "{table}");
 }
+
+#[test]
+fn the_coder_named_on_the_command_line_is_who_the_log_records() {
+    let dir = Dir::new();
+    let p = project(&dir);
+    let ps = p.to_str().unwrap();
+    // The default (`$THICKET_CODER`, "tester" in these tests) for a command without --coder.
+    run(&["code", ps, "add", "Plan"]);
+    // --coder names who did it, a new coder or a known one.
+    run(&["code", ps, "apply", "School", "--source", "visit", "--range", "0..9", "--coder", "Bea"]);
+    run(&["memo", ps, "add", "--body", "The school comes up first.", "--code", "School", "--coder", "Chidi"]);
+    run(&["autocode", ps, "Plan", "--plain", "plan", "--coder", "Bea"]);
+    run(&["code", ps, "apply", "Plan", "--source", "visit", "--range", "0..2"]);
+    let log = json(["log".as_ref(), p.as_os_str(), "--format".as_ref(), "json".as_ref()]);
+    let who: Vec<(&str, &str)> = log.as_array().unwrap().iter().map(|r| (r["kind"].as_str().unwrap(), r["coder"].as_str().unwrap())).collect();
+    assert_eq!(
+        who,
+        [
+            ("AddCodings", "tester"),
+            ("Batch", "Bea"),
+            ("CreateMemo", "Chidi"),
+            ("AddCodings", "Bea"),
+            ("CreateCode", "tester"),
+            ("CreateCode", "tester"),
+            ("ImportSources", "tester"),
+        ]
+    );
+    // And the filter finds them by that name.
+    let bea = json(["log".as_ref(), p.as_os_str(), "--coder".as_ref(), "Bea".as_ref(), "--format".as_ref(), "json".as_ref()]);
+    assert_eq!(bea.as_array().unwrap().len(), 2);
+}

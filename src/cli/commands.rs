@@ -492,6 +492,8 @@ fn code_apply(p: &mut Project, code: &str, source: &str, range: &str, coder: Opt
         )));
     }
     let coder_name = coder.unwrap_or_else(default_coder);
+    // The audit trail names the coder as who did it.
+    p.set_actor(&coder_name);
     // A new coder is created in the same transaction as the coding: all or nothing.
     p.perform_as(&coder_name, |coder| Some(Action::AddCodings(vec![NewCoding { source: source.id, code: code_id, coder, span, memo: String::new() }])))?;
     say!("coded {span} of \"{}\" as \"{code}\" ({coder_name})", source.name);

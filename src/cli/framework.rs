@@ -159,7 +159,10 @@ pub fn run(project: PathBuf, command: FrameworkCommand) -> Result<Ending> {
             let cleared = summary.is_empty();
             // A new coder is created in the summary's own transaction: all or nothing.
             let framework = m.framework.id;
-            p.perform_as(&coder.unwrap_or_else(default_coder), |coder| Some(Action::SetFrameworkCell { framework, case: case_id, code: code_id, summary, coder, updated_at: None }))?;
+            let coder_name = coder.unwrap_or_else(default_coder);
+            // The audit trail names the summary's writer as who wrote it.
+            p.set_actor(&coder_name);
+            p.perform_as(&coder_name, |coder| Some(Action::SetFrameworkCell { framework, case: case_id, code: code_id, summary, coder, updated_at: None }))?;
             if cleared {
                 say!("cleared the summary of \"{case}\" under \"{code}\" in \"{name}\"");
             } else {

@@ -19,7 +19,10 @@ pub fn run(p: &mut Project, command: MemoCommand) -> Result<()> {
             let target = target(p, source.as_deref(), range.as_deref(), code.as_deref(), case.as_deref(), participant.as_deref())?;
             let about = Names::load(p)?.describe(&target);
             // A new coder is created in the memo's own transaction: all or nothing.
-            p.perform_as(&coder.unwrap_or_else(default_coder), |coder| Some(Action::CreateMemo { target, title, body, coder }))?;
+            let coder_name = coder.unwrap_or_else(default_coder);
+            // The audit trail names the memo's author as who wrote it.
+            p.set_actor(&coder_name);
+            p.perform_as(&coder_name, |coder| Some(Action::CreateMemo { target, title, body, coder }))?;
             say!("wrote a memo on {about}");
             Ok(())
         }

@@ -84,14 +84,20 @@ pub fn run(args: ReconcileArgs) -> Result<Ending> {
                 say!("\"{}\" already has every coding the coders agree on", scope.master);
             } else {
                 let n = agreed.len();
-                p.perform(plan_agreed(&scope, agreed, &coder.unwrap_or_else(default_coder)))?;
+                let coder = coder.unwrap_or_else(default_coder);
+                // The audit trail names who copies.
+                p.set_actor(&coder);
+                p.perform(plan_agreed(&scope, agreed, &coder))?;
                 say!("copied {n} agreed codings to \"{}\"", scope.master);
             }
         }
         ReconcileCommand::Apply { decisions, coder } => {
             let rows = read_decisions(&decisions, &queue)?;
             let n = rows.len();
-            let action = p.reconcile_action(&queue, &rows, &coder.unwrap_or_else(default_coder))?;
+            let coder = coder.unwrap_or_else(default_coder);
+            // The audit trail names who decides.
+            p.set_actor(&coder);
+            let action = p.reconcile_action(&queue, &rows, &coder)?;
             p.perform(action)?;
             let after = p.reconcile_queue(&scope, order)?;
             let decisions = if n == 1 { "decision" } else { "decisions" };

@@ -192,7 +192,9 @@ pub(super) fn autocode(args: AutocodeArgs) -> Result<Ending> {
     let spec = AutocodeSpec { pattern: pattern.clone(), code, unit, role: args.role.clone(), sources, coder };
     let plan = p.plan_autocode(&spec)?;
     if !args.dry_run && plan.added() > 0 {
-        // A new coder is created in the same transaction as their codings: all or nothing.
+        // The audit trail names the coder as who coded; a new coder is created in the same
+        // transaction as their codings: all or nothing.
+        p.set_actor(&coder_name);
         p.perform_as(&coder_name, |coder| plan.action(coder))?;
     }
     p.close()?;

@@ -54,6 +54,11 @@ fn build(startup: Startup, size: egui::Vec2, zoom: f32, prefs_path: Option<PathB
         if prefs.language.is_none() {
             prefs.language = Some(thicket_gui::i18n::Lang::En);
         }
+        // Automatic backups write a folder beside the project on every open: only tests that
+        // give a preferences file (where they are on unless the file turns them off) take them.
+        if prefs_path.is_none() {
+            prefs.backups.automatic = false;
+        }
         if with_coder && prefs.coder.is_none() {
             prefs.coder = Some(thicket_core::project::default_coder());
         }

@@ -431,6 +431,39 @@ pub(super) fn backup_and_audit(path: &Path, dir: &Path, say: fn(&str)) -> Result
         let span = thicket_core::model::TextSpan::new(start, start + 5).ok_or_else(|| thicket_core::Error::internal("span"))?;
         p.perform(thicket_core::Action::AddCodings(vec![thicket_core::action::NewCoding { source: source.0, code, coder, span, memo: String::new() }]))
     })?;
+    // The window's automatic backup: a snapshot on a worker, through a read-only connection of
+    // its own, while this connection goes on applying codes. Each write's time is what a frame
+    // that writes would wait; none may wait for the snapshot.
+    say("background backup while writing…");
+    let job = p.backup_job(Some(&folder), 10).ok_or_else(|| thicket_core::Error::internal("the project is not writable"))?;
+    let started = Instant::now();
+    let worker = std::thread::spawn(move || job.run());
+    let mut during = Vec::new();
+    while !worker.is_finished() {
+        let t = Instant::now();
+        start = (start + 7) % source.1.saturating_sub(5).max(1);
+        let span = thicket_core::model::TextSpan::new(start, start + 5).ok_or_else(|| thicket_core::Error::internal("span"))?;
+        p.perform(thicket_core::Action::AddCodings(vec![thicket_core::action::NewCoding { source: source.0, code, coder, span, memo: String::new() }]))?;
+        during.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    worker.join().map_err(|_| thicket_core::Error::internal("the backup worker stopped"))??;
+    let background = started.elapsed().as_secs_f64() * 1000.0;
+    during.sort_by(f64::total_cmp);
+    let slowest = during.last().copied().unwrap_or(0.0);
+    let median_during = during.get(during.len() / 2).copied().unwrap_or(0.0);
+    // The same number of writes without a snapshot, for the slowest of them: on a shared
+    // machine one write in a few hundred is slow whatever runs beside it.
+    let mut alone = Vec::new();
+    for _ in 0..during.len().max(1) {
+        let t = Instant::now();
+        start = (start + 7) % source.1.saturating_sub(5).max(1);
+        let span = thicket_core::model::TextSpan::new(start, start + 5).ok_or_else(|| thicket_core::Error::internal("span"))?;
+        p.perform(thicket_core::Action::AddCodings(vec![thicket_core::action::NewCoding { source: source.0, code, coder, span, memo: String::new() }]))?;
+        alone.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    alone.sort_by(f64::total_cmp);
+    let slowest_alone = alone.last().copied().unwrap_or(0.0);
+    let median_alone = alone.get(alone.len() / 2).copied().unwrap_or(0.0);
     p.close()?;
     let small = median_ms(21, || crate::baseline::audit_row(path, 3))?;
     let large = median_ms(3, || crate::baseline::audit_row(path, 10_000))?;
@@ -438,6 +471,13 @@ pub(super) fn backup_and_audit(path: &Path, dir: &Path, say: fn(&str)) -> Result
         Figure::new("backup snapshot", snapshot, "ms").note(format!(
             "Project::make_backup: VACUUM INTO a temporary name, quick_check of the copy, rename, rotation; {:.1} MB; in the window it runs in the background",
             info.bytes as f64 / 1e6
+        )),
+        Figure::new("background backup (window)", background, "ms").note(format!(
+            "Project::backup_job run on a worker with its own read-only connection while the project is written: {} codes applied meanwhile, median {median_during:.1} ms, slowest {slowest:.1} ms (alone: see the next figure)",
+            during.len()
+        )),
+        Figure::new("slowest write during a background backup", slowest, "ms").bound(slowest_alone).note(format!(
+            "what a frame that applies a code waits while a snapshot is being taken (the snapshot never holds the write lock); bound: the slowest of as many writes without one (median {median_alone:.1} ms)"
         )),
         Figure::new("apply one code, with its audit row", apply, "ms").note("Project::perform(AddCodings(1)) at this scale, committed (synchronous = FULL)"),
         Figure::new("audit row alone (1 row, 3 entities)", small, "ms").note("bare SQL in its own transaction, commit included: an upper bound of what the row adds to an action"),

@@ -38,6 +38,33 @@ pub fn sources_filter_id() -> egui::Id {
     egui::Id::unique("sources_filter")
 }
 
+/// `response.context_menu(add)`, also opened from the keyboard as the document's menu is:
+/// Shift+F10 or the Menu key while the row has the keyboard focus (Tab moves it) opens the menu
+/// below the row, where it stays until it closes.
+pub fn context_menu(response: &egui::Response, add: impl FnOnce(&mut egui::Ui)) {
+    use egui::{Key, Modifiers};
+    let ctx = &response.ctx;
+    let popup_id = egui::Popup::default_response_id(response);
+    let at_id = popup_id.with("keyboard place");
+    let keyed = response.has_focus() && ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::F10) || i.consume_key(Modifiers::NONE, Key::Menu));
+    if keyed {
+        ctx.data_mut(|d| d.insert_temp(at_id, response.rect.left_bottom()));
+    } else if response.secondary_clicked() {
+        ctx.data_mut(|d| d.remove::<egui::Pos2>(at_id));
+    }
+    let mut popup = egui::Popup::context_menu(response);
+    if let Some(at) = ctx.data(|d| d.get_temp::<egui::Pos2>(at_id)) {
+        popup = popup.at_position(at);
+        if keyed {
+            popup = popup.open_memory(Some(egui::SetOpenCommand::Bool(true)));
+        }
+    }
+    popup.show(add);
+    if !egui::Popup::is_id_open(ctx, popup_id) {
+        ctx.data_mut(|d| d.remove::<egui::Pos2>(at_id));
+    }
+}
+
 fn open_id() -> egui::Id {
     egui::Id::unique("keyboard_keys_window")
 }

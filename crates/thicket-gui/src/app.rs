@@ -107,6 +107,10 @@ pub enum UiCommand {
     Team(super::team::TeamRequest),
     /// A step of File → Merge a project… (the file chosen, the preview again, the merge).
     Merge(super::merge_dialog::MergeStep),
+    /// The open project's backups go into this folder from now on (File → Backup settings…).
+    SetBackupFolder(PathBuf),
+    /// Show the History window on what touched one source or code (its context menu).
+    ShowHistoryOf(thicket_core::model::AuditEntityKind, i64),
     Undo,
     Redo,
     DismissError,
@@ -140,6 +144,8 @@ pub struct ThicketApp {
     pub(super) project_search: super::search::ProjectSearch,
     pub(super) history: super::history::HistoryWindow,
     pub(super) backups: super::backups::BackupsDialog,
+    /// Automatic backups of the open project, and File → Backup settings….
+    pub(super) autobackup: super::autobackup::AutoBackup,
     /// The memo browser, cases and attributes windows.
     pub(super) data: super::data_windows::DataWindows,
     pub(super) analysis: super::analysis::AnalysisArea,
@@ -232,6 +238,7 @@ impl ThicketApp {
             project_search: Default::default(),
             history: Default::default(),
             backups: Default::default(),
+            autobackup: Default::default(),
             data: Default::default(),
             analysis: Default::default(),
             reports: Default::default(),
@@ -499,6 +506,7 @@ impl ThicketApp {
                 } else {
                     "Another Thicket process changed this project: shown as it is now.".into()
                 });
+                self.autobackup.saw_outside_change();
                 self.refresh_all();
             }
             Ok(None) => {}
@@ -554,6 +562,7 @@ impl ThicketApp {
                 R::InVivo => self.in_vivo(),
                 R::CreateAndApply { parent, name, color, description } => self.create_and_apply(parent, name, color, description),
                 R::Memo(code) => self.push(UiCommand::OpenMemo(super::memos::MemoSubject::Of(thicket_core::model::MemoTarget::Code { id: code }))),
+                R::History(code) => self.push(UiCommand::ShowHistoryOf(thicket_core::model::AuditEntityKind::Code, code.0)),
             }
         }
     }
@@ -655,6 +664,7 @@ impl ThicketApp {
         self.pseudonyms = Default::default();
         self.history = Default::default();
         self.backups = Default::default();
+        self.autobackup.closing();
         self.excerpts.close_project();
         // The listings were another project's: none are shown until the next one's are read.
         self.summary = None;
@@ -972,6 +982,8 @@ impl ThicketApp {
             UiCommand::Run(command) => super::commands::run(self, command),
             UiCommand::RemoveCoding(id) => super::coding_removal::ask_or_remove(self, id),
             UiCommand::Team(request) => super::team::apply(self, request),
+            UiCommand::SetBackupFolder(folder) => super::autobackup::set_folder(self, Some(folder)),
+            UiCommand::ShowHistoryOf(kind, id) => self.show_history_of(kind, id),
         }
     }
 
@@ -1156,6 +1168,44 @@ impl ThicketApp {
         }
     }
 
+    /// Writes the preferences (a convenience: a failure is not reported).
+    pub(super) fn save_prefs(&self) {
+        self.prefs.save(self.prefs_path.as_deref());
+    }
+
+    /// Opens the History window on one source or code, named as the window shows it (a code by
+    /// its path in the codebook).
+    fn show_history_of(&mut self, kind: thicket_core::model::AuditEntityKind, id: i64) {
+        use thicket_core::model::AuditEntityKind as K;
+        let Some(project) = &self.project else { return };
+        let name = match kind {
+            K::Source => project.source(SourceId(id)).map(|s| s.map(|s| s.name)),
+            K::Code => project.codebook().map(|book| book.path(CodeId(id)).map(str::to_owned)),
+            _ => Ok(None),
+        };
+        match name {
+            Ok(Some(name)) => self.history.open_on(kind, id, name),
+            Ok(None) => {}
+            Err(e) => self.errors.push(e.to_string()),
+        }
+    }
+
+    /// The automatic backups of the open project: the last one taken, whether one is running.
+    pub fn autobackup(&self) -> &super::autobackup::AutoBackup {
+        &self.autobackup
+    }
+
+    /// The folder the open project's backups go into (as set in File → Backup settings…).
+    pub fn backup_folder(&self) -> Option<PathBuf> {
+        self.project.as_ref().map(|p| super::autobackup::folder_for(&self.prefs.backups, p.path()))
+    }
+
+    /// For tests: moves the last automatic backup back by `minutes`, as if that much time had
+    /// passed, so that the interval is tested without waiting.
+    pub fn pretend_backup_minutes_passed(&mut self, minutes: u64) {
+        self.autobackup.pretend_minutes_passed(minutes);
+    }
+
     /// Switches the window's language at once and remembers it.
     pub(super) fn set_language(&mut self, lang: crate::i18n::Lang) {
         crate::i18n::set_language(lang);
@@ -1243,6 +1293,7 @@ impl eframe::App for ThicketApp {
         self.poll_writing();
         self.poll_check();
         self.poll_outside_changes();
+        super::autobackup::poll(self);
         {
             let _p = phase("listings (summary slice)");
             self.refresh_summary();
@@ -1280,6 +1331,7 @@ impl eframe::App for ThicketApp {
         super::pseudonyms::show(self, ui.ctx());
         super::history::show(self, ui.ctx());
         super::backups::show(self, ui.ctx());
+        super::autobackup::show(self, ui.ctx());
         super::excerpt_dialog::show(self, ui.ctx());
         super::team::show(self, ui.ctx());
         super::qualcoder_import::show(self, ui.ctx());

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use thicket_core::project::{BackupInfo, backup_folder, list_backups, restore_backup};
+use thicket_core::project::{BackupInfo, list_backups, restore_backup};
 
 use crate::app::{ThicketApp, UiCommand};
 
@@ -20,6 +20,8 @@ pub struct BackupsDialog {
     /// The file last restored, offered to open.
     restored: Option<PathBuf>,
     problem: Option<String>,
+    /// The folder listed: the one the project's backups go into (File → Backup settings…).
+    folder: PathBuf,
 }
 
 impl BackupsDialog {
@@ -29,15 +31,15 @@ impl BackupsDialog {
 }
 
 /// Opens the dialog on the open project's backups.
-pub(super) fn open(app: &mut ThicketApp) {
+pub(crate) fn open(app: &mut ThicketApp) {
     let Some(p) = &app.project else { return };
-    let folder = backup_folder(p.path());
+    let folder = super::autobackup::folder_for(&app.prefs.backups, p.path());
     let listed = match list_backups(&folder, p.passphrase()) {
         Ok(l) => l.into_iter().map(|r| r.map_err(|(path, e)| (path, e.to_string()))).collect(),
         Err(e) => return app.errors.push(e.to_string()),
     };
     let stem = p.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    app.backups = BackupsDialog { open: true, listed, chosen: None, new_name: format!("{stem} (restored).thicket"), restored: None, problem: None };
+    app.backups = BackupsDialog { open: true, listed, chosen: None, new_name: format!("{stem} (restored).thicket"), restored: None, problem: None, folder };
 }
 
 fn size(bytes: u64) -> String {
@@ -50,13 +52,21 @@ pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
     let folder = project.path().parent().map(PathBuf::from).unwrap_or_default();
     // An encrypted project's snapshots are encrypted with its passphrase, and so is the restored file.
     let key = project.passphrase().cloned();
-    let d = &mut app.backups;
-    if !d.open {
+    if !app.backups.open {
         return;
     }
     let mut open = true;
     let mut then = None;
+    let mut settings = false;
     crate::window_fit::fit(egui::Window::new(t!("backups-title")).id(egui::Id::unique("backups dialog")).open(&mut open).default_width(640.0), ctx).show(ctx, |ui| {
+        // Where the snapshots are, and the last one this window took.
+        ui.label(t!("backups-folder", folder = app.backups.folder.display().to_string()));
+        ui.horizontal_wrapped(|ui| {
+            super::autobackup::last_line(app, ui);
+            settings = ui.button(t!("cmd-backup-settings")).clicked();
+        });
+        ui.separator();
+        let d = &mut app.backups;
         if d.listed.is_empty() {
             ui.label(t!("backups-none"));
             return;
@@ -117,8 +127,11 @@ pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
             }
         }
     });
-    d.open = open && then.is_none();
+    app.backups.open = open && then.is_none();
     if let Some(c) = then {
         app.push(c);
+    }
+    if settings {
+        app.autobackup.settings_open = true;
     }
 }

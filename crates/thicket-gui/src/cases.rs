@@ -300,6 +300,11 @@ pub fn source_menu(ui: &mut egui::Ui, source: &Source, cases: &[Case], member_of
             ui.close();
         }
     });
+    ui.separator();
+    if ui.button(t!("history-of-source")).on_hover_text(t!("history-of-source.tooltip")).clicked() {
+        out.push(UiCommand::ShowHistoryOf(thicket_core::model::AuditEntityKind::Source, source.id.0));
+        ui.close();
+    }
 }
 
 /// Perspectives a source's author can have besides the project's roles: who writes case files

@@ -33,6 +33,8 @@ pub enum CodebookRequest {
     Merge { from: CodeId, into: CodeId },
     /// Open this code's memo in the memo browser.
     Memo(CodeId),
+    /// Show what touched this code (the History window).
+    History(CodeId),
 }
 
 /// An open "new code" or "edit code" form.
@@ -195,7 +197,7 @@ impl CodebookPanel {
                 let add = ui.input(|i| i.modifiers.command);
                 out.push(CodebookRequest::Select { code: code.id, add });
             }
-            response.context_menu(|ui| self.menu(ui, book, code, has_selection, out));
+            crate::accessibility::context_menu(&response, |ui| self.menu(ui, book, code, has_selection, out));
             ui.weak(total.to_string());
             if self.memo_codes.contains(&code.id) {
                 super::memos::memo_mark(ui, t!("codebook-has-memo"));
@@ -282,6 +284,10 @@ impl CodebookPanel {
                 }
             });
         });
+        if ui.button(t!("history-of-code")).on_hover_text(t!("history-of-code.tooltip")).clicked() {
+            out.push(CodebookRequest::History(code.id));
+            ui.close();
+        }
         ui.separator();
         if ui.button(t!("codebook-delete")).clicked() {
             self.confirm_delete = Some(code.id);

@@ -54,6 +54,8 @@ pub enum FilePurpose {
     ExportExcerpts(ExcerptFormat),
     /// Write a REFI-QDA project or codebook.
     Refi(RefiKind),
+    /// The folder the open project's backups go into.
+    BackupFolder,
 }
 
 /// What the dialog picks.
@@ -114,7 +116,7 @@ impl FileRequest {
             FilePurpose::SaveCopy => (FileMode::SaveFile, Some("copy.thicket".to_string()), Some(projects())),
             FilePurpose::SaveReadableCopy => (FileMode::SaveFile, Some("readable copy.thicket".to_string()), Some(projects())),
             FilePurpose::ImportFiles => (FileMode::OpenFiles, None, Some(documents())),
-            FilePurpose::ImportFolder | FilePurpose::OpenQualCoder => (FileMode::PickFolder, None, None),
+            FilePurpose::ImportFolder | FilePurpose::OpenQualCoder | FilePurpose::BackupFolder => (FileMode::PickFolder, None, None),
             FilePurpose::MergeProject => (FileMode::OpenFile, None, Some(projects())),
             FilePurpose::QualCoderTarget => (FileMode::SaveFile, Some("from-qualcoder.thicket".to_string()), Some(projects())),
             FilePurpose::OpenRefiProject => (FileMode::OpenFile, None, Some(refi_projects())),
@@ -160,6 +162,7 @@ impl FileRequest {
             FilePurpose::ImportCodebook => t!("files-title-import-codebook"),
             FilePurpose::Export(..) | FilePurpose::Report(..) | FilePurpose::Refi(_) => t!("files-title-export"),
             FilePurpose::ExportExcerpts(_) => t!("files-title-export-excerpts"),
+            FilePurpose::BackupFolder => t!("files-title-backup-folder"),
         }
     }
 
@@ -173,6 +176,7 @@ impl FileRequest {
             FilePurpose::ImportFiles => t!("files-confirm-import"),
             FilePurpose::ImportFolder => t!("files-confirm-import-folder"),
             FilePurpose::OpenQualCoder => t!("files-confirm-open-qualcoder"),
+            FilePurpose::BackupFolder => t!("files-confirm-backup-folder"),
             FilePurpose::QualCoderTarget => t!("files-confirm-create"),
             FilePurpose::MergeProject => t!("files-confirm-compare"),
             FilePurpose::SaveCopy | FilePurpose::SaveReadableCopy | FilePurpose::Export(..) | FilePurpose::Report(..) | FilePurpose::ExportExcerpts(_) | FilePurpose::Refi(_) => t!("files-confirm-save"),
@@ -189,6 +193,7 @@ impl FileRequest {
     pub fn hint(&self) -> Option<&'static str> {
         match self.purpose {
             FilePurpose::OpenQualCoder => Some(t!("files-hint-qualcoder-folder")),
+            FilePurpose::BackupFolder => Some(t!("files-hint-backup-folder")),
             FilePurpose::QualCoderTarget => Some(t!("files-hint-qualcoder-target")),
             _ => None,
         }
@@ -236,6 +241,7 @@ impl FileRequest {
             FilePurpose::Refi(kind) => UiCommand::ExportRefi(kind, self.with_extension(first)),
             FilePurpose::OpenQualCoder => UiCommand::QualCoderFolder(first),
             FilePurpose::QualCoderTarget => UiCommand::QualCoderTarget(self.with_extension(first)),
+            FilePurpose::BackupFolder => UiCommand::SetBackupFolder(first),
         };
         Some(match command {
             UiCommand::NewProject(ref p) | UiCommand::SaveCopy(ref p) | UiCommand::SaveReadableCopy(ref p) if p.exists() => UiCommand::ReplaceFile(p.clone(), Box::new(command)),

@@ -16,6 +16,7 @@ pub mod jobs;
 mod listings;
 mod attribute_cell;
 mod attributes;
+pub mod autobackup;
 pub mod backups;
 pub mod history;
 mod cases;
@@ -51,7 +52,7 @@ pub mod writing;
 use std::path::PathBuf;
 
 pub use app::{OUTSIDE_POLL, Startup, ThicketApp, UiCommand};
-pub use prefs::{Prefs, Theme};
+pub use prefs::{BackupPrefs, Prefs, Theme};
 pub use search::AutocodeRequest;
 
 /// Opens the window: on `project`, else on the last project, else on the welcome screen.

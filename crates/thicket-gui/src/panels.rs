@@ -167,6 +167,7 @@ pub fn status_bar(app: &mut ThicketApp, ui: &mut egui::Ui) {
                 ui.label(egui::RichText::new("Checking the project…").color(ui.visuals().weak_text_color()))
                     .on_hover_text("Reading the whole file once to make sure it is sound before the first change is written. You can read meanwhile; a change waits for the check.");
             }
+            super::autobackup::status(app, ui);
             if let Some(notice) = &app.notice {
                 ui.separator();
                 ui.label(egui::RichText::new(notice).color(ui.visuals().weak_text_color()));
@@ -342,7 +343,7 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
                             toggled = Some(key.clone());
                         }
                         if let Some(id) = case {
-                            r.context_menu(|ui| super::cases::case_menu(ui, *id, &mut asked));
+                            crate::accessibility::context_menu(&r, |ui| super::cases::case_menu(ui, *id, &mut asked));
                         }
                     }
                     NavRow::Source(i) => {
@@ -361,7 +362,7 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
                             clicked = Some(s.id);
                         }
                         let member_of = by_source.get(&s.id).map_or(&[][..], Vec::as_slice);
-                        r.context_menu(|ui| super::cases::source_menu(ui, s, all_cases, member_of, all_roles, &mut asked));
+                        crate::accessibility::context_menu(&r, |ui| super::cases::source_menu(ui, s, all_cases, member_of, all_roles, &mut asked));
                     }
                 }
             }

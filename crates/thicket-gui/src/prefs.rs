@@ -30,6 +30,32 @@ pub struct Prefs {
     /// Side panels' widths as the user dragged them (each still gives way to the document).
     #[serde(default)]
     pub panel_widths: std::collections::BTreeMap<crate::side_panels::Side, f32>,
+    /// Automatic backups (File → Backup settings…).
+    #[serde(default)]
+    pub backups: BackupPrefs,
+}
+
+/// How the window backs up the open project: a snapshot on open, then every `every_minutes`
+/// of work, the newest `keep` kept, in the folder beside the project unless one was picked for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BackupPrefs {
+    pub automatic: bool,
+    pub every_minutes: u32,
+    pub keep: u32,
+    /// Per project file: the folder picked for its backups (none: `NAME.thicket-backups` beside it).
+    pub folders: std::collections::BTreeMap<PathBuf, PathBuf>,
+}
+
+impl Default for BackupPrefs {
+    fn default() -> Self {
+        BackupPrefs {
+            automatic: true,
+            every_minutes: thicket_core::project::BACKUP_EVERY_MINUTES as u32,
+            keep: thicket_core::project::BACKUP_KEEP as u32,
+            folders: Default::default(),
+        }
+    }
 }
 
 /// Light, dark, or as the system says.

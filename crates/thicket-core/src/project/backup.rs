@@ -143,6 +143,26 @@ pub fn rotate_backups(folder: &Path, keep: usize, now: &str) -> Result<Vec<PathB
     Ok(deleted)
 }
 
+/// How long a snapshot's temporary file must lie untouched before it counts as left behind.
+const STALE_PARTIAL: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the temporary files of snapshots whose process ended before it could rename them (a
+/// window closed or killed while a snapshot was being written): a dot-file never listed, deleted
+/// once it has not been written to for an hour, so one being written now is left alone.
+fn remove_stale_partials(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with('.') || !name.contains(".thicket.partial-") {
+            continue;
+        }
+        let age = entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
+        if age.is_some_and(|age| age >= STALE_PARTIAL) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Days since 1970 of an RFC 3339 time's date.
 fn day_number(at: &str) -> Option<i64> {
     let date = time::Date::parse(at.get(..10)?, time::macros::format_description!("[year]-[month]-[day]")).ok()?;
@@ -156,6 +176,7 @@ impl Project {
     pub fn make_backup(&self, folder: Option<&Path>, keep: usize) -> Result<BackupInfo> {
         let folder = folder.map(Path::to_owned).unwrap_or_else(|| backup_folder(self.path()));
         std::fs::create_dir_all(&folder).map_err(|e| Error::io(IoOp::Create, &folder, e))?;
+        remove_stale_partials(&folder);
         let now = crate::clock::now_rfc3339();
         let stamp: String = now.chars().filter(char::is_ascii_digit).collect();
         let stamp = format!("{}-{}", &stamp[..8], &stamp[8..14]);
@@ -176,6 +197,110 @@ impl Project {
         self.store.snapshot_to(&path)?;
         rotate_backups(&folder, keep.max(1), &now)?;
         backup_info(&path, self.passphrase())
+    }
+
+    /// A snapshot into `folder` (the default: `backup_folder`) to take on another thread, or
+    /// `None` when this project may not be written (damaged or read-only): such a project is
+    /// not backed up automatically.
+    pub fn backup_job(&self, folder: Option<&Path>, keep: usize) -> Option<BackupJob> {
+        if *self.access() != crate::store::Access::Writable {
+            return None;
+        }
+        let folder = folder.map(Path::to_owned).unwrap_or_else(|| backup_folder(self.path()));
+        Some(BackupJob { project: self.path().to_owned(), folder, keep: keep.max(1), key: self.passphrase().cloned() })
+    }
+
+    /// How many changes this process committed to the project since it was opened (each
+    /// action, undo and redo is one): a window compares it with the count at its last backup.
+    pub fn commits(&self) -> u64 {
+        self.store.commits()
+    }
+}
+
+/// A snapshot to take on a worker thread while the window goes on reading and writing
+/// (`Project::backup_job`): it reads through a read-only connection of its own, which in WAL
+/// mode sees the last committed state and never blocks the window's writes, nor they it.
+#[derive(Debug, Clone)]
+pub struct BackupJob {
+    project: PathBuf,
+    folder: PathBuf,
+    keep: usize,
+    /// An encrypted project's passphrase: the job's own connection needs it, and the snapshot
+    /// is encrypted with it.
+    key: Option<Passphrase>,
+}
+
+impl BackupJob {
+    /// The folder the snapshot goes into.
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
+    /// Takes the snapshot (as `Project::make_backup` does) and rotates the folder. A project
+    /// found damaged on opening is not backed up: a snapshot of it would only keep the damage.
+    pub fn run(self) -> Result<BackupInfo> {
+        let reader = Project::open_for_reading_keyed(&self.project, self.key.as_ref())?;
+        if let crate::store::Access::Damaged { detail } = reader.access() {
+            return Err(Error::from(crate::store::StoreError::Damaged { path: self.project.clone(), detail: detail.clone() }));
+        }
+        reader.make_backup(Some(&self.folder), self.keep)
+    }
+}
+
+/// When the window takes its automatic snapshots: one as soon as the project is open (and
+/// sound), then one every `every` of work, "work" meaning that something was committed since
+/// the last snapshot (an idle window takes none). The clock is passed in, so that the rule is
+/// tested without waiting.
+#[derive(Debug, Clone)]
+pub struct BackupSchedule {
+    every: std::time::Duration,
+    /// When the last snapshot was started, and the project's change count then.
+    last: Option<(std::time::Instant, u64)>,
+}
+
+impl BackupSchedule {
+    /// A schedule with no snapshot taken yet: the first is due at once.
+    pub fn new(every: std::time::Duration) -> Self {
+        BackupSchedule { every, last: None }
+    }
+
+    /// Changes the interval (the user's setting); the last snapshot stays where it was.
+    pub fn set_every(&mut self, every: std::time::Duration) {
+        self.every = every;
+    }
+
+    /// Whether a snapshot is due at `now`, when the project has seen `changes` changes (a count
+    /// that only grows, such as `Project::commits`).
+    pub fn due(&self, now: std::time::Instant, changes: u64) -> bool {
+        match self.last {
+            None => true,
+            Some((at, seen)) => changes != seen && now.saturating_duration_since(at) >= self.every,
+        }
+    }
+
+    /// Notes a snapshot started at `at` with `changes` changes: changes after that are for the
+    /// next one. A snapshot that failed is noted too, so the next try waits a whole interval.
+    pub fn taken(&mut self, at: std::time::Instant, changes: u64) {
+        self.last = Some((at, changes));
+    }
+
+    /// A failed snapshot: the next try waits a whole interval, and is made even when nothing
+    /// more is written (what was written before the failure is still not backed up).
+    pub fn failed(&mut self, at: std::time::Instant) {
+        self.last = Some((at, u64::MAX));
+    }
+
+    /// When the last snapshot was started, if one was.
+    pub fn last(&self) -> Option<std::time::Instant> {
+        self.last.map(|(at, _)| at)
+    }
+
+    /// Moves the last snapshot back by `by`, as if that much time had passed (for tests of
+    /// the window, which cannot wait minutes).
+    pub fn pretend_elapsed(&mut self, by: std::time::Duration) {
+        if let Some((at, _)) = &mut self.last {
+            *at = at.checked_sub(by).unwrap_or(*at);
+        }
     }
 }
 
@@ -258,5 +383,107 @@ mod snapshot_tests {
         // Kept: the two newest (10:00, then 09:00-2 taken after 09:00), the newest of Dec 5.
         assert_eq!(deleted, ["s-20261129-120000.thicket", "s-20261205-110000.thicket", "s-20261207-090000.thicket"]);
         assert!(dir.path().join("notes.txt").exists());
+    }
+}
+
+#[cfg(test)]
+mod schedule_tests {
+    use super::*;
+    use crate::action::Action;
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn the_first_snapshot_is_due_at_once_then_only_after_the_interval_and_a_change() {
+        let every = Duration::from_secs(600);
+        let mut s = BackupSchedule::new(every);
+        let t0 = Instant::now();
+        assert!(s.due(t0, 0), "on open");
+        s.taken(t0, 0);
+        assert!(!s.due(t0 + Duration::from_secs(3600), 0), "an hour idle: nothing written, nothing due");
+        assert!(!s.due(t0 + Duration::from_secs(599), 3), "written, but not yet ten minutes");
+        assert!(s.due(t0 + every, 3), "written and ten minutes on");
+        s.taken(t0 + every, 3);
+        assert!(!s.due(t0 + every * 3, 3), "nothing since the second snapshot");
+        // A failure: the next try waits an interval, and comes even without a new change.
+        s.failed(t0 + every * 3);
+        assert!(!s.due(t0 + every * 3 + Duration::from_secs(1), 3));
+        assert!(s.due(t0 + every * 4, 3));
+        // The user shortens the interval.
+        s.taken(t0 + every * 4, 3);
+        s.set_every(Duration::from_secs(60));
+        assert!(s.due(t0 + every * 4 + Duration::from_secs(60), 4));
+        s.pretend_elapsed(Duration::from_secs(60));
+        assert!(s.due(t0 + every * 4, 4), "the test hook moves the last snapshot back");
+    }
+
+    #[test]
+    fn every_committed_change_is_counted_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = Project::create(&dir.path().join("s.thicket"), "S").unwrap();
+        let before = p.commits();
+        p.perform(Action::CreateCode { parent: None, name: "Trust".into(), color: "#336699".into(), description: Default::default() }).unwrap();
+        assert_eq!(p.commits(), before + 1);
+        p.undo().unwrap();
+        assert_eq!(p.commits(), before + 2, "an undo is a change too");
+        // A refused action commits nothing.
+        let refused = p.perform(Action::CreateCode { parent: None, name: String::new(), color: "#336699".into(), description: Default::default() });
+        assert!(refused.is_err());
+        assert_eq!(p.commits(), before + 2);
+    }
+
+    #[test]
+    fn a_background_snapshot_reads_its_own_connection_while_the_project_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("study.thicket");
+        let mut p = Project::create(&path, "Study").unwrap();
+        p.perform(Action::CreateCode { parent: None, name: "Code 0".into(), color: "#336699".into(), description: Default::default() }).unwrap();
+        let folder = dir.path().join("elsewhere");
+        let job = p.backup_job(Some(&folder), 3).unwrap();
+        assert_eq!(job.folder(), folder);
+        // Snapshots on a worker while this thread goes on writing: neither waits for the other
+        // long enough to be refused, and every snapshot is a sound project.
+        let worker = std::thread::spawn(move || (0..5).map(|_| job.clone().run()).collect::<Vec<_>>());
+        for i in 1..=40 {
+            p.perform(Action::CreateCode { parent: None, name: format!("Code {i}"), color: "#336699".into(), description: Default::default() }).unwrap();
+        }
+        let taken = worker.join().unwrap();
+        for t in &taken {
+            let info = t.as_ref().unwrap();
+            assert!((1..=41).contains(&info.codes), "{info:?}");
+        }
+        // Rotation kept the newest three.
+        assert_eq!(list_backups(&folder, None).unwrap().len(), 3);
+        // One more, now: it holds every change, also those still only in the `-wal` file.
+        let last = p.backup_job(Some(&folder), 3).unwrap().run().unwrap();
+        assert_eq!(last.codes, 41);
+        assert!(p.commits() >= 41);
+    }
+
+    #[test]
+    fn a_snapshot_left_half_written_by_an_ended_process_is_cleared_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("study.thicket");
+        let p = Project::create(&path, "Study").unwrap();
+        let folder = backup_folder(&path);
+        std::fs::create_dir_all(&folder).unwrap();
+        let old = folder.join(".study-20261207-100000.thicket.partial-4242");
+        let fresh = folder.join(".study-20261207-110000.thicket.partial-4243");
+        for f in [&old, &fresh] {
+            std::fs::write(f, b"half a copy").unwrap();
+        }
+        let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(7200);
+        std::fs::File::options().write(true).open(&old).unwrap().set_modified(two_hours_ago).unwrap();
+        p.make_backup(None, 10).unwrap();
+        assert!(!old.exists(), "left behind an hour ago: removed");
+        assert!(fresh.exists(), "maybe being written by another process now: kept");
+    }
+
+    #[test]
+    fn a_read_only_project_gets_no_background_snapshot() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("study.thicket");
+        Project::create(&path, "Study").unwrap().close().unwrap();
+        let reader = Project::open_for_reading(&path).unwrap();
+        assert!(reader.backup_job(None, 10).is_none());
     }
 }

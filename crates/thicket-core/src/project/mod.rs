@@ -30,7 +30,7 @@ use crate::store::Store;
 
 pub use analysis_load::{AnalysisLoader, AnalysisRows};
 pub use audit::action_kind;
-pub use backup::{BACKUP_DAYS, BACKUP_EVERY_MINUTES, BACKUP_KEEP, BackupInfo, backup_folder, backup_info, list_backups, restore_backup, rotate_backups};
+pub use backup::{BACKUP_DAYS, BACKUP_EVERY_MINUTES, BACKUP_KEEP, BackupInfo, BackupJob, BackupSchedule, backup_folder, backup_info, list_backups, restore_backup, rotate_backups};
 pub use check::CheckReport;
 pub use coders::{CoderSummary, format_duration, seconds_between};
 pub use merge::{ConflictRule, KindCount, MergeConflict, MergeOptions, MergeOutcome, MergeReport, MergeSource};

@@ -432,6 +432,10 @@ mod tests {
         // Backups of the encrypted project are encrypted with its passphrase and list with it.
         let info = p.make_backup(None, 10).unwrap();
         assert!(looks_encrypted(&info.path));
+        // The window's background snapshot reads through its own connection: keyed too.
+        let job = p.backup_job(None, 10).expect("a writable project is backed up");
+        let background = job.run().unwrap();
+        assert!(looks_encrypted(&background.path), "the background snapshot is encrypted");
         let listed = crate::project::list_backups(&crate::project::backup_folder(&path), Some(&key("second"))).unwrap();
         assert!(listed.iter().all(Result::is_ok), "{listed:?}");
         let unkeyed = crate::project::list_backups(&crate::project::backup_folder(&path), None).unwrap();

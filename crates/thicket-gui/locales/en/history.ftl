@@ -9,3 +9,7 @@ history-count = { $n ->
    *[other] { $n } changes, newest first
 }
 history-empty = Nothing has been changed yet.
+history-of-source = History…
+    .tooltip = Every change that touched this source: who, when, what
+history-of-code = History…
+    .tooltip = Every change that touched this code: who, when, what

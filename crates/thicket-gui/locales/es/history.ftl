@@ -9,3 +9,7 @@ history-count = { $n ->
    *[other] { $n } cambios, los más recientes primero
 }
 history-empty = Todavía no se ha cambiado nada.
+history-of-source = Historial…
+    .tooltip = Cada cambio que afectó a esta fuente: quién, cuándo, qué
+history-of-code = Historial…
+    .tooltip = Cada cambio que afectó a este código: quién, cuándo, qué

@@ -9,3 +9,7 @@ history-count = { $n ->
    *[other] { $n } wijzigingen, nieuwste eerst
 }
 history-empty = Er is nog niets gewijzigd.
+history-of-source = Geschiedenis…
+    .tooltip = Elke wijziging die deze bron raakte: wie, wanneer, wat
+history-of-code = Geschiedenis…
+    .tooltip = Elke wijziging die deze code raakte: wie, wanneer, wat

@@ -51,6 +51,7 @@ pub enum Command {
     ExportLog,
     History,
     RestoreBackup,
+    BackupSettings,
     ChangeCoder,
     ThemeSystem,
     ThemeLight,
@@ -174,6 +175,7 @@ impl Command {
             C::ExportLog => (Project, 1, t!("cmd-export-log"), None, OpenProject, t!("cmd-export-log.tooltip")),
             C::History => (Project, 1, t!("cmd-history"), None, OpenProject, t!("cmd-history.tooltip")),
             C::RestoreBackup => (File, 2, t!("cmd-restore-backup"), None, OpenProject, t!("cmd-restore-backup.tooltip")),
+            C::BackupSettings => (File, 2, t!("cmd-backup-settings"), None, OpenProject, t!("cmd-backup-settings.tooltip")),
             C::ChangeCoder => (Project, 2, t!("cmd-change-coder"), None, Nothing, t!("cmd-change-coder.tooltip")),
             C::ThemeSystem => (View, 0, t!("cmd-theme-system"), None, Nothing, ""),
             C::ThemeLight => (View, 0, t!("cmd-theme-light"), None, Nothing, ""),
@@ -201,7 +203,7 @@ impl Command {
         use Command as C;
         let mut all = vec![
             C::NewProject, C::OpenProject, C::OpenSample, C::OpenQualCoder, C::OpenRefiProject, C::ImportFiles, C::ImportFolder, C::ImportCodebook, C::MergeProject, C::ExportExcerpts, C::ExportCodebook,
-            C::ExportCaseReport, C::ExportQdpx, C::ExportQdc, C::SaveCopy, C::RestoreBackup, C::EncryptProject, C::ChangePassphrase, C::RemoveEncryption, C::CloseProject, C::Quit,
+            C::ExportCaseReport, C::ExportQdpx, C::ExportQdc, C::SaveCopy, C::RestoreBackup, C::BackupSettings, C::EncryptProject, C::ChangePassphrase, C::RemoveEncryption, C::CloseProject, C::Quit,
             C::Participants, C::Cases, C::Attributes, C::Memos, C::NewProjectMemo, C::Pseudonyms, C::ExportLog, C::History, C::ChangeCoder,
             C::ThemeSystem, C::ThemeLight, C::ThemeDark, C::ThemeHighContrast, C::CommandPalette, C::GoToSources, C::KeyboardKeys, C::Team, C::LeaveBlind,
             C::Language(Lang::En), C::Language(Lang::Es), C::Language(Lang::Nl),
@@ -326,6 +328,10 @@ pub(super) fn run(app: &mut ThicketApp, command: Command) {
         Command::ExportExcerpts => return app.excerpts.open(),
         Command::History => return app.history.open(),
         Command::RestoreBackup => return super::backups::open(app),
+        Command::BackupSettings => {
+            app.autobackup.settings_open = true;
+            return;
+        }
         Command::Quit => return app.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         Command::ChangeCoder => return app.ask_coder(),
         Command::ThemeSystem => return app.set_theme(&app.ctx.clone(), Theme::System),
