@@ -94,7 +94,7 @@ fn is_ciphertext_page(page: &[u8; 1024]) -> bool {
 /// What is wrong with an encrypted file's length (its header is ciphertext, so only the length
 /// can be judged before a key), or `None`.
 pub(super) fn encrypted_length_damage(len: u64) -> Option<String> {
-    if len % PAGE_SIZE != 0 {
+    if !len.is_multiple_of(PAGE_SIZE) {
         return Some(format!("the file is truncated or padded: {len} bytes is not a whole number of {PAGE_SIZE}-byte pages"));
     }
     None
