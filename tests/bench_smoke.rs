@@ -16,7 +16,7 @@ fn bench_small_prints_every_figure_with_its_bound() {
     assert_eq!(report["codings"], 4000);
     let figures = report["figures"].as_array().unwrap();
     let names: Vec<&str> = figures.iter().map(|f| f["name"].as_str().unwrap()).collect();
-    let mut expected_names = vec!["import throughput", "open project", "segments of the most used code", "crosstab codes × cases, cold", "crosstab codes × cases, warm", "co-occurrence", "agreement: alpha per code, paragraph unit", "agreement: cu-alpha on raw spans", "DOCX writer alone", "DOCX export peak memory", "QualCoder project import", "of which reading data.qda", "of which converting", "peak resident memory", "backup snapshot", "apply one code, with its audit row", "audit row alone", "audit row of a 10,000-file import"];
+    let mut expected_names = vec!["import throughput", "open project", "segments of the most used code", "crosstab codes × cases, cold", "crosstab codes × cases, warm", "co-occurrence", "agreement: alpha per code, paragraph unit", "agreement: cu-alpha on raw spans", "DOCX writer alone", "DOCX export peak memory", "QualCoder project import", "of which reading data.qda", "of which converting", "peak resident memory", "backup snapshot", "apply one code, with its audit row", "audit row alone", "audit row of a 10,000-file import", "encrypt a copy of the project", "open project for reading, encrypted", "crosstab codes × cases, cold, encrypted", "search a whole word, project, encrypted"];
     if cfg!(feature = "gui") {
         // The document view is measured only in builds with the window.
         expected_names.extend(["docview first paint", "docview steady frame", "docview apply a code"]);

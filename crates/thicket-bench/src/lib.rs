@@ -27,7 +27,7 @@ use thicket_core::model::*;
 use thicket_core::project::{ImportOptions, Project};
 
 /// The names `--only` accepts.
-pub const STAGES: &[&str] = &["import", "open", "segments", "crosstab", "cooccur", "agreement", "search", "reconcile", "window", "docview", "docx", "qdpx", "memory", "qualcoder", "backup"];
+pub const STAGES: &[&str] = &["import", "open", "segments", "crosstab", "cooccur", "agreement", "search", "reconcile", "window", "docview", "docx", "qdpx", "memory", "qualcoder", "backup", "encrypted"];
 
 /// One measured figure.
 #[derive(Debug, Clone, Serialize)]
@@ -126,7 +126,7 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
     let megabytes = corpus.sources.iter().map(|s| s.text.len()).sum::<usize>() as f64 / 1e6;
     say(&format!("generated {} sources ({megabytes:.1} MB) and {} codings in {:.1} s", corpus.sources.len(), corpus.codings.len(), started.elapsed().as_secs_f64()));
     let mut figures = Vec::new();
-    let needs_project = ["import", "open", "segments", "crosstab", "cooccur", "agreement", "search", "reconcile", "window", "docx", "qdpx", "memory", "backup"].iter().any(|s| options.wants(s));
+    let needs_project = ["import", "open", "segments", "crosstab", "cooccur", "agreement", "search", "reconcile", "window", "docx", "qdpx", "memory", "backup", "encrypted"].iter().any(|s| options.wants(s));
     let project_path = dir.join("bench.thicket");
     if needs_project {
         let (import, baseline) = build_project(&corpus, dir, &project_path, say)?;
@@ -188,6 +188,9 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport> {
     }
     if options.wants("backup") {
         figures.extend(measure::backup_and_audit(&project_path, dir, say)?);
+    }
+    if options.wants("encrypted") {
+        figures.extend(measure::encrypted(&project_path, dir, say)?);
     }
     if options.wants("memory") {
         figures.push(Figure::new("peak resident memory (whole run)", peak_rss_mb(), "MB").note("VmHWM of this process"));

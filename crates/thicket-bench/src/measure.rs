@@ -484,3 +484,62 @@ pub(super) fn backup_and_audit(path: &Path, dir: &Path, say: fn(&str)) -> Result
         Figure::new("audit row of a 10,000-file import", large, "ms").note("bare SQL: one row naming 10,000 sources, in its own transaction, commit included"),
     ])
 }
+
+/// What encryption at rest costs (docs/integrity.md, "Encryption at rest"): converting a copy of
+/// the project, then the same opening, crosstab and search on the plain and the encrypted copy.
+/// SQLCipher derives the key once per opening (PBKDF2, 256,000 iterations) and decrypts each page
+/// it reads.
+pub(super) fn encrypted(path: &Path, dir: &Path, say: fn(&str)) -> Result<Vec<Figure>> {
+    use thicket_core::store::Passphrase;
+    say("encrypted…");
+    let key = Passphrase::new("bench passphrase").map_err(thicket_core::Error::invalid)?;
+    let plain = dir.join("bench-plain.thicket");
+    let secret = dir.join("bench-encrypted.thicket");
+    for copy in [&plain, &secret] {
+        let _ = std::fs::remove_file(copy);
+        Project::open(path)?.save_copy(copy)?;
+    }
+    let started = Instant::now();
+    let mut p = Project::open(&secret)?;
+    p.set_encryption(Some(&key))?;
+    p.close()?;
+    let convert = started.elapsed().as_secs_f64() * 1000.0;
+    let open = |k: Option<&Passphrase>, file: &Path| {
+        median_ms(5, || {
+            let p = Project::open_keyed(file, k)?;
+            let title = p.title()?;
+            p.close()?;
+            Ok(title)
+        })
+    };
+    let open_plain = open(None, &plain)?;
+    let open_secret = open(Some(&key), &secret)?;
+    let cold = |k: Option<&Passphrase>, file: &Path| -> Result<f64> {
+        let p = Project::open_keyed(file, k)?;
+        let ms = median_ms(3, || Ok(crosstab_of(&p.analysis_data(false)?, Dimension::Cases, Measure::Segments)))?;
+        p.close()?;
+        Ok(ms)
+    };
+    let crosstab_plain = cold(None, &plain)?;
+    let crosstab_secret = cold(Some(&key), &secret)?;
+    let search = |k: Option<&Passphrase>, file: &Path| -> Result<f64> {
+        let p = Project::open_keyed(file, k)?;
+        let word = common_word(&p)?;
+        let whole = SearchPattern::plain(&word, true);
+        let ms = median_ms(3, || p.search(&whole, &SearchScope::default()))?;
+        p.close()?;
+        Ok(ms)
+    };
+    let search_plain = search(None, &plain)?;
+    let search_secret = search(Some(&key), &secret)?;
+    for copy in [&plain, &secret] {
+        let _ = std::fs::remove_file(copy);
+    }
+    let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;
+    Ok(vec![
+        Figure::new("encrypt a copy of the project", convert, "ms").note(format!("{bytes:.0} MB: export with the new key, check against the project, rename")),
+        Figure::new("open project for reading, encrypted", open_secret, "ms").bound(open_plain).note("the key derivation (PBKDF2-HMAC-SHA512, 256,000 iterations) on every open; bound: the plain copy"),
+        Figure::new("crosstab codes × cases, cold, encrypted", crosstab_secret, "ms").bound(crosstab_plain).note("every coding read through page decryption; bound: the plain copy"),
+        Figure::new("search a whole word, project, encrypted", search_secret, "ms").bound(search_plain).note("index and texts read through page decryption; bound: the plain copy"),
+    ])
+}
