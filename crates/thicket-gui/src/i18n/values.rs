@@ -15,8 +15,9 @@ use super::{Arg, number, tr_args};
 use crate::t;
 
 /// The name of an undo or redo step ("Apply code", "Aplicar código", "Code toepassen"): the
-/// catalogue's `step-KEY` with the step's name and count. A step known only by its English label
-/// (a batch, an imported project, a merge) is shown as it is.
+/// catalogue's `step-KEY` with the step's name, count and further names (a bundle of changes:
+/// moving or merging a code, autocoding, an import, a merge). A step known only by its English
+/// label (a batch core made without a `Bundle`) is shown as it is.
 pub fn step(s: &StepName) -> String {
     match s.key {
         "as-is" => s.name.clone().unwrap_or_default(),
@@ -44,6 +45,9 @@ pub fn step(s: &StepName) -> String {
             }
             if let Some(n) = s.n {
                 args.push(("n", Arg::from(n)));
+            }
+            for (arg, text) in &s.texts {
+                args.push((arg, Arg::Text(text.clone())));
             }
             tr_args(&format!("step-{key}"), &args)
         }
@@ -207,13 +211,57 @@ mod tests {
         }
     }
 
+    /// Steps that bundle changes, labelled as core labels them: a real move of a code, and
+    /// batches as core's makers build them.
+    fn bundles() -> Vec<Action> {
+        use thicket_core::action::Bundle;
+        let code = |id: i64, name: &str, order: i64| thicket_core::model::Code {
+            id: CodeId(id),
+            uuid: format!("u{id}"),
+            parent_id: None,
+            name: name.into(),
+            color: "#336699".into(),
+            description: Default::default(),
+            sort_order: order,
+        };
+        let book = thicket_core::model::Codebook::new(vec![code(1, "Mistrust", 0), code(2, "Trust", 1)]);
+        let batch = |label: &str, bundle: Bundle| Action::Batch { label: label.into(), actions: Vec::new(), step: bundle.boxed() };
+        vec![
+            Action::swap_code_with_sibling(&book, CodeId(1), 1).expect("Mistrust moves down"),
+            batch("Merge code “Withdrawal” into “Rupture”", Bundle::MergeCodes { from: "Withdrawal".into(), into: "Rupture".into() }),
+            batch("Merge “Dana” into “Dana R.”", Bundle::MergeParticipants { from: "Dana".into(), into: "Dana R.".into() }),
+            batch("Autocode “trust” as “Trust”", Bundle::Autocode { text: "trust".into(), regex: false, code: "Trust".into() }),
+            batch("Autocode /^Dana:/ as “Trust”", Bundle::Autocode { text: "^Dana:".into(), regex: true, code: "Trust".into() }),
+            batch("Edit framework matrix “Alliance”", Bundle::EditFramework { name: "Alliance".into() }),
+            batch("Arrange framework matrix “Alliance”", Bundle::ArrangeFramework { name: "Alliance".into() }),
+            batch("Pre-fill 3 pseudonyms", Bundle::PrefillPseudonyms { n: 3 }),
+            batch("Import codebook “book.qdc”", Bundle::ImportCodebook { file: "book.qdc".into() }),
+            batch("Import REFI-QDA project “Study”", Bundle::ImportRefiProject { title: "Study".into() }),
+            batch("Import QualCoder project “Study”", Bundle::ImportQualCoderProject { title: "Study".into() }),
+            batch("Merge “copy.thicket”", Bundle::MergeProject { file: "copy.thicket".into() }),
+        ]
+    }
+
+    #[test]
+    fn every_bundle_has_a_key_and_a_message_in_every_language() {
+        for action in bundles() {
+            let name = action.step_name();
+            assert_ne!(name.key, "as-is", "{action:?} is named only by its English label");
+            assert!(StepName::KEYS.contains(&name.key), "{name:?} is not in StepName::KEYS");
+            for lang in [Lang::En, Lang::Es, Lang::Nl] {
+                let keys: std::collections::BTreeSet<String> = keys_of(lang).into_iter().map(|(k, _)| k).collect();
+                assert!(keys.contains(&format!("step-{}", name.key)), "no message step-{} in {lang:?}", name.key);
+            }
+        }
+    }
+
     #[test]
     fn in_english_the_window_names_a_step_as_core_labels_it() {
         set_language(Lang::En);
-        for action in samples() {
+        for action in samples().into_iter().chain(bundles()) {
             assert_eq!(step(&action.step_name()), action.label());
         }
-        let batch = Action::Batch { label: "Move “Mistrust”".into(), actions: Vec::new() };
+        let batch = Action::Batch { label: "Move “Mistrust”".into(), actions: Vec::new(), step: None };
         assert_eq!(step(&batch.step_name()), "Move “Mistrust”", "a batch keeps the label it was given");
     }
 
@@ -230,6 +278,27 @@ mod tests {
         assert_eq!(step(&remove.step_name()), "2 codes, 14 coderingen verwijderen");
         assert_eq!(step(&case.step_name()), "Casus “Familia Rojas” maken");
         assert_eq!(step(&apply.step_name()), "0 coderingen toepassen");
+        set_language(Lang::En);
+    }
+
+    #[test]
+    fn bundled_steps_are_named_in_spanish_and_dutch() {
+        let b = bundles();
+        let named = |i: usize| step(&b[i].step_name());
+        set_language(Lang::Es);
+        assert_eq!(named(0), "Mover «Mistrust»");
+        assert_eq!(named(1), "Fusionar el código «Withdrawal» con «Rupture»");
+        assert_eq!(named(3), "Codificar automáticamente «trust» como «Trust»");
+        assert_eq!(named(5), "Editar la matriz de marco «Alliance»");
+        assert_eq!(named(7), "Completar con 3 seudónimos sugeridos");
+        assert_eq!(named(11), "Fusionar «copy.thicket»");
+        set_language(Lang::Nl);
+        assert_eq!(named(0), "“Mistrust” verplaatsen");
+        assert_eq!(named(1), "Code “Withdrawal” samenvoegen met “Rupture”");
+        assert_eq!(named(4), "/^Dana:/ automatisch coderen als “Trust”");
+        assert_eq!(named(5), "Raamwerkmatrix “Alliance” bewerken");
+        assert_eq!(named(7), "3 pseudoniemen vooraf invullen");
+        assert_eq!(named(9), "REFI-QDA-project “Study” importeren");
         set_language(Lang::En);
     }
 

@@ -234,7 +234,7 @@ impl Project {
                 let applied = !inverses.is_empty();
                 if applied {
                     inverses.reverse();
-                    let inverse = if inverses.len() == 1 { inverses.remove(0) } else { Action::Batch { label: label.clone(), actions: inverses } };
+                    let inverse = if inverses.len() == 1 { inverses.remove(0) } else { Action::Batch { label: label.clone(), actions: inverses, step: None } };
                     self.undo.push(HistoryEntry { step: crate::action::StepName::as_is(&label), label, inverse });
                     self.redo.clear();
                 }

@@ -101,7 +101,7 @@ pub(super) fn plan(into: &Reader<'_>, source: &MergeSource, rule: Option<Conflic
         actions.push(Action::Restore(Box::new(std::mem::take(&mut p.snap))));
     }
     actions.append(&mut p.changes);
-    let action = (!actions.is_empty()).then_some(Action::Batch { label, actions });
+    let action = (!actions.is_empty()).then_some(Action::Batch { label, actions, step: crate::action::Bundle::MergeProject { file: p.file.to_string() }.boxed() });
     Ok(Planned { report: p.report, action })
 }
 
