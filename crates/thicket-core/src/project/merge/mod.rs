@@ -97,6 +97,107 @@ pub struct MergeConflict {
     /// What was done: "kept INTO's", "took FROM's", "kept both: ...", or "unresolved" when no
     /// rule was given.
     pub resolution: String,
+    /// `entity` as a value, for a window to word in its own language.
+    #[serde(skip)]
+    pub what: MergeEntity,
+    /// `resolution` as a value.
+    #[serde(skip)]
+    pub resolved: Resolution,
+}
+
+/// Which entity a merge conflict is about. `Display` is the English of the report
+/// (`code “Ruptures/Withdrawal”`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MergeEntity {
+    Coder { name: String },
+    Case { name: String },
+    Participant { name: String },
+    Source { name: String },
+    /// A speaker turn, by its span in the source.
+    Turn { start: usize, end: usize, source: String },
+    Code { path: String },
+    Coding { start: usize, end: usize, source: String },
+    /// A memo, by its title (`None`: untitled).
+    Memo { title: Option<String> },
+    /// The value of attribute `attribute` of a case, participant or source.
+    AttributeValue { attribute: String, of: Box<MergeEntity> },
+    Framework { name: String },
+    FrameworkSummary { case: String, code: String, framework: String },
+    Pseudonym { original: String },
+}
+
+impl Default for MergeEntity {
+    fn default() -> MergeEntity {
+        MergeEntity::Memo { title: None }
+    }
+}
+
+impl std::fmt::Display for MergeEntity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MergeEntity::Coder { name } => write!(f, "coder “{name}”"),
+            MergeEntity::Case { name } => write!(f, "case “{name}”"),
+            MergeEntity::Participant { name } => write!(f, "participant “{name}”"),
+            MergeEntity::Source { name } => write!(f, "source “{name}”"),
+            MergeEntity::Turn { start, end, source } => write!(f, "turn {start}..{end} of source “{source}”"),
+            MergeEntity::Code { path } => write!(f, "code “{path}”"),
+            MergeEntity::Coding { start, end, source } => write!(f, "coding {start}..{end} of source “{source}”"),
+            MergeEntity::Memo { title } => write!(f, "memo “{}”", title.as_deref().unwrap_or("(untitled)")),
+            MergeEntity::AttributeValue { attribute, of } => write!(f, "“{attribute}” of {of}"),
+            MergeEntity::Framework { name } => write!(f, "framework matrix “{name}”"),
+            MergeEntity::FrameworkSummary { case, code, framework } => {
+                write!(f, "summary of case “{case}” under code “{code}” in framework matrix “{framework}”")
+            }
+            MergeEntity::Pseudonym { original } => write!(f, "pseudonym for “{original}”"),
+        }
+    }
+}
+
+/// What was done with a merge conflict. `Display` is the report's English ("kept INTO's").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Resolution {
+    /// No rule was given: the merge stops.
+    #[default]
+    Unresolved,
+    KeptInto,
+    TookFrom,
+    KeptBoth(BothKept),
+    /// The rule said to keep both, which this kind cannot: INTO's value stays.
+    KeptIntoBothImpossible,
+}
+
+/// How both values are kept, per kind of conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BothKept {
+    Descriptions,
+    CodeDescriptionParts,
+    Memos,
+    SecondMemo,
+    Summaries,
+}
+
+impl BothKept {
+    fn english(self) -> &'static str {
+        match self {
+            BothKept::Descriptions => "both descriptions, this project's first",
+            BothKept::CodeDescriptionParts => "both texts of each part, this project's first",
+            BothKept::Memos => "both memos, this project's first",
+            BothKept::SecondMemo => "this project's memo, and the other's as a second memo",
+            BothKept::Summaries => "both summaries, this project's first",
+        }
+    }
+}
+
+impl std::fmt::Display for Resolution {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Resolution::Unresolved => f.write_str(plan::UNRESOLVED),
+            Resolution::KeptInto => f.write_str("kept INTO's"),
+            Resolution::TookFrom => f.write_str("took FROM's"),
+            Resolution::KeptBoth(how) => write!(f, "kept both: {}", how.english()),
+            Resolution::KeptIntoBothImpossible => f.write_str("kept INTO's (both cannot be kept)"),
+        }
+    }
 }
 
 /// What merging one FROM did (or, in a dry run or when stopped by conflicts, would do).

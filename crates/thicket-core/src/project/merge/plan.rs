@@ -13,7 +13,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::side::Side;
-use super::{ConflictRule, KindCount, MergeConflict, MergeReport, MergeSource};
+use super::{BothKept, ConflictRule, KindCount, MergeConflict, MergeEntity, MergeReport, MergeSource, Resolution};
 use crate::action::{Action, Snapshot};
 use crate::error::{Error, Result};
 use crate::model::*;
@@ -160,15 +160,23 @@ impl Planner<'_> {
 
     /// Records a conflict and says which value to keep. `both`: what keeping both does for this
     /// kind, or `None` where both cannot be kept (then INTO's value stays).
-    pub fn decide(&mut self, kind: &str, entity: String, into: &str, from: &str, both: Option<&str>) -> Choice {
-        let (choice, resolution) = match (self.rule, both) {
-            (None, _) => (Choice::Into, UNRESOLVED.to_string()),
-            (Some(ConflictRule::Into), _) => (Choice::Into, "kept INTO's".to_string()),
-            (Some(ConflictRule::From), _) => (Choice::From, "took FROM's".to_string()),
-            (Some(ConflictRule::Both), Some(how)) => (Choice::Both, format!("kept both: {how}")),
-            (Some(ConflictRule::Both), None) => (Choice::Into, "kept INTO's (both cannot be kept)".to_string()),
+    pub fn decide(&mut self, kind: &str, entity: MergeEntity, into: &str, from: &str, both: Option<BothKept>) -> Choice {
+        let (choice, resolved) = match (self.rule, both) {
+            (None, _) => (Choice::Into, Resolution::Unresolved),
+            (Some(ConflictRule::Into), _) => (Choice::Into, Resolution::KeptInto),
+            (Some(ConflictRule::From), _) => (Choice::From, Resolution::TookFrom),
+            (Some(ConflictRule::Both), Some(how)) => (Choice::Both, Resolution::KeptBoth(how)),
+            (Some(ConflictRule::Both), None) => (Choice::Into, Resolution::KeptIntoBothImpossible),
         };
-        self.report.conflicts.push(MergeConflict { kind: kind.into(), entity, into: into.into(), from: from.into(), resolution });
+        self.report.conflicts.push(MergeConflict {
+            kind: kind.into(),
+            entity: entity.to_string(),
+            into: into.into(),
+            from: from.into(),
+            resolution: resolved.to_string(),
+            what: entity,
+            resolved,
+        });
         choice
     }
 
@@ -183,19 +191,19 @@ impl Planner<'_> {
                     self.coders.insert(f.id, into.id);
                     self.matched("coders", by_uuid);
                     if by_uuid && into.name != f.name {
-                        self.rename(RenameKind::Coder(into.id), "coder name", format!("coder “{}”", into.name), &into.name, &f.name, &mut taken);
+                        self.rename(RenameKind::Coder(into.id), "coder name", MergeEntity::Coder { name: into.name.clone() }, &into.name, &f.name, &mut taken);
                     }
                     // Colour and retirement are compared only for the same coder (by UUID): two
                     // coders who merely share a name took their colours from their own files.
                     if by_uuid && !into.color.eq_ignore_ascii_case(&f.color)
-                        && self.decide("coder colour", format!("coder “{}”", into.name), &into.color, &f.color, None) == Choice::From
+                        && self.decide("coder colour", MergeEntity::Coder { name: into.name.clone() }, &into.color, &f.color, None) == Choice::From
                     {
                         self.changes.push(Action::SetCoderColor { id: into.id, color: f.color.clone() });
                         self.count("coders").updated += 1;
                     }
                     if by_uuid && into.retired != f.retired {
                         let says = |r: bool| if r { "retired" } else { "active" };
-                        if self.decide("coder retired", format!("coder “{}”", into.name), says(into.retired), says(f.retired), None) == Choice::From {
+                        if self.decide("coder retired", MergeEntity::Coder { name: into.name.clone() }, says(into.retired), says(f.retired), None) == Choice::From {
                             self.changes.push(Action::SetCoderRetired { id: into.id, retired: f.retired });
                             self.count("coders").updated += 1;
                         }
@@ -228,7 +236,7 @@ impl Planner<'_> {
 
     /// A name differing on a matched entity: FROM's comes in if the rule says so and no other
     /// entity of INTO holds it (then the report says why it stayed).
-    fn rename(&mut self, what: RenameKind, kind: &str, entity: String, into: &str, from: &str, taken: &mut HashSet<String>) -> bool {
+    fn rename(&mut self, what: RenameKind, kind: &str, entity: MergeEntity, into: &str, from: &str, taken: &mut HashSet<String>) -> bool {
         if taken.contains(from) {
             self.warn(format!("{entity} is named “{from}” in {}, a name another entity holds here: this project's name is kept", self.file));
             return false;
@@ -257,7 +265,7 @@ impl Planner<'_> {
                     let into = self.into.cases[i].clone();
                     self.cases.insert(f.id, into.id);
                     self.matched("cases", by_uuid);
-                    let entity = format!("case “{}”", into.name);
+                    let entity = MergeEntity::Case { name: into.name.clone() };
                     let mut name = into.name.clone();
                     if into.name != f.name {
                         if taken.contains(&f.name) {
@@ -269,7 +277,7 @@ impl Planner<'_> {
                     }
                     let mut description = into.description.clone();
                     if into.description != f.description {
-                        match self.decide("case description", entity, &into.description, &f.description, Some("both descriptions, this project's first")) {
+                        match self.decide("case description", entity, &into.description, &f.description, Some(BothKept::Descriptions)) {
                             Choice::Into => {}
                             Choice::From => description = f.description.clone(),
                             Choice::Both => description = join(&into.description, &f.description),
@@ -314,7 +322,7 @@ impl Planner<'_> {
                     let into = self.into.participants[i].clone();
                     self.participants.insert(f.id, into.id);
                     self.matched("participants", by_uuid);
-                    let entity = format!("participant “{}”", into.name);
+                    let entity = MergeEntity::Participant { name: into.name.clone() };
                     let mut name = into.name.clone();
                     if into.name != f.name {
                         if taken.contains(&f.name) {
@@ -434,7 +442,7 @@ impl Planner<'_> {
 
     /// Name, kind, date and author of a source both sides hold.
     fn source_fields(&mut self, into: &Source, f: &Source, taken: &mut HashSet<String>) {
-        let entity = format!("source “{}”", into.name);
+        let entity = MergeEntity::Source { name: into.name.clone() };
         let mut name = into.name.clone();
         if into.name != f.name {
             if taken.contains(&f.name) {
@@ -476,7 +484,7 @@ impl Planner<'_> {
             self.count("turns").matched += 1;
             let speaker = self.participants[&t.participant_id];
             if speaker != mine.participant_id {
-                let entity = format!("turn {}..{} of source “{}”", t.span.start, t.span.end, into.name);
+                let entity = MergeEntity::Turn { start: t.span.start, end: t.span.end, source: into.name.clone() };
                 let (a, b) = (self.into.participant_name(mine.participant_id), self.from.participant_name(t.participant_id));
                 if self.decide("turn speaker", entity, &a, &b, None) == Choice::From {
                     self.changes.push(Action::ReassignTurns { turns: vec![mine.id], to: speaker });
