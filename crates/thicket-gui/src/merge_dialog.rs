@@ -243,8 +243,8 @@ fn report_ui(ui: &mut egui::Ui, report: &MergeReport, done: bool) {
     if !report.warnings.is_empty() {
         ui.strong(t!("merge-warnings", n = report.warnings.len()));
         egui::ScrollArea::vertical().id_salt("merge_warnings").max_height(120.0).show(ui, |ui| {
-            for w in &report.warnings {
-                ui.label(w);
+            for w in &report.warned {
+                ui.label(crate::i18n::values::merge_warning(w));
             }
         });
     }

@@ -33,7 +33,7 @@ pub use audit::action_kind;
 pub use backup::{BACKUP_DAYS, BACKUP_EVERY_MINUTES, BACKUP_KEEP, BackupInfo, BackupJob, BackupSchedule, backup_folder, backup_info, list_backups, restore_backup, rotate_backups};
 pub use check::CheckReport;
 pub use coders::{CoderSummary, format_duration, seconds_between};
-pub use merge::{BothKept, ConflictRule, KindCount, MergeConflict, MergeEntity, MergeOptions, MergeOutcome, MergeReport, MergeSource, Resolution};
+pub use merge::{BothKept, ConflictRule, KindCount, MergeConflict, MergeEntity, MergeOptions, MergeOutcome, MergeReport, MergeSource, MergeWarning, NameHolder, Resolution, WarningKind};
 pub use import_batch::{DateFrom, ImportOptions, ImportReport, ImportedFile, ReadBatch, NotAFile, SkipReason, SkippedFile, expand_paths, import_text, read_files};
 pub use qualcoder::import_qualcoder;
 pub use pseudonyms::{EntryPreview, PreviewHit, PreviewPlace, PreviewRun, PseudonymPreview};

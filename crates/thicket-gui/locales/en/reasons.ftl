@@ -93,3 +93,26 @@ merge-resolution-kept-both-memos = kept both: both memos, this project's first
 merge-resolution-kept-both-second-memo = kept both: this project's memo, and the other's as a second memo
 merge-resolution-kept-both-summaries = kept both: both summaries, this project's first
 merge-resolution-kept-into-both-impossible = kept INTO's (both cannot be kept)
+
+## merge_dialog.rs: a warning of the merge (core's MergeWarning); $file is the merged project's file
+merge-warning-titles-differ = the project titles differ (“{ $here }” here, “{ $there }” in { $file }): this project's title is kept
+merge-warning-came-in-as-coder = { $entity } of { $file } came in as “{ $name }”: this project has another coder of that name
+merge-warning-came-in-as-case = { $entity } of { $file } came in as “{ $name }”: this project has another case of that name
+merge-warning-came-in-as-participant = { $entity } of { $file } came in as “{ $name }”: this project has another participant of that name
+merge-warning-came-in-as-code = { $entity } of { $file } came in as “{ $name }”: this project has another code of that name there
+merge-warning-name-taken = { $entity } is named “{ $name }” in { $file }, a name { $holder ->
+        [case] another case
+        [participant] another participant
+        [source] another source
+        [sibling] a sibling
+        [matrix] another matrix
+       *[entity] another entity
+    } holds here: this project's name is kept
+merge-warning-role-missing = participant “{ $name }” of { $file } has the role “{ $role }”, which this project does not have: the role is left out
+merge-warning-source-kept-twice = source “{ $source }” of { $file } has a text this project does not hold, and this project has a source of that name: both are kept, { $file }'s as “{ $name }”
+merge-warning-source-identity-reused = source “{ $source }” of { $file } has the identity of a source here with another text: it came in as a new source
+merge-warning-turns-not-brought = source “{ $source }”: { $n } speaker turns of { $file } are not in this project's copy of the source and were not brought in (a source's turns are set when it is imported)
+merge-warning-code-under-own-subcode = { $entity } is under one of its own sub-codes in { $file }: it stays where it is here
+merge-warning-attribute-differs = attribute “{ $name }” is “{ $there }” ({ $kind }) in { $file }: this project's name and type are kept
+merge-warning-value-not-held = “{ $attribute }” of { $entity } is “{ $value }” in { $file }, which this project's attribute cannot hold: not brought in
+merge-warning-summaries-not-brought = { $entity }: { $n } summaries { $file } keeps for codes or cases taken out of its matrix were not brought in

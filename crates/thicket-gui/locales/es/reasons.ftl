@@ -93,3 +93,26 @@ merge-resolution-kept-both-memos = se conservaron ambas: los dos memos, primero 
 merge-resolution-kept-both-second-memo = se conservaron ambas: el memo de este proyecto, y el del otro como segundo memo
 merge-resolution-kept-both-summaries = se conservaron ambas: los dos resúmenes, primero el de este proyecto
 merge-resolution-kept-into-both-impossible = se conservó la versión de este proyecto (no se pueden conservar ambas)
+
+## merge_dialog.rs: una advertencia de la fusión (MergeWarning del núcleo); $file es el archivo del proyecto fusionado
+merge-warning-titles-differ = los títulos de los proyectos difieren («{ $here }» aquí, «{ $there }» en { $file }): se conserva el título de este proyecto
+merge-warning-came-in-as-coder = { $entity } de { $file } entró como «{ $name }»: este proyecto tiene otro/a codificador/a con ese nombre
+merge-warning-came-in-as-case = { $entity } de { $file } entró como «{ $name }»: este proyecto tiene otro caso con ese nombre
+merge-warning-came-in-as-participant = { $entity } de { $file } entró como «{ $name }»: este proyecto tiene otro/a participante con ese nombre
+merge-warning-came-in-as-code = { $entity } de { $file } entró como «{ $name }»: este proyecto tiene otro código con ese nombre en ese lugar
+merge-warning-name-taken = { $entity } se llama «{ $name }» en { $file }, un nombre que aquí tiene { $holder ->
+        [case] otro caso
+        [participant] otro/a participante
+        [source] otra fuente
+        [sibling] un código hermano
+        [matrix] otra matriz
+       *[entity] otra entidad
+    }: se conserva el nombre de este proyecto
+merge-warning-role-missing = participante «{ $name }» de { $file } tiene el rol «{ $role }», que este proyecto no tiene: el rol se deja fuera
+merge-warning-source-kept-twice = la fuente «{ $source }» de { $file } tiene un texto que este proyecto no tiene, y este proyecto tiene una fuente con ese nombre: se conservan ambas, la de { $file } como «{ $name }»
+merge-warning-source-identity-reused = la fuente «{ $source }» de { $file } tiene la identidad de una fuente de aquí con otro texto: entró como fuente nueva
+merge-warning-turns-not-brought = fuente «{ $source }»: { $n } turnos de habla de { $file } no están en la copia de la fuente de este proyecto y no se trajeron (los turnos de una fuente se fijan al importarla)
+merge-warning-code-under-own-subcode = { $entity } está bajo uno de sus propios subcódigos en { $file }: se queda donde está aquí
+merge-warning-attribute-differs = el atributo «{ $name }» es «{ $there }» ({ $kind }) en { $file }: se conservan el nombre y el tipo de este proyecto
+merge-warning-value-not-held = «{ $attribute }» de { $entity } es «{ $value }» en { $file }, lo que el atributo de este proyecto no admite: no se trajo
+merge-warning-summaries-not-brought = { $entity }: { $n } resúmenes que { $file } guarda para códigos o casos quitados de su matriz no se trajeron

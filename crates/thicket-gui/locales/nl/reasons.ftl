@@ -93,3 +93,26 @@ merge-resolution-kept-both-memos = beide behouden: beide memo's, die van dit pro
 merge-resolution-kept-both-second-memo = beide behouden: de memo van dit project, en die van het andere als tweede memo
 merge-resolution-kept-both-summaries = beide behouden: beide samenvattingen, die van dit project eerst
 merge-resolution-kept-into-both-impossible = versie van dit project behouden (beide behouden kan niet)
+
+## merge_dialog.rs: een waarschuwing van het samenvoegen (MergeWarning van de kern); $file is het bestand van het samengevoegde project
+merge-warning-titles-differ = de titels van de projecten verschillen (“{ $here }” hier, “{ $there }” in { $file }): de titel van dit project blijft
+merge-warning-came-in-as-coder = { $entity } van { $file } is binnengekomen als “{ $name }”: dit project heeft een andere codeur met die naam
+merge-warning-came-in-as-case = { $entity } van { $file } is binnengekomen als “{ $name }”: dit project heeft een andere casus met die naam
+merge-warning-came-in-as-participant = { $entity } van { $file } is binnengekomen als “{ $name }”: dit project heeft een andere deelnemer met die naam
+merge-warning-came-in-as-code = { $entity } van { $file } is binnengekomen als “{ $name }”: dit project heeft op die plaats een andere code met die naam
+merge-warning-name-taken = { $entity } heet “{ $name }” in { $file }, een naam die hier { $holder ->
+        [case] een andere casus
+        [participant] een andere deelnemer
+        [source] een andere bron
+        [sibling] een code op hetzelfde niveau
+        [matrix] een andere matrix
+       *[entity] een ander item
+    } heeft: de naam van dit project blijft
+merge-warning-role-missing = deelnemer “{ $name }” van { $file } heeft de rol “{ $role }”, die dit project niet heeft: de rol wordt weggelaten
+merge-warning-source-kept-twice = bron “{ $source }” van { $file } heeft een tekst die dit project niet heeft, en dit project heeft een bron met die naam: beide blijven, die van { $file } als “{ $name }”
+merge-warning-source-identity-reused = bron “{ $source }” van { $file } heeft de identiteit van een bron hier met een andere tekst: hij is als nieuwe bron binnengekomen
+merge-warning-turns-not-brought = bron “{ $source }”: { $n } spreekbeurten van { $file } staan niet in de kopie van de bron in dit project en zijn niet overgenomen (de spreekbeurten van een bron liggen vast bij het importeren)
+merge-warning-code-under-own-subcode = { $entity } staat in { $file } onder een van de eigen subcodes: hij blijft hier waar hij staat
+merge-warning-attribute-differs = kenmerk “{ $name }” is “{ $there }” ({ $kind }) in { $file }: de naam en het type van dit project blijven
+merge-warning-value-not-held = “{ $attribute }” van { $entity } is “{ $value }” in { $file }, wat het kenmerk van dit project niet kan bevatten: niet overgenomen
+merge-warning-summaries-not-brought = { $entity }: { $n } samenvattingen die { $file } bewaart voor codes of casussen die uit de matrix zijn gehaald, zijn niet overgenomen

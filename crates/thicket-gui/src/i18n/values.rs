@@ -9,7 +9,7 @@ use thicket_core::action::StepName;
 use thicket_core::analysis::agreement::{Estimate, Measure, Undefined, UnitKind};
 use thicket_core::analysis::DisagreementKind;
 use thicket_core::model::{Choice, SourceKind};
-use thicket_core::project::{BothKept, ConflictRule, MergeEntity, NotAFile, Resolution, SkipReason};
+use thicket_core::project::{BothKept, ConflictRule, MergeEntity, MergeWarning, NameHolder, NotAFile, Resolution, SkipReason, WarningKind};
 
 use super::{Arg, number, tr_args};
 use crate::t;
@@ -267,6 +267,47 @@ pub fn merge_entity(e: &MergeEntity) -> String {
     }
 }
 
+/// A merge warning, in the window's language.
+pub fn merge_warning(w: &MergeWarning) -> String {
+    let file = w.file.as_str();
+    match &w.kind {
+        WarningKind::TitlesDiffer { here, there } => t!("merge-warning-titles-differ", here = here, there = there, file = file),
+        WarningKind::CameInAs { what, name } => {
+            let entity = merge_entity(what);
+            match what {
+                MergeEntity::Coder { .. } => t!("merge-warning-came-in-as-coder", entity = entity, file = file, name = name),
+                MergeEntity::Case { .. } => t!("merge-warning-came-in-as-case", entity = entity, file = file, name = name),
+                MergeEntity::Participant { .. } => t!("merge-warning-came-in-as-participant", entity = entity, file = file, name = name),
+                _ => t!("merge-warning-came-in-as-code", entity = entity, file = file, name = name),
+            }
+        }
+        WarningKind::NameTaken { entity, name, holder } => {
+            let holder = match holder {
+                NameHolder::Entity => "entity",
+                NameHolder::Case => "case",
+                NameHolder::Participant => "participant",
+                NameHolder::Source => "source",
+                NameHolder::Sibling => "sibling",
+                NameHolder::Matrix => "matrix",
+            };
+            t!("merge-warning-name-taken", entity = merge_entity(entity), name = name, file = file, holder = holder)
+        }
+        WarningKind::RoleMissing { participant, role } => t!("merge-warning-role-missing", name = participant, file = file, role = role),
+        WarningKind::SourceKeptTwice { source, name } => t!("merge-warning-source-kept-twice", source = source, file = file, name = name),
+        WarningKind::SourceIdentityReused { source } => t!("merge-warning-source-identity-reused", source = source, file = file),
+        WarningKind::TurnsNotBrought { source, missing } => t!("merge-warning-turns-not-brought", source = source, n = *missing, file = file),
+        WarningKind::CodeUnderOwnSubcode { entity } => t!("merge-warning-code-under-own-subcode", entity = merge_entity(entity), file = file),
+        WarningKind::AttributeDiffers { name, there, value_type } => {
+            let kind = crate::attributes::type_label(*value_type).to_lowercase();
+            t!("merge-warning-attribute-differs", name = name, there = there, kind = kind, file = file)
+        }
+        WarningKind::ValueNotHeld { attribute, of, value } => {
+            t!("merge-warning-value-not-held", attribute = attribute, entity = merge_entity(of), value = value, file = file)
+        }
+        WarningKind::SummariesNotBrought { entity, hidden } => t!("merge-warning-summaries-not-brought", entity = merge_entity(entity), n = *hidden, file = file),
+    }
+}
+
 /// What was done with a merge conflict, in the window's language.
 pub fn merge_resolution(r: Resolution) -> &'static str {
     match r {
@@ -498,6 +539,31 @@ mod tests {
         assert_eq!(merge_entity(&entities[6]), "codificación 1200..1300 de la fuente «Visit 1»");
         assert_eq!(merge_entity(&entities[9]), "«Region» de caso «Harlow family»");
         assert_eq!(merge_resolution(Resolution::TookFrom), "se tomó la versión del proyecto fusionado");
+        let file = "copy.thicket".to_string();
+        let warnings = [
+            WarningKind::TitlesDiffer { here: "Study".into(), there: "Study (copy)".into() },
+            WarningKind::CameInAs { what: MergeEntity::Coder { name: "Noor".into() }, name: "Noor (2)".into() },
+            WarningKind::CameInAs { what: MergeEntity::Code { path: "Ruptures/Withdrawal".into() }, name: "Withdrawal (2)".into() },
+            WarningKind::NameTaken { entity: entities[1].clone(), name: "Rojas family".into(), holder: NameHolder::Case },
+            WarningKind::NameTaken { entity: entities[5].clone(), name: "Trust".into(), holder: NameHolder::Sibling },
+            WarningKind::RoleMissing { participant: "Dana".into(), role: "grandmother".into() },
+            WarningKind::SourceKeptTwice { source: "notes".into(), name: "notes (2)".into() },
+            WarningKind::SourceIdentityReused { source: "notes".into() },
+            WarningKind::TurnsNotBrought { source: "Visit 1".into(), missing: 3 },
+            WarningKind::CodeUnderOwnSubcode { entity: entities[5].clone() },
+            WarningKind::ValueNotHeld { attribute: "Region".into(), of: MergeEntity::Case { name: "Harlow family".into() }, value: "north".into() },
+            WarningKind::SummariesNotBrought { entity: entities[10].clone(), hidden: 2 },
+        ]
+        .map(|kind| MergeWarning { file: file.clone(), kind });
+        set_language(Lang::En);
+        for w in &warnings {
+            assert_eq!(merge_warning(w), w.to_string());
+        }
+        set_language(Lang::Es);
+        assert_eq!(merge_warning(&warnings[1]), "codificador/a «Noor» de copy.thicket entró como «Noor (2)»: este proyecto tiene otro/a codificador/a con ese nombre");
+        assert_eq!(merge_warning(&warnings[3]), "caso «Harlow family» se llama «Rojas family» en copy.thicket, un nombre que aquí tiene otro caso: se conserva el nombre de este proyecto");
+        set_language(Lang::Nl);
+        assert_eq!(merge_warning(&warnings[8]), "bron “Visit 1”: 3 spreekbeurten van copy.thicket staan niet in de kopie van de bron in dit project en zijn niet overgenomen (de spreekbeurten van een bron liggen vast bij het importeren)");
         set_language(Lang::Nl);
         assert_eq!(merge_conflict_kind("source date"), "datum van de bron");
         assert_eq!(merge_entity(&entities[8]), "memo “(zonder titel)”");

@@ -13,7 +13,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::side::Side;
-use super::{BothKept, ConflictRule, KindCount, MergeConflict, MergeEntity, MergeReport, MergeSource, Resolution};
+use super::{BothKept, ConflictRule, KindCount, MergeConflict, MergeEntity, MergeReport, MergeSource, MergeWarning, NameHolder, Resolution, WarningKind};
 use crate::action::{Action, Snapshot};
 use crate::error::{Error, Result};
 use crate::model::*;
@@ -70,6 +70,7 @@ pub(super) fn plan(into: &Reader<'_>, source: &MergeSource, rule: Option<Conflic
             counts: KINDS.iter().map(|k| KindCount { kind: k, ..Default::default() }).collect(),
             conflicts: Vec::new(),
             warnings: Vec::new(),
+            warned: Vec::new(),
         },
         snap: Snapshot::default(),
         changes: Vec::new(),
@@ -93,7 +94,8 @@ pub(super) fn plan(into: &Reader<'_>, source: &MergeSource, rule: Option<Conflic
     p.frameworks()?;
     p.pseudonyms();
     if p.into.title != p.from.title {
-        p.report.warnings.push(format!("the project titles differ (“{}” here, “{}” in {}): this project's title is kept", p.into.title, p.from.title, p.file));
+        let kind = WarningKind::TitlesDiffer { here: p.into.title.clone(), there: p.from.title.clone() };
+        p.warn(kind);
     }
     let label = format!("Merge “{}”", p.file);
     let mut actions = Vec::new();
@@ -154,8 +156,10 @@ impl Planner<'_> {
         &mut self.report.counts[i]
     }
 
-    pub fn warn(&mut self, message: String) {
-        self.report.warnings.push(message);
+    pub fn warn(&mut self, kind: WarningKind) {
+        let warning = MergeWarning { file: self.file.to_string(), kind };
+        self.report.warnings.push(warning.to_string());
+        self.report.warned.push(warning);
     }
 
     /// Records a conflict and says which value to keep. `both`: what keeping both does for this
@@ -212,7 +216,7 @@ impl Planner<'_> {
                 None => {
                     let name = unique(&f.name, |n| taken.contains(n));
                     if name != f.name {
-                        self.warn(format!("coder “{}” of {} came in as “{name}”: this project has another coder of that name", f.name, self.file));
+                        self.warn(WarningKind::CameInAs { what: MergeEntity::Coder { name: f.name.clone() }, name: name.clone() });
                     }
                     taken.insert(name.clone());
                     let id = CoderId(self.key("coders")?);
@@ -238,7 +242,7 @@ impl Planner<'_> {
     /// entity of INTO holds it (then the report says why it stayed).
     fn rename(&mut self, what: RenameKind, kind: &str, entity: MergeEntity, into: &str, from: &str, taken: &mut HashSet<String>) -> bool {
         if taken.contains(from) {
-            self.warn(format!("{entity} is named “{from}” in {}, a name another entity holds here: this project's name is kept", self.file));
+            self.warn(WarningKind::NameTaken { entity, name: from.to_string(), holder: NameHolder::Entity });
             return false;
         }
         if self.decide(kind, entity, into, from, None) != Choice::From {
@@ -269,7 +273,7 @@ impl Planner<'_> {
                     let mut name = into.name.clone();
                     if into.name != f.name {
                         if taken.contains(&f.name) {
-                            self.warn(format!("{entity} is named “{}” in {}, a name another case holds here: this project's name is kept", f.name, self.file));
+                            self.warn(WarningKind::NameTaken { entity: entity.clone(), name: f.name.clone(), holder: NameHolder::Case });
                         } else if self.decide("case name", entity.clone(), &into.name, &f.name, None) == Choice::From {
                             taken.insert(f.name.clone());
                             name = f.name.clone();
@@ -291,7 +295,7 @@ impl Planner<'_> {
                 None => {
                     let name = unique(&f.name, |n| taken.contains(n));
                     if name != f.name {
-                        self.warn(format!("case “{}” of {} came in as “{name}”: this project has another case of that name", f.name, self.file));
+                        self.warn(WarningKind::CameInAs { what: MergeEntity::Case { name: f.name.clone() }, name: name.clone() });
                     }
                     taken.insert(name.clone());
                     let id = CaseId(self.key("cases")?);
@@ -312,7 +316,7 @@ impl Planner<'_> {
         for (f, found) in from.iter().zip(pairs) {
             let role = match &f.role {
                 Some(r) if !roles.contains(r) => {
-                    self.warn(format!("participant “{}” of {} has the role “{r}”, which this project does not have: the role is left out", f.name, self.file));
+                    self.warn(WarningKind::RoleMissing { participant: f.name.clone(), role: r.to_string() });
                     None
                 }
                 r => r.clone(),
@@ -326,7 +330,7 @@ impl Planner<'_> {
                     let mut name = into.name.clone();
                     if into.name != f.name {
                         if taken.contains(&f.name) {
-                            self.warn(format!("{entity} is named “{}” in {}, a name another participant holds here: this project's name is kept", f.name, self.file));
+                            self.warn(WarningKind::NameTaken { entity: entity.clone(), name: f.name.clone(), holder: NameHolder::Participant });
                         } else if self.decide("participant name", entity.clone(), &into.name, &f.name, None) == Choice::From {
                             taken.insert(f.name.clone());
                             name = f.name.clone();
@@ -356,7 +360,7 @@ impl Planner<'_> {
                 None => {
                     let name = unique(&f.name, |n| taken.contains(n));
                     if name != f.name {
-                        self.warn(format!("participant “{}” of {} came in as “{name}”: this project has another participant of that name", f.name, self.file));
+                        self.warn(WarningKind::CameInAs { what: MergeEntity::Participant { name: f.name.clone() }, name: name.clone() });
                     }
                     taken.insert(name.clone());
                     let id = ParticipantId(self.key("participants")?);
@@ -413,16 +417,13 @@ impl Planner<'_> {
                 None => {
                     let name = unique(&f.name, |n| taken.contains(n));
                     if name != f.name {
-                        self.warn(format!(
-                            "source “{}” of {} has a text this project does not hold, and this project has a source of that name: both are kept, {}'s as “{name}”",
-                            f.name, self.file, self.file
-                        ));
+                        self.warn(WarningKind::SourceKeptTwice { source: f.name.clone(), name: name.clone() });
                     }
                     taken.insert(name.clone());
                     let mut uuid = f.uuid.clone();
                     if uuids.contains(&uuid) {
                         uuid = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, format!("{}:{}", f.uuid, f.text_hash).as_bytes()).to_string();
-                        self.warn(format!("source “{}” of {} has the identity of a source here with another text: it came in as a new source", f.name, self.file));
+                        self.warn(WarningKind::SourceIdentityReused { source: f.name.clone() });
                     }
                     let id = SourceId(self.key("sources")?);
                     self.sources.insert(f.id, id);
@@ -446,7 +447,7 @@ impl Planner<'_> {
         let mut name = into.name.clone();
         if into.name != f.name {
             if taken.contains(&f.name) {
-                self.warn(format!("{entity} is named “{}” in {}, a name another source holds here: this project's name is kept", f.name, self.file));
+                self.warn(WarningKind::NameTaken { entity: entity.clone(), name: f.name.clone(), holder: NameHolder::Source });
             } else if self.decide("source name", entity.clone(), &into.name, &f.name, None) == Choice::From {
                 taken.insert(f.name.clone());
                 name = f.name.clone();
@@ -493,10 +494,7 @@ impl Planner<'_> {
             }
         }
         if missing > 0 {
-            self.warn(format!(
-                "source “{}”: {missing} speaker turns of {} are not in this project's copy of the source and were not brought in (a source's turns are set when it is imported)",
-                into.name, self.file
-            ));
+            self.warn(WarningKind::TurnsNotBrought { source: into.name.clone(), missing });
         }
     }
 

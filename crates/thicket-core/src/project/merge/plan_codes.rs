@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Choice, Planner, join, unique};
-use crate::project::merge::{BothKept, MergeEntity};
+use crate::project::merge::{BothKept, MergeEntity, NameHolder, WarningKind};
 use crate::action::Action;
 use crate::error::Result;
 use crate::model::*;
@@ -64,7 +64,7 @@ impl Planner<'_> {
                     self.codes.insert(f.id, id);
                     if name != f.name {
                         let path = from_book.path(f.id).unwrap_or_default().to_string();
-                        self.warn(format!("code “{path}” of {} came in as “{name}”: this project has another code of that name there", self.file));
+                        self.warn(WarningKind::CameInAs { what: MergeEntity::Code { path: path.to_string() }, name: name.clone() });
                     }
                     self.snap.codes.push(Code { id, parent_id: parent, name, ..f.clone() });
                     self.count("codes").added += 1;
@@ -79,7 +79,7 @@ impl Planner<'_> {
             if into.name != f.name {
                 let siblings = names.entry(into.parent_id).or_default();
                 if siblings.contains(&f.name) {
-                    self.warn(format!("{entity} is named “{}” in {}, a name a sibling holds here: this project's name is kept", f.name, self.file));
+                    self.warn(WarningKind::NameTaken { entity: entity.clone(), name: f.name.clone(), holder: NameHolder::Sibling });
                 } else if self.decide("code name", entity.clone(), &into.name, &f.name, None) == Choice::From {
                     code.name = f.name.clone();
                     if let Some(s) = names.get_mut(&into.parent_id) {
@@ -112,7 +112,7 @@ impl Planner<'_> {
                 let there = format!("{} (position {})", from_paths(f.parent_id), f.sort_order);
                 let under_itself = parent.is_some_and(|p| p == into.id || into_book.subtree(into.id).contains(&p));
                 if under_itself {
-                    self.warn(format!("{entity} is under one of its own sub-codes in {}: it stays where it is here", self.file));
+                    self.warn(WarningKind::CodeUnderOwnSubcode { entity: entity.clone() });
                 } else if self.decide("code place", entity, &here, &there, None) == Choice::From {
                     code.parent_id = parent;
                     code.sort_order = f.sort_order;

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use super::{Choice, Planner, join, match_pairs, unique};
-use crate::project::merge::{BothKept, MergeEntity};
+use crate::project::merge::{BothKept, MergeEntity, NameHolder, WarningKind};
 use crate::action::{Action, EntitySet, Snapshot};
 use crate::clock::is_valid_date;
 use crate::error::Result;
@@ -26,10 +26,7 @@ impl Planner<'_> {
                     self.attributes.insert(f.id, into.id);
                     self.matched("attributes", by_uuid);
                     if into.name != f.name || into.value_type != f.value_type {
-                        self.warn(format!(
-                            "attribute “{}” is “{}” ({}) in {}: this project's name and type are kept",
-                            into.name, f.name, f.value_type, self.file
-                        ));
+                        self.warn(WarningKind::AttributeDiffers { name: into.name.clone(), there: f.name.clone(), value_type: f.value_type });
                     }
                     let extra: Vec<String> = f.categories.iter().filter(|c| !into.categories.contains(c)).cloned().collect();
                     let mut into = into;
@@ -79,7 +76,7 @@ impl Planner<'_> {
                 AttributeTarget::Source => MergeEntity::Source { name: self.from.source_name(SourceId(v.entity_id)).to_string() },
             };
             if !fits(into_def, &v.value) {
-                self.warn(format!("“{}” of {what} is “{}” in {}, which this project's attribute cannot hold: not brought in", into_def.name, v.value, self.file));
+                self.warn(WarningKind::ValueNotHeld { attribute: into_def.name.clone(), of: what.clone(), value: v.value.clone() });
                 continue;
             }
             match here.get(&(attribute, entity)) {
@@ -131,7 +128,7 @@ impl Planner<'_> {
             let entity = MergeEntity::Framework { name: into.framework.name.clone() };
             if into.framework.name != f.framework.name {
                 if into_all.iter().any(|m| m.framework.name == f.framework.name) {
-                    self.warn(format!("{entity} is named “{}” in {}, a name another matrix holds here: this project's name is kept", f.framework.name, self.file));
+                    self.warn(WarningKind::NameTaken { entity: entity.clone(), name: f.framework.name.clone(), holder: NameHolder::Matrix });
                 } else if self.decide("framework name", entity.clone(), &into.framework.name, &f.framework.name, None) == Choice::From {
                     self.changes.push(Action::RenameFramework { id, name: f.framework.name.clone() });
                     self.count("framework matrices").updated += 1;
@@ -201,7 +198,7 @@ impl Planner<'_> {
                 }
             }
             if hidden > 0 {
-                self.warn(format!("{entity}: {hidden} summaries {} keeps for codes or cases taken out of its matrix were not brought in", self.file));
+                self.warn(WarningKind::SummariesNotBrought { entity: entity.clone(), hidden });
             }
         }
         Ok(())
