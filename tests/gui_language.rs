@@ -63,3 +63,36 @@ fn a_menu_item_and_its_tooltip_are_in_the_language() {
     harness.run();
     harness.get_by_label("Gecodeerde citaten…");
 }
+
+#[test]
+fn a_code_moved_in_spanish_is_named_in_spanish_by_undo_and_redo() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path());
+    let prefs = dir.path().join("prefs.json");
+    let p = thicket_gui::Prefs { language: Some(Lang::Es), ..Default::default() };
+    p.save(Some(prefs.as_path()));
+    let mut harness = harness_with(Startup::Open(path), egui::vec2(1280.0, 800.0), Some(prefs));
+    let project = harness.state().project().unwrap();
+    let book = project.codebook().unwrap();
+    let code = project.code_at("Ruptures/Confrontation").unwrap();
+    let order = book.get(code).unwrap().sort_order;
+    let last = book.children(book.get(code).unwrap().parent_id).last() == Some(&code);
+    // The codebook's context menu, in Spanish: move the code one place down (up if it is last).
+    harness.get_by_label("Confrontation").click_secondary();
+    harness.run();
+    harness.get_by_label(if last { "Subir" } else { "Bajar" }).click();
+    harness.run();
+    let project = harness.state().project().unwrap();
+    assert_ne!(project.codebook().unwrap().get(code).unwrap().sort_order, order, "the code moved");
+    assert_eq!(project.undo_label(), Some("Move “Confrontation”"), "core's English label is unchanged");
+    // The Edit menu names the step in Spanish.
+    harness.get_by_label("Editar").click();
+    harness.run();
+    harness.get_by_label_contains("Deshacer: Mover «Confrontation»").click();
+    harness.run();
+    assert_eq!(harness.state().project().unwrap().codebook().unwrap().get(code).unwrap().sort_order, order, "undone");
+    harness.get_by_label("Editar").click();
+    harness.run();
+    harness.get_by_label_contains("Rehacer: Mover «Confrontation»");
+    assert!(harness.query_by_label_contains("Move “Confrontation”").is_none(), "no English step name");
+}

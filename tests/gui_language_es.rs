@@ -177,3 +177,40 @@ fn the_main_flow_in_spanish_imports_counts_and_exports() {
 fn the_main_flow_in_dutch_imports_counts_and_exports() {
     main_flow(Lang::Nl, &DUTCH);
 }
+
+/// A file whose text the project already holds is skipped, and the window says why in Spanish
+/// (core's reason as a value, not its English sentence).
+#[test]
+fn an_import_says_in_spanish_why_it_skipped_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    let file = inbox.join("visita.txt");
+    std::fs::write(&file, "Llegamos a las diez.\n\nLa abuela nos ofreció té.\n").unwrap();
+    let path = dir.path().join("sample.thicket");
+    let mut p = thicket_core::sample::write_sample(&path).unwrap();
+    p.import_paths(std::slice::from_ref(&file), &Default::default()).unwrap();
+    p.close().unwrap();
+    let prefs = dir.path().join("prefs.json");
+    thicket_gui::Prefs { language: Some(Lang::Es), ..Default::default() }.save(Some(prefs.as_path()));
+    let mut harness = harness_with(Startup::Open(path), egui::vec2(1024.0, 700.0), Some(prefs));
+    let before = harness.state().project().unwrap().sources().unwrap().len();
+
+    harness.get_by_label("Archivo").click();
+    harness.run();
+    harness.get_by_label_contains("Importar archivos…").click();
+    harness.run();
+    type_into(&mut harness, "Ubicación", &inbox.display().to_string());
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label("visita.txt").click();
+    harness.run();
+    harness.get_by_label("Importar").click();
+    harness.run();
+    step_until(&mut harness, |app| app.import_dialog().is_some_and(|d| d.is_ready()));
+    harness.get_by_label("Importar 1 fuente").click();
+    harness.run();
+    harness.get_by_label("Se omitió visita.txt: el mismo texto que la fuente «visita», que ya está en el proyecto");
+    assert!(harness.query_by_label_contains("same text as").is_none(), "not core's English");
+    assert_eq!(harness.state().project().unwrap().sources().unwrap().len(), before);
+}

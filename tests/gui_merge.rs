@@ -126,3 +126,37 @@ fn a_file_that_is_not_a_project_is_refused_in_the_dialog_naming_it() {
     harness.get_by_label(&error);
     assert!(harness.state().project().unwrap().undo_label().is_none());
 }
+
+/// The same merge in the Spanish window: the conflict (what differs, which code) and what the
+/// rule did are in Spanish, from core's values, not core's English report.
+#[test]
+fn the_merge_dialog_names_conflicts_and_resolutions_in_spanish() {
+    let dir = tempfile::tempdir().unwrap();
+    let (here, _) = two_copies(dir.path());
+    let prefs = dir.path().join("prefs.json");
+    let p = thicket_gui::Prefs { language: Some(thicket_gui::i18n::Lang::Es), ..Default::default() };
+    p.save(Some(prefs.as_path()));
+    let mut harness = common::gui::harness_with(thicket_gui::Startup::Open(here), egui::vec2(1280.0, 900.0), Some(prefs));
+    menu(&mut harness, "Archivo", "Fusionar un proyecto…");
+    harness.get_by_role_and_label(Role::TextInput, "Ubicación").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "Ubicación").type_text(&dir.path().display().to_string());
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label("copy of study.thicket").click();
+    harness.run();
+    harness.get_by_label("Comparar").click();
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().merge_dialog().map(|d| d.stage()), Some(Stage::Preview));
+    harness.get_by_label("nombre del código: código «Ruptures»");
+    harness.get_by_label("sin resolver");
+    assert!(harness.query_by_label("code name: code “Ruptures”").is_none(), "not core's English");
+    harness.get_by_label("Tomar la versión del proyecto fusionado").click();
+    harness.run();
+    harness.run();
+    harness.get_by_label("se tomó la versión del proyecto fusionado");
+    assert!(harness.query_by_label("took FROM's").is_none());
+}

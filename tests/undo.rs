@@ -361,7 +361,7 @@ fn a_recode_from_several_codes_is_given_back_code_by_code_in_id_order() {
     // The child's coding comes first, by id and in the request; the inverse still goes by code.
     let ids: Vec<CodingId> = f.p.all_codings().unwrap().iter().map(|c| c.id).collect();
     let inverse = f.p.perform(Action::ReassignCodings { codings: ids, to: strain }).unwrap().inverse;
-    let Action::Batch { label, actions } = inverse else { panic!("one inverse per old code, as a batch: {inverse:?}") };
+    let Action::Batch { label, actions, .. } = inverse else { panic!("one inverse per old code, as a batch: {inverse:?}") };
     assert_eq!(label, "Recode codings");
     let owners: Vec<CodeId> = actions
         .iter()

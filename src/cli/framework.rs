@@ -137,7 +137,11 @@ pub fn run(project: PathBuf, command: FrameworkCommand) -> Result<Ending> {
             if !cases.is_empty() {
                 steps.push(Action::SetFrameworkRows { id, cases: case_ids(&p, &cases)? });
             }
-            p.perform(Action::Batch { label: format!("Arrange framework matrix “{name}”"), actions: steps })?;
+            p.perform(Action::Batch {
+                label: format!("Arrange framework matrix “{name}”"),
+                actions: steps,
+                step: thicket_core::action::Bundle::ArrangeFramework { name: name.to_string() }.boxed(),
+            })?;
             let m = p.framework(id)?;
             say!("framework matrix \"{name}\": {} cases × {} codes", m.cases.len(), m.codes.len());
         }

@@ -88,7 +88,11 @@ pub fn run(p: &mut Project, command: PseudonymCommand) -> Result<()> {
             let format = Format::parse(&format)?;
             let new = p.suggested_pseudonyms()?;
             if !dry_run && !new.is_empty() {
-                p.perform(Action::Batch { label: format!("Pre-fill {} pseudonyms", new.len()), actions: vec![Action::AddPseudonyms(new.clone())] })?;
+                p.perform(Action::Batch {
+                    label: format!("Pre-fill {} pseudonyms", new.len()),
+                    actions: vec![Action::AddPseudonyms(new.clone())],
+                    step: thicket_core::action::Bundle::PrefillPseudonyms { n: new.len() }.boxed(),
+                })?;
             }
             let mut table = Table::new(vec!["original", "replacement", "origin"]);
             let mut rows = Vec::new();

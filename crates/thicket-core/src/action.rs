@@ -132,13 +132,25 @@ pub enum Action {
     Reconcile(Box<ReconcileStep>),
     /// Put reconciliation decisions as given (`None`: no decision): how a reconciliation is undone.
     SetReconcileDecisions(Vec<DecisionSlot>),
-    /// Several actions as one step: one transaction, one undo.
-    Batch { label: String, actions: Vec<Action> },
+    /// Several actions as one step: one transaction, one undo. `step` says what the bundle is,
+    /// for a window to name it in its own language (`None`: only its English `label` names it,
+    /// as for the inverses core makes).
+    Batch {
+        label: String,
+        actions: Vec<Action>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<Box<Bundle>>,
+    },
     /// Insert rows read from an exchange file (a REFI-QDA project or codebook) as one step,
     /// keeping their UUIDs, names, colours, dates and coders. Ids below zero name rows of this
     /// action (they get fresh ids on insert); ids above zero name rows already in the project.
     /// Undone by removing what it inserted.
-    ImportRows { label: String, rows: Box<Snapshot> },
+    ImportRows {
+        label: String,
+        rows: Box<Snapshot>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<Box<Bundle>>,
+    },
     /// Delete entities and everything that hangs from them (a code's sub-codes and codings, ...).
     Remove(EntitySet),
     /// Put back rows removed earlier, under their old ids.
@@ -147,21 +159,83 @@ pub enum Action {
     /// project: the rows carry the importer's own ids (1, 2, 3... per table) and references
     /// between them; everything is checked before it is written. `label` names it in the history,
     /// e.g. `Import QualCoder project “Study”`.
-    ImportProject { label: String, rows: Box<Snapshot> },
+    ImportProject {
+        label: String,
+        rows: Box<Snapshot>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<Box<Bundle>>,
+    },
+}
+
+/// What a step that bundles changes (`Batch`, `ImportRows`, `ImportProject`) is, with the names
+/// and counts its English label mentions: the window names it in its own language from this
+/// (`Action::step_name`), while the label stays the English name of the audit trail and the CLI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Bundle {
+    /// A code moved in the tree (with the siblings renumbered around it).
+    MoveCode { code: String },
+    /// A code merged into another.
+    MergeCodes { from: String, into: String },
+    /// A participant merged into another.
+    MergeParticipants { from: String, into: String },
+    /// The codings autocode found for the pattern `text` (a regular expression if `regex`),
+    /// with `code`. The label adds the pattern's search options; the window's name leaves them out.
+    Autocode { text: String, regex: bool, code: String },
+    /// A framework matrix's name, codes and cases changed together in the window.
+    EditFramework { name: String },
+    /// A framework matrix's codes and cases set and ordered on the command line.
+    ArrangeFramework { name: String },
+    /// The suggested pseudonyms added.
+    PrefillPseudonyms { n: usize },
+    /// A REFI-QDA codebook imported from `file`.
+    ImportCodebook { file: String },
+    /// A REFI-QDA project titled `title` imported.
+    ImportRefiProject { title: String },
+    /// A QualCoder project titled `title` imported.
+    ImportQualCoderProject { title: String },
+    /// Another project merged in, from `file`.
+    MergeProject { file: String },
+}
+
+impl Bundle {
+    /// Boxed, as the actions carry it.
+    pub fn boxed(self) -> Option<Box<Bundle>> {
+        Some(Box::new(self))
+    }
+
+    /// The step name the window shows for it.
+    pub fn step_name(&self) -> StepName {
+        match self {
+            Bundle::MoveCode { code } => StepName::named("move-code", code),
+            Bundle::MergeCodes { from, into } => StepName::named("merge-codes", from).with("into", into),
+            Bundle::MergeParticipants { from, into } => StepName::named("merge-participants", from).with("into", into),
+            Bundle::Autocode { text, regex: false, code } => StepName::named("autocode", code).with("pattern", text),
+            Bundle::Autocode { text, regex: true, code } => StepName::named("autocode-regex", code).with("pattern", text),
+            Bundle::EditFramework { name } => StepName::named("edit-framework", name),
+            Bundle::ArrangeFramework { name } => StepName::named("arrange-framework", name),
+            Bundle::PrefillPseudonyms { n } => StepName::counted("prefill-pseudonyms", *n),
+            Bundle::ImportCodebook { file } => StepName::named("import-codebook", file),
+            Bundle::ImportRefiProject { title } => StepName::named("import-refi-project", title),
+            Bundle::ImportQualCoderProject { title } => StepName::named("import-qualcoder-project", title),
+            Bundle::MergeProject { file } => StepName::named("merge-project", file),
+        }
+    }
 }
 
 /// What a step is, for a window to name it in its own language: `Action::label` is the English
 /// name the audit trail, the CLI and the logs use. `key` names the kind of step (`apply-code`,
 /// `create-case`, …); `name` is the name the step mentions (as typed, or a choice's name), `n`
 /// the count it mentions, `counts` what a deletion or restoration holds (`EntitySet::counts`).
-/// `key` is `as-is` for steps whose English label was made by whoever made the step (batches,
-/// imports of rows and projects, merges): then `name` is that label.
+/// `texts` are further names a step mentions (`into`, `pattern`), by the argument's name. A step
+/// that bundles changes is named by its `Bundle`; `key` is `as-is` for one made without a
+/// `Bundle` (an inverse core made, a test's batch): then `name` is its English label.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StepName {
     pub key: &'static str,
     pub name: Option<String>,
     pub n: Option<usize>,
     pub counts: Vec<(&'static str, usize)>,
+    pub texts: Vec<(&'static str, String)>,
 }
 
 impl StepName {
@@ -175,6 +249,11 @@ impl StepName {
 
     fn counted(key: &'static str, n: usize) -> StepName {
         StepName { key, n: Some(n), ..Default::default() }
+    }
+
+    fn with(mut self, arg: &'static str, text: &str) -> StepName {
+        self.texts.push((arg, text.to_string()));
+        self
     }
 
     /// A step known only by its (English) label.
@@ -191,7 +270,9 @@ impl StepName {
         "unlink-sources", "recode", "edit-coding", "create-framework", "rename-framework", "framework-codes",
         "framework-cases", "clear-framework-summary", "edit-framework-summary", "add-pseudonym", "add-pseudonyms",
         "edit-pseudonym", "remove-pseudonym", "remove-pseudonyms", "restore-pseudonyms", "copy-agreed", "reconcile-one",
-        "reconcile-many", "set-decisions", "delete", "restore", "as-is",
+        "reconcile-many", "set-decisions", "delete", "restore", "move-code", "merge-codes", "merge-participants", "autocode", "autocode-regex",
+        "edit-framework", "arrange-framework", "prefill-pseudonyms", "import-codebook", "import-refi-project",
+        "import-qualcoder-project", "merge-project", "as-is",
     ];
 }
 
@@ -242,11 +323,14 @@ impl Action {
             Action::RemovePseudonyms(ids) => StepName::counted("remove-pseudonyms", ids.len()),
             Action::RestorePseudonyms(p) => StepName::counted("restore-pseudonyms", p.len()),
             Action::Reconcile(step) => match step.decisions.as_slice() {
-                [] => StepName { key: "copy-agreed", name: Some(step.master.clone()), n: Some(step.agreed.len()), counts: Vec::new() },
+                [] => StepName { key: "copy-agreed", name: Some(step.master.clone()), n: Some(step.agreed.len()), ..Default::default() },
                 [one] => StepName::named("reconcile-one", one.choice.name()),
                 many => StepName::counted("reconcile-many", many.len()),
             },
             Action::SetReconcileDecisions(slots) => StepName::counted("set-decisions", slots.len()),
+            Action::Batch { step: Some(bundle), .. } | Action::ImportRows { step: Some(bundle), .. } | Action::ImportProject { step: Some(bundle), .. } => {
+                bundle.step_name()
+            }
             Action::Batch { label, .. } | Action::ImportRows { label, .. } | Action::ImportProject { label, .. } => StepName::as_is(label),
             Action::Remove(set) => StepName { key: "delete", counts: set.counts(), ..Default::default() },
             Action::Restore(snapshot) => StepName { key: "restore", counts: snapshot.ids().counts(), ..Default::default() },
@@ -367,7 +451,7 @@ impl Action {
 fn move_step(book: &Codebook, moved: CodeId, placements: Vec<Placement>) -> Option<Action> {
     let name = &book.get(moved)?.name;
     let actions: Vec<Action> = placements.into_iter().filter_map(|p| update_placement(book, p)).collect();
-    (!actions.is_empty()).then(|| Action::Batch { label: format!("Move “{name}”"), actions })
+    (!actions.is_empty()).then(|| Action::Batch { label: format!("Move “{name}”"), actions, step: Bundle::MoveCode { code: name.clone() }.boxed() })
 }
 
 /// The `UpdateCode` that puts a code where `p` says and leaves the rest of it as it is.

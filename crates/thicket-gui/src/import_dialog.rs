@@ -182,7 +182,7 @@ impl ImportDialog {
             ui.colored_label(egui::Color32::from_rgb(180, 120, 0), t!("import-reading-cancelled"));
         }
         for f in &batch.failed {
-            ui.colored_label(egui::Color32::from_rgb(190, 30, 30), format!("{}: {}", display_name(&f.path), f.reason));
+            ui.colored_label(egui::Color32::from_rgb(190, 30, 30), t!("import-cannot-read", name = display_name(&f.path), reason = crate::i18n::values::skip_reason(&f.why)));
         }
         ui.separator();
         egui::Grid::new("import_options").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
@@ -360,10 +360,10 @@ fn report_ui(ui: &mut egui::Ui, report: &ImportReport) {
             }
         });
         for f in &report.duplicates {
-            ui.colored_label(egui::Color32::from_rgb(180, 120, 0), t!("import-skipped", name = display_name(&f.path), reason = f.reason.as_str()));
+            ui.colored_label(egui::Color32::from_rgb(180, 120, 0), t!("import-skipped", name = display_name(&f.path), reason = crate::i18n::values::skip_reason(&f.why)));
         }
         for f in &report.failed {
-            ui.colored_label(egui::Color32::from_rgb(190, 30, 30), t!("import-not-imported", name = display_name(&f.path), reason = f.reason.as_str()));
+            ui.colored_label(egui::Color32::from_rgb(190, 30, 30), t!("import-not-imported", name = display_name(&f.path), reason = crate::i18n::values::skip_reason(&f.why)));
         }
     });
 }

@@ -230,11 +230,12 @@ fn report_ui(ui: &mut egui::Ui, report: &MergeReport, done: bool) {
         ui.strong(t!("merge-conflicts", n = report.conflicts.len()));
         egui::ScrollArea::vertical().id_salt("merge_conflicts").max_height(180.0).show(ui, |ui| {
             for c in &report.conflicts {
-                ui.label(format!("{}: {}", c.kind, c.entity));
+                let kind = crate::i18n::values::merge_conflict_kind(&c.kind);
+                ui.label(t!("merge-conflict", kind = kind, entity = crate::i18n::values::merge_entity(&c.what)));
                 ui.indent(("conflict", &c.entity, &c.kind), |ui| {
                     ui.label(t!("merge-here", value = c.into.as_str()));
                     ui.label(t!("merge-there", value = c.from.as_str()));
-                    ui.weak(&c.resolution);
+                    ui.weak(crate::i18n::values::merge_resolution(c.resolved));
                 });
             }
         });
@@ -242,8 +243,8 @@ fn report_ui(ui: &mut egui::Ui, report: &MergeReport, done: bool) {
     if !report.warnings.is_empty() {
         ui.strong(t!("merge-warnings", n = report.warnings.len()));
         egui::ScrollArea::vertical().id_salt("merge_warnings").max_height(120.0).show(ui, |ui| {
-            for w in &report.warnings {
-                ui.label(w);
+            for w in &report.warned {
+                ui.label(crate::i18n::values::merge_warning(w));
             }
         });
     }

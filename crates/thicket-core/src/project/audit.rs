@@ -318,7 +318,7 @@ mod tests {
             Box::new(|_| Action::DefineAttribute { name: "Size".into(), applies_to: AttributeTarget::Case, value_type: AttributeType::Number, categories: vec![] }),
             Box::new(move |p| Action::SetAttribute { attribute: p.attributes().unwrap()[0].id, entity: case(p).0, value: Some("4".into()) }),
             Box::new(move |p| Action::CreateFramework { name: "Matrix".into(), codes: vec![code(p, "School")], cases: vec![case(p)] }),
-            Box::new(move |p| Action::Batch { label: "Two codes".into(), actions: vec![
+            Box::new(move |p| Action::Batch { label: "Two codes".into(), step: None, actions: vec![
                 Action::CreateCode { parent: None, name: "A".into(), color: "#000001".into(), description: Default::default() },
                 Action::CreateCode { parent: Some(code(p, "School")), name: "B".into(), color: "#000002".into(), description: Default::default() },
             ] }),

@@ -112,8 +112,11 @@ pub struct AutocodePlan {
     pub codings: Vec<PlannedCoding>,
     /// Sources the new codings are in.
     pub sources: usize,
+    /// The undo step's English label and what it is, for the window's name.
     #[serde(skip)]
     label: String,
+    #[serde(skip)]
+    bundle: Option<Box<crate::action::Bundle>>,
 }
 
 impl AutocodePlan {
@@ -133,7 +136,11 @@ impl AutocodePlan {
             .iter()
             .map(|c| NewCoding { source: c.source_id, code: self.code_id, coder, span: TextSpan { start: c.start, end: c.end }, memo: String::new() })
             .collect();
-        Some(Action::Batch { label: self.label.clone(), actions: vec![Action::AddCodings(codings)] })
+        Some(Action::Batch {
+            label: self.label.clone(),
+            actions: vec![Action::AddCodings(codings)],
+            step: self.bundle.clone(),
+        })
     }
 }
 
@@ -172,6 +179,7 @@ impl Project {
             codings: Vec::new(),
             sources: 0,
             label: format!("Autocode {} as “{code}”", spec.pattern),
+            bundle: crate::action::Bundle::Autocode { text: spec.pattern.text.clone(), regex: spec.pattern.kind == crate::text::PatternKind::Regex, code: code.clone() }.boxed(),
         };
         Ok(AutocodeRun { finder, spec: spec.clone(), role_of, queue, next: 0, plan })
     }

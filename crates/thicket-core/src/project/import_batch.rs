@@ -75,7 +75,81 @@ pub struct SkippedFile {
     /// In JSON, the path as text; bytes that are not UTF-8 become U+FFFD.
     #[serde(serialize_with = "lossy_path")]
     pub path: PathBuf,
+    /// Why, in English (the CLI's report and its JSON).
     pub reason: String,
+    /// Why, as a value a window names in its own language (`reason` is its `Display`).
+    #[serde(skip)]
+    pub why: SkipReason,
+}
+
+impl SkippedFile {
+    pub fn new(path: PathBuf, why: SkipReason) -> SkippedFile {
+        SkippedFile { path, reason: why.to_string(), why }
+    }
+}
+
+/// Why a file was not imported. `Display` is the English the command line prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipReason {
+    /// No such file or folder.
+    NotFound,
+    /// The file or folder may not be read.
+    PermissionDenied,
+    /// Another error of the system, as the system words it.
+    Io(String),
+    /// A named pipe, socket or device (or something else that is not a regular file).
+    NotAFile(NotAFile),
+    /// A symbolic link to something that cannot be read, and why.
+    BrokenLink(Box<SkipReason>),
+    /// A link to a folder already imported or being imported.
+    FolderLoop,
+    /// Bigger than the most one file may have (`MAX_FILE_BYTES`, `limit_mb` MiB): `bytes` long.
+    TooBig { bytes: u64, limit_mb: u64 },
+    /// The file's reader refused it (core's error message, in English).
+    Unreadable(String),
+    /// The same text as a source already in the project.
+    SameAsSource { name: String },
+    /// The same text as another file of the batch.
+    SameInBatch,
+}
+
+/// What a `SkipReason::NotAFile` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAFile {
+    Fifo,
+    Socket,
+    Device,
+    Other,
+}
+
+impl Default for SkipReason {
+    fn default() -> SkipReason {
+        SkipReason::Io(String::new())
+    }
+}
+
+impl std::fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SkipReason::NotFound => f.write_str("no such file or folder"),
+            SkipReason::PermissionDenied => f.write_str("permission denied"),
+            SkipReason::Io(text) | SkipReason::Unreadable(text) => f.write_str(text),
+            SkipReason::NotAFile(kind) => {
+                let what = match kind {
+                    NotAFile::Fifo => "a named pipe (FIFO)",
+                    NotAFile::Socket => "a socket",
+                    NotAFile::Device => "a device",
+                    NotAFile::Other => "not a regular file",
+                };
+                write!(f, "skipped: it is {what}, not a regular file")
+            }
+            SkipReason::BrokenLink(why) => write!(f, "skipped: a symbolic link to nothing readable ({why})"),
+            SkipReason::FolderLoop => f.write_str("skipped: a link to a folder already imported or being imported (a loop)"),
+            SkipReason::TooBig { bytes, limit_mb } => write!(f, "it is {:.0} MB, more than the {limit_mb} MB one file may have", *bytes as f64 / 1_048_576.0),
+            SkipReason::SameAsSource { name } => write!(f, "same text as source \"{name}\", already in the project"),
+            SkipReason::SameInBatch => f.write_str("same text as another file in this batch"),
+        }
+    }
 }
 
 /// What an import did, file by file.
@@ -163,10 +237,10 @@ pub fn read_files(files: Vec<PathBuf>, settings: &crate::import::ImportSettings,
         }
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         match read_capped(&path) {
-            Err(reason) => batch.failed.push(SkippedFile { path, reason }),
+            Err(why) => batch.failed.push(SkippedFile::new(path, why)),
             Ok(bytes) => match import_bytes(&name, &bytes, settings) {
                 Ok(docs) => batch.files.push((path, docs)),
-                Err(e) => batch.failed.push(SkippedFile { path, reason: e.to_string() }),
+                Err(e) => batch.failed.push(SkippedFile::new(path, SkipReason::Unreadable(e.to_string()))),
             },
         }
     }
@@ -176,13 +250,13 @@ pub fn read_files(files: Vec<PathBuf>, settings: &crate::import::ImportSettings,
 
 /// The bytes of a regular file of at most `MAX_FILE_BYTES`, or why not. The type and size are
 /// checked before reading, and the read stops past the limit (a file that grows meanwhile).
-fn read_capped(path: &Path) -> std::result::Result<Vec<u8>, String> {
+fn read_capped(path: &Path) -> std::result::Result<Vec<u8>, SkipReason> {
     use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
     if !meta.is_file() {
         return Err(not_a_file(&meta.file_type()));
     }
-    let too_big = |n: u64| format!("it is {:.0} MB, more than the {} MB one file may have", n as f64 / 1_048_576.0, MAX_FILE_BYTES / 1_048_576);
+    let too_big = |n: u64| SkipReason::TooBig { bytes: n, limit_mb: MAX_FILE_BYTES / 1_048_576 };
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_big(meta.len()));
     }
@@ -196,25 +270,24 @@ fn read_capped(path: &Path) -> std::result::Result<Vec<u8>, String> {
 }
 
 /// Why something that is not a regular file or a folder is not imported.
-fn not_a_file(kind: &std::fs::FileType) -> String {
+fn not_a_file(kind: &std::fs::FileType) -> SkipReason {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
-        let what = if kind.is_fifo() {
-            "a named pipe (FIFO)"
+        SkipReason::NotAFile(if kind.is_fifo() {
+            NotAFile::Fifo
         } else if kind.is_socket() {
-            "a socket"
+            NotAFile::Socket
         } else if kind.is_char_device() || kind.is_block_device() {
-            "a device"
+            NotAFile::Device
         } else {
-            "not a regular file"
-        };
-        format!("skipped: it is {what}, not a regular file")
+            NotAFile::Other
+        })
     }
     #[cfg(not(unix))]
     {
         let _ = kind;
-        "skipped: it is not a regular file".to_string()
+        SkipReason::NotAFile(NotAFile::Other)
     }
 }
 
@@ -241,12 +314,11 @@ impl Project {
             for doc in docs {
                 let hash = text_hash(&doc.text);
                 if let Some(existing) = self.source_with_hash(&hash)? {
-                    let reason = format!("same text as source \"{}\", already in the project", existing.name);
-                    report.duplicates.push(SkippedFile { path: path.clone(), reason });
+                    report.duplicates.push(SkippedFile::new(path.clone(), SkipReason::SameAsSource { name: existing.name }));
                     continue;
                 }
                 if !seen_hashes.insert(hash) {
-                    report.duplicates.push(SkippedFile { path: path.clone(), reason: "same text as another file in this batch".into() });
+                    report.duplicates.push(SkippedFile::new(path.clone(), SkipReason::SameInBatch));
                     continue;
                 }
                 let source = new_source(&path, &name, doc, options);
@@ -299,16 +371,15 @@ fn check_options(options: &ImportOptions) -> Result<()> {
 fn collect_files(path: &Path, explicit: bool, walked: &mut std::collections::HashSet<(u64, u64)>, files: &mut Vec<PathBuf>, failed: &mut Vec<SkippedFile>) {
     let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     match std::fs::metadata(path) {
-        Err(e) if link => failed.push(SkippedFile { path: path.to_owned(), reason: format!("skipped: a symbolic link to nothing readable ({})", io_reason(&e)) }),
-        Err(e) => failed.push(SkippedFile { path: path.to_owned(), reason: io_reason(&e) }),
+        Err(e) if link => failed.push(SkippedFile::new(path.to_owned(), SkipReason::BrokenLink(Box::new(io_reason(&e))))),
+        Err(e) => failed.push(SkippedFile::new(path.to_owned(), io_reason(&e))),
         Ok(meta) if meta.is_dir() => {
             if !walked.insert(folder_identity(path, &meta)) {
-                let reason = "skipped: a link to a folder already imported or being imported (a loop)".to_string();
-                failed.push(SkippedFile { path: path.to_owned(), reason });
+                failed.push(SkippedFile::new(path.to_owned(), SkipReason::FolderLoop));
                 return;
             }
             match std::fs::read_dir(path) {
-                Err(e) => failed.push(SkippedFile { path: path.to_owned(), reason: io_reason(&e) }),
+                Err(e) => failed.push(SkippedFile::new(path.to_owned(), io_reason(&e))),
                 Ok(entries) => {
                     let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
                     children.sort();
@@ -326,7 +397,7 @@ fn collect_files(path: &Path, explicit: bool, walked: &mut std::collections::Has
             if !meta.is_file() {
                 // A pipe would block the read forever and a device never end: never opened.
                 if explicit || supported {
-                    failed.push(SkippedFile { path: path.to_owned(), reason: not_a_file(&meta.file_type()) });
+                    failed.push(SkippedFile::new(path.to_owned(), not_a_file(&meta.file_type())));
                 }
             } else if explicit || supported {
                 files.push(path.to_owned());
@@ -353,11 +424,11 @@ fn folder_identity(path: &Path, meta: &std::fs::Metadata) -> (u64, u64) {
     }
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+fn io_reason(e: &std::io::Error) -> SkipReason {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
+        std::io::ErrorKind::NotFound => SkipReason::NotFound,
+        std::io::ErrorKind::PermissionDenied => SkipReason::PermissionDenied,
+        _ => SkipReason::Io(e.to_string()),
     }
 }
 

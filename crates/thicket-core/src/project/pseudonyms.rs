@@ -199,6 +199,7 @@ impl Project {
         let new = self.suggested_pseudonyms()?;
         Ok((!new.is_empty()).then(|| crate::action::Action::Batch {
             label: format!("Pre-fill {} pseudonyms", new.len()),
+            step: crate::action::Bundle::PrefillPseudonyms { n: new.len() }.boxed(),
             actions: vec![crate::action::Action::AddPseudonyms(new)],
         }))
     }

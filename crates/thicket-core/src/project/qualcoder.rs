@@ -40,7 +40,7 @@ pub fn import_qualcoder(
     let written = (|| -> Result<()> {
         let mut project = Project::create(&partial, &title)?;
         let label = format!("Import QualCoder project “{title}”");
-        project.perform_observed(Action::ImportProject { label, rows: Box::new(imported.rows) }, observer)?;
+        project.perform_observed(Action::ImportProject { label, rows: Box::new(imported.rows), step: crate::action::Bundle::ImportQualCoderProject { title: title.to_string() }.boxed() }, observer)?;
         project.close().map(|_| ())
     })();
     if let Err(e) = written {

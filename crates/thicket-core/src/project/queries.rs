@@ -536,6 +536,7 @@ impl Project {
         let links: Vec<(SourceId, ParticipantId)> = self.source_participants()?.into_iter().filter(|(_, p)| *p == from).map(|(s, _)| (s, into)).collect();
         Ok(Action::Batch {
             label: format!("Merge “{}” into “{}”", a.name, b.name),
+            step: crate::action::Bundle::MergeParticipants { from: a.name.clone(), into: b.name.clone() }.boxed(),
             actions: vec![
                 Action::ReassignTurns { turns, to: into },
                 Action::LinkSourceParticipants { links, linked: true },
@@ -583,7 +584,7 @@ impl Project {
         }
         actions.push(Action::Remove(crate::action::EntitySet { codes: vec![from], ..Default::default() }));
         let label = format!("Merge code “{}” into “{}”", a.name, b.name);
-        Ok(Action::Batch { label, actions })
+        Ok(Action::Batch { label, actions, step: crate::action::Bundle::MergeCodes { from: a.name.clone(), into: b.name.clone() }.boxed() })
     }
 
     /// What deleting a code takes with it: (sub-codes, codings), for the confirmation.

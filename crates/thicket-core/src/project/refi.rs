@@ -168,7 +168,11 @@ impl Project {
         if rows.codes.is_empty() && rows.memos.is_empty() {
             return Ok((None, report));
         }
-        Ok((Some(Action::ImportRows { label: format!("Import codebook “{}”", short_name(file)), rows: Box::new(rows) }), report))
+        Ok((Some(Action::ImportRows {
+                label: format!("Import codebook “{}”", short_name(file)),
+                rows: Box::new(rows),
+                step: crate::action::Bundle::ImportCodebook { file: short_name(file) }.boxed(),
+            }), report))
     }
 
     /// UUIDs of codes already in the project (a codebook's GUID already used gets a new one).
@@ -397,7 +401,8 @@ impl Builder {
             self.report.created(k, n);
         }
         let title = if p.name.is_empty() { self.report.file.clone() } else { p.name.clone() };
-        (Action::ImportRows { label: format!("Import REFI-QDA project “{title}”"), rows: Box::new(self.rows) }, self.report)
+        let step = crate::action::Bundle::ImportRefiProject { title: title.to_string() }.boxed();
+        (Action::ImportRows { label: format!("Import REFI-QDA project “{title}”"), rows: Box::new(self.rows), step }, self.report)
     }
 
     fn users(&mut self, p: &RefiProject) {

@@ -107,3 +107,20 @@ step-count-framework = { $n ->
         [one] { $n } framework matrix
        *[other] { $n } framework matrices
     }
+
+# Steps that bundle several changes (core's Bundle).
+step-move-code = Move “{ $name }”
+step-merge-codes = Merge code “{ $name }” into “{ $into }”
+step-merge-participants = Merge “{ $name }” into “{ $into }”
+step-autocode = Autocode “{ $pattern }” as “{ $name }”
+step-autocode-regex = Autocode /{ $pattern }/ as “{ $name }”
+step-edit-framework = Edit framework matrix “{ $name }”
+step-arrange-framework = Arrange framework matrix “{ $name }”
+step-prefill-pseudonyms = Pre-fill { $n ->
+        [one] { $n } pseudonym
+       *[other] { $n } pseudonyms
+    }
+step-import-codebook = Import codebook “{ $name }”
+step-import-refi-project = Import REFI-QDA project “{ $name }”
+step-import-qualcoder-project = Import QualCoder project “{ $name }”
+step-merge-project = Merge “{ $name }”

@@ -107,3 +107,20 @@ step-count-framework = { $n ->
         [one] { $n } matriz de marco
        *[other] { $n } matrices de marco
     }
+
+# Pasos que agrupan varios cambios (Bundle del núcleo).
+step-move-code = Mover «{ $name }»
+step-merge-codes = Fusionar el código «{ $name }» con «{ $into }»
+step-merge-participants = Fusionar «{ $name }» con «{ $into }»
+step-autocode = Codificar automáticamente «{ $pattern }» como «{ $name }»
+step-autocode-regex = Codificar automáticamente /{ $pattern }/ como «{ $name }»
+step-edit-framework = Editar la matriz de marco «{ $name }»
+step-arrange-framework = Ordenar la matriz de marco «{ $name }»
+step-prefill-pseudonyms = Completar con { $n ->
+        [one] { $n } seudónimo sugerido
+       *[other] { $n } seudónimos sugeridos
+    }
+step-import-codebook = Importar el libro de códigos «{ $name }»
+step-import-refi-project = Importar el proyecto REFI-QDA «{ $name }»
+step-import-qualcoder-project = Importar el proyecto QualCoder «{ $name }»
+step-merge-project = Fusionar «{ $name }»

@@ -107,3 +107,20 @@ step-count-framework = { $n ->
         [one] { $n } raamwerkmatrix
        *[other] { $n } raamwerkmatrices
     }
+
+# Stappen die meerdere wijzigingen bundelen (Bundle van de kern).
+step-move-code = “{ $name }” verplaatsen
+step-merge-codes = Code “{ $name }” samenvoegen met “{ $into }”
+step-merge-participants = “{ $name }” samenvoegen met “{ $into }”
+step-autocode = “{ $pattern }” automatisch coderen als “{ $name }”
+step-autocode-regex = /{ $pattern }/ automatisch coderen als “{ $name }”
+step-edit-framework = Raamwerkmatrix “{ $name }” bewerken
+step-arrange-framework = Raamwerkmatrix “{ $name }” ordenen
+step-prefill-pseudonyms = { $n ->
+        [one] { $n } pseudoniem
+       *[other] { $n } pseudoniemen
+    } vooraf invullen
+step-import-codebook = Codeboek “{ $name }” importeren
+step-import-refi-project = REFI-QDA-project “{ $name }” importeren
+step-import-qualcoder-project = QualCoder-project “{ $name }” importeren
+step-merge-project = “{ $name }” samenvoegen

@@ -98,13 +98,14 @@ fn cell_text(e: Option<&Estimate>) -> String {
     }
 }
 
-/// The hover text of a cell: the disagreements or agreements, the interval, or why undefined
-/// (core's reason, in English).
+/// The hover text of a cell: the disagreements or agreements, the interval, or why undefined.
 fn cell_tip(e: &Estimate) -> String {
     use crate::i18n::number;
     let mut lines = vec![crate::i18n::values::measure(e.measure).to_string()];
-    if let Some(why) = &e.coefficient.undefined {
-        lines.push(why.clone());
+    match (&e.coefficient.why, &e.coefficient.undefined) {
+        (Some(why), _) => lines.push(crate::i18n::values::undefined(why, e.measure)),
+        (None, Some(text)) => lines.push(text.clone()),
+        (None, None) => {}
     }
     if let (Some(o), Some(x)) = (e.coefficient.observed_disagreement, e.coefficient.expected_disagreement) {
         lines.push(t!("agreement-tip-disagreement", observed = number(o, 4), expected = number(x, 4)));
@@ -113,7 +114,10 @@ fn cell_tip(e: &Estimate) -> String {
         lines.push(t!("agreement-tip-agreement", observed = number(o, 4), expected = number(x, 4)));
     }
     match (&e.ci.undefined, e.ci.low) {
-        (Some(why), _) => lines.push(t!("agreement-tip-no-interval", reason = why)),
+        (Some(text), _) => {
+            let why = e.ci.why.as_ref().map_or_else(|| text.clone(), |why| crate::i18n::values::undefined(why, e.measure));
+            lines.push(t!("agreement-tip-no-interval", reason = why));
+        }
         (None, Some(_)) => lines.push(t!("agreement-tip-interval", confidence = number(e.ci.confidence * 100.0, 0), defined = e.ci.defined_draws, draws = e.ci.draws)),
         _ => {}
     }

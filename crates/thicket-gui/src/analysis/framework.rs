@@ -222,7 +222,11 @@ impl FrameworkView {
                         if cases.len() != m.cases.len() || !cases.iter().all(|c| m.cases.contains(c)) {
                             steps.push(Action::SetFrameworkRows { id, cases });
                         }
-                        (!steps.is_empty()).then(|| Action::Batch { label: format!("Edit framework matrix “{name}”"), actions: steps })
+                        (!steps.is_empty()).then(|| Action::Batch {
+                            label: format!("Edit framework matrix “{name}”"),
+                            actions: steps,
+                            step: thicket_core::action::Bundle::EditFramework { name: name.clone() }.boxed(),
+                        })
                     }
                     (Some(_), _) => None,
                     (None, _) => Some(Action::CreateFramework { name: name.clone(), codes, cases }),

@@ -603,7 +603,14 @@ fn drive_summary(app: &mut ThicketApp, ctx: &egui::Context) {
 fn estimate_text(e: Option<&Estimate>) -> String {
     let Some(e) = e else { return "–".into() };
     match e.coefficient.value {
-        None => t!("team-undefined", reason = e.coefficient.undefined.as_deref().unwrap_or(t!("team-no-units"))),
+        None => {
+            let reason = match (&e.coefficient.why, &e.coefficient.undefined) {
+                (Some(why), _) => crate::i18n::values::undefined(why, e.measure),
+                (None, Some(text)) => text.clone(),
+                (None, None) => t!("team-no-units").into(),
+            };
+            t!("team-undefined", reason = reason)
+        }
         Some(_) => crate::i18n::values::estimate(Some(e)),
     }
 }

@@ -10,7 +10,7 @@
 //! values to the coincidence matrix, so a unit with fewer than two values (unpairable) adds
 //! nothing at all, exactly as the paper defines.
 
-use super::reliability::{Coefficient, Level, Pattern};
+use super::reliability::{Coefficient, Level, Pattern, Undefined};
 
 /// The coincidence matrix `o[c][k]` (row-major, `categories × categories`).
 pub fn coincidences(patterns: &[Pattern], categories: usize) -> Vec<f64> {
@@ -81,7 +81,7 @@ pub fn alpha_from_coincidences(o: &[f64], categories: usize, level: Level, numer
     let totals: Vec<f64> = (0..categories).map(|c| o[c * categories..(c + 1) * categories].iter().sum()).collect();
     let n: f64 = totals.iter().sum();
     if n < 2.0 - 1e-9 {
-        return Coefficient::undefined("no unit has two pairable values: alpha is undefined");
+        return Coefficient::undefined(Undefined::NoPairableValues);
     }
     let (mut d_o, mut d_e) = (0.0, 0.0);
     for c in 0..categories {

@@ -11,6 +11,8 @@
 
 use serde::Serialize;
 
+use super::reliability::Undefined;
+
 /// The default seed: the bytes of "thicket".
 pub const DEFAULT_SEED: u64 = 0x0074_6869_636b_6574;
 
@@ -44,12 +46,15 @@ pub struct Interval {
     /// Why there is no interval, when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub undefined: Option<String>,
+    /// The same reason as a value, for a window to word in its own language.
+    #[serde(skip)]
+    pub why: Option<Undefined>,
 }
 
 impl Interval {
     /// No interval, with the reason.
-    pub fn none(options: &BootstrapOptions, reason: impl Into<String>) -> Interval {
-        Interval { confidence: options.confidence, draws: 0, seed: options.seed, undefined: Some(reason.into()), ..Default::default() }
+    pub fn none(options: &BootstrapOptions, why: Undefined) -> Interval {
+        Interval { confidence: options.confidence, draws: 0, seed: options.seed, undefined: Some(why.to_string()), why: Some(why), ..Default::default() }
     }
 }
 
@@ -88,10 +93,10 @@ pub fn bootstrap(
     keep_going: &mut dyn FnMut(usize) -> bool,
 ) -> Option<Vec<Interval>> {
     if options.draws == 0 {
-        return Some(vec![Interval::none(options, "no resamples were asked for"); measures]);
+        return Some(vec![Interval::none(options, Undefined::NoResamples); measures]);
     }
     if units < 2 {
-        return Some(vec![Interval::none(options, format!("{units} unit(s) to resample: no interval")); measures]);
+        return Some(vec![Interval::none(options, Undefined::TooFewUnits { units }); measures]);
     }
     let mut rng = SplitMix64::new(options.seed);
     let mut samples: Vec<Vec<f64>> = vec![Vec::with_capacity(options.draws); measures];
@@ -118,7 +123,7 @@ pub fn percentile_interval(mut values: Vec<f64>, options: &BootstrapOptions) -> 
     values.sort_by(f64::total_cmp);
     let defined = values.len();
     if defined == 0 {
-        return Interval { undefined: Some("the measure was undefined on every resample".into()), ..Interval::none(options, "") }
+        return Interval::none(options, Undefined::UndefinedOnEveryResample)
             .with_draws(options.draws);
     }
     let tail = (1.0 - options.confidence) / 2.0;
@@ -135,6 +140,7 @@ pub fn percentile_interval(mut values: Vec<f64>, options: &BootstrapOptions) -> 
         defined_draws: defined,
         seed: options.seed,
         undefined: None,
+        why: None,
     }
 }
 

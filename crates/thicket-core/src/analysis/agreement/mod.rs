@@ -28,7 +28,7 @@ pub use alpha::{alpha_from_coincidences, coincidences, krippendorff_alpha};
 pub use bootstrap::{BootstrapOptions, DEFAULT_SEED, Interval, SplitMix64, bootstrap, percentile_interval};
 pub use input::{InputError, read_lengths, read_spans, read_table};
 pub use nominal::{cohen_kappa, fleiss_kappa, percent_agreement, scott_pi};
-pub use reliability::{Coefficient, Level, Pattern, ReliabilityData};
+pub use reliability::{Coefficient, Level, Pattern, ReliabilityData, Undefined};
 pub use report::{AgreementRow, AgreementSpec, AgreementTable, By, Estimate, Measure, RowKind, project_agreement, span_agreement, table_agreement};
 pub use unitizing::{Continuum, Span, SpanData, UnitizingIntervals, UnitizingResult, unitizing, unitizing_with_intervals};
 pub use units::{CodedUnits, Unit, UnitKind, UnitSpec, coded_units};

@@ -8,7 +8,7 @@
 //! (Fleiss 1971 assumes the same number of ratings per subject). docs/agreement.md gives the
 //! formulas and references.
 
-use super::reliability::{Coefficient, Pattern};
+use super::reliability::{Coefficient, Pattern, Undefined};
 
 /// Per unit: the number of values of each category, and how many values there are.
 fn counts(p: &Pattern, categories: usize, buf: &mut Vec<f64>) -> f64 {
@@ -38,7 +38,7 @@ pub fn percent_agreement(patterns: &[Pattern], categories: usize) -> Coefficient
         pairs += p.weight * m * (m - 1.0) / 2.0;
     }
     if pairs == 0.0 {
-        return Coefficient::undefined("no unit has values from two coders");
+        return Coefficient::undefined(Undefined::NoUnitFromTwoCoders);
     }
     Coefficient { value: Some(agree / pairs), observed_agreement: Some(agree / pairs), n: pairs, ..Default::default() }
 }
@@ -60,7 +60,7 @@ fn two_coder_tables(patterns: &[Pattern], categories: usize) -> Option<(f64, Vec
 }
 
 fn needs_two(coders: usize, name: &str) -> Option<Coefficient> {
-    (coders != 2).then(|| Coefficient::undefined(format!("{name} compares exactly two coders ({coders} compared); use Fleiss' kappa or alpha")))
+    (coders != 2).then(|| Coefficient::undefined(Undefined::NotTwoCoders { measure: name.to_string(), coders }))
 }
 
 /// Cohen's kappa (Cohen 1960): two coders, chance from each coder's own distribution of values.
@@ -69,7 +69,7 @@ pub fn cohen_kappa(patterns: &[Pattern], coders: usize, categories: usize) -> Co
         return c;
     }
     let Some((p_o, a, b, n)) = two_coder_tables(patterns, categories) else {
-        return Coefficient::undefined("no unit was coded by both coders");
+        return Coefficient::undefined(Undefined::NoUnitByBoth);
     };
     let p_e = a.iter().zip(&b).map(|(x, y)| x * y).sum();
     Coefficient::kappa(p_o, p_e, n, "Cohen's kappa")
@@ -81,7 +81,7 @@ pub fn scott_pi(patterns: &[Pattern], coders: usize, categories: usize) -> Coeff
         return c;
     }
     let Some((p_o, a, b, n)) = two_coder_tables(patterns, categories) else {
-        return Coefficient::undefined("no unit was coded by both coders");
+        return Coefficient::undefined(Undefined::NoUnitByBoth);
     };
     let p_e = a.iter().zip(&b).map(|(x, y)| ((x + y) / 2.0).powi(2)).sum();
     Coefficient::kappa(p_o, p_e, n, "Scott's pi")
@@ -91,7 +91,7 @@ pub fn scott_pi(patterns: &[Pattern], coders: usize, categories: usize) -> Coeff
 /// P_i = (sum_j n_ij^2 - m) / (m (m - 1)); p_j = sum_i n_ij / (N m); kappa = (P - P_e) / (1 - P_e).
 pub fn fleiss_kappa(patterns: &[Pattern], coders: usize, categories: usize) -> Coefficient {
     if coders < 2 {
-        return Coefficient::undefined("Fleiss' kappa needs at least two coders");
+        return Coefficient::undefined(Undefined::FleissNeedsTwoCoders);
     }
     let m = coders as f64;
     let (mut n, mut p_sum) = (0.0, 0.0);
@@ -109,7 +109,7 @@ pub fn fleiss_kappa(patterns: &[Pattern], coders: usize, categories: usize) -> C
         }
     }
     if n == 0.0 {
-        return Coefficient::undefined("no unit was coded by every coder");
+        return Coefficient::undefined(Undefined::NoUnitByEvery);
     }
     let p_e = totals.iter().map(|t| (t / (n * m)).powi(2)).sum();
     Coefficient::kappa(p_sum / n, p_e, n, "Fleiss' kappa")

@@ -108,6 +108,81 @@ impl ReliabilityData {
     }
 }
 
+/// Why a measure or its interval has no value for these data. `Display` is the English of the
+/// command line, the JSON and the exported tables; a window words it in its own language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Undefined {
+    /// No unit has two pairable values (alpha).
+    NoPairableValues,
+    /// The disagreement expected by chance is 0: only one value was used (`measure`: alpha, cu-alpha).
+    NoExpectedDisagreement { measure: &'static str },
+    /// The agreement expected by chance is 1: only one value was used.
+    ChanceAgreementIsOne { measure: String },
+    /// No unit has values from two coders (percent agreement).
+    NoUnitFromTwoCoders,
+    /// A measure for exactly two coders, given another number.
+    NotTwoCoders { measure: String, coders: usize },
+    /// No unit was coded by both coders.
+    NoUnitByBoth,
+    /// Fleiss' kappa needs at least two coders.
+    FleissNeedsTwoCoders,
+    /// No unit was coded by every coder.
+    NoUnitByEvery,
+    /// The unitizing alphas compare at least two coders.
+    UnitizingNeedsTwoCoders { coders: usize },
+    /// The continua are empty.
+    EmptyContinua,
+    /// No gaps: every coder marked the whole continuum (|u-alpha).
+    NoGaps,
+    /// No coder marked any unit (|u-alpha).
+    NoUnitsMarked,
+    /// A coder's spans of different categories overlap, at a level other than nominal.
+    OverlapNeedsNominal { level: Level },
+    /// No unit of one coder intersects a unit of another (cu-alpha).
+    NoIntersection,
+    /// No unit with this value intersects another coder's unit ((k)u-alpha).
+    NoIntersectionForValue,
+    /// No interval: no resamples were asked for.
+    NoResamples,
+    /// No interval: fewer than two units to resample.
+    TooFewUnits { units: usize },
+    /// No interval: the measure was undefined on every resample.
+    UndefinedOnEveryResample,
+    /// No interval: one continuum, and the bootstrap resamples continua (sources).
+    OneContinuum,
+    /// No interval: one source, and the bootstrap resamples sources.
+    OneSource,
+}
+
+impl std::fmt::Display for Undefined {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Undefined::NoPairableValues => f.write_str("no unit has two pairable values: alpha is undefined"),
+            Undefined::NoExpectedDisagreement { measure } => write!(f, "expected disagreement is 0 (only one value was used): {measure} is undefined"),
+            Undefined::ChanceAgreementIsOne { measure } => write!(f, "agreement expected by chance is 1 (only one value was used): {measure} is undefined"),
+            Undefined::NoUnitFromTwoCoders => f.write_str("no unit has values from two coders"),
+            Undefined::NotTwoCoders { measure, coders } => write!(f, "{measure} compares exactly two coders ({coders} compared); use Fleiss' kappa or alpha"),
+            Undefined::NoUnitByBoth => f.write_str("no unit was coded by both coders"),
+            Undefined::FleissNeedsTwoCoders => f.write_str("Fleiss' kappa needs at least two coders"),
+            Undefined::NoUnitByEvery => f.write_str("no unit was coded by every coder"),
+            Undefined::UnitizingNeedsTwoCoders { coders } => write!(f, "unitizing alphas compare at least two coders ({coders} given)"),
+            Undefined::EmptyContinua => f.write_str("the continua are empty"),
+            Undefined::NoGaps => f.write_str("no gaps: every coder marked the whole continuum, |u-alpha is undefined"),
+            Undefined::NoUnitsMarked => f.write_str("no coder marked any unit: |u-alpha is undefined"),
+            Undefined::OverlapNeedsNominal { level } => {
+                write!(f, "a coder's spans of different categories overlap, which only the nominal level can compare ({} asked)", level.name())
+            }
+            Undefined::NoIntersection => f.write_str("no unit of one coder intersects a unit of another: cu-alpha is undefined"),
+            Undefined::NoIntersectionForValue => f.write_str("no unit with this value intersects another coder's unit"),
+            Undefined::NoResamples => f.write_str("no resamples were asked for"),
+            Undefined::TooFewUnits { units } => write!(f, "{units} unit(s) to resample: no interval"),
+            Undefined::UndefinedOnEveryResample => f.write_str("the measure was undefined on every resample"),
+            Undefined::OneContinuum => f.write_str("one continuum: the bootstrap resamples continua (sources), so there is no interval"),
+            Undefined::OneSource => f.write_str("one source: the bootstrap resamples sources, so there is no interval"),
+        }
+    }
+}
+
 /// The value of one measure, or why it has none.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Coefficient {
@@ -116,6 +191,9 @@ pub struct Coefficient {
     /// Why the value is undefined (e.g. "expected disagreement is 0: only one value was used").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub undefined: Option<String>,
+    /// The same reason as a value, for a window to word in its own language.
+    #[serde(skip)]
+    pub why: Option<Undefined>,
     /// For the alphas: the observed disagreement D_o (alpha = 1 - D_o / D_e).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub observed_disagreement: Option<f64>,
@@ -134,19 +212,18 @@ pub struct Coefficient {
 
 impl Coefficient {
     /// An undefined value, with the reason.
-    pub fn undefined(reason: impl Into<String>) -> Coefficient {
-        Coefficient { undefined: Some(reason.into()), ..Default::default() }
+    pub fn undefined(why: Undefined) -> Coefficient {
+        Coefficient { undefined: Some(why.to_string()), why: Some(why), ..Default::default() }
     }
 
     /// An alpha from its disagreements: `1 - d_o / d_e`, undefined when `d_e` is 0.
     pub fn alpha(d_o: f64, d_e: f64, n: f64) -> Coefficient {
         if d_e <= 1e-12 {
             return Coefficient {
-                undefined: Some("expected disagreement is 0 (only one value was used): alpha is undefined".into()),
                 observed_disagreement: Some(d_o),
                 expected_disagreement: Some(d_e),
                 n,
-                ..Default::default()
+                ..Coefficient::undefined(Undefined::NoExpectedDisagreement { measure: "alpha" })
             };
         }
         Coefficient { value: Some(1.0 - d_o / d_e), observed_disagreement: Some(d_o), expected_disagreement: Some(d_e), n, ..Default::default() }
@@ -156,11 +233,10 @@ impl Coefficient {
     pub fn kappa(p_o: f64, p_e: f64, n: f64, name: &str) -> Coefficient {
         if 1.0 - p_e <= 1e-12 {
             return Coefficient {
-                undefined: Some(format!("agreement expected by chance is 1 (only one value was used): {name} is undefined")),
                 observed_agreement: Some(p_o),
                 expected_agreement: Some(p_e),
                 n,
-                ..Default::default()
+                ..Coefficient::undefined(Undefined::ChanceAgreementIsOne { measure: name.to_string() })
             };
         }
         Coefficient { value: Some((p_o - p_e) / (1.0 - p_e)), observed_agreement: Some(p_o), expected_agreement: Some(p_e), n, ..Default::default() }

@@ -18,7 +18,7 @@ use serde::Serialize;
 use super::alpha::krippendorff_alpha;
 use super::bootstrap::{BootstrapOptions, Interval, bootstrap};
 use super::nominal::{cohen_kappa, fleiss_kappa, percent_agreement, scott_pi};
-use super::reliability::{Coefficient, Level, Pattern, ReliabilityData};
+use super::reliability::{Coefficient, Level, Pattern, ReliabilityData, Undefined};
 use super::unitizing::{Continuum, Span, SpanData, UnitizingResult, unitizing_with_intervals};
 use super::units::{CodedUnits, UnitKind, UnitSpec, coded_units, compared_codings, touched_sources};
 use crate::analysis::AnalysisData;
@@ -281,7 +281,7 @@ pub fn table_agreement(data: &ReliabilityData, level: Level, measures: &[Measure
     })
 }
 
-fn unitizing_estimates(r: &UnitizingResult, i: Option<&super::unitizing::UnitizingIntervals>, asked: &[Measure], options: &BootstrapOptions, why: &str) -> Vec<Estimate> {
+fn unitizing_estimates(r: &UnitizingResult, i: Option<&super::unitizing::UnitizingIntervals>, asked: &[Measure], options: &BootstrapOptions, why: Undefined) -> Vec<Estimate> {
     let none = Interval::none(options, why);
     let pick = |f: fn(&super::unitizing::UnitizingIntervals) -> &Interval| i.map(|i| f(i).clone()).unwrap_or_else(|| none.clone());
     let mut out = Vec::new();
@@ -304,8 +304,7 @@ pub fn span_agreement(data: &SpanData, level: Level, measures: &[Measure], optio
     let asked: Vec<Measure> = asked(measures).into_iter().filter(|m| m.is_unitizing()).collect();
     let (result, intervals) = unitizing_with_intervals(data, level, options, keep_going)?;
     let positions: f64 = data.continua.iter().map(|c| c.length as f64).sum();
-    let why = "one continuum: the bootstrap resamples continua, so there is no interval";
-    let overall = AgreementRow { kind: RowKind::Overall, label: "all categories".into(), units: positions, estimates: unitizing_estimates(&result, Some(&intervals), &asked, options, why) };
+    let overall = AgreementRow { kind: RowKind::Overall, label: "all categories".into(), units: positions, estimates: unitizing_estimates(&result, Some(&intervals), &asked, options, Undefined::OneContinuum) };
     let mut rows = Vec::new();
     for (i, name) in data.categories.iter().enumerate() {
         let mut est = Vec::new();
@@ -529,9 +528,8 @@ fn span_data(data: &AnalysisData, spec: &UnitSpec, code_names: &[String]) -> Spa
 /// `None` inside when cancelled.
 #[allow(clippy::type_complexity)]
 fn project_unitizing(spans: &SpanData, asked: &[Measure], per_category: bool, opts: &BootstrapOptions, keep_going: &mut dyn FnMut(usize) -> bool) -> Result<(Option<Vec<Estimate>>, Vec<Vec<Estimate>>)> {
-    let why = "one source: the bootstrap resamples sources, so there is no interval";
     let Some((result, intervals)) = unitizing_with_intervals(spans, Level::Nominal, opts, keep_going) else { return Ok((None, Vec::new())) };
-    let overall = unitizing_estimates(&result, Some(&intervals), asked, opts, why);
+    let overall = unitizing_estimates(&result, Some(&intervals), asked, opts, Undefined::OneSource);
     let mut per = Vec::with_capacity(spans.categories.len());
     for i in 0..if per_category { spans.categories.len() } else { 0 } {
         let mut est = Vec::new();

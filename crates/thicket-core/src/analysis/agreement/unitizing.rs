@@ -33,7 +33,7 @@ use serde::Serialize;
 
 use super::alpha::delta2;
 use super::bootstrap::{BootstrapOptions, Interval, bootstrap};
-use super::reliability::{Coefficient, Level};
+use super::reliability::{Coefficient, Level, Undefined};
 
 /// One coder's span on a continuum: `[start, end)`, and its category (index into
 /// `SpanData::categories`).
@@ -320,8 +320,7 @@ pub fn unitizing_with_intervals(data: &SpanData, level: Level, options: &Bootstr
     let k = data.categories.len();
     let measures = 3 + k;
     let intervals = if sums.len() < 2 {
-        let why = "one continuum: the bootstrap resamples continua (sources), so there is no interval";
-        vec![Interval::none(options, why); measures]
+        vec![Interval::none(options, Undefined::OneContinuum); measures]
     } else {
         bootstrap(
             sums.len(),
@@ -357,9 +356,9 @@ fn coefficients(data: &SpanData, values: &Values, t: &Totals, level: Level) -> U
     let m = data.coders.len();
 
     let why_not = if m < 2 {
-        Some(format!("unitizing alphas compare at least two coders ({m} given)"))
+        Some(Undefined::UnitizingNeedsTwoCoders { coders: m })
     } else if all <= 0.0 {
-        Some("the continua are empty".to_string())
+        Some(Undefined::EmptyContinua)
     } else {
         None
     };
@@ -383,9 +382,9 @@ fn coefficients(data: &SpanData, values: &Values, t: &Totals, level: Level) -> U
     // |u-alpha: units against gaps.
     let gap = t.row[0];
     let binary_u_alpha = if gap <= 0.0 {
-        Coefficient::undefined("no gaps: every coder marked the whole continuum, |u-alpha is undefined")
+        Coefficient::undefined(Undefined::NoGaps)
     } else if gap >= all {
-        Coefficient::undefined("no coder marked any unit: |u-alpha is undefined")
+        Coefficient::undefined(Undefined::NoUnitsMarked)
     } else {
         let d_o = 2.0 * (gap - t.diag[0]) / all;
         let d_e = if denominator > 0.0 { 2.0 * gap * (all - gap) / denominator } else { 0.0 };
@@ -406,11 +405,11 @@ fn coefficients(data: &SpanData, values: &Values, t: &Totals, level: Level) -> U
     // e'_c. = sum_k e'_ck, in closed form.
     let expected_row = |c: usize| all_valued * (valued[c] * all_valued - t.s_cu[c]) / denominator_cu;
     let cu_undefined = if combined && level != Level::Nominal {
-        Some(format!("a coder's spans of different categories overlap, which only the nominal level can compare ({} asked)", level.name()))
+        Some(Undefined::OverlapNeedsNominal { level })
     } else if all_valued <= 0.0 {
-        Some("no unit of one coder intersects a unit of another: cu-alpha is undefined".to_string())
+        Some(Undefined::NoIntersection)
     } else if denominator_cu <= 0.0 {
-        Some("expected disagreement is 0 (only one value was used): cu-alpha is undefined".to_string())
+        Some(Undefined::NoExpectedDisagreement { measure: "cu-alpha" })
     } else {
         None
     };
@@ -427,7 +426,7 @@ fn coefficients(data: &SpanData, values: &Values, t: &Totals, level: Level) -> U
                         let k = cat + 1;
                         let e_k = expected_row(k);
                         let coef = if valued[k] <= 0.0 {
-                            Coefficient::undefined("no unit with this value intersects another coder's unit")
+                            Coefficient::undefined(Undefined::NoIntersectionForValue)
                         } else {
                             let e = e_k - expected(k, k);
                             Coefficient::alpha((valued[k] - t.diag[k]) / valued[k], if e_k > 0.0 { e / e_k } else { 0.0 }, valued[k])
@@ -456,7 +455,7 @@ fn coefficients(data: &SpanData, values: &Values, t: &Totals, level: Level) -> U
                         let k = cat + 1;
                         let e_k = expected_row(k);
                         let coef = if valued[k] <= 0.0 {
-                            Coefficient::undefined("no unit with this value intersects another coder's unit")
+                            Coefficient::undefined(Undefined::NoIntersectionForValue)
                         } else {
                             let o: f64 = (1..dim).map(|c| d2(c, k) * l(c, k)).sum();
                             let e: f64 = (1..dim).map(|c| d2(c, k) * expected(c, k)).sum();

@@ -21,7 +21,7 @@ pub(super) fn batch(w: &mut Writer<'_>, label: String, actions: Vec<Action>) -> 
         inverses.push(outcome.inverse);
     }
     inverses.reverse();
-    Ok(Outcome { inverse: Action::Batch { label, actions: inverses }, created: made })
+    Ok(Outcome { inverse: Action::Batch { label, actions: inverses, step: None }, created: made })
 }
 
 /// `Action::Remove`: deletes the entities and everything hanging from them; undone by restoring
@@ -55,7 +55,7 @@ pub(super) fn give_back(label: &str, groups: impl IntoIterator<Item = Action>) -
     {
         return only;
     }
-    Action::Batch { label: label.into(), actions }
+    Action::Batch { label: label.into(), actions, step: None }
 }
 
 pub(super) fn merge_sets(into: &mut EntitySet, from: EntitySet) {

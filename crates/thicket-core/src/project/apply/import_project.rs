@@ -274,7 +274,7 @@ mod tests {
     }
 
     fn import(p: &mut Project, rows: Snapshot) -> crate::Result<crate::project::Outcome> {
-        p.perform(Action::ImportProject { label: "Import".into(), rows: Box::new(rows) })
+        p.perform(Action::ImportProject { label: "Import".into(), rows: Box::new(rows), step: None })
     }
 
     #[test]

@@ -104,7 +104,7 @@ impl Project {
                 w.append_audit(&entry)?;
                 let mut created = made.created;
                 history::merge_sets(&mut created, outcome.created);
-                let inverse = Action::Batch { label: label.clone(), actions: vec![outcome.inverse, made.inverse] };
+                let inverse = Action::Batch { label: label.clone(), actions: vec![outcome.inverse, made.inverse], step: None };
                 Ok(Some((label, step, Outcome { inverse, created })))
             })
             .map_err(|e| e.with_project(&path))?;
@@ -165,7 +165,7 @@ pub(super) fn apply_in(w: &mut Writer<'_>, action: Action) -> Result<Outcome> {
         Action::RestorePseudonyms(entries) => pseudonyms::restore(w, entries),
         Action::Reconcile(step) => reconcile::decide(w, *step),
         Action::SetReconcileDecisions(slots) => reconcile::set_decisions(w, slots),
-        Action::Batch { label, actions } => history::batch(w, label, actions),
+        Action::Batch { label, actions, .. } => history::batch(w, label, actions),
         Action::ImportRows { rows, .. } => exchange::insert_rows(w, &rows),
         Action::Remove(set) => history::remove(w, &set),
         Action::Restore(snapshot) => history::restore(w, &snapshot),

@@ -133,7 +133,7 @@ pub(super) fn decide(w: &mut Writer<'_>, step: ReconcileStep) -> Result<Outcome>
         undo.push(Action::Remove(EntitySet { coders: vec![id], ..Default::default() }));
     }
     let created = EntitySet { codings: written_all, coders: created_master.into_iter().collect(), ..Default::default() };
-    Ok(Outcome { inverse: Action::Batch { label: "Undo reconciliation".into(), actions: undo }, created })
+    Ok(Outcome { inverse: Action::Batch { label: "Undo reconciliation".into(), actions: undo, step: None }, created })
 }
 
 /// `Action::SetReconcileDecisions`: each key gets the decision given, or none; undone by putting

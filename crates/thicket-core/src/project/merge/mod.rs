@@ -20,6 +20,7 @@ mod plan;
 mod side;
 mod source;
 
+use crate::model::AttributeType;
 use serde::Serialize;
 
 use super::{HistoryEntry, Project};
@@ -97,6 +98,107 @@ pub struct MergeConflict {
     /// What was done: "kept INTO's", "took FROM's", "kept both: ...", or "unresolved" when no
     /// rule was given.
     pub resolution: String,
+    /// `entity` as a value, for a window to word in its own language.
+    #[serde(skip)]
+    pub what: MergeEntity,
+    /// `resolution` as a value.
+    #[serde(skip)]
+    pub resolved: Resolution,
+}
+
+/// Which entity a merge conflict is about. `Display` is the English of the report
+/// (`code “Ruptures/Withdrawal”`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MergeEntity {
+    Coder { name: String },
+    Case { name: String },
+    Participant { name: String },
+    Source { name: String },
+    /// A speaker turn, by its span in the source.
+    Turn { start: usize, end: usize, source: String },
+    Code { path: String },
+    Coding { start: usize, end: usize, source: String },
+    /// A memo, by its title (`None`: untitled).
+    Memo { title: Option<String> },
+    /// The value of attribute `attribute` of a case, participant or source.
+    AttributeValue { attribute: String, of: Box<MergeEntity> },
+    Framework { name: String },
+    FrameworkSummary { case: String, code: String, framework: String },
+    Pseudonym { original: String },
+}
+
+impl Default for MergeEntity {
+    fn default() -> MergeEntity {
+        MergeEntity::Memo { title: None }
+    }
+}
+
+impl std::fmt::Display for MergeEntity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MergeEntity::Coder { name } => write!(f, "coder “{name}”"),
+            MergeEntity::Case { name } => write!(f, "case “{name}”"),
+            MergeEntity::Participant { name } => write!(f, "participant “{name}”"),
+            MergeEntity::Source { name } => write!(f, "source “{name}”"),
+            MergeEntity::Turn { start, end, source } => write!(f, "turn {start}..{end} of source “{source}”"),
+            MergeEntity::Code { path } => write!(f, "code “{path}”"),
+            MergeEntity::Coding { start, end, source } => write!(f, "coding {start}..{end} of source “{source}”"),
+            MergeEntity::Memo { title } => write!(f, "memo “{}”", title.as_deref().unwrap_or("(untitled)")),
+            MergeEntity::AttributeValue { attribute, of } => write!(f, "“{attribute}” of {of}"),
+            MergeEntity::Framework { name } => write!(f, "framework matrix “{name}”"),
+            MergeEntity::FrameworkSummary { case, code, framework } => {
+                write!(f, "summary of case “{case}” under code “{code}” in framework matrix “{framework}”")
+            }
+            MergeEntity::Pseudonym { original } => write!(f, "pseudonym for “{original}”"),
+        }
+    }
+}
+
+/// What was done with a merge conflict. `Display` is the report's English ("kept INTO's").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Resolution {
+    /// No rule was given: the merge stops.
+    #[default]
+    Unresolved,
+    KeptInto,
+    TookFrom,
+    KeptBoth(BothKept),
+    /// The rule said to keep both, which this kind cannot: INTO's value stays.
+    KeptIntoBothImpossible,
+}
+
+/// How both values are kept, per kind of conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BothKept {
+    Descriptions,
+    CodeDescriptionParts,
+    Memos,
+    SecondMemo,
+    Summaries,
+}
+
+impl BothKept {
+    fn english(self) -> &'static str {
+        match self {
+            BothKept::Descriptions => "both descriptions, this project's first",
+            BothKept::CodeDescriptionParts => "both texts of each part, this project's first",
+            BothKept::Memos => "both memos, this project's first",
+            BothKept::SecondMemo => "this project's memo, and the other's as a second memo",
+            BothKept::Summaries => "both summaries, this project's first",
+        }
+    }
+}
+
+impl std::fmt::Display for Resolution {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Resolution::Unresolved => f.write_str(plan::UNRESOLVED),
+            Resolution::KeptInto => f.write_str("kept INTO's"),
+            Resolution::TookFrom => f.write_str("took FROM's"),
+            Resolution::KeptBoth(how) => write!(f, "kept both: {}", how.english()),
+            Resolution::KeptIntoBothImpossible => f.write_str("kept INTO's (both cannot be kept)"),
+        }
+    }
 }
 
 /// What merging one FROM did (or, in a dry run or when stopped by conflicts, would do).
@@ -110,6 +212,108 @@ pub struct MergeReport {
     /// Things the user must know: a source kept twice (same name, other text), a name that had
     /// to be changed to stay unique, a value INTO cannot hold.
     pub warnings: Vec<String>,
+    /// The same warnings as values, for a window to word in its own language.
+    #[serde(skip)]
+    pub warned: Vec<MergeWarning>,
+}
+
+/// A warning of a merge of `file`. `Display` is the report's English (`warnings`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeWarning {
+    pub file: String,
+    pub kind: WarningKind,
+}
+
+/// What a merge warning says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WarningKind {
+    /// The two projects' titles differ; this project's is kept.
+    TitlesDiffer { here: String, there: String },
+    /// `what` (a coder, case, participant or code, named as in FROM) came in as `name`, because
+    /// this project has another of that name.
+    CameInAs { what: MergeEntity, name: String },
+    /// `entity` is named `name` in FROM, a name `holder` holds here: this project's name is kept.
+    NameTaken { entity: MergeEntity, name: String, holder: NameHolder },
+    /// A participant's role this project does not have: left out.
+    RoleMissing { participant: String, role: String },
+    /// A source with a text this project does not hold, and a name it does: both kept, FROM's as `name`.
+    SourceKeptTwice { source: String, name: String },
+    /// A source with the identity (UUID) of one here and another text: it came in as new.
+    SourceIdentityReused { source: String },
+    /// Speaker turns of FROM not in this project's copy of the source: not brought in.
+    TurnsNotBrought { source: String, missing: usize },
+    /// A code under one of its own sub-codes in FROM: it stays where it is.
+    CodeUnderOwnSubcode { entity: MergeEntity },
+    /// An attribute named or typed otherwise in FROM: this project's name and type are kept.
+    AttributeDiffers { name: String, there: String, value_type: AttributeType },
+    /// A value this project's attribute cannot hold: not brought in.
+    ValueNotHeld { attribute: String, of: MergeEntity, value: String },
+    /// Summaries FROM keeps for codes or cases taken out of its matrix: not brought in.
+    SummariesNotBrought { entity: MergeEntity, hidden: usize },
+}
+
+/// Who holds a name already, in `WarningKind::NameTaken`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameHolder {
+    Entity,
+    Case,
+    Participant,
+    Source,
+    Sibling,
+    Matrix,
+}
+
+impl std::fmt::Display for MergeWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let file = &self.file;
+        match &self.kind {
+            WarningKind::TitlesDiffer { here, there } => write!(f, "the project titles differ (“{here}” here, “{there}” in {file}): this project's title is kept"),
+            WarningKind::CameInAs { what, name } => {
+                let (kind, there) = match what {
+                    MergeEntity::Coder { .. } => ("coder", ""),
+                    MergeEntity::Case { .. } => ("case", ""),
+                    MergeEntity::Participant { .. } => ("participant", ""),
+                    _ => ("code", " there"),
+                };
+                write!(f, "{what} of {file} came in as “{name}”: this project has another {kind} of that name{there}")
+            }
+            WarningKind::NameTaken { entity, name, holder } => {
+                let holder = match holder {
+                    NameHolder::Entity => "another entity",
+                    NameHolder::Case => "another case",
+                    NameHolder::Participant => "another participant",
+                    NameHolder::Source => "another source",
+                    NameHolder::Sibling => "a sibling",
+                    NameHolder::Matrix => "another matrix",
+                };
+                write!(f, "{entity} is named “{name}” in {file}, a name {holder} holds here: this project's name is kept")
+            }
+            WarningKind::RoleMissing { participant, role } => {
+                write!(f, "participant “{participant}” of {file} has the role “{role}”, which this project does not have: the role is left out")
+            }
+            WarningKind::SourceKeptTwice { source, name } => write!(
+                f,
+                "source “{source}” of {file} has a text this project does not hold, and this project has a source of that name: both are kept, {file}'s as “{name}”"
+            ),
+            WarningKind::SourceIdentityReused { source } => {
+                write!(f, "source “{source}” of {file} has the identity of a source here with another text: it came in as a new source")
+            }
+            WarningKind::TurnsNotBrought { source, missing } => write!(
+                f,
+                "source “{source}”: {missing} speaker turns of {file} are not in this project's copy of the source and were not brought in (a source's turns are set when it is imported)"
+            ),
+            WarningKind::CodeUnderOwnSubcode { entity } => write!(f, "{entity} is under one of its own sub-codes in {file}: it stays where it is here"),
+            WarningKind::AttributeDiffers { name, there, value_type } => {
+                write!(f, "attribute “{name}” is “{there}” ({value_type}) in {file}: this project's name and type are kept")
+            }
+            WarningKind::ValueNotHeld { attribute, of, value } => {
+                write!(f, "“{attribute}” of {of} is “{value}” in {file}, which this project's attribute cannot hold: not brought in")
+            }
+            WarningKind::SummariesNotBrought { entity, hidden } => {
+                write!(f, "{entity}: {hidden} summaries {file} keeps for codes or cases taken out of its matrix were not brought in")
+            }
+        }
+    }
 }
 
 impl MergeReport {
@@ -234,7 +438,7 @@ impl Project {
                 let applied = !inverses.is_empty();
                 if applied {
                     inverses.reverse();
-                    let inverse = if inverses.len() == 1 { inverses.remove(0) } else { Action::Batch { label: label.clone(), actions: inverses } };
+                    let inverse = if inverses.len() == 1 { inverses.remove(0) } else { Action::Batch { label: label.clone(), actions: inverses, step: None } };
                     self.undo.push(HistoryEntry { step: crate::action::StepName::as_is(&label), label, inverse });
                     self.redo.clear();
                 }

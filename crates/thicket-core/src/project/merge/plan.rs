@@ -13,7 +13,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::side::Side;
-use super::{ConflictRule, KindCount, MergeConflict, MergeReport, MergeSource};
+use super::{BothKept, ConflictRule, KindCount, MergeConflict, MergeEntity, MergeReport, MergeSource, MergeWarning, NameHolder, Resolution, WarningKind};
 use crate::action::{Action, Snapshot};
 use crate::error::{Error, Result};
 use crate::model::*;
@@ -70,6 +70,7 @@ pub(super) fn plan(into: &Reader<'_>, source: &MergeSource, rule: Option<Conflic
             counts: KINDS.iter().map(|k| KindCount { kind: k, ..Default::default() }).collect(),
             conflicts: Vec::new(),
             warnings: Vec::new(),
+            warned: Vec::new(),
         },
         snap: Snapshot::default(),
         changes: Vec::new(),
@@ -93,7 +94,8 @@ pub(super) fn plan(into: &Reader<'_>, source: &MergeSource, rule: Option<Conflic
     p.frameworks()?;
     p.pseudonyms();
     if p.into.title != p.from.title {
-        p.report.warnings.push(format!("the project titles differ (“{}” here, “{}” in {}): this project's title is kept", p.into.title, p.from.title, p.file));
+        let kind = WarningKind::TitlesDiffer { here: p.into.title.clone(), there: p.from.title.clone() };
+        p.warn(kind);
     }
     let label = format!("Merge “{}”", p.file);
     let mut actions = Vec::new();
@@ -101,7 +103,7 @@ pub(super) fn plan(into: &Reader<'_>, source: &MergeSource, rule: Option<Conflic
         actions.push(Action::Restore(Box::new(std::mem::take(&mut p.snap))));
     }
     actions.append(&mut p.changes);
-    let action = (!actions.is_empty()).then_some(Action::Batch { label, actions });
+    let action = (!actions.is_empty()).then_some(Action::Batch { label, actions, step: crate::action::Bundle::MergeProject { file: p.file.to_string() }.boxed() });
     Ok(Planned { report: p.report, action })
 }
 
@@ -154,21 +156,31 @@ impl Planner<'_> {
         &mut self.report.counts[i]
     }
 
-    pub fn warn(&mut self, message: String) {
-        self.report.warnings.push(message);
+    pub fn warn(&mut self, kind: WarningKind) {
+        let warning = MergeWarning { file: self.file.to_string(), kind };
+        self.report.warnings.push(warning.to_string());
+        self.report.warned.push(warning);
     }
 
     /// Records a conflict and says which value to keep. `both`: what keeping both does for this
     /// kind, or `None` where both cannot be kept (then INTO's value stays).
-    pub fn decide(&mut self, kind: &str, entity: String, into: &str, from: &str, both: Option<&str>) -> Choice {
-        let (choice, resolution) = match (self.rule, both) {
-            (None, _) => (Choice::Into, UNRESOLVED.to_string()),
-            (Some(ConflictRule::Into), _) => (Choice::Into, "kept INTO's".to_string()),
-            (Some(ConflictRule::From), _) => (Choice::From, "took FROM's".to_string()),
-            (Some(ConflictRule::Both), Some(how)) => (Choice::Both, format!("kept both: {how}")),
-            (Some(ConflictRule::Both), None) => (Choice::Into, "kept INTO's (both cannot be kept)".to_string()),
+    pub fn decide(&mut self, kind: &str, entity: MergeEntity, into: &str, from: &str, both: Option<BothKept>) -> Choice {
+        let (choice, resolved) = match (self.rule, both) {
+            (None, _) => (Choice::Into, Resolution::Unresolved),
+            (Some(ConflictRule::Into), _) => (Choice::Into, Resolution::KeptInto),
+            (Some(ConflictRule::From), _) => (Choice::From, Resolution::TookFrom),
+            (Some(ConflictRule::Both), Some(how)) => (Choice::Both, Resolution::KeptBoth(how)),
+            (Some(ConflictRule::Both), None) => (Choice::Into, Resolution::KeptIntoBothImpossible),
         };
-        self.report.conflicts.push(MergeConflict { kind: kind.into(), entity, into: into.into(), from: from.into(), resolution });
+        self.report.conflicts.push(MergeConflict {
+            kind: kind.into(),
+            entity: entity.to_string(),
+            into: into.into(),
+            from: from.into(),
+            resolution: resolved.to_string(),
+            what: entity,
+            resolved,
+        });
         choice
     }
 
@@ -183,19 +195,19 @@ impl Planner<'_> {
                     self.coders.insert(f.id, into.id);
                     self.matched("coders", by_uuid);
                     if by_uuid && into.name != f.name {
-                        self.rename(RenameKind::Coder(into.id), "coder name", format!("coder “{}”", into.name), &into.name, &f.name, &mut taken);
+                        self.rename(RenameKind::Coder(into.id), "coder name", MergeEntity::Coder { name: into.name.clone() }, &into.name, &f.name, &mut taken);
                     }
                     // Colour and retirement are compared only for the same coder (by UUID): two
                     // coders who merely share a name took their colours from their own files.
                     if by_uuid && !into.color.eq_ignore_ascii_case(&f.color)
-                        && self.decide("coder colour", format!("coder “{}”", into.name), &into.color, &f.color, None) == Choice::From
+                        && self.decide("coder colour", MergeEntity::Coder { name: into.name.clone() }, &into.color, &f.color, None) == Choice::From
                     {
                         self.changes.push(Action::SetCoderColor { id: into.id, color: f.color.clone() });
                         self.count("coders").updated += 1;
                     }
                     if by_uuid && into.retired != f.retired {
                         let says = |r: bool| if r { "retired" } else { "active" };
-                        if self.decide("coder retired", format!("coder “{}”", into.name), says(into.retired), says(f.retired), None) == Choice::From {
+                        if self.decide("coder retired", MergeEntity::Coder { name: into.name.clone() }, says(into.retired), says(f.retired), None) == Choice::From {
                             self.changes.push(Action::SetCoderRetired { id: into.id, retired: f.retired });
                             self.count("coders").updated += 1;
                         }
@@ -204,7 +216,7 @@ impl Planner<'_> {
                 None => {
                     let name = unique(&f.name, |n| taken.contains(n));
                     if name != f.name {
-                        self.warn(format!("coder “{}” of {} came in as “{name}”: this project has another coder of that name", f.name, self.file));
+                        self.warn(WarningKind::CameInAs { what: MergeEntity::Coder { name: f.name.clone() }, name: name.clone() });
                     }
                     taken.insert(name.clone());
                     let id = CoderId(self.key("coders")?);
@@ -228,9 +240,9 @@ impl Planner<'_> {
 
     /// A name differing on a matched entity: FROM's comes in if the rule says so and no other
     /// entity of INTO holds it (then the report says why it stayed).
-    fn rename(&mut self, what: RenameKind, kind: &str, entity: String, into: &str, from: &str, taken: &mut HashSet<String>) -> bool {
+    fn rename(&mut self, what: RenameKind, kind: &str, entity: MergeEntity, into: &str, from: &str, taken: &mut HashSet<String>) -> bool {
         if taken.contains(from) {
-            self.warn(format!("{entity} is named “{from}” in {}, a name another entity holds here: this project's name is kept", self.file));
+            self.warn(WarningKind::NameTaken { entity, name: from.to_string(), holder: NameHolder::Entity });
             return false;
         }
         if self.decide(kind, entity, into, from, None) != Choice::From {
@@ -257,11 +269,11 @@ impl Planner<'_> {
                     let into = self.into.cases[i].clone();
                     self.cases.insert(f.id, into.id);
                     self.matched("cases", by_uuid);
-                    let entity = format!("case “{}”", into.name);
+                    let entity = MergeEntity::Case { name: into.name.clone() };
                     let mut name = into.name.clone();
                     if into.name != f.name {
                         if taken.contains(&f.name) {
-                            self.warn(format!("{entity} is named “{}” in {}, a name another case holds here: this project's name is kept", f.name, self.file));
+                            self.warn(WarningKind::NameTaken { entity: entity.clone(), name: f.name.clone(), holder: NameHolder::Case });
                         } else if self.decide("case name", entity.clone(), &into.name, &f.name, None) == Choice::From {
                             taken.insert(f.name.clone());
                             name = f.name.clone();
@@ -269,7 +281,7 @@ impl Planner<'_> {
                     }
                     let mut description = into.description.clone();
                     if into.description != f.description {
-                        match self.decide("case description", entity, &into.description, &f.description, Some("both descriptions, this project's first")) {
+                        match self.decide("case description", entity, &into.description, &f.description, Some(BothKept::Descriptions)) {
                             Choice::Into => {}
                             Choice::From => description = f.description.clone(),
                             Choice::Both => description = join(&into.description, &f.description),
@@ -283,7 +295,7 @@ impl Planner<'_> {
                 None => {
                     let name = unique(&f.name, |n| taken.contains(n));
                     if name != f.name {
-                        self.warn(format!("case “{}” of {} came in as “{name}”: this project has another case of that name", f.name, self.file));
+                        self.warn(WarningKind::CameInAs { what: MergeEntity::Case { name: f.name.clone() }, name: name.clone() });
                     }
                     taken.insert(name.clone());
                     let id = CaseId(self.key("cases")?);
@@ -304,7 +316,7 @@ impl Planner<'_> {
         for (f, found) in from.iter().zip(pairs) {
             let role = match &f.role {
                 Some(r) if !roles.contains(r) => {
-                    self.warn(format!("participant “{}” of {} has the role “{r}”, which this project does not have: the role is left out", f.name, self.file));
+                    self.warn(WarningKind::RoleMissing { participant: f.name.clone(), role: r.to_string() });
                     None
                 }
                 r => r.clone(),
@@ -314,11 +326,11 @@ impl Planner<'_> {
                     let into = self.into.participants[i].clone();
                     self.participants.insert(f.id, into.id);
                     self.matched("participants", by_uuid);
-                    let entity = format!("participant “{}”", into.name);
+                    let entity = MergeEntity::Participant { name: into.name.clone() };
                     let mut name = into.name.clone();
                     if into.name != f.name {
                         if taken.contains(&f.name) {
-                            self.warn(format!("{entity} is named “{}” in {}, a name another participant holds here: this project's name is kept", f.name, self.file));
+                            self.warn(WarningKind::NameTaken { entity: entity.clone(), name: f.name.clone(), holder: NameHolder::Participant });
                         } else if self.decide("participant name", entity.clone(), &into.name, &f.name, None) == Choice::From {
                             taken.insert(f.name.clone());
                             name = f.name.clone();
@@ -348,7 +360,7 @@ impl Planner<'_> {
                 None => {
                     let name = unique(&f.name, |n| taken.contains(n));
                     if name != f.name {
-                        self.warn(format!("participant “{}” of {} came in as “{name}”: this project has another participant of that name", f.name, self.file));
+                        self.warn(WarningKind::CameInAs { what: MergeEntity::Participant { name: f.name.clone() }, name: name.clone() });
                     }
                     taken.insert(name.clone());
                     let id = ParticipantId(self.key("participants")?);
@@ -405,16 +417,13 @@ impl Planner<'_> {
                 None => {
                     let name = unique(&f.name, |n| taken.contains(n));
                     if name != f.name {
-                        self.warn(format!(
-                            "source “{}” of {} has a text this project does not hold, and this project has a source of that name: both are kept, {}'s as “{name}”",
-                            f.name, self.file, self.file
-                        ));
+                        self.warn(WarningKind::SourceKeptTwice { source: f.name.clone(), name: name.clone() });
                     }
                     taken.insert(name.clone());
                     let mut uuid = f.uuid.clone();
                     if uuids.contains(&uuid) {
                         uuid = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, format!("{}:{}", f.uuid, f.text_hash).as_bytes()).to_string();
-                        self.warn(format!("source “{}” of {} has the identity of a source here with another text: it came in as a new source", f.name, self.file));
+                        self.warn(WarningKind::SourceIdentityReused { source: f.name.clone() });
                     }
                     let id = SourceId(self.key("sources")?);
                     self.sources.insert(f.id, id);
@@ -434,11 +443,11 @@ impl Planner<'_> {
 
     /// Name, kind, date and author of a source both sides hold.
     fn source_fields(&mut self, into: &Source, f: &Source, taken: &mut HashSet<String>) {
-        let entity = format!("source “{}”", into.name);
+        let entity = MergeEntity::Source { name: into.name.clone() };
         let mut name = into.name.clone();
         if into.name != f.name {
             if taken.contains(&f.name) {
-                self.warn(format!("{entity} is named “{}” in {}, a name another source holds here: this project's name is kept", f.name, self.file));
+                self.warn(WarningKind::NameTaken { entity: entity.clone(), name: f.name.clone(), holder: NameHolder::Source });
             } else if self.decide("source name", entity.clone(), &into.name, &f.name, None) == Choice::From {
                 taken.insert(f.name.clone());
                 name = f.name.clone();
@@ -476,7 +485,7 @@ impl Planner<'_> {
             self.count("turns").matched += 1;
             let speaker = self.participants[&t.participant_id];
             if speaker != mine.participant_id {
-                let entity = format!("turn {}..{} of source “{}”", t.span.start, t.span.end, into.name);
+                let entity = MergeEntity::Turn { start: t.span.start, end: t.span.end, source: into.name.clone() };
                 let (a, b) = (self.into.participant_name(mine.participant_id), self.from.participant_name(t.participant_id));
                 if self.decide("turn speaker", entity, &a, &b, None) == Choice::From {
                     self.changes.push(Action::ReassignTurns { turns: vec![mine.id], to: speaker });
@@ -485,10 +494,7 @@ impl Planner<'_> {
             }
         }
         if missing > 0 {
-            self.warn(format!(
-                "source “{}”: {missing} speaker turns of {} are not in this project's copy of the source and were not brought in (a source's turns are set when it is imported)",
-                into.name, self.file
-            ));
+            self.warn(WarningKind::TurnsNotBrought { source: into.name.clone(), missing });
         }
     }
 

@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Choice, Planner, join, unique};
+use crate::project::merge::{BothKept, MergeEntity, NameHolder, WarningKind};
 use crate::action::Action;
 use crate::error::Result;
 use crate::model::*;
@@ -63,7 +64,7 @@ impl Planner<'_> {
                     self.codes.insert(f.id, id);
                     if name != f.name {
                         let path = from_book.path(f.id).unwrap_or_default().to_string();
-                        self.warn(format!("code “{path}” of {} came in as “{name}”: this project has another code of that name there", self.file));
+                        self.warn(WarningKind::CameInAs { what: MergeEntity::Code { path: path.to_string() }, name: name.clone() });
                     }
                     self.snap.codes.push(Code { id, parent_id: parent, name, ..f.clone() });
                     self.count("codes").added += 1;
@@ -73,12 +74,12 @@ impl Planner<'_> {
         // Changes to matched codes, once every code is mapped (a code may move under a new one).
         let from_paths = |id: Option<CodeId>| id.and_then(|p| from_book.path(p)).unwrap_or("(top level)").to_string();
         for (into, f, parent) in moved {
-            let entity = format!("code “{}”", into_book.path(into.id).unwrap_or(&into.name));
+            let entity = MergeEntity::Code { path: into_book.path(into.id).unwrap_or(&into.name).to_string() };
             let mut code = into.clone();
             if into.name != f.name {
                 let siblings = names.entry(into.parent_id).or_default();
                 if siblings.contains(&f.name) {
-                    self.warn(format!("{entity} is named “{}” in {}, a name a sibling holds here: this project's name is kept", f.name, self.file));
+                    self.warn(WarningKind::NameTaken { entity: entity.clone(), name: f.name.clone(), holder: NameHolder::Sibling });
                 } else if self.decide("code name", entity.clone(), &into.name, &f.name, None) == Choice::From {
                     code.name = f.name.clone();
                     if let Some(s) = names.get_mut(&into.parent_id) {
@@ -92,7 +93,7 @@ impl Planner<'_> {
             }
             if into.description != f.description {
                 let show = |d: &CodeDescription| [&d.definition, &d.use_when, &d.do_not_use_when, &d.example].map(|s| s.as_str()).join(" | ");
-                match self.decide("code description", entity.clone(), &show(&into.description), &show(&f.description), Some("both texts of each part, this project's first")) {
+                match self.decide("code description", entity.clone(), &show(&into.description), &show(&f.description), Some(BothKept::CodeDescriptionParts)) {
                     Choice::Into => {}
                     Choice::From => code.description = f.description.clone(),
                     Choice::Both => {
@@ -111,7 +112,7 @@ impl Planner<'_> {
                 let there = format!("{} (position {})", from_paths(f.parent_id), f.sort_order);
                 let under_itself = parent.is_some_and(|p| p == into.id || into_book.subtree(into.id).contains(&p));
                 if under_itself {
-                    self.warn(format!("{entity} is under one of its own sub-codes in {}: it stays where it is here", self.file));
+                    self.warn(WarningKind::CodeUnderOwnSubcode { entity: entity.clone() });
                 } else if self.decide("code place", entity, &here, &there, None) == Choice::From {
                     code.parent_id = parent;
                     code.sort_order = f.sort_order;
@@ -147,7 +148,7 @@ impl Planner<'_> {
                 if into.span == f.span && into.memo == f.memo && into.code_id == code {
                     continue;
                 }
-                let entity = format!("coding {}..{} of source “{}”", into.span.start, into.span.end, self.into.source_name(into.source_id));
+                let entity = MergeEntity::Coding { start: into.span.start, end: into.span.end, source: self.into.source_name(into.source_id).to_string() };
                 let mut span = into.span;
                 let mut memo = into.memo.clone();
                 if into.span != f.span && into.source_id == source {
@@ -157,7 +158,7 @@ impl Planner<'_> {
                     }
                 }
                 if into.memo != f.memo {
-                    match self.decide("coding memo", entity.clone(), &into.memo, &f.memo, Some("both memos, this project's first")) {
+                    match self.decide("coding memo", entity.clone(), &into.memo, &f.memo, Some(BothKept::Memos)) {
                         Choice::Into => {}
                         Choice::From => memo = f.memo.clone(),
                         Choice::Both => memo = join(&into.memo, &f.memo),
@@ -220,9 +221,9 @@ impl Planner<'_> {
             } else if into_edited && !from_edited {
                 Choice::Into
             } else {
-                let entity = format!("memo “{}”", if into.title.is_empty() { "(untitled)" } else { &into.title });
+                let entity = MergeEntity::Memo { title: (!into.title.is_empty()).then(|| into.title.clone()) };
                 let show = |m: &Memo| format!("{} — {} (edited {})", m.title, m.body, m.updated_at);
-                self.decide("memo", entity, &show(into), &show(&f), Some("this project's memo, and the other's as a second memo"))
+                self.decide("memo", entity, &show(into), &show(&f), Some(BothKept::SecondMemo))
             };
             match choice {
                 Choice::Into => {}

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use super::{Choice, Planner, join, match_pairs, unique};
+use crate::project::merge::{BothKept, MergeEntity, NameHolder, WarningKind};
 use crate::action::{Action, EntitySet, Snapshot};
 use crate::clock::is_valid_date;
 use crate::error::Result;
@@ -25,10 +26,7 @@ impl Planner<'_> {
                     self.attributes.insert(f.id, into.id);
                     self.matched("attributes", by_uuid);
                     if into.name != f.name || into.value_type != f.value_type {
-                        self.warn(format!(
-                            "attribute “{}” is “{}” ({}) in {}: this project's name and type are kept",
-                            into.name, f.name, f.value_type, self.file
-                        ));
+                        self.warn(WarningKind::AttributeDiffers { name: into.name.clone(), there: f.name.clone(), value_type: f.value_type });
                     }
                     let extra: Vec<String> = f.categories.iter().filter(|c| !into.categories.contains(c)).cloned().collect();
                     let mut into = into;
@@ -73,12 +71,12 @@ impl Planner<'_> {
             let attribute = self.attributes[&v.attribute_id];
             let into_def = &defs[&attribute];
             let what = match def.applies_to {
-                AttributeTarget::Case => format!("case “{}”", self.from.case_name(CaseId(v.entity_id))),
-                AttributeTarget::Participant => format!("participant “{}”", self.from.participant_name(ParticipantId(v.entity_id))),
-                AttributeTarget::Source => format!("source “{}”", self.from.source_name(SourceId(v.entity_id))),
+                AttributeTarget::Case => MergeEntity::Case { name: self.from.case_name(CaseId(v.entity_id)).to_string() },
+                AttributeTarget::Participant => MergeEntity::Participant { name: self.from.participant_name(ParticipantId(v.entity_id)).to_string() },
+                AttributeTarget::Source => MergeEntity::Source { name: self.from.source_name(SourceId(v.entity_id)).to_string() },
             };
             if !fits(into_def, &v.value) {
-                self.warn(format!("“{}” of {what} is “{}” in {}, which this project's attribute cannot hold: not brought in", into_def.name, v.value, self.file));
+                self.warn(WarningKind::ValueNotHeld { attribute: into_def.name.clone(), of: what.clone(), value: v.value.clone() });
                 continue;
             }
             match here.get(&(attribute, entity)) {
@@ -89,7 +87,7 @@ impl Planner<'_> {
                 Some(old) if *old == v.value => self.count("attribute values").matched += 1,
                 Some(old) => {
                     self.count("attribute values").matched += 1;
-                    let entity_label = format!("“{}” of {what}", into_def.name);
+                    let entity_label = MergeEntity::AttributeValue { attribute: into_def.name.clone(), of: Box::new(what) };
                     if self.decide("attribute value", entity_label, old, &v.value, None) == Choice::From {
                         self.changes.push(Action::SetAttribute { attribute, entity, value: Some(v.value.clone()) });
                         self.count("attribute values").updated += 1;
@@ -127,10 +125,10 @@ impl Planner<'_> {
             let into = &into_all[i];
             let id = into.framework.id;
             self.matched("framework matrices", by_uuid);
-            let entity = format!("framework matrix “{}”", into.framework.name);
+            let entity = MergeEntity::Framework { name: into.framework.name.clone() };
             if into.framework.name != f.framework.name {
                 if into_all.iter().any(|m| m.framework.name == f.framework.name) {
-                    self.warn(format!("{entity} is named “{}” in {}, a name another matrix holds here: this project's name is kept", f.framework.name, self.file));
+                    self.warn(WarningKind::NameTaken { entity: entity.clone(), name: f.framework.name.clone(), holder: NameHolder::Matrix });
                 } else if self.decide("framework name", entity.clone(), &into.framework.name, &f.framework.name, None) == Choice::From {
                     self.changes.push(Action::RenameFramework { id, name: f.framework.name.clone() });
                     self.count("framework matrices").updated += 1;
@@ -177,8 +175,12 @@ impl Planner<'_> {
                     Some(old) if old.summary == cell.summary => self.count("framework summaries").matched += 1,
                     Some(old) => {
                         self.count("framework summaries").matched += 1;
-                        let label = format!("summary of case “{}” under code “{}” in {entity}", self.from.case_name(cell.case), self.code_name(code));
-                        match self.decide("framework summary", label, &old.summary, &cell.summary, Some("both summaries, this project's first")) {
+                        let label = MergeEntity::FrameworkSummary {
+                            case: self.from.case_name(cell.case).to_string(),
+                            code: self.code_name(code).to_string(),
+                            framework: into.framework.name.clone(),
+                        };
+                        match self.decide("framework summary", label, &old.summary, &cell.summary, Some(BothKept::Summaries)) {
                             Choice::Into => {}
                             Choice::From => {
                                 self.changes.push(set(cell.summary.clone(), Some(cell.updated_at.clone())));
@@ -196,7 +198,7 @@ impl Planner<'_> {
                 }
             }
             if hidden > 0 {
-                self.warn(format!("{entity}: {hidden} summaries {} keeps for codes or cases taken out of its matrix were not brought in", self.file));
+                self.warn(WarningKind::SummariesNotBrought { entity: entity.clone(), hidden });
             }
         }
         Ok(())
@@ -220,7 +222,7 @@ impl Planner<'_> {
                 format!("{} as {}{}{}", p.original, p.replacement, if p.whole_word { "" } else { ", inside words" }, if p.case == CaseMode::Exact { ", exact case" } else { "" })
             };
             if (into.replacement.as_str(), into.whole_word, into.case) != (f.replacement.as_str(), f.whole_word, f.case)
-                && self.decide("pseudonym", format!("pseudonym for “{}”", into.original), &show(into), &show(&f), None) == Choice::From
+                && self.decide("pseudonym", MergeEntity::Pseudonym { original: into.original.clone() }, &show(into), &show(&f), None) == Choice::From
             {
                 let entry = NewPseudonym { original: into.original.clone(), sort_order: -1, origin: into.origin, ..f.fields() };
                 self.changes.push(Action::UpdatePseudonym { id: into.id, entry });
