@@ -129,7 +129,7 @@ pub(super) fn export_to(conn: &Connection, to: &Path, key: Option<&Passphrase>) 
 /// passes `quick_check`, has the same identity and version, and every table has as many rows.
 pub(super) fn verify_copy(conn: &Connection, path: &Path, key: Option<&Passphrase>) -> Result<()> {
     let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let copy = Connection::open_with_flags(path, flags).map_err(|e| super::classify(path, e))?;
+    let copy = super::connection(path, flags).map_err(|e| super::classify(path, e))?;
     if let Some(key) = key {
         apply_key(&copy, key)?;
     }

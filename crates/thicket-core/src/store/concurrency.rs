@@ -196,7 +196,7 @@ impl BackgroundCheck {
             Err(e) => return Some(e.to_string()),
         }
         let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX | rusqlite::OpenFlags::SQLITE_OPEN_URI;
-        let conn = match Connection::open_with_flags(format!("{}?mode=ro", super::url_path(&self.path)), flags) {
+        let conn = match super::connection(format!("{}?mode=ro", super::url_path(&self.path)), flags) {
             Ok(conn) => conn,
             Err(e) => return Some(e.to_string()),
         };

@@ -195,10 +195,27 @@ fn disk_full_message(path: Option<&Path>) -> String {
     format!("cannot write {}: the disk is full; nothing was changed", named(path))
 }
 
+/// Opens an SQLite connection, after SQLite (SQLCipher) is fully initialised in this process.
+///
+/// SQLCipher registers its own SQL functions (`sqlcipher_export`, used to encrypt and decrypt)
+/// for every new connection from `SQLITE_EXTRA_INIT`, which `sqlite3_initialize` runs after it
+/// has marked SQLite initialised and outside its lock: a connection opened by another thread in
+/// that moment lacks the functions ("no such function: sqlcipher_export"). The first opening in
+/// the process therefore happens once, under a `Once`, and every connection of the store is
+/// opened here.
+pub(crate) fn connection(path: impl AsRef<Path>, flags: OpenFlags) -> rusqlite::Result<Connection> {
+    static INITIALISED: std::sync::Once = std::sync::Once::new();
+    INITIALISED.call_once(|| {
+        // Opening any connection runs sqlite3_initialize and the extra init to its end.
+        let _ = Connection::open_in_memory();
+    });
+    Connection::open_with_flags(path, flags)
+}
+
 /// `PRAGMA quick_check` of a copy just written (`Store::snapshot_to`): `Err` says what is wrong.
 fn check_copy(path: &Path, key: Option<&Passphrase>) -> std::result::Result<(), String> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| e.to_string())?;
+    let conn = connection(path, flags).map_err(|e| e.to_string())?;
     if let Some(key) = key {
         cipher::apply_key(&conn, key).map_err(|e| e.to_string())?;
     }
@@ -305,7 +322,7 @@ impl Store {
             return Err(StoreError::NoFolder { path: path.to_owned(), folder: folder.to_owned() });
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| io_or_sqlite(path, e))?;
+        let conn = connection(path, flags).map_err(|e| io_or_sqlite(path, e))?;
         if let Some(key) = key {
             cipher::apply_key(&conn, key)?;
         }
@@ -379,7 +396,7 @@ impl Store {
             return Self::open_read_only(path, Access::ReadOnly { reason }, latest, key);
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+        let conn = connection(path, flags).map_err(|e| classify(path, e))?;
         if let Some(key) = key {
             cipher::apply_key(&conn, key)?;
             cipher::check_key(&conn, path)?;
@@ -413,7 +430,7 @@ impl Store {
         };
         let mut last = None;
         for immutable in [false, true] {
-            let conn = match Connection::open_with_flags(uri(immutable), flags) {
+            let conn = match connection(uri(immutable), flags) {
                 Ok(c) => c,
                 Err(e) => {
                     last = Some(e);
@@ -846,7 +863,7 @@ fn checkpoint_after_crash(path: &Path, key: Option<&Passphrase>) {
         return;
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let Ok(conn) = Connection::open_with_flags(path, flags) else { return };
+    let Ok(conn) = connection(path, flags) else { return };
     if let Some(key) = key
         && cipher::apply_key(&conn, key).is_err()
     {

@@ -56,7 +56,7 @@ fn open_read_only(db: &Path) -> Result<Connection> {
     let absolute = std::path::absolute(db).map_err(|e| StoreError::Io { path: db.to_owned(), source: e })?;
     let uri = format!("file:{}?mode=ro&immutable=1", uri_path(&absolute));
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    Connection::open_with_flags(&uri, flags).map_err(|e| StoreError::NotAProject { path: db.to_owned(), reason: e.to_string() })
+    super::connection(&uri, flags).map_err(|e| StoreError::NotAProject { path: db.to_owned(), reason: e.to_string() })
 }
 
 /// A path for an SQLite URI: every byte but unreserved ones and `/` percent-encoded, so that
