@@ -309,6 +309,13 @@ impl AnalysisArea {
         self.data.get(project, generation, need, jobs)
     }
 
+    /// How many times the analyses' rows (every coding, and turns or texts when asked) have been
+    /// read from the project since the window opened: once per change to the project, never
+    /// for a change of the coders shown.
+    pub fn row_loads(&self) -> u64 {
+        self.data.loads()
+    }
+
     /// Whether the view in front is waiting for its data or its result.
     pub fn is_busy(&self) -> bool {
         self.active.and_then(|i| self.views.get(i)).is_some_and(Tab::is_waiting)
