@@ -568,11 +568,13 @@ fn drive_summary(app: &mut ThicketApp, ctx: &egui::Context) {
         app.team.agreement = None;
         return;
     }
-    let key = (app.generation, coders.iter().map(|c| c.0).collect::<Vec<_>>());
+    // The summary compares the coders it names, from every coding: a change of the coders shown
+    // changes it only through those names, so blind mode left finds it still computed.
+    let data_generation = app.content_generation();
+    let key = (data_generation, coders.iter().map(|c| c.0).collect::<Vec<_>>());
     if app.team.agreement.as_ref().is_none_or(|s| s.key != key) {
         app.team.agreement = Some(Summary { key: key.clone(), names: coders.iter().map(|c| c.1.clone()).collect(), state: SummaryState::Loading });
     }
-    let data_generation = app.content_generation();
     let (Some(project), Some(summary)) = (&app.project, &mut app.team.agreement) else { return };
     match &mut summary.state {
         SummaryState::Loading => match app.analysis.data(project, data_generation, AnalysisLoad { speakers: true, texts: true }, &app.jobs) {
@@ -587,7 +589,7 @@ fn drive_summary(app: &mut ThicketApp, ctx: &egui::Context) {
                     measures: SUMMARY_MEASURES.to_vec(),
                     bootstrap: BootstrapOptions::default(),
                 };
-                let job = app.jobs.spawn("team agreement", app.generation, move |cancel| {
+                let job = app.jobs.spawn("team agreement", data_generation, move |cancel| {
                     let mut keep_going = |_: usize| !cancel.is_cancelled();
                     match project_agreement(&data, &spec, &mut keep_going) {
                         Ok(Some(t)) => Ok(t),
