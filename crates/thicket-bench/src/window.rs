@@ -82,13 +82,18 @@ impl Window {
         let repaint = output.viewport_output.get(&egui::ViewportId::ROOT).is_some_and(|v| v.repaint_delay.is_zero());
         let tree = output.platform_output.accesskit_update.take();
         self.census = census(&output.shapes);
-        let kept = output.shapes.clone();
+        // THICKET_BENCH_SHAPES=1: a slow tessellation is tried again, whole and shape by shape,
+        // to tell many shapes from a thread that waited (outside the frame's time).
+        let kept = std::env::var_os("THICKET_BENCH_SHAPES").map(|_| output.shapes.clone());
         let tessellated = Instant::now();
         {
             let _p = thicket_gui::phases::phase("tessellation");
             std::hint::black_box(self.ctx.tessellate(output.shapes, output.pixels_per_point));
         }
-        if tessellated.elapsed() > Duration::from_millis(30) {
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        if let Some(kept) = kept
+            && tessellated.elapsed() > Duration::from_millis(30)
+        {
             // Which shape took the time, tessellated alone, and the whole again.
             let again = Instant::now();
             std::hint::black_box(self.ctx.tessellate(kept.clone(), output.pixels_per_point));
@@ -105,7 +110,7 @@ impl Window {
             }
             self.census.push_str(&format!("; tessellated again {again:.1} ms, slowest shape alone {:.1} ms: {}", slowest.0, slowest.1));
         }
-        (started.elapsed().as_secs_f64() * 1000.0, repaint, tree)
+        (ms, repaint, tree)
     }
 
     /// Frames until the window is idle, at most 60 a second.
