@@ -437,3 +437,60 @@ fn the_team_view_opens_from_the_command_palette_and_blind_mode_is_left_from_it_t
     assert!(harness.state().team().blind().is_none());
     harness.get_by_label("Blind sessions (1)");
 }
+
+/// Hiding a coder and coding blind change what is shown, not the project: the analyses are
+/// narrowed from the rows already read (read again, 200,000 codings filled a hundred frames at
+/// the reference scale), while every view still shows the new choice and the Team view the
+/// blind session just begun and ended (written to the project).
+#[test]
+fn hiding_a_coder_and_coding_blind_read_the_analysis_rows_no_more_but_show_the_choice() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = sample_harness(dir.path());
+    harness.state_mut().push_command(UiCommand::OpenAnalysis(AnalysisKind::Matrix));
+    harness.run();
+    // The Team view's agreement summary needs the turns and texts too: read with them once.
+    open_team(&mut harness);
+    harness.run();
+    harness.get_by_label("Percent agreement");
+    let loads = harness.state().analysis().row_loads();
+    assert!(loads >= 1, "the matrix read the rows");
+    let cell = |harness: &Harness<'static, ThicketApp>, coders: &[&str]| {
+        let project = harness.state().project().unwrap();
+        let mut data = project.analysis_data(false).unwrap();
+        data.restrict(&Scope { coders: coders.iter().map(|c| c.to_string()).collect(), ..Default::default() }).unwrap();
+        let table = crosstab(&data, Dimension::Cases, Measure::Segments);
+        let row = table.rows.iter().position(|r| r == "Ruptures/Withdrawal").unwrap();
+        let col = table.cols.iter().position(|c| c == "Harlow family").unwrap();
+        format!("Ruptures/Withdrawal · Harlow family: {}", table.cells[row][col])
+    };
+    let everyone = cell(&harness, &[]);
+    let jonas = cell(&harness, &["Jonas"]);
+    assert_ne!(everyone, jonas, "the sample's cell differs by coder");
+    harness.get_by_label(&everyone);
+
+    harness.get_by_role_and_label(Role::CheckBox, "Show Amara").click();
+    harness.run();
+    harness.get_by_label(&jonas);
+    harness.get_by_role_and_label(Role::CheckBox, "Show Amara").click();
+    harness.run();
+    harness.get_by_label(&everyone);
+
+    harness.get_by_label("Blind sessions (0)");
+    select_coder(&mut harness, "Jonas");
+    harness.get_by_label("Code blind as Jonas").click();
+    harness.run();
+    harness.get_by_label(&jonas);
+    harness.get_by_label("blind now");
+    harness.get_by_label("Blind sessions (1)");
+    harness.state_mut().push_command(UiCommand::Team(thicket_gui::team::TeamRequest::LeaveBlind));
+    harness.run();
+    harness.get_by_label(&everyone);
+    assert!(harness.query_by_label("blind now").is_none(), "the session has ended");
+    harness.get_by_label("Blind sessions (1)");
+    assert_eq!(harness.state().analysis().row_loads(), loads, "no choice of coders read the rows again");
+
+    // A change to the project does read them again.
+    harness.state_mut().push_command(UiCommand::Perform(thicket_core::Action::CreateCoder { name: "Noor".into() }));
+    harness.run();
+    assert!(harness.state().analysis().row_loads() > loads);
+}

@@ -37,6 +37,8 @@ struct Window {
     frame: eframe::Frame,
     events: Vec<egui::Event>,
     started: Instant,
+    /// What the last frame drew, for the report of the longest frame (`census`).
+    census: String,
 }
 
 /// What following one action found.
@@ -49,6 +51,8 @@ struct Followed {
     /// Where the longest frame's time went: the app's phases (`thicket_gui::phases`) and the
     /// tessellation, the longest first.
     longest_phases: Vec<(&'static str, f64)>,
+    /// What the longest frame drew (`census`).
+    longest_census: String,
 }
 
 impl Window {
@@ -58,7 +62,7 @@ impl Window {
         // A coder is named, as after the first start's question, so that no dialog covers the window.
         let prefs = thicket_gui::Prefs { coder: Some("bench".into()), ..Default::default() };
         let app = ThicketApp::with_prefs(&cc, Startup::Open(path.to_path_buf()), prefs, None);
-        Window { ctx, app, frame: eframe::Frame::_new_kittest(), events: Vec::new(), started: Instant::now() }
+        Window { ctx, app, frame: eframe::Frame::_new_kittest(), events: Vec::new(), started: Instant::now(), census: String::new() }
     }
 
     /// Runs one frame; returns its milliseconds, whether another was asked for at once, and the
@@ -77,17 +81,42 @@ impl Window {
         output.textures_delta.clear();
         let repaint = output.viewport_output.get(&egui::ViewportId::ROOT).is_some_and(|v| v.repaint_delay.is_zero());
         let tree = output.platform_output.accesskit_update.take();
+        self.census = census(&output.shapes);
+        // THICKET_BENCH_SHAPES=1: a slow tessellation is tried again, whole and shape by shape,
+        // to tell many shapes from a thread that waited (outside the frame's time).
+        let kept = std::env::var_os("THICKET_BENCH_SHAPES").map(|_| output.shapes.clone());
+        let tessellated = Instant::now();
         {
             let _p = thicket_gui::phases::phase("tessellation");
             std::hint::black_box(self.ctx.tessellate(output.shapes, output.pixels_per_point));
         }
-        (started.elapsed().as_secs_f64() * 1000.0, repaint, tree)
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        if let Some(kept) = kept
+            && tessellated.elapsed() > Duration::from_millis(30)
+        {
+            // Which shape took the time, tessellated alone, and the whole again.
+            let again = Instant::now();
+            std::hint::black_box(self.ctx.tessellate(kept.clone(), output.pixels_per_point));
+            let again = again.elapsed().as_secs_f64() * 1000.0;
+            let mut slowest = (0.0, String::new());
+            for shape in kept {
+                let t = Instant::now();
+                let desc = format!("{:?}", shape.shape);
+                std::hint::black_box(self.ctx.tessellate(vec![shape], output.pixels_per_point));
+                let ms = t.elapsed().as_secs_f64() * 1000.0;
+                if ms > slowest.0 {
+                    slowest = (ms, desc.chars().take(300).collect());
+                }
+            }
+            self.census.push_str(&format!("; tessellated again {again:.1} ms, slowest shape alone {:.1} ms: {}", slowest.0, slowest.1));
+        }
+        (ms, repaint, tree)
     }
 
     /// Frames until the window is idle, at most 60 a second.
     fn follow(&mut self) -> Followed {
         let started = Instant::now();
-        let mut out = Followed { longest_ms: 0.0, frames: 0, settled_ms: 0.0, over_budget: 0, longest_phases: Vec::new() };
+        let mut out = Followed { longest_ms: 0.0, frames: 0, settled_ms: 0.0, over_budget: 0, longest_phases: Vec::new(), longest_census: String::new() };
         // A worker's result arrives between frames; a quiet frame or two confirms the end.
         let mut quiet = 0;
         while started.elapsed() < PATIENCE {
@@ -97,6 +126,7 @@ impl Window {
             if ms > out.longest_ms {
                 out.longest_ms = ms;
                 out.longest_phases = thicket_gui::phases::take();
+                out.longest_census = std::mem::take(&mut self.census);
             }
             if ms > BUDGET_MS {
                 out.over_budget += 1;
@@ -171,6 +201,7 @@ fn figure(what: &str, f: &Followed, note: &str) -> Figure {
     // The phases that filled the longest frame, down to a millisecond.
     let phases: Vec<String> = f.longest_phases.iter().filter(|(_, ms)| *ms >= 1.0).map(|(name, ms)| format!("{name} {ms:.1}")).collect();
     let phases = if phases.is_empty() { String::new() } else { format!("; longest frame: {}", phases.join(", ")) };
+    let phases = format!("{phases}; it drew {}", f.longest_census);
     Figure::new(&format!("window: longest frame after {what}"), f.longest_ms, "ms")
         .budget(BUDGET_MS)
         .note(format!("{} frames, {} over 16 ms; idle again after {:.0} ms{note}{phases}", f.frames, f.over_budget, f.settled_ms))
@@ -279,6 +310,39 @@ fn team(w: &mut Window) -> Result<Vec<Figure>> {
     w.app.push_command(UiCommand::Team(TeamRequest::LeaveBlind));
     figures.push(figure("leaving blind mode", &w.follow(), ""));
     Ok(figures)
+}
+
+/// What a frame drew: its shapes and the glyphs of their texts, and the clip rectangle that held
+/// the most glyphs (a tessellation of many milliseconds is many glyphs or shapes).
+fn census(shapes: &[egui::epaint::ClippedShape]) -> String {
+    fn count(shape: &egui::Shape, n: &mut (usize, usize)) {
+        match shape {
+            egui::Shape::Vec(v) => v.iter().for_each(|s| count(s, n)),
+            egui::Shape::Text(t) => {
+                n.0 += 1;
+                n.1 += t.galley.rows.iter().map(|r| r.glyphs.len()).sum::<usize>();
+            }
+            _ => n.0 += 1,
+        }
+    }
+    let mut by_clip: Vec<(egui::Rect, (usize, usize))> = Vec::new();
+    let mut all = (0, 0);
+    for c in shapes {
+        let mut n = (0, 0);
+        count(&c.shape, &mut n);
+        all.0 += n.0;
+        all.1 += n.1;
+        match by_clip.iter_mut().find(|(r, _)| *r == c.clip_rect) {
+            Some((_, m)) => {
+                m.0 += n.0;
+                m.1 += n.1;
+            }
+            None => by_clip.push((c.clip_rect, n)),
+        }
+    }
+    by_clip.sort_by_key(|(_, n)| std::cmp::Reverse(n.1));
+    let top = by_clip.first().map(|(r, n)| format!(" (most in the clip {:.0},{:.0}–{:.0},{:.0}: {} shapes, {} glyphs)", r.min.x, r.min.y, r.max.x, r.max.y, n.0, n.1)).unwrap_or_default();
+    format!("{} shapes, {} glyphs{top}", all.0, all.1)
 }
 
 /// A code path as the query language takes it.

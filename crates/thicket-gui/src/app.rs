@@ -167,6 +167,10 @@ pub struct ThicketApp {
     dialogs: super::file_request::DialogKind,
     /// Bumped after every change, so cached views know to refresh.
     pub(super) generation: u64,
+    /// How many of those bumps were a change of whose codings are shown, not of the project
+    /// (`coder_view_changed`): what does not depend on the coders shown (the analysis rows, the
+    /// coders' counts, the memo marks) is kept across them (`content_generation`).
+    view_changes: u64,
     /// Who is coding: recorded on every coding and memo made in this window.
     pub(super) coder: String,
     /// The id `coder` had when last looked up, so that a rename of that coder is followed.
@@ -250,6 +254,7 @@ impl ThicketApp {
             file_browser: None,
             dialogs: super::file_request::DialogKind::detect(),
             generation: 0,
+            view_changes: 0,
             coder,
             coder_known: None,
             summary: None,
@@ -305,7 +310,17 @@ impl ThicketApp {
     /// old choice is rebuilt once (the generation moves on, as after a change to the project).
     pub(crate) fn coder_view_changed(&mut self) {
         self.generation += 1;
+        self.view_changes += 1;
         self.reload_document();
+    }
+
+    /// A generation that moves on with every change to the project but not with a change of
+    /// whose codings are shown: the key of what is read from the project whoever is shown (the
+    /// analysis rows, narrowed to the coders shown only when a view computes; the coders'
+    /// counts; the memo marks). Hiding a coder or coding blind then rebuilds the views from the
+    /// rows already read instead of reading 200,000 codings again.
+    pub(crate) fn content_generation(&self) -> u64 {
+        self.generation - self.view_changes
     }
 
     /// Whether the command palette is showing.
@@ -1332,8 +1347,14 @@ impl eframe::App for ThicketApp {
         super::history::show(self, ui.ctx());
         super::backups::show(self, ui.ctx());
         super::autobackup::show(self, ui.ctx());
-        super::excerpt_dialog::show(self, ui.ctx());
-        super::team::show(self, ui.ctx());
+        {
+            let _p = phase("excerpt dialog");
+            super::excerpt_dialog::show(self, ui.ctx());
+        }
+        {
+            let _p = phase("team view");
+            super::team::show(self, ui.ctx());
+        }
         super::qualcoder_import::show(self, ui.ctx());
         super::refi_import::show(self, ui.ctx());
         self.dialogs(ui.ctx());

@@ -70,9 +70,11 @@ pub(super) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
 /// Which entities have memos, read once per change of the project: the navigator and the
 /// codebook mark them on every frame.
 pub(super) fn memo_marks(app: &mut ThicketApp) -> MemoMarks {
-    let fresh = app.data.marks.as_ref().is_some_and(|(generation, _)| *generation == app.generation);
+    // Which sources and codes have memos does not depend on the coders shown.
+    let generation = app.content_generation();
+    let fresh = app.data.marks.as_ref().is_some_and(|(g, _)| *g == generation);
     if !fresh && let Some(project) = &app.project {
-        app.data.marks = Some((app.generation, project.memo_marks().unwrap_or_default()));
+        app.data.marks = Some((generation, project.memo_marks().unwrap_or_default()));
     }
     app.data.marks.as_ref().map(|(_, marks)| marks.clone()).unwrap_or_default()
 }

@@ -300,7 +300,10 @@ fn fold_triangle(ui: &egui::Ui, c: egui::Pos2, open: bool, color: Color32) {
 /// Sources grouped by case or by kind, with counts and a filter, as a left panel; the
 /// codebook on the right; retrieved segments below.
 pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
-    let marks = super::data_windows::memo_marks(app);
+    let marks = {
+        let _p = crate::phases::phase("memo marks");
+        super::data_windows::memo_marks(app)
+    };
     app.codebook.memo_codes = marks.codes.clone();
     let Some(summary) = &app.summary else { return };
     let by_source = &summary.cases_by_source;
@@ -385,6 +388,7 @@ pub fn navigator(app: &mut ThicketApp, ui: &mut egui::Ui) {
             // Long code names are cut with "…" in a narrow panel rather than running past it.
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             if let Some(summary) = summary {
+                let _p = crate::phases::phase("codebook panel");
                 requests = codebook.show(ui, project.as_ref(), &summary.codebook, &summary.counts, has_selection);
             }
         });

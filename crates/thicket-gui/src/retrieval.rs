@@ -41,6 +41,7 @@ impl RetrievalPane {
         };
         let key = format!("{generation}|{filter:?}");
         if self.cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let _p = crate::phases::phase("segments pane: read");
             let list = if filter.codes.is_empty() || nobody { Vec::new() } else { project.segments(&filter).unwrap_or_default() };
             self.cache = Some((key, list));
         }

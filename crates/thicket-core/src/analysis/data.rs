@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::model::*;
@@ -71,8 +72,9 @@ pub struct AnalysisData {
     pub turns: BTreeMap<SourceId, Vec<Turn>>,
     /// The participants each source is about (used for sources without turns), sorted.
     pub own_participants: BTreeMap<SourceId, Vec<ParticipantId>>,
-    /// Source texts, when loaded (`texts_loaded`).
-    pub texts: BTreeMap<SourceId, SourceText>,
+    /// Source texts, when loaded (`texts_loaded`). Shared: tens of megabytes at the reference
+    /// scale, which a copy narrowed to some coders (`narrowed`) must not copy again.
+    pub texts: Arc<BTreeMap<SourceId, SourceText>>,
     pub texts_loaded: bool,
     /// Attribute definitions, by target then name.
     pub attributes: Vec<AttributeDef>,
@@ -141,11 +143,34 @@ impl AnalysisData {
             speakers_attributed,
             turns: by_source,
             own_participants: own.into_iter().map(|(s, set)| (s, set.into_iter().collect())).collect(),
-            texts: BTreeMap::new(),
+            texts: Arc::default(),
             texts_loaded: false,
             attributes: Vec::new(),
             attribute_values: BTreeMap::new(),
             participant_cases: BTreeMap::new(),
+        }
+    }
+
+    /// A copy with only the codings `keep` lets through (and only `coders` among the coders),
+    /// sharing the texts and copying no coding twice: what a view computes on when some coders'
+    /// codings are hidden.
+    pub fn narrowed(&self, keep: impl Fn(&AnalysisCoding) -> bool, coders: impl Fn(CoderId) -> bool) -> AnalysisData {
+        AnalysisData {
+            codebook: self.codebook.clone(),
+            codings: self.codings.iter().filter(|c| keep(c)).cloned().collect(),
+            sources: self.sources.clone(),
+            source_cases: self.source_cases.clone(),
+            cases: self.cases.clone(),
+            participants: self.participants.clone(),
+            coders: self.coders.iter().filter(|(id, _)| coders(**id)).map(|(id, c)| (*id, c.clone())).collect(),
+            speakers_attributed: self.speakers_attributed,
+            turns: self.turns.clone(),
+            own_participants: self.own_participants.clone(),
+            texts: Arc::clone(&self.texts),
+            texts_loaded: self.texts_loaded,
+            attributes: self.attributes.clone(),
+            attribute_values: self.attribute_values.clone(),
+            participant_cases: self.participant_cases.clone(),
         }
     }
 
@@ -194,13 +219,15 @@ impl AnalysisData {
 
     /// Adds the source texts (and indexes them once for char offsets and paragraphs).
     pub fn with_texts(mut self, texts: impl IntoIterator<Item = (SourceId, String)>) -> Self {
-        self.texts = texts
-            .into_iter()
-            .map(|(id, text)| {
-                let index = TextIndex::new(&text);
-                (id, SourceText { text, index })
-            })
-            .collect();
+        self.texts = Arc::new(
+            texts
+                .into_iter()
+                .map(|(id, text)| {
+                    let index = TextIndex::new(&text);
+                    (id, SourceText { text, index })
+                })
+                .collect(),
+        );
         self.texts_loaded = true;
         self
     }

@@ -41,7 +41,7 @@ pub(super) type Compute<T> = Box<dyn FnOnce(Arc<AnalysisData>, &Cancel) -> Resul
 impl Ctx<'_> {
     /// The loaded data now, or `None` while it loads (the tab then shows how far).
     pub(super) fn data_now(&mut self, need: AnalysisLoad) -> Option<Result<Arc<AnalysisData>, String>> {
-        match self.data.get(self.project, self.generation, need, self.jobs) {
+        match self.data.get(self.project, self.data_generation, need, self.jobs) {
             Loaded::Ready(data) => Some(Ok(data)),
             Loaded::Failed(e) => Some(Err(e)),
             Loaded::Loading(progress, cancel, reading) => {

@@ -12,7 +12,9 @@
 //! speakers, indexing texts) needs no connection and runs on a worker (`jobs`). Until both are
 //! done, [`DataCache::get`] answers [`Loaded::Loading`] and the view says so.
 //!
-//! The data is keyed on the app's generation, which also moves on when another Thicket process
+//! The data is keyed on the app's content generation (`ThicketApp::content_generation`: the rows
+//! are every coder's, and the views narrow them to the coders shown when they compute, so hiding a
+//! coder or coding blind reads nothing again), which also moves on when another Thicket process
 //! commits to the project (the app polls `PRAGMA data_version`, see `Project::poll_outside_changes`):
 //! another process's change reloads it like one made here.
 //!
@@ -58,16 +60,23 @@ pub struct DataCache {
     pending: Option<(AnalysisLoad, Pending, Cancel)>,
     /// A load that failed for this key, so that it is not retried every frame.
     failed: Option<(AnalysisLoad, String)>,
+    /// How many loads were started (kept across keys): what tests count.
+    loads: u64,
 }
 
 impl DataCache {
+    /// How many times the rows have been read from the project since the window opened.
+    pub fn loads(&self) -> u64 {
+        self.loads
+    }
+
     /// The data of `project` at `generation` with at least what `need` asks for, or how far its
     /// load is (this frame read the next piece).
     pub fn get(&mut self, project: &Project, generation: u64, need: AnalysisLoad, jobs: &Jobs) -> Loaded {
         let key = (project.path().to_path_buf(), generation);
         if self.key.as_ref() != Some(&key) {
             let _p = crate::phases::phase("analysis: drop the previous data");
-            *self = DataCache { key: Some(key), ..Default::default() };
+            *self = DataCache { key: Some(key), loads: self.loads, ..Default::default() };
         }
         let covers = |have: AnalysisLoad| (have.speakers || !need.speakers) && (have.texts || !need.texts);
         if let Some(data) = &self.data
@@ -87,6 +96,7 @@ impl DataCache {
         let want = AnalysisLoad { speakers: self.loaded.speakers || need.speakers, texts: self.loaded.texts || need.texts };
         if !self.pending.as_ref().is_some_and(|(load, _, _)| covers(*load)) {
             self.pending = Some((want, Pending::Reading(AnalysisLoader::new(want)), Cancel::new()));
+            self.loads += 1;
         }
         self.advance(project, generation, jobs)
     }

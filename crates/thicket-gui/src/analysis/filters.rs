@@ -136,10 +136,7 @@ pub fn narrow_coders(data: Arc<AnalysisData>, shown: &crate::team::CoderFilter) 
     if shown.is_everyone() {
         return data;
     }
-    let mut narrowed = (*data).clone();
-    narrowed.codings.retain(|c| shown.passes(c.coder));
-    narrowed.coders.retain(|id, _| shown.passes(*id));
-    Arc::new(narrowed)
+    Arc::new(data.narrowed(|c| shown.passes(c.coder), |id| shown.passes(id)))
 }
 
 fn sorted(names: impl Iterator<Item = String>) -> Vec<String> {

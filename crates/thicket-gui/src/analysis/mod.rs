@@ -215,6 +215,9 @@ pub(super) enum Request {
 pub(super) struct Ctx<'a> {
     pub project: &'a Project,
     pub generation: u64,
+    /// The key of the shared data (`ThicketApp::content_generation`): the rows do not depend on
+    /// the coders shown, which the views narrow to when they compute.
+    pub data_generation: u64,
     pub data: &'a mut DataCache,
     pub requests: &'a mut Vec<Request>,
     /// Who is coding in this window (recorded with a reconciliation decision).
@@ -304,6 +307,13 @@ impl AnalysisArea {
     /// their load is: for the Team view's agreement summary.
     pub fn data(&mut self, project: &Project, generation: u64, need: AnalysisLoad, jobs: &crate::jobs::Jobs) -> data_cache::Loaded {
         self.data.get(project, generation, need, jobs)
+    }
+
+    /// How many times the analyses' rows (every coding, and turns or texts when asked) have been
+    /// read from the project since the window opened: once per change to the project, never
+    /// for a change of the coders shown.
+    pub fn row_loads(&self) -> u64 {
+        self.data.loads()
     }
 
     /// Whether the view in front is waiting for its data or its result.
@@ -425,6 +435,7 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
         });
         return true;
     }
+    let data_generation = app.content_generation();
     let (Some(project), Some(view)) = (app.project.as_ref(), app.analysis.views.get_mut(i)) else { return false };
     let kind_in_front = view.kind();
     let mut requests = Vec::new();
@@ -433,6 +444,7 @@ pub fn central(app: &mut ThicketApp, ui: &mut egui::Ui) -> bool {
         let mut ctx = Ctx {
             project,
             generation: app.generation,
+            data_generation,
             data: &mut app.analysis.data,
             requests: &mut requests,
             coder: &app.coder,

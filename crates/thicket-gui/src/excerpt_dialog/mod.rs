@@ -415,6 +415,12 @@ fn advance(app: &mut ThicketApp, ctx: &egui::Context, now: f64) {
             }
         }
     }
+    // This frame's share of sliced work is spent (the listings, the analysis rows, the Team
+    // view's count read before): the next slice waits a frame, as theirs do.
+    if jobs.frame_spent() && (d.preview_task.is_some() || d.export_task.is_some()) {
+        ctx.request_repaint();
+        return;
+    }
     if let Some(task) = &mut d.preview_task {
         match task.advance(project, &jobs, budget) {
             Advance::Running => ctx.request_repaint(),

@@ -157,7 +157,9 @@ impl AutocodeForm {
                 self.start(project, summary, &spec, key.clone());
             }
         }
-        if self.step(ui, project, jobs.slice(super::project_panel::SEARCH_SLICE)) {
+        // When this frame's share of sliced work is spent, the next slice waits a frame.
+        let slice = if jobs.frame_spent() { None } else { Some(jobs.slice(super::project_panel::SEARCH_SLICE)) };
+        if self.step(ui, project, slice) {
             return None;
         }
         let plan = match self.preview.as_ref().map(|p| &p.plan) {
@@ -194,10 +196,18 @@ impl AutocodeForm {
 
     /// Plans on for a slice of this frame, drawing how far it is with a Cancel button; returns
     /// true while planning (there is no preview to show yet).
-    fn step(&mut self, ui: &mut egui::Ui, project: &Project, slice: Duration) -> bool {
+    /// Plans on for a slice of this frame (`None`: the frame's share is spent, only the progress
+    /// is drawn); whether planning is still under way.
+    fn step(&mut self, ui: &mut egui::Ui, project: &Project, slice: Option<Duration>) -> bool {
         let Some(planning) = &mut self.planning else { return false };
         let started = std::time::Instant::now();
-        let stepped = crate::phases::timed("autocode preview: a slice", || planning.run.step(project, slice));
+        let stepped = match slice {
+            Some(slice) => crate::phases::timed("autocode preview: a slice", || planning.run.step(project, slice)),
+            None => {
+                ui.ctx().request_repaint();
+                Ok(false)
+            }
+        };
         planning.took += started.elapsed();
         let finished = match stepped {
             Ok(false) => None,

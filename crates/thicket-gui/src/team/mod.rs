@@ -72,6 +72,9 @@ pub struct Team {
     summaries: Option<(u64, Result<Vec<CoderSummary>, String>)>,
     /// The coders being counted after a change.
     loader: Option<TeamLoader>,
+    /// Every coder's codings, counted for a `ThicketApp::content_generation`: a change of the
+    /// coders shown (or blind mode) keeps them, and only the memos and sessions are read again.
+    counts: Option<(u64, HashMap<CoderId, usize>)>,
     /// The agreement summary of the shown coders, for a project state and those coders.
     agreement: Option<Summary>,
 }
@@ -129,8 +132,8 @@ impl TeamLoader {
     }
 
     /// Counts on until `budget` has passed (at least one piece; without a budget, in a held
-    /// window, all of them); the summaries once complete.
-    fn step(&mut self, project: &Project, budget: std::time::Duration) -> thicket_core::Result<Option<Vec<CoderSummary>>> {
+    /// window, all of them); whether the count is complete (`counts`).
+    fn step(&mut self, project: &Project, budget: std::time::Duration) -> thicket_core::Result<bool> {
         let started = std::time::Instant::now();
         while let Some(&(first, last)) = self.ranges.get(self.next) {
             for (coder, n) in project.coder_codings_in_sources(first, last)? {
@@ -141,10 +144,7 @@ impl TeamLoader {
                 break;
             }
         }
-        if self.next < self.ranges.len() {
-            return Ok(None);
-        }
-        project.coder_summaries_counted(&self.counts).map(Some)
+        Ok(self.next >= self.ranges.len())
     }
 }
 
@@ -308,26 +308,36 @@ pub(crate) fn show(app: &mut ThicketApp, ctx: &egui::Context) {
         return;
     }
     let Some(project) = &app.project else { return };
+    // The counts are every coder's, whoever is shown: a change of the coders shown keeps them.
+    let counted = app.content_generation();
     let generation = app.generation;
     if app.team.summaries.as_ref().is_none_or(|(g, _)| *g != generation) {
-        // Counted a slice of each frame; the view shows the last count meanwhile.
-        if app.team.loader.as_ref().is_none_or(|l| l.generation != generation) {
-            let mut ids: Vec<SourceId> = app.summary.as_ref().map(|s| s.sources.iter().map(|x| x.id).collect()).unwrap_or_default();
-            ids.sort();
-            app.team.loader = Some(TeamLoader::new(generation, &ids));
-        }
-        if app.jobs.frame_spent() {
-            ctx.request_repaint();
-        } else if let Some(loader) = &mut app.team.loader {
-            match loader.step(project, app.jobs.slice(READ_SLICE)) {
-                Ok(Some(list)) => {
-                    app.team.summaries = Some((generation, Ok(list)));
-                    app.team.loader = None;
-                }
-                Ok(None) => ctx.request_repaint(),
-                Err(e) => {
-                    app.team.summaries = Some((generation, Err(e.to_string())));
-                    app.team.loader = None;
+        if let Some((_, counts)) = app.team.counts.as_ref().filter(|(c, _)| *c == counted) {
+            // Only the small tables (memos, blind sessions) are read again: after a change of
+            // the coders shown, or blind mode entered or left (which writes a session).
+            app.team.summaries = Some((generation, project.coder_summaries_counted(counts).map_err(|e| e.to_string())));
+        } else {
+            // Counted a slice of each frame; the view shows the last count meanwhile.
+            if app.team.loader.as_ref().is_none_or(|l| l.generation != counted) {
+                let mut ids: Vec<SourceId> = app.summary.as_ref().map(|s| s.sources.iter().map(|x| x.id).collect()).unwrap_or_default();
+                ids.sort();
+                app.team.loader = Some(TeamLoader::new(counted, &ids));
+            }
+            if app.jobs.frame_spent() {
+                ctx.request_repaint();
+            } else if let Some(loader) = &mut app.team.loader {
+                match loader.step(project, app.jobs.slice(READ_SLICE)) {
+                    Ok(true) => {
+                        let counts = std::mem::take(&mut loader.counts);
+                        app.team.summaries = Some((generation, project.coder_summaries_counted(&counts).map_err(|e| e.to_string())));
+                        app.team.counts = Some((counted, counts));
+                        app.team.loader = None;
+                    }
+                    Ok(false) => ctx.request_repaint(),
+                    Err(e) => {
+                        app.team.summaries = Some((generation, Err(e.to_string())));
+                        app.team.loader = None;
+                    }
                 }
             }
         }
@@ -558,13 +568,16 @@ fn drive_summary(app: &mut ThicketApp, ctx: &egui::Context) {
         app.team.agreement = None;
         return;
     }
-    let key = (app.generation, coders.iter().map(|c| c.0).collect::<Vec<_>>());
+    // The summary compares the coders it names, from every coding: a change of the coders shown
+    // changes it only through those names, so blind mode left finds it still computed.
+    let data_generation = app.content_generation();
+    let key = (data_generation, coders.iter().map(|c| c.0).collect::<Vec<_>>());
     if app.team.agreement.as_ref().is_none_or(|s| s.key != key) {
         app.team.agreement = Some(Summary { key: key.clone(), names: coders.iter().map(|c| c.1.clone()).collect(), state: SummaryState::Loading });
     }
     let (Some(project), Some(summary)) = (&app.project, &mut app.team.agreement) else { return };
     match &mut summary.state {
-        SummaryState::Loading => match app.analysis.data(project, app.generation, AnalysisLoad { speakers: true, texts: true }, &app.jobs) {
+        SummaryState::Loading => match app.analysis.data(project, data_generation, AnalysisLoad { speakers: true, texts: true }, &app.jobs) {
             crate::analysis::Loaded::Ready(data) => {
                 let spec = AgreementSpec {
                     coders: key.1.clone(),
@@ -576,7 +589,7 @@ fn drive_summary(app: &mut ThicketApp, ctx: &egui::Context) {
                     measures: SUMMARY_MEASURES.to_vec(),
                     bootstrap: BootstrapOptions::default(),
                 };
-                let job = app.jobs.spawn("team agreement", app.generation, move |cancel| {
+                let job = app.jobs.spawn("team agreement", data_generation, move |cancel| {
                     let mut keep_going = |_: usize| !cancel.is_cancelled();
                     match project_agreement(&data, &spec, &mut keep_going) {
                         Ok(Some(t)) => Ok(t),
