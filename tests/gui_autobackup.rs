@@ -15,7 +15,7 @@ use thicket_core::Action;
 use thicket_gui::{Prefs, Startup, ThicketApp, UiCommand};
 
 mod common;
-use common::gui::{code_selection_with, drag, harness_with, menu, paragraphs, point_at, sample_harness, step_until};
+use common::gui::{code_selection_with, drag, harness_with, menu, paragraphs, point_at, sample_harness, step_until, replace_text};
 
 const SIZE: egui::Vec2 = egui::vec2(1400.0, 1000.0);
 
@@ -120,15 +120,6 @@ fn nothing_is_made_while_nothing_is_written_and_one_is_made_after_an_interval_of
     assert_eq!(harness.state().autobackup().last().unwrap().path, third.path);
 }
 
-/// Types `text` into the field labelled `label`, replacing what it held.
-fn type_into(harness: &mut Harness<'static, ThicketApp>, label: &str, text: &str) {
-    use egui::accesskit::Role;
-    harness.get_by_role_and_label(Role::TextInput, label).focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
-    harness.run();
-}
 
 #[test]
 fn a_folder_picked_in_the_settings_is_used_at_once_remembered_and_listed() {
@@ -143,7 +134,7 @@ fn a_folder_picked_in_the_settings_is_used_at_once_remembered_and_listed() {
     harness.get_by_label("Choose a folder…").click();
     harness.run();
     // Thicket's own folder browser (no system dialog here), as for every other folder.
-    type_into(&mut harness, "Location", &elsewhere.display().to_string());
+    replace_text(&mut harness, "Location", &elsewhere.display().to_string());
     harness.key_press(Key::Enter);
     harness.run();
     harness.get_by_label("Keep backups here").click();

@@ -10,30 +10,22 @@ mod common;
 use std::path::Path;
 
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
+use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use thicket_gui::ThicketApp;
 
-use common::gui::{menu, sample_harness_sized};
+use common::gui::{menu, sample_harness_sized, replace_text};
 
 fn window(dir: &Path) -> Harness<'static, ThicketApp> {
     sample_harness_sized(dir, egui::vec2(1024.0, 700.0))
 }
 
-/// Replaces the text of the field labelled `label` with `text`.
-fn type_into(harness: &mut Harness<'static, ThicketApp>, label: &str, text: &str) {
-    harness.get_by_role_and_label(Role::TextInput, label).focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
-    harness.run();
-}
 
 /// Types `dir` into the browser's path field and presses Enter.
 fn go_to(harness: &mut Harness<'static, ThicketApp>, dir: &Path) {
     assert!(harness.state().file_browser().is_some(), "Thicket's own file browser is open");
-    type_into(harness, "Location", &dir.display().to_string());
+    replace_text(harness, "Location", &dir.display().to_string());
     harness.key_press(Key::Enter);
     harness.run();
     assert_eq!(harness.state().file_browser().unwrap().dir(), dir);
@@ -151,7 +143,7 @@ fn save_a_copy_asks_before_replacing_a_file() {
     assert_eq!(std::fs::read_to_string(&existing).unwrap(), "an older copy");
 
     // Typed without the extension: it is added, and the question comes again.
-    type_into(&mut harness, "File name", "copy");
+    replace_text(&mut harness, "File name", "copy");
     harness.key_press(Key::Enter);
     harness.run();
     harness.get_by_label("Replace").click();
@@ -173,14 +165,14 @@ fn a_new_folder_is_created_and_the_new_project_goes_in_it() {
     go_to(&mut harness, dir.path());
     harness.get_by_label("New folder…").click();
     harness.run();
-    type_into(&mut harness, "New folder name", "Field notes");
+    replace_text(&mut harness, "New folder name", "Field notes");
     harness.get_by_label("Create folder").click();
     harness.run();
     let folder = dir.path().join("Field notes");
     assert!(folder.is_dir());
     assert_eq!(harness.state().file_browser().unwrap().dir(), folder);
 
-    type_into(&mut harness, "File name", "Pilot");
+    replace_text(&mut harness, "File name", "Pilot");
     harness.get_by_label("Create").click();
     harness.run();
     harness.run();

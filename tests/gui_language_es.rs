@@ -8,14 +8,14 @@
 use std::path::Path;
 
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
+use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use thicket_gui::i18n::Lang;
 use thicket_gui::{Startup, ThicketApp};
 
 mod common;
-use common::gui::{harness_with, step_until};
+use common::gui::{harness_with, step_until, replace_text};
 
 /// The labels the flow clicks and reads, in one language.
 struct Labels {
@@ -85,14 +85,6 @@ fn window(dir: &Path, lang: Lang) -> Harness<'static, ThicketApp> {
     harness_with(Startup::Open(path), egui::vec2(1024.0, 700.0), Some(prefs))
 }
 
-/// Replaces the text of the field labelled `label` with `text`.
-fn type_into(harness: &mut Harness<'static, ThicketApp>, label: &str, text: &str) {
-    harness.get_by_role_and_label(Role::TextInput, label).focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
-    harness.run();
-}
 
 /// The status bar's counts of the open project, as the language writes them.
 fn counts(harness: &Harness<'static, ThicketApp>, l: &Labels) -> String {
@@ -119,7 +111,7 @@ fn main_flow(lang: Lang, l: &Labels) {
     harness.get_by_label_contains(l.import_files).click();
     harness.run();
     assert!(harness.state().file_browser().is_some(), "Thicket's own file browser is open");
-    type_into(&mut harness, l.location, &inbox.display().to_string());
+    replace_text(&mut harness, l.location, &inbox.display().to_string());
     harness.key_press(Key::Enter);
     harness.run();
     harness.get_by_label("visita domiciliaria.txt").click();
@@ -149,7 +141,7 @@ fn main_flow(lang: Lang, l: &Labels) {
     harness.run();
     harness.get_by_label(l.choose_file).click();
     harness.run();
-    type_into(&mut harness, l.location, &dir.path().display().to_string());
+    replace_text(&mut harness, l.location, &dir.path().display().to_string());
     harness.key_press(Key::Enter);
     harness.run();
     assert_eq!(harness.get_by_role_and_label(Role::TextInput, l.file_name).value().as_deref(), Some("codebook.md"));
@@ -200,7 +192,7 @@ fn an_import_says_in_spanish_why_it_skipped_a_file() {
     harness.run();
     harness.get_by_label_contains("Importar archivos…").click();
     harness.run();
-    type_into(&mut harness, "Ubicación", &inbox.display().to_string());
+    replace_text(&mut harness, "Ubicación", &inbox.display().to_string());
     harness.key_press(Key::Enter);
     harness.run();
     harness.get_by_label("visita.txt").click();

@@ -10,14 +10,14 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
+use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use thicket_bench::qualcoder::{QcSchema, utf16_range, write_project};
 use thicket_core::import::qualcoder::rows::*;
 use thicket_gui::ThicketApp;
 
-use common::gui::{menu, sample_harness_sized, step_until};
+use common::gui::{menu, sample_harness_sized, step_until, replace_text};
 
 // No emoji or CJK here: the test window's fonts have no glyphs for them (the CLI tests cover
 // their UTF-16 positions).
@@ -49,18 +49,10 @@ fn window(dir: &Path) -> Harness<'static, ThicketApp> {
     sample_harness_sized(dir, egui::vec2(1024.0, 700.0))
 }
 
-/// Replaces the text of the field labelled `label` with `text`.
-fn type_into(harness: &mut Harness<'static, ThicketApp>, label: &str, text: &str) {
-    harness.get_by_role_and_label(Role::TextInput, label).focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
-    harness.run();
-}
 
 /// Types `dir` into the browser's path field and presses Enter.
 fn go_to(harness: &mut Harness<'static, ThicketApp>, dir: &Path) {
-    type_into(harness, "Location", &dir.display().to_string());
+    replace_text(harness, "Location", &dir.display().to_string());
     harness.key_press(Key::Enter);
     harness.run();
     assert_eq!(harness.state().file_browser().unwrap().dir(), dir);
@@ -139,7 +131,7 @@ fn an_existing_file_is_never_offered_for_replacing() {
     harness.run();
     harness.get_by_label_contains("already exists here; choose a new name");
     assert!(harness.query_by_label("Replace").is_none());
-    type_into(&mut harness, "File name", "Visits from QualCoder");
+    replace_text(&mut harness, "File name", "Visits from QualCoder");
     harness.get_by_label("Create").click();
     harness.run();
     step_until(&mut harness, |app| app.project().is_some_and(|p| p.path().ends_with("Visits from QualCoder.thicket")));

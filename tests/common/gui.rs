@@ -139,3 +139,13 @@ pub fn step_until(harness: &mut Harness<'static, ThicketApp>, done: impl Fn(&Thi
     }
     panic!("timed out waiting for the app");
 }
+
+/// Replaces the text of the field labelled `label` with `text`, as a user would: focus it, select
+/// all, type.
+pub fn replace_text(harness: &mut Harness<'static, ThicketApp>, label: &str, text: &str) {
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, label).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, label).type_text(text);
+    harness.run();
+}
