@@ -355,7 +355,7 @@ pub enum Command {
         /// large (ten times the reference).
         #[arg(long, default_value = "small")]
         scale: String,
-        /// Run only these: import, open, segments, crosstab, cooccur, agreement, search, reconcile, window, docview, docx, qdpx, memory, qualcoder, backup, encrypted (repeatable).
+        /// Run only these: import, open, segments, crosstab, cooccur, agreement, search, reconcile, window, docview, docx, qdpx, memory, qualcoder, backup, encrypted (repeatable, or comma-separated).
         #[arg(long)]
         only: Vec<String>,
         #[arg(long, default_value_t = 42)]
